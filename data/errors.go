@@ -1,0 +1,18 @@
+package data
+
+import "errors"
+
+// Errors returned by the store. Badger's own errors never leave this
+// package: they are translated into these, or wrapped with the operation.
+var (
+	// ErrNotFound: no event, entity view or metadata under that key.
+	ErrNotFound = errors.New("not found")
+	// ErrAlreadyRunning: another FloorDesk process has the store open.
+	ErrAlreadyRunning = errors.New("FloorDesk is already running on this desk")
+	// ErrClosed: the store was closed.
+	ErrClosed = errors.New("store closed")
+	// ErrNotEmpty: a restore was asked into a folder that already holds data.
+	ErrNotEmpty = errors.New("data folder is not empty")
+	// ErrBadBackup: the file is not a FloorDesk backup, or it is damaged.
+	ErrBadBackup = errors.New("not a FloorDesk backup file")
+)

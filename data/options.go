@@ -1,0 +1,62 @@
+package data
+
+import (
+	"fmt"
+	"log/slog"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Badger's defaults are sized for servers: 64 MB memtables (five of them),
+// a 256 MB block cache and 1 GB value-log files. A desk holds a few hundred
+// megabytes at most over years, shares a modest PC with a browser and the
+// property system, and must start fast; so it opens Badger small:
+const (
+	// deskMemTableSize: 16 MB. Large enough that a pull batch of 1,000
+	// events with their views (about 2 MB) fits one transaction (Badger
+	// caps a transaction at 15% of a memtable), small enough to keep the
+	// two memtables' memory and the replay time at start-up low.
+	deskMemTableSize = 16 << 20
+	// deskNumMemtables: 2, one being written and one being flushed.
+	deskNumMemtables = 2
+	// deskBlockCacheSize: 16 MB holds the hot blocks of the views and
+	// recent streams, which is what a desk reads all day.
+	deskBlockCacheSize = 16 << 20
+	// deskIndexCacheSize: 8 MB for table indexes and bloom filters.
+	deskIndexCacheSize = 8 << 20
+	// deskValueLogFileSize: 64 MB. Values here are small and stay in the
+	// LSM tree; the value log is mostly the write-ahead log, and smaller
+	// files are reclaimed by GC sooner.
+	deskValueLogFileSize = 64 << 20
+	// deskBaseTableSize: 2 MB level-1 tables, Badger's default, fine here.
+	deskBaseTableSize = 2 << 20
+	// deskCompactors: 2, the least Badger allows; a desk PC writes little.
+	deskCompactors = 2
+)
+
+// badgerOptions are the desk's Badger options. SyncWrites is on: once a
+// commit returns, the write is on disk, so "saved" survives a power cut.
+func badgerOptions(dir string, log *slog.Logger) badger.Options {
+	return badger.DefaultOptions(dir).
+		WithSyncWrites(true).
+		WithMemTableSize(deskMemTableSize).
+		WithNumMemtables(deskNumMemtables).
+		WithBlockCacheSize(deskBlockCacheSize).
+		WithIndexCacheSize(deskIndexCacheSize).
+		WithValueLogFileSize(deskValueLogFileSize).
+		WithBaseTableSize(deskBaseTableSize).
+		WithNumCompactors(deskCompactors).
+		WithNumLevelZeroTables(4).
+		WithNumLevelZeroTablesStall(8).
+		WithDetectConflicts(false). // the store serialises its writers itself
+		WithLogger(badgerLogger{log})
+}
+
+// badgerLogger passes Badger's warnings and errors to slog and drops its
+// chatty info and debug lines.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b badgerLogger) Errorf(f string, a ...any)   { b.l.Error("badger: " + fmt.Sprintf(f, a...)) }
+func (b badgerLogger) Warningf(f string, a ...any) { b.l.Warn("badger: " + fmt.Sprintf(f, a...)) }
+func (b badgerLogger) Infof(string, ...any)        {}
+func (b badgerLogger) Debugf(string, ...any)       {}

@@ -1,0 +1,130 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ApplyResult counts what ApplyRemote did.
+type ApplyResult struct {
+	Applied    int // new events stored and folded
+	Duplicates int // events the store already had
+	Refolded   int // entities folded again from their stream (a late event)
+	Drifted    int // events whose clock was too far ahead to follow (kept anyway)
+}
+
+// remoteChunk is how many events ApplyRemote tries to put in one
+// transaction; a chunk that does not fit is halved.
+const remoteChunk = 256
+
+// ApplyRemote stores events from other desks, idempotently by ID, and folds
+// them into the views. An event that sorts before an entity's latest event
+// makes that entity fold again from its stream. When cursor is above 0 it
+// becomes the new pull cursor, committed with the last of the events, so a
+// crash never moves the cursor past an event that is not stored. Every event
+// is checked before any is stored: an invalid one rejects the whole call.
+func (s *Store) ApplyRemote(evs []Event, cursor uint64) (ApplyResult, error) {
+	for _, ev := range evs {
+		if err := ev.Validate(); err != nil {
+			return ApplyResult{}, fmt.Errorf("apply remote %s: %w", ev.ID, err)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ApplyResult{}, ErrClosed
+	}
+	var res ApplyResult
+	if err := s.applyChunks(evs, cursor, &res); err != nil {
+		return res, fmt.Errorf("apply remote: %w", err)
+	}
+	return res, nil
+}
+
+// applyChunks commits evs in transactions of at most remoteChunk events,
+// halving a chunk that is too big. The cursor goes with the last chunk.
+func (s *Store) applyChunks(evs []Event, cursor uint64, res *ApplyResult) error {
+	for {
+		n := min(len(evs), remoteChunk)
+		for {
+			err := s.applyChunk(evs[:n], cursorIf(n == len(evs), cursor), res)
+			if err == nil {
+				break
+			}
+			if !errors.Is(err, errTooBig) || n <= 1 {
+				return err
+			}
+			n /= 2
+		}
+		evs = evs[n:]
+		if len(evs) == 0 {
+			return nil
+		}
+	}
+}
+
+func cursorIf(last bool, cursor uint64) uint64 {
+	if last {
+		return cursor
+	}
+	return 0
+}
+
+// applyChunk stores one transaction's worth of remote events.
+func (s *Store) applyChunk(evs []Event, cursor uint64, res *ApplyResult) error {
+	w := s.newWriter()
+	defer w.discard()
+	var part ApplyResult
+	refolded := map[EntityRef]bool{}
+	for _, ev := range evs {
+		if err := s.applyOne(w, ev, &part, refolded); err != nil {
+			return err
+		}
+	}
+	if cursor > 0 {
+		if err := w.set(metaKey("cursor"), encodeU64(cursor)); err != nil {
+			return err
+		}
+	}
+	if err := w.commit(); err != nil {
+		return err
+	}
+	part.Refolded = len(refolded)
+	res.add(part)
+	s.feed.publish(w.touched)
+	return nil
+}
+
+func (s *Store) applyOne(w *writer, ev Event, res *ApplyResult, refolded map[EntityRef]bool) error {
+	dup, err := w.exists(ev.ID)
+	if err != nil {
+		return err
+	}
+	if dup {
+		res.Duplicates++
+		return nil
+	}
+	if !s.clock.Observe(ev.HLC) {
+		res.Drifted++
+		s.log.Warn("event clock far ahead of this desk; kept, not followed",
+			"event", ev.ID, "desk", ev.Desk, "hlc", ev.HLC.Time())
+	}
+	if !w.sortsLast(ev) {
+		refolded[ev.Entity] = true
+	}
+	res.Applied++
+	return w.put(ev, false)
+}
+
+// sortsLast reports whether ev sorts after every event in its stream.
+func (w *writer) sortsLast(ev Event) bool {
+	last, ok := lastKey(w.txn, streamPrefix(ev.Entity))
+	return !ok || string(last) < string(streamKey(ev))
+}
+
+func (r *ApplyResult) add(o ApplyResult) {
+	r.Applied += o.Applied
+	r.Duplicates += o.Duplicates
+	r.Refolded += o.Refolded
+	r.Drifted += o.Drifted
+}

@@ -1,0 +1,183 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// FoldFunc folds one event into an entity's state and returns the new
+// state. state is nil for the entity's first event. It must be pure and
+// deterministic: the store calls it in (HLC, desk, ID) order, again from the
+// start of the stream when a late event arrives, and every desk must reach
+// the same bytes. For events from other desks it must be total: a type it
+// does not know leaves the state unchanged.
+type FoldFunc func(ref EntityRef, state []byte, ev Event) ([]byte, error)
+
+// Options configure Open.
+type Options struct {
+	Dir      string           // data folder, created if missing
+	Desk     string           // desk ID; empty means a random one, made on first open and kept
+	Fold     FoldFunc         // required
+	Wall     func() time.Time // physical clock; nil means time.Now
+	NewID    func() string    // event IDs; nil means NewEventID (UUIDv7)
+	MaxDrift time.Duration    // 0 means DefaultMaxDrift
+	Logger   *slog.Logger     // nil means slog.Default()
+	// GCInterval is how often an idle store runs value-log garbage
+	// collection; 0 means every 10 minutes, negative turns it off.
+	GCInterval time.Duration
+}
+
+// Store is a desk's durable event log and folded views. Its methods are safe
+// for concurrent use; writes are serialised.
+type Store struct {
+	db    *badger.DB
+	opts  Options
+	desk  string
+	clock *Clock
+	log   *slog.Logger
+
+	mu     sync.Mutex // serialises writers; guards seq
+	seq    uint64     // last log sequence used
+	closed bool
+
+	feed      feed
+	lastWrite lastWrite
+	stopGC    chan struct{}
+	gcDone    chan struct{}
+}
+
+// Open opens (or creates) the store in opts.Dir. It returns
+// ErrAlreadyRunning when another process has the folder open.
+func Open(opts Options) (*Store, error) {
+	if opts.Fold == nil {
+		return nil, errors.New("open store: no fold function")
+	}
+	fillDefaults(&opts)
+	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger))
+	if err != nil {
+		return nil, translateOpenError(err)
+	}
+	s := &Store{db: db, opts: opts, log: opts.Logger}
+	if err := s.load(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.startGC()
+	return s, nil
+}
+
+func fillDefaults(o *Options) {
+	if o.Wall == nil {
+		o.Wall = time.Now
+	}
+	if o.NewID == nil {
+		o.NewID = NewEventID
+	}
+	if o.MaxDrift == 0 {
+		o.MaxDrift = DefaultMaxDrift
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.GCInterval == 0 {
+		o.GCInterval = 10 * time.Minute
+	}
+}
+
+// translateOpenError keeps Badger's words away from the user: a held
+// directory lock means a second copy of the app.
+func translateOpenError(err error) error {
+	if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+		return ErrAlreadyRunning
+	}
+	return fmt.Errorf("open store: %w", err)
+}
+
+// load reads the desk ID, the persisted clock and the log sequence.
+func (s *Store) load() error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		desk, err := s.loadDesk(txn)
+		if err != nil {
+			return err
+		}
+		s.desk = desk
+		last, err := getU64(txn, metaKey("hlc"))
+		if err != nil {
+			return err
+		}
+		s.clock = NewClock(Timestamp(last), s.opts.Wall, s.opts.MaxDrift)
+		s.seq, err = lastSeq(txn, pLog)
+		return err
+	})
+}
+
+func (s *Store) loadDesk(txn *badger.Txn) (string, error) {
+	stored, err := getString(txn, metaKey("desk"))
+	switch {
+	case err == nil && s.opts.Desk != "" && stored != s.opts.Desk:
+		return "", fmt.Errorf("open store: it belongs to desk %q, not %q", stored, s.opts.Desk)
+	case err == nil:
+		return stored, nil
+	case !errors.Is(err, ErrNotFound):
+		return "", err
+	}
+	desk := s.opts.Desk
+	if desk == "" {
+		desk = newDeskID()
+	}
+	if strings.ContainsRune(desk, 0) {
+		return "", errors.New("open store: desk ID contains NUL")
+	}
+	return desk, txn.Set(metaKey("desk"), []byte(desk))
+}
+
+// Close stops background work and closes the database. Further calls
+// return ErrClosed.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return ErrClosed
+	}
+	s.closed = true
+	s.mu.Unlock()
+	s.stopBackground()
+	s.feed.closeAll()
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+// Desk is this store's desk ID.
+func (s *Store) Desk() string { return s.desk }
+
+// Dir is the data folder.
+func (s *Store) Dir() string { return s.opts.Dir }
+
+// Now returns a fresh HLC reading from the store's clock.
+func (s *Store) Now() Timestamp { return s.clock.Now() }
+
+// lastWrite remembers when the store last wrote, for idle-time GC.
+type lastWrite struct {
+	mu sync.Mutex
+	at time.Time
+}
+
+func (l *lastWrite) touch(t time.Time) {
+	l.mu.Lock()
+	l.at = t
+	l.mu.Unlock()
+}
+
+func (l *lastWrite) since(now time.Time) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return now.Sub(l.at)
+}

@@ -1,0 +1,133 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// writer is one write transaction in progress. It is used with s.mu held.
+type writer struct {
+	s       *Store
+	txn     *badger.Txn
+	seq     uint64
+	touched map[EntityRef]struct{}
+}
+
+func (s *Store) newWriter() *writer {
+	return &writer{s: s, txn: s.db.NewTransaction(true), seq: s.seq, touched: map[EntityRef]struct{}{}}
+}
+
+// commit persists the clock with the batch and makes it durable.
+func (w *writer) commit() error {
+	if err := w.txn.Set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last()))); err != nil {
+		return translateTxnError(err)
+	}
+	if err := w.txn.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	w.s.seq = w.seq
+	w.s.lastWrite.touch(w.s.opts.Wall())
+	return nil
+}
+
+func (w *writer) discard() { w.txn.Discard() }
+
+// put stores one new event: the stream entry, the index, the arrival log,
+// optionally the outbox mark, and the entity's refolded view.
+func (w *writer) put(ev Event, outbox bool) error {
+	enc, err := ev.Encode()
+	if err != nil {
+		return err
+	}
+	sk := streamKey(ev)
+	last, hasLast := lastKey(w.txn, streamPrefix(ev.Entity))
+	w.seq++
+	if err := w.set(sk, enc); err != nil {
+		return err
+	}
+	if err := w.set(eventKey(ev.ID), indexValue(w.seq, sk)); err != nil {
+		return err
+	}
+	if err := w.set(seqKey(pLog, w.seq), sk); err != nil {
+		return err
+	}
+	if outbox {
+		if err := w.set(seqKey(pOutbox, w.seq), sk); err != nil {
+			return err
+		}
+	}
+	w.touched[ev.Entity] = struct{}{}
+	if hasLast && bytes.Compare(last, sk) > 0 {
+		return w.refold(ev.Entity)
+	}
+	return w.foldOne(ev)
+}
+
+// foldOne folds an event that sorts after everything in its stream.
+func (w *writer) foldOne(ev Event) error {
+	state, err := get(w.txn, viewKey(ev.Entity))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	next, err := w.s.opts.Fold(ev.Entity, state, ev)
+	if err != nil {
+		return fmt.Errorf("fold %s %s: %w", ev.Entity, ev.Type, err)
+	}
+	return w.set(viewKey(ev.Entity), next)
+}
+
+// refold folds the entity's whole stream again from the start: a late event
+// landed in the middle of it.
+func (w *writer) refold(ref EntityRef) error {
+	var state []byte
+	err := scan(w.txn, streamPrefix(ref), func(_, v []byte) error {
+		ev, err := DecodeEvent(v)
+		if err != nil {
+			return err
+		}
+		state, err = w.s.opts.Fold(ref, state, ev)
+		if err != nil {
+			return fmt.Errorf("fold %s %s: %w", ref, ev.Type, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return w.set(viewKey(ref), state)
+}
+
+// head is the ID of the entity's latest event in fold order, or "".
+func (w *writer) head(ref EntityRef) string {
+	k, ok := lastKey(w.txn, streamPrefix(ref))
+	if !ok {
+		return ""
+	}
+	return string(k[len(k)-36:])
+}
+
+func (w *writer) exists(id string) (bool, error) {
+	_, err := get(w.txn, eventKey(id))
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func (w *writer) set(k, v []byte) error { return translateTxnError(w.txn.Set(k, v)) }
+
+// errTooBig means a batch does not fit one Badger transaction.
+var errTooBig = errors.New("batch too big for one transaction")
+
+func translateTxnError(err error) error {
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return errTooBig
+	}
+	if err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
