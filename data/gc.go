@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"sync/atomic"
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
@@ -32,6 +33,7 @@ func (s *Store) gcLoop(every time.Duration) {
 		case <-t.C:
 			if s.lastWrite.since(s.opts.Wall()) >= idleBeforeGC {
 				s.collectGarbage()
+				s.gcRuns.Add(1)
 			}
 		}
 	}
@@ -61,3 +63,6 @@ func (s *Store) stopBackground() {
 	close(s.stopGC)
 	<-s.gcDone
 }
+
+// gcCounter counts idle-time GC passes, for tests and the status screen.
+type gcCounter = atomic.Int64

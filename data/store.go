@@ -48,6 +48,7 @@ type Store struct {
 
 	feed      feed
 	lastWrite lastWrite
+	gcRuns    gcCounter
 	stopGC    chan struct{}
 	gcDone    chan struct{}
 }
@@ -68,6 +69,7 @@ func Open(opts Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.lastWrite.touch(opts.Wall()) // start-up counts as busy
 	s.startGC()
 	return s, nil
 }

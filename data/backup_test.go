@@ -1,0 +1,88 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestBackupRestoreRoundTrip backs up a store with many events while it is
+// being written to, restores into an empty folder and checks the copy.
+func TestBackupRestoreRoundTrip(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	var before []Event
+	for i := 0; i < 40; i++ {
+		batch := make([]Event, 50)
+		for j := range batch {
+			batch[j] = newEvent("loan", fmt.Sprint((i*50+j)%300), "loan.opened")
+		}
+		out, err := s.AppendAll(batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before = append(before, out...)
+	}
+	var buf bytes.Buffer
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // the desk keeps working during the backup
+		defer wg.Done()
+		for i := 0; i < 100; i++ {
+			s.Append(newEvent("key", fmt.Sprint(i%4), "key.signed_out"))
+		}
+	}()
+	if err := s.Backup(&buf); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+
+	dir := filepath.Join(t.TempDir(), "restored")
+	if err := Restore(dir, bytes.NewReader(buf.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	r := openTest(t, dir, "desk-a")
+	for _, ev := range before {
+		got, err := r.Get(ev.ID)
+		if err != nil || !reflect.DeepEqual(got, ev) {
+			t.Fatalf("event %s after restore: %+v, %v", ev.ID, got, err)
+		}
+	}
+	st, _ := r.Stats()
+	if st.Events < len(before) || st.Events > len(before)+100 || st.Outbox != st.Events {
+		t.Fatalf("restored stats %+v, want %d..%d events all in the outbox", st, len(before), len(before)+100)
+	}
+	checkViewsMatchStreams(t, r)
+	if _, err := r.Append(newEvent("key", "new", "key.registered")); err != nil {
+		t.Fatalf("restored store not writable: %v", err)
+	}
+}
+
+func TestRestoreRefusals(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	s.Append(newEvent("k", "1", "t"))
+	var buf bytes.Buffer
+	if err := s.Backup(&buf); err != nil {
+		t.Fatal(err)
+	}
+	full := t.TempDir()
+	os.WriteFile(filepath.Join(full, "keep.txt"), []byte("mine"), 0o644)
+	if err := Restore(full, bytes.NewReader(buf.Bytes())); !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("restore into a folder with files: %v, want ErrNotEmpty", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(full, "keep.txt")); string(b) != "mine" {
+		t.Fatal("restore touched an existing folder")
+	}
+	if err := Restore(t.TempDir(), strings.NewReader("PK\x03\x04 a zip file")); !errors.Is(err, ErrBadBackup) {
+		t.Fatalf("restore from a wrong file: %v, want ErrBadBackup", err)
+	}
+	cut := buf.Bytes()[:len(buf.Bytes())/2]
+	if err := Restore(filepath.Join(t.TempDir(), "x"), bytes.NewReader(cut)); !errors.Is(err, ErrBadBackup) {
+		t.Fatalf("restore from a cut backup: %v, want ErrBadBackup", err)
+	}
+}

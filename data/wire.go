@@ -1,0 +1,100 @@
+package data
+
+import "encoding/json"
+
+// Wire types of the sync protocol, shared by the desk's sync client and the
+// central server (see docs/API.md). Events travel in their canonical
+// encoding (Event.Encode) as raw JSON, so a server or desk that does not know
+// an event's type, or a newer envelope field, forwards it unchanged.
+
+// APIVersion is the path prefix of the sync protocol version spoken by this
+// build.
+const APIVersion = "v1"
+
+// Limits a server applies unless configured otherwise.
+const (
+	DefaultMaxBatch     = 1000              // events in one push
+	DefaultMaxBodyBytes = 8 << 20           // bytes of one push body, after gzip decoding
+	DefaultPullLimit    = 1000              // events in one pull answer
+	MaxPullLimit        = 5000              // the largest limit a pull may ask for
+	EpochHeader         = "FloorDesk-Epoch" // carries the server epoch on every answer
+)
+
+// PushRequest is the body of POST /v1/events: a batch of events, each in its
+// canonical encoding.
+type PushRequest struct {
+	Events []json.RawMessage `json:"events"`
+}
+
+// PushResponse answers a push that was accepted as a whole. Stored counts
+// the events new to the server, Duplicates those it already had (a repeated
+// push is harmless). LastSeq is the property's latest sequence number.
+type PushResponse struct {
+	Stored     int    `json:"stored"`
+	Duplicates int    `json:"duplicates"`
+	LastSeq    uint64 `json:"last_seq"`
+	Epoch      string `json:"epoch"`
+}
+
+// PullEvent is one event in a pull answer with its server sequence number.
+type PullEvent struct {
+	Seq   uint64          `json:"seq"`
+	Event json.RawMessage `json:"event"`
+}
+
+// PullResponse answers GET /v1/events?after=SEQ. Events are in sequence
+// order; Next is the cursor to ask after next time (the last event's
+// sequence, or the request's own cursor when there were none). More is true
+// when the server holds further events beyond this answer.
+type PullResponse struct {
+	Epoch  string      `json:"epoch"`
+	Events []PullEvent `json:"events"`
+	Next   uint64      `json:"next"`
+	More   bool        `json:"more"`
+}
+
+// InfoResponse answers GET /v1/info for an enrolled desk.
+type InfoResponse struct {
+	Epoch    string `json:"epoch"`
+	Version  string `json:"version"`
+	Property string `json:"property"`
+	Desk     string `json:"desk"`
+	LastSeq  uint64 `json:"last_seq"`
+}
+
+// EnrollRequest is the body of POST /v1/enroll: a one-time code from the
+// server's administrator and the desk's ID.
+type EnrollRequest struct {
+	Code string `json:"code"`
+	Desk string `json:"desk"`
+}
+
+// EnrollResponse carries the desk's own token. The server keeps only its
+// hash, so it is shown this once.
+type EnrollResponse struct {
+	Token    string `json:"token"`
+	Property string `json:"property"`
+	Desk     string `json:"desk"`
+}
+
+// ErrorBody is the JSON body of every answer with a 4xx or 5xx status. Code
+// is a stable machine word (see docs/API.md); Message says what is wrong in
+// English, naming the field when there is one.
+type ErrorBody struct {
+	Code    string `json:"error"`
+	Message string `json:"message"`
+	Field   string `json:"field,omitempty"`
+}
+
+// Error codes carried in ErrorBody.Code.
+const (
+	ErrCodeBadRequest   = "bad_request"
+	ErrCodeInvalidEvent = "invalid_event"
+	ErrCodeTooLarge     = "too_large"
+	ErrCodeUnauthorized = "unauthorized"
+	ErrCodeBadCode      = "bad_enrolment_code"
+	ErrCodeNotFound     = "not_found"
+	ErrCodeMethod       = "method_not_allowed"
+	ErrCodeUnavailable  = "unavailable"
+	ErrCodeInternal     = "internal"
+)
