@@ -117,4 +117,3 @@ func (s *Store) view(fn func(txn *badger.Txn) error) error {
 	}
 	return err
 }
-
