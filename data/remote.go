@@ -118,7 +118,7 @@ func (s *Store) applyOne(w *writer, ev Event, res *ApplyResult, refolded map[Ent
 
 // sortsLast reports whether ev sorts after every event in its stream.
 func (w *writer) sortsLast(ev Event) bool {
-	last, ok := lastKey(w.txn, streamPrefix(ev.Entity))
+	last, ok := w.lastStreamKey(ev.Entity)
 	return !ok || string(last) < string(streamKey(ev))
 }
 

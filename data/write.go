@@ -4,20 +4,38 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/dgraph-io/badger/v4"
 )
 
-// writer is one write transaction in progress. It is used with s.mu held.
+// writer is one write transaction in progress. It is used with s.mu held,
+// so the read snapshot taken with it sees everything committed.
+//
+// Badger sorts all of a transaction's pending writes each time an iterator
+// is opened on it, which makes iterating inside a large batch quadratic. So
+// the writer never iterates its own transaction: it iterates the snapshot
+// and remembers what it wrote to each stream itself.
 type writer struct {
 	s       *Store
 	txn     *badger.Txn
+	snap    *badger.Txn
 	seq     uint64
 	touched map[EntityRef]struct{}
+	written map[EntityRef][]streamEntry // stream entries written in this txn
 }
 
+// streamEntry is one stream key and its encoded event.
+type streamEntry struct{ key, enc []byte }
+
 func (s *Store) newWriter() *writer {
-	return &writer{s: s, txn: s.db.NewTransaction(true), seq: s.seq, touched: map[EntityRef]struct{}{}}
+	return &writer{
+		s: s, seq: s.seq,
+		txn:     s.db.NewTransaction(true),
+		snap:    s.db.NewTransaction(false),
+		touched: map[EntityRef]struct{}{},
+		written: map[EntityRef][]streamEntry{},
+	}
 }
 
 // commit persists the clock with the batch and makes it durable.
@@ -33,7 +51,35 @@ func (w *writer) commit() error {
 	return nil
 }
 
-func (w *writer) discard() { w.txn.Discard() }
+func (w *writer) discard() {
+	w.txn.Discard()
+	w.snap.Discard()
+}
+
+// lastStreamKey is the greatest key in the entity's stream, this
+// transaction's writes included.
+func (w *writer) lastStreamKey(ref EntityRef) ([]byte, bool) {
+	last, ok := lastKey(w.snap, streamPrefix(ref))
+	for _, e := range w.written[ref] {
+		if !ok || bytes.Compare(e.key, last) > 0 {
+			last, ok = e.key, true
+		}
+	}
+	return last, ok
+}
+
+// stream returns the entity's stream in fold order, this transaction's
+// writes included.
+func (w *writer) stream(ref EntityRef) ([]streamEntry, error) {
+	var out []streamEntry
+	err := scan(w.snap, streamPrefix(ref), func(k, v []byte) error {
+		out = append(out, streamEntry{k, v})
+		return nil
+	})
+	out = append(out, w.written[ref]...)
+	sort.Slice(out, func(i, j int) bool { return bytes.Compare(out[i].key, out[j].key) < 0 })
+	return out, err
+}
 
 // put stores one new event: the stream entry, the index, the arrival log,
 // optionally the outbox mark, and the entity's refolded view.
@@ -43,7 +89,7 @@ func (w *writer) put(ev Event, outbox bool) error {
 		return err
 	}
 	sk := streamKey(ev)
-	last, hasLast := lastKey(w.txn, streamPrefix(ev.Entity))
+	last, hasLast := w.lastStreamKey(ev.Entity)
 	w.seq++
 	if err := w.set(sk, enc); err != nil {
 		return err
@@ -60,6 +106,7 @@ func (w *writer) put(ev Event, outbox bool) error {
 		}
 	}
 	w.touched[ev.Entity] = struct{}{}
+	w.written[ev.Entity] = append(w.written[ev.Entity], streamEntry{sk, enc})
 	if hasLast && bytes.Compare(last, sk) > 0 {
 		return w.refold(ev.Entity)
 	}
@@ -82,27 +129,26 @@ func (w *writer) foldOne(ev Event) error {
 // refold folds the entity's whole stream again from the start: a late event
 // landed in the middle of it.
 func (w *writer) refold(ref EntityRef) error {
+	entries, err := w.stream(ref)
+	if err != nil {
+		return err
+	}
 	var state []byte
-	err := scan(w.txn, streamPrefix(ref), func(_, v []byte) error {
-		ev, err := DecodeEvent(v)
+	for _, e := range entries {
+		ev, err := DecodeEvent(e.enc)
 		if err != nil {
 			return err
 		}
-		state, err = w.s.opts.Fold(ref, state, ev)
-		if err != nil {
+		if state, err = w.s.opts.Fold(ref, state, ev); err != nil {
 			return fmt.Errorf("fold %s %s: %w", ref, ev.Type, err)
 		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	return w.set(viewKey(ref), state)
 }
 
 // head is the ID of the entity's latest event in fold order, or "".
 func (w *writer) head(ref EntityRef) string {
-	k, ok := lastKey(w.txn, streamPrefix(ref))
+	k, ok := w.lastStreamKey(ref)
 	if !ok {
 		return ""
 	}
