@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"floordesk/server"
+	"floordesk/server/badgerstore"
+	"floordesk/server/pgstore"
+)
+
+// errUsage marks a command-line mistake (exit code 2).
+var errUsage = errors.New("usage")
+
+func exitCode(err error) int {
+	if errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	return 1
+}
+
+// run dispatches to a subcommand; serve is the default.
+func run(ctx context.Context, args []string) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(ctx, args)
+	case "enroll", "enrol":
+		return enroll(ctx, args, os.Stdout)
+	case "revoke":
+		return revoke(ctx, args, os.Stdout)
+	case "desks":
+		return desks(ctx, args, os.Stdout)
+	case "version":
+		fmt.Println(version)
+		return nil
+	}
+	return fmt.Errorf("%w: unknown command %q (serve, enroll, revoke, desks, version)", errUsage, cmd)
+}
+
+// storeFlags are the flags that choose the store.
+type storeFlags struct {
+	data     string
+	postgres string
+}
+
+func (f *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.data, "data", "floordesk-server-data", "data folder of the embedded store")
+	fs.StringVar(&f.postgres, "postgres", "", "PostgreSQL URL; keeps events there instead of in --data")
+}
+
+func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (server.Store, error) {
+	if f.postgres != "" {
+		return pgstore.Open(ctx, f.postgres)
+	}
+	st, err := badgerstore.Open(f.data, log)
+	if errors.Is(err, server.ErrLocked) {
+		return nil, fmt.Errorf("%w: stop the running server first (the embedded store is single-process)", err)
+	}
+	return st, err
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	fs.SetOutput(os.Stderr)
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	return nil
+}
+
+func enroll(ctx context.Context, args []string, out io.Writer) error {
+	var sf storeFlags
+	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
+	sf.register(fs)
+	property := fs.String("property", "", "property (hotel) the desk will belong to")
+	valid := fs.Duration("valid", server.DefaultEnrolmentValidity, "how long the code can be used")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *property == "" {
+		return fmt.Errorf("%w: --property is required", errUsage)
+	}
+	st, err := sf.open(ctx, quietLogger())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	code, err := server.CreateEnrolment(ctx, st, *property, time.Now(), *valid)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%s\n", code)
+	fmt.Fprintf(os.Stderr, "one-time enrolment code for property %q, valid until %s\n", *property, time.Now().Add(*valid).Format(time.DateTime))
+	return nil
+}
+
+func revoke(ctx context.Context, args []string, out io.Writer) error {
+	var sf storeFlags
+	fs := flag.NewFlagSet("revoke", flag.ContinueOnError)
+	sf.register(fs)
+	desk := fs.String("desk", "", "desk whose token to revoke")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *desk == "" {
+		return fmt.Errorf("%w: --desk is required", errUsage)
+	}
+	st, err := sf.open(ctx, quietLogger())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Revoke(ctx, *desk, time.Now()); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "revoked %s\n", *desk)
+	return nil
+}
+
+func desks(ctx context.Context, args []string, out io.Writer) error {
+	var sf storeFlags
+	fs := flag.NewFlagSet("desks", flag.ContinueOnError)
+	sf.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := sf.open(ctx, quietLogger())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	list, err := st.Desks(ctx)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DESK\tPROPERTY\tENROLLED\tREVOKED")
+	for _, d := range list {
+		revoked := "-"
+		if !d.Revoked.IsZero() {
+			revoked = d.Revoked.Local().Format(time.DateTime)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.ID, d.Property, d.Enrolled.Local().Format(time.DateTime), revoked)
+	}
+	return tw.Flush()
+}
+
+func quietLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"floordesk/server"
+)
+
+func TestEnrollRevokeDesks(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := enroll(t.Context(), []string{"--data", dir, "--property", "grand-hotel"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}\n$`).MatchString(out.String()) {
+		t.Fatalf("enroll printed %q, want a code", out.String())
+	}
+	if err := revoke(t.Context(), []string{"--data", dir, "--desk", "desk-9"}, &out); !errors.Is(err, server.ErrNotFound) {
+		t.Fatalf("revoke unknown desk: %v", err)
+	}
+	out.Reset()
+	if err := desks(t.Context(), []string{"--data", dir}, &out); err != nil || !strings.HasPrefix(out.String(), "DESK") {
+		t.Fatalf("desks = %q, %v", out.String(), err)
+	}
+}
+
+func TestCommandLineMistakes(t *testing.T) {
+	tests := [][]string{
+		{"frobnicate"},
+		{"enroll", "--data", "x"},
+		{"revoke", "--data", "x"},
+		{"serve", "--no-such-flag"},
+		{"serve", "--log-level", "loud"},
+	}
+	for _, args := range tests {
+		err := run(t.Context(), args)
+		if exitCode(err) != 2 {
+			t.Errorf("run(%q) = %v, want a usage error", args, err)
+		}
+	}
+}
+
+func TestServeRefusesPlainHTTPOffLoopback(t *testing.T) {
+	err := run(t.Context(), []string{"--data", t.TempDir(), "--listen", "0.0.0.0:8420"})
+	if !errors.Is(err, server.ErrNeedTLS) {
+		t.Fatalf("serve on 0.0.0.0 without TLS: %v", err)
+	}
+}

@@ -1,0 +1,49 @@
+package data
+
+import (
+	"testing"
+	"time"
+)
+
+func TestSyncBackoffGrowsWithJitterAndCaps(t *testing.T) {
+	tests := []struct {
+		name string
+		rand float64
+		want []time.Duration
+	}{
+		{"no jitter", 0, []time.Duration{500 * time.Millisecond, time.Second, 2 * time.Second, 4 * time.Second, 5 * time.Second, 5 * time.Second}},
+		{"full jitter", 0.999999, []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 10 * time.Second, 10 * time.Second}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b := backoff{min: time.Second, max: 10 * time.Second, rand: func() float64 { return tc.rand }}
+			for i, want := range tc.want {
+				got := b.next().Round(time.Millisecond)
+				if got != want {
+					t.Fatalf("delay %d = %v, want %v", i, got, want)
+				}
+			}
+			b.reset()
+			if got := b.next().Round(time.Millisecond); got != tc.want[0] {
+				t.Fatalf("after reset = %v, want %v", got, tc.want[0])
+			}
+		})
+	}
+}
+
+func TestSyncPlainErrors(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{&ServerError{Status: 401}, "The server refused this desk. Ask a supervisor to enrol the desk again."},
+		{&ServerError{Status: 413}, "The server refused a batch as too large."},
+		{&ServerError{Status: 503}, "The server has a problem. Work goes on; it will be sent later."},
+		{&ServerError{Status: 400, Body: ErrorBody{Message: "events[0]: hlc must be set"}}, "The server refused the request: events[0]: hlc must be set"},
+	}
+	for _, tc := range tests {
+		if got := plainError(tc.err); got != tc.want {
+			t.Errorf("plainError(%v) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,273 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Settings the sync client reads when its SyncConfig leaves them empty.
+const (
+	SettingServerURL = "sync.url"   // the server's base URL, such as https://sync.hotel.example:8420
+	SettingDeskToken = "sync.token" // the desk's own token, from enrolment
+)
+
+// ErrSyncNotConfigured: no server URL or token, in the config or the settings.
+var ErrSyncNotConfigured = errors.New("sync is not configured: enrol the desk with a server first")
+
+// SyncConfig configures a SyncClient. Zero values mean the defaults.
+type SyncConfig struct {
+	URL        string                               // server base URL; "" reads SettingServerURL
+	Token      string                               // desk token; "" reads SettingDeskToken
+	HTTPClient *http.Client                         // nil: a client with sane timeouts
+	PushBatch  int                                  // events per push; 0: 500
+	PullLimit  int                                  // events per pull; 0: DefaultPullLimit
+	PollWait   time.Duration                        // how long the server may hold an empty pull; 0: 25 s
+	MinBackoff time.Duration                        // first retry delay when offline; 0: 1 s
+	MaxBackoff time.Duration                        // longest retry delay; 0: 1 min
+	Rand       func() float64                       // jitter in [0,1); nil: math/rand
+	Now        func() time.Time                     // nil: time.Now
+	After      func(time.Duration) <-chan time.Time // backoff timer; nil: time.After
+	Logger     *slog.Logger                         // nil: slog.Default()
+}
+
+func (c *SyncConfig) fill() {
+	if c.HTTPClient == nil {
+		c.HTTPClient = &http.Client{Transport: &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			ResponseHeaderTimeout: 0, // pulls are held open: each request has its own deadline
+			MaxIdleConnsPerHost:   4,
+			IdleConnTimeout:       90 * time.Second,
+			TLSHandshakeTimeout:   10 * time.Second,
+		}}
+	}
+	c.PushBatch = cmp(c.PushBatch, 500)
+	c.PullLimit = cmp(c.PullLimit, DefaultPullLimit)
+	c.PollWait = cmp(c.PollWait, 25*time.Second)
+	c.MinBackoff = cmp(c.MinBackoff, time.Second)
+	c.MaxBackoff = cmp(c.MaxBackoff, time.Minute)
+	if c.Rand == nil {
+		c.Rand = rand.Float64
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.After == nil {
+		c.After = time.After
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	c.URL = strings.TrimRight(c.URL, "/")
+}
+
+func cmp[T int | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+// SyncStatus is what the desk shows about sync.
+type SyncStatus struct {
+	Online    bool      // the last exchange with the server worked
+	Pending   int       // events waiting to go to the server
+	LastSync  time.Time // the last successful exchange; zero when never
+	LastError string    // why the last exchange failed, in plain words; "" when it worked
+}
+
+// SyncClient keeps a desk's store in sync with the server: it pushes the
+// outbox whenever it has events, holds a pull open for other desks' events
+// and folds them in, and retries with backoff while offline. Run it in its
+// own goroutine; its other methods never block on the network.
+type SyncClient struct {
+	store *Store
+	cfg   SyncConfig
+	log   *slog.Logger
+
+	running  atomic.Bool
+	epochMu  sync.Mutex    // orders epoch checks, Requeue and ApplyRemote
+	pushKick chan struct{} // wakes the pusher
+	pullKick chan struct{} // cuts the puller's backoff short
+
+	mu        sync.Mutex
+	status    SyncStatus
+	watchers  map[chan struct{}]struct{}
+	pullAbort context.CancelFunc // cuts the pull in flight short after a requeue
+}
+
+// NewSyncClient makes a client for store. It does nothing until Run.
+func NewSyncClient(store *Store, cfg SyncConfig) *SyncClient {
+	cfg.fill()
+	return &SyncClient{
+		store:    store,
+		cfg:      cfg,
+		log:      cfg.Logger.With("component", "sync"),
+		pushKick: make(chan struct{}, 1),
+		pullKick: make(chan struct{}, 1),
+		watchers: map[chan struct{}]struct{}{},
+	}
+}
+
+// Run syncs until ctx is done, then returns nil. It returns
+// ErrSyncNotConfigured at once when there is no server URL or token.
+func (c *SyncClient) Run(ctx context.Context) error {
+	if !c.running.CompareAndSwap(false, true) {
+		return errors.New("sync client already running")
+	}
+	defer c.running.Store(false)
+	if err := c.resolve(); err != nil {
+		return err
+	}
+	sub := c.store.Subscribe()
+	defer sub.Close()
+	c.refreshPending()
+	var wg sync.WaitGroup
+	wg.Go(func() { c.pushLoop(ctx, sub) })
+	wg.Go(func() { c.pullLoop(ctx) })
+	wg.Wait()
+	return nil
+}
+
+// resolve fills URL and token from the store's settings.
+func (c *SyncClient) resolve() error {
+	if c.cfg.URL == "" {
+		u, err := c.store.Setting(SettingServerURL)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		c.cfg.URL = strings.TrimRight(u, "/")
+	}
+	if c.cfg.Token == "" {
+		t, err := c.store.Setting(SettingDeskToken)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		c.cfg.Token = t
+	}
+	if c.cfg.URL == "" || c.cfg.Token == "" {
+		return ErrSyncNotConfigured
+	}
+	return nil
+}
+
+// SyncNow asks for a push and a pull at once, cutting any backoff short
+// (for a "sync now" button, or after the network came back).
+func (c *SyncClient) SyncNow() {
+	kick(c.pushKick)
+	kick(c.pullKick)
+}
+
+func kick(ch chan struct{}) {
+	select {
+	case ch <- struct{}{}:
+	default:
+	}
+}
+
+// Status returns the current sync status.
+func (c *SyncClient) Status() SyncStatus {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.status
+}
+
+// Watch returns a channel signalled (coalesced, never blocking the client)
+// whenever the status changes, and a function to stop watching.
+func (c *SyncClient) Watch() (<-chan struct{}, func()) {
+	ch := make(chan struct{}, 1)
+	c.mu.Lock()
+	c.watchers[ch] = struct{}{}
+	c.mu.Unlock()
+	return ch, func() {
+		c.mu.Lock()
+		delete(c.watchers, ch)
+		c.mu.Unlock()
+	}
+}
+
+// update changes the status with fn and signals watchers if it changed.
+func (c *SyncClient) update(fn func(*SyncStatus)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old := c.status
+	fn(&c.status)
+	if c.status == old {
+		return
+	}
+	for ch := range c.watchers {
+		kick(ch)
+	}
+}
+
+// report records the outcome of one exchange with the server.
+func (c *SyncClient) report(err error) {
+	now := c.cfg.Now()
+	c.update(func(s *SyncStatus) {
+		if err == nil {
+			s.Online, s.LastSync, s.LastError = true, now, ""
+			return
+		}
+		s.Online, s.LastError = false, plainError(err)
+	})
+}
+
+func (c *SyncClient) refreshPending() {
+	n, err := c.store.OutboxLen()
+	if err != nil {
+		return
+	}
+	c.update(func(s *SyncStatus) { s.Pending = n })
+}
+
+// adoptEpoch handles a server epoch: when it differs from the one the
+// desk last synced with (the server was restored from a backup, or this is
+// the first contact), every event goes back in the outbox and the cursor
+// back to 0. It reports whether it requeued.
+func (c *SyncClient) adoptEpoch(epoch string) (bool, error) {
+	c.epochMu.Lock()
+	defer c.epochMu.Unlock()
+	cur, err := c.store.Epoch()
+	if err != nil || cur == epoch {
+		return false, err
+	}
+	c.log.Info("new server epoch: re-pushing and pulling from the start", "old", cur, "new", epoch)
+	if err := c.requeue(epoch); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// requeue adopts a new epoch; the caller holds epochMu. The pull in flight,
+// made with the old cursor, is dropped, and the pusher woken.
+func (c *SyncClient) requeue(epoch string) error {
+	if err := c.store.Requeue(epoch); err != nil {
+		return err
+	}
+	kick(c.pushKick)
+	c.mu.Lock()
+	if c.pullAbort != nil {
+		c.pullAbort()
+	}
+	c.mu.Unlock()
+	return nil
+}
+
+// wait sleeps for the next backoff delay; false when ctx is done.
+func (c *SyncClient) wait(ctx context.Context, b *backoff, wake <-chan struct{}) bool {
+	d := b.next()
+	select {
+	case <-c.cfg.After(d):
+	case <-wake:
+		b.reset()
+	case <-ctx.Done():
+		return false
+	}
+	return true
+}

@@ -1,0 +1,298 @@
+package data_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"floordesk/data"
+	"floordesk/server"
+	"floordesk/server/badgerstore"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// listFold is the tests' own deterministic fold: the entity's state is the
+// list of its event types with their desks, in fold order.
+func listFold(_ data.EntityRef, state []byte, ev data.Event) ([]byte, error) {
+	var list []string
+	if state != nil {
+		if err := json.Unmarshal(state, &list); err != nil {
+			return nil, err
+		}
+	}
+	return json.Marshal(append(list, ev.Type+"@"+ev.Desk))
+}
+
+// syncServer is a real sync server on loopback.
+type syncServer struct {
+	t     *testing.T
+	store *badgerstore.Store
+	srv   *server.Server
+	http  *httptest.Server
+	sw    *switchable
+}
+
+func newSyncServer(t *testing.T) *syncServer {
+	t.Helper()
+	st, err := badgerstore.Open(t.TempDir(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw := &switchable{}
+	sw.set(srv.Handler())
+	hs := httptest.NewServer(sw)
+	t.Cleanup(func() {
+		srv.Close()
+		hs.Close()
+		st.Close()
+	})
+	return &syncServer{t: t, store: st, srv: srv, http: hs, sw: sw}
+}
+
+func (s *syncServer) code(property string) string {
+	s.t.Helper()
+	code, err := server.CreateEnrolment(s.t.Context(), s.store, property, time.Now(), time.Hour)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return code
+}
+
+func openDesk(t *testing.T, desk string) *data.Store {
+	t.Helper()
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: desk, Fold: listFold, Logger: quiet, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// startSync runs a sync client for st until the test ends.
+func startSync(t *testing.T, st *data.Store, cfg data.SyncConfig) *data.SyncClient {
+	t.Helper()
+	if cfg.Logger == nil {
+		cfg.Logger = quiet
+	}
+	if cfg.MinBackoff == 0 {
+		cfg.MinBackoff, cfg.MaxBackoff = 20*time.Millisecond, 200*time.Millisecond
+	}
+	if cfg.PollWait == 0 {
+		cfg.PollWait = 2 * time.Second
+	}
+	c := data.NewSyncClient(st, cfg)
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := c.Run(ctx); err != nil {
+			t.Errorf("sync run: %v", err)
+		}
+	})
+	t.Cleanup(func() {
+		cancel()
+		wg.Wait()
+	})
+	return c
+}
+
+func appendKey(t *testing.T, st *data.Store, id, typ string) data.Event {
+	t.Helper()
+	ev, err := st.Append(data.Event{Actor: "staff-1", Entity: data.EntityRef{Kind: "key", ID: id}, Type: typ, Body: json.RawMessage(`{"n":1}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %v waiting for %s", d, what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func hasEvent(st *data.Store, id string) bool {
+	_, err := st.Get(id)
+	return err == nil
+}
+
+func TestSyncTwoDesksSeeEachOther(t *testing.T) {
+	srv := newSyncServer(t)
+	a, b := openDesk(t, "desk-a"), openDesk(t, "desk-b")
+	for _, st := range []*data.Store{a, b} {
+		if err := data.EnrollStore(t.Context(), st, srv.http.URL+"/", srv.code("hotel")); err != nil {
+			t.Fatalf("enrol %s: %v", st.Desk(), err)
+		}
+	}
+	ca := startSync(t, a, data.SyncConfig{})
+	cb := startSync(t, b, data.SyncConfig{})
+	changed, stop := cb.Watch()
+	defer stop()
+	evA := appendKey(t, a, "F3-MASTER", "key.signed_out")
+	evB := appendKey(t, b, "F3-MASTER", "key.returned")
+	waitFor(t, "both events on both desks", 10*time.Second, func() bool {
+		return hasEvent(a, evB.ID) && hasEvent(b, evA.ID)
+	})
+	ref := data.EntityRef{Kind: "key", ID: "F3-MASTER"}
+	waitFor(t, "the same view on both desks", 5*time.Second, func() bool {
+		va, _ := a.View(ref)
+		vb, _ := b.View(ref)
+		return string(va) == string(vb) && len(va) > 0
+	})
+	for _, c := range []*data.SyncClient{ca, cb} {
+		waitFor(t, "an idle, online status", 5*time.Second, func() bool {
+			s := c.Status()
+			return s.Online && s.Pending == 0 && !s.LastSync.IsZero() && s.LastError == ""
+		})
+	}
+	select {
+	case <-changed:
+	default:
+		t.Fatal("Watch was not signalled by status changes")
+	}
+}
+
+func TestSyncOfflineShowsPendingAndReason(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "http://" + ln.Addr().String()
+	ln.Close() // nothing listens there now
+	st := openDesk(t, "desk-a")
+	appendKey(t, st, "K1", "key.signed_out")
+	appendKey(t, st, "K2", "key.signed_out")
+	// A long backoff: the pending count must follow without a retry.
+	c := startSync(t, st, data.SyncConfig{URL: url, Token: "fdt_x", MinBackoff: time.Hour, MaxBackoff: time.Hour})
+	waitFor(t, "an offline status", 5*time.Second, func() bool {
+		s := c.Status()
+		return !s.Online && s.Pending == 2 && s.LastError != ""
+	})
+	if s := c.Status(); s.LastError != "Cannot reach the server. Work goes on; it will be sent when the network is back." {
+		t.Fatalf("LastError = %q", s.LastError)
+	}
+	appendKey(t, st, "K3", "key.signed_out")
+	waitFor(t, "the pending count to follow offline work", 5*time.Second, func() bool { return c.Status().Pending == 3 })
+}
+
+func TestSyncRefusedTokenSaysSo(t *testing.T) {
+	srv := newSyncServer(t)
+	st := openDesk(t, "desk-a")
+	appendKey(t, st, "K1", "key.signed_out")
+	c := startSync(t, st, data.SyncConfig{URL: srv.http.URL, Token: "fdt_unknown"})
+	waitFor(t, "a refused status", 5*time.Second, func() bool {
+		s := c.Status()
+		return !s.Online && s.LastError == "The server refused this desk. Ask a supervisor to enrol the desk again."
+	})
+	if n, _ := srv.store.LastSeq(t.Context(), "hotel"); n != 0 {
+		t.Fatalf("server stored %d events from a refused desk", n)
+	}
+}
+
+func TestSyncNotConfigured(t *testing.T) {
+	st := openDesk(t, "desk-a")
+	err := data.NewSyncClient(st, data.SyncConfig{Logger: quiet}).Run(t.Context())
+	if !errors.Is(err, data.ErrSyncNotConfigured) {
+		t.Fatalf("Run without a server = %v, want ErrSyncNotConfigured", err)
+	}
+}
+
+func TestSyncEnrolRefusals(t *testing.T) {
+	srv := newSyncServer(t)
+	code := srv.code("hotel")
+	if _, err := data.Enroll(t.Context(), srv.http.URL, code, "desk-a"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := data.Enroll(t.Context(), srv.http.URL, code, "desk-b"); !errors.Is(err, data.ErrEnrolmentRefused) {
+		t.Fatalf("used code: %v, want ErrEnrolmentRefused", err)
+	}
+	if _, err := data.Enroll(t.Context(), srv.http.URL, srv.code("hotel"), "desk-a"); !errors.Is(err, data.ErrDeskEnrolled) {
+		t.Fatalf("taken desk ID: %v, want ErrDeskEnrolled", err)
+	}
+}
+
+// A server restored from an older backup has a new epoch and lacks recent
+// events: the desk re-pushes everything and pulls again from zero.
+func TestSyncNewEpochRepushes(t *testing.T) {
+	srv := newSyncServer(t)
+	desk := openDesk(t, "desk-a")
+	if err := data.EnrollStore(t.Context(), desk, srv.http.URL, srv.code("hotel")); err != nil {
+		t.Fatal(err)
+	}
+	var backup []byte
+	{
+		pr, pw := io.Pipe()
+		go func() { pw.CloseWithError(srv.store.Backup(pw)) }()
+		backup, _ = io.ReadAll(pr)
+	}
+	c := startSync(t, desk, data.SyncConfig{})
+	evs := []data.Event{appendKey(t, desk, "K1", "key.signed_out"), appendKey(t, desk, "K2", "loan.opened")}
+	waitFor(t, "the push", 10*time.Second, func() bool { return c.Status().Pending == 0 && c.Status().Online })
+
+	restored := restoreServer(t, backup)
+	srv.sw.set(restored.Handler())
+	srv.srv.Close() // answers the pull held by the old server
+	srv.http.CloseClientConnections()
+	waitFor(t, "the restored server to get the desk's events back", 10*time.Second, func() bool {
+		n, _ := restored.store.LastSeq(t.Context(), "hotel")
+		return n == uint64(len(evs))
+	})
+	epoch, _ := restored.store.Epoch(t.Context())
+	waitFor(t, "the desk to adopt the new epoch", 5*time.Second, func() bool {
+		e, _ := desk.Epoch()
+		cur, _ := desk.Cursor()
+		return e == epoch && cur == uint64(len(evs))
+	})
+}
+
+type restoredServer struct {
+	*server.Server
+	store *badgerstore.Store
+}
+
+func restoreServer(t *testing.T, backup []byte) restoredServer {
+	t.Helper()
+	dir := t.TempDir()
+	if err := badgerstore.Restore(dir, bytes.NewReader(backup), quiet); err != nil {
+		t.Fatal(err)
+	}
+	st, err := badgerstore.Open(dir, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		srv.Close()
+		st.Close()
+	})
+	return restoredServer{srv, st}
+}
+
+// switchable serves through whichever handler was set last.
+type switchable struct{ h atomic.Pointer[http.Handler] }
+
+func (s *switchable) set(h http.Handler) { s.h.Store(&h) }
+
+func (s *switchable) ServeHTTP(w http.ResponseWriter, r *http.Request) { (*s.h.Load()).ServeHTTP(w, r) }

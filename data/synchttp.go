@@ -1,0 +1,167 @@
+package data
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+)
+
+const (
+	pushTimeout = time.Minute      // one push, from sending to the answer
+	pullMargin  = 20 * time.Second // beyond the long-poll wait before a pull is given up
+	gzipOver    = 4 << 10          // request bodies larger than this are gzipped
+)
+
+// Errors from the server, for the UI to turn into sentences.
+var (
+	// ErrUnauthorized: the server refused the desk's token (unknown or revoked).
+	ErrUnauthorized = errors.New("the server refused this desk's token")
+	// ErrEnrolmentRefused: the enrolment code is unknown, used or expired.
+	ErrEnrolmentRefused = errors.New("the enrolment code is unknown, already used or expired")
+	// ErrDeskEnrolled: the server already has an enrolled desk with this ID.
+	ErrDeskEnrolled = errors.New("a desk with this ID is already enrolled")
+)
+
+// ServerError is an answer with an error status. It matches the sentinel
+// for its status with errors.Is.
+type ServerError struct {
+	Status int
+	Body   ErrorBody
+}
+
+func (e *ServerError) Error() string {
+	if e.Body.Message != "" {
+		return fmt.Sprintf("server: %d %s", e.Status, e.Body.Message)
+	}
+	return fmt.Sprintf("server: status %d", e.Status)
+}
+
+// Is maps statuses to the sentinels.
+func (e *ServerError) Is(target error) bool {
+	switch target {
+	case ErrUnauthorized:
+		return e.Status == http.StatusUnauthorized
+	case ErrEnrolmentRefused:
+		return e.Status == http.StatusForbidden
+	case ErrDeskEnrolled:
+		return e.Status == http.StatusConflict
+	}
+	return false
+}
+
+// call sends one request with the desk's token and decodes the answer.
+func (c *SyncClient) call(ctx context.Context, method, path string, body []byte, timeout time.Duration, out any) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	return roundTrip(ctx, c.cfg.HTTPClient, method, c.cfg.URL+path, c.cfg.Token, body, out)
+}
+
+func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) error {
+	req, err := newRequest(ctx, method, url, body)
+	if err != nil {
+		return err
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
+	if err != nil {
+		return fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		se := &ServerError{Status: resp.StatusCode}
+		json.Unmarshal(b, &se.Body)
+		return se
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		return fmt.Errorf("%s %s: decode answer: %w", method, req.URL.Path, err)
+	}
+	return nil
+}
+
+func newRequest(ctx context.Context, method, url string, body []byte) (*http.Request, error) {
+	if body == nil {
+		return http.NewRequestWithContext(ctx, method, url, nil)
+	}
+	gz := len(body) > gzipOver
+	if gz {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw.Write(body)
+		zw.Close()
+		body = buf.Bytes()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if gz {
+		req.Header.Set("Content-Encoding", "gzip")
+	}
+	return req, nil
+}
+
+// plainError says what went wrong in words a desk attendant can act on.
+func plainError(err error) string {
+	var se *ServerError
+	var ne net.Error
+	switch {
+	case errors.Is(err, ErrUnauthorized):
+		return "The server refused this desk. Ask a supervisor to enrol the desk again."
+	case errors.As(err, &se) && se.Status == http.StatusRequestEntityTooLarge:
+		return "The server refused a batch as too large."
+	case errors.As(err, &se) && se.Status >= 500:
+		return "The server has a problem. Work goes on; it will be sent later."
+	case errors.As(err, &se):
+		return "The server refused the request: " + se.Body.Message
+	case errors.As(err, &ne), errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(err.Error(), "connection"):
+		return "Cannot reach the server. Work goes on; it will be sent when the network is back."
+	default:
+		return "Sync failed: " + err.Error()
+	}
+}
+
+// Enroll presents a one-time enrolment code to the server at url for desk
+// and returns the desk's token. It fails with ErrEnrolmentRefused for a bad
+// code and ErrDeskEnrolled when the desk ID is taken.
+func Enroll(ctx context.Context, url, code, desk string) (string, error) {
+	body, err := json.Marshal(EnrollRequest{Code: code, Desk: desk})
+	if err != nil {
+		return "", err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	var resp EnrollResponse
+	hc := &http.Client{Timeout: 30 * time.Second}
+	if err := roundTrip(ctx, hc, http.MethodPost, strings.TrimRight(url, "/")+"/v1/enroll", "", body, &resp); err != nil {
+		return "", fmt.Errorf("enroll: %w", err)
+	}
+	return resp.Token, nil
+}
+
+// EnrollStore enrols store's desk with the server at url and saves the URL
+// and the token in the store's settings, where NewSyncClient finds them.
+func EnrollStore(ctx context.Context, store *Store, url, code string) error {
+	token, err := Enroll(ctx, url, code, store.Desk())
+	if err != nil {
+		return err
+	}
+	if err := store.SetSetting(SettingServerURL, strings.TrimRight(url, "/")); err != nil {
+		return err
+	}
+	return store.SetSetting(SettingDeskToken, token)
+}

@@ -1,0 +1,104 @@
+package data
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+)
+
+// pushLoop pushes the outbox whenever it has events: at start, after every
+// change to the store, when kicked, and after a backoff while offline.
+func (c *SyncClient) pushLoop(ctx context.Context, sub *Subscription) {
+	b := c.newBackoff()
+	for {
+		err := c.pushAll(ctx)
+		c.refreshPending()
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			c.report(err)
+			c.log.Debug("push failed", "err", err)
+			if !c.waitPush(ctx, &b, sub) {
+				return
+			}
+			continue
+		}
+		b.reset()
+		select {
+		case _, ok := <-sub.Ready():
+			if !ok {
+				return // the store was closed
+			}
+			sub.Next()
+		case <-c.pushKick:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// waitPush sleeps for the next backoff delay, keeping the pending count
+// current while the desk works offline. It returns false when ctx is done or
+// the store closed.
+func (c *SyncClient) waitPush(ctx context.Context, b *backoff, sub *Subscription) bool {
+	timer := c.cfg.After(b.next())
+	for {
+		select {
+		case <-timer:
+			return true
+		case <-c.pushKick:
+			b.reset()
+			return true
+		case _, ok := <-sub.Ready():
+			if !ok {
+				return false
+			}
+			sub.Next()
+			c.refreshPending()
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// pushAll sends the outbox in batches until it is empty.
+func (c *SyncClient) pushAll(ctx context.Context) error {
+	for {
+		evs, err := c.store.Outbox(c.cfg.PushBatch)
+		if err != nil || len(evs) == 0 {
+			return err
+		}
+		if err := c.pushBatch(ctx, evs); err != nil {
+			return err
+		}
+		c.refreshPending()
+	}
+}
+
+// pushBatch sends one batch; once the server has it, the batch leaves the
+// outbox.
+func (c *SyncClient) pushBatch(ctx context.Context, evs []Event) error {
+	req := PushRequest{Events: make([]json.RawMessage, len(evs))}
+	ids := make([]string, len(evs))
+	for i, ev := range evs {
+		raw, err := ev.Encode()
+		if err != nil {
+			return err
+		}
+		req.Events[i], ids[i] = raw, ev.ID
+	}
+	body, err := json.Marshal(req)
+	if err != nil {
+		return err
+	}
+	var resp PushResponse
+	if err := c.call(ctx, http.MethodPost, "/v1/events", body, pushTimeout, &resp); err != nil {
+		return err
+	}
+	c.report(nil)
+	if _, err := c.adoptEpoch(resp.Epoch); err != nil {
+		return err
+	}
+	return c.store.Ack(ids)
+}

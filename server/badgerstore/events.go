@@ -1,0 +1,128 @@
+package badgerstore
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/server"
+)
+
+// Append stores the new events of a batch in one transaction.
+func (s *Store) Append(_ context.Context, property string, evs []server.Pushed) (server.AppendResult, error) {
+	var res server.AppendResult
+	err := s.update(func(txn *badger.Txn) error {
+		res = server.AppendResult{}
+		last, err := lastSeq(txn, property)
+		if err != nil {
+			return err
+		}
+		seen := make(map[string]bool, len(evs))
+		for _, p := range evs {
+			dup, err := isDuplicate(txn, seen, p.Event.ID)
+			if err != nil {
+				return err
+			}
+			if dup {
+				res.Duplicates++
+				continue
+			}
+			last++
+			if err := putEvent(txn, property, last, p); err != nil {
+				return err
+			}
+			res.Stored++
+		}
+		res.LastSeq = last
+		if res.Stored == 0 {
+			return nil
+		}
+		return txn.Set(seqKey(property), binary.BigEndian.AppendUint64(nil, last))
+	})
+	if err != nil {
+		return server.AppendResult{}, fmt.Errorf("append: %w", err)
+	}
+	return res, nil
+}
+
+func isDuplicate(txn *badger.Txn, seen map[string]bool, id string) (bool, error) {
+	if seen[id] {
+		return true, nil
+	}
+	seen[id] = true
+	_, err := txn.Get(idKey(id))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, badger.ErrKeyNotFound):
+		return false, nil
+	default:
+		return false, err
+	}
+}
+
+func putEvent(txn *badger.Txn, property string, seq uint64, p server.Pushed) error {
+	if err := txn.Set(eventKey(property, seq), p.Raw); err != nil {
+		return err
+	}
+	return txn.Set(idKey(p.Event.ID), []byte(property))
+}
+
+func lastSeq(txn *badger.Txn, property string) (uint64, error) {
+	item, err := txn.Get(seqKey(property))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return 0, err
+	}
+	if len(v) != 8 {
+		return 0, fmt.Errorf("sequence of %s: bad value", property)
+	}
+	return binary.BigEndian.Uint64(v), nil
+}
+
+// Since returns up to limit events of property after sequence after.
+func (s *Store) Since(_ context.Context, property string, after uint64, limit int) ([]server.Record, error) {
+	recs := []server.Record{}
+	prefix := []byte(evPrefix + property + "/")
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 100})
+		defer it.Close()
+		for it.Seek(eventKey(property, after+1)); it.Valid() && len(recs) < limit; it.Next() {
+			item := it.Item()
+			raw, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			seq := binary.BigEndian.Uint64(item.Key()[len(prefix):])
+			recs = append(recs, server.Record{Seq: seq, Raw: raw})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("since: %w", err)
+	}
+	return recs, nil
+}
+
+// LastSeq is property's latest sequence number.
+func (s *Store) LastSeq(_ context.Context, property string) (uint64, error) {
+	var last uint64
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		last, err = lastSeq(txn, property)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("last seq: %w", err)
+	}
+	return last, nil
+}

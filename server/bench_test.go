@@ -1,0 +1,217 @@
+package server_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"floordesk/data"
+	"floordesk/server"
+	"floordesk/server/badgerstore"
+	"floordesk/server/pgstore"
+	"floordesk/server/pgstore/pgtest"
+	"floordesk/server/storetest"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.Shutdown()
+	os.Exit(code)
+}
+
+const benchEvents = 10_000
+
+// BenchmarkPushPull pushes 10,000 events of about 300 bytes from one desk
+// to a server on loopback and pulls them back, in batches, as the sync
+// client does (gzip on both ways). The server's writes are durable: Badger
+// with SyncWrites, PostgreSQL with fsync and synchronous_commit on.
+func BenchmarkPushPull(b *testing.B) {
+	stores := []struct {
+		name string
+		open func(b *testing.B) server.Store
+	}{
+		{"badger", func(b *testing.B) server.Store {
+			s, err := badgerstore.Open(b.TempDir(), quiet)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return s
+		}},
+		{"postgres", func(b *testing.B) server.Store {
+			s, err := pgstore.Open(b.Context(), pgtest.NewDB(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return s
+		}},
+	}
+	for _, st := range stores {
+		for _, batch := range []int{100, 1000} {
+			b.Run(fmt.Sprintf("%s/batch=%d", st.name, batch), func(b *testing.B) {
+				benchPushPull(b, st.open(b), batch)
+			})
+		}
+	}
+}
+
+func benchPushPull(b *testing.B, st server.Store, batch int) {
+	defer st.Close()
+	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	code, _ := server.CreateEnrolment(b.Context(), st, "hotel", time.Now(), time.Hour)
+	token, err := data.Enroll(b.Context(), hs.URL, code, "desk-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &benchClient{url: hs.URL, token: token, hc: hs.Client()}
+	var cursor uint64
+	for b.Loop() {
+		b.StopTimer()
+		bodies := pushBodies(b, batch)
+		b.StartTimer()
+		for _, body := range bodies {
+			c.push(b, body)
+		}
+		cursor = c.pullAll(b, cursor, batch)
+	}
+	b.ReportMetric(float64(benchEvents*b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// pushBodies encodes 10,000 fresh events as gzipped push bodies.
+func pushBodies(b *testing.B, batch int) [][]byte {
+	var bodies [][]byte
+	for i := 0; i < benchEvents; i += batch {
+		var req data.PushRequest
+		for _, p := range storetest.NewEvents("desk-bench", batch, 100) {
+			req.Events = append(req.Events, p.Raw)
+		}
+		raw, err := json.Marshal(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+		zw.Write(raw)
+		zw.Close()
+		bodies = append(bodies, buf.Bytes())
+	}
+	return bodies
+}
+
+type benchClient struct {
+	url, token string
+	hc         *http.Client
+}
+
+func (c *benchClient) do(b *testing.B, req *http.Request, out any) {
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		b.Fatalf("%s: %d %s", req.URL.Path, resp.StatusCode, body)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func (c *benchClient) push(b *testing.B, body []byte) {
+	req, _ := http.NewRequest("POST", c.url+"/v1/events", bytes.NewReader(body))
+	req.Header.Set("Content-Encoding", "gzip")
+	var res data.PushResponse
+	c.do(b, req, &res)
+}
+
+// pullAll pulls pages until it has 10,000 events, decoding each event as
+// the desk does.
+func (c *benchClient) pullAll(b *testing.B, cursor uint64, limit int) uint64 {
+	for got := 0; got < benchEvents; {
+		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/v1/events?after=%d&limit=%d&wait=0", c.url, cursor, limit), nil)
+		var res data.PullResponse
+		c.do(b, req, &res)
+		for _, pe := range res.Events {
+			if _, err := data.DecodeEvent(pe.Event); err != nil {
+				b.Fatal(err)
+			}
+		}
+		got += len(res.Events)
+		cursor = res.Next
+	}
+	return cursor
+}
+
+// BenchmarkPropagation measures how long an event appended at one desk
+// takes to be stored and folded at another, through a server on loopback,
+// one event at a time.
+func BenchmarkPropagation(b *testing.B) {
+	st, err := badgerstore.Open(b.TempDir(), quiet)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	srv, _ := server.New(server.Config{Store: st, Logger: quiet})
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	defer srv.Close()
+	from, to := benchDesk(b, st, hs.URL, "desk-a"), benchDesk(b, st, hs.URL, "desk-b")
+	sub := to.Subscribe()
+	defer sub.Close()
+	var lat []time.Duration
+	for i := 0; b.Loop(); i++ {
+		ref := data.EntityRef{Kind: "key", ID: fmt.Sprintf("K%d", i)}
+		start := time.Now()
+		if _, err := from.Append(data.Event{Actor: "s", Entity: ref, Type: "key.signed_out", Body: json.RawMessage(`{"x":1}`)}); err != nil {
+			b.Fatal(err)
+		}
+		waitArrival(b, sub, ref)
+		lat = append(lat, time.Since(start))
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+func waitArrival(b *testing.B, sub *data.Subscription, ref data.EntityRef) {
+	timeout := time.After(10 * time.Second)
+	for {
+		select {
+		case <-sub.Ready():
+			if slices.Contains(sub.Next(), ref) {
+				return
+			}
+		case <-timeout:
+			b.Fatalf("%s did not arrive", ref)
+		}
+	}
+}
+
+func benchDesk(b *testing.B, st server.Store, url, name string) *data.Store {
+	ds, err := data.Open(data.Options{Dir: b.TempDir(), Desk: name, Fold: listFold, Logger: quiet, GCInterval: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ds.Close() })
+	code, _ := server.CreateEnrolment(b.Context(), st, "hotel", time.Now(), time.Hour)
+	if err := data.EnrollStore(b.Context(), ds, url, code); err != nil {
+		b.Fatal(err)
+	}
+	c := data.NewSyncClient(ds, data.SyncConfig{Logger: quiet})
+	go c.Run(b.Context())
+	return ds
+}

@@ -1,0 +1,171 @@
+package server_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"floordesk/data"
+	"floordesk/server"
+	"floordesk/server/badgerstore"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// env is a real server on loopback over a real Badger store.
+type env struct {
+	t     *testing.T
+	store server.Store
+	srv   *server.Server
+	http  *httptest.Server
+}
+
+func newEnv(t *testing.T, tweak func(*server.Config)) *env {
+	t.Helper()
+	st, err := badgerstore.Open(t.TempDir(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := server.Config{Store: st, Logger: quiet, Version: "test", LongPoll: 2 * time.Second}
+	if tweak != nil {
+		tweak(&cfg)
+	}
+	srv, err := server.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() {
+		srv.Close()
+		hs.Close()
+		st.Close()
+	})
+	return &env{t: t, store: st, srv: srv, http: hs}
+}
+
+// enroll creates a code for property and enrols desk with it, returning the
+// desk's token.
+func (e *env) enroll(property, desk string) string {
+	e.t.Helper()
+	code, err := server.CreateEnrolment(e.t.Context(), e.store, property, time.Now(), time.Hour)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	var out data.EnrollResponse
+	resp := e.do("POST", "/v1/enroll", "", jsonBody(data.EnrollRequest{Code: code, Desk: desk}), nil)
+	e.decode(resp, http.StatusOK, &out)
+	return out.Token
+}
+
+func (e *env) do(method, path, token string, body io.Reader, hdr map[string]string) *http.Response {
+	e.t.Helper()
+	req, err := http.NewRequestWithContext(e.t.Context(), method, e.http.URL+path, body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	resp, err := e.http.Client().Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return resp
+}
+
+func (e *env) decode(resp *http.Response, status int, v any) {
+	e.t.Helper()
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != status {
+		e.t.Fatalf("status %d, want %d: %s", resp.StatusCode, status, b)
+	}
+	if v != nil {
+		if err := json.Unmarshal(b, v); err != nil {
+			e.t.Fatalf("decode %s: %v", b, err)
+		}
+	}
+}
+
+func (e *env) push(token string, evs []server.Pushed) data.PushResponse {
+	e.t.Helper()
+	var out data.PushResponse
+	e.decode(e.do("POST", "/v1/events", token, pushBody(evs), nil), http.StatusOK, &out)
+	return out
+}
+
+func (e *env) pull(token, query string) data.PullResponse {
+	e.t.Helper()
+	var out data.PullResponse
+	e.decode(e.do("GET", "/v1/events?"+query, token, nil, nil), http.StatusOK, &out)
+	return out
+}
+
+func (e *env) lastSeq(property string) uint64 {
+	e.t.Helper()
+	n, err := e.store.LastSeq(e.t.Context(), property)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return n
+}
+
+// metric reads one sample from /metrics.
+func (e *env) metric(name string) string {
+	e.t.Helper()
+	resp := e.do("GET", "/metrics", "", nil, nil)
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, name+" "); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+func pushBody(evs []server.Pushed) io.Reader {
+	req := data.PushRequest{}
+	for _, p := range evs {
+		req.Events = append(req.Events, p.Raw)
+	}
+	return jsonBody(req)
+}
+
+func jsonBody(v any) io.Reader {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return bytes.NewReader(b)
+}
+
+func gzipped(r io.Reader) io.Reader {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	io.Copy(zw, r)
+	zw.Close()
+	return &buf
+}
+
+// waitFor polls cond until it holds or the deadline passes.
+func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

@@ -1,0 +1,110 @@
+// Package pgstore is the server's event store on PostgreSQL, for a hotel
+// group running several servers on one database. Sequence numbers are given
+// in commit order by a counter row per property, locked inside the push
+// transaction, so a pull cursor never skips an event.
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"floordesk/server"
+)
+
+var _ server.Store = (*Store)(nil)
+
+// Store keeps events, desks and enrolment codes in PostgreSQL.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+// Open connects to the database at url and applies the schema migrations.
+func Open(ctx context.Context, url string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("postgres url: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connect postgres: %w", err)
+	}
+	s := &Store{pool: pool}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// retryable reports errors after which a transaction may simply run again:
+// serialization failures (the norm on CockroachDB), deadlocks, and a unique
+// violation from the same event pushed to two properties at once.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	if !errors.As(err, &pe) {
+		return false
+	}
+	switch pe.Code {
+	case "40001", "40P01", "23505":
+		return true
+	}
+	return false
+}
+
+// inTx runs fn in a transaction, retrying a few times when it fails with a
+// retryable error.
+func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	var err error
+	for attempt := range 5 {
+		err = pgx.BeginFunc(ctx, s.pool, fn)
+		if err == nil || !retryable(err) {
+			return err
+		}
+		select {
+		case <-time.After(time.Duration(attempt+1) * 5 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return err
+}
+
+// Epoch returns the store's epoch, creating one on first use.
+func (s *Store) Epoch(ctx context.Context) (string, error) {
+	var epoch string
+	err := s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
+	if errors.Is(err, pgx.ErrNoRows) {
+		_, err = s.pool.Exec(ctx, `INSERT INTO fd_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING`, uuid.NewString())
+		if err == nil {
+			err = s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
+		}
+	}
+	if err != nil {
+		return "", fmt.Errorf("epoch: %w", err)
+	}
+	return epoch, nil
+}
+
+// NewEpoch replaces the epoch with a fresh one.
+func (s *Store) NewEpoch(ctx context.Context) (string, error) {
+	epoch := uuid.NewString()
+	_, err := s.pool.Exec(ctx, `INSERT INTO fd_meta (key, value) VALUES ('epoch', $1)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, epoch)
+	if err != nil {
+		return "", fmt.Errorf("new epoch: %w", err)
+	}
+	return epoch, nil
+}

@@ -1,0 +1,166 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"strconv"
+	"time"
+
+	"floordesk/data"
+)
+
+// pullQuery is a parsed GET /v1/events.
+type pullQuery struct {
+	after uint64
+	limit int
+	wait  time.Duration
+	epoch string // the epoch the desk's cursor belongs to; "" when unknown
+}
+
+func (s *Server) parsePull(r *http.Request) (pullQuery, *data.ErrorBody) {
+	q := pullQuery{limit: data.DefaultPullLimit, wait: s.cfg.LongPoll}
+	v := r.URL.Query()
+	q.epoch = v.Get("epoch")
+	if a := v.Get("after"); a != "" {
+		n, err := strconv.ParseUint(a, 10, 64)
+		if err != nil {
+			return q, &data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "after", Message: "after must be a sequence number (0 or more)"}
+		}
+		q.after = n
+	}
+	if l := v.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > data.MaxPullLimit {
+			return q, &data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "limit", Message: "limit must be 1 to " + strconv.Itoa(data.MaxPullLimit)}
+		}
+		q.limit = n
+	}
+	if wt := v.Get("wait"); wt != "" {
+		n, err := strconv.ParseFloat(wt, 64)
+		if err != nil || n < 0 {
+			return q, &data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "wait", Message: "wait must be seconds (0 or more)"}
+		}
+		q.wait = min(time.Duration(n*float64(time.Second)), s.cfg.LongPoll)
+	}
+	return q, nil
+}
+
+// handlePull answers with the events after the cursor, holding the request
+// open up to the long-poll time while there are none.
+func (s *Server) handlePull(w http.ResponseWriter, r *http.Request) {
+	desk := deskFrom(r.Context())
+	q, bad := s.parsePull(r)
+	if bad != nil {
+		writeError(w, http.StatusBadRequest, *bad)
+		return
+	}
+	epoch, err := s.epoch(w, r.Context())
+	if err != nil {
+		s.internalError(w, "pull", err)
+		return
+	}
+	if q.epoch != "" && q.epoch != epoch {
+		// The desk's cursor counts in another copy of the data: tell it
+		// the new epoch at once rather than hold the pull.
+		s.metrics.pulled(0)
+		writeBody(w, r, http.StatusOK, encodePull(epoch, nil, q.after, false))
+		return
+	}
+	recs, err := s.waitForEvents(r.Context(), desk.Property, q)
+	if err != nil {
+		if r.Context().Err() != nil {
+			return // the desk went away
+		}
+		s.internalError(w, "pull", err)
+		return
+	}
+	more := len(recs) > q.limit
+	if more {
+		recs = recs[:q.limit]
+	}
+	s.metrics.pulled(len(recs))
+	writeBody(w, r, http.StatusOK, encodePull(epoch, recs, q.after, more))
+}
+
+// waitForEvents reads up to limit+1 events (the extra one tells whether
+// there are more). With none, it waits for a push to the property, the
+// poll interval, the deadline, the desk hanging up or the server closing.
+func (s *Server) waitForEvents(ctx context.Context, property string, q pullQuery) ([]Record, error) {
+	deadline := time.Now().Add(q.wait)
+	held := false
+	defer func() {
+		if held {
+			s.metrics.longPolls.Add(-1)
+		}
+	}()
+	for {
+		woken := s.hub.wait(property)
+		recs, err := s.store.Since(ctx, property, q.after, q.limit+1)
+		if err != nil || len(recs) > 0 {
+			return recs, err
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			return recs, nil
+		}
+		if !held {
+			held = true
+			s.metrics.longPolls.Add(1)
+		}
+		if !s.hold(ctx, woken, left) {
+			return recs, nil
+		}
+	}
+}
+
+// hold waits for a wake-up and reports whether to look again.
+func (s *Server) hold(ctx context.Context, woken <-chan struct{}, left time.Duration) bool {
+	if s.cfg.PollInterval > 0 {
+		left = min(left, s.cfg.PollInterval)
+	}
+	timer := time.NewTimer(left)
+	defer timer.Stop()
+	select {
+	case <-woken:
+		return true
+	case <-timer.C:
+		return true // the loop checks the deadline
+	case <-ctx.Done():
+		return false
+	case <-s.closing:
+		return false
+	}
+}
+
+// encodePull writes the answer by hand: stored events are already compact
+// JSON and go out byte for byte.
+func encodePull(epoch string, recs []Record, after uint64, more bool) []byte {
+	size := 64 + len(epoch)
+	for _, r := range recs {
+		size += len(r.Raw) + 32
+	}
+	var b bytes.Buffer
+	b.Grow(size)
+	b.WriteString(`{"epoch":`)
+	b.WriteString(strconv.Quote(epoch))
+	b.WriteString(`,"events":[`)
+	next := after
+	for i, r := range recs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"seq":`)
+		b.WriteString(strconv.FormatUint(r.Seq, 10))
+		b.WriteString(`,"event":`)
+		b.Write(r.Raw)
+		b.WriteByte('}')
+		next = r.Seq
+	}
+	b.WriteString(`],"next":`)
+	b.WriteString(strconv.FormatUint(next, 10))
+	b.WriteString(`,"more":`)
+	b.WriteString(strconv.FormatBool(more))
+	b.WriteString("}\n")
+	return b.Bytes()
+}

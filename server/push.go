@@ -1,0 +1,103 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"floordesk/data"
+)
+
+// handlePush stores a batch of events: all of it, or nothing when any part
+// is malformed.
+func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	desk := deskFrom(r.Context())
+	evs, bad := s.readPush(w, r)
+	if bad != nil {
+		s.rejectPush(w, desk, bad)
+		return
+	}
+	res, err := s.store.Append(r.Context(), desk.Property, evs)
+	if err != nil {
+		s.internalError(w, "push", err)
+		return
+	}
+	if res.Stored > 0 {
+		s.hub.notify(desk.Property)
+	}
+	epoch, err := s.epoch(w, r.Context())
+	if err != nil {
+		s.internalError(w, "push", err)
+		return
+	}
+	s.metrics.pushed(res, time.Since(start))
+	s.log.Debug("push", "desk", desk.ID, "property", desk.Property, "stored", res.Stored, "duplicates", res.Duplicates)
+	writeJSON(w, r, http.StatusOK, data.PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, LastSeq: res.LastSeq, Epoch: epoch})
+}
+
+// pushError is a push refused before anything was stored.
+type pushError struct {
+	status int
+	body   data.ErrorBody
+}
+
+func (s *Server) rejectPush(w http.ResponseWriter, desk Desk, e *pushError) {
+	s.metrics.pushRejected.Add(1)
+	s.log.Warn("push refused", "desk", desk.ID, "status", e.status, "field", e.body.Field, "reason", e.body.Message)
+	writeError(w, e.status, e.body)
+}
+
+func badPush(field, msg string) *pushError {
+	return &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeInvalidEvent, Field: field, Message: msg}}
+}
+
+func tooLarge(msg string) *pushError {
+	return &pushError{http.StatusRequestEntityTooLarge, data.ErrorBody{Code: data.ErrCodeTooLarge, Message: msg}}
+}
+
+// readPush reads and checks a push body.
+func (s *Server) readPush(w http.ResponseWriter, r *http.Request) ([]Pushed, *pushError) {
+	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	if errors.Is(err, errTooLarge) {
+		return nil, tooLarge(fmt.Sprintf("push body over %d bytes: send fewer events per batch", s.cfg.MaxBodyBytes))
+	}
+	if err != nil {
+		return nil, &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: err.Error()}}
+	}
+	var req data.PushRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		return nil, &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: "body is not a JSON push request: " + err.Error()}}
+	}
+	if len(req.Events) > s.cfg.MaxBatch {
+		return nil, tooLarge(fmt.Sprintf("%d events in one push, at most %d allowed", len(req.Events), s.cfg.MaxBatch))
+	}
+	return checkEvents(req.Events)
+}
+
+// checkEvents decodes each event's envelope and keeps its encoding,
+// compacted, as the stored form. Unknown types and fields pass unchanged.
+func checkEvents(raws []json.RawMessage) ([]Pushed, *pushError) {
+	evs := make([]Pushed, 0, len(raws))
+	for i, raw := range raws {
+		field := "events[" + strconv.Itoa(i) + "]"
+		ev, err := data.DecodeEvent(raw)
+		if err != nil {
+			var env *data.EnvelopeError
+			if errors.As(err, &env) {
+				return nil, badPush(field+"."+env.Field, fmt.Sprintf("%s: %s %s", field, env.Field, env.Problem))
+			}
+			return nil, badPush(field, field+": "+err.Error())
+		}
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, raw); err != nil {
+			return nil, badPush(field, field+": "+err.Error())
+		}
+		evs = append(evs, Pushed{Event: ev, Raw: buf.Bytes()})
+	}
+	return evs, nil
+}

@@ -1,0 +1,151 @@
+// Package server is FloorDesk's central sync server: the HTTP API desks
+// push their events to and pull each other's from, desk enrolment and
+// tokens, and the Store interface its event stores (Badger embedded by
+// default, PostgreSQL for a hotel group) implement.
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"floordesk/data"
+)
+
+// DefaultLongPoll is how long a pull with nothing to send is held open.
+const DefaultLongPoll = 30 * time.Second
+
+// Config configures a Server. Only Store is required.
+type Config struct {
+	Store        Store
+	Logger       *slog.Logger     // nil: slog.Default()
+	Version      string           // reported by /v1/info
+	MaxBatch     int              // events in one push; 0: data.DefaultMaxBatch
+	MaxBodyBytes int64            // push body bytes, after gzip; 0: data.DefaultMaxBodyBytes
+	LongPoll     time.Duration    // longest hold of an empty pull; 0: DefaultLongPoll
+	PollInterval time.Duration    // while holding a pull, look at the store this often (for several servers on one database); 0: only when this server stores events
+	Now          func() time.Time // nil: time.Now
+}
+
+// Server serves the sync API. Create it with New; its Handler is safe for
+// concurrent use.
+type Server struct {
+	cfg     Config
+	store   Store
+	log     *slog.Logger
+	hub     *hub
+	metrics *metrics
+
+	closeOnce sync.Once
+	closing   chan struct{} // closed by Close: held pulls answer at once
+}
+
+// New makes a Server from cfg, filling in defaults.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("server: no store")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = data.DefaultMaxBatch
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = data.DefaultMaxBodyBytes
+	}
+	if cfg.LongPoll <= 0 {
+		cfg.LongPoll = DefaultLongPoll
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Version == "" {
+		cfg.Version = "dev"
+	}
+	return &Server{
+		cfg:     cfg,
+		store:   cfg.Store,
+		log:     cfg.Logger,
+		hub:     newHub(),
+		metrics: newMetrics(),
+		closing: make(chan struct{}),
+	}, nil
+}
+
+// Close makes every held pull answer at once, so a graceful shutdown does
+// not wait out the long polls. It does not close the store.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.closing) })
+}
+
+// Handler routes the API.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	mux.HandleFunc("GET /metrics", s.metrics.serve)
+	mux.HandleFunc("POST /v1/enroll", s.handleEnroll)
+	mux.Handle("POST /v1/events", s.authed(s.handlePush))
+	mux.Handle("GET /v1/events", s.authed(s.handlePull))
+	mux.Handle("GET /v1/info", s.authed(s.handleInfo))
+	mux.HandleFunc("/", s.handleUnknown)
+	return s.recoverPanics(mux)
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Write([]byte("ok\n"))
+}
+
+func (s *Server) handleUnknown(w http.ResponseWriter, r *http.Request) {
+	writeError(w, http.StatusNotFound, data.ErrorBody{Code: data.ErrCodeNotFound, Message: "no such endpoint: " + r.Method + " " + r.URL.Path})
+}
+
+func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
+	desk := deskFrom(r.Context())
+	epoch, err := s.epoch(w, r.Context())
+	if err != nil {
+		s.internalError(w, "info", err)
+		return
+	}
+	last, err := s.store.LastSeq(r.Context(), desk.Property)
+	if err != nil {
+		s.internalError(w, "info", err)
+		return
+	}
+	writeJSON(w, r, http.StatusOK, data.InfoResponse{
+		Epoch: epoch, Version: s.cfg.Version, Property: desk.Property, Desk: desk.ID, LastSeq: last,
+	})
+}
+
+// epoch reads the store's epoch and sets it as a header on the answer.
+func (s *Server) epoch(w http.ResponseWriter, ctx context.Context) (string, error) {
+	epoch, err := s.store.Epoch(ctx)
+	if err == nil {
+		w.Header().Set(data.EpochHeader, epoch)
+	}
+	return epoch, err
+}
+
+func (s *Server) internalError(w http.ResponseWriter, op string, err error) {
+	s.log.Error(op+" failed", "err", err)
+	writeError(w, http.StatusInternalServerError, data.ErrorBody{Code: data.ErrCodeInternal, Message: "the server could not complete the request"})
+}
+
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("handler panic", "path", r.URL.Path, "panic", v)
+				writeError(w, http.StatusInternalServerError, data.ErrorBody{Code: data.ErrCodeInternal, Message: "internal error"})
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}

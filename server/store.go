@@ -1,0 +1,126 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"time"
+
+	"floordesk/data"
+)
+
+// Errors a Store returns. Backends translate their own errors into these or
+// wrap them with the operation.
+var (
+	// ErrNotFound: no such desk, token or enrolment code.
+	ErrNotFound = errors.New("not found")
+	// ErrRevoked: the desk's token was revoked.
+	ErrRevoked = errors.New("token revoked")
+	// ErrCodeUsed: the enrolment code was already used or has expired.
+	ErrCodeUsed = errors.New("enrolment code used or expired")
+	// ErrDeskExists: a desk with that ID is already enrolled and not revoked.
+	ErrDeskExists = errors.New("desk already enrolled")
+	// ErrLocked: another process holds the store (the embedded Badger store
+	// is single-process).
+	ErrLocked = errors.New("store in use by another process")
+)
+
+// Pushed is an event as a desk sent it: the decoded envelope (checked by
+// the caller) and its encoding, which the store keeps byte for byte.
+type Pushed struct {
+	Event data.Event
+	Raw   []byte
+}
+
+// Record is a stored event with the sequence number its property gave it.
+type Record struct {
+	Seq uint64
+	Raw []byte
+}
+
+// AppendResult counts what one Append did.
+type AppendResult struct {
+	Stored     int
+	Duplicates int
+	LastSeq    uint64 // the property's latest sequence after the append
+}
+
+// Desk is an enrolled desk. Only the hash of its token is kept.
+type Desk struct {
+	ID        string
+	Property  string
+	TokenHash string
+	Enrolled  time.Time
+	Revoked   time.Time // zero while the token is valid
+}
+
+// Enrolment is a one-time code an administrator created for a property.
+// Only the hash of the code is kept.
+type Enrolment struct {
+	CodeHash string
+	Property string
+	Expires  time.Time
+}
+
+// Store is where the server keeps events, desks and enrolment codes. All
+// methods are safe for concurrent use.
+type Store interface {
+	// Append stores a batch of events for property in one transaction:
+	// either every new event is stored or none is. An event whose ID the
+	// store already holds (in any property) is a duplicate and is skipped,
+	// as is a repeat inside the batch. New events get the property's next
+	// sequence numbers, in batch order and in commit order: once a reader
+	// has seen sequence n, every later commit gets a sequence above n, so a
+	// reader that moves its cursor to n never skips an event.
+	Append(ctx context.Context, property string, evs []Pushed) (AppendResult, error)
+
+	// Since returns up to limit events of property with a sequence above
+	// after, in sequence order. It returns an empty slice, not an error,
+	// when there are none.
+	Since(ctx context.Context, property string, after uint64, limit int) ([]Record, error)
+
+	// LastSeq is property's latest sequence number, 0 when it has none.
+	LastSeq(ctx context.Context, property string) (uint64, error)
+
+	// Epoch identifies this copy of the data. It is created on first use,
+	// stays the same across restarts and changes with NewEpoch.
+	Epoch(ctx context.Context) (string, error)
+
+	// NewEpoch gives the store a fresh epoch, for after a restore from a
+	// backup: desks that see it re-push what they have and pull from zero.
+	NewEpoch(ctx context.Context) (string, error)
+
+	// AddEnrolment records a one-time enrolment code (by its hash).
+	AddEnrolment(ctx context.Context, e Enrolment) error
+
+	// Enroll uses up the enrolment code with hash codeHash at time now and
+	// records the desk with its token hash. Three things might happen: the
+	// desk is enrolled in the code's property and returned; the code is
+	// unknown (ErrNotFound) or used or expired (ErrCodeUsed); or a desk
+	// with that ID is already enrolled and not revoked (ErrDeskExists), and
+	// the code stays unused. A revoked desk may enrol again with a new code.
+	Enroll(ctx context.Context, codeHash, desk, tokenHash string, now time.Time) (Desk, error)
+
+	// DeskByToken finds the desk whose token has hash tokenHash: ErrNotFound
+	// when there is none, ErrRevoked when its token was revoked.
+	DeskByToken(ctx context.Context, tokenHash string) (Desk, error)
+
+	// Revoke revokes a desk's token at time now: ErrNotFound for an
+	// unknown desk. Revoking twice is not an error.
+	Revoke(ctx context.Context, desk string, now time.Time) error
+
+	// Desks lists every desk ever enrolled, by ID.
+	Desks(ctx context.Context) ([]Desk, error)
+
+	// Close releases the store.
+	Close() error
+}
+
+var propertyRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// ValidProperty reports whether name can name a property: 1 to 64 letters,
+// digits, '.', '_' or '-', starting with a letter or digit.
+func ValidProperty(name string) bool { return propertyRE.MatchString(name) }
+
+// ValidDesk reports whether id can name a desk: the same rule as properties.
+func ValidDesk(id string) bool { return propertyRE.MatchString(id) }

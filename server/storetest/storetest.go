@@ -1,0 +1,107 @@
+// Package storetest is the contract every server.Store must meet, as one
+// test suite that each backend runs against itself:
+//
+//	func TestContract(t *testing.T) { storetest.Run(t, newStore) }
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"floordesk/data"
+	"floordesk/server"
+)
+
+// Run runs the whole contract against stores made by newStore. Each call of
+// newStore must return a fresh, empty store; Run closes it.
+func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
+	open := func(t *testing.T) server.Store {
+		t.Helper()
+		s := newStore(t)
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s server.Store)
+	}{
+		{"AppendAssignsSequence", testAppendAssignsSequence},
+		{"SinceLimitAndCursor", testSinceLimitAndCursor},
+		{"AppendIsIdempotent", testAppendIsIdempotent},
+		{"RawKeptByteForByte", testRawKeptByteForByte},
+		{"PropertiesAreSeparate", testPropertiesAreSeparate},
+		{"Epoch", testEpoch},
+		{"Enrolment", testEnrolment},
+		{"EnrolmentRefusals", testEnrolmentRefusals},
+		{"Revoke", testRevoke},
+		{"ConcurrentPushersAndPullers", testConcurrent},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
+	}
+}
+
+// NewEvent makes a valid event of type typ by desk, with a body of about
+// bodyBytes bytes, ready to append.
+func NewEvent(desk, typ string, bodyBytes int) server.Pushed {
+	id, err := uuid.NewV7()
+	if err != nil {
+		panic(err)
+	}
+	ev := data.Event{
+		ID:      id.String(),
+		HLC:     data.MakeTimestamp(time.Now().UnixMilli(), 0),
+		Desk:    desk,
+		Actor:   "staff-1",
+		Entity:  data.EntityRef{Kind: "key", ID: "F3-MASTER"},
+		Type:    typ,
+		Version: 1,
+		Body:    []byte(fmt.Sprintf(`{"note":%q}`, filler(bodyBytes))),
+	}
+	raw, err := ev.Encode()
+	if err != nil {
+		panic(err)
+	}
+	return server.Pushed{Event: ev, Raw: raw}
+}
+
+// NewEvents makes n events with NewEvent.
+func NewEvents(desk string, n, bodyBytes int) []server.Pushed {
+	evs := make([]server.Pushed, n)
+	for i := range evs {
+		evs[i] = NewEvent(desk, "key.signed_out", bodyBytes)
+	}
+	return evs
+}
+
+func filler(n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = 'a' + byte(i%26)
+	}
+	return string(b)
+}
+
+func ctx(t *testing.T) context.Context { return t.Context() }
+
+func mustAppend(t *testing.T, s server.Store, property string, evs []server.Pushed) server.AppendResult {
+	t.Helper()
+	res, err := s.Append(ctx(t), property, evs)
+	if err != nil {
+		t.Fatalf("append: %v", err)
+	}
+	return res
+}
+
+func mustSince(t *testing.T, s server.Store, property string, after uint64, limit int) []server.Record {
+	t.Helper()
+	recs, err := s.Since(ctx(t), property, after, limit)
+	if err != nil {
+		t.Fatalf("since: %v", err)
+	}
+	return recs
+}
