@@ -1,0 +1,219 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"floordesk/data"
+)
+
+// Demo history for keys, lost and found and door openings.
+
+func init() {
+	registerDemo(DemoGenerator{Name: "doors", Weight: 1, Make: DemoDoors})
+	registerDemo(DemoGenerator{Name: "found", Weight: 2, Make: DemoFound})
+	registerDemo(DemoGenerator{Name: "keys", Weight: 4, Make: DemoKeyLoans})
+}
+
+// DemoKeyLoans returns n key sign-outs spread over the demo keys, each
+// signed back in (now and then by someone else) except a few still out at
+// End, some of them overdue.
+func DemoKeyLoans(w *DemoWorld, n int) []data.Event {
+	keys := demoKeyList()
+	var out []data.Event
+	for i, k := range keys {
+		per := n / len(keys)
+		if i < n%len(keys) {
+			per++
+		}
+		out = append(out, demoKeyHistory(w, k, per)...)
+	}
+	return out
+}
+
+// demoKeyHistory lays out count loans of one key in slots over the history.
+func demoKeyHistory(w *DemoWorld, k NewKey, count int) []data.Event {
+	if count == 0 {
+		return nil
+	}
+	slot := w.End.Sub(w.Start) / time.Duration(count)
+	var out []data.Event
+	for i := range count {
+		out = append(out, demoKeyLoan(w, k, w.Start.Add(time.Duration(i)*slot), slot, i == count-1)...)
+	}
+	return out
+}
+
+func demoKeyLoan(w *DemoWorld, k NewKey, from time.Time, slot time.Duration, last bool) []data.Event {
+	r := w.Rand
+	at := from.Add(time.Duration(r.Int64N(int64(slot/2) + 1))).Truncate(time.Minute)
+	holder := pick(r, w.Staff)
+	body := keyOutBody{Holder: holder, Purpose: pick(r, demoKeyPurposes), Due: at.Add(time.Duration(1+r.IntN(4)) * time.Hour),
+		Desk: k.Desk, At: at}
+	if k.Type.NeedsWitness() {
+		body.Witness = demoOther(w, holder)
+	}
+	outEv := demoEvent(pick(r, w.Staff), ref(kindKey, k.Tag), TypeKeySignedOut, body)
+	back := at.Add(time.Duration(20+r.IntN(240)) * time.Minute)
+	if back.After(w.End) || (last && r.IntN(8) == 0) {
+		return []data.Event{outEv} // still out
+	}
+	by := holder
+	if r.IntN(10) == 0 {
+		by = demoOther(w, holder)
+	}
+	in := demoEvent(by, ref(kindKey, k.Tag), TypeKeySignedIn, keyInBody{Desk: k.Desk, At: back})
+	return []data.Event{outEv, in}
+}
+
+// demoOther picks a staff member other than id.
+func demoOther(w *DemoWorld, id string) string {
+	for {
+		if o := pick(w.Rand, w.Staff); o != id {
+			return o
+		}
+	}
+}
+
+var demoKeyPurposes = []string{"客房清扫 room cleaning", "开夜床 turn-down", "查房 room check", "维修陪同 escort engineer",
+	"补充布草 restock linen", "迷你吧补货 minibar restock"}
+
+// DemoDoors returns n guest door openings.
+func DemoDoors(w *DemoWorld, n int) []data.Event {
+	r := w.Rand
+	out := make([]data.Event, 0, n)
+	for range n {
+		at := demoTime(r, w.Start, w.End).Truncate(time.Minute)
+		room := pick(r, w.Rooms)
+		body := DoorOpeningInput{Room: room, Guest: pick(r, demoGuests), IDType: pick(r, idTypes[:3]),
+			IDLast4: fmt.Sprintf("%04d", r.IntN(10000)), OpenedBy: pick(r, w.Staff), Desk: demoDeskOf(room), At: at}
+		out = append(out, demoEvent(body.OpenedBy, ref(kindDoor, w.NewID()), TypeDoorOpened, body))
+	}
+	return out
+}
+
+// demoDeskOf is the desk serving a demo room ("0812" → floor 8 → D2).
+func demoDeskOf(room string) string {
+	floor := int(room[0]-'0')*10 + int(room[1]-'0')
+	return fmt.Sprintf("D%d", (floor-1)/4+1)
+}
+
+// demoFoundKinds pairs categories with believable descriptions.
+var demoFoundKinds = []struct {
+	cat   Category
+	descs []string
+}{
+	{CatElectronics, []string{"黑色华为手机 black Huawei phone", "白色苹果耳机 white AirPods", "笔记本电脑充电器 laptop charger", "Kindle 电子书"}},
+	{CatDocuments, []string{"身份证 ID card", "护照 passport", "驾驶证 driving licence"}},
+	{CatValuables, []string{"金戒指 gold ring", "手表 wristwatch", "珍珠耳环 pearl earrings"}},
+	{CatCash, []string{"现金 cash in an envelope", "钱包 wallet with cash"}},
+	{CatClothing, []string{"蓝色外套 blue jacket", "黑色围巾 black scarf", "儿童帽子 child's hat", "运动鞋 sneakers"}},
+	{CatOther, []string{"雨伞 umbrella", "玩具熊 teddy bear", "眼镜 glasses", "充电宝 power bank"}},
+}
+
+var demoPublicAreas = []string{"大堂 lobby", "餐厅 restaurant", "健身房 gym", "泳池 pool", "电梯厅 lift lobby"}
+
+// DemoFound returns n found items (older ones claimed or disposed of) and
+// about one loss report for every three items.
+func DemoFound(w *DemoWorld, n int) []data.Event {
+	g := &demoFinder{w: w, seq: map[string]int{}}
+	var out []data.Event
+	for range n {
+		out = append(out, g.item()...)
+	}
+	return out
+}
+
+type demoFinder struct {
+	w   *DemoWorld
+	seq map[string]int // tag prefix → last number
+}
+
+func (g *demoFinder) item() []data.Event {
+	r := g.w.Rand
+	kind := pick(r, demoFoundKinds)
+	in := g.intake(kind.cat, pick(r, kind.descs))
+	tag := g.tag(in.At, in.Desk)
+	q := &demoSeq{at: in.At, end: g.w.End, actor: pick(r, g.w.Staff), ref: ref(kindFound, tag)}
+	var report []data.Event
+	if r.IntN(3) == 0 {
+		report = g.report(in, q.actor)
+	}
+	q.add(TypeFoundLogged, in)
+	g.outcome(q, in, report)
+	return append(report, q.evs...)
+}
+
+func (g *demoFinder) intake(cat Category, desc string) FoundInput {
+	r := g.w.Rand
+	found := demoTime(r, g.w.Start, g.w.End.Add(-time.Hour)).Truncate(time.Minute)
+	in := FoundInput{FoundAt: found, Finder: pick(r, g.w.Staff), Category: cat, Description: desc,
+		Storage: "服务台储物柜 desk cabinet", At: found.Add(time.Duration(5+r.IntN(60)) * time.Minute)}
+	if r.IntN(5) < 3 {
+		in.Place, in.Room = pick(r, g.w.Rooms), true
+		in.Desk = demoDeskOf(in.Place)
+	} else {
+		in.Place, in.Desk = pick(r, demoPublicAreas), pick(r, g.w.Desks)
+	}
+	if cat == CatCash || cat == CatValuables {
+		in.Valuable, in.InSafe, in.Storage, in.Witness = true, true, "保险箱 safe", demoOther(g.w, in.Finder)
+	}
+	in.Police = cat == CatDocuments
+	in.HoldUntil = found.AddDate(0, 0, 90)
+	return in
+}
+
+func (g *demoFinder) tag(at time.Time, desk string) string {
+	prefix := "LF" + at.Format("060102") + "-" + desk + "-"
+	g.seq[prefix]++
+	return fmt.Sprintf("%s%03d", prefix, g.seq[prefix])
+}
+
+// report files the guest's loss report before the item turns up.
+func (g *demoFinder) report(in FoundInput, actor string) []data.Event {
+	r := g.w.Rand
+	body := LostReportInput{Guest: pick(r, demoGuests), Contact: fmt.Sprintf("13%09d", r.IntN(1e9)),
+		LostAt: in.FoundAt.Add(-time.Duration(r.IntN(300)) * time.Minute), Category: in.Category,
+		Description: in.Description, Desk: in.Desk, At: in.FoundAt.Add(-10 * time.Minute)}
+	if in.Room {
+		body.Room = in.Place
+	} else {
+		body.Place = in.Place
+	}
+	return []data.Event{demoEvent(actor, ref(kindLostReport, g.w.NewID()), TypeLostReportFiled, body)}
+}
+
+// outcome claims, disposes of or keeps the item.
+func (g *demoFinder) outcome(q *demoSeq, in FoundInput, report []data.Event) {
+	r := g.w.Rand
+	if !q.wait(time.Duration(2+r.IntN(240)) * time.Hour) {
+		return
+	}
+	if report != nil || r.IntN(2) == 0 {
+		g.claim(q, in, report)
+		return
+	}
+	q.at = in.HoldUntil.Add(time.Duration(r.IntN(72)) * time.Hour)
+	if q.at.Before(g.w.End) {
+		method := pick(r, []string{"donate", "destroy", "police"})
+		q.add(TypeFoundDisposed, Disposal{Method: method, By: "S02", At: q.at})
+	}
+}
+
+func (g *demoFinder) claim(q *demoSeq, in FoundInput, report []data.Event) {
+	r := g.w.Rand
+	c := Claim{Claimant: pick(r, demoGuests), Contact: fmt.Sprintf("13%09d", r.IntN(1e9)), IDType: "id_card",
+		IDLast4: fmt.Sprintf("%04d", r.IntN(10000)), Description: in.Description, ReturnedBy: pick(r, g.w.Staff),
+		At: q.at, Desk: in.Desk}
+	if r.IntN(4) == 0 {
+		c.Carrier, c.Tracking = "顺丰 SF Express", fmt.Sprintf("SF%012d", r.Int64N(1e12))
+	}
+	if report != nil {
+		c.Report = report[0].Entity.ID
+	}
+	q.add(TypeFoundClaimed, c)
+	if report != nil {
+		q.evs = append(q.evs, demoEvent(q.actor, report[0].Entity, TypeLostReportClosed,
+			reportCloseBody{Item: q.ref.ID, Reason: "claimed", At: q.at}))
+	}
+}

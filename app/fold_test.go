@@ -1,0 +1,75 @@
+package app
+
+import (
+	"encoding/json"
+	"testing"
+
+	"floordesk/data"
+)
+
+func TestFoldUnknownKindAndTypeLeaveState(t *testing.T) {
+	state := []byte(`{"x":1}`)
+	got, err := Fold(data.EntityRef{Kind: "spaceship", ID: "1"}, state, data.Event{Type: "x"})
+	if err != nil || string(got) != string(state) {
+		t.Fatalf("unknown kind: %s, %v", got, err)
+	}
+	ev := data.Event{ID: "e1", Type: "staff.teleported", Entity: ref(kindStaff, "S9")}
+	got, err = Fold(ev.Entity, nil, ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st Staff
+	if err := json.Unmarshal(got, &st); err != nil || st.Head != "e1" || st.Name != "" {
+		t.Fatalf("unknown type: %+v, %v", st, err)
+	}
+}
+
+func TestFoldSkipsMalformedBody(t *testing.T) {
+	good := data.Event{ID: "e1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
+	state, err := Fold(good.Entity, nil, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := data.Event{ID: "e2", Prev: "e1", Type: TypeStaffUpdated, Entity: good.Entity, Body: []byte(`{"role":7}`)}
+	state, err = Fold(bad.Entity, state, bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st Staff
+	if err := json.Unmarshal(state, &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Name != "Li" || st.Skipped != 1 || st.Head != "e2" || st.Events != 2 {
+		t.Fatalf("state = %+v", st)
+	}
+}
+
+func TestFoldDetectsConcurrentAdds(t *testing.T) {
+	e1 := data.Event{ID: "e1", Desk: "a", Actor: "S1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
+	e2 := data.Event{ID: "e2", Desk: "b", Actor: "S2", Type: TypeStaffAdded, Entity: e1.Entity, Body: []byte(`{"name":"Wang"}`)}
+	state, _ := Fold(e1.Entity, nil, e1)
+	state, _ = Fold(e1.Entity, state, e2)
+	var st Staff
+	if err := json.Unmarshal(state, &st); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Conflicts) != 1 || st.Conflicts[0].Code != "staff.added_twice" || st.Conflicts[0].Params["desk_a"] != "a" {
+		t.Fatalf("conflicts = %+v", st.Conflicts)
+	}
+	res := data.Event{ID: "e3", Prev: "e2", Type: TypeConflictResolved, Entity: e1.Entity, Actor: "S1",
+		Body: []byte(`{"conflict":"e2","note":"Wang is right"}`)}
+	state, _ = Fold(e1.Entity, state, res)
+	st = Staff{}
+	_ = json.Unmarshal(state, &st)
+	if len(st.Conflicts) != 0 || len(st.Resolved) != 1 || st.Resolved[0].Note != "Wang is right" {
+		t.Fatalf("after resolve = %+v", st.Meta)
+	}
+}
+
+func TestMessageFillsParams(t *testing.T) {
+	err := conflict("key.held", "key", "F3-MASTER", "holder", "Wang Fang", "since", "13:10")
+	want := "Key F3-MASTER is held by Wang Fang since 13:10 — sign it in first, or report it lost."
+	if err.Error() != want {
+		t.Fatalf("got %q", err.Error())
+	}
+}

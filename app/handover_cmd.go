@@ -1,0 +1,258 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"floordesk/data"
+)
+
+// HandoverWindow is how far ahead the handover lists loans due: the next
+// shift.
+const HandoverWindow = 8 * time.Hour
+
+// HandoverInput is the input for drafting a handover. Zero Shift means the
+// shift running now ("2026-03-03 morning"). KeysCounted is the number of
+// keys the attendant counted on the board, or KeysPresent the tags ticked
+// (as for CountKeys).
+type HandoverInput struct {
+	Shift       string
+	KeysCounted int
+	KeysPresent []string
+}
+
+// DraftHandover takes this desk's lists for the shift's handover — open
+// requests, keys out, loans due in the next shift, found items awaiting
+// claim — with the key count. Drafting again before the outgoing attendant
+// signs takes the lists afresh; after that it is refused.
+func (s *Service) DraftHandover(actorID string, in HandoverInput) (Handover, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	actor, err := s.authorize(actorID, RoleAttendant)
+	if err != nil {
+		return Handover{}, err
+	}
+	now := s.now()
+	in.Shift = strings.TrimSpace(in.Shift)
+	if in.Shift == "" {
+		in.Shift = s.shiftLabel(now)
+	}
+	if err := maxLen("shift", in.Shift, 40); err != nil {
+		return Handover{}, err
+	}
+	id := handoverID(s.deskCode(), in.Shift)
+	if err := s.checkDraftable(id); err != nil {
+		return Handover{}, err
+	}
+	evs, err := s.draftEvents(actor, id, in, now)
+	if err != nil {
+		return Handover{}, err
+	}
+	if _, err := s.store.AppendAll(evs); err != nil {
+		return Handover{}, fmt.Errorf("save %s: %w", TypeHandoverDrafted, err)
+	}
+	return s.Handover(id)
+}
+
+// draftEvents builds the two events of a draft, saved together: the key
+// count (in the key register) and the handover with its lists.
+func (s *Service) draftEvents(actor Staff, id string, in HandoverInput, now time.Time) ([]data.Event, error) {
+	count, err := s.compareBoard(in.KeysCounted, in.KeysPresent)
+	if err != nil {
+		return nil, err
+	}
+	countID := s.NewID()
+	countEv, err := event(actor.ID, ref(kindKeyCount, countID), TypeKeysCounted, count)
+	if err != nil {
+		return nil, err
+	}
+	lists, err := s.handoverLists(s.deskCode(), now)
+	if err != nil {
+		return nil, err
+	}
+	body := HandoverDrafted{At: now, Desk: s.deskCode(), Shift: in.Shift, Lists: lists,
+		Keys: HandoverKeyCount{CountID: countID, Expected: count.Expected, Counted: count.Counted,
+			Missing: count.Missing, Extra: count.Extra}}
+	drafted, err := event(actor.ID, ref(KindHandover, id), TypeHandoverDrafted, body)
+	return []data.Event{countEv, drafted}, err
+}
+
+// shiftLabel names the shift running at now by its date and name.
+func (s *Service) shiftLabel(now time.Time) string {
+	day := now.In(s.loc()).Format("2006-01-02")
+	sh, ok := s.ShiftAt(now)
+	if !ok {
+		return day
+	}
+	return day + " " + sh.Name
+}
+
+func handoverID(desk, shift string) string {
+	return desk + "." + strings.ReplaceAll(shift, " ", ".")
+}
+
+func (s *Service) checkDraftable(id string) error {
+	h, err := s.Handover(id)
+	if err != nil {
+		return nil // a new handover
+	}
+	if h.Outgoing != nil {
+		return conflict("handover.signed", "shift", h.Shift, "staff", h.Outgoing.Name)
+	}
+	return nil
+}
+
+func (s *Service) handoverLists(desk string, now time.Time) (HandoverLists, error) {
+	var l HandoverLists
+	var err1, err2, err3, err4 error
+	l.Requests, err1 = s.handoverRequests(desk)
+	l.Loans, err2 = s.handoverLoans(desk, now)
+	l.Keys, err3 = s.handoverKeys(desk)
+	l.Found, err4 = s.handoverFound(desk)
+	return l, firstErr(err1, err2, err3, err4)
+}
+
+func (s *Service) handoverRequests(desk string) ([]HandoverRequest, error) {
+	rows, err := s.UnfinishedRequests(desk)
+	out := make([]HandoverRequest, len(rows))
+	for i, r := range rows {
+		out[i] = HandoverRequest{ID: r.ID, Room: r.Room, Kind: r.Kind, Description: r.Description,
+			Status: r.Status, Department: r.Department, PromisedAt: r.PromisedAt,
+			NextFollowUp: r.NextFollowUp, Escalated: len(r.Escalated) > 0}
+	}
+	return out, err
+}
+
+func (s *Service) handoverLoans(desk string, now time.Time) ([]HandoverLoan, error) {
+	ls, err := s.LoansDue(desk, now.Add(HandoverWindow))
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.itemNames()
+	out := make([]HandoverLoan, len(ls))
+	for i := range ls {
+		l := &ls[i]
+		out[i] = HandoverLoan{ID: l.ID, Room: l.Room, Guest: l.Guest, Items: loanItems(l, names),
+			DueAt: l.DueAt, Overdue: l.Overdue(now)}
+	}
+	return out, err
+}
+
+// itemNames maps item type codes to their names.
+func (s *Service) itemNames() (map[string]string, error) {
+	types, err := s.ItemTypes()
+	names := make(map[string]string, len(types))
+	for _, t := range types {
+		names[t.Code] = t.Name
+	}
+	return names, err
+}
+
+// loanItems renders what is still out: "2 × hair dryer, 1 × iron".
+func loanItems(l *Loan, names map[string]string) string {
+	var parts []string
+	for i := range l.Lines {
+		n := l.Lines[i].Outstanding()
+		if n == 0 {
+			continue
+		}
+		name := cmp.Or(names[l.Lines[i].Item], l.Lines[i].Item)
+		parts = append(parts, fmt.Sprintf("%d × %s", n, name))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// AddHandoverNote adds a free note for the next shift, until the outgoing
+// attendant signs.
+func (s *Service) AddHandoverNote(actorID, id, text string) (Handover, error) {
+	text = strings.TrimSpace(text)
+	if err := firstErr(required("text", text), maxLen("text", text, 1000)); err != nil {
+		return Handover{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	actor, err := s.authorize(actorID, RoleAttendant)
+	if err != nil {
+		return Handover{}, err
+	}
+	if _, err := s.Handover(id); err != nil {
+		return Handover{}, err
+	}
+	if err := s.checkDraftable(id); err != nil {
+		return Handover{}, err
+	}
+	if _, err := s.emit(actor, ref(KindHandover, id), TypeHandoverNoted, HandoverNoted{At: s.now(), Text: text}); err != nil {
+		return Handover{}, err
+	}
+	return s.Handover(id)
+}
+
+// SignHandover signs a handover with a staff member's PIN: the outgoing
+// attendant first, then the incoming one, who must be someone else. Once
+// both have signed the handover is final. A wrong PIN counts towards the
+// lock-out like a log-in.
+func (s *Service) SignHandover(id string, role SignRole, staffID, pin string) (Handover, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h, err := s.Handover(id)
+	if err != nil {
+		return Handover{}, err
+	}
+	if err := checkSignable(&h, role, staffID); err != nil {
+		return Handover{}, err
+	}
+	st, err := s.checkPIN(staffID, pin)
+	if err != nil {
+		return Handover{}, err
+	}
+	body := HandoverSigned{At: s.now(), Role: role, Staff: st.ID, Name: st.Name}
+	if _, err := s.emit(st, ref(KindHandover, id), TypeHandoverSigned, body); err != nil {
+		return Handover{}, err
+	}
+	return s.Handover(id)
+}
+
+func checkSignable(h *Handover, role SignRole, staffID string) error {
+	if err := choice("role", string(role), string(SignOutgoing), string(SignIncoming)); err != nil {
+		return err
+	}
+	switch {
+	case h.Signed():
+		return conflict("handover.final", "shift", h.Shift)
+	case role == SignOutgoing && h.Outgoing != nil:
+		return conflict("handover.signed", "shift", h.Shift, "staff", h.Outgoing.Name)
+	case role == SignIncoming && h.Outgoing == nil:
+		return conflict("handover.outgoing_first", "shift", h.Shift)
+	case role == SignIncoming && h.Outgoing.Staff == staffID:
+		return forbidden("handover.same_person", "staff", h.Outgoing.Name)
+	}
+	return nil
+}
+
+// Handover returns one handover; ErrNotFound when unknown.
+func (s *Service) Handover(id string) (Handover, error) {
+	return loadView[Handover](s, KindHandover, id)
+}
+
+// Handovers lists a desk's handovers ("" = every desk), newest first.
+func (s *Service) Handovers(desk string) ([]Handover, error) {
+	hs, err := listViews(s, KindHandover, func(h *Handover) bool { return desk == "" || h.Desk == desk })
+	slices.SortFunc(hs, func(a, b Handover) int {
+		return cmp.Or(b.DraftedAt.Compare(a.DraftedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return hs, err
+}
+
+func init() {
+	registerMessages(map[string]string{
+		"handover.signed":                "The handover for {shift} was signed by {staff} — it can no longer change; add anything new to the next shift's handover.",
+		"handover.final":                 "The handover for {shift} is signed by both attendants and final.",
+		"handover.outgoing_first":        "The outgoing attendant signs the handover for {shift} first.",
+		"handover.same_person":           "{staff} signed as the outgoing attendant — the incoming attendant must be someone else.",
+		"handover.changed_while_signing": "The handover for {shift} at desk {desk} was changed at one desk while it was signed at another — check the lists, then resolve the conflict.",
+		"handover.signed_twice":          "The handover for {shift} was signed as {role} by both {staff} and {other} — confirm who took over, then resolve the conflict.",
+	})
+}

@@ -1,0 +1,119 @@
+package app
+
+import (
+	"testing"
+	"time"
+)
+
+// TestWholeDayAtADesk runs a morning shift at desk D1: requests through to
+// the guest's confirmation, a serious complaint, loans out and back, keys
+// out and in, and a handover both attendants sign; it checks what the desk
+// and the supervisor would look at along the way.
+func TestWholeDayAtADesk(t *testing.T) {
+	f := newFixture(t)
+	setupLoans(f)
+	setupKeys(f) // F8-S1 out to Zhang Wei until 12:00
+	at := func(hhmm string) {
+		tm, _ := time.Parse("15:04", hhmm)
+		f.clock.Set(time.Date(2026, 3, 3, tm.Hour(), tm.Minute(), 0, 0, time.UTC))
+	}
+
+	at("08:10")
+	towel := openReq(f, towels())
+	at("08:12")
+	f.must(f.svc.DispatchRequest(attID, towel.ID, DispatchInput{Department: "housekeeping", Notified: "Chen Jing (HK)"}))
+	at("08:22")
+	if due, _ := f.svc.FollowUpsDue("D1"); len(due) != 1 || due[0].ID != towel.ID {
+		t.Fatalf("08:22 follow-ups due = %+v", due)
+	}
+	f.must(f.svc.FollowUpRequest(attID, towel.ID, "HK on the way"))
+	at("08:25")
+	f.must(f.svc.ResolveRequest(attID, towel.ID, "", "two bath towels delivered"))
+	at("08:30")
+	f.must(f.svc.ConfirmRequest(attID, towel.ID, 5, "guest thanked us"))
+
+	at("08:40")
+	noise := openReq(f, noiseComplaint(SeveritySerious))
+	if esc, _ := f.svc.EscalatedRequests(); len(esc) != 1 || esc[0].ID != noise.ID {
+		t.Fatalf("serious complaint not escalated: %+v", esc)
+	}
+	f.must(f.svc.DispatchRequest(attID, noise.ID, DispatchInput{Department: "security", Notified: "Guard Liu"}))
+	f.must(f.svc.CompensateComplaint(attID, noise.ID, "apology, free breakfast", 6800))
+	at("09:05")
+	f.must(f.svc.ResolveRequest(attID, noise.ID, "security", "neighbours asked to turn the music down"))
+	at("09:30")
+	f.must(f.svc.ConfirmRequest(attID, noise.ID, 4, "quiet now"))
+
+	inq := openReq(f, NewRequest{Room: "1208", Kind: RequestInquiry, Channel: ChannelRoom, Description: "breakfast hours?"})
+	f.must(f.svc.ResolveRequest(attID, inq.ID, "", "06:30–10:00 on 2F"))
+	f.must(f.svc.ConfirmRequest(attID, inq.ID, 5, ""))
+
+	at("09:00")
+	dryer := lend(f, "0801", LoanLine{Item: "hair_dryer", Count: 1}, LoanLine{Item: "adapter", Tags: []string{"AD-01"}})
+	iron, err := f.svc.Lend(attID, LendInput{Room: "1203", Guest: "张伟", Lines: []LoanLine{{Item: "iron", Count: 1}}, DueAt: f.clock.Now().Add(7 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at("11:00")
+	f.must(f.svc.ReturnLoan(attID, dryer.ID, []ReturnLine{{Item: "hair_dryer", Count: 1}, {Item: "adapter", Tags: []string{"AD-01"}, Condition: ConditionLost, Charge: 3000}}))
+	at("12:00")
+	f.must(f.svc.SignInKey(attID, "F8-S1"))
+	f.must(f.svc.SignOutKey(attID, KeySignOut{Tag: "F8-S2", Holder: att2ID, Purpose: "deep clean 0805", Due: f.clock.Now().Add(5 * time.Hour)}))
+
+	at("12:30")
+	found := wallet()
+	found.Place, found.FoundAt = "0802", f.clock.Now().Add(-time.Hour)
+	phone := f.logFound(found)
+	umbrella := f.logFound(FoundInput{FoundAt: f.clock.Now(), Place: "8F corridor", Finder: "Zhang Wei",
+		Category: CatOther, Description: "black umbrella", Storage: "Desk D1 cabinet"})
+	f.must(f.svc.ClaimFound(attID, ClaimInput{Tag: phone.Tag, Claimant: "刘洋", Contact: "138 0000 1234",
+		IDType: "id_card", IDLast4: "1234", Description: "Huawei phone, cracked screen"}))
+
+	at("13:00")
+	tv := openReq(f, NewRequest{Room: "1208", Kind: RequestService, Description: "TV has no signal", Department: "engineering"})
+
+	at("14:50")
+	if late, _ := f.svc.LateRequests("D1"); len(late) != 1 || late[0].ID != tv.ID || late[0].Escalated[0] != EscalatedNotDispatched {
+		t.Fatalf("14:50 late = %+v", late)
+	}
+	if esc, _ := f.svc.EscalatedRequests(); len(esc) != 1 || esc[0].ID != tv.ID {
+		t.Fatalf("14:50 escalated = %+v (the complaint is closed)", esc)
+	}
+	if leaving, _ := f.svc.OpenLoansForRoom("1203"); len(leaving) != 1 || leaving[0].ID != iron.ID {
+		t.Fatalf("1203 is leaving: open loans = %+v", leaving)
+	}
+	stock, _ := f.svc.Stock("D1")
+	for _, r := range stock {
+		if r.Item == "iron" && r.Left != 0 || r.Item == "hair_dryer" && r.Left != 2 {
+			t.Errorf("stock %s left %d", r.Item, r.Left)
+		}
+	}
+	times, _ := f.svc.RequestTimesBetween(testStart, testStart.Add(12*time.Hour), "")
+	if times.Opened != 4 || times.Confirmed != 3 || times.AvgResponse != 40*time.Second {
+		t.Fatalf("request times = %+v", times)
+	}
+
+	h, err := f.svc.DraftHandover(attID, HandoverInput{KeysPresent: []string{"F8-S1", "F8-STORE"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.Lists.Requests) != 1 || !h.Lists.Requests[0].Escalated || len(h.Lists.Loans) != 1 ||
+		len(h.Lists.Keys) != 1 || h.Lists.Keys[0].Tag != "F8-S2" || h.Keys.Short() != 0 ||
+		len(h.Lists.Found) != 1 || h.Lists.Found[0].Tag != umbrella.Tag {
+		t.Fatalf("handover lists = %+v keys %+v", h.Lists, h.Keys)
+	}
+	f.must(f.svc.AddHandoverNote(attID, h.ID, "1208 TV: call engineering again"))
+	f.must(f.svc.SignHandover(h.ID, SignOutgoing, attID, "2345"))
+	at("15:02")
+	h, err = f.svc.SignHandover(h.ID, SignIncoming, att2ID, "3456")
+	if err != nil || !h.Signed() || h.Shift != "2026-03-03 morning" {
+		t.Fatalf("signed handover = %+v, %v", h, err)
+	}
+	if all, _ := f.svc.Conflicts(); len(all) != 0 {
+		t.Fatalf("conflicts after a normal day: %+v", all)
+	}
+	rep, _ := f.svc.FrequentLoans(testStart, testStart.Add(24*time.Hour))
+	if len(rep) != 3 {
+		t.Fatalf("frequent loans = %+v", rep)
+	}
+}

@@ -1,0 +1,83 @@
+package app
+
+import "time"
+
+// Key reports for supervisors: per key, per staff member, sign-ins by
+// someone other than the holder, sign-outs outside the holder's shift.
+
+// KeyLoanOf is a loan with its key's tag.
+type KeyLoanOf struct {
+	Tag string
+	KeyLoan
+}
+
+// allKeyLoans lists every loan of every key that keep accepts, by time out.
+func (s *Service) allKeyLoans(keep func(KeyLoan) bool) ([]KeyLoanOf, error) {
+	keys, err := s.Keys()
+	if err != nil {
+		return nil, err
+	}
+	var out []KeyLoanOf
+	for _, k := range keys {
+		for _, l := range k.Loans {
+			if keep(l) {
+				out = append(out, KeyLoanOf{Tag: k.Tag, KeyLoan: l})
+			}
+		}
+	}
+	sortBy(out, func(l KeyLoanOf) time.Time { return l.Out })
+	return out, nil
+}
+
+// KeyHistory lists a key's loans, oldest first; ErrNotFound when unknown.
+func (s *Service) KeyHistory(tag string) ([]KeyLoan, error) {
+	k, err := s.Key(tag)
+	return k.Loans, err
+}
+
+// StaffKeyHistory lists the loans a staff member held, oldest first.
+func (s *Service) StaffKeyHistory(staffID string) ([]KeyLoanOf, error) {
+	return s.allKeyLoans(func(l KeyLoan) bool { return l.Holder == staffID })
+}
+
+// SignInsByOthers lists loans signed in within [from, to) by someone other
+// than the holder.
+func (s *Service) SignInsByOthers(from, to time.Time) ([]KeyLoanOf, error) {
+	return s.allKeyLoans(func(l KeyLoan) bool {
+		return l.InBy != "" && l.InBy != l.Holder && !l.In.Before(from) && l.In.Before(to)
+	})
+}
+
+// SignOutsOutsideShift lists loans signed out within [from, to) at a time
+// outside the holder's shift (holders with no shift are left out).
+func (s *Service) SignOutsOutsideShift(from, to time.Time) ([]KeyLoanOf, error) {
+	shifts, err := s.staffShifts()
+	if err != nil {
+		return nil, err
+	}
+	return s.allKeyLoans(func(l KeyLoan) bool {
+		sh, ok := shifts[l.Holder]
+		return ok && !l.Out.Before(from) && l.Out.Before(to) && !s.inShift(sh, l.Out)
+	})
+}
+
+// staffShifts maps each staff member with a shift to that shift.
+func (s *Service) staffShifts() (map[string]Shift, error) {
+	h, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	staff, err := s.StaffList(true)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]Shift{}
+	for _, st := range staff {
+		for _, sh := range h.Shifts {
+			if sh.Name == st.Shift {
+				out[st.ID] = sh
+			}
+		}
+	}
+	return out, nil
+}

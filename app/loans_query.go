@@ -1,0 +1,105 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Loan returns one loan; ErrNotFound when unknown.
+func (s *Service) Loan(id string) (Loan, error) { return loadView[Loan](s, KindLoan, id) }
+
+// openLoans lists the open loans of every desk that keep accepts (nil:
+// all), in ID order. Returned loans are skipped before decoding.
+func (s *Service) openLoans(keep ...func(*Loan) bool) ([]Loan, error) {
+	return scanViews(s, KindLoan, []string{string(LoanStatusOpen)}, func(l *Loan) bool {
+		return l.IsOpen() && (len(keep) == 0 || keep[0](l))
+	})
+}
+
+// OpenLoans lists the open loans lent by desk ("" = every desk), due
+// soonest first.
+func (s *Service) OpenLoans(desk string) ([]Loan, error) {
+	ls, err := s.openLoans(func(l *Loan) bool { return desk == "" || l.Desk == desk })
+	sortByDue(ls)
+	return ls, err
+}
+
+// OverdueLoans lists open loans past their due time now, most overdue
+// first; desk "" means every desk.
+func (s *Service) OverdueLoans(desk string) ([]Loan, error) {
+	now := s.now()
+	ls, err := s.openLoans(func(l *Loan) bool { return l.Overdue(now) && (desk == "" || l.Desk == desk) })
+	sortByDue(ls)
+	return ls, err
+}
+
+// LoansDue lists open loans of desk due before until (overdue ones too),
+// for the handover.
+func (s *Service) LoansDue(desk string, until time.Time) ([]Loan, error) {
+	ls, err := s.openLoans(func(l *Loan) bool { return l.Desk == desk && l.DueAt.Before(until) })
+	sortByDue(ls)
+	return ls, err
+}
+
+// OpenLoansForRoom lists what a room still has on loan, from any desk: ask
+// for it back before the guest leaves.
+func (s *Service) OpenLoansForRoom(room string) ([]Loan, error) {
+	ls, err := s.openLoans(func(l *Loan) bool { return l.Room == room })
+	sortByDue(ls)
+	return ls, err
+}
+
+// LoansForRoom lists every loan to a room, newest first.
+func (s *Service) LoansForRoom(room string) ([]Loan, error) {
+	ls, err := listViews(s, KindLoan, func(l *Loan) bool { return l.Room == room })
+	slices.SortFunc(ls, func(a, b Loan) int {
+		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return ls, err
+}
+
+// LoansInConflict lists loans with an open sync conflict.
+func (s *Service) LoansInConflict() ([]Loan, error) {
+	return listViews(s, KindLoan, func(l *Loan) bool { return l.HasConflict() })
+}
+
+func sortByDue(ls []Loan) {
+	slices.SortFunc(ls, func(a, b Loan) int {
+		return cmp.Or(a.DueAt.Compare(b.DueAt), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+// Stock lists the stock of every item type at desk ("" = every desk): how
+// many the desk owns, how many are out and how many are left.
+func (s *Service) Stock(desk string) ([]StockRow, error) {
+	types, err := s.ItemTypes()
+	if err != nil {
+		return nil, err
+	}
+	open, err := s.openLoans()
+	if err != nil {
+		return nil, err
+	}
+	rows := stockRows(types, outByDesk(open))
+	if desk == "" {
+		return rows, nil
+	}
+	return slices.DeleteFunc(rows, func(r StockRow) bool { return r.Desk != desk }), nil
+}
+
+// LowStock lists the item types running low at any desk.
+func (s *Service) LowStock() ([]StockRow, error) {
+	rows, err := s.Stock("")
+	return slices.DeleteFunc(rows, func(r StockRow) bool { return !r.Low }), err
+}
+
+// FrequentLoans reports how often each item type was lent in [from, to),
+// most lent first. Suggest marks the items lent so often they could be put
+// in the rooms.
+func (s *Service) FrequentLoans(from, to time.Time) ([]LoanFrequency, error) {
+	ls, err := listViews(s, KindLoan, func(l *Loan) bool {
+		return !l.OpenedAt.Before(from) && l.OpenedAt.Before(to)
+	})
+	return loanFrequency(ls, from, to), err
+}

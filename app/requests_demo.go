@@ -1,0 +1,232 @@
+package app
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"floordesk/data"
+)
+
+// Demo history for guest requests: believable requests, inquiries and
+// complaints, deterministic for a seed. The hotel demo supplies the world
+// (rooms, desks, staff, time span) and appends the events.
+
+// DemoWorld is what the request and loan demo draws from.
+type DemoWorld struct {
+	Rand       *rand.Rand
+	Start, End time.Time // history runs over [Start, End); End is "now"
+	Rooms      []string
+	Desks      []string
+	Staff      []string // staff IDs that work at the desks
+	Items      []ItemType
+	NewID      func() string
+}
+
+// demoEvent builds an unsaved event; bodies always encode.
+func demoEvent(actor string, r data.EntityRef, typ string, body any) data.Event {
+	b, _ := json.Marshal(body)
+	return data.Event{Actor: actor, Entity: r, Type: typ, Version: 1, Body: b}
+}
+
+func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
+
+// demoDeskFor is the desk serving room in the demo hotel (four floors a
+// desk), or any desk when the world's desks are laid out otherwise.
+func demoDeskFor(w *DemoWorld, room string) string {
+	if len(room) == 4 {
+		if d := demoDeskOf(room); slices.Contains(w.Desks, d) {
+			return d
+		}
+	}
+	return pick(w.Rand, w.Desks)
+}
+
+// demoGuests are the names guests give at the desk.
+var demoGuests = []string{
+	"张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周杰", "吴倩",
+	"徐明", "孙丽", "马超", "朱婷", "胡军", "郭靖", "林峰", "何欣", "高翔", "罗丹",
+	"John Smith", "Tanaka Yuki", "Kim Min-jun", "Anna Müller",
+}
+
+type demoAsk struct {
+	dept, text string
+}
+
+var demoServices = []demoAsk{
+	{"housekeeping", "two more bath towels"}, {"housekeeping", "extra pillows and a blanket"},
+	{"housekeeping", "clean the room now please"}, {"housekeeping", "refill toiletries"},
+	{"engineering", "air conditioner too noisy"}, {"engineering", "TV has no signal"},
+	{"engineering", "shower drain blocked"}, {"engineering", "bathroom light broken"},
+	{"fnb", "room service order is late"}, {"fnb", "hot water kettle, please"},
+	{"laundry", "express laundry pick-up"}, {"concierge", "taxi to the airport at 06:00"},
+	{"concierge", "luggage down to the lobby"}, {"front_office", "late check-out until 14:00"},
+	{"", "wake-up call at 06:30"}, {"", "bring a sewing kit"},
+}
+
+var demoInquiries = []string{
+	"breakfast hours?", "where is the gym?", "Wi-Fi password?", "nearest pharmacy?",
+	"airport shuttle times?", "is the pool open today?", "where can I buy a SIM card?",
+}
+
+type demoGripe struct {
+	cat  ComplaintCategory
+	dept string
+	text string
+}
+
+var demoComplaints = []demoGripe{
+	{ComplaintNoise, "security", "loud music next door after midnight"},
+	{ComplaintHygiene, "housekeeping", "hair in the bathtub"},
+	{ComplaintFacilities, "engineering", "air conditioner not cooling"},
+	{ComplaintFood, "fnb", "cold food from room service"},
+	{ComplaintService, "front_office", "waited 20 minutes at check-in"},
+	{ComplaintOther, "", "smell of smoke in the corridor"},
+}
+
+var demoResults = []string{"done", "done, guest satisfied", "fixed on site", "delivered", "handled by the department"}
+
+// demoTime is a random time in [start, end), moved into 07:00–23:00 so the
+// desk is busy by day.
+func demoTime(r *rand.Rand, start, end time.Time) time.Time {
+	t := start.Add(time.Duration(r.Int64N(int64(end.Sub(start)))))
+	if h := t.Hour(); h < 7 || h >= 23 {
+		t = t.Add(time.Duration(8+r.IntN(8)) * time.Hour)
+	}
+	if !t.Before(end) {
+		t = end.Add(-time.Duration(1+r.IntN(120)) * time.Minute)
+	}
+	return t.Truncate(time.Second)
+}
+
+// DemoRequests returns the events of n guest requests, each entity's
+// events in order. Requests opened in the last two hours before End are
+// still being worked on.
+func DemoRequests(w *DemoWorld, n int) []data.Event {
+	if len(w.Staff) == 0 || len(w.Rooms) == 0 || len(w.Desks) == 0 {
+		return nil
+	}
+	var out []data.Event
+	recent := max(3, n/100) // a few in the last 45 minutes, still being worked on
+	for i := range n {
+		at := demoTime(w.Rand, w.Start, w.End)
+		if i < recent {
+			at = w.End.Add(-time.Duration(1+w.Rand.IntN(45)) * time.Minute)
+		}
+		out = append(out, demoRequest(w, at)...)
+	}
+	return out
+}
+
+func demoRequest(w *DemoWorld, at time.Time) []data.Event {
+	open := demoOpened(w, at)
+	q := &demoSeq{at: at, end: w.End, actor: pick(w.Rand, w.Staff), ref: ref(KindRequest, w.NewID())}
+	q.add(TypeRequestOpened, open)
+	demoProgress(w.Rand, q, open)
+	return q.evs
+}
+
+// demoSeq lays out one entity's events in time, stopping at the end of
+// the history.
+type demoSeq struct {
+	at, end time.Time
+	actor   string
+	ref     data.EntityRef
+	evs     []data.Event
+}
+
+// wait moves the clock on and reports whether it is still before the end.
+func (q *demoSeq) wait(d time.Duration) bool {
+	q.at = q.at.Add(d)
+	return q.at.Before(q.end)
+}
+
+func (q *demoSeq) add(typ string, body any) {
+	q.evs = append(q.evs, demoEvent(q.actor, q.ref, typ, body))
+}
+
+func demoOpened(w *DemoWorld, at time.Time) RequestOpened {
+	r := w.Rand
+	room := pick(r, w.Rooms)
+	o := RequestOpened{At: at, Desk: demoDeskFor(w, room), Room: room, Guest: pick(r, demoGuests),
+		Channel:  pick(r, []RequestChannel{ChannelPhone, ChannelPhone, ChannelInPerson, ChannelRoom}),
+		Priority: pick(r, []RequestPriority{PriorityNormal, PriorityNormal, PriorityNormal, PriorityHigh, PriorityUrgent})}
+	switch n := r.IntN(10); {
+	case n < 6:
+		ask := pick(r, demoServices)
+		o.Kind, o.Department, o.Description = RequestService, ask.dept, ask.text
+	case n < 9:
+		o.Kind, o.Description = RequestInquiry, pick(r, demoInquiries)
+	default:
+		g := pick(r, demoComplaints)
+		sev := pick(r, []ComplaintSeverity{SeverityMinor, SeverityMinor, SeverityModerate, SeveritySerious, SeverityUrgent})
+		o.Kind, o.Department, o.Description = RequestComplaint, g.dept, g.text
+		o.Complaint = &Complaint{Category: g.cat, Severity: sev, Responsible: g.dept}
+	}
+	o.PromisedAt = DefaultPromise(o.Priority, at)
+	return o
+}
+
+// demoProgress dispatches, follows up, resolves and confirms a request as
+// far as the clock allows.
+func demoProgress(r *rand.Rand, q *demoSeq, o RequestOpened) {
+	if o.Kind == RequestInquiry {
+		demoAnswer(r, q)
+		return
+	}
+	if o.Department != "" {
+		if !q.wait(time.Duration(1+r.IntN(5)) * time.Minute) {
+			return
+		}
+		q.add(TypeRequestDispatched, RequestDispatched{At: q.at, Department: o.Department, Notified: pick(r, demoNotified)})
+	}
+	if o.Complaint != nil && r.IntN(2) == 0 {
+		q.add(TypeRequestCompensated, RequestCompensated{At: q.at, Given: "apology and fruit basket"})
+	}
+	if r.IntN(20) == 0 {
+		if q.wait(time.Duration(2+r.IntN(20)) * time.Minute) {
+			q.add(TypeRequestCancelled, RequestCancelled{At: q.at, Reason: "guest no longer needs it"})
+		}
+		return
+	}
+	demoWork(r, q, o)
+}
+
+// demoAnswer answers an inquiry on the spot.
+func demoAnswer(r *rand.Rand, q *demoSeq) {
+	if !q.wait(time.Duration(1+r.IntN(4)) * time.Minute) {
+		return
+	}
+	q.add(TypeRequestResolved, RequestResolved{At: q.at, Result: "answered"})
+	if q.wait(time.Minute) {
+		q.add(TypeRequestConfirmed, RequestConfirmed{At: q.at, Satisfaction: pick(r, []int{5, 5, 4})})
+	}
+}
+
+// demoWork follows a request up every ten minutes until it is done, mostly
+// before the promised time, one in ten late; then the guest confirms.
+func demoWork(r *rand.Rand, q *demoSeq, o RequestOpened) {
+	left := max(o.PromisedAt.Sub(q.at), 4*time.Minute)
+	done := q.at.Add(time.Minute + time.Duration(r.Int64N(int64(left))))
+	if r.IntN(10) == 0 {
+		done = o.PromisedAt.Add(time.Duration(5+r.IntN(40)) * time.Minute)
+	}
+	for q.at.Add(10 * time.Minute).Before(done) {
+		if !q.wait(10 * time.Minute) {
+			return
+		}
+		q.add(TypeRequestFollowedUp, RequestFollowedUp{At: q.at, Note: pick(r, demoFollowNotes)})
+	}
+	if !q.wait(done.Sub(q.at)) {
+		return
+	}
+	q.add(TypeRequestResolved, RequestResolved{At: q.at, Result: pick(r, demoResults)})
+	if q.wait(time.Duration(5+r.IntN(30)) * time.Minute) {
+		q.add(TypeRequestConfirmed, RequestConfirmed{At: q.at, Satisfaction: pick(r, []int{5, 5, 5, 4, 4, 3, 2})})
+	}
+}
+
+var demoFollowNotes = []string{"department says on the way", "在路上 on the way", "waiting for a spare part", "guest not in the room, will try again"}
+
+var demoNotified = []string{"陈静 (HK)", "刘师傅 (ENG)", "赵敏 (F&B)", "孙丽 (LDY)", "周杰 (CON)", "黄磊 (FO)", "Guard Liu"}

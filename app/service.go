@@ -1,0 +1,171 @@
+package app
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"floordesk/data"
+
+	"github.com/google/uuid"
+)
+
+// Store is what the domain needs from the event store; *data.Store
+// implements it.
+type Store interface {
+	// Append stores one local event durably and refolds its entity; it
+	// fills ID, HLC, Desk and Prev and returns the stored event.
+	Append(ev data.Event) (data.Event, error)
+	// AppendAll stores several local events atomically.
+	AppendAll(evs []data.Event) ([]data.Event, error)
+	// View returns an entity's folded state; data.ErrNotFound when none.
+	View(ref data.EntityRef) ([]byte, error)
+	// Views calls fn for every entity of a kind, in ID order.
+	Views(kind string, fn func(id string, state []byte) error) error
+	// Stream returns an entity's events in fold order.
+	Stream(ref data.EntityRef) ([]data.Event, error)
+	// Get returns one event; data.ErrNotFound when unknown.
+	Get(id string) (data.Event, error)
+	// Desk is this desk's ID.
+	Desk() string
+	// Setting and SetSetting keep small local values that are not synced;
+	// Setting returns data.ErrNotFound when missing.
+	Setting(name string) (string, error)
+	SetSetting(name, value string) error
+}
+
+// Service runs the desk's commands and queries. Commands are serialised by
+// a mutex, so a check and the event it leads to see the same state; queries
+// read folded views and may run concurrently with each other.
+type Service struct {
+	store Store
+	mu    sync.Mutex
+
+	// Clock is the wall clock for every time the domain records.
+	Clock func() time.Time
+	// NewID makes IDs for new entities (door openings, lost reports...).
+	NewID func() string
+	// Rand is the source of PIN salts.
+	Rand io.Reader
+	// PINCost is the Argon2id cost of new PIN hashes.
+	PINCost PINCost
+	// Location is the hotel's time zone, for times in messages.
+	Location *time.Location
+	// DeskCode is this desk's short code ("D1") in the hotel set-up; it
+	// prefixes found-item tags. Empty uses the first characters of the
+	// store's desk ID.
+	DeskCode string
+}
+
+// New returns a Service on store. clock nil means time.Now.
+func New(store Store, clock func() time.Time) *Service {
+	if clock == nil {
+		clock = time.Now
+	}
+	return &Service{
+		store:    store,
+		Clock:    clock,
+		NewID:    func() string { return uuid.Must(uuid.NewV7()).String() },
+		Rand:     rand.Reader,
+		PINCost:  DefaultPINCost,
+		Location: time.Local,
+	}
+}
+
+// Store returns the underlying store, for the sync client and tests.
+func (s *Service) Store() Store { return s.store }
+
+// now is the injected clock in UTC, to the millisecond.
+func (s *Service) now() time.Time { return s.Clock().UTC().Truncate(time.Millisecond) }
+
+// loadView reads and decodes one entity's view; ErrNotFound (as a
+// *Refusal naming kind and id) when there is none.
+func loadView[T any](s *Service, kind, id string) (T, error) {
+	var v T
+	b, err := s.store.View(data.EntityRef{Kind: kind, ID: id})
+	if errors.Is(err, data.ErrNotFound) {
+		return v, notFound(kind, id)
+	}
+	if err != nil {
+		return v, fmt.Errorf("load %s/%s: %w", kind, id, err)
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return v, fmt.Errorf("decode %s/%s: %w", kind, id, err)
+	}
+	return v, nil
+}
+
+// exists reports whether an entity has a view.
+func (s *Service) exists(kind, id string) (bool, error) {
+	_, err := s.store.View(data.EntityRef{Kind: kind, ID: id})
+	if errors.Is(err, data.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// listViews decodes every view of a kind, in ID order, keeping those keep
+// accepts (nil keeps all).
+func listViews[T any](s *Service, kind string, keep func(*T) bool) ([]T, error) {
+	var out []T
+	err := s.store.Views(kind, func(id string, b []byte) error {
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return fmt.Errorf("decode %s/%s: %w", kind, id, err)
+		}
+		if keep == nil || keep(&v) {
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// event builds an unsaved event with a JSON body.
+func event(actor string, ref data.EntityRef, typ string, body any) (data.Event, error) {
+	b, err := json.Marshal(body)
+	if err != nil {
+		return data.Event{}, fmt.Errorf("encode %s: %w", typ, err)
+	}
+	return data.Event{Actor: actor, Entity: ref, Type: typ, Version: 1, Body: b}, nil
+}
+
+// emit appends one event made by actor.
+func (s *Service) emit(actor Staff, ref data.EntityRef, typ string, body any) (data.Event, error) {
+	ev, err := event(actor.ID, ref, typ, body)
+	if err != nil {
+		return data.Event{}, err
+	}
+	stored, err := s.store.Append(ev)
+	if err != nil {
+		return data.Event{}, fmt.Errorf("save %s: %w", typ, err)
+	}
+	return stored, nil
+}
+
+// ref is shorthand for an entity reference.
+func ref(kind, id string) data.EntityRef { return data.EntityRef{Kind: kind, ID: id} }
+
+// authorize checks that actorID is an active staff member with at least the
+// given role. It does not check a PIN: the UI asked for it at log-in (see
+// Login); commands that need a fresh signature call checkPIN.
+func (s *Service) authorize(actorID string, role Role) (Staff, error) {
+	st, err := loadView[Staff](s, kindStaff, actorID)
+	if errors.Is(err, ErrNotFound) {
+		return Staff{}, forbidden("staff.unknown", "staff", actorID)
+	}
+	if err != nil {
+		return Staff{}, err
+	}
+	if st.Disabled {
+		return Staff{}, forbidden("staff.disabled", "staff", st.Name)
+	}
+	if !st.Role.AtLeast(role) {
+		return Staff{}, forbidden("role.required", "staff", st.Name, "role", string(role))
+	}
+	return st, nil
+}

@@ -1,0 +1,553 @@
+package app
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"floordesk/data"
+)
+
+// Hotel set-up: the settings every register reads (departments, shifts,
+// follow-up interval, holding periods), the room list, the desks and the
+// loanable item types. Supervisors change them.
+
+const (
+	kindHotel    = "hotel"
+	hotelID      = "settings"
+	kindRooms    = "rooms"
+	roomsID      = "list"
+	kindDesk     = "desk"
+	kindItemType = "itemtype"
+)
+
+// Set-up event types.
+const (
+	TypeHotelSet      = "hotel.set"
+	TypeRoomsImported = "rooms.imported"
+	TypeDeskSet       = "desk.set"
+	TypeItemTypeSet   = "itemtype.set"
+)
+
+// Shift is a named work shift in hotel time, "07:00" to "15:00". A shift
+// whose end is not after its start runs past midnight.
+type Shift struct {
+	Name  string `json:"name"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// Holding says how long a found item of a category is kept before disposal,
+// and whether it must be reported to the police at once.
+type Holding struct {
+	Days   int  `json:"days"`
+	Police bool `json:"police,omitempty"`
+}
+
+// Hotel is the hotel-wide settings view.
+type Hotel struct {
+	Meta        `json:"meta"`
+	Name        string               `json:"name,omitempty"`
+	Departments []string             `json:"departments"`
+	Shifts      []Shift              `json:"shifts"`
+	FollowUp    time.Duration        `json:"follow_up"`
+	Holding     map[Category]Holding `json:"holding"`
+}
+
+// DefaultHotel is the set-up before a supervisor changes anything. Holding
+// periods follow 旅馆业治安管理办法: items unclaimed three months go to the
+// police; identity documents are reported to the police at once.
+func DefaultHotel() Hotel {
+	return Hotel{
+		Departments: []string{"housekeeping", "engineering", "fnb", "front_office", "security", "concierge", "laundry"},
+		Shifts: []Shift{{"morning", "07:00", "15:00"}, {"evening", "15:00", "23:00"},
+			{"night", "23:00", "07:00"}},
+		FollowUp: defaultFollowUp,
+		Holding:  defaultHolding(),
+	}
+}
+
+func defaultHolding() map[Category]Holding {
+	h := map[Category]Holding{}
+	for _, c := range Categories {
+		h[c] = Holding{Days: 90}
+	}
+	h[CatDocuments] = Holding{Days: 90, Police: true}
+	return h
+}
+
+// HotelChange is a partial change of the settings: nil fields stay.
+type HotelChange struct {
+	Name        *string              `json:"name,omitempty"`
+	Departments []string             `json:"departments,omitempty"`
+	Shifts      []Shift              `json:"shifts,omitempty"`
+	FollowUp    *time.Duration       `json:"follow_up,omitempty"`
+	Holding     map[Category]Holding `json:"holding,omitempty"`
+	At          time.Time            `json:"at"`
+}
+
+// Room is one guest room.
+type Room struct {
+	Number string `json:"number"`
+	Floor  int    `json:"floor"`
+	Type   string `json:"type"`
+}
+
+// RoomList is the imported room list; Name is the list's name (the file).
+type RoomList struct {
+	Meta     `json:"meta"`
+	Name     string    `json:"name"`
+	Rooms    []Room    `json:"rooms"`
+	Imported time.Time `json:"imported"`
+}
+
+type roomsBody struct {
+	Name  string    `json:"name"`
+	Rooms []Room    `json:"rooms"`
+	At    time.Time `json:"at"`
+}
+
+// Desk is a service desk and the floors it serves.
+type Desk struct {
+	Meta   `json:"meta"`
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Floors []int  `json:"floors"`
+}
+
+type deskBody struct {
+	Name   string    `json:"name"`
+	Floors []int     `json:"floors"`
+	At     time.Time `json:"at"`
+}
+
+// ItemType is a loanable item type and its stock at each desk (by desk
+// code), counted or as individual asset tags.
+type ItemType struct {
+	Meta  `json:"meta"`
+	Code  string              `json:"code"`
+	Name  string              `json:"name"`
+	Stock map[string]int      `json:"stock"`
+	Tags  map[string][]string `json:"tags,omitempty"`
+}
+
+// ItemTypeInput sets a loanable item type. Stock is by desk code; Tags,
+// when given for a desk, lists its asset tags (and its count is their
+// number).
+type ItemTypeInput struct {
+	Code  string              `json:"-"`
+	Name  string              `json:"name"`
+	Stock map[string]int      `json:"stock"`
+	Tags  map[string][]string `json:"tags,omitempty"`
+	At    time.Time           `json:"at"`
+}
+
+func init() {
+	registerKind(kindHotel, foldWith(applyHotel, nil))
+	registerKind(kindRooms, foldWith(applyRooms, nil))
+	registerKind(kindDesk, foldWith(applyDesk, nil))
+	registerKind(kindItemType, foldWith(applyItemType, nil))
+	registerMessages(map[string]string{
+		"room.unknown":     "Room {room} is not on the room list {list} — check the number.",
+		"rooms.bad_line":   "Line {line} of the room list: {problem} — correct the file and import it again.",
+		"rooms.duplicate":  "Room {room} appears twice in the room list (line {line}) — remove one.",
+		"rooms.empty":      "The room list has no rooms — check the file.",
+		"desk.unknown":     "No desk {desk} in the hotel set-up — add it first.",
+		"shift.bad_time":   "Shift {shift}: {field} must be a time like 07:00.",
+		"floor.unknown":    "Floor {floor} has no rooms on the room list {list}.",
+		"itemtype.unknown": "No loanable item type {item} — add it in the set-up first.",
+	})
+}
+
+func applyHotel(h *Hotel, ev data.Event) error {
+	if h.Holding == nil { // first event: start from the defaults
+		*h = withMeta(DefaultHotel(), h.Meta)
+	}
+	if ev.Type != TypeHotelSet {
+		return nil
+	}
+	c, err := decodeBody[HotelChange](ev)
+	if err != nil {
+		return err
+	}
+	mergeHotel(h, c)
+	return nil
+}
+
+func withMeta(h Hotel, m Meta) Hotel { h.Meta = m; return h }
+
+func mergeHotel(h *Hotel, c HotelChange) {
+	if c.Name != nil {
+		h.Name = *c.Name
+	}
+	if c.Departments != nil {
+		h.Departments = c.Departments
+	}
+	if c.Shifts != nil {
+		h.Shifts = c.Shifts
+	}
+	if c.FollowUp != nil {
+		h.FollowUp = *c.FollowUp
+	}
+	for cat, hold := range c.Holding {
+		h.Holding[cat] = hold
+	}
+}
+
+func applyRooms(l *RoomList, ev data.Event) error {
+	if ev.Type != TypeRoomsImported {
+		return nil
+	}
+	b, err := decodeBody[roomsBody](ev)
+	l.Name, l.Rooms, l.Imported = b.Name, b.Rooms, b.At
+	return err
+}
+
+func applyDesk(d *Desk, ev data.Event) error {
+	if ev.Type != TypeDeskSet {
+		return nil
+	}
+	b, err := decodeBody[deskBody](ev)
+	d.Code, d.Name, d.Floors = ev.Entity.ID, b.Name, b.Floors
+	return err
+}
+
+func applyItemType(t *ItemType, ev data.Event) error {
+	if ev.Type != TypeItemTypeSet {
+		return nil
+	}
+	b, err := decodeBody[ItemTypeInput](ev)
+	t.Code, t.Name, t.Stock, t.Tags = ev.Entity.ID, b.Name, b.Stock, b.Tags
+	return err
+}
+
+// Settings returns the hotel settings (the defaults when never set).
+func (s *Service) Settings() (Hotel, error) {
+	h, err := loadView[Hotel](s, kindHotel, hotelID)
+	if errors.Is(err, ErrNotFound) {
+		return DefaultHotel(), nil
+	}
+	return h, err
+}
+
+// FollowUpInterval is the hotel's follow-up interval for requests.
+func (s *Service) FollowUpInterval() time.Duration {
+	h, err := s.Settings()
+	if err != nil || h.FollowUp <= 0 {
+		return defaultFollowUp
+	}
+	return h.FollowUp
+}
+
+// ChangeSettings applies a partial change to the hotel settings;
+// supervisors only.
+func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	actor, err := s.authorize(actorID, RoleSupervisor)
+	if err != nil {
+		return Hotel{}, err
+	}
+	if err := checkHotelChange(c); err != nil {
+		return Hotel{}, err
+	}
+	c.At = s.now()
+	if _, err := s.emit(actor, ref(kindHotel, hotelID), TypeHotelSet, c); err != nil {
+		return Hotel{}, err
+	}
+	return s.Settings()
+}
+
+func checkHotelChange(c HotelChange) error {
+	if c.FollowUp != nil && (*c.FollowUp < time.Minute || *c.FollowUp > 24*time.Hour) {
+		return invalid("follow_up", "field.bad_number", "min", "1", "max", "1440")
+	}
+	for _, sh := range c.Shifts {
+		if err := checkShiftTimes(sh); err != nil {
+			return err
+		}
+	}
+	for cat, h := range c.Holding {
+		if err := firstErr(choice("category", string(cat), categoryNames()...),
+			between("holding.days", h.Days, 0, 3650)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkShiftTimes(sh Shift) error {
+	if err := required("shift.name", sh.Name); err != nil {
+		return err
+	}
+	for field, v := range map[string]string{"start": sh.Start, "end": sh.End} {
+		if _, err := time.Parse("15:04", v); err != nil {
+			return invalid("shift."+field, "shift.bad_time", "shift", sh.Name)
+		}
+	}
+	return nil
+}
+
+// checkShift accepts "" or a shift named in the settings.
+func (s *Service) checkShift(name string) error {
+	if name == "" {
+		return nil
+	}
+	h, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	names := make([]string, len(h.Shifts))
+	for i, sh := range h.Shifts {
+		if sh.Name == name {
+			return nil
+		}
+		names[i] = sh.Name
+	}
+	return invalid("shift", "staff.shift_unknown", "shift", name, "allowed", strings.Join(names, ", "))
+}
+
+// ShiftAt returns the shift running at t (in the hotel's zone), or false.
+func (s *Service) ShiftAt(t time.Time) (Shift, bool) {
+	h, err := s.Settings()
+	if err != nil {
+		return Shift{}, false
+	}
+	for _, sh := range h.Shifts {
+		if s.inShift(sh, t) {
+			return sh, true
+		}
+	}
+	return Shift{}, false
+}
+
+// inShift reports whether t falls in the shift, in the hotel's zone.
+func (s *Service) inShift(sh Shift, t time.Time) bool {
+	start, err1 := time.Parse("15:04", sh.Start)
+	end, err2 := time.Parse("15:04", sh.End)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	lt := t.In(s.loc())
+	m := lt.Hour()*60 + lt.Minute()
+	a, b := start.Hour()*60+start.Minute(), end.Hour()*60+end.Minute()
+	if a < b {
+		return m >= a && m < b
+	}
+	return m >= a || m < b
+}
+
+func (s *Service) loc() *time.Location {
+	if s.Location == nil {
+		return time.UTC
+	}
+	return s.Location
+}
+
+// ImportRooms replaces the room list with a CSV file of floor, room number,
+// room type (a header line is skipped); supervisors only. name is the
+// list's name, shown when a room is refused.
+func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	actor, err := s.authorize(actorID, RoleSupervisor)
+	if err != nil {
+		return RoomList{}, err
+	}
+	if err := required("name", name); err != nil {
+		return RoomList{}, err
+	}
+	rooms, err := parseRooms(r)
+	if err != nil {
+		return RoomList{}, err
+	}
+	body := roomsBody{Name: name, Rooms: rooms, At: s.now()}
+	if _, err := s.emit(actor, ref(kindRooms, roomsID), TypeRoomsImported, body); err != nil {
+		return RoomList{}, err
+	}
+	return s.Rooms()
+}
+
+func parseRooms(r io.Reader) ([]Room, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	recs, err := cr.ReadAll()
+	if err != nil {
+		return nil, invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
+	}
+	var rooms []Room
+	seen := map[string]bool{}
+	for i, rec := range recs {
+		room, skip, err := parseRoomLine(i+1, rec)
+		if err != nil {
+			return nil, err
+		}
+		if skip {
+			continue
+		}
+		if seen[room.Number] {
+			return nil, invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(i+1))
+		}
+		seen[room.Number] = true
+		rooms = append(rooms, room)
+	}
+	if len(rooms) == 0 {
+		return nil, invalid("file", "rooms.empty")
+	}
+	return rooms, nil
+}
+
+// parseRoomLine reads "floor, number, type"; a first line whose floor is
+// not a number is a header and skipped, as are blank lines.
+func parseRoomLine(line int, rec []string) (Room, bool, error) {
+	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+		return Room{}, true, nil
+	}
+	bad := func(problem string) error {
+		return invalid("file", "rooms.bad_line", "line", strconv.Itoa(line), "problem", problem)
+	}
+	if len(rec) < 3 {
+		return Room{}, false, bad("want floor, room number, room type")
+	}
+	floor, err := strconv.Atoi(strings.TrimSpace(rec[0]))
+	if err != nil && line == 1 {
+		return Room{}, true, nil // a header
+	}
+	if err != nil {
+		return Room{}, false, bad(fmt.Sprintf("floor %q is not a number", rec[0]))
+	}
+	num, typ := strings.TrimSpace(rec[1]), strings.TrimSpace(rec[2])
+	if num == "" {
+		return Room{}, false, bad("the room number is empty")
+	}
+	return Room{Number: num, Floor: floor, Type: typ}, false, nil
+}
+
+// Rooms returns the room list; an empty list when none was imported.
+func (s *Service) Rooms() (RoomList, error) {
+	l, err := loadView[RoomList](s, kindRooms, roomsID)
+	if errors.Is(err, ErrNotFound) {
+		return RoomList{}, nil
+	}
+	return l, err
+}
+
+// CheckRoom refuses a room number not on the room list, naming the list.
+// Before any list is imported every room is accepted. field names the
+// input for the refusal.
+func (s *Service) CheckRoom(field, number string) error {
+	if err := required(field, number); err != nil {
+		return err
+	}
+	l, err := s.Rooms()
+	if err != nil || len(l.Rooms) == 0 {
+		return err
+	}
+	for _, r := range l.Rooms {
+		if r.Number == number {
+			return nil
+		}
+	}
+	return refuse(ErrInvalid, field, "room.unknown", []string{"room", number, "list", l.Name, "field", field})
+}
+
+// SetDesk adds or changes a desk and the floors it serves; supervisors only.
+func (s *Service) SetDesk(actorID, code, name string, floors []int) (Desk, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	actor, err := s.authorize(actorID, RoleSupervisor)
+	if err != nil {
+		return Desk{}, err
+	}
+	if err := firstErr(required("code", code), maxLen("code", code, 10), required("name", name)); err != nil {
+		return Desk{}, err
+	}
+	if err := s.checkFloors(floors); err != nil {
+		return Desk{}, err
+	}
+	floors = slices.Sorted(slices.Values(floors))
+	body := deskBody{Name: name, Floors: floors, At: s.now()}
+	if _, err := s.emit(actor, ref(kindDesk, code), TypeDeskSet, body); err != nil {
+		return Desk{}, err
+	}
+	return loadView[Desk](s, kindDesk, code)
+}
+
+func (s *Service) checkFloors(floors []int) error {
+	l, err := s.Rooms()
+	if err != nil || len(l.Rooms) == 0 {
+		return err
+	}
+	for _, f := range floors {
+		if !slices.ContainsFunc(l.Rooms, func(r Room) bool { return r.Floor == f }) {
+			return refuse(ErrInvalid, "floors", "floor.unknown", []string{"floor", strconv.Itoa(f), "list", l.Name})
+		}
+	}
+	return nil
+}
+
+// Desks lists the desks by code.
+func (s *Service) Desks() ([]Desk, error) { return listViews[Desk](s, kindDesk, nil) }
+
+// CheckDesk refuses a desk code not in the set-up.
+func (s *Service) CheckDesk(field, code string) error {
+	ok, err := s.exists(kindDesk, code)
+	if err != nil || ok {
+		return err
+	}
+	return refuse(ErrInvalid, field, "desk.unknown", []string{"desk", code, "field", field})
+}
+
+// SetItemType adds or changes a loanable item type and its stock per desk;
+// supervisors only.
+func (s *Service) SetItemType(actorID string, in ItemTypeInput) (ItemType, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	actor, err := s.authorize(actorID, RoleSupervisor)
+	if err != nil {
+		return ItemType{}, err
+	}
+	if err := s.checkItemType(&in); err != nil {
+		return ItemType{}, err
+	}
+	in.At = s.now()
+	if _, err := s.emit(actor, ref(kindItemType, in.Code), TypeItemTypeSet, in); err != nil {
+		return ItemType{}, err
+	}
+	return loadView[ItemType](s, kindItemType, in.Code)
+}
+
+func (s *Service) checkItemType(in *ItemTypeInput) error {
+	if err := firstErr(required("code", in.Code), required("name", in.Name)); err != nil {
+		return err
+	}
+	if in.Stock == nil {
+		in.Stock = map[string]int{}
+	}
+	for desk, tags := range in.Tags {
+		in.Stock[desk] = len(tags)
+	}
+	for desk, n := range in.Stock {
+		if err := firstErr(s.CheckDesk("stock", desk), between("stock", n, 0, 10000)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ItemTypes lists the loanable item types by code.
+func (s *Service) ItemTypes() ([]ItemType, error) { return listViews[ItemType](s, kindItemType, nil) }
+
+// ItemTypeByCode returns one item type; ErrNotFound when unknown.
+func (s *Service) ItemTypeByCode(code string) (ItemType, error) {
+	return loadView[ItemType](s, kindItemType, code)
+}
+
+// defaultFollowUp is the follow-up interval before a supervisor sets one.
+const defaultFollowUp = 10 * time.Minute
