@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# smoke.sh starts the real desk app in a real window under Xvfb, takes a
+# screenshot and fails when no window appears within 60 s or the window is
+# blank. The screenshot goes to bin/smoke-status.png, and with
+# UPDATE_SCREENSHOT=1 also to docs/screenshot-status.png.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+go build -tags migrated_fynedo -o bin/floordesk .
+
+work=$(mktemp -d)
+xvfb_pid=
+app_pid=
+cleanup() {
+	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
+	rm -rf "$work"
+	return 0
+}
+trap cleanup EXIT
+
+fail() {
+	echo "smoke: FAIL: $*" >&2
+	if [ -s "$work/app.log" ]; then
+		echo "--- app output ---" >&2
+		tail -n 40 "$work/app.log" >&2
+	fi
+	exit 1
+}
+
+# Xvfb picks a free display itself and writes its number to fd 3.
+Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 100); do
+	[ -s "$work/display" ] && break
+	kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
+	sleep 0.1
+done
+[ -s "$work/display" ] || fail "Xvfb gave no display number"
+export DISPLAY=":$(head -n1 "$work/display")"
+export LIBGL_ALWAYS_SOFTWARE=1
+
+mkdir "$work/data"
+./bin/floordesk --data "$work/data" --lang zh >"$work/app.log" 2>&1 &
+app_pid=$!
+
+shot="$work/shot.png"
+colours=0
+deadline=$((SECONDS + 60))
+while [ $SECONDS -lt $deadline ]; do
+	kill -0 "$app_pid" 2>/dev/null || fail "the app exited early"
+	win=$(xwininfo -root -tree 2>/dev/null | awk '/"FloorDesk"/ {print $1; exit}')
+	if [ -n "$win" ] && import -window "$win" "$shot" 2>/dev/null; then
+		colours=$(identify -format '%k' "$shot" 2>/dev/null || echo 0)
+		# Rendered text is anti-aliased: a drawn window has many colours.
+		[ "$colours" -ge 16 ] && break
+	fi
+	sleep 0.5
+done
+
+[ -n "${win:-}" ] || fail "no FloorDesk window within 60 s"
+[ "$colours" -ge 16 ] || fail "the FloorDesk window stayed blank ($colours colours)"
+
+mkdir -p bin
+cp "$shot" bin/smoke-status.png
+if [ "${UPDATE_SCREENSHOT:-}" = 1 ]; then
+	cp "$shot" docs/screenshot-status.png
+	echo "smoke: updated docs/screenshot-status.png"
+fi
+echo "smoke: ok: window $win drawn with $colours colours (bin/smoke-status.png)"
