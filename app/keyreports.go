@@ -1,6 +1,9 @@
 package app
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Key reports for supervisors: per key, per staff member, sign-ins by
 // someone other than the holder, sign-outs outside the holder's shift.
@@ -19,7 +22,11 @@ func (s *Service) allKeyLoans(keep func(KeyLoan) bool) ([]KeyLoanOf, error) {
 	}
 	var out []KeyLoanOf
 	for _, k := range keys {
-		for _, l := range k.Loans {
+		loans, err := s.keyLoans(k.Tag)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range loans {
 			if keep(l) {
 				out = append(out, KeyLoanOf{Tag: k.Tag, KeyLoan: l})
 			}
@@ -29,10 +36,26 @@ func (s *Service) allKeyLoans(keep func(KeyLoan) bool) ([]KeyLoanOf, error) {
 	return out, nil
 }
 
-// KeyHistory lists a key's loans, oldest first; ErrNotFound when unknown.
+// KeyHistory lists all of a key's loans, oldest first, from its event
+// stream (the view keeps only the latest); ErrNotFound when unknown.
 func (s *Service) KeyHistory(tag string) ([]KeyLoan, error) {
-	k, err := s.Key(tag)
-	return k.Loans, err
+	if _, err := s.Key(tag); err != nil {
+		return nil, err
+	}
+	return s.keyLoans(tag)
+}
+
+// keyLoans folds a key's whole stream keeping every loan.
+func (s *Service) keyLoans(tag string) ([]KeyLoan, error) {
+	evs, err := s.store.Stream(ref(kindKey, tag))
+	if err != nil {
+		return nil, fmt.Errorf("key history %s: %w", tag, err)
+	}
+	var k Key
+	for _, ev := range evs {
+		applyKeyEvent(&k, ev) // a malformed event is skipped, as in the view
+	}
+	return k.Loans, nil
 }
 
 // StaffKeyHistory lists the loans a staff member held, oldest first.

@@ -43,10 +43,14 @@ const (
 // Key is a work key's view.
 type Key struct {
 	Meta  `json:"meta"`
-	Tag   string    `json:"tag"`
-	Type  KeyType   `json:"type"`
-	Areas []string  `json:"areas"`
-	Desk  string    `json:"desk,omitempty"` // the board it hangs on
+	Tag   string   `json:"tag"`
+	Type  KeyType  `json:"type"`
+	Areas []string `json:"areas"`
+	Desk  string   `json:"desk,omitempty"` // the board it hangs on
+	// Loans holds the open loans and the latest closed ones (at most
+	// keyLoansKept); the whole history is in the key's event stream, read
+	// by KeyHistory and the reports. A view that kept every loan would
+	// grow for years and be rewritten on every sign-out.
 	Loans []KeyLoan `json:"loans,omitempty"`
 	// Lost is set by a loss report; Rekey flags the locks it opens for
 	// re-keying until a supervisor clears it.
@@ -158,7 +162,40 @@ func init() {
 	})
 }
 
+// keyLoansKept is how many closed loans a key's view keeps for display.
+const keyLoansKept = 20
+
 func applyKey(k *Key, ev data.Event) error {
+	err := applyKeyEvent(k, ev)
+	k.trimLoans(keyLoansKept)
+	return err
+}
+
+// trimLoans drops the oldest closed loans beyond keep; open loans stay.
+func (k *Key) trimLoans(keep int) {
+	closed := 0
+	for _, l := range k.Loans {
+		if !l.Open() {
+			closed++
+		}
+	}
+	if closed <= keep {
+		return
+	}
+	drop := closed - keep
+	out := k.Loans[:0]
+	for _, l := range k.Loans {
+		if drop > 0 && !l.Open() {
+			drop--
+			continue
+		}
+		out = append(out, l)
+	}
+	k.Loans = out
+}
+
+// applyKeyEvent changes a key by one event, keeping every loan.
+func applyKeyEvent(k *Key, ev data.Event) error {
 	switch ev.Type {
 	case TypeKeyRegistered:
 		b, err := decodeBody[keyRegisteredBody](ev)
@@ -493,12 +530,12 @@ func (s *Service) KeysForRekey() ([]Key, error) {
 // (two only after a conflict). ErrNotFound for an unknown key; an empty
 // list when the key was on the board.
 func (s *Service) KeyHolderAt(tag string, t time.Time) ([]KeyLoan, error) {
-	k, err := s.Key(tag)
+	loans, err := s.KeyHistory(tag)
 	if err != nil {
 		return nil, err
 	}
 	var out []KeyLoan
-	for _, l := range k.Loans {
+	for _, l := range loans {
 		if l.Held(t) {
 			out = append(out, l)
 		}

@@ -310,3 +310,41 @@ func TestOpenDoor(t *testing.T) {
 		})
 	}
 }
+
+// TestKeyViewStaysSmallHistoryStaysWhole: a busy key's view keeps only the
+// latest loans, while "who held it" and its history still reach back to the
+// first sign-out.
+func TestKeyViewStaysSmallHistoryStaysWhole(t *testing.T) {
+	f := newFixture(t)
+	f.setupKeys()
+	const rounds = keyLoansKept + 15
+	for i := 0; i < rounds; i++ {
+		f.signOut("F3-SEC-A", attID)
+		f.clock.Advance(time.Hour)
+		f.must(f.svc.SignInKey(attID, "F3-SEC-A"))
+		f.clock.Advance(time.Hour)
+	}
+	f.signOut("F3-SEC-A", att2ID) // still out
+	k, err := f.svc.Key("F3-SEC-A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(k.Loans) != keyLoansKept+1 {
+		t.Fatalf("view keeps %d loans, want %d closed + 1 open", len(k.Loans), keyLoansKept)
+	}
+	if cur, ok := k.Current(); !ok || cur.Holder != att2ID {
+		t.Fatalf("current loan = %+v, %v", cur, ok)
+	}
+	hist, err := f.svc.KeyHistory("F3-SEC-A")
+	if err != nil || len(hist) != rounds+1 {
+		t.Fatalf("history has %d loans (%v), want %d", len(hist), err, rounds+1)
+	}
+	first, err := f.svc.KeyHolderAt("F3-SEC-A", testStart.Add(30*time.Minute))
+	if err != nil || len(first) != 1 || first[0].Holder != attID {
+		t.Fatalf("holder at the first loan = %+v, %v", first, err)
+	}
+	mine, err := f.svc.StaffKeyHistory(attID)
+	if err != nil || len(mine) != rounds {
+		t.Fatalf("staff history has %d loans (%v), want %d", len(mine), err, rounds)
+	}
+}
