@@ -2,7 +2,7 @@
 // folder and shows the desk's window. It also backs the data folder up and
 // restores it:
 //
-//	floordesk [--data DIR] [--desk NAME] [--lang zh|en]
+//	floordesk [--data DIR] [--desk NAME] [--lang zh|en] [--demo [--demo-size N]]
 //	floordesk backup [--data DIR] FILE
 //	floordesk restore [--data DIR] FILE
 //
@@ -25,11 +25,19 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"floordesk/app"
 	"floordesk/assets"
 	"floordesk/data"
 	"floordesk/ui"
+	"floordesk/ui/found"
+	"floordesk/ui/handover"
+	"floordesk/ui/keys"
+	"floordesk/ui/kit"
+	"floordesk/ui/loans"
+	"floordesk/ui/requests"
+	"floordesk/ui/supervisor"
 )
 
 // Exit codes.
@@ -56,47 +64,164 @@ func run(args []string) int {
 	return desk(args)
 }
 
+// deskFlags are the desk app's flags.
+type deskFlags struct {
+	dir, deskID, language, backups, signedIn *string
+	demo                                     *bool
+	demoSize                                 *int
+}
+
 // desk runs the desk app until its window is closed.
 func desk(args []string) int {
 	fs, dir := newFlags("floordesk")
-	deskID := fs.String("desk", "", "desk ID (default: made on first start and kept)")
-	language := fs.String("lang", "", "zh or en (default: the system's language)")
-	backups := fs.String("backups", "", "folder for the daily backups (default: the data folder's name + \"-backups\", beside it)")
+	f := deskFlags{dir: dir,
+		deskID:   fs.String("desk", "", "desk ID (default: made on first start and kept)"),
+		language: fs.String("lang", "", "zh or en (default: the language chosen in settings, else the system's)"),
+		backups:  fs.String("backups", "", "folder for the daily backups (default: the data folder's name + \"-backups\", beside it)"),
+		demo:     fs.Bool("demo", false, "fill a new, empty data folder with a demo hotel"),
+		demoSize: fs.Int("demo-size", 2000, "records of history for --demo"),
+		signedIn: fs.String("signed-in", "", ""), // hidden: with --demo, start signed in as this staff number
+	}
 	if _, code, ok := parse(fs, args, 0); !ok {
 		return code
 	}
-	if *language != "" && *language != ui.Chinese && *language != ui.English {
+	kit.FixPOSIXLocale()
+	if *f.language != "" && *f.language != ui.Chinese && *f.language != ui.English {
 		say(os.Stderr, "cli.bad_lang", nil)
 		return exitUsage
 	}
-	if _, err := ui.UseLanguage(*language); err != nil {
-		slog.Error("translations", "err", err)
-		return exitFailed
+	if *f.signedIn != "" && !*f.demo {
+		say(os.Stderr, "cli.signed_in_demo_only", nil)
+		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *dir, Desk: *deskID, Fold: app.Fold})
+	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold})
 	if err != nil {
-		return openFailed(*dir, err, "cli.already_running")
+		return openFailed(*f.dir, err, "cli.already_running")
 	}
 	defer st.Close()
-	ctx, stopBackups := context.WithCancel(context.Background())
-	defer stopBackups()
-	go autoBackup(st, *backups).Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
-
-	a := fyneapp.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	a.Settings().SetTheme(ui.NewTheme())
-	w := a.NewWindow(lang.L("app.title"))
-	status := ui.NewStatus(st)
-	w.SetContent(status.Content())
-	w.Resize(fyne.NewSize(720, 400))
-	status.Start()
-	w.ShowAndRun()
-	status.Stop()
+	code := runDesk(st, f)
 	if err := st.Close(); err != nil {
 		slog.Error("close store", "err", err)
 		return exitFailed
 	}
+	return code
+}
+
+// runDesk shows the desk's window on an open store until it is closed.
+func runDesk(st *data.Store, f deskFlags) int {
+	svc := app.New(st, nil)
+	svc.DeskCode, _ = st.Setting(ui.SettingDeskCode)
+	if *f.demo {
+		if code := fillDemo(st, svc, *f.demoSize); code != exitOK {
+			return code
+		}
+	}
+	if _, err := ui.UseLanguage(chosenLanguage(st, *f.language)); err != nil {
+		slog.Error("translations", "err", err)
+		return exitFailed
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go autoBackup(st, *f.backups).Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
+	syncing := startSync(ctx, st)
+
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	setTheme := func(v string) { a.Settings().SetTheme(themeFor(v)) }
+	v, _ := st.Setting(ui.SettingTheme)
+	setTheme(v)
+	w := a.NewWindow(lang.L("app.title"))
+	sess := kit.NewSession(svc, w)
+	if code := signInDemo(sess, *f.signedIn); code != exitOK {
+		return code
+	}
+	opt := ui.Options{Feed: st, Counter: st, SetTheme: setTheme,
+		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) }}
+	if syncing != nil {
+		opt.Sync = syncing
+	}
+	shell := ui.NewShell(sess, screens(sess), opt)
+	w.SetContent(shell.Content())
+	w.Resize(fyne.NewSize(1280, 800))
+	shell.Start()
+	w.ShowAndRun()
+	shell.Stop()
 	return exitOK
+}
+
+// screens are the area screens, in navigation order.
+func screens(s *kit.Session) []kit.Screen {
+	return []kit.Screen{requests.New(s), loans.New(s), keys.New(s), found.New(s), handover.New(s), supervisor.New(s)}
+}
+
+// chosenLanguage is the --lang flag, else the language saved in settings.
+func chosenLanguage(st *data.Store, flagged string) string {
+	if flagged != "" {
+		return flagged
+	}
+	saved, _ := st.Setting(ui.SettingLanguage)
+	return saved
+}
+
+// themeFor is the desk theme in a light, dark or the system's variant.
+func themeFor(v string) fyne.Theme {
+	switch v {
+	case "light":
+		return ui.NewTheme().WithVariant(theme.VariantLight)
+	case "dark":
+		return ui.NewTheme().WithVariant(theme.VariantDark)
+	}
+	return ui.NewTheme()
+}
+
+// fillDemo fills a fresh store with the demo hotel; it refuses a store
+// that already holds data.
+func fillDemo(st *data.Store, svc *app.Service, size int) int {
+	stats, err := st.Stats()
+	if err != nil || stats.Events > 0 {
+		say(os.Stderr, "cli.demo_not_empty", map[string]string{"Dir": st.Dir()})
+		return exitUsage
+	}
+	if err := app.Demo(svc, app.DemoOptions{Seed: 1, Size: size}); err != nil {
+		slog.Error("demo", "err", err)
+		say(os.Stderr, "cli.demo_failed", nil)
+		return exitFailed
+	}
+	svc.DeskCode = "D1"
+	if err := st.SetSetting(ui.SettingDeskCode, svc.DeskCode); err != nil {
+		slog.Error("demo desk", "err", err)
+	}
+	return exitOK
+}
+
+// signInDemo signs the demo's staff member id in; "" signs nobody in.
+func signInDemo(s *kit.Session, id string) int {
+	if id == "" {
+		return exitOK
+	}
+	staff, err := s.Svc.StaffMember(id)
+	if err != nil {
+		say(os.Stderr, "cli.signed_in_unknown", map[string]string{"Staff": id})
+		return exitUsage
+	}
+	s.SignIn(staff)
+	return exitOK
+}
+
+// startSync runs the sync client when the desk has a server and token.
+func startSync(ctx context.Context, st *data.Store) *data.SyncClient {
+	url, _ := st.Setting(data.SettingServerURL)
+	token, _ := st.Setting(data.SettingDeskToken)
+	if url == "" || token == "" {
+		return nil
+	}
+	c := data.NewSyncClient(st, data.SyncConfig{})
+	go func() {
+		if err := c.Run(ctx); err != nil {
+			slog.Error("sync", "err", err)
+		}
+	}()
+	return c
 }
 
 // autoBackup keeps a week of daily backups of the running desk in dir, or

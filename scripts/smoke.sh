@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# smoke.sh starts the real desk app in a real window under Xvfb, takes a
-# screenshot and fails when no window appears within 60 s or the window is
-# blank. The screenshot goes to bin/smoke-status.png, and with
-# UPDATE_SCREENSHOT=1 also to docs/screenshot-status.png.
+# smoke.sh starts the real desk app with the demo hotel in a real window
+# under Xvfb, signed in as the demo supervisor so it lands on the
+# dashboard, takes a screenshot and fails when no window appears within
+# 60 s or the window is blank. The screenshot goes to
+# bin/smoke-dashboard.png, and with UPDATE_SCREENSHOT=1 also to
+# docs/screenshot-dashboard.png. SMOKE_LANG=en takes it in English.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +31,7 @@ fail() {
 }
 
 # Xvfb picks a free display itself and writes its number to fd 3.
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!
 for _ in $(seq 100); do
 	[ -s "$work/display" ] && break
@@ -41,7 +43,7 @@ export DISPLAY=":$(head -n1 "$work/display")"
 export LIBGL_ALWAYS_SOFTWARE=1
 
 mkdir "$work/data"
-./bin/floordesk --data "$work/data" --lang zh >"$work/app.log" 2>&1 &
+./bin/floordesk --data "$work/data/desk" --lang "${SMOKE_LANG:-zh}" --demo --signed-in S01 >"$work/app.log" 2>&1 &
 app_pid=$!
 
 shot="$work/shot.png"
@@ -53,7 +55,11 @@ while [ $SECONDS -lt $deadline ]; do
 	if [ -n "$win" ] && import -window "$win" "$shot" 2>/dev/null; then
 		colours=$(identify -format '%k' "$shot" 2>/dev/null || echo 0)
 		# Rendered text is anti-aliased: a drawn window has many colours.
-		[ "$colours" -ge 16 ] && break
+		if [ "$colours" -ge 16 ]; then
+			sleep 1 # let the first frames settle
+			import -window "$win" "$shot" 2>/dev/null || true
+			break
+		fi
 	fi
 	sleep 0.5
 done
@@ -62,9 +68,9 @@ done
 [ "$colours" -ge 16 ] || fail "the FloorDesk window stayed blank ($colours colours)"
 
 mkdir -p bin
-cp "$shot" bin/smoke-status.png
+cp "$shot" bin/smoke-dashboard.png
 if [ "${UPDATE_SCREENSHOT:-}" = 1 ]; then
-	cp "$shot" docs/screenshot-status.png
-	echo "smoke: updated docs/screenshot-status.png"
+	cp "$shot" docs/screenshot-dashboard.png
+	echo "smoke: updated docs/screenshot-dashboard.png"
 fi
-echo "smoke: ok: window $win drawn with $colours colours (bin/smoke-status.png)"
+echo "smoke: ok: window $win drawn with $colours colours (bin/smoke-dashboard.png)"

@@ -1,80 +1,14 @@
 package ui
 
-import (
-	"fmt"
-	"strings"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
-
-	"floordesk/assets"
-)
+import "floordesk/ui/kit"
 
 // The languages the desk speaks, as accepted by UseLanguage.
 const (
-	Chinese = "zh"
-	English = "en"
+	Chinese = kit.Chinese
+	English = kit.English
 )
 
 // UseLanguage loads FloorDesk's translations into Fyne's lang package and
-// makes the UI speak choice: Chinese, English, or "" to follow the system
-// (English on an English system, Simplified Chinese otherwise). Call it
-// before building any screen. It returns the language in use, and an error
-// for an unknown choice or when the translations cannot be loaded.
-func UseLanguage(choice string) (string, error) {
-	want := choice
-	if want == "" {
-		want = systemLanguage(lang.SystemLocale())
-	}
-	file, ok := map[string]string{Chinese: "zh-Hans", English: "en"}[want]
-	if !ok {
-		return "", fmt.Errorf("language %q: want %s or %s", choice, Chinese, English)
-	}
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		return "", fmt.Errorf("load translations: %w", err)
-	}
-	table, err := assets.Table(file)
-	if err != nil {
-		return "", err
-	}
-	if speaks(table) {
-		return want, nil
-	}
-	// Fyne picks among its translations by the system locale; the choice is
-	// made to win by registering it under the language Fyne matches.
-	content, err := assets.Translations.ReadFile("translations/" + file + ".json")
-	if err != nil {
-		return "", fmt.Errorf("load translations: %w", err)
-	}
-	sys := lang.SystemLocale()
-	for _, loc := range []fyne.Locale{fyne.Locale(baseLanguage(sys)), sys, "en"} {
-		if err := lang.AddTranslationsForLocale(content, loc); err != nil {
-			return "", fmt.Errorf("load translations: %w", err)
-		}
-		if speaks(table) {
-			return want, nil
-		}
-	}
-	return "", fmt.Errorf("language %q: the system locale %s wins", want, sys)
-}
-
-// systemLanguage maps a system locale to the desk's language: English for
-// English, Chinese for everything else, since desk staff read Chinese first.
-func systemLanguage(loc fyne.Locale) string {
-	if strings.EqualFold(baseLanguage(loc), English) {
-		return English
-	}
-	return Chinese
-}
-
-// baseLanguage is a locale's language subtag: "en" for "en-GB".
-func baseLanguage(loc fyne.Locale) string {
-	base, _, _ := strings.Cut(string(loc), "-")
-	return base
-}
-
-// speaks tells whether lang currently answers with table's texts.
-func speaks(table map[string]string) bool {
-	const probe = "status.heading"
-	return lang.L(probe) == table[probe]
-}
+// makes the UI speak choice: Chinese, English, or "" to follow the system;
+// see kit.UseLanguage.
+func UseLanguage(choice string) (string, error) { return kit.UseLanguage(choice) }

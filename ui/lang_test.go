@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"bytes"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/assets"
+	"floordesk/ui/kit"
 )
 
 // TestTranslationFilesAgree checks that every key has a text in every
@@ -44,7 +48,8 @@ func TestTranslationFilesAgree(t *testing.T) {
 	}
 }
 
-// TestUsedKeysAreTranslated scans the UI and main.go for translation keys:
+// TestUsedKeysAreTranslated scans the UI (every area package under ui/)
+// and main.go for translation keys:
 // the first argument of lang.L and lang.X, and every string literal shaped
 // like a key of a known group ("status.events").
 func TestUsedKeysAreTranslated(t *testing.T) {
@@ -53,10 +58,7 @@ func TestUsedKeysAreTranslated(t *testing.T) {
 	for k := range tables[assets.Languages[0]] {
 		groups[strings.SplitN(k, ".", 2)[0]] = true
 	}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := goFiles(t, ".")
 	if _, err := os.Stat(filepath.Join("..", "main.go")); err == nil {
 		files = append(files, filepath.Join("..", "main.go"))
 	}
@@ -79,6 +81,22 @@ func TestUsedKeysAreTranslated(t *testing.T) {
 			}
 		}
 	}
+}
+
+// goFiles lists the Go files under dir, recursively.
+func goFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 var keyShape = regexp.MustCompile(`^[a-z]+(\.[a-z_]+)+$`)
@@ -153,7 +171,9 @@ func TestUseLanguage(t *testing.T) {
 	tests := []struct {
 		system, choice, want, heading string
 	}{
-		{"C", "", English, "Data status"},
+		{"C", "", Chinese, "数据状态"},
+		{"C.UTF-8", "", Chinese, "数据状态"},
+		{"POSIX", "", Chinese, "数据状态"},
 		{"en_GB.UTF-8", "", English, "Data status"},
 		{"zh_CN.UTF-8", "", Chinese, "数据状态"},
 		{"de_DE.UTF-8", "", Chinese, "数据状态"},
@@ -183,5 +203,37 @@ func TestUseLanguage(t *testing.T) {
 	}
 	if _, err := UseLanguage("fr"); err == nil {
 		t.Error(`UseLanguage("fr") succeeded, want an error`)
+	}
+}
+
+// TestPOSIXLocaleLogsNoError: on LANG=C.UTF-8 Fyne would log "Error
+// parsing user locale C"; the desk speaks Chinese with a clean log.
+func TestPOSIXLocaleLogsNoError(t *testing.T) {
+	for _, loc := range []string{"C.UTF-8", "POSIX", "C"} {
+		t.Run(loc, func(t *testing.T) {
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANGUAGE", "")
+			t.Setenv("LANG", loc)
+			var logged bytes.Buffer
+			log.SetOutput(&logged)
+			defer log.SetOutput(os.Stderr)
+			got, err := UseLanguage("")
+			lang.L("status.heading")
+			if err != nil || got != Chinese {
+				t.Fatalf("UseLanguage on %s = %q, %v; want Chinese", loc, got, err)
+			}
+			if strings.Contains(logged.String(), "locale") {
+				t.Errorf("the log reads %q", logged.String())
+			}
+			if loc != "C" && os.Getenv("LANGUAGE") != "zh_CN" {
+				t.Errorf("LANGUAGE = %q, want zh_CN", os.Getenv("LANGUAGE"))
+			}
+		})
+	}
+	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("LANGUAGE", "")
+	if kit.FixPOSIXLocale() {
+		t.Error("FixPOSIXLocale changed LANGUAGE on en_US.UTF-8")
 	}
 }

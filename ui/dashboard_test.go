@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// dashEnv is a signed-in shell on a hotel with a desk D1, a supervisor
+// S01, an attendant A01 and a key.
+func dashEnv(t *testing.T, language string) *shellEnv {
+	t.Helper()
+	se := newShellEnv(t, language, func(e *kittest.Env) {
+		sup := e.Supervisor(t)
+		e.Attendant(t, sup.ID, "A01", "Wang Fang")
+		if _, err := e.Svc.SetDesk(sup.ID, "D1", "3F", nil); err != nil {
+			t.Fatal(err)
+		}
+		e.Svc.DeskCode = "D1"
+		if _, err := e.Svc.RegisterKey(sup.ID, app.NewKey{Tag: "F3-MASTER", Type: app.KeyFloorMaster}); err != nil {
+			t.Fatal(err)
+		}
+		e.SignIn(t, "S01")
+	})
+	return se
+}
+
+func TestDashboardCalmWhenNothingIsDue(t *testing.T) {
+	se := dashEnv(t, kit.Chinese)
+	d := se.sh.Dashboard()
+	if !d.Calm() || len(d.Lines()) != 0 || d.Count("dash.tile_keys_out") != 0 {
+		t.Errorf("calm %v, lines %v", d.Calm(), d.Lines())
+	}
+	if len(se.Session.Notices()) != 0 {
+		t.Errorf("notices on a calm desk: %v", se.Session.Notices())
+	}
+}
+
+func TestDashboardFollowUpFallsDue(t *testing.T) {
+	se := dashEnv(t, kit.English)
+	r, err := se.Svc.OpenRequest("A01", app.NewRequest{Room: "1203", Kind: app.RequestService, Channel: app.ChannelPhone,
+		Description: "hair dryer broken"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	se.sh.Tick()
+	d := se.sh.Dashboard()
+	if d.Count("dash.tile_follow_ups") != 0 {
+		t.Fatalf("a follow-up is due at once: %v", d.Lines())
+	}
+	se.Clock.Advance(se.Svc.FollowUpInterval() + 2*time.Minute)
+	se.sh.Tick()
+	lines := d.Lines()
+	if len(lines) != 1 || !strings.Contains(lines[0], "Room 1203 · hair dryer broken | Follow-up due") || !strings.Contains(lines[0], "2 min late") {
+		t.Errorf("lines %q", lines)
+	}
+	if got := se.Session.LastNotice(); !strings.Contains(got, "1203") {
+		t.Errorf("notice %q, want the follow-up reminder", got)
+	}
+	se.Clock.Advance(3 * time.Minute)
+	se.sh.Tick()
+	if !strings.Contains(d.Lines()[0], "5 min late") || len(se.Session.Notices()) != 1 {
+		t.Errorf("after 3 more minutes %q, notices %v", d.Lines(), se.Session.Notices())
+	}
+	var opened string
+	se.Session.SetOpener(func(kind, id string) bool { opened = kind + "/" + id; return true })
+	d.OpenLine(0)
+	if opened != "request/"+r.ID {
+		t.Errorf("tapping the line opened %q", opened)
+	}
+}
+
+func TestDashboardOverdueKeyCountsUp(t *testing.T) {
+	se := dashEnv(t, kit.Chinese)
+	_, err := se.Svc.SignOutKey("S01", app.KeySignOut{Tag: "F3-MASTER", Holder: "A01", Witness: "S01",
+		Purpose: "开房门", WitnessPIN: app.DemoPIN, Due: se.Clock.Now().Add(30 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	se.sh.Tick()
+	d := se.sh.Dashboard()
+	if d.Count("dash.tile_keys_out") != 1 || len(d.Lines()) != 0 {
+		t.Fatalf("key out, not due: count %d lines %v", d.Count("dash.tile_keys_out"), d.Lines())
+	}
+	se.Clock.Advance(45 * time.Minute)
+	se.sh.Tick()
+	if got := d.Lines(); len(got) != 1 || got[0] != "钥匙 F3-MASTER | 领用人：Wang Fang · 开房门 | 超时15分钟" {
+		t.Errorf("overdue key line %q", got)
+	}
+}
+
+// TestShellTickerRunsThroughDo: each tick re-evaluates the dashboard on
+// the Fyne goroutine (here: the test's, through Do).
+func TestShellTickerRunsThroughDo(t *testing.T) {
+	se := dashEnv(t, kit.English)
+	ran := make(chan func(), 8)
+	se.Session.Do = func(f func()) {
+		select {
+		case ran <- f:
+		default: // the test has what it waits for
+		}
+	}
+	if _, err := se.Svc.OpenRequest("A01", app.NewRequest{Room: "1203", Kind: app.RequestService,
+		Channel: app.ChannelPhone, Description: "towels"}); err != nil {
+		t.Fatal(err)
+	}
+	se.Clock.Advance(time.Hour)
+	se.tick <- time.Now()
+	deadline := time.After(5 * time.Second)
+	d := se.sh.Dashboard()
+	for d.Count("dash.tile_follow_ups") != 1 {
+		select {
+		case f := <-ran:
+			f()
+		case <-deadline:
+			t.Fatal("the tick did not reach the dashboard")
+		}
+	}
+}
+
+// TestShellFollowsStoreChanges: a change saved elsewhere (another screen,
+// sync) reaches the dashboard through the store's change feed and Do.
+func TestShellFollowsStoreChanges(t *testing.T) {
+	e := kittest.New(t)
+	sup := e.Supervisor(t)
+	if _, err := e.Svc.RegisterKey(sup.ID, app.NewKey{Tag: "F3-SEC-A", Type: app.KeySection}); err != nil {
+		t.Fatal(err)
+	}
+	e.SignIn(t, sup.ID)
+	ran := make(chan func(), 64)
+	e.Session.Do = func(f func()) {
+		select {
+		case ran <- f:
+		default: // the test has what it waits for
+		}
+	}
+	sh := NewShell(e.Session, nil, Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
+	e.Window.SetContent(sh.Content())
+	sh.Start()
+	defer sh.Stop()
+	_, err := e.Svc.SignOutKey(sup.ID, app.KeySignOut{Tag: "F3-SEC-A", Holder: sup.ID, Purpose: "store room", Due: e.Clock.Now().Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(5 * time.Second)
+	for sh.Dashboard().Count("dash.tile_keys_out") != 1 {
+		select {
+		case f := <-ran:
+			f()
+		case <-deadline:
+			t.Fatal("the change did not reach the dashboard")
+		}
+	}
+	if !strings.Contains(sh.StatusText(), "to sync") {
+		t.Errorf("status bar %q, want the events waiting to sync", sh.StatusText())
+	}
+}

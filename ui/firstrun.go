@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// SettingDeskCode is the local setting naming this desk's code in the
+// hotel set-up.
+const SettingDeskCode = "desk.code"
+
+// firstRun creates the hotel's first supervisor, names the desk and
+// imports the rooms (or leaves them for later), then signs the supervisor
+// in.
+type firstRun struct {
+	s        *kit.Session
+	done     func()
+	number   *widget.Entry
+	name     *widget.Entry
+	pin      *widget.Entry
+	pin2     *widget.Entry
+	deskCode *widget.Entry
+	deskName *widget.Entry
+	roomsBtn *widget.Button
+	rooms    []byte // the chosen CSV; nil: import later
+	roomsOf  string // its file name
+	staffErr *kit.FieldErrors
+	deskErr  *kit.FieldErrors
+	created  *app.Staff // kept so a retry after a desk refusal does not lose it
+	content  fyne.CanvasObject
+}
+
+func newFirstRun(s *kit.Session, done func()) *firstRun {
+	f := &firstRun{s: s, done: done, staffErr: kit.NewFieldErrors(), deskErr: kit.NewFieldErrors()}
+	f.number, f.name, f.deskCode, f.deskName = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	f.pin, f.pin2 = widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	f.pin.OnChanged = func(string) { f.checkPIN() }
+	f.pin2.OnChanged = func(string) { f.checkPIN() }
+	for _, e := range []*widget.Entry{f.number, f.name, f.pin, f.pin2, f.deskCode, f.deskName} {
+		e.OnSubmitted = func(string) { f.submit() }
+	}
+	f.roomsBtn = widget.NewButtonWithIcon(lang.L("shell.rooms_pick"), theme.FolderOpenIcon(), f.pickRooms)
+	f.content = f.layout()
+	return f
+}
+
+func (f *firstRun) layout() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("shell.first_run_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	intro := widget.NewLabel(lang.L("shell.first_run_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	staff := widget.NewForm(
+		item("shell.staff_number", f.number, f.staffErr.For("number")),
+		item("shell.staff_name", f.name, f.staffErr.For("name")),
+		item("shell.new_pin", f.pin, f.staffErr.For("pin")),
+		item("shell.new_pin_again", f.pin2, f.staffErr.For("pin2")))
+	desk := widget.NewForm(
+		item("shell.desk_code", f.deskCode, f.deskErr.For("code")),
+		item("shell.desk_name", f.deskName, f.deskErr.For("name")),
+		item("shell.rooms", f.roomsBtn, f.deskErr.For("rooms")))
+	start := widget.NewButtonWithIcon(lang.L("shell.first_run_start"), theme.ConfirmIcon(), f.submit)
+	start.Importance = widget.HighImportance
+	body := container.NewVBox(title, intro,
+		widget.NewCard("", lang.L("shell.first_supervisor"), staff),
+		widget.NewCard("", lang.L("shell.this_desk"), desk),
+		f.staffErr.Form(), f.deskErr.Form(), container.NewHBox(start))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 660), container.NewVScroll(body)))
+}
+
+// item is a form row with the field's error label under the field.
+func item(key string, field, errLabel fyne.CanvasObject) *widget.FormItem {
+	return widget.NewFormItem(lang.L(key), container.NewVBox(field, errLabel))
+}
+
+var pinShape = regexp.MustCompile(`^[0-9]{4,8}$`)
+
+// checkPIN validates the PINs as they are typed.
+func (f *firstRun) checkPIN() {
+	switch {
+	case f.pin.Text != "" && !pinShape.MatchString(f.pin.Text):
+		f.staffErr.Set("pin", lang.L("refusal.pin.format"))
+	default:
+		f.staffErr.Set("pin", "")
+	}
+	if f.pin2.Text != "" && f.pin2.Text != f.pin.Text {
+		f.staffErr.Set("pin2", lang.L("shell.pin_mismatch"))
+	} else {
+		f.staffErr.Set("pin2", "")
+	}
+}
+
+func (f *firstRun) pickRooms() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		f.useRooms(r.URI().Name(), r)
+	}, f.s.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
+	d.Show()
+}
+
+// useRooms keeps a rooms CSV to import when the form is submitted.
+func (f *firstRun) useRooms(name string, r io.Reader) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		f.deskErr.Show(err)
+		return
+	}
+	f.rooms, f.roomsOf = b, name
+	f.roomsBtn.SetText(name)
+}
+
+// submit creates the supervisor (once), the rooms and the desk, then signs
+// the supervisor in.
+func (f *firstRun) submit() {
+	f.checkPIN()
+	if f.pin2.Text != f.pin.Text {
+		return
+	}
+	f.staffErr.Clear()
+	f.deskErr.Clear()
+	st, ok := f.supervisor()
+	if !ok || !f.setUpDesk(st.ID) {
+		return
+	}
+	f.s.SignIn(st)
+	f.s.Notify(lang.L("shell.first_run_done"))
+	f.done()
+}
+
+func (f *firstRun) supervisor() (app.Staff, bool) {
+	if f.created != nil {
+		return *f.created, true
+	}
+	st, err := f.s.Svc.FirstSupervisor(app.NewStaff{Number: f.number.Text, Name: f.name.Text,
+		Department: lang.L("shell.default_department"), Role: app.RoleSupervisor, PIN: f.pin.Text})
+	if err != nil {
+		f.staffErr.Show(err)
+		return app.Staff{}, false
+	}
+	f.created = &st
+	f.number.Disable()
+	f.name.Disable()
+	return st, true
+}
+
+// setUpDesk imports the rooms when a file was chosen, then names the desk
+// and remembers its code.
+func (f *firstRun) setUpDesk(actor string) bool {
+	if f.rooms != nil {
+		if _, err := f.s.Svc.ImportRooms(actor, f.roomsOf, bytes.NewReader(f.rooms)); err != nil {
+			f.deskErr.Show(fieldRefusal(err, "rooms"))
+			return false
+		}
+	}
+	d, err := f.s.Svc.SetDesk(actor, f.deskCode.Text, f.deskName.Text, nil)
+	if err != nil {
+		f.deskErr.Show(err)
+		return false
+	}
+	if err := f.s.Svc.Store().SetSetting(SettingDeskCode, d.Code); err != nil {
+		f.deskErr.Show(err)
+		return false
+	}
+	f.s.Svc.DeskCode = d.Code
+	return true
+}

@@ -1,0 +1,138 @@
+package found
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// detail is what the pane shows for one item, kept for tests.
+type detail struct {
+	tag      string
+	status   *widget.Label
+	history  []string
+	matches  []string // IDs of the loss reports shown as possible matches
+	conflict *widget.Label
+}
+
+// showItem shows an item's detail in the pane and selects it in the list.
+func (sc *Screen) showItem(tag string) {
+	f, err := sc.s.Svc.FoundItem(tag)
+	if err != nil {
+		sc.s.Notify(kit.Say(err))
+		return
+	}
+	sc.put(f)
+	sc.shown = tag
+	sc.setPane(sc.detailView(f))
+	if sc.list.Selected() != tag {
+		sc.list.SelectID(tag)
+	}
+}
+
+func (sc *Screen) detailView(f app.FoundItem) fyne.CanvasObject {
+	now := sc.s.Now()
+	d := &detail{tag: f.Tag, status: widget.NewLabel(statusText(f, now))}
+	sc.lastDetail = d
+	box := container.NewVBox(bigTag(f.Tag), d.status)
+	if f.HasConflict() {
+		d.conflict = warning(kit.SayConflict(f.Conflicts[0]))
+		box.Add(d.conflict)
+	}
+	if f.Police && held(f) {
+		box.Add(warning(lang.L("found.police_due")))
+	}
+	box.Add(sc.facts(f))
+	box.Add(heading(lang.L("found.custody")))
+	for _, c := range f.Custody {
+		box.Add(widget.NewLabel(sc.custodyLine(c)))
+	}
+	box.Add(heading(lang.L("found.history")))
+	for _, line := range sc.history(f) {
+		d.history = append(d.history, line)
+		box.Add(wrapped(line))
+	}
+	if held(f) {
+		sc.addMatches(box, d, f.Tag)
+	}
+	return container.NewBorder(nil, sc.actions(f), nil, nil, container.NewVScroll(box))
+}
+
+// facts are the item's details as label: value lines.
+func (sc *Screen) facts(f app.FoundItem) fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("found.found_at"), wrapped(kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)))),
+		widget.NewFormItem(lang.L("found.place"), wrapped(sc.placeText(f))),
+		widget.NewFormItem(lang.L("found.finder"), wrapped(sc.name(f.Finder))),
+		widget.NewFormItem(lang.L("found.category"), wrapped(categoryName(f.Category))),
+		widget.NewFormItem(lang.L("found.description"), wrapped(f.Description)),
+		widget.NewFormItem(lang.L("found.storage"), wrapped(sc.storageText(f.Location()))),
+		widget.NewFormItem(lang.L("found.hold_until"), wrapped(kit.Date(f.HoldUntil))),
+	)
+	if f.Valuable {
+		form.Append(lang.L("found.witness"), wrapped(sc.name(f.Witness)))
+	}
+	return form
+}
+
+func (sc *Screen) placeText(f app.FoundItem) string {
+	if f.Room {
+		return lang.L("found.in_room", map[string]string{"Room": f.Place})
+	}
+	return f.Place
+}
+
+func (sc *Screen) storageText(c app.Custody) string {
+	if c.InSafe {
+		return lang.L("found.in_safe_at", map[string]string{"Location": c.Location})
+	}
+	return c.Location
+}
+
+func (sc *Screen) custodyLine(c app.Custody) string {
+	line := kit.When(c.At, sc.s.Now()) + "  " + sc.storageText(c) + " — " + sc.name(c.By)
+	if c.Note != "" {
+		line += " (" + c.Note + ")"
+	}
+	return line
+}
+
+// actions are the commands for the item: claim, transfer and dispose while
+// it is held, and the label.
+func (sc *Screen) actions(f app.FoundItem) fyne.CanvasObject {
+	label := widget.NewButtonWithIcon(lang.L("found.label"), theme.DocumentPrintIcon(), func() { sc.showLabel(f.Tag, nil) })
+	if !held(f) {
+		return container.NewHBox(label)
+	}
+	claim := widget.NewButton(lang.L("found.claim"), func() { sc.showClaimForm(f.Tag) })
+	claim.Importance = widget.HighImportance
+	transfer := widget.NewButton(lang.L("found.transfer"), func() { sc.showTransferForm(f.Tag) })
+	dispose := widget.NewButton(lang.L("found.dispose"), func() { sc.showDisposeForm(f.Tag) })
+	return container.NewHBox(claim, transfer, dispose, label)
+}
+
+// bigTag shows a tag number large, for the attendant to copy onto the bag.
+func bigTag(tag string) fyne.CanvasObject {
+	t := canvas.NewText(tag, theme.Color(theme.ColorNameForeground))
+	t.TextSize = theme.TextHeadingSize() * 1.4
+	t.TextStyle.Bold = true
+	return t
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func warning(text string) *widget.Label {
+	l := wrapped(text)
+	l.Importance = widget.WarningImportance
+	return l
+}

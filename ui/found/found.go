@@ -1,0 +1,154 @@
+// Package found is the lost-and-found screen (失物招领): the list of found
+// items with search and filters, an item's detail with its custody chain
+// and history, and the forms for logging an item, recording a guest's loss
+// report, claims, transfers and disposals.
+package found
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// Screen is the lost-and-found screen. Its methods run on the Fyne
+// goroutine.
+type Screen struct {
+	s       *kit.Session
+	items   map[string]app.FoundItem
+	index   *kit.Index
+	search  *widget.Entry
+	filter  *widget.Select
+	list    *kit.IDList
+	count   *widget.Label
+	pane    *fyne.Container
+	shown   string // the tag whose detail the pane shows, or ""
+	content fyne.CanvasObject
+	names   map[string]string // staff ID -> name
+
+	lastDetail     *detail // the detail shown last, for tests
+	lastLog        *logResult
+	lastLogForm    *logForm
+	lastReport     *reportView
+	lastForm       *form
+	lastReportForm *reportForm
+	lastClaim      *claimForm
+	lastDispose    *widget.Select
+	lastInSafe     *widget.Check
+}
+
+var (
+	_ kit.Screen   = (*Screen)(nil)
+	_ kit.Searcher = (*Screen)(nil)
+)
+
+// New returns the lost-and-found screen of session s.
+func New(s *kit.Session) kit.Screen { return newScreen(s) }
+
+func newScreen(s *kit.Session) *Screen {
+	sc := &Screen{s: s, items: map[string]app.FoundItem{}, index: kit.NewIndex()}
+	sc.build()
+	sc.Refresh(nil)
+	return sc
+}
+
+// ID is "found".
+func (sc *Screen) ID() string { return "found" }
+
+// Title is the screen's name.
+func (sc *Screen) Title() string { return lang.L("found.title") }
+
+// Icon is the screen's icon.
+func (sc *Screen) Icon() fyne.Resource { return theme.SearchIcon() }
+
+// Content is the screen.
+func (sc *Screen) Content() fyne.CanvasObject { return sc.content }
+
+// SearchEntry is the search field the shell focuses.
+func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
+
+// Shortcuts: Ctrl+I logs a found item, Ctrl+Shift+L records a loss report.
+func (sc *Screen) Shortcuts() []kit.Shortcut {
+	return []kit.Shortcut{
+		{Key: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault, Name: lang.L("found.log"), Run: sc.showLogForm},
+		{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift, Name: lang.L("found.report"), Run: sc.showReportForm},
+	}
+}
+
+// Show opens a found item ("found", tag) or a loss report ("lostreport",
+// id).
+func (sc *Screen) Show(kind, id string) bool {
+	switch kind {
+	case kit.KindFound:
+		if _, err := sc.s.Svc.FoundItem(id); err != nil {
+			return false
+		}
+		sc.showItem(id)
+		return true
+	case kit.KindLostReport:
+		return sc.showReport(id)
+	}
+	return false
+}
+
+func (sc *Screen) build() {
+	sc.search = widget.NewEntry()
+	sc.search.SetPlaceHolder(lang.L("found.search"))
+	sc.search.OnChanged = func(string) { sc.applyFilter() }
+	sc.filter = widget.NewSelect(filterNames(), func(string) { sc.applyFilter() })
+	sc.filter.SetSelectedIndex(0)
+	sc.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, sc.fillRow)
+	sc.list.OnSelectedID(sc.showItem)
+	logBtn := widget.NewButtonWithIcon(lang.L("found.log"), theme.ContentAddIcon(), sc.showLogForm)
+	logBtn.Importance = widget.HighImportance
+	reportBtn := widget.NewButtonWithIcon(lang.L("found.report"), theme.DocumentCreateIcon(), sc.showReportForm)
+	reportsBtn := widget.NewButton(lang.L("found.reports"), sc.showReports)
+	tools := container.NewHBox(logBtn, reportBtn, reportsBtn)
+	sc.count = widget.NewLabel("")
+	top := container.NewVBox(tools, sc.search, container.NewBorder(nil, nil, nil, sc.count, sc.filter))
+	sc.pane = container.NewStack(sc.emptyPane())
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane)
+	split.Offset = 0.42
+	sc.content = split
+}
+
+// emptyPane is what the right side shows when nothing is picked.
+func (sc *Screen) emptyPane() fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("found.pick"))
+	l.Importance = widget.LowImportance
+	return container.NewCenter(l)
+}
+
+// setPane replaces what the right side shows.
+func (sc *Screen) setPane(o fyne.CanvasObject) {
+	sc.pane.Objects = []fyne.CanvasObject{o}
+	sc.pane.Refresh()
+}
+
+// Refresh reloads the items that changed (all of them for nil) and the
+// pane showing one of them.
+func (sc *Screen) Refresh(changed []data.EntityRef) {
+	if changed == nil {
+		sc.reloadAll()
+	} else if !sc.reloadSome(changed) {
+		return
+	}
+	sc.applyFilter()
+	if sc.shown != "" && (changed == nil || touches(changed, sc.shown)) {
+		sc.showItem(sc.shown)
+	}
+}
+
+func touches(changed []data.EntityRef, tag string) bool {
+	for _, r := range changed {
+		if r.Kind == kit.KindFound && r.ID == tag {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,238 @@
+package found
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// desk opens the screen for attendant A01 (Wang Fang), with a supervisor
+// S01 and a second attendant A02 who can witness.
+func desk(t *testing.T) (*kittest.Env, *Screen) {
+	t.Helper()
+	e := kittest.New(t)
+	e.Svc.DeskCode = "D1"
+	e.Supervisor(t)
+	e.Attendant(t, "S01", "A01", "Wang Fang")
+	e.Attendant(t, "S01", "A02", "Zhang Wei")
+	e.SignIn(t, "A01")
+	sc := newScreen(e.Session)
+	e.Window.SetContent(sc.Content())
+	return e, sc
+}
+
+// logRing fills the log form with a gold ring found in room 1203, and
+// taps save.
+func logRing(sc *Screen, witness bool) *logForm {
+	sc.showLogForm()
+	f := sc.lastLogForm
+	test.Type(f.place, "1203")
+	test.Type(f.finder, "Zhao Min")
+	f.category.SetSelected(categoryName(app.CatValuables))
+	test.Type(f.desc, "gold ring with a red stone")
+	test.Type(f.storage, "Safe 1")
+	if witness {
+		f.witness.SetSelected("Zhang Wei (A02)")
+		test.Type(f.pin, app.DemoPIN)
+	}
+	test.Tap(f.save)
+	return f
+}
+
+func TestValuableNeedsWitnessBesideTheField(t *testing.T) {
+	_, sc := desk(t)
+	f := logRing(sc, false)
+	got := f.errs.Text("witness")
+	if !strings.Contains(got, "needs a witness") {
+		t.Fatalf("witness field says %q (form: %q)", got, f.errs.Text(""))
+	}
+	if f.desc.Text != "gold ring with a red stone" || sc.list.Len() != 0 {
+		t.Fatalf("typed text kept %q, list %v", f.desc.Text, sc.list.IDs())
+	}
+	f.witness.SetSelected("Zhang Wei (A02)")
+	test.Type(f.pin, app.DemoPIN)
+	test.Tap(f.save)
+	if sc.lastLog == nil || sc.lastLog.tag != "LF260303-D1-001" {
+		t.Fatalf("no tag shown: %+v; errors %q %q", sc.lastLog, f.errs.Text("witness"), f.errs.Text(""))
+	}
+	if !slices.Equal(sc.list.IDs(), []string{"LF260303-D1-001"}) {
+		t.Fatalf("list = %v", sc.list.IDs())
+	}
+	if n := sc.s.LastNotice(); !strings.Contains(n, "LF260303-D1-001") {
+		t.Fatalf("notice = %q", n)
+	}
+}
+
+func TestEnterSubmitsAndEscCancels(t *testing.T) {
+	_, sc := desk(t)
+	sc.showLogForm()
+	f := sc.lastLogForm
+	f.desc.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := f.errs.Text("place"); got == "" {
+		t.Fatalf("Enter did not submit: no refusal beside the place")
+	}
+	test.Type(f.foundAt, "x")
+	if f.errs.Text("found_at") == "" {
+		t.Fatal("a bad time is not flagged as typed")
+	}
+	formPane := sc.pane.Objects[0]
+	f.desc.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if sc.pane.Objects[0] == formPane {
+		t.Fatal("Esc did not close the form")
+	}
+}
+
+func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
+	e, sc := desk(t)
+	logRing(sc, true)
+	tag := sc.lastLog.tag
+	sc.showReportForm()
+	r := sc.lastReportForm
+	test.Type(r.guest, "John Smith")
+	test.Type(r.contact, "+44 7700 900123")
+	test.Type(r.room, "1203")
+	r.category.SetSelected(categoryName(app.CatValuables))
+	test.Type(r.desc, "gold ring, red stone")
+	test.Tap(r.save)
+	if sc.lastReport == nil || !slices.Contains(sc.lastReport.matches, tag) {
+		t.Fatalf("report shows %+v; errors %q", sc.lastReport, r.errs.Text(""))
+	}
+
+	sc.showItem(tag)
+	if !slices.Contains(sc.lastDetail.matches, sc.lastReport.id) {
+		t.Fatalf("item detail does not list the report: %+v", sc.lastDetail)
+	}
+	sc.showClaimForm(tag)
+	c := sc.lastClaim
+	test.Type(c.claimant, "John Smith")
+	test.Type(c.contact, "+44 7700 900123")
+	test.Type(c.desc, "a thin gold ring with one red stone")
+	c.idType.SetSelected("Passport")
+	test.Type(c.last4, "4321")
+	c.report.SetSelectedIndex(1)
+	test.Tap(c.save)
+	item, _ := e.Svc.FoundItem(tag)
+	if item.Status != app.FoundClaimed {
+		t.Fatalf("status %s; errors %q", item.Status, c.errs.Text(""))
+	}
+	if sc.list.Len() != 0 {
+		t.Fatalf("awaiting claim still lists %v", sc.list.IDs())
+	}
+	if h := strings.Join(sc.lastDetail.history, "\n"); !strings.Contains(h, "handed to John Smith") {
+		t.Fatalf("history:\n%s", h)
+	}
+	if rep, _ := e.Svc.LostReport(sc.lastReport.id); !rep.Closed {
+		t.Fatal("the loss report stays open")
+	}
+}
+
+func TestDisposeRefusedForAnAttendant(t *testing.T) {
+	e, sc := desk(t)
+	sc.showLogForm()
+	f := sc.lastLogForm
+	f.placeKind.SetSelected(f.placeKind.Options[1])
+	test.Type(f.place, "Lobby")
+	test.Type(f.finder, "Guest")
+	f.category.SetSelected(categoryName(app.CatClothing))
+	test.Type(f.desc, "blue scarf")
+	test.Type(f.storage, "Shelf B")
+	test.Tap(f.save)
+	tag := sc.lastLog.tag
+
+	sc.showDisposeForm(tag)
+	sc.lastDispose.SetSelected("Donated")
+	test.Tap(sc.lastForm.save)
+	if got := sc.lastForm.errs.Text(""); got == "" || strings.Contains(got, "role.required") {
+		t.Fatalf("refusal shown: %q", got)
+	}
+	if item, _ := e.Svc.FoundItem(tag); item.Status != app.FoundHeld {
+		t.Fatalf("item %s", item.Status)
+	}
+
+	e.SignIn(t, "S01")
+	sc.showDisposeForm(tag)
+	sc.lastDispose.SetSelected("Donated")
+	test.Tap(sc.lastForm.save)
+	if got := sc.lastForm.errs.Text(""); !strings.Contains(got, "held until") {
+		t.Fatalf("early disposal without a reason: %q", got)
+	}
+	test.Type(sc.lastForm.first.(*entry), "guest asked us to donate it")
+	test.Tap(sc.lastForm.save)
+	if item, _ := e.Svc.FoundItem(tag); item.Status != app.FoundDisposed {
+		t.Fatalf("item %s; %q", item.Status, sc.lastForm.errs.Text(""))
+	}
+}
+
+func TestSearchFindsByRoomAndWords(t *testing.T) {
+	_, sc := desk(t)
+	logRing(sc, true)
+	for q, want := range map[string]int{"1203": 1, "red ring": 1, "scarf": 0, "zhao": 1} {
+		sc.search.SetText(q)
+		if sc.list.Len() != want {
+			t.Errorf("search %q: %v", q, sc.list.IDs())
+		}
+	}
+	if kit.SayKey(nil) != "kit.failed" {
+		t.Fatal("kit changed")
+	}
+}
+
+func TestChineseDeskFindsByPinyinAndSaysRefusalsInChinese(t *testing.T) {
+	e := kittest.NewIn(t, kit.Chinese)
+	e.Svc.DeskCode = "D1"
+	e.Supervisor(t)
+	e.Attendant(t, "S01", "A01", "王芳")
+	e.SignIn(t, "A01")
+	sc := newScreen(e.Session)
+	e.Window.SetContent(sc.Content())
+	sc.showLogForm()
+	f := sc.lastLogForm
+	test.Type(f.place, "1203")
+	test.Type(f.finder, "赵敏")
+	f.category.SetSelected(categoryName(app.CatElectronics))
+	test.Type(f.desc, "黑色吹风机")
+	test.Tap(f.save)
+	if got := f.errs.Text("storage"); !strings.Contains(got, "必填") && !strings.Contains(got, "请") {
+		t.Fatalf("storage refusal %q", got)
+	}
+	test.Type(f.storage, "服务台储物柜")
+	test.Tap(f.save)
+	for _, q := range []string{"cfj", "chuifengji", "吹风", "1203"} {
+		sc.search.SetText(q)
+		if sc.list.Len() != 1 {
+			t.Errorf("search %q finds %v", q, sc.list.IDs())
+		}
+	}
+}
+
+func TestTransferAddsToTheCustodyChain(t *testing.T) {
+	e, sc := desk(t)
+	logRing(sc, true)
+	tag := sc.lastLog.tag
+	sc.showTransferForm(tag)
+	f := sc.lastForm
+	test.Type(f.first.(*entry), "Shelf 2")
+	test.Tap(f.save)
+	if got := f.errs.Text("location"); !strings.Contains(got, "safe") {
+		t.Fatalf("a valuable moved out of the safe: %q", got)
+	}
+	sc.showTransferForm(tag)
+	f = sc.lastForm
+	test.Type(f.first.(*entry), "Safe 2")
+	sc.lastInSafe.SetChecked(true)
+	test.Tap(f.save)
+	item, _ := e.Svc.FoundItem(tag)
+	if len(item.Custody) != 2 || item.Location().Location != "Safe 2" {
+		t.Fatalf("custody %+v; %q", item.Custody, f.errs.Text(""))
+	}
+	if h := strings.Join(sc.lastDetail.history, "\n"); !strings.Contains(h, "moved to Safe 2 (safe) by Wang Fang") {
+		t.Fatalf("history:\n%s", h)
+	}
+}

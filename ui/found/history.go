@@ -1,0 +1,127 @@
+package found
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// history lists what happened to the item, oldest first.
+func (sc *Screen) history(f app.FoundItem) []string {
+	now := sc.s.Now()
+	out := []string{lang.L("found.h.logged", map[string]string{
+		"When": kit.When(f.LoggedAt, now), "By": sc.name(f.LoggedBy), "Desk": f.Desk})}
+	for _, c := range f.Custody[min(1, len(f.Custody)):] {
+		out = append(out, lang.L("found.h.moved", map[string]string{
+			"When": kit.When(c.At, now), "By": sc.name(c.By), "Location": sc.storageText(c)}))
+	}
+	for _, c := range f.Claims {
+		out = append(out, sc.claimLine(c))
+	}
+	if d := f.Disposal; d != nil {
+		out = append(out, sc.disposalLine(*d))
+	}
+	for _, c := range f.Resolved {
+		out = append(out, lang.L("found.h.resolved", map[string]string{"By": sc.name(c.ResolvedBy), "Note": c.Note}))
+	}
+	return out
+}
+
+func (sc *Screen) claimLine(c app.Claim) string {
+	m := map[string]string{"When": kit.When(c.At, sc.s.Now()), "Claimant": c.Claimant, "Contact": c.Contact,
+		"ID": lang.L("found.id." + c.IDType), "Last4": c.IDLast4, "By": sc.name(c.ReturnedBy),
+		"Description": c.Description, "Carrier": c.Carrier, "Tracking": c.Tracking}
+	if c.Shipped() {
+		return lang.L("found.h.shipped", m)
+	}
+	return lang.L("found.h.claimed", m)
+}
+
+func (sc *Screen) disposalLine(d app.Disposal) string {
+	m := map[string]string{"When": kit.When(d.At, sc.s.Now()), "By": sc.name(d.By),
+		"Method": lang.L("found.method." + d.Method), "Reason": d.Reason}
+	if d.Reason != "" {
+		return lang.L("found.h.disposed_reason", m)
+	}
+	return lang.L("found.h.disposed", m)
+}
+
+// addMatches lists the open loss reports that may be about the item.
+func (sc *Screen) addMatches(box *fyne.Container, d *detail, tag string) {
+	matches, err := sc.s.Svc.MatchesForItem(tag)
+	if err != nil || len(matches) == 0 {
+		return
+	}
+	box.Add(heading(lang.L("found.matching_reports")))
+	for _, m := range matches {
+		d.matches = append(d.matches, m.Report.ID)
+		box.Add(sc.reportButton(m.Report))
+	}
+}
+
+// reportButton shows a loss report in one line and opens it when tapped.
+func (sc *Screen) reportButton(r app.LostReport) fyne.CanvasObject {
+	b := widget.NewButton(reportLine(r), func() { sc.showReport(r.ID) })
+	b.Alignment = widget.ButtonAlignLeading
+	return b
+}
+
+func reportLine(r app.LostReport) string {
+	where := r.Place
+	if r.Room != "" {
+		where = lang.L("found.in_room", map[string]string{"Room": r.Room})
+	}
+	return r.Guest + " · " + categoryName(r.Category) + " · " + r.Description + " · " + where
+}
+
+// labelLines is the printable label of an item, in the user's language.
+func (sc *Screen) labelLines(f app.FoundItem) []string {
+	lines := []string{
+		categoryName(f.Category) + " — " + f.Description,
+		lang.L("found.label.found", map[string]string{"When": kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)), "Place": sc.placeText(f)}),
+		lang.L("found.label.finder", map[string]string{"Finder": sc.name(f.Finder), "By": sc.name(f.LoggedBy)}),
+		lang.L("found.label.keep", map[string]string{"Until": kit.Date(f.HoldUntil)}),
+	}
+	if f.Police {
+		lines = append(lines, lang.L("found.label.police"))
+	}
+	return lines
+}
+
+// showLabel shows an item's tag big with its label text; matches, when
+// given, are the loss reports that may be about a newly logged item.
+func (sc *Screen) showLabel(tag string, matches []app.ReportMatch) {
+	f, err := sc.s.Svc.FoundItem(tag)
+	if err != nil {
+		sc.s.Notify(kit.Say(err))
+		return
+	}
+	res := &logResult{tag: tag, lines: sc.labelLines(f)}
+	box := container.NewVBox(heading(lang.L("found.label_heading")), bigTag(tag))
+	for _, l := range res.lines {
+		box.Add(widget.NewLabel(l))
+	}
+	box.Add(heading(lang.L("found.matching_reports")))
+	if len(matches) == 0 {
+		box.Add(widget.NewLabel(lang.L("found.no_matches")))
+	}
+	for _, m := range matches {
+		res.matches = append(res.matches, m.Report.ID)
+		box.Add(sc.reportButton(m.Report))
+	}
+	sc.lastLog = res
+	back := widget.NewButton(lang.L("found.open_item"), func() { sc.showItem(tag) })
+	sc.shown = ""
+	sc.setPane(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
+}
+
+// logResult is what the label pane shows, kept for tests.
+type logResult struct {
+	tag     string
+	lines   []string
+	matches []string
+}

@@ -1,0 +1,71 @@
+package found
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// Names shown for the domain's codes.
+
+func categoryName(c app.Category) string { return lang.L("found.cat." + string(c)) }
+
+// categoryOptions are the category names in display order.
+func categoryOptions() []string {
+	out := make([]string, len(app.Categories))
+	for i, c := range app.Categories {
+		out[i] = categoryName(c)
+	}
+	return out
+}
+
+// categoryOf turns a shown name back into its category, "" when none.
+func categoryOf(name string) app.Category {
+	for _, c := range app.Categories {
+		if categoryName(c) == name {
+			return c
+		}
+	}
+	return ""
+}
+
+// disposalMethods are the domain's disposal methods.
+var disposalMethods = []string{"donate", "destroy", "police", "finder"}
+
+// idTypes are the identity documents a claimant may show.
+var idTypes = []string{"id_card", "passport", "hk_macau_permit", "taiwan_permit", "residence_permit", "other"}
+
+// codeOptions names codes with a translation prefix.
+func codeOptions(prefix string, codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = lang.L(prefix + c)
+	}
+	return out
+}
+
+// codeOf turns a shown name back into its code, "" when none.
+func codeOf(prefix string, codes []string, name string) string {
+	for _, c := range codes {
+		if lang.L(prefix+c) == name {
+			return c
+		}
+	}
+	return ""
+}
+
+// statusText says where an item stands, for its row and detail.
+func statusText(f app.FoundItem, now time.Time) string {
+	switch {
+	case f.Status == app.FoundClaimed:
+		return lang.L("found.status.claimed")
+	case f.Status == app.FoundDisposed:
+		return lang.L("found.status.disposed")
+	case !now.Before(f.HoldUntil):
+		return lang.L("found.status.past_holding")
+	}
+	return lang.L("found.status.held", map[string]string{"Until": kit.Date(f.HoldUntil)})
+}

@@ -1,0 +1,116 @@
+package handover
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// view shows one handover: its lists, the key count, the notes and the
+// signatures. Until the outgoing attendant signs, notes can be added;
+// once both have signed nothing can change and no input is shown.
+type view struct {
+	sc       *Screen
+	id       string
+	h        app.Handover
+	state    *widget.Label
+	note     *entry // nil when read-only
+	noteErrs *kit.FieldErrors
+	signs    map[app.SignRole]*signBlock
+}
+
+func newView(sc *Screen, h app.Handover) *view {
+	v := &view{sc: sc, id: h.ID, h: h, noteErrs: kit.NewFieldErrors(), signs: map[app.SignRole]*signBlock{}}
+	v.state = widget.NewLabel(stateText(&h))
+	if !h.Signed() {
+		v.state.Importance = widget.WarningImportance
+	}
+	if h.Outgoing == nil {
+		v.note = newEntry(lang.L("handover.note_hint"), false)
+		v.note.OnSubmitted = func(string) { v.addNote() }
+		v.note.onEscape = func() { v.note.SetText("") }
+	}
+	for _, role := range []app.SignRole{app.SignOutgoing, app.SignIncoming} {
+		v.signs[role] = newSignBlock(v, role)
+	}
+	return v
+}
+
+// editable reports whether the handover can still take notes.
+func (v *view) editable() bool { return v.note != nil }
+
+func (v *view) content() fyne.CanvasObject {
+	title := widget.NewLabel(shiftText(v.h.Shift) + " · " + v.h.Desk)
+	title.TextStyle.Bold = true
+	title.SizeName = theme.SizeNameSubHeadingText
+	box := container.NewVBox(title, v.state, v.keyCount())
+	for _, s := range sections(&v.h, v.sc.s.Now()) {
+		box.Add(sectionBox(s))
+	}
+	box.Add(v.notesBox())
+	box.Add(widget.NewSeparator())
+	box.Add(container.NewGridWithColumns(2, v.signs[app.SignOutgoing].content(), v.signs[app.SignIncoming].content()))
+	return container.NewVScroll(box)
+}
+
+func (v *view) keyCount() fyne.CanvasObject {
+	text, short := keyCountText(v.h.Keys)
+	l := widget.NewLabel(text)
+	if short {
+		l.Importance = widget.DangerImportance
+	}
+	return l
+}
+
+func sectionBox(s section) fyne.CanvasObject {
+	h := widget.NewLabel(s.heading)
+	h.TextStyle.Bold = true
+	box := container.NewVBox(h)
+	if len(s.lines) == 0 {
+		none := widget.NewLabel(lang.L("handover.none"))
+		none.Importance = widget.LowImportance
+		box.Add(none)
+	}
+	for _, ln := range s.lines {
+		l := widget.NewLabel(ln.text)
+		l.Truncation = fyne.TextTruncateEllipsis
+		if ln.urgent {
+			l.Importance = widget.DangerImportance
+		}
+		box.Add(l)
+	}
+	return box
+}
+
+func (v *view) notesBox() fyne.CanvasObject {
+	h := widget.NewLabel(lang.L("handover.notes"))
+	h.TextStyle.Bold = true
+	box := container.NewVBox(h)
+	for _, n := range v.h.Notes {
+		l := widget.NewLabel(kit.Clock(n.At.In(v.sc.s.Now().Location())) + "  " + n.Text)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	if v.editable() {
+		add := widget.NewButtonWithIcon(lang.L("handover.add_note"), theme.ContentAddIcon(), v.addNote)
+		box.Add(container.NewBorder(nil, nil, nil, add, v.note))
+		box.Add(v.noteErrs.For("text"))
+		box.Add(v.noteErrs.Form())
+	}
+	return box
+}
+
+func (v *view) addNote() {
+	_, err := v.sc.s.Svc.AddHandoverNote(v.sc.s.UserID(), v.id, v.note.Text)
+	if v.noteErrs.Show(err); err != nil {
+		return
+	}
+	v.sc.s.Notify(lang.L("handover.saved.note"))
+	v.sc.reload()
+	v.sc.showHandover(v.id)
+}

@@ -1,0 +1,133 @@
+package keys
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// showKey shows a key's detail: where it is, its actions and every
+// sign-out it ever had.
+func (sc *Screen) showKey(tag string) {
+	k, ok := sc.keys[tag]
+	if !ok {
+		return
+	}
+	sc.shown = tag
+	sc.setPane(container.NewVScroll(sc.detail(k)))
+}
+
+func (sc *Screen) detail(k app.Key) fyne.CanvasObject {
+	where, due, imp := sc.status(k)
+	state := widget.NewLabel(strings.TrimSpace(where + "  " + due))
+	state.Importance, state.Wrapping = imp, fyne.TextWrapWord
+	box := container.NewVBox(heading(k.Tag+" · "+keyType(k.Type)), state,
+		widget.NewForm(fact("keys.areas", strings.Join(k.Areas, ", ")), fact("keys.board", k.Desk)))
+	for _, c := range k.Conflicts {
+		w := widget.NewLabel(kit.SayConflict(c))
+		w.Importance, w.Wrapping = widget.DangerImportance, fyne.TextWrapWord
+		box.Add(w)
+	}
+	if k.Lost && k.LostNote != "" {
+		box.Add(note(lang.L("keys.lost_note", map[string]string{"Who": sc.names.person(k.LostBy), "Note": k.LostNote})))
+	}
+	box.Add(sc.actions(k))
+	box.Add(heading(lang.L("keys.history")))
+	for _, w := range sc.history(k.Tag) {
+		box.Add(w)
+	}
+	return box
+}
+
+func fact(key, value string) *widget.FormItem {
+	if value == "" {
+		value = "—"
+	}
+	return widget.NewFormItem(lang.L(key), widget.NewLabel(value))
+}
+
+// actions are the buttons that fit the key's state.
+func (sc *Screen) actions(k app.Key) fyne.CanvasObject {
+	box := container.NewHBox()
+	_, out := k.Current()
+	switch {
+	case out:
+		in := widget.NewButton(lang.L("keys.sign_in"), func() { sc.signIn(k.Tag) })
+		in.Importance = widget.HighImportance
+		box.Add(in)
+	case !k.Lost:
+		o := widget.NewButton(lang.L("keys.sign_out"), func() { sc.openSignOut(k.Tag) })
+		o.Importance = widget.HighImportance
+		box.Add(o)
+	}
+	if !k.Lost {
+		box.Add(widget.NewButton(lang.L("keys.report_lost"), func() { sc.openLost(k.Tag) }))
+	}
+	if k.Rekey && sc.s.IsSupervisor() {
+		box.Add(widget.NewButton(lang.L("keys.clear_rekey"), func() { sc.openClear(k.Tag) }))
+	}
+	return box
+}
+
+// signIn takes a key back from whoever holds it; the staff member at the
+// desk is recorded as taking it.
+func (sc *Screen) signIn(tag string) {
+	k, err := sc.s.Svc.SignInKey(sc.s.UserID(), tag)
+	if err != nil {
+		sc.s.Notify(kit.Say(err))
+		return
+	}
+	sc.saved(k, "keys.saved_in")
+}
+
+// saved keeps a key a command returned, shows it and confirms.
+func (sc *Screen) saved(k app.Key, msg string) {
+	sc.put(k)
+	sc.applyFilter()
+	sc.list.SelectID(k.Tag)
+	sc.showKey(k.Tag)
+	sc.s.Notify(lang.L(msg, map[string]string{"Key": k.Tag}))
+}
+
+// history lists a key's sign-outs, newest first.
+func (sc *Screen) history(tag string) []fyne.CanvasObject {
+	loans, err := sc.s.Svc.KeyHistory(tag)
+	if err != nil {
+		return []fyne.CanvasObject{note(kit.Say(err))}
+	}
+	slices.Reverse(loans)
+	out := make([]fyne.CanvasObject, 0, len(loans))
+	for _, l := range loans {
+		w := widget.NewLabel(sc.loanText(l))
+		w.Wrapping = fyne.TextWrapWord
+		out = append(out, w)
+	}
+	if len(out) == 0 {
+		out = append(out, note(lang.L("keys.never_out")))
+	}
+	return out
+}
+
+// loanText is one sign-out: who, why, out and in, witness.
+func (sc *Screen) loanText(l app.KeyLoan) string {
+	now := sc.s.Now()
+	text := lang.L("keys.h.out", map[string]string{"When": kit.When(l.Out, now),
+		"Holder": sc.names.person(l.Holder), "Purpose": l.Purpose, "By": sc.names.person(l.OutBy)})
+	if l.Witness != "" {
+		text += " · " + lang.L("keys.h.witness", map[string]string{"Witness": sc.names.person(l.Witness)})
+	}
+	switch {
+	case l.Lost:
+		text += " · " + lang.L("keys.h.lost", map[string]string{"When": kit.When(l.LostAt, now)})
+	case !l.In.IsZero():
+		text += " · " + lang.L("keys.h.in", map[string]string{"When": kit.When(l.In, now), "By": sc.names.person(l.InBy)})
+	}
+	return text
+}

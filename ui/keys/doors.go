@@ -1,0 +1,119 @@
+package keys
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// idTypes are the ID documents a door opening accepts, as the domain
+// names them.
+var idTypes = []string{"id_card", "passport", "hk_macau_permit", "taiwan_permit", "residence_permit", "other"}
+
+// doorDays is how far back the door-openings list goes.
+const doorDays = 7
+
+// doorForm records a locked-out guest's door opening.
+type doorForm struct {
+	*form
+	sc                 *Screen
+	room, guest, last4 *entry
+	noteE              *entry
+	idType, openedBy   *widget.Select
+}
+
+// showDoors shows the door-opening form above the recent openings.
+func (sc *Screen) showDoors() { sc.openDoors() }
+
+func (sc *Screen) openDoors() *doorForm {
+	sc.names.load()
+	f := &doorForm{form: newForm(), sc: sc}
+	f.room = f.entry(lang.L("keys.room_hint"))
+	f.guest = f.entry("")
+	f.idType = widget.NewSelect(idTypeNames(), nil)
+	f.idType.SetSelectedIndex(0)
+	f.last4 = f.entry(lang.L("keys.last4_hint"))
+	f.openedBy = widget.NewSelect(sc.names.choices(), nil)
+	f.openedBy.PlaceHolder = lang.L("keys.pick_staff")
+	f.openedBy.SetSelected(sc.names.choiceOf(sc.s.UserID()))
+	f.noteE = f.entry("")
+	f.layout()
+	split := container.NewVSplit(f.content(lang.L("keys.door_title"), lang.L("keys.door_save")), sc.doorList())
+	split.Offset = 0.62
+	sc.setPane(split)
+	sc.s.Window.Canvas().Focus(f.room)
+	return f
+}
+
+func (f *doorForm) layout() {
+	f.row(lang.L("keys.room"), "room", f.room)
+	f.row(lang.L("keys.guest"), "guest", f.guest)
+	f.row(lang.L("keys.id_type"), "id_type", f.idType)
+	f.row(lang.L("keys.last4"), "id_last4", f.last4)
+	f.row(lang.L("keys.opened_by"), "opened_by", f.openedBy)
+	f.row(lang.L("keys.note"), "note", f.noteE)
+	f.check(f.last4, "id_last4", checkLast4)
+	f.check(f.room, "room", nil)
+	f.check(f.guest, "guest", nil)
+	f.submit, f.cancel = f.record, f.sc.closePane
+}
+
+// checkLast4 stops a whole ID number as it is typed.
+func checkLast4(s string) string {
+	if len([]rune(s)) > 4 {
+		return lang.L("refusal.door.id_last4")
+	}
+	return ""
+}
+
+func idTypeNames() []string {
+	out := make([]string, len(idTypes))
+	for i, t := range idTypes {
+		out[i] = lang.L("keys.id." + t)
+	}
+	return out
+}
+
+func (f *doorForm) record() {
+	in := app.DoorOpeningInput{Room: f.room.Text, Guest: f.guest.Text,
+		IDType: idTypes[max(0, f.idType.SelectedIndex())], IDLast4: f.last4.Text,
+		OpenedBy: f.sc.names.idOf(f.openedBy.Selected), Note: f.noteE.Text}
+	d, err := f.sc.s.Svc.OpenDoor(f.sc.s.UserID(), in)
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	f.sc.s.Notify(lang.L("keys.saved_door", map[string]string{"Room": d.Room}))
+	f.sc.openDoors()
+}
+
+// doorList lists the door openings of the last doorDays days, newest
+// first.
+func (sc *Screen) doorList() fyne.CanvasObject {
+	now := sc.s.Now()
+	list, err := sc.s.Svc.DoorOpenings(now.AddDate(0, 0, -doorDays), now.Add(time.Minute), "")
+	box := container.NewVBox(heading(lang.L("keys.doors_recent", map[string]int{"Days": doorDays})))
+	if err != nil {
+		box.Add(note(kit.Say(err)))
+	}
+	for i := len(list) - 1; i >= 0; i-- {
+		box.Add(widget.NewLabel(sc.doorText(list[i])))
+	}
+	if len(list) == 0 {
+		box.Add(note(lang.L("keys.no_doors")))
+	}
+	return container.NewVScroll(box)
+}
+
+// doorText is one opening: when, room, guest, ID checked, who opened.
+func (sc *Screen) doorText(d app.DoorOpening) string {
+	return lang.L("keys.door_line", map[string]string{"When": kit.When(d.At, sc.s.Now()), "Room": d.Room,
+		"Guest": d.Guest, "ID": lang.L("keys.id." + d.IDType), "Last4": d.IDLast4,
+		"By": sc.names.person(d.OpenedBy)})
+}

@@ -1,0 +1,170 @@
+// Package keys is the key screen (钥匙管理): the key board (every work key,
+// in or out to whom since when, overdue and lost keys highlighted), a key's
+// detail with its full history, signing keys out (with a witness for
+// master and emergency keys) and in, loss reports, the "who held key X at
+// T" lookup, guest door openings, the key count at shift change and the
+// key reports.
+package keys
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// Screen is the key screen. Its methods run on the Fyne goroutine.
+type Screen struct {
+	s       *kit.Session
+	keys    map[string]app.Key
+	index   *kit.Index
+	names   *names
+	search  *widget.Entry
+	filter  *widget.Select
+	list    *kit.IDList
+	pane    *fyne.Container
+	shown   string // the key whose detail the pane shows, or ""
+	content fyne.CanvasObject
+}
+
+var (
+	_ kit.Screen   = (*Screen)(nil)
+	_ kit.Searcher = (*Screen)(nil)
+)
+
+// New returns the key screen of session s.
+func New(s *kit.Session) kit.Screen { return newScreen(s) }
+
+func newScreen(s *kit.Session) *Screen {
+	sc := &Screen{s: s, keys: map[string]app.Key{}, index: kit.NewIndex(), names: newNames(s.Svc)}
+	sc.build()
+	sc.Refresh(nil)
+	return sc
+}
+
+// ID is "keys".
+func (sc *Screen) ID() string { return "keys" }
+
+// Title is the screen's name.
+func (sc *Screen) Title() string { return lang.L("keys.title") }
+
+// Icon is the screen's icon.
+func (sc *Screen) Icon() fyne.Resource { return theme.AccountIcon() }
+
+// Content is the screen.
+func (sc *Screen) Content() fyne.CanvasObject { return sc.content }
+
+// SearchEntry is the search field the shell focuses.
+func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
+
+// Shortcuts: Ctrl+K signs a key out.
+func (sc *Screen) Shortcuts() []kit.Shortcut {
+	return []kit.Shortcut{{Key: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault,
+		Name: lang.L("keys.sign_out"), Run: func() { sc.openSignOut(sc.shown) }}}
+}
+
+// Show opens a key by its tag, or the door openings for kind "door".
+func (sc *Screen) Show(kind, id string) bool {
+	switch kind {
+	case kit.KindKey:
+		k, err := sc.s.Svc.Key(id)
+		if err != nil {
+			return false
+		}
+		sc.put(k)
+		sc.applyFilter()
+		sc.list.SelectID(id)
+		sc.showKey(id)
+		return true
+	case kit.KindDoor:
+		sc.showDoors()
+		return true
+	}
+	return false
+}
+
+func (sc *Screen) build() {
+	sc.search = widget.NewEntry()
+	sc.search.SetPlaceHolder(lang.L("keys.search"))
+	sc.search.OnChanged = func(string) { sc.applyFilter() }
+	sc.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, sc.fillRow)
+	sc.list.OnSelectedID(sc.showKey)
+	sc.filter = widget.NewSelect(filterNames(), func(string) { sc.applyFilter() })
+	sc.filter.SetSelectedIndex(0)
+	top := container.NewVBox(sc.toolbar(), container.NewBorder(nil, nil, nil, sc.filter, sc.search))
+	sc.pane = container.NewStack(sc.emptyPane())
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane)
+	split.Offset = 0.42
+	sc.content = split
+}
+
+// toolbar holds the screen's actions.
+func (sc *Screen) toolbar() fyne.CanvasObject {
+	out := widget.NewButtonWithIcon(lang.L("keys.sign_out"), theme.LogoutIcon(), func() { sc.openSignOut(sc.shown) })
+	out.Importance = widget.HighImportance
+	more := []struct {
+		key string
+		run func()
+	}{
+		{"keys.doors", sc.showDoors},
+		{"keys.count", func() { sc.openCount() }},
+		{"keys.who_held", func() { sc.openLookup() }},
+		{"keys.reports", sc.showReports},
+	}
+	box := container.NewHBox(out)
+	for _, m := range more {
+		box.Add(widget.NewButton(lang.L(m.key), m.run))
+	}
+	return box
+}
+
+// emptyPane is what the right side shows when nothing is picked.
+func (sc *Screen) emptyPane() fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("keys.pick"))
+	l.Importance = widget.LowImportance
+	return container.NewCenter(l)
+}
+
+// setPane replaces what the right side shows.
+func (sc *Screen) setPane(o fyne.CanvasObject) {
+	sc.pane.Objects = []fyne.CanvasObject{o}
+	sc.pane.Refresh()
+}
+
+// closePane goes back to the picked key, or to the empty pane.
+func (sc *Screen) closePane() {
+	if sc.shown != "" {
+		sc.showKey(sc.shown)
+		return
+	}
+	sc.setPane(sc.emptyPane())
+}
+
+// Refresh reloads the keys that changed (every key for nil; also when
+// time passes, so overdue keys turn red) and the detail showing one.
+func (sc *Screen) Refresh(changed []data.EntityRef) {
+	if changed == nil {
+		sc.names.load()
+		sc.reloadAll()
+	} else if !sc.reloadSome(changed) {
+		return
+	}
+	sc.applyFilter()
+	if sc.shown != "" && (changed == nil || touches(changed, sc.shown)) {
+		sc.showKey(sc.shown)
+	}
+}
+
+func touches(changed []data.EntityRef, tag string) bool {
+	for _, r := range changed {
+		if r.Kind == kit.KindKey && r.ID == tag {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,300 @@
+package keys
+
+import (
+	"image/png"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// world is desk D1 with a floor master and a section key on its board,
+// attendants Wang Fang (signed in) and Zhang Wei, showing the key screen.
+func world(t *testing.T, language string) (*kittest.Env, *Screen) {
+	t.Helper()
+	e := kittest.NewIn(t, language)
+	e.Svc.DeskCode = "D1"
+	sup := e.Supervisor(t)
+	_, err := e.Svc.ImportRooms(sup.ID, "rooms.csv", strings.NewReader("floor,room,type\n3,301,twin\n3,302,king\n"))
+	must(t, err)
+	_, err = e.Svc.SetDesk(sup.ID, "D1", "Floor 3 desk", []int{3})
+	must(t, err)
+	for _, k := range []app.NewKey{
+		{Tag: "F3-MASTER", Type: app.KeyFloorMaster, Areas: []string{"3楼"}, Desk: "D1"},
+		{Tag: "F3-SEC-A", Type: app.KeySection, Areas: []string{"301-312"}, Desk: "D1"},
+	} {
+		_, err := e.Svc.RegisterKey(sup.ID, k)
+		must(t, err)
+	}
+	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
+	e.Attendant(t, sup.ID, "A02", "Zhang Wei")
+	e.SignIn(t, att.ID)
+	sc := newScreen(e.Session)
+	e.Window.SetContent(sc.Content())
+	return e, sc
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func enter(e *entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+// signOut fills the sign-out form of tag and submits it.
+func signOut(sc *Screen, tag, purpose, witness, pin string) *signOutForm {
+	f := sc.openSignOut(tag)
+	test.Type(f.purpose, purpose)
+	if witness != "" {
+		f.witness.SetSelected(witness)
+		test.Type(f.witnessPIN, pin)
+	}
+	test.Tap(f.save)
+	return f
+}
+
+func row(sc *Screen, tag string) (string, string, widget.Importance) {
+	r := kit.NewRow()
+	sc.fillRow(tag, r)
+	_, detail, note := r.Texts()
+	_, _, imp := sc.status(sc.keys[tag])
+	return detail, note, imp
+}
+
+func TestMasterKeyNeedsAWitness(t *testing.T) {
+	e, sc := world(t, kit.English)
+	f := signOut(sc, "F3-MASTER", "turn-down", "", "")
+	if got := f.errs.Text("witness"); !strings.Contains(got, "witness") {
+		t.Fatalf("witness field says %q (form: %q)", got, f.errs.Text(""))
+	}
+	if f.purpose.Text != "turn-down" {
+		t.Error("the form lost the purpose")
+	}
+	f.witness.SetSelected("A02 Zhang Wei")
+	test.Type(f.witnessPIN, app.DemoPIN)
+	test.Tap(f.save)
+	if f.errs.Any() {
+		t.Fatalf("sign-out with witness refused: %q %q", f.errs.Text("witness_pin"), f.errs.Text(""))
+	}
+	detail, note, _ := row(sc, "F3-MASTER")
+	if !strings.Contains(detail, "Wang Fang") || !strings.Contains(note, "due") {
+		t.Errorf("row = %q / %q", detail, note)
+	}
+	if e.Session.LastNotice() != "Key F3-MASTER signed out." {
+		t.Errorf("notice %q", e.Session.LastNotice())
+	}
+}
+
+func TestWrongWitnessPINShowsAtThePIN(t *testing.T) {
+	_, sc := world(t, kit.English)
+	f := signOut(sc, "F3-MASTER", "turn-down", "A02 Zhang Wei", "9999")
+	if f.errs.Text("witness_pin") == "" {
+		t.Fatalf("PIN field empty; form says %q", f.errs.Text(""))
+	}
+	if f.witnessPIN.Text != "" {
+		t.Error("the wrong PIN stays typed in")
+	}
+}
+
+func TestWitnessRefusalInChinese(t *testing.T) {
+	_, sc := world(t, kit.Chinese)
+	f := signOut(sc, "F3-MASTER", "开夜床", "", "")
+	if got := f.errs.Text("witness"); !strings.Contains(got, "见证") {
+		t.Fatalf("witness field says %q", got)
+	}
+}
+
+func TestOverdueKeyIsHighlighted(t *testing.T) {
+	e, sc := world(t, kit.English)
+	f := sc.openSignOut("F3-SEC-A")
+	test.Type(f.purpose, "cleaning")
+	f.due.SetText("2026-03-03 15:00")
+	enter(f.purpose)
+	e.Clock.Advance(2 * time.Hour)
+	sc.Refresh(nil)
+	sc.filter.SetSelectedIndex(int(filterOverdue))
+	if sc.list.Len() != 1 || sc.list.IDs()[0] != "F3-SEC-A" {
+		t.Fatalf("overdue filter shows %v", sc.list.IDs())
+	}
+	_, note, imp := row(sc, "F3-SEC-A")
+	if !strings.Contains(note, "late") || imp != widget.DangerImportance {
+		t.Errorf("note %q importance %v", note, imp)
+	}
+}
+
+func TestSignInByAnotherShowsInTheReport(t *testing.T) {
+	e, sc := world(t, kit.English)
+	f := sc.openSignOut("F3-SEC-A")
+	f.holder.SetSelected("A02 Zhang Wei")
+	test.Type(f.purpose, "cleaning")
+	test.Tap(f.save)
+	e.Clock.Advance(30 * time.Minute)
+	sc.signIn("F3-SEC-A")
+	if detail, _, _ := row(sc, "F3-SEC-A"); detail != "On the board" {
+		t.Error("the key does not show on the board")
+	}
+	p := sc.openReports()
+	if got := labels(p.result); !strings.Contains(got, "Zhang Wei") || !strings.Contains(got, "signed in by Wang Fang") {
+		t.Errorf("sign-ins by others: %q", got)
+	}
+}
+
+func TestReportLostFlagsTheKey(t *testing.T) {
+	_, sc := world(t, kit.English)
+	f := sc.openLost("F3-SEC-A")
+	enter(f.first.(*entry)) // no note yet
+	if f.errs.Text("note") == "" {
+		t.Fatal("an empty note was accepted")
+	}
+	test.Type(f.first.(*entry), "dropped in the laundry chute")
+	enter(f.first.(*entry))
+	detail, _, imp := row(sc, "F3-SEC-A")
+	if !strings.Contains(detail, "re-keyed") || imp != widget.DangerImportance {
+		t.Errorf("lost key row %q importance %v", detail, imp)
+	}
+}
+
+func TestWhoHeldTheKey(t *testing.T) {
+	e, sc := world(t, kit.English)
+	signOut(sc, "F3-SEC-A", "cleaning", "", "")
+	e.Clock.Advance(time.Hour)
+	sc.signIn("F3-SEC-A")
+	f := sc.openLookup()
+	f.key.SetSelected("F3-SEC-A")
+	f.at.SetText("2026-03-03 14:30")
+	enter(f.at)
+	if got := labels(f.answer); !strings.Contains(got, "out to Wang Fang (cleaning)") {
+		t.Errorf("at 14:30: %q", got)
+	}
+	f.at.SetText("2026-03-03 16:00")
+	enter(f.at)
+	if got := labels(f.answer); !strings.Contains(got, "on the board") {
+		t.Errorf("at 16:00: %q", got)
+	}
+}
+
+func TestDoorOpeningKeepsOnlyTheLast4(t *testing.T) {
+	e, sc := world(t, kit.English)
+	f := sc.openDoors()
+	test.Type(f.room, "301")
+	test.Type(f.guest, "Chen Jing")
+	test.Type(f.last4, "1101011990")
+	if f.errs.Text("id_last4") == "" {
+		t.Fatal("a whole ID number is not stopped as it is typed")
+	}
+	test.Tap(f.save)
+	if f.errs.Text("id_last4") == "" {
+		t.Fatal("a whole ID number was saved")
+	}
+	f.last4.SetText("123X")
+	test.Tap(f.save)
+	list, _ := e.Svc.DoorOpenings(kittest.Start.Add(-time.Hour), kittest.Start.Add(time.Hour), "301")
+	if len(list) != 1 || list[0].IDLast4 != "123X" || list[0].OpenedBy != "A01" {
+		t.Fatalf("door openings = %+v", list)
+	}
+	if !strings.Contains(labels(sc.pane), "Chen Jing") {
+		t.Error("the opening is not in the list")
+	}
+}
+
+func TestKeyCountSaysWhatIsMissing(t *testing.T) {
+	_, sc := world(t, kit.English)
+	f := sc.openCount()
+	f.present.SetSelected([]string{"F3-MASTER"})
+	test.Tap(f.save)
+	if got := labels(f.result); !strings.Contains(got, "Missing: F3-SEC-A") {
+		t.Errorf("count result %q", got)
+	}
+}
+
+// labels is the text of every label under o.
+func labels(o fyne.CanvasObject) string {
+	var b strings.Builder
+	walk(o, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	})
+	return b.String()
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, ch := range c.Objects {
+			walk(ch, fn)
+		}
+	case fyne.Widget:
+		for _, ch := range test.WidgetRenderer(c).Objects() {
+			walk(ch, fn)
+		}
+	}
+}
+
+// TestScreenshot writes the screen to $FLOORDESK_SHOTS when set.
+func TestScreenshot(t *testing.T) {
+	dir := os.Getenv("FLOORDESK_SHOTS")
+	if dir == "" {
+		t.Skip("FLOORDESK_SHOTS not set")
+	}
+	for _, language := range []string{kit.Chinese, kit.English} {
+		e, sc := world(t, language)
+		f := sc.openSignOut("F3-SEC-A")
+		test.Type(f.purpose, "开夜床")
+		f.due.SetText("2026-03-03 14:30")
+		test.Tap(f.save)
+		e.Clock.Advance(time.Hour)
+		sc.Refresh(nil)
+		signOut(sc, "F3-MASTER", "查房", "", "")
+		shot(t, e, dir+"/keys-signout-"+language+".png")
+		sc.showKey("F3-SEC-A")
+		shot(t, e, dir+"/keys-detail-"+language+".png")
+		sc.openDoors()
+		shot(t, e, dir+"/keys-doors-"+language+".png")
+	}
+}
+
+func shot(t *testing.T, e *kittest.Env, path string) {
+	t.Helper()
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	if err := png.Encode(out, e.Window.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDemoHotelFillsTheBoard(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the demo hotel")
+	}
+	e := kittest.New(t)
+	e.Demo(t, 1500)
+	e.SignIn(t, "S01")
+	sc := newScreen(e.Session)
+	e.Window.SetContent(sc.Content())
+	if sc.list.Len() < 10 {
+		t.Fatalf("the board shows %d keys", sc.list.Len())
+	}
+	sc.list.SelectID(sc.list.IDs()[0])
+	p := sc.openReports()
+	p.kind.SetSelectedIndex(int(reportOutsideShift))
+	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
+		sc.filter.SetSelectedIndex(int(filterOut))
+		sc.openDoors()
+		shot(t, e, dir+"/keys-demo.png")
+	}
+}

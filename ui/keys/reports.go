@@ -1,0 +1,134 @@
+package keys
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// reportDays is the period the sign-in and shift reports cover.
+const reportDays = 7
+
+// report is one of the key reports.
+type report int
+
+const (
+	reportKey report = iota
+	reportStaff
+	reportByOthers
+	reportOutsideShift
+)
+
+var reportKeys = []string{"keys.r.key", "keys.r.staff", "keys.r.by_others", "keys.r.outside_shift"}
+
+// reportsPane shows one report at a time, picked from a list.
+type reportsPane struct {
+	sc     *Screen
+	kind   *widget.Select
+	who    *widget.Select
+	result *fyne.Container
+}
+
+// showReports shows the key reports.
+func (sc *Screen) showReports() { sc.openReports() }
+
+func (sc *Screen) openReports() *reportsPane {
+	sc.names.load()
+	p := &reportsPane{sc: sc, result: container.NewVBox()}
+	p.who = widget.NewSelect(nil, func(string) { p.run() })
+	p.kind = widget.NewSelect(reportNames(), func(string) { p.pickKind() })
+	p.kind.SetSelectedIndex(int(reportByOthers))
+	back := widget.NewButton(lang.L("keys.close"), sc.closePane)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, heading(lang.L("keys.reports"))),
+		container.NewGridWithColumns(2, p.kind, p.who))
+	sc.setPane(container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.result)))
+	return p
+}
+
+func reportNames() []string {
+	out := make([]string, len(reportKeys))
+	for i, k := range reportKeys {
+		out[i] = lang.L(k)
+	}
+	return out
+}
+
+// pickKind shows the key or staff picker the report needs, and runs it.
+func (p *reportsPane) pickKind() {
+	switch report(p.kind.SelectedIndex()) {
+	case reportKey:
+		p.who.Options, p.who.PlaceHolder = p.sc.allTags(), lang.L("keys.pick_key")
+	case reportStaff:
+		p.who.Options, p.who.PlaceHolder = p.sc.names.choices(), lang.L("keys.pick_staff")
+	default:
+		p.who.Options = nil
+	}
+	p.who.ClearSelected()
+	p.who.Hidden = p.who.Options == nil
+	p.who.Refresh()
+	p.run()
+}
+
+// run fills the result with the picked report's lines.
+func (p *reportsPane) run() {
+	lines, err := p.lines()
+	p.result.RemoveAll()
+	if err != nil {
+		p.result.Add(note(kit.Say(err)))
+	}
+	for _, l := range lines {
+		w := widget.NewLabel(l)
+		w.Wrapping = fyne.TextWrapWord
+		p.result.Add(w)
+	}
+	if err == nil && len(lines) == 0 {
+		p.result.Add(note(lang.L("keys.r.none")))
+	}
+	p.result.Refresh()
+}
+
+func (p *reportsPane) lines() ([]string, error) {
+	now := p.sc.s.Now()
+	from, to := now.AddDate(0, 0, -reportDays), now.Add(1)
+	switch report(p.kind.SelectedIndex()) {
+	case reportKey:
+		if p.who.Selected == "" {
+			return nil, nil
+		}
+		loans, err := p.sc.s.Svc.KeyHistory(p.who.Selected)
+		return p.sc.texts(tagged(p.who.Selected, loans)), err
+	case reportStaff:
+		id := p.sc.names.idOf(p.who.Selected)
+		if id == "" {
+			return nil, nil
+		}
+		loans, err := p.sc.s.Svc.StaffKeyHistory(id)
+		return p.sc.texts(loans), err
+	case reportOutsideShift:
+		loans, err := p.sc.s.Svc.SignOutsOutsideShift(from, to)
+		return p.sc.texts(loans), err
+	}
+	loans, err := p.sc.s.Svc.SignInsByOthers(from, to)
+	return p.sc.texts(loans), err
+}
+
+func tagged(tag string, loans []app.KeyLoan) []app.KeyLoanOf {
+	out := make([]app.KeyLoanOf, len(loans))
+	for i, l := range loans {
+		out[i] = app.KeyLoanOf{Tag: tag, KeyLoan: l}
+	}
+	return out
+}
+
+// texts are report lines, newest first: the key, then its sign-out.
+func (sc *Screen) texts(loans []app.KeyLoanOf) []string {
+	out := make([]string, 0, len(loans))
+	for i := len(loans) - 1; i >= 0; i-- {
+		out = append(out, loans[i].Tag+" · "+sc.loanText(loans[i].KeyLoan))
+	}
+	return out
+}

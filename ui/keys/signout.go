@@ -1,0 +1,113 @@
+package keys
+
+import (
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+// defaultKeyTime is how long a key is signed out for unless changed.
+const defaultKeyTime = 2 * time.Hour
+
+// signOutForm signs a key out to a staff member; master and emergency
+// keys need a witness who enters their PIN.
+type signOutForm struct {
+	*form
+	sc           *Screen
+	key, holder  *widget.Select
+	witness      *widget.Select
+	purpose, due *entry
+	witnessPIN   *entry
+	witnessHint  *widget.Label
+}
+
+// openSignOut shows the sign-out form, for tag if given.
+func (sc *Screen) openSignOut(tag string) *signOutForm {
+	sc.names.load()
+	f := &signOutForm{form: newForm(), sc: sc}
+	f.key = widget.NewSelect(sc.availableTags(), func(string) { f.showWitnessHint() })
+	f.key.PlaceHolder = lang.L("keys.pick_key")
+	f.holder = widget.NewSelect(sc.names.choices(), nil)
+	f.holder.PlaceHolder = lang.L("keys.pick_staff")
+	f.holder.SetSelected(sc.names.choiceOf(sc.s.UserID()))
+	f.purpose = f.entry(lang.L("keys.purpose_hint"))
+	f.due = f.entry(timeLayout)
+	f.due.SetText(sc.s.Now().In(sc.names.loc()).Add(defaultKeyTime).Format(timeLayout))
+	f.witness = widget.NewSelect(sc.names.choices(), nil)
+	f.witness.PlaceHolder = lang.L("keys.witness_pick")
+	f.witnessPIN = f.entry("")
+	f.witnessPIN.Password = true
+	f.witnessHint = note("")
+	f.layout()
+	f.showWitnessHint()
+	if tag != "" {
+		f.key.SetSelected(tag)
+	}
+	sc.setPane(f.content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
+	sc.s.Window.Canvas().Focus(f.purpose)
+	return f
+}
+
+func (f *signOutForm) layout() {
+	f.row(lang.L("keys.key"), "tag", f.key)
+	f.row(lang.L("keys.holder"), "holder", f.holder)
+	f.row(lang.L("keys.purpose"), "purpose", f.purpose)
+	f.row(lang.L("keys.due"), "due", f.due)
+	f.row(lang.L("keys.witness"), "witness", f.witness)
+	f.row(lang.L("keys.witness_pin"), "witness_pin", f.witnessPIN)
+	f.plain("", f.witnessHint)
+	f.check(f.due, "due", checkTime)
+	f.check(f.purpose, "purpose", nil)
+	for _, code := range []string{"pin.wrong", "staff.locked", "pin.format"} {
+		f.alias[code] = "witness_pin"
+	}
+	f.alias["key.held"], f.alias["key.lost"], f.alias["key.not_found"] = "tag", "tag", "tag"
+	f.submit, f.cancel = f.signOut, f.sc.closePane
+}
+
+// showWitnessHint says whether the picked key needs a witness.
+func (f *signOutForm) showWitnessHint() {
+	k, ok := f.sc.keys[f.key.Selected]
+	if ok && k.Type.NeedsWitness() {
+		f.witnessHint.SetText(lang.L("keys.witness_needed", map[string]string{"Type": keyType(k.Type)}))
+		f.witnessHint.Importance = widget.WarningImportance
+	} else {
+		f.witnessHint.SetText(lang.L("keys.witness_optional"))
+		f.witnessHint.Importance = widget.LowImportance
+	}
+	f.witnessHint.Refresh()
+}
+
+// availableTags are the keys on the board, ready to sign out.
+func (sc *Screen) availableTags() []string {
+	var out []string
+	for tag, k := range sc.keys {
+		if _, held := k.Current(); !held && !k.Lost {
+			out = append(out, tag)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (f *signOutForm) signOut() {
+	in := app.KeySignOut{Tag: f.key.Selected, Holder: f.sc.names.idOf(f.holder.Selected),
+		Purpose: f.purpose.Text, Due: parseTime(f.due.Text, f.sc.names.loc()),
+		Witness: f.sc.names.idOf(f.witness.Selected), WitnessPIN: f.witnessPIN.Text}
+	if in.Tag == "" {
+		f.errs.Clear()
+		f.say("tag", lang.L("keys.key_required"))
+		return
+	}
+	k, err := f.sc.s.Svc.SignOutKey(f.sc.s.UserID(), in)
+	if err != nil {
+		f.witnessPIN.SetText("")
+		f.fail(err)
+		return
+	}
+	f.sc.saved(k, "keys.saved_out")
+}

@@ -1,0 +1,12 @@
+// Package kit is the toolkit every FloorDesk screen is built with: the
+// Session a screen works in (the domain service, the window, the signed-in
+// staff member, navigation and notices), the Screen interface the shell
+// shows, turning domain refusals into sentences (Say) and showing them next
+// to the form field they concern (FieldErrors), uniform callback lists over
+// slices of IDs (IDList), dates and times in the user's language, and the
+// search index (Index) that finds records by room, name, tag, words and
+// pinyin.
+//
+// kit imports app and Fyne, never fyne.io/fyne/v2/app, and never a screen
+// package.
+package kit

@@ -1,0 +1,165 @@
+package kit_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+func TestSayRefusalInEachLanguage(t *testing.T) {
+	tests := []struct{ language, want string }{
+		{kit.English, "Wrong PIN for Li Na"},
+		{kit.Chinese, "李娜"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.language, func(t *testing.T) {
+			e := kittest.NewIn(t, tt.language)
+			s, err := e.Svc.FirstSupervisor(app.NewStaff{Number: "S01", Name: map[string]string{kit.English: "Li Na", kit.Chinese: "李娜"}[tt.language],
+				Department: "housekeeping", Role: app.RoleSupervisor, PIN: app.DemoPIN})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = e.Svc.Login(s.ID, "0000")
+			got := kit.Say(err)
+			if !strings.Contains(got, tt.want) || strings.Contains(got, "{{") {
+				t.Errorf("Say(wrong PIN) = %q, want it to contain %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSayNeverShowsGoErrors(t *testing.T) {
+	kittest.New(t)
+	got := kit.Say(errors.New("badger: txn too big"))
+	if strings.Contains(got, "badger") || !strings.Contains(got, "IT") {
+		t.Errorf("Say(plain error) = %q, want the could-not-save sentence", got)
+	}
+	unknown := &app.Refusal{Code: "nobody.knows", Err: app.ErrForbidden}
+	if got := kit.Say(unknown); got != kit.Say(&app.Refusal{Code: "x.y", Err: app.ErrForbidden}) || strings.Contains(got, "nobody") {
+		t.Errorf("Say(untranslated refusal) = %q, want the forbidden sentence", got)
+	}
+	if kit.Say(nil) != "" {
+		t.Error("Say(nil) is not empty")
+	}
+}
+
+func TestFieldErrorsShowRefusalAtItsField(t *testing.T) {
+	e := kittest.New(t)
+	sup := e.Supervisor(t)
+	fe := kit.NewFieldErrors()
+	pinLabel := fe.For("pin")
+	e.Window.SetContent(container(fe.For("name"), pinLabel, fe.Form()))
+	err := e.Svc.ResetPIN(sup.ID, sup.ID, "12")
+	if !fe.Show(err) {
+		t.Fatal("a refusal of field pin was not shown at the field")
+	}
+	if fe.Text("pin") != kit.Say(err) || !pinLabel.Visible() || fe.Text("name") != "" {
+		t.Errorf("pin label %q, name label %q", fe.Text("pin"), fe.Text("name"))
+	}
+	if fe.Show(errors.New("disk full")) || fe.Text("pin") != "" || fe.Text("") == "" {
+		t.Error("a plain error must go to the form label and clear the field")
+	}
+	fe.Show(nil)
+	if fe.Any() {
+		t.Error("Show(nil) left an error showing")
+	}
+}
+
+func TestIDListSelectsAndKeepsSelection(t *testing.T) {
+	e := kittest.New(t)
+	var picked []string
+	l := kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() },
+		func(id string, o fyne.CanvasObject) {
+			o.(*kit.Row).Set("Room "+id, "detail", "", widget.MediumImportance)
+		})
+	l.OnSelectedID(func(id string) { picked = append(picked, id) })
+	e.Window.SetContent(l)
+	l.SetIDs([]string{"1201", "1202", "1203"})
+	if !l.SelectID("1202") || l.Selected() != "1202" || len(picked) != 1 {
+		t.Fatalf("select 1202: selected %q, picked %v", l.Selected(), picked)
+	}
+	l.SetIDs([]string{"1202", "1204"})
+	if l.Selected() != "1202" || l.Len() != 2 {
+		t.Errorf("after SetIDs selected %q len %d", l.Selected(), l.Len())
+	}
+	l.SetIDs([]string{"1204"})
+	if l.Selected() != "" || l.SelectID("1999") {
+		t.Error("selection of a vanished row was kept")
+	}
+}
+
+func TestTimesInEachLanguage(t *testing.T) {
+	now := time.Date(2026, 3, 5, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		language     string
+		when         time.Time
+		want, late   string
+		span         time.Duration
+		wantDuration string
+	}{
+		{kit.English, now.Add(-time.Hour), "14:00", "1 h late", 65 * time.Minute, "1 h 5 min"},
+		{kit.Chinese, now.Add(-time.Hour), "14:00", "超时1小时", 65 * time.Minute, "1小时5分钟"},
+		{kit.English, now.Add(-20 * time.Hour), "yesterday 19:00", "20 h late", 50 * time.Hour, "2 d 2 h"},
+		{kit.Chinese, now.Add(-20 * time.Hour), "昨天 19:00", "超时20小时", 50 * time.Hour, "2天2小时"},
+		{kit.English, now.Add(-72 * time.Hour), "2 Mar 15:00", "3 d 0 h late", 12 * time.Minute, "12 min"},
+		{kit.Chinese, now.Add(-72 * time.Hour), "3月2日 15:00", "超时3天0小时", 12 * time.Minute, "12分钟"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.language+"/"+tt.want, func(t *testing.T) {
+			kittest.NewIn(t, tt.language)
+			if got := kit.When(tt.when, now); got != tt.want {
+				t.Errorf("When = %q, want %q", got, tt.want)
+			}
+			if got := kit.Late(tt.when, now); got != tt.late {
+				t.Errorf("Late = %q, want %q", got, tt.late)
+			}
+			if got := kit.Duration(tt.span); got != tt.wantDuration {
+				t.Errorf("Duration = %q, want %q", got, tt.wantDuration)
+			}
+		})
+	}
+}
+
+func TestSessionUserOpenNotify(t *testing.T) {
+	e := kittest.New(t)
+	s := e.Session
+	if _, ok := s.User(); ok || s.IsSupervisor() {
+		t.Fatal("somebody is signed in at the start")
+	}
+	changes := 0
+	s.OnUserChange(func() { changes++ })
+	e.SignIn(t, e.Supervisor(t).ID)
+	if !s.IsSupervisor() || s.UserID() != "S01" || changes != 1 {
+		t.Errorf("after sign-in: supervisor %v, id %q, changes %d", s.IsSupervisor(), s.UserID(), changes)
+	}
+	if s.Open(kit.KindKey, "F3") {
+		t.Error("Open without an opener reported success")
+	}
+	s.SetOpener(func(kind, id string) bool { return kind == kit.KindKey })
+	if !s.Open(kit.KindKey, "F3") {
+		t.Error("Open did not reach the opener")
+	}
+	s.Notify("saved")
+	if s.LastNotice() != "saved" {
+		t.Errorf("LastNotice = %q", s.LastNotice())
+	}
+	s.SignOut()
+	if _, ok := s.User(); ok {
+		t.Error("still signed in after SignOut")
+	}
+}
+
+func container(objs ...fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewForm(widget.NewFormItem("a", objs[0]), widget.NewFormItem("b", objs[1]), widget.NewFormItem("c", objs[2]))
+}
+
+var _ = test.Tap

@@ -1,0 +1,70 @@
+package kit
+
+import (
+	"fyne.io/fyne/v2"
+
+	"floordesk/app"
+	"floordesk/data"
+)
+
+// Record kinds for Session.Open and Screen.Show, the same strings as the
+// domain's entity kinds.
+const (
+	KindRequest    = "request"
+	KindLoan       = "loan"
+	KindKey        = "key"
+	KindFound      = "found"
+	KindLostReport = "lostreport"
+	KindHandover   = "handover"
+	KindStaff      = "staff"
+	KindDoor       = "door"
+	KindItemType   = "itemtype"
+	// KindConflict opens the conflicts list; its id is "kind/entityID".
+	KindConflict = "conflict"
+)
+
+// Screen is one area of the desk app the shell shows in its navigation.
+// Every method is called on the Fyne goroutine.
+type Screen interface {
+	// ID is a stable short name ("requests").
+	ID() string
+	// Title is the translated name shown in the navigation.
+	Title() string
+	// Icon is shown beside the title; nil for none.
+	Icon() fyne.Resource
+	// Content is the screen's content; the shell calls it once.
+	Content() fyne.CanvasObject
+	// Refresh is called after the store reports changes to the entities in
+	// changed (nil: refresh everything, such as after sign-in or on the
+	// clock ticking).
+	Refresh(changed []data.EntityRef)
+	// Show opens one record of a kind the screen owns and reports true, or
+	// reports false for a kind it does not own or a record it cannot find.
+	Show(kind, id string) bool
+	// Shortcuts are the keyboard shortcuts the screen offers; the shell
+	// registers them on the window's canvas when the screen is built.
+	Shortcuts() []Shortcut
+}
+
+// Shortcut is a keyboard shortcut a screen offers, such as Ctrl+N for a
+// new request. Run is called on the Fyne goroutine; the shell first brings
+// the screen that offers it to the front.
+type Shortcut struct {
+	Key      fyne.KeyName
+	Modifier fyne.KeyModifier
+	// Name is the translated description, shown in menus and help.
+	Name string
+	Run  func()
+}
+
+// Searcher is a Screen with a search entry that the shell focuses on
+// Ctrl+/ or F3.
+type Searcher interface {
+	SearchEntry() fyne.Focusable
+}
+
+// Restricted is a Screen shown only to staff of at least a role; the shell
+// hides it from others. app.RoleSupervisor for the supervisor screens.
+type Restricted interface {
+	MinRole() app.Role
+}

@@ -1,0 +1,199 @@
+package loans
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+// lendForm is the form to lend items to a room. Items are added as lines
+// by type and count, or by asset tag: a barcode scanner types the tag and
+// ends with Enter, which adds it.
+type lendForm struct {
+	*form
+	sc           *Screen
+	room, guest  *entry
+	count, tag   *entry
+	due, deposit *entry
+	item         *widget.Select
+	lines        []app.LoanLine
+	linesBox     *fyne.Container
+}
+
+// showLendForm shows an empty lend form in the pane.
+func (sc *Screen) showLendForm() { sc.openLendForm() }
+
+func (sc *Screen) openLendForm() *lendForm {
+	sc.names.load()
+	f := sc.newLendForm()
+	sc.setPane(f.content(lang.L("loans.lend_title"), lang.L("loans.lend")))
+	sc.s.Window.Canvas().Focus(f.room)
+	return f
+}
+
+func (sc *Screen) newLendForm() *lendForm {
+	f := &lendForm{form: newForm(), sc: sc, linesBox: container.NewVBox()}
+	f.room = f.entry(lang.L("loans.room_hint"))
+	f.guest = f.entry("")
+	f.item = widget.NewSelect(sc.names.itemNames(), nil)
+	f.item.PlaceHolder = lang.L("loans.item_pick")
+	f.count = f.entry("1")
+	f.count.onSubmit = func(string) { f.addOrSubmit() }
+	f.tag = f.entry(lang.L("loans.tag_hint"))
+	f.tag.onSubmit = f.addTag
+	f.due = f.entry(timeLayout)
+	f.due.SetText(sc.defaultDue().Format(timeLayout))
+	f.deposit = f.entry("0")
+	f.layout()
+	f.submit, f.cancel = f.lend, sc.closePane
+	return f
+}
+
+func (f *lendForm) layout() {
+	for _, code := range []string{"loan.short", "loan.short_nowhere", "loan.tag_out", "itemtype.unknown"} {
+		f.alias[code] = "items"
+	}
+	f.alias["count"], f.alias["tags"] = "items", "items"
+	f.row(lang.L("loans.room_label"), "room", f.room)
+	f.row(lang.L("loans.guest"), "guest", f.guest)
+	add := widget.NewButtonWithIcon(lang.L("loans.add"), theme.ContentAddIcon(), f.addPicked)
+	picker := container.NewBorder(nil, nil, nil, container.NewHBox(widgetWidth(f.count, 60), add), f.item)
+	f.row(lang.L("loans.items"), "items", container.NewVBox(picker, f.tag, f.linesBox))
+	f.row(lang.L("loans.due"), "due_at", container.NewVBox(f.due, note(lang.L("loans.due_default"))))
+	f.row(lang.L("loans.deposit_yuan"), "deposit", f.deposit)
+	f.check(f.due, "due_at", checkTime)
+	f.check(f.deposit, "deposit", checkMoney)
+	f.check(f.room, "room", nil)
+}
+
+// widgetWidth gives o a fixed minimum width.
+func widgetWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+// defaultDue is the domain's default: LoanDueHour the next day, hotel time.
+func (sc *Screen) defaultDue() time.Time {
+	now := sc.s.Now().In(sc.names.loc())
+	return time.Date(now.Year(), now.Month(), now.Day()+1, app.LoanDueHour, 0, 0, 0, now.Location())
+}
+
+// addPicked adds the picked item type with the typed count as a line.
+func (f *lendForm) addPicked() {
+	t, ok := f.sc.names.byName(f.item.Selected)
+	if !ok {
+		f.say("items", lang.L("loans.item_required"))
+		return
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(f.count.Text))
+	if strings.TrimSpace(f.count.Text) == "" {
+		n, err = 1, nil
+	}
+	if err != nil || n < 1 {
+		f.say("items", lang.L("loans.count_format"))
+		return
+	}
+	f.addLine(app.LoanLine{Item: t.Code, Count: n})
+	f.item.ClearSelected()
+	f.count.SetText("")
+}
+
+// addOrSubmit adds the picked item, or submits when none is picked, so
+// Enter in the count entry never does nothing.
+func (f *lendForm) addOrSubmit() {
+	if f.item.Selected == "" {
+		f.doSubmit()
+		return
+	}
+	f.addPicked()
+}
+
+// addTag adds a scanned or typed asset tag as a line of its item type;
+// Enter in the empty tag entry submits the form.
+func (f *lendForm) addTag(tag string) {
+	tag = strings.TrimSpace(tag)
+	if tag == "" {
+		f.doSubmit()
+		return
+	}
+	t, ok := f.sc.names.tagOwner(tag)
+	if !ok {
+		f.say("items", lang.L("loans.tag_unknown", map[string]string{"Tag": tag}))
+		return
+	}
+	f.addLine(app.LoanLine{Item: t.Code, Count: 1, Tags: []string{tag}})
+	f.tag.SetText("")
+}
+
+// addLine merges a line into the form's lines and shows them.
+func (f *lendForm) addLine(ln app.LoanLine) {
+	f.say("items", "")
+	i := slices.IndexFunc(f.lines, func(o app.LoanLine) bool { return o.Item == ln.Item })
+	if i < 0 {
+		f.lines = append(f.lines, ln)
+	} else if len(ln.Tags) > 0 && slices.Contains(f.lines[i].Tags, ln.Tags[0]) {
+		return
+	} else {
+		f.lines[i].Count += ln.Count
+		f.lines[i].Tags = append(f.lines[i].Tags, ln.Tags...)
+	}
+	f.showLines()
+}
+
+func (f *lendForm) showLines() {
+	f.linesBox.RemoveAll()
+	for i, ln := range f.lines {
+		text := fmt.Sprintf("%s ×%d", f.sc.names.item(ln.Item), ln.Count)
+		if len(ln.Tags) > 0 {
+			text += " (" + strings.Join(ln.Tags, ", ") + ")"
+		}
+		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeLine(i) })
+		rm.Importance = widget.LowImportance
+		f.linesBox.Add(container.NewBorder(nil, nil, nil, rm, widget.NewLabel(text)))
+	}
+	f.linesBox.Refresh()
+}
+
+func (f *lendForm) removeLine(i int) {
+	if i < len(f.lines) {
+		f.lines = slices.Delete(f.lines, i, i+1)
+		f.showLines()
+	}
+}
+
+// input is what the form says, with a picked but not added item included.
+func (f *lendForm) input() (app.LendInput, bool) {
+	if f.item.Selected != "" {
+		f.addPicked()
+	}
+	deposit, ok := parseMoney(f.deposit.Text)
+	if !ok {
+		f.say("deposit", lang.L("loans.money_format"))
+		return app.LendInput{}, false
+	}
+	return app.LendInput{Room: strings.TrimSpace(f.room.Text), Guest: f.guest.Text,
+		Lines: slices.Clone(f.lines), DueAt: parseTime(f.due.Text, f.sc.names.loc()), Deposit: deposit}, true
+}
+
+// lend lends the items; a refusal shows at its field, keeping the form.
+func (f *lendForm) lend() {
+	in, ok := f.input()
+	if !ok {
+		return
+	}
+	l, err := f.sc.s.Svc.Lend(f.sc.s.UserID(), in)
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	f.sc.saved(l, "loans.saved_lend")
+}

@@ -1,0 +1,149 @@
+// Package loans is the item-loans screen (物品借用): the searchable,
+// filterable list of loans, a loan's detail with its full history, the
+// forms to lend, take back and extend, the stock of every desk and the
+// frequent-loans report.
+package loans
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// Screen is the loans screen. Its methods run on the Fyne goroutine.
+type Screen struct {
+	s       *kit.Session
+	loans   map[string]app.Loan
+	index   *kit.Index
+	names   *names
+	search  *widget.Entry
+	filter  *widget.Select
+	list    *kit.IDList
+	pane    *fyne.Container
+	shown   string // the loan whose detail the pane shows, or ""
+	content fyne.CanvasObject
+}
+
+var (
+	_ kit.Screen   = (*Screen)(nil)
+	_ kit.Searcher = (*Screen)(nil)
+)
+
+// New returns the loans screen of session s.
+func New(s *kit.Session) kit.Screen { return newScreen(s) }
+
+func newScreen(s *kit.Session) *Screen {
+	sc := &Screen{s: s, loans: map[string]app.Loan{}, index: kit.NewIndex(), names: newNames(s.Svc)}
+	sc.build()
+	sc.Refresh(nil)
+	return sc
+}
+
+// ID is "loans".
+func (sc *Screen) ID() string { return "loans" }
+
+// Title is the screen's name.
+func (sc *Screen) Title() string { return lang.L("loans.title") }
+
+// Icon is the screen's icon.
+func (sc *Screen) Icon() fyne.Resource { return theme.StorageIcon() }
+
+// Content is the screen.
+func (sc *Screen) Content() fyne.CanvasObject { return sc.content }
+
+// SearchEntry is the search field the shell focuses.
+func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
+
+// Shortcuts: Ctrl+L lends items.
+func (sc *Screen) Shortcuts() []kit.Shortcut {
+	return []kit.Shortcut{{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault,
+		Name: lang.L("loans.lend"), Run: sc.showLendForm}}
+}
+
+// Show opens a loan by its ID.
+func (sc *Screen) Show(kind, id string) bool {
+	if kind != kit.KindLoan {
+		return false
+	}
+	l, err := sc.s.Svc.Loan(id)
+	if err != nil {
+		return false
+	}
+	sc.put(l)
+	sc.applyFilter()
+	sc.list.SelectID(id)
+	sc.showLoan(id)
+	return true
+}
+
+func (sc *Screen) build() {
+	sc.search = widget.NewEntry()
+	sc.search.SetPlaceHolder(lang.L("loans.search"))
+	sc.search.OnChanged = func(string) { sc.applyFilter() }
+	sc.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, sc.fillRow)
+	sc.filter = widget.NewSelect(filterNames(), func(string) { sc.applyFilter() })
+	sc.filter.SetSelectedIndex(0)
+	sc.list.OnSelectedID(sc.showLoan)
+	lend := widget.NewButtonWithIcon(lang.L("loans.lend"), theme.ContentAddIcon(), sc.showLendForm)
+	lend.Importance = widget.HighImportance
+	stock := widget.NewButton(lang.L("loans.stock"), sc.showStock)
+	report := widget.NewButton(lang.L("loans.frequent"), sc.showFrequent)
+	tools := container.NewHBox(lend, stock, report)
+	top := container.NewVBox(tools, container.NewBorder(nil, nil, nil, sc.filter, sc.search))
+	sc.pane = container.NewStack(sc.emptyPane())
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane)
+	split.Offset = 0.42
+	sc.content = split
+}
+
+// emptyPane is what the right side shows when nothing is picked.
+func (sc *Screen) emptyPane() fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("loans.pick"))
+	l.Importance = widget.LowImportance
+	return container.NewCenter(l)
+}
+
+// setPane replaces what the right side shows.
+func (sc *Screen) setPane(o fyne.CanvasObject) {
+	sc.pane.Objects = []fyne.CanvasObject{o}
+	sc.pane.Refresh()
+}
+
+// closePane goes back to the picked loan, or to the empty pane.
+func (sc *Screen) closePane() {
+	if sc.shown != "" {
+		sc.showLoan(sc.shown)
+		return
+	}
+	sc.setPane(sc.emptyPane())
+}
+
+// Refresh reloads the loans that changed (every open loan for nil) and
+// the detail showing one of them.
+func (sc *Screen) Refresh(changed []data.EntityRef) {
+	if changed == nil {
+		sc.names.load()
+		sc.reloadAll()
+	} else if !sc.reloadSome(changed) {
+		return
+	}
+	sc.applyFilter()
+	if sc.shown != "" && (changed == nil || touches(changed, sc.shown)) {
+		sc.showLoan(sc.shown)
+	}
+}
+
+func touches(changed []data.EntityRef, id string) bool {
+	for _, r := range changed {
+		if r.Kind == kit.KindLoan && r.ID == id {
+			return true
+		}
+	}
+	return false
+}

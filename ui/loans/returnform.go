@@ -1,0 +1,141 @@
+package loans
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+var conditions = []app.LoanCondition{app.ConditionFine, app.ConditionDamaged, app.ConditionLost}
+
+// returnLine is one item type's fields on the return form.
+type returnLine struct {
+	line      app.LoanLine
+	count     *entry
+	condition *widget.Select
+	charge    *entry
+}
+
+// returnForm takes items back: per line a count, a condition and a charge.
+type returnForm struct {
+	*form
+	sc    *Screen
+	loan  app.Loan
+	lines []*returnLine
+}
+
+// showReturnForm shows the return form of an open loan.
+func (sc *Screen) showReturnForm(id string) { sc.openReturnForm(id) }
+
+func (sc *Screen) openReturnForm(id string) *returnForm {
+	l, ok := sc.loans[id]
+	if !ok {
+		return nil
+	}
+	f := &returnForm{form: newForm(), sc: sc, loan: l}
+	for _, ln := range l.Lines {
+		if ln.Outstanding() > 0 {
+			f.addLine(ln)
+		}
+	}
+	f.plain("", f.errs.For("items"))
+	f.submit, f.cancel = f.takeBack, sc.closePane
+	for _, field := range []string{"count", "condition", "charge", "tags"} {
+		f.alias[field] = "items"
+	}
+	title := lang.L("loans.return_title", map[string]string{"Room": l.Room})
+	sc.setPane(f.content(title, lang.L("loans.return")))
+	if f.first != nil {
+		sc.s.Window.Canvas().Focus(f.first)
+	}
+	return f
+}
+
+func (f *returnForm) addLine(ln app.LoanLine) {
+	rl := &returnLine{line: ln, count: f.entry(""), charge: f.entry("0")}
+	rl.count.SetText(strconv.Itoa(ln.Outstanding()))
+	rl.condition = widget.NewSelect(conditionNames(), nil)
+	rl.condition.SetSelectedIndex(0)
+	f.check(rl.charge, "items", checkMoney)
+	f.lines = append(f.lines, rl)
+	label := f.sc.names.item(ln.Item) + " · " + lang.L("loans.out_n", map[string]int{"N": ln.Outstanding()})
+	row := container.NewGridWithColumns(3, labelled("loans.count", rl.count),
+		labelled("loans.condition", rl.condition), labelled("loans.charge_yuan", rl.charge))
+	f.plain(label, row)
+}
+
+// labelled puts a small caption above a field.
+func labelled(key string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(widget.NewLabel(lang.L(key)), o)
+}
+
+func conditionNames() []string {
+	out := make([]string, len(conditions))
+	for i, c := range conditions {
+		out[i] = lang.L("loans.cond." + string(c))
+	}
+	return out
+}
+
+// returnLines is what the form says: lines with a count above zero.
+func (f *returnForm) returnLines() ([]app.ReturnLine, bool) {
+	var out []app.ReturnLine
+	for _, rl := range f.lines {
+		n, err := strconv.Atoi(strings.TrimSpace(rl.count.Text))
+		charge, ok := parseMoney(rl.charge.Text)
+		if err != nil || n < 0 || !ok {
+			f.errs.Set("items", lang.L("loans.return_format"))
+			return nil, false
+		}
+		if n == 0 {
+			continue
+		}
+		cond := conditions[max(0, rl.condition.SelectedIndex())]
+		out = append(out, app.ReturnLine{Item: rl.line.Item, Count: n, Tags: firstTagsOut(rl.line, n),
+			Condition: cond, Charge: charge})
+	}
+	return out, true
+}
+
+// firstTagsOut picks n asset tags still out on a line (none for counted
+// items).
+func firstTagsOut(ln app.LoanLine, n int) []string {
+	var out []string
+	for _, t := range ln.Tags {
+		if len(out) < n && !contains(ln.TagsDone, t) {
+			out = append(out, t)
+		}
+	}
+	if len(out) < n {
+		return nil
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *returnForm) takeBack() {
+	lines, ok := f.returnLines()
+	if !ok {
+		return
+	}
+	l, err := f.sc.s.Svc.ReturnLoan(f.sc.s.UserID(), f.loan.ID, lines)
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	f.sc.saved(l, "loans.saved_return")
+}

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// mainView is the signed-in desk: navigation on the left, the screen in
+// front, the status bar below.
+type mainView struct {
+	s       *kit.Session
+	all     []kit.Screen
+	visible []kit.Screen
+	tabs    *container.AppTabs
+	items   map[string]*container.TabItem // by screen ID, built once
+	content fyne.CanvasObject
+	keys    []fyne.Shortcut // registered on the canvas
+}
+
+func newMainView(s *kit.Session, screens []kit.Screen, bar *statusBar) *mainView {
+	m := &mainView{s: s, all: screens, items: map[string]*container.TabItem{}}
+	m.tabs = container.NewAppTabs()
+	m.tabs.SetTabLocation(container.TabLocationLeading)
+	m.content = container.NewBorder(nil, bar.content, nil, nil, m.tabs)
+	return m
+}
+
+// forUser shows the screens u may reach.
+func (m *mainView) forUser(u app.Staff) {
+	m.visible = m.visible[:0]
+	var items []*container.TabItem
+	for _, scr := range m.all {
+		if allowed(scr, u) {
+			m.visible = append(m.visible, scr)
+			items = append(items, m.item(scr))
+		}
+	}
+	m.tabs.SetItems(items)
+	m.tabs.SelectIndex(0)
+}
+
+// item is the screen's tab, its content built on first use.
+func (m *mainView) item(scr kit.Screen) *container.TabItem {
+	if it, ok := m.items[scr.ID()]; ok {
+		return it
+	}
+	it := container.NewTabItemWithIcon(scr.Title(), scr.Icon(), scr.Content())
+	m.items[scr.ID()] = it
+	return it
+}
+
+func (m *mainView) current() kit.Screen {
+	i := m.tabs.SelectedIndex()
+	if i < 0 || i >= len(m.visible) {
+		return nil
+	}
+	return m.visible[i]
+}
+
+func (m *mainView) selectID(id string) bool {
+	for i, scr := range m.visible {
+		if scr.ID() == id {
+			m.tabs.SelectIndex(i)
+			return true
+		}
+	}
+	return false
+}
+
+// open asks each reachable screen to show the record, and brings the one
+// that does to the front.
+func (m *mainView) open(kind, id string) bool {
+	for i, scr := range m.visible {
+		if scr.Show(kind, id) {
+			m.tabs.SelectIndex(i)
+			return true
+		}
+	}
+	return false
+}
+
+// registerShortcuts puts the reachable screens' shortcuts and the search
+// keys (Ctrl+/ and F3) on the canvas, replacing those of the last user.
+func (m *mainView) registerShortcuts(c fyne.Canvas) {
+	for _, k := range m.keys {
+		c.RemoveShortcut(k)
+	}
+	m.keys = m.keys[:0]
+	for _, scr := range m.visible {
+		for _, sc := range scr.Shortcuts() {
+			m.addShortcut(c, &desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Modifier}, scr, sc.Run)
+		}
+	}
+	m.addShortcut(c, &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}, nil, m.focusSearch)
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyF3 {
+			m.focusSearch()
+		}
+	})
+}
+
+func (m *mainView) addShortcut(c fyne.Canvas, sc *desktop.CustomShortcut, scr kit.Screen, run func()) {
+	c.AddShortcut(sc, func(fyne.Shortcut) {
+		if scr != nil {
+			m.selectID(scr.ID())
+		}
+		if run != nil {
+			run()
+		}
+	})
+	m.keys = append(m.keys, sc)
+}
+
+// focusSearch focuses the search entry of the screen in front, or of the
+// first screen that has one.
+func (m *mainView) focusSearch() {
+	cur := m.current()
+	if s, ok := cur.(kit.Searcher); ok {
+		m.s.Window.Canvas().Focus(s.SearchEntry())
+		return
+	}
+	for _, scr := range m.visible {
+		if s, ok := scr.(kit.Searcher); ok {
+			m.selectID(scr.ID())
+			m.s.Window.Canvas().Focus(s.SearchEntry())
+			return
+		}
+	}
+}

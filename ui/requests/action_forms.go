@@ -1,0 +1,144 @@
+package requests
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+// The forms of the commands on an existing request. Each reads its
+// inputs, runs the command as the signed-in staff member and leaves the
+// refusal, if any, next to its field.
+
+func (sc *Screen) dispatchForm(r *app.RequestRow) *form {
+	var dept *widget.Select
+	var person, at, promised *entry
+	depts := deptChoices(sc.departments(), false)
+	f := sc.commandForm(actDispatch, r, func() error {
+		now := sc.s.Now()
+		notified, _ := parseClock(at.Text, now)
+		prom, _ := parseClock(promised.Text, now)
+		_, err := sc.s.Svc.DispatchRequest(sc.s.UserID(), r.ID, app.DispatchInput{
+			Department: depts.code(dept.Selected), Notified: person.Text, NotifiedAt: notified, PromisedAt: prom})
+		return err
+	})
+	dept = f.selectField("department", lang.L("requests.field.department"), depts, r.Department)
+	person = f.entry("notified", lang.L("requests.field.notified"), "")
+	at = f.entry("notified_at", lang.L("requests.field.notified_at"), lang.L("requests.field.now_hint"))
+	promised = f.entry("promised_at", lang.L("requests.field.promised"), lang.L("requests.field.keep_hint"))
+	f.first = person
+	f.check = func() bool {
+		now := sc.s.Now()
+		return f.checkAll(fieldCheck{"notified", requiredText(person.Text)},
+			fieldCheck{"notified_at", clockText(at.Text, now)}, fieldCheck{"promised_at", clockText(promised.Text, now)})
+	}
+	return f
+}
+
+func (sc *Screen) followUpForm(r *app.RequestRow) *form {
+	var note *entry
+	f := sc.commandForm(actFollowUp, r, func() error {
+		_, err := sc.s.Svc.FollowUpRequest(sc.s.UserID(), r.ID, note.Text)
+		return err
+	})
+	note = f.entry("note", lang.L("requests.field.note"), lang.L("requests.field.note_hint"))
+	f.check = func() bool { return f.checkAll(fieldCheck{"note", requiredText(note.Text)}) }
+	return f
+}
+
+func (sc *Screen) escalateForm(r *app.RequestRow) *form {
+	var to *widget.Select
+	var reason *entry
+	sups := sc.supervisors()
+	f := sc.commandForm(actEscalate, r, func() error {
+		_, err := sc.s.Svc.EscalateRequest(sc.s.UserID(), r.ID, sups.code(to.Selected), reason.Text)
+		return err
+	})
+	reason = f.entry("reason", lang.L("requests.field.reason"), "")
+	to = f.selectField("to", lang.L("requests.field.escalate_to"), sups, "")
+	f.check = func() bool { return f.checkAll(fieldCheck{"reason", requiredText(reason.Text)}) }
+	return f
+}
+
+// supervisors are the choices of whom to escalate to: the supervisors on
+// duty (code "") or one active supervisor by name.
+func (sc *Screen) supervisors() choices {
+	codes := []string{""}
+	names := map[string]string{"": lang.L("requests.field.on_duty")}
+	if sups, err := sc.s.Svc.SupervisorsOnDuty(); err == nil {
+		for _, s := range sups {
+			codes = append(codes, s.ID)
+			names[s.ID] = s.Name
+		}
+	}
+	return newChoices(codes, func(c string) string { return names[c] })
+}
+
+func (sc *Screen) compensateForm(r *app.RequestRow) *form {
+	var given, amount *entry
+	f := sc.commandForm(actCompensate, r, func() error {
+		cents, _ := parseMoney(amount.Text)
+		_, err := sc.s.Svc.CompensateComplaint(sc.s.UserID(), r.ID, given.Text, cents)
+		return err
+	})
+	given = f.entry("given", lang.L("requests.field.given"), lang.L("requests.field.given_hint"))
+	amount = f.entry("amount", lang.L("requests.field.amount"), "0")
+	f.check = func() bool {
+		return f.checkAll(fieldCheck{"given", requiredText(given.Text)}, fieldCheck{"amount", moneyText(amount.Text)})
+	}
+	return f
+}
+
+func (sc *Screen) resolveForm(r *app.RequestRow) *form {
+	var dept *widget.Select
+	var result *entry
+	depts := deptChoices(sc.departments(), true)
+	f := sc.commandForm(actResolve, r, func() error {
+		_, err := sc.s.Svc.ResolveRequest(sc.s.UserID(), r.ID, depts.code(dept.Selected), result.Text)
+		return err
+	})
+	result = f.entry("result", lang.L("requests.field.result"), "")
+	dept = f.selectField("department", lang.L("requests.field.done_by"), depts, lastDept(r))
+	f.check = func() bool { return f.checkAll(fieldCheck{"result", requiredText(result.Text)}) }
+	return f
+}
+
+// lastDept is the department the request was last sent to.
+func lastDept(r *app.RequestRow) string {
+	if d := r.LastDispatch(); d != nil {
+		return d.Department
+	}
+	return r.Department
+}
+
+func (sc *Screen) confirmForm(r *app.RequestRow) *form {
+	var score *widget.RadioGroup
+	var comment *entry
+	f := sc.commandForm(actConfirm, r, func() error {
+		n, _ := strconv.Atoi(score.Selected)
+		_, err := sc.s.Svc.ConfirmRequest(sc.s.UserID(), r.ID, n, comment.Text)
+		return err
+	})
+	score = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
+	score.Horizontal = true
+	f.add("satisfaction", lang.L("requests.field.satisfaction"), score)
+	comment = f.entry("comment", lang.L("requests.field.comment"), "")
+	f.check = func() bool {
+		return f.checkAll(fieldCheck{"satisfaction", requiredText(score.Selected)})
+	}
+	return f
+}
+
+func (sc *Screen) cancelForm(r *app.RequestRow) *form {
+	var reason *entry
+	f := sc.commandForm(actCancel, r, func() error {
+		_, err := sc.s.Svc.CancelRequest(sc.s.UserID(), r.ID, reason.Text)
+		return err
+	})
+	reason = f.entry("reason", lang.L("requests.field.reason"), "")
+	f.check = func() bool { return f.checkAll(fieldCheck{"reason", requiredText(reason.Text)}) }
+	return f
+}

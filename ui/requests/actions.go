@@ -1,0 +1,94 @@
+package requests
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+// The commands on an existing request, in the order their buttons show.
+const (
+	actDispatch   = "dispatch"
+	actFollowUp   = "follow_up"
+	actEscalate   = "escalate"
+	actCompensate = "compensate"
+	actResolve    = "resolve"
+	actConfirm    = "confirm"
+	actCancel     = "cancel"
+)
+
+var actionOrder = []string{actDispatch, actFollowUp, actEscalate, actResolve, actConfirm, actCompensate, actCancel}
+
+// available lists the commands the request's state allows.
+func available(r *app.Request) map[string]bool {
+	open := r.Open()
+	return map[string]bool{
+		actDispatch: open, actFollowUp: open, actEscalate: open, actResolve: open, actCancel: open,
+		actConfirm:    r.Status == app.StatusResolved,
+		actCompensate: r.Kind == app.RequestComplaint && r.Status != app.StatusCancelled,
+	}
+}
+
+// actionButtons makes a button for each command the request allows.
+func (sc *Screen) actionButtons(r *app.RequestRow) map[string]*widget.Button {
+	ok := available(&r.Request)
+	out := map[string]*widget.Button{}
+	for _, a := range actionOrder {
+		if !ok[a] {
+			continue
+		}
+		build := sc.actionForm(a, r)
+		out[a] = widget.NewButton(lang.L("requests.do."+a), func() { sc.showForm(build()) })
+	}
+	if b := out[actResolve]; b != nil {
+		b.Importance = widget.HighImportance
+	}
+	if b := out[actConfirm]; b != nil {
+		b.Importance = widget.HighImportance
+	}
+	return out
+}
+
+func actionBar(buttons map[string]*widget.Button) fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for _, a := range actionOrder {
+		if b := buttons[a]; b != nil {
+			objs = append(objs, b)
+		}
+	}
+	return container.NewGridWithColumns(4, objs...)
+}
+
+func (sc *Screen) showForm(f *form) {
+	sc.setRight(f.content())
+	sc.form = f
+	f.focus(sc.canvas())
+}
+
+// actionForm returns the builder of command a's form for r.
+func (sc *Screen) actionForm(a string, r *app.RequestRow) func() *form {
+	builders := map[string]func(*app.RequestRow) *form{
+		actDispatch: sc.dispatchForm, actFollowUp: sc.followUpForm, actEscalate: sc.escalateForm,
+		actCompensate: sc.compensateForm, actResolve: sc.resolveForm, actConfirm: sc.confirmForm,
+		actCancel: sc.cancelForm,
+	}
+	return func() *form { return builders[a](r) }
+}
+
+// commandForm is a form for command a on r: saving runs run, then tells
+// the user and shows the request again; Esc goes back to it.
+func (sc *Screen) commandForm(a string, r *app.RequestRow, run func() error) *form {
+	f := newForm(lang.L("requests.do."+a)+" · "+r.Room, lang.L("requests.form.save"))
+	f.submit = func() error {
+		err := run()
+		if err == nil {
+			sc.saved(r.ID, lang.L("requests.saved."+a, map[string]string{"Room": r.Room}))
+		}
+		return err
+	}
+	f.onCancel = sc.closeForm
+	return f
+}

@@ -1,0 +1,32 @@
+package requests
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+// Checks made as the user types: they return the text to show under the
+// field, or "".
+
+func requiredText(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return lang.L("requests.check.required")
+	}
+	return ""
+}
+
+func clockText(s string, now time.Time) string {
+	if _, err := parseClock(s, now); err != nil {
+		return lang.L("requests.check.clock")
+	}
+	return ""
+}
+
+func moneyText(s string) string {
+	if _, err := parseMoney(s); err != nil {
+		return lang.L("requests.check.money")
+	}
+	return ""
+}

@@ -1,0 +1,175 @@
+package requests
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// detailContent is the detail view of one request: what was asked, where
+// it stands, why it is escalated, what can be done next and its history.
+type detailContent struct {
+	widget.BaseWidget
+	id      string
+	content fyne.CanvasObject
+	status  *widget.Label
+	actions map[string]*widget.Button
+	history []historyLine
+}
+
+// CreateRenderer shows the content.
+func (d *detailContent) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.content)
+}
+
+// detail builds the detail view of request id.
+func (sc *Screen) detail(id string) (*detailContent, error) {
+	row, err := sc.s.Svc.RequestRow(id)
+	if err != nil {
+		return nil, err
+	}
+	hist, err := sc.s.Svc.RequestHistory(id)
+	if err != nil {
+		return nil, err
+	}
+	now := sc.s.Now()
+	d := &detailContent{id: id, history: timeline(&row.Request, hist, now)}
+	d.status = widget.NewLabel(statusLine(&row, now))
+	d.status.Importance = rowImportance(&row)
+	d.actions = sc.actionButtons(&row)
+	parts := []fyne.CanvasObject{detailTitle(&row), d.status}
+	if box := escalationBox(&row); box != nil {
+		parts = append(parts, box)
+	}
+	parts = append(parts, infoForm(&row, hist, now), actionBar(d.actions), widget.NewSeparator(),
+		sectionTitle(lang.L("requests.history")), historyBox(d.history))
+	d.content = container.NewVScroll(container.NewVBox(parts...))
+	d.ExtendBaseWidget(d)
+	return d, nil
+}
+
+func detailTitle(r *app.RequestRow) fyne.CanvasObject {
+	t := widget.NewLabel(r.Room + "  " + kindName(r.Kind) + " · " + oneLine(r.Description))
+	t.TextStyle.Bold = true
+	t.SizeName = theme.SizeNameSubHeadingText
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+func sectionTitle(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// statusLine says where the request stands: "已派单 · 迟了12分钟".
+func statusLine(r *app.RequestRow, now time.Time) string {
+	parts := []string{statusName(r.Status)}
+	switch {
+	case r.Late:
+		parts = append(parts, kit.Late(r.PromisedAt, now))
+	case r.FollowUpDue:
+		parts = append(parts, lang.L("requests.row.follow_up_due"))
+	case r.Open() && !r.NextFollowUp.IsZero():
+		parts = append(parts, lang.L("requests.detail.next_follow_up", map[string]string{"Time": kit.When(r.NextFollowUp, now)}))
+	}
+	if r.HasConflict() {
+		parts = append(parts, lang.L("requests.detail.conflict"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// escalationBox says why the request is escalated, or nil.
+func escalationBox(r *app.RequestRow) fyne.CanvasObject {
+	if len(r.Escalated) == 0 {
+		return nil
+	}
+	var lines []string
+	for _, reason := range r.Escalated {
+		lines = append(lines, reasonName(reason))
+	}
+	for _, e := range r.Escalations {
+		lines = append(lines, lang.L("requests.detail.escalated_by_hand", map[string]string{"Reason": e.Reason}))
+	}
+	l := widget.NewLabel(lang.L("requests.detail.escalated") + "\n" + strings.Join(lines, "\n"))
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// infoForm lists the request's fields, read-only.
+func infoForm(r *app.RequestRow, hist []app.HistoryEntry, now time.Time) fyne.CanvasObject {
+	f := widget.NewForm()
+	add := func(key, value string) {
+		if value != "" {
+			v := widget.NewLabel(value)
+			v.Wrapping = fyne.TextWrapWord
+			f.Append(lang.L(key), v)
+		}
+	}
+	add("requests.field.guest", r.Guest)
+	add("requests.field.channel", channelName(r.Channel))
+	add("requests.field.priority", priorityName(r.Priority))
+	add("requests.field.department", deptName(r.Department))
+	add("requests.detail.opened", openedText(r, hist, now))
+	add("requests.field.promised", whenText(r.PromisedAt, now))
+	addComplaint(add, r)
+	add("requests.detail.response", durationText(app.ResponseTime(&r.Request)))
+	add("requests.detail.completion", durationText(app.CompletionTime(&r.Request)))
+	return f
+}
+
+func addComplaint(add func(key, value string), r *app.RequestRow) {
+	if r.Complaint == nil {
+		return
+	}
+	add("requests.field.category", categoryName(r.Complaint.Category))
+	add("requests.field.severity", severityName(r.Complaint.Severity))
+	add("requests.field.responsible", deptName(r.Complaint.Responsible))
+}
+
+func openedText(r *app.RequestRow, hist []app.HistoryEntry, now time.Time) string {
+	text := kit.When(r.OpenedAt, now)
+	if len(hist) > 0 && hist[0].Name != "" {
+		text += " · " + hist[0].Name
+	}
+	return text
+}
+
+func whenText(t, now time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return kit.When(t, now)
+}
+
+func durationText(d time.Duration, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return kit.Duration(d)
+}
+
+// historyBox shows the timeline, one uniform row per action.
+func historyBox(lines []historyLine) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, h := range lines {
+		what := widget.NewLabel(h.when + "  " + h.what + "  " + h.who)
+		what.TextStyle.Bold = true
+		box.Add(what)
+		if h.detail != "" {
+			d := widget.NewLabel(h.detail)
+			d.Wrapping = fyne.TextWrapWord
+			box.Add(container.NewPadded(d))
+		}
+	}
+	return box
+}

@@ -1,0 +1,71 @@
+package requests
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"floordesk/app"
+)
+
+// filter is which requests the list shows.
+type filter string
+
+// The list's filters: the unfinished ones (the default), those whose
+// follow-up is due, the late, the escalated, and every request opened
+// today whatever its state.
+const (
+	filterOpen      filter = "open"
+	filterFollowUp  filter = "follow_up"
+	filterLate      filter = "late"
+	filterEscalated filter = "escalated"
+	filterToday     filter = "today"
+)
+
+var filters = []filter{filterOpen, filterFollowUp, filterLate, filterEscalated, filterToday}
+
+func (f filter) name() string { return lang.L("requests.filter." + string(f)) }
+
+func filterChoices() choices {
+	codes := make([]string, len(filters))
+	for i, f := range filters {
+		codes[i] = string(f)
+	}
+	return newChoices(codes, func(c string) string { return filter(c).name() })
+}
+
+// kindFilterChoices are "every kind" (code "") then the kinds.
+func kindFilterChoices() choices {
+	return newChoices(append([]string{""}, kindCodes...), func(c string) string {
+		if c == "" {
+			return lang.L("requests.filter.all_kinds")
+		}
+		return kindName(app.RequestKind(c))
+	})
+}
+
+// keeps reports whether row r (derived at now) passes the filter and the
+// kind ("" = any).
+func keeps(f filter, kind string, r *app.RequestRow, now time.Time) bool {
+	if kind != "" && string(r.Kind) != kind {
+		return false
+	}
+	switch f {
+	case filterFollowUp:
+		return r.FollowUpDue
+	case filterLate:
+		return r.Late
+	case filterEscalated:
+		return len(r.Escalated) > 0
+	case filterToday:
+		return sameDay(r.OpenedAt, now)
+	}
+	return !r.Finished()
+}
+
+func sameDay(a, b time.Time) bool {
+	a = a.In(b.Location())
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}

@@ -1,0 +1,117 @@
+package requests
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// historyLine is one action in a request's timeline: when, who, what and
+// its details ("派单至工程部，通知张工").
+type historyLine struct {
+	when, who, what, detail string
+}
+
+// timeline pairs the history's actions with the details the folded
+// request keeps for each, in order: the n-th dispatch event is
+// Dispatches[n], and so on. An action's time is the one the desk recorded
+// in it, else the event's clock reading.
+func timeline(r *app.Request, hist []app.HistoryEntry, now time.Time) []historyLine {
+	seen := map[string]int{}
+	out := make([]historyLine, len(hist))
+	for i, h := range hist {
+		n := seen[h.Type]
+		seen[h.Type] = n + 1
+		at, detail := actionDetail(r, h.Type, n, now.Location())
+		if at.IsZero() {
+			at = h.At
+		}
+		out[i] = historyLine{when: kit.When(at, now), who: h.Name, what: actionName(h.Type), detail: detail}
+	}
+	return out
+}
+
+func actionName(typ string) string {
+	return lang.X("requests.action."+strings.TrimPrefix(typ, "request."), typ)
+}
+
+// actionDetail is when the n-th action of type typ happened and what it
+// recorded.
+func actionDetail(r *app.Request, typ string, n int, loc *time.Location) (time.Time, string) {
+	switch typ {
+	case app.TypeRequestOpened:
+		return r.OpenedAt, openedDetail(r)
+	case app.TypeRequestDispatched:
+		return nth(r.Dispatches, n, func(d app.Dispatch) (time.Time, string) { return d.At, dispatchDetail(d, loc) })
+	case app.TypeRequestFollowedUp:
+		return nth(r.FollowUps, n, func(f app.FollowUp) (time.Time, string) { return f.At, f.Note })
+	case app.TypeRequestEscalated:
+		return nth(r.Escalations, n, func(e app.Escalation) (time.Time, string) { return e.At, e.Reason })
+	case app.TypeRequestCompensated:
+		return nth(r.Compensation, n, func(c app.Compensation) (time.Time, string) { return c.At, compensationDetail(c) })
+	}
+	return finalDetail(r, typ)
+}
+
+// finalDetail covers the actions a request has at most one of.
+func finalDetail(r *app.Request, typ string) (time.Time, string) {
+	switch {
+	case typ == app.TypeRequestResolved && r.Resolution != nil:
+		return r.Resolution.At, withDept(r.Resolution.Department, r.Resolution.Result)
+	case typ == app.TypeRequestConfirmed && r.Confirmation != nil:
+		return r.Confirmation.At, confirmationDetail(r.Confirmation)
+	case typ == app.TypeRequestCancelled && r.Cancellation != nil:
+		return r.Cancellation.At, r.Cancellation.Reason
+	}
+	return time.Time{}, ""
+}
+
+func nth[T any](xs []T, n int, f func(T) (time.Time, string)) (time.Time, string) {
+	if n >= len(xs) {
+		return time.Time{}, ""
+	}
+	return f(xs[n])
+}
+
+func openedDetail(r *app.Request) string {
+	return strings.Join([]string{channelName(r.Channel), priorityName(r.Priority), deptName(r.Department)}, " · ")
+}
+
+func dispatchDetail(d app.Dispatch, loc *time.Location) string {
+	return lang.L("requests.history.dispatched", map[string]string{
+		"Department": deptName(d.Department), "Person": d.Notified, "Time": kit.Clock(d.NotifiedAt.In(loc)),
+	})
+}
+
+func compensationDetail(c app.Compensation) string {
+	if c.Amount == 0 {
+		return c.Given
+	}
+	return c.Given + " · " + money(c.Amount)
+}
+
+func confirmationDetail(c *app.Confirmation) string {
+	text := lang.L("requests.history.satisfaction", map[string]string{"Score": strconv.Itoa(c.Satisfaction)})
+	if c.Comment != "" {
+		text += " · " + c.Comment
+	}
+	return text
+}
+
+func withDept(dept, text string) string {
+	if dept == "" {
+		return text
+	}
+	return deptName(dept) + ": " + text
+}
+
+// money renders cents as yuan: "¥50.00".
+func money(cents int64) string {
+	return fmt.Sprintf("¥%d.%02d", cents/100, cents%100)
+}

@@ -1,0 +1,112 @@
+package requests
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+// openInputs are the widgets of the new-request form.
+type openInputs struct {
+	room, guest, desc, promised      *entry
+	channel, kind, dept, priority    *widget.Select
+	category, severity, responsible  *widget.Select
+	kinds, channels, depts, prios    choices
+	categories, severities, respDept choices
+}
+
+// openForm builds the form that opens a request. The complaint fields
+// show only for a complaint.
+func (sc *Screen) openForm() *form {
+	f := newForm(lang.L("requests.new"), lang.L("requests.form.open"))
+	in := sc.openFields(f)
+	f.submit = func() error {
+		r, err := sc.s.Svc.OpenRequest(sc.s.UserID(), in.request(f, sc.s.Now()))
+		if err == nil {
+			sc.shown = r.ID
+			sc.saved(r.ID, lang.L("requests.saved.opened", map[string]string{"Room": r.Room}))
+		}
+		return err
+	}
+	f.check = func() bool { return in.check(f, sc.s.Now()) }
+	f.onCancel = sc.closeForm
+	return f
+}
+
+// check shows what can be seen before saving: required fields, the time
+// format.
+func (in *openInputs) check(f *form, now time.Time) bool {
+	return f.checkAll(
+		fieldCheck{"room", requiredText(in.room.Text)},
+		fieldCheck{"description", requiredText(in.desc.Text)},
+		fieldCheck{"promised_at", clockText(in.promised.Text, now)})
+}
+
+func (sc *Screen) openFields(f *form) *openInputs {
+	depts := sc.departments()
+	in := &openInputs{kinds: kindChoices(), channels: channelChoices(), prios: priorityChoices(),
+		depts: deptChoices(depts, true), categories: categoryChoices(), severities: severityChoices(),
+		respDept: deptChoices(depts, false)}
+	in.room = f.entry("room", lang.L("requests.field.room"), lang.L("requests.field.room_hint"))
+	in.guest = f.entry("guest", lang.L("requests.field.guest"), "")
+	in.kind = f.selectField("kind", lang.L("requests.field.kind"), in.kinds, string(app.RequestService))
+	in.channel = f.selectField("channel", lang.L("requests.field.channel"), in.channels, string(app.ChannelInPerson))
+	in.desc = f.entry("description", lang.L("requests.field.description"), "")
+	in.dept = f.selectField("department", lang.L("requests.field.department"), in.depts, "")
+	in.priority = f.selectField("priority", lang.L("requests.field.priority"), in.prios, string(app.PriorityNormal))
+	in.promised = f.entry("promised_at", lang.L("requests.field.promised"), lang.L("requests.field.promised_hint"))
+	in.category = f.selectField("complaint.category", lang.L("requests.field.category"), in.categories, "")
+	in.severity = f.selectField("complaint.severity", lang.L("requests.field.severity"), in.severities, "")
+	in.responsible = f.selectField("complaint.responsible", lang.L("requests.field.responsible"), in.respDept, "")
+	in.watch(f, sc)
+	return in
+}
+
+// watch validates as the user types and shows the complaint fields for
+// a complaint only.
+func (in *openInputs) watch(f *form, sc *Screen) {
+	in.room.OnChanged = func(s string) { f.errs.Set("room", requiredText(s)) }
+	in.desc.OnChanged = func(s string) { f.errs.Set("description", requiredText(s)) }
+	in.promised.OnChanged = func(s string) { f.errs.Set("promised_at", clockText(s, sc.s.Now())) }
+	in.kind.OnChanged = func(string) { in.showComplaint(f) }
+	in.showComplaint(f)
+}
+
+func (in *openInputs) showComplaint(f *form) {
+	complaint := in.kinds.code(in.kind.Selected) == string(app.RequestComplaint)
+	f.showFields(complaint, "complaint.category", "complaint.severity", "complaint.responsible")
+}
+
+// request reads the form into the domain's input.
+func (in *openInputs) request(f *form, now time.Time) app.NewRequest {
+	promised, _ := parseClock(in.promised.Text, now)
+	r := app.NewRequest{
+		Room: in.room.Text, Guest: in.guest.Text, Description: in.desc.Text,
+		Kind:       app.RequestKind(in.kinds.code(in.kind.Selected)),
+		Channel:    app.RequestChannel(in.channels.code(in.channel.Selected)),
+		Department: in.depts.code(in.dept.Selected),
+		Priority:   app.RequestPriority(in.prios.code(in.priority.Selected)),
+		PromisedAt: promised,
+	}
+	if r.Kind == app.RequestComplaint {
+		r.Complaint = &app.Complaint{
+			Category:    app.ComplaintCategory(in.categories.code(in.category.Selected)),
+			Severity:    app.ComplaintSeverity(in.severities.code(in.severity.Selected)),
+			Responsible: in.respDept.code(in.responsible.Selected),
+		}
+	}
+	return r
+}
+
+// departments lists the hotel's departments; none when the set-up cannot
+// be read (the desk itself still takes requests).
+func (sc *Screen) departments() []string {
+	h, err := sc.s.Svc.Settings()
+	if err != nil {
+		return nil
+	}
+	return h.Departments
+}

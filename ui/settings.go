@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// Local settings the settings screen keeps in the store.
+const (
+	SettingLanguage = "ui.lang"  // "zh", "en" or "" for the system's
+	SettingTheme    = "ui.theme" // "light", "dark" or "" for the system's
+)
+
+// Settings is the desk's own settings: language (from the next start)
+// and light or dark theme (at once).
+type Settings struct {
+	s        *kit.Session
+	setTheme func(string)
+	language *widget.RadioGroup
+	variant  *widget.RadioGroup
+	errs     *kit.FieldErrors
+	content  fyne.CanvasObject
+}
+
+var _ kit.Screen = (*Settings)(nil)
+
+// NewSettings builds the settings screen; setTheme applies a theme choice
+// and may be nil.
+func NewSettings(s *kit.Session, setTheme func(string)) *Settings {
+	st := &Settings{s: s, setTheme: setTheme, errs: kit.NewFieldErrors()}
+	langs := choices{{"", "shell.settings_follow_system"}, {Chinese, "shell.settings_chinese"}, {English, "shell.settings_english"}}
+	themes := choices{{"", "shell.settings_follow_system"}, {"light", "shell.settings_light"}, {"dark", "shell.settings_dark"}}
+	st.language = langs.radio(st.setting(SettingLanguage), func(v string) { st.save(SettingLanguage, v, "shell.settings_language_saved") })
+	st.variant = themes.radio(st.setting(SettingTheme), st.saveTheme)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("shell.settings_language"), container.NewVBox(st.language, hint("shell.settings_language_hint"))),
+		widget.NewFormItem(lang.L("shell.settings_theme"), st.variant))
+	st.content = container.NewPadded(container.NewVBox(form, st.errs.Form()))
+	return st
+}
+
+func hint(key string) *widget.Label {
+	l := widget.NewLabel(lang.L(key))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+func (st *Settings) setting(name string) string {
+	v, _ := st.s.Svc.Store().Setting(name)
+	return v
+}
+
+func (st *Settings) save(name, value, confirm string) {
+	if err := st.s.Svc.Store().SetSetting(name, value); err != nil {
+		st.errs.Show(err)
+		return
+	}
+	st.errs.Clear()
+	st.s.Notify(lang.L(confirm))
+}
+
+func (st *Settings) saveTheme(v string) {
+	st.save(SettingTheme, v, "shell.settings_theme_saved")
+	if st.setTheme != nil {
+		st.setTheme(v)
+	}
+}
+
+// ID implements kit.Screen.
+func (st *Settings) ID() string { return "settings" }
+
+// Title implements kit.Screen.
+func (st *Settings) Title() string { return lang.L("shell.settings_title") }
+
+// Icon implements kit.Screen.
+func (st *Settings) Icon() fyne.Resource { return theme.SettingsIcon() }
+
+// Content implements kit.Screen.
+func (st *Settings) Content() fyne.CanvasObject { return st.content }
+
+// Refresh implements kit.Screen.
+func (st *Settings) Refresh([]data.EntityRef) {}
+
+// Show implements kit.Screen.
+func (st *Settings) Show(kind, id string) bool { return false }
+
+// Shortcuts implements kit.Screen.
+func (st *Settings) Shortcuts() []kit.Shortcut { return nil }
+
+// Choose picks a language or theme as a tap on its radio would, for tests.
+func (st *Settings) Choose(setting, value string) {
+	radio := st.language
+	if setting == SettingTheme {
+		radio = st.variant
+	}
+	radio.SetSelected(radio.Options[choiceIndex(setting, value)])
+}
+
+// choices are radio options: a stored value and its label's key.
+type choices [][2]string
+
+func (c choices) radio(current string, onChange func(string)) *widget.RadioGroup {
+	labels := make([]string, len(c))
+	sel := ""
+	for i, ch := range c {
+		labels[i] = lang.L(ch[1])
+		if ch[0] == current {
+			sel = labels[i]
+		}
+	}
+	r := widget.NewRadioGroup(labels, nil)
+	r.Required = true
+	r.SetSelected(sel)
+	r.OnChanged = func(label string) {
+		for i, l := range labels {
+			if l == label {
+				onChange(c[i][0])
+			}
+		}
+	}
+	return r
+}
+
+func choiceIndex(setting, value string) int {
+	order := map[string]int{"": 0, Chinese: 1, English: 2, "light": 1, "dark": 2}
+	return order[value]
+}

@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// SyncSource is what the status bar needs from the sync client;
+// *data.SyncClient implements it.
+type SyncSource interface {
+	Status() data.SyncStatus
+	Watch() (<-chan struct{}, func())
+}
+
+var _ SyncSource = (*data.SyncClient)(nil)
+
+// Feed is the store's change feed; *data.Store implements it.
+type Feed interface {
+	Subscribe() *data.Subscription
+}
+
+// Counter counts the store's contents; *data.Store implements it.
+type Counter interface {
+	Stats() (data.Stats, error)
+}
+
+var (
+	_ Feed    = (*data.Store)(nil)
+	_ Counter = (*data.Store)(nil)
+)
+
+// Options are the shell's connections to the world outside the UI.
+type Options struct {
+	// Feed tells the shell about store changes; nil for none.
+	Feed Feed
+	// Counter gives the events waiting to sync when no server is set.
+	Counter Counter
+	// Sync is the running sync client; nil when no server is set.
+	Sync SyncSource
+	// Tick re-evaluates time-based lines (due, late); nil: every 15 s.
+	Tick <-chan time.Time
+	// SystemNotify sends an OS notification; nil sends none.
+	SystemNotify func(title, text string)
+	// SetTheme applies a light or dark choice ("light", "dark", "" for the
+	// system's); nil leaves the theme alone.
+	SetTheme func(variant string)
+}
+
+// Shell is the desk app's window content: first run, sign-in, then the
+// navigation between screens with a status bar under them.
+type Shell struct {
+	s       *kit.Session
+	opt     Options
+	screens []kit.Screen // dashboard first, settings last
+	dash    *Dashboard
+	root    *fyne.Container
+	main    *mainView
+	bar     *statusBar
+	step    any // the first run or sign-in shown, for tests
+
+	stopOnce sync.Once
+	stop     chan struct{}
+	wg       sync.WaitGroup
+}
+
+// NewShell builds the shell around screens (the area screens, in
+// navigation order); it adds the dashboard before them and the settings
+// after. Call it on the Fyne goroutine after UseLanguage, then Start.
+func NewShell(s *kit.Session, screens []kit.Screen, opt Options) *Shell {
+	sh := &Shell{s: s, opt: opt, root: container.NewStack(), stop: make(chan struct{})}
+	sh.dash = NewDashboard(s)
+	sh.dash.systemNotify = opt.SystemNotify
+	sh.screens = append(append([]kit.Screen{sh.dash}, screens...), NewSettings(s, opt.SetTheme))
+	sh.bar = newStatusBar(s, sh.SwitchUser)
+	s.SetOpener(sh.open)
+	s.SetNotifier(sh.notice)
+	sh.main = newMainView(s, sh.screens, sh.bar)
+	return sh
+}
+
+// Content is the window's content.
+func (sh *Shell) Content() fyne.CanvasObject { return sh.root }
+
+// Start shows first run, sign-in or the signed-in desk, and starts
+// following store changes, sync status and the clock. Call Stop when the
+// window closes.
+func (sh *Shell) Start() {
+	sh.showCurrent()
+	sh.startFeed()
+	sh.startSync()
+	sh.startTicker()
+}
+
+// Stop ends the background work and waits for it.
+func (sh *Shell) Stop() {
+	sh.stopOnce.Do(func() { close(sh.stop) })
+	sh.wg.Wait()
+}
+
+// showCurrent shows the step the desk is at: no staff yet → first run;
+// nobody signed in → sign-in; else the screens.
+func (sh *Shell) showCurrent() {
+	if has, err := sh.s.Svc.HasStaff(); err == nil && !has {
+		fr := newFirstRun(sh.s, sh.signedIn)
+		sh.step = fr
+		sh.show(fr.content)
+		return
+	}
+	if _, ok := sh.s.User(); !ok {
+		sh.showSignIn()
+		return
+	}
+	sh.signedIn()
+}
+
+// show puts o in the window; the widget focused before (the PIN entry)
+// is gone, so the focus goes too, letting the canvas get the shortcuts.
+func (sh *Shell) show(o fyne.CanvasObject) {
+	if c := sh.s.Window.Canvas(); c != nil {
+		c.Unfocus()
+	}
+	sh.root.Objects = []fyne.CanvasObject{o}
+	sh.root.Refresh()
+}
+
+// signedIn shows the screens for the person now at the desk.
+func (sh *Shell) signedIn() {
+	sh.step = nil
+	u, _ := sh.s.User()
+	sh.main.forUser(u)
+	sh.bar.refresh(sh.opt)
+	sh.show(sh.main.content)
+	sh.refreshAll(nil)
+	sh.main.registerShortcuts(sh.s.Window.Canvas())
+}
+
+// SwitchUser signs the person at the desk out and shows the sign-in.
+func (sh *Shell) SwitchUser() {
+	sh.s.SignOut()
+	sh.showSignIn()
+}
+
+func (sh *Shell) showSignIn() {
+	si := newSignIn(sh.s, sh.signedIn)
+	sh.step = si
+	sh.show(si.content)
+	sh.s.Window.Canvas().Focus(si.filter)
+}
+
+// open shows a record in the screen that owns its kind.
+func (sh *Shell) open(kind, id string) bool {
+	return sh.main.open(kind, id)
+}
+
+// notice shows an in-app notice; safe from any goroutine.
+func (sh *Shell) notice(text string) {
+	sh.s.Do(func() { sh.bar.notice(text) })
+}
+
+// refreshAll refreshes every screen the user can see and the status bar,
+// on the Fyne goroutine.
+func (sh *Shell) refreshAll(changed []data.EntityRef) {
+	if _, ok := sh.s.User(); !ok {
+		return
+	}
+	for _, scr := range sh.main.visible {
+		scr.Refresh(changed)
+	}
+	sh.bar.refresh(sh.opt)
+}
+
+// Screens returns the screens the signed-in user can reach, in order.
+func (sh *Shell) Screens() []kit.Screen { return append([]kit.Screen(nil), sh.main.visible...) }
+
+// Current is the screen in front, or nil before sign-in.
+func (sh *Shell) Current() kit.Screen { return sh.main.current() }
+
+// Select brings the screen with id to the front and reports whether it is
+// reachable.
+func (sh *Shell) Select(id string) bool { return sh.main.selectID(id) }
+
+// Dashboard is the home screen.
+func (sh *Shell) Dashboard() *Dashboard { return sh.dash }
+
+// StatusText is what the status bar shows, for tests.
+func (sh *Shell) StatusText() string { return sh.bar.text() }
+
+// allowed tells whether u may see scr.
+func allowed(scr kit.Screen, u app.Staff) bool {
+	r, ok := scr.(kit.Restricted)
+	return !ok || u.Role.AtLeast(r.MinRole())
+}

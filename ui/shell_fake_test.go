@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// fakeScreen stands in for an area screen: it owns one kind of record,
+// offers one shortcut and has a search entry.
+type fakeScreen struct {
+	id, owns  string
+	role      app.Role
+	shown     []string
+	refreshes int
+	ran       int
+	key       fyne.KeyName
+	search    *widget.Entry
+	label     *widget.Label
+}
+
+func newFake(id, owns string, key fyne.KeyName) *fakeScreen {
+	return &fakeScreen{id: id, owns: owns, key: key, search: widget.NewEntry(), label: widget.NewLabel(id)}
+}
+
+func (f *fakeScreen) ID() string          { return f.id }
+func (f *fakeScreen) Title() string       { return f.id }
+func (f *fakeScreen) Icon() fyne.Resource { return nil }
+func (f *fakeScreen) Content() fyne.CanvasObject {
+	return widget.NewForm(widget.NewFormItem("", f.search), widget.NewFormItem("", f.label))
+}
+func (f *fakeScreen) Refresh([]data.EntityRef)    { f.refreshes++ }
+func (f *fakeScreen) SearchEntry() fyne.Focusable { return f.search }
+
+func (f *fakeScreen) Show(kind, id string) bool {
+	if kind != f.owns {
+		return false
+	}
+	f.shown = append(f.shown, id)
+	return true
+}
+
+func (f *fakeScreen) Shortcuts() []kit.Shortcut {
+	return []kit.Shortcut{{Key: f.key, Modifier: fyne.KeyModifierShortcutDefault, Name: f.id, Run: func() { f.ran++ }}}
+}
+
+// restrictedScreen is a fakeScreen only supervisors see.
+type restrictedScreen struct{ *fakeScreen }
+
+func (r restrictedScreen) MinRole() app.Role { return app.RoleSupervisor }

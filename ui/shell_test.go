@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// shellEnv is a shell on a test world, with two fake area screens.
+type shellEnv struct {
+	*kittest.Env
+	sh        *Shell
+	keys, sup *fakeScreen
+	tick      chan time.Time
+}
+
+func newShellEnv(t *testing.T, language string, prepare func(e *kittest.Env)) *shellEnv {
+	t.Helper()
+	e := kittest.NewIn(t, language)
+	if prepare != nil {
+		prepare(e)
+	}
+	se := &shellEnv{Env: e, keys: newFake("keys", kit.KindKey, fyne.KeyK), sup: newFake("supervisor", kit.KindStaff, fyne.KeyU),
+		tick: make(chan time.Time)}
+	se.sh = NewShell(e.Session, []kit.Screen{se.keys, restrictedScreen{se.sup}}, Options{Counter: e.Store, Tick: se.tick})
+	e.Window.SetContent(se.sh.Content())
+	se.sh.Start()
+	t.Cleanup(se.sh.Stop)
+	return se
+}
+
+func screenIDs(sh *Shell) []string {
+	var ids []string
+	for _, s := range sh.Screens() {
+		ids = append(ids, s.ID())
+	}
+	return ids
+}
+
+func TestFirstRunCreatesSupervisorAndDesk(t *testing.T) {
+	se := newShellEnv(t, kit.English, nil)
+	f := findFirstRun(t, se.sh)
+	test.Type(f.number, "S01")
+	test.Type(f.name, "Li Na")
+	test.Type(f.pin, "2468")
+	test.Type(f.pin2, "2469")
+	if got := f.staffErr.Text("pin2"); got != "The two PINs differ." {
+		t.Errorf("PIN check as you type shows %q", got)
+	}
+	f.pin2.SetText("")
+	test.Type(f.pin2, "2468")
+	test.Type(f.deskName, "3rd floor desk")
+	f.useRooms("rooms.csv", strings.NewReader("floor,room,type\n3,301,double\n3,302,twin\n"))
+	test.Type(f.deskCode, "D3")
+	f.deskCode.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u, ok := se.Session.User()
+	if !ok || u.ID != "S01" || u.Role != app.RoleSupervisor {
+		t.Fatalf("after first run signed in %+v %v", u, ok)
+	}
+	if rooms, _ := se.Svc.Rooms(); len(rooms.Rooms) != 2 {
+		t.Errorf("rooms imported: %d, want 2", len(rooms.Rooms))
+	}
+	if got := se.sh.StatusText(); !strings.Contains(got, "Li Na (Supervisor)") || !strings.Contains(got, "3rd floor desk") || !strings.Contains(got, "No server set") {
+		t.Errorf("status bar reads %q", got)
+	}
+	if se.sh.Current().ID() != "dashboard" {
+		t.Errorf("first screen after sign-in is %s", se.sh.Current().ID())
+	}
+}
+
+func TestFirstRunKeepsWhatWasTypedOnARefusal(t *testing.T) {
+	se := newShellEnv(t, kit.Chinese, nil)
+	f := findFirstRun(t, se.sh)
+	test.Type(f.number, "S01")
+	test.Type(f.pin, "2468")
+	test.Type(f.pin2, "2468")
+	f.submit()
+	if f.staffErr.Text("name") == "" || f.number.Text != "S01" {
+		t.Fatalf("name refusal %q, number kept %q", f.staffErr.Text("name"), f.number.Text)
+	}
+	test.Type(f.name, "李娜")
+	f.submit() // the desk is refused now: no code, no name
+	if f.deskErr.Text("code") == "" || f.created == nil {
+		t.Fatalf("desk code refusal %q, supervisor created %v", f.deskErr.Text("code"), f.created != nil)
+	}
+	test.Type(f.deskCode, "D1")
+	test.Type(f.deskName, "三楼服务台")
+	f.submit()
+	if u, ok := se.Session.User(); !ok || u.Name != "李娜" {
+		t.Fatalf("not signed in after fixing the desk: %+v", u)
+	}
+	if !strings.Contains(se.sh.StatusText(), "服务台：三楼服务台") || !strings.Contains(se.sh.StatusText(), "未设置服务器") {
+		t.Errorf("status bar reads %q", se.sh.StatusText())
+	}
+}
+
+func findFirstRun(t *testing.T, sh *Shell) *firstRun {
+	t.Helper()
+	fr, ok := sh.step.(*firstRun)
+	if !ok {
+		t.Fatalf("the shell shows %T, want the first run", sh.step)
+	}
+	return fr
+}
+
+func findSignIn(t *testing.T, sh *Shell) *signIn {
+	t.Helper()
+	si, ok := sh.step.(*signIn)
+	if !ok {
+		t.Fatalf("the shell shows %T, want the sign-in", sh.step)
+	}
+	return si
+}
+
+func TestSignInWrongPINThenLockedOut(t *testing.T) {
+	se := newShellEnv(t, kit.English, nil)
+	sup := se.Supervisor(t)
+	se.Attendant(t, sup.ID, "A01", "Wang Fang")
+	se.sh.showCurrent()
+	si := findSignIn(t, se.sh)
+	si.submit()
+	if got := si.errs.Text(""); got != "Pick your name from the list first." {
+		t.Errorf("submit without a name shows %q", got)
+	}
+	if !si.list.SelectID("A01") {
+		t.Fatal("A01 is not in the staff list")
+	}
+	var last string
+	for range 6 {
+		test.Type(si.pin, "9999")
+		si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		last = si.errs.Text("pin")
+		if last == "" {
+			t.Fatal("a wrong PIN showed no refusal at the PIN")
+		}
+	}
+	if strings.Contains(last, "tries left") || last == kit.Say(nil) {
+		t.Errorf("after six wrong PINs the refusal reads %q, want the lock-out", last)
+	}
+	if _, ok := se.Session.User(); ok {
+		t.Error("signed in with a wrong PIN")
+	}
+}
+
+func TestSignInSwitchAndRoles(t *testing.T) {
+	se := newShellEnv(t, kit.English, nil)
+	sup := se.Supervisor(t)
+	se.Attendant(t, sup.ID, "A01", "Wang Fang")
+	se.sh.showCurrent()
+	signInAs(t, se.sh, "A01")
+	if got := strings.Join(screenIDs(se.sh), ","); got != "dashboard,keys,settings" {
+		t.Errorf("an attendant reaches %s", got)
+	}
+	se.sh.SwitchUser()
+	if _, ok := se.Session.User(); ok {
+		t.Fatal("still signed in after switch")
+	}
+	signInAs(t, se.sh, "S01")
+	if got := strings.Join(screenIDs(se.sh), ","); got != "dashboard,keys,supervisor,settings" {
+		t.Errorf("a supervisor reaches %s", got)
+	}
+	if !strings.Contains(se.sh.StatusText(), "Li Na (Supervisor)") {
+		t.Errorf("status bar reads %q", se.sh.StatusText())
+	}
+}
+
+func signInAs(t *testing.T, sh *Shell, id string) {
+	t.Helper()
+	si := findSignIn(t, sh)
+	si.list.SelectID(id)
+	test.Type(si.pin, app.DemoPIN)
+	test.Tap(si.button)
+	if u, ok := sh.s.User(); !ok || u.ID != id {
+		t.Fatalf("sign in as %s: %q shows", id, si.errs.Text("pin"))
+	}
+}
+
+func TestOpenAndShortcutsReachTheOwningScreen(t *testing.T) {
+	se := newShellEnv(t, kit.English, nil)
+	se.Supervisor(t)
+	se.SignIn(t, "S01")
+	se.sh.showCurrent()
+	if !se.Session.Open(kit.KindKey, "F3-MASTER") || se.sh.Current().ID() != "keys" || se.keys.shown[0] != "F3-MASTER" {
+		t.Fatalf("Open(key) brought %s to the front, keys shown %v", se.sh.Current().ID(), se.keys.shown)
+	}
+	if se.Session.Open("nothing", "1") {
+		t.Error("Open of a kind nobody owns reported success")
+	}
+	se.sh.Select("dashboard")
+	shortcut(se.Window, fyne.KeyU)
+	if se.sup.ran != 1 || se.sh.Current().ID() != "supervisor" {
+		t.Errorf("Ctrl+U ran %d times, front is %s", se.sup.ran, se.sh.Current().ID())
+	}
+	se.sh.Select("dashboard")
+	shortcut(se.Window, fyne.KeySlash)
+	if se.Window.Canvas().Focused() != se.keys.search {
+		t.Errorf("Ctrl+/ focused %v, want the keys search", se.Window.Canvas().Focused())
+	}
+}
+
+func shortcut(w fyne.Window, key fyne.KeyName) {
+	w.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+var _ = widget.NewLabel
+
+func TestSignInFindsNameByPinyin(t *testing.T) {
+	se := newShellEnv(t, kit.Chinese, nil)
+	sup := se.Supervisor(t)
+	se.Attendant(t, sup.ID, "A01", "王芳")
+	se.Attendant(t, sup.ID, "A02", "张伟")
+	se.sh.showCurrent()
+	si := findSignIn(t, se.sh)
+	if se.Window.Canvas().Focused() != si.filter {
+		t.Error("the name filter is not focused at sign-in")
+	}
+	test.Type(si.filter, "wf")
+	if got := si.list.IDs(); len(got) != 1 || got[0] != "A01" {
+		t.Fatalf("filter wf shows %v", got)
+	}
+	si.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if si.list.Selected() != "A01" || se.Window.Canvas().Focused() != si.pin {
+		t.Fatalf("Enter on one match: selected %q", si.list.Selected())
+	}
+	test.Type(si.pin, app.DemoPIN)
+	si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if u, ok := se.Session.User(); !ok || u.Name != "王芳" {
+		t.Errorf("signed in %+v", u)
+	}
+}

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"time"
+
+	"floordesk/data"
+)
+
+// tickEvery is how often time-based lines are re-evaluated.
+const tickEvery = 15 * time.Second
+
+// startFeed refreshes the screens after every change the store reports.
+func (sh *Shell) startFeed() {
+	if sh.opt.Feed == nil {
+		return
+	}
+	sub := sh.opt.Feed.Subscribe()
+	sh.wg.Add(1)
+	go func() {
+		defer sh.wg.Done()
+		defer sub.Close()
+		for {
+			select {
+			case _, ok := <-sub.Ready():
+				if !ok {
+					return
+				}
+				refs := sub.Next()
+				sh.s.Do(func() { sh.refreshChanged(refs) })
+			case <-sh.stop:
+				return
+			}
+		}
+	}()
+}
+
+// refreshChanged refreshes after a change; a change with no entity (the
+// outbox moved) only refreshes the status bar.
+func (sh *Shell) refreshChanged(refs []data.EntityRef) {
+	if len(refs) == 0 {
+		sh.bar.refresh(sh.opt)
+		return
+	}
+	sh.refreshAll(refs)
+}
+
+// startSync refreshes the status bar when the sync status changes.
+func (sh *Shell) startSync() {
+	if sh.opt.Sync == nil {
+		return
+	}
+	ch, unwatch := sh.opt.Sync.Watch()
+	sh.wg.Add(1)
+	go func() {
+		defer sh.wg.Done()
+		defer unwatch()
+		for {
+			select {
+			case <-ch:
+				sh.s.Do(func() { sh.bar.refresh(sh.opt) })
+			case <-sh.stop:
+				return
+			}
+		}
+	}()
+}
+
+// startTicker re-evaluates the dashboard's time-based lines on each tick.
+func (sh *Shell) startTicker() {
+	tick := sh.opt.Tick
+	if tick == nil {
+		t := time.NewTicker(tickEvery)
+		sh.wg.Add(1)
+		go func() {
+			defer sh.wg.Done()
+			<-sh.stop
+			t.Stop()
+		}()
+		tick = t.C
+	}
+	sh.wg.Add(1)
+	go func() {
+		defer sh.wg.Done()
+		for {
+			select {
+			case <-tick:
+				sh.s.Do(sh.Tick)
+			case <-sh.stop:
+				return
+			}
+		}
+	}()
+}
+
+// Tick re-evaluates what depends on the time: the dashboard and the status
+// bar. Call it on the Fyne goroutine.
+func (sh *Shell) Tick() {
+	if _, ok := sh.s.User(); !ok {
+		return
+	}
+	sh.dash.Refresh(nil)
+	sh.bar.refresh(sh.opt)
+	sh.bar.expire()
+}

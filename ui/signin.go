@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// signIn is the sign-in step: pick your name from the staff list, enter
+// your PIN. A wrong PIN shows the domain's refusal (tries left, locked)
+// under the PIN.
+type signIn struct {
+	s       *kit.Session
+	done    func()
+	staff   map[string]app.Staff
+	list    *kit.IDList
+	index   *kit.Index
+	filter  *widget.Entry
+	picked  *widget.Label
+	pin     *widget.Entry
+	errs    *kit.FieldErrors
+	button  *widget.Button
+	content fyne.CanvasObject
+}
+
+func newSignIn(s *kit.Session, done func()) *signIn {
+	si := &signIn{s: s, done: done, staff: map[string]app.Staff{}, errs: kit.NewFieldErrors(), index: kit.NewIndex()}
+	si.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, si.fillRow)
+	si.list.OnSelectedID(si.pick)
+	si.filter = widget.NewEntry()
+	si.filter.SetPlaceHolder(lang.L("shell.find_name"))
+	si.filter.OnChanged = si.narrow
+	si.filter.OnSubmitted = func(string) { si.pickOnly() }
+	si.picked = widget.NewLabel(lang.L("shell.pick_name"))
+	si.pin = widget.NewPasswordEntry()
+	si.pin.SetPlaceHolder(lang.L("shell.pin"))
+	si.pin.OnSubmitted = func(string) { si.submit() }
+	si.button = widget.NewButtonWithIcon(lang.L("shell.sign_in"), theme.LoginIcon(), si.submit)
+	si.button.Importance = widget.HighImportance
+	si.load()
+	si.content = si.layout()
+	return si
+}
+
+func (si *signIn) layout() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("shell.sign_in_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	form := container.NewVBox(si.picked, si.pin, si.errs.For("pin"), si.errs.Form(), si.button)
+	names := container.NewBorder(si.filter, nil, nil, nil, si.list)
+	body := container.NewBorder(title, nil, nil, nil,
+		container.NewGridWithColumns(2, names, container.NewVBox(layout.NewSpacer(), form, layout.NewSpacer())))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(760, 520), body))
+}
+
+// load lists the active staff.
+func (si *signIn) load() {
+	list, err := si.s.Svc.StaffList(false)
+	if err != nil {
+		si.errs.Show(err)
+		return
+	}
+	ids := make([]string, len(list))
+	for i, st := range list {
+		si.staff[st.ID] = st
+		ids[i] = st.ID
+		si.index.Add(st.ID, st.ID, st.Name, st.Department)
+	}
+	si.list.SetIDs(ids)
+}
+
+func (si *signIn) fillRow(id string, o fyne.CanvasObject) {
+	st := si.staff[id]
+	o.(*kit.Row).Set(st.Name, roleName(st.Role)+" · "+st.Department, st.ID, widget.MediumImportance)
+}
+
+// narrow shows the staff whose number, name (or its pinyin) matches what
+// is typed in the filter.
+func (si *signIn) narrow(q string) {
+	si.list.SetIDs(si.index.Find(q))
+}
+
+// pickOnly picks the one person the filter leaves.
+func (si *signIn) pickOnly() {
+	if ids := si.list.IDs(); len(ids) == 1 {
+		si.list.SelectID(ids[0])
+	}
+}
+
+// pick remembers the chosen person and moves to the PIN.
+func (si *signIn) pick(id string) {
+	si.picked.SetText(lang.L("shell.picked", map[string]string{"Name": si.staff[id].Name}))
+	si.errs.Clear()
+	si.pin.SetText("")
+	si.s.Window.Canvas().Focus(si.pin)
+}
+
+// submit checks the PIN of the chosen person.
+func (si *signIn) submit() {
+	id := si.list.Selected()
+	if id == "" {
+		si.errs.SetForm(lang.L("shell.pick_first"))
+		return
+	}
+	st, err := si.s.Svc.Login(id, si.pin.Text)
+	if err != nil {
+		si.pin.SetText("")
+		if !si.errs.Show(err) {
+			si.errs.Show(fieldRefusal(err, "pin"))
+		}
+		return
+	}
+	si.s.SignIn(st)
+	si.done()
+}
+
+// fieldRefusal shows a refusal that names no field (a wrong PIN) at field.
+func fieldRefusal(err error, field string) error {
+	r := app.RefusalOf(err)
+	if r == nil {
+		return err
+	}
+	c := *r
+	c.Field = field
+	return &c
+}

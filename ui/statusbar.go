@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/ui/kit"
+)
+
+// noticeFor is how long an in-app notice stays in the status bar.
+const noticeFor = 8 * time.Second
+
+// statusBar is the line under every screen: who is signed in, the desk,
+// sync state, the latest notice, and the switch-person button.
+type statusBar struct {
+	s                          *kit.Session
+	user, desk, sync, noticeLb *widget.Label
+	switchBtn                  *widget.Button
+	content                    fyne.CanvasObject
+	noticeAt                   time.Time
+}
+
+func newStatusBar(s *kit.Session, switchUser func()) *statusBar {
+	b := &statusBar{s: s, user: widget.NewLabel(""), desk: widget.NewLabel(""), sync: widget.NewLabel(""),
+		noticeLb: widget.NewLabel("")}
+	b.user.TextStyle.Bold = true
+	b.noticeLb.Importance = widget.SuccessImportance
+	b.noticeLb.Truncation = fyne.TextTruncateEllipsis
+	b.switchBtn = widget.NewButtonWithIcon(lang.L("shell.switch_user"), theme.AccountIcon(), switchUser)
+	left := container.NewHBox(b.user, widget.NewSeparator(), b.desk, widget.NewSeparator(), b.sync)
+	b.content = container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, left, b.switchBtn, b.noticeLb))
+	return b
+}
+
+// refresh reads who is signed in, the desk and the sync state.
+func (b *statusBar) refresh(opt Options) {
+	b.user.SetText(userText(b.s))
+	b.desk.SetText(deskText(b.s))
+	b.sync.SetText(syncText(b.s, opt))
+}
+
+func userText(s *kit.Session) string {
+	u, ok := s.User()
+	if !ok {
+		return ""
+	}
+	return lang.L("shell.user", map[string]string{"Name": u.Name, "Role": roleName(u.Role)})
+}
+
+func roleName(r app.Role) string {
+	if r == app.RoleSupervisor {
+		return lang.L("shell.role_supervisor")
+	}
+	return lang.L("shell.role_attendant")
+}
+
+// deskText is the desk's name from the hotel set-up, or its code.
+func deskText(s *kit.Session) string {
+	code := s.Desk()
+	desks, _ := s.Svc.Desks()
+	for _, d := range desks {
+		if d.Code == code {
+			return lang.L("shell.desk", map[string]string{"Name": d.Name})
+		}
+	}
+	return lang.L("shell.desk", map[string]string{"Name": code})
+}
+
+// syncText is the sync state: "no server set" with the events waiting, or
+// online/offline, events waiting and the last sync time.
+func syncText(s *kit.Session, opt Options) string {
+	if opt.Sync == nil {
+		parts := []string{lang.L("shell.no_server")}
+		if opt.Counter != nil {
+			if st, err := opt.Counter.Stats(); err == nil && st.Outbox > 0 {
+				parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Outbox}))
+			}
+		}
+		return strings.Join(parts, " · ")
+	}
+	st := opt.Sync.Status()
+	parts := []string{lang.L("shell.offline")}
+	if st.Online {
+		parts[0] = lang.L("shell.online")
+	}
+	parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Pending}))
+	if !st.LastSync.IsZero() {
+		parts = append(parts, lang.L("shell.last_sync", map[string]string{"Time": kit.When(st.LastSync, s.Now())}))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// notice shows text until a newer notice or the first tick after
+// noticeFor.
+func (b *statusBar) notice(text string) {
+	b.noticeLb.SetText(text)
+	b.noticeAt = b.s.Now()
+}
+
+// expire hides a notice older than noticeFor.
+func (b *statusBar) expire() {
+	if b.noticeLb.Text != "" && b.s.Now().Sub(b.noticeAt) >= noticeFor {
+		b.noticeLb.SetText("")
+	}
+}
+
+func (b *statusBar) text() string {
+	return strings.Join([]string{b.user.Text, b.desk.Text, b.sync.Text, b.noticeLb.Text}, " | ")
+}

@@ -1,0 +1,116 @@
+package supervisor
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit/kittest"
+)
+
+// otherDesk opens a second desk's store and service on the same clock.
+func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *app.Service) {
+	t.Helper()
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-b", Fold: app.Fold, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc := app.New(st, e.Clock.Now)
+	svc.PINCost, svc.Location, svc.DeskCode = e.Svc.PINCost, time.UTC, "D2"
+	return st, svc
+}
+
+// exchange sends each store's outbox to the other, as the server would.
+func exchange(t *testing.T, stores ...*data.Store) {
+	t.Helper()
+	sent := make([][]data.Event, len(stores))
+	for i, st := range stores {
+		evs, err := st.Outbox(100000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sent[i] = evs
+	}
+	for i, st := range stores {
+		for j := range stores {
+			if i != j && len(sent[j]) > 0 {
+				if _, err := st.ApplyRemote(sent[j], 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	for i, st := range stores {
+		ids := make([]string, len(sent[i]))
+		for k, ev := range sent[i] {
+			ids[k] = ev.ID
+		}
+		if err := st.Ack(ids); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestResolveConflictFromTwoOfflineDesks(t *testing.T) {
+	e, sc := desk(t)
+	e.Attendant(t, "S01", "A02", "Zhang Wei")
+	if _, err := e.Svc.RegisterKey("S01", app.NewKey{Tag: "F3-SEC-A", Type: app.KeySection, Areas: []string{"3F east"}}); err != nil {
+		t.Fatal(err)
+	}
+	storeB, svcB := otherDesk(t, e)
+	exchange(t, e.Store, storeB)
+	due := e.Clock.Now().Add(time.Hour)
+	if _, err := e.Svc.SignOutKey("A01", app.KeySignOut{Tag: "F3-SEC-A", Holder: "A01", Purpose: "clean", Due: due}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svcB.SignOutKey("A02", app.KeySignOut{Tag: "F3-SEC-A", Holder: "A02", Purpose: "repair", Due: due}); err != nil {
+		t.Fatal(err)
+	}
+	exchange(t, e.Store, storeB)
+
+	sc.Refresh([]data.EntityRef{{Kind: "key", ID: "F3-SEC-A"}})
+	c := sc.conflicts
+	waitScan(t, c)
+	if c.list.Len() != 1 || !strings.Contains(sc.tabs.Items[5].Text, "(1)") {
+		t.Fatalf("conflicts %v, tab %q", c.list.IDs(), sc.tabs.Items[5].Text)
+	}
+	if !sc.Show("conflict", "key/F3-SEC-A") {
+		t.Fatal("Show did not open the conflict")
+	}
+	test.Tap(c.resolve.save)
+	if c.resolve.errs.Text("note") == "" && c.resolve.errs.Text("") == "" {
+		t.Fatal("resolving without a note shows no refusal")
+	}
+	test.Type(c.note, "Zhang has it; Wang's sign-out was a mistake")
+	test.Tap(c.resolve.save)
+	if c.list.Len() != 0 || !c.empty.Visible() {
+		t.Fatalf("still listed: %v; %q", c.list.IDs(), c.resolve.errs.Text(""))
+	}
+	exchange(t, e.Store, storeB)
+	if left, _ := svcB.Conflicts(); len(left) != 0 {
+		t.Fatalf("the other desk still shows %+v", left)
+	}
+}
+
+// waitScan waits for the background conflict scan to end.
+func waitScan(t *testing.T, c *conflictsTab) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c.mu.Lock()
+		running := c.running
+		c.mu.Unlock()
+		if !running {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the conflict scan did not end")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

@@ -1,0 +1,145 @@
+package supervisor
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// itemsTab is the loanable item types and their stock at each desk.
+type itemsTab struct {
+	s     *kit.Session
+	types map[string]app.ItemType
+	list  *kit.IDList
+	pane  *fyne.Container
+	form  *itemForm
+}
+
+func newItemsTab(s *kit.Session) *itemsTab {
+	t := &itemsTab{s: s, types: map[string]app.ItemType{}}
+	t.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, t.fillRow)
+	t.list.OnSelectedID(func(code string) { t.show(code) })
+	t.pane = container.NewStack(widget.NewLabel(""))
+	return t
+}
+
+func (t *itemsTab) title() string { return lang.L("supervisor.items") }
+
+func (t *itemsTab) content() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(lang.L("supervisor.item_add"), theme.ContentAddIcon(), func() { t.showForm(app.ItemType{}) })
+	add.Importance = widget.HighImportance
+	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
+}
+
+func (t *itemsTab) refresh(changed []data.EntityRef) {
+	if !concerns(changed, kit.KindItemType, "desk") {
+		return
+	}
+	list, err := t.s.Svc.ItemTypes()
+	if err != nil {
+		return
+	}
+	ids := make([]string, len(list))
+	for i, it := range list {
+		t.types[it.Code], ids[i] = it, it.Code
+	}
+	t.list.SetIDs(ids)
+}
+
+func (t *itemsTab) fillRow(code string, o fyne.CanvasObject) {
+	it := t.types[code]
+	total := 0
+	var parts []string
+	for _, d := range sortedKeys(it.Stock) {
+		total += it.Stock[d]
+		parts = append(parts, d+" "+strconv.Itoa(it.Stock[d]))
+	}
+	o.(*kit.Row).Set(it.Name+"  "+it.Code, strings.Join(parts, " · "),
+		lang.L("supervisor.item_total", map[string]int{"Count": total}), widget.MediumImportance)
+}
+
+func (t *itemsTab) show(code string) bool {
+	it, err := t.s.Svc.ItemTypeByCode(code)
+	if err != nil {
+		return false
+	}
+	t.showForm(it)
+	if t.list.Selected() != code {
+		t.list.SelectID(code)
+	}
+	return true
+}
+
+// itemForm sets an item type and its stock at each desk.
+type itemForm struct {
+	*form
+	code, name *entry
+	stock      map[string]*entry // by desk code
+	tags       map[string][]string
+}
+
+func (t *itemsTab) showForm(it app.ItemType) {
+	f := &itemForm{form: newForm(), stock: map[string]*entry{}, tags: it.Tags}
+	f.code = f.entry("HAIRDRYER")
+	f.code.SetText(it.Code)
+	f.name = f.entry(lang.L("supervisor.item_name_hint"))
+	f.name.SetText(it.Name)
+	f.row(lang.L("supervisor.item_code"), "code", f.code)
+	f.row(lang.L("supervisor.item_name"), "name", f.name)
+	desks, _ := t.s.Svc.Desks()
+	if len(desks) == 0 {
+		f.row("", "stock", wrapped(lang.L("supervisor.no_desks")))
+	}
+	for _, d := range desks {
+		f.addDesk(d, it)
+	}
+	f.submit = func() { t.save(f) }
+	f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	t.form = f
+	setPane(t.pane, container.NewVScroll(f.content(lang.L("supervisor.item_heading"), lang.L("supervisor.save"))))
+}
+
+func (f *itemForm) addDesk(d app.Desk, it app.ItemType) {
+	e := f.entry("0")
+	e.SetText(strconv.Itoa(it.Stock[d.Code]))
+	f.clearOnChange(e, "stock."+d.Code, checkCount)
+	if len(it.Tags[d.Code]) > 0 {
+		e.Disable() // counted by its asset tags
+	}
+	f.stock[d.Code] = e
+	f.row(lang.L("supervisor.stock_at", map[string]string{"Desk": d.Code}), "stock."+d.Code, e)
+}
+
+func checkCount(s string) string {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); s != "" && (err != nil || n < 0) {
+		return lang.L("supervisor.count_format")
+	}
+	return ""
+}
+
+func (t *itemsTab) save(f *itemForm) {
+	in := app.ItemTypeInput{Code: strings.TrimSpace(f.code.Text), Name: strings.TrimSpace(f.name.Text),
+		Stock: map[string]int{}, Tags: f.tags}
+	for desk, e := range f.stock {
+		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+		if err != nil {
+			f.set("stock."+desk, lang.L("supervisor.count_format"))
+			return
+		}
+		in.Stock[desk] = n
+	}
+	it, err := t.s.Svc.SetItemType(t.s.UserID(), in)
+	if saved(t.s, f.form, err, "supervisor.item_saved", map[string]string{"Name": it.Name}) {
+		t.refresh(nil)
+		t.list.SelectID(it.Code)
+	}
+}

@@ -1,0 +1,147 @@
+package supervisor
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// keyTypes are the domain's key types, in the order offered.
+var keyTypes = []app.KeyType{app.KeyFloorMaster, app.KeySection, app.KeyStoreRoom, app.KeyEmergency, app.KeyOther}
+
+func keyTypeName(k app.KeyType) string { return lang.L("supervisor.key_type." + string(k)) }
+
+// keysTab is the key register: register keys, clear re-key flags.
+type keysTab struct {
+	s       *kit.Session
+	keys    map[string]app.Key
+	list    *kit.IDList
+	pane    *fyne.Container
+	regForm *keyForm
+	clear   *form
+}
+
+func newKeysTab(s *kit.Session) *keysTab {
+	t := &keysTab{s: s, keys: map[string]app.Key{}}
+	t.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, t.fillRow)
+	t.list.OnSelectedID(t.show)
+	t.pane = container.NewStack(widget.NewLabel(""))
+	return t
+}
+
+func (t *keysTab) title() string { return lang.L("supervisor.keys") }
+
+func (t *keysTab) content() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon(lang.L("supervisor.key_add"), theme.ContentAddIcon(), t.showRegister)
+	add.Importance = widget.HighImportance
+	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
+}
+
+func (t *keysTab) refresh(changed []data.EntityRef) {
+	if !concerns(changed, kit.KindKey) {
+		return
+	}
+	keys, err := t.s.Svc.Keys()
+	if err != nil {
+		return
+	}
+	ids := make([]string, len(keys))
+	for i, k := range keys {
+		t.keys[k.Tag], ids[i] = k, k.Tag
+	}
+	t.list.SetIDs(ids)
+}
+
+func (t *keysTab) fillRow(tag string, o fyne.CanvasObject) {
+	k := t.keys[tag]
+	imp, note := widget.MediumImportance, k.Desk
+	if k.Rekey {
+		imp, note = widget.WarningImportance, lang.L("supervisor.rekey_flagged")
+	}
+	o.(*kit.Row).Set(k.Tag+"  "+keyTypeName(k.Type), strings.Join(k.Areas, ", "), note, imp)
+}
+
+// keyForm registers a key.
+type keyForm struct {
+	*form
+	tag, areas, desk *entry
+	kind             *widget.Select
+}
+
+func (t *keysTab) showRegister() {
+	f := &keyForm{form: newForm()}
+	f.tag = f.entry("F3-MASTER")
+	names := make([]string, len(keyTypes))
+	for i, k := range keyTypes {
+		names[i] = keyTypeName(k)
+	}
+	f.kind = newSelect(names, nil)
+	f.areas = f.entry(lang.L("supervisor.areas_hint"))
+	f.desk = f.entry("D1")
+	f.row(lang.L("supervisor.key_tag"), "tag", f.tag)
+	f.row(lang.L("supervisor.key_type"), "type", f.kind)
+	f.row(lang.L("supervisor.areas"), "areas", f.areas)
+	f.row(lang.L("supervisor.key_desk"), "desk", f.desk)
+	f.submit = func() { t.register(f) }
+	f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	t.regForm = f
+	setPane(t.pane, container.NewVScroll(f.content(lang.L("supervisor.key_add"), lang.L("supervisor.key_add_save"))))
+	t.s.Window.Canvas().Focus(f.tag)
+}
+
+func (t *keysTab) register(f *keyForm) {
+	var kind app.KeyType
+	if i := f.kind.SelectedIndex(); i >= 0 {
+		kind = keyTypes[i]
+	}
+	k, err := t.s.Svc.RegisterKey(t.s.UserID(), app.NewKey{Tag: f.tag.Text, Type: kind,
+		Areas: splitList(f.areas.Text), Desk: strings.TrimSpace(f.desk.Text)})
+	if saved(t.s, f.form, err, "supervisor.key_added", map[string]string{"Key": k.Tag}) {
+		t.refresh(nil)
+		t.show(k.Tag)
+	}
+}
+
+// show opens a key: its details and, when flagged, clearing the re-key.
+func (t *keysTab) show(tag string) {
+	k, err := t.s.Svc.Key(tag)
+	if err != nil {
+		return
+	}
+	box := container.NewVBox(wrapped(k.Tag+"  "+keyTypeName(k.Type)), wrapped(strings.Join(k.Areas, ", ")))
+	if k.Rekey {
+		f := newForm()
+		note := f.entry(lang.L("supervisor.rekey_note_hint"))
+		f.row(lang.L("supervisor.note"), "note", note)
+		f.submit = func() {
+			_, err := t.s.Svc.ClearRekey(t.s.UserID(), tag, note.Text)
+			if saved(t.s, f, err, "supervisor.rekey_cleared", map[string]string{"Key": tag}) {
+				t.refresh(nil)
+				t.show(tag)
+			}
+		}
+		f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+		t.clear = f
+		box.Add(f.content(lang.L("supervisor.rekey_clear"), lang.L("supervisor.rekey_clear_save")))
+	}
+	setPane(t.pane, container.NewVScroll(box))
+}
+
+// splitList reads "a, b，c" into its trimmed, non-empty parts.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,179 @@
+package supervisor
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// roomsTab imports the room list from a CSV file and sets the desks.
+type roomsTab struct {
+	s        *kit.Session
+	summary  *widget.Label
+	desks    *widget.Label
+	preview  *fyne.Container
+	imp      *form // the import's error labels
+	result   *widget.Label
+	deskForm *deskForm
+}
+
+func newRoomsTab(s *kit.Session) *roomsTab {
+	t := &roomsTab{s: s, summary: wrapped(""), desks: wrapped(""), imp: newForm(), result: wrapped("")}
+	t.preview = container.NewVBox()
+	return t
+}
+
+func (t *roomsTab) title() string { return lang.L("supervisor.rooms") }
+
+func (t *roomsTab) content() fyne.CanvasObject {
+	pick := widget.NewButtonWithIcon(lang.L("supervisor.rooms_import"), theme.FolderOpenIcon(), t.pickFile)
+	pick.Importance = widget.HighImportance
+	rooms := container.NewVBox(heading(lang.L("supervisor.rooms")), t.summary, container.NewHBox(pick),
+		wrapped(lang.L("supervisor.rooms_format")), t.preview, t.imp.errs.For("file"), t.imp.errs.Form(), t.result)
+	t.deskForm = newDeskForm(t)
+	desks := container.NewVBox(heading(lang.L("supervisor.desks")), t.desks,
+		t.deskForm.content(lang.L("supervisor.desk_set"), lang.L("supervisor.save")))
+	return split(container.NewVScroll(rooms), container.NewVScroll(desks))
+}
+
+func (t *roomsTab) refresh(changed []data.EntityRef) {
+	if !concerns(changed, "rooms", "desk") {
+		return
+	}
+	l, err := t.s.Svc.Rooms()
+	if err == nil {
+		t.summary.SetText(roomSummary(l))
+	}
+	desks, err := t.s.Svc.Desks()
+	if err == nil {
+		t.desks.SetText(deskLines(desks))
+	}
+}
+
+func roomSummary(l app.RoomList) string {
+	if len(l.Rooms) == 0 {
+		return lang.L("supervisor.rooms_none")
+	}
+	lo, hi := l.Rooms[0].Floor, l.Rooms[0].Floor
+	for _, r := range l.Rooms {
+		lo, hi = min(lo, r.Floor), max(hi, r.Floor)
+	}
+	return lang.L("supervisor.rooms_summary", map[string]any{"Count": len(l.Rooms), "Name": l.Name,
+		"From": lo, "To": hi, "When": kit.Date(l.Imported)})
+}
+
+func deskLines(desks []app.Desk) string {
+	if len(desks) == 0 {
+		return lang.L("supervisor.no_desks")
+	}
+	lines := make([]string, len(desks))
+	for i, d := range desks {
+		lines[i] = lang.L("supervisor.desk_line", map[string]string{"Code": d.Code, "Name": d.Name, "Floors": joinInts(d.Floors)})
+	}
+	return strings.Join(lines, "\n")
+}
+
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pickFile asks for the CSV file of rooms.
+func (t *roomsTab) pickFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, 4<<20))
+		if err != nil {
+			t.imp.set("file", lang.L("supervisor.file_unreadable"))
+			return
+		}
+		t.showPreview(r.URI().Name(), b)
+	}, t.s.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
+	d.Show()
+}
+
+// showPreview shows the file's first lines and a button to import it.
+func (t *roomsTab) showPreview(name string, b []byte) {
+	t.imp.errs.Clear()
+	t.result.SetText("")
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	shown := lines[:min(len(lines), 6)]
+	text := lang.L("supervisor.preview", map[string]any{"Name": name, "Lines": len(lines)}) + "\n" + strings.Join(shown, "\n")
+	do := widget.NewButton(lang.L("supervisor.rooms_import_save"), func() { t.importRooms(name, b) })
+	do.Importance = widget.HighImportance
+	t.preview.Objects = []fyne.CanvasObject{wrapped(text), container.NewHBox(do)}
+	t.preview.Refresh()
+}
+
+// importRooms replaces the room list with the file's rooms.
+func (t *roomsTab) importRooms(name string, b []byte) {
+	list := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	l, err := t.s.Svc.ImportRooms(t.s.UserID(), list, bytes.NewReader(b))
+	if err != nil {
+		t.imp.show(err)
+		return
+	}
+	t.imp.errs.Clear()
+	t.preview.Objects = nil
+	t.preview.Refresh()
+	t.result.SetText(roomSummary(l))
+	t.s.Notify(roomSummary(l))
+	t.refresh(nil)
+}
+
+// deskForm adds or changes a desk.
+type deskForm struct {
+	*form
+	code, name, floors *entry
+}
+
+func newDeskForm(t *roomsTab) *deskForm {
+	f := &deskForm{form: newForm()}
+	f.code = f.entry("D1")
+	f.name = f.entry(lang.L("supervisor.desk_name_hint"))
+	f.floors = f.entry("3, 4, 5")
+	f.row(lang.L("supervisor.desk_code"), "code", f.code)
+	f.row(lang.L("supervisor.desk_name"), "name", f.name)
+	f.row(lang.L("supervisor.floors"), "floors", f.floors)
+	f.inline = true
+	f.cancel = func() { f.code.SetText(""); f.name.SetText(""); f.floors.SetText(""); f.errs.Clear() }
+	f.submit = func() { t.setDesk(f) }
+	return f
+}
+
+func (t *roomsTab) setDesk(f *deskForm) {
+	var floors []int
+	for _, p := range splitList(f.floors.Text) {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			f.set("floors", lang.L("supervisor.floors_format"))
+			return
+		}
+		floors = append(floors, n)
+	}
+	d, err := t.s.Svc.SetDesk(t.s.UserID(), strings.TrimSpace(f.code.Text), strings.TrimSpace(f.name.Text), floors)
+	if saved(t.s, f.form, err, "supervisor.desk_saved", map[string]string{"Desk": d.Code}) {
+		t.refresh(nil)
+	}
+}

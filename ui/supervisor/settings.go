@@ -1,0 +1,87 @@
+package supervisor
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// settingsTab sets the follow-up interval and the holding periods.
+type settingsTab struct {
+	s      *kit.Session
+	f      *form
+	follow *entry
+	days   map[app.Category]*entry
+	police map[app.Category]*widget.Check
+	box    fyne.CanvasObject
+}
+
+func newSettingsTab(s *kit.Session) *settingsTab {
+	t := &settingsTab{s: s, f: newForm(), days: map[app.Category]*entry{}, police: map[app.Category]*widget.Check{}}
+	t.follow = t.f.entry("10")
+	t.f.clearOnChange(t.follow, "follow_up", checkCount)
+	t.f.row(lang.L("supervisor.follow_up"), "follow_up", t.follow)
+	for _, c := range app.Categories {
+		e := t.f.entry("90")
+		t.f.clearOnChange(e, "holding.days", checkCount)
+		p := widget.NewCheck(lang.L("supervisor.police_at_once"), nil)
+		t.days[c], t.police[c] = e, p
+		t.f.row(lang.L("supervisor.holding", map[string]string{"Category": lang.L("found.cat." + string(c))}),
+			"holding."+string(c), container.NewBorder(nil, nil, nil, p, e))
+	}
+	t.f.inline = true
+	t.f.submit = t.save
+	t.f.cancel = func() { t.refresh(nil) }
+	t.box = container.NewVScroll(t.f.content(lang.L("supervisor.settings_heading"), lang.L("supervisor.save")))
+	return t
+}
+
+func (t *settingsTab) title() string { return lang.L("supervisor.settings") }
+
+func (t *settingsTab) content() fyne.CanvasObject { return t.box }
+
+// refresh shows the hotel's settings.
+func (t *settingsTab) refresh(changed []data.EntityRef) {
+	if !concerns(changed, "hotel") {
+		return
+	}
+	h, err := t.s.Svc.Settings()
+	if err != nil {
+		return
+	}
+	t.follow.SetText(strconv.Itoa(int(h.FollowUp / time.Minute)))
+	for _, c := range app.Categories {
+		t.days[c].SetText(strconv.Itoa(h.Holding[c].Days))
+		t.police[c].SetChecked(h.Holding[c].Police)
+	}
+	t.f.errs.Clear()
+}
+
+func (t *settingsTab) save() {
+	mins, err := strconv.Atoi(strings.TrimSpace(t.follow.Text))
+	if err != nil {
+		t.f.set("follow_up", lang.L("supervisor.count_format"))
+		return
+	}
+	follow := time.Duration(mins) * time.Minute
+	change := app.HotelChange{FollowUp: &follow, Holding: map[app.Category]app.Holding{}}
+	for _, c := range app.Categories {
+		days, err := strconv.Atoi(strings.TrimSpace(t.days[c].Text))
+		if err != nil {
+			t.f.set("holding."+string(c), lang.L("supervisor.count_format"))
+			return
+		}
+		change.Holding[c] = app.Holding{Days: days, Police: t.police[c].Checked}
+	}
+	_, err = t.s.Svc.ChangeSettings(t.s.UserID(), change)
+	saved(t.s, t.f, err, "supervisor.settings_saved", nil)
+}

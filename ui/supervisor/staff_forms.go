@@ -1,0 +1,166 @@
+package supervisor
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+// staffForm adds a staff member.
+type staffForm struct {
+	*form
+	number, name, pin *entry
+	dept, role, shift *widget.Select
+}
+
+func (t *staffTab) showAdd() {
+	f := &staffForm{form: newForm()}
+	f.number = f.entry(lang.L("supervisor.number_hint"))
+	f.name = f.entry("")
+	f.dept = newSelect(t.deptOptions(), nil)
+	f.role = newSelect(roleOptions(), nil)
+	f.role.SetSelectedIndex(0)
+	f.shift = newSelect(t.shiftOptions(), nil)
+	f.shift.SetSelectedIndex(0)
+	f.pin = f.entry(lang.L("supervisor.pin_hint"))
+	f.pin.Password = true
+	f.clearOnChange(f.pin, "pin", checkPIN)
+	f.row(lang.L("supervisor.number"), "number", f.number)
+	f.row(lang.L("supervisor.name"), "name", f.name)
+	f.row(lang.L("supervisor.department"), "department", f.dept)
+	f.row(lang.L("supervisor.role"), "role", f.role)
+	f.row(lang.L("supervisor.shift"), "shift", f.shift)
+	f.row(lang.L("supervisor.pin"), "pin", f.pin)
+	f.submit = func() { t.add(f) }
+	f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	t.addForm = f
+	setPane(t.pane, container.NewVScroll(f.content(lang.L("supervisor.staff_add"), lang.L("supervisor.staff_add_save"))))
+	t.s.Window.Canvas().Focus(f.number)
+}
+
+func (t *staffTab) add(f *staffForm) {
+	st, err := t.s.Svc.AddStaff(t.s.UserID(), app.NewStaff{Number: f.number.Text, Name: f.name.Text,
+		Department: t.deptOf(f.dept.Selected), Role: roleOf(f.role.Selected), Shift: t.shiftOf(f.shift.Selected),
+		PIN: f.pin.Text})
+	if saved(t.s, f.form, err, "supervisor.staff_added", map[string]string{"Name": st.Name}) {
+		t.refresh(nil)
+		t.show(st.ID)
+	}
+}
+
+// checkPIN is the as-you-type check of a PIN: 4 to 8 digits.
+func checkPIN(s string) string {
+	ok := len(s) >= 4 && len(s) <= 8
+	for _, r := range s {
+		ok = ok && r >= '0' && r <= '9'
+	}
+	if s == "" || ok {
+		return ""
+	}
+	return lang.L("supervisor.pin_format")
+}
+
+// staffEdit is one member's pane: role, department, shift, PIN, disable.
+type staffEdit struct {
+	id                  string
+	update, pin, status *form
+	newPIN, reason      *entry
+	dept, role, shift   *widget.Select
+}
+
+// show opens a staff member's pane.
+func (t *staffTab) show(id string) bool {
+	st, err := t.s.Svc.StaffMember(id)
+	if err != nil {
+		return false
+	}
+	e := t.newStaffEdit(st)
+	t.edit = e
+	setPane(t.pane, t.editView(st, e))
+	if t.list.Selected() != id {
+		t.list.SelectID(id)
+	}
+	return true
+}
+
+func (t *staffTab) newStaffEdit(st app.Staff) *staffEdit {
+	e := &staffEdit{id: st.ID, update: newForm(), pin: newForm(), status: newForm()}
+	e.dept = newSelect(t.deptOptions(), nil)
+	e.dept.SetSelected(deptName(st.Department))
+	e.role = newSelect(roleOptions(), nil)
+	e.role.SetSelected(roleName(st.Role))
+	e.shift = newSelect(t.shiftOptions(), nil)
+	e.shift.SetSelectedIndex(0)
+	if st.Shift != "" {
+		e.shift.SetSelected(shiftName(st.Shift))
+	}
+	e.update.row(lang.L("supervisor.department"), "department", e.dept)
+	e.update.row(lang.L("supervisor.role"), "role", e.role)
+	e.update.row(lang.L("supervisor.shift"), "shift", e.shift)
+	e.update.submit = func() { t.update(e) }
+	e.newPIN = e.pin.entry(lang.L("supervisor.pin_hint"))
+	e.newPIN.Password = true
+	e.pin.clearOnChange(e.newPIN, "pin", checkPIN)
+	e.pin.row(lang.L("supervisor.new_pin"), "pin", e.newPIN)
+	e.pin.submit = func() { t.resetPIN(e) }
+	e.reason = e.status.entry(lang.L("supervisor.reason_hint"))
+	e.status.submit = func() { t.toggle(e, st) }
+	for _, f := range []*form{e.update, e.pin, e.status} {
+		f.cancel = func() { t.show(e.id) }
+		f.inline = true
+	}
+	return e
+}
+
+func (t *staffTab) editView(st app.Staff, e *staffEdit) *container.Scroll {
+	statusText, statusBtn := "supervisor.disable", "supervisor.disable_save"
+	if st.Disabled {
+		statusText, statusBtn = "supervisor.enable", "supervisor.enable_save"
+	} else {
+		e.status.row(lang.L("supervisor.reason"), "reason", e.reason)
+	}
+	head := widget.NewLabel(st.Name + "  " + st.ID)
+	head.TextStyle.Bold = true
+	return container.NewVScroll(container.NewVBox(head,
+		e.update.content(lang.L("supervisor.staff_edit"), lang.L("supervisor.save")),
+		widget.NewSeparator(), e.pin.content(lang.L("supervisor.reset_pin"), lang.L("supervisor.reset_pin_save")),
+		widget.NewSeparator(), t.statusForm(e, statusText, statusBtn, st.Disabled)))
+}
+
+// statusForm is the disable (or enable) form; disabling shows as danger.
+func (t *staffTab) statusForm(e *staffEdit, text, btn string, disabled bool) fyne.CanvasObject {
+	o := e.status.content(lang.L(text), lang.L(btn))
+	if !disabled {
+		e.status.save.Importance = widget.DangerImportance
+	}
+	return o
+}
+
+func (t *staffTab) update(e *staffEdit) {
+	err := t.s.Svc.UpdateStaff(t.s.UserID(), e.id, t.deptOf(e.dept.Selected), roleOf(e.role.Selected), t.shiftOf(e.shift.Selected))
+	saved(t.s, e.update, err, "supervisor.staff_saved", nil)
+}
+
+func (t *staffTab) resetPIN(e *staffEdit) {
+	err := t.s.Svc.ResetPIN(t.s.UserID(), e.id, e.newPIN.Text)
+	if saved(t.s, e.pin, err, "supervisor.pin_reset", nil) {
+		e.newPIN.SetText("")
+	}
+}
+
+func (t *staffTab) toggle(e *staffEdit, st app.Staff) {
+	var err error
+	notice := "supervisor.staff_enabled"
+	if st.Disabled {
+		err = t.s.Svc.EnableStaff(t.s.UserID(), e.id)
+	} else {
+		err, notice = t.s.Svc.DisableStaff(t.s.UserID(), e.id, e.reason.Text), "supervisor.staff_disabled"
+	}
+	if saved(t.s, e.status, err, notice, map[string]string{"Name": st.Name}) {
+		t.refresh(nil)
+		t.show(e.id)
+	}
+}

@@ -1,0 +1,172 @@
+// Package supervisor is the supervisor's screen: staff, the key register,
+// loanable item types and their stock per desk, rooms and desks, the hotel
+// settings (holding periods, follow-up interval), sync conflicts to
+// resolve, and the desk's sync settings. The shell shows it to
+// supervisors only.
+package supervisor
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// tab is one part of the screen.
+type tab interface {
+	title() string
+	content() fyne.CanvasObject
+	// refresh reloads the tab after the store changed (nil: everything).
+	refresh(changed []data.EntityRef)
+}
+
+// Screen is the supervisor screen. Its methods run on the Fyne goroutine.
+type Screen struct {
+	s         *kit.Session
+	tabs      *container.AppTabs
+	staff     *staffTab
+	keys      *keysTab
+	items     *itemsTab
+	rooms     *roomsTab
+	settings  *settingsTab
+	conflicts *conflictsTab
+	sync      *syncTab
+	all       []tab
+}
+
+var (
+	_ kit.Screen     = (*Screen)(nil)
+	_ kit.Restricted = (*Screen)(nil)
+)
+
+// New returns the supervisor screen of session s.
+func New(s *kit.Session) kit.Screen { return newScreen(s) }
+
+func newScreen(s *kit.Session) *Screen {
+	sc := &Screen{s: s}
+	sc.staff, sc.keys, sc.items = newStaffTab(s), newKeysTab(s), newItemsTab(s)
+	sc.rooms, sc.settings = newRoomsTab(s), newSettingsTab(s)
+	sc.conflicts, sc.sync = newConflictsTab(s), newSyncTab(s)
+	sc.conflicts.onCount = sc.countConflicts
+	sc.all = []tab{sc.staff, sc.keys, sc.items, sc.rooms, sc.settings, sc.conflicts, sc.sync}
+	sc.tabs = container.NewAppTabs()
+	for _, t := range sc.all {
+		sc.tabs.Append(container.NewTabItem(t.title(), t.content()))
+	}
+	sc.Refresh(nil)
+	return sc
+}
+
+// ID is "supervisor".
+func (sc *Screen) ID() string { return "supervisor" }
+
+// Title is the screen's name.
+func (sc *Screen) Title() string { return lang.L("supervisor.title") }
+
+// Icon is the screen's icon.
+func (sc *Screen) Icon() fyne.Resource { return theme.VisibilityIcon() }
+
+// MinRole: only supervisors see the screen.
+func (sc *Screen) MinRole() app.Role { return app.RoleSupervisor }
+
+// Content is the screen.
+func (sc *Screen) Content() fyne.CanvasObject { return sc.tabs }
+
+// Shortcuts: none of its own.
+func (sc *Screen) Shortcuts() []kit.Shortcut { return nil }
+
+// Refresh reloads every tab after store changes.
+func (sc *Screen) Refresh(changed []data.EntityRef) {
+	for _, t := range sc.all {
+		t.refresh(changed)
+	}
+}
+
+// countConflicts shows the number of open conflicts in their tab's title.
+func (sc *Screen) countConflicts() {
+	if sc.tabs == nil || len(sc.tabs.Items) < 6 {
+		return
+	}
+	sc.tabs.Items[5].Text = sc.conflicts.title()
+	sc.tabs.Refresh()
+}
+
+// Show opens a conflict ("conflict", "kind/entityID"), a staff member or a
+// loanable item type.
+func (sc *Screen) Show(kind, id string) bool {
+	switch kind {
+	case kit.KindConflict:
+		sc.tabs.SelectIndex(5)
+		return sc.conflicts.show(id)
+	case kit.KindStaff:
+		sc.tabs.SelectIndex(0)
+		return sc.staff.show(id)
+	case kit.KindItemType:
+		sc.tabs.SelectIndex(2)
+		return sc.items.show(id)
+	}
+	return false
+}
+
+// concerns reports whether changed (nil: everything) holds a ref of kind.
+func concerns(changed []data.EntityRef, kinds ...string) bool {
+	if changed == nil {
+		return true
+	}
+	for _, r := range changed {
+		for _, k := range kinds {
+			if r.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saved ends a form: the refusal beside its field, or a short notice.
+func saved(s *kit.Session, f *form, err error, notice string, args any) bool {
+	if err != nil {
+		f.show(err)
+		return false
+	}
+	f.errs.Clear()
+	s.Notify(lang.L(notice, args))
+	return true
+}
+
+// split puts a list on the left and a pane on the right.
+func split(left, right fyne.CanvasObject) fyne.CanvasObject {
+	sp := container.NewHSplit(left, right)
+	sp.Offset = 0.4
+	return sp
+}
+
+// setPane replaces what a pane container shows.
+func setPane(pane *fyne.Container, o fyne.CanvasObject) {
+	pane.Objects = []fyne.CanvasObject{o}
+	pane.Refresh()
+}
+
+// wrapped is a label that wraps.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// sortedKeys are a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,134 @@
+package supervisor
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// enrolTimeout bounds one enrolment attempt.
+const enrolTimeout = 30 * time.Second
+
+// syncTab enrols the desk with the sync server: its URL and a one-time
+// enrolment code.
+type syncTab struct {
+	s         *kit.Session
+	f         *form
+	url, code *entry
+	current   *widget.Label
+	result    *widget.Label
+	box       fyne.CanvasObject
+	// enroll is data.EnrollStore; tests may replace it.
+	enroll func(ctx context.Context, st *data.Store, url, code string) error
+	done   chan struct{} // closed when the last enrolment finished, for tests
+}
+
+func newSyncTab(s *kit.Session) *syncTab {
+	t := &syncTab{s: s, f: newForm(), current: wrapped(""), result: wrapped(""), enroll: data.EnrollStore}
+	t.url = t.f.entry("https://sync.hotel.example:8420")
+	t.f.clearOnChange(t.url, "url", checkURL)
+	t.code = t.f.entry(lang.L("supervisor.code_hint"))
+	t.f.row(lang.L("supervisor.server_url"), "url", t.url)
+	t.f.row(lang.L("supervisor.enrol_code"), "code", t.code)
+	t.f.inline = true
+	t.f.submit = t.start
+	t.f.cancel = func() { t.code.SetText(""); t.f.errs.Clear() }
+	t.box = container.NewVBox(heading(lang.L("supervisor.sync")), t.current,
+		t.f.content(lang.L("supervisor.enrol"), lang.L("supervisor.enrol_save")), t.result)
+	return t
+}
+
+func (t *syncTab) title() string { return lang.L("supervisor.sync") }
+
+func (t *syncTab) content() fyne.CanvasObject { return container.NewVScroll(t.box) }
+
+func (t *syncTab) refresh(changed []data.EntityRef) {
+	if changed != nil {
+		return
+	}
+	st, ok := t.s.Svc.Store().(*data.Store)
+	if !ok {
+		return
+	}
+	url, err := st.Setting(data.SettingServerURL)
+	if err != nil || url == "" {
+		t.current.SetText(lang.L("supervisor.no_server"))
+		return
+	}
+	t.current.SetText(lang.L("supervisor.server_now", map[string]string{"URL": url}))
+}
+
+func checkURL(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+		return ""
+	}
+	return lang.L("supervisor.url_format")
+}
+
+// start enrols in the background and shows the result in plain words.
+func (t *syncTab) start() {
+	url, code := strings.TrimSpace(t.url.Text), strings.TrimSpace(t.code.Text)
+	if msg := checkURL(url); msg != "" || url == "" {
+		t.f.set("url", lang.L("supervisor.url_format"))
+		return
+	}
+	if code == "" {
+		t.f.set("code", lang.L("supervisor.code_required"))
+		return
+	}
+	st, ok := t.s.Svc.Store().(*data.Store)
+	if !ok {
+		t.result.SetText(lang.L("kit.failed"))
+		return
+	}
+	t.f.save.Disable()
+	t.result.SetText(lang.L("supervisor.enrolling"))
+	done := make(chan struct{})
+	t.done = done
+	go func() {
+		defer close(done)
+		ctx, cancel := context.WithTimeout(context.Background(), enrolTimeout)
+		defer cancel()
+		err := t.enroll(ctx, st, url, code)
+		t.s.Do(func() { t.finish(url, err) })
+	}()
+}
+
+func (t *syncTab) finish(url string, err error) {
+	t.f.save.Enable()
+	if err != nil {
+		t.result.Importance = widget.DangerImportance
+		t.result.SetText(enrolError(err, url))
+		return
+	}
+	t.result.Importance = widget.SuccessImportance
+	t.result.SetText(lang.L("supervisor.enrolled", map[string]string{"URL": url}))
+	t.code.SetText("")
+	t.s.Notify(t.result.Text)
+	t.refresh(nil)
+}
+
+// enrolError says in plain words why enrolment failed.
+func enrolError(err error, url string) string {
+	var ne net.Error
+	switch {
+	case errors.Is(err, data.ErrEnrolmentRefused):
+		return lang.L("supervisor.enrol_refused")
+	case errors.Is(err, data.ErrDeskEnrolled):
+		return lang.L("supervisor.enrol_taken")
+	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded), strings.Contains(err.Error(), "connection"):
+		return lang.L("supervisor.enrol_unreachable", map[string]string{"URL": url})
+	}
+	return lang.L("supervisor.enrol_failed")
+}
