@@ -47,7 +47,7 @@ windows:
 		CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o bin/floordesk-server.exe $(SERVER); \
 	else echo "windows: no Go files in $(SERVER) yet, server not built"; fi
 
-# A real window under Xvfb; UPDATE_SCREENSHOT=1 refreshes docs/screenshot-status.png.
+# A real window under Xvfb; UPDATE_SCREENSHOT=1 refreshes docs/screenshot-dashboard.png.
 smoke:
 	scripts/smoke.sh
 

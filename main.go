@@ -142,7 +142,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 	}
 	shell := ui.NewShell(sess, screens(sess), opt)
 	w.SetContent(shell.Content())
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
 	shell.Start()
 	w.ShowAndRun()
 	shell.Stop()

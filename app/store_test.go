@@ -36,7 +36,7 @@ func goList(t *testing.T, format string, args ...string) []string {
 	}
 	out, err := exec.Command("go", append([]string{"list"}, args...)...).Output()
 	if err != nil {
-		t.Skipf("go list: %v", err)
+		t.Fatalf("go list: %v", err)
 	}
 	return strings.Fields(string(out))
 }

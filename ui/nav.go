@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 
 	"floordesk/app"
 	"floordesk/ui/kit"
@@ -86,33 +87,53 @@ func (m *mainView) open(kind, id string) bool {
 // registerShortcuts puts the reachable screens' shortcuts and the search
 // keys (Ctrl+/ and F3) on the canvas, replacing those of the last user.
 func (m *mainView) registerShortcuts(c fyne.Canvas) {
-	for _, k := range m.keys {
-		c.RemoveShortcut(k)
-	}
-	m.keys = m.keys[:0]
+	m.clearShortcuts(c)
+	var items []*fyne.MenuItem
 	for _, scr := range m.visible {
 		for _, sc := range scr.Shortcuts() {
-			m.addShortcut(c, &desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Modifier}, scr, sc.Run)
+			key := &desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Modifier}
+			items = append(items, m.addShortcut(c, key, sc.Name, scr, sc.Run))
 		}
 	}
-	m.addShortcut(c, &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}, nil, m.focusSearch)
+	find := &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	items = append(items, m.addShortcut(c, find, lang.L("shell.find"), nil, m.focusSearch))
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if e.Name == fyne.KeyF3 {
 			m.focusSearch()
 		}
 	})
+	// Shortcuts in the main menu fire even while an entry has the focus
+	// (an entry keeps the canvas's shortcuts from it); the menu also lists
+	// them.
+	m.s.Window.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("shell.actions"), items...)))
 }
 
-func (m *mainView) addShortcut(c fyne.Canvas, sc *desktop.CustomShortcut, scr kit.Screen, run func()) {
-	c.AddShortcut(sc, func(fyne.Shortcut) {
+// clearShortcuts takes the shortcuts away, for the sign-in.
+func (m *mainView) clearShortcuts(c fyne.Canvas) {
+	for _, k := range m.keys {
+		c.RemoveShortcut(k)
+	}
+	m.keys = m.keys[:0]
+	c.SetOnTypedKey(nil)
+	m.s.Window.SetMainMenu(nil)
+}
+
+// addShortcut registers a shortcut that brings scr (if any) to the front
+// and runs run, and returns its menu item.
+func (m *mainView) addShortcut(c fyne.Canvas, sc *desktop.CustomShortcut, name string, scr kit.Screen, run func()) *fyne.MenuItem {
+	action := func() {
 		if scr != nil {
 			m.selectID(scr.ID())
 		}
 		if run != nil {
 			run()
 		}
-	})
+	}
+	c.AddShortcut(sc, func(fyne.Shortcut) { action() })
 	m.keys = append(m.keys, sc)
+	item := fyne.NewMenuItem(name, action)
+	item.Shortcut = sc
+	return item
 }
 
 // focusSearch focuses the search entry of the screen in front, or of the

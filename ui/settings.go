@@ -100,7 +100,7 @@ func (st *Settings) Choose(setting, value string) {
 	if setting == SettingTheme {
 		radio = st.variant
 	}
-	radio.SetSelected(radio.Options[choiceIndex(setting, value)])
+	radio.SetSelected(radio.Options[choiceIndex(value)])
 }
 
 // choices are radio options: a stored value and its label's key.
@@ -128,7 +128,7 @@ func (c choices) radio(current string, onChange func(string)) *widget.RadioGroup
 	return r
 }
 
-func choiceIndex(setting, value string) int {
+func choiceIndex(value string) int {
 	order := map[string]int{"": 0, Chinese: 1, English: 2, "light": 1, "dark": 2}
 	return order[value]
 }

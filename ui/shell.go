@@ -144,6 +144,7 @@ func (sh *Shell) signedIn() {
 // SwitchUser signs the person at the desk out and shows the sign-in.
 func (sh *Shell) SwitchUser() {
 	sh.s.SignOut()
+	sh.main.clearShortcuts(sh.s.Window.Canvas())
 	sh.showSignIn()
 }
 

@@ -163,3 +163,14 @@ func container(objs ...fyne.CanvasObject) fyne.CanvasObject {
 }
 
 var _ = test.Tap
+
+func TestLateWithinTheFirstMinuteIsDueNow(t *testing.T) {
+	kittest.NewIn(t, kit.Chinese)
+	now := time.Date(2026, 3, 5, 15, 0, 0, 0, time.UTC)
+	if got := kit.Late(now.Add(-30*time.Second), now); got != "刚到期" {
+		t.Errorf("Late 30 s = %q", got)
+	}
+	if got := kit.DueIn(now.Add(90*time.Minute), now); got != "1小时30分钟后到期" {
+		t.Errorf("DueIn 90 min = %q", got)
+	}
+}

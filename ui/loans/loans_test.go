@@ -258,7 +258,7 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 func TestScreenshot(t *testing.T) {
 	dir := os.Getenv("FLOORDESK_SHOTS")
 	if dir == "" {
-		t.Skip("FLOORDESK_SHOTS not set")
+		dir = t.TempDir() // still drive every pane, keep the files nowhere
 	}
 	for _, language := range []string{kit.Chinese, kit.English} {
 		e, sc := world(t, language)

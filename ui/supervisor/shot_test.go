@@ -29,7 +29,7 @@ func (shotTheme) Font(s fyne.TextStyle) fyne.Resource {
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("FLOORDESK_SHOTS")
 	if dir == "" {
-		t.Skip("set FLOORDESK_SHOTS to a folder to write screenshots")
+		dir = t.TempDir() // still drive every pane, keep the files nowhere
 	}
 	for _, language := range []string{kit.English, kit.Chinese} {
 		e := kittest.NewIn(t, language)
