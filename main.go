@@ -123,7 +123,6 @@ func runDesk(st *data.Store, f deskFlags) int {
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
 	go autoBackup(st, *f.backups).Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
-	syncing := startSync(ctx, st)
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
@@ -137,13 +136,11 @@ func runDesk(st *data.Store, f deskFlags) int {
 	}
 	opt := ui.Options{Feed: st, Counter: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) }}
-	if syncing != nil {
-		opt.Sync = syncing
-	}
 	shell := ui.NewShell(sess, screens(sess), opt)
 	w.SetContent(shell.Content())
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
 	shell.Start()
+	startSync(ctx, st, shell)
 	w.ShowAndRun()
 	shell.Stop()
 	return exitOK
@@ -208,20 +205,15 @@ func signInDemo(s *kit.Session, id string) int {
 	return exitOK
 }
 
-// startSync runs the sync client when the desk has a server and token.
-func startSync(ctx context.Context, st *data.Store) *data.SyncClient {
-	url, _ := st.Setting(data.SettingServerURL)
-	token, _ := st.Setting(data.SettingDeskToken)
-	if url == "" || token == "" {
-		return nil
-	}
-	c := data.NewSyncClient(st, data.SyncConfig{})
+// startSync runs the sync client as soon as the desk has a server and
+// token, now or after a supervisor enrols it, and shows it in the shell.
+func startSync(ctx context.Context, st *data.Store, shell *ui.Shell) {
 	go func() {
-		if err := c.Run(ctx); err != nil {
+		show := func(c *data.SyncClient) { fyne.Do(func() { shell.SetSync(c) }) }
+		if err := data.RunSyncWhenConfigured(ctx, st, data.SyncConfig{}, show); err != nil {
 			slog.Error("sync", "err", err)
 		}
 	}()
-	return c
 }
 
 // autoBackup keeps a week of daily backups of the running desk in dir, or

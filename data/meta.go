@@ -81,7 +81,8 @@ func (s *Store) Setting(name string) (string, error) {
 	return v, err
 }
 
-// SetSetting stores a named setting durably.
+// SetSetting stores a named setting durably and signals subscribers, with
+// no entity changed.
 func (s *Store) SetSetting(name, value string) error {
 	return s.put(settingKey(name), []byte(value))
 }
@@ -96,6 +97,7 @@ func (s *Store) put(k, v []byte) error {
 	if err != nil {
 		return fmt.Errorf("save %s: %w", k[1:], err)
 	}
+	s.feed.publish(nil) // settings (the server, the language) are state the UI shows
 	return nil
 }
 

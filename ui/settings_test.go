@@ -51,3 +51,17 @@ func TestStatusBarShowsSync(t *testing.T) {
 		t.Errorf("online: %q", got)
 	}
 }
+
+// TestStatusBarPicksUpSyncStartedLater: a desk enrolled while the app runs
+// shows its sync state without a restart.
+func TestStatusBarPicksUpSyncStartedLater(t *testing.T) {
+	se := dashEnv(t, kit.Chinese)
+	se.sh.bar.refresh(se.sh.opt)
+	if got := se.sh.StatusText(); !strings.Contains(got, "未设置服务器") {
+		t.Fatalf("before enrolment: %q", got)
+	}
+	se.sh.SetSync(data.NewSyncClient(se.Store, data.SyncConfig{}))
+	if got := se.sh.StatusText(); !strings.Contains(got, "离线") || strings.Contains(got, "未设置服务器") {
+		t.Fatalf("after enrolment: %q", got)
+	}
+}

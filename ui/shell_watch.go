@@ -44,6 +44,17 @@ func (sh *Shell) refreshChanged(refs []data.EntityRef) {
 	sh.refreshAll(refs)
 }
 
+// SetSync shows a sync client that started after the shell (the desk was
+// enrolled while the app ran). Call it on the Fyne goroutine.
+func (sh *Shell) SetSync(src SyncSource) {
+	if sh.opt.Sync != nil || src == nil {
+		return
+	}
+	sh.opt.Sync = src
+	sh.startSync()
+	sh.bar.refresh(sh.opt)
+}
+
 // startSync refreshes the status bar when the sync status changes.
 func (sh *Shell) startSync() {
 	if sh.opt.Sync == nil {
