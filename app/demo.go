@@ -185,7 +185,7 @@ func demoRooms(s *Service, w *DemoWorld) error {
 func demoDesks(s *Service, w *DemoWorld) error {
 	for i, code := range w.Desks {
 		floors := []int{4*i + 1, 4*i + 2, 4*i + 3, 4*i + 4}
-		if _, err := s.SetDesk("S01", code, fmt.Sprintf("Floors %d–%d desk", floors[0], floors[3]), floors); err != nil {
+		if _, err := s.SetDesk("S01", code, fmt.Sprintf("%d–%d层服务台", floors[0], floors[3]), floors); err != nil {
 			return err
 		}
 	}

@@ -55,19 +55,19 @@ type demoAsk struct {
 }
 
 var demoServices = []demoAsk{
-	{"housekeeping", "two more bath towels"}, {"housekeeping", "extra pillows and a blanket"},
-	{"housekeeping", "clean the room now please"}, {"housekeeping", "refill toiletries"},
-	{"engineering", "air conditioner too noisy"}, {"engineering", "TV has no signal"},
-	{"engineering", "shower drain blocked"}, {"engineering", "bathroom light broken"},
-	{"fnb", "room service order is late"}, {"fnb", "hot water kettle, please"},
-	{"laundry", "express laundry pick-up"}, {"concierge", "taxi to the airport at 06:00"},
-	{"concierge", "luggage down to the lobby"}, {"front_office", "late check-out until 14:00"},
-	{"", "wake-up call at 06:30"}, {"", "bring a sewing kit"},
+	{"housekeeping", "再要两条浴巾 two more bath towels"}, {"housekeeping", "加枕头和毛毯 extra pillows and a blanket"},
+	{"housekeeping", "请现在打扫房间 clean the room now please"}, {"housekeeping", "补充洗漱用品 refill toiletries"},
+	{"engineering", "空调噪音大 air conditioner too noisy"}, {"engineering", "电视没有信号 TV has no signal"},
+	{"engineering", "淋浴下水堵塞 shower drain blocked"}, {"engineering", "卫生间灯不亮 bathroom light broken"},
+	{"fnb", "送餐迟迟未到 room service order is late"}, {"fnb", "要一个电水壶 hot water kettle, please"},
+	{"laundry", "快洗收衣 express laundry pick-up"}, {"concierge", "预约06:00去机场的出租车 taxi to the airport at 06:00"},
+	{"concierge", "行李送到大堂 luggage down to the lobby"}, {"front_office", "延迟退房至14:00 late check-out until 14:00"},
+	{"", "06:30叫醒服务 wake-up call at 06:30"}, {"", "送针线包 bring a sewing kit"},
 }
 
 var demoInquiries = []string{
-	"breakfast hours?", "where is the gym?", "Wi-Fi password?", "nearest pharmacy?",
-	"airport shuttle times?", "is the pool open today?", "where can I buy a SIM card?",
+	"早餐时间？ breakfast hours?", "健身房在哪里？ where is the gym?", "Wi-Fi密码？ Wi-Fi password?", "最近的药店？ nearest pharmacy?",
+	"机场班车时间？ airport shuttle times?", "今天泳池开放吗？ is the pool open today?", "哪里能买电话卡？ where can I buy a SIM card?",
 }
 
 type demoGripe struct {
@@ -77,15 +77,15 @@ type demoGripe struct {
 }
 
 var demoComplaints = []demoGripe{
-	{ComplaintNoise, "security", "loud music next door after midnight"},
-	{ComplaintHygiene, "housekeeping", "hair in the bathtub"},
-	{ComplaintFacilities, "engineering", "air conditioner not cooling"},
-	{ComplaintFood, "fnb", "cold food from room service"},
-	{ComplaintService, "front_office", "waited 20 minutes at check-in"},
-	{ComplaintOther, "", "smell of smoke in the corridor"},
+	{ComplaintNoise, "security", "隔壁午夜后音乐声大 loud music next door after midnight"},
+	{ComplaintHygiene, "housekeeping", "浴缸里有头发 hair in the bathtub"},
+	{ComplaintFacilities, "engineering", "空调不制冷 air conditioner not cooling"},
+	{ComplaintFood, "fnb", "送餐的饭菜是凉的 cold food from room service"},
+	{ComplaintService, "front_office", "入住时等了20分钟 waited 20 minutes at check-in"},
+	{ComplaintOther, "", "走廊有烟味 smell of smoke in the corridor"},
 }
 
-var demoResults = []string{"done", "done, guest satisfied", "fixed on site", "delivered", "handled by the department"}
+var demoResults = []string{"已完成 done", "已完成，客人满意 done, guest satisfied", "现场修好 fixed on site", "已送达 delivered", "部门已处理 handled by the department"}
 
 // demoTime is a random time in [start, end), moved into 07:00–23:00 so the
 // desk is busy by day.
