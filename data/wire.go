@@ -92,6 +92,8 @@ const (
 	ErrCodeInvalidEvent = "invalid_event"
 	ErrCodeTooLarge     = "too_large"
 	ErrCodeUnauthorized = "unauthorized"
+	ErrCodeForbidden    = "forbidden"
+	ErrCodeUnsupported  = "unsupported"
 	ErrCodeBadCode      = "bad_enrolment_code"
 	ErrCodeNotFound     = "not_found"
 	ErrCodeMethod       = "method_not_allowed"

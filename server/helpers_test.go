@@ -19,6 +19,9 @@ import (
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
+// testAdminToken is the admin token of the test servers.
+const testAdminToken = "fda_test-admin-token"
+
 // env is a real server on loopback over a real Badger store.
 type env struct {
 	t     *testing.T
@@ -33,7 +36,7 @@ func newEnv(t *testing.T, tweak func(*server.Config)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Store: st, Logger: quiet, Version: "test", LongPoll: 2 * time.Second}
+	cfg := server.Config{Store: st, Logger: quiet, Version: "test", LongPoll: 2 * time.Second, AdminToken: testAdminToken}
 	if tweak != nil {
 		tweak(&cfg)
 	}
@@ -123,7 +126,7 @@ func (e *env) lastSeq(property string) uint64 {
 // metric reads one sample from /metrics.
 func (e *env) metric(name string) string {
 	e.t.Helper()
-	resp := e.do("GET", "/metrics", "", nil, nil)
+	resp := e.do("GET", "/metrics", testAdminToken, nil, nil)
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	for line := range strings.SplitSeq(string(b), "\n") {

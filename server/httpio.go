@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 
 	"floordesk/data"
 )
@@ -25,11 +26,11 @@ func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error)
 	switch enc := strings.ToLower(r.Header.Get("Content-Encoding")); enc {
 	case "", "identity":
 	case "gzip":
-		zr, err := gzip.NewReader(body)
+		zr, err := gzipReader(body)
 		if err != nil {
 			return nil, tooLargeOr(err, "gzip body")
 		}
-		defer zr.Close()
+		defer gzipReaders.Put(zr)
 		body = zr
 	default:
 		return nil, fmt.Errorf("content encoding %q not supported", enc)
@@ -42,6 +43,16 @@ func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error)
 		return nil, errTooLarge
 	}
 	return b, nil
+}
+
+// gzipReaders keeps gzip readers for reuse across requests.
+var gzipReaders sync.Pool
+
+func gzipReader(r io.Reader) (*gzip.Reader, error) {
+	if zr, ok := gzipReaders.Get().(*gzip.Reader); ok {
+		return zr, zr.Reset(r)
+	}
+	return gzip.NewReader(r)
 }
 
 func tooLargeOr(err error, op string) error {
@@ -76,10 +87,19 @@ func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) 
 	}
 	h.Set("Content-Encoding", "gzip")
 	w.WriteHeader(status)
-	zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(w)
 	zw.Write(body)
 	zw.Close()
+	gzipWriters.Put(zw)
 }
+
+// gzipWriters keeps gzip writers for reuse: each holds about a megabyte of
+// tables, too much to allocate per answer.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return zw
+}}
 
 func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	b, err := json.Marshal(v)

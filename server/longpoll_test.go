@@ -108,7 +108,7 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Minute})
+	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Minute, AdminToken: testAdminToken})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,9 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		pulled <- resp.StatusCode
 	}()
 	waitFor(t, "the pull to be held", 5*time.Second, func() bool {
-		resp, err := http.Get(base + "/metrics")
+		req, _ := http.NewRequest("GET", base+"/metrics", nil)
+		req.Header.Set("Authorization", "Bearer "+testAdminToken)
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			return false
 		}

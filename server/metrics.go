@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -51,6 +52,20 @@ func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
 	counter(w, "floordesk_unauthorized_total", "Requests refused for a missing, unknown or revoked token.", m.unauthorized.Load())
 	fmt.Fprintf(w, "# HELP floordesk_longpolls_connected Pulls held open now (about the desks connected).\n# TYPE floordesk_longpolls_connected gauge\nfloordesk_longpolls_connected %d\n", m.longPolls.Load())
 	m.pushLatency.write(w, "floordesk_push_duration_seconds", "Time to check and store a push.")
+	writeRuntime(w)
+}
+
+// writeRuntime adds the Go runtime's figures under their usual names.
+func writeRuntime(w io.Writer) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	gauge(w, "go_goroutines", "Goroutines that currently exist.", uint64(runtime.NumGoroutine()))
+	gauge(w, "go_memstats_heap_inuse_bytes", "Heap bytes in use.", ms.HeapInuse)
+	gauge(w, "go_memstats_sys_bytes", "Bytes obtained from the system.", ms.Sys)
+}
+
+func gauge(w io.Writer, name, help string, v uint64) {
+	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %d\n", name, help, name, name, v)
 }
 
 func counter(w io.Writer, name, help string, v int64) {

@@ -93,11 +93,40 @@ func checkEvents(raws []json.RawMessage) ([]Pushed, *pushError) {
 			}
 			return nil, badPush(field, field+": "+err.Error())
 		}
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, raw); err != nil {
+		compact, err := compactJSON(raw)
+		if err != nil {
 			return nil, badPush(field, field+": "+err.Error())
 		}
-		evs = append(evs, Pushed{Event: ev, Raw: buf.Bytes()})
+		evs = append(evs, Pushed{Event: ev, Raw: compact})
 	}
 	return evs, nil
+}
+
+// compactJSON returns valid JSON without insignificant whitespace: raw
+// itself when it has none (as desks send it), else a compacted copy.
+func compactJSON(raw []byte) ([]byte, error) {
+	if isCompact(raw) {
+		return raw, nil
+	}
+	var buf bytes.Buffer
+	err := json.Compact(&buf, raw)
+	return buf.Bytes(), err
+}
+
+// isCompact reports whether valid JSON b has no whitespace outside strings.
+func isCompact(b []byte) bool {
+	inString, escaped := false, false
+	for _, c := range b {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			return false
+		}
+	}
+	return true
 }

@@ -27,6 +27,7 @@ type Config struct {
 	MaxBodyBytes int64            // push body bytes, after gzip; 0: data.DefaultMaxBodyBytes
 	LongPoll     time.Duration    // longest hold of an empty pull; 0: DefaultLongPoll
 	PollInterval time.Duration    // while holding a pull, look at the store this often (for several servers on one database); 0: only when this server stores events
+	AdminToken   string           // bearer token for /metrics and /v1/admin/…; "": both refused
 	Now          func() time.Time // nil: time.Now
 }
 
@@ -86,7 +87,11 @@ func (s *Server) Close() {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.handleHealth)
-	mux.HandleFunc("GET /metrics", s.metrics.serve)
+	mux.Handle("GET /metrics", s.adminToken(s.metrics.serve))
+	mux.Handle("POST /v1/admin/backup", s.adminLocal(s.handleAdminBackup))
+	mux.Handle("POST /v1/admin/enroll", s.adminLocal(s.handleAdminEnroll))
+	mux.Handle("POST /v1/admin/revoke", s.adminLocal(s.handleAdminRevoke))
+	mux.Handle("GET /v1/admin/desks", s.adminLocal(s.handleAdminDesks))
 	mux.HandleFunc("POST /v1/enroll", s.handleEnroll)
 	mux.Handle("POST /v1/events", s.authed(s.handlePush))
 	mux.Handle("GET /v1/events", s.authed(s.handlePull))

@@ -42,11 +42,15 @@ func run(ctx context.Context, args []string) error {
 		return revoke(ctx, args, os.Stdout)
 	case "desks":
 		return desks(ctx, args, os.Stdout)
+	case "backup":
+		return backup(ctx, args, os.Stdout)
+	case "restore":
+		return restore(ctx, args, os.Stdout)
 	case "version":
 		fmt.Println(version)
 		return nil
 	}
-	return fmt.Errorf("%w: unknown command %q (serve, enroll, revoke, desks, version)", errUsage, cmd)
+	return fmt.Errorf("%w: unknown command %q (serve, enroll, revoke, desks, backup, restore, version)", errUsage, cmd)
 }
 
 // storeFlags are the flags that choose the store.
@@ -66,7 +70,7 @@ func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (server.Store, 
 	}
 	st, err := badgerstore.Open(f.data, log)
 	if errors.Is(err, server.ErrLocked) {
-		return nil, fmt.Errorf("%w: stop the running server first (the embedded store is single-process)", err)
+		return nil, fmt.Errorf("%w: a server is already running on this folder", err)
 	}
 	return st, err
 }
@@ -82,6 +86,24 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
+// withStore runs local on the store when this process can open it, and
+// remote through the admin API when a running server holds the folder.
+func withStore(ctx context.Context, sf storeFlags, local func(server.Store) error, remote func(*adminClient) error) error {
+	st, err := sf.open(ctx, quietLogger())
+	if errors.Is(err, server.ErrLocked) {
+		c, err := dialAdmin(sf.data)
+		if err != nil {
+			return err
+		}
+		return remote(c)
+	}
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return local(st)
+}
+
 func enroll(ctx context.Context, args []string, out io.Writer) error {
 	var sf storeFlags
 	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
@@ -94,12 +116,17 @@ func enroll(ctx context.Context, args []string, out io.Writer) error {
 	if *property == "" {
 		return fmt.Errorf("%w: --property is required", errUsage)
 	}
-	st, err := sf.open(ctx, quietLogger())
-	if err != nil {
+	var code string
+	err := withStore(ctx, sf, func(st server.Store) error {
+		var err error
+		code, err = server.CreateEnrolment(ctx, st, *property, time.Now(), *valid)
 		return err
-	}
-	defer st.Close()
-	code, err := server.CreateEnrolment(ctx, st, *property, time.Now(), *valid)
+	}, func(c *adminClient) error {
+		var res server.AdminEnrollResponse
+		err := c.call(ctx, "POST", "/v1/admin/enroll", server.AdminEnrollRequest{Property: *property, Valid: valid.String()}, &res)
+		code = res.Code
+		return err
+	})
 	if err != nil {
 		return err
 	}
@@ -119,12 +146,12 @@ func revoke(ctx context.Context, args []string, out io.Writer) error {
 	if *desk == "" {
 		return fmt.Errorf("%w: --desk is required", errUsage)
 	}
-	st, err := sf.open(ctx, quietLogger())
+	err := withStore(ctx, sf, func(st server.Store) error {
+		return st.Revoke(ctx, *desk, time.Now())
+	}, func(c *adminClient) error {
+		return c.call(ctx, "POST", "/v1/admin/revoke", server.AdminRevokeRequest{Desk: *desk}, nil)
+	})
 	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Revoke(ctx, *desk, time.Now()); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "revoked %s\n", *desk)
@@ -138,15 +165,34 @@ func desks(ctx context.Context, args []string, out io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := sf.open(ctx, quietLogger())
+	var list []server.Desk
+	err := withStore(ctx, sf, func(st server.Store) error {
+		var err error
+		list, err = st.Desks(ctx)
+		return err
+	}, func(c *adminClient) error {
+		var res server.AdminDesksResponse
+		err := c.call(ctx, "GET", "/v1/admin/desks", nil, &res)
+		for _, d := range res.Desks {
+			list = append(list, deskFromAdmin(d))
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	list, err := st.Desks(ctx)
-	if err != nil {
-		return err
+	return printDesks(out, list)
+}
+
+func deskFromAdmin(d server.AdminDesk) server.Desk {
+	desk := server.Desk{ID: d.ID, Property: d.Property, Enrolled: d.Enrolled}
+	if d.Revoked != nil {
+		desk.Revoked = *d.Revoked
 	}
+	return desk
+}
+
+func printDesks(out io.Writer, list []server.Desk) error {
 	tw := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "DESK\tPROPERTY\tENROLLED\tREVOKED")
 	for _, d := range list {

@@ -4,8 +4,11 @@
 //	floordesk-server enroll --data DIR --property NAME
 //	floordesk-server revoke --data DIR --desk ID
 //	floordesk-server desks  --data DIR
+//	floordesk-server backup --data DIR FILE
+//	floordesk-server restore --data DIR FILE
 //
-// With --postgres URL the events live in PostgreSQL instead of DIR.
+// With --postgres URL the events live in PostgreSQL instead of DIR. While a
+// server runs on DIR, the other commands reach it through its admin API.
 package main
 
 import (

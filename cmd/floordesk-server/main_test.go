@@ -35,6 +35,8 @@ func TestCommandLineMistakes(t *testing.T) {
 		{"revoke", "--data", "x"},
 		{"serve", "--no-such-flag"},
 		{"serve", "--log-level", "loud"},
+		{"backup", "--data", "x"},
+		{"restore", "--data", "x", "a", "b"},
 	}
 	for _, args := range tests {
 		err := run(t.Context(), args)

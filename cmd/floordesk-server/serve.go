@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -56,10 +58,15 @@ func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
 		return err
 	}
 	defer st.Close()
+	token, err := f.adminToken(log)
+	if err != nil {
+		return err
+	}
 	srv, err := server.New(server.Config{
 		Store: st, Logger: log, Version: version,
 		MaxBatch: f.maxBatch, MaxBodyBytes: f.maxBody,
 		LongPoll: f.longPoll, PollInterval: f.pollDB,
+		AdminToken: token,
 	})
 	if err != nil {
 		return err
@@ -69,7 +76,25 @@ func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
 		return err
 	}
 	log.Info("floordesk-server starting", "version", version, "store", f.storeName(), "epoch", epoch)
-	return server.Serve(ctx, srv, f.listen, 10*time.Second, nil)
+	return server.Serve(ctx, srv, f.listen, 10*time.Second, func(a net.Addr) {
+		if err := writeAdminServer(f.store.data, a, f.listen); err != nil {
+			log.Warn("commands will not reach this server", "err", err)
+		}
+	})
+}
+
+// adminToken loads the admin token from the data folder (with --postgres
+// the folder holds only that and the server's address), creating both on
+// first start.
+func (f serveFlags) adminToken(log *slog.Logger) (string, error) {
+	if err := os.MkdirAll(f.store.data, 0o700); err != nil {
+		return "", fmt.Errorf("data folder: %w", err)
+	}
+	token, created, err := loadAdminToken(f.store.data)
+	if created {
+		log.Info("admin token created: give it to Prometheus for /metrics", "file", filepath.Join(f.store.data, adminTokenFile))
+	}
+	return token, err
 }
 
 func (f serveFlags) storeName() string {

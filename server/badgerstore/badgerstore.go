@@ -13,6 +13,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -26,8 +27,10 @@ var _ server.Store = (*Store)(nil)
 // written with SyncWrites on: an acknowledged push survives a power cut.
 // Writes are serialised by a mutex, so sequence numbers follow commit order.
 type Store struct {
-	db *badger.DB
-	mu sync.Mutex // serialises every write transaction
+	db     *badger.DB
+	mu     sync.Mutex             // serialises every write transaction
+	epoch  atomic.Pointer[string] // the epoch, read once
+	tokens *tokenCache            // desks of valid tokens
 }
 
 // Open opens (creating when missing) the store in dir. It returns
@@ -43,7 +46,7 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	s := &Store{db: db}
+	s := &Store{db: db, tokens: newTokenCache()}
 	if _, err := s.Epoch(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -102,19 +105,23 @@ func (s *Store) update(fn func(txn *badger.Txn) error) error {
 
 // Epoch returns the store's epoch, creating one on first use.
 func (s *Store) Epoch(ctx context.Context) (string, error) {
+	if e := s.epoch.Load(); e != nil {
+		return *e, nil
+	}
 	var epoch string
 	err := s.db.View(func(txn *badger.Txn) error {
 		v, err := getString(txn, epochKey)
 		epoch = v
 		return err
 	})
-	if err == nil {
-		return epoch, nil
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return s.NewEpoch(ctx)
 	}
-	if !errors.Is(err, badger.ErrKeyNotFound) {
+	if err != nil {
 		return "", fmt.Errorf("epoch: %w", err)
 	}
-	return s.NewEpoch(ctx)
+	s.epoch.Store(&epoch)
+	return epoch, nil
 }
 
 // NewEpoch replaces the epoch with a fresh one.
@@ -126,6 +133,7 @@ func (s *Store) NewEpoch(context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("new epoch: %w", err)
 	}
+	s.epoch.Store(&epoch)
 	return epoch, nil
 }
 

@@ -83,8 +83,21 @@ func putAll(txn *badger.Txn, code enrolmentRec, rec deskRec, codeHash, desk, tok
 	return txn.Set([]byte(tokenPrefix+tokenHash), []byte(desk))
 }
 
-// DeskByToken finds the desk a token belongs to.
+// DeskByToken finds the desk a token belongs to, from memory once it was
+// found valid.
 func (s *Store) DeskByToken(_ context.Context, tokenHash string) (server.Desk, error) {
+	d, gen, ok := s.tokens.get(tokenHash)
+	if ok {
+		return d, nil
+	}
+	d, err := s.readDeskByToken(tokenHash)
+	if err == nil {
+		s.tokens.put(tokenHash, d, gen)
+	}
+	return d, err
+}
+
+func (s *Store) readDeskByToken(tokenHash string) (server.Desk, error) {
 	var d server.Desk
 	err := s.db.View(func(txn *badger.Txn) error {
 		desk, err := getString(txn, tokenPrefix+tokenHash)
@@ -126,6 +139,7 @@ func (s *Store) Revoke(_ context.Context, desk string, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("revoke %s: %w", desk, err)
 	}
+	s.tokens.forget(desk)
 	return nil
 }
 

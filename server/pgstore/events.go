@@ -9,14 +9,53 @@ import (
 	"floordesk/server"
 )
 
-// Append stores the new events of a batch in one transaction. The
-// property's counter row stays locked until commit, so pushes to one
-// property commit one after another, in sequence order.
+// addSeqSQL creates the property's counter row when missing; lockSeqSQL
+// then locks it and returns the last sequence given. The lock is held until
+// the push commits, so pushes to one property commit one after another, in
+// sequence order. (Locking with SELECT … FOR UPDATE writes nothing, unlike
+// an upsert.)
+const (
+	addSeqSQL  = `INSERT INTO fd_property_seq (property, last_seq) VALUES ($1, 0) ON CONFLICT (property) DO NOTHING`
+	lockSeqSQL = `SELECT last_seq FROM fd_property_seq WHERE property = $1 FOR UPDATE`
+)
+
+// insertSQL stores the events of a batch the store does not hold yet (the
+// first of repeats inside the batch), numbered after the property's counter
+// in batch order, moves the counter and returns how many it stored. The
+// known IDs are looked up once through the index (an anti-join would let a
+// generic plan scan the whole table). It runs after lockSeqSQL, as its own
+// statement, so that (under READ COMMITTED) its snapshot sees every push
+// committed before the lock was granted.
+const insertSQL = `WITH input AS (
+	SELECT u.id, u.desk, u.type, u.data, u.ord
+	FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[]) WITH ORDINALITY AS u(id, desk, type, data, ord)
+), fresh AS (
+	SELECT DISTINCT ON (i.id) i.id, i.desk, i.type, i.data, i.ord FROM input i
+	WHERE i.id <> ALL (ARRAY(SELECT e.id FROM fd_events e WHERE e.id = ANY($2)))
+	ORDER BY i.id, i.ord
+), base AS (
+	SELECT last_seq FROM fd_property_seq WHERE property = $1
+), ins AS (
+	INSERT INTO fd_events (property, seq, id, desk, type, data)
+	SELECT $1, base.last_seq + row_number() OVER (ORDER BY f.ord), f.id, f.desk, f.type, f.data
+	FROM fresh f, base
+	RETURNING seq
+), moved AS (
+	UPDATE fd_property_seq SET last_seq = (SELECT max(seq) FROM ins)
+	WHERE property = $1 AND EXISTS (SELECT 1 FROM ins)
+)
+SELECT count(*) FROM ins`
+
+// Append stores the new events of a batch in one round trip: the three
+// statements go as one pipelined batch, which PostgreSQL runs as one
+// implicit transaction, committed (durably) at its end. A unique violation
+// from the same event pushed to two properties at once rolls the whole
+// batch back and it runs again.
 func (s *Store) Append(ctx context.Context, property string, evs []server.Pushed) (server.AppendResult, error) {
 	var res server.AppendResult
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := retry(ctx, func() error {
 		var err error
-		res, err = appendTx(ctx, tx, property, evs)
+		res, err = s.appendBatch(ctx, property, evs)
 		return err
 	})
 	if err != nil {
@@ -25,88 +64,53 @@ func (s *Store) Append(ctx context.Context, property string, evs []server.Pushed
 	return res, nil
 }
 
-func appendTx(ctx context.Context, tx pgx.Tx, property string, evs []server.Pushed) (server.AppendResult, error) {
-	var res server.AppendResult
-	last, err := lockSeq(ctx, tx, property)
-	if err != nil {
-		return res, err
+func (s *Store) appendBatch(ctx context.Context, property string, evs []server.Pushed) (server.AppendResult, error) {
+	cols := newColumns(evs)
+	b := &pgx.Batch{}
+	b.Queue(addSeqSQL, property)
+	b.Queue(lockSeqSQL, property)
+	b.Queue(insertSQL, property, cols.id, cols.desk, cols.typ, cols.data)
+	br := s.pool.SendBatch(ctx, b)
+	var last, stored int64
+	if _, err := br.Exec(); err != nil {
+		br.Close()
+		return server.AppendResult{}, err
 	}
-	known, err := knownIDs(ctx, tx, evs)
-	if err != nil {
-		return res, err
+	if err := br.QueryRow().Scan(&last); err != nil {
+		br.Close()
+		return server.AppendResult{}, err
 	}
-	var rows rowSet
-	for _, p := range evs {
-		if known[p.Event.ID] {
-			res.Duplicates++
-			continue
-		}
-		known[p.Event.ID] = true
-		last++
-		rows.add(last, p)
+	if err := br.QueryRow().Scan(&stored); err != nil {
+		br.Close()
+		return server.AppendResult{}, err
 	}
-	res.Stored, res.LastSeq = len(rows.seq), last
-	if res.Stored == 0 {
-		return res, nil
+	if err := br.Close(); err != nil {
+		return server.AppendResult{}, err
 	}
-	if err := rows.insert(ctx, tx, property); err != nil {
-		return res, err
-	}
-	_, err = tx.Exec(ctx, `UPDATE fd_property_seq SET last_seq = $2 WHERE property = $1`, property, last)
-	return res, err
+	return server.AppendResult{
+		Stored:     int(stored),
+		Duplicates: len(evs) - int(stored),
+		LastSeq:    uint64(last + stored),
+	}, nil
 }
 
-// lockSeq locks the property's counter row, creating it when missing, and
-// returns the last sequence given, in one round trip.
-func lockSeq(ctx context.Context, tx pgx.Tx, property string) (uint64, error) {
-	var last int64
-	err := tx.QueryRow(ctx, `INSERT INTO fd_property_seq (property, last_seq) VALUES ($1, 0)
-		ON CONFLICT (property) DO UPDATE SET last_seq = fd_property_seq.last_seq
-		RETURNING last_seq`, property).Scan(&last)
-	return uint64(last), err
-}
-
-func knownIDs(ctx context.Context, tx pgx.Tx, evs []server.Pushed) (map[string]bool, error) {
-	ids := make([]string, len(evs))
-	for i, p := range evs {
-		ids[i] = p.Event.ID
-	}
-	rows, err := tx.Query(ctx, `SELECT id FROM fd_events WHERE id = ANY($1)`, ids)
-	if err != nil {
-		return nil, err
-	}
-	known := make(map[string]bool, len(evs))
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		known[id] = true
-	}
-	return known, rows.Err()
-}
-
-// rowSet gathers new events column by column for one INSERT ... unnest.
-type rowSet struct {
-	seq           []int64
+// columns holds a batch column by column, for unnest.
+type columns struct {
 	id, desk, typ []string
 	data          [][]byte
 }
 
-func (r *rowSet) add(seq uint64, p server.Pushed) {
-	r.seq = append(r.seq, int64(seq))
-	r.id = append(r.id, p.Event.ID)
-	r.desk = append(r.desk, p.Event.Desk)
-	r.typ = append(r.typ, p.Event.Type)
-	r.data = append(r.data, p.Raw)
-}
-
-func (r *rowSet) insert(ctx context.Context, tx pgx.Tx, property string) error {
-	_, err := tx.Exec(ctx, `INSERT INTO fd_events (property, seq, id, desk, type, data)
-		SELECT $1, u.seq, u.id, u.desk, u.type, u.data
-		FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::bytea[]) AS u(seq, id, desk, type, data)`,
-		property, r.seq, r.id, r.desk, r.typ, r.data)
-	return err
+func newColumns(evs []server.Pushed) columns {
+	c := columns{
+		id:   make([]string, len(evs)),
+		desk: make([]string, len(evs)),
+		typ:  make([]string, len(evs)),
+		data: make([][]byte, len(evs)),
+	}
+	for i, p := range evs {
+		c.id[i], c.desk[i], c.typ[i], c.data[i] = p.Event.ID, p.Event.Desk, p.Event.Type, p.Raw
+	}
+	return c
 }
 
 // Since returns up to limit events of property after sequence after.

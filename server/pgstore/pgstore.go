@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -23,6 +24,9 @@ var _ server.Store = (*Store)(nil)
 // Store keeps events, desks and enrolment codes in PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
+	// epoch is read once and kept: it changes only through NewEpoch or
+	// by hand after a restore, with every server stopped.
+	epoch atomic.Pointer[string]
 }
 
 // Open connects to the database at url and applies the schema migrations.
@@ -67,9 +71,15 @@ func retryable(err error) bool {
 // inTx runs fn in a transaction, retrying a few times when it fails with a
 // retryable error.
 func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
+	return retry(ctx, func() error { return pgx.BeginFunc(ctx, s.pool, fn) })
+}
+
+// retry runs fn, and again (up to five times in all) while it fails with a
+// retryable error. fn must be atomic: a failed run left nothing behind.
+func retry(ctx context.Context, fn func() error) error {
 	var err error
 	for attempt := range 5 {
-		err = pgx.BeginFunc(ctx, s.pool, fn)
+		err = fn()
 		if err == nil || !retryable(err) {
 			return err
 		}
@@ -82,20 +92,32 @@ func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 	return err
 }
 
-// Epoch returns the store's epoch, creating one on first use.
+// Epoch returns the store's epoch, creating one on first use. It is read
+// from the database once, then kept in memory: every push and pull asks.
 func (s *Store) Epoch(ctx context.Context) (string, error) {
-	var epoch string
-	err := s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
-	if errors.Is(err, pgx.ErrNoRows) {
-		_, err = s.pool.Exec(ctx, `INSERT INTO fd_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING`, uuid.NewString())
-		if err == nil {
-			err = s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
-		}
+	if e := s.epoch.Load(); e != nil {
+		return *e, nil
 	}
+	epoch, err := s.loadEpoch(ctx)
 	if err != nil {
 		return "", fmt.Errorf("epoch: %w", err)
 	}
+	s.epoch.Store(&epoch)
 	return epoch, nil
+}
+
+func (s *Store) loadEpoch(ctx context.Context) (string, error) {
+	var epoch string
+	err := s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return epoch, err
+	}
+	_, err = s.pool.Exec(ctx, `INSERT INTO fd_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING`, uuid.NewString())
+	if err != nil {
+		return "", err
+	}
+	err = s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
+	return epoch, err
 }
 
 // NewEpoch replaces the epoch with a fresh one.
@@ -106,5 +128,6 @@ func (s *Store) NewEpoch(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("new epoch: %w", err)
 	}
+	s.epoch.Store(&epoch)
 	return epoch, nil
 }

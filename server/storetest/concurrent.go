@@ -103,3 +103,33 @@ func pull(t *testing.T, s server.Store, total int, deadline time.Time, seen map[
 	}
 	return nil
 }
+
+// testSameEventsTwoPropertiesAtOnce pushes each batch to two properties at
+// the same moment: an event ID is global, so every event is stored exactly
+// once, in one property or the other, and neither push fails.
+func testSameEventsTwoPropertiesAtOnce(t *testing.T, s server.Store) {
+	const rounds, perBatch = 20, 10
+	for range rounds {
+		evs := NewEvents("desk-1", perBatch, 20)
+		var res [2]server.AppendResult
+		var errs [2]error
+		var wg sync.WaitGroup
+		for i, prop := range []string{"hotel-a", "hotel-b"} {
+			wg.Go(func() { res[i], errs[i] = s.Append(t.Context(), prop, evs) })
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatalf("push to two properties at once: %v", err)
+			}
+		}
+		if res[0].Stored+res[1].Stored != perBatch || res[0].Duplicates+res[1].Duplicates != perBatch {
+			t.Fatalf("stored %d+%d, duplicates %d+%d; want %d of each in all", res[0].Stored, res[1].Stored, res[0].Duplicates, res[1].Duplicates, perBatch)
+		}
+	}
+	a, _ := s.Since(t.Context(), "hotel-a", 0, 1000)
+	b, _ := s.Since(t.Context(), "hotel-b", 0, 1000)
+	if len(a)+len(b) != rounds*perBatch {
+		t.Fatalf("%d+%d events stored, want %d", len(a), len(b), rounds*perBatch)
+	}
+}

@@ -97,6 +97,11 @@ func testRevoke(t *testing.T, s server.Store) {
 	if _, err := s.Enroll(ctx(t), "code-1", "desk-1", "tok-1", t0); err != nil {
 		t.Fatal(err)
 	}
+	// Looked up once before: a store that remembers valid tokens must
+	// forget this one when it is revoked.
+	if _, err := s.DeskByToken(ctx(t), "tok-1"); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Revoke(ctx(t), "desk-1", t0.Add(time.Minute)); err != nil {
 		t.Fatalf("revoke: %v", err)
 	}

@@ -39,6 +39,7 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"EnrolmentRefusals", testEnrolmentRefusals},
 		{"Revoke", testRevoke},
 		{"ConcurrentPushersAndPullers", testConcurrent},
+		{"SameEventsTwoPropertiesAtOnce", testSameEventsTwoPropertiesAtOnce},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })

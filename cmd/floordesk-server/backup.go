@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"floordesk/server"
+	"floordesk/server/badgerstore"
+)
+
+// errPostgresBackup sends PostgreSQL users to their database's own tools.
+var errPostgresBackup = errors.New("with --postgres, back up and restore the database with pg_dump and pg_restore (see docs/SERVER.md)")
+
+// backup writes a consistent backup of the embedded store to FILE, through
+// the running server when there is one.
+func backup(ctx context.Context, args []string, out io.Writer) error {
+	var sf storeFlags
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	sf.register(fs)
+	file, err := parseFile(fs, args)
+	if err != nil {
+		return err
+	}
+	if sf.postgres != "" {
+		return errPostgresBackup
+	}
+	if _, err := os.Stat(sf.data); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	err = writeFileAtomic(file, func(w io.Writer) error {
+		return withStore(ctx, sf, func(st server.Store) error {
+			b, ok := st.(server.Backuper)
+			if !ok {
+				return errPostgresBackup
+			}
+			return b.Backup(w)
+		}, func(c *adminClient) error {
+			return c.backup(ctx, w)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	fmt.Fprintf(out, "backed up %s to %s\n", sf.data, file)
+	return nil
+}
+
+// restore loads a backup into an empty data folder. The restored store has
+// a new epoch, so desks push what they hold again and pull from the start.
+func restore(ctx context.Context, args []string, out io.Writer) error {
+	var sf storeFlags
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	sf.register(fs)
+	file, err := parseFile(fs, args)
+	if err != nil {
+		return err
+	}
+	if sf.postgres != "" {
+		return errPostgresBackup
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	defer f.Close()
+	if err := badgerstore.Restore(sf.data, f, quietLogger()); err != nil {
+		return err
+	}
+	epoch, err := restoredEpoch(ctx, sf.data)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "restored %s into %s, new epoch %s: desks will push what they hold and pull again\n", file, sf.data, epoch)
+	return nil
+}
+
+func restoredEpoch(ctx context.Context, dir string) (string, error) {
+	st, err := badgerstore.Open(dir, quietLogger())
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	return st.Epoch(ctx)
+}
+
+// parseFile parses flags followed by exactly one file argument.
+func parseFile(fs *flag.FlagSet, args []string) (string, error) {
+	fs.SetOutput(os.Stderr)
+	if err := fs.Parse(args); err != nil {
+		return "", fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if fs.NArg() != 1 {
+		return "", fmt.Errorf("%w: give the flags, then one backup file", errUsage)
+	}
+	return fs.Arg(0), nil
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"floordesk/data"
+	"floordesk/server/badgerstore"
+)
+
+// A backup taken while the server runs restores into an empty folder with
+// the desks and a new epoch.
+func TestBackupWhileRunningThenRestore(t *testing.T) {
+	r := startServer(t)
+	var out bytes.Buffer
+	if err := enroll(t.Context(), []string{"--data", r.dir, "--property", "grand-hotel"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := data.Enroll(t.Context(), r.url, strings.TrimSpace(out.String()), "desk-7"); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "floordesk.backup")
+	if err := backup(t.Context(), []string{"--data", r.dir, file}, &out); err != nil {
+		t.Fatal(err)
+	}
+	oldEpoch := storeEpoch(t, r)
+	restored := filepath.Join(t.TempDir(), "restored")
+	if err := restore(t.Context(), []string{"--data", restored, file}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := restore(t.Context(), []string{"--data", restored, file}, &out); err == nil {
+		t.Fatal("restore into a folder that is not empty succeeded")
+	}
+	st, err := badgerstore.Open(restored, quietLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	list, _ := st.Desks(t.Context())
+	epoch, _ := st.Epoch(t.Context())
+	if len(list) != 1 || list[0].ID != "desk-7" || epoch == oldEpoch {
+		t.Fatalf("restored desks %+v, epoch %q (was %q): want desk-7 and a new epoch", list, epoch, oldEpoch)
+	}
+}
+
+// storeEpoch stops the server and reads its store's epoch.
+func storeEpoch(t *testing.T, r *running) string {
+	r.shutdown()
+	st, err := badgerstore.Open(r.dir, quietLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	epoch, err := st.Epoch(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return epoch
+}
+
+func TestBackupWithoutServer(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := enroll(t.Context(), []string{"--data", dir, "--property", "grand-hotel"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "b")
+	if err := backup(t.Context(), []string{"--data", dir, file}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := backup(t.Context(), []string{"--data", filepath.Join(dir, "missing"), file}, &out); err == nil {
+		t.Fatal("backup of a missing folder succeeded")
+	}
+	if err := backup(t.Context(), []string{"--postgres", "host=/nowhere", file}, &out); !errors.Is(err, errPostgresBackup) {
+		t.Fatalf("backup with --postgres: %v", err)
+	}
+}
