@@ -69,14 +69,14 @@ func (si *signIn) load() {
 	for i, st := range list {
 		si.staff[st.ID] = st
 		ids[i] = st.ID
-		si.index.Add(st.ID, st.ID, st.Name, st.Department)
+		si.index.Add(st.ID, st.ID, st.Name, st.Department, kit.DepartmentName(st.Department))
 	}
 	si.list.SetIDs(ids)
 }
 
 func (si *signIn) fillRow(id string, o fyne.CanvasObject) {
 	st := si.staff[id]
-	o.(*kit.Row).Set(st.Name, roleName(st.Role)+" · "+st.Department, st.ID, widget.MediumImportance)
+	o.(*kit.Row).Set(st.Name, roleName(st.Role)+" · "+kit.DepartmentName(st.Department), st.ID, widget.MediumImportance)
 }
 
 // narrow shows the staff whose number, name (or its pinyin) matches what

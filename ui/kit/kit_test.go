@@ -174,3 +174,20 @@ func TestLateWithinTheFirstMinuteIsDueNow(t *testing.T) {
 		t.Errorf("DueIn 90 min = %q", got)
 	}
 }
+
+func TestDepartmentNamesInEachLanguage(t *testing.T) {
+	tests := []struct{ language, code, want string }{
+		{kit.Chinese, "housekeeping", "客房部"},
+		{kit.English, "housekeeping", "Housekeeping"},
+		{kit.Chinese, "spa", "spa"}, // a department a supervisor added reads as itself
+		{kit.English, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.language+"/"+tt.code, func(t *testing.T) {
+			kittest.NewIn(t, tt.language)
+			if got := kit.DepartmentName(tt.code); got != tt.want {
+				t.Errorf("DepartmentName(%q) = %q, want %q", tt.code, got, tt.want)
+			}
+		})
+	}
+}

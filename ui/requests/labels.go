@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // Translated names of the domain's codes. A code without a translation
@@ -28,7 +29,7 @@ func deptName(d string) string {
 	if d == "" {
 		return lang.L("requests.dept.desk")
 	}
-	return named("requests.dept.", d)
+	return kit.DepartmentName(d)
 }
 
 func named(prefix, code string) string {

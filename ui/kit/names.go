@@ -1,0 +1,13 @@
+package kit
+
+import "fyne.io/fyne/v2/lang"
+
+// DepartmentName is a department's name in the user's language, from the
+// translation key "dept.<code>"; an unknown code shows as itself, and ""
+// as "".
+func DepartmentName(code string) string {
+	if code == "" {
+		return ""
+	}
+	return lang.X("dept."+code, code)
+}
