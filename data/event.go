@@ -8,8 +8,10 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -37,6 +39,76 @@ type Event struct {
 	Version int             `json:"v"`
 	Prev    string          `json:"prev,omitempty"`
 	Body    json.RawMessage `json:"body,omitempty"`
+	// Extra holds envelope fields this build does not know, from a newer
+	// desk (a hash chain, a signature...). They are kept and written back
+	// unchanged, so an older desk that stores or re-pushes the event does
+	// not strip them.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// envelope is Event without its JSON methods.
+type envelope Event
+
+// knownFields are the envelope's JSON names; anything else goes to Extra.
+var knownFields = map[string]bool{"id": true, "hlc": true, "desk": true, "actor": true,
+	"entity": true, "type": true, "v": true, "prev": true, "body": true}
+
+// MarshalJSON writes the known fields in their fixed order, then any Extra
+// fields sorted by name. An event without extras encodes exactly as the
+// golden file pins.
+func (e Event) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(envelope(e))
+	if err != nil || len(e.Extra) == 0 {
+		return b, err
+	}
+	names := make([]string, 0, len(e.Extra))
+	for k := range e.Extra {
+		if !knownFields[k] {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	out := bytes.NewBuffer(b[:len(b)-1]) // drop the closing brace
+	for _, k := range names {
+		name, _ := json.Marshal(k)
+		out.WriteByte(',')
+		out.Write(name)
+		out.WriteByte(':')
+		if err := json.Compact(out, e.Extra[k]); err != nil {
+			return nil, fmt.Errorf("event field %s: %w", k, err)
+		}
+	}
+	out.WriteByte('}')
+	return out.Bytes(), nil
+}
+
+// UnmarshalJSON reads the known fields and keeps every other one in Extra.
+// Events with no unknown field take the one plain decode.
+func (e *Event) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var plain envelope
+	if err := dec.Decode(&plain); err == nil {
+		*e = Event(plain)
+		return nil
+	}
+	if err := json.Unmarshal(b, &plain); err != nil {
+		return err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	for k := range all {
+		if knownFields[k] {
+			delete(all, k)
+		}
+	}
+	if len(all) > 0 {
+		plain.Extra = all
+	}
+	*e = Event(plain)
+	return nil
 }
 
 // Less orders events for folding: by HLC, then desk, then ID. Every desk

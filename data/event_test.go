@@ -86,3 +86,37 @@ func TestEventValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownEnvelopeFieldsSurvive: a field from a newer desk's envelope is
+// kept through decoding, storing and encoding again, so an older desk that
+// re-pushes the event does not strip it.
+func TestUnknownEnvelopeFieldsSurvive(t *testing.T) {
+	base, _ := sampleEvent().Encode()
+	newer := append(base[:len(base)-1:len(base)-1], []byte(`,"sig":"c2lnbmVk","chain":{"n": 7, "h":"ab"}}`)...)
+	ev, err := DecodeEvent(newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(ev.Extra["sig"]) != `"c2lnbmVk"` || ev.Extra["chain"] == nil || len(ev.Extra) != 2 {
+		t.Fatalf("extras = %v", ev.Extra)
+	}
+	want := string(base[:len(base)-1]) + `,"chain":{"n":7,"h":"ab"},"sig":"c2lnbmVk"}`
+	if got, _ := ev.Encode(); string(got) != want {
+		t.Fatalf("re-encoded:\n got %s\nwant %s", got, want)
+	}
+
+	s := openTest(t, t.TempDir(), "desk-old")
+	if _, err := s.ApplyRemote([]Event{ev}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Requeue("new-epoch"); err != nil { // a restored server: everything goes out again
+		t.Fatal(err)
+	}
+	out, err := s.Outbox(10)
+	if err != nil || len(out) != 1 {
+		t.Fatalf("outbox = %v, %v", out, err)
+	}
+	if got, _ := out[0].Encode(); string(got) != want {
+		t.Fatalf("re-pushed event lost its extra fields:\n got %s\nwant %s", got, want)
+	}
+}
