@@ -52,7 +52,7 @@ func NewDashboard(s *kit.Session) *Dashboard {
 	d.problem.Importance = widget.DangerImportance
 	d.problem.Hide()
 	top := container.NewVBox(d.tileBox, d.problem, widget.NewSeparator())
-	d.content = container.NewBorder(top, nil, nil, nil, container.NewStack(d.list, container.NewCenter(d.calm)))
+	d.content = container.NewBorder(top, nil, nil, nil, container.NewStack(d.list.List, container.NewCenter(d.calm)))
 	return d
 }
 
@@ -131,7 +131,7 @@ func (d *Dashboard) fillRow(id string, o fyne.CanvasObject) {
 // line can be opened again.
 func (d *Dashboard) openLine(id string) {
 	l, ok := d.lines[id]
-	d.list.UnselectAll()
+	d.list.List.UnselectAll()
 	if ok {
 		d.s.Open(l.kind, l.id)
 	}
@@ -158,4 +158,4 @@ func (d *Dashboard) Count(key string) int {
 func (d *Dashboard) Calm() bool { return d.calm.Visible() }
 
 // OpenLine opens the i-th line as a tap would, for tests.
-func (d *Dashboard) OpenLine(i int) { d.list.Select(i) }
+func (d *Dashboard) OpenLine(i int) { d.list.List.Select(i) }

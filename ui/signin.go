@@ -52,7 +52,7 @@ func (si *signIn) layout() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("shell.sign_in_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	form := container.NewVBox(si.picked, si.pin, si.errs.For("pin"), si.errs.Form(), si.button)
-	names := container.NewBorder(si.filter, nil, nil, nil, si.list)
+	names := container.NewBorder(si.filter, nil, nil, nil, si.list.List)
 	body := container.NewBorder(title, nil, nil, nil,
 		container.NewGridWithColumns(2, names, container.NewVBox(layout.NewSpacer(), form, layout.NewSpacer())))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(760, 520), body))

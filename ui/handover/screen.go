@@ -43,7 +43,7 @@ func newScreen(s *kit.Session) *Screen {
 	sc.list.OnSelectedID(sc.showHandover)
 	earlier := widget.NewLabel(lang.L("handover.earlier"))
 	earlier.TextStyle.Bold = true
-	left := container.NewBorder(container.NewVBox(sc.prepare.content(), widget.NewSeparator(), earlier, sc.failed), nil, nil, nil, sc.list)
+	left := container.NewBorder(container.NewVBox(sc.prepare.content(), widget.NewSeparator(), earlier, sc.failed), nil, nil, nil, sc.list.List)
 	split := container.NewHSplit(left, sc.right)
 	split.SetOffset(0.36)
 	sc.built = split

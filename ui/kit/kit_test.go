@@ -82,7 +82,7 @@ func TestIDListSelectsAndKeepsSelection(t *testing.T) {
 			o.(*kit.Row).Set("Room "+id, "detail", "", widget.MediumImportance)
 		})
 	l.OnSelectedID(func(id string) { picked = append(picked, id) })
-	e.Window.SetContent(l)
+	e.Window.SetContent(l.List)
 	l.SetIDs([]string{"1201", "1202", "1203"})
 	if !l.SelectID("1202") || l.Selected() != "1202" || len(picked) != 1 {
 		t.Fatalf("select 1202: selected %q, picked %v", l.Selected(), picked)

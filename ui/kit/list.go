@@ -8,9 +8,11 @@ import (
 )
 
 // IDList is a callback list (widget.List, not data binding) over a slice of
-// record IDs, with uniform row heights. Use it on the Fyne goroutine.
+// record IDs, with uniform row heights. Use it on the Fyne goroutine. Put
+// its List into layouts: IDList is deliberately not a widget itself, since
+// a struct that merely embeds widget.List is not drawn reliably by Fyne.
 type IDList struct {
-	*widget.List
+	List     *widget.List // put this in layouts: IDList itself is not a widget
 	ids      []string
 	selected string
 	onSelect func(id string)

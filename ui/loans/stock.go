@@ -72,7 +72,7 @@ func (sc *Screen) showFrequent() {
 // showTable puts a titled table in the pane with a button back.
 func (sc *Screen) showTable(title string, intro fyne.CanvasObject, grid fyne.CanvasObject) {
 	sc.shown = ""
-	sc.list.UnselectAll()
+	sc.list.List.UnselectAll()
 	back := widget.NewButton(lang.L("loans.close"), func() { sc.setPane(sc.emptyPane()) })
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, heading(title)), intro)
 	sc.setPane(container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(grid))))

@@ -53,7 +53,7 @@ func newListPanel(s *kit.Session, onPick func(id string), onNew func()) *listPan
 func (p *listPanel) content() fyne.CanvasObject {
 	filters := container.NewGridWithColumns(2, p.filter, p.kind)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.newBtn, p.search), filters, p.failed, p.count)
-	return container.NewBorder(top, nil, nil, nil, p.list)
+	return container.NewBorder(top, nil, nil, nil, p.list.List)
 }
 
 func (p *listPanel) fillRow(id string, obj fyne.CanvasObject) {

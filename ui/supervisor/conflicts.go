@@ -139,7 +139,7 @@ func (t *conflictsTab) open(id string) {
 	t.note = f.entry(lang.L("supervisor.resolve_hint"))
 	f.row(lang.L("supervisor.decision"), "note", t.note)
 	f.submit = func() { t.resolveIt(f, c) }
-	f.cancel = func() { t.list.UnselectAll(); setPane(t.pane, widget.NewLabel("")) }
+	f.cancel = func() { t.list.List.UnselectAll(); setPane(t.pane, widget.NewLabel("")) }
 	t.resolve = f
 	openRec := widget.NewButton(lang.L("supervisor.open_record"), func() { t.s.Open(c.Kind, c.EntityID) })
 	box := container.NewVBox(wrapped(kit.SayConflict(c.Conflict)),
@@ -152,7 +152,7 @@ func (t *conflictsTab) open(id string) {
 func (t *conflictsTab) resolveIt(f *form, c app.EntityConflict) {
 	err := t.s.Svc.ResolveConflict(t.s.UserID(), c.Kind, c.EntityID, c.ID, t.note.Text)
 	if saved(t.s, f, err, "supervisor.resolved", nil) {
-		t.list.UnselectAll()
+		t.list.List.UnselectAll()
 		t.refresh(nil)
 	}
 }
