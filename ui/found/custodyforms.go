@@ -3,17 +3,19 @@ package found
 import (
 	"strings"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // claimForm is the form for handing an item to its owner or shipping it.
 type claimForm struct {
-	*form
+	*kit.Form
 	tag                                               string
-	claimant, contact, desc, last4, carrier, tracking *entry
+	claimant, contact, desc, last4, carrier, tracking *kit.Entry
 	idType, returnedBy, report                        *widget.Select
 	staff                                             []app.Staff
 	reports                                           []app.ReportMatch
@@ -22,27 +24,27 @@ type claimForm struct {
 // showClaimForm opens the claim form. The item's own description is not
 // shown: the claimant describes the item before it is handed over.
 func (sc *Screen) showClaimForm(tag string) {
-	f := &claimForm{form: newForm(), tag: tag}
-	f.claimant = f.entry(lang.L("found.claimant_hint"))
-	f.contact = f.entry(lang.L("found.contact_hint"))
-	f.desc = f.entry(lang.L("found.claim_description_hint"))
-	f.idType = newSelect(codeOptions("found.id.", idTypes), func(string) { f.set("id_type", "") })
-	f.last4 = f.entry("1234")
-	f.clearOnChange(f.last4, "id_last4", checkLast4)
-	f.carrier = f.entry(lang.L("found.carrier_hint"))
-	f.tracking = f.entry(lang.L("found.tracking_hint"))
+	f := &claimForm{Form: kit.NewForm(), tag: tag}
+	f.claimant = f.Entry(lang.L("found.claimant_hint"))
+	f.contact = f.Entry(lang.L("found.contact_hint"))
+	f.desc = f.Entry(lang.L("found.claim_description_hint"))
+	f.idType = kit.NewSelect(codeOptions("found.id.", idTypes), func(string) { f.Say("id_type", "") })
+	f.last4 = f.Entry("1234")
+	f.Check(f.last4, "id_last4", checkLast4)
+	f.carrier = f.Entry(lang.L("found.carrier_hint"))
+	f.tracking = f.Entry(lang.L("found.tracking_hint"))
 	f.addPeople(sc)
 	f.layout()
-	f.submit = func() { sc.submitClaim(f) }
-	f.cancel = sc.backToList
-	sc.lastForm, sc.lastClaim, sc.shown = f.form, f, ""
-	sc.setPane(f.content(lang.L("found.claim_heading", map[string]string{"Tag": tag}), lang.L("found.claim_save")))
-	sc.focus(f.first)
+	f.Submit = func() { sc.submitClaim(f) }
+	f.Cancel = sc.backToList
+	sc.lastForm, sc.lastClaim, sc.shown = f.Form, f, ""
+	sc.setPane(f.Content(lang.L("found.claim_heading", map[string]string{"Tag": tag}), lang.L("found.claim_save")))
+	sc.focus(f.First)
 }
 
 func (f *claimForm) addPeople(sc *Screen) {
 	f.staff, _ = sc.s.Svc.StaffList(false)
-	f.returnedBy = newSelect(staffOptions(f.staff), nil)
+	f.returnedBy = kit.NewSelect(staffOptions(f.staff), nil)
 	if me, ok := sc.s.User(); ok {
 		f.returnedBy.SetSelected(staffOption(me))
 	}
@@ -51,20 +53,20 @@ func (f *claimForm) addPeople(sc *Screen) {
 	for _, m := range f.reports {
 		opts = append(opts, reportLine(m.Report))
 	}
-	f.report = newSelect(opts, nil)
+	f.report = kit.NewSelect(opts, nil)
 	f.report.SetSelectedIndex(0)
 }
 
 func (f *claimForm) layout() {
-	f.row(lang.L("found.claimant"), "claimant", f.claimant)
-	f.row(lang.L("found.contact"), "contact", f.contact)
-	f.row(lang.L("found.claim_description"), "description", f.desc)
-	f.row(lang.L("found.id_type"), "id_type", f.idType)
-	f.row(lang.L("found.id_last4"), "id_last4", f.last4)
-	f.row(lang.L("found.returned_by"), "returned_by", f.returnedBy)
-	f.row(lang.L("found.carrier"), "carrier", f.carrier)
-	f.row(lang.L("found.tracking"), "tracking", f.tracking)
-	f.row(lang.L("found.loss_report"), "report", f.report)
+	f.Row(lang.L("found.claimant"), "claimant", f.claimant)
+	f.Row(lang.L("found.contact"), "contact", f.contact)
+	f.Row(lang.L("found.claim_description"), "description", f.desc)
+	f.Row(lang.L("found.id_type"), "id_type", f.idType)
+	f.Row(lang.L("found.id_last4"), "id_last4", f.last4)
+	f.Row(lang.L("found.returned_by"), "returned_by", f.returnedBy)
+	f.Row(lang.L("found.carrier"), "carrier", f.carrier)
+	f.Row(lang.L("found.tracking"), "tracking", f.tracking)
+	f.Row(lang.L("found.loss_report"), "report", f.report)
 }
 
 func checkLast4(s string) string {
@@ -89,7 +91,7 @@ func (f *claimForm) input() app.ClaimInput {
 func (sc *Screen) submitClaim(f *claimForm) {
 	item, err := sc.s.Svc.ClaimFound(sc.s.UserID(), f.input())
 	if err != nil {
-		f.show(err)
+		f.Show(err)
 		return
 	}
 	sc.put(item)
@@ -100,47 +102,47 @@ func (sc *Screen) submitClaim(f *claimForm) {
 
 // showTransferForm opens the form for moving an item to another place.
 func (sc *Screen) showTransferForm(tag string) {
-	f := newForm()
-	location := f.entry(lang.L("found.storage_hint"))
+	f := kit.NewForm()
+	location := f.Entry(lang.L("found.storage_hint"))
 	inSafe := widget.NewCheck(lang.L("found.in_safe"), nil)
 	sc.lastInSafe = inSafe
-	note := f.entry(lang.L("found.note_hint"))
-	f.row(lang.L("found.new_location"), "location", container2(location, inSafe))
-	f.row(lang.L("found.note"), "note", note)
-	f.submit = func() {
+	note := f.Entry(lang.L("found.note_hint"))
+	f.Row(lang.L("found.new_location"), "location", container.NewVBox(location, inSafe))
+	f.Row(lang.L("found.note"), "note", note)
+	f.Submit = func() {
 		item, err := sc.s.Svc.TransferFound(sc.s.UserID(), tag, location.Text, inSafe.Checked, strings.TrimSpace(note.Text))
 		sc.done(f, item, err, "found.transferred")
 	}
-	f.cancel = sc.backToList
+	f.Cancel = sc.backToList
 	sc.lastForm, sc.shown = f, ""
-	sc.setPane(f.content(lang.L("found.transfer_heading", map[string]string{"Tag": tag}), lang.L("found.transfer_save")))
-	sc.focus(f.first)
+	sc.setPane(f.Content(lang.L("found.transfer_heading", map[string]string{"Tag": tag}), lang.L("found.transfer_save")))
+	sc.focus(f.First)
 }
 
 // showDisposeForm opens the disposal form; the domain lets only a
 // supervisor dispose, and before the holding period only with a reason.
 func (sc *Screen) showDisposeForm(tag string) {
-	f := newForm()
-	method := newSelect(codeOptions("found.method.", disposalMethods), func(string) { f.set("method", "") })
-	reason := f.entry(lang.L("found.reason_hint"))
-	f.row(lang.L("found.method"), "method", method)
-	f.row(lang.L("found.reason"), "reason", reason)
-	f.submit = func() {
+	f := kit.NewForm()
+	method := kit.NewSelect(codeOptions("found.method.", disposalMethods), func(string) { f.Say("method", "") })
+	reason := f.Entry(lang.L("found.reason_hint"))
+	f.Row(lang.L("found.method"), "method", method)
+	f.Row(lang.L("found.reason"), "reason", reason)
+	f.Submit = func() {
 		item, err := sc.s.Svc.DisposeFound(sc.s.UserID(), tag, codeOf("found.method.", disposalMethods, method.Selected), reason.Text)
 		sc.done(f, item, err, "found.disposed")
 	}
-	f.cancel = sc.backToList
+	f.Cancel = sc.backToList
 	sc.lastForm, sc.shown = f, ""
 	sc.lastDispose = method
-	sc.setPane(f.content(lang.L("found.dispose_heading", map[string]string{"Tag": tag}), lang.L("found.dispose_save")))
-	sc.focus(f.first)
+	sc.setPane(f.Content(lang.L("found.dispose_heading", map[string]string{"Tag": tag}), lang.L("found.dispose_save")))
+	sc.focus(f.First)
 }
 
 // done ends a custody form: the refusal beside its field, or a notice and
 // the item again.
-func (sc *Screen) done(f *form, item app.FoundItem, err error, notice string) {
+func (sc *Screen) done(f *kit.Form, item app.FoundItem, err error, notice string) {
 	if err != nil {
-		f.show(err)
+		f.Show(err)
 		return
 	}
 	sc.put(item)

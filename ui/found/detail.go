@@ -49,11 +49,11 @@ func (sc *Screen) detailView(f app.FoundItem) fyne.CanvasObject {
 		box.Add(warning(lang.L("found.police_due")))
 	}
 	box.Add(sc.facts(f))
-	box.Add(heading(lang.L("found.custody")))
+	box.Add(kit.Heading(lang.L("found.custody")))
 	for _, c := range f.Custody {
 		box.Add(widget.NewLabel(sc.custodyLine(c)))
 	}
-	box.Add(heading(lang.L("found.history")))
+	box.Add(kit.Heading(lang.L("found.history")))
 	for _, line := range sc.history(f) {
 		d.history = append(d.history, line)
 		box.Add(wrapped(line))

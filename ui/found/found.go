@@ -35,7 +35,7 @@ type Screen struct {
 	lastLog        *logResult
 	lastLogForm    *logForm
 	lastReport     *reportView
-	lastForm       *form
+	lastForm       *kit.Form
 	lastReportForm *reportForm
 	lastClaim      *claimForm
 	lastDispose    *widget.Select

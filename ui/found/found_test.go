@@ -42,25 +42,25 @@ func logRing(sc *Screen, witness bool) *logForm {
 		f.witness.SetSelected("Zhang Wei (A02)")
 		test.Type(f.pin, app.DemoPIN)
 	}
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	return f
 }
 
 func TestValuableNeedsWitnessBesideTheField(t *testing.T) {
 	_, sc := desk(t)
 	f := logRing(sc, false)
-	got := f.errs.Text("witness")
+	got := f.Errs.Text("witness")
 	if !strings.Contains(got, "needs a witness") {
-		t.Fatalf("witness field says %q (form: %q)", got, f.errs.Text(""))
+		t.Fatalf("witness field says %q (form: %q)", got, f.Errs.Text(""))
 	}
 	if f.desc.Text != "gold ring with a red stone" || sc.list.Len() != 0 {
 		t.Fatalf("typed text kept %q, list %v", f.desc.Text, sc.list.IDs())
 	}
 	f.witness.SetSelected("Zhang Wei (A02)")
 	test.Type(f.pin, app.DemoPIN)
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	if sc.lastLog == nil || sc.lastLog.tag != "LF260303-D1-001" {
-		t.Fatalf("no tag shown: %+v; errors %q %q", sc.lastLog, f.errs.Text("witness"), f.errs.Text(""))
+		t.Fatalf("no tag shown: %+v; errors %q %q", sc.lastLog, f.Errs.Text("witness"), f.Errs.Text(""))
 	}
 	if !slices.Equal(sc.list.IDs(), []string{"LF260303-D1-001"}) {
 		t.Fatalf("list = %v", sc.list.IDs())
@@ -75,11 +75,11 @@ func TestEnterSubmitsAndEscCancels(t *testing.T) {
 	sc.showLogForm()
 	f := sc.lastLogForm
 	f.desc.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got := f.errs.Text("place"); got == "" {
+	if got := f.Errs.Text("place"); got == "" {
 		t.Fatalf("Enter did not submit: no refusal beside the place")
 	}
 	test.Type(f.foundAt, "x")
-	if f.errs.Text("found_at") == "" {
+	if f.Errs.Text("found_at") == "" {
 		t.Fatal("a bad time is not flagged as typed")
 	}
 	formPane := sc.pane.Objects[0]
@@ -100,9 +100,9 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	test.Type(r.room, "1203")
 	r.category.SetSelected(categoryName(app.CatValuables))
 	test.Type(r.desc, "gold ring, red stone")
-	test.Tap(r.save)
+	test.Tap(r.Save)
 	if sc.lastReport == nil || !slices.Contains(sc.lastReport.matches, tag) {
-		t.Fatalf("report shows %+v; errors %q", sc.lastReport, r.errs.Text(""))
+		t.Fatalf("report shows %+v; errors %q", sc.lastReport, r.Errs.Text(""))
 	}
 
 	sc.showItem(tag)
@@ -117,10 +117,10 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	c.idType.SetSelected("Passport")
 	test.Type(c.last4, "4321")
 	c.report.SetSelectedIndex(1)
-	test.Tap(c.save)
+	test.Tap(c.Save)
 	item, _ := e.Svc.FoundItem(tag)
 	if item.Status != app.FoundClaimed {
-		t.Fatalf("status %s; errors %q", item.Status, c.errs.Text(""))
+		t.Fatalf("status %s; errors %q", item.Status, c.Errs.Text(""))
 	}
 	if sc.list.Len() != 0 {
 		t.Fatalf("awaiting claim still lists %v", sc.list.IDs())
@@ -143,13 +143,13 @@ func TestDisposeRefusedForAnAttendant(t *testing.T) {
 	f.category.SetSelected(categoryName(app.CatClothing))
 	test.Type(f.desc, "blue scarf")
 	test.Type(f.storage, "Shelf B")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	tag := sc.lastLog.tag
 
 	sc.showDisposeForm(tag)
 	sc.lastDispose.SetSelected("Donated")
-	test.Tap(sc.lastForm.save)
-	if got := sc.lastForm.errs.Text(""); got == "" || strings.Contains(got, "role.required") {
+	test.Tap(sc.lastForm.Save)
+	if got := sc.lastForm.Errs.Text(""); got == "" || strings.Contains(got, "role.required") {
 		t.Fatalf("refusal shown: %q", got)
 	}
 	if item, _ := e.Svc.FoundItem(tag); item.Status != app.FoundHeld {
@@ -159,14 +159,14 @@ func TestDisposeRefusedForAnAttendant(t *testing.T) {
 	e.SignIn(t, "S01")
 	sc.showDisposeForm(tag)
 	sc.lastDispose.SetSelected("Donated")
-	test.Tap(sc.lastForm.save)
-	if got := sc.lastForm.errs.Text(""); !strings.Contains(got, "held until") {
+	test.Tap(sc.lastForm.Save)
+	if got := sc.lastForm.Errs.Text(""); !strings.Contains(got, "held until") {
 		t.Fatalf("early disposal without a reason: %q", got)
 	}
-	test.Type(sc.lastForm.first.(*entry), "guest asked us to donate it")
-	test.Tap(sc.lastForm.save)
+	test.Type(sc.lastForm.First.(*kit.Entry), "guest asked us to donate it")
+	test.Tap(sc.lastForm.Save)
 	if item, _ := e.Svc.FoundItem(tag); item.Status != app.FoundDisposed {
-		t.Fatalf("item %s; %q", item.Status, sc.lastForm.errs.Text(""))
+		t.Fatalf("item %s; %q", item.Status, sc.lastForm.Errs.Text(""))
 	}
 }
 
@@ -198,12 +198,12 @@ func TestChineseDeskFindsByPinyinAndSaysRefusalsInChinese(t *testing.T) {
 	test.Type(f.finder, "赵敏")
 	f.category.SetSelected(categoryName(app.CatElectronics))
 	test.Type(f.desc, "黑色吹风机")
-	test.Tap(f.save)
-	if got := f.errs.Text("storage"); !strings.Contains(got, "必填") && !strings.Contains(got, "请") {
+	test.Tap(f.Save)
+	if got := f.Errs.Text("storage"); !strings.Contains(got, "必填") && !strings.Contains(got, "请") {
 		t.Fatalf("storage refusal %q", got)
 	}
 	test.Type(f.storage, "服务台储物柜")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	for _, q := range []string{"cfj", "chuifengji", "吹风", "1203"} {
 		sc.search.SetText(q)
 		if sc.list.Len() != 1 {
@@ -218,19 +218,19 @@ func TestTransferAddsToTheCustodyChain(t *testing.T) {
 	tag := sc.lastLog.tag
 	sc.showTransferForm(tag)
 	f := sc.lastForm
-	test.Type(f.first.(*entry), "Shelf 2")
-	test.Tap(f.save)
-	if got := f.errs.Text("location"); !strings.Contains(got, "safe") {
+	test.Type(f.First.(*kit.Entry), "Shelf 2")
+	test.Tap(f.Save)
+	if got := f.Errs.Text("location"); !strings.Contains(got, "safe") {
 		t.Fatalf("a valuable moved out of the safe: %q", got)
 	}
 	sc.showTransferForm(tag)
 	f = sc.lastForm
-	test.Type(f.first.(*entry), "Safe 2")
+	test.Type(f.First.(*kit.Entry), "Safe 2")
 	sc.lastInSafe.SetChecked(true)
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	item, _ := e.Svc.FoundItem(tag)
 	if len(item.Custody) != 2 || item.Location().Location != "Safe 2" {
-		t.Fatalf("custody %+v; %q", item.Custody, f.errs.Text(""))
+		t.Fatalf("custody %+v; %q", item.Custody, f.Errs.Text(""))
 	}
 	if h := strings.Join(sc.lastDetail.history, "\n"); !strings.Contains(h, "moved to Safe 2 (safe) by Wang Fang") {
 		t.Fatalf("history:\n%s", h)

@@ -56,7 +56,7 @@ func (sc *Screen) addMatches(box *fyne.Container, d *detail, tag string) {
 	if err != nil || len(matches) == 0 {
 		return
 	}
-	box.Add(heading(lang.L("found.matching_reports")))
+	box.Add(kit.Heading(lang.L("found.matching_reports")))
 	for _, m := range matches {
 		d.matches = append(d.matches, m.Report.ID)
 		box.Add(sc.reportButton(m.Report))
@@ -101,11 +101,11 @@ func (sc *Screen) showLabel(tag string, matches []app.ReportMatch) {
 		return
 	}
 	res := &logResult{tag: tag, lines: sc.labelLines(f)}
-	box := container.NewVBox(heading(lang.L("found.label_heading")), bigTag(tag))
+	box := container.NewVBox(kit.Heading(lang.L("found.label_heading")), bigTag(tag))
 	for _, l := range res.lines {
 		box.Add(widget.NewLabel(l))
 	}
-	box.Add(heading(lang.L("found.matching_reports")))
+	box.Add(kit.Heading(lang.L("found.matching_reports")))
 	if len(matches) == 0 {
 		box.Add(widget.NewLabel(lang.L("found.no_matches")))
 	}

@@ -4,16 +4,18 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // logForm is the form for logging a found item.
 type logForm struct {
-	*form
-	foundAt, place, finder, desc, storage, pin *entry
+	*kit.Form
+	foundAt, place, finder, desc, storage, pin *kit.Entry
 	placeKind                                  *widget.RadioGroup
 	category, witness                          *widget.Select
 	valuable, inSafe, dangerous                *widget.Check
@@ -25,35 +27,35 @@ func (sc *Screen) showLogForm() {
 	f := sc.newLogForm()
 	sc.lastLogForm = f
 	sc.shown = ""
-	sc.setPane(f.content(lang.L("found.log"), lang.L("found.log_save")))
-	sc.focus(f.first)
+	sc.setPane(f.Content(lang.L("found.log"), lang.L("found.log_save")))
+	sc.focus(f.First)
 }
 
 func (sc *Screen) newLogForm() *logForm {
-	f := &logForm{form: newForm()}
-	f.foundAt = f.entry(timeLayout)
-	f.foundAt.SetText(sc.s.Now().In(sc.s.Svc.Location).Format(timeLayout))
-	f.clearOnChange(f.foundAt, "found_at", checkTime)
+	f := &logForm{Form: kit.NewForm()}
+	f.foundAt = f.Entry(kit.TimeLayout)
+	f.foundAt.SetText(sc.s.Now().In(sc.s.Svc.Location).Format(kit.TimeLayout))
+	f.Check(f.foundAt, "found_at", kit.CheckTime)
 	f.placeKind = widget.NewRadioGroup([]string{lang.L("found.place_room"), lang.L("found.place_public")}, nil)
 	f.placeKind.Horizontal = true
 	f.placeKind.SetSelected(lang.L("found.place_room"))
-	f.place = f.entry(lang.L("found.place_hint"))
-	f.finder = f.entry(lang.L("found.finder_hint"))
-	f.category = newSelect(categoryOptions(), f.categoryPicked)
-	f.desc = f.entry(lang.L("found.description_hint"))
+	f.place = f.Entry(lang.L("found.place_hint"))
+	f.finder = f.Entry(lang.L("found.finder_hint"))
+	f.category = kit.NewSelect(categoryOptions(), f.categoryPicked)
+	f.desc = f.Entry(lang.L("found.description_hint"))
 	f.addValuableFields(sc)
-	f.storage = f.entry(lang.L("found.storage_hint"))
+	f.storage = f.Entry(lang.L("found.storage_hint"))
 	f.dangerous = widget.NewCheck(lang.L("found.dangerous"), nil)
 	f.layout()
-	f.submit = func() { sc.submitLog(f) }
-	f.cancel = sc.backToList
+	f.Submit = func() { sc.submitLog(f) }
+	f.Cancel = sc.backToList
 	return f
 }
 
 func (f *logForm) addValuableFields(sc *Screen) {
 	f.witnesses = sc.otherStaff()
-	f.witness = newSelect(staffOptions(f.witnesses), func(string) { f.set("witness", "") })
-	f.pin = f.entry(lang.L("found.witness_pin"))
+	f.witness = kit.NewSelect(staffOptions(f.witnesses), func(string) { f.Say("witness", "") })
+	f.pin = f.Entry(lang.L("found.witness_pin"))
 	f.pin.Password = true
 	f.inSafe = widget.NewCheck(lang.L("found.in_safe"), nil)
 	f.valuable = widget.NewCheck(lang.L("found.valuable"), f.valuableChanged)
@@ -61,21 +63,21 @@ func (f *logForm) addValuableFields(sc *Screen) {
 }
 
 func (f *logForm) layout() {
-	f.row(lang.L("found.found_at"), "found_at", f.foundAt)
-	f.row(lang.L("found.place"), "place", container2(f.placeKind, f.place))
-	f.row(lang.L("found.finder"), "finder", f.finder)
-	f.row(lang.L("found.category"), "category", f.category)
-	f.row(lang.L("found.description"), "description", f.desc)
-	f.row("", "valuable", f.valuable)
-	f.row(lang.L("found.witness"), "witness", container2(f.witness, f.pin))
-	f.row(lang.L("found.storage"), "storage", container2(f.storage, f.inSafe))
-	f.row("", "dangerous", f.dangerous)
+	f.Row(lang.L("found.found_at"), "found_at", f.foundAt)
+	f.Row(lang.L("found.place"), "place", container.NewVBox(f.placeKind, f.place))
+	f.Row(lang.L("found.finder"), "finder", f.finder)
+	f.Row(lang.L("found.category"), "category", f.category)
+	f.Row(lang.L("found.description"), "description", f.desc)
+	f.Row("", "valuable", f.valuable)
+	f.Row(lang.L("found.witness"), "witness", container.NewVBox(f.witness, f.pin))
+	f.Row(lang.L("found.storage"), "storage", container.NewVBox(f.storage, f.inSafe))
+	f.Row("", "dangerous", f.dangerous)
 }
 
 // categoryPicked ticks "valuable" for cash and valuables, as the domain
 // does.
 func (f *logForm) categoryPicked(name string) {
-	f.set("category", "")
+	f.Say("category", "")
 	if c := categoryOf(name); c == app.CatCash || c == app.CatValuables {
 		f.valuable.SetChecked(true)
 	}
@@ -95,7 +97,7 @@ func (f *logForm) valuableChanged(on bool) {
 
 func (f *logForm) input(sc *Screen) app.FoundInput {
 	return app.FoundInput{
-		FoundAt: parseTime(f.foundAt.Text, sc.s.Svc.Location), Place: strings.TrimSpace(f.place.Text),
+		FoundAt: kit.ParseTime(f.foundAt.Text, sc.s.Svc.Location), Place: strings.TrimSpace(f.place.Text),
 		Room: f.placeKind.Selected == lang.L("found.place_room"), Finder: f.finder.Text,
 		Category: categoryOf(f.category.Selected), Description: f.desc.Text, Valuable: f.valuable.Checked,
 		Witness: staffIDOf(f.witnesses, f.witness.Selected), WitnessPIN: f.pin.Text,
@@ -106,7 +108,7 @@ func (f *logForm) input(sc *Screen) app.FoundInput {
 func (sc *Screen) submitLog(f *logForm) {
 	item, matches, err := sc.s.Svc.LogFound(sc.s.UserID(), f.input(sc))
 	if err != nil {
-		f.show(err)
+		f.Show(err)
 		return
 	}
 	sc.put(item)

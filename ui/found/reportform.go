@@ -14,47 +14,47 @@ import (
 
 // reportForm is the form for a guest's loss report.
 type reportForm struct {
-	*form
-	guest, contact, room, place, lostAt, desc *entry
+	*kit.Form
+	guest, contact, room, place, lostAt, desc *kit.Entry
 	category                                  *widget.Select
 }
 
 // showReportForm opens the form for recording a guest's loss report.
 func (sc *Screen) showReportForm() {
-	f := &reportForm{form: newForm()}
-	f.guest = f.entry(lang.L("found.guest_hint"))
-	f.contact = f.entry(lang.L("found.contact_hint"))
-	f.room = f.entry(lang.L("found.room_hint"))
-	f.place = f.entry(lang.L("found.lost_place_hint"))
-	f.lostAt = f.entry(timeLayout)
-	f.lostAt.SetText(sc.s.Now().In(sc.s.Svc.Location).Format(timeLayout))
-	f.clearOnChange(f.lostAt, "lost_at", checkTime)
-	f.category = newSelect(categoryOptions(), func(string) { f.set("category", "") })
-	f.desc = f.entry(lang.L("found.lost_description_hint"))
-	f.row(lang.L("found.guest"), "guest", f.guest)
-	f.row(lang.L("found.contact"), "contact", f.contact)
-	f.row(lang.L("found.room"), "room", f.room)
-	f.row(lang.L("found.lost_place"), "place", f.place)
-	f.row(lang.L("found.lost_at"), "lost_at", f.lostAt)
-	f.row(lang.L("found.category"), "category", f.category)
-	f.row(lang.L("found.description"), "description", f.desc)
-	f.submit = func() { sc.submitReport(f) }
-	f.cancel = sc.backToList
-	sc.lastForm = f.form
+	f := &reportForm{Form: kit.NewForm()}
+	f.guest = f.Entry(lang.L("found.guest_hint"))
+	f.contact = f.Entry(lang.L("found.contact_hint"))
+	f.room = f.Entry(lang.L("found.room_hint"))
+	f.place = f.Entry(lang.L("found.lost_place_hint"))
+	f.lostAt = f.Entry(kit.TimeLayout)
+	f.lostAt.SetText(sc.s.Now().In(sc.s.Svc.Location).Format(kit.TimeLayout))
+	f.Check(f.lostAt, "lost_at", kit.CheckTime)
+	f.category = kit.NewSelect(categoryOptions(), func(string) { f.Say("category", "") })
+	f.desc = f.Entry(lang.L("found.lost_description_hint"))
+	f.Row(lang.L("found.guest"), "guest", f.guest)
+	f.Row(lang.L("found.contact"), "contact", f.contact)
+	f.Row(lang.L("found.room"), "room", f.room)
+	f.Row(lang.L("found.lost_place"), "place", f.place)
+	f.Row(lang.L("found.lost_at"), "lost_at", f.lostAt)
+	f.Row(lang.L("found.category"), "category", f.category)
+	f.Row(lang.L("found.description"), "description", f.desc)
+	f.Submit = func() { sc.submitReport(f) }
+	f.Cancel = sc.backToList
+	sc.lastForm = f.Form
 	sc.lastReportForm = f
 	sc.shown = ""
-	sc.setPane(f.content(lang.L("found.report"), lang.L("found.report_save")))
-	sc.focus(f.first)
+	sc.setPane(f.Content(lang.L("found.report"), lang.L("found.report_save")))
+	sc.focus(f.First)
 }
 
 func (sc *Screen) submitReport(f *reportForm) {
 	in := app.LostReportInput{Guest: f.guest.Text, Contact: strings.TrimSpace(f.contact.Text),
 		Room: strings.TrimSpace(f.room.Text), Place: strings.TrimSpace(f.place.Text),
-		LostAt: parseTime(f.lostAt.Text, sc.s.Svc.Location), Category: categoryOf(f.category.Selected),
+		LostAt: kit.ParseTime(f.lostAt.Text, sc.s.Svc.Location), Category: categoryOf(f.category.Selected),
 		Description: f.desc.Text}
 	r, _, err := sc.s.Svc.FileLostReport(sc.s.UserID(), in)
 	if err != nil {
-		f.show(err)
+		f.Show(err)
 		return
 	}
 	sc.s.Notify(lang.L("found.report_saved", map[string]string{"Guest": r.Guest}))
@@ -74,7 +74,7 @@ func (sc *Screen) showReport(id string) bool {
 		return false
 	}
 	v := &reportView{id: id}
-	box := container.NewVBox(heading(lang.L("found.report_heading")), wrapped(reportLine(r)),
+	box := container.NewVBox(kit.Heading(lang.L("found.report_heading")), wrapped(reportLine(r)),
 		wrapped(lang.L("found.report_contact", map[string]string{"Contact": r.Contact,
 			"When": kit.When(r.LostAt, sc.s.Now()), "By": sc.name(r.FiledBy)})))
 	if r.Closed {
@@ -94,7 +94,7 @@ func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) 
 	if err != nil {
 		return
 	}
-	box.Add(heading(lang.L("found.matching_items")))
+	box.Add(kit.Heading(lang.L("found.matching_items")))
 	if len(matches) == 0 {
 		box.Add(widget.NewLabel(lang.L("found.no_item_matches")))
 	}
@@ -115,7 +115,7 @@ func (sc *Screen) showReports() {
 		sc.s.Notify(kit.Say(err))
 		return
 	}
-	box := container.NewVBox(heading(lang.L("found.open_reports")))
+	box := container.NewVBox(kit.Heading(lang.L("found.open_reports")))
 	if len(list) == 0 {
 		box.Add(widget.NewLabel(lang.L("found.no_reports")))
 	}

@@ -52,7 +52,7 @@ func TestScreenshots(t *testing.T) {
 			sc.showLabel(ids[0], nil)
 			shot(t, e, filepath.Join(dir, "found-label-"+language+".png"))
 			sc.showDisposeForm(ids[0])
-			test.Tap(sc.lastForm.save)
+			test.Tap(sc.lastForm.Save)
 			shot(t, e, filepath.Join(dir, "found-dispose-"+language+".png"))
 		}
 	}

@@ -11,32 +11,33 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // countForm records the key count at shift change: the attendant ticks
 // the keys seen on the board (or only types how many), and the result
 // says what is missing.
 type countForm struct {
-	*form
+	*kit.Form
 	sc      *Screen
 	present *widget.CheckGroup
-	counted *entry
+	counted *kit.Entry
 	result  *fyne.Container
 }
 
 // openCount shows the key count form with the keys that should hang on
 // the board.
 func (sc *Screen) openCount() *countForm {
-	f := &countForm{form: newForm(), sc: sc, result: container.NewVBox()}
+	f := &countForm{Form: kit.NewForm(), sc: sc, result: container.NewVBox()}
 	f.present = widget.NewCheckGroup(sc.boardTags(), func([]string) { f.syncCount() })
 	f.present.Horizontal = true
-	f.counted = f.entry(lang.L("keys.counted_hint"))
-	f.row(lang.L("keys.present"), "present", f.present)
-	f.row(lang.L("keys.counted"), "counted", f.counted)
-	f.check(f.counted, "counted", checkCount)
-	f.plain("", f.result)
-	f.submit, f.cancel = f.record, sc.closePane
-	sc.setPane(f.content(lang.L("keys.count_title"), lang.L("keys.count_save")))
+	f.counted = f.Entry(lang.L("keys.counted_hint"))
+	f.Row(lang.L("keys.present"), "present", f.present)
+	f.Row(lang.L("keys.counted"), "counted", f.counted)
+	f.Check(f.counted, "counted", checkCount)
+	f.Plain("", f.result)
+	f.Submit, f.Cancel = f.record, sc.closePane
+	sc.setPane(f.Content(lang.L("keys.count_title"), lang.L("keys.count_save")))
 	sc.s.Window.Canvas().Focus(f.counted)
 	return f
 }
@@ -72,12 +73,12 @@ func (f *countForm) record() {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(f.counted.Text))
 	if err != nil && present == nil {
-		f.say("counted", lang.L("keys.count_format"))
+		f.Say("counted", lang.L("keys.count_format"))
 		return
 	}
 	c, err := f.sc.s.Svc.CountKeys(f.sc.s.UserID(), n, present)
 	if err != nil {
-		f.fail(err)
+		f.Fail(err)
 		return
 	}
 	f.showResult(c)

@@ -28,7 +28,7 @@ func (sc *Screen) detail(k app.Key) fyne.CanvasObject {
 	where, due, imp := sc.status(k)
 	state := widget.NewLabel(strings.TrimSpace(where + "  " + due))
 	state.Importance, state.Wrapping = imp, fyne.TextWrapWord
-	box := container.NewVBox(heading(k.Tag+" · "+keyType(k.Type)), state,
+	box := container.NewVBox(kit.Heading(k.Tag+" · "+keyType(k.Type)), state,
 		widget.NewForm(fact("keys.areas", strings.Join(k.Areas, ", ")), fact("keys.board", k.Desk)))
 	for _, c := range k.Conflicts {
 		w := widget.NewLabel(kit.SayConflict(c))
@@ -36,10 +36,10 @@ func (sc *Screen) detail(k app.Key) fyne.CanvasObject {
 		box.Add(w)
 	}
 	if k.Lost && k.LostNote != "" {
-		box.Add(note(lang.L("keys.lost_note", map[string]string{"Who": sc.names.person(k.LostBy), "Note": k.LostNote})))
+		box.Add(kit.Note(lang.L("keys.lost_note", map[string]string{"Who": sc.names.person(k.LostBy), "Note": k.LostNote})))
 	}
 	box.Add(sc.actions(k))
-	box.Add(heading(lang.L("keys.history")))
+	box.Add(kit.Heading(lang.L("keys.history")))
 	for _, w := range sc.history(k.Tag) {
 		box.Add(w)
 	}
@@ -100,7 +100,7 @@ func (sc *Screen) saved(k app.Key, msg string) {
 func (sc *Screen) history(tag string) []fyne.CanvasObject {
 	loans, err := sc.s.Svc.KeyHistory(tag)
 	if err != nil {
-		return []fyne.CanvasObject{note(kit.Say(err))}
+		return []fyne.CanvasObject{kit.Note(kit.Say(err))}
 	}
 	slices.Reverse(loans)
 	out := make([]fyne.CanvasObject, 0, len(loans))
@@ -110,7 +110,7 @@ func (sc *Screen) history(tag string) []fyne.CanvasObject {
 		out = append(out, w)
 	}
 	if len(out) == 0 {
-		out = append(out, note(lang.L("keys.never_out")))
+		out = append(out, kit.Note(lang.L("keys.never_out")))
 	}
 	return out
 }

@@ -21,10 +21,10 @@ const doorDays = 7
 
 // doorForm records a locked-out guest's door opening.
 type doorForm struct {
-	*form
+	*kit.Form
 	sc                 *Screen
-	room, guest, last4 *entry
-	noteE              *entry
+	room, guest, last4 *kit.Entry
+	noteE              *kit.Entry
 	idType, openedBy   *widget.Select
 }
 
@@ -33,18 +33,18 @@ func (sc *Screen) showDoors() { sc.openDoors() }
 
 func (sc *Screen) openDoors() *doorForm {
 	sc.names.load()
-	f := &doorForm{form: newForm(), sc: sc}
-	f.room = f.entry(lang.L("keys.room_hint"))
-	f.guest = f.entry("")
+	f := &doorForm{Form: kit.NewForm(), sc: sc}
+	f.room = f.Entry(lang.L("keys.room_hint"))
+	f.guest = f.Entry("")
 	f.idType = widget.NewSelect(idTypeNames(), nil)
 	f.idType.SetSelectedIndex(0)
-	f.last4 = f.entry(lang.L("keys.last4_hint"))
+	f.last4 = f.Entry(lang.L("keys.last4_hint"))
 	f.openedBy = widget.NewSelect(sc.names.choices(), nil)
 	f.openedBy.PlaceHolder = lang.L("keys.pick_staff")
 	f.openedBy.SetSelected(sc.names.choiceOf(sc.s.UserID()))
-	f.noteE = f.entry("")
+	f.noteE = f.Entry("")
 	f.layout()
-	split := container.NewVSplit(f.content(lang.L("keys.door_title"), lang.L("keys.door_save")), sc.doorList())
+	split := container.NewVSplit(f.Content(lang.L("keys.door_title"), lang.L("keys.door_save")), sc.doorList())
 	split.Offset = 0.62
 	sc.setPane(split)
 	sc.s.Window.Canvas().Focus(f.room)
@@ -52,16 +52,16 @@ func (sc *Screen) openDoors() *doorForm {
 }
 
 func (f *doorForm) layout() {
-	f.row(lang.L("keys.room"), "room", f.room)
-	f.row(lang.L("keys.guest"), "guest", f.guest)
-	f.row(lang.L("keys.id_type"), "id_type", f.idType)
-	f.row(lang.L("keys.last4"), "id_last4", f.last4)
-	f.row(lang.L("keys.opened_by"), "opened_by", f.openedBy)
-	f.row(lang.L("keys.note"), "note", f.noteE)
-	f.check(f.last4, "id_last4", checkLast4)
-	f.check(f.room, "room", nil)
-	f.check(f.guest, "guest", nil)
-	f.submit, f.cancel = f.record, f.sc.closePane
+	f.Row(lang.L("keys.room"), "room", f.room)
+	f.Row(lang.L("keys.guest"), "guest", f.guest)
+	f.Row(lang.L("keys.id_type"), "id_type", f.idType)
+	f.Row(lang.L("keys.last4"), "id_last4", f.last4)
+	f.Row(lang.L("keys.opened_by"), "opened_by", f.openedBy)
+	f.Row(lang.L("keys.note"), "note", f.noteE)
+	f.Check(f.last4, "id_last4", checkLast4)
+	f.Check(f.room, "room", nil)
+	f.Check(f.guest, "guest", nil)
+	f.Submit, f.Cancel = f.record, f.sc.closePane
 }
 
 // checkLast4 stops a whole ID number as it is typed.
@@ -86,7 +86,7 @@ func (f *doorForm) record() {
 		OpenedBy: f.sc.names.idOf(f.openedBy.Selected), Note: f.noteE.Text}
 	d, err := f.sc.s.Svc.OpenDoor(f.sc.s.UserID(), in)
 	if err != nil {
-		f.fail(err)
+		f.Fail(err)
 		return
 	}
 	f.sc.s.Notify(lang.L("keys.saved_door", map[string]string{"Room": d.Room}))
@@ -98,15 +98,15 @@ func (f *doorForm) record() {
 func (sc *Screen) doorList() fyne.CanvasObject {
 	now := sc.s.Now()
 	list, err := sc.s.Svc.DoorOpenings(now.AddDate(0, 0, -doorDays), now.Add(time.Minute), "")
-	box := container.NewVBox(heading(lang.L("keys.doors_recent", map[string]int{"Days": doorDays})))
+	box := container.NewVBox(kit.Heading(lang.L("keys.doors_recent", map[string]int{"Days": doorDays})))
 	if err != nil {
-		box.Add(note(kit.Say(err)))
+		box.Add(kit.Note(kit.Say(err)))
 	}
 	for i := len(list) - 1; i >= 0; i-- {
 		box.Add(widget.NewLabel(sc.doorText(list[i])))
 	}
 	if len(list) == 0 {
-		box.Add(note(lang.L("keys.no_doors")))
+		box.Add(kit.Note(lang.L("keys.no_doors")))
 	}
 	return container.NewVScroll(box)
 }

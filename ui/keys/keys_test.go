@@ -49,7 +49,7 @@ func must(t *testing.T, err error) {
 	}
 }
 
-func enter(e *entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+func enter(e *kit.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
 // signOut fills the sign-out form of tag and submits it.
 func signOut(sc *Screen, tag, purpose, witness, pin string) *signOutForm {
@@ -59,7 +59,7 @@ func signOut(sc *Screen, tag, purpose, witness, pin string) *signOutForm {
 		f.witness.SetSelected(witness)
 		test.Type(f.witnessPIN, pin)
 	}
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	return f
 }
 
@@ -74,17 +74,17 @@ func row(sc *Screen, tag string) (string, string, widget.Importance) {
 func TestMasterKeyNeedsAWitness(t *testing.T) {
 	e, sc := world(t, kit.English)
 	f := signOut(sc, "F3-MASTER", "turn-down", "", "")
-	if got := f.errs.Text("witness"); !strings.Contains(got, "witness") {
-		t.Fatalf("witness field says %q (form: %q)", got, f.errs.Text(""))
+	if got := f.Errs.Text("witness"); !strings.Contains(got, "witness") {
+		t.Fatalf("witness field says %q (form: %q)", got, f.Errs.Text(""))
 	}
 	if f.purpose.Text != "turn-down" {
 		t.Error("the form lost the purpose")
 	}
 	f.witness.SetSelected("A02 Zhang Wei")
 	test.Type(f.witnessPIN, app.DemoPIN)
-	test.Tap(f.save)
-	if f.errs.Any() {
-		t.Fatalf("sign-out with witness refused: %q %q", f.errs.Text("witness_pin"), f.errs.Text(""))
+	test.Tap(f.Save)
+	if f.Errs.Any() {
+		t.Fatalf("sign-out with witness refused: %q %q", f.Errs.Text("witness_pin"), f.Errs.Text(""))
 	}
 	detail, note, _ := row(sc, "F3-MASTER")
 	if !strings.Contains(detail, "Wang Fang") || !strings.Contains(note, "due") {
@@ -98,8 +98,8 @@ func TestMasterKeyNeedsAWitness(t *testing.T) {
 func TestWrongWitnessPINShowsAtThePIN(t *testing.T) {
 	_, sc := world(t, kit.English)
 	f := signOut(sc, "F3-MASTER", "turn-down", "A02 Zhang Wei", "9999")
-	if f.errs.Text("witness_pin") == "" {
-		t.Fatalf("PIN field empty; form says %q", f.errs.Text(""))
+	if f.Errs.Text("witness_pin") == "" {
+		t.Fatalf("PIN field empty; form says %q", f.Errs.Text(""))
 	}
 	if f.witnessPIN.Text != "" {
 		t.Error("the wrong PIN stays typed in")
@@ -109,7 +109,7 @@ func TestWrongWitnessPINShowsAtThePIN(t *testing.T) {
 func TestWitnessRefusalInChinese(t *testing.T) {
 	_, sc := world(t, kit.Chinese)
 	f := signOut(sc, "F3-MASTER", "开夜床", "", "")
-	if got := f.errs.Text("witness"); !strings.Contains(got, "见证") {
+	if got := f.Errs.Text("witness"); !strings.Contains(got, "见证") {
 		t.Fatalf("witness field says %q", got)
 	}
 }
@@ -137,7 +137,7 @@ func TestSignInByAnotherShowsInTheReport(t *testing.T) {
 	f := sc.openSignOut("F3-SEC-A")
 	f.holder.SetSelected("A02 Zhang Wei")
 	test.Type(f.purpose, "cleaning")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	e.Clock.Advance(30 * time.Minute)
 	sc.signIn("F3-SEC-A")
 	if detail, _, _ := row(sc, "F3-SEC-A"); detail != "On the board" {
@@ -152,12 +152,12 @@ func TestSignInByAnotherShowsInTheReport(t *testing.T) {
 func TestReportLostFlagsTheKey(t *testing.T) {
 	_, sc := world(t, kit.English)
 	f := sc.openLost("F3-SEC-A")
-	enter(f.first.(*entry)) // no note yet
-	if f.errs.Text("note") == "" {
+	enter(f.First.(*kit.Entry)) // no note yet
+	if f.Errs.Text("note") == "" {
 		t.Fatal("an empty note was accepted")
 	}
-	test.Type(f.first.(*entry), "dropped in the laundry chute")
-	enter(f.first.(*entry))
+	test.Type(f.First.(*kit.Entry), "dropped in the laundry chute")
+	enter(f.First.(*kit.Entry))
 	detail, _, imp := row(sc, "F3-SEC-A")
 	if !strings.Contains(detail, "re-keyed") || imp != widget.DangerImportance {
 		t.Errorf("lost key row %q importance %v", detail, imp)
@@ -189,15 +189,15 @@ func TestDoorOpeningKeepsOnlyTheLast4(t *testing.T) {
 	test.Type(f.room, "301")
 	test.Type(f.guest, "Chen Jing")
 	test.Type(f.last4, "1101011990")
-	if f.errs.Text("id_last4") == "" {
+	if f.Errs.Text("id_last4") == "" {
 		t.Fatal("a whole ID number is not stopped as it is typed")
 	}
-	test.Tap(f.save)
-	if f.errs.Text("id_last4") == "" {
+	test.Tap(f.Save)
+	if f.Errs.Text("id_last4") == "" {
 		t.Fatal("a whole ID number was saved")
 	}
 	f.last4.SetText("123X")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	list, _ := e.Svc.DoorOpenings(kittest.Start.Add(-time.Hour), kittest.Start.Add(time.Hour), "301")
 	if len(list) != 1 || list[0].IDLast4 != "123X" || list[0].OpenedBy != "A01" {
 		t.Fatalf("door openings = %+v", list)
@@ -211,7 +211,7 @@ func TestKeyCountSaysWhatIsMissing(t *testing.T) {
 	_, sc := world(t, kit.English)
 	f := sc.openCount()
 	f.present.SetSelected([]string{"F3-MASTER"})
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	if got := labels(f.result); !strings.Contains(got, "Missing: F3-SEC-A") {
 		t.Errorf("count result %q", got)
 	}
@@ -253,7 +253,7 @@ func TestScreenshot(t *testing.T) {
 		f := sc.openSignOut("F3-SEC-A")
 		test.Type(f.purpose, "开夜床")
 		f.due.SetText("2026-03-03 14:30")
-		test.Tap(f.save)
+		test.Tap(f.Save)
 		e.Clock.Advance(time.Hour)
 		sc.Refresh(nil)
 		signOut(sc, "F3-MASTER", "查房", "", "")

@@ -14,29 +14,29 @@ import (
 
 // lookupForm answers "who held key X at time T".
 type lookupForm struct {
-	*form
+	*kit.Form
 	sc     *Screen
 	key    *widget.Select
-	at     *entry
+	at     *kit.Entry
 	answer *fyne.Container
 }
 
 // openLookup shows the who-held lookup, for the picked key if any.
 func (sc *Screen) openLookup() *lookupForm {
-	f := &lookupForm{form: newForm(), sc: sc, answer: container.NewVBox()}
+	f := &lookupForm{Form: kit.NewForm(), sc: sc, answer: container.NewVBox()}
 	f.key = widget.NewSelect(sc.allTags(), nil)
 	f.key.PlaceHolder = lang.L("keys.pick_key")
 	if sc.shown != "" {
 		f.key.SetSelected(sc.shown)
 	}
-	f.at = f.entry(timeLayout)
-	f.at.SetText(sc.s.Now().In(sc.names.loc()).Format(timeLayout))
-	f.row(lang.L("keys.key"), "tag", f.key)
-	f.row(lang.L("keys.at"), "at", f.at)
-	f.check(f.at, "at", checkTime)
-	f.plain("", f.answer)
-	f.submit, f.cancel = f.look, sc.closePane
-	sc.setPane(f.content(lang.L("keys.who_held_title"), lang.L("keys.look_up")))
+	f.at = f.Entry(kit.TimeLayout)
+	f.at.SetText(sc.s.Now().In(sc.names.loc()).Format(kit.TimeLayout))
+	f.Row(lang.L("keys.key"), "tag", f.key)
+	f.Row(lang.L("keys.at"), "at", f.at)
+	f.Check(f.at, "at", kit.CheckTime)
+	f.Plain("", f.answer)
+	f.Submit, f.Cancel = f.look, sc.closePane
+	sc.setPane(f.Content(lang.L("keys.who_held_title"), lang.L("keys.look_up")))
 	sc.s.Window.Canvas().Focus(f.at)
 	return f
 }
@@ -48,15 +48,15 @@ func (sc *Screen) allTags() []string {
 // look shows who held the key at the time, or that it was on the board.
 func (f *lookupForm) look() {
 	f.answer.RemoveAll()
-	at := parseTime(f.at.Text, f.sc.names.loc())
+	at := kit.ParseTime(f.at.Text, f.sc.names.loc())
 	if f.key.Selected == "" || at.IsZero() {
-		f.say("tag", lang.L("keys.lookup_required"))
+		f.Say("tag", lang.L("keys.lookup_required"))
 		return
 	}
-	f.errs.Clear()
+	f.Errs.Clear()
 	loans, err := f.sc.s.Svc.KeyHolderAt(f.key.Selected, at)
 	if err != nil {
-		f.fail(err)
+		f.Fail(err)
 		return
 	}
 	if len(loans) == 0 {

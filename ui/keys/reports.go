@@ -43,7 +43,7 @@ func (sc *Screen) openReports() *reportsPane {
 	p.kind = widget.NewSelect(reportNames(), func(string) { p.pickKind() })
 	p.kind.SetSelectedIndex(int(reportByOthers))
 	back := widget.NewButton(lang.L("keys.close"), sc.closePane)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, heading(lang.L("keys.reports"))),
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, kit.Heading(lang.L("keys.reports"))),
 		container.NewGridWithColumns(2, p.kind, p.who))
 	sc.setPane(container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.result)))
 	return p
@@ -78,7 +78,7 @@ func (p *reportsPane) run() {
 	lines, err := p.lines()
 	p.result.RemoveAll()
 	if err != nil {
-		p.result.Add(note(kit.Say(err)))
+		p.result.Add(kit.Note(kit.Say(err)))
 	}
 	for _, l := range lines {
 		w := widget.NewLabel(l)
@@ -86,7 +86,7 @@ func (p *reportsPane) run() {
 		p.result.Add(w)
 	}
 	if err == nil && len(lines) == 0 {
-		p.result.Add(note(lang.L("keys.r.none")))
+		p.result.Add(kit.Note(lang.L("keys.r.none")))
 	}
 	p.result.Refresh()
 }

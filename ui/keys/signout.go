@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // defaultKeyTime is how long a key is signed out for unless changed.
@@ -16,57 +17,57 @@ const defaultKeyTime = 2 * time.Hour
 // signOutForm signs a key out to a staff member; master and emergency
 // keys need a witness who enters their PIN.
 type signOutForm struct {
-	*form
+	*kit.Form
 	sc           *Screen
 	key, holder  *widget.Select
 	witness      *widget.Select
-	purpose, due *entry
-	witnessPIN   *entry
+	purpose, due *kit.Entry
+	witnessPIN   *kit.Entry
 	witnessHint  *widget.Label
 }
 
 // openSignOut shows the sign-out form, for tag if given.
 func (sc *Screen) openSignOut(tag string) *signOutForm {
 	sc.names.load()
-	f := &signOutForm{form: newForm(), sc: sc}
+	f := &signOutForm{Form: kit.NewForm(), sc: sc}
 	f.key = widget.NewSelect(sc.availableTags(), func(string) { f.showWitnessHint() })
 	f.key.PlaceHolder = lang.L("keys.pick_key")
 	f.holder = widget.NewSelect(sc.names.choices(), nil)
 	f.holder.PlaceHolder = lang.L("keys.pick_staff")
 	f.holder.SetSelected(sc.names.choiceOf(sc.s.UserID()))
-	f.purpose = f.entry(lang.L("keys.purpose_hint"))
-	f.due = f.entry(timeLayout)
-	f.due.SetText(sc.s.Now().In(sc.names.loc()).Add(defaultKeyTime).Format(timeLayout))
+	f.purpose = f.Entry(lang.L("keys.purpose_hint"))
+	f.due = f.Entry(kit.TimeLayout)
+	f.due.SetText(sc.s.Now().In(sc.names.loc()).Add(defaultKeyTime).Format(kit.TimeLayout))
 	f.witness = widget.NewSelect(sc.names.choices(), nil)
 	f.witness.PlaceHolder = lang.L("keys.witness_pick")
-	f.witnessPIN = f.entry("")
+	f.witnessPIN = f.Entry("")
 	f.witnessPIN.Password = true
-	f.witnessHint = note("")
+	f.witnessHint = kit.Note("")
 	f.layout()
 	f.showWitnessHint()
 	if tag != "" {
 		f.key.SetSelected(tag)
 	}
-	sc.setPane(f.content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
+	sc.setPane(f.Content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
 	sc.s.Window.Canvas().Focus(f.purpose)
 	return f
 }
 
 func (f *signOutForm) layout() {
-	f.row(lang.L("keys.key"), "tag", f.key)
-	f.row(lang.L("keys.holder"), "holder", f.holder)
-	f.row(lang.L("keys.purpose"), "purpose", f.purpose)
-	f.row(lang.L("keys.due"), "due", f.due)
-	f.row(lang.L("keys.witness"), "witness", f.witness)
-	f.row(lang.L("keys.witness_pin"), "witness_pin", f.witnessPIN)
-	f.plain("", f.witnessHint)
-	f.check(f.due, "due", checkTime)
-	f.check(f.purpose, "purpose", nil)
+	f.Row(lang.L("keys.key"), "tag", f.key)
+	f.Row(lang.L("keys.holder"), "holder", f.holder)
+	f.Row(lang.L("keys.purpose"), "purpose", f.purpose)
+	f.Row(lang.L("keys.due"), "due", f.due)
+	f.Row(lang.L("keys.witness"), "witness", f.witness)
+	f.Row(lang.L("keys.witness_pin"), "witness_pin", f.witnessPIN)
+	f.Plain("", f.witnessHint)
+	f.Check(f.due, "due", kit.CheckTime)
+	f.Check(f.purpose, "purpose", nil)
 	for _, code := range []string{"pin.wrong", "staff.locked", "pin.format"} {
-		f.alias[code] = "witness_pin"
+		f.Alias[code] = "witness_pin"
 	}
-	f.alias["key.held"], f.alias["key.lost"], f.alias["key.not_found"] = "tag", "tag", "tag"
-	f.submit, f.cancel = f.signOut, f.sc.closePane
+	f.Alias["key.held"], f.Alias["key.lost"], f.Alias["key.not_found"] = "tag", "tag", "tag"
+	f.Submit, f.Cancel = f.signOut, f.sc.closePane
 }
 
 // showWitnessHint says whether the picked key needs a witness.
@@ -96,17 +97,17 @@ func (sc *Screen) availableTags() []string {
 
 func (f *signOutForm) signOut() {
 	in := app.KeySignOut{Tag: f.key.Selected, Holder: f.sc.names.idOf(f.holder.Selected),
-		Purpose: f.purpose.Text, Due: parseTime(f.due.Text, f.sc.names.loc()),
+		Purpose: f.purpose.Text, Due: kit.ParseTime(f.due.Text, f.sc.names.loc()),
 		Witness: f.sc.names.idOf(f.witness.Selected), WitnessPIN: f.witnessPIN.Text}
 	if in.Tag == "" {
-		f.errs.Clear()
-		f.say("tag", lang.L("keys.key_required"))
+		f.Errs.Clear()
+		f.Say("tag", lang.L("keys.key_required"))
 		return
 	}
 	k, err := f.sc.s.Svc.SignOutKey(f.sc.s.UserID(), in)
 	if err != nil {
 		f.witnessPIN.SetText("")
-		f.fail(err)
+		f.Fail(err)
 		return
 	}
 	f.sc.saved(k, "keys.saved_out")

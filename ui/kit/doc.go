@@ -2,7 +2,8 @@
 // Session a screen works in (the domain service, the window, the signed-in
 // staff member, navigation and notices), the Screen interface the shell
 // shows, turning domain refusals into sentences (Say) and showing them next
-// to the form field they concern (FieldErrors), uniform callback lists over
+// to the form field they concern (FieldErrors), the keyboard-first form
+// the keys, loans, found and supervisor screens build on (Form), uniform callback lists over
 // slices of IDs (IDList), dates and times in the user's language, and the
 // search index (Index) that finds records by room, name, tag, words and
 // pinyin.

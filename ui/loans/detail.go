@@ -27,7 +27,7 @@ func (sc *Screen) showLoan(id string) {
 }
 
 func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {
-	box := container.NewVBox(heading(lang.L("loans.room", map[string]string{"Room": l.Room})))
+	box := container.NewVBox(kit.Heading(lang.L("loans.room", map[string]string{"Room": l.Room})))
 	box.Add(widget.NewForm(sc.facts(l)...))
 	if l.HasConflict() {
 		for _, c := range l.Conflicts {
@@ -36,14 +36,14 @@ func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {
 			box.Add(w)
 		}
 	}
-	box.Add(heading(lang.L("loans.items")))
+	box.Add(kit.Heading(lang.L("loans.items")))
 	for _, ln := range l.Lines {
 		box.Add(widget.NewLabel(sc.lineText(ln)))
 	}
 	if l.IsOpen() {
 		box.Add(sc.actions(l))
 	}
-	box.Add(heading(lang.L("loans.history")))
+	box.Add(kit.Heading(lang.L("loans.history")))
 	for _, h := range sc.history(l) {
 		box.Add(h)
 	}

@@ -12,23 +12,23 @@ func (sc *Screen) showExtendForm(id string) {
 	if !ok {
 		return
 	}
-	f := newForm()
-	due := f.entry(timeLayout)
-	due.SetText(l.DueAt.In(sc.names.loc()).AddDate(0, 0, 1).Format(timeLayout))
-	reason := f.entry(lang.L("loans.reason_hint"))
-	f.plain(lang.L("loans.current_due"), note(kit.DateTime(l.DueAt.In(sc.names.loc()))))
-	f.row(lang.L("loans.new_due"), "due_at", due)
-	f.row(lang.L("loans.reason"), "reason", reason)
-	f.check(due, "due_at", checkTime)
-	f.cancel = sc.closePane
-	f.submit = func() {
-		l, err := sc.s.Svc.ExtendLoan(sc.s.UserID(), id, parseTime(due.Text, sc.names.loc()), reason.Text)
+	f := kit.NewForm()
+	due := f.Entry(kit.TimeLayout)
+	due.SetText(l.DueAt.In(sc.names.loc()).AddDate(0, 0, 1).Format(kit.TimeLayout))
+	reason := f.Entry(lang.L("loans.reason_hint"))
+	f.Plain(lang.L("loans.current_due"), kit.Note(kit.DateTime(l.DueAt.In(sc.names.loc()))))
+	f.Row(lang.L("loans.new_due"), "due_at", due)
+	f.Row(lang.L("loans.reason"), "reason", reason)
+	f.Check(due, "due_at", kit.CheckTime)
+	f.Cancel = sc.closePane
+	f.Submit = func() {
+		l, err := sc.s.Svc.ExtendLoan(sc.s.UserID(), id, kit.ParseTime(due.Text, sc.names.loc()), reason.Text)
 		if err != nil {
-			f.fail(err)
+			f.Fail(err)
 			return
 		}
 		sc.saved(l, "loans.saved_extend")
 	}
-	sc.setPane(f.content(lang.L("loans.extend_title", map[string]string{"Room": l.Room}), lang.L("loans.extend")))
+	sc.setPane(f.Content(lang.L("loans.extend_title", map[string]string{"Room": l.Room}), lang.L("loans.extend")))
 	sc.s.Window.Canvas().Focus(due)
 }

@@ -14,17 +14,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // lendForm is the form to lend items to a room. Items are added as lines
 // by type and count, or by asset tag: a barcode scanner types the tag and
 // ends with Enter, which adds it.
 type lendForm struct {
-	*form
+	*kit.Form
 	sc           *Screen
-	room, guest  *entry
-	count, tag   *entry
-	due, deposit *entry
+	room, guest  *kit.Entry
+	count, tag   *kit.Entry
+	due, deposit *kit.Entry
 	item         *widget.Select
 	lines        []app.LoanLine
 	linesBox     *fyne.Container
@@ -36,44 +37,44 @@ func (sc *Screen) showLendForm() { sc.openLendForm() }
 func (sc *Screen) openLendForm() *lendForm {
 	sc.names.load()
 	f := sc.newLendForm()
-	sc.setPane(f.content(lang.L("loans.lend_title"), lang.L("loans.lend")))
+	sc.setPane(f.Content(lang.L("loans.lend_title"), lang.L("loans.lend")))
 	sc.s.Window.Canvas().Focus(f.room)
 	return f
 }
 
 func (sc *Screen) newLendForm() *lendForm {
-	f := &lendForm{form: newForm(), sc: sc, linesBox: container.NewVBox()}
-	f.room = f.entry(lang.L("loans.room_hint"))
-	f.guest = f.entry("")
+	f := &lendForm{Form: kit.NewForm(), sc: sc, linesBox: container.NewVBox()}
+	f.room = f.Entry(lang.L("loans.room_hint"))
+	f.guest = f.Entry("")
 	f.item = widget.NewSelect(sc.names.itemNames(), nil)
 	f.item.PlaceHolder = lang.L("loans.item_pick")
-	f.count = f.entry("1")
-	f.count.onSubmit = func(string) { f.addOrSubmit() }
-	f.tag = f.entry(lang.L("loans.tag_hint"))
-	f.tag.onSubmit = f.addTag
-	f.due = f.entry(timeLayout)
-	f.due.SetText(sc.defaultDue().Format(timeLayout))
-	f.deposit = f.entry("0")
+	f.count = f.Entry("1")
+	f.count.OnSubmit = func(string) { f.addOrSubmit() }
+	f.tag = f.Entry(lang.L("loans.tag_hint"))
+	f.tag.OnSubmit = f.addTag
+	f.due = f.Entry(kit.TimeLayout)
+	f.due.SetText(sc.defaultDue().Format(kit.TimeLayout))
+	f.deposit = f.Entry("0")
 	f.layout()
-	f.submit, f.cancel = f.lend, sc.closePane
+	f.Submit, f.Cancel = f.lend, sc.closePane
 	return f
 }
 
 func (f *lendForm) layout() {
 	for _, code := range []string{"loan.short", "loan.short_nowhere", "loan.tag_out", "itemtype.unknown"} {
-		f.alias[code] = "items"
+		f.Alias[code] = "items"
 	}
-	f.alias["count"], f.alias["tags"] = "items", "items"
-	f.row(lang.L("loans.room_label"), "room", f.room)
-	f.row(lang.L("loans.guest"), "guest", f.guest)
+	f.Alias["count"], f.Alias["tags"] = "items", "items"
+	f.Row(lang.L("loans.room_label"), "room", f.room)
+	f.Row(lang.L("loans.guest"), "guest", f.guest)
 	add := widget.NewButtonWithIcon(lang.L("loans.add"), theme.ContentAddIcon(), f.addPicked)
 	picker := container.NewBorder(nil, nil, nil, container.NewHBox(widgetWidth(f.count, 60), add), f.item)
-	f.row(lang.L("loans.items"), "items", container.NewVBox(picker, f.tag, f.linesBox))
-	f.row(lang.L("loans.due"), "due_at", container.NewVBox(f.due, note(lang.L("loans.due_default"))))
-	f.row(lang.L("loans.deposit_yuan"), "deposit", f.deposit)
-	f.check(f.due, "due_at", checkTime)
-	f.check(f.deposit, "deposit", checkMoney)
-	f.check(f.room, "room", nil)
+	f.Row(lang.L("loans.items"), "items", container.NewVBox(picker, f.tag, f.linesBox))
+	f.Row(lang.L("loans.due"), "due_at", container.NewVBox(f.due, kit.Note(lang.L("loans.due_default"))))
+	f.Row(lang.L("loans.deposit_yuan"), "deposit", f.deposit)
+	f.Check(f.due, "due_at", kit.CheckTime)
+	f.Check(f.deposit, "deposit", checkMoney)
+	f.Check(f.room, "room", nil)
 }
 
 // widgetWidth gives o a fixed minimum width.
@@ -91,7 +92,7 @@ func (sc *Screen) defaultDue() time.Time {
 func (f *lendForm) addPicked() {
 	t, ok := f.sc.names.byName(f.item.Selected)
 	if !ok {
-		f.say("items", lang.L("loans.item_required"))
+		f.Say("items", lang.L("loans.item_required"))
 		return
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(f.count.Text))
@@ -99,7 +100,7 @@ func (f *lendForm) addPicked() {
 		n, err = 1, nil
 	}
 	if err != nil || n < 1 {
-		f.say("items", lang.L("loans.count_format"))
+		f.Say("items", lang.L("loans.count_format"))
 		return
 	}
 	f.addLine(app.LoanLine{Item: t.Code, Count: n})
@@ -111,7 +112,7 @@ func (f *lendForm) addPicked() {
 // Enter in the count entry never does nothing.
 func (f *lendForm) addOrSubmit() {
 	if f.item.Selected == "" {
-		f.doSubmit()
+		f.Run()
 		return
 	}
 	f.addPicked()
@@ -122,12 +123,12 @@ func (f *lendForm) addOrSubmit() {
 func (f *lendForm) addTag(tag string) {
 	tag = strings.TrimSpace(tag)
 	if tag == "" {
-		f.doSubmit()
+		f.Run()
 		return
 	}
 	t, ok := f.sc.names.tagOwner(tag)
 	if !ok {
-		f.say("items", lang.L("loans.tag_unknown", map[string]string{"Tag": tag}))
+		f.Say("items", lang.L("loans.tag_unknown", map[string]string{"Tag": tag}))
 		return
 	}
 	f.addLine(app.LoanLine{Item: t.Code, Count: 1, Tags: []string{tag}})
@@ -136,7 +137,7 @@ func (f *lendForm) addTag(tag string) {
 
 // addLine merges a line into the form's lines and shows them.
 func (f *lendForm) addLine(ln app.LoanLine) {
-	f.say("items", "")
+	f.Say("items", "")
 	i := slices.IndexFunc(f.lines, func(o app.LoanLine) bool { return o.Item == ln.Item })
 	if i < 0 {
 		f.lines = append(f.lines, ln)
@@ -177,11 +178,11 @@ func (f *lendForm) input() (app.LendInput, bool) {
 	}
 	deposit, ok := parseMoney(f.deposit.Text)
 	if !ok {
-		f.say("deposit", lang.L("loans.money_format"))
+		f.Say("deposit", lang.L("loans.money_format"))
 		return app.LendInput{}, false
 	}
 	return app.LendInput{Room: strings.TrimSpace(f.room.Text), Guest: f.guest.Text,
-		Lines: slices.Clone(f.lines), DueAt: parseTime(f.due.Text, f.sc.names.loc()), Deposit: deposit}, true
+		Lines: slices.Clone(f.lines), DueAt: kit.ParseTime(f.due.Text, f.sc.names.loc()), Deposit: deposit}, true
 }
 
 // lend lends the items; a refusal shows at its field, keeping the form.
@@ -192,7 +193,7 @@ func (f *lendForm) lend() {
 	}
 	l, err := f.sc.s.Svc.Lend(f.sc.s.UserID(), in)
 	if err != nil {
-		f.fail(err)
+		f.Fail(err)
 		return
 	}
 	f.sc.saved(l, "loans.saved_lend")

@@ -53,7 +53,7 @@ func must(t *testing.T, err error) {
 	}
 }
 
-func enter(e *entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+func enter(e *kit.Entry) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
 // fillLend types a room, a guest and an item with a count.
 func fillLend(f *lendForm, room, guest, item, count string) {
@@ -76,9 +76,9 @@ func TestLendShowsTheLoanInTheList(t *testing.T) {
 	e, sc := world(t, kit.English)
 	f := sc.openLendForm()
 	fillLend(f, "301", "王芳", "吹风机", "1")
-	test.Tap(f.save)
-	if f.errs.Any() {
-		t.Fatalf("lend refused: %q %q", f.errs.Text("items"), f.errs.Text(""))
+	test.Tap(f.Save)
+	if f.Errs.Any() {
+		t.Fatalf("lend refused: %q %q", f.Errs.Text("items"), f.Errs.Text(""))
 	}
 	if sc.list.Len() != 1 {
 		t.Fatalf("list shows %d loans, want 1", sc.list.Len())
@@ -102,7 +102,7 @@ func TestOutOfStockShowsAtTheItemField(t *testing.T) {
 	fillLend(f, "301", "", "吹风机", "3")
 	enter(f.guest)
 	want := "Only 2 吹风机 left at this desk; desk D2 has 5"
-	if got := f.errs.Text("items"); !strings.Contains(got, want) {
+	if got := f.Errs.Text("items"); !strings.Contains(got, want) {
 		t.Fatalf("items field says %q, want %q", got, want)
 	}
 	if f.room.Text != "301" || sc.list.Len() != 0 {
@@ -114,8 +114,8 @@ func TestOutOfStockInChinese(t *testing.T) {
 	_, sc := world(t, kit.Chinese)
 	f := sc.openLendForm()
 	fillLend(f, "301", "", "吹风机", "3")
-	test.Tap(f.save)
-	if got := f.errs.Text("items"); !strings.Contains(got, "本服务台只剩 2 个吹风机") {
+	test.Tap(f.Save)
+	if got := f.Errs.Text("items"); !strings.Contains(got, "本服务台只剩 2 个吹风机") {
 		t.Fatalf("items field says %q", got)
 	}
 }
@@ -124,9 +124,9 @@ func TestUnknownRoomShowsAtTheRoomField(t *testing.T) {
 	_, sc := world(t, kit.English)
 	f := sc.openLendForm()
 	fillLend(f, "999", "", "熨斗", "1")
-	test.Tap(f.save)
-	if f.errs.Text("room") == "" || f.errs.Text("items") != "" {
-		t.Fatalf("room %q, items %q", f.errs.Text("room"), f.errs.Text("items"))
+	test.Tap(f.Save)
+	if f.Errs.Text("room") == "" || f.Errs.Text("items") != "" {
+		t.Fatalf("room %q, items %q", f.Errs.Text("room"), f.Errs.Text("items"))
 	}
 }
 
@@ -139,7 +139,7 @@ func TestScannedTagIsAdded(t *testing.T) {
 	if len(f.lines) != 1 || f.lines[0].Tags[0] != "AD-02" || sc.list.Len() != 0 {
 		t.Fatalf("lines after scan: %+v, loans %d", f.lines, sc.list.Len())
 	}
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	open, _ := e.Svc.OpenLoansForRoom("302")
 	if len(open) != 1 || open[0].Lines[0].Tags[0] != "AD-02" {
 		t.Fatalf("loan = %+v", open)
@@ -150,14 +150,14 @@ func TestReturnWithDamageAndCharge(t *testing.T) {
 	e, sc := world(t, kit.English)
 	f := sc.openLendForm()
 	fillLend(f, "301", "王芳", "熨斗", "2")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	id := sc.list.IDs()[0]
 	r := sc.openReturnForm(id)
 	line := r.lines[0]
 	line.count.SetText("1")
 	line.condition.SetSelectedIndex(1) // damaged
 	test.Type(line.charge, "80")
-	test.Tap(r.save)
+	test.Tap(r.Save)
 	l, _ := e.Svc.Loan(id)
 	if l.Lines[0].Damaged != 1 || l.Charges != 8000 || !l.IsOpen() {
 		t.Fatalf("loan after return: %+v", l)
@@ -180,7 +180,7 @@ func TestOverdueLoanIsHighlighted(t *testing.T) {
 	f := sc.openLendForm()
 	fillLend(f, "301", "", "熨斗", "1")
 	f.due.SetText("2026-03-03 16:00")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	e.Clock.Advance(3 * time.Hour)
 	sc.Refresh(nil)
 	sc.filter.SetSelectedIndex(int(filterOverdue))
@@ -197,13 +197,13 @@ func TestExtendMovesTheDueTime(t *testing.T) {
 	e, sc := world(t, kit.English)
 	f := sc.openLendForm()
 	fillLend(f, "301", "", "熨斗", "1")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	id := sc.list.IDs()[0]
 	sc.showExtendForm(id)
 	if e.Session.Window.Canvas().Focused() == nil {
 		t.Fatal("the extend form has no focus")
 	}
-	due := e.Session.Window.Canvas().Focused().(*entry)
+	due := e.Session.Window.Canvas().Focused().(*kit.Entry)
 	due.SetText("2026-03-06 12:00")
 	enter(due)
 	l, _ := e.Svc.Loan(id)
@@ -216,7 +216,7 @@ func TestStockHighlightsLow(t *testing.T) {
 	_, sc := world(t, kit.English)
 	f := sc.openLendForm()
 	fillLend(f, "301", "", "吹风机", "2")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	sc.showStock()
 	if !strings.Contains(paneText(sc), "0 — low") {
 		t.Errorf("stock pane does not flag 吹风机 low: %q", paneText(sc))
@@ -264,10 +264,10 @@ func TestScreenshot(t *testing.T) {
 		e, sc := world(t, language)
 		f := sc.openLendForm()
 		fillLend(f, "301", "王芳", "熨斗", "1")
-		test.Tap(f.save)
+		test.Tap(f.Save)
 		f = sc.openLendForm()
 		fillLend(f, "302", "", "吹风机", "3")
-		test.Tap(f.save)
+		test.Tap(f.Save)
 		shot(t, e, dir+"/loans-lend-"+language+".png")
 		sc.showStock()
 		shot(t, e, dir+"/loans-stock-"+language+".png")

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 var conditions = []app.LoanCondition{app.ConditionFine, app.ConditionDamaged, app.ConditionLost}
@@ -17,14 +18,14 @@ var conditions = []app.LoanCondition{app.ConditionFine, app.ConditionDamaged, ap
 // returnLine is one item type's fields on the return form.
 type returnLine struct {
 	line      app.LoanLine
-	count     *entry
+	count     *kit.Entry
 	condition *widget.Select
-	charge    *entry
+	charge    *kit.Entry
 }
 
 // returnForm takes items back: per line a count, a condition and a charge.
 type returnForm struct {
-	*form
+	*kit.Form
 	sc    *Screen
 	loan  app.Loan
 	lines []*returnLine
@@ -38,36 +39,36 @@ func (sc *Screen) openReturnForm(id string) *returnForm {
 	if !ok {
 		return nil
 	}
-	f := &returnForm{form: newForm(), sc: sc, loan: l}
+	f := &returnForm{Form: kit.NewForm(), sc: sc, loan: l}
 	for _, ln := range l.Lines {
 		if ln.Outstanding() > 0 {
 			f.addLine(ln)
 		}
 	}
-	f.plain("", f.errs.For("items"))
-	f.submit, f.cancel = f.takeBack, sc.closePane
+	f.Plain("", f.Errs.For("items"))
+	f.Submit, f.Cancel = f.takeBack, sc.closePane
 	for _, field := range []string{"count", "condition", "charge", "tags"} {
-		f.alias[field] = "items"
+		f.Alias[field] = "items"
 	}
 	title := lang.L("loans.return_title", map[string]string{"Room": l.Room})
-	sc.setPane(f.content(title, lang.L("loans.return")))
-	if f.first != nil {
-		sc.s.Window.Canvas().Focus(f.first)
+	sc.setPane(f.Content(title, lang.L("loans.return")))
+	if f.First != nil {
+		sc.s.Window.Canvas().Focus(f.First)
 	}
 	return f
 }
 
 func (f *returnForm) addLine(ln app.LoanLine) {
-	rl := &returnLine{line: ln, count: f.entry(""), charge: f.entry("0")}
+	rl := &returnLine{line: ln, count: f.Entry(""), charge: f.Entry("0")}
 	rl.count.SetText(strconv.Itoa(ln.Outstanding()))
 	rl.condition = widget.NewSelect(conditionNames(), nil)
 	rl.condition.SetSelectedIndex(0)
-	f.check(rl.charge, "items", checkMoney)
+	f.Check(rl.charge, "items", checkMoney)
 	f.lines = append(f.lines, rl)
 	label := f.sc.names.item(ln.Item) + " · " + lang.L("loans.out_n", map[string]int{"N": ln.Outstanding()})
 	row := container.NewGridWithColumns(3, labelled("loans.count", rl.count),
 		labelled("loans.condition", rl.condition), labelled("loans.charge_yuan", rl.charge))
-	f.plain(label, row)
+	f.Plain(label, row)
 }
 
 // labelled puts a small caption above a field.
@@ -90,7 +91,7 @@ func (f *returnForm) returnLines() ([]app.ReturnLine, bool) {
 		n, err := strconv.Atoi(strings.TrimSpace(rl.count.Text))
 		charge, ok := parseMoney(rl.charge.Text)
 		if err != nil || n < 0 || !ok {
-			f.errs.Set("items", lang.L("loans.return_format"))
+			f.Errs.Set("items", lang.L("loans.return_format"))
 			return nil, false
 		}
 		if n == 0 {
@@ -134,7 +135,7 @@ func (f *returnForm) takeBack() {
 	}
 	l, err := f.sc.s.Svc.ReturnLoan(f.sc.s.UserID(), f.loan.ID, lines)
 	if err != nil {
-		f.fail(err)
+		f.Fail(err)
 		return
 	}
 	f.sc.saved(l, "loans.saved_return")

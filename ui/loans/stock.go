@@ -34,7 +34,7 @@ func (sc *Screen) showStock() {
 			grid.Add(cell(text, imp))
 		}
 	}
-	sc.showTable(lang.L("loans.stock"), note(lang.L("loans.stock_note")), grid)
+	sc.showTable(lang.L("loans.stock"), kit.Note(lang.L("loans.stock_note")), grid)
 }
 
 func (sc *Screen) leftText(left int, low bool) string {
@@ -65,7 +65,7 @@ func (sc *Screen) showFrequent() {
 			grid.Add(cell(text, imp))
 		}
 	}
-	intro := note(lang.L("loans.f.intro", map[string]int{"Days": frequentDays}))
+	intro := kit.Note(lang.L("loans.f.intro", map[string]int{"Days": frequentDays}))
 	sc.showTable(lang.L("loans.frequent"), intro, grid)
 }
 
@@ -74,7 +74,7 @@ func (sc *Screen) showTable(title string, intro fyne.CanvasObject, grid fyne.Can
 	sc.shown = ""
 	sc.list.List.UnselectAll()
 	back := widget.NewButton(lang.L("loans.close"), func() { sc.setPane(sc.emptyPane()) })
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, heading(title)), intro)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, kit.Heading(title)), intro)
 	sc.setPane(container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(grid))))
 }
 

@@ -20,8 +20,8 @@ type conflictsTab struct {
 	conflicts map[string]app.EntityConflict // by "kind/entityID/conflictID"
 	list      *kit.IDList
 	pane      *fyne.Container
-	resolve   *form
-	note      *entry
+	resolve   *kit.Form
+	note      *kit.Entry
 	empty     *widget.Label
 	onCount   func() // called after the list changed, on the Fyne goroutine
 
@@ -136,20 +136,20 @@ func (t *conflictsTab) open(id string) {
 		return
 	}
 	f := newForm()
-	t.note = f.entry(lang.L("supervisor.resolve_hint"))
-	f.row(lang.L("supervisor.decision"), "note", t.note)
-	f.submit = func() { t.resolveIt(f, c) }
-	f.cancel = func() { t.list.List.UnselectAll(); setPane(t.pane, widget.NewLabel("")) }
+	t.note = f.Entry(lang.L("supervisor.resolve_hint"))
+	f.Row(lang.L("supervisor.decision"), "note", t.note)
+	f.Submit = func() { t.resolveIt(f, c) }
+	f.Cancel = func() { t.list.List.UnselectAll(); setPane(t.pane, widget.NewLabel("")) }
 	t.resolve = f
 	openRec := widget.NewButton(lang.L("supervisor.open_record"), func() { t.s.Open(c.Kind, c.EntityID) })
 	box := container.NewVBox(wrapped(kit.SayConflict(c.Conflict)),
 		wrapped(lang.L("supervisor.resolve_help")), container.NewHBox(openRec),
-		f.content(lang.L("supervisor.resolve"), lang.L("supervisor.resolve_save")))
+		f.Content(lang.L("supervisor.resolve"), lang.L("supervisor.resolve_save")))
 	setPane(t.pane, container.NewVScroll(box))
 	t.s.Window.Canvas().Focus(t.note)
 }
 
-func (t *conflictsTab) resolveIt(f *form, c app.EntityConflict) {
+func (t *conflictsTab) resolveIt(f *kit.Form, c app.EntityConflict) {
 	err := t.s.Svc.ResolveConflict(t.s.UserID(), c.Kind, c.EntityID, c.ID, t.note.Text)
 	if saved(t.s, f, err, "supervisor.resolved", nil) {
 		t.list.List.UnselectAll()

@@ -82,14 +82,14 @@ func TestResolveConflictFromTwoOfflineDesks(t *testing.T) {
 	if !sc.Show("conflict", "key/F3-SEC-A") {
 		t.Fatal("Show did not open the conflict")
 	}
-	test.Tap(c.resolve.save)
-	if c.resolve.errs.Text("note") == "" && c.resolve.errs.Text("") == "" {
+	test.Tap(c.resolve.Save)
+	if c.resolve.Errs.Text("note") == "" && c.resolve.Errs.Text("") == "" {
 		t.Fatal("resolving without a note shows no refusal")
 	}
 	test.Type(c.note, "Zhang has it; Wang's sign-out was a mistake")
-	test.Tap(c.resolve.save)
+	test.Tap(c.resolve.Save)
 	if c.list.Len() != 0 || !c.empty.Visible() {
-		t.Fatalf("still listed: %v; %q", c.list.IDs(), c.resolve.errs.Text(""))
+		t.Fatalf("still listed: %v; %q", c.list.IDs(), c.resolve.Errs.Text(""))
 	}
 	exchange(t, e.Store, storeB)
 	if left, _ := svcB.Conflicts(); len(left) != 0 {

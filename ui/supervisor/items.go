@@ -81,42 +81,42 @@ func (t *itemsTab) show(code string) bool {
 
 // itemForm sets an item type and its stock at each desk.
 type itemForm struct {
-	*form
-	code, name *entry
-	stock      map[string]*entry // by desk code
+	*kit.Form
+	code, name *kit.Entry
+	stock      map[string]*kit.Entry // by desk code
 	tags       map[string][]string
 }
 
 func (t *itemsTab) showForm(it app.ItemType) {
-	f := &itemForm{form: newForm(), stock: map[string]*entry{}, tags: it.Tags}
-	f.code = f.entry("HAIRDRYER")
+	f := &itemForm{Form: newForm(), stock: map[string]*kit.Entry{}, tags: it.Tags}
+	f.code = f.Entry("HAIRDRYER")
 	f.code.SetText(it.Code)
-	f.name = f.entry(lang.L("supervisor.item_name_hint"))
+	f.name = f.Entry(lang.L("supervisor.item_name_hint"))
 	f.name.SetText(it.Name)
-	f.row(lang.L("supervisor.item_code"), "code", f.code)
-	f.row(lang.L("supervisor.item_name"), "name", f.name)
+	f.Row(lang.L("supervisor.item_code"), "code", f.code)
+	f.Row(lang.L("supervisor.item_name"), "name", f.name)
 	desks, _ := t.s.Svc.Desks()
 	if len(desks) == 0 {
-		f.row("", "stock", wrapped(lang.L("supervisor.no_desks")))
+		f.Row("", "stock", wrapped(lang.L("supervisor.no_desks")))
 	}
 	for _, d := range desks {
 		f.addDesk(d, it)
 	}
-	f.submit = func() { t.save(f) }
-	f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	f.Submit = func() { t.save(f) }
+	f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
 	t.form = f
-	setPane(t.pane, container.NewVScroll(f.content(lang.L("supervisor.item_heading"), lang.L("supervisor.save"))))
+	setPane(t.pane, container.NewVScroll(f.Content(lang.L("supervisor.item_heading"), lang.L("supervisor.save"))))
 }
 
 func (f *itemForm) addDesk(d app.Desk, it app.ItemType) {
-	e := f.entry("0")
+	e := f.Entry("0")
 	e.SetText(strconv.Itoa(it.Stock[d.Code]))
-	f.clearOnChange(e, "stock."+d.Code, checkCount)
+	f.Check(e, "stock."+d.Code, checkCount)
 	if len(it.Tags[d.Code]) > 0 {
 		e.Disable() // counted by its asset tags
 	}
 	f.stock[d.Code] = e
-	f.row(lang.L("supervisor.stock_at", map[string]string{"Desk": d.Code}), "stock."+d.Code, e)
+	f.Row(lang.L("supervisor.stock_at", map[string]string{"Desk": d.Code}), "stock."+d.Code, e)
 }
 
 func checkCount(s string) string {
@@ -132,13 +132,13 @@ func (t *itemsTab) save(f *itemForm) {
 	for desk, e := range f.stock {
 		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
 		if err != nil {
-			f.set("stock."+desk, lang.L("supervisor.count_format"))
+			f.Say("stock."+desk, lang.L("supervisor.count_format"))
 			return
 		}
 		in.Stock[desk] = n
 	}
 	it, err := t.s.Svc.SetItemType(t.s.UserID(), in)
-	if saved(t.s, f.form, err, "supervisor.item_saved", map[string]string{"Name": it.Name}) {
+	if saved(t.s, f.Form, err, "supervisor.item_saved", map[string]string{"Name": it.Name}) {
 		t.refresh(nil)
 		t.list.SelectID(it.Code)
 	}

@@ -26,7 +26,7 @@ type keysTab struct {
 	list    *kit.IDList
 	pane    *fyne.Container
 	regForm *keyForm
-	clear   *form
+	clear   *kit.Form
 }
 
 func newKeysTab(s *kit.Session) *keysTab {
@@ -71,29 +71,29 @@ func (t *keysTab) fillRow(tag string, o fyne.CanvasObject) {
 
 // keyForm registers a key.
 type keyForm struct {
-	*form
-	tag, areas, desk *entry
+	*kit.Form
+	tag, areas, desk *kit.Entry
 	kind             *widget.Select
 }
 
 func (t *keysTab) showRegister() {
-	f := &keyForm{form: newForm()}
-	f.tag = f.entry("F3-MASTER")
+	f := &keyForm{Form: newForm()}
+	f.tag = f.Entry("F3-MASTER")
 	names := make([]string, len(keyTypes))
 	for i, k := range keyTypes {
 		names[i] = keyTypeName(k)
 	}
-	f.kind = newSelect(names, nil)
-	f.areas = f.entry(lang.L("supervisor.areas_hint"))
-	f.desk = f.entry("D1")
-	f.row(lang.L("supervisor.key_tag"), "tag", f.tag)
-	f.row(lang.L("supervisor.key_type"), "type", f.kind)
-	f.row(lang.L("supervisor.areas"), "areas", f.areas)
-	f.row(lang.L("supervisor.key_desk"), "desk", f.desk)
-	f.submit = func() { t.register(f) }
-	f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	f.kind = kit.NewSelect(names, nil)
+	f.areas = f.Entry(lang.L("supervisor.areas_hint"))
+	f.desk = f.Entry("D1")
+	f.Row(lang.L("supervisor.key_tag"), "tag", f.tag)
+	f.Row(lang.L("supervisor.key_type"), "type", f.kind)
+	f.Row(lang.L("supervisor.areas"), "areas", f.areas)
+	f.Row(lang.L("supervisor.key_desk"), "desk", f.desk)
+	f.Submit = func() { t.register(f) }
+	f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
 	t.regForm = f
-	setPane(t.pane, container.NewVScroll(f.content(lang.L("supervisor.key_add"), lang.L("supervisor.key_add_save"))))
+	setPane(t.pane, container.NewVScroll(f.Content(lang.L("supervisor.key_add"), lang.L("supervisor.key_add_save"))))
 	t.s.Window.Canvas().Focus(f.tag)
 }
 
@@ -104,7 +104,7 @@ func (t *keysTab) register(f *keyForm) {
 	}
 	k, err := t.s.Svc.RegisterKey(t.s.UserID(), app.NewKey{Tag: f.tag.Text, Type: kind,
 		Areas: splitList(f.areas.Text), Desk: strings.TrimSpace(f.desk.Text)})
-	if saved(t.s, f.form, err, "supervisor.key_added", map[string]string{"Key": k.Tag}) {
+	if saved(t.s, f.Form, err, "supervisor.key_added", map[string]string{"Key": k.Tag}) {
 		t.refresh(nil)
 		t.show(k.Tag)
 	}
@@ -119,18 +119,18 @@ func (t *keysTab) show(tag string) {
 	box := container.NewVBox(wrapped(k.Tag+"  "+keyTypeName(k.Type)), wrapped(strings.Join(k.Areas, ", ")))
 	if k.Rekey {
 		f := newForm()
-		note := f.entry(lang.L("supervisor.rekey_note_hint"))
-		f.row(lang.L("supervisor.note"), "note", note)
-		f.submit = func() {
+		note := f.Entry(lang.L("supervisor.rekey_note_hint"))
+		f.Row(lang.L("supervisor.note"), "note", note)
+		f.Submit = func() {
 			_, err := t.s.Svc.ClearRekey(t.s.UserID(), tag, note.Text)
 			if saved(t.s, f, err, "supervisor.rekey_cleared", map[string]string{"Key": tag}) {
 				t.refresh(nil)
 				t.show(tag)
 			}
 		}
-		f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+		f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
 		t.clear = f
-		box.Add(f.content(lang.L("supervisor.rekey_clear"), lang.L("supervisor.rekey_clear_save")))
+		box.Add(f.Content(lang.L("supervisor.rekey_clear"), lang.L("supervisor.rekey_clear_save")))
 	}
 	setPane(t.pane, container.NewVScroll(box))
 }

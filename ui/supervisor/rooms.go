@@ -26,7 +26,7 @@ type roomsTab struct {
 	summary  *widget.Label
 	desks    *widget.Label
 	preview  *fyne.Container
-	imp      *form // the import's error labels
+	imp      *kit.Form // the import's error labels
 	result   *widget.Label
 	deskForm *deskForm
 }
@@ -42,11 +42,11 @@ func (t *roomsTab) title() string { return lang.L("supervisor.rooms") }
 func (t *roomsTab) content() fyne.CanvasObject {
 	pick := widget.NewButtonWithIcon(lang.L("supervisor.rooms_import"), theme.FolderOpenIcon(), t.pickFile)
 	pick.Importance = widget.HighImportance
-	rooms := container.NewVBox(heading(lang.L("supervisor.rooms")), t.summary, container.NewHBox(pick),
-		wrapped(lang.L("supervisor.rooms_format")), t.preview, t.imp.errs.For("file"), t.imp.errs.Form(), t.result)
+	rooms := container.NewVBox(kit.Heading(lang.L("supervisor.rooms")), t.summary, container.NewHBox(pick),
+		wrapped(lang.L("supervisor.rooms_format")), t.preview, t.imp.Errs.For("file"), t.imp.Errs.Form(), t.result)
 	t.deskForm = newDeskForm(t)
-	desks := container.NewVBox(heading(lang.L("supervisor.desks")), t.desks,
-		t.deskForm.content(lang.L("supervisor.desk_set"), lang.L("supervisor.save")))
+	desks := container.NewVBox(kit.Heading(lang.L("supervisor.desks")), t.desks,
+		t.deskForm.Content(lang.L("supervisor.desk_set"), lang.L("supervisor.save")))
 	return split(container.NewVScroll(rooms), container.NewVScroll(desks))
 }
 
@@ -104,7 +104,7 @@ func (t *roomsTab) pickFile() {
 		defer r.Close()
 		b, err := io.ReadAll(io.LimitReader(r, 4<<20))
 		if err != nil {
-			t.imp.set("file", lang.L("supervisor.file_unreadable"))
+			t.imp.Say("file", lang.L("supervisor.file_unreadable"))
 			return
 		}
 		t.showPreview(r.URI().Name(), b)
@@ -115,7 +115,7 @@ func (t *roomsTab) pickFile() {
 
 // showPreview shows the file's first lines and a button to import it.
 func (t *roomsTab) showPreview(name string, b []byte) {
-	t.imp.errs.Clear()
+	t.imp.Errs.Clear()
 	t.result.SetText("")
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	shown := lines[:min(len(lines), 6)]
@@ -131,10 +131,10 @@ func (t *roomsTab) importRooms(name string, b []byte) {
 	list := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	l, err := t.s.Svc.ImportRooms(t.s.UserID(), list, bytes.NewReader(b))
 	if err != nil {
-		t.imp.show(err)
+		t.imp.Show(err)
 		return
 	}
-	t.imp.errs.Clear()
+	t.imp.Errs.Clear()
 	t.preview.Objects = nil
 	t.preview.Refresh()
 	t.result.SetText(roomSummary(l))
@@ -144,21 +144,21 @@ func (t *roomsTab) importRooms(name string, b []byte) {
 
 // deskForm adds or changes a desk.
 type deskForm struct {
-	*form
-	code, name, floors *entry
+	*kit.Form
+	code, name, floors *kit.Entry
 }
 
 func newDeskForm(t *roomsTab) *deskForm {
-	f := &deskForm{form: newForm()}
-	f.code = f.entry("D1")
-	f.name = f.entry(lang.L("supervisor.desk_name_hint"))
-	f.floors = f.entry("3, 4, 5")
-	f.row(lang.L("supervisor.desk_code"), "code", f.code)
-	f.row(lang.L("supervisor.desk_name"), "name", f.name)
-	f.row(lang.L("supervisor.floors"), "floors", f.floors)
-	f.inline = true
-	f.cancel = func() { f.code.SetText(""); f.name.SetText(""); f.floors.SetText(""); f.errs.Clear() }
-	f.submit = func() { t.setDesk(f) }
+	f := &deskForm{Form: newForm()}
+	f.code = f.Entry("D1")
+	f.name = f.Entry(lang.L("supervisor.desk_name_hint"))
+	f.floors = f.Entry("3, 4, 5")
+	f.Row(lang.L("supervisor.desk_code"), "code", f.code)
+	f.Row(lang.L("supervisor.desk_name"), "name", f.name)
+	f.Row(lang.L("supervisor.floors"), "floors", f.floors)
+	f.Inline = true
+	f.Cancel = func() { f.code.SetText(""); f.name.SetText(""); f.floors.SetText(""); f.Errs.Clear() }
+	f.Submit = func() { t.setDesk(f) }
 	return f
 }
 
@@ -167,13 +167,13 @@ func (t *roomsTab) setDesk(f *deskForm) {
 	for _, p := range splitList(f.floors.Text) {
 		n, err := strconv.Atoi(p)
 		if err != nil {
-			f.set("floors", lang.L("supervisor.floors_format"))
+			f.Say("floors", lang.L("supervisor.floors_format"))
 			return
 		}
 		floors = append(floors, n)
 	}
 	d, err := t.s.Svc.SetDesk(t.s.UserID(), strings.TrimSpace(f.code.Text), strings.TrimSpace(f.name.Text), floors)
-	if saved(t.s, f.form, err, "supervisor.desk_saved", map[string]string{"Desk": d.Code}) {
+	if saved(t.s, f.Form, err, "supervisor.desk_saved", map[string]string{"Desk": d.Code}) {
 		t.refresh(nil)
 	}
 }

@@ -18,30 +18,30 @@ import (
 // settingsTab sets the follow-up interval and the holding periods.
 type settingsTab struct {
 	s      *kit.Session
-	f      *form
-	follow *entry
-	days   map[app.Category]*entry
+	f      *kit.Form
+	follow *kit.Entry
+	days   map[app.Category]*kit.Entry
 	police map[app.Category]*widget.Check
 	box    fyne.CanvasObject
 }
 
 func newSettingsTab(s *kit.Session) *settingsTab {
-	t := &settingsTab{s: s, f: newForm(), days: map[app.Category]*entry{}, police: map[app.Category]*widget.Check{}}
-	t.follow = t.f.entry("10")
-	t.f.clearOnChange(t.follow, "follow_up", checkCount)
-	t.f.row(lang.L("supervisor.follow_up"), "follow_up", t.follow)
+	t := &settingsTab{s: s, f: newForm(), days: map[app.Category]*kit.Entry{}, police: map[app.Category]*widget.Check{}}
+	t.follow = t.f.Entry("10")
+	t.f.Check(t.follow, "follow_up", checkCount)
+	t.f.Row(lang.L("supervisor.follow_up"), "follow_up", t.follow)
 	for _, c := range app.Categories {
-		e := t.f.entry("90")
-		t.f.clearOnChange(e, "holding.days", checkCount)
+		e := t.f.Entry("90")
+		t.f.Check(e, "holding.days", checkCount)
 		p := widget.NewCheck(lang.L("supervisor.police_at_once"), nil)
 		t.days[c], t.police[c] = e, p
-		t.f.row(lang.L("supervisor.holding", map[string]string{"Category": lang.L("found.cat." + string(c))}),
+		t.f.Row(lang.L("supervisor.holding", map[string]string{"Category": lang.L("found.cat." + string(c))}),
 			"holding."+string(c), container.NewBorder(nil, nil, nil, p, e))
 	}
-	t.f.inline = true
-	t.f.submit = t.save
-	t.f.cancel = func() { t.refresh(nil) }
-	t.box = container.NewVScroll(t.f.content(lang.L("supervisor.settings_heading"), lang.L("supervisor.save")))
+	t.f.Inline = true
+	t.f.Submit = t.save
+	t.f.Cancel = func() { t.refresh(nil) }
+	t.box = container.NewVScroll(t.f.Content(lang.L("supervisor.settings_heading"), lang.L("supervisor.save")))
 	return t
 }
 
@@ -63,13 +63,13 @@ func (t *settingsTab) refresh(changed []data.EntityRef) {
 		t.days[c].SetText(strconv.Itoa(h.Holding[c].Days))
 		t.police[c].SetChecked(h.Holding[c].Police)
 	}
-	t.f.errs.Clear()
+	t.f.Errs.Clear()
 }
 
 func (t *settingsTab) save() {
 	mins, err := strconv.Atoi(strings.TrimSpace(t.follow.Text))
 	if err != nil {
-		t.f.set("follow_up", lang.L("supervisor.count_format"))
+		t.f.Say("follow_up", lang.L("supervisor.count_format"))
 		return
 	}
 	follow := time.Duration(mins) * time.Minute
@@ -77,7 +77,7 @@ func (t *settingsTab) save() {
 	for _, c := range app.Categories {
 		days, err := strconv.Atoi(strings.TrimSpace(t.days[c].Text))
 		if err != nil {
-			t.f.set("holding."+string(c), lang.L("supervisor.count_format"))
+			t.f.Say("holding."+string(c), lang.L("supervisor.count_format"))
 			return
 		}
 		change.Holding[c] = app.Holding{Days: days, Police: t.police[c].Checked}

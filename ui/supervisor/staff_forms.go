@@ -7,37 +7,38 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // staffForm adds a staff member.
 type staffForm struct {
-	*form
-	number, name, pin *entry
+	*kit.Form
+	number, name, pin *kit.Entry
 	dept, role, shift *widget.Select
 }
 
 func (t *staffTab) showAdd() {
-	f := &staffForm{form: newForm()}
-	f.number = f.entry(lang.L("supervisor.number_hint"))
-	f.name = f.entry("")
-	f.dept = newSelect(t.deptOptions(), nil)
-	f.role = newSelect(roleOptions(), nil)
+	f := &staffForm{Form: newForm()}
+	f.number = f.Entry(lang.L("supervisor.number_hint"))
+	f.name = f.Entry("")
+	f.dept = kit.NewSelect(t.deptOptions(), nil)
+	f.role = kit.NewSelect(roleOptions(), nil)
 	f.role.SetSelectedIndex(0)
-	f.shift = newSelect(t.shiftOptions(), nil)
+	f.shift = kit.NewSelect(t.shiftOptions(), nil)
 	f.shift.SetSelectedIndex(0)
-	f.pin = f.entry(lang.L("supervisor.pin_hint"))
+	f.pin = f.Entry(lang.L("supervisor.pin_hint"))
 	f.pin.Password = true
-	f.clearOnChange(f.pin, "pin", checkPIN)
-	f.row(lang.L("supervisor.number"), "number", f.number)
-	f.row(lang.L("supervisor.name"), "name", f.name)
-	f.row(lang.L("supervisor.department"), "department", f.dept)
-	f.row(lang.L("supervisor.role"), "role", f.role)
-	f.row(lang.L("supervisor.shift"), "shift", f.shift)
-	f.row(lang.L("supervisor.pin"), "pin", f.pin)
-	f.submit = func() { t.add(f) }
-	f.cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	f.Check(f.pin, "pin", checkPIN)
+	f.Row(lang.L("supervisor.number"), "number", f.number)
+	f.Row(lang.L("supervisor.name"), "name", f.name)
+	f.Row(lang.L("supervisor.department"), "department", f.dept)
+	f.Row(lang.L("supervisor.role"), "role", f.role)
+	f.Row(lang.L("supervisor.shift"), "shift", f.shift)
+	f.Row(lang.L("supervisor.pin"), "pin", f.pin)
+	f.Submit = func() { t.add(f) }
+	f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
 	t.addForm = f
-	setPane(t.pane, container.NewVScroll(f.content(lang.L("supervisor.staff_add"), lang.L("supervisor.staff_add_save"))))
+	setPane(t.pane, container.NewVScroll(f.Content(lang.L("supervisor.staff_add"), lang.L("supervisor.staff_add_save"))))
 	t.s.Window.Canvas().Focus(f.number)
 }
 
@@ -45,7 +46,7 @@ func (t *staffTab) add(f *staffForm) {
 	st, err := t.s.Svc.AddStaff(t.s.UserID(), app.NewStaff{Number: f.number.Text, Name: f.name.Text,
 		Department: t.deptOf(f.dept.Selected), Role: roleOf(f.role.Selected), Shift: t.shiftOf(f.shift.Selected),
 		PIN: f.pin.Text})
-	if saved(t.s, f.form, err, "supervisor.staff_added", map[string]string{"Name": st.Name}) {
+	if saved(t.s, f.Form, err, "supervisor.staff_added", map[string]string{"Name": st.Name}) {
 		t.refresh(nil)
 		t.show(st.ID)
 	}
@@ -66,8 +67,8 @@ func checkPIN(s string) string {
 // staffEdit is one member's pane: role, department, shift, PIN, disable.
 type staffEdit struct {
 	id                  string
-	update, pin, status *form
-	newPIN, reason      *entry
+	update, pin, status *kit.Form
+	newPIN, reason      *kit.Entry
 	dept, role, shift   *widget.Select
 }
 
@@ -88,29 +89,29 @@ func (t *staffTab) show(id string) bool {
 
 func (t *staffTab) newStaffEdit(st app.Staff) *staffEdit {
 	e := &staffEdit{id: st.ID, update: newForm(), pin: newForm(), status: newForm()}
-	e.dept = newSelect(t.deptOptions(), nil)
+	e.dept = kit.NewSelect(t.deptOptions(), nil)
 	e.dept.SetSelected(deptName(st.Department))
-	e.role = newSelect(roleOptions(), nil)
+	e.role = kit.NewSelect(roleOptions(), nil)
 	e.role.SetSelected(roleName(st.Role))
-	e.shift = newSelect(t.shiftOptions(), nil)
+	e.shift = kit.NewSelect(t.shiftOptions(), nil)
 	e.shift.SetSelectedIndex(0)
 	if st.Shift != "" {
 		e.shift.SetSelected(shiftName(st.Shift))
 	}
-	e.update.row(lang.L("supervisor.department"), "department", e.dept)
-	e.update.row(lang.L("supervisor.role"), "role", e.role)
-	e.update.row(lang.L("supervisor.shift"), "shift", e.shift)
-	e.update.submit = func() { t.update(e) }
-	e.newPIN = e.pin.entry(lang.L("supervisor.pin_hint"))
+	e.update.Row(lang.L("supervisor.department"), "department", e.dept)
+	e.update.Row(lang.L("supervisor.role"), "role", e.role)
+	e.update.Row(lang.L("supervisor.shift"), "shift", e.shift)
+	e.update.Submit = func() { t.update(e) }
+	e.newPIN = e.pin.Entry(lang.L("supervisor.pin_hint"))
 	e.newPIN.Password = true
-	e.pin.clearOnChange(e.newPIN, "pin", checkPIN)
-	e.pin.row(lang.L("supervisor.new_pin"), "pin", e.newPIN)
-	e.pin.submit = func() { t.resetPIN(e) }
-	e.reason = e.status.entry(lang.L("supervisor.reason_hint"))
-	e.status.submit = func() { t.toggle(e, st) }
-	for _, f := range []*form{e.update, e.pin, e.status} {
-		f.cancel = func() { t.show(e.id) }
-		f.inline = true
+	e.pin.Check(e.newPIN, "pin", checkPIN)
+	e.pin.Row(lang.L("supervisor.new_pin"), "pin", e.newPIN)
+	e.pin.Submit = func() { t.resetPIN(e) }
+	e.reason = e.status.Entry(lang.L("supervisor.reason_hint"))
+	e.status.Submit = func() { t.toggle(e, st) }
+	for _, f := range []*kit.Form{e.update, e.pin, e.status} {
+		f.Cancel = func() { t.show(e.id) }
+		f.Inline = true
 	}
 	return e
 }
@@ -120,21 +121,21 @@ func (t *staffTab) editView(st app.Staff, e *staffEdit) *container.Scroll {
 	if st.Disabled {
 		statusText, statusBtn = "supervisor.enable", "supervisor.enable_save"
 	} else {
-		e.status.row(lang.L("supervisor.reason"), "reason", e.reason)
+		e.status.Row(lang.L("supervisor.reason"), "reason", e.reason)
 	}
 	head := widget.NewLabel(st.Name + "  " + st.ID)
 	head.TextStyle.Bold = true
 	return container.NewVScroll(container.NewVBox(head,
-		e.update.content(lang.L("supervisor.staff_edit"), lang.L("supervisor.save")),
-		widget.NewSeparator(), e.pin.content(lang.L("supervisor.reset_pin"), lang.L("supervisor.reset_pin_save")),
+		e.update.Content(lang.L("supervisor.staff_edit"), lang.L("supervisor.save")),
+		widget.NewSeparator(), e.pin.Content(lang.L("supervisor.reset_pin"), lang.L("supervisor.reset_pin_save")),
 		widget.NewSeparator(), t.statusForm(e, statusText, statusBtn, st.Disabled)))
 }
 
 // statusForm is the disable (or enable) form; disabling shows as danger.
 func (t *staffTab) statusForm(e *staffEdit, text, btn string, disabled bool) fyne.CanvasObject {
-	o := e.status.content(lang.L(text), lang.L(btn))
+	o := e.status.Content(lang.L(text), lang.L(btn))
 	if !disabled {
-		e.status.save.Importance = widget.DangerImportance
+		e.status.Save.Importance = widget.DangerImportance
 	}
 	return o
 }

@@ -131,12 +131,12 @@ func concerns(changed []data.EntityRef, kinds ...string) bool {
 }
 
 // saved ends a form: the refusal beside its field, or a short notice.
-func saved(s *kit.Session, f *form, err error, notice string, args any) bool {
+func saved(s *kit.Session, f *kit.Form, err error, notice string, args any) bool {
 	if err != nil {
-		f.show(err)
+		f.Show(err)
 		return false
 	}
-	f.errs.Clear()
+	f.Errs.Clear()
 	s.Notify(lang.L(notice, args))
 	return true
 }
@@ -169,4 +169,12 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// newForm is a supervisor form: the tab scrolls it, and shown errors stay
+// until a check or the command replaces them.
+func newForm() *kit.Form {
+	f := kit.NewForm()
+	f.NoScroll, f.KeepErrors = true, true
+	return f
 }

@@ -12,6 +12,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/data"
+	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
@@ -36,16 +37,16 @@ func TestAddStaffMember(t *testing.T) {
 	f.dept.SetSelected("Housekeeping")
 	f.shift.SetSelected("Evening")
 	test.Type(f.pin, "12")
-	if f.errs.Text("pin") == "" {
+	if f.Errs.Text("pin") == "" {
 		t.Fatal("a short PIN is not flagged as typed")
 	}
 	test.Type(f.pin, "34")
-	if f.errs.Text("pin") != "" {
-		t.Fatalf("a good PIN still flagged: %q", f.errs.Text("pin"))
+	if f.Errs.Text("pin") != "" {
+		t.Fatalf("a good PIN still flagged: %q", f.Errs.Text("pin"))
 	}
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	if !slices.Contains(sc.staff.list.IDs(), "A02") {
-		t.Fatalf("list = %v; errors %q", sc.staff.list.IDs(), f.errs.Text(""))
+		t.Fatalf("list = %v; errors %q", sc.staff.list.IDs(), f.Errs.Text(""))
 	}
 	st, err := e.Svc.StaffMember("A02")
 	if err != nil || st.Department != "housekeeping" || st.Shift != "evening" || st.Role != app.RoleAttendant {
@@ -61,8 +62,8 @@ func TestAddStaffMember(t *testing.T) {
 	test.Type(f.name, "Someone Else")
 	f.dept.SetSelected("Housekeeping")
 	test.Type(f.pin, "5678")
-	test.Tap(f.save)
-	if got := f.errs.Text(""); !strings.Contains(got, "already used by Zhang Wei") {
+	test.Tap(f.Save)
+	if got := f.Errs.Text(""); !strings.Contains(got, "already used by Zhang Wei") {
 		t.Fatalf("duplicate number says %q", got)
 	}
 }
@@ -72,18 +73,18 @@ func TestDisableAndResetPIN(t *testing.T) {
 	sc.staff.show("A01")
 	ed := sc.staff.edit
 	test.Type(ed.newPIN, "9876")
-	test.Tap(ed.pin.save)
+	test.Tap(ed.pin.Save)
 	if _, err := e.Svc.Login("A01", "9876"); err != nil {
 		t.Fatalf("new PIN refused: %v", err)
 	}
 	test.Type(ed.reason, "left the hotel")
-	test.Tap(ed.status.save)
+	test.Tap(ed.status.Save)
 	if st, _ := e.Svc.StaffMember("A01"); !st.Disabled {
-		t.Fatalf("not disabled; %q", ed.status.errs.Text(""))
+		t.Fatalf("not disabled; %q", ed.status.Errs.Text(""))
 	}
 	sc.staff.show("S01")
-	test.Tap(sc.staff.edit.status.save)
-	if got := sc.staff.edit.status.errs.Text(""); got == "" {
+	test.Tap(sc.staff.edit.status.Save)
+	if got := sc.staff.edit.status.Errs.Text(""); got == "" {
 		t.Fatal("disabling yourself shows no refusal")
 	}
 }
@@ -93,15 +94,15 @@ func TestSettingsAndRooms(t *testing.T) {
 	st := sc.settings
 	st.follow.SetText("15")
 	st.days[app.CatClothing].SetText("30")
-	test.Tap(st.f.save)
+	test.Tap(st.f.Save)
 	h, _ := e.Svc.Settings()
 	if h.FollowUp != 15*time.Minute || h.Holding[app.CatClothing].Days != 30 {
-		t.Fatalf("settings %v %+v; %q", h.FollowUp, h.Holding, st.f.errs.Text(""))
+		t.Fatalf("settings %v %+v; %q", h.FollowUp, h.Holding, st.f.Errs.Text(""))
 	}
 
 	sc.rooms.showPreview("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
 	sc.rooms.importRooms("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
-	if got := sc.rooms.imp.errs.Text("file"); !strings.Contains(got, "0301 appears twice") {
+	if got := sc.rooms.imp.Errs.Text("file"); !strings.Contains(got, "0301 appears twice") {
 		t.Fatalf("duplicate room says %q", got)
 	}
 	sc.rooms.importRooms("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0302,T\n4,0401,K\n"))
@@ -112,8 +113,8 @@ func TestSettingsAndRooms(t *testing.T) {
 	test.Type(df.code, "D1")
 	test.Type(df.name, "3F desk")
 	test.Type(df.floors, "3, 9")
-	test.Tap(df.save)
-	if got := df.errs.Text("floors"); !strings.Contains(got, "Floor 9") {
+	test.Tap(df.Save)
+	if got := df.Errs.Text("floors"); !strings.Contains(got, "Floor 9") {
 		t.Fatalf("unknown floor says %q", got)
 	}
 }
@@ -125,19 +126,19 @@ func TestEnrolmentSaysWhatHappened(t *testing.T) {
 		return fmt.Errorf("enroll: %w", &data.ServerError{Status: 403})
 	}
 	test.Type(s.url, "ftp://x")
-	if s.f.errs.Text("url") == "" {
+	if s.f.Errs.Text("url") == "" {
 		t.Fatal("a bad address is not flagged as typed")
 	}
 	s.url.SetText("https://sync.hotel.example")
 	test.Type(s.code, "ABCD-1234")
-	test.Tap(s.f.save)
+	test.Tap(s.f.Save)
 	<-s.done
 	if got := s.result.Text; !strings.Contains(got, "refused the code") {
 		t.Fatalf("result %q", got)
 	}
 	s.enroll = func(context.Context, *data.Store, string, string) error { return nil }
 	test.Type(s.code, "X")
-	test.Tap(s.f.save)
+	test.Tap(s.f.Save)
 	<-s.done
 	if got := s.result.Text; !strings.Contains(got, "Connected") {
 		t.Fatalf("result %q", got)
@@ -151,20 +152,20 @@ func TestRegisterKeyAndClearRekey(t *testing.T) {
 	test.Type(f.tag, "F3-MASTER")
 	f.kind.SetSelected("Floor master")
 	test.Type(f.areas, "3F east, 3F west")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	k, err := e.Svc.Key("F3-MASTER")
 	if err != nil || k.Type != app.KeyFloorMaster || len(k.Areas) != 2 {
-		t.Fatalf("key %+v %v; %q", k, err, f.errs.Text(""))
+		t.Fatalf("key %+v %v; %q", k, err, f.Errs.Text(""))
 	}
 	if _, err := e.Svc.ReportKeyLost("S01", "F3-MASTER", "not on the board"); err != nil {
 		t.Fatal(err)
 	}
 	sc.Refresh(nil)
 	sc.keys.show("F3-MASTER")
-	test.Type(sc.keys.clear.first.(*entry), "locks changed by engineering")
-	test.Tap(sc.keys.clear.save)
+	test.Type(sc.keys.clear.First.(*kit.Entry), "locks changed by engineering")
+	test.Tap(sc.keys.clear.Save)
 	if k, _ := e.Svc.Key("F3-MASTER"); k.Rekey {
-		t.Fatalf("still flagged; %q", sc.keys.clear.errs.Text(""))
+		t.Fatalf("still flagged; %q", sc.keys.clear.Errs.Text(""))
 	}
 }
 
@@ -182,14 +183,14 @@ func TestItemStockPerDesk(t *testing.T) {
 	test.Type(f.name, "吹风机 hair dryer")
 	f.stock["D1"].SetText("6")
 	f.stock["D2"].SetText("x")
-	if f.errs.Text("stock.D2") == "" {
+	if f.Errs.Text("stock.D2") == "" {
 		t.Fatal("a bad count is not flagged as typed")
 	}
 	f.stock["D2"].SetText("4")
-	test.Tap(f.save)
+	test.Tap(f.Save)
 	it, err := e.Svc.ItemTypeByCode("hair_dryer")
 	if err != nil || it.Stock["D1"] != 6 || it.Stock["D2"] != 4 {
-		t.Fatalf("item %+v %v; %q", it, err, f.errs.Text(""))
+		t.Fatalf("item %+v %v; %q", it, err, f.Errs.Text(""))
 	}
 	if ids := sc.items.list.IDs(); len(ids) != 1 || ids[0] != "hair_dryer" {
 		t.Fatalf("list %v", ids)

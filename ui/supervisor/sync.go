@@ -23,8 +23,8 @@ const enrolTimeout = 30 * time.Second
 // enrolment code.
 type syncTab struct {
 	s         *kit.Session
-	f         *form
-	url, code *entry
+	f         *kit.Form
+	url, code *kit.Entry
 	current   *widget.Label
 	result    *widget.Label
 	box       fyne.CanvasObject
@@ -35,16 +35,16 @@ type syncTab struct {
 
 func newSyncTab(s *kit.Session) *syncTab {
 	t := &syncTab{s: s, f: newForm(), current: wrapped(""), result: wrapped(""), enroll: data.EnrollStore}
-	t.url = t.f.entry("https://sync.hotel.example:8420")
-	t.f.clearOnChange(t.url, "url", checkURL)
-	t.code = t.f.entry(lang.L("supervisor.code_hint"))
-	t.f.row(lang.L("supervisor.server_url"), "url", t.url)
-	t.f.row(lang.L("supervisor.enrol_code"), "code", t.code)
-	t.f.inline = true
-	t.f.submit = t.start
-	t.f.cancel = func() { t.code.SetText(""); t.f.errs.Clear() }
-	t.box = container.NewVBox(heading(lang.L("supervisor.sync")), t.current,
-		t.f.content(lang.L("supervisor.enrol"), lang.L("supervisor.enrol_save")), t.result)
+	t.url = t.f.Entry("https://sync.hotel.example:8420")
+	t.f.Check(t.url, "url", checkURL)
+	t.code = t.f.Entry(lang.L("supervisor.code_hint"))
+	t.f.Row(lang.L("supervisor.server_url"), "url", t.url)
+	t.f.Row(lang.L("supervisor.enrol_code"), "code", t.code)
+	t.f.Inline = true
+	t.f.Submit = t.start
+	t.f.Cancel = func() { t.code.SetText(""); t.f.Errs.Clear() }
+	t.box = container.NewVBox(kit.Heading(lang.L("supervisor.sync")), t.current,
+		t.f.Content(lang.L("supervisor.enrol"), lang.L("supervisor.enrol_save")), t.result)
 	return t
 }
 
@@ -80,11 +80,11 @@ func checkURL(s string) string {
 func (t *syncTab) start() {
 	url, code := strings.TrimSpace(t.url.Text), strings.TrimSpace(t.code.Text)
 	if msg := checkURL(url); msg != "" || url == "" {
-		t.f.set("url", lang.L("supervisor.url_format"))
+		t.f.Say("url", lang.L("supervisor.url_format"))
 		return
 	}
 	if code == "" {
-		t.f.set("code", lang.L("supervisor.code_required"))
+		t.f.Say("code", lang.L("supervisor.code_required"))
 		return
 	}
 	st, ok := t.s.Svc.Store().(*data.Store)
@@ -92,7 +92,7 @@ func (t *syncTab) start() {
 		t.result.SetText(lang.L("kit.failed"))
 		return
 	}
-	t.f.save.Disable()
+	t.f.Save.Disable()
 	t.result.SetText(lang.L("supervisor.enrolling"))
 	done := make(chan struct{})
 	t.done = done
@@ -106,7 +106,7 @@ func (t *syncTab) start() {
 }
 
 func (t *syncTab) finish(url string, err error) {
-	t.f.save.Enable()
+	t.f.Save.Enable()
 	if err != nil {
 		t.result.Importance = widget.DangerImportance
 		t.result.SetText(enrolError(err, url))

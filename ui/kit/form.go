@@ -1,0 +1,240 @@
+package kit
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+)
+
+// TimeLayout is how times are typed into forms: "2026-03-03 14:20".
+const TimeLayout = "2006-01-02 15:04"
+
+// Form is one form of a screen: labelled fields with their error labels, a
+// submit and a cancel action. Enter in any of its entries submits, Esc
+// cancels. A Form is built and used on the Fyne goroutine.
+type Form struct {
+	// Errs holds the form's error labels, one per field and one for the
+	// form.
+	Errs *FieldErrors
+	// Submit runs when the user submits (Save, or Enter in an entry);
+	// Cancel when they cancel (the cancel button, or Esc in an entry).
+	Submit, Cancel func()
+	// First is the form's first entry, to put the keyboard in.
+	First fyne.Focusable
+	// Save is the submit button, made by Content.
+	Save *widget.Button
+	// Alias sends a refusal's field (or, for refusals naming no field, its
+	// code) to the form field that shows it; see Fail.
+	Alias map[string]string
+	// Inline forms (several on one pane) show no cancel button; Esc still
+	// cancels.
+	Inline bool
+	// NoScroll makes Content return the form unscrolled; the caller
+	// scrolls it.
+	NoScroll bool
+	// KeepErrors leaves shown errors in place when the user submits;
+	// otherwise Run hides them before calling Submit.
+	KeepErrors bool
+
+	items  []*widget.FormItem
+	rows   []*fyne.Container
+	widget *widget.Form
+	body   *fyne.Container
+}
+
+// NewForm returns an empty form.
+func NewForm() *Form { return &Form{Errs: NewFieldErrors(), Alias: map[string]string{}} }
+
+// Entry is a form entry: Enter submits the form, Esc cancels it.
+type Entry struct {
+	widget.Entry
+	f *Form
+	// OnSubmit, when set, runs on Enter instead of the form's submit.
+	OnSubmit func(string)
+}
+
+// Entry makes a single-line entry for the form; the first one made becomes
+// the form's First. The caller places it with Row.
+func (f *Form) Entry(placeholder string) *Entry {
+	e := &Entry{f: f}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = placeholder
+	e.OnSubmitted = func(s string) {
+		if e.OnSubmit != nil {
+			e.OnSubmit(s)
+			return
+		}
+		f.Run()
+	}
+	if f.First == nil {
+		f.First = e
+	}
+	return e
+}
+
+// TypedKey cancels the form on Esc.
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.f.runCancel()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// Run submits the form: it hides the shown errors (unless KeepErrors) and
+// calls Submit.
+func (f *Form) Run() {
+	if !f.KeepErrors {
+		f.Errs.Clear()
+	}
+	if f.Submit != nil {
+		f.Submit()
+	}
+}
+
+func (f *Form) runCancel() {
+	if f.Cancel != nil {
+		f.Cancel()
+	}
+}
+
+// Row adds a labelled field with its error label under it.
+func (f *Form) Row(label, field string, obj fyne.CanvasObject) {
+	box := container.NewVBox(obj, f.Errs.For(field))
+	f.rows = append(f.rows, box)
+	f.items = append(f.items, widget.NewFormItem(label, box))
+}
+
+// Plain adds a labelled object without an error label.
+func (f *Form) Plain(label string, obj fyne.CanvasObject) {
+	f.items = append(f.items, widget.NewFormItem(label, obj))
+}
+
+// Check hides the field's error once the user edits e, and shows what fn
+// (a cheap format check, may be nil) says instead.
+func (f *Form) Check(e *Entry, field string, fn func(string) string) {
+	e.OnChanged = func(s string) {
+		msg := ""
+		if fn != nil {
+			msg = fn(s)
+		}
+		f.Say(field, msg)
+	}
+}
+
+// Say shows text under field ("" hides it) and lays the form out again,
+// since the label takes room when shown.
+func (f *Form) Say(field, text string) {
+	f.Errs.Set(field, text)
+	f.relayout()
+}
+
+// Show shows err beside its field (or under the form; nil clears) and lays
+// the form out again.
+func (f *Form) Show(err error) {
+	f.Errs.Show(err)
+	f.relayout()
+}
+
+// Fail shows a command's refusal next to the field it concerns, after
+// Alias, or under the form when it concerns none.
+func (f *Form) Fail(err error) {
+	defer f.relayout()
+	r := app.RefusalOf(err)
+	if r == nil {
+		f.Errs.Show(err)
+		return
+	}
+	field := r.Field
+	if a, ok := f.Alias[r.Code]; ok && field == "" {
+		field = a
+	} else if a, ok := f.Alias[field]; ok {
+		field = a
+	}
+	if field == "" {
+		f.Errs.Show(err)
+		return
+	}
+	f.Errs.Clear()
+	f.Errs.Set(field, Say(err))
+}
+
+func (f *Form) relayout() {
+	for _, r := range f.rows {
+		r.Refresh()
+	}
+	if f.widget != nil {
+		f.widget.Refresh()
+	}
+	if f.body != nil {
+		f.body.Refresh()
+	}
+}
+
+// Content lays the form out under a heading, with its buttons below, in a
+// scroll unless NoScroll.
+func (f *Form) Content(title, submitText string) fyne.CanvasObject {
+	f.Save = widget.NewButton(submitText, f.Run)
+	f.Save.Importance = widget.HighImportance
+	buttons := container.NewHBox(widget.NewButton(lang.L("kit.cancel"), f.runCancel), f.Save)
+	if f.Inline {
+		buttons = container.NewHBox(f.Save)
+	}
+	f.widget = widget.NewForm(f.items...)
+	f.body = container.NewVBox(Heading(title), f.widget, f.Errs.Form(),
+		container.NewBorder(nil, nil, nil, buttons))
+	if f.NoScroll {
+		return f.body
+	}
+	return container.NewVScroll(f.body)
+}
+
+// CheckTime is the format check of a time entry: "" when s is empty or a
+// time in TimeLayout.
+func CheckTime(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	if _, err := time.Parse(TimeLayout, strings.TrimSpace(s)); err != nil {
+		return lang.L("kit.time_format")
+	}
+	return ""
+}
+
+// ParseTime reads a typed time in loc; the zero time when it is not one
+// (the domain then refuses or defaults it).
+func ParseTime(s string, loc *time.Location) time.Time {
+	t, err := time.ParseInLocation(TimeLayout, strings.TrimSpace(s), loc)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// NewSelect is a drop-down with the placeholder in the user's language.
+func NewSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("kit.select")
+	return s
+}
+
+// Heading is a bold label.
+func Heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// Note is a small low-importance label that wraps.
+func Note(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
