@@ -43,6 +43,8 @@ type Form struct {
 	KeepErrors bool
 
 	items  []*widget.FormItem
+	fields []string // the field of each item, "" for Plain
+	hidden map[string]bool
 	rows   []*fyne.Container
 	widget *widget.Form
 	body   *fyne.Container
@@ -109,11 +111,49 @@ func (f *Form) Row(label, field string, obj fyne.CanvasObject) {
 	box := container.NewVBox(obj, f.Errs.For(field))
 	f.rows = append(f.rows, box)
 	f.items = append(f.items, widget.NewFormItem(label, box))
+	f.fields = append(f.fields, field)
 }
 
 // Plain adds a labelled object without an error label.
 func (f *Form) Plain(label string, obj fyne.CanvasObject) {
 	f.items = append(f.items, widget.NewFormItem(label, obj))
+	f.fields = append(f.fields, "")
+}
+
+// ShowRows shows or hides the rows (label, field and error label) of the
+// named fields; a hidden row takes no room and no keyboard focus.
+func (f *Form) ShowRows(show bool, fields ...string) {
+	if f.hidden == nil {
+		f.hidden = map[string]bool{}
+	}
+	for _, name := range fields {
+		if show {
+			delete(f.hidden, name)
+		} else {
+			f.hidden[name] = true
+		}
+	}
+	if f.body == nil {
+		return
+	}
+	// widget.Form cannot hide an item, so the shown ones make a new one.
+	f.widget = widget.NewForm(f.shownItems()...)
+	f.body.Objects[1] = f.widget
+	f.body.Refresh()
+}
+
+// shownItems are the form's items less the hidden rows.
+func (f *Form) shownItems() []*widget.FormItem {
+	if len(f.hidden) == 0 {
+		return f.items
+	}
+	var out []*widget.FormItem
+	for i, it := range f.items {
+		if !f.hidden[f.fields[i]] {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // Check hides the field's error once the user edits e, and shows what fn
@@ -186,7 +226,7 @@ func (f *Form) Content(title, submitText string) fyne.CanvasObject {
 	if f.Inline {
 		buttons = container.NewHBox(f.Save)
 	}
-	f.widget = widget.NewForm(f.items...)
+	f.widget = widget.NewForm(f.shownItems()...)
 	f.body = container.NewVBox(Heading(title), f.widget, f.Errs.Form(),
 		container.NewBorder(nil, nil, nil, buttons))
 	if f.NoScroll {

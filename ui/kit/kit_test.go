@@ -191,3 +191,29 @@ func TestDepartmentNamesInEachLanguage(t *testing.T) {
 		})
 	}
 }
+
+func laidOut(root fyne.CanvasObject, obj fyne.CanvasObject) bool {
+	for _, o := range test.LaidOutObjects(root) {
+		if o == obj {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFormShowRowsHidesAndShowsARow(t *testing.T) {
+	test.NewTempApp(t)
+	f := kit.NewForm()
+	a, b := f.Entry(""), f.Entry("")
+	f.Row("A", "a", a)
+	f.Row("B", "b", b)
+	f.ShowRows(false, "b")
+	w := test.NewTempWindow(t, f.Content("T", "Save"))
+	if !laidOut(w.Content(), a) || laidOut(w.Content(), b) {
+		t.Fatalf("hidden row: a shown %v, b shown %v", laidOut(w.Content(), a), laidOut(w.Content(), b))
+	}
+	f.ShowRows(true, "b")
+	if !laidOut(w.Content(), b) {
+		t.Error("row b not shown again")
+	}
+}

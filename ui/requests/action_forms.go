@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // The forms of the commands on an existing request. Each reads its
@@ -15,7 +16,7 @@ import (
 
 func (sc *Screen) dispatchForm(r *app.RequestRow) *form {
 	var dept *widget.Select
-	var person, at, promised *entry
+	var person, at, promised *kit.Entry
 	depts := deptChoices(sc.departments(), false)
 	f := sc.commandForm(actDispatch, r, func() error {
 		now := sc.s.Now()
@@ -29,7 +30,6 @@ func (sc *Screen) dispatchForm(r *app.RequestRow) *form {
 	person = f.entry("notified", lang.L("requests.field.notified"), "")
 	at = f.entry("notified_at", lang.L("requests.field.notified_at"), lang.L("requests.field.now_hint"))
 	promised = f.entry("promised_at", lang.L("requests.field.promised"), lang.L("requests.field.keep_hint"))
-	f.first = person
 	f.check = func() bool {
 		now := sc.s.Now()
 		return f.checkAll(fieldCheck{"notified", requiredText(person.Text)},
@@ -39,7 +39,7 @@ func (sc *Screen) dispatchForm(r *app.RequestRow) *form {
 }
 
 func (sc *Screen) followUpForm(r *app.RequestRow) *form {
-	var note *entry
+	var note *kit.Entry
 	f := sc.commandForm(actFollowUp, r, func() error {
 		_, err := sc.s.Svc.FollowUpRequest(sc.s.UserID(), r.ID, note.Text)
 		return err
@@ -51,7 +51,7 @@ func (sc *Screen) followUpForm(r *app.RequestRow) *form {
 
 func (sc *Screen) escalateForm(r *app.RequestRow) *form {
 	var to *widget.Select
-	var reason *entry
+	var reason *kit.Entry
 	sups := sc.supervisors()
 	f := sc.commandForm(actEscalate, r, func() error {
 		_, err := sc.s.Svc.EscalateRequest(sc.s.UserID(), r.ID, sups.code(to.Selected), reason.Text)
@@ -78,7 +78,7 @@ func (sc *Screen) supervisors() choices {
 }
 
 func (sc *Screen) compensateForm(r *app.RequestRow) *form {
-	var given, amount *entry
+	var given, amount *kit.Entry
 	f := sc.commandForm(actCompensate, r, func() error {
 		cents, _ := parseMoney(amount.Text)
 		_, err := sc.s.Svc.CompensateComplaint(sc.s.UserID(), r.ID, given.Text, cents)
@@ -94,7 +94,7 @@ func (sc *Screen) compensateForm(r *app.RequestRow) *form {
 
 func (sc *Screen) resolveForm(r *app.RequestRow) *form {
 	var dept *widget.Select
-	var result *entry
+	var result *kit.Entry
 	depts := deptChoices(sc.departments(), true)
 	f := sc.commandForm(actResolve, r, func() error {
 		_, err := sc.s.Svc.ResolveRequest(sc.s.UserID(), r.ID, depts.code(dept.Selected), result.Text)
@@ -116,7 +116,7 @@ func lastDept(r *app.RequestRow) string {
 
 func (sc *Screen) confirmForm(r *app.RequestRow) *form {
 	var score *widget.RadioGroup
-	var comment *entry
+	var comment *kit.Entry
 	f := sc.commandForm(actConfirm, r, func() error {
 		n, _ := strconv.Atoi(score.Selected)
 		_, err := sc.s.Svc.ConfirmRequest(sc.s.UserID(), r.ID, n, comment.Text)
@@ -133,7 +133,7 @@ func (sc *Screen) confirmForm(r *app.RequestRow) *form {
 }
 
 func (sc *Screen) cancelForm(r *app.RequestRow) *form {
-	var reason *entry
+	var reason *kit.Entry
 	f := sc.commandForm(actCancel, r, func() error {
 		_, err := sc.s.Svc.CancelRequest(sc.s.UserID(), r.ID, reason.Text)
 		return err

@@ -81,7 +81,7 @@ func (sc *Screen) actionForm(a string, r *app.RequestRow) func() *form {
 // commandForm is a form for command a on r: saving runs run, then tells
 // the user and shows the request again; Esc goes back to it.
 func (sc *Screen) commandForm(a string, r *app.RequestRow, run func() error) *form {
-	f := newForm(lang.L("requests.do."+a)+" · "+r.Room, lang.L("requests.form.save"))
+	f := newForm(lang.L("requests.do."+a)+" · "+r.Room, lang.L("requests.form.save"), sc.closeForm)
 	f.submit = func() error {
 		err := run()
 		if err == nil {
@@ -89,6 +89,5 @@ func (sc *Screen) commandForm(a string, r *app.RequestRow, run func() error) *fo
 		}
 		return err
 	}
-	f.onCancel = sc.closeForm
 	return f
 }

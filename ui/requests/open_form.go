@@ -7,11 +7,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // openInputs are the widgets of the new-request form.
 type openInputs struct {
-	room, guest, desc, promised      *entry
+	room, guest, desc, promised      *kit.Entry
 	channel, kind, dept, priority    *widget.Select
 	category, severity, responsible  *widget.Select
 	kinds, channels, depts, prios    choices
@@ -21,7 +22,7 @@ type openInputs struct {
 // openForm builds the form that opens a request. The complaint fields
 // show only for a complaint.
 func (sc *Screen) openForm() *form {
-	f := newForm(lang.L("requests.new"), lang.L("requests.form.open"))
+	f := newForm(lang.L("requests.new"), lang.L("requests.form.open"), sc.closeForm)
 	in := sc.openFields(f)
 	f.submit = func() error {
 		r, err := sc.s.Svc.OpenRequest(sc.s.UserID(), in.request(f, sc.s.Now()))
@@ -32,7 +33,6 @@ func (sc *Screen) openForm() *form {
 		return err
 	}
 	f.check = func() bool { return in.check(f, sc.s.Now()) }
-	f.onCancel = sc.closeForm
 	return f
 }
 
@@ -68,16 +68,16 @@ func (sc *Screen) openFields(f *form) *openInputs {
 // watch validates as the user types and shows the complaint fields for
 // a complaint only.
 func (in *openInputs) watch(f *form, sc *Screen) {
-	in.room.OnChanged = func(s string) { f.errs.Set("room", requiredText(s)) }
-	in.desc.OnChanged = func(s string) { f.errs.Set("description", requiredText(s)) }
-	in.promised.OnChanged = func(s string) { f.errs.Set("promised_at", clockText(s, sc.s.Now())) }
+	f.Check(in.room, "room", requiredText)
+	f.Check(in.desc, "description", requiredText)
+	f.Check(in.promised, "promised_at", func(s string) string { return clockText(s, sc.s.Now()) })
 	in.kind.OnChanged = func(string) { in.showComplaint(f) }
 	in.showComplaint(f)
 }
 
 func (in *openInputs) showComplaint(f *form) {
 	complaint := in.kinds.code(in.kind.Selected) == string(app.RequestComplaint)
-	f.showFields(complaint, "complaint.category", "complaint.severity", "complaint.responsible")
+	f.ShowRows(complaint, "complaint.category", "complaint.severity", "complaint.responsible")
 }
 
 // request reads the form into the domain's input.

@@ -113,9 +113,7 @@ func (sc *Screen) showRequest(id string) {
 }
 
 func (sc *Screen) setRight(obj fyne.CanvasObject) {
-	if _, isForm := obj.(*formContent); !isForm {
-		sc.form = nil
-	}
+	sc.form = nil // showForm sets it again
 	sc.right.Objects = []fyne.CanvasObject{obj}
 	sc.right.Refresh()
 }

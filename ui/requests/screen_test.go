@@ -41,7 +41,7 @@ func newDesk(t *testing.T) *desk {
 // typeInto types text into the current form's field.
 func (d *desk) typeInto(field, text string) {
 	d.t.Helper()
-	e, ok := d.sc.form.inputs[field].(*entry)
+	e, ok := d.sc.form.inputs[field].(*kit.Entry)
 	if !ok {
 		d.t.Fatalf("no entry %q on the form", field)
 	}
@@ -62,7 +62,7 @@ func (d *desk) choose(field, name string) {
 }
 
 // save taps the form's save button.
-func (d *desk) save() { test.Tap(d.sc.form.save) }
+func (d *desk) save() { test.Tap(d.sc.form.Save) }
 
 // openRequest opens a service request through the form and returns its ID.
 func (d *desk) openRequest(room, desc, dept string) string {
@@ -75,7 +75,7 @@ func (d *desk) openRequest(room, desc, dept string) string {
 	}
 	d.save()
 	if d.sc.form != nil {
-		d.t.Fatalf("form still open: %q", d.sc.form.errs.Text(""))
+		d.t.Fatalf("form still open: %q", d.sc.form.Errs.Text(""))
 	}
 	return d.sc.shown
 }
@@ -140,11 +140,11 @@ func TestRefusalShowsNextToItsField(t *testing.T) {
 	if d.sc.form == nil {
 		t.Fatal("the form closed on a refusal")
 	}
-	got := d.sc.form.errs.Text("room")
+	got := d.sc.form.Errs.Text("room")
 	if !strings.Contains(got, "999") || !strings.Contains(got, "rooms-2026.csv") {
 		t.Errorf("room refusal = %q", got)
 	}
-	if e := d.sc.form.inputs["description"].(*entry); e.Text != "Extra towels" {
+	if e := d.sc.form.inputs["description"].(*kit.Entry); e.Text != "Extra towels" {
 		t.Errorf("typed description lost: %q", e.Text)
 	}
 	if d.sc.list.list.Len() != 0 {
@@ -156,11 +156,11 @@ func TestFormChecksAsYouType(t *testing.T) {
 	d := newDesk(t)
 	d.sc.NewRequest()
 	d.typeInto("promised_at", "9pm")
-	if got := d.sc.form.errs.Text("promised_at"); got != lang.L("requests.check.clock") {
+	if got := d.sc.form.Errs.Text("promised_at"); got != lang.L("requests.check.clock") {
 		t.Errorf("promised_at check = %q", got)
 	}
 	d.save()
-	if got := d.sc.form.errs.Text("room"); got != lang.L("requests.check.required") {
+	if got := d.sc.form.Errs.Text("room"); got != lang.L("requests.check.required") {
 		t.Errorf("room check on save = %q", got)
 	}
 	if n, _ := d.env.Svc.OpenRequests(""); len(n) != 0 {
@@ -172,14 +172,14 @@ func TestEscCancelsAndEnterSubmits(t *testing.T) {
 	d := newDesk(t)
 	d.sc.NewRequest()
 	d.typeInto("room", "302")
-	d.sc.form.inputs["room"].(*entry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	d.sc.form.inputs["room"].(*kit.Entry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if d.sc.form != nil {
 		t.Fatal("Esc did not close the form")
 	}
 	d.sc.NewRequest()
 	d.typeInto("room", "302")
 	d.typeInto("description", "Iron please")
-	d.sc.form.inputs["description"].(*entry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	d.sc.form.inputs["description"].(*kit.Entry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if d.sc.form != nil || d.sc.list.list.Len() != 1 {
 		t.Fatalf("Enter did not save: form %v, %d rows", d.sc.form != nil, d.sc.list.list.Len())
 	}
@@ -192,7 +192,7 @@ func TestDispatchChangesTheStatusInTheList(t *testing.T) {
 	d.typeInto("notified", "Engineer Zhao")
 	d.save()
 	if d.sc.form != nil {
-		t.Fatalf("dispatch refused: %q", d.sc.form.errs.Text(""))
+		t.Fatalf("dispatch refused: %q", d.sc.form.Errs.Text(""))
 	}
 	if _, detail, _ := d.row(id); !strings.Contains(detail, "Dispatched") {
 		t.Errorf("row detail after dispatch = %q", detail)
@@ -295,10 +295,10 @@ func TestComplaintEscalatesAndTakesCompensation(t *testing.T) {
 	d.typeInto("given", "Apology and fruit basket")
 	d.typeInto("amount", "-5")
 	d.save()
-	if got := d.sc.form.errs.Text("amount"); got != lang.L("refusal.request.amount_negative") {
+	if got := d.sc.form.Errs.Text("amount"); got != lang.L("refusal.request.amount_negative") {
 		t.Errorf("amount refusal = %q", got)
 	}
-	d.sc.form.inputs["amount"].(*entry).SetText("88")
+	d.sc.form.inputs["amount"].(*kit.Entry).SetText("88")
 	d.save()
 	r, _ := d.env.Svc.Request(id)
 	if len(r.Compensation) != 1 || r.Compensation[0].Amount != 8800 {
@@ -315,7 +315,7 @@ func TestCancelNeedsAReason(t *testing.T) {
 	id := d.openRequest("301", "Wake-up call 6:30", "")
 	d.act(actCancel)
 	d.save()
-	if got := d.sc.form.errs.Text("reason"); got == "" {
+	if got := d.sc.form.Errs.Text("reason"); got == "" {
 		t.Error("no reason check")
 	}
 	d.typeInto("reason", "Guest changed plans")
@@ -353,5 +353,29 @@ func TestRowsReadInChinese(t *testing.T) {
 	title, detail, note := row.Texts()
 	if title != "1203  投诉 · 走廊噪音" || detail != "工程部 · 待处理 · 已升级" || !strings.HasPrefix(note, "承诺") {
 		t.Errorf("row = %q / %q / %q", title, detail, note)
+	}
+}
+
+func TestComplaintFieldsOnlyForComplaints(t *testing.T) {
+	d := newDesk(t)
+	d.sc.NewRequest()
+	shown := func(field string) bool {
+		for _, o := range test.LaidOutObjects(d.sc.right) {
+			if o == d.sc.form.inputs[field] {
+				return true
+			}
+		}
+		return false
+	}
+	if !shown("room") || shown("complaint.category") {
+		t.Fatalf("service request: room shown %v, category shown %v", shown("room"), shown("complaint.category"))
+	}
+	d.choose("kind", kindName(app.RequestComplaint))
+	if !shown("complaint.category") || !shown("complaint.severity") || !shown("complaint.responsible") {
+		t.Error("complaint fields not shown for a complaint")
+	}
+	d.choose("kind", kindName(app.RequestService))
+	if shown("complaint.severity") {
+		t.Error("complaint fields still shown for a service request")
 	}
 }
