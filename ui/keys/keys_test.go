@@ -1,7 +1,6 @@
 package keys
 
 import (
-	"image/png"
 	"os"
 	"strings"
 	"testing"
@@ -244,10 +243,7 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 
 // TestScreenshot writes the screen to $FLOORDESK_SHOTS when set.
 func TestScreenshot(t *testing.T) {
-	dir := os.Getenv("FLOORDESK_SHOTS")
-	if dir == "" {
-		dir = t.TempDir() // still drive every pane, keep the files nowhere
-	}
+	dir := kittest.ShotDir(t)
 	for _, language := range []string{kit.Chinese, kit.English} {
 		e, sc := world(t, language)
 		f := sc.openSignOut("F3-SEC-A")
@@ -257,23 +253,11 @@ func TestScreenshot(t *testing.T) {
 		e.Clock.Advance(time.Hour)
 		sc.Refresh(nil)
 		signOut(sc, "F3-MASTER", "查房", "", "")
-		shot(t, e, dir+"/keys-signout-"+language+".png")
+		e.Shot(t, dir+"/keys-signout-"+language+".png")
 		sc.showKey("F3-SEC-A")
-		shot(t, e, dir+"/keys-detail-"+language+".png")
+		e.Shot(t, dir+"/keys-detail-"+language+".png")
 		sc.openDoors()
-		shot(t, e, dir+"/keys-doors-"+language+".png")
-	}
-}
-
-func shot(t *testing.T, e *kittest.Env, path string) {
-	t.Helper()
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	if err := png.Encode(out, e.Window.Canvas().Capture()); err != nil {
-		t.Fatal(err)
+		e.Shot(t, dir+"/keys-doors-"+language+".png")
 	}
 }
 
@@ -295,6 +279,6 @@ func TestDemoHotelFillsTheBoard(t *testing.T) {
 	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
 		sc.filter.SetSelectedIndex(int(filterOut))
 		sc.openDoors()
-		shot(t, e, dir+"/keys-demo.png")
+		e.Shot(t, dir+"/keys-demo.png")
 	}
 }

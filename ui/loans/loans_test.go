@@ -1,7 +1,6 @@
 package loans
 
 import (
-	"image/png"
 	"os"
 	"strings"
 	"testing"
@@ -256,10 +255,7 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 // TestScreenshot writes the screen to $FLOORDESK_SHOTS when set, to look
 // at it.
 func TestScreenshot(t *testing.T) {
-	dir := os.Getenv("FLOORDESK_SHOTS")
-	if dir == "" {
-		dir = t.TempDir() // still drive every pane, keep the files nowhere
-	}
+	dir := kittest.ShotDir(t)
 	for _, language := range []string{kit.Chinese, kit.English} {
 		e, sc := world(t, language)
 		f := sc.openLendForm()
@@ -268,23 +264,11 @@ func TestScreenshot(t *testing.T) {
 		f = sc.openLendForm()
 		fillLend(f, "302", "", "吹风机", "3")
 		test.Tap(f.Save)
-		shot(t, e, dir+"/loans-lend-"+language+".png")
+		e.Shot(t, dir+"/loans-lend-"+language+".png")
 		sc.showStock()
-		shot(t, e, dir+"/loans-stock-"+language+".png")
+		e.Shot(t, dir+"/loans-stock-"+language+".png")
 		sc.list.SelectID(sc.list.IDs()[0])
-		shot(t, e, dir+"/loans-detail-"+language+".png")
-	}
-}
-
-func shot(t *testing.T, e *kittest.Env, path string) {
-	t.Helper()
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	if err := png.Encode(out, e.Window.Canvas().Capture()); err != nil {
-		t.Fatal(err)
+		e.Shot(t, dir+"/loans-detail-"+language+".png")
 	}
 }
 
@@ -304,6 +288,6 @@ func TestDemoHotelFillsTheList(t *testing.T) {
 	sc.showFrequent()
 	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
 		sc.list.SelectID(sc.list.IDs()[0])
-		shot(t, e, dir+"/loans-demo.png")
+		e.Shot(t, dir+"/loans-demo.png")
 	}
 }

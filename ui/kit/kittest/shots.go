@@ -1,0 +1,84 @@
+package kittest
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"floordesk/assets"
+)
+
+// ShotDir is where a screenshot test writes: the folder $FLOORDESK_SHOTS
+// names, for a person to look at, or else a temporary folder, so the test
+// still drives every pane in CI.
+func ShotDir(t testing.TB) string {
+	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
+		return dir
+	}
+	return t.TempDir()
+}
+
+// Shot writes what the test window shows to path as a PNG.
+func (e *Env) Shot(t testing.TB, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, e.Window.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// FontTheme wraps a theme with the desk's bundled Chinese font, so test
+// captures show Chinese as the desk does.
+type FontTheme struct{ fyne.Theme }
+
+// Font is the bundled Noto Sans SC, bold or regular.
+func (FontTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold {
+		return fyne.NewStaticResource("bold.otf", assets.FontBold)
+	}
+	return fyne.NewStaticResource("regular.otf", assets.FontRegular)
+}
+
+// UsedKeys lists the translation keys matched by pattern's first group in
+// the Go files of the test's own package folder.
+func UsedKeys(t testing.TB, pattern string) []string {
+	t.Helper()
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(pattern)
+	var out []string
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// CheckTranslated fails the test for every key missing from a language's
+// translation file.
+func CheckTranslated(t testing.TB, keys []string) {
+	t.Helper()
+	for _, lang := range assets.Languages {
+		table, err := assets.Table(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range keys {
+			if _, ok := table[k]; !ok {
+				t.Errorf("%s.json lacks %q", lang, k)
+			}
+		}
+	}
+}
