@@ -418,58 +418,47 @@ func (s *Service) deskCode() string {
 // is recorded (see SignInsByOthers). ErrConflict "key.not_out" when on the
 // board. With two open loans (a conflict) it closes the latest.
 func (s *Service) SignInKey(actorID, tag string) (Key, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
-	if err != nil {
-		return Key{}, err
-	}
-	k, err := s.Key(tag)
-	if err != nil {
-		return Key{}, err
-	}
-	l, out := k.Current()
-	if !out {
-		return Key{}, conflict("key.not_out", "key", tag)
-	}
-	body := keyInBody{Loan: l.ID, Desk: s.deskCode(), At: s.now()}
-	if _, err := s.emit(actor, ref(kindKey, tag), TypeKeySignedIn, body); err != nil {
-		return Key{}, err
-	}
-	return s.Key(tag)
+	return s.keyStep(actorID, RoleAttendant, tag, TypeKeySignedIn, func(k Key) (any, error) {
+		l, out := k.Current()
+		if !out {
+			return nil, conflict("key.not_out", "key", tag)
+		}
+		return keyInBody{Loan: l.ID, Desk: s.deskCode(), At: s.now()}, nil
+	})
 }
 
 // ReportKeyLost records a lost key: an incident that flags its locks for
 // re-keying until a supervisor clears them.
 func (s *Service) ReportKeyLost(actorID, tag, note string) (Key, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
-	if err != nil {
-		return Key{}, err
-	}
-	k, err := s.Key(tag)
-	if err != nil {
-		return Key{}, err
-	}
-	if k.Lost {
-		return Key{}, conflict("key.already_lost", "key", tag)
-	}
-	if err := firstErr(required("note", note), maxLen("note", note, 500)); err != nil {
-		return Key{}, err
-	}
-	if _, err := s.emit(actor, ref(kindKey, tag), TypeKeyLost, keyNoteBody{Note: note, At: s.now()}); err != nil {
-		return Key{}, err
-	}
-	return s.Key(tag)
+	return s.keyStep(actorID, RoleAttendant, tag, TypeKeyLost, func(k Key) (any, error) {
+		if k.Lost {
+			return nil, conflict("key.already_lost", "key", tag)
+		}
+		if err := firstErr(required("note", note), maxLen("note", note, 500)); err != nil {
+			return nil, err
+		}
+		return keyNoteBody{Note: note, At: s.now()}, nil
+	})
 }
 
 // ClearRekey records that the locks of a lost key were re-keyed (or the key
 // was found) and puts the key back in service; supervisors only.
 func (s *Service) ClearRekey(actorID, tag, note string) (Key, error) {
+	return s.keyStep(actorID, RoleSupervisor, tag, TypeKeyRekeyClosed, func(k Key) (any, error) {
+		if !k.Rekey {
+			return nil, conflict("key.not_flagged", "key", tag)
+		}
+		return keyNoteBody{Note: note, At: s.now()}, nil
+	})
+}
+
+// keyStep runs one command on an existing key: the role check, the key's
+// current view, the command's own checks that build the event body (or
+// refuse), the event, and the key as it is after it.
+func (s *Service) keyStep(actorID string, role Role, tag, typ string, body func(Key) (any, error)) (Key, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.authorize(actorID, role)
 	if err != nil {
 		return Key{}, err
 	}
@@ -477,10 +466,11 @@ func (s *Service) ClearRekey(actorID, tag, note string) (Key, error) {
 	if err != nil {
 		return Key{}, err
 	}
-	if !k.Rekey {
-		return Key{}, conflict("key.not_flagged", "key", tag)
+	b, err := body(k)
+	if err != nil {
+		return Key{}, err
 	}
-	if _, err := s.emit(actor, ref(kindKey, tag), TypeKeyRekeyClosed, keyNoteBody{Note: note, At: s.now()}); err != nil {
+	if _, err := s.emit(actor, ref(kindKey, tag), typ, b); err != nil {
 		return Key{}, err
 	}
 	return s.Key(tag)
