@@ -82,35 +82,6 @@ func (e Event) MarshalJSON() ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// UnmarshalJSON reads the known fields and keeps every other one in Extra.
-// Events with no unknown field take the one plain decode.
-func (e *Event) UnmarshalJSON(b []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var plain envelope
-	if err := dec.Decode(&plain); err == nil {
-		*e = Event(plain)
-		return nil
-	}
-	if err := json.Unmarshal(b, &plain); err != nil {
-		return err
-	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(b, &all); err != nil {
-		return err
-	}
-	for k := range all {
-		if knownFields[k] {
-			delete(all, k)
-		}
-	}
-	if len(all) > 0 {
-		plain.Extra = all
-	}
-	*e = Event(plain)
-	return nil
-}
-
 // Less orders events for folding: by HLC, then desk, then ID. Every desk
 // uses this one order, so every desk folds the same stream the same way.
 func (e Event) Less(o Event) bool {
@@ -133,18 +104,21 @@ func (e Event) Encode() ([]byte, error) {
 	return b, nil
 }
 
-// DecodeEvent parses an encoded event and checks its envelope.
-func DecodeEvent(b []byte) (Event, error) {
-	var e Event
-	if err := json.Unmarshal(b, &e); err != nil {
-		return Event{}, fmt.Errorf("decode event: %w", err)
-	}
-	return e, e.Validate()
-}
-
 // Validate checks the envelope fields every stored event must have. It does
 // not look at the body: types unknown to this build are kept unchanged.
 func (e Event) Validate() error {
+	if err := e.validateEnvelope(); err != nil {
+		return err
+	}
+	if len(e.Body) > 0 && !json.Valid(e.Body) {
+		return &EnvelopeError{Field: "body", Problem: "must be JSON"}
+	}
+	return nil
+}
+
+// validateEnvelope is Validate without the body, for decoded events whose
+// body was checked as it was read.
+func (e Event) validateEnvelope() error {
 	switch {
 	case !validID(e.ID):
 		return &EnvelopeError{Field: "id", Problem: "must be a UUID"}
@@ -162,8 +136,6 @@ func (e Event) Validate() error {
 		return &EnvelopeError{Field: "v", Problem: "must be 1 or more"}
 	case e.Prev != "" && !validID(e.Prev):
 		return &EnvelopeError{Field: "prev", Problem: "must be empty or a UUID"}
-	case len(e.Body) > 0 && !json.Valid(e.Body):
-		return &EnvelopeError{Field: "body", Problem: "must be JSON"}
 	}
 	return nil
 }

@@ -86,10 +86,21 @@ func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, 
 		json.Unmarshal(b, &se.Body)
 		return se
 	}
-	if err := json.Unmarshal(b, out); err != nil {
+	if err := decodeAnswer(b, out); err != nil {
 		return fmt.Errorf("%s %s: decode answer: %w", method, req.URL.Path, err)
 	}
 	return nil
+}
+
+// decodeAnswer decodes an answer into out; pulls, the bulk of the traffic,
+// take the one-pass reader.
+func decodeAnswer(b []byte, out any) error {
+	if pr, ok := out.(*PullResponse); ok {
+		resp, err := DecodePullResponse(b)
+		*pr = resp
+		return err
+	}
+	return json.Unmarshal(b, out)
 }
 
 func newRequest(ctx context.Context, method, url string, body []byte) (*http.Request, error) {

@@ -122,6 +122,13 @@ type benchClient struct {
 }
 
 func (c *benchClient) do(b *testing.B, req *http.Request, out any) {
+	if err := json.Unmarshal(c.send(b, req), out); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// send sends req with the desk's token and returns the answer's body.
+func (c *benchClient) send(b *testing.B, req *http.Request) []byte {
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	resp, err := c.hc.Do(req)
 	if err != nil {
@@ -132,9 +139,7 @@ func (c *benchClient) do(b *testing.B, req *http.Request, out any) {
 	if resp.StatusCode != 200 {
 		b.Fatalf("%s: %d %s", req.URL.Path, resp.StatusCode, body)
 	}
-	if err := json.Unmarshal(body, out); err != nil {
-		b.Fatal(err)
-	}
+	return body
 }
 
 func (c *benchClient) push(b *testing.B, body []byte) {
@@ -144,13 +149,21 @@ func (c *benchClient) push(b *testing.B, body []byte) {
 	c.do(b, req, &res)
 }
 
+// pull sends a pull and decodes the answer as the desk does.
+func (c *benchClient) pull(b *testing.B, req *http.Request) data.PullResponse {
+	res, err := data.DecodePullResponse(c.send(b, req))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res
+}
+
 // pullAll pulls pages until it has 10,000 events, decoding each event as
 // the desk does.
 func (c *benchClient) pullAll(b *testing.B, cursor uint64, limit int) uint64 {
 	for got := 0; got < benchEvents; {
 		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/v1/events?after=%d&limit=%d&wait=0", c.url, cursor, limit), nil)
-		var res data.PullResponse
-		c.do(b, req, &res)
+		res := c.pull(b, req)
 		for _, pe := range res.Events {
 			if _, err := data.DecodeEvent(pe.Event); err != nil {
 				b.Fatal(err)

@@ -69,8 +69,8 @@ func (s *Server) readPush(w http.ResponseWriter, r *http.Request) ([]Pushed, *pu
 	if err != nil {
 		return nil, &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: err.Error()}}
 	}
-	var req data.PushRequest
-	if err := json.Unmarshal(body, &req); err != nil {
+	req, err := data.DecodePushRequest(body)
+	if err != nil {
 		return nil, &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: "body is not a JSON push request: " + err.Error()}}
 	}
 	if len(req.Events) > s.cfg.MaxBatch {
