@@ -38,10 +38,11 @@ vet:
 gotest:
 	$(GO) test -race -tags $(TAGS) -timeout 40m ./...
 
-# The desk app for Windows (cgo, MinGW-w64) and the server (pure Go).
+# The desk app for Windows (cgo, MinGW-w64; a GUI program, so no console
+# window opens behind it) and the server (pure Go).
 windows:
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -tags $(TAGS) -o bin/floordesk.exe .
+		$(GO) build -tags $(TAGS) -ldflags -H=windowsgui -o bin/floordesk.exe .
 	@if ls $(SERVER)/*.go >/dev/null 2>&1; then \
 		echo "CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o bin/floordesk-server.exe $(SERVER)"; \
 		CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o bin/floordesk-server.exe $(SERVER); \

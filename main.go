@@ -12,6 +12,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -338,17 +339,24 @@ func parse(fs *flag.FlagSet, args []string, nfiles int) (files []string, code in
 
 // say writes a translated sentence in every language, Chinese first.
 // data fills the sentence's {{.Field}} templates.
+// Errors (to stderr) are also shown in a message box where there is no
+// console to read them.
 func say(w io.Writer, key string, data any) {
+	var b bytes.Buffer
 	for _, l := range assets.Languages {
 		table, err := assets.Table(l)
 		if err != nil {
-			fmt.Fprintln(w, key)
-			return
+			fmt.Fprintln(&b, key)
+			break
 		}
 		t, err := template.New(key).Option("missingkey=zero").Parse(table[key])
-		if err != nil || t.Execute(w, data) != nil {
-			fmt.Fprint(w, key)
+		if err != nil || t.Execute(&b, data) != nil {
+			fmt.Fprint(&b, key)
 		}
-		fmt.Fprintln(w)
+		fmt.Fprintln(&b)
+	}
+	w.Write(b.Bytes())
+	if w == os.Stderr {
+		alert(b.String())
 	}
 }
