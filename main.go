@@ -137,13 +137,12 @@ func runDesk(st *data.Store, f deskFlags) int {
 	}
 	opt := ui.Options{Feed: st, Counter: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) }}
-	shell := ui.NewShell(sess, screens(sess), opt)
-	w.SetContent(shell.Content())
+	dw := ui.NewWindow(w, sess, screens, opt)
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
-	shell.Start()
-	startSync(ctx, st, shell)
+	dw.Start()
+	startSync(ctx, st, dw)
 	w.ShowAndRun()
-	shell.Stop()
+	dw.Stop()
 	return exitOK
 }
 
@@ -208,9 +207,9 @@ func signInDemo(s *kit.Session, id string) int {
 
 // startSync runs the sync client as soon as the desk has a server and
 // token, now or after a supervisor enrols it, and shows it in the shell.
-func startSync(ctx context.Context, st *data.Store, shell *ui.Shell) {
+func startSync(ctx context.Context, st *data.Store, dw *ui.Window) {
 	go func() {
-		show := func(c *data.SyncClient) { fyne.Do(func() { shell.SetSync(c) }) }
+		show := func(c *data.SyncClient) { fyne.Do(func() { dw.SetSync(c) }) }
 		if err := data.RunSyncWhenConfigured(ctx, st, data.SyncConfig{}, show); err != nil {
 			slog.Error("sync", "err", err)
 		}

@@ -17,39 +17,34 @@ const (
 	SettingTheme    = "ui.theme" // "light", "dark" or "" for the system's
 )
 
-// Settings is the desk's own settings: language (from the next start)
-// and light or dark theme (at once).
+// Settings is the desk's own settings: language and light or dark theme,
+// both applied at once.
 type Settings struct {
-	s        *kit.Session
-	setTheme func(string)
-	language *widget.RadioGroup
-	variant  *widget.RadioGroup
-	errs     *kit.FieldErrors
-	content  fyne.CanvasObject
+	s           *kit.Session
+	setTheme    func(string)
+	setLanguage func(string) error
+	language    *widget.RadioGroup
+	variant     *widget.RadioGroup
+	errs        *kit.FieldErrors
+	content     fyne.CanvasObject
 }
 
 var _ kit.Screen = (*Settings)(nil)
 
 // NewSettings builds the settings screen; setTheme applies a theme choice
-// and may be nil.
-func NewSettings(s *kit.Session, setTheme func(string)) *Settings {
-	st := &Settings{s: s, setTheme: setTheme, errs: kit.NewFieldErrors()}
+// and setLanguage a language choice; either may be nil, and a language
+// choice then shows from the next start.
+func NewSettings(s *kit.Session, setTheme func(string), setLanguage func(string) error) *Settings {
+	st := &Settings{s: s, setTheme: setTheme, setLanguage: setLanguage, errs: kit.NewFieldErrors()}
 	langs := choices{{"", "shell.settings_follow_system"}, {Chinese, "shell.settings_chinese"}, {English, "shell.settings_english"}}
 	themes := choices{{"", "shell.settings_follow_system"}, {"light", "shell.settings_light"}, {"dark", "shell.settings_dark"}}
-	st.language = langs.radio(st.setting(SettingLanguage), func(v string) { st.save(SettingLanguage, v, "shell.settings_language_saved") })
+	st.language = langs.radio(st.setting(SettingLanguage), st.saveLanguage)
 	st.variant = themes.radio(st.setting(SettingTheme), st.saveTheme)
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("shell.settings_language"), container.NewVBox(st.language, hint("shell.settings_language_hint"))),
+		widget.NewFormItem(lang.L("shell.settings_language"), st.language),
 		widget.NewFormItem(lang.L("shell.settings_theme"), st.variant))
 	st.content = container.NewPadded(container.NewVBox(form, st.errs.Form()))
 	return st
-}
-
-func hint(key string) *widget.Label {
-	l := widget.NewLabel(lang.L(key))
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
 }
 
 func (st *Settings) setting(name string) string {
@@ -57,13 +52,35 @@ func (st *Settings) setting(name string) string {
 	return v
 }
 
-func (st *Settings) save(name, value, confirm string) {
+// save keeps a setting and confirms it with the text under confirm, if
+// any; it reports whether the setting was kept.
+func (st *Settings) save(name, value, confirm string) bool {
 	if err := st.s.Svc.Store().SetSetting(name, value); err != nil {
+		st.errs.Show(err)
+		return false
+	}
+	st.errs.Clear()
+	if confirm != "" {
+		st.s.Notify(lang.L(confirm))
+	}
+	return true
+}
+
+// saveLanguage keeps the choice and has the desk speak it at once: the
+// shell is built again, so this screen is left behind.
+func (st *Settings) saveLanguage(v string) {
+	if st.setLanguage == nil {
+		st.save(SettingLanguage, v, "shell.settings_language_saved_restart")
+		return
+	}
+	if !st.save(SettingLanguage, v, "") {
+		return
+	}
+	if err := st.setLanguage(v); err != nil {
 		st.errs.Show(err)
 		return
 	}
-	st.errs.Clear()
-	st.s.Notify(lang.L(confirm))
+	st.s.Notify(lang.L("shell.settings_language_saved"))
 }
 
 func (st *Settings) saveTheme(v string) {

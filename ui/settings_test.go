@@ -12,7 +12,7 @@ import (
 func TestSettingsSaveLanguageAndTheme(t *testing.T) {
 	e := dashEnv(t, kit.English)
 	var applied []string
-	st := NewSettings(e.Session, func(v string) { applied = append(applied, v) })
+	st := NewSettings(e.Session, func(v string) { applied = append(applied, v) }, nil)
 	e.Window.SetContent(st.Content())
 	st.Choose(SettingLanguage, Chinese)
 	st.Choose(SettingTheme, "dark")
@@ -25,7 +25,7 @@ func TestSettingsSaveLanguageAndTheme(t *testing.T) {
 	if got := e.Session.Notices(); len(got) != 2 || !strings.Contains(got[0], "next start") {
 		t.Errorf("notices %q", got)
 	}
-	again := NewSettings(e.Session, nil)
+	again := NewSettings(e.Session, nil, nil)
 	if again.language.Selected != "简体中文 (Chinese)" || again.variant.Selected != "Dark" {
 		t.Errorf("a new settings screen shows %q and %q", again.language.Selected, again.variant.Selected)
 	}

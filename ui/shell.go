@@ -51,6 +51,10 @@ type Options struct {
 	// SetTheme applies a light or dark choice ("light", "dark", "" for the
 	// system's); nil leaves the theme alone.
 	SetTheme func(variant string)
+	// SetLanguage makes the desk speak a language choice ("zh", "en", ""
+	// for the system's) at once; nil: the choice shows from the next start.
+	// Window sets it.
+	SetLanguage func(choice string) error
 }
 
 // Shell is the desk app's window content: first run, sign-in, then the
@@ -77,7 +81,7 @@ func NewShell(s *kit.Session, screens []kit.Screen, opt Options) *Shell {
 	sh := &Shell{s: s, opt: opt, root: container.NewStack(), stop: make(chan struct{})}
 	sh.dash = NewDashboard(s)
 	sh.dash.systemNotify = opt.SystemNotify
-	sh.screens = append(append([]kit.Screen{sh.dash}, screens...), NewSettings(s, opt.SetTheme))
+	sh.screens = append(append([]kit.Screen{sh.dash}, screens...), NewSettings(s, opt.SetTheme, opt.SetLanguage))
 	sh.bar = newStatusBar(s, sh.SwitchUser)
 	s.SetOpener(sh.open)
 	s.SetNotifier(sh.notice)
