@@ -237,3 +237,24 @@ func TestPOSIXLocaleLogsNoError(t *testing.T) {
 		t.Error("FixPOSIXLocale changed LANGUAGE on en_US.UTF-8")
 	}
 }
+
+// TestFyneWordsSpeakTheDeskLanguage: Fyne's own words (an entry's
+// right-click menu, the window menu's Quit) follow the desk's language,
+// whichever locale the computer is set to.
+func TestFyneWordsSpeakTheDeskLanguage(t *testing.T) {
+	t.Cleanup(func() { kit.UseLanguage(kit.Chinese) })
+	want := map[string]map[string]string{
+		kit.Chinese: {"Paste": "粘贴", "Select all": "全选", "Quit": "退出"},
+		kit.English: {"Paste": "Paste", "Select all": "Select all", "Quit": "Quit"},
+	}
+	for _, l := range []string{kit.Chinese, kit.English, kit.Chinese} {
+		if _, err := kit.UseLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		for key, text := range want[l] {
+			if got := lang.L(key); got != text {
+				t.Errorf("%s: %q reads %q, want %q", l, key, got, text)
+			}
+		}
+	}
+}
