@@ -27,8 +27,13 @@ func (s *Store) Enroll(ctx context.Context, codeHash, desk, tokenHash string, no
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		d, err = enrollTx(ctx, tx, codeHash, desk, tokenHash, now)
+		if err == nil && s.listener != nil {
+			// A re-enrolled desk's old token is no longer valid.
+			_, err = tx.Exec(ctx, `SELECT pg_notify($1, $2)`, deskChannel, desk)
+		}
 		return err
 	})
+	s.tokens.forget(desk) // even after an error: it may have committed
 	if err != nil {
 		return server.Desk{}, fmt.Errorf("enroll: %w", err)
 	}
@@ -90,8 +95,21 @@ func scanDesk(row pgx.Row) (server.Desk, error) {
 	return d, nil
 }
 
-// DeskByToken finds the desk a token belongs to.
+// DeskByToken finds the desk a token belongs to, from memory while the
+// listener hears the other servers' changes to desks.
 func (s *Store) DeskByToken(ctx context.Context, tokenHash string) (server.Desk, error) {
+	d, gen, ok := s.tokens.get(tokenHash)
+	if ok {
+		return d, nil
+	}
+	d, err := s.readDeskByToken(ctx, tokenHash)
+	if err == nil {
+		s.tokens.put(tokenHash, d, gen)
+	}
+	return d, err
+}
+
+func (s *Store) readDeskByToken(ctx context.Context, tokenHash string) (server.Desk, error) {
 	d, err := scanDesk(s.pool.QueryRow(ctx, `SELECT `+deskColumns+`
 		FROM fd_tokens t JOIN fd_desks d ON d.id = t.desk WHERE t.hash = $1`, tokenHash))
 	switch {
@@ -105,9 +123,20 @@ func (s *Store) DeskByToken(ctx context.Context, tokenHash string) (server.Desk,
 	return d, nil
 }
 
-// Revoke revokes a desk's token.
+const (
+	revokeSQL = `UPDATE fd_desks SET revoked = coalesce(revoked, $2) WHERE id = $1`
+	// revokeNotifySQL also notifies the other servers, on commit.
+	revokeNotifySQL = `WITH r AS (` + revokeSQL + ` RETURNING id) SELECT pg_notify('` + deskChannel + `', id) FROM r`
+)
+
+// Revoke revokes a desk's token, on every server sharing the database.
 func (s *Store) Revoke(ctx context.Context, desk string, now time.Time) error {
-	tag, err := s.pool.Exec(ctx, `UPDATE fd_desks SET revoked = coalesce(revoked, $2) WHERE id = $1`, desk, now)
+	sql := revokeNotifySQL
+	if s.listener == nil {
+		sql = revokeSQL
+	}
+	tag, err := s.pool.Exec(ctx, sql, desk, now)
+	s.tokens.forget(desk) // even after an error: it may have committed
 	if err != nil {
 		return fmt.Errorf("revoke %s: %w", desk, err)
 	}

@@ -1,7 +1,9 @@
 // Package pgstore is the server's event store on PostgreSQL, for a hotel
 // group running several servers on one database. Sequence numbers are given
 // in commit order by a counter row per property, locked inside the push
-// transaction, so a pull cursor never skips an event.
+// transaction, so a pull cursor never skips an event. Valid tokens are
+// kept in memory while a connection of the store's own LISTENs for the
+// revocations every server NOTIFYs.
 package pgstore
 
 import (
@@ -27,10 +29,24 @@ type Store struct {
 	// epoch is read once and kept: it changes only through NewEpoch or
 	// by hand after a restore, with every server stopped.
 	epoch atomic.Pointer[string]
+	// tokens caches valid tokens while listener hears the other servers'
+	// changes to desks.
+	tokens *tokenCache
+	// listener is nil when the engine cannot LISTEN (CockroachDB): then
+	// the token cache is off, and changes to desks notify nobody.
+	listener *listener
 }
 
-// Open connects to the database at url and applies the schema migrations.
+// Open connects to the database at url, applies the schema migrations and
+// starts listening for changes to desks made by other servers, on a
+// connection of its own.
 func Open(ctx context.Context, url string) (*Store, error) {
+	return open(ctx, url, quietCheck)
+}
+
+// open is Open, with the listener checking its connection after quiet
+// without a notification.
+func open(ctx context.Context, url string, quiet time.Duration) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("postgres url: %w", err)
@@ -39,16 +55,20 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("connect postgres: %w", err)
 	}
-	s := &Store{pool: pool}
+	s := &Store{pool: pool, tokens: newTokenCache(tokenTTL, time.Now)}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
+	s.listen(ctx, cfg.ConnConfig, quiet)
 	return s, nil
 }
 
-// Close closes the connection pool.
+// Close stops the listener and closes the connections.
 func (s *Store) Close() error {
+	if s.listener != nil {
+		s.listener.close()
+	}
 	s.pool.Close()
 	return nil
 }
