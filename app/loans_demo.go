@@ -20,14 +20,14 @@ func DemoItemTypes(desks []string) []ItemTypeInput {
 		code, name string
 		n          int
 	}{
-		{"hair_dryer", "hair dryer (吹风机)", 6}, {"power_strip", "power strip (插线板)", 8},
-		{"adapter", "plug adapter (转换插头)", 4}, {"iron", "iron (熨斗)", 3},
-		{"ironing_board", "ironing board (熨衣板)", 2}, {"phone_charger", "phone charger (手机充电器)", 10},
-		{"umbrella", "umbrella (雨伞)", 12}, {"baby_cot", "baby cot (婴儿床)", 2},
-		{"extra_pillow", "extra pillow (加枕)", 10}, {"blanket", "blanket (毛毯)", 8},
-		{"humidifier", "humidifier (加湿器)", 3}, {"kettle", "kettle (电水壶)", 4},
-		{"desk_lamp", "desk lamp (台灯)", 3}, {"reading_glasses", "reading glasses (老花镜)", 4},
-		{"rollaway_bed", "rollaway bed (加床)", 2},
+		{"hair_dryer", "吹风机 hair dryer", 6}, {"power_strip", "插线板 power strip", 8},
+		{"adapter", "转换插头 plug adapter", 4}, {"iron", "熨斗 iron", 3},
+		{"ironing_board", "熨衣板 ironing board", 2}, {"phone_charger", "手机充电器 phone charger", 10},
+		{"umbrella", "雨伞 umbrella", 12}, {"baby_cot", "婴儿床 baby cot", 2},
+		{"extra_pillow", "加枕 extra pillow", 10}, {"blanket", "毛毯 blanket", 8},
+		{"humidifier", "加湿器 humidifier", 3}, {"kettle", "电水壶 kettle", 4},
+		{"desk_lamp", "台灯 desk lamp", 3}, {"reading_glasses", "老花镜 reading glasses", 4},
+		{"rollaway_bed", "加床 rollaway bed", 2},
 	}
 	out := make([]ItemTypeInput, len(kinds))
 	for i, k := range kinds {
