@@ -37,7 +37,7 @@ func (sc *Screen) showClaimForm(tag string) {
 	f.layout()
 	f.Submit = func() { sc.submitClaim(f) }
 	f.Cancel = sc.backToList
-	sc.lastForm, sc.lastClaim, sc.shown = f.Form, f, ""
+	sc.lastForm, sc.lastClaim = f.Form, f
 	sc.setPane(f.Content(lang.L("found.claim_heading", map[string]string{"Tag": tag}), lang.L("found.claim_save")))
 	sc.focus(f.First)
 }
@@ -114,7 +114,7 @@ func (sc *Screen) showTransferForm(tag string) {
 		sc.done(f, item, err, "found.transferred")
 	}
 	f.Cancel = sc.backToList
-	sc.lastForm, sc.shown = f, ""
+	sc.lastForm = f
 	sc.setPane(f.Content(lang.L("found.transfer_heading", map[string]string{"Tag": tag}), lang.L("found.transfer_save")))
 	sc.focus(f.First)
 }
@@ -132,7 +132,7 @@ func (sc *Screen) showDisposeForm(tag string) {
 		sc.done(f, item, err, "found.disposed")
 	}
 	f.Cancel = sc.backToList
-	sc.lastForm, sc.shown = f, ""
+	sc.lastForm = f
 	sc.lastDispose = method
 	sc.setPane(f.Content(lang.L("found.dispose_heading", map[string]string{"Tag": tag}), lang.L("found.dispose_save")))
 	sc.focus(f.First)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
@@ -23,20 +24,28 @@ type detail struct {
 
 // showItem shows an item's detail in the pane and selects it in the list.
 func (sc *Screen) showItem(tag string) {
-	f, err := sc.s.Svc.FoundItem(tag)
-	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return
-	}
-	sc.put(f)
-	sc.shown = tag
-	sc.setPane(sc.detailView(f))
-	if sc.list.Selected() != tag {
+	if sc.showDetail(tag) && sc.list.Selected() != tag {
 		sc.list.SelectID(tag)
 	}
 }
 
-func (sc *Screen) detailView(f app.FoundItem) fyne.CanvasObject {
+// showDetail shows an item's detail in the pane, at the reader's place
+// when the pane shows that item already, and reports whether it could.
+func (sc *Screen) showDetail(tag string) bool {
+	f, err := sc.s.Svc.FoundItem(tag)
+	if err != nil {
+		sc.s.Notify(kit.Say(err))
+		return false
+	}
+	sc.put(f)
+	view, scroll := sc.detailView(f)
+	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindFound, ID: tag}, view, scroll)
+	return true
+}
+
+// detailView is an item's detail with the actions below, and the scroll
+// that holds the rest.
+func (sc *Screen) detailView(f app.FoundItem) (fyne.CanvasObject, *container.Scroll) {
 	now := sc.s.Now()
 	d := &detail{tag: f.Tag, status: widget.NewLabel(statusText(f, now))}
 	sc.lastDetail = d
@@ -61,7 +70,8 @@ func (sc *Screen) detailView(f app.FoundItem) fyne.CanvasObject {
 	if held(f) {
 		sc.addMatches(box, d, f.Tag)
 	}
-	return container.NewBorder(nil, sc.actions(f), nil, nil, container.NewVScroll(box))
+	scroll := container.NewVScroll(box)
+	return container.NewBorder(nil, sc.actions(f), nil, nil, scroll), scroll
 }
 
 // facts are the item's details as label: value lines.

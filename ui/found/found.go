@@ -26,8 +26,7 @@ type Screen struct {
 	filter  *widget.Select
 	list    *kit.IDList
 	count   *widget.Label
-	pane    *fyne.Container
-	shown   string // the tag whose detail the pane shows, or ""
+	pane    *kit.DetailPane
 	content fyne.CanvasObject
 	names   map[string]string // staff ID -> name
 
@@ -111,8 +110,8 @@ func (sc *Screen) build() {
 	tools := container.NewHBox(logBtn, reportBtn, reportsBtn)
 	sc.count = widget.NewLabel("")
 	top := container.NewVBox(tools, sc.search, container.NewBorder(nil, nil, nil, sc.count, sc.filter))
-	sc.pane = container.NewStack(sc.emptyPane())
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane)
+	sc.pane = kit.NewDetailPane(sc.emptyPane())
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane.Content())
 	split.Offset = 0.42
 	sc.content = split
 }
@@ -124,14 +123,13 @@ func (sc *Screen) emptyPane() fyne.CanvasObject {
 	return container.NewCenter(l)
 }
 
-// setPane replaces what the right side shows.
-func (sc *Screen) setPane(o fyne.CanvasObject) {
-	sc.pane.Objects = []fyne.CanvasObject{o}
-	sc.pane.Refresh()
-}
+// setPane shows a form or a view that is no item's detail.
+func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }
 
-// Refresh reloads the items that changed (all of them for nil) and the
-// pane showing one of them.
+// Refresh reloads the items that changed (all of them for nil) and
+// rebuilds the item's detail, at the reader's place, when the item, the
+// staff it names or the loss reports it may match changed. A form stays
+// as typed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
 	if changed == nil {
 		sc.reloadAll()
@@ -139,16 +137,7 @@ func (sc *Screen) Refresh(changed []data.EntityRef) {
 		return
 	}
 	sc.applyFilter()
-	if sc.shown != "" && (changed == nil || touches(changed, sc.shown)) {
-		sc.showItem(sc.shown)
+	if sc.pane.Stale(changed, kit.KindStaff, kit.KindLostReport) {
+		sc.showDetail(sc.pane.Record().ID)
 	}
-}
-
-func touches(changed []data.EntityRef, tag string) bool {
-	for _, r := range changed {
-		if r.Kind == kit.KindFound && r.ID == tag {
-			return true
-		}
-	}
-	return false
 }

@@ -82,9 +82,9 @@ func TestEnterSubmitsAndEscCancels(t *testing.T) {
 	if f.Errs.Text("found_at") == "" {
 		t.Fatal("a bad time is not flagged as typed")
 	}
-	formPane := sc.pane.Objects[0]
+	formPane := sc.pane.Object()
 	f.desc.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if sc.pane.Objects[0] == formPane {
+	if sc.pane.Object() == formPane {
 		t.Fatal("Esc did not close the form")
 	}
 }

@@ -115,7 +115,6 @@ func (sc *Screen) showLabel(tag string, matches []app.ReportMatch) {
 	}
 	sc.lastLog = res
 	back := widget.NewButton(lang.L("found.open_item"), func() { sc.showItem(tag) })
-	sc.shown = ""
 	sc.setPane(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
 }
 

@@ -26,7 +26,6 @@ type logForm struct {
 func (sc *Screen) showLogForm() {
 	f := sc.newLogForm()
 	sc.lastLogForm = f
-	sc.shown = ""
 	sc.setPane(f.Content(lang.L("found.log"), lang.L("found.log_save")))
 	sc.focus(f.First)
 }
@@ -123,7 +122,6 @@ func (sc *Screen) backToList() {
 		sc.showItem(tag)
 		return
 	}
-	sc.shown = ""
 	sc.setPane(sc.emptyPane())
 	sc.s.Window.Canvas().Focus(sc.search)
 }

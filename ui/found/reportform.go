@@ -42,7 +42,6 @@ func (sc *Screen) showReportForm() {
 	f.Cancel = sc.backToList
 	sc.lastForm = f.Form
 	sc.lastReportForm = f
-	sc.shown = ""
 	sc.setPane(f.Content(lang.L("found.report"), lang.L("found.report_save")))
 	sc.focus(f.First)
 }
@@ -83,7 +82,6 @@ func (sc *Screen) showReport(id string) bool {
 		sc.addItemMatches(box, v, id)
 	}
 	sc.lastReport = v
-	sc.shown = ""
 	back := widget.NewButton(lang.L("found.back"), sc.backToList)
 	sc.setPane(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
 	return true
@@ -122,6 +120,5 @@ func (sc *Screen) showReports() {
 	for i := len(list) - 1; i >= 0; i-- {
 		box.Add(sc.reportButton(list[i]))
 	}
-	sc.shown = ""
 	sc.setPane(container.NewVScroll(box))
 }

@@ -1,8 +1,6 @@
 package handover
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -23,7 +21,7 @@ type Screen struct {
 	list    *kit.IDList
 	hs      map[string]app.Handover
 	failed  *widget.Label
-	right   *fyne.Container
+	pane    *kit.DetailPane
 	view    *view // the handover shown, or nil
 	built   fyne.CanvasObject
 }
@@ -34,7 +32,7 @@ var _ kit.Screen = (*Screen)(nil)
 func New(s *kit.Session) kit.Screen { return newScreen(s) }
 
 func newScreen(s *kit.Session) *Screen {
-	sc := &Screen{s: s, hs: map[string]app.Handover{}, right: container.NewStack()}
+	sc := &Screen{s: s, hs: map[string]app.Handover{}, pane: kit.NewDetailPane(placeholder())}
 	sc.prepare = newPreparePanel(s, sc.drafted)
 	sc.failed = widget.NewLabel("")
 	sc.failed.Importance = widget.DangerImportance
@@ -44,10 +42,9 @@ func newScreen(s *kit.Session) *Screen {
 	earlier := widget.NewLabel(lang.L("handover.earlier"))
 	earlier.TextStyle.Bold = true
 	left := container.NewBorder(container.NewVBox(sc.prepare.content(), widget.NewSeparator(), earlier, sc.failed), nil, nil, nil, sc.list.List)
-	split := container.NewHSplit(left, sc.right)
+	split := container.NewHSplit(left, sc.pane.Content())
 	split.SetOffset(0.36)
 	sc.built = split
-	sc.showPlaceholder()
 	sc.reload()
 	return sc
 }
@@ -64,14 +61,15 @@ func (sc *Screen) Icon() fyne.Resource { return theme.DocumentIcon() }
 // Content is the screen.
 func (sc *Screen) Content() fyne.CanvasObject { return sc.built }
 
-// Refresh reloads the handovers when one changed (or on nil).
+// Refresh reloads the handovers when one changed (or on nil), and
+// rebuilds the handover shown, at the reader's place and with what was
+// typed into it, when it or the staff it offers to sign changed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
-	if changed != nil && !slices.ContainsFunc(changed, func(r data.EntityRef) bool { return r.Kind == app.KindHandover }) {
-		return
+	if kit.Changed(changed, app.KindHandover) {
+		sc.reload()
 	}
-	sc.reload()
-	if sc.view != nil {
-		sc.showHandover(sc.view.id)
+	if sc.view != nil && sc.pane.Stale(changed, kit.KindStaff) {
+		sc.show(sc.view.id, sc.view)
 	}
 }
 
@@ -122,21 +120,30 @@ func (sc *Screen) drafted(h app.Handover) {
 	sc.showHandover(h.ID)
 }
 
-func (sc *Screen) showHandover(id string) {
+// showHandover shows handover id with empty inputs.
+func (sc *Screen) showHandover(id string) { sc.show(id, nil) }
+
+// show shows handover id; typed, when given, is the view of it shown
+// before, whose inputs the new view takes over. Showing the handover
+// shown keeps the scroll offset.
+func (sc *Screen) show(id string, typed *view) {
 	h, err := sc.s.Svc.Handover(id)
 	if err != nil {
 		sc.showPlaceholder()
 		return
 	}
-	sc.view = newView(sc, h)
-	sc.right.Objects = []fyne.CanvasObject{sc.view.content()}
-	sc.right.Refresh()
+	sc.view = newView(sc, h, typed)
+	scroll := sc.view.content()
+	sc.pane.SetDetail(data.EntityRef{Kind: app.KindHandover, ID: id}, scroll, scroll)
 }
 
 func (sc *Screen) showPlaceholder() {
 	sc.view = nil
+	sc.pane.Set(placeholder())
+}
+
+func placeholder() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("handover.pick_hint"))
 	hint.Importance = widget.LowImportance
-	sc.right.Objects = []fyne.CanvasObject{container.NewCenter(hint)}
-	sc.right.Refresh()
+	return container.NewCenter(hint)
 }

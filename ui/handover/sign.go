@@ -43,6 +43,21 @@ func newSignBlock(v *view, role app.SignRole) *signBlock {
 	return b
 }
 
+// takeOver keeps the inputs of old, this side's block before a refresh,
+// while this side still signs: the PIN entry itself (with what was typed
+// and the keyboard focus), its refusals and the staff member picked.
+func (b *signBlock) takeOver(old *signBlock) {
+	if b.pin == nil || old == nil || old.pin == nil {
+		return
+	}
+	b.pin, b.errs = old.pin, old.errs
+	b.pin.OnSubmitted = func(string) { b.sign() }
+	b.pin.onEscape = func() { b.pin.SetText("") }
+	if _, ok := b.ids[old.staff.Selected]; ok {
+		b.staff.SetSelected(old.staff.Selected)
+	}
+}
+
 // turn reports whether this side signs next.
 func (b *signBlock) turn() bool {
 	h := &b.v.h

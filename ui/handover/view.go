@@ -24,27 +24,44 @@ type view struct {
 	signs    map[app.SignRole]*signBlock
 }
 
-func newView(sc *Screen, h app.Handover) *view {
+// newView returns the view of h. typed, when given, is the view of h
+// shown before a refresh: the new view takes over its inputs where it
+// still has them, with what was typed and the keyboard focus.
+func newView(sc *Screen, h app.Handover, typed *view) *view {
 	v := &view{sc: sc, id: h.ID, h: h, noteErrs: kit.NewFieldErrors(), signs: map[app.SignRole]*signBlock{}}
 	v.state = widget.NewLabel(stateText(&h))
 	if !h.Signed() {
 		v.state.Importance = widget.WarningImportance
 	}
 	if h.Outgoing == nil {
-		v.note = newEntry(lang.L("handover.note_hint"), false)
-		v.note.OnSubmitted = func(string) { v.addNote() }
-		v.note.onEscape = func() { v.note.SetText("") }
+		v.takeNote(typed)
 	}
 	for _, role := range []app.SignRole{app.SignOutgoing, app.SignIncoming} {
 		v.signs[role] = newSignBlock(v, role)
+		if typed != nil {
+			v.signs[role].takeOver(typed.signs[role])
+		}
 	}
 	return v
+}
+
+// takeNote gives the view its note entry: typed's, with what was typed
+// and the keyboard focus, when it had one, else a new one.
+func (v *view) takeNote(typed *view) {
+	if typed != nil && typed.note != nil {
+		v.note, v.noteErrs = typed.note, typed.noteErrs
+	} else {
+		v.note = newEntry(lang.L("handover.note_hint"), false)
+	}
+	v.note.OnSubmitted = func(string) { v.addNote() }
+	v.note.onEscape = func() { v.note.SetText("") }
 }
 
 // editable reports whether the handover can still take notes.
 func (v *view) editable() bool { return v.note != nil }
 
-func (v *view) content() fyne.CanvasObject {
+// content is the view, in the scroll that holds it.
+func (v *view) content() *container.Scroll {
 	title := widget.NewLabel(shiftText(v.h.Shift) + " · " + v.h.Desk)
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText

@@ -10,18 +10,21 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
 // showKey shows a key's detail: where it is, its actions and every
-// sign-out it ever had.
+// sign-out it ever had. Showing the key shown again keeps the scroll
+// offset.
 func (sc *Screen) showKey(tag string) {
 	k, ok := sc.keys[tag]
 	if !ok {
 		return
 	}
 	sc.shown = tag
-	sc.setPane(container.NewVScroll(sc.detail(k)))
+	scroll := container.NewVScroll(sc.detail(k))
+	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindKey, ID: tag}, scroll, scroll)
 }
 
 func (sc *Screen) detail(k app.Key) fyne.CanvasObject {

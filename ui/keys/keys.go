@@ -27,8 +27,8 @@ type Screen struct {
 	search  *widget.Entry
 	filter  *widget.Select
 	list    *kit.IDList
-	pane    *fyne.Container
-	shown   string // the key whose detail the pane shows, or ""
+	pane    *kit.DetailPane
+	shown   string // the key picked last, to go back to from a form, or ""
 	content fyne.CanvasObject
 }
 
@@ -97,8 +97,8 @@ func (sc *Screen) build() {
 	sc.filter = widget.NewSelect(filterNames(), func(string) { sc.applyFilter() })
 	sc.filter.SetSelectedIndex(0)
 	top := container.NewVBox(sc.toolbar(), container.NewBorder(nil, nil, nil, sc.filter, sc.search))
-	sc.pane = container.NewStack(sc.emptyPane())
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane)
+	sc.pane = kit.NewDetailPane(sc.emptyPane())
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane.Content())
 	split.Offset = 0.42
 	sc.content = split
 }
@@ -130,11 +130,8 @@ func (sc *Screen) emptyPane() fyne.CanvasObject {
 	return container.NewCenter(l)
 }
 
-// setPane replaces what the right side shows.
-func (sc *Screen) setPane(o fyne.CanvasObject) {
-	sc.pane.Objects = []fyne.CanvasObject{o}
-	sc.pane.Refresh()
-}
+// setPane shows a form or a view that is no key's detail.
+func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }
 
 // closePane goes back to the picked key, or to the empty pane.
 func (sc *Screen) closePane() {
@@ -146,7 +143,9 @@ func (sc *Screen) closePane() {
 }
 
 // Refresh reloads the keys that changed (every key for nil; also when
-// time passes, so overdue keys turn red) and the detail showing one.
+// time passes, so overdue keys turn red) and rebuilds the key's detail, at
+// the reader's place, when the key or the staff it names changed. A form
+// stays as typed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
 	if changed == nil {
 		sc.names.load()
@@ -155,16 +154,7 @@ func (sc *Screen) Refresh(changed []data.EntityRef) {
 		return
 	}
 	sc.applyFilter()
-	if sc.shown != "" && (changed == nil || touches(changed, sc.shown)) {
-		sc.showKey(sc.shown)
+	if sc.pane.Stale(changed, kit.KindStaff) {
+		sc.showKey(sc.pane.Record().ID)
 	}
-}
-
-func touches(changed []data.EntityRef, tag string) bool {
-	for _, r := range changed {
-		if r.Kind == kit.KindKey && r.ID == tag {
-			return true
-		}
-	}
-	return false
 }

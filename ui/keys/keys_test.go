@@ -143,7 +143,7 @@ func TestSignInByAnotherShowsInTheReport(t *testing.T) {
 		t.Error("the key does not show on the board")
 	}
 	p := sc.openReports()
-	if got := labels(p.result); !strings.Contains(got, "Zhang Wei") || !strings.Contains(got, "signed in by Wang Fang") {
+	if got := kittest.Labels(p.result); !strings.Contains(got, "Zhang Wei") || !strings.Contains(got, "signed in by Wang Fang") {
 		t.Errorf("sign-ins by others: %q", got)
 	}
 }
@@ -172,12 +172,12 @@ func TestWhoHeldTheKey(t *testing.T) {
 	f.key.SetSelected("F3-SEC-A")
 	f.at.SetText("2026-03-03 14:30")
 	enter(f.at)
-	if got := labels(f.answer); !strings.Contains(got, "out to Wang Fang (cleaning)") {
+	if got := kittest.Labels(f.answer); !strings.Contains(got, "out to Wang Fang (cleaning)") {
 		t.Errorf("at 14:30: %q", got)
 	}
 	f.at.SetText("2026-03-03 16:00")
 	enter(f.at)
-	if got := labels(f.answer); !strings.Contains(got, "on the board") {
+	if got := kittest.Labels(f.answer); !strings.Contains(got, "on the board") {
 		t.Errorf("at 16:00: %q", got)
 	}
 }
@@ -201,7 +201,7 @@ func TestDoorOpeningKeepsOnlyTheLast4(t *testing.T) {
 	if len(list) != 1 || list[0].IDLast4 != "123X" || list[0].OpenedBy != "A01" {
 		t.Fatalf("door openings = %+v", list)
 	}
-	if !strings.Contains(labels(sc.pane), "Chen Jing") {
+	if !strings.Contains(kittest.Labels(sc.pane.Content()), "Chen Jing") {
 		t.Error("the opening is not in the list")
 	}
 }
@@ -211,33 +211,8 @@ func TestKeyCountSaysWhatIsMissing(t *testing.T) {
 	f := sc.openCount()
 	f.present.SetSelected([]string{"F3-MASTER"})
 	test.Tap(f.Save)
-	if got := labels(f.result); !strings.Contains(got, "Missing: F3-SEC-A") {
+	if got := kittest.Labels(f.result); !strings.Contains(got, "Missing: F3-SEC-A") {
 		t.Errorf("count result %q", got)
-	}
-}
-
-// labels is the text of every label under o.
-func labels(o fyne.CanvasObject) string {
-	var b strings.Builder
-	walk(o, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
-		}
-	})
-	return b.String()
-}
-
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, ch := range c.Objects {
-			walk(ch, fn)
-		}
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(c).Objects() {
-			walk(ch, fn)
-		}
 	}
 }
 

@@ -31,6 +31,7 @@ func NewIDList(create func() fyne.CanvasObject, update func(id string, row fyne.
 			}
 		})
 	l.List.OnSelected = l.selectedRow
+	l.List.OnUnselected = l.unselectedRow
 	return l
 }
 
@@ -44,8 +45,13 @@ func (l *IDList) selectedRow(i widget.ListItemID) {
 	}
 }
 
+// unselectedRow forgets the selection the list dropped (a screen's
+// UnselectAll, or just before a tap selects another row).
+func (l *IDList) unselectedRow(widget.ListItemID) { l.selected = "" }
+
 // SetIDs replaces the rows with ids, keeping the selection when its ID is
-// still there.
+// still there (on its new row, without calling the OnSelectedID function)
+// and keeping the scroll position.
 func (l *IDList) SetIDs(ids []string) {
 	l.ids = slices.Clone(ids)
 	i := slices.Index(l.ids, l.selected)
@@ -54,6 +60,20 @@ func (l *IDList) SetIDs(ids []string) {
 		l.List.UnselectAll()
 	}
 	l.List.Refresh()
+	if i >= 0 {
+		l.moveSelection(i)
+	}
+}
+
+// moveSelection marks row i selected, where the selected ID now is, as
+// quietly as widget.List allows: no callback, and the list scrolled back
+// to where the user had it.
+func (l *IDList) moveSelection(i int) {
+	offset := l.List.GetScrollOffset()
+	l.List.OnSelected, l.List.OnUnselected = nil, nil
+	l.List.Select(i) // does nothing when row i is already selected
+	l.List.OnSelected, l.List.OnUnselected = l.selectedRow, l.unselectedRow
+	l.List.ScrollToOffset(offset)
 }
 
 // IDs returns the IDs the list shows, in order.

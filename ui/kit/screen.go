@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 
 	"floordesk/app"
@@ -22,6 +24,10 @@ const (
 	// KindConflict opens the conflicts list; its id is "kind/entityID".
 	KindConflict = "conflict"
 )
+
+// KindHotel is the kind of the hotel settings (departments, shifts, the
+// follow-up interval), for a Refresh to tell whether they changed.
+const KindHotel = "hotel"
 
 // Screen is one area of the desk app the shell shows in its navigation.
 // Every method is called on the Fyne goroutine.
@@ -67,4 +73,10 @@ type Searcher interface {
 // hides it from others. app.RoleSupervisor for the supervisor screens.
 type Restricted interface {
 	MinRole() app.Role
+}
+
+// Changed reports whether a Refresh's changed (nil: everything) holds a
+// record of one of kinds.
+func Changed(changed []data.EntityRef, kinds ...string) bool {
+	return changed == nil || slices.ContainsFunc(changed, func(r data.EntityRef) bool { return slices.Contains(kinds, r.Kind) })
 }

@@ -12,18 +12,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
 // showLoan shows a loan's detail: what is out, its history and the
-// actions on it.
+// actions on it. Showing the loan shown again keeps the scroll offset.
 func (sc *Screen) showLoan(id string) {
 	l, ok := sc.loans[id]
 	if !ok {
 		return
 	}
 	sc.shown = id
-	sc.setPane(container.NewVScroll(sc.detail(l)))
+	scroll := container.NewVScroll(sc.detail(l))
+	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindLoan, ID: id}, scroll, scroll)
 }
 
 func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {

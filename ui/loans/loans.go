@@ -25,8 +25,8 @@ type Screen struct {
 	search  *widget.Entry
 	filter  *widget.Select
 	list    *kit.IDList
-	pane    *fyne.Container
-	shown   string // the loan whose detail the pane shows, or ""
+	pane    *kit.DetailPane
+	shown   string // the loan picked last, to go back to from a form, or ""
 	content fyne.CanvasObject
 }
 
@@ -96,8 +96,8 @@ func (sc *Screen) build() {
 	report := widget.NewButton(lang.L("loans.frequent"), sc.showFrequent)
 	tools := container.NewHBox(lend, stock, report)
 	top := container.NewVBox(tools, container.NewBorder(nil, nil, nil, sc.filter, sc.search))
-	sc.pane = container.NewStack(sc.emptyPane())
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane)
+	sc.pane = kit.NewDetailPane(sc.emptyPane())
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane.Content())
 	split.Offset = 0.42
 	sc.content = split
 }
@@ -109,11 +109,8 @@ func (sc *Screen) emptyPane() fyne.CanvasObject {
 	return container.NewCenter(l)
 }
 
-// setPane replaces what the right side shows.
-func (sc *Screen) setPane(o fyne.CanvasObject) {
-	sc.pane.Objects = []fyne.CanvasObject{o}
-	sc.pane.Refresh()
-}
+// setPane shows a form or a view that is no loan's detail.
+func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }
 
 // closePane goes back to the picked loan, or to the empty pane.
 func (sc *Screen) closePane() {
@@ -125,7 +122,9 @@ func (sc *Screen) closePane() {
 }
 
 // Refresh reloads the loans that changed (every open loan for nil) and
-// the detail showing one of them.
+// rebuilds the loan's detail, at the reader's place, when the loan or the
+// names it shows (staff, item types) changed; the detail shows no stock.
+// A form stays as typed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
 	if changed == nil {
 		sc.names.load()
@@ -134,16 +133,7 @@ func (sc *Screen) Refresh(changed []data.EntityRef) {
 		return
 	}
 	sc.applyFilter()
-	if sc.shown != "" && (changed == nil || touches(changed, sc.shown)) {
-		sc.showLoan(sc.shown)
+	if sc.pane.Stale(changed, kit.KindStaff, kit.KindItemType) {
+		sc.showLoan(sc.pane.Record().ID)
 	}
-}
-
-func touches(changed []data.EntityRef, id string) bool {
-	for _, r := range changed {
-		if r.Kind == kit.KindLoan && r.ID == id {
-			return true
-		}
-	}
-	return false
 }

@@ -227,30 +227,7 @@ func TestStockHighlightsLow(t *testing.T) {
 }
 
 // paneText is every label's text on the right side.
-func paneText(sc *Screen) string {
-	var b strings.Builder
-	walk(sc.pane, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
-		}
-	})
-	return b.String()
-}
-
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch c := o.(type) {
-	case *fyne.Container:
-		for _, ch := range c.Objects {
-			walk(ch, fn)
-		}
-	case fyne.Widget:
-		r := test.WidgetRenderer(c)
-		for _, ch := range r.Objects() {
-			walk(ch, fn)
-		}
-	}
-}
+func paneText(sc *Screen) string { return kittest.Labels(sc.pane.Content()) }
 
 // TestScreenshot writes the screen to $FLOORDESK_SHOTS when set, to look
 // at it.

@@ -19,7 +19,7 @@ import (
 type detailContent struct {
 	widget.BaseWidget
 	id      string
-	content fyne.CanvasObject
+	scroll  *container.Scroll // holds everything below
 	status  *widget.Label
 	actions map[string]*widget.Button
 	history []historyLine
@@ -27,7 +27,7 @@ type detailContent struct {
 
 // CreateRenderer shows the content.
 func (d *detailContent) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(d.content)
+	return widget.NewSimpleRenderer(d.scroll)
 }
 
 // detail builds the detail view of request id.
@@ -51,7 +51,7 @@ func (sc *Screen) detail(id string) (*detailContent, error) {
 	}
 	parts = append(parts, infoForm(&row, hist, now), actionBar(d.actions), widget.NewSeparator(),
 		sectionTitle(lang.L("requests.history")), historyBox(d.history))
-	d.content = container.NewVScroll(container.NewVBox(parts...))
+	d.scroll = container.NewVScroll(container.NewVBox(parts...))
 	d.ExtendBaseWidget(d)
 	return d, nil
 }

@@ -1,8 +1,6 @@
 package requests
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -19,8 +17,8 @@ import (
 type Screen struct {
 	s     *kit.Session
 	list  *listPanel
-	right *fyne.Container // the detail view or a form
-	shown string          // the request in the detail view
+	pane  *kit.DetailPane // the detail view or a form
+	shown string          // the request last shown, to go back to from a form
 	form  *form           // the form shown, if any
 	built fyne.CanvasObject
 }
@@ -32,10 +30,9 @@ var _ kit.Searcher = (*Screen)(nil)
 func New(s *kit.Session) kit.Screen { return newScreen(s) }
 
 func newScreen(s *kit.Session) *Screen {
-	sc := &Screen{s: s, right: container.NewStack()}
+	sc := &Screen{s: s, pane: kit.NewDetailPane(placeholder())}
 	sc.list = newListPanel(s, sc.showRequest, sc.NewRequest)
-	sc.showPlaceholder()
-	split := container.NewHSplit(sc.list.content(), sc.right)
+	split := container.NewHSplit(sc.list.content(), sc.pane.Content())
 	split.SetOffset(0.42)
 	sc.built = split
 	sc.list.reload()
@@ -57,15 +54,16 @@ func (sc *Screen) Content() fyne.CanvasObject { return sc.built }
 // SearchEntry is the list's search entry.
 func (sc *Screen) SearchEntry() fyne.Focusable { return sc.list.search }
 
-// Refresh reloads the list and the request shown when requests changed
-// (or on nil: the clock ticked, someone signed in).
+// Refresh reloads the list when requests or the follow-up interval
+// changed, and rebuilds the request's detail, at the reader's place, when
+// it or what it reads changed (the history names staff); nil changes all
+// (the clock ticked, someone signed in). A form stays as typed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
-	if changed != nil && !slices.ContainsFunc(changed, func(r data.EntityRef) bool { return r.Kind == app.KindRequest }) {
-		return
+	if kit.Changed(changed, app.KindRequest, kit.KindHotel) {
+		sc.list.reload()
 	}
-	sc.list.reload()
-	if sc.shown != "" && sc.showingDetail() {
-		sc.showRequest(sc.shown)
+	if sc.pane.Stale(changed, kit.KindStaff, kit.KindHotel) {
+		sc.showRequest(sc.pane.Record().ID)
 	}
 }
 
@@ -93,14 +91,17 @@ func (sc *Screen) NewRequest() {
 	sc.showForm(sc.openForm())
 }
 
-func (sc *Screen) showPlaceholder() {
+func (sc *Screen) showPlaceholder() { sc.setRight(placeholder()) }
+
+func placeholder() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.L("requests.pick_hint"))
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Importance = widget.LowImportance
-	sc.setRight(container.NewCenter(hint))
+	return container.NewCenter(hint)
 }
 
-// showRequest shows request id in the detail view.
+// showRequest shows request id in the detail view; showing the one shown
+// again keeps the scroll offset.
 func (sc *Screen) showRequest(id string) {
 	d, err := sc.detail(id)
 	if err != nil {
@@ -108,22 +109,13 @@ func (sc *Screen) showRequest(id string) {
 		sc.showPlaceholder()
 		return
 	}
-	sc.shown = id
-	sc.setRight(d)
+	sc.shown, sc.form = id, nil
+	sc.pane.SetDetail(data.EntityRef{Kind: app.KindRequest, ID: id}, d, d.scroll)
 }
 
 func (sc *Screen) setRight(obj fyne.CanvasObject) {
 	sc.form = nil // showForm sets it again
-	sc.right.Objects = []fyne.CanvasObject{obj}
-	sc.right.Refresh()
-}
-
-func (sc *Screen) showingDetail() bool {
-	if len(sc.right.Objects) == 0 {
-		return false
-	}
-	_, ok := sc.right.Objects[0].(*detailContent)
-	return ok
+	sc.pane.Set(obj)
 }
 
 // closeForm goes back to the request shown, or to the placeholder.

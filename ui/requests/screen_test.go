@@ -100,7 +100,7 @@ func (d *desk) listed(id string) bool {
 // act taps the detail view's button for command a.
 func (d *desk) act(a string) {
 	d.t.Helper()
-	dc, ok := d.sc.right.Objects[0].(*detailContent)
+	dc, ok := d.sc.pane.Object().(*detailContent)
 	if !ok || dc.actions[a] == nil {
 		d.t.Fatalf("no %s button on the detail view", a)
 	}
@@ -197,7 +197,7 @@ func TestDispatchChangesTheStatusInTheList(t *testing.T) {
 	if _, detail, _ := d.row(id); !strings.Contains(detail, "Dispatched") {
 		t.Errorf("row detail after dispatch = %q", detail)
 	}
-	dc := d.sc.right.Objects[0].(*detailContent)
+	dc := d.sc.pane.Object().(*detailContent)
 	last := dc.history[len(dc.history)-1]
 	if last.what != "Dispatched" || !strings.Contains(last.detail, "Engineer Zhao") || last.who != "Wang Fang" {
 		t.Errorf("history line = %+v", last)
@@ -221,7 +221,7 @@ func TestLateRequestIsHighlighted(t *testing.T) {
 		t.Error("late request not under the late filter")
 	}
 	d.sc.Show(kit.KindRequest, id)
-	if txt := d.sc.right.Objects[0].(*detailContent); !strings.Contains(txt.status.Text, "late") {
+	if txt := d.sc.pane.Object().(*detailContent); !strings.Contains(txt.status.Text, "late") {
 		t.Errorf("detail status = %q", txt.status.Text)
 	}
 }
@@ -261,7 +261,7 @@ func TestRequestThroughToGuestConfirmation(t *testing.T) {
 	if r.Status != app.StatusClosed || r.Confirmation.Satisfaction != 5 {
 		t.Fatalf("request = %s %+v", r.Status, r.Confirmation)
 	}
-	dc := d.sc.right.Objects[0].(*detailContent)
+	dc := d.sc.pane.Object().(*detailContent)
 	var whats []string
 	for _, h := range dc.history {
 		whats = append(whats, h.what)
@@ -287,7 +287,7 @@ func TestComplaintEscalatesAndTakesCompensation(t *testing.T) {
 	d.choose("complaint.severity", severityName(app.SeveritySerious))
 	d.save()
 	id := d.sc.shown
-	dc := d.sc.right.Objects[0].(*detailContent)
+	dc := d.sc.pane.Object().(*detailContent)
 	if !strings.Contains(dc.status.Text, "Open") || dc.actions[actCompensate] == nil {
 		t.Fatalf("complaint detail: %q, actions %v", dc.status.Text, dc.actions)
 	}
@@ -360,7 +360,7 @@ func TestComplaintFieldsOnlyForComplaints(t *testing.T) {
 	d := newDesk(t)
 	d.sc.NewRequest()
 	shown := func(field string) bool {
-		for _, o := range test.LaidOutObjects(d.sc.right) {
+		for _, o := range test.LaidOutObjects(d.sc.pane.Content()) {
 			if o == d.sc.form.inputs[field] {
 				return true
 			}

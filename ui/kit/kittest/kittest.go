@@ -1,6 +1,8 @@
 // Package kittest sets up what a screen test needs: a real store in a
 // temporary folder folded by the domain, a service with a clock the test
-// moves, a Fyne test window and a Session whose Do runs at once.
+// moves, a Fyne test window and a Session whose Do runs at once; and it
+// reads what a screen shows (labels, scroll offsets) and checks that a
+// detail pane keeps the reader's place and the form being typed.
 package kittest
 
 import (

@@ -1,0 +1,129 @@
+package kit_test
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	fynecontainer "fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/data"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// lines is a detail of n lines in a scroll.
+func lines(n int) *fynecontainer.Scroll {
+	box := fynecontainer.NewVBox()
+	for i := range n {
+		box.Add(widget.NewLabel(fmt.Sprintf("line %d", i+1)))
+	}
+	return fynecontainer.NewVScroll(box)
+}
+
+func TestDetailPaneKeepsTheReadersPlaceOnTheSameRecord(t *testing.T) {
+	room := data.EntityRef{Kind: kit.KindRequest, ID: "r1"}
+	tests := []struct {
+		name   string
+		record data.EntityRef
+		lines  int
+		formIn bool // a form was shown in between
+		want   float32
+	}{
+		{"same record", room, 100, false, 400},
+		{"same record, shorter", room, 28, false, -1}, // clamped to the end
+		{"same record, too short to scroll", room, 3, false, 0},
+		{"another record", data.EntityRef{Kind: kit.KindRequest, ID: "r2"}, 100, false, 0},
+		{"after a form", room, 100, true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := kittest.New(t)
+			p := kit.NewDetailPane(widget.NewLabel("pick one"))
+			e.Window.SetContent(p.Content())
+			first := lines(100)
+			p.SetDetail(room, first, first)
+			kittest.ScrollDown(t, p.Content(), 400)
+			if tt.formIn {
+				p.Set(widget.NewEntry())
+			}
+			next := lines(tt.lines)
+			p.SetDetail(tt.record, next, next)
+			want := tt.want
+			if want < 0 { // the end of the shorter content
+				want = next.Content.Size().Height - next.Size().Height
+				if want <= 0 || want >= 400 {
+					t.Fatalf("the shorter content ends at %v: not a clamp", want)
+				}
+			}
+			if p.Object() != next || p.Scroll() != next || next.Offset.Y != want {
+				t.Errorf("offset %v, want %v", next.Offset.Y, want)
+			}
+		})
+	}
+}
+
+func TestDetailPaneIsStaleWhenItsRecordOrWhatItReadsChanged(t *testing.T) {
+	shown := data.EntityRef{Kind: kit.KindKey, ID: "F3-MASTER"}
+	tests := []struct {
+		name    string
+		changed []data.EntityRef
+		want    bool
+	}{
+		{"everything", nil, true},
+		{"the record", []data.EntityRef{{Kind: kit.KindLoan, ID: "l1"}, shown}, true},
+		{"a kind it reads", []data.EntityRef{{Kind: kit.KindStaff, ID: "A01"}}, true},
+		{"another record", []data.EntityRef{{Kind: kit.KindKey, ID: "F3-SEC-A"}}, false},
+		{"same ID, other kind", []data.EntityRef{{Kind: kit.KindLoan, ID: "F3-MASTER"}}, false},
+		{"nothing", []data.EntityRef{}, false},
+	}
+	kittest.New(t)
+	p := kit.NewDetailPane(widget.NewLabel("pick one"))
+	s := lines(3)
+	p.SetDetail(shown, s, s)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := p.Stale(tt.changed, kit.KindStaff); got != tt.want {
+				t.Errorf("Stale(%v) = %v, want %v", tt.changed, got, tt.want)
+			}
+		})
+	}
+	p.Set(widget.NewEntry())
+	if p.Stale(nil, kit.KindStaff) || p.Record() != (data.EntityRef{}) {
+		t.Error("a form is stale")
+	}
+}
+
+func TestIDListKeepsSelectionAndScrollWhenRowsMove(t *testing.T) {
+	e := kittest.New(t)
+	var picked []string
+	l := kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() },
+		func(id string, o fyne.CanvasObject) { o.(*kit.Row).Set("Room "+id, "", "", widget.MediumImportance) })
+	l.OnSelectedID(func(id string) { picked = append(picked, id) })
+	e.Window.SetContent(l.List)
+	var ids []string
+	for i := range 100 {
+		ids = append(ids, fmt.Sprintf("%04d", 1001+i))
+	}
+	l.SetIDs(ids)
+	l.SelectID("1050")
+	l.List.ScrollToOffset(1200)
+	offset := l.List.GetScrollOffset()
+	l.SetIDs(append([]string{"0999"}, ids...)) // a new row on top: 1050 moves down one
+	if l.Selected() != "1050" || len(picked) != 1 {
+		t.Fatalf("selected %q, picked %v", l.Selected(), picked)
+	}
+	if got := l.List.GetScrollOffset(); got != offset {
+		t.Errorf("scrolled to %v, want %v", got, offset)
+	}
+	l.List.Select(49) // the row 1050 was on, now 1049
+	if l.Selected() != "1049" || picked[len(picked)-1] != "1049" {
+		t.Errorf("tapping the row above the selection picked %v", picked)
+	}
+	l.List.UnselectAll()
+	l.SetIDs(ids)
+	if l.Selected() != "" {
+		t.Errorf("a selection the list dropped came back: %q", l.Selected())
+	}
+}

@@ -1,0 +1,97 @@
+package requests
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// followUp records a follow-up on request id through the service, as a
+// sync from another desk would, and returns the change to refresh with.
+func (d *desk) followUp(id, note string) []data.EntityRef {
+	d.t.Helper()
+	if _, err := d.env.Svc.FollowUpRequest(d.env.Session.UserID(), id, note); err != nil {
+		d.t.Fatal(err)
+	}
+	return []data.EntityRef{{Kind: app.KindRequest, ID: id}}
+}
+
+// longRequest opens a request with a long history and shows it, scrolled
+// down by 300.
+func (d *desk) longRequest() string {
+	d.t.Helper()
+	id := d.openRequest("301", "Hair dryer broken", "engineering")
+	for i := range 30 {
+		d.followUp(id, fmt.Sprintf("Called housekeeping again, round %d", i+1))
+	}
+	d.sc.Show(kit.KindRequest, id)
+	kittest.ScrollDown(d.t, d.sc.pane.Content(), 300)
+	return id
+}
+
+func TestRefreshOfAnotherRequestLeavesTheDetail(t *testing.T) {
+	d := newDesk(t)
+	other := d.openRequest("302", "Extra towels", "")
+	d.longRequest()
+	before := d.sc.pane.Object()
+	d.sc.Refresh(d.followUp(other, "Towels on the way"))
+	kittest.StillShows(t, d.sc.pane, before, 300)
+}
+
+func TestRefreshOfTheShownRequestKeepsTheReadersPlace(t *testing.T) {
+	d := newDesk(t)
+	id := d.longRequest()
+	d.sc.Refresh(d.followUp(id, "Engineer fixed the dryer"))
+	kittest.ShowsAt(t, d.sc.pane, "Engineer fixed the dryer", 300)
+}
+
+func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
+	tests := []struct {
+		name, field string
+		open        func(d *desk)
+	}{
+		{"new request", "description", func(d *desk) { d.sc.NewRequest() }},
+		{"follow-up", "note", func(d *desk) { d.act(actFollowUp) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDesk(t)
+			id := d.openRequest("301", "Hair dryer broken", "engineering")
+			tt.open(d)
+			f := d.sc.form
+			kittest.TypeThrough(t, d.sc.pane, f.inputs[tt.field].(*kit.Entry), "Guest asks again", func() {
+				d.sc.Refresh(d.followUp(id, "Called from the other desk"))
+				d.sc.Refresh(nil)
+			})
+			if d.sc.form != f {
+				t.Error("the screen forgot its form")
+			}
+		})
+	}
+}
+
+func TestRefreshKeepsTheListSelectionOnItsRow(t *testing.T) {
+	d := newDesk(t)
+	d.openRequest("301", "Hair dryer broken", "")
+	picked := d.openRequest("302", "Extra towels", "")
+	urgent, err := d.env.Svc.OpenRequest(d.env.Session.UserID(), app.NewRequest{Room: "303", Kind: app.RequestComplaint,
+		Description: "Noise from the corridor", Complaint: &app.Complaint{Category: app.ComplaintNoise, Severity: app.SeverityUrgent}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.sc.Refresh([]data.EntityRef{{Kind: app.KindRequest, ID: urgent.ID}})
+	ids := d.sc.list.list.IDs()
+	if d.sc.list.list.Selected() != picked || ids[0] != urgent.ID {
+		t.Fatalf("selected %q in %v", d.sc.list.list.Selected(), ids)
+	}
+	above := slices.Index(ids, picked) - 1 // the row the picked one was on
+	d.sc.list.list.List.Select(above)
+	if d.sc.shown != ids[above] {
+		t.Errorf("tapping the row above the picked one shows %s, want %s", d.sc.shown, ids[above])
+	}
+}
