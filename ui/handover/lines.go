@@ -115,7 +115,7 @@ func named(prefix, code string) string {
 	if code == "" {
 		return ""
 	}
-	return lang.X(prefix+code, code)
+	return kit.X(prefix+code, code)
 }
 
 // join puts the non-empty parts on one line.
@@ -134,7 +134,7 @@ func join(parts []string) string {
 func shiftText(shift string) string {
 	words := strings.Fields(shift)
 	for i, w := range words {
-		words[i] = lang.X("handover.shift."+w, w)
+		words[i] = kit.X("handover.shift."+w, w)
 	}
 	return strings.Join(words, " ")
 }

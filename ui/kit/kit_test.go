@@ -1,7 +1,10 @@
 package kit_test
 
 import (
+	"bytes"
 	"errors"
+	"log"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -185,8 +188,14 @@ func TestDepartmentNamesInEachLanguage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.language+"/"+tt.code, func(t *testing.T) {
 			kittest.NewIn(t, tt.language)
+			var logged bytes.Buffer
+			log.SetOutput(&logged)
+			defer log.SetOutput(os.Stderr)
 			if got := kit.DepartmentName(tt.code); got != tt.want {
 				t.Errorf("DepartmentName(%q) = %q, want %q", tt.code, got, tt.want)
+			}
+			if logged.Len() > 0 {
+				t.Errorf("DepartmentName(%q) logged %q", tt.code, logged.String())
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package kit
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -41,6 +42,7 @@ func UseLanguage(choice string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	spoken.Store(&table)
 	if speaks(table) {
 		return want, nil
 	}
@@ -60,6 +62,19 @@ func UseLanguage(choice string) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("language %q: the system locale %s wins", want, sys)
+}
+
+// spoken is the table of the language chosen last, for X.
+var spoken atomic.Pointer[map[string]string]
+
+// X is the text under key in the language in use, or fallback when the
+// translations have no such key: a department or shift a supervisor added,
+// say. Unlike lang.X, it logs nothing for the fallback.
+func X(key, fallback string) string {
+	if t := spoken.Load(); t == nil || (*t)[key] == "" {
+		return fallback
+	}
+	return lang.L(key)
 }
 
 // systemLanguage maps a system locale to the desk's language: English for

@@ -1,7 +1,5 @@
 package kit
 
-import "fyne.io/fyne/v2/lang"
-
 // DepartmentName is a department's name in the user's language, from the
 // translation key "dept.<code>"; an unknown code shows as itself, and ""
 // as "".
@@ -9,5 +7,5 @@ func DepartmentName(code string) string {
 	if code == "" {
 		return ""
 	}
-	return lang.X("dept."+code, code)
+	return X("dept."+code, code)
 }

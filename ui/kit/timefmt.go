@@ -10,7 +10,7 @@ import (
 // Language is the language the UI speaks now: "zh" or "en", as the loaded
 // translations say.
 func Language() string {
-	if lang.X("kit.lang", "zh") == "en" {
+	if X("kit.lang", "zh") == "en" {
 		return "en"
 	}
 	return "zh"

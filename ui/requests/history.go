@@ -38,7 +38,7 @@ func timeline(r *app.Request, hist []app.HistoryEntry, now time.Time) []historyL
 }
 
 func actionName(typ string) string {
-	return lang.X("requests.action."+strings.TrimPrefix(typ, "request."), typ)
+	return kit.X("requests.action."+strings.TrimPrefix(typ, "request."), typ)
 }
 
 // actionDetail is when the n-th action of type typ happened and what it

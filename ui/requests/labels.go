@@ -36,7 +36,7 @@ func named(prefix, code string) string {
 	if code == "" {
 		return ""
 	}
-	return lang.X(prefix+code, code)
+	return kit.X(prefix+code, code)
 }
 
 // choices pairs codes with their translated names, for a Select.

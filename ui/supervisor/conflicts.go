@@ -116,7 +116,7 @@ func (t *conflictsTab) fillRow(id string, o fyne.CanvasObject) {
 		map[string]any{"Kind": kindName(c.Kind), "ID": c.EntityID, "Events": len(c.Events)}), "", widget.WarningImportance)
 }
 
-func kindName(kind string) string { return lang.X("supervisor.kind."+kind, kind) }
+func kindName(kind string) string { return kit.X("supervisor.kind."+kind, kind) }
 
 // show opens the first conflict on an entity given as "kind/entityID".
 func (t *conflictsTab) show(ref string) bool {

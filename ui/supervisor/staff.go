@@ -70,7 +70,7 @@ func (t *staffTab) fillRow(id string, o fyne.CanvasObject) {
 
 func roleName(r app.Role) string { return lang.L("supervisor.role." + string(r)) }
 func deptName(d string) string   { return kit.DepartmentName(d) }
-func shiftName(sh string) string { return lang.X("supervisor.shift."+sh, sh) }
+func shiftName(sh string) string { return kit.X("supervisor.shift."+sh, sh) }
 func roleOptions() []string {
 	return []string{roleName(app.RoleAttendant), roleName(app.RoleSupervisor)}
 }
