@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
@@ -24,6 +25,10 @@ import (
 const (
 	benchServerEnv = "FLOORDESK_BENCH_SERVER_DIR" // a folder to serve
 	benchDesksEnv  = "FLOORDESK_BENCH_DESKS"      // "URL|PROPERTIES"
+
+	// benchServerProfileEnv, set by whoever runs the benchmark, names a
+	// file for the server process's CPU profile.
+	benchServerProfileEnv = "FLOORDESK_BENCH_SERVER_CPUPROFILE"
 )
 
 // runHelper runs the process the environment asks for and reports whether
@@ -47,6 +52,14 @@ func runBenchServer(dir string) int {
 		return 1
 	}
 	defer st.Close()
+	if path := os.Getenv(benchServerProfileEnv); path != "" {
+		stop, err := startCPUProfile(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer stop()
+	}
 	srv, _ := server.New(server.Config{Store: st, Logger: quiet, AdminToken: testAdminToken})
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
@@ -61,6 +74,22 @@ func runBenchServer(dir string) int {
 		return 1
 	}
 	return 0
+}
+
+// startCPUProfile profiles this process's CPU into path until stop.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // helperProc is the test binary running as a helper: it talks in lines on

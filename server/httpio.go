@@ -74,13 +74,16 @@ func acceptsGzip(r *http.Request) bool {
 	return false
 }
 
+// gzipMinBytes is the smallest answer worth gzipping.
+const gzipMinBytes = 1024
+
 // writeBody sends a JSON body, gzipped when the client accepts it and the
 // body is big enough to gain from it.
 func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Add("Vary", "Accept-Encoding")
-	if len(body) < 1024 || !acceptsGzip(r) {
+	if len(body) < gzipMinBytes || !acceptsGzip(r) {
 		w.WriteHeader(status)
 		w.Write(body)
 		return

@@ -3,33 +3,46 @@ package server
 import "sync"
 
 // hub wakes the pulls held open for a property when events are stored in
-// it. A waiter takes the property's channel before it reads the store, so
-// a commit that lands between the read and the wait still wakes it.
+// it. Time for a property runs in rounds: a round ends at each push that
+// stores events, which wakes every pull that joined it. A pull joins the
+// current round before it reads the store, so a commit that lands between
+// the read and the wait still wakes it.
 type hub struct {
-	mu    sync.Mutex
-	chans map[string]chan struct{}
+	mu     sync.Mutex
+	rounds map[string]*round
 }
 
-func newHub() *hub { return &hub{chans: map[string]chan struct{}{}} }
+func newHub() *hub { return &hub{rounds: map[string]*round{}} }
 
-// wait returns a channel closed at the next notify for property.
-func (h *hub) wait(property string) <-chan struct{} {
+// round is one property's time between two pushes. The pulls that read the
+// store in the same round may share their answers (see answer): a commit
+// one of those reads missed ends the round and wakes them all to read
+// again.
+type round struct {
+	woken chan struct{} // closed when the round ends
+
+	mu    sync.Mutex
+	calls map[answerKey]*pullCall // reads in flight or just done
+}
+
+// join returns property's current round.
+func (h *hub) join(property string) *round {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	ch, ok := h.chans[property]
+	r, ok := h.rounds[property]
 	if !ok {
-		ch = make(chan struct{})
-		h.chans[property] = ch
+		r = &round{woken: make(chan struct{}), calls: map[answerKey]*pullCall{}}
+		h.rounds[property] = r
 	}
-	return ch
+	return r
 }
 
-// notify wakes every waiter of property.
+// notify ends property's round, waking every pull that joined it.
 func (h *hub) notify(property string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if ch, ok := h.chans[property]; ok {
-		close(ch)
-		delete(h.chans, property)
+	if r, ok := h.rounds[property]; ok {
+		close(r.woken)
+		delete(h.rounds, property)
 	}
 }

@@ -67,7 +67,7 @@ func (s *Server) handlePull(w http.ResponseWriter, r *http.Request) {
 		writeBody(w, r, http.StatusOK, encodePull(epoch, nil, q.after, false))
 		return
 	}
-	recs, err := s.waitForEvents(r.Context(), desk.Property, q)
+	ans, err := s.waitForEvents(r.Context(), desk.Property, answerKey{epoch: epoch, after: q.after, limit: q.limit}, q.wait)
 	if err != nil {
 		if r.Context().Err() != nil {
 			return // the desk went away
@@ -75,43 +75,57 @@ func (s *Server) handlePull(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "pull", err)
 		return
 	}
-	more := len(recs) > q.limit
-	if more {
-		recs = recs[:q.limit]
-	}
-	s.metrics.pulled(len(recs))
-	writeBody(w, r, http.StatusOK, encodePull(epoch, recs, q.after, more))
+	s.metrics.pulled(ans.events)
+	ans.write(w, r)
 }
 
-// waitForEvents reads up to limit+1 events (the extra one tells whether
-// there are more). With none, it waits for a push to the property, the
-// poll interval, the deadline, the desk hanging up or the server closing.
-func (s *Server) waitForEvents(ctx context.Context, property string, q pullQuery) ([]Record, error) {
-	deadline := time.Now().Add(q.wait)
+// waitForEvents answers k: the events after the cursor, up to the limit.
+// With none, it waits for a push to the property, the poll interval, the
+// end of wait, the desk hanging up or the server closing, and looks again.
+// The answer may be shared with other pulls: see round.answer.
+func (s *Server) waitForEvents(ctx context.Context, property string, k answerKey, wait time.Duration) (*pullAnswer, error) {
+	deadline := time.Now().Add(wait)
 	held := false
 	defer func() {
 		if held {
 			s.metrics.longPolls.Add(-1)
 		}
 	}()
+	read := func(ctx context.Context, k answerKey) (*pullAnswer, error) {
+		return s.readAnswer(ctx, property, k)
+	}
 	for {
-		woken := s.hub.wait(property)
-		recs, err := s.store.Since(ctx, property, q.after, q.limit+1)
-		if err != nil || len(recs) > 0 {
-			return recs, err
+		rnd := s.hub.join(property)
+		ans, err := rnd.answer(ctx, k, read)
+		if err != nil || ans.events > 0 {
+			return ans, err
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
-			return recs, nil
+			return ans, nil
 		}
 		if !held {
 			held = true
 			s.metrics.longPolls.Add(1)
 		}
-		if !s.hold(ctx, woken, left) {
-			return recs, nil
+		if !s.hold(ctx, rnd.woken, left) {
+			return ans, nil
 		}
 	}
+}
+
+// readAnswer reads up to limit+1 events (the extra one tells whether there
+// are more) and encodes the answer.
+func (s *Server) readAnswer(ctx context.Context, property string, k answerKey) (*pullAnswer, error) {
+	recs, err := s.store.Since(ctx, property, k.after, k.limit+1)
+	if err != nil {
+		return nil, err
+	}
+	more := len(recs) > k.limit
+	if more {
+		recs = recs[:k.limit]
+	}
+	return &pullAnswer{events: len(recs), body: encodePull(k.epoch, recs, k.after, more)}, nil
 }
 
 // hold waits for a wake-up and reports whether to look again.
