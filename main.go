@@ -21,6 +21,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/template"
 
 	"fyne.io/fyne/v2"
@@ -233,8 +234,9 @@ func backup(args []string) int {
 		return code
 	}
 	file := files[0]
-	if _, err := os.Stat(*dir); err != nil {
-		return openFailed(*dir, err, "")
+	if !data.IsStore(*dir) {
+		say(os.Stderr, "cli.not_a_data_folder", map[string]string{"Dir": *dir})
+		return exitFailed
 	}
 	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold})
 	if err != nil {
@@ -242,8 +244,8 @@ func backup(args []string) int {
 	}
 	defer st.Close()
 	if err := st.BackupFile(file); err != nil {
-		slog.Error("backup", "err", err)
 		say(os.Stderr, "cli.backup_failed", map[string]string{"File": file})
+		slog.Error("backup", "err", err)
 		return exitFailed
 	}
 	say(os.Stdout, "cli.backup_done", map[string]string{"File": file})
@@ -277,8 +279,8 @@ func restore(args []string) int {
 		say(os.Stderr, "cli.already_running", nil)
 		return exitAlreadyRunning
 	default:
-		slog.Error("restore", "err", err)
 		say(os.Stderr, "cli.restore_failed", names)
+		slog.Error("restore", "err", err)
 	}
 	return exitFailed
 }
@@ -290,16 +292,37 @@ func openFailed(dir string, err error, running string) int {
 		say(os.Stderr, running, nil)
 		return exitAlreadyRunning
 	}
-	slog.Error("open data folder", "err", err)
 	say(os.Stderr, "cli.open_failed", map[string]string{"Dir": dir})
+	slog.Error("open data folder", "err", err)
 	return exitFailed
 }
 
-// newFlags makes a command's flag set with the --data flag every command has.
+// newFlags makes a command's flag set with the --data flag every command
+// has. The flag package's own English messages are dropped: parse says
+// what is wrong in the user's languages.
 func newFlags(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.Usage = func() { say(fs.Output(), "cli.usage", nil) }
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs, fs.String("data", "", "data folder (default: FloorDesk in the user's settings folder)")
+}
+
+// sayFlagError turns the flag package's error into a sentence, then shows
+// the usage.
+func sayFlagError(err error) {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		say(os.Stderr, "cli.unknown_flag", map[string]string{"Flag": strings.TrimPrefix(msg, "flag provided but not defined: ")})
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		say(os.Stderr, "cli.flag_needs_value", map[string]string{"Flag": strings.TrimPrefix(msg, "flag needs an argument: ")})
+	case strings.HasPrefix(msg, "invalid value "):
+		var value, name string
+		if _, scanErr := fmt.Sscanf(msg, "invalid value %q for flag %s", &value, &name); scanErr == nil {
+			say(os.Stderr, "cli.flag_bad_value", map[string]string{"Flag": strings.TrimSuffix(name, ":"), "Value": value})
+		}
+	}
+	say(os.Stderr, "cli.usage", nil)
 }
 
 // parse reads flags and the files after, or between, them; it wants
@@ -309,8 +332,10 @@ func newFlags(name string) (*flag.FlagSet, *string) {
 func parse(fs *flag.FlagSet, args []string, nfiles int) (files []string, code int, ok bool) {
 	for {
 		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			say(os.Stdout, "cli.usage", nil)
 			return nil, exitOK, false
 		} else if err != nil {
+			sayFlagError(err)
 			return nil, exitUsage, false
 		}
 		if fs.NArg() == 0 {
@@ -320,7 +345,7 @@ func parse(fs *flag.FlagSet, args []string, nfiles int) (files []string, code in
 		args = fs.Args()[1:]
 	}
 	if len(files) != nfiles {
-		fs.Usage()
+		say(os.Stderr, "cli.usage", nil)
 		return nil, exitUsage, false
 	}
 	if dir := fs.Lookup("data"); dir.Value.String() == "" {

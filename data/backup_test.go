@@ -86,3 +86,66 @@ func TestRestoreRefusals(t *testing.T) {
 		t.Fatalf("restore from a cut backup: %v, want ErrBadBackup", err)
 	}
 }
+
+// TestRestoreRefusesEveryCut cuts a backup at many places, record
+// boundaries included, which Badger's stream alone cannot tell from its
+// end: every cut is refused and leaves the folder as it was (missing, or
+// the empty folder the IT person made).
+func TestRestoreRefusesEveryCut(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	for i := range 300 {
+		if _, err := s.Append(newEvent("key", fmt.Sprintf("K%d", i), "key.registered")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := s.Backup(&buf); err != nil {
+		t.Fatal(err)
+	}
+	whole := buf.Bytes()
+	cuts := []int{0, len(backupMagic), len(whole) - trailerLen, len(whole) - 1}
+	for c := len(backupMagic) + 1; c < len(whole)-trailerLen; c += max(1, len(whole)/97) {
+		cuts = append(cuts, c)
+	}
+	for _, c := range cuts {
+		made := t.TempDir() // an empty folder, made beforehand
+		if err := Restore(made, bytes.NewReader(whole[:c])); !errors.Is(err, ErrBadBackup) {
+			t.Fatalf("cut at %d of %d: %v, want ErrBadBackup", c, len(whole), err)
+		}
+		if entries, err := os.ReadDir(made); err != nil || len(entries) > 0 {
+			t.Fatalf("cut at %d: the folder made beforehand holds %v (%v)", c, entries, err)
+		}
+		missing := filepath.Join(t.TempDir(), "new")
+		Restore(missing, bytes.NewReader(whole[:c]))
+		if _, err := os.Stat(missing); !os.IsNotExist(err) {
+			t.Fatalf("cut at %d: the restore left %s behind", c, missing)
+		}
+	}
+	damaged := bytes.Clone(whole)
+	damaged[len(whole)/2] ^= 0x40
+	if err := Restore(t.TempDir(), bytes.NewReader(damaged)); !errors.Is(err, ErrBadBackup) {
+		t.Fatalf("a flipped bit: %v, want ErrBadBackup", err)
+	}
+}
+
+// TestRestoreReadsVersion1Backups: backups written before the trailer
+// (version 1: header and stream only) still restore.
+func TestRestoreReadsVersion1Backups(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	if _, err := s.Append(newEvent("key", "K1", "key.registered")); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := s.Backup(&buf); err != nil {
+		t.Fatal(err)
+	}
+	v1 := append([]byte(backupMagicV1), buf.Bytes()[len(backupMagic):buf.Len()-trailerLen]...)
+	dir := t.TempDir()
+	if err := Restore(dir, bytes.NewReader(v1)); err != nil {
+		t.Fatalf("restore a version 1 backup: %v", err)
+	}
+	r := openTest(t, dir, "desk-a")
+	if st, err := r.Stats(); err != nil || st.Events != 1 {
+		t.Fatalf("restored version 1 backup: %+v, %v", st, err)
+	}
+}

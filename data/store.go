@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -51,6 +53,14 @@ type Store struct {
 	gcRuns    gcCounter
 	stopGC    chan struct{}
 	gcDone    chan struct{}
+}
+
+// IsStore reports whether dir holds a store (a desk's data folder), as
+// opposed to a missing, empty or unrelated folder, which Open would turn
+// into a new, empty store.
+func IsStore(dir string) bool {
+	info, err := os.Stat(filepath.Join(dir, "MANIFEST"))
+	return err == nil && info.Mode().IsRegular()
 }
 
 // Open opens (or creates) the store in opts.Dir. It returns

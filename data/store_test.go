@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -296,5 +298,18 @@ func TestClosedStoreSaysClosed(t *testing.T) {
 	}
 	if err := s.Close(); !errors.Is(err, ErrClosed) {
 		t.Fatalf("second close: %v", err)
+	}
+}
+
+func TestIsStoreTellsADataFolder(t *testing.T) {
+	desk := t.TempDir()
+	s := openTest(t, desk, "desk-a")
+	s.Close()
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "letter.txt"), []byte("hi"), 0o644)
+	for dir, want := range map[string]bool{desk: true, other: false, t.TempDir(): false, filepath.Join(other, "missing"): false} {
+		if got := IsStore(dir); got != want {
+			t.Errorf("IsStore(%s) = %v, want %v", dir, got, want)
+		}
 	}
 }
