@@ -2,8 +2,6 @@ package data
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -35,36 +33,17 @@ const (
 // stays open and in use. The copy reflects one moment: writes that commit
 // during the backup are either wholly in it or wholly out.
 func (s *Store) Backup(w io.Writer) error {
-	if _, err := io.WriteString(w, backupMagic); err != nil {
-		return fmt.Errorf("backup: %w", err)
+	err := WriteFramed(w, backupMagic, func(w io.Writer) error {
+		_, err := s.db.Backup(w, 0)
+		return err
+	})
+	if errors.Is(err, badger.ErrDBClosed) {
+		return ErrClosed
 	}
-	sum := sha256.New()
-	n := &countingWriter{w: io.MultiWriter(w, sum)}
-	if _, err := s.db.Backup(n, 0); err != nil {
-		if errors.Is(err, badger.ErrDBClosed) {
-			return ErrClosed
-		}
-		return fmt.Errorf("backup: %w", err)
-	}
-	if _, err := io.WriteString(w, trailer(n.n, sum.Sum(nil))); err != nil {
+	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	return nil
-}
-
-func trailer(n int64, sum []byte) string {
-	return fmt.Sprintf("%s%016x %s\n", trailerPrefix, n, hex.EncodeToString(sum))
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // Restore fills an empty (or missing) data folder from a backup written by
@@ -75,12 +54,20 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // one cut short or damaged) and Restore returns ErrBadBackup, leaving dir
 // as it found it (missing, or empty).
 func Restore(dir string, r io.Reader) error {
+	return RestoreEmpty(dir, func() error { return load(dir, r) })
+}
+
+// RestoreEmpty runs fill to fill dir from a backup: dir must be empty or
+// missing, else it returns ErrNotEmpty and fill does not run. When fill
+// fails with ErrBadBackup, what it wrote is removed: dir itself when the
+// restore made it, else what is in it, so dir is left as it was found.
+func RestoreEmpty(dir string, fill func() error) error {
 	if err := checkEmpty(dir); err != nil {
 		return err
 	}
 	_, statErr := os.Stat(dir)
 	existed := statErr == nil
-	err := load(dir, r)
+	err := fill()
 	if errors.Is(err, ErrBadBackup) {
 		undoRestore(dir, existed)
 	}
@@ -91,19 +78,9 @@ func Restore(dir string, r io.Reader) error {
 // checks the trailer.
 func load(dir string, r io.Reader) error {
 	br := bufio.NewReader(r)
-	head := make([]byte, len(backupMagic))
-	if _, err := io.ReadFull(br, head); err != nil {
-		return ErrBadBackup
-	}
-	var stream io.Reader = br
-	var checked *trailerReader
-	switch string(head) {
-	case backupMagic:
-		checked = newTrailerReader(br)
-		stream = checked
-	case backupMagicV1:
-	default:
-		return ErrBadBackup
+	stream, verify, err := openBackup(br)
+	if err != nil {
+		return err
 	}
 	db, err := badger.Open(badgerOptions(dir, slog.Default()))
 	if err != nil {
@@ -116,10 +93,17 @@ func load(dir string, r io.Reader) error {
 	if err := db.Close(); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	if checked != nil {
-		return checked.verify()
+	return verify()
+}
+
+// openBackup reads a desk backup's header: version 2 (framed) or 1 (the
+// stream alone, nothing to verify).
+func openBackup(br *bufio.Reader) (io.Reader, func() error, error) {
+	if head, _ := br.Peek(len(backupMagicV1)); string(head) == backupMagicV1 {
+		br.Discard(len(head))
+		return br, func() error { return nil }, nil
 	}
-	return nil
+	return ReadFramed(br, backupMagic)
 }
 
 // undoRestore removes what a failed restore wrote: dir itself when the

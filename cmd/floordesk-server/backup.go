@@ -28,8 +28,8 @@ func backup(ctx context.Context, args []string, out io.Writer) error {
 	if sf.postgres != "" {
 		return errPostgresBackup
 	}
-	if _, err := os.Stat(sf.data); err != nil {
-		return fmt.Errorf("backup: %w", err)
+	if !badgerstore.IsStore(sf.data) {
+		return fmt.Errorf("backup: %s holds no server data: check --data", sf.data)
 	}
 	err = writeFileAtomic(file, func(w io.Writer) error {
 		return withStore(ctx, sf, func(st server.Store) error {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -73,6 +74,14 @@ func TestBackupWithoutServer(t *testing.T) {
 	}
 	if err := backup(t.Context(), []string{"--data", filepath.Join(dir, "missing"), file}, &out); err == nil {
 		t.Fatal("backup of a missing folder succeeded")
+	}
+	other := t.TempDir() // a typo in --data: a folder of other files
+	os.WriteFile(filepath.Join(other, "notes.txt"), []byte("hi"), 0o644)
+	if err := backup(t.Context(), []string{"--data", other, file + "2"}, &out); err == nil || !strings.Contains(err.Error(), "holds no server data") {
+		t.Fatalf("backup of a folder of other files: %v", err)
+	}
+	if entries, _ := os.ReadDir(other); len(entries) != 1 {
+		t.Fatalf("the backup wrote into the folder of other files: %v", entries)
 	}
 	if err := backup(t.Context(), []string{"--postgres", "host=/nowhere", file}, &out); !errors.Is(err, errPostgresBackup) {
 		t.Fatalf("backup with --postgres: %v", err)

@@ -4,6 +4,7 @@
 package badgerstore
 
 import (
+	"bufio"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,6 +20,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
 
+	"floordesk/data"
 	"floordesk/server"
 )
 
@@ -137,9 +140,28 @@ func (s *Store) NewEpoch(context.Context) (string, error) {
 	return epoch, nil
 }
 
+// backupMagic heads the server's backups, framed as the desk's are (a
+// trailer with the stream's length and SHA-256 catches a file cut short);
+// a desk's backup is refused here, and a server's by a desk.
+const backupMagic = "FLOORDESK-SERVER-BACKUP 1\n"
+
+// errBadBackup: the file is not a whole server backup.
+var errBadBackup = fmt.Errorf("%w (a whole server backup is wanted: not a desk's, not cut short or damaged)", data.ErrBadBackup)
+
+// IsStore reports whether dir holds a store, as opposed to a missing,
+// empty or unrelated folder, which Open would turn into a new, empty one.
+func IsStore(dir string) bool {
+	info, err := os.Stat(filepath.Join(dir, "MANIFEST"))
+	return err == nil && info.Mode().IsRegular()
+}
+
 // Backup writes a full backup of the store to w while it runs.
 func (s *Store) Backup(w io.Writer) error {
-	if _, err := s.db.Backup(w, 0); err != nil {
+	err := data.WriteFramed(w, backupMagic, func(w io.Writer) error {
+		_, err := s.db.Backup(w, 0)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	return nil
@@ -147,18 +169,33 @@ func (s *Store) Backup(w io.Writer) error {
 
 // Restore loads a backup written by Backup into dir, which must be empty or
 // missing, and gives the restored store a new epoch, so desks that synced
-// with the lost copy re-push what they have.
+// with the lost copy re-push what they have. For a file that is not a
+// whole server backup it returns data.ErrBadBackup and leaves dir as it
+// was.
 func Restore(dir string, r io.Reader, logger *slog.Logger) error {
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+	err := data.RestoreEmpty(dir, func() error { return load(dir, r, logger) })
+	if errors.Is(err, data.ErrNotEmpty) {
 		return fmt.Errorf("restore: %s is not empty", dir)
+	}
+	return err
+}
+
+func load(dir string, r io.Reader, logger *slog.Logger) error {
+	stream, verify, err := data.ReadFramed(bufio.NewReader(r), backupMagic)
+	if err != nil {
+		return errBadBackup
 	}
 	s, err := Open(dir, logger)
 	if err != nil {
 		return err
 	}
-	if err := s.db.Load(r, 256); err != nil {
+	if err := s.db.Load(stream, 256); err != nil {
 		s.Close()
-		return fmt.Errorf("restore: %w", err)
+		return fmt.Errorf("%w: %v", errBadBackup, err)
+	}
+	if err := verify(); err != nil {
+		s.Close()
+		return errBadBackup
 	}
 	if _, err := s.NewEpoch(context.Background()); err != nil {
 		s.Close()

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"os"
 	"testing"
 
+	"floordesk/data"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/server/storetest"
@@ -90,4 +92,57 @@ func TestRestoreKeepsEventsAndChangesEpoch(t *testing.T) {
 	if res, _ := r.Append(ctx, "hotel", evs); res.Duplicates != 5 {
 		t.Fatalf("re-push after restore = %+v, want 5 duplicates", res)
 	}
+}
+
+// TestRestoreRefusesCutAndForeignBackups: a server backup cut at the end
+// of its stream (where Badger's format alone cannot tell), damaged, or a
+// desk's backup is refused, and the folder is left as it was.
+func TestRestoreRefusesCutAndForeignBackups(t *testing.T) {
+	s, err := badgerstore.Open(t.TempDir(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Append(context.Background(), "hotel", storetest.NewEvents("desk-a", 50, 100)); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := s.Backup(&buf); err != nil {
+		t.Fatal(err)
+	}
+	whole := buf.Bytes()
+	damaged := bytes.Clone(whole)
+	damaged[len(whole)/2] ^= 0x40
+	desk := deskBackup(t)
+	for name, b := range map[string][]byte{
+		"cut before the trailer": whole[:bytes.LastIndex(whole, []byte("\nFLOORDESK-END "))],
+		"cut in the trailer":     whole[:len(whole)-10],
+		"damaged":                damaged,
+		"a desk's backup":        desk,
+	} {
+		dir := t.TempDir()
+		if err := badgerstore.Restore(dir, bytes.NewReader(b), quiet); !errors.Is(err, data.ErrBadBackup) {
+			t.Errorf("%s: %v, want data.ErrBadBackup", name, err)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+			t.Errorf("%s: the refused restore left %d files", name, len(entries))
+		}
+	}
+	if err := data.Restore(t.TempDir(), bytes.NewReader(whole)); !errors.Is(err, data.ErrBadBackup) {
+		t.Errorf("a desk restoring a server backup: %v, want data.ErrBadBackup", err)
+	}
+}
+
+func deskBackup(t *testing.T) []byte {
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Logger: quiet, GCInterval: -1,
+		Fold: func(_ data.EntityRef, _ []byte, ev data.Event) ([]byte, error) { return ev.Body, nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var buf bytes.Buffer
+	if err := st.Backup(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
