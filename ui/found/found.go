@@ -127,17 +127,27 @@ func (sc *Screen) emptyPane() fyne.CanvasObject {
 func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }
 
 // Refresh reloads the items that changed (all of them for nil) and
-// rebuilds the item's detail, at the reader's place, when the item, the
-// staff it names or the loss reports it may match changed. A form stays
-// as typed.
+// rebuilds, at the reader's place, an item's detail when the item, the
+// staff it names or the loss reports it may match changed, and a loss
+// report when it, the staff it names or the items it may match changed.
+// The open loss reports are built again, at the reader's place, when
+// reports changed. A form stays as typed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
 	if changed == nil {
 		sc.reloadAll()
-	} else if !sc.reloadSome(changed) {
-		return
 	}
-	sc.applyFilter()
-	if sc.pane.Stale(changed, kit.KindStaff, kit.KindLostReport) {
-		sc.showDetail(sc.pane.Record().ID)
+	if changed == nil || sc.reloadSome(changed) {
+		sc.applyFilter()
 	}
+	switch r := sc.pane.Record(); r.Kind {
+	case kit.KindFound:
+		if sc.pane.Stale(changed, kit.KindStaff, kit.KindLostReport) {
+			sc.showDetail(r.ID)
+		}
+	case kit.KindLostReport:
+		if sc.pane.Stale(changed, kit.KindStaff, kit.KindFound) {
+			sc.showReport(r.ID)
+		}
+	}
+	sc.pane.RefreshView(changed)
 }

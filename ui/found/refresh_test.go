@@ -3,6 +3,7 @@ package found
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -103,5 +104,56 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 				sc.Refresh(nil)
 			})
 		})
+	}
+}
+
+// fileReport files a loss report of a black umbrella lost in the lobby by
+// guest, through the service, as another desk would, and returns the
+// change to refresh with.
+func fileReport(t *testing.T, e *kittest.Env, guest string) []data.EntityRef {
+	t.Helper()
+	r, _, err := e.Svc.FileLostReport(e.Session.UserID(), app.LostReportInput{Guest: guest,
+		Contact: "+44 7700 900123", LostAt: e.Clock.Now(), Place: "Lobby", Category: app.CatOther,
+		Description: "black umbrella, wooden handle"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []data.EntityRef{{Kind: kit.KindLostReport, ID: r.ID}}
+}
+
+func TestRefreshRebuildsTheOpenLossReportsAtTheReadersPlace(t *testing.T) {
+	e, sc := desk(t)
+	tag := logUmbrella(t, e, "Restaurant")
+	for i := range 30 {
+		fileReport(t, e, fmt.Sprintf("Guest %d", i+1))
+	}
+	sc.showReports()
+	before := sc.pane.Object()
+	kittest.ScrollDown(t, sc.pane.Content(), 300)
+	sc.Refresh(transfer(t, e, tag, "Cabinet 7"))
+	kittest.StillShows(t, sc.pane, before, 300)
+	sc.Refresh(fileReport(t, e, "John Smith"))
+	kittest.ShowsAt(t, sc.pane, lang.L("found.open_reports"), 300)
+	if !strings.Contains(kittest.Buttons(sc.pane.Content()), "John Smith") {
+		t.Error("the new report is not listed")
+	}
+}
+
+func TestRefreshRebuildsTheLossReportAtTheReadersPlace(t *testing.T) {
+	e, sc := desk(t)
+	for range 30 {
+		logUmbrella(t, e, "Lobby")
+	}
+	id := fileReport(t, e, "John Smith")[0].ID
+	sc.Show(kit.KindLostReport, id)
+	before := sc.pane.Object()
+	kittest.ScrollDown(t, sc.pane.Content(), 300)
+	sc.Refresh(fileReport(t, e, "Jane Doe"))
+	kittest.StillShows(t, sc.pane, before, 300)
+	tag := logUmbrella(t, e, "Lobby")
+	sc.Refresh([]data.EntityRef{{Kind: kit.KindFound, ID: tag}})
+	kittest.ShowsAt(t, sc.pane, lang.L("found.matching_items"), 300)
+	if !slices.Contains(sc.lastReport.matches, tag) || !strings.Contains(kittest.Buttons(sc.pane.Content()), tag) {
+		t.Errorf("the report lists the matches %v, not the new item %s", sc.lastReport.matches, tag)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
@@ -66,7 +67,8 @@ type reportView struct {
 	matches []string // tags of the possible matches
 }
 
-// showReport shows a loss report with the held items that may match it.
+// showReport shows a loss report with the held items that may match it,
+// at the reader's place when the pane shows that report already.
 func (sc *Screen) showReport(id string) bool {
 	r, err := sc.s.Svc.LostReport(id)
 	if err != nil {
@@ -83,7 +85,9 @@ func (sc *Screen) showReport(id string) bool {
 	}
 	sc.lastReport = v
 	back := widget.NewButton(lang.L("found.back"), sc.backToList)
-	sc.setPane(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
+	scroll := container.NewVScroll(box)
+	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindLostReport, ID: id},
+		container.NewBorder(nil, container.NewHBox(back), nil, nil, scroll), scroll)
 	return true
 }
 
@@ -106,19 +110,27 @@ func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) 
 	}
 }
 
-// showReports lists the open loss reports.
+// showReports lists the open loss reports, built again as reports are
+// filed and closed.
 func (sc *Screen) showReports() {
+	sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+		s := container.NewVScroll(sc.openReports())
+		return s, s
+	}, kit.KindLostReport)
+}
+
+// openReports is the open loss reports, newest first.
+func (sc *Screen) openReports() fyne.CanvasObject {
+	box := container.NewVBox(kit.Heading(lang.L("found.open_reports")))
 	list, err := sc.s.Svc.OpenLostReports()
 	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return
+		box.Add(kit.Note(kit.Say(err)))
 	}
-	box := container.NewVBox(kit.Heading(lang.L("found.open_reports")))
-	if len(list) == 0 {
+	if err == nil && len(list) == 0 {
 		box.Add(widget.NewLabel(lang.L("found.no_reports")))
 	}
 	for i := len(list) - 1; i >= 0; i-- {
 		box.Add(sc.reportButton(list[i]))
 	}
-	sc.setPane(container.NewVScroll(box))
+	return box
 }

@@ -28,7 +28,8 @@ type doorForm struct {
 	idType, openedBy   *widget.Select
 }
 
-// showDoors shows the door-opening form above the recent openings.
+// showDoors shows the door-opening form above the recent openings; the
+// openings are built again as they and the staff who opened change.
 func (sc *Screen) showDoors() { sc.openDoors() }
 
 func (sc *Screen) openDoors() *doorForm {
@@ -44,9 +45,15 @@ func (sc *Screen) openDoors() *doorForm {
 	f.openedBy.SetSelected(sc.names.choiceOf(sc.s.UserID()))
 	f.noteE = f.Entry("")
 	f.layout()
-	split := container.NewVSplit(f.Content(lang.L("keys.door_title"), lang.L("keys.door_save")), sc.doorList())
+	list := container.NewStack()
+	split := container.NewVSplit(f.Content(lang.L("keys.door_title"), lang.L("keys.door_save")), list)
 	split.Offset = 0.62
-	sc.setPane(split)
+	sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+		scroll := sc.doorList()
+		list.Objects = []fyne.CanvasObject{scroll}
+		list.Refresh()
+		return split, scroll
+	}, kit.KindDoor, kit.KindStaff)
 	sc.s.Window.Canvas().Focus(f.room)
 	return f
 }
@@ -95,7 +102,7 @@ func (f *doorForm) record() {
 
 // doorList lists the door openings of the last doorDays days, newest
 // first.
-func (sc *Screen) doorList() fyne.CanvasObject {
+func (sc *Screen) doorList() *container.Scroll {
 	now := sc.s.Now()
 	list, err := sc.s.Svc.DoorOpenings(now.AddDate(0, 0, -doorDays), now.Add(time.Minute), "")
 	box := container.NewVBox(kit.Heading(lang.L("keys.doors_recent", map[string]int{"Days": doorDays})))

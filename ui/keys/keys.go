@@ -144,17 +144,19 @@ func (sc *Screen) closePane() {
 
 // Refresh reloads the keys that changed (every key for nil; also when
 // time passes, so overdue keys turn red) and rebuilds the key's detail, at
-// the reader's place, when the key or the staff it names changed. A form
-// stays as typed.
+// the reader's place, when the key or the staff it names changed. The door
+// openings, a key report and a who-held answer are built again, at the
+// reader's place, when what they read changed. A form stays as typed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
 	if changed == nil {
 		sc.names.load()
 		sc.reloadAll()
-	} else if !sc.reloadSome(changed) {
-		return
 	}
-	sc.applyFilter()
+	if changed == nil || sc.reloadSome(changed) {
+		sc.applyFilter()
+	}
 	if sc.pane.Stale(changed, kit.KindStaff) {
 		sc.showKey(sc.pane.Record().ID)
 	}
+	sc.pane.RefreshView(changed)
 }

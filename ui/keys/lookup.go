@@ -3,6 +3,7 @@ package keys
 import (
 	"maps"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +20,7 @@ type lookupForm struct {
 	key    *widget.Select
 	at     *kit.Entry
 	answer *fyne.Container
+	view   fyne.CanvasObject // the form, with the answer
 }
 
 // openLookup shows the who-held lookup, for the picked key if any.
@@ -36,7 +38,8 @@ func (sc *Screen) openLookup() *lookupForm {
 	f.Check(f.at, "at", kit.CheckTime)
 	f.Plain("", f.answer)
 	f.Submit, f.Cancel = f.look, sc.closePane
-	sc.setPane(f.Content(lang.L("keys.who_held_title"), lang.L("keys.look_up")))
+	f.view = f.Content(lang.L("keys.who_held_title"), lang.L("keys.look_up"))
+	sc.setPane(f.view)
 	sc.s.Window.Canvas().Focus(f.at)
 	return f
 }
@@ -45,22 +48,33 @@ func (sc *Screen) allTags() []string {
 	return slices.Sorted(maps.Keys(sc.keys))
 }
 
-// look shows who held the key at the time, or that it was on the board.
+// look shows who held the key at the time, or that it was on the board;
+// the answer is built again, for the key and time asked, as key loans and
+// the staff it names change, and the form stays as typed.
 func (f *lookupForm) look() {
-	f.answer.RemoveAll()
-	at := kit.ParseTime(f.at.Text, f.sc.names.loc())
-	if f.key.Selected == "" || at.IsZero() {
+	tag, at := f.key.Selected, kit.ParseTime(f.at.Text, f.sc.names.loc())
+	if tag == "" || at.IsZero() {
+		f.answer.RemoveAll()
+		f.sc.setPane(f.view) // no answer to keep up to date
 		f.Say("tag", lang.L("keys.lookup_required"))
 		return
 	}
 	f.Errs.Clear()
-	loans, err := f.sc.s.Svc.KeyHolderAt(f.key.Selected, at)
+	f.sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+		f.answerFor(tag, at)
+		return f.view, nil // the form keeps its own scroll
+	}, kit.KindKey, kit.KindStaff)
+}
+
+// answerFor fills the answer with who held key tag at at.
+func (f *lookupForm) answerFor(tag string, at time.Time) {
+	f.answer.RemoveAll()
+	loans, err := f.sc.s.Svc.KeyHolderAt(tag, at)
 	if err != nil {
-		f.Fail(err)
-		return
+		f.answer.Add(kit.Note(kit.Say(err)))
 	}
-	if len(loans) == 0 {
-		f.answer.Add(widget.NewLabel(lang.L("keys.was_on_board", map[string]string{"Key": f.key.Selected, "When": kit.DateTime(at)})))
+	if err == nil && len(loans) == 0 {
+		f.answer.Add(widget.NewLabel(lang.L("keys.was_on_board", map[string]string{"Key": tag, "When": kit.DateTime(at)})))
 	}
 	for _, l := range loans {
 		w := widget.NewLabel(f.sc.loanText(l))

@@ -2,8 +2,11 @@ package keys
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
 	"floordesk/data"
@@ -21,15 +24,31 @@ func lend(t *testing.T, e *kittest.Env, tag, purpose string) []data.EntityRef {
 	return []data.EntityRef{{Kind: kit.KindKey, ID: tag}}
 }
 
+// turnDown signs F3-SEC-A out to Zhang Wei for purpose and back in by
+// Wang Fang, through the service, as another desk would, and returns the
+// change to refresh with.
+func turnDown(t *testing.T, e *kittest.Env, purpose string) []data.EntityRef {
+	t.Helper()
+	changed := lend(t, e, "F3-SEC-A", purpose)
+	_, err := e.Svc.SignInKey(e.Session.UserID(), "F3-SEC-A")
+	must(t, err)
+	return changed
+}
+
+// turnDowns gives F3-SEC-A a long history of sign-outs, each signed in
+// by someone other than the holder.
+func turnDowns(t *testing.T, e *kittest.Env) {
+	t.Helper()
+	for i := range 30 {
+		turnDown(t, e, fmt.Sprintf("Turn-down service, round %d", i+1))
+	}
+}
+
 // longKey gives F3-SEC-A a long history of sign-outs, shows it and
 // scrolls its detail down by 300.
 func longKey(t *testing.T, e *kittest.Env, sc *Screen) {
 	t.Helper()
-	for i := range 30 {
-		lend(t, e, "F3-SEC-A", fmt.Sprintf("Turn-down service, round %d", i+1))
-		_, err := e.Svc.SignInKey(e.Session.UserID(), "F3-SEC-A")
-		must(t, err)
-	}
+	turnDowns(t, e)
 	sc.Show(kit.KindKey, "F3-SEC-A")
 	kittest.ScrollDown(t, sc.pane.Content(), 300)
 }
@@ -69,5 +88,124 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 				sc.Refresh(nil)
 			})
 		})
+	}
+}
+
+// openDoor records a door opening for guest in room through the service,
+// as another desk would, and returns the change to refresh with.
+func openDoor(t *testing.T, e *kittest.Env, room, guest string) []data.EntityRef {
+	t.Helper()
+	d, err := e.Svc.OpenDoor(e.Session.UserID(), app.DoorOpeningInput{Room: room, Guest: guest,
+		IDType: "id_card", IDLast4: "1234", OpenedBy: "A02"})
+	must(t, err)
+	return []data.EntityRef{{Kind: kit.KindDoor, ID: d.ID}}
+}
+
+func TestRefreshRebuildsTheDoorOpeningsBelowTheForm(t *testing.T) {
+	e, sc := world(t, kit.English)
+	for i := range 30 {
+		openDoor(t, e, "302", fmt.Sprintf("Guest %d", i+1))
+	}
+	f := sc.openDoors()
+	form := sc.pane.Object()
+	test.Type(f.room, "301")
+	list := kittest.ScrollPaneDown(t, sc.pane, 300)
+	sc.Refresh(lend(t, e, "F3-SEC-A", "Maintenance"))
+	kittest.StillShowsView(t, sc.pane, list, 300)
+	sc.Refresh(openDoor(t, e, "301", "Chen Jing"))
+	kittest.ShowsAt(t, sc.pane, "Chen Jing", 300)
+	if sc.pane.Object() != form || f.room.Text != "301" {
+		t.Errorf("the form was built again: room %q", f.room.Text)
+	}
+}
+
+func TestRefreshRebuildsTheKeyReportKeepingWhatWasPicked(t *testing.T) {
+	tests := []struct {
+		name string
+		kind report
+		who  string
+	}{
+		{"sign-ins by others", reportByOthers, ""},
+		{"one key", reportKey, "F3-SEC-A"},
+		{"one person", reportStaff, "A02 Zhang Wei"},
+		{"outside the shift", reportOutsideShift, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, sc := world(t, kit.English)
+			must(t, e.Svc.UpdateStaff("S01", "A02", "housekeeping", app.RoleAttendant, "night"))
+			turnDowns(t, e)
+			sc.Refresh(nil)
+			p := sc.openReports()
+			p.kind.SetSelectedIndex(int(tt.kind))
+			if tt.who != "" {
+				p.who.SetSelected(tt.who)
+			}
+			results := kittest.ScrollDown(t, sc.pane.Content(), 300)
+			sc.Refresh(openDoor(t, e, "301", "Chen Jing"))
+			kittest.StillShowsView(t, sc.pane, results, 300)
+			sc.Refresh(turnDown(t, e, "Minibar restock"))
+			kittest.ShowsAt(t, sc.pane, "Minibar restock", 300)
+			if report(p.kind.SelectedIndex()) != tt.kind || p.who.Selected != tt.who {
+				t.Errorf("the report shown is %v for %q", p.kind.Selected, p.who.Selected)
+			}
+		})
+	}
+}
+
+func TestKeyReportsAreBuiltAgainForWhatTheyRead(t *testing.T) {
+	key := []data.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}}
+	staff := []data.EntityRef{{Kind: kit.KindStaff, ID: "A02"}}
+	hotel := []data.EntityRef{{Kind: kit.KindHotel, ID: "hotel"}}
+	door := []data.EntityRef{{Kind: kit.KindDoor, ID: "d1"}}
+	tests := []struct {
+		kind    report
+		changed []data.EntityRef
+		want    bool
+	}{
+		{reportByOthers, key, true},
+		{reportByOthers, staff, true},
+		{reportByOthers, hotel, false},
+		{reportByOthers, door, false},
+		{reportKey, key, true},
+		{reportStaff, staff, true},
+		{reportStaff, hotel, false},
+		{reportOutsideShift, hotel, true},
+		{reportOutsideShift, staff, true},
+		{reportOutsideShift, door, false},
+	}
+	for _, tt := range tests {
+		t.Run(reportKeys[tt.kind]+", "+tt.changed[0].Kind, func(t *testing.T) {
+			_, sc := world(t, kit.English)
+			p := sc.openReports()
+			p.kind.SetSelectedIndex(int(tt.kind))
+			before := sc.pane.Scroll()
+			sc.Refresh(tt.changed)
+			if got := sc.pane.Scroll() != before; got != tt.want {
+				t.Errorf("built again: %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRefreshRebuildsTheWhoHeldAnswerKeepingTheQuestion(t *testing.T) {
+	e, sc := world(t, kit.English)
+	f := sc.openLookup()
+	form := sc.pane.Object()
+	f.key.SetSelected("F3-SEC-A")
+	f.at.SetText("2026-03-03 14:30")
+	enter(f.at)
+	answer := f.answer.Objects[0]
+	sc.Refresh(openDoor(t, e, "301", "Chen Jing"))
+	if f.answer.Objects[0] != answer {
+		t.Error("the answer was built again for a door opening")
+	}
+	f.at.SetText("2026-03-03 15:") // being typed, not asked yet
+	sc.Refresh(lend(t, e, "F3-SEC-A", "Minibar restock"))
+	if got := kittest.Labels(f.answer); !strings.Contains(got, "Minibar restock") {
+		t.Errorf("at 14:30, after the sign-out: %q", got)
+	}
+	if sc.pane.Object() != form || f.at.Text != "2026-03-03 15:" || f.key.Selected != "F3-SEC-A" {
+		t.Errorf("the question changed: %q at %q", f.key.Selected, f.at.Text)
 	}
 }

@@ -27,10 +27,12 @@ var reportKeys = []string{"keys.r.key", "keys.r.staff", "keys.r.by_others", "key
 
 // reportsPane shows one report at a time, picked from a list.
 type reportsPane struct {
-	sc     *Screen
-	kind   *widget.Select
-	who    *widget.Select
-	result *fyne.Container
+	sc      *Screen
+	kind    *widget.Select
+	who     *widget.Select
+	view    fyne.CanvasObject // the pickers above the report
+	results *fyne.Container   // holds the scroll of the report's lines
+	result  *fyne.Container   // the report's lines
 }
 
 // showReports shows the key reports.
@@ -38,14 +40,14 @@ func (sc *Screen) showReports() { sc.openReports() }
 
 func (sc *Screen) openReports() *reportsPane {
 	sc.names.load()
-	p := &reportsPane{sc: sc, result: container.NewVBox()}
-	p.who = widget.NewSelect(nil, func(string) { p.run() })
+	p := &reportsPane{sc: sc, results: container.NewStack()}
+	p.who = widget.NewSelect(nil, func(string) { p.show() })
 	p.kind = widget.NewSelect(reportNames(), func(string) { p.pickKind() })
-	p.kind.SetSelectedIndex(int(reportByOthers))
 	back := widget.NewButton(lang.L("keys.close"), sc.closePane)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, kit.Heading(lang.L("keys.reports"))),
 		container.NewGridWithColumns(2, p.kind, p.who))
-	sc.setPane(container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.result)))
+	p.view = container.NewBorder(top, nil, nil, nil, p.results)
+	p.kind.SetSelectedIndex(int(reportByOthers))
 	return p
 }
 
@@ -57,26 +59,46 @@ func reportNames() []string {
 	return out
 }
 
-// pickKind shows the key or staff picker the report needs, and runs it.
+// pickKind shows the key or staff picker the report needs, and the report.
 func (p *reportsPane) pickKind() {
-	switch report(p.kind.SelectedIndex()) {
-	case reportKey:
-		p.who.Options, p.who.PlaceHolder = p.sc.allTags(), lang.L("keys.pick_key")
-	case reportStaff:
-		p.who.Options, p.who.PlaceHolder = p.sc.names.choices(), lang.L("keys.pick_staff")
-	default:
-		p.who.Options = nil
-	}
-	p.who.ClearSelected()
+	p.who.Options, p.who.PlaceHolder = p.choices()
+	p.who.Selected = ""
 	p.who.Hidden = p.who.Options == nil
 	p.who.Refresh()
-	p.run()
+	p.show()
 }
 
-// run fills the result with the picked report's lines.
-func (p *reportsPane) run() {
+// choices are what the picked report asks for, keys or staff, with the
+// picker's hint; nil when it asks for nothing.
+func (p *reportsPane) choices() ([]string, string) {
+	switch report(p.kind.SelectedIndex()) {
+	case reportKey:
+		return p.sc.allTags(), lang.L("keys.pick_key")
+	case reportStaff:
+		return p.sc.names.choices(), lang.L("keys.pick_staff")
+	}
+	return nil, ""
+}
+
+// show shows the picked report from the top, built again as the key
+// loans and the staff it names change; the shift report also reads the
+// hotel's shifts.
+func (p *reportsPane) show() {
+	reads := []string{kit.KindKey, kit.KindStaff}
+	if report(p.kind.SelectedIndex()) == reportOutsideShift {
+		reads = append(reads, kit.KindHotel)
+	}
+	p.sc.pane.SetView(p.build, reads...)
+}
+
+// build fills the results with the picked report's lines, below the
+// pickers as they were left; the picker offers the keys and staff there
+// are now.
+func (p *reportsPane) build() (fyne.CanvasObject, *container.Scroll) {
+	p.who.Options, _ = p.choices()
+	p.who.Refresh()
 	lines, err := p.lines()
-	p.result.RemoveAll()
+	p.result = container.NewVBox()
 	if err != nil {
 		p.result.Add(kit.Note(kit.Say(err)))
 	}
@@ -88,7 +110,10 @@ func (p *reportsPane) run() {
 	if err == nil && len(lines) == 0 {
 		p.result.Add(kit.Note(lang.L("keys.r.none")))
 	}
-	p.result.Refresh()
+	scroll := container.NewVScroll(p.result)
+	p.results.Objects = []fyne.CanvasObject{scroll}
+	p.results.Refresh()
+	return p.view, scroll
 }
 
 func (p *reportsPane) lines() ([]string, error) {

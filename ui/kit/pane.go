@@ -10,14 +10,20 @@ import (
 )
 
 // DetailPane is the right side of a list screen: one record's detail, a
-// form, or any other view. It remembers which record's detail it shows,
-// so that a refresh can rebuild that detail in place without moving the
-// reader: showing the same record's detail again keeps its scroll offset.
-// Use it on the Fyne goroutine. Put its Content into layouts.
+// live view (a table, a list or a report built from records), a form, or
+// anything else. It remembers which record's detail or which live view it
+// shows, so that a refresh can rebuild that in place without moving the
+// reader: showing the same record's detail again, or rebuilding the live
+// view, keeps its scroll offset. Use it on the Fyne goroutine. Put its
+// Content into layouts.
 type DetailPane struct {
 	box    *fyne.Container
 	record data.EntityRef    // the record whose detail is shown, or zero
-	scroll *container.Scroll // the scroll of that detail, or nil
+	scroll *container.Scroll // the scroll of that detail or live view, or nil
+	// build builds the live view shown (nil for none) from records of the
+	// kinds in reads.
+	build func() (fyne.CanvasObject, *container.Scroll)
+	reads []string
 }
 
 // NewDetailPane returns a pane showing first.
@@ -32,17 +38,17 @@ func (p *DetailPane) Content() fyne.CanvasObject { return p.box }
 func (p *DetailPane) Object() fyne.CanvasObject { return p.box.Objects[0] }
 
 // Record is the record whose detail the pane shows, or the zero ref while
-// it shows a form or anything else.
+// it shows a live view, a form or anything else.
 func (p *DetailPane) Record() data.EntityRef { return p.record }
 
-// Scroll is the scroll of the detail shown, or nil.
+// Scroll is the scroll of the detail or live view shown, or nil.
 func (p *DetailPane) Scroll() *container.Scroll { return p.scroll }
 
-// Set shows o, which is no record's detail: a form, a report, a
-// placeholder.
+// Set shows o, which is neither a record's detail nor a live view: a
+// form, a placeholder.
 func (p *DetailPane) Set(o fyne.CanvasObject) {
-	p.record, p.scroll = data.EntityRef{}, nil
-	p.show(o)
+	p.record, p.build, p.reads = data.EntityRef{}, nil, nil
+	p.place(o, nil, false)
 }
 
 // SetDetail shows view as the detail of record; scroll is the scroll in
@@ -50,16 +56,9 @@ func (p *DetailPane) Set(o fyne.CanvasObject) {
 // the pane already shows that record's detail, the new one opens at the
 // old one's scroll offset, as far as the new content reaches.
 func (p *DetailPane) SetDetail(record data.EntityRef, view fyne.CanvasObject, scroll *container.Scroll) {
-	var at fyne.Position
-	keep := p.record == record && p.scroll != nil
-	if keep {
-		at = p.scroll.Offset
-	}
-	p.record, p.scroll = record, scroll
-	p.show(view)
-	if keep && scroll != nil {
-		scroll.ScrollToOffset(at) // after the layout, so Fyne clamps it to the new content
-	}
+	same := p.record == record
+	p.record, p.build, p.reads = record, nil, nil
+	p.place(view, scroll, same)
 }
 
 // Stale reports whether the detail shown must be rebuilt after the
@@ -73,7 +72,46 @@ func (p *DetailPane) Stale(changed []data.EntityRef, reads ...string) bool {
 	return slices.Contains(changed, p.record) || Changed(changed, reads...)
 }
 
-func (p *DetailPane) show(o fyne.CanvasObject) {
-	p.box.Objects = []fyne.CanvasObject{o}
+// SetView shows a live view, from the top. build builds it: the view and
+// the scroll in it that holds its figures (the view itself when it is
+// one; nil for none). reads are the record kinds (KindLoan, KindStaff…)
+// whose records the view shows or counts: RefreshView calls build again
+// when one of them changed. build may return the view it built before
+// with only its figures built anew inside it, so that a view with inputs
+// (a period, a filter, a form) keeps what the reader typed or picked; it
+// must not change what the pane shows.
+func (p *DetailPane) SetView(build func() (fyne.CanvasObject, *container.Scroll), reads ...string) {
+	p.record, p.build, p.reads = data.EntityRef{}, build, reads
+	view, scroll := build()
+	p.place(view, scroll, false)
+}
+
+// RefreshView builds the live view shown again when changed is nil
+// (everything changed) or holds a record of a kind it reads, and reports
+// whether it did. The new view opens at the old one's scroll offset, as
+// far as the new content reaches. It reports false, and does nothing,
+// while the pane shows no live view.
+func (p *DetailPane) RefreshView(changed []data.EntityRef) bool {
+	if p.build == nil || !Changed(changed, p.reads...) {
+		return false
+	}
+	view, scroll := p.build()
+	p.place(view, scroll, true)
+	return true
+}
+
+// place shows view, whose content scroll holds; keep opens scroll at the
+// offset of the scroll shown before.
+func (p *DetailPane) place(view fyne.CanvasObject, scroll *container.Scroll, keep bool) {
+	var at fyne.Position
+	keep = keep && p.scroll != nil && scroll != nil
+	if keep {
+		at = p.scroll.Offset
+	}
+	p.scroll = scroll
+	p.box.Objects = []fyne.CanvasObject{view}
 	p.box.Refresh()
+	if keep {
+		scroll.ScrollToOffset(at) // after the layout, so Fyne clamps it to the new content
+	}
 }

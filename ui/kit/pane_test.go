@@ -127,3 +127,111 @@ func TestIDListKeepsSelectionAndScrollWhenRowsMove(t *testing.T) {
 		t.Errorf("a selection the list dropped came back: %q", l.Selected())
 	}
 }
+
+func TestDetailPaneRebuildsALiveViewAtTheReadersPlace(t *testing.T) {
+	tests := []struct {
+		name    string
+		changed []data.EntityRef
+		lines   int     // of the view built again
+		want    float32 // its offset; -1: clamped to the end
+	}{
+		{"everything", nil, 100, 400},
+		{"a kind it reads", []data.EntityRef{{Kind: kit.KindStaff, ID: "A01"}, {Kind: kit.KindLoan, ID: "l1"}}, 100, 400},
+		{"its other kind", []data.EntityRef{{Kind: kit.KindItemType, ID: "iron"}}, 100, 400},
+		{"shorter", nil, 28, -1},
+		{"too short to scroll", nil, 3, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := kittest.New(t)
+			p := kit.NewDetailPane(widget.NewLabel("pick one"))
+			e.Window.SetContent(p.Content())
+			n := 100
+			p.SetView(func() (fyne.CanvasObject, *fynecontainer.Scroll) { s := lines(n); return s, s }, kit.KindLoan, kit.KindItemType)
+			kittest.ScrollDown(t, p.Content(), 400)
+			n = tt.lines
+			if !p.RefreshView(tt.changed) {
+				t.Fatal("the view was not built again")
+			}
+			next := p.Scroll()
+			want := tt.want
+			if want < 0 {
+				want = next.Content.Size().Height - next.Size().Height
+				if want <= 0 || want >= 400 {
+					t.Fatalf("the shorter content ends at %v: not a clamp", want)
+				}
+			}
+			if p.Object() != next || next.Offset.Y != want || p.Record() != (data.EntityRef{}) {
+				t.Errorf("offset %v, want %v", next.Offset.Y, want)
+			}
+		})
+	}
+}
+
+func TestDetailPaneLeavesALiveViewThatReadsNothingChanged(t *testing.T) {
+	for _, changed := range [][]data.EntityRef{{{Kind: kit.KindStaff, ID: "A01"}}, {}} {
+		e := kittest.New(t)
+		p := kit.NewDetailPane(widget.NewLabel("pick one"))
+		e.Window.SetContent(p.Content())
+		p.SetView(func() (fyne.CanvasObject, *fynecontainer.Scroll) { s := lines(100); return s, s }, kit.KindLoan)
+		before := p.Object()
+		kittest.ScrollDown(t, p.Content(), 400)
+		if p.RefreshView(changed) || p.Stale(changed) {
+			t.Errorf("%v: the view was built again", changed)
+		}
+		kittest.StillShows(t, p, before, 400)
+	}
+}
+
+func TestDetailPaneRebuildsOnlyTheFiguresOfAViewWithInputs(t *testing.T) {
+	e := kittest.New(t)
+	p := kit.NewDetailPane(widget.NewLabel("pick one"))
+	e.Window.SetContent(p.Content())
+	period := widget.NewEntry()
+	figures := fynecontainer.NewStack()
+	view := fynecontainer.NewBorder(period, nil, nil, nil, figures)
+	builds := 0
+	p.SetView(func() (fyne.CanvasObject, *fynecontainer.Scroll) {
+		builds++
+		s := lines(100 + builds)
+		figures.Objects = []fyne.CanvasObject{s}
+		figures.Refresh()
+		return view, s
+	}, kit.KindKey)
+	period.SetText("last 7 days")
+	kittest.ScrollDown(t, p.Scroll(), 400)
+	p.RefreshView([]data.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}})
+	kittest.ShowsAt(t, p, "line 102", 400)
+	if p.Object() != view || period.Text != "last 7 days" {
+		t.Errorf("the inputs were built again: %q", period.Text)
+	}
+}
+
+func TestDetailPaneEndsTheLiveViewForAFormOrADetail(t *testing.T) {
+	e := kittest.New(t)
+	p := kit.NewDetailPane(widget.NewLabel("pick one"))
+	e.Window.SetContent(p.Content())
+	builds := 0
+	view := func() (fyne.CanvasObject, *fynecontainer.Scroll) { builds++; s := lines(100); return s, s }
+	form := widget.NewEntry()
+	detail := lines(100)
+	for _, show := range []func(){
+		func() { p.Set(form) },
+		func() { p.SetDetail(data.EntityRef{Kind: kit.KindLoan, ID: "l1"}, detail, detail) },
+	} {
+		p.SetView(view, kit.KindLoan)
+		kittest.ScrollDown(t, p.Content(), 400)
+		show()
+		shown := p.Object()
+		if p.RefreshView(nil) || p.Object() != shown {
+			t.Error("a live view was built again over what replaced it")
+		}
+		p.SetView(view, kit.KindLoan)
+		if p.Scroll().Offset.Y != 0 {
+			t.Errorf("a view shown anew opens at %v", p.Scroll().Offset.Y)
+		}
+	}
+	if builds != 4 {
+		t.Errorf("built %d times, want 4", builds)
+	}
+}

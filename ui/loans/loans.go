@@ -124,16 +124,18 @@ func (sc *Screen) closePane() {
 // Refresh reloads the loans that changed (every open loan for nil) and
 // rebuilds the loan's detail, at the reader's place, when the loan or the
 // names it shows (staff, item types) changed; the detail shows no stock.
-// A form stays as typed.
+// The stock and frequent-loans tables are built again, at the reader's
+// place, when loans or item types changed. A form stays as typed.
 func (sc *Screen) Refresh(changed []data.EntityRef) {
 	if changed == nil {
 		sc.names.load()
 		sc.reloadAll()
-	} else if !sc.reloadSome(changed) {
-		return
 	}
-	sc.applyFilter()
+	if changed == nil || sc.reloadSome(changed) {
+		sc.applyFilter()
+	}
 	if sc.pane.Stale(changed, kit.KindStaff, kit.KindItemType) {
 		sc.showLoan(sc.pane.Record().ID)
 	}
+	sc.pane.RefreshView(changed)
 }

@@ -82,3 +82,77 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 		})
 	}
 }
+
+// lendMany gives desk D1 n towels of their own kinds and lends each once
+// to room 302, through the service, so that the stock and the
+// frequent-loans tables scroll.
+func lendMany(t *testing.T, e *kittest.Env, n int) {
+	t.Helper()
+	for i := range n {
+		code := fmt.Sprintf("towel_%02d", i+1)
+		_, err := e.Svc.SetItemType("S01", app.ItemTypeInput{Code: code, Name: fmt.Sprintf("Towel %02d", i+1),
+			Stock: map[string]int{"D1": 5}})
+		must(t, err)
+		_, err = e.Svc.Lend(e.Session.UserID(), app.LendInput{Room: "302",
+			Lines: []app.LoanLine{{Item: code, Count: 1}}, DueAt: e.Clock.Now().Add(24 * time.Hour)})
+		must(t, err)
+	}
+}
+
+// setItem names item type code name and sets desk D1's stock of it to n,
+// through the service, as the supervisor would, and returns the change to
+// refresh with.
+func setItem(t *testing.T, e *kittest.Env, code, name string, n int) []data.EntityRef {
+	t.Helper()
+	_, err := e.Svc.SetItemType("S01", app.ItemTypeInput{Code: code, Name: name, Stock: map[string]int{"D1": n}})
+	must(t, err)
+	return []data.EntityRef{{Kind: kit.KindItemType, ID: code}}
+}
+
+func TestRefreshRebuildsTheTablesAtTheReadersPlace(t *testing.T) {
+	lend := func(t *testing.T, e *kittest.Env) []data.EntityRef {
+		return []data.EntityRef{{Kind: kit.KindLoan, ID: lendIron(t, e, "301").ID}}
+	}
+	tests := []struct {
+		name   string
+		show   func(*Screen)
+		change func(*testing.T, *kittest.Env) []data.EntityRef
+		want   string // the row that changed
+	}{
+		{"stock, an iron lent", (*Screen).showStock, lend, "熨斗\nD1\n3\n1\n2\n"},
+		{"stock, irons bought", (*Screen).showStock, func(t *testing.T, e *kittest.Env) []data.EntityRef {
+			return setItem(t, e, "iron", "熨斗", 5)
+		}, "熨斗\nD1\n5\n0\n5\n"},
+		{"frequent loans, an iron lent", (*Screen).showFrequent, lend, "熨斗\n1\n1\n"},
+		{"frequent loans, a towel renamed", (*Screen).showFrequent, func(t *testing.T, e *kittest.Env) []data.EntityRef {
+			return setItem(t, e, "towel_01", "Bath towel", 5)
+		}, "Bath towel\n1\n1\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, sc := world(t, kit.English)
+			lendMany(t, e, 30)
+			sc.Refresh(nil)
+			tt.show(sc)
+			kittest.ScrollDown(t, sc.pane.Content(), 300)
+			sc.Refresh(tt.change(t, e))
+			kittest.ShowsAt(t, sc.pane, tt.want, 300)
+		})
+	}
+}
+
+func TestRefreshOfWhatTheTablesDoNotReadLeavesThem(t *testing.T) {
+	for name, show := range map[string]func(*Screen){"stock": (*Screen).showStock, "frequent loans": (*Screen).showFrequent} {
+		t.Run(name, func(t *testing.T) {
+			e, sc := world(t, kit.English)
+			lendMany(t, e, 30)
+			sc.Refresh(nil)
+			show(sc)
+			kittest.ScrollDown(t, sc.pane.Content(), 300)
+			before := sc.pane.Object()
+			must(t, e.Svc.UpdateStaff("S01", "A01", "front_office", app.RoleAttendant, ""))
+			sc.Refresh([]data.EntityRef{{Kind: kit.KindStaff, ID: "A01"}})
+			kittest.StillShows(t, sc.pane, before, 300)
+		})
+	}
+}

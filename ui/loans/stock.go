@@ -16,12 +16,17 @@ import (
 // frequentDays is the period the frequent-loans report looks back over.
 const frequentDays = 30
 
-// showStock shows every desk's stock, low stock highlighted.
+// showStock shows every desk's stock, low stock highlighted, built again
+// as loans and item types change.
 func (sc *Screen) showStock() {
+	sc.showTable(lang.L("loans.stock"), kit.Note(lang.L("loans.stock_note")), sc.stockGrid, kit.KindLoan, kit.KindItemType)
+}
+
+// stockGrid is the stock table: what each desk owns, lent and has left.
+func (sc *Screen) stockGrid() fyne.CanvasObject {
 	rows, err := sc.s.Svc.Stock("")
 	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return
+		return kit.Note(kit.Say(err))
 	}
 	grid := container.NewGridWithColumns(5, headCells("loans.item", "loans.desk", "loans.stock_owned",
 		"loans.stock_out", "loans.stock_left")...)
@@ -34,7 +39,7 @@ func (sc *Screen) showStock() {
 			grid.Add(cell(text, imp))
 		}
 	}
-	sc.showTable(lang.L("loans.stock"), kit.Note(lang.L("loans.stock_note")), grid)
+	return grid
 }
 
 func (sc *Screen) leftText(left int, low bool) string {
@@ -45,13 +50,19 @@ func (sc *Screen) leftText(left int, low bool) string {
 }
 
 // showFrequent shows the items lent most over the last frequentDays
-// days, and which of them to put in the rooms.
+// days, and which of them to put in the rooms, built again as loans and
+// item types (their names) change.
 func (sc *Screen) showFrequent() {
+	intro := kit.Note(lang.L("loans.f.intro", map[string]int{"Days": frequentDays}))
+	sc.showTable(lang.L("loans.frequent"), intro, sc.frequentGrid, kit.KindLoan, kit.KindItemType)
+}
+
+// frequentGrid is the frequent-loans table, most lent first.
+func (sc *Screen) frequentGrid() fyne.CanvasObject {
 	now := sc.s.Now().Add(time.Minute) // the loan just made counts
 	rows, err := sc.s.Svc.FrequentLoans(now.Add(-frequentDays*24*time.Hour), now)
 	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return
+		return kit.Note(kit.Say(err))
 	}
 	grid := container.NewGridWithColumns(5, headCells("loans.item", "loans.f.loans", "loans.f.rooms",
 		"loans.f.per_day", "loans.f.advice")...)
@@ -65,17 +76,21 @@ func (sc *Screen) showFrequent() {
 			grid.Add(cell(text, imp))
 		}
 	}
-	intro := kit.Note(lang.L("loans.f.intro", map[string]int{"Days": frequentDays}))
-	sc.showTable(lang.L("loans.frequent"), intro, grid)
+	return grid
 }
 
-// showTable puts a titled table in the pane with a button back.
-func (sc *Screen) showTable(title string, intro fyne.CanvasObject, grid fyne.CanvasObject) {
+// showTable puts a titled table in the pane with a button back; grid
+// builds the table from records of the kinds in reads, and builds it
+// again when they change.
+func (sc *Screen) showTable(title string, intro fyne.CanvasObject, grid func() fyne.CanvasObject, reads ...string) {
 	sc.shown = ""
 	sc.list.List.UnselectAll()
 	back := widget.NewButton(lang.L("loans.close"), func() { sc.setPane(sc.emptyPane()) })
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, kit.Heading(title)), intro)
-	sc.setPane(container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(grid))))
+	sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+		scroll := container.NewVScroll(container.NewVBox(grid()))
+		return container.NewBorder(top, nil, nil, nil, scroll), scroll
+	}, reads...)
 }
 
 func headCells(keys ...string) []fyne.CanvasObject {

@@ -28,10 +28,20 @@ func Walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 
 // Labels is the text of every label under o, one a line.
 func Labels(o fyne.CanvasObject) string {
+	return texts(o, func(l *widget.Label) string { return l.Text })
+}
+
+// Buttons is the text of every button under o, one a line.
+func Buttons(o fyne.CanvasObject) string {
+	return texts(o, func(b *widget.Button) string { return b.Text })
+}
+
+// texts is the text of every W under o, one a line.
+func texts[W fyne.CanvasObject](o fyne.CanvasObject, text func(W) string) string {
 	var b strings.Builder
 	Walk(o, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			b.WriteString(l.Text + "\n")
+		if w, ok := o.(W); ok {
+			b.WriteString(text(w) + "\n")
 		}
 	})
 	return b.String()
