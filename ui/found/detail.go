@@ -116,7 +116,7 @@ func (sc *Screen) custodyLine(c app.Custody) string {
 // actions are the commands for the item: claim, transfer and dispose while
 // it is held, and the label.
 func (sc *Screen) actions(f app.FoundItem) fyne.CanvasObject {
-	label := widget.NewButtonWithIcon(lang.L("found.label"), theme.DocumentPrintIcon(), func() { sc.showLabel(f.Tag, nil) })
+	label := widget.NewButtonWithIcon(lang.L("found.label"), theme.DocumentPrintIcon(), func() { sc.showLabelOf(f.Tag) })
 	if !held(f) {
 		return container.NewHBox(label)
 	}

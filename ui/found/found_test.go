@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
 	"floordesk/ui/kit"
@@ -109,6 +111,11 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	if !slices.Contains(sc.lastDetail.matches, sc.lastReport.id) {
 		t.Fatalf("item detail does not list the report: %+v", sc.lastDetail)
 	}
+	tapButton(t, sc.pane.Content(), lang.L("found.label"))
+	if sc.lastLog == nil || !slices.Contains(sc.lastLog.matches, sc.lastReport.id) {
+		t.Fatalf("the item's label does not list the report: %+v", sc.lastLog)
+	}
+	sc.showItem(tag)
 	sc.showClaimForm(tag)
 	c := sc.lastClaim
 	test.Type(c.claimant, "John Smith")
@@ -235,4 +242,19 @@ func TestTransferAddsToTheCustodyChain(t *testing.T) {
 	if h := strings.Join(sc.lastDetail.history, "\n"); !strings.Contains(h, "moved to Safe 2 (safe) by Wang Fang") {
 		t.Fatalf("history:\n%s", h)
 	}
+}
+
+// tapButton taps the button reading text inside o.
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	var found *widget.Button
+	kittest.Walk(o, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button", text)
+	}
+	test.Tap(found)
 }

@@ -92,6 +92,16 @@ func (sc *Screen) labelLines(f app.FoundItem) []string {
 	return lines
 }
 
+// showLabelOf shows an item's label with the loss reports it may match.
+func (sc *Screen) showLabelOf(tag string) {
+	matches, err := sc.s.Svc.MatchesForItem(tag)
+	if err != nil {
+		sc.s.Notify(kit.Say(err))
+		return
+	}
+	sc.showLabel(tag, matches)
+}
+
 // showLabel shows an item's tag big with its label text; matches, when
 // given, are the loss reports that may be about a newly logged item.
 func (sc *Screen) showLabel(tag string, matches []app.ReportMatch) {
