@@ -124,7 +124,8 @@ func runDesk(st *data.Store, f deskFlags) int {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	go autoBackup(st, *f.backups).Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
+	backups := autoBackup(st, *f.backups)
+	go backups.Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
@@ -138,7 +139,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 	}
 	opt := ui.Options{Feed: st, Counter: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) }}
-	dw := ui.NewWindow(w, sess, screens, opt)
+	dw := ui.NewWindow(w, sess, screens(backups), opt)
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
 	dw.Start()
 	startSync(ctx, st, dw)
@@ -147,9 +148,12 @@ func runDesk(st *data.Store, f deskFlags) int {
 	return exitOK
 }
 
-// screens are the area screens, in navigation order.
-func screens(s *kit.Session) []kit.Screen {
-	return []kit.Screen{requests.New(s), loans.New(s), keys.New(s), found.New(s), handover.New(s), supervisor.New(s)}
+// screens makes the area screens, in navigation order; the supervisor's
+// show and make the desk's backups.
+func screens(backups *data.AutoBackup) func(*kit.Session) []kit.Screen {
+	return func(s *kit.Session) []kit.Screen {
+		return []kit.Screen{requests.New(s), loans.New(s), keys.New(s), found.New(s), handover.New(s), supervisor.New(s, backups)}
+	}
 }
 
 // chosenLanguage is the --lang flag, else the language saved in settings.

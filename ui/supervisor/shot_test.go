@@ -19,11 +19,17 @@ func TestScreenshots(t *testing.T) {
 		e.App.Settings().SetTheme(kittest.FontTheme{Theme: theme.DefaultTheme()})
 		e.Demo(t, 400)
 		e.SignIn(t, "S01")
-		sc := newScreen(e.Session)
+		loop := onTestGoroutine(e)
+		b := backupsOf(e)
+		if _, err := b.BackupNow(); err != nil {
+			t.Fatal(err)
+		}
+		sc := newScreen(e.Session, b)
 		e.Window.SetContent(sc.Content())
 		sc.staff.show("S01")
-		for i, name := range []string{"staff", "keys", "items", "rooms", "settings", "conflicts", "sync"} {
+		for i, name := range []string{"staff", "keys", "items", "rooms", "settings", "conflicts", "sync", "data"} {
 			sc.tabs.SelectIndex(i)
+			settle(t, loop, sc.data)
 			e.Shot(t, filepath.Join(dir, "supervisor-"+name+"-"+language+".png"))
 		}
 	}

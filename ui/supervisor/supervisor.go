@@ -1,8 +1,8 @@
 // Package supervisor is the supervisor's screen: staff, the key register,
 // loanable item types and their stock per desk, rooms and desks, the hotel
 // settings (holding periods, follow-up interval), sync conflicts to
-// resolve, and the desk's sync settings. The shell shows it to
-// supervisors only.
+// resolve, the desk's sync settings, and the desk's data and backups. The
+// shell shows it to supervisors only.
 package supervisor
 
 import (
@@ -38,6 +38,7 @@ type Screen struct {
 	settings  *settingsTab
 	conflicts *conflictsTab
 	sync      *syncTab
+	data      *dataTab
 	all       []tab
 }
 
@@ -46,19 +47,28 @@ var (
 	_ kit.Restricted = (*Screen)(nil)
 )
 
-// New returns the supervisor screen of session s.
-func New(s *kit.Session) kit.Screen { return newScreen(s) }
+// New returns the supervisor screen of session s; backups are the desk's
+// automatic backups, which must not be nil.
+func New(s *kit.Session, backups Backups) kit.Screen { return newScreen(s, backups) }
 
-func newScreen(s *kit.Session) *Screen {
+func newScreen(s *kit.Session, backups Backups) *Screen {
 	sc := &Screen{s: s}
 	sc.staff, sc.keys, sc.items = newStaffTab(s), newKeysTab(s), newItemsTab(s)
 	sc.rooms, sc.settings = newRoomsTab(s), newSettingsTab(s)
 	sc.conflicts, sc.sync = newConflictsTab(s), newSyncTab(s)
+	sc.data = newDataTab(s, backups)
 	sc.conflicts.onCount = sc.countConflicts
-	sc.all = []tab{sc.staff, sc.keys, sc.items, sc.rooms, sc.settings, sc.conflicts, sc.sync}
+	sc.all = []tab{sc.staff, sc.keys, sc.items, sc.rooms, sc.settings, sc.conflicts, sc.sync, sc.data}
 	sc.tabs = container.NewAppTabs()
 	for _, t := range sc.all {
 		sc.tabs.Append(container.NewTabItem(t.title(), t.content()))
+	}
+	dataItem := sc.tabs.Items[len(sc.tabs.Items)-1]
+	sc.data.shown = func() bool { return sc.tabs.Selected() == dataItem }
+	sc.tabs.OnSelected = func(item *container.TabItem) {
+		if item == dataItem {
+			sc.data.refresh(nil)
+		}
 	}
 	sc.Refresh(nil)
 	return sc
