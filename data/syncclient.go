@@ -137,24 +137,37 @@ func (c *SyncClient) Run(ctx context.Context) error {
 
 // resolve fills URL and token from the store's settings.
 func (c *SyncClient) resolve() error {
+	if c.cfg.URL != "" && c.cfg.Token != "" {
+		return nil
+	}
+	url, token, err := serverSettings(c.store)
+	if err != nil {
+		return err
+	}
 	if c.cfg.URL == "" {
-		u, err := c.store.Setting(SettingServerURL)
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		c.cfg.URL = strings.TrimRight(u, "/")
+		c.cfg.URL = url
 	}
 	if c.cfg.Token == "" {
-		t, err := c.store.Setting(SettingDeskToken)
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return err
-		}
-		c.cfg.Token = t
-	}
-	if c.cfg.URL == "" || c.cfg.Token == "" {
-		return ErrSyncNotConfigured
+		c.cfg.Token = token
 	}
 	return nil
+}
+
+// serverSettings reads the server URL and desk token an enrolment saved;
+// ErrSyncNotConfigured when either is missing.
+func serverSettings(store *Store) (url, token string, err error) {
+	url, err = store.Setting(SettingServerURL)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return "", "", err
+	}
+	token, err = store.Setting(SettingDeskToken)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return "", "", err
+	}
+	if url == "" || token == "" {
+		return "", "", ErrSyncNotConfigured
+	}
+	return strings.TrimRight(url, "/"), token, nil
 }
 
 // SyncNow asks for a push and a pull at once, cutting any backoff short

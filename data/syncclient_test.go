@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -296,3 +297,29 @@ type switchable struct{ h atomic.Pointer[http.Handler] }
 func (s *switchable) set(h http.Handler) { s.h.Store(&h) }
 
 func (s *switchable) ServeHTTP(w http.ResponseWriter, r *http.Request) { (*s.h.Load()).ServeHTTP(w, r) }
+
+// TestServerInfoSaysWhatIsOnTheWay: a joining desk learns how many events
+// the server holds for its hotel before they arrive.
+func TestServerInfoSaysWhatIsOnTheWay(t *testing.T) {
+	srv := newSyncServer(t)
+	fresh := openDesk(t, "desk-new")
+	if _, err := data.ServerInfo(t.Context(), fresh); !errors.Is(err, data.ErrSyncNotConfigured) {
+		t.Fatalf("info before enrolment: %v, want ErrSyncNotConfigured", err)
+	}
+	a := openDesk(t, "desk-a")
+	if err := data.EnrollStore(t.Context(), a, srv.http.URL, srv.code("grand")); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		appendKey(t, a, fmt.Sprintf("K%d", i), "key.registered")
+	}
+	ca := startSync(t, a, data.SyncConfig{})
+	waitFor(t, "desk a's events to reach the server", 10*time.Second, func() bool { return ca.Status().Pending == 0 })
+	if err := data.EnrollStore(t.Context(), fresh, srv.http.URL, srv.code("grand")); err != nil {
+		t.Fatal(err)
+	}
+	info, err := data.ServerInfo(t.Context(), fresh)
+	if err != nil || info.LastSeq != 3 || info.Property != "grand" || info.Desk != "desk-new" {
+		t.Fatalf("info = %+v, %v; want 3 events of grand for desk-new", info, err)
+	}
+}

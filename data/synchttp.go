@@ -164,6 +164,26 @@ func Enroll(ctx context.Context, url, code, desk string) (string, error) {
 	return resp.Token, nil
 }
 
+// ServerInfo asks the server store is enrolled with what it holds for the
+// desk's hotel (GET /v1/info): its epoch and latest sequence number, which
+// tell a joining desk how many events are on their way, and whether there
+// are any at all. It returns ErrSyncNotConfigured for a desk not enrolled,
+// and a *ServerError for an answer with an error status.
+func ServerInfo(ctx context.Context, store *Store) (InfoResponse, error) {
+	var info InfoResponse
+	url, token, err := serverSettings(store)
+	if err != nil {
+		return info, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	hc := &http.Client{Timeout: 15 * time.Second}
+	if err := roundTrip(ctx, hc, http.MethodGet, url+"/"+APIVersion+"/info", token, nil, &info); err != nil {
+		return info, fmt.Errorf("server info: %w", err)
+	}
+	return info, nil
+}
+
 // EnrollStore enrols store's desk with the server at url and saves the URL
 // and the token in the store's settings, where NewSyncClient finds them.
 func EnrollStore(ctx context.Context, store *Store, url, code string) error {

@@ -21,12 +21,14 @@ import (
 // hotel set-up.
 const SettingDeskCode = "desk.code"
 
-// firstRun creates the hotel's first supervisor, names the desk and
-// imports the rooms (or leaves them for later), then signs the supervisor
-// in.
+// firstRun sets up a new hotel on this desk: it creates the hotel's first
+// supervisor, names the desk and imports the rooms (or leaves them for
+// later), then signs the supervisor in. Back returns to the choice between
+// a new hotel and joining one.
 type firstRun struct {
 	s        *kit.Session
 	done     func()
+	back     func()
 	number   *widget.Entry
 	name     *widget.Entry
 	pin      *widget.Entry
@@ -42,8 +44,8 @@ type firstRun struct {
 	content  fyne.CanvasObject
 }
 
-func newFirstRun(s *kit.Session, done func()) *firstRun {
-	f := &firstRun{s: s, done: done, staffErr: kit.NewFieldErrors(), deskErr: kit.NewFieldErrors()}
+func newFirstRun(s *kit.Session, done, back func()) *firstRun {
+	f := &firstRun{s: s, done: done, back: back, staffErr: kit.NewFieldErrors(), deskErr: kit.NewFieldErrors()}
 	f.number, f.name, f.deskCode, f.deskName = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.pin, f.pin2 = widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	f.pin.OnChanged = func(string) { f.checkPIN() }
@@ -57,8 +59,6 @@ func newFirstRun(s *kit.Session, done func()) *firstRun {
 }
 
 func (f *firstRun) layout() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(lang.L("shell.first_run_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
 	intro := widget.NewLabel(lang.L("shell.first_run_intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	staff := widget.NewForm(
@@ -72,10 +72,11 @@ func (f *firstRun) layout() fyne.CanvasObject {
 		item("shell.rooms", f.roomsBtn, f.deskErr.For("rooms")))
 	start := widget.NewButtonWithIcon(lang.L("shell.first_run_start"), theme.ConfirmIcon(), f.submit)
 	start.Importance = widget.HighImportance
-	body := container.NewVBox(title, intro,
+	back := widget.NewButtonWithIcon(lang.L("join.back"), theme.NavigateBackIcon(), f.back)
+	body := container.NewVBox(stepTitle(lang.L("join.new_hotel")), intro,
 		widget.NewCard("", lang.L("shell.first_supervisor"), staff),
 		widget.NewCard("", lang.L("shell.this_desk"), desk),
-		f.staffErr.Form(), f.deskErr.Form(), container.NewHBox(start))
+		f.staffErr.Form(), f.deskErr.Form(), container.NewHBox(back, start))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 660), container.NewVScroll(body)))
 }
 
@@ -172,10 +173,58 @@ func (f *firstRun) setUpDesk(actor string) bool {
 		f.deskErr.Show(err)
 		return false
 	}
-	if err := f.s.Svc.Store().SetSetting(SettingDeskCode, d.Code); err != nil {
+	if err := useDesk(f.s, d.Code); err != nil {
 		f.deskErr.Show(err)
 		return false
 	}
-	f.s.Svc.DeskCode = d.Code
 	return true
+}
+
+// stepTitle is the heading of a step before the desk's screens: first
+// run, joining, naming the desk.
+func stepTitle(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// firstRunChoice is the first step on a desk with no staff: set up a new
+// hotel here, or join the hotel's FloorDesk that another desk already
+// uses. Doing a first run on a second desk would make a second first
+// supervisor and hotel set-up that clash with the real ones once synced,
+// so the two ways are told apart plainly.
+type firstRunChoice struct {
+	newHotel, join *widget.Button
+	content        fyne.CanvasObject
+}
+
+// The join button is the prominent one: every desk but a hotel's first
+// joins, and a second hotel made by mistake is the costly slip. A desk
+// already connected to a server (it came back from the wait) says so: a
+// new hotel set up here goes to that server.
+func newFirstRunChoice(newHotel, join func(), connectedTo string) *firstRunChoice {
+	c := &firstRunChoice{
+		newHotel: widget.NewButtonWithIcon(lang.L("join.new_hotel"), theme.ContentAddIcon(), newHotel),
+		join:     widget.NewButtonWithIcon(lang.L("join.join"), theme.LoginIcon(), join),
+	}
+	c.join.Importance = widget.HighImportance
+	intro := widget.NewLabel(lang.L("join.choice_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	if connectedTo != "" {
+		intro.SetText(lang.L("join.choice_connected", map[string]string{"URL": connectedTo}))
+	}
+	body := container.NewVBox(stepTitle(lang.L("shell.first_run_title")), intro,
+		container.NewGridWithColumns(2,
+			choiceCard(lang.L("join.new_hotel_when"), c.newHotel),
+			choiceCard(lang.L("join.join_when"), c.join)))
+	c.content = container.NewCenter(container.NewGridWrap(fyne.NewSize(860, 420), body))
+	return c
+}
+
+// choiceCard is one way to start: when to take it, and its button.
+func choiceCard(when string, button *widget.Button) fyne.CanvasObject {
+	text := widget.NewLabel(when)
+	text.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", "", container.NewBorder(nil, button, nil, nil, text))
 }

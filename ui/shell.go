@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"sync"
 	"time"
 
@@ -67,18 +68,24 @@ type Shell struct {
 	root    *fyne.Container
 	main    *mainView
 	bar     *statusBar
-	step    any // the first run or sign-in shown, for tests
+	step    any // the step before the screens (first run, join, sign-in, desk) shown; nil with the screens
 
+	ctx      context.Context // ends when the shell stops, for work off the Fyne goroutine
+	cancel   context.CancelFunc
 	stopOnce sync.Once
 	stop     chan struct{}
 	wg       sync.WaitGroup
 }
+
+// stepRefresher is a step that follows store and sync changes.
+type stepRefresher interface{ refresh() }
 
 // NewShell builds the shell around screens (the area screens, in
 // navigation order); it adds the dashboard before them and the settings
 // after. Call it on the Fyne goroutine after UseLanguage, then Start.
 func NewShell(s *kit.Session, screens []kit.Screen, opt Options) *Shell {
 	sh := &Shell{s: s, opt: opt, root: container.NewStack(), stop: make(chan struct{})}
+	sh.ctx, sh.cancel = context.WithCancel(context.Background())
 	sh.dash = NewDashboard(s)
 	sh.dash.systemNotify = opt.SystemNotify
 	sh.screens = append(append([]kit.Screen{sh.dash}, screens...), NewSettings(s, opt.SetTheme, opt.SetLanguage))
@@ -104,17 +111,34 @@ func (sh *Shell) Start() {
 
 // Stop ends the background work and waits for it.
 func (sh *Shell) Stop() {
-	sh.stopOnce.Do(func() { close(sh.stop) })
+	sh.stopOnce.Do(func() {
+		close(sh.stop)
+		sh.cancel()
+	})
 	sh.wg.Wait()
 }
 
-// showCurrent shows the step the desk is at: no staff yet → first run;
-// nobody signed in → sign-in; else the screens.
+// background runs fn off the Fyne goroutine; its ctx ends when the shell
+// stops, and Stop waits for it. Call it on the Fyne goroutine.
+func (sh *Shell) background(fn func(ctx context.Context)) {
+	sh.wg.Add(1)
+	go func() {
+		defer sh.wg.Done()
+		fn(sh.ctx)
+	}()
+}
+
+// showCurrent shows the step the desk is at: no staff yet → first run, or
+// the wait for the hotel's data when the desk has joined a server; nobody
+// signed in → sign-in; else the screens (after naming the desk, on a PC
+// that does not know which desk it is).
 func (sh *Shell) showCurrent() {
 	if has, err := sh.s.Svc.HasStaff(); err == nil && !has {
-		fr := newFirstRun(sh.s, sh.signedIn)
-		sh.step = fr
-		sh.show(fr.content)
+		if enrolled(sh.store()) {
+			sh.showJoinWait()
+			return
+		}
+		sh.showChoice()
 		return
 	}
 	if _, ok := sh.s.User(); !ok {
@@ -122,6 +146,12 @@ func (sh *Shell) showCurrent() {
 		return
 	}
 	sh.signedIn()
+}
+
+// showStep shows a step before the screens.
+func (sh *Shell) showStep(step any, content fyne.CanvasObject) {
+	sh.step = step
+	sh.show(content)
 }
 
 // show puts o in the window; the widget focused before (the PIN entry)
@@ -134,8 +164,13 @@ func (sh *Shell) show(o fyne.CanvasObject) {
 	sh.root.Refresh()
 }
 
-// signedIn shows the screens for the person now at the desk.
+// signedIn shows the screens for the person now at the desk, or first
+// asks which desk this PC is.
 func (sh *Shell) signedIn() {
+	if needsDesk(sh.s) {
+		sh.showDeskPick()
+		return
+	}
 	sh.step = nil
 	u, _ := sh.s.User()
 	sh.main.forUser(u)
@@ -154,14 +189,14 @@ func (sh *Shell) SwitchUser() {
 
 func (sh *Shell) showSignIn() {
 	si := newSignIn(sh.s, sh.signedIn)
-	sh.step = si
-	sh.show(si.content)
+	sh.showStep(si, si.content)
 	sh.s.Window.Canvas().Focus(si.filter)
 }
 
-// open shows a record in the screen that owns its kind.
+// open shows a record in the screen that owns its kind; not before the
+// screens show.
 func (sh *Shell) open(kind, id string) bool {
-	return sh.main.open(kind, id)
+	return sh.step == nil && sh.main.open(kind, id)
 }
 
 // notice shows an in-app notice; safe from any goroutine.
@@ -172,7 +207,7 @@ func (sh *Shell) notice(text string) {
 // refreshAll refreshes every screen the user can see and the status bar,
 // on the Fyne goroutine.
 func (sh *Shell) refreshAll(changed []data.EntityRef) {
-	if _, ok := sh.s.User(); !ok {
+	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
 	}
 	for _, scr := range sh.main.visible {

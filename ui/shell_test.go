@@ -103,13 +103,24 @@ func TestFirstRunKeepsWhatWasTypedOnARefusal(t *testing.T) {
 	}
 }
 
+// findFirstRun takes the new hotel way from the first run's choice.
 func findFirstRun(t *testing.T, sh *Shell) *firstRun {
 	t.Helper()
+	test.Tap(findChoice(t, sh).newHotel)
 	fr, ok := sh.step.(*firstRun)
 	if !ok {
 		t.Fatalf("the shell shows %T, want the first run", sh.step)
 	}
 	return fr
+}
+
+func findChoice(t *testing.T, sh *Shell) *firstRunChoice {
+	t.Helper()
+	c, ok := sh.step.(*firstRunChoice)
+	if !ok {
+		t.Fatalf("the shell shows %T, want the first run's choice", sh.step)
+	}
+	return c
 }
 
 func findSignIn(t *testing.T, sh *Shell) *signIn {

@@ -35,8 +35,12 @@ func (sh *Shell) startFeed() {
 }
 
 // refreshChanged refreshes after a change; a change with no entity (the
-// outbox moved) only refreshes the status bar.
+// outbox moved) only refreshes the status bar. A step that follows
+// changes (the wait for the hotel's data) is refreshed instead.
 func (sh *Shell) refreshChanged(refs []data.EntityRef) {
+	if sh.refreshStep() {
+		return
+	}
 	if len(refs) == 0 {
 		sh.bar.refresh(sh.opt)
 		return
@@ -53,6 +57,16 @@ func (sh *Shell) SetSync(src SyncSource) {
 	sh.opt.Sync = src
 	sh.startSync()
 	sh.bar.refresh(sh.opt)
+	sh.refreshStep()
+}
+
+// refreshStep refreshes the step shown, if it follows changes, and
+// reports whether a step is shown.
+func (sh *Shell) refreshStep() bool {
+	if r, ok := sh.step.(stepRefresher); ok {
+		r.refresh()
+	}
+	return sh.step != nil
 }
 
 // startSync refreshes the status bar when the sync status changes.
@@ -68,7 +82,11 @@ func (sh *Shell) startSync() {
 		for {
 			select {
 			case <-ch:
-				sh.s.Do(func() { sh.bar.refresh(sh.opt) })
+				sh.s.Do(func() {
+					if !sh.refreshStep() {
+						sh.bar.refresh(sh.opt)
+					}
+				})
 			case <-sh.stop:
 				return
 			}
@@ -106,7 +124,7 @@ func (sh *Shell) startTicker() {
 // Tick re-evaluates what depends on the time: the dashboard and the status
 // bar. Call it on the Fyne goroutine.
 func (sh *Shell) Tick() {
-	if _, ok := sh.s.User(); !ok {
+	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
 	}
 	sh.dash.Refresh(nil)

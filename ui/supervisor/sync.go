@@ -2,8 +2,6 @@ package supervisor
 
 import (
 	"context"
-	"errors"
-	"net"
 	"strings"
 	"time"
 
@@ -36,7 +34,7 @@ type syncTab struct {
 func newSyncTab(s *kit.Session) *syncTab {
 	t := &syncTab{s: s, f: newForm(), current: wrapped(""), result: wrapped(""), enroll: data.EnrollStore}
 	t.url = t.f.Entry("https://sync.hotel.example:8420")
-	t.f.Check(t.url, "url", checkURL)
+	t.f.Check(t.url, "url", kit.CheckServerURL)
 	t.code = t.f.Entry(lang.L("supervisor.code_hint"))
 	t.f.Row(lang.L("supervisor.server_url"), "url", t.url)
 	t.f.Row(lang.L("supervisor.enrol_code"), "code", t.code)
@@ -68,19 +66,11 @@ func (t *syncTab) refresh(changed []data.EntityRef) {
 	t.current.SetText(lang.L("supervisor.server_now", map[string]string{"URL": url}))
 }
 
-func checkURL(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
-		return ""
-	}
-	return lang.L("supervisor.url_format")
-}
-
 // start enrols in the background and shows the result in plain words.
 func (t *syncTab) start() {
 	url, code := strings.TrimSpace(t.url.Text), strings.TrimSpace(t.code.Text)
-	if msg := checkURL(url); msg != "" || url == "" {
-		t.f.Say("url", lang.L("supervisor.url_format"))
+	if msg := kit.CheckServerURL(url); msg != "" || url == "" {
+		t.f.Say("url", lang.L("kit.url_format"))
 		return
 	}
 	if code == "" {
@@ -109,7 +99,7 @@ func (t *syncTab) finish(url string, err error) {
 	t.f.Save.Enable()
 	if err != nil {
 		t.result.Importance = widget.DangerImportance
-		t.result.SetText(enrolError(err, url))
+		t.result.SetText(kit.SayEnrolError(err, url))
 		return
 	}
 	t.result.Importance = widget.SuccessImportance
@@ -117,18 +107,4 @@ func (t *syncTab) finish(url string, err error) {
 	t.code.SetText("")
 	t.s.Notify(t.result.Text)
 	t.refresh(nil)
-}
-
-// enrolError says in plain words why enrolment failed.
-func enrolError(err error, url string) string {
-	var ne net.Error
-	switch {
-	case errors.Is(err, data.ErrEnrolmentRefused):
-		return lang.L("supervisor.enrol_refused")
-	case errors.Is(err, data.ErrDeskEnrolled):
-		return lang.L("supervisor.enrol_taken")
-	case errors.As(err, &ne), errors.Is(err, context.DeadlineExceeded), strings.Contains(err.Error(), "connection"):
-		return lang.L("supervisor.enrol_unreachable", map[string]string{"URL": url})
-	}
-	return lang.L("supervisor.enrol_failed")
 }

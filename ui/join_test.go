@@ -1,0 +1,548 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log"
+	"log/slog"
+	"net"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/app"
+	"floordesk/data"
+	"floordesk/server"
+	"floordesk/server/badgerstore"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// waitFor bounds every wait on something another goroutine does.
+const waitFor = 20 * time.Second
+
+// fast is a sync client that keeps a test quick: short long polls and
+// retries.
+var fast = data.SyncConfig{PollWait: 300 * time.Millisecond, MinBackoff: 20 * time.Millisecond,
+	MaxBackoff: 200 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+
+// uiQueue stands in for the Fyne goroutine: what other goroutines hand to
+// Session.Do waits in it until the test goroutine runs it, so widgets are
+// only touched by the test goroutine.
+type uiQueue struct {
+	mu    sync.Mutex
+	fns   []func()
+	ready chan struct{}
+}
+
+func newUIQueue() *uiQueue { return &uiQueue{ready: make(chan struct{}, 1)} }
+
+func (q *uiQueue) do(f func()) {
+	q.mu.Lock()
+	q.fns = append(q.fns, f)
+	q.mu.Unlock()
+	select {
+	case q.ready <- struct{}{}:
+	default:
+	}
+}
+
+// next takes the oldest queued work, or nil.
+func (q *uiQueue) next() func() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.fns) == 0 {
+		return nil
+	}
+	f := q.fns[0]
+	q.fns = q.fns[1:]
+	return f
+}
+
+// until runs the queued work, one piece at a time, until cond holds, and
+// fails the test when it does not within waitFor.
+func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(waitFor)
+	for {
+		if cond() {
+			return
+		}
+		if f := q.next(); f != nil {
+			f()
+			continue
+		}
+		select {
+		case <-q.ready:
+		case <-time.After(20 * time.Millisecond): // cond may hang on another goroutine's store
+		case <-deadline:
+			t.Fatalf("not within %s: %s", waitFor, what)
+		}
+	}
+}
+
+// syncServer is a real sync server on loopback over a real Badger store.
+type syncServer struct {
+	store server.Store
+	http  *httptest.Server
+	url   string
+}
+
+func newSyncServer(t *testing.T, withTLS bool) *syncServer {
+	t.Helper()
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	st, err := badgerstore.Open(t.TempDir(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{Store: st, Logger: quiet, Version: "test", LongPoll: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewUnstartedServer(srv.Handler())
+	hs.Config.ErrorLog = log.New(io.Discard, "", 0)
+	if withTLS {
+		hs.StartTLS()
+	} else {
+		hs.Start()
+	}
+	t.Cleanup(func() {
+		srv.Close()
+		hs.Close()
+		st.Close()
+	})
+	return &syncServer{store: st, http: hs, url: hs.URL}
+}
+
+// code makes a one-time enrolment code for property.
+func (s *syncServer) code(t *testing.T, property string) string {
+	t.Helper()
+	code, err := server.CreateEnrolment(context.Background(), s.store, property, time.Now(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
+// hotelDesk is desk A: a hotel set up by its first run (supervisor S01,
+// attendant A01, desk D1), with a key signed out and overdue, enrolled with
+// the server and syncing.
+type hotelDesk struct {
+	store *data.Store
+	svc   *app.Service
+}
+
+func newHotelDesk(t *testing.T, srv *syncServer, property string) *hotelDesk {
+	t.Helper()
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: app.Fold, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clock := &kittest.Clock{}
+	clock.Set(kittest.Start.Add(-2 * time.Hour))
+	svc := app.New(st, clock.Now)
+	svc.PINCost = app.PINCost{Time: 1, MemoryKiB: 64, Threads: 1}
+	svc.Location = time.UTC
+	svc.DeskCode = "D1"
+	a := &hotelDesk{store: st, svc: svc}
+	sup, err := svc.FirstSupervisor(app.NewStaff{Number: "S01", Name: "Li Na", Department: "housekeeping", PIN: app.DemoPIN})
+	a.must(t, err)
+	_, err = svc.AddStaff(sup.ID, app.NewStaff{Number: "A01", Name: "Wang Fang", Department: "housekeeping", Role: app.RoleAttendant, PIN: app.DemoPIN})
+	a.must(t, err)
+	_, err = svc.SetDesk(sup.ID, "D1", "3rd floor desk", nil)
+	a.must(t, err)
+	_, err = svc.RegisterKey(sup.ID, app.NewKey{Tag: "F3-SEC-A", Type: app.KeySection})
+	a.must(t, err)
+	_, err = svc.SignOutKey(sup.ID, app.KeySignOut{Tag: "F3-SEC-A", Holder: "A01", Purpose: "store room", Due: kittest.Start.Add(-time.Hour)})
+	a.must(t, err)
+	clock.Set(kittest.Start)
+	a.must(t, data.EnrollStore(context.Background(), st, srv.url, srv.code(t, property)))
+	runSync(t, st, nil)
+	return a
+}
+
+func (a *hotelDesk) must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runSync runs a sync client for st as the desk app does, from when it is
+// enrolled, until the test ends; started gets the client.
+func runSync(t *testing.T, st *data.Store, started func(*data.SyncClient)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		data.RunSyncWhenConfigured(ctx, st, fast, started)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+}
+
+// joiner is desk B: a fresh desk app whose shell runs on a uiQueue, with
+// the sync client main.go would start.
+type joiner struct {
+	*kittest.Env
+	sh *Shell
+	q  *uiQueue
+}
+
+func newJoiner(t *testing.T, language string, prepare ...func(*kittest.Env)) *joiner {
+	t.Helper()
+	e := kittest.NewIn(t, language)
+	for _, p := range prepare {
+		p(e)
+	}
+	b := &joiner{Env: e, q: newUIQueue()}
+	e.Session.Do = b.q.do
+	b.sh = NewShell(e.Session, []kit.Screen{newFake("keys", kit.KindKey, fyne.KeyK), restrictedScreen{newFake("supervisor", kit.KindStaff, fyne.KeyU)}},
+		Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
+	e.Window.SetContent(b.sh.Content())
+	e.Window.Resize(fyne.NewSize(1280, 720))
+	b.sh.Start()
+	t.Cleanup(b.sh.Stop)
+	runSync(t, e.Store, func(c *data.SyncClient) { b.q.do(func() { b.sh.SetSync(c) }) })
+	return b
+}
+
+// join goes from the first run's choice to the join form and sends url
+// and code.
+func (b *joiner) join(t *testing.T, url, code string) *joinForm {
+	t.Helper()
+	c := findChoice(t, b.sh)
+	if c.newHotel.Disabled() || c.join.Disabled() {
+		t.Fatal("the first run does not offer both ways")
+	}
+	test.Tap(c.join)
+	j, ok := b.sh.step.(*joinForm)
+	if !ok {
+		t.Fatalf("join shows %T", b.sh.step)
+	}
+	test.Type(j.url, url)
+	test.Type(j.code, code)
+	test.Tap(j.f.Save)
+	return j
+}
+
+func (b *joiner) stepIs(want any) func() bool {
+	return func() bool { return b.sh.step == want }
+}
+
+// TestJoinGetsTheHotelAndNamesTheDesk: a second desk PC joins the hotel
+// desk A set up, with the server's address and a code; it waits for the
+// hotel's data, signs in with A's staff, is named as a new desk D2 by a
+// supervisor (an attendant is sent for one), and shows A's records.
+func TestJoinGetsTheHotelAndNamesTheDesk(t *testing.T) {
+	srv := newSyncServer(t, false)
+	a := newHotelDesk(t, srv, "grand")
+	b := newJoiner(t, kit.English)
+	j := b.join(t, srv.url+"/", srv.code(t, "grand"))
+	if !j.f.Save.Disabled() || !j.url.Disabled() {
+		t.Error("the form is not locked while the server is asked")
+	}
+	var w *joinWait
+	b.q.until(t, "the wait for the hotel's data", func() bool { w, _ = b.sh.step.(*joinWait); return w != nil })
+	if !strings.Contains(w.got.Text, "received") {
+		t.Errorf("the wait shows %q", w.got.Text)
+	}
+	if url, _ := b.Store.Setting(data.SettingServerURL); url != srv.url {
+		t.Errorf("enrolled with %q, want %q", url, srv.url)
+	}
+	b.q.until(t, "the sign-in once the staff are here", func() bool { _, ok := b.sh.step.(*signIn); return ok })
+	if got := findSignIn(t, b.sh).list.IDs(); !slices.Equal(got, []string{"A01", "S01"}) {
+		t.Errorf("sign-in lists %v", got)
+	}
+
+	signInAs(t, b.sh, "A01")
+	d := b.sh.step.(*deskPick)
+	if d.list != nil || !strings.Contains(kittest.Labels(d.content), "A supervisor names it once") {
+		t.Fatalf("an attendant sees %q", kittest.Labels(d.content))
+	}
+	if b.Session.Open(kit.KindKey, "F3-SEC-A") || len(b.sh.Screens()) != 0 {
+		t.Fatal("the registers opened before the desk was named")
+	}
+	test.Tap(findButton(t, d.content, "Switch person"))
+	signInAs(t, b.sh, "S01")
+	d = b.sh.step.(*deskPick)
+	if got := d.list.IDs(); !slices.Equal(got, []string{"D1"}) {
+		t.Fatalf("the desks offered: %v", got)
+	}
+	test.Type(d.code, "D1")
+	test.Type(d.name, "4th floor desk")
+	test.Tap(d.add.Save)
+	if got := d.add.Errs.Text("code"); !strings.Contains(got, "already “3rd floor desk”") {
+		t.Fatalf("adding D1 again reads %q", got)
+	}
+	d.code.SetText("D2")
+	test.Tap(d.add.Save)
+
+	if b.sh.step != nil || b.Svc.DeskCode != "D2" {
+		t.Fatalf("after adding D2: step %T, desk %q (%q)", b.sh.step, b.Svc.DeskCode, d.add.Errs.Text("code"))
+	}
+	if code, _ := b.Store.Setting(SettingDeskCode); code != "D2" {
+		t.Errorf("desk code setting %q", code)
+	}
+	if got := strings.Join(screenIDs(b.sh), ","); got != "dashboard,keys,supervisor,settings" {
+		t.Errorf("the supervisor reaches %s", got)
+	}
+	if n := b.sh.Dashboard().Count("dash.tile_keys_out"); n != 1 {
+		t.Errorf("keys out on B's dashboard: %d, want A's key", n)
+	}
+	if !strings.Contains(kittest.Labels(b.sh.Content()), "F3-SEC-A") {
+		t.Error("A's overdue key is not on B's dashboard")
+	}
+	b.q.until(t, "the status bar online as desk D2", func() bool {
+		s := b.sh.StatusText()
+		return strings.Contains(s, "Desk: 4th floor desk") && strings.Contains(s, "Online")
+	})
+	b.q.until(t, "desk D2 at desk A", func() bool {
+		desks, _ := a.svc.Desks()
+		return slices.ContainsFunc(desks, func(d app.Desk) bool { return d.Code == "D2" })
+	})
+}
+
+// TestDeskPickByASupervisor: a supervisor may pick one of the hotel's
+// desks for this PC instead of adding one.
+func TestDeskPickByASupervisor(t *testing.T) {
+	se := newShellEnv(t, kit.Chinese, func(e *kittest.Env) {
+		sup := e.Supervisor(t)
+		if _, err := e.Svc.SetDesk(sup.ID, "D1", "三楼服务台", []int{}); err != nil {
+			t.Fatal(err)
+		}
+		e.Svc.DeskCode = ""
+	})
+	se.sh.showCurrent()
+	signInAs(t, se.sh, "S01")
+	d, ok := se.sh.step.(*deskPick)
+	if !ok {
+		t.Fatalf("after sign-in the shell shows %T, want which desk", se.sh.step)
+	}
+	if !d.use.Disabled() {
+		t.Error("the use button works with no desk picked")
+	}
+	d.list.SelectID("D1")
+	test.Tap(d.use)
+	if se.sh.step != nil || se.Svc.DeskCode != "D1" {
+		t.Fatalf("after picking D1: step %T, desk %q", se.sh.step, se.Svc.DeskCode)
+	}
+	if !strings.Contains(se.sh.StatusText(), "服务台：三楼服务台") || se.Session.LastNotice() != "这台电脑现在是“三楼服务台”。" {
+		t.Errorf("status %q, notice %q", se.sh.StatusText(), se.Session.LastNotice())
+	}
+}
+
+// TestJoinRefusalsInPlainWords: a join the server refuses, or that cannot
+// reach it, says why in words and stores nothing: the desk is not
+// enrolled and the first run still offers both ways.
+func TestJoinRefusalsInPlainWords(t *testing.T) {
+	srv := newSyncServer(t, false)
+	tlsSrv := newSyncServer(t, true)
+	closed := closedPort(t)
+	for _, c := range []struct {
+		name, url, code, want string
+	}{
+		{"bad code", srv.url, "AAAA-BBBB-CCCC-DDDD", "The server refused the code: it is wrong, already used or expired."},
+		{"used code", srv.url, usedCode(t, srv), "The server refused the code"},
+		{"unreachable", "http://" + closed, srv.code(t, "grand"), "Cannot reach http://" + closed + "."},
+		{"untrusted certificate", tlsSrv.url, tlsSrv.code(t, "grand"), "does not trust the server's security certificate"},
+		{"plain http to TLS", strings.Replace(tlsSrv.url, "https://", "http://", 1), tlsSrv.code(t, "grand"), "type the address with https://"},
+		{"https to plain http", strings.Replace(srv.url, "http://", "https://", 1), srv.code(t, "grand"), "does not speak https://"},
+		{"not a FloorDesk server", srv.url + "/other", srv.code(t, "grand"), "No FloorDesk server answers at"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := newJoiner(t, kit.English)
+			j := b.join(t, c.url, c.code)
+			b.q.until(t, "the answer", func() bool { return !j.f.Save.Disabled() })
+			if !strings.Contains(j.result.Text, c.want) {
+				t.Errorf("reads %q, want %q", j.result.Text, c.want)
+			}
+			if b.sh.step != j || enrolled(b.Store) {
+				t.Fatalf("after a refusal: step %T, enrolled %v", b.sh.step, enrolled(b.Store))
+			}
+			test.Tap(j.backBtn)
+			findChoice(t, b.sh) // both ways still offered: join checks them
+		})
+	}
+}
+
+// TestJoinFormChecksWhatIsTyped: no address, an address without https,
+// no code: said at the field, nothing sent.
+func TestJoinFormChecksWhatIsTyped(t *testing.T) {
+	b := newJoiner(t, kit.Chinese)
+	j := b.join(t, "", "")
+	if j.f.Errs.Text("url") != "请输入服务器地址。" {
+		t.Errorf("no address reads %q", j.f.Errs.Text("url"))
+	}
+	test.Type(j.url, "http://sync.hotel.example:8420")
+	if !strings.Contains(j.f.Errs.Text("url"), "https://") {
+		t.Errorf("plain http off this computer reads %q", j.f.Errs.Text("url"))
+	}
+	j.url.SetText("https://sync.hotel.example:8420")
+	test.Tap(j.f.Save)
+	if j.f.Errs.Text("code") != "请输入 IT 提供的接入码。" || j.f.Save.Disabled() {
+		t.Errorf("no code reads %q", j.f.Errs.Text("code"))
+	}
+}
+
+// TestJoinServerWithoutHotel: a server that holds nothing for the hotel
+// has no hotel set up; the desk says so and goes back to set one up, and
+// stays connected, so the new hotel reaches the server.
+func TestJoinServerWithoutHotel(t *testing.T) {
+	srv := newSyncServer(t, false)
+	b := newJoiner(t, kit.Chinese)
+	b.join(t, srv.url, srv.code(t, "new-hotel"))
+	var w *joinWait
+	b.q.until(t, "the wait says the server has no hotel", func() bool {
+		w, _ = b.sh.step.(*joinWait)
+		return w != nil && w.noHotel.Visible()
+	})
+	if !strings.Contains(kittest.Labels(w.content), "服务器上还没有设置酒店") {
+		t.Errorf("the wait reads %q", kittest.Labels(w.content))
+	}
+	test.Tap(findButton(t, w.content, "返回，设置新酒店"))
+	f := findFirstRun(t, b.sh)
+	test.Type(f.number, "S01")
+	test.Type(f.name, "李娜")
+	test.Type(f.pin, app.DemoPIN)
+	test.Type(f.pin2, app.DemoPIN)
+	test.Type(f.deskCode, "D1")
+	test.Type(f.deskName, "三楼服务台")
+	f.submit()
+	if b.sh.step != nil {
+		t.Fatalf("after the new hotel the shell shows %T", b.sh.step)
+	}
+	b.q.until(t, "the new hotel on the server", func() bool {
+		n, err := srv.store.LastSeq(context.Background(), "new-hotel")
+		return err == nil && n > 0
+	})
+}
+
+// TestJoinStepsFitTheWindow: every step before the screens fits a
+// 1280×720 window in both languages.
+func TestJoinStepsFitTheWindow(t *testing.T) {
+	for _, language := range []string{kit.Chinese, kit.English} {
+		e := kittest.NewIn(t, language)
+		sup := e.Supervisor(t)
+		e.SignIn(t, sup.ID)
+		noop := func() {}
+		run := func(func(context.Context)) {}
+		steps := map[string]fyne.CanvasObject{
+			"choice":   newFirstRunChoice(noop, noop, "https://sync.hotel.example:8420").content,
+			"new":      newFirstRun(e.Session, noop, noop).content,
+			"join":     newJoinForm(e.Session, e.Store, run, noop, noop).content,
+			"wait":     newJoinWait(e.Session, e.Store, func() SyncSource { return nil }, run, noop, noop).content,
+			"desk":     newDeskPick(e.Session, noop, noop).content,
+			"attendnt": newDeskPick(kit.NewSession(e.Svc, e.Window), noop, noop).content,
+		}
+		for name, c := range steps {
+			if min := c.MinSize(); min.Width > 1280 || min.Height > 720-30 {
+				t.Errorf("%s, %s: needs %v", language, name, min)
+			}
+		}
+	}
+}
+
+// closedPort is a loopback address nothing listens on.
+func closedPort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return addr
+}
+
+// usedCode is a code another desk has enrolled with.
+func usedCode(t *testing.T, srv *syncServer) string {
+	t.Helper()
+	code := srv.code(t, "grand")
+	if _, err := data.Enroll(context.Background(), srv.url, code, "desk-other"); err != nil {
+		t.Fatal(err)
+	}
+	return code
+}
+
+// findButton is the button reading text in o.
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	kittest.Walk(o, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q in %s", text, kittest.Buttons(o))
+	}
+	return found
+}
+
+// TestJoinWaitShowsProgressAndSync: the wait shows the records received
+// against what the server holds, whether the desk reaches the server and
+// why not, and a server that holds nothing as no hotel.
+func TestJoinWaitShowsProgressAndSync(t *testing.T) {
+	e := kittest.New(t)
+	src := &fakeSync{st: data.SyncStatus{LastError: "Cannot reach the server. Work goes on; it will be sent when the network is back."}}
+	info := data.InfoResponse{Epoch: "epoch-1", LastSeq: 40}
+	var infoErr error
+	now := func(fn func(context.Context)) { fn(context.Background()) }
+	newWait := func() *joinWait {
+		w := newJoinWait(e.Session, e.Store, func() SyncSource { return src }, now, func() { t.Error("done without staff") }, func() {})
+		w.info = func(context.Context, *data.Store) (data.InfoResponse, error) { return info, infoErr }
+		w.refresh()
+		return w
+	}
+	w := newWait()
+	if w.got.Text != "0 of 40 records received" || !w.bar.Visible() || w.noHotel.Visible() {
+		t.Errorf("progress %q, bar %v, no hotel %v", w.got.Text, w.bar.Visible(), w.noHotel.Visible())
+	}
+	if w.status.Text != "Cannot reach the server just now; FloorDesk keeps trying." || !strings.Contains(w.detail.Text, "Details (for IT): Cannot reach") {
+		t.Errorf("offline reads %q / %q", w.status.Text, w.detail.Text)
+	}
+	src.st = data.SyncStatus{Online: true, LastSync: kittest.Start.Add(-time.Minute)}
+	w.refresh()
+	if !strings.HasPrefix(w.status.Text, "Online · last sync") || w.detail.Visible() {
+		t.Errorf("online reads %q, detail shown %v", w.status.Text, w.detail.Visible())
+	}
+
+	infoErr = errors.New("no answer")
+	if w := newWait(); w.got.Text != "0 records received so far" || w.noHotel.Visible() {
+		t.Errorf("without the server's count: %q, no hotel %v", w.got.Text, w.noHotel.Visible())
+	}
+	infoErr, info = nil, data.InfoResponse{Epoch: "epoch-1"}
+	if w := newWait(); !w.noHotel.Visible() || w.title.Text != "The server has no hotel set up yet" {
+		t.Errorf("an empty server: no hotel %v, title %q", w.noHotel.Visible(), w.title.Text)
+	}
+}
+
+// TestJoinWaitAfterARestart: a desk closed while it waited for the
+// hotel's data waits again at the next start, without a new code.
+func TestJoinWaitAfterARestart(t *testing.T) {
+	url := "http://" + closedPort(t)
+	b := newJoiner(t, kit.English, func(e *kittest.Env) {
+		e.Store.SetSetting(data.SettingServerURL, url)
+		e.Store.SetSetting(data.SettingDeskToken, "fdt_token")
+	})
+	w, ok := b.sh.step.(*joinWait)
+	if !ok {
+		t.Fatalf("an enrolled desk without staff starts at %T", b.sh.step)
+	}
+	if !strings.Contains(w.intro.Text, url) {
+		t.Errorf("the wait reads %q", w.intro.Text)
+	}
+	b.q.until(t, "the sync client offline", func() bool { return w.status.Text == "Cannot reach the server just now; FloorDesk keeps trying." })
+}

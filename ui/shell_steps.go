@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"floordesk/data"
+)
+
+// The steps before the screens on a new desk: the choice between a new
+// hotel and joining one, each way's form, the wait for a joined hotel's
+// data, and naming the desk.
+
+// store is the desk's store, or nil when the service runs on another
+// store (joining needs the real one: it enrols it and reads its sync
+// state).
+func (sh *Shell) store() *data.Store {
+	st, _ := sh.s.Svc.Store().(*data.Store)
+	return st
+}
+
+func (sh *Shell) showChoice() {
+	st := sh.store()
+	url := ""
+	if enrolled(st) {
+		url, _ = st.Setting(data.SettingServerURL)
+	}
+	c := newFirstRunChoice(sh.showNewHotel, sh.showJoin, url)
+	if st == nil {
+		c.join.Disable()
+	}
+	sh.showStep(c, c.content)
+}
+
+func (sh *Shell) showNewHotel() {
+	fr := newFirstRun(sh.s, sh.signedIn, sh.showChoice)
+	sh.showStep(fr, fr.content)
+	sh.s.Window.Canvas().Focus(fr.number)
+}
+
+// showJoin shows the join form, or the wait when the desk is already
+// enrolled (it went back from the wait, or started again during it).
+func (sh *Shell) showJoin() {
+	if enrolled(sh.store()) {
+		sh.showJoinWait()
+		return
+	}
+	j := newJoinForm(sh.s, sh.store(), sh.background, sh.showJoinWait, sh.showChoice)
+	sh.showStep(j, j.content)
+	sh.s.Window.Canvas().Focus(j.url)
+}
+
+func (sh *Shell) showJoinWait() {
+	w := newJoinWait(sh.s, sh.store(), func() SyncSource { return sh.opt.Sync }, sh.background, sh.showSignIn, sh.showChoice)
+	sh.showStep(w, w.content)
+	w.refresh()
+}
+
+func (sh *Shell) showDeskPick() {
+	d := newDeskPick(sh.s, sh.signedIn, sh.SwitchUser)
+	sh.showStep(d, d.content)
+}
