@@ -16,6 +16,7 @@ type fakeScreen struct {
 	role      app.Role
 	shown     []string
 	refreshes int
+	ticks     int
 	ran       int
 	key       fyne.KeyName
 	search    *widget.Entry
@@ -33,6 +34,7 @@ func (f *fakeScreen) Content() fyne.CanvasObject {
 	return widget.NewForm(widget.NewFormItem("", f.search), widget.NewFormItem("", f.label))
 }
 func (f *fakeScreen) Refresh([]data.EntityRef)    { f.refreshes++ }
+func (f *fakeScreen) Tick()                       { f.ticks++ }
 func (f *fakeScreen) SearchEntry() fyne.Focusable { return f.search }
 
 func (f *fakeScreen) Show(kind, id string) bool {

@@ -248,3 +248,17 @@ func TestSignInFindsNameByPinyin(t *testing.T) {
 		t.Errorf("signed in %+v", u)
 	}
 }
+
+// TestTickReachesTheScreenInFront: as the clock moves, the area screen in
+// front re-reads its times; the ones behind wait until they are shown.
+func TestTickReachesTheScreenInFront(t *testing.T) {
+	se := dashEnv(t, kit.English)
+	if !se.sh.Select("keys") {
+		t.Fatal("no keys screen")
+	}
+	se.sh.Tick()
+	se.sh.Tick()
+	if se.keys.ticks != 2 || se.sup.ticks != 0 {
+		t.Errorf("ticks: screen in front %d, behind %d; want 2 and 0", se.keys.ticks, se.sup.ticks)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/data"
+	"floordesk/ui/kit"
 )
 
 // tickEvery is how often time-based lines are re-evaluated.
@@ -121,13 +122,17 @@ func (sh *Shell) startTicker() {
 	}()
 }
 
-// Tick re-evaluates what depends on the time: the dashboard and the status
-// bar. Call it on the Fyne goroutine.
+// Tick re-evaluates what depends on the time: the dashboard, the screen
+// in front when it is a kit.Ticker, and the status bar. Call it on the
+// Fyne goroutine.
 func (sh *Shell) Tick() {
 	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
 	}
 	sh.dash.Refresh(nil)
+	if t, ok := sh.main.current().(kit.Ticker); ok && sh.main.current() != kit.Screen(sh.dash) {
+		t.Tick()
+	}
 	sh.bar.refresh(sh.opt)
 	sh.bar.expire()
 }

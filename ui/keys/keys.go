@@ -34,6 +34,7 @@ type Screen struct {
 
 var (
 	_ kit.Screen   = (*Screen)(nil)
+	_ kit.Ticker   = (*Screen)(nil)
 	_ kit.Searcher = (*Screen)(nil)
 )
 
@@ -66,6 +67,16 @@ func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
 func (sc *Screen) Shortcuts() []kit.Shortcut {
 	return []kit.Shortcut{{Key: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault,
 		Name: lang.L("keys.sign_out"), Run: func() { sc.openSignOut(sc.shown) }}}
+}
+
+// Tick moves the times shown with the clock: the rows (and which of them
+// the filter keeps) and the detail, at the reader's place. A form stays as
+// typed.
+func (sc *Screen) Tick() {
+	sc.applyFilter()
+	if sc.pane.Stale(nil) {
+		sc.showKey(sc.pane.Record().ID)
+	}
 }
 
 // Show opens a key by its tag, or the door openings for kind "door".

@@ -52,6 +52,14 @@ type Screen interface {
 	Shortcuts() []Shortcut
 }
 
+// Ticker is a screen showing text that moves with the clock ("12 min
+// late", a row turning red when a key falls due). The shell calls Tick on
+// the screen in front as the clock moves (every 15 s), on the Fyne
+// goroutine; a form being typed in stays as it is.
+type Ticker interface {
+	Tick()
+}
+
 // Shortcut is a keyboard shortcut a screen offers, such as Ctrl+N for a
 // new request. Run is called on the Fyne goroutine; the shell first brings
 // the screen that offers it to the front.

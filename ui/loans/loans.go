@@ -32,6 +32,7 @@ type Screen struct {
 
 var (
 	_ kit.Screen   = (*Screen)(nil)
+	_ kit.Ticker   = (*Screen)(nil)
 	_ kit.Searcher = (*Screen)(nil)
 )
 
@@ -64,6 +65,16 @@ func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
 func (sc *Screen) Shortcuts() []kit.Shortcut {
 	return []kit.Shortcut{{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault,
 		Name: lang.L("loans.lend"), Run: sc.showLendForm}}
+}
+
+// Tick moves the times shown with the clock: the rows (and which of them
+// the filter keeps) and the detail, at the reader's place. A form stays as
+// typed.
+func (sc *Screen) Tick() {
+	sc.applyFilter()
+	if sc.pane.Stale(nil) {
+		sc.showLoan(sc.pane.Record().ID)
+	}
 }
 
 // Show opens a loan by its ID.

@@ -23,7 +23,10 @@ type Screen struct {
 	built fyne.CanvasObject
 }
 
-var _ kit.Screen = (*Screen)(nil)
+var (
+	_ kit.Screen = (*Screen)(nil)
+	_ kit.Ticker = (*Screen)(nil)
+)
 var _ kit.Searcher = (*Screen)(nil)
 
 // New returns the guest requests screen of session s.
@@ -63,6 +66,16 @@ func (sc *Screen) Refresh(changed []data.EntityRef) {
 		sc.list.reload()
 	}
 	if sc.pane.Stale(changed, kit.KindStaff, kit.KindHotel) {
+		sc.showRequest(sc.pane.Record().ID)
+	}
+}
+
+// Tick moves the times shown with the clock: the rows (and which of them
+// the filter keeps) and the detail, at the reader's place. A form stays as
+// typed.
+func (sc *Screen) Tick() {
+	sc.list.list.List.Refresh()
+	if sc.pane.Stale(nil) {
 		sc.showRequest(sc.pane.Record().ID)
 	}
 }
