@@ -1,6 +1,8 @@
 package data
 
 import (
+	"errors"
+	"io"
 	"testing"
 	"time"
 )
@@ -33,17 +35,20 @@ func TestSyncBackoffGrowsWithJitterAndCaps(t *testing.T) {
 
 func TestSyncPlainErrors(t *testing.T) {
 	tests := []struct {
-		err  error
-		want string
+		err     error
+		problem SyncProblem
+		want    string
 	}{
-		{&ServerError{Status: 401}, "The server refused this desk. Ask a supervisor to enrol the desk again."},
-		{&ServerError{Status: 413}, "The server refused a batch as too large."},
-		{&ServerError{Status: 503}, "The server has a problem. Work goes on; it will be sent later."},
-		{&ServerError{Status: 400, Body: ErrorBody{Message: "events[0]: hlc must be set"}}, "The server refused the request: events[0]: hlc must be set"},
+		{&ServerError{Status: 401}, ProblemRefused, "The server refused this desk. Ask a supervisor to enrol the desk again."},
+		{&ServerError{Status: 413}, ProblemRejected, "The server refused a batch as too large."},
+		{&ServerError{Status: 503}, ProblemServer, "The server has a problem. Work goes on; it will be sent later."},
+		{&ServerError{Status: 400, Body: ErrorBody{Message: "events[0]: hlc must be set"}}, ProblemRejected, "The server refused the request: events[0]: hlc must be set"},
+		{io.ErrUnexpectedEOF, ProblemUnreachable, "Cannot reach the server. Work goes on; it will be sent when the network is back."},
+		{errors.New("odd"), ProblemOther, "Sync failed: odd"},
 	}
 	for _, tc := range tests {
-		if got := plainError(tc.err); got != tc.want {
-			t.Errorf("plainError(%v) = %q, want %q", tc.err, got, tc.want)
+		if problem, got := plainError(tc.err); problem != tc.problem || got != tc.want {
+			t.Errorf("plainError(%v) = %v, %q; want %v, %q", tc.err, problem, got, tc.problem, tc.want)
 		}
 	}
 }

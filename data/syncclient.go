@@ -76,10 +76,34 @@ func cmp[T int | time.Duration](v, def T) T {
 
 // SyncStatus is what the desk shows about sync.
 type SyncStatus struct {
-	Online    bool      // the last exchange with the server worked
-	Pending   int       // events waiting to go to the server
-	LastSync  time.Time // the last successful exchange; zero when never
-	LastError string    // why the last exchange failed, in plain words; "" when it worked
+	Online    bool        // the last exchange with the server worked
+	Pending   int         // events waiting to go to the server
+	LastSync  time.Time   // the last successful exchange; zero when never
+	Problem   SyncProblem // why the last exchange failed; ProblemNone when it worked
+	LastError string      // the same in plain English words with detail, for IT and logs; "" when it worked
+}
+
+// SyncProblem is the kind of trouble the last exchange with the server
+// met, for the UI to say in the user's language.
+type SyncProblem int
+
+// The kinds of sync trouble.
+const (
+	ProblemNone        SyncProblem = iota
+	ProblemUnreachable             // no network, or the server is down: work goes on, sent later
+	ProblemRefused                 // the server refused the desk's token: a supervisor enrols it again
+	ProblemServer                  // the server failed (5xx): retried later
+	ProblemRejected                // the server refused what was sent (4xx): IT should look
+	ProblemOther                   // anything else: retried later
+)
+
+// String names the problem: "unreachable", "refused"...
+func (p SyncProblem) String() string {
+	names := []string{"none", "unreachable", "refused", "server", "rejected", "other"}
+	if p < 0 || int(p) >= len(names) {
+		return "other"
+	}
+	return names[p]
 }
 
 // SyncClient keeps a desk's store in sync with the server: it pushes the
@@ -224,10 +248,11 @@ func (c *SyncClient) report(err error) {
 	now := c.cfg.Now()
 	c.update(func(s *SyncStatus) {
 		if err == nil {
-			s.Online, s.LastSync, s.LastError = true, now, ""
+			s.Online, s.LastSync, s.Problem, s.LastError = true, now, ProblemNone, ""
 			return
 		}
-		s.Online, s.LastError = false, plainError(err)
+		s.Online = false
+		s.Problem, s.LastError = plainError(err)
 	})
 }
 

@@ -162,7 +162,7 @@ func TestSyncTwoDesksSeeEachOther(t *testing.T) {
 	for _, c := range []*data.SyncClient{ca, cb} {
 		waitFor(t, "an idle, online status", 5*time.Second, func() bool {
 			s := c.Status()
-			return s.Online && s.Pending == 0 && !s.LastSync.IsZero() && s.LastError == ""
+			return s.Online && s.Pending == 0 && !s.LastSync.IsZero() && s.LastError == "" && s.Problem == data.ProblemNone
 		})
 	}
 	select {
@@ -188,8 +188,8 @@ func TestSyncOfflineShowsPendingAndReason(t *testing.T) {
 		s := c.Status()
 		return !s.Online && s.Pending == 2 && s.LastError != ""
 	})
-	if s := c.Status(); s.LastError != "Cannot reach the server. Work goes on; it will be sent when the network is back." {
-		t.Fatalf("LastError = %q", s.LastError)
+	if s := c.Status(); s.Problem != data.ProblemUnreachable || s.LastError != "Cannot reach the server. Work goes on; it will be sent when the network is back." {
+		t.Fatalf("Problem = %v, LastError = %q", s.Problem, s.LastError)
 	}
 	appendKey(t, st, "K3", "key.signed_out")
 	waitFor(t, "the pending count to follow offline work", 5*time.Second, func() bool { return c.Status().Pending == 3 })
@@ -202,7 +202,7 @@ func TestSyncRefusedTokenSaysSo(t *testing.T) {
 	c := startSync(t, st, data.SyncConfig{URL: srv.http.URL, Token: "fdt_unknown"})
 	waitFor(t, "a refused status", 5*time.Second, func() bool {
 		s := c.Status()
-		return !s.Online && s.LastError == "The server refused this desk. Ask a supervisor to enrol the desk again."
+		return !s.Online && s.Problem == data.ProblemRefused && s.LastError == "The server refused this desk. Ask a supervisor to enrol the desk again."
 	})
 	if n, _ := srv.store.LastSeq(t.Context(), "hotel"); n != 0 {
 		t.Fatalf("server stored %d events from a refused desk", n)

@@ -126,23 +126,24 @@ func newRequest(ctx context.Context, method, url string, body []byte) (*http.Req
 	return req, nil
 }
 
-// plainError says what went wrong in words a desk attendant can act on.
-func plainError(err error) string {
+// plainError sorts what went wrong into a SyncProblem, and says it in
+// English words an IT person can act on.
+func plainError(err error) (SyncProblem, string) {
 	var se *ServerError
 	var ne net.Error
 	switch {
 	case errors.Is(err, ErrUnauthorized):
-		return "The server refused this desk. Ask a supervisor to enrol the desk again."
+		return ProblemRefused, "The server refused this desk. Ask a supervisor to enrol the desk again."
 	case errors.As(err, &se) && se.Status == http.StatusRequestEntityTooLarge:
-		return "The server refused a batch as too large."
+		return ProblemRejected, "The server refused a batch as too large."
 	case errors.As(err, &se) && se.Status >= 500:
-		return "The server has a problem. Work goes on; it will be sent later."
+		return ProblemServer, "The server has a problem. Work goes on; it will be sent later."
 	case errors.As(err, &se):
-		return "The server refused the request: " + se.Body.Message
+		return ProblemRejected, "The server refused the request: " + se.Body.Message
 	case errors.As(err, &ne), errors.Is(err, io.ErrUnexpectedEOF), strings.Contains(err.Error(), "connection"):
-		return "Cannot reach the server. Work goes on; it will be sent when the network is back."
+		return ProblemUnreachable, "Cannot reach the server. Work goes on; it will be sent when the network is back."
 	default:
-		return "Sync failed: " + err.Error()
+		return ProblemOther, "Sync failed: " + err.Error()
 	}
 }
 

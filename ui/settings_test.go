@@ -50,6 +50,11 @@ func TestStatusBarShowsSync(t *testing.T) {
 	if got := se.sh.StatusText(); !strings.Contains(got, "在线 · 待同步 3 · 上次同步 13:59") {
 		t.Errorf("online: %q", got)
 	}
+	sync.st = data.SyncStatus{Pending: 3, Problem: data.ProblemRefused, LastError: "The server refused this desk."}
+	se.sh.bar.refresh(opt)
+	if got := se.sh.StatusText(); !strings.Contains(got, "离线：服务器拒绝了本服务台，请主管重新接入") || strings.Contains(got, "refused") {
+		t.Errorf("token refused: %q", got)
+	}
 }
 
 // TestStatusBarPicksUpSyncStartedLater: a desk enrolled while the app runs

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
@@ -88,8 +89,11 @@ func syncText(s *kit.Session, opt Options) string {
 	}
 	st := opt.Sync.Status()
 	parts := []string{lang.L("shell.offline")}
-	if st.Online {
+	switch {
+	case st.Online:
 		parts[0] = lang.L("shell.online")
+	case st.Problem != data.ProblemNone:
+		parts[0] = lang.L("shell.offline_because", map[string]string{"Why": lang.L("shell.sync_problem." + st.Problem.String())})
 	}
 	parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Pending}))
 	if !st.LastSync.IsZero() {
