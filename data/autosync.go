@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"sync"
 )
 
 // RunSyncWhenConfigured runs a sync client for store as soon as the desk
@@ -35,5 +36,38 @@ func RunSyncWhenConfigured(ctx context.Context, store *Store, cfg SyncConfig, st
 			}
 			sub.Next()
 		}
+	}
+}
+
+// enrolWatchers are the running sync clients of a store, woken when the
+// desk is enrolled (again), so that a new token is used at once rather
+// than after the client's backoff.
+type enrolWatchers struct {
+	mu   sync.Mutex
+	next int
+	fns  map[int]func()
+}
+
+func (w *enrolWatchers) add(fn func()) (remove func()) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.fns == nil {
+		w.fns = map[int]func(){}
+	}
+	id := w.next
+	w.next++
+	w.fns[id] = fn
+	return func() {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		delete(w.fns, id)
+	}
+}
+
+func (w *enrolWatchers) notify() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, fn := range w.fns {
+		fn()
 	}
 }

@@ -49,6 +49,7 @@ type Store struct {
 	closed bool
 
 	feed      feed
+	enrolled  enrolWatchers
 	lastWrite lastWrite
 	gcRuns    gcCounter
 	stopGC    chan struct{}

@@ -116,6 +116,7 @@ type SyncClient struct {
 	log   *slog.Logger
 
 	running  atomic.Bool
+	settings bool          // URL and token come from the store's settings, read at each call
 	epochMu  sync.Mutex    // orders epoch checks, Requeue and ApplyRemote
 	pushKick chan struct{} // wakes the pusher
 	pullKick chan struct{} // cuts the puller's backoff short
@@ -151,6 +152,7 @@ func (c *SyncClient) Run(ctx context.Context) error {
 	}
 	sub := c.store.Subscribe()
 	defer sub.Close()
+	defer c.store.enrolled.add(c.reEnrolled)()
 	c.refreshPending()
 	var wg sync.WaitGroup
 	wg.Go(func() { c.pushLoop(ctx, sub) })
@@ -164,17 +166,25 @@ func (c *SyncClient) resolve() error {
 	if c.cfg.URL != "" && c.cfg.Token != "" {
 		return nil
 	}
-	url, token, err := serverSettings(c.store)
-	if err != nil {
+	if _, _, err := serverSettings(c.store); err != nil {
 		return err
 	}
-	if c.cfg.URL == "" {
-		c.cfg.URL = url
-	}
-	if c.cfg.Token == "" {
-		c.cfg.Token = token
-	}
+	c.settings = true
 	return nil
+}
+
+// endpoint is the server URL and token to use now. From the settings, they
+// are read at each call, so that a supervisor enrolling the desk again (a
+// revoked token, a new server) takes effect without a restart.
+func (c *SyncClient) endpoint() (url, token string) {
+	if !c.settings {
+		return c.cfg.URL, c.cfg.Token
+	}
+	url, token, err := serverSettings(c.store)
+	if err != nil {
+		return c.cfg.URL, c.cfg.Token
+	}
+	return url, token
 }
 
 // serverSettings reads the server URL and desk token an enrolment saved;
@@ -192,6 +202,19 @@ func serverSettings(store *Store) (url, token string, err error) {
 		return "", "", ErrSyncNotConfigured
 	}
 	return strings.TrimRight(url, "/"), token, nil
+}
+
+// reEnrolled takes a new enrolment (token, maybe server) at once: the pull
+// held open with the old one is cut short and both loops skip their
+// backoff.
+func (c *SyncClient) reEnrolled() {
+	c.mu.Lock()
+	abort := c.pullAbort
+	c.mu.Unlock()
+	if abort != nil {
+		abort()
+	}
+	c.SyncNow()
 }
 
 // SyncNow asks for a push and a pull at once, cutting any backoff short

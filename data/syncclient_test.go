@@ -323,3 +323,35 @@ func TestServerInfoSaysWhatIsOnTheWay(t *testing.T) {
 		t.Fatalf("info = %+v, %v; want 3 events of grand for desk-new", info, err)
 	}
 }
+
+// TestEnrolAgainWhileRunning: a desk whose token was revoked is enrolled
+// again by a supervisor while the app runs; the running client takes the
+// new token at once (no restart, no waiting out its backoff) and sends
+// what was saved meanwhile.
+func TestEnrolAgainWhileRunning(t *testing.T) {
+	srv := newSyncServer(t)
+	st := openDesk(t, "desk-a")
+	if err := data.EnrollStore(t.Context(), st, srv.http.URL, srv.code("grand")); err != nil {
+		t.Fatal(err)
+	}
+	c := startSync(t, st, data.SyncConfig{MinBackoff: time.Hour, MaxBackoff: time.Hour})
+	waitFor(t, "the first sync", 10*time.Second, func() bool { return c.Status().Online })
+	if err := srv.store.Revoke(t.Context(), "desk-a", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	appendKey(t, st, "K1", "key.registered")
+	waitFor(t, "the refusal", 10*time.Second, func() bool {
+		s := c.Status()
+		return !s.Online && s.Problem == data.ProblemRefused && s.Pending == 1
+	})
+	if err := data.EnrollStore(t.Context(), st, srv.http.URL, srv.code("grand")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the event to go with the new token", 10*time.Second, func() bool {
+		s := c.Status()
+		return s.Online && s.Pending == 0 && s.Problem == data.ProblemNone
+	})
+	if last, err := srv.store.LastSeq(t.Context(), "grand"); err != nil || last != 1 {
+		t.Fatalf("server holds %d events, %v; want 1", last, err)
+	}
+}

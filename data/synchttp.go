@@ -61,7 +61,8 @@ func (e *ServerError) Is(target error) bool {
 func (c *SyncClient) call(ctx context.Context, method, path string, body []byte, timeout time.Duration, out any) error {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	return roundTrip(ctx, c.cfg.HTTPClient, method, c.cfg.URL+path, c.cfg.Token, body, out)
+	url, token := c.endpoint()
+	return roundTrip(ctx, c.cfg.HTTPClient, method, url+path, token, body, out)
 }
 
 func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) error {
@@ -195,5 +196,9 @@ func EnrollStore(ctx context.Context, store *Store, url, code string) error {
 	if err := store.SetSetting(SettingServerURL, strings.TrimRight(url, "/")); err != nil {
 		return err
 	}
-	return store.SetSetting(SettingDeskToken, token)
+	if err := store.SetSetting(SettingDeskToken, token); err != nil {
+		return err
+	}
+	store.enrolled.notify()
+	return nil
 }
