@@ -18,6 +18,7 @@ import (
 // one line per record that needs attention now, most urgent first; each
 // line opens its record. It is calm when nothing is due.
 type Dashboard struct {
+	kit.ScreenBase
 	s            *kit.Session
 	systemNotify func(title, text string)
 	tiles        map[string]*tile
@@ -27,7 +28,6 @@ type Dashboard struct {
 	calm         *widget.Label
 	problem      *widget.Label
 	notified     map[string]bool // follow-ups already announced
-	content      fyne.CanvasObject
 }
 
 var _ kit.Screen = (*Dashboard)(nil)
@@ -52,21 +52,10 @@ func NewDashboard(s *kit.Session) *Dashboard {
 	d.problem.Importance = widget.DangerImportance
 	d.problem.Hide()
 	top := container.NewVBox(d.tileBox, d.problem, widget.NewSeparator())
-	d.content = container.NewBorder(top, nil, nil, nil, container.NewStack(d.list.List, container.NewCenter(d.calm)))
+	content := container.NewBorder(top, nil, nil, nil, container.NewStack(d.list.List, container.NewCenter(d.calm)))
+	d.ScreenBase = kit.NewScreenBase("dashboard", "dash.title", theme.HomeIcon, content)
 	return d
 }
-
-// ID implements kit.Screen.
-func (d *Dashboard) ID() string { return "dashboard" }
-
-// Title implements kit.Screen.
-func (d *Dashboard) Title() string { return lang.L("dash.title") }
-
-// Icon implements kit.Screen.
-func (d *Dashboard) Icon() fyne.Resource { return theme.HomeIcon() }
-
-// Content implements kit.Screen.
-func (d *Dashboard) Content() fyne.CanvasObject { return d.content }
 
 // Show implements kit.Screen: the dashboard owns no record.
 func (d *Dashboard) Show(kind, id string) bool { return false }

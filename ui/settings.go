@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -20,13 +19,13 @@ const (
 // Settings is the desk's own settings: language and light or dark theme,
 // both applied at once.
 type Settings struct {
+	kit.ScreenBase
 	s           *kit.Session
 	setTheme    func(string)
 	setLanguage func(string) error
 	language    *widget.RadioGroup
 	variant     *widget.RadioGroup
 	errs        *kit.FieldErrors
-	content     fyne.CanvasObject
 }
 
 var _ kit.Screen = (*Settings)(nil)
@@ -43,7 +42,8 @@ func NewSettings(s *kit.Session, setTheme func(string), setLanguage func(string)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("shell.settings_language"), st.language),
 		widget.NewFormItem(lang.L("shell.settings_theme"), st.variant))
-	st.content = container.NewPadded(container.NewVBox(form, st.errs.Form()))
+	content := container.NewPadded(container.NewVBox(form, st.errs.Form()))
+	st.ScreenBase = kit.NewScreenBase("settings", "shell.settings_title", theme.SettingsIcon, content)
 	return st
 }
 
@@ -89,18 +89,6 @@ func (st *Settings) saveTheme(v string) {
 		st.setTheme(v)
 	}
 }
-
-// ID implements kit.Screen.
-func (st *Settings) ID() string { return "settings" }
-
-// Title implements kit.Screen.
-func (st *Settings) Title() string { return lang.L("shell.settings_title") }
-
-// Icon implements kit.Screen.
-func (st *Settings) Icon() fyne.Resource { return theme.SettingsIcon() }
-
-// Content implements kit.Screen.
-func (st *Settings) Content() fyne.CanvasObject { return st.content }
 
 // Refresh implements kit.Screen.
 func (st *Settings) Refresh([]data.EntityRef) {}

@@ -19,16 +19,16 @@ import (
 // Screen is the lost-and-found screen. Its methods run on the Fyne
 // goroutine.
 type Screen struct {
-	s       *kit.Session
-	items   map[string]app.FoundItem
-	index   *kit.Index
-	search  *widget.Entry
-	filter  *widget.Select
-	list    *kit.IDList
-	count   *widget.Label
-	pane    *kit.DetailPane
-	content fyne.CanvasObject
-	names   map[string]string // staff ID -> name
+	kit.ScreenBase
+	s      *kit.Session
+	items  map[string]app.FoundItem
+	index  *kit.Index
+	search *widget.Entry
+	filter *widget.Select
+	list   *kit.IDList
+	count  *widget.Label
+	pane   *kit.DetailPane
+	names  map[string]string // staff ID -> name
 
 	lastDetail     *detail // the detail shown last, for tests
 	lastLog        *logResult
@@ -55,18 +55,6 @@ func newScreen(s *kit.Session) *Screen {
 	sc.Refresh(nil)
 	return sc
 }
-
-// ID is "found".
-func (sc *Screen) ID() string { return "found" }
-
-// Title is the screen's name.
-func (sc *Screen) Title() string { return lang.L("found.title") }
-
-// Icon is the screen's icon.
-func (sc *Screen) Icon() fyne.Resource { return theme.SearchIcon() }
-
-// Content is the screen.
-func (sc *Screen) Content() fyne.CanvasObject { return sc.content }
 
 // SearchEntry is the search field the shell focuses.
 func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
@@ -113,15 +101,11 @@ func (sc *Screen) build() {
 	sc.pane = kit.NewDetailPane(sc.emptyPane())
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane.Content())
 	split.Offset = 0.42
-	sc.content = split
+	sc.ScreenBase = kit.NewScreenBase("found", "found.title", theme.SearchIcon, split)
 }
 
 // emptyPane is what the right side shows when nothing is picked.
-func (sc *Screen) emptyPane() fyne.CanvasObject {
-	l := widget.NewLabel(lang.L("found.pick"))
-	l.Importance = widget.LowImportance
-	return container.NewCenter(l)
-}
+func (sc *Screen) emptyPane() fyne.CanvasObject { return kit.Placeholder(lang.L("found.pick")) }
 
 // setPane shows a form or a view that is no item's detail.
 func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }

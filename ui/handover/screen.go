@@ -16,6 +16,7 @@ import (
 // earlier ones on the left, the handover chosen on the right. Use it on
 // the Fyne goroutine.
 type Screen struct {
+	kit.ScreenBase
 	s       *kit.Session
 	prepare *preparePanel
 	list    *kit.IDList
@@ -23,7 +24,6 @@ type Screen struct {
 	failed  *widget.Label
 	pane    *kit.DetailPane
 	view    *view // the handover shown, or nil
-	built   fyne.CanvasObject
 }
 
 var _ kit.Screen = (*Screen)(nil)
@@ -44,22 +44,10 @@ func newScreen(s *kit.Session) *Screen {
 	left := container.NewBorder(container.NewVBox(sc.prepare.content(), widget.NewSeparator(), earlier, sc.failed), nil, nil, nil, sc.list.List)
 	split := container.NewHSplit(left, sc.pane.Content())
 	split.SetOffset(0.36)
-	sc.built = split
+	sc.ScreenBase = kit.NewScreenBase("handover", "handover.title", theme.DocumentIcon, split)
 	sc.reload()
 	return sc
 }
-
-// ID is "handover".
-func (sc *Screen) ID() string { return "handover" }
-
-// Title is the translated "Shift handover".
-func (sc *Screen) Title() string { return lang.L("handover.title") }
-
-// Icon is a document icon.
-func (sc *Screen) Icon() fyne.Resource { return theme.DocumentIcon() }
-
-// Content is the screen.
-func (sc *Screen) Content() fyne.CanvasObject { return sc.built }
 
 // Refresh reloads the handovers when one changed (or on nil), and
 // rebuilds the handover shown, at the reader's place and with what was
@@ -133,8 +121,7 @@ func (sc *Screen) show(id string, typed *view) {
 		return
 	}
 	sc.view = newView(sc, h, typed)
-	scroll := sc.view.content()
-	sc.pane.SetDetail(data.EntityRef{Kind: app.KindHandover, ID: id}, scroll, scroll)
+	sc.pane.SetScrolledDetail(data.EntityRef{Kind: app.KindHandover, ID: id}, sc.view.content())
 }
 
 func (sc *Screen) showPlaceholder() {
@@ -142,8 +129,4 @@ func (sc *Screen) showPlaceholder() {
 	sc.pane.Set(placeholder())
 }
 
-func placeholder() fyne.CanvasObject {
-	hint := widget.NewLabel(lang.L("handover.pick_hint"))
-	hint.Importance = widget.LowImportance
-	return container.NewCenter(hint)
-}
+func placeholder() fyne.CanvasObject { return kit.Placeholder(lang.L("handover.pick_hint")) }

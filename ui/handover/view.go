@@ -60,8 +60,8 @@ func (v *view) takeNote(typed *view) {
 // editable reports whether the handover can still take notes.
 func (v *view) editable() bool { return v.note != nil }
 
-// content is the view, in the scroll that holds it.
-func (v *view) content() *container.Scroll {
+// content is the view; the screen shows it in a scroll.
+func (v *view) content() fyne.CanvasObject {
 	title := widget.NewLabel(shiftText(v.h.Shift) + " · " + v.h.Desk)
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -72,7 +72,7 @@ func (v *view) content() *container.Scroll {
 	box.Add(v.notesBox())
 	box.Add(widget.NewSeparator())
 	box.Add(container.NewGridWithColumns(2, v.signs[app.SignOutgoing].content(), v.signs[app.SignIncoming].content()))
-	return container.NewVScroll(box)
+	return box
 }
 
 func (v *view) keyCount() fyne.CanvasObject {

@@ -23,8 +23,7 @@ func (sc *Screen) showKey(tag string) {
 		return
 	}
 	sc.shown = tag
-	scroll := container.NewVScroll(sc.detail(k))
-	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindKey, ID: tag}, scroll, scroll)
+	sc.pane.SetScrolledDetail(data.EntityRef{Kind: kit.KindKey, ID: tag}, sc.detail(k))
 }
 
 func (sc *Screen) detail(k app.Key) fyne.CanvasObject {

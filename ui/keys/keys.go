@@ -20,16 +20,16 @@ import (
 
 // Screen is the key screen. Its methods run on the Fyne goroutine.
 type Screen struct {
-	s       *kit.Session
-	keys    map[string]app.Key
-	index   *kit.Index
-	names   *names
-	search  *widget.Entry
-	filter  *widget.Select
-	list    *kit.IDList
-	pane    *kit.DetailPane
-	shown   string // the key picked last, to go back to from a form, or ""
-	content fyne.CanvasObject
+	kit.ScreenBase
+	s      *kit.Session
+	keys   map[string]app.Key
+	index  *kit.Index
+	names  *names
+	search *widget.Entry
+	filter *widget.Select
+	list   *kit.IDList
+	pane   *kit.DetailPane
+	shown  string // the key picked last, to go back to from a form, or ""
 }
 
 var (
@@ -47,18 +47,6 @@ func newScreen(s *kit.Session) *Screen {
 	sc.Refresh(nil)
 	return sc
 }
-
-// ID is "keys".
-func (sc *Screen) ID() string { return "keys" }
-
-// Title is the screen's name.
-func (sc *Screen) Title() string { return lang.L("keys.title") }
-
-// Icon is the screen's icon.
-func (sc *Screen) Icon() fyne.Resource { return theme.AccountIcon() }
-
-// Content is the screen.
-func (sc *Screen) Content() fyne.CanvasObject { return sc.content }
 
 // SearchEntry is the search field the shell focuses.
 func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
@@ -111,7 +99,7 @@ func (sc *Screen) build() {
 	sc.pane = kit.NewDetailPane(sc.emptyPane())
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane.Content())
 	split.Offset = 0.42
-	sc.content = split
+	sc.ScreenBase = kit.NewScreenBase("keys", "keys.title", theme.AccountIcon, split)
 }
 
 // toolbar holds the screen's actions.
@@ -135,11 +123,7 @@ func (sc *Screen) toolbar() fyne.CanvasObject {
 }
 
 // emptyPane is what the right side shows when nothing is picked.
-func (sc *Screen) emptyPane() fyne.CanvasObject {
-	l := widget.NewLabel(lang.L("keys.pick"))
-	l.Importance = widget.LowImportance
-	return container.NewCenter(l)
-}
+func (sc *Screen) emptyPane() fyne.CanvasObject { return kit.Placeholder(lang.L("keys.pick")) }
 
 // setPane shows a form or a view that is no key's detail.
 func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }

@@ -1,7 +1,8 @@
 // Package kit is the toolkit every FloorDesk screen is built with: the
 // Session a screen works in (the domain service, the window, the signed-in
 // staff member, navigation and notices), the Screen interface the shell
-// shows, turning domain refusals into sentences (Say) and showing them next
+// shows and the ScreenBase a screen embeds for its ID, title, icon and
+// content, turning domain refusals into sentences (Say) and showing them next
 // to the form field they concern (FieldErrors), the keyboard-first form
 // the keys, loans, found and supervisor screens build on (Form), uniform callback lists over
 // slices of IDs (IDList), the detail pane beside a list that keeps the

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"floordesk/data"
 )
@@ -24,6 +25,14 @@ type DetailPane struct {
 	// kinds in reads.
 	build func() (fyne.CanvasObject, *container.Scroll)
 	reads []string
+}
+
+// Placeholder is what a DetailPane shows while nothing is picked: text,
+// dimmed, in the middle of the pane.
+func Placeholder(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Importance = widget.LowImportance
+	return container.NewCenter(l)
 }
 
 // NewDetailPane returns a pane showing first.
@@ -59,6 +68,13 @@ func (p *DetailPane) SetDetail(record data.EntityRef, view fyne.CanvasObject, sc
 	same := p.record == record
 	p.record, p.build, p.reads = record, nil, nil
 	p.place(view, scroll, same)
+}
+
+// SetScrolledDetail is SetDetail for a detail that is content in a
+// vertical scroll and nothing else.
+func (p *DetailPane) SetScrolledDetail(record data.EntityRef, content fyne.CanvasObject) {
+	scroll := container.NewVScroll(content)
+	p.SetDetail(record, scroll, scroll)
 }
 
 // Stale reports whether the detail shown must be rebuilt after the

@@ -14,12 +14,15 @@ import (
 )
 
 // lines is a detail of n lines in a scroll.
-func lines(n int) *fynecontainer.Scroll {
+func lines(n int) *fynecontainer.Scroll { return fynecontainer.NewVScroll(column(n)) }
+
+// column is n lines, one below the other.
+func column(n int) *fyne.Container {
 	box := fynecontainer.NewVBox()
 	for i := range n {
 		box.Add(widget.NewLabel(fmt.Sprintf("line %d", i+1)))
 	}
-	return fynecontainer.NewVScroll(box)
+	return box
 }
 
 func TestDetailPaneKeepsTheReadersPlaceOnTheSameRecord(t *testing.T) {
@@ -61,6 +64,46 @@ func TestDetailPaneKeepsTheReadersPlaceOnTheSameRecord(t *testing.T) {
 				t.Errorf("offset %v, want %v", next.Offset.Y, want)
 			}
 		})
+	}
+}
+
+func TestDetailPaneScrollsADetailAndKeepsTheReadersPlace(t *testing.T) {
+	e := kittest.New(t)
+	p := kit.NewDetailPane(widget.NewLabel("pick one"))
+	e.Window.SetContent(p.Content())
+	l1, l2 := data.EntityRef{Kind: kit.KindLoan, ID: "l1"}, data.EntityRef{Kind: kit.KindLoan, ID: "l2"}
+	// Each detail is read down to 400 before the next is shown: the same
+	// loan shown again opens there, another loan at the top.
+	for _, next := range []struct {
+		record data.EntityRef
+		at     float32
+	}{{l1, 0}, {l1, 400}, {l2, 0}} {
+		detail := column(100)
+		p.SetScrolledDetail(next.record, detail)
+		s := p.Scroll()
+		if p.Object() != s || s.Content != detail || s.Direction != fynecontainer.ScrollVerticalOnly {
+			t.Fatalf("the pane shows %T, want the detail in a vertical scroll", p.Object())
+		}
+		if p.Record() != next.record || s.Offset.Y != next.at {
+			t.Errorf("%v shown at %v, want %v at %v", p.Record(), s.Offset.Y, next.record, next.at)
+		}
+		kittest.ScrollDown(t, p.Content(), 400)
+	}
+}
+
+func TestPlaceholderIsADimLineInTheMiddle(t *testing.T) {
+	kittest.New(t)
+	c, ok := kit.Placeholder("Pick a key on the left.").(*fyne.Container)
+	if !ok || len(c.Objects) != 1 {
+		t.Fatalf("placeholder %T", c)
+	}
+	l, ok := c.Objects[0].(*widget.Label)
+	if !ok || l.Text != "Pick a key on the left." || l.Importance != widget.LowImportance {
+		t.Fatalf("placeholder shows %#v", c.Objects[0])
+	}
+	c.Resize(fyne.NewSize(600, 400))
+	if want := (600 - l.MinSize().Width) / 2; l.Position().X != want || l.Position().Y <= 0 {
+		t.Errorf("the line is at %v, want x %v and below the top", l.Position(), want)
 	}
 }
 

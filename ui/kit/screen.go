@@ -30,7 +30,8 @@ const (
 const KindHotel = "hotel"
 
 // Screen is one area of the desk app the shell shows in its navigation.
-// Every method is called on the Fyne goroutine.
+// Every method is called on the Fyne goroutine. A screen embeds
+// ScreenBase for ID, Title, Icon and Content.
 type Screen interface {
 	// ID is a stable short name ("requests").
 	ID() string

@@ -24,8 +24,7 @@ func (sc *Screen) showLoan(id string) {
 		return
 	}
 	sc.shown = id
-	scroll := container.NewVScroll(sc.detail(l))
-	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindLoan, ID: id}, scroll, scroll)
+	sc.pane.SetScrolledDetail(data.EntityRef{Kind: kit.KindLoan, ID: id}, sc.detail(l))
 }
 
 func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {

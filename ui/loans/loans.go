@@ -18,16 +18,16 @@ import (
 
 // Screen is the loans screen. Its methods run on the Fyne goroutine.
 type Screen struct {
-	s       *kit.Session
-	loans   map[string]app.Loan
-	index   *kit.Index
-	names   *names
-	search  *widget.Entry
-	filter  *widget.Select
-	list    *kit.IDList
-	pane    *kit.DetailPane
-	shown   string // the loan picked last, to go back to from a form, or ""
-	content fyne.CanvasObject
+	kit.ScreenBase
+	s      *kit.Session
+	loans  map[string]app.Loan
+	index  *kit.Index
+	names  *names
+	search *widget.Entry
+	filter *widget.Select
+	list   *kit.IDList
+	pane   *kit.DetailPane
+	shown  string // the loan picked last, to go back to from a form, or ""
 }
 
 var (
@@ -45,18 +45,6 @@ func newScreen(s *kit.Session) *Screen {
 	sc.Refresh(nil)
 	return sc
 }
-
-// ID is "loans".
-func (sc *Screen) ID() string { return "loans" }
-
-// Title is the screen's name.
-func (sc *Screen) Title() string { return lang.L("loans.title") }
-
-// Icon is the screen's icon.
-func (sc *Screen) Icon() fyne.Resource { return theme.StorageIcon() }
-
-// Content is the screen.
-func (sc *Screen) Content() fyne.CanvasObject { return sc.content }
 
 // SearchEntry is the search field the shell focuses.
 func (sc *Screen) SearchEntry() fyne.Focusable { return sc.search }
@@ -110,15 +98,11 @@ func (sc *Screen) build() {
 	sc.pane = kit.NewDetailPane(sc.emptyPane())
 	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, sc.list.List), sc.pane.Content())
 	split.Offset = 0.42
-	sc.content = split
+	sc.ScreenBase = kit.NewScreenBase("loans", "loans.title", theme.StorageIcon, split)
 }
 
 // emptyPane is what the right side shows when nothing is picked.
-func (sc *Screen) emptyPane() fyne.CanvasObject {
-	l := widget.NewLabel(lang.L("loans.pick"))
-	l.Importance = widget.LowImportance
-	return container.NewCenter(l)
-}
+func (sc *Screen) emptyPane() fyne.CanvasObject { return kit.Placeholder(lang.L("loans.pick")) }
 
 // setPane shows a form or a view that is no loan's detail.
 func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }

@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
 	"floordesk/data"
@@ -15,19 +14,19 @@ import (
 // Screen is the guest requests screen: the list on the left, the selected
 // request (or a form) on the right. Use it on the Fyne goroutine.
 type Screen struct {
+	kit.ScreenBase
 	s     *kit.Session
 	list  *listPanel
 	pane  *kit.DetailPane // the detail view or a form
 	shown string          // the request last shown, to go back to from a form
 	form  *form           // the form shown, if any
-	built fyne.CanvasObject
 }
 
 var (
-	_ kit.Screen = (*Screen)(nil)
-	_ kit.Ticker = (*Screen)(nil)
+	_ kit.Screen   = (*Screen)(nil)
+	_ kit.Ticker   = (*Screen)(nil)
+	_ kit.Searcher = (*Screen)(nil)
 )
-var _ kit.Searcher = (*Screen)(nil)
 
 // New returns the guest requests screen of session s.
 func New(s *kit.Session) kit.Screen { return newScreen(s) }
@@ -37,22 +36,10 @@ func newScreen(s *kit.Session) *Screen {
 	sc.list = newListPanel(s, sc.showRequest, sc.NewRequest)
 	split := container.NewHSplit(sc.list.content(), sc.pane.Content())
 	split.SetOffset(0.42)
-	sc.built = split
+	sc.ScreenBase = kit.NewScreenBase("requests", "requests.title", theme.ListIcon, split)
 	sc.list.reload()
 	return sc
 }
-
-// ID is "requests".
-func (sc *Screen) ID() string { return "requests" }
-
-// Title is the translated "Guest requests".
-func (sc *Screen) Title() string { return lang.L("requests.title") }
-
-// Icon is a list icon.
-func (sc *Screen) Icon() fyne.Resource { return theme.ListIcon() }
-
-// Content is the list beside the detail view.
-func (sc *Screen) Content() fyne.CanvasObject { return sc.built }
 
 // SearchEntry is the list's search entry.
 func (sc *Screen) SearchEntry() fyne.Focusable { return sc.list.search }
@@ -106,12 +93,7 @@ func (sc *Screen) NewRequest() {
 
 func (sc *Screen) showPlaceholder() { sc.setRight(placeholder()) }
 
-func placeholder() fyne.CanvasObject {
-	hint := widget.NewLabel(lang.L("requests.pick_hint"))
-	hint.Alignment = fyne.TextAlignCenter
-	hint.Importance = widget.LowImportance
-	return container.NewCenter(hint)
-}
+func placeholder() fyne.CanvasObject { return kit.Placeholder(lang.L("requests.pick_hint")) }
 
 // showRequest shows request id in the detail view; showing the one shown
 // again keeps the scroll offset.

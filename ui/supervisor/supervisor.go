@@ -29,6 +29,7 @@ type tab interface {
 
 // Screen is the supervisor screen. Its methods run on the Fyne goroutine.
 type Screen struct {
+	kit.ScreenBase
 	s         *kit.Session
 	tabs      *container.AppTabs
 	staff     *staffTab
@@ -63,6 +64,7 @@ func newScreen(s *kit.Session, backups Backups) *Screen {
 	for _, t := range sc.all {
 		sc.tabs.Append(container.NewTabItem(t.title(), t.content()))
 	}
+	sc.ScreenBase = kit.NewScreenBase("supervisor", "supervisor.title", theme.VisibilityIcon, sc.tabs)
 	dataItem := sc.tabs.Items[len(sc.tabs.Items)-1]
 	sc.data.shown = func() bool { return sc.tabs.Selected() == dataItem }
 	sc.tabs.OnSelected = func(item *container.TabItem) {
@@ -74,20 +76,8 @@ func newScreen(s *kit.Session, backups Backups) *Screen {
 	return sc
 }
 
-// ID is "supervisor".
-func (sc *Screen) ID() string { return "supervisor" }
-
-// Title is the screen's name.
-func (sc *Screen) Title() string { return lang.L("supervisor.title") }
-
-// Icon is the screen's icon.
-func (sc *Screen) Icon() fyne.Resource { return theme.VisibilityIcon() }
-
 // MinRole: only supervisors see the screen.
 func (sc *Screen) MinRole() app.Role { return app.RoleSupervisor }
-
-// Content is the screen.
-func (sc *Screen) Content() fyne.CanvasObject { return sc.tabs }
 
 // Shortcuts: none of its own.
 func (sc *Screen) Shortcuts() []kit.Shortcut { return nil }
