@@ -196,3 +196,17 @@ func TestItemStockPerDesk(t *testing.T) {
 		t.Fatalf("list %v", ids)
 	}
 }
+
+// TestSyncTabOffersTheServerInUse: a desk already enrolled shows its
+// server's address in the form, so enrolling it again (a revoked token)
+// needs only the new code.
+func TestSyncTabOffersTheServerInUse(t *testing.T) {
+	e, sc := desk(t)
+	if err := e.Store.SetSetting(data.SettingServerURL, "https://sync.hotel.example:8420"); err != nil {
+		t.Fatal(err)
+	}
+	sc.Refresh(nil)
+	if got := sc.sync.url.Text; got != "https://sync.hotel.example:8420" {
+		t.Errorf("the address field reads %q", got)
+	}
+}

@@ -64,6 +64,9 @@ func (t *syncTab) refresh(changed []data.EntityRef) {
 		return
 	}
 	t.current.SetText(lang.L("supervisor.server_now", map[string]string{"URL": url}))
+	if t.url.Text == "" {
+		t.url.SetText(url) // enrolling again (a revoked token) is most often with the same server
+	}
 }
 
 // start enrols in the background and shows the result in plain words.
