@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,19 +10,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
 	"floordesk/ui/kit"
 )
 
-// useDesk makes code this PC's desk: it is kept in the local settings
-// (each PC names its own desk; the setting does not sync) and the service
-// uses it from now on.
+// useDesk makes code, one of the hotel's desks, this PC's desk (see
+// kit.Session.UseDesk).
 func useDesk(s *kit.Session, code string) error {
-	if err := s.Svc.Store().SetSetting(SettingDeskCode, code); err != nil {
-		return err
-	}
-	s.Svc.DeskCode = code
-	return nil
+	_, err := s.UseDesk(code)
+	return err
 }
 
 // needsDesk tells whether this PC must be told which desk it is before
@@ -55,8 +48,7 @@ type deskPick struct {
 	s          *kit.Session
 	done       func()
 	switchUser func()
-	desks      map[string]app.Desk
-	list       *kit.IDList
+	list       *kit.DeskList
 	use        *widget.Button
 	add        *kit.Form
 	code, name *kit.Entry
@@ -65,12 +57,12 @@ type deskPick struct {
 }
 
 func newDeskPick(s *kit.Session, done, switchUser func()) *deskPick {
-	d := &deskPick{s: s, done: done, switchUser: switchUser, desks: map[string]app.Desk{}, errs: kit.NewFieldErrors()}
+	d := &deskPick{s: s, done: done, switchUser: switchUser, errs: kit.NewFieldErrors()}
 	if !s.IsSupervisor() {
 		d.content = d.askSupervisor()
 		return d
 	}
-	d.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, d.fillRow)
+	d.list = kit.NewDeskList(s.Svc)
 	d.list.OnSelectedID(func(string) { d.use.Enable(); d.errs.Clear() })
 	d.use = widget.NewButtonWithIcon(lang.L("join.desk_use"), theme.ConfirmIcon(), d.pick)
 	d.use.Importance = widget.HighImportance
@@ -115,37 +107,13 @@ func (d *deskPick) refresh() {
 	if d.list == nil {
 		return
 	}
-	desks, err := d.s.Svc.Desks()
-	if err != nil {
+	if err := d.list.Reload(); err != nil {
 		d.errs.Show(err)
 		return
 	}
-	ids := make([]string, len(desks))
-	for i, desk := range desks {
-		d.desks[desk.Code] = desk
-		ids[i] = desk.Code
-	}
-	d.list.SetIDs(ids)
 	if d.list.Selected() == "" {
 		d.use.Disable()
 	}
-}
-
-func (d *deskPick) fillRow(code string, o fyne.CanvasObject) {
-	desk := d.desks[code]
-	o.(*kit.Row).Set(desk.Name, floorsText(desk.Floors), desk.Code, widget.MediumImportance)
-}
-
-// floorsText is "Floors 3, 4", or "" for a desk without floors.
-func floorsText(floors []int) string {
-	if len(floors) == 0 {
-		return ""
-	}
-	s := make([]string, len(floors))
-	for i, f := range floors {
-		s[i] = strconv.Itoa(f)
-	}
-	return lang.L("join.desk_floors", map[string]string{"Floors": strings.Join(s, lang.L("join.list_sep"))})
 }
 
 // pick makes the desk chosen in the list this PC's desk.
@@ -163,7 +131,7 @@ func (d *deskPick) pick() {
 // desk for every PC.
 func (d *deskPick) addDesk() {
 	code, name := strings.TrimSpace(d.code.Text), strings.TrimSpace(d.name.Text)
-	if desk, ok := d.desk(code); ok {
+	if desk, ok, _ := kit.FindDesk(d.s.Svc, code); ok {
 		d.add.Say("code", lang.L("join.desk_code_taken", map[string]string{"Code": code, "Name": desk.Name}))
 		return
 	}
@@ -175,24 +143,12 @@ func (d *deskPick) addDesk() {
 	d.named(desk.Code)
 }
 
-// desk is the hotel's desk with code, read afresh.
-func (d *deskPick) desk(code string) (app.Desk, bool) {
-	desks, err := d.s.Svc.Desks()
-	if i := slices.IndexFunc(desks, func(x app.Desk) bool { return x.Code == code }); err == nil && i >= 0 {
-		return desks[i], true
-	}
-	return app.Desk{}, false
-}
-
 func (d *deskPick) named(code string) {
-	if err := useDesk(d.s, code); err != nil {
+	desk, err := d.s.UseDesk(code)
+	if err != nil {
 		d.errs.Show(err)
 		return
 	}
-	name := code
-	if desk, ok := d.desk(code); ok {
-		name = desk.Name
-	}
 	d.done()
-	d.s.Notify(lang.L("join.desk_named", map[string]string{"Name": name}))
+	d.s.Notify(lang.L("join.desk_named", map[string]string{"Name": desk.Name}))
 }

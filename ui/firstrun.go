@@ -18,8 +18,8 @@ import (
 )
 
 // SettingDeskCode is the local setting naming this desk's code in the
-// hotel set-up.
-const SettingDeskCode = "desk.code"
+// hotel set-up (kept by kit, where the supervisor's screen changes it).
+const SettingDeskCode = kit.SettingDeskCode
 
 // firstRun sets up a new hotel on this desk: it creates the hotel's first
 // supervisor, names the desk and imports the rooms (or leaves them for

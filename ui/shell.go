@@ -68,7 +68,8 @@ type Shell struct {
 	root    *fyne.Container
 	main    *mainView
 	bar     *statusBar
-	step    any // the step before the screens (first run, join, sign-in, desk) shown; nil with the screens
+	step    any    // the step before the screens (first run, join, sign-in, desk) shown; nil with the screens
+	desk    string // this PC's desk the screens last showed everything of
 
 	ctx      context.Context // ends when the shell stops, for work off the Fyne goroutine
 	cancel   context.CancelFunc
@@ -209,6 +210,9 @@ func (sh *Shell) notice(text string) {
 func (sh *Shell) refreshAll(changed []data.EntityRef) {
 	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
+	}
+	if changed == nil {
+		sh.desk = sh.s.Desk()
 	}
 	for _, scr := range sh.main.visible {
 		scr.Refresh(changed)

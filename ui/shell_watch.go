@@ -36,10 +36,17 @@ func (sh *Shell) startFeed() {
 }
 
 // refreshChanged refreshes after a change; a change with no entity (the
-// outbox moved) only refreshes the status bar. A step that follows
-// changes (the wait for the hotel's data) is refreshed instead.
+// outbox moved, a setting was saved) only refreshes the status bar,
+// unless this PC's desk changed (a supervisor picked another): then
+// everything, since the screens show the old desk's loans, keys and
+// requests. A step that follows changes (the wait for the hotel's data)
+// is refreshed instead.
 func (sh *Shell) refreshChanged(refs []data.EntityRef) {
 	if sh.refreshStep() {
+		return
+	}
+	if sh.s.Desk() != sh.desk {
+		sh.refreshAll(nil)
 		return
 	}
 	if len(refs) == 0 {

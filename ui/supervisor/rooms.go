@@ -20,7 +20,8 @@ import (
 	"floordesk/ui/kit"
 )
 
-// roomsTab imports the room list from a CSV file and sets the desks.
+// roomsTab imports the room list from a CSV file, sets the desks and
+// which of them this PC is.
 type roomsTab struct {
 	s        *kit.Session
 	summary  *widget.Label
@@ -29,10 +30,11 @@ type roomsTab struct {
 	imp      *kit.Form // the import's error labels
 	result   *widget.Label
 	deskForm *deskForm
+	thisPC   *thisPC
 }
 
 func newRoomsTab(s *kit.Session) *roomsTab {
-	t := &roomsTab{s: s, summary: wrapped(""), desks: wrapped(""), imp: newForm(), result: wrapped("")}
+	t := &roomsTab{s: s, summary: wrapped(""), desks: wrapped(""), imp: newForm(), result: wrapped(""), thisPC: newThisPC(s)}
 	t.preview = container.NewVBox()
 	return t
 }
@@ -45,7 +47,7 @@ func (t *roomsTab) content() fyne.CanvasObject {
 	rooms := container.NewVBox(kit.Heading(lang.L("supervisor.rooms")), t.summary, container.NewHBox(pick),
 		wrapped(lang.L("supervisor.rooms_format")), t.preview, t.imp.Errs.For("file"), t.imp.Errs.Form(), t.result)
 	t.deskForm = newDeskForm(t)
-	desks := container.NewVBox(kit.Heading(lang.L("supervisor.desks")), t.desks,
+	desks := container.NewVBox(kit.Heading(lang.L("supervisor.desks")), t.thisPC.content(), widget.NewSeparator(), t.desks,
 		t.deskForm.Content(lang.L("supervisor.desk_set"), lang.L("supervisor.save")))
 	return split(container.NewVScroll(rooms), container.NewVScroll(desks))
 }
@@ -62,6 +64,7 @@ func (t *roomsTab) refresh(changed []data.EntityRef) {
 	if err == nil {
 		t.desks.SetText(deskLines(desks))
 	}
+	t.thisPC.refresh()
 }
 
 func roomSummary(l app.RoomList) string {
