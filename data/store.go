@@ -56,9 +56,9 @@ type Store struct {
 	gcDone    chan struct{}
 }
 
-// IsStore reports whether dir holds a store (a desk's data folder), as
-// opposed to a missing, empty or unrelated folder, which Open would turn
-// into a new, empty store.
+// IsStore reports whether dir holds a store (a desk's data folder, or any
+// Badger folder such as the server's), as opposed to a missing, empty or
+// unrelated folder, which Open would turn into a new, empty store.
 func IsStore(dir string) bool {
 	info, err := os.Stat(filepath.Join(dir, "MANIFEST"))
 	return err == nil && info.Mode().IsRegular()

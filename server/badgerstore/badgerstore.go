@@ -12,7 +12,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -150,10 +149,8 @@ var errBadBackup = fmt.Errorf("%w (a whole server backup is wanted: not a desk's
 
 // IsStore reports whether dir holds a store, as opposed to a missing,
 // empty or unrelated folder, which Open would turn into a new, empty one.
-func IsStore(dir string) bool {
-	info, err := os.Stat(filepath.Join(dir, "MANIFEST"))
-	return err == nil && info.Mode().IsRegular()
-}
+// Both are Badger folders, told the same way as the desk's.
+func IsStore(dir string) bool { return data.IsStore(dir) }
 
 // Backup writes a full backup of the store to w while it runs.
 func (s *Store) Backup(w io.Writer) error {

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	flang "fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/ui/kit"
@@ -21,7 +21,7 @@ func TestTickTurnsAKeyLateAsTheClockMoves(t *testing.T) {
 	e, sc := world(t, kit.English)
 	sc.Refresh(lend(t, e, "F3-SEC-A", "Turn-down service"))
 	sc.Show(kit.KindKey, "F3-SEC-A")
-	sc.filter.SetSelected(flang.L("keys.filter.overdue"))
+	sc.filter.SetSelected(lang.L("keys.filter.overdue"))
 	if slices.Contains(sc.list.IDs(), "F3-SEC-A") {
 		t.Fatal("a key due in an hour is listed as overdue")
 	}
