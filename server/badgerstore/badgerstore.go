@@ -149,7 +149,7 @@ var errBadBackup = fmt.Errorf("%w (a whole server backup is wanted: not a desk's
 
 // IsStore reports whether dir holds a store, as opposed to a missing,
 // empty or unrelated folder, which Open would turn into a new, empty one.
-// Both are Badger folders, told the same way as the desk's.
+// A server store is a Badger folder, told the same way as a desk's.
 func IsStore(dir string) bool { return data.IsStore(dir) }
 
 // Backup writes a full backup of the store to w while it runs.
