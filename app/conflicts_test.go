@@ -1,11 +1,10 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"reflect"
 	"testing"
 	"time"
-
-	"floordesk/data"
 )
 
 // newKeyPair opens two desks sharing the hotel set-up and keys.
@@ -130,7 +129,7 @@ func TestConflictSameWhateverTheArrivalOrder(t *testing.T) {
 	fromA, _ := a.store.Outbox(100)
 	fromB, _ := b.store.Outbox(100)
 	exchange(t, a, b)
-	for _, evs := range [][]data.Event{fromB, fromA} { // later event first
+	for _, evs := range [][]wire.Event{fromB, fromA} { // later event first
 		if _, err := c.store.ApplyRemote(evs, 0); err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -8,8 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // Demo data: a believable hotel with months of history, deterministic for
@@ -34,7 +33,7 @@ const DemoPIN = "1234"
 type DemoGenerator struct {
 	Name   string
 	Weight int
-	Make   func(w *DemoWorld, n int) []data.Event
+	Make   func(w *DemoWorld, n int) []wire.Event
 }
 
 var demoGenerators []DemoGenerator
@@ -249,7 +248,7 @@ func demoHistory(s *Service, w *DemoWorld, size int) error {
 
 // demoAppend appends evs in batches, halving a batch the store finds too
 // big (AppendAll is all or nothing, so a retry is safe).
-func demoAppend(st Store, evs []data.Event) error {
+func demoAppend(st Store, evs []wire.Event) error {
 	size := 500
 	for len(evs) > 0 {
 		n := min(len(evs), size)

@@ -1,10 +1,9 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"fmt"
 	"time"
-
-	"floordesk/data"
 )
 
 // Demo history for keys, lost and found and door openings.
@@ -18,9 +17,9 @@ func init() {
 // DemoKeyLoans returns n key sign-outs spread over the demo keys, each
 // signed back in (now and then by someone else) except a few still out at
 // End, some of them overdue.
-func DemoKeyLoans(w *DemoWorld, n int) []data.Event {
+func DemoKeyLoans(w *DemoWorld, n int) []wire.Event {
 	keys := demoKeyList()
-	var out []data.Event
+	var out []wire.Event
 	for i, k := range keys {
 		per := n / len(keys)
 		if i < n%len(keys) {
@@ -32,19 +31,19 @@ func DemoKeyLoans(w *DemoWorld, n int) []data.Event {
 }
 
 // demoKeyHistory lays out count loans of one key in slots over the history.
-func demoKeyHistory(w *DemoWorld, k NewKey, count int) []data.Event {
+func demoKeyHistory(w *DemoWorld, k NewKey, count int) []wire.Event {
 	if count == 0 {
 		return nil
 	}
 	slot := w.End.Sub(w.Start) / time.Duration(count)
-	var out []data.Event
+	var out []wire.Event
 	for i := range count {
 		out = append(out, demoKeyLoan(w, k, w.Start.Add(time.Duration(i)*slot), slot, i == count-1)...)
 	}
 	return out
 }
 
-func demoKeyLoan(w *DemoWorld, k NewKey, from time.Time, slot time.Duration, last bool) []data.Event {
+func demoKeyLoan(w *DemoWorld, k NewKey, from time.Time, slot time.Duration, last bool) []wire.Event {
 	r := w.Rand
 	at := from.Add(time.Duration(r.Int64N(int64(slot/2) + 1))).Truncate(time.Minute)
 	holder := pick(r, w.Staff)
@@ -56,14 +55,14 @@ func demoKeyLoan(w *DemoWorld, k NewKey, from time.Time, slot time.Duration, las
 	outEv := demoEvent(pick(r, w.Staff), ref(kindKey, k.Tag), TypeKeySignedOut, body)
 	back := at.Add(time.Duration(20+r.IntN(240)) * time.Minute)
 	if back.After(w.End) || (last && r.IntN(8) == 0) {
-		return []data.Event{outEv} // still out
+		return []wire.Event{outEv} // still out
 	}
 	by := holder
 	if r.IntN(10) == 0 {
 		by = demoOther(w, holder)
 	}
 	in := demoEvent(by, ref(kindKey, k.Tag), TypeKeySignedIn, keyInBody{Desk: k.Desk, At: back})
-	return []data.Event{outEv, in}
+	return []wire.Event{outEv, in}
 }
 
 // demoOther picks a staff member other than id.
@@ -79,9 +78,9 @@ var demoKeyPurposes = []string{"客房清扫 room cleaning", "开夜床 turn-dow
 	"补充布草 restock linen", "迷你吧补货 minibar restock"}
 
 // DemoDoors returns n guest door openings.
-func DemoDoors(w *DemoWorld, n int) []data.Event {
+func DemoDoors(w *DemoWorld, n int) []wire.Event {
 	r := w.Rand
-	out := make([]data.Event, 0, n)
+	out := make([]wire.Event, 0, n)
 	for range n {
 		at := demoTime(r, w.Start, w.End).Truncate(time.Minute)
 		room := pick(r, w.Rooms)
@@ -115,9 +114,9 @@ var demoPublicAreas = []string{"大堂 lobby", "餐厅 restaurant", "健身房 g
 
 // DemoFound returns n found items (older ones claimed or disposed of) and
 // about one loss report for every three items.
-func DemoFound(w *DemoWorld, n int) []data.Event {
+func DemoFound(w *DemoWorld, n int) []wire.Event {
 	g := &demoFinder{w: w, seq: map[string]int{}}
-	var out []data.Event
+	var out []wire.Event
 	for range n {
 		out = append(out, g.item()...)
 	}
@@ -129,13 +128,13 @@ type demoFinder struct {
 	seq map[string]int // tag prefix → last number
 }
 
-func (g *demoFinder) item() []data.Event {
+func (g *demoFinder) item() []wire.Event {
 	r := g.w.Rand
 	kind := pick(r, demoFoundKinds)
 	in := g.intake(kind.cat, pick(r, kind.descs))
 	tag := g.tag(in.At, in.Desk)
 	q := &demoSeq{at: in.At, end: g.w.End, actor: pick(r, g.w.Staff), ref: ref(kindFound, tag)}
-	var report []data.Event
+	var report []wire.Event
 	if r.IntN(3) == 0 {
 		report = g.report(in, q.actor)
 	}
@@ -170,7 +169,7 @@ func (g *demoFinder) tag(at time.Time, desk string) string {
 }
 
 // report files the guest's loss report before the item turns up.
-func (g *demoFinder) report(in FoundInput, actor string) []data.Event {
+func (g *demoFinder) report(in FoundInput, actor string) []wire.Event {
 	r := g.w.Rand
 	body := LostReportInput{Guest: pick(r, demoGuests), Contact: fmt.Sprintf("13%09d", r.IntN(1e9)),
 		LostAt: in.FoundAt.Add(-time.Duration(r.IntN(300)) * time.Minute), Category: in.Category,
@@ -180,11 +179,11 @@ func (g *demoFinder) report(in FoundInput, actor string) []data.Event {
 	} else {
 		body.Place = in.Place
 	}
-	return []data.Event{demoEvent(actor, ref(kindLostReport, g.w.NewID()), TypeLostReportFiled, body)}
+	return []wire.Event{demoEvent(actor, ref(kindLostReport, g.w.NewID()), TypeLostReportFiled, body)}
 }
 
 // outcome claims, disposes of or keeps the item.
-func (g *demoFinder) outcome(q *demoSeq, in FoundInput, report []data.Event) {
+func (g *demoFinder) outcome(q *demoSeq, in FoundInput, report []wire.Event) {
 	r := g.w.Rand
 	if !q.wait(time.Duration(2+r.IntN(240)) * time.Hour) {
 		return
@@ -200,7 +199,7 @@ func (g *demoFinder) outcome(q *demoSeq, in FoundInput, report []data.Event) {
 	}
 }
 
-func (g *demoFinder) claim(q *demoSeq, in FoundInput, report []data.Event) {
+func (g *demoFinder) claim(q *demoSeq, in FoundInput, report []wire.Event) {
 	r := g.w.Rand
 	c := Claim{Claimant: pick(r, demoGuests), Contact: fmt.Sprintf("13%09d", r.IntN(1e9)), IDType: "id_card",
 		IDLast4: fmt.Sprintf("%04d", r.IntN(10000)), Description: in.Description, ReturnedBy: pick(r, g.w.Staff),

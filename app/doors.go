@@ -1,10 +1,9 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // Guest door openings: a locked-out guest's door opened by staff, with how
@@ -52,7 +51,7 @@ func init() {
 	})
 }
 
-func applyDoor(d *DoorOpening, ev data.Event) error {
+func applyDoor(d *DoorOpening, ev wire.Event) error {
 	if ev.Type != TypeDoorOpened {
 		return nil
 	}

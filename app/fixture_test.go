@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 )
 
 // The shared test fixture: a Service on a real store in t.TempDir(), a
@@ -105,7 +106,7 @@ func newPair(t *testing.T) (*fixture, *fixture) {
 // empties the outboxes.
 func exchange(t *testing.T, desks ...*fixture) {
 	t.Helper()
-	sent := make([][]data.Event, len(desks))
+	sent := make([][]wire.Event, len(desks))
 	for i, d := range desks {
 		evs, err := d.store.Outbox(100000)
 		if err != nil {

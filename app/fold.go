@@ -2,14 +2,13 @@ package app
 
 import (
 	"encoding/json"
+	"floordesk/data/wire"
 	"fmt"
 	"sort"
-
-	"floordesk/data"
 )
 
 // KindFold turns an entity's view and its next event into the new view.
-type KindFold func(state []byte, ev data.Event) ([]byte, error)
+type KindFold func(state []byte, ev wire.Event) ([]byte, error)
 
 var kinds = map[string]KindFold{}
 
@@ -35,7 +34,7 @@ func registeredKinds() []string {
 // Fold is the data.FoldFunc of FloorDesk: it dispatches by entity kind. It is
 // pure and total: an unknown kind or event type, which a newer desk may
 // send, leaves the state unchanged.
-func Fold(ref data.EntityRef, state []byte, ev data.Event) ([]byte, error) {
+func Fold(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, error) {
 	fold, ok := kinds[ref.Kind]
 	if !ok {
 		return state, nil
@@ -94,12 +93,12 @@ type entity[T any] interface {
 // ClashRule decides whether ev clashes with an earlier event it had not
 // seen. state is the view before ev. It returns "" when the two commute, or
 // a conflict code and extra parameters for its message.
-type ClashRule[P any] func(state P, earlier Step, ev data.Event) (code string, params map[string]string)
+type ClashRule[P any] func(state P, earlier Step, ev wire.Event) (code string, params map[string]string)
 
 // Apply changes a view by one event. An error means the body is malformed:
 // the fold then skips the event (counted in Meta.Skipped) instead of
 // failing, so a bad remote event cannot stop a desk from syncing.
-type Apply[P any] func(state P, ev data.Event) error
+type Apply[P any] func(state P, ev wire.Event) error
 
 // TypeConflictResolved is the event a supervisor appends to close a conflict.
 const TypeConflictResolved = "conflict.resolved"
@@ -108,7 +107,7 @@ const TypeConflictResolved = "conflict.resolved"
 // clash rule (nil: every concurrent event commutes). It handles Meta:
 // concurrency detection, conflict records and conflict.resolved.
 func foldWith[T any, P entity[T]](apply Apply[P], clash ClashRule[P]) KindFold {
-	return func(state []byte, ev data.Event) ([]byte, error) {
+	return func(state []byte, ev wire.Event) ([]byte, error) {
 		p, err := decodeView[T, P](state)
 		if err != nil {
 			return nil, fmt.Errorf("fold %s: %w", ev.Entity, err)
@@ -133,7 +132,7 @@ func decodeView[T any, P entity[T]](state []byte) (P, error) {
 
 // applyEvent records any clash, then applies ev. When apply fails, the view
 // goes back to state, keeping the new Meta.
-func applyEvent[T any, P entity[T]](state []byte, p P, ev data.Event, apply Apply[P], clash ClashRule[P]) P {
+func applyEvent[T any, P entity[T]](state []byte, p P, ev wire.Event, apply Apply[P], clash ClashRule[P]) P {
 	if clash != nil {
 		detect(p, ev, clash)
 	}
@@ -148,7 +147,7 @@ func applyEvent[T any, P entity[T]](state []byte, p P, ev data.Event, apply Appl
 
 // detect records a conflict when ev had not seen some recent events (its
 // Prev is not the head) and the clash rule says they do not commute.
-func detect[P interface{ meta() *Meta }](p P, ev data.Event, clash ClashRule[P]) {
+func detect[P interface{ meta() *Meta }](p P, ev wire.Event, clash ClashRule[P]) {
 	m := p.meta()
 	var involved []Step
 	var code string
@@ -186,7 +185,7 @@ func (m *Meta) unseen(prev string) []Step {
 	return nil
 }
 
-func (m *Meta) addConflict(code string, extra map[string]string, involved []Step, ev data.Event) {
+func (m *Meta) addConflict(code string, extra map[string]string, involved []Step, ev wire.Event) {
 	params := map[string]string{
 		"entity": ev.Entity.ID,
 		"desk_a": involved[0].Desk, "actor_a": involved[0].Actor,
@@ -211,7 +210,7 @@ type resolveBody struct {
 
 // resolve closes the named conflict. Resolving one already closed (two
 // supervisors at two desks) is harmless.
-func (m *Meta) resolve(ev data.Event) {
+func (m *Meta) resolve(ev wire.Event) {
 	var b resolveBody
 	if json.Unmarshal(ev.Body, &b) != nil {
 		m.Skipped++
@@ -229,7 +228,7 @@ func (m *Meta) resolve(ev data.Event) {
 }
 
 // push makes ev the head and remembers it in the window.
-func (m *Meta) push(ev data.Event) {
+func (m *Meta) push(ev wire.Event) {
 	m.Head = ev.ID
 	m.Events++
 	m.Steps = append(m.Steps, Step{ID: ev.ID, Type: ev.Type, Desk: ev.Desk, Actor: ev.Actor})
@@ -239,7 +238,7 @@ func (m *Meta) push(ev data.Event) {
 }
 
 // decodeBody is the apply functions' helper to read an event's body.
-func decodeBody[B any](ev data.Event) (B, error) {
+func decodeBody[B any](ev wire.Event) (B, error) {
 	var b B
 	err := json.Unmarshal(ev.Body, &b)
 	return b, err
@@ -248,7 +247,7 @@ func decodeBody[B any](ev data.Event) (B, error) {
 // pairClash builds a ClashRule from unordered pairs of event types that do
 // not commute, each with its conflict code.
 func pairClash[P any](pairs map[[2]string]string) ClashRule[P] {
-	return func(_ P, earlier Step, ev data.Event) (string, map[string]string) {
+	return func(_ P, earlier Step, ev wire.Event) (string, map[string]string) {
 		if c, ok := pairs[[2]string{earlier.Type, ev.Type}]; ok {
 			return c, nil
 		}

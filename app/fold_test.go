@@ -2,18 +2,17 @@ package app
 
 import (
 	"encoding/json"
+	"floordesk/data/wire"
 	"testing"
-
-	"floordesk/data"
 )
 
 func TestFoldUnknownKindAndTypeLeaveState(t *testing.T) {
 	state := []byte(`{"x":1}`)
-	got, err := Fold(data.EntityRef{Kind: "spaceship", ID: "1"}, state, data.Event{Type: "x"})
+	got, err := Fold(wire.EntityRef{Kind: "spaceship", ID: "1"}, state, wire.Event{Type: "x"})
 	if err != nil || string(got) != string(state) {
 		t.Fatalf("unknown kind: %s, %v", got, err)
 	}
-	ev := data.Event{ID: "e1", Type: "staff.teleported", Entity: ref(kindStaff, "S9")}
+	ev := wire.Event{ID: "e1", Type: "staff.teleported", Entity: ref(kindStaff, "S9")}
 	got, err = Fold(ev.Entity, nil, ev)
 	if err != nil {
 		t.Fatal(err)
@@ -25,12 +24,12 @@ func TestFoldUnknownKindAndTypeLeaveState(t *testing.T) {
 }
 
 func TestFoldSkipsMalformedBody(t *testing.T) {
-	good := data.Event{ID: "e1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
+	good := wire.Event{ID: "e1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
 	state, err := Fold(good.Entity, nil, good)
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := data.Event{ID: "e2", Prev: "e1", Type: TypeStaffUpdated, Entity: good.Entity, Body: []byte(`{"role":7}`)}
+	bad := wire.Event{ID: "e2", Prev: "e1", Type: TypeStaffUpdated, Entity: good.Entity, Body: []byte(`{"role":7}`)}
 	state, err = Fold(bad.Entity, state, bad)
 	if err != nil {
 		t.Fatal(err)
@@ -45,8 +44,8 @@ func TestFoldSkipsMalformedBody(t *testing.T) {
 }
 
 func TestFoldDetectsConcurrentAdds(t *testing.T) {
-	e1 := data.Event{ID: "e1", Desk: "a", Actor: "S1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
-	e2 := data.Event{ID: "e2", Desk: "b", Actor: "S2", Type: TypeStaffAdded, Entity: e1.Entity, Body: []byte(`{"name":"Wang"}`)}
+	e1 := wire.Event{ID: "e1", Desk: "a", Actor: "S1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
+	e2 := wire.Event{ID: "e2", Desk: "b", Actor: "S2", Type: TypeStaffAdded, Entity: e1.Entity, Body: []byte(`{"name":"Wang"}`)}
 	state, _ := Fold(e1.Entity, nil, e1)
 	state, _ = Fold(e1.Entity, state, e2)
 	var st Staff
@@ -56,7 +55,7 @@ func TestFoldDetectsConcurrentAdds(t *testing.T) {
 	if len(st.Conflicts) != 1 || st.Conflicts[0].Code != "staff.added_twice" || st.Conflicts[0].Params["desk_a"] != "a" {
 		t.Fatalf("conflicts = %+v", st.Conflicts)
 	}
-	res := data.Event{ID: "e3", Prev: "e2", Type: TypeConflictResolved, Entity: e1.Entity, Actor: "S1",
+	res := wire.Event{ID: "e3", Prev: "e2", Type: TypeConflictResolved, Entity: e1.Entity, Actor: "S1",
 		Body: []byte(`{"conflict":"e2","note":"Wang is right"}`)}
 	state, _ = Fold(e1.Entity, state, res)
 	st = Staff{}

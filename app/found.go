@@ -1,11 +1,10 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"fmt"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // Lost and found (失物招领): found items from intake through custody to a
@@ -130,7 +129,7 @@ func init() {
 	})
 }
 
-func applyFound(f *FoundItem, ev data.Event) error {
+func applyFound(f *FoundItem, ev wire.Event) error {
 	switch ev.Type {
 	case TypeFoundLogged:
 		return applyFoundLogged(f, ev)
@@ -150,7 +149,7 @@ func applyFound(f *FoundItem, ev data.Event) error {
 	return nil
 }
 
-func applyFoundLogged(f *FoundItem, ev data.Event) error {
+func applyFoundLogged(f *FoundItem, ev wire.Event) error {
 	b, err := decodeBody[FoundInput](ev)
 	if err != nil {
 		return err

@@ -1,9 +1,8 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"strings"
-
-	"floordesk/data"
 )
 
 // Custody, claims and disposal of found items.
@@ -131,7 +130,7 @@ func (s *Service) saveClaim(actor Staff, in ClaimInput) error {
 	if err != nil {
 		return err
 	}
-	evs := []data.Event{ev}
+	evs := []wire.Event{ev}
 	if in.Report != "" {
 		closed, err := event(actor.ID, ref(kindLostReport, in.Report), TypeLostReportClosed,
 			reportCloseBody{Item: in.Tag, Reason: "claimed", At: c.At})

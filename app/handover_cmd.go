@@ -2,12 +2,11 @@ package app
 
 import (
 	"cmp"
+	"floordesk/data/wire"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // HandoverWindow is how far ahead the handover lists loans due: the next
@@ -59,7 +58,7 @@ func (s *Service) DraftHandover(actorID string, in HandoverInput) (Handover, err
 
 // draftEvents builds the two events of a draft, saved together: the key
 // count (in the key register) and the handover with its lists.
-func (s *Service) draftEvents(actor Staff, id string, in HandoverInput, now time.Time) ([]data.Event, error) {
+func (s *Service) draftEvents(actor Staff, id string, in HandoverInput, now time.Time) ([]wire.Event, error) {
 	count, err := s.compareBoard(in.KeysCounted, in.KeysPresent)
 	if err != nil {
 		return nil, err
@@ -77,7 +76,7 @@ func (s *Service) draftEvents(actor Staff, id string, in HandoverInput, now time
 		Keys: HandoverKeyCount{CountID: countID, Expected: count.Expected, Counted: count.Counted,
 			Missing: count.Missing, Extra: count.Extra}}
 	drafted, err := event(actor.ID, ref(KindHandover, id), TypeHandoverDrafted, body)
-	return []data.Event{countEv, drafted}, err
+	return []wire.Event{countEv, drafted}, err
 }
 
 // shiftLabel names the shift running at now by its date and name.

@@ -1,11 +1,11 @@
 package app
 
-import "floordesk/data"
+import "floordesk/data/wire"
 
 // applyHandover folds one event into a handover. Changes folded after both
 // signatures (made offline, without seeing them) are kept; handoverClash
 // marks the handover in conflict.
-func applyHandover(h *Handover, ev data.Event) error {
+func applyHandover(h *Handover, ev wire.Event) error {
 	switch ev.Type {
 	case TypeHandoverDrafted:
 		return applyHandoverDrafted(h, ev)
@@ -17,7 +17,7 @@ func applyHandover(h *Handover, ev data.Event) error {
 	return nil
 }
 
-func applyHandoverDrafted(h *Handover, ev data.Event) error {
+func applyHandoverDrafted(h *Handover, ev wire.Event) error {
 	b, err := decodeBody[HandoverDrafted](ev)
 	if err != nil {
 		return err
@@ -28,7 +28,7 @@ func applyHandoverDrafted(h *Handover, ev data.Event) error {
 	return nil
 }
 
-func applyHandoverNoted(h *Handover, ev data.Event) error {
+func applyHandoverNoted(h *Handover, ev wire.Event) error {
 	b, err := decodeBody[HandoverNoted](ev)
 	if err != nil {
 		return err
@@ -37,7 +37,7 @@ func applyHandoverNoted(h *Handover, ev data.Event) error {
 	return nil
 }
 
-func applyHandoverSigned(h *Handover, ev data.Event) error {
+func applyHandoverSigned(h *Handover, ev wire.Event) error {
 	b, err := decodeBody[HandoverSigned](ev)
 	if err != nil {
 		return err
@@ -63,7 +63,7 @@ func init() {
 // handoverClash marks a handover changed at one desk while it was being
 // signed at another, or signed twice for one side by different people.
 // Notes and drafts commute with each other.
-func handoverClash(h *Handover, earlier Step, ev data.Event) (string, map[string]string) {
+func handoverClash(h *Handover, earlier Step, ev wire.Event) (string, map[string]string) {
 	params := map[string]string{"desk": h.Desk, "shift": h.Shift}
 	a, b := earlier.Type, ev.Type
 	switch {

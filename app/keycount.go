@@ -1,10 +1,9 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"slices"
 	"time"
-
-	"floordesk/data"
 )
 
 // Key count per shift: at handover the attendant counts the keys on the
@@ -42,7 +41,7 @@ func init() {
 	})
 }
 
-func applyKeyCount(c *KeyCount, ev data.Event) error {
+func applyKeyCount(c *KeyCount, ev wire.Event) error {
 	if ev.Type != TypeKeysCounted {
 		return nil
 	}

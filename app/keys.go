@@ -1,11 +1,10 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"slices"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // Keys (钥匙管理): work keys signed out to a named staff member and back in;
@@ -165,7 +164,7 @@ func init() {
 // keyLoansKept is how many closed loans a key's view keeps for display.
 const keyLoansKept = 20
 
-func applyKey(k *Key, ev data.Event) error {
+func applyKey(k *Key, ev wire.Event) error {
 	err := applyKeyEvent(k, ev)
 	k.trimLoans(keyLoansKept)
 	return err
@@ -195,7 +194,7 @@ func (k *Key) trimLoans(keep int) {
 }
 
 // applyKeyEvent changes a key by one event, keeping every loan.
-func applyKeyEvent(k *Key, ev data.Event) error {
+func applyKeyEvent(k *Key, ev wire.Event) error {
 	switch ev.Type {
 	case TypeKeyRegistered:
 		b, err := decodeBody[keyRegisteredBody](ev)
@@ -213,7 +212,7 @@ func applyKeyEvent(k *Key, ev data.Event) error {
 	return nil
 }
 
-func applyKeyOut(k *Key, ev data.Event) error {
+func applyKeyOut(k *Key, ev wire.Event) error {
 	b, err := decodeBody[keyOutBody](ev)
 	if err != nil {
 		return err
@@ -225,7 +224,7 @@ func applyKeyOut(k *Key, ev data.Event) error {
 
 // applyKeyIn closes the loan the signer saw (no loan: the latest open
 // one); a second sign-in of the same loan (two desks) changes nothing.
-func applyKeyIn(k *Key, ev data.Event) error {
+func applyKeyIn(k *Key, ev wire.Event) error {
 	b, err := decodeBody[keyInBody](ev)
 	if err != nil {
 		return err
@@ -240,7 +239,7 @@ func applyKeyIn(k *Key, ev data.Event) error {
 	return nil
 }
 
-func applyKeyLost(k *Key, ev data.Event) error {
+func applyKeyLost(k *Key, ev wire.Event) error {
 	b, err := decodeBody[keyNoteBody](ev)
 	if err != nil {
 		return err

@@ -2,10 +2,9 @@ package app
 
 import (
 	"bytes"
+	"floordesk/data/wire"
 	"testing"
 	"time"
-
-	"floordesk/data"
 )
 
 // Conflict scenarios: two desks that worked offline exchange their events
@@ -21,7 +20,7 @@ func newLoanPair(t *testing.T) (*fixture, *fixture) {
 }
 
 // sameView checks both desks fold an entity to the same bytes.
-func sameView(t *testing.T, a, b *fixture, r data.EntityRef) {
+func sameView(t *testing.T, a, b *fixture, r wire.EntityRef) {
 	t.Helper()
 	va, err1 := a.store.View(r)
 	vb, err2 := b.store.View(r)

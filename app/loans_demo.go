@@ -1,12 +1,11 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
-
-	"floordesk/data"
 )
 
 // Demo history for item loans, deterministic for a seed. Loans from the
@@ -60,12 +59,12 @@ var demoItemWeight = map[string]int{
 }
 
 // DemoLoans returns the events of n loans, each entity's events in order.
-func DemoLoans(w *DemoWorld, n int) []data.Event {
+func DemoLoans(w *DemoWorld, n int) []wire.Event {
 	if len(w.Staff) == 0 || len(w.Rooms) == 0 || len(w.Desks) == 0 || len(w.Items) == 0 {
 		return nil
 	}
 	g := &demoLender{w: w, open: map[string]int{}, tagsOut: map[string]bool{}}
-	var out []data.Event
+	var out []wire.Event
 	for range n {
 		out = append(out, g.loan()...)
 	}
@@ -80,7 +79,7 @@ type demoLender struct {
 	tagsOut map[string]bool
 }
 
-func (g *demoLender) loan() []data.Event {
+func (g *demoLender) loan() []wire.Event {
 	w, r := g.w, g.w.Rand
 	at := demoTime(r, w.Start, w.End)
 	t := g.pickItem()

@@ -3,12 +3,11 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
-
-	"floordesk/data"
 )
 
 // demoWorld builds a world on f's set-up: rooms, desks D1 and D2, the 15
@@ -38,7 +37,7 @@ func mustItem(f *fixture, in ItemTypeInput) ItemType {
 	return t
 }
 
-func appendDemo(f *fixture, evs []data.Event) {
+func appendDemo(f *fixture, evs []wire.Event) {
 	f.t.Helper()
 	for len(evs) > 0 {
 		n := min(len(evs), 500)
@@ -50,7 +49,7 @@ func appendDemo(f *fixture, evs []data.Event) {
 }
 
 func TestDemoIsDeterministic(t *testing.T) {
-	enc := func(evs []data.Event) []byte {
+	enc := func(evs []wire.Event) []byte {
 		b, _ := json.Marshal(evs)
 		return b
 	}

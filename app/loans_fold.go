@@ -1,17 +1,16 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"slices"
 	"strconv"
 	"time"
-
-	"floordesk/data"
 )
 
 // applyLoan folds one event into a loan. A return of items that are no
 // longer out (one loan returned twice at two offline desks) is kept in the
 // history and not counted; loanClash marks the loan in conflict.
-func applyLoan(l *Loan, ev data.Event) error {
+func applyLoan(l *Loan, ev wire.Event) error {
 	switch ev.Type {
 	case TypeLoanOpened:
 		return applyLoanOpened(l, ev)
@@ -23,7 +22,7 @@ func applyLoan(l *Loan, ev data.Event) error {
 	return nil
 }
 
-func applyLoanOpened(l *Loan, ev data.Event) error {
+func applyLoanOpened(l *Loan, ev wire.Event) error {
 	b, err := decodeBody[LoanOpened](ev)
 	if err != nil {
 		return err
@@ -53,7 +52,7 @@ func openedLines(in []LoanLine) []LoanLine {
 	return out
 }
 
-func applyLoanReturned(l *Loan, ev data.Event) error {
+func applyLoanReturned(l *Loan, ev wire.Event) error {
 	b, err := decodeBody[LoanReturned](ev)
 	if err != nil {
 		return err
@@ -116,7 +115,7 @@ func (l *Loan) settle(at time.Time) {
 	l.Status, l.ClosedAt = LoanStatusReturned, at
 }
 
-func applyLoanExtended(l *Loan, ev data.Event) error {
+func applyLoanExtended(l *Loan, ev wire.Event) error {
 	b, err := decodeBody[LoanExtended](ev)
 	if err != nil {
 		return err
@@ -143,7 +142,7 @@ func init() {
 // loanClash marks a loan returned twice: a return made without seeing an
 // earlier return, for more items than were still out. Two partial returns
 // of different items, and extensions, commute.
-func loanClash(l *Loan, earlier Step, ev data.Event) (string, map[string]string) {
+func loanClash(l *Loan, earlier Step, ev wire.Event) (string, map[string]string) {
 	if earlier.Type != TypeLoanReturned || ev.Type != TypeLoanReturned {
 		return "", nil
 	}

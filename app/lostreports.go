@@ -1,10 +1,9 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // Guest loss reports, and the matching of reports with found items.
@@ -62,7 +61,7 @@ func init() {
 	})
 }
 
-func applyLostReport(r *LostReport, ev data.Event) error {
+func applyLostReport(r *LostReport, ev wire.Event) error {
 	switch ev.Type {
 	case TypeLostReportFiled:
 		b, err := decodeBody[LostReportInput](ev)

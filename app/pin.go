@@ -4,13 +4,12 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
-
-	"floordesk/data"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -92,7 +91,7 @@ func pinFailsKey(staffID string) string { return "pin.fails." + staffID }
 
 func (s *Service) loadFails(staffID string) (pinFails, error) {
 	v, err := s.store.Setting(pinFailsKey(staffID))
-	if errors.Is(err, data.ErrNotFound) || v == "" {
+	if errors.Is(err, wire.ErrNotFound) || v == "" {
 		return pinFails{}, nil
 	}
 	if err != nil {

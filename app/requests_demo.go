@@ -2,11 +2,10 @@ package app
 
 import (
 	"encoding/json"
+	"floordesk/data/wire"
 	"math/rand/v2"
 	"slices"
 	"time"
-
-	"floordesk/data"
 )
 
 // Demo history for guest requests: believable requests, inquiries and
@@ -25,9 +24,9 @@ type DemoWorld struct {
 }
 
 // demoEvent builds an unsaved event; bodies always encode.
-func demoEvent(actor string, r data.EntityRef, typ string, body any) data.Event {
+func demoEvent(actor string, r wire.EntityRef, typ string, body any) wire.Event {
 	b, _ := json.Marshal(body)
-	return data.Event{Actor: actor, Entity: r, Type: typ, Version: 1, Body: b}
+	return wire.Event{Actor: actor, Entity: r, Type: typ, Version: 1, Body: b}
 }
 
 func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
@@ -103,11 +102,11 @@ func demoTime(r *rand.Rand, start, end time.Time) time.Time {
 // DemoRequests returns the events of n guest requests, each entity's
 // events in order. Requests opened in the last two hours before End are
 // still being worked on.
-func DemoRequests(w *DemoWorld, n int) []data.Event {
+func DemoRequests(w *DemoWorld, n int) []wire.Event {
 	if len(w.Staff) == 0 || len(w.Rooms) == 0 || len(w.Desks) == 0 {
 		return nil
 	}
-	var out []data.Event
+	var out []wire.Event
 	recent := max(3, n/100) // a few in the last 45 minutes, still being worked on
 	for i := range n {
 		at := demoTime(w.Rand, w.Start, w.End)
@@ -119,7 +118,7 @@ func DemoRequests(w *DemoWorld, n int) []data.Event {
 	return out
 }
 
-func demoRequest(w *DemoWorld, at time.Time) []data.Event {
+func demoRequest(w *DemoWorld, at time.Time) []wire.Event {
 	open := demoOpened(w, at)
 	q := &demoSeq{at: at, end: w.End, actor: pick(w.Rand, w.Staff), ref: ref(KindRequest, w.NewID())}
 	q.add(TypeRequestOpened, open)
@@ -132,8 +131,8 @@ func demoRequest(w *DemoWorld, at time.Time) []data.Event {
 type demoSeq struct {
 	at, end time.Time
 	actor   string
-	ref     data.EntityRef
-	evs     []data.Event
+	ref     wire.EntityRef
+	evs     []wire.Event
 }
 
 // wait moves the clock on and reports whether it is still before the end.

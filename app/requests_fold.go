@@ -1,16 +1,15 @@
 package app
 
 import (
+	"floordesk/data/wire"
 	"time"
-
-	"floordesk/data"
 )
 
 // applyRequest folds one event into a request. It never refuses an event
 // that does not fit (a desk that was offline may have resolved a request
 // another desk cancelled): it records it, and requestClash marks the
 // request in conflict. Unknown types leave the request unchanged.
-func applyRequest(r *Request, ev data.Event) error {
+func applyRequest(r *Request, ev wire.Event) error {
 	switch ev.Type {
 	case TypeRequestOpened:
 		return applyRequestOpened(r, ev)
@@ -33,14 +32,14 @@ func applyRequest(r *Request, ev data.Event) error {
 }
 
 // actionTime is the time the body gives, else the event's clock reading.
-func actionTime(at time.Time, ev data.Event) time.Time {
+func actionTime(at time.Time, ev wire.Event) time.Time {
 	if at.IsZero() {
 		return ev.HLC.Time().UTC()
 	}
 	return at.UTC()
 }
 
-func applyRequestOpened(r *Request, ev data.Event) error {
+func applyRequestOpened(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestOpened](ev)
 	if err != nil {
 		return err
@@ -60,7 +59,7 @@ func applyRequestOpened(r *Request, ev data.Event) error {
 	return nil
 }
 
-func applyRequestDispatched(r *Request, ev data.Event) error {
+func applyRequestDispatched(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestDispatched](ev)
 	if err != nil {
 		return err
@@ -85,7 +84,7 @@ func applyRequestDispatched(r *Request, ev data.Event) error {
 
 // Follow-ups, manual escalations and compensation commute: they never
 // conflict with anything.
-func applyRequestFollowedUp(r *Request, ev data.Event) error {
+func applyRequestFollowedUp(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestFollowedUp](ev)
 	if err != nil {
 		return err
@@ -96,7 +95,7 @@ func applyRequestFollowedUp(r *Request, ev data.Event) error {
 	return nil
 }
 
-func applyRequestEscalated(r *Request, ev data.Event) error {
+func applyRequestEscalated(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestEscalated](ev)
 	if err != nil {
 		return err
@@ -107,7 +106,7 @@ func applyRequestEscalated(r *Request, ev data.Event) error {
 	return nil
 }
 
-func applyRequestCompensated(r *Request, ev data.Event) error {
+func applyRequestCompensated(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestCompensated](ev)
 	if err != nil {
 		return err
@@ -118,7 +117,7 @@ func applyRequestCompensated(r *Request, ev data.Event) error {
 	return nil
 }
 
-func applyRequestResolved(r *Request, ev data.Event) error {
+func applyRequestResolved(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestResolved](ev)
 	if err != nil {
 		return err
@@ -136,7 +135,7 @@ func applyRequestResolved(r *Request, ev data.Event) error {
 	return nil
 }
 
-func applyRequestConfirmed(r *Request, ev data.Event) error {
+func applyRequestConfirmed(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestConfirmed](ev)
 	if err != nil {
 		return err
@@ -148,7 +147,7 @@ func applyRequestConfirmed(r *Request, ev data.Event) error {
 	return nil
 }
 
-func applyRequestCancelled(r *Request, ev data.Event) error {
+func applyRequestCancelled(r *Request, ev wire.Event) error {
 	b, err := decodeBody[RequestCancelled](ev)
 	if err != nil {
 		return err
@@ -181,7 +180,7 @@ var requestCommutes = map[string]bool{
 // requestClash decides whether ev clashes with an earlier event its author
 // had not seen: a request cancelled at one desk and acted on at another, two
 // different call-backs, or a dispatch to two different departments.
-func requestClash(r *Request, earlier Step, ev data.Event) (string, map[string]string) {
+func requestClash(r *Request, earlier Step, ev wire.Event) (string, map[string]string) {
 	if requestCommutes[ev.Type] || requestCommutes[earlier.Type] {
 		return "", nil
 	}
@@ -201,7 +200,7 @@ func requestClash(r *Request, earlier Step, ev data.Event) (string, map[string]s
 
 // dispatchClash: two desks dispatching to the same department agree; to two
 // departments they do not.
-func dispatchClash(r *Request, ev data.Event, params map[string]string) (string, map[string]string) {
+func dispatchClash(r *Request, ev wire.Event, params map[string]string) (string, map[string]string) {
 	b, err := decodeBody[RequestDispatched](ev)
 	if err != nil || len(r.Dispatches) == 0 {
 		return "", nil

@@ -4,12 +4,11 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"sync"
 	"time"
-
-	"floordesk/data"
 
 	"github.com/google/uuid"
 )
@@ -19,17 +18,17 @@ import (
 type Store interface {
 	// Append stores one local event durably and refolds its entity; it
 	// fills ID, HLC, Desk and Prev and returns the stored event.
-	Append(ev data.Event) (data.Event, error)
+	Append(ev wire.Event) (wire.Event, error)
 	// AppendAll stores several local events atomically.
-	AppendAll(evs []data.Event) ([]data.Event, error)
+	AppendAll(evs []wire.Event) ([]wire.Event, error)
 	// View returns an entity's folded state; data.ErrNotFound when none.
-	View(ref data.EntityRef) ([]byte, error)
+	View(ref wire.EntityRef) ([]byte, error)
 	// Views calls fn for every entity of a kind, in ID order.
 	Views(kind string, fn func(id string, state []byte) error) error
 	// Stream returns an entity's events in fold order.
-	Stream(ref data.EntityRef) ([]data.Event, error)
+	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.
-	Get(id string) (data.Event, error)
+	Get(id string) (wire.Event, error)
 	// Desk is this desk's ID.
 	Desk() string
 	// Setting and SetSetting keep small local values that are not synced;
@@ -86,8 +85,8 @@ func (s *Service) now() time.Time { return s.Clock().UTC().Truncate(time.Millise
 // *Refusal naming kind and id) when there is none.
 func loadView[T any](s *Service, kind, id string) (T, error) {
 	var v T
-	b, err := s.store.View(data.EntityRef{Kind: kind, ID: id})
-	if errors.Is(err, data.ErrNotFound) {
+	b, err := s.store.View(wire.EntityRef{Kind: kind, ID: id})
+	if errors.Is(err, wire.ErrNotFound) {
 		return v, notFound(kind, id)
 	}
 	if err != nil {
@@ -101,8 +100,8 @@ func loadView[T any](s *Service, kind, id string) (T, error) {
 
 // exists reports whether an entity has a view.
 func (s *Service) exists(kind, id string) (bool, error) {
-	_, err := s.store.View(data.EntityRef{Kind: kind, ID: id})
-	if errors.Is(err, data.ErrNotFound) {
+	_, err := s.store.View(wire.EntityRef{Kind: kind, ID: id})
+	if errors.Is(err, wire.ErrNotFound) {
 		return false, nil
 	}
 	return err == nil, err
@@ -126,29 +125,29 @@ func listViews[T any](s *Service, kind string, keep func(*T) bool) ([]T, error) 
 }
 
 // event builds an unsaved event with a JSON body.
-func event(actor string, ref data.EntityRef, typ string, body any) (data.Event, error) {
+func event(actor string, ref wire.EntityRef, typ string, body any) (wire.Event, error) {
 	b, err := json.Marshal(body)
 	if err != nil {
-		return data.Event{}, fmt.Errorf("encode %s: %w", typ, err)
+		return wire.Event{}, fmt.Errorf("encode %s: %w", typ, err)
 	}
-	return data.Event{Actor: actor, Entity: ref, Type: typ, Version: 1, Body: b}, nil
+	return wire.Event{Actor: actor, Entity: ref, Type: typ, Version: 1, Body: b}, nil
 }
 
 // emit appends one event made by actor.
-func (s *Service) emit(actor Staff, ref data.EntityRef, typ string, body any) (data.Event, error) {
+func (s *Service) emit(actor Staff, ref wire.EntityRef, typ string, body any) (wire.Event, error) {
 	ev, err := event(actor.ID, ref, typ, body)
 	if err != nil {
-		return data.Event{}, err
+		return wire.Event{}, err
 	}
 	stored, err := s.store.Append(ev)
 	if err != nil {
-		return data.Event{}, fmt.Errorf("save %s: %w", typ, err)
+		return wire.Event{}, fmt.Errorf("save %s: %w", typ, err)
 	}
 	return stored, nil
 }
 
 // ref is shorthand for an entity reference.
-func ref(kind, id string) data.EntityRef { return data.EntityRef{Kind: kind, ID: id} }
+func ref(kind, id string) wire.EntityRef { return wire.EntityRef{Kind: kind, ID: id} }
 
 // authorize checks that actorID is an active staff member with at least the
 // given role. It does not check a PIN: the UI asked for it at log-in (see

@@ -3,14 +3,13 @@ package app
 import (
 	"encoding/csv"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // Hotel set-up: the settings every register reads (departments, shifts,
@@ -164,7 +163,7 @@ func init() {
 	})
 }
 
-func applyHotel(h *Hotel, ev data.Event) error {
+func applyHotel(h *Hotel, ev wire.Event) error {
 	if h.Holding == nil { // first event: start from the defaults
 		*h = withMeta(DefaultHotel(), h.Meta)
 	}
@@ -199,7 +198,7 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	}
 }
 
-func applyRooms(l *RoomList, ev data.Event) error {
+func applyRooms(l *RoomList, ev wire.Event) error {
 	if ev.Type != TypeRoomsImported {
 		return nil
 	}
@@ -208,7 +207,7 @@ func applyRooms(l *RoomList, ev data.Event) error {
 	return err
 }
 
-func applyDesk(d *Desk, ev data.Event) error {
+func applyDesk(d *Desk, ev wire.Event) error {
 	if ev.Type != TypeDeskSet {
 		return nil
 	}
@@ -217,7 +216,7 @@ func applyDesk(d *Desk, ev data.Event) error {
 	return err
 }
 
-func applyItemType(t *ItemType, ev data.Event) error {
+func applyItemType(t *ItemType, ev wire.Event) error {
 	if ev.Type != TypeItemTypeSet {
 		return nil
 	}

@@ -2,10 +2,9 @@ package app
 
 import (
 	"errors"
+	"floordesk/data/wire"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 const kindStaff = "staff"
@@ -105,7 +104,7 @@ func init() {
 	})
 }
 
-func applyStaff(st *Staff, ev data.Event) error {
+func applyStaff(st *Staff, ev wire.Event) error {
 	switch ev.Type {
 	case TypeStaffAdded:
 		b, err := decodeBody[staffAddedBody](ev)

@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"floordesk/data/wire"
+	"fmt"
+)
 
 // Append stores a local event in one durable transaction: the event, its
 // place in the entity's stream, the outbox mark and the entity's refolded
@@ -8,16 +11,16 @@ import "fmt"
 // (default 1); the store fills ID, HLC, Desk and Prev (the entity's latest
 // event, which this desk has seen). When Append returns nil the event is on
 // disk. A fold error or an invalid envelope stores nothing.
-func (s *Store) Append(ev Event) (Event, error) {
-	out, err := s.AppendAll([]Event{ev})
+func (s *Store) Append(ev wire.Event) (wire.Event, error) {
+	out, err := s.AppendAll([]wire.Event{ev})
 	if err != nil {
-		return Event{}, err
+		return wire.Event{}, err
 	}
 	return out[0], nil
 }
 
 // AppendAll stores several local events atomically: all of them or none.
-func (s *Store) AppendAll(evs []Event) ([]Event, error) {
+func (s *Store) AppendAll(evs []wire.Event) ([]wire.Event, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
@@ -25,7 +28,7 @@ func (s *Store) AppendAll(evs []Event) ([]Event, error) {
 	}
 	w := s.newWriter()
 	defer w.discard()
-	out := make([]Event, len(evs))
+	out := make([]wire.Event, len(evs))
 	for i, ev := range evs {
 		stamped, err := s.stamp(w, ev)
 		if err != nil {
@@ -44,7 +47,7 @@ func (s *Store) AppendAll(evs []Event) ([]Event, error) {
 }
 
 // stamp fills the fields the store owns and checks the envelope.
-func (s *Store) stamp(w *writer, ev Event) (Event, error) {
+func (s *Store) stamp(w *writer, ev wire.Event) (wire.Event, error) {
 	ev.ID = s.opts.NewID()
 	ev.HLC = s.clock.Now()
 	ev.Desk = s.desk
@@ -53,7 +56,7 @@ func (s *Store) stamp(w *writer, ev Event) (Event, error) {
 		ev.Version = 1
 	}
 	if err := ev.Validate(); err != nil {
-		return Event{}, fmt.Errorf("append: %w", err)
+		return wire.Event{}, fmt.Errorf("append: %w", err)
 	}
 	return ev, nil
 }

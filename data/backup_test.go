@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,9 +17,9 @@ import (
 // being written to, restores into an empty folder and checks the copy.
 func TestBackupRestoreRoundTrip(t *testing.T) {
 	s := openTest(t, t.TempDir(), "desk-a")
-	var before []Event
+	var before []wire.Event
 	for i := 0; i < 40; i++ {
-		batch := make([]Event, 50)
+		batch := make([]wire.Event, 50)
 		for j := range batch {
 			batch[j] = newEvent("loan", fmt.Sprint((i*50+j)%300), "loan.opened")
 		}

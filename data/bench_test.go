@@ -1,6 +1,7 @@
 package data
 
 import (
+	"floordesk/data/wire"
 	"fmt"
 	"testing"
 )
@@ -20,7 +21,7 @@ func BenchmarkAppend(b *testing.B) {
 // events spread over 200 entities, as a desk catching up does.
 func BenchmarkApplyRemote1000(b *testing.B) {
 	src := openTest(b, b.TempDir(), "desk-src")
-	batch := make([]Event, 1000)
+	batch := make([]wire.Event, 1000)
 	for i := range batch {
 		batch[i] = newEvent("loan", fmt.Sprint(i%200), "loan.opened")
 	}

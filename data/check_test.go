@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"floordesk/data/wire"
 	"testing"
 )
 
@@ -23,7 +24,7 @@ func checkViewsMatchStreams(t testing.TB, s *Store) {
 			t.Fatal(err)
 		}
 		for id, v := range views {
-			ref := EntityRef{kind, id}
+			ref := wire.EntityRef{Kind: kind, ID: id}
 			if fresh := refoldForTest(t, s, ref); !bytes.Equal(fresh, v) {
 				t.Fatalf("view %s is not the fold of its stream:\n view %s\n fold %s", ref, v, fresh)
 			}
@@ -31,7 +32,7 @@ func checkViewsMatchStreams(t testing.TB, s *Store) {
 	}
 }
 
-func refoldForTest(t testing.TB, s *Store, ref EntityRef) []byte {
+func refoldForTest(t testing.TB, s *Store, ref wire.EntityRef) []byte {
 	t.Helper()
 	evs, err := s.Stream(ref)
 	if err != nil {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"floordesk/data/wire"
 	"fmt"
 	"sync"
 	"testing"
@@ -52,7 +53,7 @@ func readUntil(t *testing.T, s *Store, stop <-chan struct{}) {
 		}
 		err := s.Views("key", func(string, []byte) error { return nil })
 		if err == nil {
-			_, err = s.Stream(EntityRef{"key", "1"})
+			_, err = s.Stream(wire.EntityRef{Kind: "key", ID: "1"})
 		}
 		if err == nil {
 			_, err = s.Stats()

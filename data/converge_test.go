@@ -1,6 +1,7 @@
 package data
 
 import (
+	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -9,17 +10,17 @@ import (
 
 // historyFor makes n events from three desks on a handful of entities, with
 // clashing clocks (equal HLCs on different desks) so the tie-breaks matter.
-func historyFor(rng *rand.Rand, n int) []Event {
+func historyFor(rng *rand.Rand, n int) []wire.Event {
 	desks := []string{"desk-1", "desk-2", "desk-3"}
 	kinds := []string{"key", "loan", "request"}
-	evs := make([]Event, n)
+	evs := make([]wire.Event, n)
 	for i := range evs {
-		evs[i] = Event{
+		evs[i] = wire.Event{
 			ID:      NewEventID(),
-			HLC:     MakeTimestamp(1_763_900_000_000+int64(rng.IntN(50)), uint16(rng.IntN(3))),
+			HLC:     wire.MakeTimestamp(1_763_900_000_000+int64(rng.IntN(50)), uint16(rng.IntN(3))),
 			Desk:    desks[rng.IntN(len(desks))],
 			Actor:   "staff-1",
-			Entity:  EntityRef{Kind: kinds[rng.IntN(len(kinds))], ID: fmt.Sprint(rng.IntN(6))},
+			Entity:  wire.EntityRef{Kind: kinds[rng.IntN(len(kinds))], ID: fmt.Sprint(rng.IntN(6))},
 			Type:    fmt.Sprintf("t%d", i),
 			Version: 1,
 		}
@@ -29,9 +30,9 @@ func historyFor(rng *rand.Rand, n int) []Event {
 
 // applyShuffled applies evs to s in a random order and random batch sizes,
 // with some events delivered twice.
-func applyShuffled(t *testing.T, s *Store, rng *rand.Rand, evs []Event) {
+func applyShuffled(t *testing.T, s *Store, rng *rand.Rand, evs []wire.Event) {
 	t.Helper()
-	order := append([]Event(nil), evs...)
+	order := append([]wire.Event(nil), evs...)
 	rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	order = append(order, order[:len(order)/5]...) // repeats, as a retried pull would bring
 	for len(order) > 0 {

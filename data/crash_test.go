@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -43,14 +44,14 @@ func crashChild(dir string) {
 }
 
 func crashStep(s *Store, i int) (string, error) {
-	ref := EntityRef{Kind: "key", ID: fmt.Sprintf("K%d", i%7)}
+	ref := wire.EntityRef{Kind: "key", ID: fmt.Sprintf("K%d", i%7)}
 	if i%5 != 4 {
-		ev, err := s.Append(Event{Actor: "staff-1", Entity: ref, Type: "key.signed_out"})
+		ev, err := s.Append(wire.Event{Actor: "staff-1", Entity: ref, Type: "key.signed_out"})
 		return ev.ID, err
 	}
-	late := Event{ID: NewEventID(), HLC: MakeTimestamp(1_000_000, uint16(i)), Desk: "desk-other",
+	late := wire.Event{ID: NewEventID(), HLC: wire.MakeTimestamp(1_000_000, uint16(i)), Desk: "desk-other",
 		Entity: ref, Type: "key.late", Version: 1}
-	_, err := s.ApplyRemote([]Event{late}, uint64(i))
+	_, err := s.ApplyRemote([]wire.Event{late}, uint64(i))
 	return late.ID, err
 }
 

@@ -1,12 +1,16 @@
 package data
 
-import "errors"
+import (
+	"errors"
+
+	"floordesk/data/wire"
+)
 
 // Errors returned by the store. Badger's own errors never leave this
 // package: they are translated into these, or wrapped with the operation.
 var (
 	// ErrNotFound: no event, entity view or metadata under that key.
-	ErrNotFound = errors.New("not found")
+	ErrNotFound = wire.ErrNotFound
 	// ErrAlreadyRunning: another FloorDesk process has the store open.
 	ErrAlreadyRunning = errors.New("FloorDesk is already running on this desk")
 	// ErrClosed: the store was closed.

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"floordesk/data/wire"
 	"sort"
 	"sync"
 )
@@ -20,12 +21,12 @@ type Subscription struct {
 	f       *feed
 	ready   chan struct{}
 	mu      sync.Mutex
-	pending map[EntityRef]struct{}
+	pending map[wire.EntityRef]struct{}
 }
 
 // Subscribe starts a subscription. Close it when done.
 func (s *Store) Subscribe() *Subscription {
-	sub := &Subscription{f: &s.feed, ready: make(chan struct{}, 1), pending: map[EntityRef]struct{}{}}
+	sub := &Subscription{f: &s.feed, ready: make(chan struct{}, 1), pending: map[wire.EntityRef]struct{}{}}
 	s.feed.mu.Lock()
 	if s.feed.subs == nil {
 		s.feed.subs = map[*Subscription]struct{}{}
@@ -40,10 +41,10 @@ func (s *Store) Subscribe() *Subscription {
 func (sub *Subscription) Ready() <-chan struct{} { return sub.ready }
 
 // Next returns and clears the pending changed entities, sorted.
-func (sub *Subscription) Next() []EntityRef {
+func (sub *Subscription) Next() []wire.EntityRef {
 	sub.mu.Lock()
 	defer sub.mu.Unlock()
-	out := make([]EntityRef, 0, len(sub.pending))
+	out := make([]wire.EntityRef, 0, len(sub.pending))
 	for r := range sub.pending {
 		out = append(out, r)
 	}
@@ -67,7 +68,7 @@ func (sub *Subscription) Close() {
 	}
 }
 
-func (f *feed) publish(refs map[EntityRef]struct{}) {
+func (f *feed) publish(refs map[wire.EntityRef]struct{}) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for sub := range f.subs {
@@ -75,7 +76,7 @@ func (f *feed) publish(refs map[EntityRef]struct{}) {
 	}
 }
 
-func (sub *Subscription) add(refs map[EntityRef]struct{}) {
+func (sub *Subscription) add(refs map[wire.EntityRef]struct{}) {
 	sub.mu.Lock()
 	for r := range refs {
 		sub.pending[r] = struct{}{}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"floordesk/data/wire"
 	"testing"
 	"time"
 )
@@ -15,15 +16,15 @@ func ms(n int64) time.Time { return time.UnixMilli(n) }
 func TestClockSendRule(t *testing.T) {
 	tests := []struct {
 		name string
-		last Timestamp
+		last wire.Timestamp
 		wall int64
-		want Timestamp
+		want wire.Timestamp
 	}{
-		{"wall ahead takes wall, counter 0", MakeTimestamp(1000, 7), 2000, MakeTimestamp(2000, 0)},
-		{"same millisecond bumps counter", MakeTimestamp(2000, 0), 2000, MakeTimestamp(2000, 1)},
-		{"wall stepped back keeps logical time", MakeTimestamp(5000, 3), 1000, MakeTimestamp(5000, 4)},
-		{"full counter moves to next millisecond", MakeTimestamp(5000, counterMax), 5000, MakeTimestamp(5001, 0)},
-		{"fresh clock", 0, 1234, MakeTimestamp(1234, 0)},
+		{"wall ahead takes wall, counter 0", wire.MakeTimestamp(1000, 7), 2000, wire.MakeTimestamp(2000, 0)},
+		{"same millisecond bumps counter", wire.MakeTimestamp(2000, 0), 2000, wire.MakeTimestamp(2000, 1)},
+		{"wall stepped back keeps logical time", wire.MakeTimestamp(5000, 3), 1000, wire.MakeTimestamp(5000, 4)},
+		{"full counter moves to next millisecond", wire.MakeTimestamp(5000, counterMax), 5000, wire.MakeTimestamp(5001, 0)},
+		{"fresh clock", 0, 1234, wire.MakeTimestamp(1234, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,16 +42,16 @@ func TestClockReceiveRule(t *testing.T) {
 	drift := 5 * time.Minute
 	tests := []struct {
 		name     string
-		last     Timestamp
-		remote   Timestamp
+		last     wire.Timestamp
+		remote   wire.Timestamp
 		followed bool
-		next     Timestamp // the next local reading after Observe
+		next     wire.Timestamp // the next local reading after Observe
 	}{
-		{"remote behind: local continues", MakeTimestamp(wall, 4), MakeTimestamp(wall-10, 9), true, MakeTimestamp(wall, 5)},
-		{"remote ahead within drift: jump to it", MakeTimestamp(wall, 0), MakeTimestamp(wall+60_000, 2), true, MakeTimestamp(wall+60_000, 3)},
-		{"remote equal ms higher counter: take counter", MakeTimestamp(wall, 1), MakeTimestamp(wall, 8), true, MakeTimestamp(wall, 9)},
-		{"remote far ahead: kept but not followed", MakeTimestamp(wall, 0), MakeTimestamp(wall+drift.Milliseconds()+1, 0), false, MakeTimestamp(wall, 1)},
-		{"remote exactly at the drift limit: followed", MakeTimestamp(wall, 0), MakeTimestamp(wall+drift.Milliseconds(), 0), true, MakeTimestamp(wall+drift.Milliseconds(), 1)},
+		{"remote behind: local continues", wire.MakeTimestamp(wall, 4), wire.MakeTimestamp(wall-10, 9), true, wire.MakeTimestamp(wall, 5)},
+		{"remote ahead within drift: jump to it", wire.MakeTimestamp(wall, 0), wire.MakeTimestamp(wall+60_000, 2), true, wire.MakeTimestamp(wall+60_000, 3)},
+		{"remote equal ms higher counter: take counter", wire.MakeTimestamp(wall, 1), wire.MakeTimestamp(wall, 8), true, wire.MakeTimestamp(wall, 9)},
+		{"remote far ahead: kept but not followed", wire.MakeTimestamp(wall, 0), wire.MakeTimestamp(wall+drift.Milliseconds()+1, 0), false, wire.MakeTimestamp(wall, 1)},
+		{"remote exactly at the drift limit: followed", wire.MakeTimestamp(wall, 0), wire.MakeTimestamp(wall+drift.Milliseconds(), 0), true, wire.MakeTimestamp(wall+drift.Milliseconds(), 1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -81,12 +82,12 @@ func TestClockMonotonicWhenWallJumpsAround(t *testing.T) {
 }
 
 func TestTimestampText(t *testing.T) {
-	ts := MakeTimestamp(1_763_900_000_123, 42)
+	ts := wire.MakeTimestamp(1_763_900_000_123, 42)
 	b, _ := ts.MarshalText()
 	if string(b) != "1763900000123.42" {
 		t.Fatalf("text = %s", b)
 	}
-	var back Timestamp
+	var back wire.Timestamp
 	if err := back.UnmarshalText(b); err != nil || back != ts {
 		t.Fatalf("round trip = %v, %v", back, err)
 	}

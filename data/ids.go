@@ -20,15 +20,6 @@ func NewEventID() string {
 	return id.String()
 }
 
-// validID reports whether s is a UUID in canonical lowercase form.
-func validID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	u, err := uuid.Parse(s)
-	return err == nil && u.String() == s
-}
-
 // newDeskID makes a short random desk ID for a store opened without one.
 func newDeskID() string {
 	var b [4]byte

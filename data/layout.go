@@ -1,6 +1,9 @@
 package data
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"floordesk/data/wire"
+)
 
 // The store's key layout. One Badger database holds:
 //
@@ -24,7 +27,7 @@ const (
 	pSetting = 'c'
 )
 
-func streamPrefix(ref EntityRef) []byte {
+func streamPrefix(ref wire.EntityRef) []byte {
 	k := make([]byte, 0, 3+len(ref.Kind)+len(ref.ID))
 	k = append(k, pStream)
 	k = append(k, ref.Kind...)
@@ -33,7 +36,7 @@ func streamPrefix(ref EntityRef) []byte {
 	return append(k, 0)
 }
 
-func streamKey(ev Event) []byte {
+func streamKey(ev wire.Event) []byte {
 	k := streamPrefix(ev.Entity)
 	k = binary.BigEndian.AppendUint64(k, uint64(ev.HLC))
 	k = append(k, ev.Desk...)
@@ -52,7 +55,7 @@ func viewPrefix(kind string) []byte {
 	return append(k, 0)
 }
 
-func viewKey(ref EntityRef) []byte { return append(viewPrefix(ref.Kind), ref.ID...) }
+func viewKey(ref wire.EntityRef) []byte { return append(viewPrefix(ref.Kind), ref.ID...) }
 
 func metaKey(name string) []byte    { return append([]byte{pMeta}, name...) }
 func settingKey(name string) []byte { return append([]byte{pSetting}, name...) }

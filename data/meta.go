@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
@@ -105,11 +106,11 @@ func (s *Store) put(k, v []byte) error {
 type Stats struct {
 	Dir      string
 	Desk     string
-	Events   int       // events stored, local and remote
-	Entities int       // entities with a view
-	Outbox   int       // events waiting to go to the server
-	Cursor   uint64    // last server sequence pulled
-	LastHLC  Timestamp // the clock's latest reading
+	Events   int            // events stored, local and remote
+	Entities int            // entities with a view
+	Outbox   int            // events waiting to go to the server
+	Cursor   uint64         // last server sequence pulled
+	LastHLC  wire.Timestamp // the clock's latest reading
 }
 
 // Stats counts the store's contents from one snapshot.

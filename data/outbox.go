@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
@@ -9,8 +10,8 @@ import (
 
 // Outbox returns up to limit local events the server has not acknowledged,
 // oldest first.
-func (s *Store) Outbox(limit int) ([]Event, error) {
-	var out []Event
+func (s *Store) Outbox(limit int) ([]wire.Event, error) {
+	var out []wire.Event
 	err := s.view(func(txn *badger.Txn) error {
 		return scan(txn, []byte{pOutbox}, func(_, sk []byte) error {
 			if len(out) >= limit {

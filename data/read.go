@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"sort"
 
@@ -10,8 +11,8 @@ import (
 )
 
 // Get returns the event with that ID, or ErrNotFound.
-func (s *Store) Get(id string) (Event, error) {
-	var ev Event
+func (s *Store) Get(id string) (wire.Event, error) {
+	var ev wire.Event
 	err := s.view(func(txn *badger.Txn) error {
 		idx, err := get(txn, eventKey(id))
 		if err != nil {
@@ -25,11 +26,11 @@ func (s *Store) Get(id string) (Event, error) {
 }
 
 // Stream returns the entity's events in fold order; empty when it has none.
-func (s *Store) Stream(ref EntityRef) ([]Event, error) {
-	var out []Event
+func (s *Store) Stream(ref wire.EntityRef) ([]wire.Event, error) {
+	var out []wire.Event
 	err := s.view(func(txn *badger.Txn) error {
 		return scan(txn, streamPrefix(ref), func(_, v []byte) error {
-			ev, err := DecodeEvent(v)
+			ev, err := wire.DecodeEvent(v)
 			out = append(out, ev)
 			return err
 		})
@@ -38,7 +39,7 @@ func (s *Store) Stream(ref EntityRef) ([]Event, error) {
 }
 
 // View returns the entity's folded state, or ErrNotFound.
-func (s *Store) View(ref EntityRef) ([]byte, error) {
+func (s *Store) View(ref wire.EntityRef) ([]byte, error) {
 	var v []byte
 	err := s.view(func(txn *badger.Txn) (err error) {
 		v, err = get(txn, viewKey(ref))
@@ -82,8 +83,8 @@ func (s *Store) Kinds() ([]string, error) {
 
 // Log returns up to limit events in the order this desk stored them, after
 // the log position after; and the position of the last one returned.
-func (s *Store) Log(after uint64, limit int) ([]Event, uint64, error) {
-	var out []Event
+func (s *Store) Log(after uint64, limit int) ([]wire.Event, uint64, error) {
+	var out []wire.Event
 	next := after
 	err := s.view(func(txn *badger.Txn) error {
 		return scanFrom(txn, seqKey(pLog, after+1), []byte{pLog}, func(k, sk []byte) error {
@@ -98,12 +99,12 @@ func (s *Store) Log(after uint64, limit int) ([]Event, uint64, error) {
 	return out, next, err
 }
 
-func getEvent(txn *badger.Txn, sk []byte) (Event, error) {
+func getEvent(txn *badger.Txn, sk []byte) (wire.Event, error) {
 	v, err := get(txn, sk)
 	if err != nil {
-		return Event{}, fmt.Errorf("event index: %w", err)
+		return wire.Event{}, fmt.Errorf("event index: %w", err)
 	}
-	return DecodeEvent(v)
+	return wire.DecodeEvent(v)
 }
 
 // view runs a read-only transaction, translating errors.

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 )
 
@@ -23,7 +24,7 @@ const remoteChunk = 256
 // becomes the new pull cursor, committed with the last of the events, so a
 // crash never moves the cursor past an event that is not stored. Every event
 // is checked before any is stored: an invalid one rejects the whole call.
-func (s *Store) ApplyRemote(evs []Event, cursor uint64) (ApplyResult, error) {
+func (s *Store) ApplyRemote(evs []wire.Event, cursor uint64) (ApplyResult, error) {
 	for _, ev := range evs {
 		if err := ev.Validate(); err != nil {
 			return ApplyResult{}, fmt.Errorf("apply remote %s: %w", ev.ID, err)
@@ -43,7 +44,7 @@ func (s *Store) ApplyRemote(evs []Event, cursor uint64) (ApplyResult, error) {
 
 // applyChunks commits evs in transactions of at most remoteChunk events,
 // halving a chunk that is too big. The cursor goes with the last chunk.
-func (s *Store) applyChunks(evs []Event, cursor uint64, res *ApplyResult) error {
+func (s *Store) applyChunks(evs []wire.Event, cursor uint64, res *ApplyResult) error {
 	for {
 		n := min(len(evs), remoteChunk)
 		for {
@@ -71,11 +72,11 @@ func cursorIf(last bool, cursor uint64) uint64 {
 }
 
 // applyChunk stores one transaction's worth of remote events.
-func (s *Store) applyChunk(evs []Event, cursor uint64, res *ApplyResult) error {
+func (s *Store) applyChunk(evs []wire.Event, cursor uint64, res *ApplyResult) error {
 	w := s.newWriter()
 	defer w.discard()
 	var part ApplyResult
-	refolded := map[EntityRef]bool{}
+	refolded := map[wire.EntityRef]bool{}
 	for _, ev := range evs {
 		if err := s.applyOne(w, ev, &part, refolded); err != nil {
 			return err
@@ -95,7 +96,7 @@ func (s *Store) applyChunk(evs []Event, cursor uint64, res *ApplyResult) error {
 	return nil
 }
 
-func (s *Store) applyOne(w *writer, ev Event, res *ApplyResult, refolded map[EntityRef]bool) error {
+func (s *Store) applyOne(w *writer, ev wire.Event, res *ApplyResult, refolded map[wire.EntityRef]bool) error {
 	dup, err := w.exists(ev.ID)
 	if err != nil {
 		return err
@@ -117,7 +118,7 @@ func (s *Store) applyOne(w *writer, ev Event, res *ApplyResult, refolded map[Ent
 }
 
 // sortsLast reports whether ev sorts after every event in its stream.
-func (w *writer) sortsLast(ev Event) bool {
+func (w *writer) sortsLast(ev wire.Event) bool {
 	last, ok := w.lastStreamKey(ev.Entity)
 	return !ok || string(last) < string(streamKey(ev))
 }

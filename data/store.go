@@ -1,7 +1,15 @@
+// Package data is FloorDesk's storage and sync layer: the append-only event
+// log on Badger, the folded views and their change feed, the outbox, the
+// hybrid logical clock, backup and restore, and the desk's sync client.
+//
+// It knows nothing of keys, loans or requests: an event is an envelope
+// (package wire) around an opaque body, and the caller supplies the fold
+// that turns an entity's events into its view.
 package data
 
 import (
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"log/slog"
 	"os"
@@ -19,7 +27,7 @@ import (
 // start of the stream when a late event arrives, and every desk must reach
 // the same bytes. For events from other desks it must be total: a type it
 // does not know leaves the state unchanged.
-type FoldFunc func(ref EntityRef, state []byte, ev Event) ([]byte, error)
+type FoldFunc func(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, error)
 
 // Options configure Open.
 type Options struct {
@@ -124,7 +132,7 @@ func (s *Store) load() error {
 		if err != nil {
 			return err
 		}
-		s.clock = NewClock(Timestamp(last), s.opts.Wall, s.opts.MaxDrift)
+		s.clock = NewClock(wire.Timestamp(last), s.opts.Wall, s.opts.MaxDrift)
 		s.seq, err = lastSeq(txn, pLog)
 		return err
 	})
@@ -175,7 +183,7 @@ func (s *Store) Desk() string { return s.desk }
 func (s *Store) Dir() string { return s.opts.Dir }
 
 // Now returns a fresh HLC reading from the store's clock.
-func (s *Store) Now() Timestamp { return s.clock.Now() }
+func (s *Store) Now() wire.Timestamp { return s.clock.Now() }
 
 // lastWrite remembers when the store last wrote, for idle-time GC.
 type lastWrite struct {

@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,11 +22,11 @@ func openTest(t testing.TB, dir, desk string) *Store {
 	return s
 }
 
-func newEvent(kind, id, typ string) Event {
-	return Event{Actor: "staff-1", Entity: EntityRef{Kind: kind, ID: id}, Type: typ, Body: json.RawMessage(`{"n":1}`)}
+func newEvent(kind, id, typ string) wire.Event {
+	return wire.Event{Actor: "staff-1", Entity: wire.EntityRef{Kind: kind, ID: id}, Type: typ, Body: json.RawMessage(`{"n":1}`)}
 }
 
-func trace(t testing.TB, s *Store, ref EntityRef) []string {
+func trace(t testing.TB, s *Store, ref wire.EntityRef) []string {
 	t.Helper()
 	v, err := s.View(ref)
 	if err != nil {
@@ -48,7 +49,7 @@ func TestAppendFillsEnvelopeAndChainsPrev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Desk != "desk-a" || first.Version != 1 || !validID(first.ID) || first.Prev != "" {
+	if first.Desk != "desk-a" || first.Version != 1 || !wire.ValidID(first.ID) || first.Prev != "" {
 		t.Fatalf("first event envelope: %+v", first)
 	}
 	if second.Prev != first.ID || second.HLC <= first.HLC {
@@ -67,20 +68,20 @@ func TestAppendFillsEnvelopeAndChainsPrev(t *testing.T) {
 func TestAppendRefusesBadEnvelopeAndStoresNothing(t *testing.T) {
 	s := openTest(t, t.TempDir(), "desk-a")
 	bad := newEvent("key", "", "key.registered")
-	if _, err := s.AppendAll([]Event{newEvent("key", "K1", "key.registered"), bad}); err == nil {
+	if _, err := s.AppendAll([]wire.Event{newEvent("key", "K1", "key.registered"), bad}); err == nil {
 		t.Fatal("append with an empty entity ID succeeded")
 	}
 	if st, _ := s.Stats(); st.Events != 0 || st.Outbox != 0 || st.Entities != 0 {
 		t.Fatalf("a refused batch left data behind: %+v", st)
 	}
-	if _, err := s.View(EntityRef{"key", "K1"}); !errors.Is(err, ErrNotFound) {
+	if _, err := s.View(wire.EntityRef{Kind: "key", ID: "K1"}); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("view of refused entity: %v", err)
 	}
 }
 
 func TestFoldErrorStoresNothing(t *testing.T) {
 	dir := t.TempDir()
-	s, err := Open(Options{Dir: dir, Desk: "d", GCInterval: -1, Fold: func(_ EntityRef, _ []byte, ev Event) ([]byte, error) {
+	s, err := Open(Options{Dir: dir, Desk: "d", GCInterval: -1, Fold: func(_ wire.EntityRef, _ []byte, ev wire.Event) ([]byte, error) {
 		if ev.Type == "boom" {
 			return nil, errors.New("boom")
 		}
@@ -193,16 +194,16 @@ func TestOpenRefusesAnotherDesksStore(t *testing.T) {
 func TestApplyRemoteIsIdempotentAndRefoldsLateEvents(t *testing.T) {
 	a := openTest(t, t.TempDir(), "desk-a")
 	b := openTest(t, t.TempDir(), "desk-b")
-	ref := EntityRef{"item", "T-1"}
+	ref := wire.EntityRef{Kind: "item", ID: "T-1"}
 	e1, _ := a.Append(newEvent(ref.Kind, ref.ID, "found.logged"))
 	e2, _ := a.Append(newEvent(ref.Kind, ref.ID, "found.transferred"))
 	e3, _ := a.Append(newEvent(ref.Kind, ref.ID, "found.claimed"))
 
-	res, err := b.ApplyRemote([]Event{e3, e1}, 2)
+	res, err := b.ApplyRemote([]wire.Event{e3, e1}, 2)
 	if err != nil || res.Applied != 2 {
 		t.Fatalf("first apply = %+v, %v", res, err)
 	}
-	res, err = b.ApplyRemote([]Event{e2, e1, e3}, 3)
+	res, err = b.ApplyRemote([]wire.Event{e2, e1, e3}, 3)
 	if err != nil || res.Applied != 1 || res.Duplicates != 2 || res.Refolded != 1 {
 		t.Fatalf("second apply = %+v, %v; want 1 applied, 2 duplicates, 1 refolded", res, err)
 	}
@@ -220,7 +221,7 @@ func TestApplyRemoteRejectsInvalidBatchWhole(t *testing.T) {
 	good, _ := a.Append(newEvent("k", "1", "t"))
 	bad := good
 	bad.ID = "garbage"
-	if _, err := b.ApplyRemote([]Event{good, bad}, 9); err == nil {
+	if _, err := b.ApplyRemote([]wire.Event{good, bad}, 9); err == nil {
 		t.Fatal("invalid event accepted")
 	}
 	if st, _ := b.Stats(); st.Events != 0 || st.Cursor != 0 {
@@ -235,9 +236,9 @@ func TestApplyRemoteKeepsFarFutureEventWithoutFollowingIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	future := Event{ID: NewEventID(), HLC: MakeTimestamp(wall.Add(time.Hour).UnixMilli(), 0), Desk: "desk-x",
-		Entity: EntityRef{"key", "K"}, Type: "key.signed_out", Version: 1}
-	res, err := s.ApplyRemote([]Event{future}, 1)
+	future := wire.Event{ID: NewEventID(), HLC: wire.MakeTimestamp(wall.Add(time.Hour).UnixMilli(), 0), Desk: "desk-x",
+		Entity: wire.EntityRef{Kind: "key", ID: "K"}, Type: "key.signed_out", Version: 1}
+	res, err := s.ApplyRemote([]wire.Event{future}, 1)
 	if err != nil || res.Drifted != 1 || res.Applied != 1 {
 		t.Fatalf("apply = %+v, %v", res, err)
 	}
@@ -264,7 +265,7 @@ func TestChangeFeedCoalescesAndNeverBlocks(t *testing.T) {
 		t.Fatal("no change signalled")
 	}
 	got := sub.Next()
-	if len(got) != 3 || got[0] != (EntityRef{"key", "0"}) {
+	if len(got) != 3 || got[0] != (wire.EntityRef{Kind: "key", ID: "0"}) {
 		t.Fatalf("Next() = %v, want the three keys once each", got)
 	}
 	if again := sub.Next(); len(again) != 0 {
@@ -274,7 +275,7 @@ func TestChangeFeedCoalescesAndNeverBlocks(t *testing.T) {
 
 func TestViewsListsOneKindInOrder(t *testing.T) {
 	s := openTest(t, t.TempDir(), "desk-a")
-	for _, r := range []EntityRef{{"key", "B"}, {"loan", "L1"}, {"key", "A"}, {"keyring", "Z"}} {
+	for _, r := range []wire.EntityRef{{Kind: "key", ID: "B"}, {Kind: "loan", ID: "L1"}, {Kind: "key", ID: "A"}, {Kind: "keyring", ID: "Z"}} {
 		if _, err := s.Append(newEvent(r.Kind, r.ID, "t")); err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"floordesk/data/wire"
 	"io"
 	"testing"
 	"time"
@@ -42,7 +43,7 @@ func TestSyncPlainErrors(t *testing.T) {
 		{&ServerError{Status: 401}, ProblemRefused, "The server refused this desk. Ask a supervisor to enrol the desk again."},
 		{&ServerError{Status: 413}, ProblemRejected, "The server refused a batch as too large."},
 		{&ServerError{Status: 503}, ProblemServer, "The server has a problem. Work goes on; it will be sent later."},
-		{&ServerError{Status: 400, Body: ErrorBody{Message: "events[0]: hlc must be set"}}, ProblemRejected, "The server refused the request: events[0]: hlc must be set"},
+		{&ServerError{Status: 400, Body: wire.ErrorBody{Message: "events[0]: hlc must be set"}}, ProblemRejected, "The server refused the request: events[0]: hlc must be set"},
 		{io.ErrUnexpectedEOF, ProblemUnreachable, "Cannot reach the server. Work goes on; it will be sent when the network is back."},
 		{errors.New("odd"), ProblemOther, "Sync failed: odd"},
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"floordesk/data/wire"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
@@ -48,7 +49,7 @@ func (c *SyncConfig) fill() {
 		}}
 	}
 	c.PushBatch = cmp(c.PushBatch, 500)
-	c.PullLimit = cmp(c.PullLimit, DefaultPullLimit)
+	c.PullLimit = cmp(c.PullLimit, wire.DefaultPullLimit)
 	c.PollWait = cmp(c.PollWait, 25*time.Second)
 	c.MinBackoff = cmp(c.MinBackoff, time.Second)
 	c.MaxBackoff = cmp(c.MaxBackoff, time.Minute)

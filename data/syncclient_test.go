@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 )
@@ -25,7 +26,7 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
 // listFold is the tests' own deterministic fold: the entity's state is the
 // list of its event types with their desks, in fold order.
-func listFold(_ data.EntityRef, state []byte, ev data.Event) ([]byte, error) {
+func listFold(_ wire.EntityRef, state []byte, ev wire.Event) ([]byte, error) {
 	var list []string
 	if state != nil {
 		if err := json.Unmarshal(state, &list); err != nil {
@@ -111,9 +112,9 @@ func startSync(t *testing.T, st *data.Store, cfg data.SyncConfig) *data.SyncClie
 	return c
 }
 
-func appendKey(t *testing.T, st *data.Store, id, typ string) data.Event {
+func appendKey(t *testing.T, st *data.Store, id, typ string) wire.Event {
 	t.Helper()
-	ev, err := st.Append(data.Event{Actor: "staff-1", Entity: data.EntityRef{Kind: "key", ID: id}, Type: typ, Body: json.RawMessage(`{"n":1}`)})
+	ev, err := st.Append(wire.Event{Actor: "staff-1", Entity: wire.EntityRef{Kind: "key", ID: id}, Type: typ, Body: json.RawMessage(`{"n":1}`)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestSyncTwoDesksSeeEachOther(t *testing.T) {
 	waitFor(t, "both events on both desks", 10*time.Second, func() bool {
 		return hasEvent(a, evB.ID) && hasEvent(b, evA.ID)
 	})
-	ref := data.EntityRef{Kind: "key", ID: "F3-MASTER"}
+	ref := wire.EntityRef{Kind: "key", ID: "F3-MASTER"}
 	waitFor(t, "the same view on both desks", 5*time.Second, func() bool {
 		va, _ := a.View(ref)
 		vb, _ := b.View(ref)
@@ -246,7 +247,7 @@ func TestSyncNewEpochRepushes(t *testing.T) {
 		backup, _ = io.ReadAll(pr)
 	}
 	c := startSync(t, desk, data.SyncConfig{})
-	evs := []data.Event{appendKey(t, desk, "K1", "key.signed_out"), appendKey(t, desk, "K2", "loan.opened")}
+	evs := []wire.Event{appendKey(t, desk, "K1", "key.signed_out"), appendKey(t, desk, "K2", "loan.opened")}
 	waitFor(t, "the push", 10*time.Second, func() bool { return c.Status().Pending == 0 && c.Status().Online })
 
 	restored := restoreServer(t, backup)

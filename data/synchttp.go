@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"net"
@@ -34,7 +35,7 @@ var (
 // for its status with errors.Is.
 type ServerError struct {
 	Status int
-	Body   ErrorBody
+	Body   wire.ErrorBody
 }
 
 func (e *ServerError) Error() string {
@@ -96,8 +97,8 @@ func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, 
 // decodeAnswer decodes an answer into out; pulls, the bulk of the traffic,
 // take the one-pass reader.
 func decodeAnswer(b []byte, out any) error {
-	if pr, ok := out.(*PullResponse); ok {
-		resp, err := DecodePullResponse(b)
+	if pr, ok := out.(*wire.PullResponse); ok {
+		resp, err := wire.DecodePullResponse(b)
 		*pr = resp
 		return err
 	}
@@ -152,13 +153,13 @@ func plainError(err error) (SyncProblem, string) {
 // and returns the desk's token. It fails with ErrEnrolmentRefused for a bad
 // code and ErrDeskEnrolled when the desk ID is taken.
 func Enroll(ctx context.Context, url, code, desk string) (string, error) {
-	body, err := json.Marshal(EnrollRequest{Code: code, Desk: desk})
+	body, err := json.Marshal(wire.EnrollRequest{Code: code, Desk: desk})
 	if err != nil {
 		return "", err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	var resp EnrollResponse
+	var resp wire.EnrollResponse
 	hc := &http.Client{Timeout: 30 * time.Second}
 	if err := roundTrip(ctx, hc, http.MethodPost, strings.TrimRight(url, "/")+"/v1/enroll", "", body, &resp); err != nil {
 		return "", fmt.Errorf("enroll: %w", err)
@@ -171,8 +172,8 @@ func Enroll(ctx context.Context, url, code, desk string) (string, error) {
 // tell a joining desk how many events are on their way, and whether there
 // are any at all. It returns ErrSyncNotConfigured for a desk not enrolled,
 // and a *ServerError for an answer with an error status.
-func ServerInfo(ctx context.Context, store *Store) (InfoResponse, error) {
-	var info InfoResponse
+func ServerInfo(ctx context.Context, store *Store) (wire.InfoResponse, error) {
+	var info wire.InfoResponse
 	url, token, err := serverSettings(store)
 	if err != nil {
 		return info, err
@@ -180,7 +181,7 @@ func ServerInfo(ctx context.Context, store *Store) (InfoResponse, error) {
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	hc := &http.Client{Timeout: 15 * time.Second}
-	if err := roundTrip(ctx, hc, http.MethodGet, url+"/"+APIVersion+"/info", token, nil, &info); err != nil {
+	if err := roundTrip(ctx, hc, http.MethodGet, url+"/"+wire.APIVersion+"/info", token, nil, &info); err != nil {
 		return info, fmt.Errorf("server info: %w", err)
 	}
 	return info, nil

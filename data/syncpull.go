@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -50,7 +51,7 @@ func (c *SyncClient) pullOnce(ctx context.Context) error {
 	q.Set("wait", strconv.FormatFloat(c.cfg.PollWait.Seconds(), 'f', -1, 64))
 	ctx, cancel := c.abortable(ctx)
 	defer cancel()
-	var resp PullResponse
+	var resp wire.PullResponse
 	err = c.call(ctx, http.MethodGet, "/v1/events?"+q.Encode(), nil, c.cfg.PollWait+pullMargin, &resp)
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		return nil // cut short by a requeue (or Run ending): ask again
@@ -78,7 +79,7 @@ func (c *SyncClient) abortable(ctx context.Context) (context.Context, context.Ca
 
 // apply folds a pull answer in, unless the epoch moved: then the answer
 // belongs to another copy of the server's data and is dropped.
-func (c *SyncClient) apply(asked string, resp PullResponse) error {
+func (c *SyncClient) apply(asked string, resp wire.PullResponse) error {
 	c.epochMu.Lock()
 	defer c.epochMu.Unlock()
 	cur, err := c.store.Epoch()
@@ -92,9 +93,9 @@ func (c *SyncClient) apply(asked string, resp PullResponse) error {
 	if len(resp.Events) == 0 {
 		return nil
 	}
-	evs := make([]Event, len(resp.Events))
+	evs := make([]wire.Event, len(resp.Events))
 	for i, pe := range resp.Events {
-		ev, err := DecodeEvent(pe.Event)
+		ev, err := wire.DecodeEvent(pe.Event)
 		if err != nil {
 			return fmt.Errorf("event %d from the server: %w", pe.Seq, err)
 		}

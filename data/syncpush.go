@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"floordesk/data/wire"
 	"net/http"
 )
 
@@ -78,8 +79,8 @@ func (c *SyncClient) pushAll(ctx context.Context) error {
 
 // pushBatch sends one batch; once the server has it, the batch leaves the
 // outbox.
-func (c *SyncClient) pushBatch(ctx context.Context, evs []Event) error {
-	req := PushRequest{Events: make([]json.RawMessage, len(evs))}
+func (c *SyncClient) pushBatch(ctx context.Context, evs []wire.Event) error {
+	req := wire.PushRequest{Events: make([]json.RawMessage, len(evs))}
 	ids := make([]string, len(evs))
 	for i, ev := range evs {
 		raw, err := ev.Encode()
@@ -92,7 +93,7 @@ func (c *SyncClient) pushBatch(ctx context.Context, evs []Event) error {
 	if err != nil {
 		return err
 	}
-	var resp PushResponse
+	var resp wire.PushResponse
 	if err := c.call(ctx, http.MethodPost, "/v1/events", body, pushTimeout, &resp); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"sort"
 
@@ -21,8 +22,8 @@ type writer struct {
 	txn     *badger.Txn
 	snap    *badger.Txn
 	seq     uint64
-	touched map[EntityRef]struct{}
-	written map[EntityRef][]streamEntry // stream entries written in this txn
+	touched map[wire.EntityRef]struct{}
+	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -33,8 +34,8 @@ func (s *Store) newWriter() *writer {
 		s: s, seq: s.seq,
 		txn:     s.db.NewTransaction(true),
 		snap:    s.db.NewTransaction(false),
-		touched: map[EntityRef]struct{}{},
-		written: map[EntityRef][]streamEntry{},
+		touched: map[wire.EntityRef]struct{}{},
+		written: map[wire.EntityRef][]streamEntry{},
 	}
 }
 
@@ -58,7 +59,7 @@ func (w *writer) discard() {
 
 // lastStreamKey is the greatest key in the entity's stream, this
 // transaction's writes included.
-func (w *writer) lastStreamKey(ref EntityRef) ([]byte, bool) {
+func (w *writer) lastStreamKey(ref wire.EntityRef) ([]byte, bool) {
 	last, ok := lastKey(w.snap, streamPrefix(ref))
 	for _, e := range w.written[ref] {
 		if !ok || bytes.Compare(e.key, last) > 0 {
@@ -70,7 +71,7 @@ func (w *writer) lastStreamKey(ref EntityRef) ([]byte, bool) {
 
 // stream returns the entity's stream in fold order, this transaction's
 // writes included.
-func (w *writer) stream(ref EntityRef) ([]streamEntry, error) {
+func (w *writer) stream(ref wire.EntityRef) ([]streamEntry, error) {
 	var out []streamEntry
 	err := scan(w.snap, streamPrefix(ref), func(k, v []byte) error {
 		out = append(out, streamEntry{k, v})
@@ -83,7 +84,7 @@ func (w *writer) stream(ref EntityRef) ([]streamEntry, error) {
 
 // put stores one new event: the stream entry, the index, the arrival log,
 // optionally the outbox mark, and the entity's refolded view.
-func (w *writer) put(ev Event, outbox bool) error {
+func (w *writer) put(ev wire.Event, outbox bool) error {
 	enc, err := ev.Encode()
 	if err != nil {
 		return err
@@ -114,7 +115,7 @@ func (w *writer) put(ev Event, outbox bool) error {
 }
 
 // foldOne folds an event that sorts after everything in its stream.
-func (w *writer) foldOne(ev Event) error {
+func (w *writer) foldOne(ev wire.Event) error {
 	state, err := get(w.txn, viewKey(ev.Entity))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return err
@@ -128,14 +129,14 @@ func (w *writer) foldOne(ev Event) error {
 
 // refold folds the entity's whole stream again from the start: a late event
 // landed in the middle of it.
-func (w *writer) refold(ref EntityRef) error {
+func (w *writer) refold(ref wire.EntityRef) error {
 	entries, err := w.stream(ref)
 	if err != nil {
 		return err
 	}
 	var state []byte
 	for _, e := range entries {
-		ev, err := DecodeEvent(e.enc)
+		ev, err := wire.DecodeEvent(e.enc)
 		if err != nil {
 			return err
 		}
@@ -147,7 +148,7 @@ func (w *writer) refold(ref EntityRef) error {
 }
 
 // head is the ID of the entity's latest event in fold order, or "".
-func (w *writer) head(ref EntityRef) string {
+func (w *writer) head(ref wire.EntityRef) string {
 	k, ok := w.lastStreamKey(ref)
 	if !ok {
 		return ""

@@ -7,11 +7,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"floordesk/data/wire"
 	"net"
 	"net/http"
 	"time"
-
-	"floordesk/data"
 )
 
 // The admin API (/v1/admin/…) lets floordesk-server's own commands work on
@@ -82,7 +81,7 @@ func (s *Server) adminToken(next http.HandlerFunc) http.Handler {
 func (s *Server) adminLocal(next http.HandlerFunc) http.Handler {
 	return s.adminToken(func(w http.ResponseWriter, r *http.Request) {
 		if !fromThisHost(r) {
-			writeError(w, http.StatusForbidden, data.ErrorBody{Code: data.ErrCodeForbidden, Message: "the admin API answers only on the server's own machine"})
+			writeError(w, http.StatusForbidden, wire.ErrorBody{Code: wire.ErrCodeForbidden, Message: "the admin API answers only on the server's own machine"})
 			return
 		}
 		next(w, r)
@@ -116,13 +115,13 @@ func (s *Server) handleAdminEnroll(w http.ResponseWriter, r *http.Request) {
 	if req.Valid != "" {
 		d, err := time.ParseDuration(req.Valid)
 		if err != nil || d <= 0 {
-			writeError(w, http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "valid", Message: "valid must be a positive duration such as 24h"})
+			writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "valid", Message: "valid must be a positive duration such as 24h"})
 			return
 		}
 		valid = d
 	}
 	if !ValidProperty(req.Property) {
-		writeError(w, http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "property", Message: "property must be 1 to 64 letters, digits, '.', '_' or '-'"})
+		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "property", Message: "property must be 1 to 64 letters, digits, '.', '_' or '-'"})
 		return
 	}
 	now := s.cfg.Now()
@@ -142,7 +141,7 @@ func (s *Server) handleAdminRevoke(w http.ResponseWriter, r *http.Request) {
 	}
 	err := s.store.Revoke(r.Context(), req.Desk, s.cfg.Now())
 	if errors.Is(err, ErrNotFound) {
-		writeError(w, http.StatusNotFound, data.ErrorBody{Code: data.ErrCodeNotFound, Field: "desk", Message: "no desk " + req.Desk})
+		writeError(w, http.StatusNotFound, wire.ErrorBody{Code: wire.ErrCodeNotFound, Field: "desk", Message: "no desk " + req.Desk})
 		return
 	}
 	if err != nil {
@@ -175,7 +174,7 @@ func (s *Server) handleAdminDesks(w http.ResponseWriter, r *http.Request) {
 func readAdminJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	if err := json.NewDecoder(r.Body).Decode(v); err != nil {
-		writeError(w, http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: "body is not the JSON expected: " + err.Error()})
+		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Message: "body is not the JSON expected: " + err.Error()})
 		return false
 	}
 	return true

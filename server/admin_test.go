@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/server/storetest"
@@ -51,8 +51,8 @@ func TestAdminEnrollRevokeDesks(t *testing.T) {
 	e := newEnv(t, nil)
 	var code server.AdminEnrollResponse
 	e.decode(e.do("POST", "/v1/admin/enroll", testAdminToken, jsonBody(server.AdminEnrollRequest{Property: "grand", Valid: "1h"}), nil), http.StatusOK, &code)
-	var enr data.EnrollResponse
-	e.decode(e.do("POST", "/v1/enroll", "", jsonBody(data.EnrollRequest{Code: code.Code, Desk: "desk-a"}), nil), http.StatusOK, &enr)
+	var enr wire.EnrollResponse
+	e.decode(e.do("POST", "/v1/enroll", "", jsonBody(wire.EnrollRequest{Code: code.Code, Desk: "desk-a"}), nil), http.StatusOK, &enr)
 	if enr.Property != "grand" {
 		t.Fatalf("desk enrolled in %q, want grand", enr.Property)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/storetest"
 )
@@ -121,7 +121,7 @@ func TestPushRefusals(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var body data.ErrorBody
+			var body wire.ErrorBody
 			e.decode(e.do("POST", "/v1/events", tok, tc.body, tc.hdr), tc.status, &body)
 			if !strings.Contains(body.Message, tc.wantInMsg) || body.Field != tc.wantField {
 				t.Fatalf("error = %+v, want message with %q and field %q", body, tc.wantInMsg, tc.wantField)
@@ -155,7 +155,7 @@ func TestDeskSeesOnlyItsProperty(t *testing.T) {
 	if got := e.pull(b, "after=0&wait=0"); len(got.Events) != 0 {
 		t.Fatalf("desk of hotel-b saw %d events of hotel-a", len(got.Events))
 	}
-	var info data.InfoResponse
+	var info wire.InfoResponse
 	e.decode(e.do("GET", "/v1/info", b, nil, nil), http.StatusOK, &info)
 	if info.Property != "hotel-b" || info.Desk != "desk-b" || info.LastSeq != 0 || info.Version != "test" || info.Epoch == "" {
 		t.Fatalf("info = %+v", info)
@@ -166,7 +166,7 @@ func TestGzipBothWays(t *testing.T) {
 	e := newEnv(t, nil)
 	tok := e.enroll("hotel", "desk-a")
 	evs := storetest.NewEvents("desk-a", 20, 300)
-	var res data.PushResponse
+	var res wire.PushResponse
 	e.decode(e.do("POST", "/v1/events", tok, gzipped(pushBody(evs)), map[string]string{"Content-Encoding": "gzip"}), 200, &res)
 	if res.Stored != 20 {
 		t.Fatalf("gzip push = %+v", res)
@@ -181,7 +181,7 @@ func TestGzipBothWays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got data.PullResponse
+	var got wire.PullResponse
 	if err := json.NewDecoder(zr).Decode(&got); err != nil || len(got.Events) != 20 {
 		t.Fatalf("gzip pull: %d events, %v", len(got.Events), err)
 	}
@@ -193,22 +193,22 @@ func TestEnrolment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out data.EnrollResponse
+	var out wire.EnrollResponse
 	// Codes forgive case and dashes.
 	typed := strings.ToLower(strings.ReplaceAll(code, "-", " "))
-	e.decode(e.do("POST", "/v1/enroll", "", jsonBody(data.EnrollRequest{Code: typed, Desk: "desk-7"}), nil), 200, &out)
+	e.decode(e.do("POST", "/v1/enroll", "", jsonBody(wire.EnrollRequest{Code: typed, Desk: "desk-7"}), nil), 200, &out)
 	if out.Token == "" || out.Property != "hotel" || out.Desk != "desk-7" {
 		t.Fatalf("enroll = %+v", out)
 	}
 	e.decode(e.do("GET", "/v1/info", out.Token, nil, nil), 200, nil)
 	tests := []struct {
 		name   string
-		req    data.EnrollRequest
+		req    wire.EnrollRequest
 		status int
 	}{
-		{"code used again", data.EnrollRequest{Code: code, Desk: "desk-8"}, 403},
-		{"unknown code", data.EnrollRequest{Code: "AAAA-BBBB-CCCC-DDDD", Desk: "desk-8"}, 403},
-		{"bad desk ID", data.EnrollRequest{Code: code, Desk: "desk/8"}, 400},
+		{"code used again", wire.EnrollRequest{Code: code, Desk: "desk-8"}, 403},
+		{"unknown code", wire.EnrollRequest{Code: "AAAA-BBBB-CCCC-DDDD", Desk: "desk-8"}, 403},
+		{"bad desk ID", wire.EnrollRequest{Code: code, Desk: "desk/8"}, 400},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,10 +7,9 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"floordesk/data/wire"
 	"net/http"
 	"strings"
-
-	"floordesk/data"
 )
 
 type deskKey struct{}
@@ -49,7 +48,7 @@ func (s *Server) authed(next http.HandlerFunc) http.Handler {
 func (s *Server) unauthorized(w http.ResponseWriter, why string) {
 	s.metrics.unauthorized.Add(1)
 	w.Header().Set("WWW-Authenticate", `Bearer realm="floordesk"`)
-	writeError(w, http.StatusUnauthorized, data.ErrorBody{Code: data.ErrCodeUnauthorized, Message: why})
+	writeError(w, http.StatusUnauthorized, wire.ErrorBody{Code: wire.ErrCodeUnauthorized, Message: why})
 }
 
 func bearer(r *http.Request) (string, bool) {

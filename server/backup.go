@@ -1,10 +1,9 @@
 package server
 
 import (
+	"floordesk/data/wire"
 	"io"
 	"net/http"
-
-	"floordesk/data"
 )
 
 // Backuper is a store that can write a consistent backup of itself while
@@ -24,7 +23,7 @@ const BackupTrailer = "FloorDesk-Backup"
 func (s *Server) handleAdminBackup(w http.ResponseWriter, r *http.Request) {
 	b, ok := s.store.(Backuper)
 	if !ok {
-		writeError(w, http.StatusNotImplemented, data.ErrorBody{Code: data.ErrCodeUnsupported, Message: "this store cannot be backed up through the server: back up the database with its own tools"})
+		writeError(w, http.StatusNotImplemented, wire.ErrorBody{Code: wire.ErrCodeUnsupported, Message: "this store cannot be backed up through the server: back up the database with its own tools"})
 		return
 	}
 	w.Header().Set("Content-Type", "application/octet-stream")

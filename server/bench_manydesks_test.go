@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server/storetest"
 )
 
@@ -138,8 +138,8 @@ func (p *pusher) pushAll(b *testing.B) []time.Duration {
 
 func (p *pusher) pushOne(ctx context.Context, i int) error {
 	ev := storetest.NewEvent(p.desks[i], "key.signed_out", 200)
-	body, _ := json.Marshal(data.PushRequest{Events: []json.RawMessage{ev.Raw}})
-	var res data.PushResponse
+	body, _ := json.Marshal(wire.PushRequest{Events: []json.RawMessage{ev.Raw}})
+	var res wire.PushResponse
 	return call(ctx, p.hc, "POST", p.url+"/v1/events", p.tokens[i], body, &res)
 }
 
@@ -147,7 +147,7 @@ func (p *pusher) pushOne(ctx context.Context, i int) error {
 func (p *pusher) lastSeqs(b *testing.B) map[string]uint64 {
 	last := map[string]uint64{}
 	for _, token := range p.tokens {
-		var info data.InfoResponse
+		var info wire.InfoResponse
 		if err := call(b.Context(), p.hc, "GET", p.url+"/v1/info", token, nil, &info); err != nil {
 			b.Fatal(err)
 		}

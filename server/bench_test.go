@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/server/pgstore"
@@ -99,7 +100,7 @@ func pushBodies(b *testing.B, batch int) [][]byte {
 	var bodies [][]byte
 	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
 	for i := 0; i < benchEvents; i += batch {
-		var req data.PushRequest
+		var req wire.PushRequest
 		for _, p := range storetest.NewEvents("desk-bench", batch, 100) {
 			req.Events = append(req.Events, p.Raw)
 		}
@@ -145,13 +146,13 @@ func (c *benchClient) send(b *testing.B, req *http.Request) []byte {
 func (c *benchClient) push(b *testing.B, body []byte) {
 	req, _ := http.NewRequest("POST", c.url+"/v1/events", bytes.NewReader(body))
 	req.Header.Set("Content-Encoding", "gzip")
-	var res data.PushResponse
+	var res wire.PushResponse
 	c.do(b, req, &res)
 }
 
 // pull sends a pull and decodes the answer as the desk does.
-func (c *benchClient) pull(b *testing.B, req *http.Request) data.PullResponse {
-	res, err := data.DecodePullResponse(c.send(b, req))
+func (c *benchClient) pull(b *testing.B, req *http.Request) wire.PullResponse {
+	res, err := wire.DecodePullResponse(c.send(b, req))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -165,7 +166,7 @@ func (c *benchClient) pullAll(b *testing.B, cursor uint64, limit int) uint64 {
 		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/v1/events?after=%d&limit=%d&wait=0", c.url, cursor, limit), nil)
 		res := c.pull(b, req)
 		for _, pe := range res.Events {
-			if _, err := data.DecodeEvent(pe.Event); err != nil {
+			if _, err := wire.DecodeEvent(pe.Event); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -193,9 +194,9 @@ func BenchmarkPropagation(b *testing.B) {
 	defer sub.Close()
 	var lat []time.Duration
 	for i := 0; b.Loop(); i++ {
-		ref := data.EntityRef{Kind: "key", ID: fmt.Sprintf("K%d", i)}
+		ref := wire.EntityRef{Kind: "key", ID: fmt.Sprintf("K%d", i)}
 		start := time.Now()
-		if _, err := from.Append(data.Event{Actor: "s", Entity: ref, Type: "key.signed_out", Body: json.RawMessage(`{"x":1}`)}); err != nil {
+		if _, err := from.Append(wire.Event{Actor: "s", Entity: ref, Type: "key.signed_out", Body: json.RawMessage(`{"x":1}`)}); err != nil {
 			b.Fatal(err)
 		}
 		waitArrival(b, sub, ref)
@@ -206,7 +207,7 @@ func BenchmarkPropagation(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds())/1000, "p95-ms")
 }
 
-func waitArrival(b *testing.B, sub *data.Subscription, ref data.EntityRef) {
+func waitArrival(b *testing.B, sub *data.Subscription, ref wire.EntityRef) {
 	timeout := time.After(10 * time.Second)
 	for {
 		select {

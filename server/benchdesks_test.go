@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 )
 
@@ -91,7 +92,7 @@ func enrollBenchDesk(hc *http.Client, url, property, desk string) (string, error
 func (f *fleet) poll(ctx context.Context, i int) {
 	for ctx.Err() == nil {
 		url := fmt.Sprintf("%s/v1/events?after=%d&wait=30", f.url, f.seqs[i].Load())
-		var res data.PullResponse
+		var res wire.PullResponse
 		if err := call(ctx, f.hc, "GET", url, f.tokens[i], nil, &res); err != nil {
 			if ctx.Err() == nil && f.failed.Add(1) > 100 {
 				return // counted, and reported by answer

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 )
@@ -106,8 +107,8 @@ func (d *deskUnderTest) work(t *testing.T, n int, round string) {
 	kinds := []struct{ kind, typ string }{{"key", "key.signed_out"}, {"loan", "loan.returned"}, {"found", "found.claimed"}}
 	for i := range n {
 		k := kinds[i%len(kinds)]
-		ev, err := d.store.Append(data.Event{
-			Actor: "staff-1", Entity: data.EntityRef{Kind: k.kind, ID: fmt.Sprintf("%s-%d", k.kind, i%4)},
+		ev, err := d.store.Append(wire.Event{
+			Actor: "staff-1", Entity: wire.EntityRef{Kind: k.kind, ID: fmt.Sprintf("%s-%d", k.kind, i%4)},
 			Type: k.typ, Body: json.RawMessage(fmt.Sprintf(`{"round":%q,"i":%d}`, round, i)),
 		})
 		if err != nil {
@@ -137,7 +138,7 @@ func views(t *testing.T, st *data.Store) map[string]string {
 	return out
 }
 
-func listFold(_ data.EntityRef, state []byte, ev data.Event) ([]byte, error) {
+func listFold(_ wire.EntityRef, state []byte, ev wire.Event) ([]byte, error) {
 	var list []string
 	if state != nil {
 		if err := json.Unmarshal(state, &list); err != nil {
@@ -252,7 +253,7 @@ func allHaveAll(desks []*deskUnderTest) bool {
 		}
 		for _, other := range desks {
 			for _, id := range other.ids {
-				if _, err := d.store.Get(id); errors.Is(err, data.ErrNotFound) {
+				if _, err := d.store.Get(id); errors.Is(err, wire.ErrNotFound) {
 					return false
 				}
 			}

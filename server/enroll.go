@@ -5,12 +5,11 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
-
-	"floordesk/data"
 )
 
 // DefaultEnrolmentValidity is how long an enrolment code can be used.
@@ -55,14 +54,14 @@ func normalCode(code string) string {
 }
 
 func (s *Server) handleEnroll(w http.ResponseWriter, r *http.Request) {
-	var req data.EnrollRequest
+	var req wire.EnrollRequest
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-		writeError(w, http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: "body must be JSON {code, desk}"})
+		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Message: "body must be JSON {code, desk}"})
 		return
 	}
 	if !ValidDesk(req.Desk) {
-		writeError(w, http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "desk", Message: "desk must be 1 to 64 letters, digits, '.', '_' or '-'"})
+		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "desk", Message: "desk must be 1 to 64 letters, digits, '.', '_' or '-'"})
 		return
 	}
 	token := newToken()
@@ -72,16 +71,16 @@ func (s *Server) handleEnroll(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("desk enrolled", "desk", desk.ID, "property", desk.Property)
-	writeJSON(w, r, http.StatusOK, data.EnrollResponse{Token: token, Property: desk.Property, Desk: desk.ID})
+	writeJSON(w, r, http.StatusOK, wire.EnrollResponse{Token: token, Property: desk.Property, Desk: desk.ID})
 }
 
 func (s *Server) enrollError(w http.ResponseWriter, desk string, err error) {
 	switch {
 	case errors.Is(err, ErrNotFound), errors.Is(err, ErrCodeUsed):
 		s.log.Warn("enrolment refused", "desk", desk, "err", err)
-		writeError(w, http.StatusForbidden, data.ErrorBody{Code: data.ErrCodeBadCode, Field: "code", Message: "the enrolment code is unknown, already used or expired"})
+		writeError(w, http.StatusForbidden, wire.ErrorBody{Code: wire.ErrCodeBadCode, Field: "code", Message: "the enrolment code is unknown, already used or expired"})
 	case errors.Is(err, ErrDeskExists):
-		writeError(w, http.StatusConflict, data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "desk", Message: "a desk with this ID is already enrolled; revoke it first"})
+		writeError(w, http.StatusConflict, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "desk", Message: "a desk with this ID is already enrolled; revoke it first"})
 	default:
 		s.internalError(w, "enroll", err)
 	}

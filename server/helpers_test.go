@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 )
@@ -61,8 +61,8 @@ func (e *env) enroll(property, desk string) string {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	var out data.EnrollResponse
-	resp := e.do("POST", "/v1/enroll", "", jsonBody(data.EnrollRequest{Code: code, Desk: desk}), nil)
+	var out wire.EnrollResponse
+	resp := e.do("POST", "/v1/enroll", "", jsonBody(wire.EnrollRequest{Code: code, Desk: desk}), nil)
 	e.decode(resp, http.StatusOK, &out)
 	return out.Token
 }
@@ -100,16 +100,16 @@ func (e *env) decode(resp *http.Response, status int, v any) {
 	}
 }
 
-func (e *env) push(token string, evs []server.Pushed) data.PushResponse {
+func (e *env) push(token string, evs []server.Pushed) wire.PushResponse {
 	e.t.Helper()
-	var out data.PushResponse
+	var out wire.PushResponse
 	e.decode(e.do("POST", "/v1/events", token, pushBody(evs), nil), http.StatusOK, &out)
 	return out
 }
 
-func (e *env) pull(token, query string) data.PullResponse {
+func (e *env) pull(token, query string) wire.PullResponse {
 	e.t.Helper()
-	var out data.PullResponse
+	var out wire.PullResponse
 	e.decode(e.do("GET", "/v1/events?"+query, token, nil, nil), http.StatusOK, &out)
 	return out
 }
@@ -138,7 +138,7 @@ func (e *env) metric(name string) string {
 }
 
 func pushBody(evs []server.Pushed) io.Reader {
-	req := data.PushRequest{}
+	req := wire.PushRequest{}
 	for _, p := range evs {
 		req.Events = append(req.Events, p.Raw)
 	}

@@ -4,13 +4,12 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"sync"
-
-	"floordesk/data"
 )
 
 // errTooLarge marks a body over the size limit.
@@ -114,7 +113,7 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 }
 
 // writeError sends an error body. Errors are small: never gzipped.
-func writeError(w http.ResponseWriter, status int, body data.ErrorBody) {
+func writeError(w http.ResponseWriter, status int, body wire.ErrorBody) {
 	b, _ := json.Marshal(body)
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/server/storetest"
@@ -19,7 +19,7 @@ func TestLongPollWakesOnPush(t *testing.T) {
 	a := e.enroll("hotel", "desk-a")
 	b := e.enroll("hotel", "desk-b")
 	start := time.Now()
-	done := make(chan data.PullResponse, 1)
+	done := make(chan wire.PullResponse, 1)
 	go func() {
 		done <- e.pull(b, "after=0")
 	}()
@@ -120,11 +120,11 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		served <- server.Serve(ctx, srv, server.ListenConfig{Addr: "127.0.0.1:0"}, 5*time.Second, func(a net.Addr) { addrc <- a })
 	}()
 	base := "http://" + (<-addrc).String()
-	resp, err := http.Post(base+"/v1/enroll", "application/json", jsonBody(data.EnrollRequest{Code: code, Desk: "desk-a"}))
+	resp, err := http.Post(base+"/v1/enroll", "application/json", jsonBody(wire.EnrollRequest{Code: code, Desk: "desk-a"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var enr data.EnrollResponse
+	var enr wire.EnrollResponse
 	(&env{t: t}).decode(resp, 200, &enr)
 	pulled := make(chan int, 1)
 	go func() {

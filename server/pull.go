@@ -3,11 +3,10 @@ package server
 import (
 	"bytes"
 	"context"
+	"floordesk/data/wire"
 	"net/http"
 	"strconv"
 	"time"
-
-	"floordesk/data"
 )
 
 // pullQuery is a parsed GET /v1/events.
@@ -18,28 +17,28 @@ type pullQuery struct {
 	epoch string // the epoch the desk's cursor belongs to; "" when unknown
 }
 
-func (s *Server) parsePull(r *http.Request) (pullQuery, *data.ErrorBody) {
-	q := pullQuery{limit: data.DefaultPullLimit, wait: s.cfg.LongPoll}
+func (s *Server) parsePull(r *http.Request) (pullQuery, *wire.ErrorBody) {
+	q := pullQuery{limit: wire.DefaultPullLimit, wait: s.cfg.LongPoll}
 	v := r.URL.Query()
 	q.epoch = v.Get("epoch")
 	if a := v.Get("after"); a != "" {
 		n, err := strconv.ParseUint(a, 10, 64)
 		if err != nil {
-			return q, &data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "after", Message: "after must be a sequence number (0 or more)"}
+			return q, &wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "after", Message: "after must be a sequence number (0 or more)"}
 		}
 		q.after = n
 	}
 	if l := v.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > data.MaxPullLimit {
-			return q, &data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "limit", Message: "limit must be 1 to " + strconv.Itoa(data.MaxPullLimit)}
+		if err != nil || n < 1 || n > wire.MaxPullLimit {
+			return q, &wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "limit", Message: "limit must be 1 to " + strconv.Itoa(wire.MaxPullLimit)}
 		}
 		q.limit = n
 	}
 	if wt := v.Get("wait"); wt != "" {
 		n, err := strconv.ParseFloat(wt, 64)
 		if err != nil || n < 0 {
-			return q, &data.ErrorBody{Code: data.ErrCodeBadRequest, Field: "wait", Message: "wait must be seconds (0 or more)"}
+			return q, &wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "wait", Message: "wait must be seconds (0 or more)"}
 		}
 		q.wait = min(time.Duration(n*float64(time.Second)), s.cfg.LongPoll)
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/storetest"
 )
@@ -149,7 +149,7 @@ func TestHeldPullsGetTheirOwnEncoding(t *testing.T) {
 
 // pullOutcome is how a pull made with pullAsync ended.
 type pullOutcome struct {
-	resp    data.PullResponse
+	resp    wire.PullResponse
 	gzipped bool
 	err     error
 }
@@ -162,8 +162,8 @@ func (e *env) pullAsync(token, query, accept string, out chan<- pullOutcome) {
 	out <- o
 }
 
-func (e *env) pullEncoded(token, query, accept string) (data.PullResponse, bool, error) {
-	var res data.PullResponse
+func (e *env) pullEncoded(token, query, accept string) (wire.PullResponse, bool, error) {
+	var res wire.PullResponse
 	req, err := http.NewRequestWithContext(e.t.Context(), "GET", e.http.URL+"/v1/events?"+query, nil)
 	if err != nil {
 		return res, false, err
@@ -200,7 +200,7 @@ func (e *env) pullEncoded(token, query, accept string) (data.PullResponse, bool,
 
 // checkPulled checks that a pull answered exactly evs, numbered from first,
 // with the cursor next and the more flag.
-func checkPulled(t *testing.T, got data.PullResponse, evs []server.Pushed, first, next uint64, more bool) {
+func checkPulled(t *testing.T, got wire.PullResponse, evs []server.Pushed, first, next uint64, more bool) {
 	t.Helper()
 	if got.Next != next || got.More != more || len(got.Events) != len(evs) {
 		t.Fatalf("pull answered %d events, next %d, more %v; want %d, %d, %v", len(got.Events), got.Next, got.More, len(evs), next, more)

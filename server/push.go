@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"floordesk/data/wire"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
-
-	"floordesk/data"
 )
 
 // handlePush stores a batch of events: all of it, or nothing when any part
@@ -37,13 +36,13 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.pushed(res, time.Since(start))
 	s.log.Debug("push", "desk", desk.ID, "property", desk.Property, "stored", res.Stored, "duplicates", res.Duplicates)
-	writeJSON(w, r, http.StatusOK, data.PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, LastSeq: res.LastSeq, Epoch: epoch})
+	writeJSON(w, r, http.StatusOK, wire.PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, LastSeq: res.LastSeq, Epoch: epoch})
 }
 
 // pushError is a push refused before anything was stored.
 type pushError struct {
 	status int
-	body   data.ErrorBody
+	body   wire.ErrorBody
 }
 
 func (s *Server) rejectPush(w http.ResponseWriter, desk Desk, e *pushError) {
@@ -53,11 +52,11 @@ func (s *Server) rejectPush(w http.ResponseWriter, desk Desk, e *pushError) {
 }
 
 func badPush(field, msg string) *pushError {
-	return &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeInvalidEvent, Field: field, Message: msg}}
+	return &pushError{http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeInvalidEvent, Field: field, Message: msg}}
 }
 
 func tooLarge(msg string) *pushError {
-	return &pushError{http.StatusRequestEntityTooLarge, data.ErrorBody{Code: data.ErrCodeTooLarge, Message: msg}}
+	return &pushError{http.StatusRequestEntityTooLarge, wire.ErrorBody{Code: wire.ErrCodeTooLarge, Message: msg}}
 }
 
 // readPush reads and checks a push body.
@@ -67,11 +66,11 @@ func (s *Server) readPush(w http.ResponseWriter, r *http.Request) ([]Pushed, *pu
 		return nil, tooLarge(fmt.Sprintf("push body over %d bytes: send fewer events per batch", s.cfg.MaxBodyBytes))
 	}
 	if err != nil {
-		return nil, &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: err.Error()}}
+		return nil, &pushError{http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Message: err.Error()}}
 	}
-	req, err := data.DecodePushRequest(body)
+	req, err := wire.DecodePushRequest(body)
 	if err != nil {
-		return nil, &pushError{http.StatusBadRequest, data.ErrorBody{Code: data.ErrCodeBadRequest, Message: "body is not a JSON push request: " + err.Error()}}
+		return nil, &pushError{http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Message: "body is not a JSON push request: " + err.Error()}}
 	}
 	if len(req.Events) > s.cfg.MaxBatch {
 		return nil, tooLarge(fmt.Sprintf("%d events in one push, at most %d allowed", len(req.Events), s.cfg.MaxBatch))
@@ -85,9 +84,9 @@ func checkEvents(raws []json.RawMessage) ([]Pushed, *pushError) {
 	evs := make([]Pushed, 0, len(raws))
 	for i, raw := range raws {
 		field := "events[" + strconv.Itoa(i) + "]"
-		ev, err := data.DecodeEvent(raw)
+		ev, err := wire.DecodeEvent(raw)
 		if err != nil {
-			var env *data.EnvelopeError
+			var env *wire.EnvelopeError
 			if errors.As(err, &env) {
 				return nil, badPush(field+"."+env.Field, fmt.Sprintf("%s: %s %s", field, env.Field, env.Problem))
 			}

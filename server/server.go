@@ -7,12 +7,11 @@ package server
 import (
 	"context"
 	"errors"
+	"floordesk/data/wire"
 	"log/slog"
 	"net/http"
 	"sync"
 	"time"
-
-	"floordesk/data"
 )
 
 // DefaultLongPoll is how long a pull with nothing to send is held open.
@@ -53,10 +52,10 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.Default()
 	}
 	if cfg.MaxBatch <= 0 {
-		cfg.MaxBatch = data.DefaultMaxBatch
+		cfg.MaxBatch = wire.DefaultMaxBatch
 	}
 	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = data.DefaultMaxBodyBytes
+		cfg.MaxBodyBytes = wire.DefaultMaxBodyBytes
 	}
 	if cfg.LongPoll <= 0 {
 		cfg.LongPoll = DefaultLongPoll
@@ -106,7 +105,7 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (s *Server) handleUnknown(w http.ResponseWriter, r *http.Request) {
-	writeError(w, http.StatusNotFound, data.ErrorBody{Code: data.ErrCodeNotFound, Message: "no such endpoint: " + r.Method + " " + r.URL.Path})
+	writeError(w, http.StatusNotFound, wire.ErrorBody{Code: wire.ErrCodeNotFound, Message: "no such endpoint: " + r.Method + " " + r.URL.Path})
 }
 
 func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
@@ -121,7 +120,7 @@ func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "info", err)
 		return
 	}
-	writeJSON(w, r, http.StatusOK, data.InfoResponse{
+	writeJSON(w, r, http.StatusOK, wire.InfoResponse{
 		Epoch: epoch, Version: s.cfg.Version, Property: desk.Property, Desk: desk.ID, LastSeq: last,
 	})
 }
@@ -130,14 +129,14 @@ func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
 func (s *Server) epoch(w http.ResponseWriter, ctx context.Context) (string, error) {
 	epoch, err := s.store.Epoch(ctx)
 	if err == nil {
-		w.Header().Set(data.EpochHeader, epoch)
+		w.Header().Set(wire.EpochHeader, epoch)
 	}
 	return epoch, err
 }
 
 func (s *Server) internalError(w http.ResponseWriter, op string, err error) {
 	s.log.Error(op+" failed", "err", err)
-	writeError(w, http.StatusInternalServerError, data.ErrorBody{Code: data.ErrCodeInternal, Message: "the server could not complete the request"})
+	writeError(w, http.StatusInternalServerError, wire.ErrorBody{Code: wire.ErrCodeInternal, Message: "the server could not complete the request"})
 }
 
 func (s *Server) recoverPanics(next http.Handler) http.Handler {
@@ -148,7 +147,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.log.Error("handler panic", "path", r.URL.Path, "panic", v)
-				writeError(w, http.StatusInternalServerError, data.ErrorBody{Code: data.ErrCodeInternal, Message: "internal error"})
+				writeError(w, http.StatusInternalServerError, wire.ErrorBody{Code: wire.ErrCodeInternal, Message: "internal error"})
 			}
 		}()
 		next.ServeHTTP(w, r)

@@ -3,10 +3,9 @@ package server
 import (
 	"context"
 	"errors"
+	"floordesk/data/wire"
 	"regexp"
 	"time"
-
-	"floordesk/data"
 )
 
 // Errors a Store returns. Backends translate their own errors into these or
@@ -28,7 +27,7 @@ var (
 // Pushed is an event as a desk sent it: the decoded envelope (checked by
 // the caller) and its encoding, which the store keeps byte for byte.
 type Pushed struct {
-	Event data.Event
+	Event wire.Event
 	Raw   []byte
 }
 

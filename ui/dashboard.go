@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -65,7 +65,7 @@ func (d *Dashboard) Shortcuts() []kit.Shortcut { return nil }
 
 // Refresh re-reads the counts and lines at the session's time and
 // announces follow-ups that have fallen due since the last refresh.
-func (d *Dashboard) Refresh([]data.EntityRef) {
+func (d *Dashboard) Refresh([]wire.EntityRef) {
 	now := d.s.Now()
 	dd := collect(d.s, now)
 	d.problem.Hidden = dd.failed == nil

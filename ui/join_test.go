@@ -20,6 +20,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/ui/kit"
@@ -497,12 +498,12 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 func TestJoinWaitShowsProgressAndSync(t *testing.T) {
 	e := kittest.New(t)
 	src := &fakeSync{st: data.SyncStatus{LastError: "Cannot reach the server. Work goes on; it will be sent when the network is back."}}
-	info := data.InfoResponse{Epoch: "epoch-1", LastSeq: 40}
+	info := wire.InfoResponse{Epoch: "epoch-1", LastSeq: 40}
 	var infoErr error
 	now := func(fn func(context.Context)) { fn(context.Background()) }
 	newWait := func() *joinWait {
 		w := newJoinWait(e.Session, e.Store, func() SyncSource { return src }, now, func() { t.Error("done without staff") }, func() {})
-		w.info = func(context.Context, *data.Store) (data.InfoResponse, error) { return info, infoErr }
+		w.info = func(context.Context, *data.Store) (wire.InfoResponse, error) { return info, infoErr }
 		w.refresh()
 		return w
 	}
@@ -523,7 +524,7 @@ func TestJoinWaitShowsProgressAndSync(t *testing.T) {
 	if w := newWait(); w.got.Text != "0 records received so far" || w.noHotel.Visible() {
 		t.Errorf("without the server's count: %q, no hotel %v", w.got.Text, w.noHotel.Visible())
 	}
-	infoErr, info = nil, data.InfoResponse{Epoch: "epoch-1"}
+	infoErr, info = nil, wire.InfoResponse{Epoch: "epoch-1"}
 	if w := newWait(); !w.noHotel.Visible() || w.title.Text != "The server has no hotel set up yet" {
 		t.Errorf("an empty server: no hotel %v, title %q", w.noHotel.Visible(), w.title.Text)
 	}

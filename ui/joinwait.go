@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -37,9 +38,9 @@ type joinWait struct {
 	done  func()
 	back  func()
 	// info is data.ServerInfo; tests may replace it.
-	info func(ctx context.Context, st *data.Store) (data.InfoResponse, error)
+	info func(ctx context.Context, st *data.Store) (wire.InfoResponse, error)
 
-	total    *data.InfoResponse // what the server held when asked; nil until it answered
+	total    *wire.InfoResponse // what the server held when asked; nil until it answered
 	asking   bool
 	askErr   error     // the last ask failed
 	askedAt  time.Time // when the last ask started
@@ -162,7 +163,7 @@ func (w *joinWait) ask() {
 	})
 }
 
-func (w *joinWait) answered(info data.InfoResponse, err error) {
+func (w *joinWait) answered(info wire.InfoResponse, err error) {
 	w.asking, w.askErr = false, err
 	if err == nil {
 		w.total = &info

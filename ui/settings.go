@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -91,7 +91,7 @@ func (st *Settings) saveTheme(v string) {
 }
 
 // Refresh implements kit.Screen.
-func (st *Settings) Refresh([]data.EntityRef) {}
+func (st *Settings) Refresh([]wire.EntityRef) {}
 
 // Show implements kit.Screen.
 func (st *Settings) Show(kind, id string) bool { return false }

@@ -10,6 +10,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -207,7 +208,7 @@ func (sh *Shell) notice(text string) {
 
 // refreshAll refreshes every screen the user can see and the status bar,
 // on the Fyne goroutine.
-func (sh *Shell) refreshAll(changed []data.EntityRef) {
+func (sh *Shell) refreshAll(changed []wire.EntityRef) {
 	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
 	}

@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -33,7 +33,7 @@ func (f *fakeScreen) Icon() fyne.Resource { return nil }
 func (f *fakeScreen) Content() fyne.CanvasObject {
 	return widget.NewForm(widget.NewFormItem("", f.search), widget.NewFormItem("", f.label))
 }
-func (f *fakeScreen) Refresh([]data.EntityRef)    { f.refreshes++ }
+func (f *fakeScreen) Refresh([]wire.EntityRef)    { f.refreshes++ }
 func (f *fakeScreen) Tick()                       { f.ticks++ }
 func (f *fakeScreen) SearchEntry() fyne.Focusable { return f.search }
 

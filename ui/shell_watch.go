@@ -3,7 +3,7 @@ package ui
 import (
 	"time"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -41,7 +41,7 @@ func (sh *Shell) startFeed() {
 // everything, since the screens show the old desk's loans, keys and
 // requests. A step that follows changes (the wait for the hotel's data)
 // is refreshed instead.
-func (sh *Shell) refreshChanged(refs []data.EntityRef) {
+func (sh *Shell) refreshChanged(refs []wire.EntityRef) {
 	if sh.refreshStep() {
 		return
 	}

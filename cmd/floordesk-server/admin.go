@@ -18,7 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 )
 
@@ -187,7 +187,7 @@ func (c *adminClient) send(ctx context.Context, method, path string, in any) (*h
 }
 
 func answerError(resp *http.Response) error {
-	var eb data.ErrorBody
+	var eb wire.ErrorBody
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
 	if json.Unmarshal(b, &eb) != nil || eb.Message == "" {
 		eb.Message = strings.TrimSpace(string(b))

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/server/storetest"
@@ -135,7 +136,7 @@ func TestRestoreRefusesCutAndForeignBackups(t *testing.T) {
 
 func deskBackup(t *testing.T) []byte {
 	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Logger: quiet, GCInterval: -1,
-		Fold: func(_ data.EntityRef, _ []byte, ev data.Event) ([]byte, error) { return ev.Body, nil }})
+		Fold: func(_ wire.EntityRef, _ []byte, ev wire.Event) ([]byte, error) { return ev.Body, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/server"
 )
 
@@ -53,12 +53,12 @@ func NewEvent(desk, typ string, bodyBytes int) server.Pushed {
 	if err != nil {
 		panic(err)
 	}
-	ev := data.Event{
+	ev := wire.Event{
 		ID:      id.String(),
-		HLC:     data.MakeTimestamp(time.Now().UnixMilli(), 0),
+		HLC:     wire.MakeTimestamp(time.Now().UnixMilli(), 0),
 		Desk:    desk,
 		Actor:   "staff-1",
-		Entity:  data.EntityRef{Kind: "key", ID: "F3-MASTER"},
+		Entity:  wire.EntityRef{Kind: "key", ID: "F3-MASTER"},
 		Type:    typ,
 		Version: 1,
 		Body:    []byte(fmt.Sprintf(`{"note":%q}`, filler(bodyBytes))),

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -39,7 +39,7 @@ func (sc *Screen) showDetail(tag string) bool {
 	}
 	sc.put(f)
 	view, scroll := sc.detailView(f)
-	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindFound, ID: tag}, view, scroll)
+	sc.pane.SetDetail(wire.EntityRef{Kind: kit.KindFound, ID: tag}, view, scroll)
 	return true
 }
 

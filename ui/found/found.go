@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -116,7 +116,7 @@ func (sc *Screen) setPane(o fyne.CanvasObject) { sc.pane.Set(o) }
 // report when it, the staff it names or the items it may match changed.
 // The open loss reports are built again, at the reader's place, when
 // reports changed. A form stays as typed.
-func (sc *Screen) Refresh(changed []data.EntityRef) {
+func (sc *Screen) Refresh(changed []wire.EntityRef) {
 	if changed == nil {
 		sc.reloadAll()
 	}

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -30,7 +30,7 @@ func (sc *Screen) reloadAll() {
 
 // reloadSome reads the changed items again and reports whether any
 // concerned this screen.
-func (sc *Screen) reloadSome(changed []data.EntityRef) bool {
+func (sc *Screen) reloadSome(changed []wire.EntityRef) bool {
 	any := false
 	for _, r := range changed {
 		switch r.Kind {

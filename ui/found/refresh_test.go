@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -28,12 +28,12 @@ func logUmbrella(t *testing.T, e *kittest.Env, place string) string {
 
 // transfer moves item tag to location through the service, as another
 // desk would, and returns the change to refresh with.
-func transfer(t *testing.T, e *kittest.Env, tag, location string) []data.EntityRef {
+func transfer(t *testing.T, e *kittest.Env, tag, location string) []wire.EntityRef {
 	t.Helper()
 	if _, err := e.Svc.TransferFound(e.Session.UserID(), tag, location, false, ""); err != nil {
 		t.Fatal(err)
 	}
-	return []data.EntityRef{{Kind: kit.KindFound, ID: tag}}
+	return []wire.EntityRef{{Kind: kit.KindFound, ID: tag}}
 }
 
 // longItem logs an umbrella that moves many times, shows it and scrolls
@@ -74,7 +74,7 @@ func TestLossReportFromAnotherDeskShowsAsAMatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc.Refresh([]data.EntityRef{{Kind: kit.KindLostReport, ID: r.ID}})
+	sc.Refresh([]wire.EntityRef{{Kind: kit.KindLostReport, ID: r.ID}})
 	if !slices.Contains(sc.lastDetail.matches, r.ID) {
 		t.Errorf("the detail lists the matches %v, not the new report", sc.lastDetail.matches)
 	}
@@ -110,7 +110,7 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 // fileReport files a loss report of a black umbrella lost in the lobby by
 // guest, through the service, as another desk would, and returns the
 // change to refresh with.
-func fileReport(t *testing.T, e *kittest.Env, guest string) []data.EntityRef {
+func fileReport(t *testing.T, e *kittest.Env, guest string) []wire.EntityRef {
 	t.Helper()
 	r, _, err := e.Svc.FileLostReport(e.Session.UserID(), app.LostReportInput{Guest: guest,
 		Contact: "+44 7700 900123", LostAt: e.Clock.Now(), Place: "Lobby", Category: app.CatOther,
@@ -118,7 +118,7 @@ func fileReport(t *testing.T, e *kittest.Env, guest string) []data.EntityRef {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []data.EntityRef{{Kind: kit.KindLostReport, ID: r.ID}}
+	return []wire.EntityRef{{Kind: kit.KindLostReport, ID: r.ID}}
 }
 
 func TestRefreshRebuildsTheOpenLossReportsAtTheReadersPlace(t *testing.T) {
@@ -151,7 +151,7 @@ func TestRefreshRebuildsTheLossReportAtTheReadersPlace(t *testing.T) {
 	sc.Refresh(fileReport(t, e, "Jane Doe"))
 	kittest.StillShows(t, sc.pane, before, 300)
 	tag := logUmbrella(t, e, "Lobby")
-	sc.Refresh([]data.EntityRef{{Kind: kit.KindFound, ID: tag}})
+	sc.Refresh([]wire.EntityRef{{Kind: kit.KindFound, ID: tag}})
 	kittest.ShowsAt(t, sc.pane, lang.L("found.matching_items"), 300)
 	if !slices.Contains(sc.lastReport.matches, tag) || !strings.Contains(kittest.Buttons(sc.pane.Content()), tag) {
 		t.Errorf("the report lists the matches %v, not the new item %s", sc.lastReport.matches, tag)

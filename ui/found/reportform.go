@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -86,7 +86,7 @@ func (sc *Screen) showReport(id string) bool {
 	sc.lastReport = v
 	back := widget.NewButton(lang.L("found.back"), sc.backToList)
 	scroll := container.NewVScroll(box)
-	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindLostReport, ID: id},
+	sc.pane.SetDetail(wire.EntityRef{Kind: kit.KindLostReport, ID: id},
 		container.NewBorder(nil, container.NewHBox(back), nil, nil, scroll), scroll)
 	return true
 }

@@ -7,19 +7,19 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
 // note adds a note to handover id through the service, as another desk
 // would, and returns the change to refresh with.
-func (d *desk) note(id, text string) []data.EntityRef {
+func (d *desk) note(id, text string) []wire.EntityRef {
 	d.t.Helper()
 	if _, err := d.env.Svc.AddHandoverNote(d.env.Session.UserID(), id, text); err != nil {
 		d.t.Fatal(err)
 	}
-	return []data.EntityRef{{Kind: app.KindHandover, ID: id}}
+	return []wire.EntityRef{{Kind: app.KindHandover, ID: id}}
 }
 
 // longHandover prepares this shift's handover with many notes, shows it
@@ -44,7 +44,7 @@ func TestRefreshOfAnotherHandoverLeavesTheView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.sc.Refresh([]data.EntityRef{{Kind: app.KindHandover, ID: night.ID}})
+	d.sc.Refresh([]wire.EntityRef{{Kind: app.KindHandover, ID: night.ID}})
 	kittest.StillShows(t, d.sc.pane, before, 300)
 	if d.sc.list.Len() != 2 {
 		t.Errorf("handovers listed = %d, want 2", d.sc.list.Len())

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -52,7 +52,7 @@ func newScreen(s *kit.Session) *Screen {
 // Refresh reloads the handovers when one changed (or on nil), and
 // rebuilds the handover shown, at the reader's place and with what was
 // typed into it, when it or the staff it offers to sign changed.
-func (sc *Screen) Refresh(changed []data.EntityRef) {
+func (sc *Screen) Refresh(changed []wire.EntityRef) {
 	if kit.Changed(changed, app.KindHandover) {
 		sc.reload()
 	}
@@ -121,7 +121,7 @@ func (sc *Screen) show(id string, typed *view) {
 		return
 	}
 	sc.view = newView(sc, h, typed)
-	sc.pane.SetScrolledDetail(data.EntityRef{Kind: app.KindHandover, ID: id}, sc.view.content())
+	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: app.KindHandover, ID: id}, sc.view.content())
 }
 
 func (sc *Screen) showPlaceholder() {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -65,7 +65,7 @@ func (sc *Screen) reloadAll() {
 }
 
 // reloadSome reads the changed keys and reports whether any did.
-func (sc *Screen) reloadSome(changed []data.EntityRef) bool {
+func (sc *Screen) reloadSome(changed []wire.EntityRef) bool {
 	any := false
 	for _, r := range changed {
 		switch r.Kind {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -23,7 +23,7 @@ func (sc *Screen) showKey(tag string) {
 		return
 	}
 	sc.shown = tag
-	sc.pane.SetScrolledDetail(data.EntityRef{Kind: kit.KindKey, ID: tag}, sc.detail(k))
+	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: kit.KindKey, ID: tag}, sc.detail(k))
 }
 
 func (sc *Screen) detail(k app.Key) fyne.CanvasObject {

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -142,7 +142,7 @@ func (sc *Screen) closePane() {
 // the reader's place, when the key or the staff it names changed. The door
 // openings, a key report and a who-held answer are built again, at the
 // reader's place, when what they read changed. A form stays as typed.
-func (sc *Screen) Refresh(changed []data.EntityRef) {
+func (sc *Screen) Refresh(changed []wire.EntityRef) {
 	if changed == nil {
 		sc.names.load()
 		sc.reloadAll()

@@ -9,25 +9,25 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
 // lend signs tag out to Zhang Wei for purpose through the service, as
 // another desk would, and returns the change to refresh with.
-func lend(t *testing.T, e *kittest.Env, tag, purpose string) []data.EntityRef {
+func lend(t *testing.T, e *kittest.Env, tag, purpose string) []wire.EntityRef {
 	t.Helper()
 	_, err := e.Svc.SignOutKey(e.Session.UserID(), app.KeySignOut{Tag: tag, Holder: "A02",
 		Purpose: purpose, Due: e.Clock.Now().Add(time.Hour)})
 	must(t, err)
-	return []data.EntityRef{{Kind: kit.KindKey, ID: tag}}
+	return []wire.EntityRef{{Kind: kit.KindKey, ID: tag}}
 }
 
 // turnDown signs F3-SEC-A out to Zhang Wei for purpose and back in by
 // Wang Fang, through the service, as another desk would, and returns the
 // change to refresh with.
-func turnDown(t *testing.T, e *kittest.Env, purpose string) []data.EntityRef {
+func turnDown(t *testing.T, e *kittest.Env, purpose string) []wire.EntityRef {
 	t.Helper()
 	changed := lend(t, e, "F3-SEC-A", purpose)
 	_, err := e.Svc.SignInKey(e.Session.UserID(), "F3-SEC-A")
@@ -59,7 +59,7 @@ func TestRefreshOfAnotherKeyLeavesTheDetail(t *testing.T) {
 	before := sc.pane.Object()
 	_, err := e.Svc.ReportKeyLost(e.Session.UserID(), "F3-MASTER", "left in the lift")
 	must(t, err)
-	sc.Refresh([]data.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}})
+	sc.Refresh([]wire.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}})
 	kittest.StillShows(t, sc.pane, before, 300)
 }
 
@@ -93,12 +93,12 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 
 // openDoor records a door opening for guest in room through the service,
 // as another desk would, and returns the change to refresh with.
-func openDoor(t *testing.T, e *kittest.Env, room, guest string) []data.EntityRef {
+func openDoor(t *testing.T, e *kittest.Env, room, guest string) []wire.EntityRef {
 	t.Helper()
 	d, err := e.Svc.OpenDoor(e.Session.UserID(), app.DoorOpeningInput{Room: room, Guest: guest,
 		IDType: "id_card", IDLast4: "1234", OpenedBy: "A02"})
 	must(t, err)
-	return []data.EntityRef{{Kind: kit.KindDoor, ID: d.ID}}
+	return []wire.EntityRef{{Kind: kit.KindDoor, ID: d.ID}}
 }
 
 func TestRefreshRebuildsTheDoorOpeningsBelowTheForm(t *testing.T) {
@@ -154,13 +154,13 @@ func TestRefreshRebuildsTheKeyReportKeepingWhatWasPicked(t *testing.T) {
 }
 
 func TestKeyReportsAreBuiltAgainForWhatTheyRead(t *testing.T) {
-	key := []data.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}}
-	staff := []data.EntityRef{{Kind: kit.KindStaff, ID: "A02"}}
-	hotel := []data.EntityRef{{Kind: kit.KindHotel, ID: "hotel"}}
-	door := []data.EntityRef{{Kind: kit.KindDoor, ID: "d1"}}
+	key := []wire.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}}
+	staff := []wire.EntityRef{{Kind: kit.KindStaff, ID: "A02"}}
+	hotel := []wire.EntityRef{{Kind: kit.KindHotel, ID: "hotel"}}
+	door := []wire.EntityRef{{Kind: kit.KindDoor, ID: "d1"}}
 	tests := []struct {
 		kind    report
-		changed []data.EntityRef
+		changed []wire.EntityRef
 		want    bool
 	}{
 		{reportByOthers, key, true},

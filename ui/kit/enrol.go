@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 )
 
 // CheckServerURL is the format check of a sync server address as it is
@@ -87,14 +88,14 @@ func serverRefusalKey(err error, url string) string {
 		return "kit.enrol_taken"
 	case !errors.As(err, &se):
 		return ""
-	case se.Body.Code == data.ErrCodeBadCode:
+	case se.Body.Code == wire.ErrCodeBadCode:
 		return "kit.enrol_refused"
 	case se.Status >= 500:
 		return "kit.enrol_server_problem"
 	case se.Body.Code == "" && se.Status == 400 && strings.HasPrefix(url, "http://"):
 		// Go's TLS server answers plain HTTP with a bare 400.
 		return "kit.enrol_wants_https"
-	case se.Body.Code == "" || se.Body.Code == data.ErrCodeNotFound:
+	case se.Body.Code == "" || se.Body.Code == wire.ErrCodeNotFound:
 		return "kit.enrol_not_floordesk"
 	}
 	return ""

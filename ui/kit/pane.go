@@ -1,13 +1,12 @@
 package kit
 
 import (
+	"floordesk/data/wire"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"floordesk/data"
 )
 
 // DetailPane is the right side of a list screen: one record's detail, a
@@ -19,7 +18,7 @@ import (
 // Content into layouts.
 type DetailPane struct {
 	box    *fyne.Container
-	record data.EntityRef    // the record whose detail is shown, or zero
+	record wire.EntityRef    // the record whose detail is shown, or zero
 	scroll *container.Scroll // the scroll of that detail or live view, or nil
 	// build builds the live view shown (nil for none) from records of the
 	// kinds in reads.
@@ -48,7 +47,7 @@ func (p *DetailPane) Object() fyne.CanvasObject { return p.box.Objects[0] }
 
 // Record is the record whose detail the pane shows, or the zero ref while
 // it shows a live view, a form or anything else.
-func (p *DetailPane) Record() data.EntityRef { return p.record }
+func (p *DetailPane) Record() wire.EntityRef { return p.record }
 
 // Scroll is the scroll of the detail or live view shown, or nil.
 func (p *DetailPane) Scroll() *container.Scroll { return p.scroll }
@@ -56,7 +55,7 @@ func (p *DetailPane) Scroll() *container.Scroll { return p.scroll }
 // Set shows o, which is neither a record's detail nor a live view: a
 // form, a placeholder.
 func (p *DetailPane) Set(o fyne.CanvasObject) {
-	p.record, p.build, p.reads = data.EntityRef{}, nil, nil
+	p.record, p.build, p.reads = wire.EntityRef{}, nil, nil
 	p.place(o, nil, false)
 }
 
@@ -64,7 +63,7 @@ func (p *DetailPane) Set(o fyne.CanvasObject) {
 // view that holds the record's content (view itself when it is one). When
 // the pane already shows that record's detail, the new one opens at the
 // old one's scroll offset, as far as the new content reaches.
-func (p *DetailPane) SetDetail(record data.EntityRef, view fyne.CanvasObject, scroll *container.Scroll) {
+func (p *DetailPane) SetDetail(record wire.EntityRef, view fyne.CanvasObject, scroll *container.Scroll) {
 	same := p.record == record
 	p.record, p.build, p.reads = record, nil, nil
 	p.place(view, scroll, same)
@@ -72,7 +71,7 @@ func (p *DetailPane) SetDetail(record data.EntityRef, view fyne.CanvasObject, sc
 
 // SetScrolledDetail is SetDetail for a detail that is content in a
 // vertical scroll and nothing else.
-func (p *DetailPane) SetScrolledDetail(record data.EntityRef, content fyne.CanvasObject) {
+func (p *DetailPane) SetScrolledDetail(record wire.EntityRef, content fyne.CanvasObject) {
 	scroll := container.NewVScroll(content)
 	p.SetDetail(record, scroll, scroll)
 }
@@ -81,8 +80,8 @@ func (p *DetailPane) SetScrolledDetail(record data.EntityRef, content fyne.Canva
 // records in changed changed: a detail is shown, and changed is nil
 // (everything changed), holds its record, or holds a record of one of the
 // kinds the detail reads besides its own record (staff names, say).
-func (p *DetailPane) Stale(changed []data.EntityRef, reads ...string) bool {
-	if p.record == (data.EntityRef{}) {
+func (p *DetailPane) Stale(changed []wire.EntityRef, reads ...string) bool {
+	if p.record == (wire.EntityRef{}) {
 		return false
 	}
 	return slices.Contains(changed, p.record) || Changed(changed, reads...)
@@ -97,7 +96,7 @@ func (p *DetailPane) Stale(changed []data.EntityRef, reads ...string) bool {
 // (a period, a filter, a form) keeps what the reader typed or picked; it
 // must not change what the pane shows.
 func (p *DetailPane) SetView(build func() (fyne.CanvasObject, *container.Scroll), reads ...string) {
-	p.record, p.build, p.reads = data.EntityRef{}, build, reads
+	p.record, p.build, p.reads = wire.EntityRef{}, build, reads
 	view, scroll := build()
 	p.place(view, scroll, false)
 }
@@ -107,7 +106,7 @@ func (p *DetailPane) SetView(build func() (fyne.CanvasObject, *container.Scroll)
 // whether it did. The new view opens at the old one's scroll offset, as
 // far as the new content reaches. It reports false, and does nothing,
 // while the pane shows no live view.
-func (p *DetailPane) RefreshView(changed []data.EntityRef) bool {
+func (p *DetailPane) RefreshView(changed []wire.EntityRef) bool {
 	if p.build == nil || !Changed(changed, p.reads...) {
 		return false
 	}

@@ -8,7 +8,7 @@ import (
 	fynecontainer "fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -26,10 +26,10 @@ func column(n int) *fyne.Container {
 }
 
 func TestDetailPaneKeepsTheReadersPlaceOnTheSameRecord(t *testing.T) {
-	room := data.EntityRef{Kind: kit.KindRequest, ID: "r1"}
+	room := wire.EntityRef{Kind: kit.KindRequest, ID: "r1"}
 	tests := []struct {
 		name   string
-		record data.EntityRef
+		record wire.EntityRef
 		lines  int
 		formIn bool // a form was shown in between
 		want   float32
@@ -37,7 +37,7 @@ func TestDetailPaneKeepsTheReadersPlaceOnTheSameRecord(t *testing.T) {
 		{"same record", room, 100, false, 400},
 		{"same record, shorter", room, 28, false, -1}, // clamped to the end
 		{"same record, too short to scroll", room, 3, false, 0},
-		{"another record", data.EntityRef{Kind: kit.KindRequest, ID: "r2"}, 100, false, 0},
+		{"another record", wire.EntityRef{Kind: kit.KindRequest, ID: "r2"}, 100, false, 0},
 		{"after a form", room, 100, true, 0},
 	}
 	for _, tt := range tests {
@@ -71,11 +71,11 @@ func TestDetailPaneScrollsADetailAndKeepsTheReadersPlace(t *testing.T) {
 	e := kittest.New(t)
 	p := kit.NewDetailPane(widget.NewLabel("pick one"))
 	e.Window.SetContent(p.Content())
-	l1, l2 := data.EntityRef{Kind: kit.KindLoan, ID: "l1"}, data.EntityRef{Kind: kit.KindLoan, ID: "l2"}
+	l1, l2 := wire.EntityRef{Kind: kit.KindLoan, ID: "l1"}, wire.EntityRef{Kind: kit.KindLoan, ID: "l2"}
 	// Each detail is read down to 400 before the next is shown: the same
 	// loan shown again opens there, another loan at the top.
 	for _, next := range []struct {
-		record data.EntityRef
+		record wire.EntityRef
 		at     float32
 	}{{l1, 0}, {l1, 400}, {l2, 0}} {
 		detail := column(100)
@@ -108,18 +108,18 @@ func TestPlaceholderIsADimLineInTheMiddle(t *testing.T) {
 }
 
 func TestDetailPaneIsStaleWhenItsRecordOrWhatItReadsChanged(t *testing.T) {
-	shown := data.EntityRef{Kind: kit.KindKey, ID: "F3-MASTER"}
+	shown := wire.EntityRef{Kind: kit.KindKey, ID: "F3-MASTER"}
 	tests := []struct {
 		name    string
-		changed []data.EntityRef
+		changed []wire.EntityRef
 		want    bool
 	}{
 		{"everything", nil, true},
-		{"the record", []data.EntityRef{{Kind: kit.KindLoan, ID: "l1"}, shown}, true},
-		{"a kind it reads", []data.EntityRef{{Kind: kit.KindStaff, ID: "A01"}}, true},
-		{"another record", []data.EntityRef{{Kind: kit.KindKey, ID: "F3-SEC-A"}}, false},
-		{"same ID, other kind", []data.EntityRef{{Kind: kit.KindLoan, ID: "F3-MASTER"}}, false},
-		{"nothing", []data.EntityRef{}, false},
+		{"the record", []wire.EntityRef{{Kind: kit.KindLoan, ID: "l1"}, shown}, true},
+		{"a kind it reads", []wire.EntityRef{{Kind: kit.KindStaff, ID: "A01"}}, true},
+		{"another record", []wire.EntityRef{{Kind: kit.KindKey, ID: "F3-SEC-A"}}, false},
+		{"same ID, other kind", []wire.EntityRef{{Kind: kit.KindLoan, ID: "F3-MASTER"}}, false},
+		{"nothing", []wire.EntityRef{}, false},
 	}
 	kittest.New(t)
 	p := kit.NewDetailPane(widget.NewLabel("pick one"))
@@ -133,7 +133,7 @@ func TestDetailPaneIsStaleWhenItsRecordOrWhatItReadsChanged(t *testing.T) {
 		})
 	}
 	p.Set(widget.NewEntry())
-	if p.Stale(nil, kit.KindStaff) || p.Record() != (data.EntityRef{}) {
+	if p.Stale(nil, kit.KindStaff) || p.Record() != (wire.EntityRef{}) {
 		t.Error("a form is stale")
 	}
 }
@@ -174,13 +174,13 @@ func TestIDListKeepsSelectionAndScrollWhenRowsMove(t *testing.T) {
 func TestDetailPaneRebuildsALiveViewAtTheReadersPlace(t *testing.T) {
 	tests := []struct {
 		name    string
-		changed []data.EntityRef
+		changed []wire.EntityRef
 		lines   int     // of the view built again
 		want    float32 // its offset; -1: clamped to the end
 	}{
 		{"everything", nil, 100, 400},
-		{"a kind it reads", []data.EntityRef{{Kind: kit.KindStaff, ID: "A01"}, {Kind: kit.KindLoan, ID: "l1"}}, 100, 400},
-		{"its other kind", []data.EntityRef{{Kind: kit.KindItemType, ID: "iron"}}, 100, 400},
+		{"a kind it reads", []wire.EntityRef{{Kind: kit.KindStaff, ID: "A01"}, {Kind: kit.KindLoan, ID: "l1"}}, 100, 400},
+		{"its other kind", []wire.EntityRef{{Kind: kit.KindItemType, ID: "iron"}}, 100, 400},
 		{"shorter", nil, 28, -1},
 		{"too short to scroll", nil, 3, 0},
 	}
@@ -204,7 +204,7 @@ func TestDetailPaneRebuildsALiveViewAtTheReadersPlace(t *testing.T) {
 					t.Fatalf("the shorter content ends at %v: not a clamp", want)
 				}
 			}
-			if p.Object() != next || next.Offset.Y != want || p.Record() != (data.EntityRef{}) {
+			if p.Object() != next || next.Offset.Y != want || p.Record() != (wire.EntityRef{}) {
 				t.Errorf("offset %v, want %v", next.Offset.Y, want)
 			}
 		})
@@ -212,7 +212,7 @@ func TestDetailPaneRebuildsALiveViewAtTheReadersPlace(t *testing.T) {
 }
 
 func TestDetailPaneLeavesALiveViewThatReadsNothingChanged(t *testing.T) {
-	for _, changed := range [][]data.EntityRef{{{Kind: kit.KindStaff, ID: "A01"}}, {}} {
+	for _, changed := range [][]wire.EntityRef{{{Kind: kit.KindStaff, ID: "A01"}}, {}} {
 		e := kittest.New(t)
 		p := kit.NewDetailPane(widget.NewLabel("pick one"))
 		e.Window.SetContent(p.Content())
@@ -243,7 +243,7 @@ func TestDetailPaneRebuildsOnlyTheFiguresOfAViewWithInputs(t *testing.T) {
 	}, kit.KindKey)
 	period.SetText("last 7 days")
 	kittest.ScrollDown(t, p.Scroll(), 400)
-	p.RefreshView([]data.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}})
+	p.RefreshView([]wire.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}})
 	kittest.ShowsAt(t, p, "line 102", 400)
 	if p.Object() != view || period.Text != "last 7 days" {
 		t.Errorf("the inputs were built again: %q", period.Text)
@@ -260,7 +260,7 @@ func TestDetailPaneEndsTheLiveViewForAFormOrADetail(t *testing.T) {
 	detail := lines(100)
 	for _, show := range []func(){
 		func() { p.Set(form) },
-		func() { p.SetDetail(data.EntityRef{Kind: kit.KindLoan, ID: "l1"}, detail, detail) },
+		func() { p.SetDetail(wire.EntityRef{Kind: kit.KindLoan, ID: "l1"}, detail, detail) },
 	} {
 		p.SetView(view, kit.KindLoan)
 		kittest.ScrollDown(t, p.Content(), 400)

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 )
 
 // Record kinds for Session.Open and Screen.Show, the same strings as the
@@ -44,7 +44,7 @@ type Screen interface {
 	// Refresh is called after the store reports changes to the entities in
 	// changed (nil: refresh everything, such as after sign-in or on the
 	// clock ticking).
-	Refresh(changed []data.EntityRef)
+	Refresh(changed []wire.EntityRef)
 	// Show opens one record of a kind the screen owns and reports true, or
 	// reports false for a kind it does not own or a record it cannot find.
 	Show(kind, id string) bool
@@ -86,6 +86,6 @@ type Restricted interface {
 
 // Changed reports whether a Refresh's changed (nil: everything) holds a
 // record of one of kinds.
-func Changed(changed []data.EntityRef, kinds ...string) bool {
-	return changed == nil || slices.ContainsFunc(changed, func(r data.EntityRef) bool { return slices.Contains(kinds, r.Kind) })
+func Changed(changed []wire.EntityRef, kinds ...string) bool {
+	return changed == nil || slices.ContainsFunc(changed, func(r wire.EntityRef) bool { return slices.Contains(kinds, r.Kind) })
 }

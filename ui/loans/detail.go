@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -24,7 +24,7 @@ func (sc *Screen) showLoan(id string) {
 		return
 	}
 	sc.shown = id
-	sc.pane.SetScrolledDetail(data.EntityRef{Kind: kit.KindLoan, ID: id}, sc.detail(l))
+	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: kit.KindLoan, ID: id}, sc.detail(l))
 }
 
 func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -35,7 +35,7 @@ func (sc *Screen) reloadAll() {
 
 // reloadSome reads the changed loans and reports whether any did; a
 // changed staff member or item type reloads the names.
-func (sc *Screen) reloadSome(changed []data.EntityRef) bool {
+func (sc *Screen) reloadSome(changed []wire.EntityRef) bool {
 	any := false
 	for _, r := range changed {
 		switch r.Kind {

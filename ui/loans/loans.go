@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -121,7 +121,7 @@ func (sc *Screen) closePane() {
 // names it shows (staff, item types) changed; the detail shows no stock.
 // The stock and frequent-loans tables are built again, at the reader's
 // place, when loans or item types changed. A form stays as typed.
-func (sc *Screen) Refresh(changed []data.EntityRef) {
+func (sc *Screen) Refresh(changed []wire.EntityRef) {
 	if changed == nil {
 		sc.names.load()
 		sc.reloadAll()

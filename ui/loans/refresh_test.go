@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -22,11 +22,11 @@ func lendIron(t *testing.T, e *kittest.Env, room string) app.Loan {
 
 // extend moves loan id's due time on through the service, as another desk
 // would, and returns the change to refresh with.
-func extend(t *testing.T, e *kittest.Env, id, reason string) []data.EntityRef {
+func extend(t *testing.T, e *kittest.Env, id, reason string) []wire.EntityRef {
 	t.Helper()
 	_, err := e.Svc.ExtendLoan(e.Session.UserID(), id, e.Clock.Now().Add(48*time.Hour), reason)
 	must(t, err)
-	return []data.EntityRef{{Kind: kit.KindLoan, ID: id}}
+	return []wire.EntityRef{{Kind: kit.KindLoan, ID: id}}
 }
 
 // longLoan lends room 301 an iron, extends it many times, shows it and
@@ -102,29 +102,29 @@ func lendMany(t *testing.T, e *kittest.Env, n int) {
 // setItem names item type code name and sets desk D1's stock of it to n,
 // through the service, as the supervisor would, and returns the change to
 // refresh with.
-func setItem(t *testing.T, e *kittest.Env, code, name string, n int) []data.EntityRef {
+func setItem(t *testing.T, e *kittest.Env, code, name string, n int) []wire.EntityRef {
 	t.Helper()
 	_, err := e.Svc.SetItemType("S01", app.ItemTypeInput{Code: code, Name: name, Stock: map[string]int{"D1": n}})
 	must(t, err)
-	return []data.EntityRef{{Kind: kit.KindItemType, ID: code}}
+	return []wire.EntityRef{{Kind: kit.KindItemType, ID: code}}
 }
 
 func TestRefreshRebuildsTheTablesAtTheReadersPlace(t *testing.T) {
-	lend := func(t *testing.T, e *kittest.Env) []data.EntityRef {
-		return []data.EntityRef{{Kind: kit.KindLoan, ID: lendIron(t, e, "301").ID}}
+	lend := func(t *testing.T, e *kittest.Env) []wire.EntityRef {
+		return []wire.EntityRef{{Kind: kit.KindLoan, ID: lendIron(t, e, "301").ID}}
 	}
 	tests := []struct {
 		name   string
 		show   func(*Screen)
-		change func(*testing.T, *kittest.Env) []data.EntityRef
+		change func(*testing.T, *kittest.Env) []wire.EntityRef
 		want   string // the row that changed
 	}{
 		{"stock, an iron lent", (*Screen).showStock, lend, "熨斗\nD1\n3\n1\n2\n"},
-		{"stock, irons bought", (*Screen).showStock, func(t *testing.T, e *kittest.Env) []data.EntityRef {
+		{"stock, irons bought", (*Screen).showStock, func(t *testing.T, e *kittest.Env) []wire.EntityRef {
 			return setItem(t, e, "iron", "熨斗", 5)
 		}, "熨斗\nD1\n5\n0\n5\n"},
 		{"frequent loans, an iron lent", (*Screen).showFrequent, lend, "熨斗\n1\n1\n"},
-		{"frequent loans, a towel renamed", (*Screen).showFrequent, func(t *testing.T, e *kittest.Env) []data.EntityRef {
+		{"frequent loans, a towel renamed", (*Screen).showFrequent, func(t *testing.T, e *kittest.Env) []wire.EntityRef {
 			return setItem(t, e, "towel_01", "Bath towel", 5)
 		}, "Bath towel\n1\n1\n"},
 	}
@@ -151,7 +151,7 @@ func TestRefreshOfWhatTheTablesDoNotReadLeavesThem(t *testing.T) {
 			kittest.ScrollDown(t, sc.pane.Content(), 300)
 			before := sc.pane.Object()
 			must(t, e.Svc.UpdateStaff("S01", "A01", "front_office", app.RoleAttendant, ""))
-			sc.Refresh([]data.EntityRef{{Kind: kit.KindStaff, ID: "A01"}})
+			sc.Refresh([]wire.EntityRef{{Kind: kit.KindStaff, ID: "A01"}})
 			kittest.StillShows(t, sc.pane, before, 300)
 		})
 	}

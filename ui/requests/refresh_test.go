@@ -6,19 +6,19 @@ import (
 	"testing"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
 // followUp records a follow-up on request id through the service, as a
 // sync from another desk would, and returns the change to refresh with.
-func (d *desk) followUp(id, note string) []data.EntityRef {
+func (d *desk) followUp(id, note string) []wire.EntityRef {
 	d.t.Helper()
 	if _, err := d.env.Svc.FollowUpRequest(d.env.Session.UserID(), id, note); err != nil {
 		d.t.Fatal(err)
 	}
-	return []data.EntityRef{{Kind: app.KindRequest, ID: id}}
+	return []wire.EntityRef{{Kind: app.KindRequest, ID: id}}
 }
 
 // longRequest opens a request with a long history and shows it, scrolled
@@ -84,7 +84,7 @@ func TestRefreshKeepsTheListSelectionOnItsRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.sc.Refresh([]data.EntityRef{{Kind: app.KindRequest, ID: urgent.ID}})
+	d.sc.Refresh([]wire.EntityRef{{Kind: app.KindRequest, ID: urgent.ID}})
 	ids := d.sc.list.list.IDs()
 	if d.sc.list.list.Selected() != picked || ids[0] != urgent.ID {
 		t.Fatalf("selected %q in %v", d.sc.list.list.Selected(), ids)

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -48,7 +48,7 @@ func (sc *Screen) SearchEntry() fyne.Focusable { return sc.list.search }
 // changed, and rebuilds the request's detail, at the reader's place, when
 // it or what it reads changed (the history names staff); nil changes all
 // (the clock ticked, someone signed in). A form stays as typed.
-func (sc *Screen) Refresh(changed []data.EntityRef) {
+func (sc *Screen) Refresh(changed []wire.EntityRef) {
 	if kit.Changed(changed, app.KindRequest, kit.KindHotel) {
 		sc.list.reload()
 	}
@@ -105,7 +105,7 @@ func (sc *Screen) showRequest(id string) {
 		return
 	}
 	sc.shown, sc.form = id, nil
-	sc.pane.SetDetail(data.EntityRef{Kind: app.KindRequest, ID: id}, d, d.scroll)
+	sc.pane.SetDetail(wire.EntityRef{Kind: app.KindRequest, ID: id}, d, d.scroll)
 }
 
 func (sc *Screen) setRight(obj fyne.CanvasObject) {

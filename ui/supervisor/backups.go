@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -87,7 +88,7 @@ func (t *dataTab) title() string { return lang.L("supervisor.data") }
 func (t *dataTab) content() fyne.CanvasObject { return t.box }
 
 // refresh reads the store and the backups again when the tab is in front.
-func (t *dataTab) refresh([]data.EntityRef) {
+func (t *dataTab) refresh([]wire.EntityRef) {
 	if t.shown != nil && !t.shown() {
 		return
 	}

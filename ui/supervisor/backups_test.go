@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -107,7 +108,7 @@ func TestDataTabShowsTheStoreAndNoBackupYet(t *testing.T) {
 	}
 
 	e.Attendant(t, "S01", "A02", "Zhang Wei") // a change, as the shell reports it
-	sc.Refresh([]data.EntityRef{{Kind: kit.KindStaff, ID: "A02"}})
+	sc.Refresh([]wire.EntityRef{{Kind: kit.KindStaff, ID: "A02"}})
 	loop.until(t, "the new event counted", func() bool { return d.status.events.Text == strconv.Itoa(stats.Events+1) })
 	settle(t, loop, d)
 	if d.status.last.Text == "" || d.status.last.Text == "None yet" {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -56,7 +56,7 @@ func conflictKey(c app.EntityConflict) string { return c.Kind + "/" + c.EntityID
 // refresh lists the open conflicts; any change may bring one. A full
 // refresh (nil) scans at once; store changes scan in the background, one
 // scan at a time, since a scan reads every record.
-func (t *conflictsTab) refresh(changed []data.EntityRef) {
+func (t *conflictsTab) refresh(changed []wire.EntityRef) {
 	if changed == nil {
 		if list, err := t.s.Svc.Conflicts(); err == nil {
 			t.apply(list)

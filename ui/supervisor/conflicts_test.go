@@ -9,6 +9,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit/kittest"
 )
 
@@ -28,7 +29,7 @@ func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *app.Service) {
 // exchange sends each store's outbox to the other, as the server would.
 func exchange(t *testing.T, stores ...*data.Store) {
 	t.Helper()
-	sent := make([][]data.Event, len(stores))
+	sent := make([][]wire.Event, len(stores))
 	for i, st := range stores {
 		evs, err := st.Outbox(100000)
 		if err != nil {
@@ -73,7 +74,7 @@ func TestResolveConflictFromTwoOfflineDesks(t *testing.T) {
 	}
 	exchange(t, e.Store, storeB)
 
-	sc.Refresh([]data.EntityRef{{Kind: "key", ID: "F3-SEC-A"}})
+	sc.Refresh([]wire.EntityRef{{Kind: "key", ID: "F3-SEC-A"}})
 	c := sc.conflicts
 	waitScan(t, c)
 	if c.list.Len() != 1 || !strings.Contains(sc.tabs.Items[5].Text, "(1)") {

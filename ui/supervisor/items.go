@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -40,7 +40,7 @@ func (t *itemsTab) content() fyne.CanvasObject {
 	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
 }
 
-func (t *itemsTab) refresh(changed []data.EntityRef) {
+func (t *itemsTab) refresh(changed []wire.EntityRef) {
 	if !concerns(changed, kit.KindItemType, "desk") {
 		return
 	}

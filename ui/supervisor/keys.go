@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -45,7 +45,7 @@ func (t *keysTab) content() fyne.CanvasObject {
 	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
 }
 
-func (t *keysTab) refresh(changed []data.EntityRef) {
+func (t *keysTab) refresh(changed []wire.EntityRef) {
 	if !concerns(changed, kit.KindKey) {
 		return
 	}

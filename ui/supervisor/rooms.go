@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -52,7 +52,7 @@ func (t *roomsTab) content() fyne.CanvasObject {
 	return split(container.NewVScroll(rooms), container.NewVScroll(desks))
 }
 
-func (t *roomsTab) refresh(changed []data.EntityRef) {
+func (t *roomsTab) refresh(changed []wire.EntityRef) {
 	if !concerns(changed, "rooms", "desk") {
 		return
 	}

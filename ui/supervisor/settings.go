@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -50,7 +50,7 @@ func (t *settingsTab) title() string { return lang.L("supervisor.settings") }
 func (t *settingsTab) content() fyne.CanvasObject { return t.box }
 
 // refresh shows the hotel's settings.
-func (t *settingsTab) refresh(changed []data.EntityRef) {
+func (t *settingsTab) refresh(changed []wire.EntityRef) {
 	if !concerns(changed, "hotel") {
 		return
 	}

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -39,7 +39,7 @@ func (t *staffTab) content() fyne.CanvasObject {
 	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
 }
 
-func (t *staffTab) refresh(changed []data.EntityRef) {
+func (t *staffTab) refresh(changed []wire.EntityRef) {
 	if !concerns(changed, kit.KindStaff, "hotel") {
 		return
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -69,7 +70,7 @@ func (s *storeStatus) show(st data.Stats, err error, loc *time.Location) {
 
 // lastChange shows a clock reading as a date and time in the user's
 // language.
-func lastChange(t data.Timestamp, loc *time.Location) string {
+func lastChange(t wire.Timestamp, loc *time.Location) string {
 	if t == 0 {
 		return lang.L("status.none")
 	}

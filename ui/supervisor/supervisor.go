@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -24,7 +24,7 @@ type tab interface {
 	title() string
 	content() fyne.CanvasObject
 	// refresh reloads the tab after the store changed (nil: everything).
-	refresh(changed []data.EntityRef)
+	refresh(changed []wire.EntityRef)
 }
 
 // Screen is the supervisor screen. Its methods run on the Fyne goroutine.
@@ -83,7 +83,7 @@ func (sc *Screen) MinRole() app.Role { return app.RoleSupervisor }
 func (sc *Screen) Shortcuts() []kit.Shortcut { return nil }
 
 // Refresh reloads every tab after store changes.
-func (sc *Screen) Refresh(changed []data.EntityRef) {
+func (sc *Screen) Refresh(changed []wire.EntityRef) {
 	for _, t := range sc.all {
 		t.refresh(changed)
 	}
@@ -116,7 +116,7 @@ func (sc *Screen) Show(kind, id string) bool {
 }
 
 // concerns reports whether changed (nil: everything) holds a ref of kind.
-func concerns(changed []data.EntityRef, kinds ...string) bool {
+func concerns(changed []wire.EntityRef, kinds ...string) bool {
 	if changed == nil {
 		return true
 	}

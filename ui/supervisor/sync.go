@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/data"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -50,7 +51,7 @@ func (t *syncTab) title() string { return lang.L("supervisor.sync") }
 
 func (t *syncTab) content() fyne.CanvasObject { return container.NewVScroll(t.box) }
 
-func (t *syncTab) refresh(changed []data.EntityRef) {
+func (t *syncTab) refresh(changed []wire.EntityRef) {
 	if changed != nil {
 		return
 	}

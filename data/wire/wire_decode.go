@@ -1,4 +1,4 @@
-package data
+package wire
 
 import "encoding/json"
 

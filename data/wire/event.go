@@ -1,11 +1,4 @@
-// Package data is FloorDesk's storage and sync layer: the append-only event
-// log on Badger, the folded views and their change feed, the outbox, the
-// hybrid logical clock, backup and restore.
-//
-// It knows nothing of keys, loans or requests: an event is an envelope around
-// an opaque body, and the caller supplies the fold that turns an entity's
-// events into its view.
-package data
+package wire
 
 import (
 	"bytes"
@@ -120,7 +113,7 @@ func (e Event) Validate() error {
 // body was checked as it was read.
 func (e Event) validateEnvelope() error {
 	switch {
-	case !validID(e.ID):
+	case !ValidID(e.ID):
 		return &EnvelopeError{Field: "id", Problem: "must be a UUID"}
 	case e.HLC == 0:
 		return &EnvelopeError{Field: "hlc", Problem: "must be set"}
@@ -134,7 +127,7 @@ func (e Event) validateEnvelope() error {
 		return &EnvelopeError{Field: "type", Problem: "must be set"}
 	case e.Version < 1:
 		return &EnvelopeError{Field: "v", Problem: "must be 1 or more"}
-	case e.Prev != "" && !validID(e.Prev):
+	case e.Prev != "" && !ValidID(e.Prev):
 		return &EnvelopeError{Field: "prev", Problem: "must be empty or a UUID"}
 	}
 	return nil
