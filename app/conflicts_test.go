@@ -1,10 +1,11 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"reflect"
 	"testing"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // newKeyPair opens two desks sharing the hotel set-up and keys.

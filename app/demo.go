@@ -1,7 +1,6 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -9,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Demo data: a believable hotel with months of history, deterministic for

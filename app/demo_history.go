@@ -1,9 +1,10 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"fmt"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Demo history for keys, lost and found and door openings.

@@ -1,9 +1,10 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Guest door openings: a locked-out guest's door opened by staff, with how

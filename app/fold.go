@@ -2,9 +2,10 @@ package app
 
 import (
 	"encoding/json"
-	"floordesk/data/wire"
 	"fmt"
 	"sort"
+
+	"floordesk/data/wire"
 )
 
 // KindFold turns an entity's view and its next event into the new view.

@@ -2,8 +2,9 @@ package app
 
 import (
 	"encoding/json"
-	"floordesk/data/wire"
 	"testing"
+
+	"floordesk/data/wire"
 )
 
 func TestFoldUnknownKindAndTypeLeaveState(t *testing.T) {

@@ -1,10 +1,11 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"fmt"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Lost and found (失物招领): found items from intake through custody to a

@@ -1,8 +1,9 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"strings"
+
+	"floordesk/data/wire"
 )
 
 // Custody, claims and disposal of found items.

@@ -2,11 +2,12 @@ package app
 
 import (
 	"cmp"
-	"floordesk/data/wire"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // HandoverWindow is how far ahead the handover lists loans due: the next

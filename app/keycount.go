@@ -1,9 +1,10 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"slices"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Key count per shift: at handover the attendant counts the keys on the

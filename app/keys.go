@@ -1,10 +1,11 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"slices"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Keys (钥匙管理): work keys signed out to a named staff member and back in;

@@ -2,9 +2,10 @@ package app
 
 import (
 	"bytes"
-	"floordesk/data/wire"
 	"testing"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Conflict scenarios: two desks that worked offline exchange their events

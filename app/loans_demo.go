@@ -1,11 +1,12 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Demo history for item loans, deterministic for a seed. Loans from the

@@ -3,11 +3,12 @@ package app
 import (
 	"bytes"
 	"encoding/json"
-	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // demoWorld builds a world on f's set-up: rooms, desks D1 and D2, the 15

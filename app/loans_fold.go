@@ -1,10 +1,11 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"slices"
 	"strconv"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // applyLoan folds one event into a loan. A return of items that are no

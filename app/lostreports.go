@@ -1,9 +1,10 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Guest loss reports, and the matching of reports with found items.

@@ -4,7 +4,6 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/argon2"
+
+	"floordesk/data/wire"
 )
 
 // PINCost is the Argon2id cost of a PIN hash. The hash records its cost, so

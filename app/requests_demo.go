@@ -2,10 +2,11 @@ package app
 
 import (
 	"encoding/json"
-	"floordesk/data/wire"
 	"math/rand/v2"
 	"slices"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Demo history for guest requests: believable requests, inquiries and

@@ -1,8 +1,9 @@
 package app
 
 import (
-	"floordesk/data/wire"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // applyRequest folds one event into a request. It never refuses an event

@@ -4,13 +4,14 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"sync"
 	"time"
 
 	"github.com/google/uuid"
+
+	"floordesk/data/wire"
 )
 
 // Store is what the domain needs from the event store; *data.Store

@@ -3,13 +3,14 @@ package app
 import (
 	"encoding/csv"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Hotel set-up: the settings every register reads (departments, shifts,

@@ -2,9 +2,10 @@ package app
 
 import (
 	"errors"
-	"floordesk/data/wire"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 const kindStaff = "staff"

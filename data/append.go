@@ -1,8 +1,9 @@
 package data
 
 import (
-	"floordesk/data/wire"
 	"fmt"
+
+	"floordesk/data/wire"
 )
 
 // Append stores a local event in one durable transaction: the event, its

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"floordesk/data/wire"
 )
 
 // TestBackupRestoreRoundTrip backs up a store with many events while it is

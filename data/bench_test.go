@@ -1,9 +1,10 @@
 package data
 
 import (
-	"floordesk/data/wire"
 	"fmt"
 	"testing"
+
+	"floordesk/data/wire"
 )
 
 // BenchmarkAppend measures durable single-event appends (one fsync each).

@@ -2,8 +2,9 @@ package data
 
 import (
 	"bytes"
-	"floordesk/data/wire"
 	"testing"
+
+	"floordesk/data/wire"
 )
 
 // checkViewsMatchStreams asserts that every view equals a fresh fold of its

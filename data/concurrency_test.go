@@ -1,10 +1,11 @@
 package data
 
 import (
-	"floordesk/data/wire"
 	"fmt"
 	"sync"
 	"testing"
+
+	"floordesk/data/wire"
 )
 
 // TestConcurrentAppendsAndReads runs under -race: writers append to shared

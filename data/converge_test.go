@@ -1,11 +1,12 @@
 package data
 
 import (
-	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
+
+	"floordesk/data/wire"
 )
 
 // historyFor makes n events from three desks on a handful of entities, with

@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 const crashDirEnv = "FLOORDESK_CRASH_CHILD_DIR"

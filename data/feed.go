@@ -1,9 +1,10 @@
 package data
 
 import (
-	"floordesk/data/wire"
 	"sort"
 	"sync"
+
+	"floordesk/data/wire"
 )
 
 // feed fans changes out to subscribers without ever blocking a writer: each

@@ -1,9 +1,10 @@
 package data
 
 import (
-	"floordesk/data/wire"
 	"sync"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // counterMax is the largest logical counter of a wire.Timestamp.

@@ -1,9 +1,10 @@
 package data
 
 import (
-	"floordesk/data/wire"
 	"testing"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // fakeWall is a settable wall clock for tests.

@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/binary"
+
 	"floordesk/data/wire"
 )
 

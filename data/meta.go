@@ -2,10 +2,11 @@ package data
 
 import (
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/wire"
 )
 
 // Cursor is the last server sequence this desk has pulled, 0 when never.

@@ -2,10 +2,11 @@ package data
 
 import (
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/wire"
 )
 
 // Outbox returns up to limit local events the server has not acknowledged,

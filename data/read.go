@@ -3,11 +3,12 @@ package data
 import (
 	"bytes"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/wire"
 )
 
 // Get returns the event with that ID, or ErrNotFound.

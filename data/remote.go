@@ -2,8 +2,9 @@ package data
 
 import (
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
+
+	"floordesk/data/wire"
 )
 
 // ApplyResult counts what ApplyRemote did.

@@ -9,7 +9,6 @@ package data
 
 import (
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"log/slog"
 	"os"
@@ -19,6 +18,8 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/wire"
 )
 
 // FoldFunc folds one event into an entity's state and returns the new

@@ -3,12 +3,13 @@ package data
 import (
 	"encoding/json"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // openTest opens a store in dir with the trace fold and quiet GC.

@@ -2,10 +2,11 @@ package data
 
 import (
 	"errors"
-	"floordesk/data/wire"
 	"io"
 	"testing"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 func TestSyncBackoffGrowsWithJitterAndCaps(t *testing.T) {

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"errors"
-	"floordesk/data/wire"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
@@ -11,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Settings the sync client reads when its SyncConfig leaves them empty.

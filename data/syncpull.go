@@ -3,11 +3,12 @@ package data
 import (
 	"context"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
+
+	"floordesk/data/wire"
 )
 
 // pullLoop keeps a pull open: the server answers at once when it has

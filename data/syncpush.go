@@ -3,8 +3,9 @@ package data
 import (
 	"context"
 	"encoding/json"
-	"floordesk/data/wire"
 	"net/http"
+
+	"floordesk/data/wire"
 )
 
 // pushLoop pushes the outbox whenever it has events: at start, after every

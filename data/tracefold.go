@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+
 	"floordesk/data/wire"
 )
 

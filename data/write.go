@@ -3,11 +3,12 @@ package data
 import (
 	"bytes"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/wire"
 )
 
 // writer is one write transaction in progress. It is used with s.mu held,

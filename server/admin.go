@@ -7,10 +7,11 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"floordesk/data/wire"
 	"net"
 	"net/http"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // The admin API (/v1/admin/…) lets floordesk-server's own commands work on

@@ -7,9 +7,10 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
-	"floordesk/data/wire"
 	"net/http"
 	"strings"
+
+	"floordesk/data/wire"
 )
 
 type deskKey struct{}

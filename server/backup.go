@@ -1,9 +1,10 @@
 package server
 
 import (
-	"floordesk/data/wire"
 	"io"
 	"net/http"
+
+	"floordesk/data/wire"
 )
 
 // Backuper is a store that can write a consistent backup of itself while

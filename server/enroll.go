@@ -5,11 +5,12 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"net/http"
 	"strings"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // DefaultEnrolmentValidity is how long an enrolment code can be used.

@@ -4,12 +4,13 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"io"
 	"net/http"
 	"strings"
 	"sync"
+
+	"floordesk/data/wire"
 )
 
 // errTooLarge marks a body over the size limit.

@@ -3,10 +3,11 @@ package server
 import (
 	"bytes"
 	"context"
-	"floordesk/data/wire"
 	"net/http"
 	"strconv"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // pullQuery is a parsed GET /v1/events.

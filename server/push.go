@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"floordesk/data/wire"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // handlePush stores a batch of events: all of it, or nothing when any part

@@ -7,11 +7,12 @@ package server
 import (
 	"context"
 	"errors"
-	"floordesk/data/wire"
 	"log/slog"
 	"net/http"
 	"sync"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // DefaultLongPoll is how long a pull with nothing to send is held open.

@@ -3,9 +3,10 @@ package server
 import (
 	"context"
 	"errors"
-	"floordesk/data/wire"
 	"regexp"
 	"time"
+
+	"floordesk/data/wire"
 )
 
 // Errors a Store returns. Backends translate their own errors into these or

@@ -1,12 +1,13 @@
 package kit
 
 import (
-	"floordesk/data/wire"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"floordesk/data/wire"
 )
 
 // DetailPane is the right side of a list screen: one record's detail, a
