@@ -71,7 +71,7 @@ func (s ComplaintSeverity) Grave() bool {
 
 // checkComplaint checks a complaint's category and severity.
 func checkComplaint(c *Complaint) error {
-	return firstErr(
+	return FirstErr(
 		enumField("complaint.category", c.Category, complaintCategories),
 		enumField("complaint.severity", c.Severity, complaintSeverities),
 	)
@@ -81,11 +81,11 @@ func checkComplaint(c *Complaint) error {
 // among the allowed values.
 func enumField[T ~string](field string, v T, allowed []T) error {
 	if v == "" {
-		return invalid(field, "field.required")
+		return Invalid(field, "field.required")
 	}
 	names := make([]string, len(allowed))
 	for i, a := range allowed {
 		names[i] = string(a)
 	}
-	return choice(field, string(v), names...)
+	return Choice(field, string(v), names...)
 }

@@ -47,22 +47,22 @@ func (s *Service) Conflicts() ([]EntityConflict, error) {
 func (s *Service) ResolveConflict(actorID, kind, id, conflictID, note string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return err
 	}
-	if err := required("note", strings.TrimSpace(note)); err != nil {
+	if err := Required("note", strings.TrimSpace(note)); err != nil {
 		return err
 	}
 	if err := s.checkOpenConflict(kind, id, conflictID); err != nil {
 		return err
 	}
-	_, err = s.emit(actor, ref(kind, id), TypeConflictResolved, resolveBody{Conflict: conflictID, Note: note})
+	_, err = s.Emit(actor, Ref(kind, id), TypeConflictResolved, resolveBody{Conflict: conflictID, Note: note})
 	return err
 }
 
 func (s *Service) checkOpenConflict(kind, id, conflictID string) error {
-	v, err := loadView[struct {
+	v, err := LoadView[struct {
 		Meta Meta `json:"meta"`
 	}](s, kind, id)
 	if err != nil {
@@ -73,5 +73,5 @@ func (s *Service) checkOpenConflict(kind, id, conflictID string) error {
 			return nil
 		}
 	}
-	return notFound("conflict", conflictID)
+	return NotFound("conflict", conflictID)
 }

@@ -118,7 +118,7 @@ func TestConflictSameWhateverTheArrivalOrder(t *testing.T) {
 	// c joins late: it gets the set-up by replaying a's streams.
 	for _, kind := range registeredKinds() {
 		_ = a.store.Views(kind, func(id string, _ []byte) error {
-			evs, _ := a.store.Stream(ref(kind, id))
+			evs, _ := a.store.Stream(Ref(kind, id))
 			_, err := c.store.ApplyRemote(evs, 0)
 			return err
 		})
@@ -137,7 +137,7 @@ func TestConflictSameWhateverTheArrivalOrder(t *testing.T) {
 	}
 	var views [][]byte
 	for _, d := range []*fixture{a, b, c} {
-		v, err := d.store.View(ref(kindKey, "F3-SEC-A"))
+		v, err := d.store.View(Ref(kindKey, "F3-SEC-A"))
 		if err != nil {
 			t.Fatal(err)
 		}

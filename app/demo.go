@@ -39,17 +39,17 @@ type DemoGenerator struct {
 
 var demoGenerators []DemoGenerator
 
-// registerDemo adds a history generator; each register's file calls it
+// RegisterDemo adds a history generator; each register's file calls it
 // from init. Generators run in name order; registering a name again
 // replaces the earlier one.
-func registerDemo(g DemoGenerator) {
+func RegisterDemo(g DemoGenerator) {
 	demoGenerators = slices.DeleteFunc(demoGenerators, func(o DemoGenerator) bool { return o.Name == g.Name })
 	demoGenerators = append(demoGenerators, g)
 	sort.Slice(demoGenerators, func(i, j int) bool { return demoGenerators[i].Name < demoGenerators[j].Name })
 }
 
 func init() {
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"demo.not_empty": "Demo data goes only into an empty desk — start with a new data folder.",
 	})
 }
@@ -63,7 +63,7 @@ func Demo(s *Service, opts DemoOptions) error {
 	opts = demoDefaults(s, opts)
 	if any, err := s.HasStaff(); err != nil || any {
 		if err == nil {
-			err = conflict("demo.not_empty")
+			err = Conflicting("demo.not_empty")
 		}
 		return err
 	}

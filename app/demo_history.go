@@ -10,9 +10,9 @@ import (
 // Demo history for keys, lost and found and door openings.
 
 func init() {
-	registerDemo(DemoGenerator{Name: "doors", Weight: 1, Make: DemoDoors})
-	registerDemo(DemoGenerator{Name: "found", Weight: 2, Make: DemoFound})
-	registerDemo(DemoGenerator{Name: "keys", Weight: 4, Make: DemoKeyLoans})
+	RegisterDemo(DemoGenerator{Name: "doors", Weight: 1, Make: DemoDoors})
+	RegisterDemo(DemoGenerator{Name: "found", Weight: 2, Make: DemoFound})
+	RegisterDemo(DemoGenerator{Name: "keys", Weight: 4, Make: DemoKeyLoans})
 }
 
 // DemoKeyLoans returns n key sign-outs spread over the demo keys, each
@@ -53,7 +53,7 @@ func demoKeyLoan(w *DemoWorld, k NewKey, from time.Time, slot time.Duration, las
 	if k.Type.NeedsWitness() {
 		body.Witness = demoOther(w, holder)
 	}
-	outEv := demoEvent(pick(r, w.Staff), ref(kindKey, k.Tag), TypeKeySignedOut, body)
+	outEv := demoEvent(pick(r, w.Staff), Ref(kindKey, k.Tag), TypeKeySignedOut, body)
 	back := at.Add(time.Duration(20+r.IntN(240)) * time.Minute)
 	if back.After(w.End) || (last && r.IntN(8) == 0) {
 		return []wire.Event{outEv} // still out
@@ -62,7 +62,7 @@ func demoKeyLoan(w *DemoWorld, k NewKey, from time.Time, slot time.Duration, las
 	if r.IntN(10) == 0 {
 		by = demoOther(w, holder)
 	}
-	in := demoEvent(by, ref(kindKey, k.Tag), TypeKeySignedIn, keyInBody{Desk: k.Desk, At: back})
+	in := demoEvent(by, Ref(kindKey, k.Tag), TypeKeySignedIn, keyInBody{Desk: k.Desk, At: back})
 	return []wire.Event{outEv, in}
 }
 
@@ -85,9 +85,9 @@ func DemoDoors(w *DemoWorld, n int) []wire.Event {
 	for range n {
 		at := demoTime(r, w.Start, w.End).Truncate(time.Minute)
 		room := pick(r, w.Rooms)
-		body := DoorOpeningInput{Room: room, Guest: pick(r, demoGuests), IDType: pick(r, idTypes[:3]),
+		body := DoorOpeningInput{Room: room, Guest: pick(r, demoGuests), IDType: pick(r, IDTypes[:3]),
 			IDLast4: fmt.Sprintf("%04d", r.IntN(10000)), OpenedBy: pick(r, w.Staff), Desk: demoDeskOf(room), At: at}
-		out = append(out, demoEvent(body.OpenedBy, ref(kindDoor, w.NewID()), TypeDoorOpened, body))
+		out = append(out, demoEvent(body.OpenedBy, Ref(kindDoor, w.NewID()), TypeDoorOpened, body))
 	}
 	return out
 }
@@ -134,7 +134,7 @@ func (g *demoFinder) item() []wire.Event {
 	kind := pick(r, demoFoundKinds)
 	in := g.intake(kind.cat, pick(r, kind.descs))
 	tag := g.tag(in.At, in.Desk)
-	q := &demoSeq{at: in.At, end: g.w.End, actor: pick(r, g.w.Staff), ref: ref(kindFound, tag)}
+	q := &demoSeq{at: in.At, end: g.w.End, actor: pick(r, g.w.Staff), ref: Ref(kindFound, tag)}
 	var report []wire.Event
 	if r.IntN(3) == 0 {
 		report = g.report(in, q.actor)
@@ -180,7 +180,7 @@ func (g *demoFinder) report(in FoundInput, actor string) []wire.Event {
 	} else {
 		body.Place = in.Place
 	}
-	return []wire.Event{demoEvent(actor, ref(kindLostReport, g.w.NewID()), TypeLostReportFiled, body)}
+	return []wire.Event{demoEvent(actor, Ref(kindLostReport, g.w.NewID()), TypeLostReportFiled, body)}
 }
 
 // outcome claims, disposes of or keeps the item.

@@ -4,6 +4,6 @@ package app
 // loans_demo.go) plugged into Demo. Their owners may register them in
 // their own files instead: the same name replaces this registration.
 func init() {
-	registerDemo(DemoGenerator{Name: "loans", Weight: 6, Make: DemoLoans})
-	registerDemo(DemoGenerator{Name: "requests", Weight: 8, Make: DemoRequests})
+	RegisterDemo(DemoGenerator{Name: "loans", Weight: 6, Make: DemoLoans})
+	RegisterDemo(DemoGenerator{Name: "requests", Weight: 8, Make: DemoRequests})
 }

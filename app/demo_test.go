@@ -59,7 +59,7 @@ func demoDump(t *testing.T, f *fixture) []byte {
 	var out bytes.Buffer
 	for _, kind := range registeredKinds() {
 		_ = f.store.Views(kind, func(id string, _ []byte) error {
-			evs, err := f.store.Stream(ref(kind, id))
+			evs, err := f.store.Stream(Ref(kind, id))
 			for _, ev := range evs {
 				out.WriteString(kind + "/" + id + " " + ev.Type + " " + ev.Actor + " ")
 				out.Write(ev.Body)

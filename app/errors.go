@@ -50,7 +50,7 @@ func RefusalOf(err error) *Refusal {
 	return nil
 }
 
-func refuse(sentinel error, field, code string, kv []string) *Refusal {
+func Refuse(sentinel error, field, code string, kv []string) *Refusal {
 	return &Refusal{Code: code, Field: field, Params: pairs(kv), Err: sentinel}
 }
 
@@ -67,22 +67,22 @@ func pairs(kv []string) map[string]string {
 	return m
 }
 
-// invalid refuses an input field. The field is also put in Params["field"].
-func invalid(field, code string, kv ...string) error {
-	r := refuse(ErrInvalid, field, code, kv)
+// Invalid refuses an input field. The field is also put in Params["field"].
+func Invalid(field, code string, kv ...string) error {
+	r := Refuse(ErrInvalid, field, code, kv)
 	r.Params["field"] = field
 	return r
 }
 
-func forbidden(code string, kv ...string) error { return refuse(ErrForbidden, "", code, kv) }
+func Forbidden(code string, kv ...string) error { return Refuse(ErrForbidden, "", code, kv) }
 
-func conflict(code string, kv ...string) error { return refuse(ErrConflict, "", code, kv) }
+func Conflicting(code string, kv ...string) error { return Refuse(ErrConflict, "", code, kv) }
 
-func locked(code string, kv ...string) error { return refuse(ErrLocked, "", code, kv) }
+func Locked(code string, kv ...string) error { return Refuse(ErrLocked, "", code, kv) }
 
-// notFound refuses a reference to a missing entity of a kind ("key", "staff").
-func notFound(kind, id string) error {
-	return refuse(ErrNotFound, "", kind+".not_found", []string{"kind", kind, "id", id})
+// NotFound refuses a reference to a missing entity of a kind ("key", "staff").
+func NotFound(kind, id string) error {
+	return Refuse(ErrNotFound, "", kind+".not_found", []string{"kind", kind, "id", id})
 }
 
 // Message renders a refusal code and its parameters as an English sentence.
@@ -131,9 +131,9 @@ func MessageCodes() []string {
 	return codes
 }
 
-// registerMessages adds English messages for refusal codes; each register's
+// RegisterMessages adds English messages for refusal codes; each register's
 // file calls it from init. A duplicate code panics at start-up.
-func registerMessages(m map[string]string) {
+func RegisterMessages(m map[string]string) {
 	for code, text := range m {
 		if _, dup := messages[code]; dup {
 			panic("app: duplicate message code " + code)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"time"
 
 	"floordesk/data/wire"
 )
@@ -13,9 +14,9 @@ type KindFold func(state []byte, ev wire.Event) ([]byte, error)
 
 var kinds = map[string]KindFold{}
 
-// registerKind installs the fold for an entity kind. Each register's file
+// RegisterKind installs the fold for an entity kind. Each register's file
 // calls it from init; a kind registered twice panics at start-up.
-func registerKind(kind string, fold KindFold) {
+func RegisterKind(kind string, fold KindFold) {
 	if _, dup := kinds[kind]; dup {
 		panic("app: kind registered twice: " + kind)
 	}
@@ -104,10 +105,10 @@ type Apply[P any] func(state P, ev wire.Event) error
 // TypeConflictResolved is the event a supervisor appends to close a conflict.
 const TypeConflictResolved = "conflict.resolved"
 
-// foldWith builds a KindFold for view type T from its apply function and
+// FoldWith builds a KindFold for view type T from its apply function and
 // clash rule (nil: every concurrent event commutes). It handles Meta:
 // concurrency detection, conflict records and conflict.resolved.
-func foldWith[T any, P entity[T]](apply Apply[P], clash ClashRule[P]) KindFold {
+func FoldWith[T any, P entity[T]](apply Apply[P], clash ClashRule[P]) KindFold {
 	return func(state []byte, ev wire.Event) ([]byte, error) {
 		p, err := decodeView[T, P](state)
 		if err != nil {
@@ -238,20 +239,28 @@ func (m *Meta) push(ev wire.Event) {
 	}
 }
 
-// decodeBody is the apply functions' helper to read an event's body.
-func decodeBody[B any](ev wire.Event) (B, error) {
+// DecodeBody is the apply functions' helper to read an event's body.
+func DecodeBody[B any](ev wire.Event) (B, error) {
 	var b B
 	err := json.Unmarshal(ev.Body, &b)
 	return b, err
 }
 
-// pairClash builds a ClashRule from unordered pairs of event types that do
+// PairClash builds a ClashRule from unordered pairs of event types that do
 // not commute, each with its conflict code.
-func pairClash[P any](pairs map[[2]string]string) ClashRule[P] {
+func PairClash[P any](pairs map[[2]string]string) ClashRule[P] {
 	return func(_ P, earlier Step, ev wire.Event) (string, map[string]string) {
 		if c, ok := pairs[[2]string{earlier.Type, ev.Type}]; ok {
 			return c, nil
 		}
 		return pairs[[2]string{ev.Type, earlier.Type}], nil
 	}
+}
+
+// ActionTime is the time the body gives, else the event's clock reading.
+func ActionTime(at time.Time, ev wire.Event) time.Time {
+	if at.IsZero() {
+		return ev.HLC.Time().UTC()
+	}
+	return at.UTC()
 }

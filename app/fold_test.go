@@ -13,7 +13,7 @@ func TestFoldUnknownKindAndTypeLeaveState(t *testing.T) {
 	if err != nil || string(got) != string(state) {
 		t.Fatalf("unknown kind: %s, %v", got, err)
 	}
-	ev := wire.Event{ID: "e1", Type: "staff.teleported", Entity: ref(kindStaff, "S9")}
+	ev := wire.Event{ID: "e1", Type: "staff.teleported", Entity: Ref(KindStaff, "S9")}
 	got, err = Fold(ev.Entity, nil, ev)
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +25,7 @@ func TestFoldUnknownKindAndTypeLeaveState(t *testing.T) {
 }
 
 func TestFoldSkipsMalformedBody(t *testing.T) {
-	good := wire.Event{ID: "e1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
+	good := wire.Event{ID: "e1", Type: TypeStaffAdded, Entity: Ref(KindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
 	state, err := Fold(good.Entity, nil, good)
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func TestFoldSkipsMalformedBody(t *testing.T) {
 }
 
 func TestFoldDetectsConcurrentAdds(t *testing.T) {
-	e1 := wire.Event{ID: "e1", Desk: "a", Actor: "S1", Type: TypeStaffAdded, Entity: ref(kindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
+	e1 := wire.Event{ID: "e1", Desk: "a", Actor: "S1", Type: TypeStaffAdded, Entity: Ref(KindStaff, "S9"), Body: []byte(`{"name":"Li"}`)}
 	e2 := wire.Event{ID: "e2", Desk: "b", Actor: "S2", Type: TypeStaffAdded, Entity: e1.Entity, Body: []byte(`{"name":"Wang"}`)}
 	state, _ := Fold(e1.Entity, nil, e1)
 	state, _ = Fold(e1.Entity, state, e2)
@@ -67,7 +67,7 @@ func TestFoldDetectsConcurrentAdds(t *testing.T) {
 }
 
 func TestMessageFillsParams(t *testing.T) {
-	err := conflict("key.held", "key", "F3-MASTER", "holder", "Wang Fang", "since", "13:10")
+	err := Conflicting("key.held", "key", "F3-MASTER", "holder", "Wang Fang", "since", "13:10")
 	want := "Key F3-MASTER is held by Wang Fang since 13:10 — sign it in first, or report it lost."
 	if err.Error() != want {
 		t.Fatalf("got %q", err.Error())

@@ -105,14 +105,14 @@ func (f *FoundItem) Location() Custody {
 }
 
 func init() {
-	registerKind(kindFound, foldWith(applyFound, pairClash[*FoundItem](map[[2]string]string{
+	RegisterKind(kindFound, FoldWith(applyFound, PairClash[*FoundItem](map[[2]string]string{
 		{TypeFoundLogged, TypeFoundLogged}:           "found.logged_twice",
 		{TypeFoundClaimed, TypeFoundClaimed}:         "found.claimed_twice",
 		{TypeFoundClaimed, TypeFoundDisposed}:        "found.claimed_and_disposed",
 		{TypeFoundDisposed, TypeFoundDisposed}:       "found.disposed_twice",
 		{TypeFoundTransferred, TypeFoundTransferred}: "found.moved_twice",
 	})))
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"found.witness_required":     "A valuable item needs a witness — ask a second staff member to sign.",
 		"found.witness_same":         "The witness must be someone other than you.",
 		"found.safe_required":        "A valuable item must be stored in the safe — choose a safe location.",
@@ -135,15 +135,15 @@ func applyFound(f *FoundItem, ev wire.Event) error {
 	case TypeFoundLogged:
 		return applyFoundLogged(f, ev)
 	case TypeFoundTransferred:
-		c, err := decodeBody[Custody](ev)
+		c, err := DecodeBody[Custody](ev)
 		f.Custody = append(f.Custody, c)
 		return err
 	case TypeFoundClaimed:
-		c, err := decodeBody[Claim](ev)
+		c, err := DecodeBody[Claim](ev)
 		f.Claims, f.Status = append(f.Claims, c), FoundClaimed
 		return err
 	case TypeFoundDisposed:
-		d, err := decodeBody[Disposal](ev)
+		d, err := DecodeBody[Disposal](ev)
 		f.Disposal, f.Status = &d, FoundDisposed
 		return err
 	}
@@ -151,7 +151,7 @@ func applyFound(f *FoundItem, ev wire.Event) error {
 }
 
 func applyFoundLogged(f *FoundItem, ev wire.Event) error {
-	b, err := decodeBody[FoundInput](ev)
+	b, err := DecodeBody[FoundInput](ev)
 	if err != nil {
 		return err
 	}
@@ -189,7 +189,7 @@ type FoundInput struct {
 func (s *Service) LogFound(actorID string, in FoundInput) (FoundItem, []ReportMatch, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return FoundItem{}, nil, err
 	}
@@ -203,7 +203,7 @@ func (s *Service) LogFound(actorID string, in FoundInput) (FoundItem, []ReportMa
 	if err != nil {
 		return FoundItem{}, nil, err
 	}
-	if _, err := s.emit(actor, ref(kindFound, tag), TypeFoundLogged, in); err != nil {
+	if _, err := s.Emit(actor, Ref(kindFound, tag), TypeFoundLogged, in); err != nil {
 		return FoundItem{}, nil, err
 	}
 	item, err := s.FoundItem(tag)
@@ -220,9 +220,9 @@ func (s *Service) checkFound(actor Staff, in *FoundInput) error {
 	if in.Category == CatCash || in.Category == CatValuables {
 		in.Valuable = true
 	}
-	err := firstErr(s.checkFoundTime(in.FoundAt), required("place", in.Place), required("finder", in.Finder),
-		choice("category", string(in.Category), categoryNames()...), required("description", in.Description),
-		maxLen("description", in.Description, 500), required("storage", in.Storage))
+	err := FirstErr(s.checkFoundTime(in.FoundAt), Required("place", in.Place), Required("finder", in.Finder),
+		Choice("category", string(in.Category), categoryNames()...), Required("description", in.Description),
+		MaxLen("description", in.Description, 500), Required("storage", in.Storage))
 	if err != nil {
 		return err
 	}
@@ -236,10 +236,10 @@ func (s *Service) checkFound(actor Staff, in *FoundInput) error {
 
 func (s *Service) checkFoundTime(t time.Time) error {
 	if t.IsZero() {
-		return invalid("found_at", "field.required")
+		return Invalid("found_at", "field.required")
 	}
-	if t.After(s.now().Add(time.Minute)) {
-		return invalid("found_at", "found.in_future")
+	if t.After(s.Now().Add(time.Minute)) {
+		return Invalid("found_at", "found.in_future")
 	}
 	return nil
 }
@@ -249,15 +249,15 @@ func (s *Service) checkValuable(actor Staff, in *FoundInput) error {
 		return nil
 	}
 	if !in.InSafe {
-		return invalid("storage", "found.safe_required")
+		return Invalid("storage", "found.safe_required")
 	}
 	if in.Witness == "" {
-		return invalid("witness", "found.witness_required")
+		return Invalid("witness", "found.witness_required")
 	}
 	if in.Witness == actor.ID {
-		return invalid("witness", "found.witness_same")
+		return Invalid("witness", "found.witness_same")
 	}
-	_, err := s.checkPIN(in.Witness, in.WitnessPIN)
+	_, err := s.CheckPIN(in.Witness, in.WitnessPIN)
 	return err
 }
 
@@ -271,7 +271,7 @@ func (s *Service) fillFound(in *FoundInput) error {
 	if !ok {
 		hold = Holding{Days: 90}
 	}
-	in.FoundAt, in.At, in.Desk = in.FoundAt.UTC(), s.now(), s.deskCode()
+	in.FoundAt, in.At, in.Desk = in.FoundAt.UTC(), s.Now(), s.Desk()
 	in.Police = hold.Police || in.Dangerous || in.Category == CatDocuments
 	in.HoldUntil = in.FoundAt.AddDate(0, 0, hold.Days)
 	return nil
@@ -280,10 +280,10 @@ func (s *Service) fillFound(in *FoundInput) error {
 // nextTag makes a tag unique across desks offline: "LF" + date + desk code
 // + this desk's running number for the day, e.g. "LF260303-D1-007".
 func (s *Service) nextTag(at time.Time) (string, error) {
-	prefix := "LF" + at.In(s.loc()).Format("060102") + "-" + s.deskCode() + "-"
+	prefix := "LF" + at.In(s.Loc()).Format("060102") + "-" + s.Desk() + "-"
 	for n := 1; ; n++ {
 		tag := fmt.Sprintf("%s%03d", prefix, n)
-		used, err := s.exists(kindFound, tag)
+		used, err := s.Exists(kindFound, tag)
 		if err != nil || !used {
 			return tag, err
 		}
@@ -292,33 +292,33 @@ func (s *Service) nextTag(at time.Time) (string, error) {
 
 // FoundItem returns one item by tag; ErrNotFound when unknown.
 func (s *Service) FoundItem(tag string) (FoundItem, error) {
-	return loadView[FoundItem](s, kindFound, tag)
+	return LoadView[FoundItem](s, kindFound, tag)
 }
 
 // FoundItems lists items by tag; status "" lists all.
 func (s *Service) FoundItems(status FoundStatus) ([]FoundItem, error) {
-	return listViews(s, kindFound, func(f *FoundItem) bool { return status == "" || f.Status == status })
+	return ListViews(s, kindFound, func(f *FoundItem) bool { return status == "" || f.Status == status })
 }
 
 // AwaitingClaim lists the items still held, oldest found first.
 func (s *Service) AwaitingClaim() ([]FoundItem, error) {
 	list, err := s.FoundItems(FoundHeld)
-	sortBy(list, func(f FoundItem) time.Time { return f.FoundAt })
+	SortBy(list, func(f FoundItem) time.Time { return f.FoundAt })
 	return list, err
 }
 
 // DueForDisposal lists held items whose holding period has ended.
 func (s *Service) DueForDisposal() ([]FoundItem, error) {
-	now := s.now()
-	list, err := listViews(s, kindFound, func(f *FoundItem) bool {
+	now := s.Now()
+	list, err := ListViews(s, kindFound, func(f *FoundItem) bool {
 		return f.Status == FoundHeld && !now.Before(f.HoldUntil)
 	})
-	sortBy(list, func(f FoundItem) time.Time { return f.HoldUntil })
+	SortBy(list, func(f FoundItem) time.Time { return f.HoldUntil })
 	return list, err
 }
 
 // PoliceReportDue lists held items flagged for an immediate police report
 // (identity documents, dangerous or prohibited items).
 func (s *Service) PoliceReportDue() ([]FoundItem, error) {
-	return listViews(s, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Police })
+	return ListViews(s, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Police })
 }

@@ -18,9 +18,9 @@ func (s *Service) heldItem(tag string) (FoundItem, error) {
 	switch f.Status {
 	case FoundClaimed:
 		c := f.Claims[len(f.Claims)-1]
-		return f, conflict("found.claimed", "tag", tag, "claimant", c.Claimant, "at", s.clockText(c.At))
+		return f, Conflicting("found.claimed", "tag", tag, "claimant", c.Claimant, "at", s.ClockText(c.At))
 	case FoundDisposed:
-		return f, conflict("found.disposed", "tag", tag, "method", f.Disposal.Method, "at", s.clockText(f.Disposal.At))
+		return f, Conflicting("found.disposed", "tag", tag, "method", f.Disposal.Method, "at", s.ClockText(f.Disposal.At))
 	}
 	return f, nil
 }
@@ -30,7 +30,7 @@ func (s *Service) heldItem(tag string) (FoundItem, error) {
 func (s *Service) TransferFound(actorID, tag, location string, inSafe bool, note string) (FoundItem, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return FoundItem{}, err
 	}
@@ -42,22 +42,22 @@ func (s *Service) TransferFound(actorID, tag, location string, inSafe bool, note
 	if err := s.checkTransfer(f, location, inSafe); err != nil {
 		return f, err
 	}
-	c := Custody{At: s.now(), By: actor.ID, Location: location, InSafe: inSafe, Note: note}
-	if _, err := s.emit(actor, ref(kindFound, tag), TypeFoundTransferred, c); err != nil {
+	c := Custody{At: s.Now(), By: actor.ID, Location: location, InSafe: inSafe, Note: note}
+	if _, err := s.Emit(actor, Ref(kindFound, tag), TypeFoundTransferred, c); err != nil {
 		return f, err
 	}
 	return s.FoundItem(tag)
 }
 
 func (s *Service) checkTransfer(f FoundItem, location string, inSafe bool) error {
-	if err := required("location", location); err != nil {
+	if err := Required("location", location); err != nil {
 		return err
 	}
 	if location == f.Location().Location {
-		return invalid("location", "found.same_place", "tag", f.Tag, "location", location)
+		return Invalid("location", "found.same_place", "tag", f.Tag, "location", location)
 	}
 	if f.Valuable && !inSafe {
-		return invalid("location", "found.safe_required")
+		return Invalid("location", "found.safe_required")
 	}
 	return nil
 }
@@ -82,7 +82,7 @@ type ClaimInput struct {
 func (s *Service) ClaimFound(actorID string, in ClaimInput) (FoundItem, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return FoundItem{}, err
 	}
@@ -103,16 +103,16 @@ func (s *Service) ClaimFound(actorID string, in ClaimInput) (FoundItem, error) {
 }
 
 func (s *Service) checkClaim(in ClaimInput) error {
-	err := firstErr(required("claimant", in.Claimant), required("contact", in.Contact),
-		choice("id_type", in.IDType, idTypes...), checkLast4(strings.TrimSpace(in.IDLast4)),
-		required("description", in.Description), maxLen("description", in.Description, 500))
+	err := FirstErr(Required("claimant", in.Claimant), Required("contact", in.Contact),
+		Choice("id_type", in.IDType, IDTypes...), CheckLast4(strings.TrimSpace(in.IDLast4)),
+		Required("description", in.Description), MaxLen("description", in.Description, 500))
 	if err != nil {
 		return err
 	}
 	if (in.Carrier == "") != (in.Tracking == "") {
-		return invalid("tracking", "found.ship_details")
+		return Invalid("tracking", "found.ship_details")
 	}
-	if _, err := s.activeStaff("returned_by", in.ReturnedBy); err != nil {
+	if _, err := s.ActiveStaff("returned_by", in.ReturnedBy); err != nil {
 		return err
 	}
 	if in.Report == "" {
@@ -126,14 +126,14 @@ func (s *Service) saveClaim(actor Staff, in ClaimInput) error {
 	c := Claim{Claimant: strings.TrimSpace(in.Claimant), Contact: strings.TrimSpace(in.Contact),
 		IDType: in.IDType, IDLast4: strings.TrimSpace(in.IDLast4), Description: strings.TrimSpace(in.Description),
 		ReturnedBy: in.ReturnedBy, Carrier: in.Carrier, Tracking: in.Tracking, Report: in.Report,
-		At: s.now(), Desk: s.deskCode()}
-	ev, err := event(actor.ID, ref(kindFound, in.Tag), TypeFoundClaimed, c)
+		At: s.Now(), Desk: s.Desk()}
+	ev, err := NewEvent(actor.ID, Ref(kindFound, in.Tag), TypeFoundClaimed, c)
 	if err != nil {
 		return err
 	}
 	evs := []wire.Event{ev}
 	if in.Report != "" {
-		closed, err := event(actor.ID, ref(kindLostReport, in.Report), TypeLostReportClosed,
+		closed, err := NewEvent(actor.ID, Ref(kindLostReport, in.Report), TypeLostReportClosed,
 			reportCloseBody{Item: in.Tag, Reason: "claimed", At: c.At})
 		if err != nil {
 			return err
@@ -150,7 +150,7 @@ func (s *Service) saveClaim(actor Staff, in ClaimInput) error {
 func (s *Service) DisposeFound(actorID, tag, method, reason string) (FoundItem, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return FoundItem{}, err
 	}
@@ -158,15 +158,15 @@ func (s *Service) DisposeFound(actorID, tag, method, reason string) (FoundItem, 
 	if err != nil {
 		return f, err
 	}
-	if err := choice("method", method, disposalMethods...); err != nil {
+	if err := Choice("method", method, disposalMethods...); err != nil {
 		return f, err
 	}
-	d := Disposal{Method: method, Reason: strings.TrimSpace(reason), By: actor.ID, At: s.now()}
+	d := Disposal{Method: method, Reason: strings.TrimSpace(reason), By: actor.ID, At: s.Now()}
 	d.Early = d.At.Before(f.HoldUntil)
 	if d.Early && d.Reason == "" && !(f.Police && method == "police") {
-		return f, conflict("found.holding", "tag", tag, "until", s.clockText(f.HoldUntil))
+		return f, Conflicting("found.holding", "tag", tag, "until", s.ClockText(f.HoldUntil))
 	}
-	if _, err := s.emit(actor, ref(kindFound, tag), TypeFoundDisposed, d); err != nil {
+	if _, err := s.Emit(actor, Ref(kindFound, tag), TypeFoundDisposed, d); err != nil {
 		return f, err
 	}
 	return s.FoundItem(tag)
@@ -187,9 +187,9 @@ func (s *Service) Label(tag string) (FoundLabel, error) {
 	lines := []string{
 		f.Tag,
 		string(f.Category) + " — " + f.Description,
-		"Found " + f.FoundAt.In(s.loc()).Format("2006-01-02 15:04") + " at " + f.Place,
-		"Finder: " + f.Finder + " · Logged by: " + s.staffName(f.LoggedBy),
-		"Keep until " + f.HoldUntil.In(s.loc()).Format("2006-01-02"),
+		"Found " + f.FoundAt.In(s.Loc()).Format("2006-01-02 15:04") + " at " + f.Place,
+		"Finder: " + f.Finder + " · Logged by: " + s.StaffName(f.LoggedBy),
+		"Keep until " + f.HoldUntil.In(s.Loc()).Format("2006-01-02"),
 	}
 	if f.Police {
 		lines = append(lines, "REPORT TO POLICE")

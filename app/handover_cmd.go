@@ -31,19 +31,19 @@ type HandoverInput struct {
 func (s *Service) DraftHandover(actorID string, in HandoverInput) (Handover, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return Handover{}, err
 	}
-	now := s.now()
+	now := s.Now()
 	in.Shift = strings.TrimSpace(in.Shift)
 	if in.Shift == "" {
 		in.Shift = s.shiftLabel(now)
 	}
-	if err := maxLen("shift", in.Shift, 40); err != nil {
+	if err := MaxLen("shift", in.Shift, 40); err != nil {
 		return Handover{}, err
 	}
-	id := handoverID(s.deskCode(), in.Shift)
+	id := handoverID(s.Desk(), in.Shift)
 	if err := s.checkDraftable(id); err != nil {
 		return Handover{}, err
 	}
@@ -65,24 +65,24 @@ func (s *Service) draftEvents(actor Staff, id string, in HandoverInput, now time
 		return nil, err
 	}
 	countID := s.NewID()
-	countEv, err := event(actor.ID, ref(kindKeyCount, countID), TypeKeysCounted, count)
+	countEv, err := NewEvent(actor.ID, Ref(kindKeyCount, countID), TypeKeysCounted, count)
 	if err != nil {
 		return nil, err
 	}
-	lists, err := s.handoverLists(s.deskCode(), now)
+	lists, err := s.handoverLists(s.Desk(), now)
 	if err != nil {
 		return nil, err
 	}
-	body := HandoverDrafted{At: now, Desk: s.deskCode(), Shift: in.Shift, Lists: lists,
+	body := HandoverDrafted{At: now, Desk: s.Desk(), Shift: in.Shift, Lists: lists,
 		Keys: HandoverKeyCount{CountID: countID, Expected: count.Expected, Counted: count.Counted,
 			Missing: count.Missing, Extra: count.Extra}}
-	drafted, err := event(actor.ID, ref(KindHandover, id), TypeHandoverDrafted, body)
+	drafted, err := NewEvent(actor.ID, Ref(KindHandover, id), TypeHandoverDrafted, body)
 	return []wire.Event{countEv, drafted}, err
 }
 
 // shiftLabel names the shift running at now by its date and name.
 func (s *Service) shiftLabel(now time.Time) string {
-	day := now.In(s.loc()).Format("2006-01-02")
+	day := now.In(s.Loc()).Format("2006-01-02")
 	sh, ok := s.ShiftAt(now)
 	if !ok {
 		return day
@@ -100,7 +100,7 @@ func (s *Service) checkDraftable(id string) error {
 		return nil // a new handover
 	}
 	if h.Outgoing != nil {
-		return conflict("handover.signed", "shift", h.Shift, "staff", h.Outgoing.Name)
+		return Conflicting("handover.signed", "shift", h.Shift, "staff", h.Outgoing.Name)
 	}
 	return nil
 }
@@ -112,7 +112,7 @@ func (s *Service) handoverLists(desk string, now time.Time) (HandoverLists, erro
 	l.Loans, err2 = s.handoverLoans(desk, now)
 	l.Keys, err3 = s.handoverKeys(desk)
 	l.Found, err4 = s.handoverFound(desk)
-	return l, firstErr(err1, err2, err3, err4)
+	return l, FirstErr(err1, err2, err3, err4)
 }
 
 func (s *Service) handoverRequests(desk string) ([]HandoverRequest, error) {
@@ -169,12 +169,12 @@ func loanItems(l *Loan, names map[string]string) string {
 // attendant signs.
 func (s *Service) AddHandoverNote(actorID, id, text string) (Handover, error) {
 	text = strings.TrimSpace(text)
-	if err := firstErr(required("text", text), maxLen("text", text, 1000)); err != nil {
+	if err := FirstErr(Required("text", text), MaxLen("text", text, 1000)); err != nil {
 		return Handover{}, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return Handover{}, err
 	}
@@ -184,7 +184,7 @@ func (s *Service) AddHandoverNote(actorID, id, text string) (Handover, error) {
 	if err := s.checkDraftable(id); err != nil {
 		return Handover{}, err
 	}
-	if _, err := s.emit(actor, ref(KindHandover, id), TypeHandoverNoted, HandoverNoted{At: s.now(), Text: text}); err != nil {
+	if _, err := s.Emit(actor, Ref(KindHandover, id), TypeHandoverNoted, HandoverNoted{At: s.Now(), Text: text}); err != nil {
 		return Handover{}, err
 	}
 	return s.Handover(id)
@@ -204,42 +204,42 @@ func (s *Service) SignHandover(id string, role SignRole, staffID, pin string) (H
 	if err := checkSignable(&h, role, staffID); err != nil {
 		return Handover{}, err
 	}
-	st, err := s.checkPIN(staffID, pin)
+	st, err := s.CheckPIN(staffID, pin)
 	if err != nil {
 		return Handover{}, err
 	}
-	body := HandoverSigned{At: s.now(), Role: role, Staff: st.ID, Name: st.Name}
-	if _, err := s.emit(st, ref(KindHandover, id), TypeHandoverSigned, body); err != nil {
+	body := HandoverSigned{At: s.Now(), Role: role, Staff: st.ID, Name: st.Name}
+	if _, err := s.Emit(st, Ref(KindHandover, id), TypeHandoverSigned, body); err != nil {
 		return Handover{}, err
 	}
 	return s.Handover(id)
 }
 
 func checkSignable(h *Handover, role SignRole, staffID string) error {
-	if err := choice("role", string(role), string(SignOutgoing), string(SignIncoming)); err != nil {
+	if err := Choice("role", string(role), string(SignOutgoing), string(SignIncoming)); err != nil {
 		return err
 	}
 	switch {
 	case h.Signed():
-		return conflict("handover.final", "shift", h.Shift)
+		return Conflicting("handover.final", "shift", h.Shift)
 	case role == SignOutgoing && h.Outgoing != nil:
-		return conflict("handover.signed", "shift", h.Shift, "staff", h.Outgoing.Name)
+		return Conflicting("handover.signed", "shift", h.Shift, "staff", h.Outgoing.Name)
 	case role == SignIncoming && h.Outgoing == nil:
-		return conflict("handover.outgoing_first", "shift", h.Shift)
+		return Conflicting("handover.outgoing_first", "shift", h.Shift)
 	case role == SignIncoming && h.Outgoing.Staff == staffID:
-		return forbidden("handover.same_person", "staff", h.Outgoing.Name)
+		return Forbidden("handover.same_person", "staff", h.Outgoing.Name)
 	}
 	return nil
 }
 
 // Handover returns one handover; ErrNotFound when unknown.
 func (s *Service) Handover(id string) (Handover, error) {
-	return loadView[Handover](s, KindHandover, id)
+	return LoadView[Handover](s, KindHandover, id)
 }
 
 // Handovers lists a desk's handovers ("" = every desk), newest first.
 func (s *Service) Handovers(desk string) ([]Handover, error) {
-	hs, err := listViews(s, KindHandover, func(h *Handover) bool { return desk == "" || h.Desk == desk })
+	hs, err := ListViews(s, KindHandover, func(h *Handover) bool { return desk == "" || h.Desk == desk })
 	slices.SortFunc(hs, func(a, b Handover) int {
 		return cmp.Or(b.DraftedAt.Compare(a.DraftedAt), cmp.Compare(a.ID, b.ID))
 	})
@@ -247,7 +247,7 @@ func (s *Service) Handovers(desk string) ([]Handover, error) {
 }
 
 func init() {
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"handover.signed":                "The handover for {shift} was signed by {staff} — it can no longer change; add anything new to the next shift's handover.",
 		"handover.final":                 "The handover for {shift} is signed by both attendants and final.",
 		"handover.outgoing_first":        "The outgoing attendant signs the handover for {shift} first.",

@@ -18,31 +18,31 @@ func applyHandover(h *Handover, ev wire.Event) error {
 }
 
 func applyHandoverDrafted(h *Handover, ev wire.Event) error {
-	b, err := decodeBody[HandoverDrafted](ev)
+	b, err := DecodeBody[HandoverDrafted](ev)
 	if err != nil {
 		return err
 	}
 	h.ID, h.Desk, h.Shift = ev.Entity.ID, b.Desk, b.Shift
-	h.DraftedAt, h.DraftedBy = actionTime(b.At, ev), ev.Actor
+	h.DraftedAt, h.DraftedBy = ActionTime(b.At, ev), ev.Actor
 	h.Lists, h.Keys = b.Lists, b.Keys
 	return nil
 }
 
 func applyHandoverNoted(h *Handover, ev wire.Event) error {
-	b, err := decodeBody[HandoverNoted](ev)
+	b, err := DecodeBody[HandoverNoted](ev)
 	if err != nil {
 		return err
 	}
-	h.Notes = append(h.Notes, HandoverNote{At: actionTime(b.At, ev), By: ev.Actor, Text: b.Text})
+	h.Notes = append(h.Notes, HandoverNote{At: ActionTime(b.At, ev), By: ev.Actor, Text: b.Text})
 	return nil
 }
 
 func applyHandoverSigned(h *Handover, ev wire.Event) error {
-	b, err := decodeBody[HandoverSigned](ev)
+	b, err := DecodeBody[HandoverSigned](ev)
 	if err != nil {
 		return err
 	}
-	sig := &HandoverSignature{Staff: b.Staff, Name: b.Name, At: actionTime(b.At, ev)}
+	sig := &HandoverSignature{Staff: b.Staff, Name: b.Name, At: ActionTime(b.At, ev)}
 	switch b.Role {
 	case SignOutgoing:
 		if h.Outgoing == nil {
@@ -57,7 +57,7 @@ func applyHandoverSigned(h *Handover, ev wire.Event) error {
 }
 
 func init() {
-	registerKind(KindHandover, foldWith[Handover](applyHandover, handoverClash))
+	RegisterKind(KindHandover, FoldWith[Handover](applyHandover, handoverClash))
 }
 
 // handoverClash marks a handover changed at one desk while it was being
@@ -72,7 +72,7 @@ func handoverClash(h *Handover, earlier Step, ev wire.Event) (string, map[string
 	case a != b:
 		return "handover.changed_while_signing", params
 	}
-	s, err := decodeBody[HandoverSigned](ev)
+	s, err := DecodeBody[HandoverSigned](ev)
 	if err != nil {
 		return "", nil
 	}

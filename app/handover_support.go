@@ -17,7 +17,7 @@ func (s *Service) handoverKeys(desk string) ([]HandoverKey, error) {
 		k := &keys[i]
 		for _, l := range k.OpenLoans() {
 			if deskKey(k, desk) || l.OutDesk == desk {
-				out = append(out, HandoverKey{Tag: k.Tag, Holder: s.staffName(l.Holder), Since: l.Out, DueAt: l.Due})
+				out = append(out, HandoverKey{Tag: k.Tag, Holder: s.StaffName(l.Holder), Since: l.Out, DueAt: l.Due})
 			}
 		}
 	}
@@ -27,8 +27,8 @@ func (s *Service) handoverKeys(desk string) ([]HandoverKey, error) {
 // handoverFound lists found items logged at desk and still held,
 // awaiting claim, oldest first.
 func (s *Service) handoverFound(desk string) ([]HandoverFound, error) {
-	items, err := listViews(s, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Desk == desk })
-	sortBy(items, func(f FoundItem) time.Time { return f.FoundAt })
+	items, err := ListViews(s, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Desk == desk })
+	SortBy(items, func(f FoundItem) time.Time { return f.FoundAt })
 	out := make([]HandoverFound, len(items))
 	for i := range items {
 		f := &items[i]

@@ -36,8 +36,8 @@ func (c KeyCount) OK() bool {
 }
 
 func init() {
-	registerKind(kindKeyCount, foldWith(applyKeyCount, nil))
-	registerMessages(map[string]string{
+	RegisterKind(kindKeyCount, FoldWith(applyKeyCount, nil))
+	RegisterMessages(map[string]string{
 		"keys.count_unknown": "Key {key} is not in the register — check the tag.",
 	})
 }
@@ -46,7 +46,7 @@ func applyKeyCount(c *KeyCount, ev wire.Event) error {
 	if ev.Type != TypeKeysCounted {
 		return nil
 	}
-	b, err := decodeBody[KeyCount](ev)
+	b, err := DecodeBody[KeyCount](ev)
 	b.Meta, b.ID = c.Meta, ev.Entity.ID
 	*c = b
 	return err
@@ -58,7 +58,7 @@ func applyKeyCount(c *KeyCount, ev wire.Event) error {
 func (s *Service) CountKeys(actorID string, counted int, present []string) (KeyCount, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return KeyCount{}, err
 	}
@@ -67,14 +67,14 @@ func (s *Service) CountKeys(actorID string, counted int, present []string) (KeyC
 		return KeyCount{}, err
 	}
 	id := s.NewID()
-	if _, err := s.emit(actor, ref(kindKeyCount, id), TypeKeysCounted, c); err != nil {
+	if _, err := s.Emit(actor, Ref(kindKeyCount, id), TypeKeysCounted, c); err != nil {
 		return KeyCount{}, err
 	}
-	return loadView[KeyCount](s, kindKeyCount, id)
+	return LoadView[KeyCount](s, kindKeyCount, id)
 }
 
 func (s *Service) compareBoard(counted int, present []string) (KeyCount, error) {
-	c := KeyCount{Desk: s.deskCode(), Counted: counted, At: s.now()}
+	c := KeyCount{Desk: s.Desk(), Counted: counted, At: s.Now()}
 	if sh, ok := s.ShiftAt(c.At); ok {
 		c.Shift = sh.Name
 	}
@@ -90,7 +90,7 @@ func (s *Service) compareBoard(counted int, present []string) (KeyCount, error) 
 		}
 	}
 	if present == nil {
-		return c, between("counted", counted, 0, 10000)
+		return c, Between("counted", counted, 0, 10000)
 	}
 	return c, s.tickBoard(&c, keys, onBoard, present)
 }
@@ -101,7 +101,7 @@ func (s *Service) tickBoard(c *KeyCount, keys []Key, onBoard map[string]bool, pr
 	c.Counted = len(c.Present)
 	for _, tag := range c.Present {
 		if !slices.ContainsFunc(keys, func(k Key) bool { return k.Tag == tag }) {
-			return invalid("present", "keys.count_unknown", "key", tag)
+			return Invalid("present", "keys.count_unknown", "key", tag)
 		}
 		if !onBoard[tag] {
 			c.Extra = append(c.Extra, tag)
@@ -117,19 +117,19 @@ func (s *Service) tickBoard(c *KeyCount, keys []Key, onBoard map[string]bool, pr
 
 // KeyCounts lists the counts in [from, to), oldest first.
 func (s *Service) KeyCounts(from, to time.Time) ([]KeyCount, error) {
-	list, err := listViews(s, kindKeyCount, func(c *KeyCount) bool {
+	list, err := ListViews(s, kindKeyCount, func(c *KeyCount) bool {
 		return !c.At.Before(from) && c.At.Before(to)
 	})
-	sortBy(list, func(c KeyCount) time.Time { return c.At })
+	SortBy(list, func(c KeyCount) time.Time { return c.At })
 	return list, err
 }
 
 // LastKeyCount returns a desk's latest count, or false when never counted.
 func (s *Service) LastKeyCount(desk string) (KeyCount, bool, error) {
-	list, err := listViews(s, kindKeyCount, func(c *KeyCount) bool { return c.Desk == desk })
+	list, err := ListViews(s, kindKeyCount, func(c *KeyCount) bool { return c.Desk == desk })
 	if err != nil || len(list) == 0 {
 		return KeyCount{}, false, err
 	}
-	sortBy(list, func(c KeyCount) time.Time { return c.At })
+	SortBy(list, func(c KeyCount) time.Time { return c.At })
 	return list[len(list)-1], true, nil
 }

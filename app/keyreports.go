@@ -32,7 +32,7 @@ func (s *Service) allKeyLoans(keep func(KeyLoan) bool) ([]KeyLoanOf, error) {
 			}
 		}
 	}
-	sortBy(out, func(l KeyLoanOf) time.Time { return l.Out })
+	SortBy(out, func(l KeyLoanOf) time.Time { return l.Out })
 	return out, nil
 }
 
@@ -47,7 +47,7 @@ func (s *Service) KeyHistory(tag string) ([]KeyLoan, error) {
 
 // keyLoans folds a key's whole stream keeping every loan.
 func (s *Service) keyLoans(tag string) ([]KeyLoan, error) {
-	evs, err := s.store.Stream(ref(kindKey, tag))
+	evs, err := s.store.Stream(Ref(kindKey, tag))
 	if err != nil {
 		return nil, fmt.Errorf("key history %s: %w", tag, err)
 	}
@@ -80,7 +80,7 @@ func (s *Service) SignOutsOutsideShift(from, to time.Time) ([]KeyLoanOf, error) 
 	}
 	return s.allKeyLoans(func(l KeyLoan) bool {
 		sh, ok := shifts[l.Holder]
-		return ok && !l.Out.Before(from) && l.Out.Before(to) && !s.inShift(sh, l.Out)
+		return ok && !l.Out.Before(from) && l.Out.Before(to) && !s.InShift(sh, l.Out)
 	})
 }
 

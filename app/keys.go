@@ -140,13 +140,13 @@ type keyNoteBody struct {
 }
 
 func init() {
-	registerKind(kindKey, foldWith(applyKey, pairClash[*Key](map[[2]string]string{
+	RegisterKind(kindKey, FoldWith(applyKey, PairClash[*Key](map[[2]string]string{
 		{TypeKeyRegistered, TypeKeyRegistered}: "key.registered_twice",
 		{TypeKeySignedOut, TypeKeySignedOut}:   "key.signed_out_twice",
 		{TypeKeySignedOut, TypeKeyLost}:        "key.lost_and_signed_out",
 		{TypeKeySignedIn, TypeKeyLost}:         "key.lost_and_returned",
 	})))
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"key.exists":              "Key {key} is already registered — pick another tag.",
 		"key.held":                "Key {key} is held by {holder} since {since} — sign it in first, or report it lost.",
 		"key.lost":                "Key {key} was reported lost — a supervisor must clear the re-keying first.",
@@ -198,7 +198,7 @@ func (k *Key) trimLoans(keep int) {
 func applyKeyEvent(k *Key, ev wire.Event) error {
 	switch ev.Type {
 	case TypeKeyRegistered:
-		b, err := decodeBody[keyRegisteredBody](ev)
+		b, err := DecodeBody[keyRegisteredBody](ev)
 		k.Tag, k.Type, k.Areas, k.Desk = ev.Entity.ID, b.Type, b.Areas, b.Desk
 		return err
 	case TypeKeySignedOut:
@@ -214,7 +214,7 @@ func applyKeyEvent(k *Key, ev wire.Event) error {
 }
 
 func applyKeyOut(k *Key, ev wire.Event) error {
-	b, err := decodeBody[keyOutBody](ev)
+	b, err := DecodeBody[keyOutBody](ev)
 	if err != nil {
 		return err
 	}
@@ -226,7 +226,7 @@ func applyKeyOut(k *Key, ev wire.Event) error {
 // applyKeyIn closes the loan the signer saw (no loan: the latest open
 // one); a second sign-in of the same loan (two desks) changes nothing.
 func applyKeyIn(k *Key, ev wire.Event) error {
-	b, err := decodeBody[keyInBody](ev)
+	b, err := DecodeBody[keyInBody](ev)
 	if err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ func applyKeyIn(k *Key, ev wire.Event) error {
 }
 
 func applyKeyLost(k *Key, ev wire.Event) error {
-	b, err := decodeBody[keyNoteBody](ev)
+	b, err := DecodeBody[keyNoteBody](ev)
 	if err != nil {
 		return err
 	}
@@ -266,7 +266,7 @@ type NewKey struct {
 func (s *Service) RegisterKey(actorID string, in NewKey) (Key, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Key{}, err
 	}
@@ -274,16 +274,16 @@ func (s *Service) RegisterKey(actorID string, in NewKey) (Key, error) {
 	if err := s.checkNewKey(in); err != nil {
 		return Key{}, err
 	}
-	body := keyRegisteredBody{Type: in.Type, Areas: in.Areas, Desk: in.Desk, At: s.now()}
-	if _, err := s.emit(actor, ref(kindKey, in.Tag), TypeKeyRegistered, body); err != nil {
+	body := keyRegisteredBody{Type: in.Type, Areas: in.Areas, Desk: in.Desk, At: s.Now()}
+	if _, err := s.Emit(actor, Ref(kindKey, in.Tag), TypeKeyRegistered, body); err != nil {
 		return Key{}, err
 	}
 	return s.Key(in.Tag)
 }
 
 func (s *Service) checkNewKey(in NewKey) error {
-	err := firstErr(required("tag", in.Tag), maxLen("tag", in.Tag, 30),
-		choice("type", string(in.Type), keyTypes...))
+	err := FirstErr(Required("tag", in.Tag), MaxLen("tag", in.Tag, 30),
+		Choice("type", string(in.Type), keyTypes...))
 	if err != nil {
 		return err
 	}
@@ -292,21 +292,21 @@ func (s *Service) checkNewKey(in NewKey) error {
 			return err
 		}
 	}
-	ok, err := s.exists(kindKey, in.Tag)
+	ok, err := s.Exists(kindKey, in.Tag)
 	if err != nil {
 		return err
 	}
 	if ok {
-		return conflict("key.exists", "key", in.Tag)
+		return Conflicting("key.exists", "key", in.Tag)
 	}
 	return nil
 }
 
 // Key returns one key; ErrNotFound when not registered.
-func (s *Service) Key(tag string) (Key, error) { return loadView[Key](s, kindKey, tag) }
+func (s *Service) Key(tag string) (Key, error) { return LoadView[Key](s, kindKey, tag) }
 
 // Keys lists the register by tag.
-func (s *Service) Keys() ([]Key, error) { return listViews[Key](s, kindKey, nil) }
+func (s *Service) Keys() ([]Key, error) { return ListViews[Key](s, kindKey, nil) }
 
 // KeySignOut is the input for signing a key out.
 type KeySignOut struct {
@@ -325,7 +325,7 @@ type KeySignOut struct {
 func (s *Service) SignOutKey(actorID string, in KeySignOut) (Key, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return Key{}, err
 	}
@@ -337,8 +337,8 @@ func (s *Service) SignOutKey(actorID string, in KeySignOut) (Key, error) {
 		return Key{}, err
 	}
 	body := keyOutBody{Holder: in.Holder, Purpose: strings.TrimSpace(in.Purpose), Witness: in.Witness,
-		Due: in.Due.UTC(), Desk: s.deskCode(), At: s.now()}
-	if _, err := s.emit(actor, ref(kindKey, k.Tag), TypeKeySignedOut, body); err != nil {
+		Due: in.Due.UTC(), Desk: s.Desk(), At: s.Now()}
+	if _, err := s.Emit(actor, Ref(kindKey, k.Tag), TypeKeySignedOut, body); err != nil {
 		return Key{}, err
 	}
 	return s.Key(k.Tag)
@@ -348,10 +348,10 @@ func (s *Service) checkSignOut(k Key, in KeySignOut) error {
 	if err := s.keyAvailable(k); err != nil {
 		return err
 	}
-	if _, err := s.activeStaff("holder", in.Holder); err != nil {
+	if _, err := s.ActiveStaff("holder", in.Holder); err != nil {
 		return err
 	}
-	if err := firstErr(required("purpose", in.Purpose), maxLen("purpose", in.Purpose, 200),
+	if err := FirstErr(Required("purpose", in.Purpose), MaxLen("purpose", in.Purpose, 200),
 		s.dueAfterNow("due", in.Due)); err != nil {
 		return err
 	}
@@ -360,10 +360,10 @@ func (s *Service) checkSignOut(k Key, in KeySignOut) error {
 
 func (s *Service) keyAvailable(k Key) error {
 	if k.Lost {
-		return conflict("key.lost", "key", k.Tag)
+		return Conflicting("key.lost", "key", k.Tag)
 	}
 	if l, out := k.Current(); out {
-		return conflict("key.held", "key", k.Tag, "holder", s.staffName(l.Holder), "since", s.clockText(l.Out))
+		return Conflicting("key.held", "key", k.Tag, "holder", s.StaffName(l.Holder), "since", s.ClockText(l.Out))
 	}
 	return nil
 }
@@ -373,45 +373,20 @@ func (s *Service) checkWitness(k Key, in KeySignOut) error {
 		return nil
 	}
 	if in.Witness == "" {
-		return invalid("witness", "key.witness_required", "key", k.Tag, "type", string(k.Type))
+		return Invalid("witness", "key.witness_required", "key", k.Tag, "type", string(k.Type))
 	}
 	if in.Witness == in.Holder {
-		return invalid("witness", "key.witness_same", "holder", s.staffName(in.Holder))
+		return Invalid("witness", "key.witness_same", "holder", s.StaffName(in.Holder))
 	}
-	_, err := s.checkPIN(in.Witness, in.WitnessPIN)
+	_, err := s.CheckPIN(in.Witness, in.WitnessPIN)
 	return err
-}
-
-// activeStaff loads a staff member named in a field: ErrNotFound when
-// unknown, ErrForbidden when disabled.
-func (s *Service) activeStaff(field, id string) (Staff, error) {
-	if err := required(field, id); err != nil {
-		return Staff{}, err
-	}
-	st, err := loadView[Staff](s, kindStaff, id)
-	if err != nil {
-		return Staff{}, err
-	}
-	if st.Disabled {
-		return Staff{}, forbidden("staff.disabled", "staff", st.Name)
-	}
-	return st, nil
 }
 
 func (s *Service) dueAfterNow(field string, due time.Time) error {
 	if due.IsZero() {
-		return invalid(field, "field.required")
+		return Invalid(field, "field.required")
 	}
-	return after(field, due, s.now(), s.clockText(s.now()))
-}
-
-// deskCode is this desk's code for records: the configured code, or the
-// store's desk ID.
-func (s *Service) deskCode() string {
-	if s.DeskCode != "" {
-		return s.DeskCode
-	}
-	return s.store.Desk()
+	return After(field, due, s.Now(), s.ClockText(s.Now()))
 }
 
 // SignInKey signs a key back in. Anyone on duty may take it back; who did
@@ -421,9 +396,9 @@ func (s *Service) SignInKey(actorID, tag string) (Key, error) {
 	return s.keyStep(actorID, RoleAttendant, tag, TypeKeySignedIn, func(k Key) (any, error) {
 		l, out := k.Current()
 		if !out {
-			return nil, conflict("key.not_out", "key", tag)
+			return nil, Conflicting("key.not_out", "key", tag)
 		}
-		return keyInBody{Loan: l.ID, Desk: s.deskCode(), At: s.now()}, nil
+		return keyInBody{Loan: l.ID, Desk: s.Desk(), At: s.Now()}, nil
 	})
 }
 
@@ -432,12 +407,12 @@ func (s *Service) SignInKey(actorID, tag string) (Key, error) {
 func (s *Service) ReportKeyLost(actorID, tag, note string) (Key, error) {
 	return s.keyStep(actorID, RoleAttendant, tag, TypeKeyLost, func(k Key) (any, error) {
 		if k.Lost {
-			return nil, conflict("key.already_lost", "key", tag)
+			return nil, Conflicting("key.already_lost", "key", tag)
 		}
-		if err := firstErr(required("note", note), maxLen("note", note, 500)); err != nil {
+		if err := FirstErr(Required("note", note), MaxLen("note", note, 500)); err != nil {
 			return nil, err
 		}
-		return keyNoteBody{Note: note, At: s.now()}, nil
+		return keyNoteBody{Note: note, At: s.Now()}, nil
 	})
 }
 
@@ -446,9 +421,9 @@ func (s *Service) ReportKeyLost(actorID, tag, note string) (Key, error) {
 func (s *Service) ClearRekey(actorID, tag, note string) (Key, error) {
 	return s.keyStep(actorID, RoleSupervisor, tag, TypeKeyRekeyClosed, func(k Key) (any, error) {
 		if !k.Rekey {
-			return nil, conflict("key.not_flagged", "key", tag)
+			return nil, Conflicting("key.not_flagged", "key", tag)
 		}
-		return keyNoteBody{Note: note, At: s.now()}, nil
+		return keyNoteBody{Note: note, At: s.Now()}, nil
 	})
 }
 
@@ -458,7 +433,7 @@ func (s *Service) ClearRekey(actorID, tag, note string) (Key, error) {
 func (s *Service) keyStep(actorID string, role Role, tag, typ string, body func(Key) (any, error)) (Key, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, role)
+	actor, err := s.Authorize(actorID, role)
 	if err != nil {
 		return Key{}, err
 	}
@@ -470,7 +445,7 @@ func (s *Service) keyStep(actorID string, role Role, tag, typ string, body func(
 	if err != nil {
 		return Key{}, err
 	}
-	if _, err := s.emit(actor, ref(kindKey, tag), typ, b); err != nil {
+	if _, err := s.Emit(actor, Ref(kindKey, tag), typ, b); err != nil {
 		return Key{}, err
 	}
 	return s.Key(tag)
@@ -490,7 +465,7 @@ func (s *Service) KeysOut() ([]KeyOut, error) {
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
+	now := s.Now()
 	var out []KeyOut
 	for _, k := range keys {
 		for _, l := range k.OpenLoans() {
@@ -513,7 +488,7 @@ func (s *Service) OverdueKeys() ([]KeyOut, error) {
 
 // KeysForRekey lists lost keys whose locks wait for re-keying.
 func (s *Service) KeysForRekey() ([]Key, error) {
-	return listViews(s, kindKey, func(k *Key) bool { return k.Rekey })
+	return ListViews(s, kindKey, func(k *Key) bool { return k.Rekey })
 }
 
 // KeyHolderAt answers "who held key X at time T": the loans covering t

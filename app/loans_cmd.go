@@ -31,19 +31,19 @@ type LendInput struct {
 func (s *Service) Lend(actorID string, in LendInput) (Loan, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return Loan{}, err
 	}
-	now := s.now()
+	now := s.Now()
 	in = s.lendDefaults(in, now)
 	if err := s.checkLend(in, now); err != nil {
 		return Loan{}, err
 	}
 	id := s.NewID()
-	body := LoanOpened{At: now, Desk: s.deskCode(), Room: in.Room, Guest: in.Guest,
+	body := LoanOpened{At: now, Desk: s.Desk(), Room: in.Room, Guest: in.Guest,
 		Lines: in.Lines, DueAt: in.DueAt, Deposit: in.Deposit}
-	if _, err := s.emit(actor, ref(KindLoan, id), TypeLoanOpened, body); err != nil {
+	if _, err := s.Emit(actor, Ref(KindLoan, id), TypeLoanOpened, body); err != nil {
 		return Loan{}, err
 	}
 	return s.Loan(id)
@@ -65,8 +65,8 @@ func (s *Service) lendDefaults(in LendInput, now time.Time) LendInput {
 
 // nextDayAt is hour o'clock hotel time on the day after now, in UTC.
 func (s *Service) nextDayAt(now time.Time, hour int) time.Time {
-	lt := now.In(s.loc())
-	return time.Date(lt.Year(), lt.Month(), lt.Day()+1, hour, 0, 0, 0, s.loc()).UTC()
+	lt := now.In(s.Loc())
+	return time.Date(lt.Year(), lt.Month(), lt.Day()+1, hour, 0, 0, 0, s.Loc()).UTC()
 }
 
 // mergeLines joins lines of the same item type and counts tags.
@@ -89,15 +89,15 @@ func mergeLines(in []LoanLine) []LoanLine {
 }
 
 func (s *Service) checkLend(in LendInput, now time.Time) error {
-	if err := firstErr(
-		s.CheckRoom("room", in.Room), maxLen("guest", in.Guest, 60),
-		after("due_at", in.DueAt, now, s.clockText(now)),
-		nonNegative("deposit", in.Deposit, "loan.amount_negative"),
+	if err := FirstErr(
+		s.CheckRoom("room", in.Room), MaxLen("guest", in.Guest, 60),
+		After("due_at", in.DueAt, now, s.ClockText(now)),
+		NonNegative("deposit", in.Deposit, "loan.amount_negative"),
 	); err != nil {
 		return err
 	}
 	if len(in.Lines) == 0 {
-		return invalid("items", "field.required")
+		return Invalid("items", "field.required")
 	}
 	return s.checkLendLines(in.Lines)
 }
@@ -124,10 +124,10 @@ func (s *Service) checkLendLines(lines []LoanLine) error {
 func (s *Service) checkLendLine(ln LoanLine, types []ItemType, rows []StockRow, open []Loan) error {
 	i := slices.IndexFunc(types, func(t ItemType) bool { return t.Code == ln.Item })
 	if i < 0 {
-		return refuse(ErrInvalid, "items", "itemtype.unknown", []string{"item", ln.Item, "field", "items"})
+		return Refuse(ErrInvalid, "items", "itemtype.unknown", []string{"item", ln.Item, "field", "items"})
 	}
-	t, desk := types[i], s.deskCode()
-	if err := between("count", ln.Count, 1, 50); err != nil {
+	t, desk := types[i], s.Desk()
+	if err := Between("count", ln.Count, 1, 50); err != nil {
 		return err
 	}
 	if err := checkTags(t, desk, ln.Tags, open); err != nil {
@@ -152,13 +152,13 @@ func deskLeft(rows []StockRow, item, desk string) int {
 func checkTags(t ItemType, desk string, tags []string, open []Loan) error {
 	for i, tag := range tags {
 		if !slices.Contains(t.Tags[desk], tag) {
-			return invalid("tags", "loan.tag_unknown", "tag", tag, "item", t.Name)
+			return Invalid("tags", "loan.tag_unknown", "tag", tag, "item", t.Name)
 		}
 		if slices.Contains(tags[:i], tag) {
-			return invalid("tags", "loan.tag_twice", "tag", tag)
+			return Invalid("tags", "loan.tag_twice", "tag", tag)
 		}
 		if l := loanHolding(open, t.Code, tag); l != nil {
-			return conflict("loan.tag_out", "tag", tag, "item", t.Name, "room", l.Room)
+			return Conflicting("loan.tag_out", "tag", tag, "item", t.Name, "room", l.Room)
 		}
 	}
 	return nil
@@ -183,7 +183,7 @@ func loanHolding(open []Loan, item, tag string) *Loan {
 // condition or a negative charge.
 func (s *Service) ReturnLoan(actorID, id string, lines []ReturnLine) (Loan, error) {
 	lines = trimReturnLines(lines)
-	body := LoanReturned{At: s.now(), Desk: s.deskCode(), Lines: lines}
+	body := LoanReturned{At: s.Now(), Desk: s.Desk(), Lines: lines}
 	return s.loanCommand(actorID, id, func(l *Loan) error { return checkReturn(l, lines) }, TypeLoanReturned, body)
 }
 
@@ -232,7 +232,7 @@ func checkReturn(l *Loan, lines []ReturnLine) error {
 		return err
 	}
 	if len(lines) == 0 {
-		return invalid("items", "field.required")
+		return Invalid("items", "field.required")
 	}
 	left := map[string]int{}
 	for _, rl := range lines {
@@ -248,22 +248,22 @@ func checkReturn(l *Loan, lines []ReturnLine) error {
 func checkReturnLine(l *Loan, rl ReturnLine, used map[string]int) error {
 	ln := l.line(rl.Item)
 	if ln == nil {
-		return invalid("items", "loan.item_not_on_loan", "item", rl.Item, "room", l.Room)
+		return Invalid("items", "loan.item_not_on_loan", "item", rl.Item, "room", l.Room)
 	}
-	if err := firstErr(
-		choice("condition", string(rl.Condition), "fine", "damaged", "lost"),
-		between("count", rl.Count, 1, ln.Count),
-		nonNegative("charge", rl.Charge, "loan.amount_negative"),
+	if err := FirstErr(
+		Choice("condition", string(rl.Condition), "fine", "damaged", "lost"),
+		Between("count", rl.Count, 1, ln.Count),
+		NonNegative("charge", rl.Charge, "loan.amount_negative"),
 	); err != nil {
 		return err
 	}
 	used[rl.Item] += rl.Count
 	if out := ln.Outstanding(); used[rl.Item] > out {
-		return conflict("loan.return_too_many", "item", rl.Item, "out", strconv.Itoa(out), "room", l.Room)
+		return Conflicting("loan.return_too_many", "item", rl.Item, "out", strconv.Itoa(out), "room", l.Room)
 	}
 	for _, tag := range rl.Tags {
 		if !slices.Contains(tagsOut(*ln), tag) {
-			return invalid("tags", "loan.tag_not_out", "tag", tag, "room", l.Room)
+			return Invalid("tags", "loan.tag_not_out", "tag", tag, "room", l.Room)
 		}
 	}
 	return nil
@@ -271,9 +271,9 @@ func checkReturnLine(l *Loan, rl ReturnLine, used map[string]int) error {
 
 // ExtendLoan moves an open loan's due time later, with a reason.
 func (s *Service) ExtendLoan(actorID, id string, due time.Time, reason string) (Loan, error) {
-	now := s.now()
+	now := s.Now()
 	reason = strings.TrimSpace(reason)
-	if err := firstErr(after("due_at", due, now, s.clockText(now)), maxLen("reason", reason, 300)); err != nil {
+	if err := FirstErr(After("due_at", due, now, s.ClockText(now)), MaxLen("reason", reason, 300)); err != nil {
 		return Loan{}, err
 	}
 	body := LoanExtended{At: now, DueAt: due.UTC(), Reason: reason}
@@ -284,7 +284,7 @@ func (s *Service) ExtendLoan(actorID, id string, due time.Time, reason string) (
 func (s *Service) loanCommand(actorID, id string, check func(*Loan) error, typ string, body any) (Loan, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return Loan{}, err
 	}
@@ -295,7 +295,7 @@ func (s *Service) loanCommand(actorID, id string, check func(*Loan) error, typ s
 	if err := check(&l); err != nil {
 		return Loan{}, err
 	}
-	if _, err := s.emit(actor, ref(KindLoan, id), typ, body); err != nil {
+	if _, err := s.Emit(actor, Ref(KindLoan, id), typ, body); err != nil {
 		return Loan{}, err
 	}
 	return s.Loan(id)
@@ -305,11 +305,11 @@ func requireLoanOpen(l *Loan) error {
 	if l.IsOpen() {
 		return nil
 	}
-	return conflict("loan.not_open", "room", l.Room, "loan", l.ID)
+	return Conflicting("loan.not_open", "room", l.Room, "loan", l.ID)
 }
 
 func init() {
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"loan.short":            "Only {left} {item} left at this desk; desk {other} has {other_left} — lend fewer or fetch one from there.",
 		"loan.short_nowhere":    "Only {left} {item} left at this desk and none at the other desks — offer the guest something else.",
 		"loan.tag_unknown":      "Asset tag {tag} is not a {item} of this desk — check the tag.",

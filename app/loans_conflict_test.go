@@ -39,7 +39,7 @@ func TestLoanReturnedTwiceOffline(t *testing.T) {
 	a.must(a.svc.ReturnLoan(attID, l.ID, []ReturnLine{{Item: "hair_dryer", Count: 2, Condition: ConditionDamaged, Charge: 5000}}))
 	b.must(b.svc.ReturnLoan(att2ID, l.ID, []ReturnLine{{Item: "hair_dryer", Count: 2, Condition: ConditionLost, Charge: 30000}}))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindLoan, l.ID))
+	sameView(t, a, b, Ref(KindLoan, l.ID))
 	for name, d := range map[string]*fixture{"D1": a, "D2": b} {
 		got, _ := d.svc.Loan(l.ID)
 		if len(got.Conflicts) != 1 || got.Conflicts[0].Code != "loan.returned_twice" || len(got.Returns) != 2 {
@@ -64,7 +64,7 @@ func TestLoanReturnedTwiceOffline(t *testing.T) {
 	wantRefusal(t, err, ErrForbidden, "role.required")
 	a.must(nil, a.svc.ResolveConflict(supID, KindLoan, l.ID, got.Conflicts[0].ID, "one return, entered twice"))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindLoan, l.ID))
+	sameView(t, a, b, Ref(KindLoan, l.ID))
 	if left, _ := b.svc.LoansInConflict(); len(left) != 0 {
 		t.Fatalf("still in conflict at D2: %+v", left)
 	}
@@ -77,7 +77,7 @@ func TestPartialReturnsAtTwoDesksCommute(t *testing.T) {
 	a.must(a.svc.ReturnLoan(attID, l.ID, []ReturnLine{{Item: "hair_dryer", Count: 1}}))
 	b.must(b.svc.ReturnLoan(att2ID, l.ID, []ReturnLine{{Item: "iron", Count: 1, Condition: ConditionDamaged, Charge: 8000}}))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindLoan, l.ID))
+	sameView(t, a, b, Ref(KindLoan, l.ID))
 	got, _ := b.svc.Loan(l.ID)
 	if got.HasConflict() || got.Status != LoanStatusReturned || got.Charges != 8000 {
 		t.Fatalf("loan = %+v", got)
@@ -92,7 +92,7 @@ func TestExtensionsAtTwoDesksCommute(t *testing.T) {
 	a.must(a.svc.ExtendLoan(attID, l.ID, later, "stays on"))
 	b.must(b.svc.ExtendLoan(att2ID, l.ID, l.DueAt.Add(2*time.Hour), "late check-out"))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindLoan, l.ID))
+	sameView(t, a, b, Ref(KindLoan, l.ID))
 	got, _ := a.svc.Loan(l.ID)
 	if got.HasConflict() || !got.DueAt.Equal(later) || len(got.Extensions) != 2 {
 		t.Fatalf("loan = %+v", got)

@@ -96,7 +96,7 @@ func (g *demoLender) loan() []wire.Event {
 	if line.Count == 0 {
 		return nil
 	}
-	q := &demoSeq{at: at, end: w.End, actor: pick(r, w.Staff), ref: ref(KindLoan, w.NewID())}
+	q := &demoSeq{at: at, end: w.End, actor: pick(r, w.Staff), ref: Ref(KindLoan, w.NewID())}
 	due := time.Date(at.Year(), at.Month(), at.Day()+1, LoanDueHour, 0, 0, 0, time.UTC)
 	q.add(TypeLoanOpened, LoanOpened{At: at, Desk: desk, Room: room, Guest: pick(r, demoGuests),
 		Lines: []LoanLine{line}, DueAt: due})

@@ -24,11 +24,11 @@ func applyLoan(l *Loan, ev wire.Event) error {
 }
 
 func applyLoanOpened(l *Loan, ev wire.Event) error {
-	b, err := decodeBody[LoanOpened](ev)
+	b, err := DecodeBody[LoanOpened](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	l.ID, l.Desk, l.Room, l.Guest = ev.Entity.ID, b.Desk, b.Room, b.Guest
 	l.OpenedAt, l.OpenedBy, l.DueAt, l.Deposit = at, ev.Actor, b.DueAt, b.Deposit
 	l.Lines = openedLines(b.Lines)
@@ -54,11 +54,11 @@ func openedLines(in []LoanLine) []LoanLine {
 }
 
 func applyLoanReturned(l *Loan, ev wire.Event) error {
-	b, err := decodeBody[LoanReturned](ev)
+	b, err := DecodeBody[LoanReturned](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	l.Returns = append(l.Returns, LoanReturn{At: at, By: ev.Actor, Desk: b.Desk, Lines: b.Lines})
 	if l.ID != "" {
 		l.applyLines(b.Lines)
@@ -117,11 +117,11 @@ func (l *Loan) settle(at time.Time) {
 }
 
 func applyLoanExtended(l *Loan, ev wire.Event) error {
-	b, err := decodeBody[LoanExtended](ev)
+	b, err := DecodeBody[LoanExtended](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	l.Extensions = append(l.Extensions, LoanExtension{At: at, By: ev.Actor, From: l.DueAt, To: b.DueAt, Reason: b.Reason})
 	if b.DueAt.After(l.DueAt) {
 		l.DueAt = b.DueAt
@@ -137,7 +137,7 @@ func (l *Loan) changed(at time.Time) {
 }
 
 func init() {
-	registerKind(KindLoan, foldWith[Loan](applyLoan, loanClash))
+	RegisterKind(KindLoan, FoldWith[Loan](applyLoan, loanClash))
 }
 
 // loanClash marks a loan returned twice: a return made without seeing an
@@ -147,7 +147,7 @@ func loanClash(l *Loan, earlier Step, ev wire.Event) (string, map[string]string)
 	if earlier.Type != TypeLoanReturned || ev.Type != TypeLoanReturned {
 		return "", nil
 	}
-	b, err := decodeBody[LoanReturned](ev)
+	b, err := DecodeBody[LoanReturned](ev)
 	if err != nil {
 		return "", nil
 	}

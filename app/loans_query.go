@@ -7,12 +7,12 @@ import (
 )
 
 // Loan returns one loan; ErrNotFound when unknown.
-func (s *Service) Loan(id string) (Loan, error) { return loadView[Loan](s, KindLoan, id) }
+func (s *Service) Loan(id string) (Loan, error) { return LoadView[Loan](s, KindLoan, id) }
 
 // openLoans lists the open loans of every desk that keep accepts (nil:
 // all), in ID order. Returned loans are skipped before decoding.
 func (s *Service) openLoans(keep ...func(*Loan) bool) ([]Loan, error) {
-	return scanViews(s, KindLoan, []string{string(LoanStatusOpen)}, func(l *Loan) bool {
+	return ScanViews(s, KindLoan, []string{string(LoanStatusOpen)}, func(l *Loan) bool {
 		return l.IsOpen() && (len(keep) == 0 || keep[0](l))
 	})
 }
@@ -28,7 +28,7 @@ func (s *Service) OpenLoans(desk string) ([]Loan, error) {
 // OverdueLoans lists open loans past their due time now, most overdue
 // first; desk "" means every desk.
 func (s *Service) OverdueLoans(desk string) ([]Loan, error) {
-	now := s.now()
+	now := s.Now()
 	ls, err := s.openLoans(func(l *Loan) bool { return l.Overdue(now) && (desk == "" || l.Desk == desk) })
 	sortByDue(ls)
 	return ls, err
@@ -52,7 +52,7 @@ func (s *Service) OpenLoansForRoom(room string) ([]Loan, error) {
 
 // LoansForRoom lists every loan to a room, newest first.
 func (s *Service) LoansForRoom(room string) ([]Loan, error) {
-	ls, err := listViews(s, KindLoan, func(l *Loan) bool { return l.Room == room })
+	ls, err := ListViews(s, KindLoan, func(l *Loan) bool { return l.Room == room })
 	slices.SortFunc(ls, func(a, b Loan) int {
 		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
 	})
@@ -61,7 +61,7 @@ func (s *Service) LoansForRoom(room string) ([]Loan, error) {
 
 // LoansInConflict lists loans with an open sync conflict.
 func (s *Service) LoansInConflict() ([]Loan, error) {
-	return listViews(s, KindLoan, func(l *Loan) bool { return l.HasConflict() })
+	return ListViews(s, KindLoan, func(l *Loan) bool { return l.HasConflict() })
 }
 
 func sortByDue(ls []Loan) {
@@ -98,7 +98,7 @@ func (s *Service) LowStock() ([]StockRow, error) {
 // most lent first. Suggest marks the items lent so often they could be put
 // in the rooms.
 func (s *Service) FrequentLoans(from, to time.Time) ([]LoanFrequency, error) {
-	ls, err := listViews(s, KindLoan, func(l *Loan) bool {
+	ls, err := ListViews(s, KindLoan, func(l *Loan) bool {
 		return !l.OpenedAt.Before(from) && l.OpenedAt.Before(to)
 	})
 	return loanFrequency(ls, from, to), err

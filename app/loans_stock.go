@@ -94,9 +94,9 @@ func shortRefusal(rows []StockRow, t ItemType, desk string, want int) error {
 	}
 	kv := []string{"item", t.Name, "item_code", t.Code, "left", strconv.Itoa(left), "want", strconv.Itoa(want)}
 	if len(others) == 0 {
-		return conflict("loan.short_nowhere", kv...)
+		return Conflicting("loan.short_nowhere", kv...)
 	}
 	slices.SortStableFunc(others, func(a, b StockRow) int { return cmp.Compare(b.Left, a.Left) })
 	kv = append(kv, "other", others[0].Desk, "other_left", strconv.Itoa(others[0].Left))
-	return conflict("loan.short", kv...)
+	return Conflicting("loan.short", kv...)
 }

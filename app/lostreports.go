@@ -56,8 +56,8 @@ type reportCloseBody struct {
 }
 
 func init() {
-	registerKind(kindLostReport, foldWith(applyLostReport, nil))
-	registerMessages(map[string]string{
+	RegisterKind(kindLostReport, FoldWith(applyLostReport, nil))
+	RegisterMessages(map[string]string{
 		"lostreport.closed": "Loss report {report} is already closed.",
 	})
 }
@@ -65,13 +65,13 @@ func init() {
 func applyLostReport(r *LostReport, ev wire.Event) error {
 	switch ev.Type {
 	case TypeLostReportFiled:
-		b, err := decodeBody[LostReportInput](ev)
+		b, err := DecodeBody[LostReportInput](ev)
 		*r = LostReport{Meta: r.Meta, ID: ev.Entity.ID, Guest: b.Guest, Contact: b.Contact, Room: b.Room,
 			LostAt: b.LostAt, Place: b.Place, Category: b.Category, Description: b.Description,
 			Desk: b.Desk, FiledBy: ev.Actor, FiledAt: b.At}
 		return err
 	case TypeLostReportClosed:
-		b, err := decodeBody[reportCloseBody](ev)
+		b, err := DecodeBody[reportCloseBody](ev)
 		r.Closed, r.Item, r.CloseReason = true, b.Item, b.Reason
 		return err
 	}
@@ -83,16 +83,16 @@ func applyLostReport(r *LostReport, ev wire.Event) error {
 func (s *Service) FileLostReport(actorID string, in LostReportInput) (LostReport, []FoundMatch, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return LostReport{}, nil, err
 	}
 	if err := s.checkReport(&in); err != nil {
 		return LostReport{}, nil, err
 	}
-	in.Desk, in.At, in.LostAt = s.deskCode(), s.now(), in.LostAt.UTC()
+	in.Desk, in.At, in.LostAt = s.Desk(), s.Now(), in.LostAt.UTC()
 	id := s.NewID()
-	if _, err := s.emit(actor, ref(kindLostReport, id), TypeLostReportFiled, in); err != nil {
+	if _, err := s.Emit(actor, Ref(kindLostReport, id), TypeLostReportFiled, in); err != nil {
 		return LostReport{}, nil, err
 	}
 	r, err := s.LostReport(id)
@@ -105,19 +105,19 @@ func (s *Service) FileLostReport(actorID string, in LostReportInput) (LostReport
 
 func (s *Service) checkReport(in *LostReportInput) error {
 	in.Guest, in.Description = strings.TrimSpace(in.Guest), strings.TrimSpace(in.Description)
-	err := firstErr(required("guest", in.Guest), required("contact", in.Contact),
-		choice("category", string(in.Category), categoryNames()...), required("description", in.Description),
-		maxLen("description", in.Description, 500))
+	err := FirstErr(Required("guest", in.Guest), Required("contact", in.Contact),
+		Choice("category", string(in.Category), categoryNames()...), Required("description", in.Description),
+		MaxLen("description", in.Description, 500))
 	if err != nil {
 		return err
 	}
 	if in.LostAt.IsZero() {
-		return invalid("lost_at", "field.required")
+		return Invalid("lost_at", "field.required")
 	}
 	if in.Room != "" {
 		return s.CheckRoom("room", in.Room)
 	}
-	return required("place", in.Place)
+	return Required("place", in.Place)
 }
 
 // CloseLostReport closes a report without a claim (the guest found it,
@@ -125,37 +125,37 @@ func (s *Service) checkReport(in *LostReportInput) error {
 func (s *Service) CloseLostReport(actorID, id, reason string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return err
 	}
 	if _, err := s.openReport(id); err != nil {
 		return err
 	}
-	if err := required("reason", reason); err != nil {
+	if err := Required("reason", reason); err != nil {
 		return err
 	}
-	_, err = s.emit(actor, ref(kindLostReport, id), TypeLostReportClosed, reportCloseBody{Reason: reason, At: s.now()})
+	_, err = s.Emit(actor, Ref(kindLostReport, id), TypeLostReportClosed, reportCloseBody{Reason: reason, At: s.Now()})
 	return err
 }
 
 func (s *Service) openReport(id string) (LostReport, error) {
 	r, err := s.LostReport(id)
 	if err == nil && r.Closed {
-		err = conflict("lostreport.closed", "report", id)
+		err = Conflicting("lostreport.closed", "report", id)
 	}
 	return r, err
 }
 
 // LostReport returns one report; ErrNotFound when unknown.
 func (s *Service) LostReport(id string) (LostReport, error) {
-	return loadView[LostReport](s, kindLostReport, id)
+	return LoadView[LostReport](s, kindLostReport, id)
 }
 
 // OpenLostReports lists the reports not yet closed, oldest first.
 func (s *Service) OpenLostReports() ([]LostReport, error) {
-	list, err := listViews(s, kindLostReport, func(r *LostReport) bool { return !r.Closed })
-	sortBy(list, func(r LostReport) time.Time { return r.FiledAt })
+	list, err := ListViews(s, kindLostReport, func(r *LostReport) bool { return !r.Closed })
+	SortBy(list, func(r LostReport) time.Time { return r.FiledAt })
 	return list, err
 }
 

@@ -68,11 +68,11 @@ func pinMatches(pin, hash string) bool {
 // validPIN: 4 to 8 digits.
 func validPIN(field, pin string) error {
 	if len(pin) < 4 || len(pin) > 8 {
-		return invalid(field, "pin.format")
+		return Invalid(field, "pin.format")
 	}
 	for _, r := range pin {
 		if r < '0' || r > '9' {
-			return invalid(field, "pin.format")
+			return Invalid(field, "pin.format")
 		}
 	}
 	return nil
@@ -120,19 +120,19 @@ func (s *Service) saveFails(staffID string, f pinFails) error {
 	return s.store.SetSetting(pinFailsKey(staffID), v)
 }
 
-// checkPIN verifies a staff member's PIN, counting wrong ones. The caller
+// CheckPIN verifies a staff member's PIN, counting wrong ones. The caller
 // holds s.mu. It returns ErrLocked while locked out, ErrForbidden for a
 // wrong PIN or a disabled or unknown staff member.
-func (s *Service) checkPIN(staffID, pin string) (Staff, error) {
-	st, err := loadView[Staff](s, kindStaff, staffID)
+func (s *Service) CheckPIN(staffID, pin string) (Staff, error) {
+	st, err := LoadView[Staff](s, KindStaff, staffID)
 	if errors.Is(err, ErrNotFound) {
-		return Staff{}, forbidden("staff.unknown", "staff", staffID)
+		return Staff{}, Forbidden("staff.unknown", "staff", staffID)
 	}
 	if err != nil {
 		return Staff{}, err
 	}
 	if st.Disabled {
-		return Staff{}, forbidden("staff.disabled", "staff", st.Name)
+		return Staff{}, Forbidden("staff.disabled", "staff", st.Name)
 	}
 	return st, s.verifyPIN(st, pin)
 }
@@ -142,9 +142,9 @@ func (s *Service) verifyPIN(st Staff, pin string) error {
 	if err != nil {
 		return err
 	}
-	now := s.now()
+	now := s.Now()
 	if now.Before(f.Until) {
-		return locked("staff.locked", "staff", st.Name, "until", s.clockText(f.Until))
+		return Locked("staff.locked", "staff", st.Name, "until", s.ClockText(f.Until))
 	}
 	if pinMatches(pin, st.PINHash) {
 		return s.saveFails(st.ID, pinFails{})
@@ -165,14 +165,14 @@ func (s *Service) wrongPIN(st Staff, f pinFails, now time.Time) error {
 		return err
 	}
 	if left <= 0 {
-		return locked("staff.locked", "staff", st.Name, "until", s.clockText(f.Until))
+		return Locked("staff.locked", "staff", st.Name, "until", s.ClockText(f.Until))
 	}
-	return forbidden("pin.wrong", "staff", st.Name, "left", strconv.Itoa(left))
+	return Forbidden("pin.wrong", "staff", st.Name, "left", strconv.Itoa(left))
 }
 
-// clockText renders a time for a message in the hotel's zone: "13:10"
+// ClockText renders a time for a message in the hotel's zone: "13:10"
 // today, "11-03 13:10" another day.
-func (s *Service) clockText(t time.Time) string {
+func (s *Service) ClockText(t time.Time) string {
 	loc := s.Location
 	if loc == nil {
 		loc = time.UTC
@@ -185,7 +185,7 @@ func (s *Service) clockText(t time.Time) string {
 }
 
 func init() {
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"pin.format":     "The PIN must be 4 to 8 digits.",
 		"pin.wrong":      "Wrong PIN for {staff} — {left} tries left before the account locks.",
 		"staff.locked":   "{staff} is locked out after too many wrong PINs — try again after {until}, or ask a supervisor.",

@@ -38,17 +38,17 @@ type DispatchInput struct {
 func (s *Service) OpenRequest(actorID string, in NewRequest) (Request, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return Request{}, err
 	}
-	now := s.now()
+	now := s.Now()
 	in = requestDefaults(in, now)
 	if err := s.checkNewRequest(in, now); err != nil {
 		return Request{}, err
 	}
 	id := s.NewID()
-	if _, err := s.emit(actor, ref(KindRequest, id), TypeRequestOpened, s.openedBody(in, now)); err != nil {
+	if _, err := s.Emit(actor, Ref(KindRequest, id), TypeRequestOpened, s.openedBody(in, now)); err != nil {
 		return Request{}, err
 	}
 	return s.Request(id)
@@ -56,7 +56,7 @@ func (s *Service) OpenRequest(actorID string, in NewRequest) (Request, error) {
 
 func (s *Service) openedBody(in NewRequest, now time.Time) RequestOpened {
 	return RequestOpened{
-		At: now, Desk: s.deskCode(), Room: in.Room, Guest: in.Guest,
+		At: now, Desk: s.Desk(), Room: in.Room, Guest: in.Guest,
 		Channel: in.Channel, Kind: in.Kind, Description: in.Description,
 		Department: in.Department, Priority: in.Priority, PromisedAt: in.PromisedAt.UTC(),
 		FollowEvery: in.FollowEvery, Complaint: in.Complaint,
@@ -84,23 +84,23 @@ func requestDefaults(in NewRequest, now time.Time) NewRequest {
 }
 
 func (s *Service) checkNewRequest(in NewRequest, now time.Time) error {
-	if err := firstErr(
-		required("room", in.Room), maxLen("guest", in.Guest, 60),
-		required("description", in.Description), maxLen("description", in.Description, 500),
-		choice("kind", string(in.Kind), "service", "inquiry", "complaint"),
-		choice("channel", string(in.Channel), "in_person", "phone", "room"),
-		choice("priority", string(in.Priority), "normal", "high", "urgent"),
-		after("promised_at", in.PromisedAt, now, s.clockText(now)),
+	if err := FirstErr(
+		Required("room", in.Room), MaxLen("guest", in.Guest, 60),
+		Required("description", in.Description), MaxLen("description", in.Description, 500),
+		Choice("kind", string(in.Kind), "service", "inquiry", "complaint"),
+		Choice("channel", string(in.Channel), "in_person", "phone", "room"),
+		Choice("priority", string(in.Priority), "normal", "high", "urgent"),
+		After("promised_at", in.PromisedAt, now, s.ClockText(now)),
 		checkFollowEvery(in.FollowEvery), checkComplaintInput(in),
 	); err != nil {
 		return err
 	}
-	return firstErr(s.CheckRoom("room", in.Room), s.checkRequestDepartment("department", in.Department, false))
+	return FirstErr(s.CheckRoom("room", in.Room), s.checkRequestDepartment("department", in.Department, false))
 }
 
 func checkFollowEvery(d time.Duration) error {
 	if d != 0 && (d < time.Minute || d > 24*time.Hour) {
-		return invalid("follow_every", "field.bad_number", "min", "1", "max", "1440")
+		return Invalid("follow_every", "field.bad_number", "min", "1", "max", "1440")
 	}
 	return nil
 }
@@ -108,12 +108,12 @@ func checkFollowEvery(d time.Duration) error {
 func checkComplaintInput(in NewRequest) error {
 	if in.Kind != RequestComplaint {
 		if in.Complaint != nil {
-			return invalid("complaint", "request.complaint_only")
+			return Invalid("complaint", "request.complaint_only")
 		}
 		return nil
 	}
 	if in.Complaint == nil {
-		return invalid("complaint.category", "field.required")
+		return Invalid("complaint.category", "field.required")
 	}
 	return checkComplaint(in.Complaint)
 }
@@ -122,12 +122,12 @@ func checkComplaintInput(in NewRequest) error {
 // who was notified, when, and the time promised to the guest. Dispatching
 // again (to the same or another department) is allowed while it is open.
 func (s *Service) DispatchRequest(actorID, id string, in DispatchInput) (Request, error) {
-	now := s.now()
+	now := s.Now()
 	in.Department, in.Notified = strings.TrimSpace(in.Department), strings.TrimSpace(in.Notified)
-	if err := firstErr(
-		required("notified", in.Notified), maxLen("notified", in.Notified, 60),
+	if err := FirstErr(
+		Required("notified", in.Notified), MaxLen("notified", in.Notified, 60),
 		s.checkRequestDepartment("department", in.Department, true),
-		checkPromise(in.PromisedAt, now, s.clockText(now)),
+		checkPromise(in.PromisedAt, now, s.ClockText(now)),
 	); err != nil {
 		return Request{}, err
 	}
@@ -140,7 +140,7 @@ func checkPromise(t, now time.Time, nowText string) error {
 	if t.IsZero() {
 		return nil
 	}
-	return after("promised_at", t, now, nowText)
+	return After("promised_at", t, now, nowText)
 }
 
 func orNow(t, now time.Time) time.Time {
@@ -154,10 +154,10 @@ func orNow(t, now time.Time) time.Time {
 // desks at once simply add up.
 func (s *Service) FollowUpRequest(actorID, id, note string) (Request, error) {
 	note = strings.TrimSpace(note)
-	if err := firstErr(required("note", note), maxLen("note", note, 500)); err != nil {
+	if err := FirstErr(Required("note", note), MaxLen("note", note, 500)); err != nil {
 		return Request{}, err
 	}
-	body := RequestFollowedUp{At: s.now(), Note: note}
+	body := RequestFollowedUp{At: s.Now(), Note: note}
 	return s.requestCommand(actorID, id, requireOpen, TypeRequestFollowedUp, body)
 }
 
@@ -165,10 +165,10 @@ func (s *Service) FollowUpRequest(actorID, id, note string) (Request, error) {
 // staff ID (to may be empty: the supervisors on duty).
 func (s *Service) EscalateRequest(actorID, id, to, reason string) (Request, error) {
 	reason, to = strings.TrimSpace(reason), strings.TrimSpace(to)
-	if err := firstErr(required("reason", reason), maxLen("reason", reason, 300), s.checkEscalateTo(to)); err != nil {
+	if err := FirstErr(Required("reason", reason), MaxLen("reason", reason, 300), s.checkEscalateTo(to)); err != nil {
 		return Request{}, err
 	}
-	body := RequestEscalated{At: s.now(), To: to, Reason: reason}
+	body := RequestEscalated{At: s.Now(), To: to, Reason: reason}
 	return s.requestCommand(actorID, id, requireOpen, TypeRequestEscalated, body)
 }
 
@@ -177,11 +177,11 @@ func (s *Service) checkEscalateTo(to string) error {
 	if to == "" {
 		return nil
 	}
-	st, err := loadView[Staff](s, kindStaff, to)
+	st, err := LoadView[Staff](s, KindStaff, to)
 	if err == nil && st.Role == RoleSupervisor && !st.Disabled {
 		return nil
 	}
-	return invalid("to", "request.escalate_to", "staff", to)
+	return Invalid("to", "request.escalate_to", "staff", to)
 }
 
 // CompensateComplaint records the apology or compensation given to a
@@ -189,10 +189,10 @@ func (s *Service) checkEscalateTo(to string) error {
 // a complaint, or that was cancelled.
 func (s *Service) CompensateComplaint(actorID, id, given string, amount int64) (Request, error) {
 	given = strings.TrimSpace(given)
-	if err := firstErr(required("given", given), maxLen("given", given, 300), nonNegative("amount", amount, "request.amount_negative")); err != nil {
+	if err := FirstErr(Required("given", given), MaxLen("given", given, 300), NonNegative("amount", amount, "request.amount_negative")); err != nil {
 		return Request{}, err
 	}
-	body := RequestCompensated{At: s.now(), Given: given, Amount: amount}
+	body := RequestCompensated{At: s.Now(), Given: given, Amount: amount}
 	return s.requestCommand(actorID, id, requireComplaint, TypeRequestCompensated, body)
 }
 
@@ -200,13 +200,13 @@ func (s *Service) CompensateComplaint(actorID, id, given string, amount int64) (
 // request. department "" means the request's own department.
 func (s *Service) ResolveRequest(actorID, id, department, result string) (Request, error) {
 	result, department = strings.TrimSpace(result), strings.TrimSpace(department)
-	if err := firstErr(
-		required("result", result), maxLen("result", result, 500),
+	if err := FirstErr(
+		Required("result", result), MaxLen("result", result, 500),
 		s.checkRequestDepartment("department", department, false),
 	); err != nil {
 		return Request{}, err
 	}
-	body := RequestResolved{At: s.now(), Department: department, Result: result}
+	body := RequestResolved{At: s.Now(), Department: department, Result: result}
 	return s.requestCommand(actorID, id, requireOpen, TypeRequestResolved, body)
 }
 
@@ -215,20 +215,20 @@ func (s *Service) ResolveRequest(actorID, id, department, result string) (Reques
 // request. Refused until the request is resolved.
 func (s *Service) ConfirmRequest(actorID, id string, satisfaction int, comment string) (Request, error) {
 	comment = strings.TrimSpace(comment)
-	if err := firstErr(between("satisfaction", satisfaction, 1, 5), maxLen("comment", comment, 500)); err != nil {
+	if err := FirstErr(Between("satisfaction", satisfaction, 1, 5), MaxLen("comment", comment, 500)); err != nil {
 		return Request{}, err
 	}
-	body := RequestConfirmed{At: s.now(), Satisfaction: satisfaction, Comment: comment}
+	body := RequestConfirmed{At: s.Now(), Satisfaction: satisfaction, Comment: comment}
 	return s.requestCommand(actorID, id, requireResolved, TypeRequestConfirmed, body)
 }
 
 // CancelRequest closes a request that will not be done, with a reason.
 func (s *Service) CancelRequest(actorID, id, reason string) (Request, error) {
 	reason = strings.TrimSpace(reason)
-	if err := firstErr(required("reason", reason), maxLen("reason", reason, 300)); err != nil {
+	if err := FirstErr(Required("reason", reason), MaxLen("reason", reason, 300)); err != nil {
 		return Request{}, err
 	}
-	body := RequestCancelled{At: s.now(), Reason: reason}
+	body := RequestCancelled{At: s.Now(), Reason: reason}
 	return s.requestCommand(actorID, id, requireOpen, TypeRequestCancelled, body)
 }
 
@@ -237,18 +237,18 @@ func (s *Service) CancelRequest(actorID, id, reason string) (Request, error) {
 func (s *Service) requestCommand(actorID, id string, check func(*Request) error, typ string, body any) (Request, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleAttendant)
+	actor, err := s.Authorize(actorID, RoleAttendant)
 	if err != nil {
 		return Request{}, err
 	}
-	r, err := loadView[Request](s, KindRequest, id)
+	r, err := LoadView[Request](s, KindRequest, id)
 	if err != nil {
 		return Request{}, err
 	}
 	if err := check(&r); err != nil {
 		return Request{}, err
 	}
-	if _, err := s.emit(actor, ref(KindRequest, id), typ, body); err != nil {
+	if _, err := s.Emit(actor, Ref(KindRequest, id), typ, body); err != nil {
 		return Request{}, err
 	}
 	return s.Request(id)
@@ -258,7 +258,7 @@ func requireOpen(r *Request) error {
 	if r.Open() {
 		return nil
 	}
-	return conflict("request.not_open", "request", r.ID, "room", r.Room, "status", string(r.Status))
+	return Conflicting("request.not_open", "request", r.ID, "room", r.Room, "status", string(r.Status))
 }
 
 func requireResolved(r *Request) error {
@@ -266,14 +266,14 @@ func requireResolved(r *Request) error {
 	case StatusResolved:
 		return nil
 	case StatusOpen, StatusDispatched:
-		return conflict("request.not_resolved", "request", r.ID, "room", r.Room)
+		return Conflicting("request.not_resolved", "request", r.ID, "room", r.Room)
 	}
 	return requireOpen(r)
 }
 
 func requireComplaint(r *Request) error {
 	if r.Kind != RequestComplaint {
-		return conflict("request.not_complaint", "request", r.ID, "room", r.Room)
+		return Conflicting("request.not_complaint", "request", r.ID, "room", r.Room)
 	}
 	if r.Status == StatusCancelled {
 		return requireOpen(r)
@@ -281,15 +281,8 @@ func requireComplaint(r *Request) error {
 	return nil
 }
 
-func nonNegative(field string, n int64, code string) error {
-	if n < 0 {
-		return invalid(field, code)
-	}
-	return nil
-}
-
 func init() {
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"request.not_open":         "The request for room {room} is already {status} — nothing more can be done to it; open a new one if the guest asks again.",
 		"request.not_resolved":     "The request for room {room} is not done yet — record the department's result before confirming with the guest.",
 		"request.not_complaint":    "The request for room {room} is not a complaint — compensation is recorded on complaints only.",

@@ -15,7 +15,7 @@ func TestFollowUpsAtTwoDesksCommute(t *testing.T) {
 	b.must(b.svc.FollowUpRequest(att2ID, r.ID, "housekeeping says 5 minutes"))
 	b.must(b.svc.EscalateRequest(att2ID, r.ID, "", "guest called again"))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindRequest, r.ID))
+	sameView(t, a, b, Ref(KindRequest, r.ID))
 	got, _ := b.svc.Request(r.ID)
 	if got.HasConflict() || len(got.FollowUps) != 2 || len(got.Escalations) != 1 {
 		t.Fatalf("request = %+v", got)
@@ -32,7 +32,7 @@ func TestCancelAndResolveAtTwoDesksConflict(t *testing.T) {
 	a.must(a.svc.CancelRequest(attID, r.ID, "guest checked out"))
 	b.must(b.svc.ResolveRequest(att2ID, r.ID, "", "towels delivered"))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindRequest, r.ID))
+	sameView(t, a, b, Ref(KindRequest, r.ID))
 	for name, d := range map[string]*fixture{"D1": a, "D2": b} {
 		got, _ := d.svc.RequestsInConflict()
 		if len(got) != 1 || got[0].Conflicts[0].Code != "request.cancel_clash" {
@@ -52,7 +52,7 @@ func TestDispatchToTwoDepartmentsConflicts(t *testing.T) {
 	a.must(a.svc.DispatchRequest(attID, r.ID, DispatchInput{Department: "housekeeping", Notified: "Chen Jing"}))
 	b.must(b.svc.DispatchRequest(att2ID, r.ID, DispatchInput{Department: "laundry", Notified: "Zhao Min"}))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindRequest, r.ID))
+	sameView(t, a, b, Ref(KindRequest, r.ID))
 	got, _ := a.svc.Request(r.ID)
 	if len(got.Conflicts) != 1 || got.Conflicts[0].Code != "request.dispatched_twice" || len(got.Dispatches) != 2 {
 		t.Fatalf("request = %+v", got)
@@ -69,7 +69,7 @@ func TestHandoverNotedWhileSignedConflicts(t *testing.T) {
 	a.must(a.svc.SignHandover(h.ID, SignOutgoing, attID, "2345"))
 	b.must(b.svc.AddHandoverNote(att2ID, h.ID, "the ice machine on 12F is broken"))
 	exchange(t, a, b)
-	sameView(t, a, b, ref(KindHandover, h.ID))
+	sameView(t, a, b, Ref(KindHandover, h.ID))
 	got, _ := b.svc.Handover(h.ID)
 	if len(got.Conflicts) != 1 || got.Conflicts[0].Code != "handover.changed_while_signing" {
 		t.Fatalf("handover = %+v", got.Meta)

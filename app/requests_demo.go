@@ -121,7 +121,7 @@ func DemoRequests(w *DemoWorld, n int) []wire.Event {
 
 func demoRequest(w *DemoWorld, at time.Time) []wire.Event {
 	open := demoOpened(w, at)
-	q := &demoSeq{at: at, end: w.End, actor: pick(w.Rand, w.Staff), ref: ref(KindRequest, w.NewID())}
+	q := &demoSeq{at: at, end: w.End, actor: pick(w.Rand, w.Staff), ref: Ref(KindRequest, w.NewID())}
 	q.add(TypeRequestOpened, open)
 	demoProgress(w.Rand, q, open)
 	return q.evs

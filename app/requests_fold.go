@@ -32,20 +32,12 @@ func applyRequest(r *Request, ev wire.Event) error {
 	return nil
 }
 
-// actionTime is the time the body gives, else the event's clock reading.
-func actionTime(at time.Time, ev wire.Event) time.Time {
-	if at.IsZero() {
-		return ev.HLC.Time().UTC()
-	}
-	return at.UTC()
-}
-
 func applyRequestOpened(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestOpened](ev)
+	b, err := DecodeBody[RequestOpened](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	r.ID, r.Desk, r.Room, r.Guest = ev.Entity.ID, b.Desk, b.Room, b.Guest
 	r.Channel, r.Kind, r.Description = b.Channel, b.Kind, b.Description
 	r.Department, r.Priority, r.Complaint = b.Department, b.Priority, b.Complaint
@@ -61,11 +53,11 @@ func applyRequestOpened(r *Request, ev wire.Event) error {
 }
 
 func applyRequestDispatched(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestDispatched](ev)
+	b, err := DecodeBody[RequestDispatched](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	d := Dispatch{At: at, By: ev.Actor, Department: b.Department,
 		Notified: b.Notified, NotifiedAt: b.NotifiedAt, PromisedAt: b.PromisedAt}
 	if d.NotifiedAt.IsZero() {
@@ -86,44 +78,44 @@ func applyRequestDispatched(r *Request, ev wire.Event) error {
 // Follow-ups, manual escalations and compensation commute: they never
 // conflict with anything.
 func applyRequestFollowedUp(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestFollowedUp](ev)
+	b, err := DecodeBody[RequestFollowedUp](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	r.FollowUps = append(r.FollowUps, FollowUp{At: at, By: ev.Actor, Note: b.Note})
 	r.touch(at)
 	return nil
 }
 
 func applyRequestEscalated(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestEscalated](ev)
+	b, err := DecodeBody[RequestEscalated](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	r.Escalations = append(r.Escalations, Escalation{At: at, By: ev.Actor, To: b.To, Reason: b.Reason})
 	r.touch(at)
 	return nil
 }
 
 func applyRequestCompensated(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestCompensated](ev)
+	b, err := DecodeBody[RequestCompensated](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	r.Compensation = append(r.Compensation, Compensation{At: at, By: ev.Actor, Given: b.Given, Amount: b.Amount})
 	r.touch(at)
 	return nil
 }
 
 func applyRequestResolved(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestResolved](ev)
+	b, err := DecodeBody[RequestResolved](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	dept := b.Department
 	if dept == "" {
 		dept = r.Department
@@ -137,11 +129,11 @@ func applyRequestResolved(r *Request, ev wire.Event) error {
 }
 
 func applyRequestConfirmed(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestConfirmed](ev)
+	b, err := DecodeBody[RequestConfirmed](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	r.Confirmation = &Confirmation{At: at, By: ev.Actor, Satisfaction: b.Satisfaction, Comment: b.Comment}
 	r.Status = StatusClosed
 	r.touch(at)
@@ -149,11 +141,11 @@ func applyRequestConfirmed(r *Request, ev wire.Event) error {
 }
 
 func applyRequestCancelled(r *Request, ev wire.Event) error {
-	b, err := decodeBody[RequestCancelled](ev)
+	b, err := DecodeBody[RequestCancelled](ev)
 	if err != nil {
 		return err
 	}
-	at := actionTime(b.At, ev)
+	at := ActionTime(b.At, ev)
 	r.Cancellation = &Cancellation{At: at, By: ev.Actor, Reason: b.Reason}
 	r.Status = StatusCancelled
 	r.touch(at)
@@ -167,7 +159,7 @@ func (r *Request) touch(at time.Time) {
 }
 
 func init() {
-	registerKind(KindRequest, foldWith[Request](applyRequest, requestClash))
+	RegisterKind(KindRequest, FoldWith[Request](applyRequest, requestClash))
 }
 
 // requestCommutes lists event types that never clash: follow-up notes,
@@ -202,7 +194,7 @@ func requestClash(r *Request, earlier Step, ev wire.Event) (string, map[string]s
 // dispatchClash: two desks dispatching to the same department agree; to two
 // departments they do not.
 func dispatchClash(r *Request, ev wire.Event, params map[string]string) (string, map[string]string) {
-	b, err := decodeBody[RequestDispatched](ev)
+	b, err := DecodeBody[RequestDispatched](ev)
 	if err != nil || len(r.Dispatches) == 0 {
 		return "", nil
 	}

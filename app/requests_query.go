@@ -18,7 +18,7 @@ type RequestRow struct {
 
 // Request returns one request; ErrNotFound when unknown.
 func (s *Service) Request(id string) (Request, error) {
-	return loadView[Request](s, KindRequest, id)
+	return LoadView[Request](s, KindRequest, id)
 }
 
 // RequestRow returns one request with its derived state at now.
@@ -27,7 +27,7 @@ func (s *Service) RequestRow(id string) (RequestRow, error) {
 	if err != nil {
 		return RequestRow{}, err
 	}
-	return row(r, s.now(), s.FollowUpInterval()), nil
+	return row(r, s.Now(), s.FollowUpInterval()), nil
 }
 
 // row derives a request's state at now; every is the hotel's follow-up
@@ -46,13 +46,13 @@ var unfinished = []string{string(StatusOpen), string(StatusDispatched), string(S
 // requestRows lists requests accepted by keep with their derived state.
 // statuses, when given, limits the scan to requests in those statuses.
 func (s *Service) requestRows(keep func(*Request) bool, statuses ...string) ([]RequestRow, error) {
-	now := s.now()
+	now := s.Now()
 	var rs []Request
 	var err error
 	if len(statuses) > 0 {
-		rs, err = scanViews(s, KindRequest, statuses, keep)
+		rs, err = ScanViews(s, KindRequest, statuses, keep)
 	} else {
-		rs, err = listViews(s, KindRequest, keep)
+		rs, err = ListViews(s, KindRequest, keep)
 	}
 	if err != nil {
 		return nil, err
@@ -119,11 +119,11 @@ func (s *Service) EscalatedRequests() ([]RequestRow, error) {
 // now (or who have no shift): escalated requests are theirs. When none is
 // on shift it lists every active supervisor.
 func (s *Service) SupervisorsOnDuty() ([]Staff, error) {
-	sups, err := listViews(s, kindStaff, func(st *Staff) bool { return st.Role == RoleSupervisor && !st.Disabled })
+	sups, err := ListViews(s, KindStaff, func(st *Staff) bool { return st.Role == RoleSupervisor && !st.Disabled })
 	if err != nil {
 		return nil, err
 	}
-	sh, _ := s.ShiftAt(s.now())
+	sh, _ := s.ShiftAt(s.Now())
 	on := slices.DeleteFunc(slices.Clone(sups), func(st Staff) bool { return st.Shift != "" && st.Shift != sh.Name })
 	if len(on) == 0 {
 		return sups, nil
@@ -173,7 +173,7 @@ type RequestTimes struct {
 // RequestTimesBetween computes RequestTimes for requests opened in [from,
 // to), of kind (or every kind when "").
 func (s *Service) RequestTimesBetween(from, to time.Time, kind RequestKind) (RequestTimes, error) {
-	rs, err := listViews(s, KindRequest, func(r *Request) bool {
+	rs, err := ListViews(s, KindRequest, func(r *Request) bool {
 		return !r.OpenedAt.Before(from) && r.OpenedAt.Before(to) && (kind == "" || r.Kind == kind)
 	})
 	return requestTimes(rs), err
@@ -227,17 +227,17 @@ type HistoryEntry struct {
 
 // RequestHistory lists every action on a request in fold order.
 func (s *Service) RequestHistory(id string) ([]HistoryEntry, error) {
-	evs, err := s.store.Stream(ref(KindRequest, id))
+	evs, err := s.store.Stream(Ref(KindRequest, id))
 	if err != nil {
 		return nil, err
 	}
 	if len(evs) == 0 {
-		return nil, notFound(KindRequest, id)
+		return nil, NotFound(KindRequest, id)
 	}
 	out := make([]HistoryEntry, len(evs))
 	for i, ev := range evs {
 		out[i] = HistoryEntry{At: ev.HLC.Time().UTC(), Type: ev.Type, Actor: ev.Actor,
-			Name: s.staffName(ev.Actor), Desk: ev.Desk}
+			Name: s.StaffName(ev.Actor), Desk: ev.Desk}
 	}
 	return out, nil
 }

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 	"time"
 
@@ -79,16 +81,16 @@ func New(store Store, clock func() time.Time) *Service {
 // Store returns the underlying store, for the sync client and tests.
 func (s *Service) Store() Store { return s.store }
 
-// now is the injected clock in UTC, to the millisecond.
-func (s *Service) now() time.Time { return s.Clock().UTC().Truncate(time.Millisecond) }
+// Now is the injected clock in UTC, to the millisecond.
+func (s *Service) Now() time.Time { return s.Clock().UTC().Truncate(time.Millisecond) }
 
-// loadView reads and decodes one entity's view; ErrNotFound (as a
+// LoadView reads and decodes one entity's view; ErrNotFound (as a
 // *Refusal naming kind and id) when there is none.
-func loadView[T any](s *Service, kind, id string) (T, error) {
+func LoadView[T any](s *Service, kind, id string) (T, error) {
 	var v T
 	b, err := s.store.View(wire.EntityRef{Kind: kind, ID: id})
 	if errors.Is(err, wire.ErrNotFound) {
-		return v, notFound(kind, id)
+		return v, NotFound(kind, id)
 	}
 	if err != nil {
 		return v, fmt.Errorf("load %s/%s: %w", kind, id, err)
@@ -99,8 +101,8 @@ func loadView[T any](s *Service, kind, id string) (T, error) {
 	return v, nil
 }
 
-// exists reports whether an entity has a view.
-func (s *Service) exists(kind, id string) (bool, error) {
+// Exists reports whether an entity has a view.
+func (s *Service) Exists(kind, id string) (bool, error) {
 	_, err := s.store.View(wire.EntityRef{Kind: kind, ID: id})
 	if errors.Is(err, wire.ErrNotFound) {
 		return false, nil
@@ -108,9 +110,9 @@ func (s *Service) exists(kind, id string) (bool, error) {
 	return err == nil, err
 }
 
-// listViews decodes every view of a kind, in ID order, keeping those keep
+// ListViews decodes every view of a kind, in ID order, keeping those keep
 // accepts (nil keeps all).
-func listViews[T any](s *Service, kind string, keep func(*T) bool) ([]T, error) {
+func ListViews[T any](s *Service, kind string, keep func(*T) bool) ([]T, error) {
 	var out []T
 	err := s.store.Views(kind, func(id string, b []byte) error {
 		var v T
@@ -125,8 +127,8 @@ func listViews[T any](s *Service, kind string, keep func(*T) bool) ([]T, error) 
 	return out, err
 }
 
-// event builds an unsaved event with a JSON body.
-func event(actor string, ref wire.EntityRef, typ string, body any) (wire.Event, error) {
+// NewEvent builds an unsaved event with a JSON body.
+func NewEvent(actor string, ref wire.EntityRef, typ string, body any) (wire.Event, error) {
 	b, err := json.Marshal(body)
 	if err != nil {
 		return wire.Event{}, fmt.Errorf("encode %s: %w", typ, err)
@@ -134,9 +136,9 @@ func event(actor string, ref wire.EntityRef, typ string, body any) (wire.Event, 
 	return wire.Event{Actor: actor, Entity: ref, Type: typ, Version: 1, Body: b}, nil
 }
 
-// emit appends one event made by actor.
-func (s *Service) emit(actor Staff, ref wire.EntityRef, typ string, body any) (wire.Event, error) {
-	ev, err := event(actor.ID, ref, typ, body)
+// Emit appends one event made by actor.
+func (s *Service) Emit(actor Staff, ref wire.EntityRef, typ string, body any) (wire.Event, error) {
+	ev, err := NewEvent(actor.ID, ref, typ, body)
 	if err != nil {
 		return wire.Event{}, err
 	}
@@ -147,25 +149,60 @@ func (s *Service) emit(actor Staff, ref wire.EntityRef, typ string, body any) (w
 	return stored, nil
 }
 
-// ref is shorthand for an entity reference.
-func ref(kind, id string) wire.EntityRef { return wire.EntityRef{Kind: kind, ID: id} }
+// Ref is shorthand for an entity reference.
+func Ref(kind, id string) wire.EntityRef { return wire.EntityRef{Kind: kind, ID: id} }
 
-// authorize checks that actorID is an active staff member with at least the
+// Authorize checks that actorID is an active staff member with at least the
 // given role. It does not check a PIN: the UI asked for it at log-in (see
 // Login); commands that need a fresh signature call checkPIN.
-func (s *Service) authorize(actorID string, role Role) (Staff, error) {
-	st, err := loadView[Staff](s, kindStaff, actorID)
+func (s *Service) Authorize(actorID string, role Role) (Staff, error) {
+	st, err := LoadView[Staff](s, KindStaff, actorID)
 	if errors.Is(err, ErrNotFound) {
-		return Staff{}, forbidden("staff.unknown", "staff", actorID)
+		return Staff{}, Forbidden("staff.unknown", "staff", actorID)
 	}
 	if err != nil {
 		return Staff{}, err
 	}
 	if st.Disabled {
-		return Staff{}, forbidden("staff.disabled", "staff", st.Name)
+		return Staff{}, Forbidden("staff.disabled", "staff", st.Name)
 	}
 	if !st.Role.AtLeast(role) {
-		return Staff{}, forbidden("role.required", "staff", st.Name, "role", string(role))
+		return Staff{}, Forbidden("role.required", "staff", st.Name, "role", string(role))
 	}
 	return st, nil
+}
+
+// Desk is this desk's code for records: the configured code, or the
+// store's desk ID.
+func (s *Service) Desk() string {
+	if s.DeskCode != "" {
+		return s.DeskCode
+	}
+	return s.store.Desk()
+}
+
+// ScanViews is ListViews for registers with many finished entities: it
+// decodes only the views whose status is one of statuses, found by a
+// byte search (views are encoded by encoding/json, so a status is always
+// spelled `"status":"open"`), then keeps those keep accepts.
+func ScanViews[T any](s *Service, kind string, statuses []string, keep func(*T) bool) ([]T, error) {
+	marks := make([][]byte, len(statuses))
+	for i, st := range statuses {
+		marks[i] = []byte(`"status":"` + st + `"`)
+	}
+	var out []T
+	err := s.store.Views(kind, func(id string, b []byte) error {
+		if !slices.ContainsFunc(marks, func(m []byte) bool { return bytes.Contains(b, m) }) {
+			return nil
+		}
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return fmt.Errorf("decode %s/%s: %w", kind, id, err)
+		}
+		if keep(&v) {
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
 }

@@ -148,11 +148,11 @@ type ItemTypeInput struct {
 }
 
 func init() {
-	registerKind(kindHotel, foldWith(applyHotel, nil))
-	registerKind(kindRooms, foldWith(applyRooms, nil))
-	registerKind(kindDesk, foldWith(applyDesk, nil))
-	registerKind(kindItemType, foldWith(applyItemType, nil))
-	registerMessages(map[string]string{
+	RegisterKind(kindHotel, FoldWith(applyHotel, nil))
+	RegisterKind(kindRooms, FoldWith(applyRooms, nil))
+	RegisterKind(kindDesk, FoldWith(applyDesk, nil))
+	RegisterKind(kindItemType, FoldWith(applyItemType, nil))
+	RegisterMessages(map[string]string{
 		"room.unknown":     "Room {room} is not on the room list {list} — check the number.",
 		"rooms.bad_line":   "Line {line} of the room list: {problem} — correct the file and import it again.",
 		"rooms.duplicate":  "Room {room} appears twice in the room list (line {line}) — remove one.",
@@ -171,7 +171,7 @@ func applyHotel(h *Hotel, ev wire.Event) error {
 	if ev.Type != TypeHotelSet {
 		return nil
 	}
-	c, err := decodeBody[HotelChange](ev)
+	c, err := DecodeBody[HotelChange](ev)
 	if err != nil {
 		return err
 	}
@@ -203,7 +203,7 @@ func applyRooms(l *RoomList, ev wire.Event) error {
 	if ev.Type != TypeRoomsImported {
 		return nil
 	}
-	b, err := decodeBody[roomsBody](ev)
+	b, err := DecodeBody[roomsBody](ev)
 	l.Name, l.Rooms, l.Imported = b.Name, b.Rooms, b.At
 	return err
 }
@@ -212,7 +212,7 @@ func applyDesk(d *Desk, ev wire.Event) error {
 	if ev.Type != TypeDeskSet {
 		return nil
 	}
-	b, err := decodeBody[deskBody](ev)
+	b, err := DecodeBody[deskBody](ev)
 	d.Code, d.Name, d.Floors = ev.Entity.ID, b.Name, b.Floors
 	return err
 }
@@ -221,14 +221,14 @@ func applyItemType(t *ItemType, ev wire.Event) error {
 	if ev.Type != TypeItemTypeSet {
 		return nil
 	}
-	b, err := decodeBody[ItemTypeInput](ev)
+	b, err := DecodeBody[ItemTypeInput](ev)
 	t.Code, t.Name, t.Stock, t.Tags = ev.Entity.ID, b.Name, b.Stock, b.Tags
 	return err
 }
 
 // Settings returns the hotel settings (the defaults when never set).
 func (s *Service) Settings() (Hotel, error) {
-	h, err := loadView[Hotel](s, kindHotel, hotelID)
+	h, err := LoadView[Hotel](s, kindHotel, hotelID)
 	if errors.Is(err, ErrNotFound) {
 		return DefaultHotel(), nil
 	}
@@ -249,15 +249,15 @@ func (s *Service) FollowUpInterval() time.Duration {
 func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Hotel{}, err
 	}
 	if err := checkHotelChange(c); err != nil {
 		return Hotel{}, err
 	}
-	c.At = s.now()
-	if _, err := s.emit(actor, ref(kindHotel, hotelID), TypeHotelSet, c); err != nil {
+	c.At = s.Now()
+	if _, err := s.Emit(actor, Ref(kindHotel, hotelID), TypeHotelSet, c); err != nil {
 		return Hotel{}, err
 	}
 	return s.Settings()
@@ -265,7 +265,7 @@ func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
 
 func checkHotelChange(c HotelChange) error {
 	if c.FollowUp != nil && (*c.FollowUp < time.Minute || *c.FollowUp > 24*time.Hour) {
-		return invalid("follow_up", "field.bad_number", "min", "1", "max", "1440")
+		return Invalid("follow_up", "field.bad_number", "min", "1", "max", "1440")
 	}
 	for _, sh := range c.Shifts {
 		if err := checkShiftTimes(sh); err != nil {
@@ -273,8 +273,8 @@ func checkHotelChange(c HotelChange) error {
 		}
 	}
 	for cat, h := range c.Holding {
-		if err := firstErr(choice("category", string(cat), categoryNames()...),
-			between("holding.days", h.Days, 0, 3650)); err != nil {
+		if err := FirstErr(Choice("category", string(cat), categoryNames()...),
+			Between("holding.days", h.Days, 0, 3650)); err != nil {
 			return err
 		}
 	}
@@ -282,12 +282,12 @@ func checkHotelChange(c HotelChange) error {
 }
 
 func checkShiftTimes(sh Shift) error {
-	if err := required("shift.name", sh.Name); err != nil {
+	if err := Required("shift.name", sh.Name); err != nil {
 		return err
 	}
 	for field, v := range map[string]string{"start": sh.Start, "end": sh.End} {
 		if _, err := time.Parse("15:04", v); err != nil {
-			return invalid("shift."+field, "shift.bad_time", "shift", sh.Name)
+			return Invalid("shift."+field, "shift.bad_time", "shift", sh.Name)
 		}
 	}
 	return nil
@@ -309,7 +309,7 @@ func (s *Service) checkShift(name string) error {
 		}
 		names[i] = sh.Name
 	}
-	return invalid("shift", "staff.shift_unknown", "shift", name, "allowed", strings.Join(names, ", "))
+	return Invalid("shift", "staff.shift_unknown", "shift", name, "allowed", strings.Join(names, ", "))
 }
 
 // ShiftAt returns the shift running at t (in the hotel's zone), or false.
@@ -319,21 +319,21 @@ func (s *Service) ShiftAt(t time.Time) (Shift, bool) {
 		return Shift{}, false
 	}
 	for _, sh := range h.Shifts {
-		if s.inShift(sh, t) {
+		if s.InShift(sh, t) {
 			return sh, true
 		}
 	}
 	return Shift{}, false
 }
 
-// inShift reports whether t falls in the shift, in the hotel's zone.
-func (s *Service) inShift(sh Shift, t time.Time) bool {
+// InShift reports whether t falls in the shift, in the hotel's zone.
+func (s *Service) InShift(sh Shift, t time.Time) bool {
 	start, err1 := time.Parse("15:04", sh.Start)
 	end, err2 := time.Parse("15:04", sh.End)
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	lt := t.In(s.loc())
+	lt := t.In(s.Loc())
 	m := lt.Hour()*60 + lt.Minute()
 	a, b := start.Hour()*60+start.Minute(), end.Hour()*60+end.Minute()
 	if a < b {
@@ -342,7 +342,7 @@ func (s *Service) inShift(sh Shift, t time.Time) bool {
 	return m >= a || m < b
 }
 
-func (s *Service) loc() *time.Location {
+func (s *Service) Loc() *time.Location {
 	if s.Location == nil {
 		return time.UTC
 	}
@@ -355,19 +355,19 @@ func (s *Service) loc() *time.Location {
 func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return RoomList{}, err
 	}
-	if err := required("name", name); err != nil {
+	if err := Required("name", name); err != nil {
 		return RoomList{}, err
 	}
 	rooms, err := parseRooms(r)
 	if err != nil {
 		return RoomList{}, err
 	}
-	body := roomsBody{Name: name, Rooms: rooms, At: s.now()}
-	if _, err := s.emit(actor, ref(kindRooms, roomsID), TypeRoomsImported, body); err != nil {
+	body := roomsBody{Name: name, Rooms: rooms, At: s.Now()}
+	if _, err := s.Emit(actor, Ref(kindRooms, roomsID), TypeRoomsImported, body); err != nil {
 		return RoomList{}, err
 	}
 	return s.Rooms()
@@ -379,7 +379,7 @@ func parseRooms(r io.Reader) ([]Room, error) {
 	cr.TrimLeadingSpace = true
 	recs, err := cr.ReadAll()
 	if err != nil {
-		return nil, invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
+		return nil, Invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
 	}
 	var rooms []Room
 	seen := map[string]bool{}
@@ -392,13 +392,13 @@ func parseRooms(r io.Reader) ([]Room, error) {
 			continue
 		}
 		if seen[room.Number] {
-			return nil, invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(i+1))
+			return nil, Invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(i+1))
 		}
 		seen[room.Number] = true
 		rooms = append(rooms, room)
 	}
 	if len(rooms) == 0 {
-		return nil, invalid("file", "rooms.empty")
+		return nil, Invalid("file", "rooms.empty")
 	}
 	return rooms, nil
 }
@@ -410,7 +410,7 @@ func parseRoomLine(line int, rec []string) (Room, bool, error) {
 		return Room{}, true, nil
 	}
 	bad := func(problem string) error {
-		return invalid("file", "rooms.bad_line", "line", strconv.Itoa(line), "problem", problem)
+		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(line), "problem", problem)
 	}
 	if len(rec) < 3 {
 		return Room{}, false, bad("want floor, room number, room type")
@@ -431,7 +431,7 @@ func parseRoomLine(line int, rec []string) (Room, bool, error) {
 
 // Rooms returns the room list; an empty list when none was imported.
 func (s *Service) Rooms() (RoomList, error) {
-	l, err := loadView[RoomList](s, kindRooms, roomsID)
+	l, err := LoadView[RoomList](s, kindRooms, roomsID)
 	if errors.Is(err, ErrNotFound) {
 		return RoomList{}, nil
 	}
@@ -442,7 +442,7 @@ func (s *Service) Rooms() (RoomList, error) {
 // Before any list is imported every room is accepted. field names the
 // input for the refusal.
 func (s *Service) CheckRoom(field, number string) error {
-	if err := required(field, number); err != nil {
+	if err := Required(field, number); err != nil {
 		return err
 	}
 	l, err := s.Rooms()
@@ -454,29 +454,29 @@ func (s *Service) CheckRoom(field, number string) error {
 			return nil
 		}
 	}
-	return refuse(ErrInvalid, field, "room.unknown", []string{"room", number, "list", l.Name, "field", field})
+	return Refuse(ErrInvalid, field, "room.unknown", []string{"room", number, "list", l.Name, "field", field})
 }
 
 // SetDesk adds or changes a desk and the floors it serves; supervisors only.
 func (s *Service) SetDesk(actorID, code, name string, floors []int) (Desk, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Desk{}, err
 	}
-	if err := firstErr(required("code", code), maxLen("code", code, 10), required("name", name)); err != nil {
+	if err := FirstErr(Required("code", code), MaxLen("code", code, 10), Required("name", name)); err != nil {
 		return Desk{}, err
 	}
 	if err := s.checkFloors(floors); err != nil {
 		return Desk{}, err
 	}
 	floors = slices.Sorted(slices.Values(floors))
-	body := deskBody{Name: name, Floors: floors, At: s.now()}
-	if _, err := s.emit(actor, ref(kindDesk, code), TypeDeskSet, body); err != nil {
+	body := deskBody{Name: name, Floors: floors, At: s.Now()}
+	if _, err := s.Emit(actor, Ref(kindDesk, code), TypeDeskSet, body); err != nil {
 		return Desk{}, err
 	}
-	return loadView[Desk](s, kindDesk, code)
+	return LoadView[Desk](s, kindDesk, code)
 }
 
 func (s *Service) checkFloors(floors []int) error {
@@ -486,22 +486,22 @@ func (s *Service) checkFloors(floors []int) error {
 	}
 	for _, f := range floors {
 		if !slices.ContainsFunc(l.Rooms, func(r Room) bool { return r.Floor == f }) {
-			return refuse(ErrInvalid, "floors", "floor.unknown", []string{"floor", strconv.Itoa(f), "list", l.Name})
+			return Refuse(ErrInvalid, "floors", "floor.unknown", []string{"floor", strconv.Itoa(f), "list", l.Name})
 		}
 	}
 	return nil
 }
 
 // Desks lists the desks by code.
-func (s *Service) Desks() ([]Desk, error) { return listViews[Desk](s, kindDesk, nil) }
+func (s *Service) Desks() ([]Desk, error) { return ListViews[Desk](s, kindDesk, nil) }
 
 // CheckDesk refuses a desk code not in the set-up.
 func (s *Service) CheckDesk(field, code string) error {
-	ok, err := s.exists(kindDesk, code)
+	ok, err := s.Exists(kindDesk, code)
 	if err != nil || ok {
 		return err
 	}
-	return refuse(ErrInvalid, field, "desk.unknown", []string{"desk", code, "field", field})
+	return Refuse(ErrInvalid, field, "desk.unknown", []string{"desk", code, "field", field})
 }
 
 // SetItemType adds or changes a loanable item type and its stock per desk;
@@ -509,22 +509,22 @@ func (s *Service) CheckDesk(field, code string) error {
 func (s *Service) SetItemType(actorID string, in ItemTypeInput) (ItemType, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return ItemType{}, err
 	}
 	if err := s.checkItemType(&in); err != nil {
 		return ItemType{}, err
 	}
-	in.At = s.now()
-	if _, err := s.emit(actor, ref(kindItemType, in.Code), TypeItemTypeSet, in); err != nil {
+	in.At = s.Now()
+	if _, err := s.Emit(actor, Ref(kindItemType, in.Code), TypeItemTypeSet, in); err != nil {
 		return ItemType{}, err
 	}
-	return loadView[ItemType](s, kindItemType, in.Code)
+	return LoadView[ItemType](s, kindItemType, in.Code)
 }
 
 func (s *Service) checkItemType(in *ItemTypeInput) error {
-	if err := firstErr(required("code", in.Code), required("name", in.Name)); err != nil {
+	if err := FirstErr(Required("code", in.Code), Required("name", in.Name)); err != nil {
 		return err
 	}
 	if in.Stock == nil {
@@ -534,7 +534,7 @@ func (s *Service) checkItemType(in *ItemTypeInput) error {
 		in.Stock[desk] = len(tags)
 	}
 	for desk, n := range in.Stock {
-		if err := firstErr(s.CheckDesk("stock", desk), between("stock", n, 0, 10000)); err != nil {
+		if err := FirstErr(s.CheckDesk("stock", desk), Between("stock", n, 0, 10000)); err != nil {
 			return err
 		}
 	}
@@ -542,11 +542,11 @@ func (s *Service) checkItemType(in *ItemTypeInput) error {
 }
 
 // ItemTypes lists the loanable item types by code.
-func (s *Service) ItemTypes() ([]ItemType, error) { return listViews[ItemType](s, kindItemType, nil) }
+func (s *Service) ItemTypes() ([]ItemType, error) { return ListViews[ItemType](s, kindItemType, nil) }
 
 // ItemTypeByCode returns one item type; ErrNotFound when unknown.
 func (s *Service) ItemTypeByCode(code string) (ItemType, error) {
-	return loadView[ItemType](s, kindItemType, code)
+	return LoadView[ItemType](s, kindItemType, code)
 }
 
 // defaultFollowUp is the follow-up interval before a supervisor sets one.

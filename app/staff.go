@@ -8,7 +8,7 @@ import (
 	"floordesk/data/wire"
 )
 
-const kindStaff = "staff"
+const KindStaff = "staff"
 
 // Role is what a staff member may do.
 type Role string
@@ -92,10 +92,10 @@ type reasonBody struct {
 }
 
 func init() {
-	registerKind(kindStaff, foldWith(applyStaff, pairClash[*Staff](map[[2]string]string{
+	RegisterKind(KindStaff, FoldWith(applyStaff, PairClash[*Staff](map[[2]string]string{
 		{TypeStaffAdded, TypeStaffAdded}: "staff.added_twice",
 	})))
-	registerMessages(map[string]string{
+	RegisterMessages(map[string]string{
 		"staff.exists":          "Staff number {number} is already used by {name} — pick another number.",
 		"staff.first_exists":    "The first supervisor already exists — log in and add staff from the staff screen.",
 		"staff.self_disable":    "You cannot disable yourself — ask another supervisor.",
@@ -108,7 +108,7 @@ func init() {
 func applyStaff(st *Staff, ev wire.Event) error {
 	switch ev.Type {
 	case TypeStaffAdded:
-		b, err := decodeBody[staffAddedBody](ev)
+		b, err := DecodeBody[staffAddedBody](ev)
 		if err != nil {
 			return err
 		}
@@ -119,11 +119,11 @@ func applyStaff(st *Staff, ev wire.Event) error {
 	case TypeStaffEnabled:
 		st.Disabled = false
 	case TypeStaffPINChanged:
-		b, err := decodeBody[staffPINBody](ev)
+		b, err := DecodeBody[staffPINBody](ev)
 		st.PINHash = b.PINHash
 		return err
 	case TypeStaffUpdated:
-		b, err := decodeBody[staffUpdateBody](ev)
+		b, err := DecodeBody[staffUpdateBody](ev)
 		st.Department, st.Role, st.Shift = b.Department, b.Role, b.Shift
 		return err
 	}
@@ -134,7 +134,7 @@ func applyStaff(st *Staff, ev wire.Event) error {
 // the first-run screen that calls FirstSupervisor.
 func (s *Service) HasStaff() (bool, error) {
 	found := false
-	err := s.store.Views(kindStaff, func(string, []byte) error {
+	err := s.store.Views(KindStaff, func(string, []byte) error {
 		found = true
 		return errStop
 	})
@@ -156,7 +156,7 @@ func (s *Service) FirstSupervisor(in NewStaff) (Staff, error) {
 		return Staff{}, err
 	}
 	if any {
-		return Staff{}, conflict("staff.first_exists")
+		return Staff{}, Conflicting("staff.first_exists")
 	}
 	in.Role = RoleSupervisor
 	return s.addStaff(Staff{ID: strings.TrimSpace(in.Number)}, in)
@@ -166,7 +166,7 @@ func (s *Service) FirstSupervisor(in NewStaff) (Staff, error) {
 func (s *Service) AddStaff(actorID string, in NewStaff) (Staff, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Staff{}, err
 	}
@@ -183,11 +183,11 @@ func (s *Service) addStaff(actor Staff, in NewStaff) (Staff, error) {
 		return Staff{}, err
 	}
 	body := staffAddedBody{Name: in.Name, Department: in.Department, Role: in.Role,
-		Shift: in.Shift, PINHash: hash, At: s.now()}
-	if _, err := s.emit(actor, ref(kindStaff, in.Number), TypeStaffAdded, body); err != nil {
+		Shift: in.Shift, PINHash: hash, At: s.Now()}
+	if _, err := s.Emit(actor, Ref(KindStaff, in.Number), TypeStaffAdded, body); err != nil {
 		return Staff{}, err
 	}
-	return loadView[Staff](s, kindStaff, in.Number)
+	return LoadView[Staff](s, KindStaff, in.Number)
 }
 
 func trimStaff(in NewStaff) NewStaff {
@@ -199,10 +199,10 @@ func trimStaff(in NewStaff) NewStaff {
 }
 
 func (s *Service) checkNewStaff(in NewStaff) error {
-	if err := firstErr(
-		required("number", in.Number), maxLen("number", in.Number, 20),
-		required("name", in.Name), maxLen("name", in.Name, 60),
-		required("department", in.Department), choice("role", string(in.Role), "attendant", "supervisor"),
+	if err := FirstErr(
+		Required("number", in.Number), MaxLen("number", in.Number, 20),
+		Required("name", in.Name), MaxLen("name", in.Name, 60),
+		Required("department", in.Department), Choice("role", string(in.Role), "attendant", "supervisor"),
 		validPIN("pin", in.PIN),
 	); err != nil {
 		return err
@@ -210,9 +210,9 @@ func (s *Service) checkNewStaff(in NewStaff) error {
 	if err := s.checkShift(in.Shift); err != nil {
 		return err
 	}
-	old, err := loadView[Staff](s, kindStaff, in.Number)
+	old, err := LoadView[Staff](s, KindStaff, in.Number)
 	if err == nil {
-		return conflict("staff.exists", "number", in.Number, "name", old.Name)
+		return Conflicting("staff.exists", "number", in.Number, "name", old.Name)
 	}
 	if errors.Is(err, ErrNotFound) {
 		return nil
@@ -230,12 +230,12 @@ func (s *Service) DisableStaff(actorID, staffID, reason string) error {
 		return err
 	}
 	if actor.ID == st.ID {
-		return forbidden("staff.self_disable")
+		return Forbidden("staff.self_disable")
 	}
 	if st.Disabled {
 		return nil
 	}
-	_, err = s.emit(actor, ref(kindStaff, st.ID), TypeStaffDisabled, reasonBody{Reason: reason, At: s.now()})
+	_, err = s.Emit(actor, Ref(KindStaff, st.ID), TypeStaffDisabled, reasonBody{Reason: reason, At: s.Now()})
 	return err
 }
 
@@ -247,7 +247,7 @@ func (s *Service) EnableStaff(actorID, staffID string) error {
 	if err != nil || !st.Disabled {
 		return err
 	}
-	_, err = s.emit(actor, ref(kindStaff, st.ID), TypeStaffEnabled, reasonBody{At: s.now()})
+	_, err = s.Emit(actor, Ref(KindStaff, st.ID), TypeStaffEnabled, reasonBody{At: s.Now()})
 	return err
 }
 
@@ -260,7 +260,7 @@ func (s *Service) UpdateStaff(actorID, staffID, department string, role Role, sh
 	if err != nil {
 		return err
 	}
-	if err := firstErr(required("department", department), choice("role", string(role), "attendant", "supervisor"), s.checkShift(shift)); err != nil {
+	if err := FirstErr(Required("department", department), Choice("role", string(role), "attendant", "supervisor"), s.checkShift(shift)); err != nil {
 		return err
 	}
 	if st.Role == RoleSupervisor && role != RoleSupervisor {
@@ -268,27 +268,27 @@ func (s *Service) UpdateStaff(actorID, staffID, department string, role Role, sh
 			return err
 		}
 	}
-	body := staffUpdateBody{Department: department, Role: role, Shift: shift, At: s.now()}
-	_, err = s.emit(actor, ref(kindStaff, st.ID), TypeStaffUpdated, body)
+	body := staffUpdateBody{Department: department, Role: role, Shift: shift, At: s.Now()}
+	_, err = s.Emit(actor, Ref(KindStaff, st.ID), TypeStaffUpdated, body)
 	return err
 }
 
 func (s *Service) keepOneSupervisor(st Staff) error {
-	sups, err := listViews(s, kindStaff, func(o *Staff) bool {
+	sups, err := ListViews(s, KindStaff, func(o *Staff) bool {
 		return o.Role == RoleSupervisor && !o.Disabled && o.ID != st.ID
 	})
 	if err != nil || len(sups) > 0 {
 		return err
 	}
-	return conflict("staff.last_supervisor", "staff", st.Name)
+	return Conflicting("staff.last_supervisor", "staff", st.Name)
 }
 
 func (s *Service) supervisorOn(actorID, staffID string) (Staff, Staff, error) {
-	actor, err := s.authorize(actorID, RoleSupervisor)
+	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Staff{}, Staff{}, err
 	}
-	st, err := loadView[Staff](s, kindStaff, staffID)
+	st, err := LoadView[Staff](s, KindStaff, staffID)
 	return actor, st, err
 }
 
@@ -297,14 +297,14 @@ func (s *Service) supervisorOn(actorID, staffID string) (Staff, Staff, error) {
 func (s *Service) Login(staffID, pin string) (Staff, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.checkPIN(staffID, pin)
+	return s.CheckPIN(staffID, pin)
 }
 
 // ChangePIN sets a new PIN after checking the old one.
 func (s *Service) ChangePIN(staffID, oldPIN, newPIN string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st, err := s.checkPIN(staffID, oldPIN)
+	st, err := s.CheckPIN(staffID, oldPIN)
 	if err != nil {
 		return err
 	}
@@ -334,23 +334,42 @@ func (s *Service) setPIN(actor, st Staff, pin string) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.emit(actor, ref(kindStaff, st.ID), TypeStaffPINChanged, staffPINBody{PINHash: hash, At: s.now()})
+	_, err = s.Emit(actor, Ref(KindStaff, st.ID), TypeStaffPINChanged, staffPINBody{PINHash: hash, At: s.Now()})
 	return err
 }
 
 // StaffMember returns one staff member; ErrNotFound when unknown.
-func (s *Service) StaffMember(id string) (Staff, error) { return loadView[Staff](s, kindStaff, id) }
+func (s *Service) StaffMember(id string) (Staff, error) { return LoadView[Staff](s, KindStaff, id) }
 
 // StaffList lists staff by number; disabled ones only when withDisabled.
 func (s *Service) StaffList(withDisabled bool) ([]Staff, error) {
-	return listViews(s, kindStaff, func(st *Staff) bool { return withDisabled || !st.Disabled })
+	return ListViews(s, KindStaff, func(st *Staff) bool { return withDisabled || !st.Disabled })
 }
 
-// staffName returns a staff member's name, or the ID when unknown.
-func (s *Service) staffName(id string) string {
-	st, err := loadView[Staff](s, kindStaff, id)
+// StaffName returns a staff member's name, or the ID when unknown.
+func (s *Service) StaffName(id string) string {
+	st, err := LoadView[Staff](s, KindStaff, id)
 	if err != nil || st.Name == "" {
 		return id
 	}
 	return st.Name
+}
+
+// ID document types accepted for a door opening.
+var IDTypes = []string{"id_card", "passport", "hk_macau_permit", "taiwan_permit", "residence_permit", "other"}
+
+// ActiveStaff loads a staff member named in a field: ErrNotFound when
+// unknown, ErrForbidden when disabled.
+func (s *Service) ActiveStaff(field, id string) (Staff, error) {
+	if err := Required(field, id); err != nil {
+		return Staff{}, err
+	}
+	st, err := LoadView[Staff](s, KindStaff, id)
+	if err != nil {
+		return Staff{}, err
+	}
+	if st.Disabled {
+		return Staff{}, Forbidden("staff.disabled", "staff", st.Name)
+	}
+	return st, nil
 }

@@ -10,7 +10,7 @@ import (
 // Field checks shared by every register's commands. Each returns nil or an
 // ErrInvalid refusal naming the field.
 
-func firstErr(errs ...error) error {
+func FirstErr(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -19,39 +19,58 @@ func firstErr(errs ...error) error {
 	return nil
 }
 
-func required(field, v string) error {
+func Required(field, v string) error {
 	if strings.TrimSpace(v) == "" {
-		return invalid(field, "field.required")
+		return Invalid(field, "field.required")
 	}
 	return nil
 }
 
-func maxLen(field, v string, max int) error {
+func MaxLen(field, v string, max int) error {
 	if utf8.RuneCountInString(v) > max {
-		return invalid(field, "field.too_long", "max", strconv.Itoa(max))
+		return Invalid(field, "field.too_long", "max", strconv.Itoa(max))
 	}
 	return nil
 }
 
-func choice(field, v string, allowed ...string) error {
+func Choice(field, v string, allowed ...string) error {
 	for _, a := range allowed {
 		if v == a {
 			return nil
 		}
 	}
-	return invalid(field, "field.bad_value", "value", v, "allowed", strings.Join(allowed, ", "))
+	return Invalid(field, "field.bad_value", "value", v, "allowed", strings.Join(allowed, ", "))
 }
 
-func after(field string, t, min time.Time, minText string) error {
+func After(field string, t, min time.Time, minText string) error {
 	if !t.After(min) {
-		return invalid(field, "field.bad_time", "after", minText)
+		return Invalid(field, "field.bad_time", "after", minText)
 	}
 	return nil
 }
 
-func between(field string, n, min, max int) error {
+func Between(field string, n, min, max int) error {
 	if n < min || n > max {
-		return invalid(field, "field.bad_number", "min", strconv.Itoa(min), "max", strconv.Itoa(max))
+		return Invalid(field, "field.bad_number", "min", strconv.Itoa(min), "max", strconv.Itoa(max))
+	}
+	return nil
+}
+
+func CheckLast4(v string) error {
+	if len(v) != 4 {
+		return Invalid("id_last4", "door.id_last4")
+	}
+	for _, r := range v {
+		if !(r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return Invalid("id_last4", "door.id_last4")
+		}
+	}
+	return nil
+}
+
+func NonNegative(field string, n int64, code string) error {
+	if n < 0 {
+		return Invalid(field, code)
 	}
 	return nil
 }
