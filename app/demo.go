@@ -5,7 +5,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -35,23 +34,6 @@ type DemoGenerator struct {
 	Name   string
 	Weight int
 	Make   func(w *DemoWorld, n int) []wire.Event
-}
-
-var demoGenerators []DemoGenerator
-
-// RegisterDemo adds a history generator; each register's file calls it
-// from init. Generators run in name order; registering a name again
-// replaces the earlier one.
-func RegisterDemo(g DemoGenerator) {
-	demoGenerators = slices.DeleteFunc(demoGenerators, func(o DemoGenerator) bool { return o.Name == g.Name })
-	demoGenerators = append(demoGenerators, g)
-	sort.Slice(demoGenerators, func(i, j int) bool { return demoGenerators[i].Name < demoGenerators[j].Name })
-}
-
-func init() {
-	RegisterMessages(map[string]string{
-		"demo.not_empty": "Demo data goes only into an empty desk — start with a new data folder.",
-	})
 }
 
 // Demo fills an empty store with a hotel of 12 floors × 25 rooms, 3 desks,
@@ -131,8 +113,13 @@ var _ io.Reader = randReader{}
 
 // demoSetup makes the hotel through the commands, and fills w.
 func demoSetup(s *Service, w *DemoWorld) error {
-	steps := []func(*Service, *DemoWorld) error{demoStaff, demoRooms, demoDesks, demoKeys, demoItems}
-	for _, step := range steps {
+	steps := []func(*Service, *DemoWorld) error{demoStaff, demoRooms, demoDesks}
+	for _, m := range Modules() {
+		if m.DemoSetup != nil {
+			steps = append(steps, m.DemoSetup)
+		}
+	}
+	for _, step := range append(steps, demoItems) {
 		if err := step(s, w); err != nil {
 			return err
 		}
@@ -234,11 +221,12 @@ func demoItems(s *Service, w *DemoWorld) error {
 // demoHistory shares size among the generators by weight and appends
 // their events in batches.
 func demoHistory(s *Service, w *DemoWorld, size int) error {
+	gens := demoGenerators()
 	total := 0
-	for _, g := range demoGenerators {
+	for _, g := range gens {
 		total += g.Weight
 	}
-	for _, g := range demoGenerators {
+	for _, g := range gens {
 		n := size * g.Weight / max(total, 1)
 		if err := demoAppend(s.store, g.Make(w, n)); err != nil {
 			return fmt.Errorf("demo %s: %w", g.Name, err)
@@ -264,4 +252,14 @@ func demoAppend(st Store, evs []wire.Event) error {
 		evs, size = evs[n:], min(size*2, 500)
 	}
 	return nil
+}
+
+// demoGenerators lists every register's history generators by name.
+func demoGenerators() []DemoGenerator {
+	var gens []DemoGenerator
+	for _, m := range Modules() {
+		gens = append(gens, m.Demo...)
+	}
+	slices.SortFunc(gens, func(a, b DemoGenerator) int { return strings.Compare(a.Name, b.Name) })
+	return gens
 }

@@ -9,12 +9,6 @@ import (
 
 // Demo history for keys, lost and found and door openings.
 
-func init() {
-	RegisterDemo(DemoGenerator{Name: "doors", Weight: 1, Make: DemoDoors})
-	RegisterDemo(DemoGenerator{Name: "found", Weight: 2, Make: DemoFound})
-	RegisterDemo(DemoGenerator{Name: "keys", Weight: 4, Make: DemoKeyLoans})
-}
-
 // DemoKeyLoans returns n key sign-outs spread over the demo keys, each
 // signed back in (now and then by someone else) except a few still out at
 // End, some of them overdue.

@@ -322,3 +322,26 @@ func (s *Service) DueForDisposal() ([]FoundItem, error) {
 func (s *Service) PoliceReportDue() ([]FoundItem, error) {
 	return ListViews(s, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Police })
 }
+
+// HandoverFound is a found item waiting to be claimed.
+type HandoverFound struct {
+	Tag         string    `json:"tag"`
+	Category    string    `json:"category"`
+	Description string    `json:"description"`
+	FoundAt     time.Time `json:"found_at"`
+	Location    string    `json:"location,omitempty"`
+}
+
+// handoverFound lists found items logged at desk and still held,
+// awaiting claim, oldest first.
+func (s *Service) handoverFound(desk string) ([]HandoverFound, error) {
+	items, err := ListViews(s, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Desk == desk })
+	SortBy(items, func(f FoundItem) time.Time { return f.FoundAt })
+	out := make([]HandoverFound, len(items))
+	for i := range items {
+		f := &items[i]
+		out[i] = HandoverFound{Tag: f.Tag, Category: string(f.Category), Description: f.Description,
+			FoundAt: f.FoundAt, Location: f.Location().Location}
+	}
+	return out, err
+}

@@ -1,6 +1,9 @@
 package app
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Shift handover (交接班): at shift end the desk lists what the next shift
 // inherits — open requests, keys out, loans due, items awaiting claim — with
@@ -37,81 +40,28 @@ type Handover struct {
 	DraftedAt time.Time          `json:"drafted_at"`
 	DraftedBy string             `json:"drafted_by"`
 	Lists     HandoverLists      `json:"lists"`
-	Keys      HandoverKeyCount   `json:"key_count"`
+	Board     BoardCount         `json:"key_count"`
 	Notes     []HandoverNote     `json:"notes,omitempty"`
 	Outgoing  *HandoverSignature `json:"outgoing,omitempty"`
 	Incoming  *HandoverSignature `json:"incoming,omitempty"`
 }
 
-// HandoverLists is what the next shift inherits, as it stood when drafted.
-type HandoverLists struct {
-	Requests []HandoverRequest `json:"requests,omitempty"`
-	Keys     []HandoverKey     `json:"keys,omitempty"`
-	Loans    []HandoverLoan    `json:"loans,omitempty"`
-	Found    []HandoverFound   `json:"found,omitempty"`
-}
+// HandoverLists is what the next shift inherits, as it stood when
+// drafted: each register's rows (see Module.Handover) under its name, as
+// the register encoded them. A register with nothing to hand over has no
+// entry.
+type HandoverLists map[string]json.RawMessage
 
-// HandoverRequest is an unfinished guest request: still open, or done
-// and waiting to be confirmed with the guest.
-type HandoverRequest struct {
-	ID           string        `json:"id"`
-	Room         string        `json:"room"`
-	Kind         RequestKind   `json:"kind"`
-	Description  string        `json:"description"`
-	Status       RequestStatus `json:"status"`
-	Department   string        `json:"department,omitempty"`
-	PromisedAt   time.Time     `json:"promised_at,omitzero"`
-	NextFollowUp time.Time     `json:"next_follow_up,omitzero"`
-	Escalated    bool          `json:"escalated,omitempty"`
-}
-
-// HandoverKey is a work key not on the board.
-type HandoverKey struct {
-	Tag    string    `json:"tag"`
-	Holder string    `json:"holder"`
-	Since  time.Time `json:"since"`
-	DueAt  time.Time `json:"due_at,omitzero"`
-}
-
-// HandoverLoan is an open loan, due within the next shift or overdue.
-type HandoverLoan struct {
-	ID      string    `json:"id"`
-	Room    string    `json:"room"`
-	Guest   string    `json:"guest,omitempty"`
-	Items   string    `json:"items"` // "2 × hair dryer, 1 × iron"
-	DueAt   time.Time `json:"due_at"`
-	Overdue bool      `json:"overdue,omitempty"`
-}
-
-// HandoverFound is a found item waiting to be claimed.
-type HandoverFound struct {
-	Tag         string    `json:"tag"`
-	Category    string    `json:"category"`
-	Description string    `json:"description"`
-	FoundAt     time.Time `json:"found_at"`
-	Location    string    `json:"location,omitempty"`
-}
-
-// HandoverKeyCount is the count of keys on the board at handover, as the
-// key register recorded it (see CountKeys): Expected lists the tags that
-// should hang there, Counted is what the attendant counted, Missing and
-// Extra the differences when tags were ticked. CountID is the key count's
-// entity.
-type HandoverKeyCount struct {
-	CountID  string   `json:"count_id,omitempty"`
-	Expected []string `json:"expected,omitempty"`
-	Counted  int      `json:"counted"`
-	Missing  []string `json:"missing,omitempty"`
-	Extra    []string `json:"extra,omitempty"`
-}
-
-// Short is how many keys should be on the board and are not: the missing
-// tags when ticked, else the difference of the counts.
-func (k HandoverKeyCount) Short() int {
-	if len(k.Missing) > 0 {
-		return len(k.Missing)
+// HandoverSection decodes one register's rows from a handover's lists;
+// none when the register had nothing to hand over.
+func HandoverSection[T any](l HandoverLists, name string) ([]T, error) {
+	var rows []T
+	raw, ok := l[name]
+	if !ok {
+		return nil, nil
 	}
-	return max(0, len(k.Expected)-k.Counted)
+	err := json.Unmarshal(raw, &rows)
+	return rows, err
 }
 
 // HandoverNote is a free note for the next shift.
@@ -134,11 +84,11 @@ func (h *Handover) Signed() bool { return h.Outgoing != nil && h.Incoming != nil
 
 // HandoverDrafted is the body of handover.drafted.
 type HandoverDrafted struct {
-	At    time.Time        `json:"at"`
-	Desk  string           `json:"desk"`
-	Shift string           `json:"shift"`
-	Lists HandoverLists    `json:"lists"`
-	Keys  HandoverKeyCount `json:"key_count"`
+	At    time.Time     `json:"at"`
+	Desk  string        `json:"desk"`
+	Shift string        `json:"shift"`
+	Lists HandoverLists `json:"lists"`
+	Board BoardCount    `json:"key_count"`
 }
 
 // HandoverNoted is the body of handover.noted.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -57,15 +58,10 @@ func (s *Service) DraftHandover(actorID string, in HandoverInput) (Handover, err
 	return s.Handover(id)
 }
 
-// draftEvents builds the two events of a draft, saved together: the key
-// count (in the key register) and the handover with its lists.
+// draftEvents builds the events of a draft, saved together: the board
+// count (in its own register) and the handover with its lists.
 func (s *Service) draftEvents(actor Staff, id string, in HandoverInput, now time.Time) ([]wire.Event, error) {
-	count, err := s.compareBoard(in.KeysCounted, in.KeysPresent)
-	if err != nil {
-		return nil, err
-	}
-	countID := s.NewID()
-	countEv, err := NewEvent(actor.ID, Ref(kindKeyCount, countID), TypeKeysCounted, count)
+	count, evs, err := s.countBoard(actor, in)
 	if err != nil {
 		return nil, err
 	}
@@ -73,11 +69,20 @@ func (s *Service) draftEvents(actor Staff, id string, in HandoverInput, now time
 	if err != nil {
 		return nil, err
 	}
-	body := HandoverDrafted{At: now, Desk: s.Desk(), Shift: in.Shift, Lists: lists,
-		Keys: HandoverKeyCount{CountID: countID, Expected: count.Expected, Counted: count.Counted,
-			Missing: count.Missing, Extra: count.Extra}}
+	body := HandoverDrafted{At: now, Desk: s.Desk(), Shift: in.Shift, Lists: lists, Board: count}
 	drafted, err := NewEvent(actor.ID, Ref(KindHandover, id), TypeHandoverDrafted, body)
-	return []wire.Event{countEv, drafted}, err
+	return append(evs, drafted), err
+}
+
+// countBoard records the board count of the register that keeps a board
+// (see Module.BoardCount); none when no register does.
+func (s *Service) countBoard(actor Staff, in HandoverInput) (BoardCount, []wire.Event, error) {
+	for _, m := range Modules() {
+		if m.BoardCount != nil {
+			return m.BoardCount(s, actor, BoardInput{Counted: in.KeysCounted, Present: in.KeysPresent})
+		}
+	}
+	return BoardCount{}, nil, nil
 }
 
 // shiftLabel names the shift running at now by its date and name.
@@ -105,64 +110,26 @@ func (s *Service) checkDraftable(id string) error {
 	return nil
 }
 
+// handoverLists takes every register's rows for desk's handover at now.
 func (s *Service) handoverLists(desk string, now time.Time) (HandoverLists, error) {
-	var l HandoverLists
-	var err1, err2, err3, err4 error
-	l.Requests, err1 = s.handoverRequests(desk)
-	l.Loans, err2 = s.handoverLoans(desk, now)
-	l.Keys, err3 = s.handoverKeys(desk)
-	l.Found, err4 = s.handoverFound(desk)
-	return l, FirstErr(err1, err2, err3, err4)
-}
-
-func (s *Service) handoverRequests(desk string) ([]HandoverRequest, error) {
-	rows, err := s.UnfinishedRequests(desk)
-	out := make([]HandoverRequest, len(rows))
-	for i, r := range rows {
-		out[i] = HandoverRequest{ID: r.ID, Room: r.Room, Kind: r.Kind, Description: r.Description,
-			Status: r.Status, Department: r.Department, PromisedAt: r.PromisedAt,
-			NextFollowUp: r.NextFollowUp, Escalated: len(r.Escalated) > 0}
-	}
-	return out, err
-}
-
-func (s *Service) handoverLoans(desk string, now time.Time) ([]HandoverLoan, error) {
-	ls, err := s.LoansDue(desk, now.Add(HandoverWindow))
-	if err != nil {
-		return nil, err
-	}
-	names, err := s.itemNames()
-	out := make([]HandoverLoan, len(ls))
-	for i := range ls {
-		l := &ls[i]
-		out[i] = HandoverLoan{ID: l.ID, Room: l.Room, Guest: l.Guest, Items: loanItems(l, names),
-			DueAt: l.DueAt, Overdue: l.Overdue(now)}
-	}
-	return out, err
-}
-
-// itemNames maps item type codes to their names.
-func (s *Service) itemNames() (map[string]string, error) {
-	types, err := s.ItemTypes()
-	names := make(map[string]string, len(types))
-	for _, t := range types {
-		names[t.Code] = t.Name
-	}
-	return names, err
-}
-
-// loanItems renders what is still out: "2 × hair dryer, 1 × iron".
-func loanItems(l *Loan, names map[string]string) string {
-	var parts []string
-	for i := range l.Lines {
-		n := l.Lines[i].Outstanding()
-		if n == 0 {
+	lists := HandoverLists{}
+	for _, m := range Modules() {
+		if m.Handover == nil {
 			continue
 		}
-		name := cmp.Or(names[l.Lines[i].Item], l.Lines[i].Item)
-		parts = append(parts, fmt.Sprintf("%d × %s", n, name))
+		rows, err := m.Handover(s, desk, now)
+		if err != nil {
+			return nil, fmt.Errorf("handover %s: %w", m.Name, err)
+		}
+		b, err := json.Marshal(rows)
+		if err != nil {
+			return nil, fmt.Errorf("handover %s: %w", m.Name, err)
+		}
+		if string(b) != "null" && string(b) != "[]" {
+			lists[m.Name] = b
+		}
 	}
-	return strings.Join(parts, ", ")
+	return lists, nil
 }
 
 // AddHandoverNote adds a free note for the next shift, until the outgoing

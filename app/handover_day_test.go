@@ -97,10 +97,10 @@ func TestWholeDayAtADesk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(h.Lists.Requests) != 1 || !h.Lists.Requests[0].Escalated || len(h.Lists.Loans) != 1 ||
-		len(h.Lists.Keys) != 1 || h.Lists.Keys[0].Tag != "F8-S2" || h.Keys.Short() != 0 ||
-		len(h.Lists.Found) != 1 || h.Lists.Found[0].Tag != umbrella.Tag {
-		t.Fatalf("handover lists = %+v keys %+v", h.Lists, h.Keys)
+	if len(rows[HandoverRequest](t, h, "requests")) != 1 || !rows[HandoverRequest](t, h, "requests")[0].Escalated || len(rows[HandoverLoan](t, h, "loans")) != 1 ||
+		len(rows[HandoverKey](t, h, "keys")) != 1 || rows[HandoverKey](t, h, "keys")[0].Tag != "F8-S2" || h.Board.Short() != 0 ||
+		len(rows[HandoverFound](t, h, "found")) != 1 || rows[HandoverFound](t, h, "found")[0].Tag != umbrella.Tag {
+		t.Fatalf("handover lists = %+v keys %+v", h.Lists, h.Board)
 	}
 	f.must(f.svc.AddHandoverNote(attID, h.ID, "1208 TV: call engineering again"))
 	f.must(f.svc.SignHandover(h.ID, SignOutgoing, attID, "2345"))

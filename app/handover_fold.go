@@ -24,7 +24,7 @@ func applyHandoverDrafted(h *Handover, ev wire.Event) error {
 	}
 	h.ID, h.Desk, h.Shift = ev.Entity.ID, b.Desk, b.Shift
 	h.DraftedAt, h.DraftedBy = ActionTime(b.At, ev), ev.Actor
-	h.Lists, h.Keys = b.Lists, b.Keys
+	h.Lists, h.Board = b.Lists, b.Board
 	return nil
 }
 

@@ -31,27 +31,27 @@ func TestDraftHandover(t *testing.T) {
 	if h.ID != "D1.2026-03-03.morning" || h.Shift != "2026-03-03 morning" || h.Desk != "D1" {
 		t.Fatalf("handover = %s %q %s", h.ID, h.Shift, h.Desk)
 	}
-	if len(h.Lists.Requests) != 2 || h.Lists.Requests[0].ID != r.ID || !h.Lists.Requests[0].Escalated ||
-		h.Lists.Requests[1].ID != done.ID || h.Lists.Requests[1].Status != StatusResolved {
-		t.Fatalf("requests = %+v", h.Lists.Requests)
+	if len(rows[HandoverRequest](t, h, "requests")) != 2 || rows[HandoverRequest](t, h, "requests")[0].ID != r.ID || !rows[HandoverRequest](t, h, "requests")[0].Escalated ||
+		rows[HandoverRequest](t, h, "requests")[1].ID != done.ID || rows[HandoverRequest](t, h, "requests")[1].Status != StatusResolved {
+		t.Fatalf("requests = %+v", rows[HandoverRequest](t, h, "requests"))
 	}
-	if len(h.Lists.Loans) != 1 || h.Lists.Loans[0].Items != "1 × hair dryer" || h.Lists.Loans[0].Overdue {
-		t.Fatalf("loans = %+v (the hair dryer is due at 18:00, the iron in 3 days)", h.Lists.Loans)
+	if len(rows[HandoverLoan](t, h, "loans")) != 1 || rows[HandoverLoan](t, h, "loans")[0].Items != "1 × hair dryer" || rows[HandoverLoan](t, h, "loans")[0].Overdue {
+		t.Fatalf("loans = %+v (the hair dryer is due at 18:00, the iron in 3 days)", rows[HandoverLoan](t, h, "loans"))
 	}
-	if len(h.Lists.Keys) != 1 || h.Lists.Keys[0].Tag != "F8-S1" || h.Lists.Keys[0].Holder != "Zhang Wei" {
-		t.Fatalf("keys = %+v", h.Lists.Keys)
+	if len(rows[HandoverKey](t, h, "keys")) != 1 || rows[HandoverKey](t, h, "keys")[0].Tag != "F8-S1" || rows[HandoverKey](t, h, "keys")[0].Holder != "Zhang Wei" {
+		t.Fatalf("keys = %+v", rows[HandoverKey](t, h, "keys"))
 	}
-	if len(h.Keys.Expected) != 2 || h.Keys.Short() != 1 || h.Keys.CountID == "" {
-		t.Fatalf("key count = %+v, short %d", h.Keys, h.Keys.Short())
+	if len(h.Board.Expected) != 2 || h.Board.Short() != 1 || h.Board.CountID == "" {
+		t.Fatalf("key count = %+v, short %d", h.Board, h.Board.Short())
 	}
-	if last, ok, _ := f.svc.LastKeyCount("D1"); !ok || last.ID != h.Keys.CountID {
+	if last, ok, _ := f.svc.LastKeyCount("D1"); !ok || last.ID != h.Board.CountID {
 		t.Fatalf("the handover's count is not in the key register: %+v", last)
 	}
 	// Drafting again takes the lists afresh.
 	f.must(f.svc.CancelRequest(attID, r.ID, "guest went out"))
 	f.must(f.svc.ConfirmRequest(attID, done.ID, 5, ""))
 	h, _ = f.svc.DraftHandover(attID, HandoverInput{KeysPresent: []string{"F8-S2", "F8-STORE"}})
-	if len(h.Lists.Requests) != 0 || h.Keys.Short() != 0 || h.Keys.Counted != 2 {
+	if len(rows[HandoverRequest](t, h, "requests")) != 0 || h.Board.Short() != 0 || h.Board.Counted != 2 {
 		t.Fatalf("redraft = %+v", h)
 	}
 }
@@ -124,4 +124,14 @@ func TestHandoverRefusals(t *testing.T) {
 	wantRefusal(t, err, ErrInvalid, "field.required")
 	_, err = f.svc.SignHandover("D1.nope", SignOutgoing, attID, "2345")
 	wantRefusal(t, err, ErrNotFound, "handover.not_found")
+}
+
+// rows decodes one register's section of a handover's lists.
+func rows[T any](t *testing.T, h Handover, name string) []T {
+	t.Helper()
+	r, err := HandoverSection[T](h.Lists, name)
+	if err != nil {
+		t.Fatalf("handover section %s: %v", name, err)
+	}
+	return r
 }

@@ -157,3 +157,13 @@ type LoanExtended struct {
 	DueAt  time.Time `json:"due_at"`
 	Reason string    `json:"reason,omitempty"`
 }
+
+// HandoverLoan is an open loan, due within the next shift or overdue.
+type HandoverLoan struct {
+	ID      string    `json:"id"`
+	Room    string    `json:"room"`
+	Guest   string    `json:"guest,omitempty"`
+	Items   string    `json:"items"` // "2 × hair dryer, 1 × iron"
+	DueAt   time.Time `json:"due_at"`
+	Overdue bool      `json:"overdue,omitempty"`
+}

@@ -2,7 +2,9 @@ package app
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -102,4 +104,44 @@ func (s *Service) FrequentLoans(from, to time.Time) ([]LoanFrequency, error) {
 		return !l.OpenedAt.Before(from) && l.OpenedAt.Before(to)
 	})
 	return loanFrequency(ls, from, to), err
+}
+
+// handoverLoans lists desk's loans due within the next shift.
+func (s *Service) handoverLoans(desk string, now time.Time) ([]HandoverLoan, error) {
+	ls, err := s.LoansDue(desk, now.Add(HandoverWindow))
+	if err != nil {
+		return nil, err
+	}
+	names, err := s.itemNames()
+	out := make([]HandoverLoan, len(ls))
+	for i := range ls {
+		l := &ls[i]
+		out[i] = HandoverLoan{ID: l.ID, Room: l.Room, Guest: l.Guest, Items: loanItems(l, names),
+			DueAt: l.DueAt, Overdue: l.Overdue(now)}
+	}
+	return out, err
+}
+
+// itemNames maps item type codes to their names.
+func (s *Service) itemNames() (map[string]string, error) {
+	types, err := s.ItemTypes()
+	names := make(map[string]string, len(types))
+	for _, t := range types {
+		names[t.Code] = t.Name
+	}
+	return names, err
+}
+
+// loanItems renders what is still out: "2 × hair dryer, 1 × iron".
+func loanItems(l *Loan, names map[string]string) string {
+	var parts []string
+	for i := range l.Lines {
+		n := l.Lines[i].Outstanding()
+		if n == 0 {
+			continue
+		}
+		name := cmp.Or(names[l.Lines[i].Item], l.Lines[i].Item)
+		parts = append(parts, fmt.Sprintf("%d × %s", n, name))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -222,3 +222,17 @@ type RequestCancelled struct {
 	At     time.Time `json:"at"`
 	Reason string    `json:"reason"`
 }
+
+// HandoverRequest is an unfinished guest request: still open, or done
+// and waiting to be confirmed with the guest.
+type HandoverRequest struct {
+	ID           string        `json:"id"`
+	Room         string        `json:"room"`
+	Kind         RequestKind   `json:"kind"`
+	Description  string        `json:"description"`
+	Status       RequestStatus `json:"status"`
+	Department   string        `json:"department,omitempty"`
+	PromisedAt   time.Time     `json:"promised_at,omitzero"`
+	NextFollowUp time.Time     `json:"next_follow_up,omitzero"`
+	Escalated    bool          `json:"escalated,omitempty"`
+}

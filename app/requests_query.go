@@ -241,3 +241,15 @@ func (s *Service) RequestHistory(id string) ([]HistoryEntry, error) {
 	}
 	return out, nil
 }
+
+// handoverRequests lists desk's unfinished requests for the handover.
+func (s *Service) handoverRequests(desk string) ([]HandoverRequest, error) {
+	rows, err := s.UnfinishedRequests(desk)
+	out := make([]HandoverRequest, len(rows))
+	for i, r := range rows {
+		out[i] = HandoverRequest{ID: r.ID, Room: r.Room, Kind: r.Kind, Description: r.Description,
+			Status: r.Status, Department: r.Department, PromisedAt: r.PromisedAt,
+			NextFollowUp: r.NextFollowUp, Escalated: len(r.Escalated) > 0}
+	}
+	return out, err
+}

@@ -26,10 +26,10 @@ type line struct {
 // sections lays out what the next shift inherits, at now.
 func sections(h *app.Handover, now time.Time) []section {
 	return []section{
-		requestSection(h.Lists.Requests, now),
-		keySection(h.Lists.Keys, now),
-		loanSection(h.Lists.Loans, now),
-		foundSection(h.Lists.Found, now),
+		requestSection(rowsOf[app.HandoverRequest](h, "requests"), now),
+		keySection(rowsOf[app.HandoverKey](h, "keys"), now),
+		loanSection(rowsOf[app.HandoverLoan](h, "loans"), now),
+		foundSection(rowsOf[app.HandoverFound](h, "found"), now),
 	}
 }
 
@@ -86,7 +86,7 @@ func foundSection(fs []app.HandoverFound, now time.Time) section {
 
 // keyCountText says how the key count came out: "40 of 40 keys on the
 // board" or, when keys are missing, which.
-func keyCountText(k app.HandoverKeyCount) (string, bool) {
+func keyCountText(k app.BoardCount) (string, bool) {
 	data := map[string]string{"Counted": strconv.Itoa(k.Counted), "Expected": strconv.Itoa(len(k.Expected))}
 	text := lang.L("handover.key_count", data)
 	short := k.Short()
@@ -137,4 +137,11 @@ func shiftText(shift string) string {
 		words[i] = kit.X("handover.shift."+w, w)
 	}
 	return strings.Join(words, " ")
+}
+
+// rowsOf decodes one register's section of a handover's lists; a section
+// this desk cannot read shows as empty.
+func rowsOf[T any](h *app.Handover, name string) []T {
+	rows, _ := app.HandoverSection[T](h.Lists, name)
+	return rows
 }

@@ -76,7 +76,7 @@ func (v *view) content() fyne.CanvasObject {
 }
 
 func (v *view) keyCount() fyne.CanvasObject {
-	text, short := keyCountText(v.h.Keys)
+	text, short := keyCountText(v.h.Board)
 	l := widget.NewLabel(text)
 	if short {
 		l.Importance = widget.DangerImportance
