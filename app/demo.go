@@ -28,14 +28,6 @@ type DemoOptions struct {
 // DemoPIN is every demo staff member's PIN.
 const DemoPIN = "1234"
 
-// DemoGenerator makes n records of history in w, as events in order for
-// each entity. Weight is its share of DemoOptions.Size.
-type DemoGenerator struct {
-	Name   string
-	Weight int
-	Make   func(w *DemoWorld, n int) []wire.Event
-}
-
 // Demo fills an empty store with a hotel of 12 floors × 25 rooms, 3 desks,
 // 30 staff (PIN DemoPIN; S01 is a supervisor), 40 keys, 15 loanable item
 // types and opts.Size records of history. It swaps the Service's clock and
@@ -179,34 +171,6 @@ func demoDesks(s *Service, w *DemoWorld) error {
 	return nil
 }
 
-// demoKeyList is the 40 keys: 12 floor masters, 24 section keys, 3 store
-// rooms and the emergency key.
-func demoKeyList() []NewKey {
-	var keys []NewKey
-	for floor := 1; floor <= 12; floor++ {
-		desk := fmt.Sprintf("D%d", (floor-1)/4+1)
-		keys = append(keys, NewKey{Tag: fmt.Sprintf("F%02d-MASTER", floor), Type: KeyFloorMaster,
-			Areas: []string{fmt.Sprintf("floor %d", floor)}, Desk: desk})
-		for _, sec := range []string{"A", "B"} {
-			keys = append(keys, NewKey{Tag: fmt.Sprintf("F%02d-SEC-%s", floor, sec), Type: KeySection,
-				Areas: []string{fmt.Sprintf("floor %d section %s", floor, sec)}, Desk: desk})
-		}
-	}
-	for i := 1; i <= 3; i++ {
-		keys = append(keys, NewKey{Tag: fmt.Sprintf("STORE-%d", i), Type: KeyStoreRoom, Desk: fmt.Sprintf("D%d", i)})
-	}
-	return append(keys, NewKey{Tag: "EMERGENCY", Type: KeyEmergency, Desk: "D1"})
-}
-
-func demoKeys(s *Service, _ *DemoWorld) error {
-	for _, k := range demoKeyList() {
-		if _, err := s.RegisterKey("S01", k); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func demoItems(s *Service, w *DemoWorld) error {
 	for _, in := range DemoItemTypes(w.Desks) {
 		it, err := s.SetItemType("S01", in)
@@ -262,4 +226,44 @@ func demoGenerators() []DemoGenerator {
 	}
 	slices.SortFunc(gens, func(a, b DemoGenerator) int { return strings.Compare(a.Name, b.Name) })
 	return gens
+}
+
+// DemoItemTypes is a believable set of 15 loanable item types with stock
+// at each of desks. Adapters are tracked by asset tag.
+func DemoItemTypes(desks []string) []ItemTypeInput {
+	kinds := []struct {
+		code, name string
+		n          int
+	}{
+		{"hair_dryer", "吹风机 hair dryer", 6}, {"power_strip", "插线板 power strip", 8},
+		{"adapter", "转换插头 plug adapter", 4}, {"iron", "熨斗 iron", 3},
+		{"ironing_board", "熨衣板 ironing board", 2}, {"phone_charger", "手机充电器 phone charger", 10},
+		{"umbrella", "雨伞 umbrella", 12}, {"baby_cot", "婴儿床 baby cot", 2},
+		{"extra_pillow", "加枕 extra pillow", 10}, {"blanket", "毛毯 blanket", 8},
+		{"humidifier", "加湿器 humidifier", 3}, {"kettle", "电水壶 kettle", 4},
+		{"desk_lamp", "台灯 desk lamp", 3}, {"reading_glasses", "老花镜 reading glasses", 4},
+		{"rollaway_bed", "加床 rollaway bed", 2},
+	}
+	out := make([]ItemTypeInput, len(kinds))
+	for i, k := range kinds {
+		in := ItemTypeInput{Code: k.code, Name: k.name, Stock: map[string]int{}}
+		for _, d := range desks {
+			in.Stock[d] = k.n
+		}
+		if k.code == "adapter" {
+			in.Tags = demoTags(desks, "AD", k.n)
+		}
+		out[i] = in
+	}
+	return out
+}
+
+func demoTags(desks []string, prefix string, n int) map[string][]string {
+	tags := map[string][]string{}
+	for _, d := range desks {
+		for i := 1; i <= n; i++ {
+			tags[d] = append(tags[d], fmt.Sprintf("%s-%s-%02d", d, prefix, i))
+		}
+	}
+	return tags
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
@@ -12,46 +11,6 @@ import (
 // Demo history for item loans, deterministic for a seed. Loans from the
 // last day may still be out (never more than a desk's stock); older ones
 // came back, a few late, damaged or lost.
-
-// DemoItemTypes is a believable set of 15 loanable item types with stock
-// at each of desks. Adapters are tracked by asset tag.
-func DemoItemTypes(desks []string) []ItemTypeInput {
-	kinds := []struct {
-		code, name string
-		n          int
-	}{
-		{"hair_dryer", "吹风机 hair dryer", 6}, {"power_strip", "插线板 power strip", 8},
-		{"adapter", "转换插头 plug adapter", 4}, {"iron", "熨斗 iron", 3},
-		{"ironing_board", "熨衣板 ironing board", 2}, {"phone_charger", "手机充电器 phone charger", 10},
-		{"umbrella", "雨伞 umbrella", 12}, {"baby_cot", "婴儿床 baby cot", 2},
-		{"extra_pillow", "加枕 extra pillow", 10}, {"blanket", "毛毯 blanket", 8},
-		{"humidifier", "加湿器 humidifier", 3}, {"kettle", "电水壶 kettle", 4},
-		{"desk_lamp", "台灯 desk lamp", 3}, {"reading_glasses", "老花镜 reading glasses", 4},
-		{"rollaway_bed", "加床 rollaway bed", 2},
-	}
-	out := make([]ItemTypeInput, len(kinds))
-	for i, k := range kinds {
-		in := ItemTypeInput{Code: k.code, Name: k.name, Stock: map[string]int{}}
-		for _, d := range desks {
-			in.Stock[d] = k.n
-		}
-		if k.code == "adapter" {
-			in.Tags = demoTags(desks, "AD", k.n)
-		}
-		out[i] = in
-	}
-	return out
-}
-
-func demoTags(desks []string, prefix string, n int) map[string][]string {
-	tags := map[string][]string{}
-	for _, d := range desks {
-		for i := 1; i <= n; i++ {
-			tags[d] = append(tags[d], fmt.Sprintf("%s-%s-%02d", d, prefix, i))
-		}
-	}
-	return tags
-}
 
 // demoItemWeight makes the usual suspects the most lent.
 var demoItemWeight = map[string]int{
@@ -104,13 +63,6 @@ func (g *demoLender) loan() []wire.Event {
 		g.keepOpen(desk, line)
 	}
 	return q.evs
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // pickItem picks an item type, the usual suspects more often.

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"encoding/json"
 	"math/rand/v2"
-	"slices"
 	"time"
 
 	"floordesk/data/wire"
@@ -12,43 +10,6 @@ import (
 // Demo history for guest requests: believable requests, inquiries and
 // complaints, deterministic for a seed. The hotel demo supplies the world
 // (rooms, desks, staff, time span) and appends the events.
-
-// DemoWorld is what the request and loan demo draws from.
-type DemoWorld struct {
-	Rand       *rand.Rand
-	Start, End time.Time // history runs over [Start, End); End is "now"
-	Rooms      []string
-	Desks      []string
-	Staff      []string // staff IDs that work at the desks
-	Items      []ItemType
-	NewID      func() string
-}
-
-// demoEvent builds an unsaved event; bodies always encode.
-func demoEvent(actor string, r wire.EntityRef, typ string, body any) wire.Event {
-	b, _ := json.Marshal(body)
-	return wire.Event{Actor: actor, Entity: r, Type: typ, Version: 1, Body: b}
-}
-
-func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
-
-// demoDeskFor is the desk serving room in the demo hotel (four floors a
-// desk), or any desk when the world's desks are laid out otherwise.
-func demoDeskFor(w *DemoWorld, room string) string {
-	if len(room) == 4 {
-		if d := demoDeskOf(room); slices.Contains(w.Desks, d) {
-			return d
-		}
-	}
-	return pick(w.Rand, w.Desks)
-}
-
-// demoGuests are the names guests give at the desk.
-var demoGuests = []string{
-	"张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵敏", "黄磊", "周杰", "吴倩",
-	"徐明", "孙丽", "马超", "朱婷", "胡军", "郭靖", "林峰", "何欣", "高翔", "罗丹",
-	"John Smith", "Tanaka Yuki", "Kim Min-jun", "Anna Müller",
-}
 
 type demoAsk struct {
 	dept, text string
@@ -87,19 +48,6 @@ var demoComplaints = []demoGripe{
 
 var demoResults = []string{"已完成 done", "已完成，客人满意 done, guest satisfied", "现场修好 fixed on site", "已送达 delivered", "部门已处理 handled by the department"}
 
-// demoTime is a random time in [start, end), moved into 07:00–23:00 so the
-// desk is busy by day.
-func demoTime(r *rand.Rand, start, end time.Time) time.Time {
-	t := start.Add(time.Duration(r.Int64N(int64(end.Sub(start)))))
-	if h := t.Hour(); h < 7 || h >= 23 {
-		t = t.Add(time.Duration(8+r.IntN(8)) * time.Hour)
-	}
-	if !t.Before(end) {
-		t = end.Add(-time.Duration(1+r.IntN(120)) * time.Minute)
-	}
-	return t.Truncate(time.Second)
-}
-
 // DemoRequests returns the events of n guest requests, each entity's
 // events in order. Requests opened in the last two hours before End are
 // still being worked on.
@@ -125,25 +73,6 @@ func demoRequest(w *DemoWorld, at time.Time) []wire.Event {
 	q.add(TypeRequestOpened, open)
 	demoProgress(w.Rand, q, open)
 	return q.evs
-}
-
-// demoSeq lays out one entity's events in time, stopping at the end of
-// the history.
-type demoSeq struct {
-	at, end time.Time
-	actor   string
-	ref     wire.EntityRef
-	evs     []wire.Event
-}
-
-// wait moves the clock on and reports whether it is still before the end.
-func (q *demoSeq) wait(d time.Duration) bool {
-	q.at = q.at.Add(d)
-	return q.at.Before(q.end)
-}
-
-func (q *demoSeq) add(typ string, body any) {
-	q.evs = append(q.evs, demoEvent(q.actor, q.ref, typ, body))
 }
 
 func demoOpened(w *DemoWorld, at time.Time) RequestOpened {
