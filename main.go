@@ -30,6 +30,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"floordesk/app"
+	appdemo "floordesk/app/demo"
 	"floordesk/assets"
 	"floordesk/data"
 	"floordesk/ui"
@@ -184,7 +185,7 @@ func fillDemo(st *data.Store, svc *app.Service, size int) int {
 		say(os.Stderr, "cli.demo_not_empty", map[string]string{"Dir": st.Dir()})
 		return exitUsage
 	}
-	if err := app.Demo(svc, app.DemoOptions{Seed: 1, Size: size}); err != nil {
+	if err := appdemo.Demo(svc, appdemo.DemoOptions{Seed: 1, Size: size}); err != nil {
 		slog.Error("demo", "err", err)
 		say(os.Stderr, "cli.demo_failed", nil)
 		return exitFailed

@@ -14,8 +14,10 @@ import (
 	"time"
 
 	"floordesk/app"
+	appdemo "floordesk/app/demo"
 	"floordesk/assets"
 	"floordesk/data"
+	"floordesk/ui/kit"
 )
 
 // These tests run the desk app's command line as a hotel's IT person does:
@@ -131,7 +133,7 @@ func newHotel(t *testing.T) string {
 	st := openStore(t, dir)
 	svc := app.New(st, nil)
 	svc.PINCost = app.TestPINCost
-	if err := app.Demo(svc, app.DemoOptions{Seed: 1, Size: 150, Days: 20}); err != nil {
+	if err := appdemo.Demo(svc, appdemo.DemoOptions{Seed: 1, Size: 150, Days: 20}); err != nil {
 		t.Fatalf("demo: %v", err)
 	}
 	if err := st.Close(); err != nil {
@@ -171,7 +173,7 @@ func contentsOf(t *testing.T, dir string) contents {
 	c := contents{Desk: stats.Desk, Events: stats.Events, Entities: stats.Entities,
 		Outbox: stats.Outbox, Cursor: stats.Cursor}
 	c.LogDigest, c.ViewDigest = logDigest(t, st), viewDigest(t, st)
-	svc := app.New(st, nil)
+	svc := kit.NewServices(app.New(st, nil))
 	out, err1 := svc.KeysOut()
 	reqs, err2 := svc.OpenRequests("")
 	staff, err3 := svc.StaffList(true)
@@ -285,7 +287,7 @@ func TestBackupThenRestoreKeepsEveryRecord(t *testing.T) {
 
 	st := openStore(t, restored)
 	svc := app.New(st, nil)
-	if _, err := svc.Login("S01", app.DemoPIN); err != nil {
+	if _, err := svc.Login("S01", appdemo.DemoPIN); err != nil {
 		t.Fatalf("the supervisor cannot sign in on the restored desk: %v", err)
 	}
 }

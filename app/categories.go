@@ -16,7 +16,7 @@ const (
 // Categories lists the categories in display order.
 var Categories = []Category{CatElectronics, CatDocuments, CatValuables, CatCash, CatClothing, CatOther}
 
-func categoryNames() []string {
+func CategoryNames() []string {
 	out := make([]string, len(Categories))
 	for i, c := range Categories {
 		out[i] = string(c)

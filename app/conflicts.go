@@ -21,7 +21,7 @@ func (c EntityConflict) Message() string { return Message(c.Code, c.Params) }
 // desk holding the same events lists the same conflicts.
 func (s *Service) Conflicts() ([]EntityConflict, error) {
 	var out []EntityConflict
-	for _, kind := range registeredKinds() {
+	for _, kind := range RegisteredKinds() {
 		err := s.store.Views(kind, func(id string, b []byte) error {
 			var v struct {
 				Meta Meta `json:"meta"`
@@ -45,8 +45,8 @@ func (s *Service) Conflicts() ([]EntityConflict, error) {
 // The note says what was decided (which holder has the key...); any change
 // of state the decision needs is made with the register's own commands.
 func (s *Service) ResolveConflict(actorID, kind, id, conflictID, note string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return err

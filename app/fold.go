@@ -23,8 +23,8 @@ func RegisterKind(kind string, fold KindFold) {
 	kinds[kind] = fold
 }
 
-// registeredKinds lists the kinds this build folds, sorted.
-func registeredKinds() []string {
+// RegisteredKinds lists the kinds this build folds, sorted.
+func RegisteredKinds() []string {
 	out := make([]string, 0, len(kinds))
 	for k := range kinds {
 		out = append(out, k)

@@ -26,7 +26,7 @@ func TestModulesContribute(t *testing.T) {
 			boards++
 		}
 	}
-	for _, k := range registeredKinds() {
+	for _, k := range RegisteredKinds() {
 		if owner[k] == "" && !slices.Contains(coreKinds, k) {
 			t.Errorf("kind %s is folded but no module keeps it", k)
 		}

@@ -206,3 +206,11 @@ func ScanViews[T any](s *Service, kind string, statuses []string, keep func(*T) 
 	})
 	return out, err
 }
+
+// Lock serialises commands: a register's command holds it from its checks
+// to its event, so both see the same state. Commands of every register
+// share this one lock.
+func (s *Service) Lock() { s.mu.Lock() }
+
+// Unlock ends a command begun with Lock.
+func (s *Service) Unlock() { s.mu.Unlock() }

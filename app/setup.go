@@ -247,8 +247,8 @@ func (s *Service) FollowUpInterval() time.Duration {
 // ChangeSettings applies a partial change to the hotel settings;
 // supervisors only.
 func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Hotel{}, err
@@ -273,7 +273,7 @@ func checkHotelChange(c HotelChange) error {
 		}
 	}
 	for cat, h := range c.Holding {
-		if err := FirstErr(Choice("category", string(cat), categoryNames()...),
+		if err := FirstErr(Choice("category", string(cat), CategoryNames()...),
 			Between("holding.days", h.Days, 0, 3650)); err != nil {
 			return err
 		}
@@ -353,8 +353,8 @@ func (s *Service) Loc() *time.Location {
 // room type (a header line is skipped); supervisors only. name is the
 // list's name, shown when a room is refused.
 func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return RoomList{}, err
@@ -459,8 +459,8 @@ func (s *Service) CheckRoom(field, number string) error {
 
 // SetDesk adds or changes a desk and the floors it serves; supervisors only.
 func (s *Service) SetDesk(actorID, code, name string, floors []int) (Desk, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Desk{}, err
@@ -507,8 +507,8 @@ func (s *Service) CheckDesk(field, code string) error {
 // SetItemType adds or changes a loanable item type and its stock per desk;
 // supervisors only.
 func (s *Service) SetItemType(actorID string, in ItemTypeInput) (ItemType, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return ItemType{}, err

@@ -149,8 +149,8 @@ var errStop = errors.New("stop")
 // FirstSupervisor creates the first staff member, a supervisor, on a store
 // with no staff. ErrConflict once any staff member exists.
 func (s *Service) FirstSupervisor(in NewStaff) (Staff, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	any, err := s.HasStaff()
 	if err != nil {
 		return Staff{}, err
@@ -164,8 +164,8 @@ func (s *Service) FirstSupervisor(in NewStaff) (Staff, error) {
 
 // AddStaff adds a staff member; supervisors only.
 func (s *Service) AddStaff(actorID string, in NewStaff) (Staff, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, err := s.Authorize(actorID, RoleSupervisor)
 	if err != nil {
 		return Staff{}, err
@@ -223,8 +223,8 @@ func (s *Service) checkNewStaff(in NewStaff) error {
 // DisableStaff stops a staff member from logging in; supervisors only. A
 // supervisor cannot disable themself or the last active supervisor.
 func (s *Service) DisableStaff(actorID, staffID, reason string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, st, err := s.supervisorOn(actorID, staffID)
 	if err != nil {
 		return err
@@ -241,8 +241,8 @@ func (s *Service) DisableStaff(actorID, staffID, reason string) error {
 
 // EnableStaff lets a disabled staff member log in again; supervisors only.
 func (s *Service) EnableStaff(actorID, staffID string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, st, err := s.supervisorOn(actorID, staffID)
 	if err != nil || !st.Disabled {
 		return err
@@ -254,8 +254,8 @@ func (s *Service) EnableStaff(actorID, staffID string) error {
 // UpdateStaff changes a staff member's department, role and shift;
 // supervisors only. Demoting the last active supervisor is refused.
 func (s *Service) UpdateStaff(actorID, staffID, department string, role Role, shift string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, st, err := s.supervisorOn(actorID, staffID)
 	if err != nil {
 		return err
@@ -295,15 +295,15 @@ func (s *Service) supervisorOn(actorID, staffID string) (Staff, Staff, error) {
 // Login checks a staff member's PIN at the desk and returns them. Wrong
 // PINs count towards a lock-out (ErrLocked); see checkPIN.
 func (s *Service) Login(staffID, pin string) (Staff, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	return s.CheckPIN(staffID, pin)
 }
 
 // ChangePIN sets a new PIN after checking the old one.
 func (s *Service) ChangePIN(staffID, oldPIN, newPIN string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	st, err := s.CheckPIN(staffID, oldPIN)
 	if err != nil {
 		return err
@@ -314,8 +314,8 @@ func (s *Service) ChangePIN(staffID, oldPIN, newPIN string) error {
 // ResetPIN sets a staff member's PIN without the old one and lifts a
 // lock-out at this desk; supervisors only.
 func (s *Service) ResetPIN(actorID, staffID, newPIN string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.Lock()
+	defer s.Unlock()
 	actor, st, err := s.supervisorOn(actorID, staffID)
 	if err != nil {
 		return err

@@ -1,55 +1,58 @@
-package app
+package app_test
 
 import (
 	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"floordesk/app"
+	"floordesk/app/apptest"
 )
 
 func TestFirstSupervisor(t *testing.T) {
-	f := openFixture(t, "desk-a", &testClock{t: testStart})
-	any, err := f.svc.HasStaff()
+	f := openFixture(t, "desk-a", apptest.NewClock(testStart))
+	any, err := f.Svc.HasStaff()
 	if err != nil || any {
 		t.Fatalf("HasStaff = %v, %v on an empty store", any, err)
 	}
-	st, err := f.svc.FirstSupervisor(NewStaff{Number: "S1", Name: "Li Na", Department: "housekeeping", PIN: "1234"})
+	st, err := f.Svc.FirstSupervisor(app.NewStaff{Number: "S1", Name: "Li Na", Department: "housekeeping", PIN: "1234"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Role != RoleSupervisor || st.PINHash == "" || strings.Contains(st.PINHash, "1234") {
+	if st.Role != app.RoleSupervisor || st.PINHash == "" || strings.Contains(st.PINHash, "1234") {
 		t.Fatalf("first supervisor = %+v", st)
 	}
-	_, err = f.svc.FirstSupervisor(NewStaff{Number: "S2", Name: "Other", Department: "x", PIN: "1234"})
-	wantRefusal(t, err, ErrConflict, "staff.first_exists")
+	_, err = f.Svc.FirstSupervisor(app.NewStaff{Number: "S2", Name: "Other", Department: "x", PIN: "1234"})
+	wantRefusal(t, err, app.ErrConflict, "staff.first_exists")
 }
 
 func TestAddStaff(t *testing.T) {
-	ok := NewStaff{Number: "A9", Name: "Chen Jie", Department: "housekeeping", Role: RoleAttendant, PIN: "4321", Shift: "night"}
+	ok := app.NewStaff{Number: "A9", Name: "Chen Jie", Department: "housekeeping", Role: app.RoleAttendant, PIN: "4321", Shift: "night"}
 	tests := []struct {
 		name     string
 		actor    string
-		edit     func(*NewStaff)
+		edit     func(*app.NewStaff)
 		sentinel error
 		code     string
 	}{
-		{"ok", supID, func(*NewStaff) {}, nil, ""},
-		{"attendant may not", attID, func(*NewStaff) {}, ErrForbidden, "role.required"},
-		{"unknown actor", "X1", func(*NewStaff) {}, ErrForbidden, "staff.unknown"},
-		{"no number", supID, func(n *NewStaff) { n.Number = " " }, ErrInvalid, "field.required"},
-		{"no name", supID, func(n *NewStaff) { n.Name = "" }, ErrInvalid, "field.required"},
-		{"bad role", supID, func(n *NewStaff) { n.Role = "boss" }, ErrInvalid, "field.bad_value"},
-		{"short pin", supID, func(n *NewStaff) { n.PIN = "12" }, ErrInvalid, "pin.format"},
-		{"letters in pin", supID, func(n *NewStaff) { n.PIN = "12ab" }, ErrInvalid, "pin.format"},
-		{"unknown shift", supID, func(n *NewStaff) { n.Shift = "lunch" }, ErrInvalid, "staff.shift_unknown"},
-		{"number taken", supID, func(n *NewStaff) { n.Number = attID }, ErrConflict, "staff.exists"},
+		{"ok", supID, func(*app.NewStaff) {}, nil, ""},
+		{"attendant may not", attID, func(*app.NewStaff) {}, app.ErrForbidden, "role.required"},
+		{"unknown actor", "X1", func(*app.NewStaff) {}, app.ErrForbidden, "staff.unknown"},
+		{"no number", supID, func(n *app.NewStaff) { n.Number = " " }, app.ErrInvalid, "field.required"},
+		{"no name", supID, func(n *app.NewStaff) { n.Name = "" }, app.ErrInvalid, "field.required"},
+		{"bad role", supID, func(n *app.NewStaff) { n.Role = "boss" }, app.ErrInvalid, "field.bad_value"},
+		{"short pin", supID, func(n *app.NewStaff) { n.PIN = "12" }, app.ErrInvalid, "pin.format"},
+		{"letters in pin", supID, func(n *app.NewStaff) { n.PIN = "12ab" }, app.ErrInvalid, "pin.format"},
+		{"unknown shift", supID, func(n *app.NewStaff) { n.Shift = "lunch" }, app.ErrInvalid, "staff.shift_unknown"},
+		{"number taken", supID, func(n *app.NewStaff) { n.Number = attID }, app.ErrConflict, "staff.exists"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t)
 			in := ok
 			tt.edit(&in)
-			st, err := f.svc.AddStaff(tt.actor, in)
+			st, err := f.Svc.AddStaff(tt.actor, in)
 			if tt.sentinel != nil {
 				wantRefusal(t, err, tt.sentinel, tt.code)
 				return
@@ -63,63 +66,63 @@ func TestAddStaff(t *testing.T) {
 
 func TestLoginAndLockout(t *testing.T) {
 	f := newFixture(t)
-	if st, err := f.svc.Login(attID, "2345"); err != nil || st.Name != "Wang Fang" {
+	if st, err := f.Svc.Login(attID, "2345"); err != nil || st.Name != "Wang Fang" {
 		t.Fatalf("login = %+v, %v", st, err)
 	}
-	for i := 1; i < MaxPINTries; i++ {
-		_, err := f.svc.Login(attID, "0000")
-		wantRefusal(t, err, ErrForbidden, "pin.wrong")
+	for i := 1; i < app.MaxPINTries; i++ {
+		_, err := f.Svc.Login(attID, "0000")
+		wantRefusal(t, err, app.ErrForbidden, "pin.wrong")
 	}
-	_, err := f.svc.Login(attID, "0000")
-	wantRefusal(t, err, ErrLocked, "staff.locked")
-	_, err = f.svc.Login(attID, "2345") // right PIN, still locked
-	wantRefusal(t, err, ErrLocked, "staff.locked")
-	if r := RefusalOf(err); r.Params["until"] != "08:05" {
+	_, err := f.Svc.Login(attID, "0000")
+	wantRefusal(t, err, app.ErrLocked, "staff.locked")
+	_, err = f.Svc.Login(attID, "2345") // right PIN, still locked
+	wantRefusal(t, err, app.ErrLocked, "staff.locked")
+	if r := app.RefusalOf(err); r.Params["until"] != "08:05" {
 		t.Fatalf("until = %q", r.Params["until"])
 	}
-	f.clock.Advance(PINLockout)
-	if _, err := f.svc.Login(attID, "2345"); err != nil {
+	f.Clock.Advance(app.PINLockout)
+	if _, err := f.Svc.Login(attID, "2345"); err != nil {
 		t.Fatalf("after lock-out: %v", err)
 	}
-	_, err = f.svc.Login(attID, "0000")
-	if r := RefusalOf(err); r == nil || r.Params["left"] != "4" {
+	_, err = f.Svc.Login(attID, "0000")
+	if r := app.RefusalOf(err); r == nil || r.Params["left"] != "4" {
 		t.Fatalf("count restarts after a good PIN: %v", err)
 	}
 }
 
 func TestLockoutSurvivesRestart(t *testing.T) {
 	f := newFixture(t)
-	for range MaxPINTries {
-		_, _ = f.svc.Login(attID, "0000")
+	for range app.MaxPINTries {
+		_, _ = f.Svc.Login(attID, "0000")
 	}
-	again := New(f.store, f.clock.Now)
+	again := app.New(f.Store, f.Clock.Now)
 	_, err := again.Login(attID, "2345")
-	wantRefusal(t, err, ErrLocked, "staff.locked")
+	wantRefusal(t, err, app.ErrLocked, "staff.locked")
 }
 
 func TestResetPINLiftsLockout(t *testing.T) {
 	f := newFixture(t)
-	for range MaxPINTries {
-		_, _ = f.svc.Login(attID, "0000")
+	for range app.MaxPINTries {
+		_, _ = f.Svc.Login(attID, "0000")
 	}
-	wantRefusal(t, f.svc.ResetPIN(attID, attID, "9999"), ErrForbidden, "role.required")
-	if err := f.svc.ResetPIN(supID, attID, "9999"); err != nil {
+	wantRefusal(t, f.Svc.ResetPIN(attID, attID, "9999"), app.ErrForbidden, "role.required")
+	if err := f.Svc.ResetPIN(supID, attID, "9999"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.svc.Login(attID, "9999"); err != nil {
+	if _, err := f.Svc.Login(attID, "9999"); err != nil {
 		t.Fatalf("login with new PIN: %v", err)
 	}
 }
 
 func TestChangePIN(t *testing.T) {
 	f := newFixture(t)
-	wantRefusal(t, f.svc.ChangePIN(attID, "1111", "5555"), ErrForbidden, "pin.wrong")
-	wantRefusal(t, f.svc.ChangePIN(attID, "2345", "55"), ErrInvalid, "pin.format")
-	if err := f.svc.ChangePIN(attID, "2345", "5555"); err != nil {
+	wantRefusal(t, f.Svc.ChangePIN(attID, "1111", "5555"), app.ErrForbidden, "pin.wrong")
+	wantRefusal(t, f.Svc.ChangePIN(attID, "2345", "55"), app.ErrInvalid, "pin.format")
+	if err := f.Svc.ChangePIN(attID, "2345", "5555"); err != nil {
 		t.Fatal(err)
 	}
-	_, err := f.svc.Login(attID, "2345")
-	wantRefusal(t, err, ErrForbidden, "pin.wrong")
+	_, err := f.Svc.Login(attID, "2345")
+	wantRefusal(t, err, app.ErrForbidden, "pin.wrong")
 }
 
 func TestDisableStaff(t *testing.T) {
@@ -131,14 +134,14 @@ func TestDisableStaff(t *testing.T) {
 		code     string
 	}{
 		{"ok", supID, attID, nil, ""},
-		{"attendant may not", att2ID, attID, ErrForbidden, "role.required"},
-		{"self", supID, supID, ErrForbidden, "staff.self_disable"},
-		{"unknown", supID, "Z9", ErrNotFound, "staff.not_found"},
+		{"attendant may not", att2ID, attID, app.ErrForbidden, "role.required"},
+		{"self", supID, supID, app.ErrForbidden, "staff.self_disable"},
+		{"unknown", supID, "Z9", app.ErrNotFound, "staff.not_found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t)
-			err := f.svc.DisableStaff(tt.actor, tt.target, "left the hotel")
+			err := f.Svc.DisableStaff(tt.actor, tt.target, "left the hotel")
 			if tt.sentinel != nil {
 				wantRefusal(t, err, tt.sentinel, tt.code)
 				return
@@ -146,14 +149,14 @@ func TestDisableStaff(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = f.svc.Login(attID, "2345")
-			wantRefusal(t, err, ErrForbidden, "staff.disabled")
-			_, err = f.svc.SignInKey(attID, "K")
-			wantRefusal(t, err, ErrForbidden, "staff.disabled")
-			if err := f.svc.EnableStaff(supID, attID); err != nil {
+			_, err = f.Svc.Login(attID, "2345")
+			wantRefusal(t, err, app.ErrForbidden, "staff.disabled")
+			_, err = f.Svc.SignInKey(attID, "K")
+			wantRefusal(t, err, app.ErrForbidden, "staff.disabled")
+			if err := f.Svc.EnableStaff(supID, attID); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := f.svc.Login(attID, "2345"); err != nil {
+			if _, err := f.Svc.Login(attID, "2345"); err != nil {
 				t.Fatalf("enabled again: %v", err)
 			}
 		})
@@ -162,52 +165,39 @@ func TestDisableStaff(t *testing.T) {
 
 func TestUpdateStaff(t *testing.T) {
 	f := newFixture(t)
-	if err := f.svc.UpdateStaff(supID, attID, "front_office", RoleSupervisor, "night"); err != nil {
+	if err := f.Svc.UpdateStaff(supID, attID, "front_office", app.RoleSupervisor, "night"); err != nil {
 		t.Fatal(err)
 	}
-	st, _ := f.svc.StaffMember(attID)
-	if st.Role != RoleSupervisor || st.Department != "front_office" || st.Shift != "night" {
+	st, _ := f.Svc.StaffMember(attID)
+	if st.Role != app.RoleSupervisor || st.Department != "front_office" || st.Shift != "night" {
 		t.Fatalf("updated = %+v", st)
 	}
-	if err := f.svc.UpdateStaff(supID, supID, "x", RoleAttendant, ""); err != nil {
+	if err := f.Svc.UpdateStaff(supID, supID, "x", app.RoleAttendant, ""); err != nil {
 		t.Fatalf("demote with another supervisor left: %v", err)
 	}
-	err := f.svc.UpdateStaff(attID, attID, "x", RoleAttendant, "")
-	wantRefusal(t, err, ErrConflict, "staff.last_supervisor")
-	wantRefusal(t, f.svc.UpdateStaff(attID, att2ID, "", RoleAttendant, ""), ErrInvalid, "field.required")
+	err := f.Svc.UpdateStaff(attID, attID, "x", app.RoleAttendant, "")
+	wantRefusal(t, err, app.ErrConflict, "staff.last_supervisor")
+	wantRefusal(t, f.Svc.UpdateStaff(attID, att2ID, "", app.RoleAttendant, ""), app.ErrInvalid, "field.required")
 }
 
 func TestStaffList(t *testing.T) {
 	f := newFixture(t)
-	if err := f.svc.DisableStaff(supID, att2ID, ""); err != nil {
+	if err := f.Svc.DisableStaff(supID, att2ID, ""); err != nil {
 		t.Fatal(err)
 	}
-	active, _ := f.svc.StaffList(false)
-	all, _ := f.svc.StaffList(true)
+	active, _ := f.Svc.StaffList(false)
+	all, _ := f.Svc.StaffList(true)
 	if len(active) != 2 || len(all) != 3 || all[1].ID != att2ID {
 		t.Fatalf("active %d all %d second %v", len(active), len(all), all[1].ID)
 	}
 }
 
-func TestPINHashFormat(t *testing.T) {
-	h, err := hashPIN("2468", TestPINCost, strings.NewReader(strings.Repeat("s", 16)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !pinMatches("2468", h) || pinMatches("2469", h) || pinMatches("2468", "garbage") {
-		t.Fatalf("hash %q does not verify", h)
-	}
-	if _, err := hashPIN("1", TestPINCost, strings.NewReader("")); err == nil {
-		t.Fatal("short salt source accepted")
-	}
-}
-
 func TestRefusalUnwrap(t *testing.T) {
-	err := error(&Refusal{Code: "x", Err: ErrConflict})
-	if !errors.Is(err, ErrConflict) || errors.Is(err, ErrInvalid) {
+	err := error(&app.Refusal{Code: "x", Err: app.ErrConflict})
+	if !errors.Is(err, app.ErrConflict) || errors.Is(err, app.ErrInvalid) {
 		t.Fatal("Unwrap")
 	}
-	if got := Message("nope", map[string]string{"b": "2", "a": "1"}); got != `nope (a="1" b="2")` {
+	if got := app.Message("nope", map[string]string{"b": "2", "a": "1"}); got != `nope (a="1" b="2")` {
 		t.Fatalf("fallback message %q", got)
 	}
 	_ = time.Second

@@ -7,7 +7,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apploans "floordesk/app/loans"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -31,7 +32,7 @@ type dashCounts struct {
 type dashData struct {
 	counts dashCounts
 	lines  []dashLine
-	due    []app.RequestRow // follow-ups due now, for reminders
+	due    []apprequests.RequestRow // follow-ups due now, for reminders
 	failed error
 }
 
@@ -78,7 +79,7 @@ func collectRequests(s *kit.Session, now time.Time, d *dashData, _ map[string]st
 	return err
 }
 
-func requestLine(r app.RequestRow, detail, note string) dashLine {
+func requestLine(r apprequests.RequestRow, detail, note string) dashLine {
 	if r.Department != "" {
 		detail += " · " + r.Department
 	}
@@ -143,7 +144,7 @@ func itemNames(s *kit.Session) map[string]string {
 	return names
 }
 
-func loanItems(l app.Loan, names map[string]string) string {
+func loanItems(l apploans.Loan, names map[string]string) string {
 	parts := make([]string, len(l.Lines))
 	for i, ln := range l.Lines {
 		parts[i] = nameOf(names, ln.Item)

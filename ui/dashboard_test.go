@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"floordesk/app"
+	appdemo "floordesk/app/demo"
+	appkeys "floordesk/app/keys"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -21,7 +23,7 @@ func dashEnv(t *testing.T, language string) *shellEnv {
 			t.Fatal(err)
 		}
 		e.Svc.DeskCode = "D1"
-		if _, err := e.Svc.RegisterKey(sup.ID, app.NewKey{Tag: "F3-MASTER", Type: app.KeyFloorMaster}); err != nil {
+		if _, err := e.Svc.RegisterKey(sup.ID, appkeys.NewKey{Tag: "F3-MASTER", Type: appkeys.KeyFloorMaster}); err != nil {
 			t.Fatal(err)
 		}
 		e.SignIn(t, "S01")
@@ -42,7 +44,7 @@ func TestDashboardCalmWhenNothingIsDue(t *testing.T) {
 
 func TestDashboardFollowUpFallsDue(t *testing.T) {
 	se := dashEnv(t, kit.English)
-	r, err := se.Svc.OpenRequest("A01", app.NewRequest{Room: "1203", Kind: app.RequestService, Channel: app.ChannelPhone,
+	r, err := se.Svc.OpenRequest("A01", apprequests.NewRequest{Room: "1203", Kind: apprequests.RequestService, Channel: apprequests.ChannelPhone,
 		Description: "hair dryer broken"})
 	if err != nil {
 		t.Fatal(err)
@@ -76,8 +78,8 @@ func TestDashboardFollowUpFallsDue(t *testing.T) {
 
 func TestDashboardOverdueKeyCountsUp(t *testing.T) {
 	se := dashEnv(t, kit.Chinese)
-	_, err := se.Svc.SignOutKey("S01", app.KeySignOut{Tag: "F3-MASTER", Holder: "A01", Witness: "S01",
-		Purpose: "开房门", WitnessPIN: app.DemoPIN, Due: se.Clock.Now().Add(30 * time.Minute)})
+	_, err := se.Svc.SignOutKey("S01", appkeys.KeySignOut{Tag: "F3-MASTER", Holder: "A01", Witness: "S01",
+		Purpose: "开房门", WitnessPIN: appdemo.DemoPIN, Due: se.Clock.Now().Add(30 * time.Minute)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,8 +106,8 @@ func TestShellTickerRunsThroughDo(t *testing.T) {
 		default: // the test has what it waits for
 		}
 	}
-	if _, err := se.Svc.OpenRequest("A01", app.NewRequest{Room: "1203", Kind: app.RequestService,
-		Channel: app.ChannelPhone, Description: "towels"}); err != nil {
+	if _, err := se.Svc.OpenRequest("A01", apprequests.NewRequest{Room: "1203", Kind: apprequests.RequestService,
+		Channel: apprequests.ChannelPhone, Description: "towels"}); err != nil {
 		t.Fatal(err)
 	}
 	se.Clock.Advance(time.Hour)
@@ -127,7 +129,7 @@ func TestShellTickerRunsThroughDo(t *testing.T) {
 func TestShellFollowsStoreChanges(t *testing.T) {
 	e := kittest.New(t)
 	sup := e.Supervisor(t)
-	if _, err := e.Svc.RegisterKey(sup.ID, app.NewKey{Tag: "F3-SEC-A", Type: app.KeySection}); err != nil {
+	if _, err := e.Svc.RegisterKey(sup.ID, appkeys.NewKey{Tag: "F3-SEC-A", Type: appkeys.KeySection}); err != nil {
 		t.Fatal(err)
 	}
 	e.SignIn(t, sup.ID)
@@ -142,7 +144,7 @@ func TestShellFollowsStoreChanges(t *testing.T) {
 	e.Window.SetContent(sh.Content())
 	sh.Start()
 	defer sh.Stop()
-	_, err := e.Svc.SignOutKey(sup.ID, app.KeySignOut{Tag: "F3-SEC-A", Holder: sup.ID, Purpose: "store room", Due: e.Clock.Now().Add(time.Hour)})
+	_, err := e.Svc.SignOutKey(sup.ID, appkeys.KeySignOut{Tag: "F3-SEC-A", Holder: sup.ID, Purpose: "store room", Due: e.Clock.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}

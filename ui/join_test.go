@@ -19,6 +19,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	appdemo "floordesk/app/demo"
+	appkeys "floordesk/app/keys"
 	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/server"
@@ -138,7 +140,7 @@ func (s *syncServer) code(t *testing.T, property string) string {
 // the server and syncing.
 type hotelDesk struct {
 	store *data.Store
-	svc   *app.Service
+	svc   *kit.Services
 }
 
 func newHotelDesk(t *testing.T, srv *syncServer, property string) *hotelDesk {
@@ -150,20 +152,20 @@ func newHotelDesk(t *testing.T, srv *syncServer, property string) *hotelDesk {
 	t.Cleanup(func() { st.Close() })
 	clock := &kittest.Clock{}
 	clock.Set(kittest.Start.Add(-2 * time.Hour))
-	svc := app.New(st, clock.Now)
+	svc := kit.NewServices(app.New(st, clock.Now))
 	svc.PINCost = app.PINCost{Time: 1, MemoryKiB: 64, Threads: 1}
 	svc.Location = time.UTC
 	svc.DeskCode = "D1"
 	a := &hotelDesk{store: st, svc: svc}
-	sup, err := svc.FirstSupervisor(app.NewStaff{Number: "S01", Name: "Li Na", Department: "housekeeping", PIN: app.DemoPIN})
+	sup, err := svc.FirstSupervisor(app.NewStaff{Number: "S01", Name: "Li Na", Department: "housekeeping", PIN: appdemo.DemoPIN})
 	a.must(t, err)
-	_, err = svc.AddStaff(sup.ID, app.NewStaff{Number: "A01", Name: "Wang Fang", Department: "housekeeping", Role: app.RoleAttendant, PIN: app.DemoPIN})
+	_, err = svc.AddStaff(sup.ID, app.NewStaff{Number: "A01", Name: "Wang Fang", Department: "housekeeping", Role: app.RoleAttendant, PIN: appdemo.DemoPIN})
 	a.must(t, err)
 	_, err = svc.SetDesk(sup.ID, "D1", "3rd floor desk", nil)
 	a.must(t, err)
-	_, err = svc.RegisterKey(sup.ID, app.NewKey{Tag: "F3-SEC-A", Type: app.KeySection})
+	_, err = svc.RegisterKey(sup.ID, appkeys.NewKey{Tag: "F3-SEC-A", Type: appkeys.KeySection})
 	a.must(t, err)
-	_, err = svc.SignOutKey(sup.ID, app.KeySignOut{Tag: "F3-SEC-A", Holder: "A01", Purpose: "store room", Due: kittest.Start.Add(-time.Hour)})
+	_, err = svc.SignOutKey(sup.ID, appkeys.KeySignOut{Tag: "F3-SEC-A", Holder: "A01", Purpose: "store room", Due: kittest.Start.Add(-time.Hour)})
 	a.must(t, err)
 	clock.Set(kittest.Start)
 	a.must(t, data.EnrollStore(context.Background(), st, srv.url, srv.code(t, property)))
@@ -416,8 +418,8 @@ func TestJoinServerWithoutHotel(t *testing.T) {
 	f := findFirstRun(t, b.sh)
 	test.Type(f.number, "S01")
 	test.Type(f.name, "李娜")
-	test.Type(f.pin, app.DemoPIN)
-	test.Type(f.pin2, app.DemoPIN)
+	test.Type(f.pin, appdemo.DemoPIN)
+	test.Type(f.pin2, appdemo.DemoPIN)
 	test.Type(f.deskCode, "D1")
 	test.Type(f.deskName, "三楼服务台")
 	f.submit()
@@ -445,7 +447,7 @@ func TestJoinStepsFitTheWindow(t *testing.T) {
 			"join":     newJoinForm(e.Session, e.Store, run, noop, noop).content,
 			"wait":     newJoinWait(e.Session, e.Store, func() SyncSource { return nil }, run, noop, noop).content,
 			"desk":     newDeskPick(e.Session, noop, noop).content,
-			"attendnt": newDeskPick(kit.NewSession(e.Svc, e.Window), noop, noop).content,
+			"attendnt": newDeskPick(kit.NewSession(e.Svc.Service, e.Window), noop, noop).content,
 		}
 		for name, c := range steps {
 			if min := c.MinSize(); min.Width > 1280 || min.Height > 720-30 {

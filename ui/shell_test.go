@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	appdemo "floordesk/app/demo"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -188,7 +189,7 @@ func signInAs(t *testing.T, sh *Shell, id string) {
 	t.Helper()
 	si := findSignIn(t, sh)
 	si.list.SelectID(id)
-	test.Type(si.pin, app.DemoPIN)
+	test.Type(si.pin, appdemo.DemoPIN)
 	test.Tap(si.button)
 	if u, ok := sh.s.User(); !ok || u.ID != id {
 		t.Fatalf("sign in as %s: %q shows", id, si.errs.Text("pin"))
@@ -242,7 +243,7 @@ func TestSignInFindsNameByPinyin(t *testing.T) {
 	if si.list.Selected() != "A01" || se.Window.Canvas().Focused() != si.pin {
 		t.Fatalf("Enter on one match: selected %q", si.list.Selected())
 	}
-	test.Type(si.pin, app.DemoPIN)
+	test.Type(si.pin, appdemo.DemoPIN)
 	si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if u, ok := se.Session.User(); !ok || u.Name != "王芳" {
 		t.Errorf("signed in %+v", u)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/ui/kit"
 )
 
@@ -18,7 +19,7 @@ type claimForm struct {
 	claimant, contact, desc, last4, carrier, tracking *kit.Entry
 	idType, returnedBy, report                        *widget.Select
 	staff                                             []app.Staff
-	reports                                           []app.ReportMatch
+	reports                                           []appfound.ReportMatch
 }
 
 // showClaimForm opens the claim form. The item's own description is not
@@ -77,8 +78,8 @@ func checkLast4(s string) string {
 	return ""
 }
 
-func (f *claimForm) input() app.ClaimInput {
-	in := app.ClaimInput{Tag: f.tag, Claimant: f.claimant.Text, Contact: f.contact.Text,
+func (f *claimForm) input() appfound.ClaimInput {
+	in := appfound.ClaimInput{Tag: f.tag, Claimant: f.claimant.Text, Contact: f.contact.Text,
 		IDType: codeOf("found.id.", idTypes, f.idType.Selected), IDLast4: f.last4.Text, Description: f.desc.Text,
 		ReturnedBy: staffIDOf(f.staff, f.returnedBy.Selected),
 		Carrier:    strings.TrimSpace(f.carrier.Text), Tracking: strings.TrimSpace(f.tracking.Text)}
@@ -140,7 +141,7 @@ func (sc *Screen) showDisposeForm(tag string) {
 
 // done ends a custody form: the refusal beside its field, or a notice and
 // the item again.
-func (sc *Screen) done(f *kit.Form, item app.FoundItem, err error, notice string) {
+func (sc *Screen) done(f *kit.Form, item appfound.FoundItem, err error, notice string) {
 	if err != nil {
 		f.Show(err)
 		return

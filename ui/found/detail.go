@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -45,7 +45,7 @@ func (sc *Screen) showDetail(tag string) bool {
 
 // detailView is an item's detail with the actions below, and the scroll
 // that holds the rest.
-func (sc *Screen) detailView(f app.FoundItem) (fyne.CanvasObject, *container.Scroll) {
+func (sc *Screen) detailView(f appfound.FoundItem) (fyne.CanvasObject, *container.Scroll) {
 	now := sc.s.Now()
 	d := &detail{tag: f.Tag, status: widget.NewLabel(statusText(f, now))}
 	sc.lastDetail = d
@@ -75,7 +75,7 @@ func (sc *Screen) detailView(f app.FoundItem) (fyne.CanvasObject, *container.Scr
 }
 
 // facts are the item's details as label: value lines.
-func (sc *Screen) facts(f app.FoundItem) fyne.CanvasObject {
+func (sc *Screen) facts(f appfound.FoundItem) fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("found.found_at"), wrapped(kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)))),
 		widget.NewFormItem(lang.L("found.place"), wrapped(sc.placeText(f))),
@@ -91,21 +91,21 @@ func (sc *Screen) facts(f app.FoundItem) fyne.CanvasObject {
 	return form
 }
 
-func (sc *Screen) placeText(f app.FoundItem) string {
+func (sc *Screen) placeText(f appfound.FoundItem) string {
 	if f.Room {
 		return lang.L("found.in_room", map[string]string{"Room": f.Place})
 	}
 	return f.Place
 }
 
-func (sc *Screen) storageText(c app.Custody) string {
+func (sc *Screen) storageText(c appfound.Custody) string {
 	if c.InSafe {
 		return lang.L("found.in_safe_at", map[string]string{"Location": c.Location})
 	}
 	return c.Location
 }
 
-func (sc *Screen) custodyLine(c app.Custody) string {
+func (sc *Screen) custodyLine(c appfound.Custody) string {
 	line := kit.When(c.At, sc.s.Now()) + "  " + sc.storageText(c) + " — " + sc.name(c.By)
 	if c.Note != "" {
 		line += " (" + c.Note + ")"
@@ -115,7 +115,7 @@ func (sc *Screen) custodyLine(c app.Custody) string {
 
 // actions are the commands for the item: claim, transfer and dispose while
 // it is held, and the label.
-func (sc *Screen) actions(f app.FoundItem) fyne.CanvasObject {
+func (sc *Screen) actions(f appfound.FoundItem) fyne.CanvasObject {
 	label := widget.NewButtonWithIcon(lang.L("found.label"), theme.DocumentPrintIcon(), func() { sc.showLabelOf(f.Tag) })
 	if !held(f) {
 		return container.NewHBox(label)

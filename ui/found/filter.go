@@ -5,27 +5,27 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"floordesk/app"
+	appfound "floordesk/app/found"
 )
 
 // A filter picks the items the list shows.
 type filter struct {
 	key  string
-	keep func(f app.FoundItem, now time.Time) bool
+	keep func(f appfound.FoundItem, now time.Time) bool
 }
 
-func held(f app.FoundItem) bool { return f.Status == app.FoundHeld }
+func held(f appfound.FoundItem) bool { return f.Status == appfound.FoundHeld }
 
 // filters in the order the filter menu shows them; the first is the
 // default.
 var filters = []filter{
-	{"found.filter.awaiting", func(f app.FoundItem, _ time.Time) bool { return held(f) }},
-	{"found.filter.valuables", func(f app.FoundItem, _ time.Time) bool { return held(f) && f.Valuable }},
-	{"found.filter.police", func(f app.FoundItem, _ time.Time) bool { return held(f) && f.Police }},
-	{"found.filter.past_holding", func(f app.FoundItem, now time.Time) bool { return held(f) && !now.Before(f.HoldUntil) }},
-	{"found.filter.claimed", func(f app.FoundItem, _ time.Time) bool { return f.Status == app.FoundClaimed }},
-	{"found.filter.disposed", func(f app.FoundItem, _ time.Time) bool { return f.Status == app.FoundDisposed }},
-	{"found.filter.all", func(app.FoundItem, time.Time) bool { return true }},
+	{"found.filter.awaiting", func(f appfound.FoundItem, _ time.Time) bool { return held(f) }},
+	{"found.filter.valuables", func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Valuable }},
+	{"found.filter.police", func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Police }},
+	{"found.filter.past_holding", func(f appfound.FoundItem, now time.Time) bool { return held(f) && !now.Before(f.HoldUntil) }},
+	{"found.filter.claimed", func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundClaimed }},
+	{"found.filter.disposed", func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundDisposed }},
+	{"found.filter.all", func(appfound.FoundItem, time.Time) bool { return true }},
 }
 
 func filterNames() []string {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -21,7 +21,7 @@ import (
 type Screen struct {
 	kit.ScreenBase
 	s      *kit.Session
-	items  map[string]app.FoundItem
+	items  map[string]appfound.FoundItem
 	index  *kit.Index
 	search *widget.Entry
 	filter *widget.Select
@@ -50,7 +50,7 @@ var (
 func New(s *kit.Session) kit.Screen { return newScreen(s) }
 
 func newScreen(s *kit.Session) *Screen {
-	sc := &Screen{s: s, items: map[string]app.FoundItem{}, index: kit.NewIndex()}
+	sc := &Screen{s: s, items: map[string]appfound.FoundItem{}, index: kit.NewIndex()}
 	sc.build()
 	sc.Refresh(nil)
 	return sc

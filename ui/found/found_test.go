@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	appdemo "floordesk/app/demo"
+	appfound "floordesk/app/found"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -42,7 +44,7 @@ func logRing(sc *Screen, witness bool) *logForm {
 	test.Type(f.storage, "Safe 1")
 	if witness {
 		f.witness.SetSelected("Zhang Wei (A02)")
-		test.Type(f.pin, app.DemoPIN)
+		test.Type(f.pin, appdemo.DemoPIN)
 	}
 	test.Tap(f.Save)
 	return f
@@ -59,7 +61,7 @@ func TestValuableNeedsWitnessBesideTheField(t *testing.T) {
 		t.Fatalf("typed text kept %q, list %v", f.desc.Text, sc.list.IDs())
 	}
 	f.witness.SetSelected("Zhang Wei (A02)")
-	test.Type(f.pin, app.DemoPIN)
+	test.Type(f.pin, appdemo.DemoPIN)
 	test.Tap(f.Save)
 	if sc.lastLog == nil || sc.lastLog.tag != "LF260303-D1-001" {
 		t.Fatalf("no tag shown: %+v; errors %q %q", sc.lastLog, f.Errs.Text("witness"), f.Errs.Text(""))
@@ -126,7 +128,7 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	c.report.SetSelectedIndex(1)
 	test.Tap(c.Save)
 	item, _ := e.Svc.FoundItem(tag)
-	if item.Status != app.FoundClaimed {
+	if item.Status != appfound.FoundClaimed {
 		t.Fatalf("status %s; errors %q", item.Status, c.Errs.Text(""))
 	}
 	if sc.list.Len() != 0 {
@@ -159,7 +161,7 @@ func TestDisposeRefusedForAnAttendant(t *testing.T) {
 	if got := sc.lastForm.Errs.Text(""); got == "" || strings.Contains(got, "role.required") {
 		t.Fatalf("refusal shown: %q", got)
 	}
-	if item, _ := e.Svc.FoundItem(tag); item.Status != app.FoundHeld {
+	if item, _ := e.Svc.FoundItem(tag); item.Status != appfound.FoundHeld {
 		t.Fatalf("item %s", item.Status)
 	}
 
@@ -172,7 +174,7 @@ func TestDisposeRefusedForAnAttendant(t *testing.T) {
 	}
 	test.Type(sc.lastForm.First.(*kit.Entry), "guest asked us to donate it")
 	test.Tap(sc.lastForm.Save)
-	if item, _ := e.Svc.FoundItem(tag); item.Status != app.FoundDisposed {
+	if item, _ := e.Svc.FoundItem(tag); item.Status != appfound.FoundDisposed {
 		t.Fatalf("item %s; %q", item.Status, sc.lastForm.Errs.Text(""))
 	}
 }

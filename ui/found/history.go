@@ -6,12 +6,12 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/ui/kit"
 )
 
 // history lists what happened to the item, oldest first.
-func (sc *Screen) history(f app.FoundItem) []string {
+func (sc *Screen) history(f appfound.FoundItem) []string {
 	now := sc.s.Now()
 	out := []string{lang.L("found.h.logged", map[string]string{
 		"When": kit.When(f.LoggedAt, now), "By": sc.name(f.LoggedBy), "Desk": f.Desk})}
@@ -31,7 +31,7 @@ func (sc *Screen) history(f app.FoundItem) []string {
 	return out
 }
 
-func (sc *Screen) claimLine(c app.Claim) string {
+func (sc *Screen) claimLine(c appfound.Claim) string {
 	m := map[string]string{"When": kit.When(c.At, sc.s.Now()), "Claimant": c.Claimant, "Contact": c.Contact,
 		"ID": lang.L("found.id." + c.IDType), "Last4": c.IDLast4, "By": sc.name(c.ReturnedBy),
 		"Description": c.Description, "Carrier": c.Carrier, "Tracking": c.Tracking}
@@ -41,7 +41,7 @@ func (sc *Screen) claimLine(c app.Claim) string {
 	return lang.L("found.h.claimed", m)
 }
 
-func (sc *Screen) disposalLine(d app.Disposal) string {
+func (sc *Screen) disposalLine(d appfound.Disposal) string {
 	m := map[string]string{"When": kit.When(d.At, sc.s.Now()), "By": sc.name(d.By),
 		"Method": lang.L("found.method." + d.Method), "Reason": d.Reason}
 	if d.Reason != "" {
@@ -64,13 +64,13 @@ func (sc *Screen) addMatches(box *fyne.Container, d *detail, tag string) {
 }
 
 // reportButton shows a loss report in one line and opens it when tapped.
-func (sc *Screen) reportButton(r app.LostReport) fyne.CanvasObject {
+func (sc *Screen) reportButton(r appfound.LostReport) fyne.CanvasObject {
 	b := widget.NewButton(reportLine(r), func() { sc.showReport(r.ID) })
 	b.Alignment = widget.ButtonAlignLeading
 	return b
 }
 
-func reportLine(r app.LostReport) string {
+func reportLine(r appfound.LostReport) string {
 	where := r.Place
 	if r.Room != "" {
 		where = lang.L("found.in_room", map[string]string{"Room": r.Room})
@@ -79,7 +79,7 @@ func reportLine(r app.LostReport) string {
 }
 
 // labelLines is the printable label of an item, in the user's language.
-func (sc *Screen) labelLines(f app.FoundItem) []string {
+func (sc *Screen) labelLines(f appfound.FoundItem) []string {
 	lines := []string{
 		categoryName(f.Category) + " — " + f.Description,
 		lang.L("found.label.found", map[string]string{"When": kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)), "Place": sc.placeText(f)}),
@@ -104,7 +104,7 @@ func (sc *Screen) showLabelOf(tag string) {
 
 // showLabel shows an item's tag big with its label text; matches, when
 // given, are the loss reports that may be about a newly logged item.
-func (sc *Screen) showLabel(tag string, matches []app.ReportMatch) {
+func (sc *Screen) showLabel(tag string, matches []appfound.ReportMatch) {
 	f, err := sc.s.Svc.FoundItem(tag)
 	if err != nil {
 		sc.s.Notify(kit.Say(err))

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -21,7 +21,7 @@ func (sc *Screen) reloadAll() {
 		sc.s.Notify(kit.Say(err))
 		return
 	}
-	sc.items = make(map[string]app.FoundItem, len(items))
+	sc.items = make(map[string]appfound.FoundItem, len(items))
 	sc.index = kit.NewIndex()
 	for _, f := range items {
 		sc.put(f)
@@ -51,13 +51,13 @@ func (sc *Screen) reloadSome(changed []wire.EntityRef) bool {
 
 // put keeps an item and indexes it by tag, place, finder, category,
 // description and storage.
-func (sc *Screen) put(f app.FoundItem) {
+func (sc *Screen) put(f appfound.FoundItem) {
 	sc.items[f.Tag] = f
 	sc.index.Add(f.Tag, f.Tag, f.Place, f.Finder, categoryName(f.Category), f.Description,
 		f.Location().Location, claimant(f))
 }
 
-func claimant(f app.FoundItem) string {
+func claimant(f appfound.FoundItem) string {
 	if len(f.Claims) == 0 {
 		return ""
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/ui/kit"
 )
 
@@ -94,8 +95,8 @@ func (f *logForm) valuableChanged(on bool) {
 	f.pin.Disable()
 }
 
-func (f *logForm) input(sc *Screen) app.FoundInput {
-	return app.FoundInput{
+func (f *logForm) input(sc *Screen) appfound.FoundInput {
+	return appfound.FoundInput{
 		FoundAt: kit.ParseTime(f.foundAt.Text, sc.s.Svc.Location), Place: strings.TrimSpace(f.place.Text),
 		Room: f.placeKind.Selected == lang.L("found.place_room"), Finder: f.finder.Text,
 		Category: categoryOf(f.category.Selected), Description: f.desc.Text, Valuable: f.valuable.Checked,

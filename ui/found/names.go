@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/ui/kit"
 )
 
@@ -58,11 +59,11 @@ func codeOf(prefix string, codes []string, name string) string {
 }
 
 // statusText says where an item stands, for its row and detail.
-func statusText(f app.FoundItem, now time.Time) string {
+func statusText(f appfound.FoundItem, now time.Time) string {
 	switch {
-	case f.Status == app.FoundClaimed:
+	case f.Status == appfound.FoundClaimed:
 		return lang.L("found.status.claimed")
-	case f.Status == app.FoundDisposed:
+	case f.Status == appfound.FoundDisposed:
 		return lang.L("found.status.disposed")
 	case !now.Before(f.HoldUntil):
 		return lang.L("found.status.past_holding")

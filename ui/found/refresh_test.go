@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
@@ -18,7 +19,7 @@ import (
 // another desk would, and returns its tag.
 func logUmbrella(t *testing.T, e *kittest.Env, place string) string {
 	t.Helper()
-	f, _, err := e.Svc.LogFound(e.Session.UserID(), app.FoundInput{FoundAt: e.Clock.Now(), Place: place,
+	f, _, err := e.Svc.LogFound(e.Session.UserID(), appfound.FoundInput{FoundAt: e.Clock.Now(), Place: place,
 		Finder: "Zhao Min", Category: app.CatOther, Description: "black umbrella with a wooden handle", Storage: "Store room B"})
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +69,7 @@ func TestRefreshOfTheShownItemKeepsTheReadersPlace(t *testing.T) {
 func TestLossReportFromAnotherDeskShowsAsAMatch(t *testing.T) {
 	e, sc := desk(t)
 	longItem(t, e, sc)
-	r, _, err := e.Svc.FileLostReport(e.Session.UserID(), app.LostReportInput{Guest: "John Smith",
+	r, _, err := e.Svc.FileLostReport(e.Session.UserID(), appfound.LostReportInput{Guest: "John Smith",
 		Contact: "+44 7700 900123", LostAt: e.Clock.Now(), Place: "Lobby", Category: app.CatOther,
 		Description: "black umbrella, wooden handle"})
 	if err != nil {
@@ -112,7 +113,7 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 // change to refresh with.
 func fileReport(t *testing.T, e *kittest.Env, guest string) []wire.EntityRef {
 	t.Helper()
-	r, _, err := e.Svc.FileLostReport(e.Session.UserID(), app.LostReportInput{Guest: guest,
+	r, _, err := e.Svc.FileLostReport(e.Session.UserID(), appfound.LostReportInput{Guest: guest,
 		Contact: "+44 7700 900123", LostAt: e.Clock.Now(), Place: "Lobby", Category: app.CatOther,
 		Description: "black umbrella, wooden handle"})
 	if err != nil {

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appfound "floordesk/app/found"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -48,7 +48,7 @@ func (sc *Screen) showReportForm() {
 }
 
 func (sc *Screen) submitReport(f *reportForm) {
-	in := app.LostReportInput{Guest: f.guest.Text, Contact: strings.TrimSpace(f.contact.Text),
+	in := appfound.LostReportInput{Guest: f.guest.Text, Contact: strings.TrimSpace(f.contact.Text),
 		Room: strings.TrimSpace(f.room.Text), Place: strings.TrimSpace(f.place.Text),
 		LostAt: kit.ParseTime(f.lostAt.Text, sc.s.Svc.Location), Category: categoryOf(f.category.Selected),
 		Description: f.desc.Text}

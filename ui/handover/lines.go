@@ -8,6 +8,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/app"
+	appfound "floordesk/app/found"
+	apphandover "floordesk/app/handover"
+	appkeys "floordesk/app/keys"
+	apploans "floordesk/app/loans"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -24,12 +29,12 @@ type line struct {
 }
 
 // sections lays out what the next shift inherits, at now.
-func sections(h *app.Handover, now time.Time) []section {
+func sections(h *apphandover.Handover, now time.Time) []section {
 	return []section{
-		requestSection(rowsOf[app.HandoverRequest](h, "requests"), now),
-		keySection(rowsOf[app.HandoverKey](h, "keys"), now),
-		loanSection(rowsOf[app.HandoverLoan](h, "loans"), now),
-		foundSection(rowsOf[app.HandoverFound](h, "found"), now),
+		requestSection(rowsOf[apprequests.HandoverRequest](h, "requests"), now),
+		keySection(rowsOf[appkeys.HandoverKey](h, "keys"), now),
+		loanSection(rowsOf[apploans.HandoverLoan](h, "loans"), now),
+		foundSection(rowsOf[appfound.HandoverFound](h, "found"), now),
 	}
 }
 
@@ -37,7 +42,7 @@ func heading(key string, n int) string {
 	return lang.L(key, map[string]int{"Count": n})
 }
 
-func requestSection(rs []app.HandoverRequest, now time.Time) section {
+func requestSection(rs []apprequests.HandoverRequest, now time.Time) section {
 	s := section{heading: heading("handover.requests", len(rs))}
 	for _, r := range rs {
 		parts := []string{r.Room, named("handover.kind.", string(r.Kind)), r.Description,
@@ -50,7 +55,7 @@ func requestSection(rs []app.HandoverRequest, now time.Time) section {
 	return s
 }
 
-func keySection(ks []app.HandoverKey, now time.Time) section {
+func keySection(ks []appkeys.HandoverKey, now time.Time) section {
 	s := section{heading: heading("handover.keys", len(ks))}
 	for _, k := range ks {
 		parts := []string{k.Tag, k.Holder, lang.L("handover.since", map[string]string{"Time": kit.When(k.Since, now)})}
@@ -63,7 +68,7 @@ func keySection(ks []app.HandoverKey, now time.Time) section {
 	return s
 }
 
-func loanSection(ls []app.HandoverLoan, now time.Time) section {
+func loanSection(ls []apploans.HandoverLoan, now time.Time) section {
 	s := section{heading: heading("handover.loans", len(ls))}
 	for _, l := range ls {
 		due := lang.L("handover.due", map[string]string{"Time": kit.When(l.DueAt, now)})
@@ -75,7 +80,7 @@ func loanSection(ls []app.HandoverLoan, now time.Time) section {
 	return s
 }
 
-func foundSection(fs []app.HandoverFound, now time.Time) section {
+func foundSection(fs []appfound.HandoverFound, now time.Time) section {
 	s := section{heading: heading("handover.found", len(fs))}
 	for _, f := range fs {
 		parts := []string{f.Tag, named("handover.category.", f.Category), f.Description, f.Location, kit.When(f.FoundAt, now)}
@@ -101,7 +106,7 @@ func keyCountText(k app.BoardCount) (string, bool) {
 }
 
 // stateText says where the handover stands.
-func stateText(h *app.Handover) string {
+func stateText(h *apphandover.Handover) string {
 	switch {
 	case h.Signed():
 		return lang.L("handover.state.final")
@@ -141,7 +146,7 @@ func shiftText(shift string) string {
 
 // rowsOf decodes one register's section of a handover's lists; a section
 // this desk cannot read shows as empty.
-func rowsOf[T any](h *app.Handover, name string) []T {
-	rows, _ := app.HandoverSection[T](h.Lists, name)
+func rowsOf[T any](h *apphandover.Handover, name string) []T {
+	rows, _ := apphandover.HandoverSection[T](h.Lists, name)
 	return rows
 }

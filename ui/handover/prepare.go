@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apphandover "floordesk/app/handover"
 	"floordesk/ui/kit"
 )
 
@@ -21,10 +21,10 @@ type preparePanel struct {
 	keys   *entry
 	button *widget.Button
 	errs   *kit.FieldErrors
-	done   func(app.Handover)
+	done   func(apphandover.Handover)
 }
 
-func newPreparePanel(s *kit.Session, done func(app.Handover)) *preparePanel {
+func newPreparePanel(s *kit.Session, done func(apphandover.Handover)) *preparePanel {
 	p := &preparePanel{s: s, errs: kit.NewFieldErrors(), done: done}
 	p.keys = newEntry(lang.L("handover.keys_counted_hint"), false)
 	p.keys.OnSubmitted = func(string) { p.submit() }
@@ -48,7 +48,7 @@ func (p *preparePanel) submit() {
 		return
 	}
 	n, _ := strconv.Atoi(strings.TrimSpace(p.keys.Text))
-	h, err := p.s.Svc.DraftHandover(p.s.UserID(), app.HandoverInput{KeysCounted: n})
+	h, err := p.s.Svc.DraftHandover(p.s.UserID(), apphandover.HandoverInput{KeysCounted: n})
 	if p.errs.Show(err); err != nil {
 		return
 	}

@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"floordesk/app"
+	apphandover "floordesk/app/handover"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
@@ -19,7 +19,7 @@ func (d *desk) note(id, text string) []wire.EntityRef {
 	if _, err := d.env.Svc.AddHandoverNote(d.env.Session.UserID(), id, text); err != nil {
 		d.t.Fatal(err)
 	}
-	return []wire.EntityRef{{Kind: app.KindHandover, ID: id}}
+	return []wire.EntityRef{{Kind: apphandover.KindHandover, ID: id}}
 }
 
 // longHandover prepares this shift's handover with many notes, shows it
@@ -40,11 +40,11 @@ func TestRefreshOfAnotherHandoverLeavesTheView(t *testing.T) {
 	d := newDesk(t)
 	d.longHandover()
 	before := d.sc.pane.Object()
-	night, err := d.env.Svc.DraftHandover(d.env.Session.UserID(), app.HandoverInput{Shift: "Night", KeysCounted: 2})
+	night, err := d.env.Svc.DraftHandover(d.env.Session.UserID(), apphandover.HandoverInput{Shift: "Night", KeysCounted: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.sc.Refresh([]wire.EntityRef{{Kind: app.KindHandover, ID: night.ID}})
+	d.sc.Refresh([]wire.EntityRef{{Kind: apphandover.KindHandover, ID: night.ID}})
 	kittest.StillShows(t, d.sc.pane, before, 300)
 	if d.sc.list.Len() != 2 {
 		t.Errorf("handovers listed = %d, want 2", d.sc.list.Len())
@@ -65,7 +65,7 @@ func TestRefreshKeepsWhatIsTypedInTheHandover(t *testing.T) {
 	test.Type(d.sc.prepare.keys, "3")
 	d.env.Window.Canvas().Focus(d.sc.view.note)
 	test.Type(d.sc.view.note, "Guest in 1203 asks for a late check-out")
-	out := d.sc.view.signs[app.SignOutgoing]
+	out := d.sc.view.signs[apphandover.SignOutgoing]
 	out.staff.SetSelected("Zhang Wei")
 	test.Type(out.pin, "12")
 	d.sc.Refresh(d.note(id, "Lift 2 out of order"))
@@ -78,7 +78,7 @@ func TestRefreshKeepsWhatIsTypedInTheHandover(t *testing.T) {
 	if d.env.Window.Canvas().Focused() != v.note {
 		t.Error("the note entry lost the keyboard")
 	}
-	if out := v.signs[app.SignOutgoing]; out.staff.Selected != "Zhang Wei" || out.pin.Text != "12" {
+	if out := v.signs[apphandover.SignOutgoing]; out.staff.Selected != "Zhang Wei" || out.pin.Text != "12" {
 		t.Errorf("outgoing signature: %q with PIN %q", out.staff.Selected, out.pin.Text)
 	}
 	if d.sc.prepare.keys.Text != "3" {

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apphandover "floordesk/app/handover"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -20,7 +20,7 @@ type Screen struct {
 	s       *kit.Session
 	prepare *preparePanel
 	list    *kit.IDList
-	hs      map[string]app.Handover
+	hs      map[string]apphandover.Handover
 	failed  *widget.Label
 	pane    *kit.DetailPane
 	view    *view // the handover shown, or nil
@@ -32,7 +32,7 @@ var _ kit.Screen = (*Screen)(nil)
 func New(s *kit.Session) kit.Screen { return newScreen(s) }
 
 func newScreen(s *kit.Session) *Screen {
-	sc := &Screen{s: s, hs: map[string]app.Handover{}, pane: kit.NewDetailPane(placeholder())}
+	sc := &Screen{s: s, hs: map[string]apphandover.Handover{}, pane: kit.NewDetailPane(placeholder())}
 	sc.prepare = newPreparePanel(s, sc.drafted)
 	sc.failed = widget.NewLabel("")
 	sc.failed.Importance = widget.DangerImportance
@@ -53,7 +53,7 @@ func newScreen(s *kit.Session) *Screen {
 // rebuilds the handover shown, at the reader's place and with what was
 // typed into it, when it or the staff it offers to sign changed.
 func (sc *Screen) Refresh(changed []wire.EntityRef) {
-	if kit.Changed(changed, app.KindHandover) {
+	if kit.Changed(changed, apphandover.KindHandover) {
 		sc.reload()
 	}
 	if sc.view != nil && sc.pane.Stale(changed, kit.KindStaff) {
@@ -81,7 +81,7 @@ func (sc *Screen) reload() {
 	hs, err := sc.s.Svc.Handovers("")
 	sc.failed.SetText(kit.Say(err))
 	sc.failed.Hidden = err == nil
-	sc.hs = make(map[string]app.Handover, len(hs))
+	sc.hs = make(map[string]apphandover.Handover, len(hs))
 	ids := make([]string, len(hs))
 	for i, h := range hs {
 		sc.hs[h.ID], ids[i] = h, h.ID
@@ -102,7 +102,7 @@ func (sc *Screen) fillRow(id string, obj fyne.CanvasObject) {
 }
 
 // drafted shows a handover just prepared.
-func (sc *Screen) drafted(h app.Handover) {
+func (sc *Screen) drafted(h apphandover.Handover) {
 	sc.reload()
 	sc.list.SelectID(h.ID)
 	sc.showHandover(h.ID)
@@ -121,7 +121,7 @@ func (sc *Screen) show(id string, typed *view) {
 		return
 	}
 	sc.view = newView(sc, h, typed)
-	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: app.KindHandover, ID: id}, sc.view.content())
+	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: apphandover.KindHandover, ID: id}, sc.view.content())
 }
 
 func (sc *Screen) showPlaceholder() {

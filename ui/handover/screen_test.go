@@ -7,7 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"floordesk/app"
+	appdemo "floordesk/app/demo"
+	apphandover "floordesk/app/handover"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit/kittest"
 )
 
@@ -17,7 +19,7 @@ type desk struct {
 	t   *testing.T
 	env *kittest.Env
 	sc  *Screen
-	req app.Request
+	req apprequests.Request
 }
 
 func newDesk(t *testing.T) *desk {
@@ -27,7 +29,7 @@ func newDesk(t *testing.T) *desk {
 	env.Attendant(t, sup.ID, "A01", "Wang Fang")
 	env.Attendant(t, sup.ID, "A02", "Zhang Wei")
 	env.SignIn(t, "A01")
-	req, err := env.Svc.OpenRequest("A01", app.NewRequest{Room: "1203", Kind: app.RequestService, Description: "Extra towels"})
+	req, err := env.Svc.OpenRequest("A01", apprequests.NewRequest{Room: "1203", Kind: apprequests.RequestService, Description: "Extra towels"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +46,7 @@ func (d *desk) prepare(count string) {
 }
 
 // sign signs the shown handover as role by the staff member named name.
-func (d *desk) sign(role app.SignRole, name, pin string) *signBlock {
+func (d *desk) sign(role apphandover.SignRole, name, pin string) *signBlock {
 	d.t.Helper()
 	b := d.sc.view.signs[role]
 	if b.staff == nil {
@@ -98,15 +100,15 @@ func TestSignedByTwoPeopleBecomesReadOnly(t *testing.T) {
 	if n := len(d.sc.view.h.Notes); n != 1 {
 		t.Fatalf("notes = %d; refusal %q", n, d.sc.view.noteErrs.Text(""))
 	}
-	d.sign(app.SignOutgoing, "Wang Fang", app.DemoPIN)
+	d.sign(apphandover.SignOutgoing, "Wang Fang", appdemo.DemoPIN)
 	if d.sc.view.editable() || d.sc.view.h.Outgoing == nil {
 		t.Fatal("outgoing signature did not stick, or notes still editable")
 	}
-	same := d.sign(app.SignIncoming, "Wang Fang", app.DemoPIN)
+	same := d.sign(apphandover.SignIncoming, "Wang Fang", appdemo.DemoPIN)
 	if got := same.errs.Text(""); !strings.Contains(got, "must be someone else") {
 		t.Errorf("same-person refusal = %q", got)
 	}
-	d.sign(app.SignIncoming, "Zhang Wei", app.DemoPIN)
+	d.sign(apphandover.SignIncoming, "Zhang Wei", appdemo.DemoPIN)
 	v := d.sc.view
 	if !v.h.Signed() || v.state.Text != "Signed by both — final" {
 		t.Fatalf("state = %q", v.state.Text)
@@ -129,7 +131,7 @@ func TestSignedByTwoPeopleBecomesReadOnly(t *testing.T) {
 func TestWrongPINIsRefusedBesideTheSignature(t *testing.T) {
 	d := newDesk(t)
 	d.prepare("0")
-	b := d.sign(app.SignOutgoing, "Wang Fang", "9999")
+	b := d.sign(apphandover.SignOutgoing, "Wang Fang", "9999")
 	if got := b.errs.Text(""); !strings.Contains(got, "Wrong PIN") {
 		t.Errorf("wrong PIN refusal = %q", got)
 	}

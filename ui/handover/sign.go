@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apphandover "floordesk/app/handover"
 	"floordesk/ui/kit"
 )
 
@@ -14,7 +14,7 @@ import (
 // that side's turn, the staff member's name, their PIN and a sign button.
 type signBlock struct {
 	v      *view
-	role   app.SignRole
+	role   apphandover.SignRole
 	staff  *widget.Select
 	pin    *entry
 	button *widget.Button
@@ -22,7 +22,7 @@ type signBlock struct {
 	ids    map[string]string // name shown → staff ID
 }
 
-func newSignBlock(v *view, role app.SignRole) *signBlock {
+func newSignBlock(v *view, role apphandover.SignRole) *signBlock {
 	b := &signBlock{v: v, role: role, errs: kit.NewFieldErrors()}
 	if !b.turn() {
 		return b
@@ -30,7 +30,7 @@ func newSignBlock(v *view, role app.SignRole) *signBlock {
 	names, ids := v.sc.staffChoices()
 	b.ids = ids
 	b.staff = widget.NewSelect(names, nil)
-	if role == app.SignOutgoing {
+	if role == apphandover.SignOutgoing {
 		if u, ok := v.sc.s.User(); ok {
 			b.staff.SetSelected(u.Name)
 		}
@@ -61,14 +61,14 @@ func (b *signBlock) takeOver(old *signBlock) {
 // turn reports whether this side signs next.
 func (b *signBlock) turn() bool {
 	h := &b.v.h
-	if b.role == app.SignOutgoing {
+	if b.role == apphandover.SignOutgoing {
 		return h.Outgoing == nil
 	}
 	return h.Outgoing != nil && h.Incoming == nil
 }
 
-func (b *signBlock) signature() *app.HandoverSignature {
-	if b.role == app.SignOutgoing {
+func (b *signBlock) signature() *apphandover.HandoverSignature {
+	if b.role == apphandover.SignOutgoing {
 		return b.v.h.Outgoing
 	}
 	return b.v.h.Incoming

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apphandover "floordesk/app/handover"
 	"floordesk/ui/kit"
 )
 
@@ -17,18 +17,18 @@ import (
 type view struct {
 	sc       *Screen
 	id       string
-	h        app.Handover
+	h        apphandover.Handover
 	state    *widget.Label
 	note     *entry // nil when read-only
 	noteErrs *kit.FieldErrors
-	signs    map[app.SignRole]*signBlock
+	signs    map[apphandover.SignRole]*signBlock
 }
 
 // newView returns the view of h. typed, when given, is the view of h
 // shown before a refresh: the new view takes over its inputs where it
 // still has them, with what was typed and the keyboard focus.
-func newView(sc *Screen, h app.Handover, typed *view) *view {
-	v := &view{sc: sc, id: h.ID, h: h, noteErrs: kit.NewFieldErrors(), signs: map[app.SignRole]*signBlock{}}
+func newView(sc *Screen, h apphandover.Handover, typed *view) *view {
+	v := &view{sc: sc, id: h.ID, h: h, noteErrs: kit.NewFieldErrors(), signs: map[apphandover.SignRole]*signBlock{}}
 	v.state = widget.NewLabel(stateText(&h))
 	if !h.Signed() {
 		v.state.Importance = widget.WarningImportance
@@ -36,7 +36,7 @@ func newView(sc *Screen, h app.Handover, typed *view) *view {
 	if h.Outgoing == nil {
 		v.takeNote(typed)
 	}
-	for _, role := range []app.SignRole{app.SignOutgoing, app.SignIncoming} {
+	for _, role := range []apphandover.SignRole{apphandover.SignOutgoing, apphandover.SignIncoming} {
 		v.signs[role] = newSignBlock(v, role)
 		if typed != nil {
 			v.signs[role].takeOver(typed.signs[role])
@@ -71,7 +71,7 @@ func (v *view) content() fyne.CanvasObject {
 	}
 	box.Add(v.notesBox())
 	box.Add(widget.NewSeparator())
-	box.Add(container.NewGridWithColumns(2, v.signs[app.SignOutgoing].content(), v.signs[app.SignIncoming].content()))
+	box.Add(container.NewGridWithColumns(2, v.signs[apphandover.SignOutgoing].content(), v.signs[apphandover.SignIncoming].content()))
 	return box
 }
 

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -37,7 +37,7 @@ func filterNames() []string {
 }
 
 // keep tells whether a key passes the filter at now.
-func (f filter) keep(k app.Key, now time.Time) bool {
+func (f filter) keep(k appkeys.Key, now time.Time) bool {
 	l, out := k.Current()
 	switch f {
 	case filterOut:
@@ -83,7 +83,7 @@ func (sc *Screen) reloadSome(changed []wire.EntityRef) bool {
 }
 
 // put keeps a key and indexes it by tag, areas, type and holder.
-func (sc *Screen) put(k app.Key) {
+func (sc *Screen) put(k appkeys.Key) {
 	sc.keys[k.Tag] = k
 	fields := []string{k.Tag, strings.Join(k.Areas, " "), keyType(k.Type), k.Desk}
 	if l, out := k.Current(); out {
@@ -114,7 +114,7 @@ func (sc *Screen) fillRow(tag string, o fyne.CanvasObject) {
 }
 
 // status says where a key is, when it is due back, and how urgent that is.
-func (sc *Screen) status(k app.Key) (string, string, widget.Importance) {
+func (sc *Screen) status(k appkeys.Key) (string, string, widget.Importance) {
 	now := sc.s.Now()
 	l, out := k.Current()
 	switch {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/ui/kit"
 )
 
@@ -85,7 +85,7 @@ func (f *countForm) record() {
 }
 
 // showResult says whether the board matched, and what is missing or extra.
-func (f *countForm) showResult(c app.KeyCount) {
+func (f *countForm) showResult(c appkeys.KeyCount) {
 	f.result.RemoveAll()
 	w := widget.NewLabel(countText(c))
 	w.TextStyle.Bold, w.Wrapping = true, fyne.TextWrapWord
@@ -97,7 +97,7 @@ func (f *countForm) showResult(c app.KeyCount) {
 	f.sc.s.Notify(lang.L("keys.saved_count"))
 }
 
-func countText(c app.KeyCount) string {
+func countText(c appkeys.KeyCount) string {
 	if c.OK() {
 		return lang.L("keys.count_ok", map[string]int{"N": c.Counted})
 	}

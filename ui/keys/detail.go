@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -26,7 +26,7 @@ func (sc *Screen) showKey(tag string) {
 	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: kit.KindKey, ID: tag}, sc.detail(k))
 }
 
-func (sc *Screen) detail(k app.Key) fyne.CanvasObject {
+func (sc *Screen) detail(k appkeys.Key) fyne.CanvasObject {
 	where, due, imp := sc.status(k)
 	state := widget.NewLabel(strings.TrimSpace(where + "  " + due))
 	state.Importance, state.Wrapping = imp, fyne.TextWrapWord
@@ -56,7 +56,7 @@ func fact(key, value string) *widget.FormItem {
 }
 
 // actions are the buttons that fit the key's state.
-func (sc *Screen) actions(k app.Key) fyne.CanvasObject {
+func (sc *Screen) actions(k appkeys.Key) fyne.CanvasObject {
 	box := container.NewHBox()
 	_, out := k.Current()
 	switch {
@@ -90,7 +90,7 @@ func (sc *Screen) signIn(tag string) {
 }
 
 // saved keeps a key a command returned, shows it and confirms.
-func (sc *Screen) saved(k app.Key, msg string) {
+func (sc *Screen) saved(k appkeys.Key, msg string) {
 	sc.put(k)
 	sc.applyFilter()
 	sc.list.SelectID(k.Tag)
@@ -118,7 +118,7 @@ func (sc *Screen) history(tag string) []fyne.CanvasObject {
 }
 
 // loanText is one sign-out: who, why, out and in, witness.
-func (sc *Screen) loanText(l app.KeyLoan) string {
+func (sc *Screen) loanText(l appkeys.KeyLoan) string {
 	now := sc.s.Now()
 	text := lang.L("keys.h.out", map[string]string{"When": kit.When(l.Out, now),
 		"Holder": sc.names.person(l.Holder), "Purpose": l.Purpose, "By": sc.names.person(l.OutBy)})

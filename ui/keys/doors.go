@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/ui/kit"
 )
 
@@ -88,7 +88,7 @@ func idTypeNames() []string {
 }
 
 func (f *doorForm) record() {
-	in := app.DoorOpeningInput{Room: f.room.Text, Guest: f.guest.Text,
+	in := appkeys.DoorOpeningInput{Room: f.room.Text, Guest: f.guest.Text,
 		IDType: idTypes[max(0, f.idType.SelectedIndex())], IDLast4: f.last4.Text,
 		OpenedBy: f.sc.names.idOf(f.openedBy.Selected), Note: f.noteE.Text}
 	d, err := f.sc.s.Svc.OpenDoor(f.sc.s.UserID(), in)
@@ -119,7 +119,7 @@ func (sc *Screen) doorList() *container.Scroll {
 }
 
 // doorText is one opening: when, room, guest, ID checked, who opened.
-func (sc *Screen) doorText(d app.DoorOpening) string {
+func (sc *Screen) doorText(d appkeys.DoorOpening) string {
 	return lang.L("keys.door_line", map[string]string{"When": kit.When(d.At, sc.s.Now()), "Room": d.Room,
 		"Guest": d.Guest, "ID": lang.L("keys.id." + d.IDType), "Last4": d.IDLast4,
 		"By": sc.names.person(d.OpenedBy)})

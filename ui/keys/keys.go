@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -22,7 +22,7 @@ import (
 type Screen struct {
 	kit.ScreenBase
 	s      *kit.Session
-	keys   map[string]app.Key
+	keys   map[string]appkeys.Key
 	index  *kit.Index
 	names  *names
 	search *widget.Entry
@@ -42,7 +42,7 @@ var (
 func New(s *kit.Session) kit.Screen { return newScreen(s) }
 
 func newScreen(s *kit.Session) *Screen {
-	sc := &Screen{s: s, keys: map[string]app.Key{}, index: kit.NewIndex(), names: newNames(s.Svc)}
+	sc := &Screen{s: s, keys: map[string]appkeys.Key{}, index: kit.NewIndex(), names: newNames(s.Svc.Service)}
 	sc.build()
 	sc.Refresh(nil)
 	return sc

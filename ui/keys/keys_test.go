@@ -10,7 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appdemo "floordesk/app/demo"
+	appkeys "floordesk/app/keys"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -26,9 +27,9 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	must(t, err)
 	_, err = e.Svc.SetDesk(sup.ID, "D1", "Floor 3 desk", []int{3})
 	must(t, err)
-	for _, k := range []app.NewKey{
-		{Tag: "F3-MASTER", Type: app.KeyFloorMaster, Areas: []string{"3楼"}, Desk: "D1"},
-		{Tag: "F3-SEC-A", Type: app.KeySection, Areas: []string{"301-312"}, Desk: "D1"},
+	for _, k := range []appkeys.NewKey{
+		{Tag: "F3-MASTER", Type: appkeys.KeyFloorMaster, Areas: []string{"3楼"}, Desk: "D1"},
+		{Tag: "F3-SEC-A", Type: appkeys.KeySection, Areas: []string{"301-312"}, Desk: "D1"},
 	} {
 		_, err := e.Svc.RegisterKey(sup.ID, k)
 		must(t, err)
@@ -80,7 +81,7 @@ func TestMasterKeyNeedsAWitness(t *testing.T) {
 		t.Error("the form lost the purpose")
 	}
 	f.witness.SetSelected("A02 Zhang Wei")
-	test.Type(f.witnessPIN, app.DemoPIN)
+	test.Type(f.witnessPIN, appdemo.DemoPIN)
 	test.Tap(f.Save)
 	if f.Errs.Any() {
 		t.Fatalf("sign-out with witness refused: %q %q", f.Errs.Text("witness_pin"), f.Errs.Text(""))

@@ -3,7 +3,7 @@ package keys
 import (
 	"fyne.io/fyne/v2/lang"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/ui/kit"
 )
 
@@ -11,19 +11,19 @@ import (
 // locks for re-keying.
 func (sc *Screen) openLost(tag string) *kit.Form {
 	return sc.noteForm(tag, "keys.report_lost_title", "keys.report_lost", "keys.lost_hint",
-		func(note string) (app.Key, error) { return sc.s.Svc.ReportKeyLost(sc.s.UserID(), tag, note) },
+		func(note string) (appkeys.Key, error) { return sc.s.Svc.ReportKeyLost(sc.s.UserID(), tag, note) },
 		"keys.saved_lost")
 }
 
 // openClear shows the supervisor's form to clear a key's re-keying flag.
 func (sc *Screen) openClear(tag string) *kit.Form {
 	return sc.noteForm(tag, "keys.clear_title", "keys.clear_rekey", "keys.clear_hint",
-		func(note string) (app.Key, error) { return sc.s.Svc.ClearRekey(sc.s.UserID(), tag, note) },
+		func(note string) (appkeys.Key, error) { return sc.s.Svc.ClearRekey(sc.s.UserID(), tag, note) },
 		"keys.saved_cleared")
 }
 
 // noteForm is a form with one note that runs a command on a key.
-func (sc *Screen) noteForm(tag, title, button, hint string, run func(string) (app.Key, error), done string) *kit.Form {
+func (sc *Screen) noteForm(tag, title, button, hint string, run func(string) (appkeys.Key, error), done string) *kit.Form {
 	f := kit.NewForm()
 	note := f.Entry(lang.L(hint))
 	f.Row(lang.L("keys.note"), "note", note)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"floordesk/app"
+	appkeys "floordesk/app/keys"
 )
 
 // names turns staff IDs into names and back, for lists and pickers.
@@ -79,4 +80,4 @@ func (n *names) loc() *time.Location {
 }
 
 // keyType is a key type's translated name.
-func keyType(t app.KeyType) string { return lang.L("keys.type." + string(t)) }
+func keyType(t appkeys.KeyType) string { return lang.L("keys.type." + string(t)) }

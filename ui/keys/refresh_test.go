@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
@@ -18,7 +19,7 @@ import (
 // another desk would, and returns the change to refresh with.
 func lend(t *testing.T, e *kittest.Env, tag, purpose string) []wire.EntityRef {
 	t.Helper()
-	_, err := e.Svc.SignOutKey(e.Session.UserID(), app.KeySignOut{Tag: tag, Holder: "A02",
+	_, err := e.Svc.SignOutKey(e.Session.UserID(), appkeys.KeySignOut{Tag: tag, Holder: "A02",
 		Purpose: purpose, Due: e.Clock.Now().Add(time.Hour)})
 	must(t, err)
 	return []wire.EntityRef{{Kind: kit.KindKey, ID: tag}}
@@ -95,7 +96,7 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 // as another desk would, and returns the change to refresh with.
 func openDoor(t *testing.T, e *kittest.Env, room, guest string) []wire.EntityRef {
 	t.Helper()
-	d, err := e.Svc.OpenDoor(e.Session.UserID(), app.DoorOpeningInput{Room: room, Guest: guest,
+	d, err := e.Svc.OpenDoor(e.Session.UserID(), appkeys.DoorOpeningInput{Room: room, Guest: guest,
 		IDType: "id_card", IDLast4: "1234", OpenedBy: "A02"})
 	must(t, err)
 	return []wire.EntityRef{{Kind: kit.KindDoor, ID: d.ID}}

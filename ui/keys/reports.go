@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/ui/kit"
 )
 
@@ -141,16 +141,16 @@ func (p *reportsPane) lines() ([]string, error) {
 	return p.sc.texts(loans), err
 }
 
-func tagged(tag string, loans []app.KeyLoan) []app.KeyLoanOf {
-	out := make([]app.KeyLoanOf, len(loans))
+func tagged(tag string, loans []appkeys.KeyLoan) []appkeys.KeyLoanOf {
+	out := make([]appkeys.KeyLoanOf, len(loans))
 	for i, l := range loans {
-		out[i] = app.KeyLoanOf{Tag: tag, KeyLoan: l}
+		out[i] = appkeys.KeyLoanOf{Tag: tag, KeyLoan: l}
 	}
 	return out
 }
 
 // texts are report lines, newest first: the key, then its sign-out.
-func (sc *Screen) texts(loans []app.KeyLoanOf) []string {
+func (sc *Screen) texts(loans []appkeys.KeyLoanOf) []string {
 	out := make([]string, 0, len(loans))
 	for i := len(loans) - 1; i >= 0; i-- {
 		out = append(out, loans[i].Tag+" · "+sc.loanText(loans[i].KeyLoan))

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/ui/kit"
 )
 
@@ -96,7 +96,7 @@ func (sc *Screen) availableTags() []string {
 }
 
 func (f *signOutForm) signOut() {
-	in := app.KeySignOut{Tag: f.key.Selected, Holder: f.sc.names.idOf(f.holder.Selected),
+	in := appkeys.KeySignOut{Tag: f.key.Selected, Holder: f.sc.names.idOf(f.holder.Selected),
 		Purpose: f.purpose.Text, Due: kit.ParseTime(f.due.Text, f.sc.names.loc()),
 		Witness: f.sc.names.idOf(f.witness.Selected), WitnessPIN: f.witnessPIN.Text}
 	if in.Tag == "" {

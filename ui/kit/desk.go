@@ -29,7 +29,7 @@ const SettingDeskCode = "desk.code"
 // Saving the setting tells the store's change feed, which is how the
 // shell learns that the desk changed.
 func (s *Session) UseDesk(code string) (app.Desk, error) {
-	desk, ok, err := FindDesk(s.Svc, code)
+	desk, ok, err := FindDesk(s.Svc.Service, code)
 	if err != nil {
 		return app.Desk{}, err
 	}

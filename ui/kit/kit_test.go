@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	appdemo "floordesk/app/demo"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -27,7 +28,7 @@ func TestSayRefusalInEachLanguage(t *testing.T) {
 		t.Run(tt.language, func(t *testing.T) {
 			e := kittest.NewIn(t, tt.language)
 			s, err := e.Svc.FirstSupervisor(app.NewStaff{Number: "S01", Name: map[string]string{kit.English: "Li Na", kit.Chinese: "李娜"}[tt.language],
-				Department: "housekeeping", Role: app.RoleSupervisor, PIN: app.DemoPIN})
+				Department: "housekeeping", Role: app.RoleSupervisor, PIN: appdemo.DemoPIN})
 			if err != nil {
 				t.Fatal(err)
 			}

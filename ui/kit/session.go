@@ -14,7 +14,7 @@ import (
 // from any goroutine; Do runs widget updates on the Fyne goroutine.
 type Session struct {
 	// Svc runs the desk's commands and queries.
-	Svc *app.Service
+	Svc *Services
 	// Window is the desk's window, for dialogs and the canvas.
 	Window fyne.Window
 	// Do runs f on the Fyne goroutine: fyne.Do in the app; tests may set it
@@ -35,7 +35,7 @@ type Session struct {
 // NewSession returns a session on svc and w, with Do = fyne.Do and the
 // service's clock, and nobody signed in.
 func NewSession(svc *app.Service, w fyne.Window) *Session {
-	s := &Session{Svc: svc, Window: w, Do: fyne.Do}
+	s := &Session{Svc: NewServices(svc), Window: w, Do: fyne.Do}
 	s.Clock = time.Now
 	if svc != nil && svc.Clock != nil {
 		s.Clock = svc.Clock
@@ -95,7 +95,7 @@ func (s *Session) OnUserChange(f func()) {
 	s.onUser = append(s.onUser, f)
 }
 
-// Open navigates to one record of a kind (app.KindRequest, "key", "loan",
+// Open navigates to one record of a kind (apprequests.KindRequest, "key", "loan",
 // "found", "lostreport", "handover", "conflict"...) in whatever screen owns
 // that kind. It reports false when no screen took it.
 func (s *Session) Open(kind, id string) bool {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apploans "floordesk/app/loans"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -27,7 +27,7 @@ func (sc *Screen) showLoan(id string) {
 	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: kit.KindLoan, ID: id}, sc.detail(l))
 }
 
-func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {
+func (sc *Screen) detail(l apploans.Loan) fyne.CanvasObject {
 	box := container.NewVBox(kit.Heading(lang.L("loans.room", map[string]string{"Room": l.Room})))
 	box.Add(widget.NewForm(sc.facts(l)...))
 	if l.HasConflict() {
@@ -52,7 +52,7 @@ func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {
 }
 
 // facts are a loan's fields, label and value.
-func (sc *Screen) facts(l app.Loan) []*widget.FormItem {
+func (sc *Screen) facts(l apploans.Loan) []*widget.FormItem {
 	now := sc.s.Now()
 	due, _ := sc.dueNote(l)
 	items := []*widget.FormItem{
@@ -80,7 +80,7 @@ func fact(key, value string) *widget.FormItem {
 }
 
 // lineText is one line of a loan: "吹风机 ×2 — 还在外 1 · 已还 1".
-func (sc *Screen) lineText(ln app.LoanLine) string {
+func (sc *Screen) lineText(ln apploans.LoanLine) string {
 	parts := []string{lang.L("loans.out_n", map[string]int{"N": ln.Outstanding()})}
 	for _, c := range []struct {
 		key string
@@ -98,7 +98,7 @@ func (sc *Screen) lineText(ln app.LoanLine) string {
 }
 
 // actions are the buttons on an open loan.
-func (sc *Screen) actions(l app.Loan) fyne.CanvasObject {
+func (sc *Screen) actions(l apploans.Loan) fyne.CanvasObject {
 	ret := widget.NewButton(lang.L("loans.return"), func() { sc.showReturnForm(l.ID) })
 	ret.Importance = widget.HighImportance
 	all := widget.NewButton(lang.L("loans.return_all"), func() { sc.returnAll(l.ID) })
@@ -117,7 +117,7 @@ func (sc *Screen) returnAll(id string) {
 }
 
 // saved keeps a loan a command returned, shows it and confirms.
-func (sc *Screen) saved(l app.Loan, key string) {
+func (sc *Screen) saved(l apploans.Loan, key string) {
 	sc.put(l)
 	sc.applyFilter()
 	sc.list.SelectID(l.ID)
@@ -132,7 +132,7 @@ type step struct {
 }
 
 // history lists what happened to a loan, oldest first.
-func (sc *Screen) history(l app.Loan) []fyne.CanvasObject {
+func (sc *Screen) history(l apploans.Loan) []fyne.CanvasObject {
 	steps := []step{{l.OpenedAt, lang.L("loans.h.opened", map[string]string{
 		"Who": sc.names.person(l.OpenedBy), "Items": sc.itemsText(l)})}}
 	for _, r := range l.Returns {
@@ -154,7 +154,7 @@ func (sc *Screen) history(l app.Loan) []fyne.CanvasObject {
 }
 
 // returnText lists the lines of one return with condition and charge.
-func (sc *Screen) returnText(lines []app.ReturnLine) string {
+func (sc *Screen) returnText(lines []apploans.ReturnLine) string {
 	parts := make([]string, len(lines))
 	for i, rl := range lines {
 		parts[i] = fmt.Sprintf("%s ×%d %s", sc.names.item(rl.Item), rl.Count, lang.L("loans.cond."+string(rl.Condition)))

@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"floordesk/app"
+	apploans "floordesk/app/loans"
 )
 
 // filter is one choice of the list's filter.
@@ -39,7 +39,7 @@ func (sc *Screen) currentFilter() filter {
 
 // keep tells whether a loan passes the filter; query is the search text
 // (the room for filterRoom).
-func (f filter) keep(l app.Loan, query string, now time.Time) bool {
+func (f filter) keep(l apploans.Loan, query string, now time.Time) bool {
 	switch f {
 	case filterDueToday:
 		return l.IsOpen() && !l.DueAt.After(endOfDay(now))
@@ -54,7 +54,7 @@ func (f filter) keep(l app.Loan, query string, now time.Time) bool {
 }
 
 // dueToday tells whether an open loan falls due later today (hotel time).
-func dueToday(l app.Loan, now time.Time, loc *time.Location) bool {
+func dueToday(l apploans.Loan, now time.Time, loc *time.Location) bool {
 	return l.IsOpen() && !l.DueAt.After(endOfDay(now.In(loc)))
 }
 

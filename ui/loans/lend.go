@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apploans "floordesk/app/loans"
 	"floordesk/ui/kit"
 )
 
@@ -27,7 +27,7 @@ type lendForm struct {
 	count, tag   *kit.Entry
 	due, deposit *kit.Entry
 	item         *widget.Select
-	lines        []app.LoanLine
+	lines        []apploans.LoanLine
 	linesBox     *fyne.Container
 }
 
@@ -85,7 +85,7 @@ func widgetWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 // defaultDue is the domain's default: LoanDueHour the next day, hotel time.
 func (sc *Screen) defaultDue() time.Time {
 	now := sc.s.Now().In(sc.names.loc())
-	return time.Date(now.Year(), now.Month(), now.Day()+1, app.LoanDueHour, 0, 0, 0, now.Location())
+	return time.Date(now.Year(), now.Month(), now.Day()+1, apploans.LoanDueHour, 0, 0, 0, now.Location())
 }
 
 // addPicked adds the picked item type with the typed count as a line.
@@ -103,7 +103,7 @@ func (f *lendForm) addPicked() {
 		f.Say("items", lang.L("loans.count_format"))
 		return
 	}
-	f.addLine(app.LoanLine{Item: t.Code, Count: n})
+	f.addLine(apploans.LoanLine{Item: t.Code, Count: n})
 	f.item.ClearSelected()
 	f.count.SetText("")
 }
@@ -131,14 +131,14 @@ func (f *lendForm) addTag(tag string) {
 		f.Say("items", lang.L("loans.tag_unknown", map[string]string{"Tag": tag}))
 		return
 	}
-	f.addLine(app.LoanLine{Item: t.Code, Count: 1, Tags: []string{tag}})
+	f.addLine(apploans.LoanLine{Item: t.Code, Count: 1, Tags: []string{tag}})
 	f.tag.SetText("")
 }
 
 // addLine merges a line into the form's lines and shows them.
-func (f *lendForm) addLine(ln app.LoanLine) {
+func (f *lendForm) addLine(ln apploans.LoanLine) {
 	f.Say("items", "")
-	i := slices.IndexFunc(f.lines, func(o app.LoanLine) bool { return o.Item == ln.Item })
+	i := slices.IndexFunc(f.lines, func(o apploans.LoanLine) bool { return o.Item == ln.Item })
 	if i < 0 {
 		f.lines = append(f.lines, ln)
 	} else if len(ln.Tags) > 0 && slices.Contains(f.lines[i].Tags, ln.Tags[0]) {
@@ -172,16 +172,16 @@ func (f *lendForm) removeLine(i int) {
 }
 
 // input is what the form says, with a picked but not added item included.
-func (f *lendForm) input() (app.LendInput, bool) {
+func (f *lendForm) input() (apploans.LendInput, bool) {
 	if f.item.Selected != "" {
 		f.addPicked()
 	}
 	deposit, ok := parseMoney(f.deposit.Text)
 	if !ok {
 		f.Say("deposit", lang.L("loans.money_format"))
-		return app.LendInput{}, false
+		return apploans.LendInput{}, false
 	}
-	return app.LendInput{Room: strings.TrimSpace(f.room.Text), Guest: f.guest.Text,
+	return apploans.LendInput{Room: strings.TrimSpace(f.room.Text), Guest: f.guest.Text,
 		Lines: slices.Clone(f.lines), DueAt: kit.ParseTime(f.due.Text, f.sc.names.loc()), Deposit: deposit}, true
 }
 

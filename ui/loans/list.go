@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apploans "floordesk/app/loans"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -27,7 +27,7 @@ func (sc *Screen) reloadAll() {
 		sc.put(l)
 	}
 	for id, l := range sc.loans {
-		if l.IsOpen() && !slices.ContainsFunc(open, func(o app.Loan) bool { return o.ID == id }) {
+		if l.IsOpen() && !slices.ContainsFunc(open, func(o apploans.Loan) bool { return o.ID == id }) {
 			sc.refetch(id)
 		}
 	}
@@ -57,7 +57,7 @@ func (sc *Screen) refetch(id string) {
 }
 
 // put keeps a loan and indexes it by room, guest, items and tags.
-func (sc *Screen) put(l app.Loan) {
+func (sc *Screen) put(l apploans.Loan) {
 	sc.loans[l.ID] = l
 	fields := []string{l.Room, l.Guest, l.Desk}
 	for _, ln := range l.Lines {
@@ -98,7 +98,7 @@ func (sc *Screen) applyFilter() {
 }
 
 // compare orders open loans by due time, returned ones newest first.
-func (sc *Screen) compare(f filter, a, b app.Loan) int {
+func (sc *Screen) compare(f filter, a, b apploans.Loan) int {
 	if f == filterReturned || f == filterRoom {
 		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
 	}
@@ -117,7 +117,7 @@ func (sc *Screen) fillRow(id string, o fyne.CanvasObject) {
 }
 
 // dueNote says when a loan is due, highlighted when late or due today.
-func (sc *Screen) dueNote(l app.Loan) (string, widget.Importance) {
+func (sc *Screen) dueNote(l apploans.Loan) (string, widget.Importance) {
 	now := sc.s.Now()
 	switch {
 	case !l.IsOpen():
@@ -131,7 +131,7 @@ func (sc *Screen) dueNote(l app.Loan) (string, widget.Importance) {
 }
 
 // itemsText lists a loan's items: "吹风机 ×1, 电源插座 ×2".
-func (sc *Screen) itemsText(l app.Loan) string {
+func (sc *Screen) itemsText(l apploans.Loan) string {
 	parts := make([]string, 0, len(l.Lines))
 	for _, ln := range l.Lines {
 		parts = append(parts, fmt.Sprintf("%s ×%d", sc.names.item(ln.Item), ln.Count))

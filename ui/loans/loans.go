@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apploans "floordesk/app/loans"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -20,7 +20,7 @@ import (
 type Screen struct {
 	kit.ScreenBase
 	s      *kit.Session
-	loans  map[string]app.Loan
+	loans  map[string]apploans.Loan
 	index  *kit.Index
 	names  *names
 	search *widget.Entry
@@ -40,7 +40,7 @@ var (
 func New(s *kit.Session) kit.Screen { return newScreen(s) }
 
 func newScreen(s *kit.Session) *Screen {
-	sc := &Screen{s: s, loans: map[string]app.Loan{}, index: kit.NewIndex(), names: newNames(s.Svc)}
+	sc := &Screen{s: s, loans: map[string]apploans.Loan{}, index: kit.NewIndex(), names: newNames(s.Svc.Service)}
 	sc.build()
 	sc.Refresh(nil)
 	return sc

@@ -6,16 +6,17 @@ import (
 	"time"
 
 	"floordesk/app"
+	apploans "floordesk/app/loans"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
 // lendIron lends room an iron through the service, as another desk would.
-func lendIron(t *testing.T, e *kittest.Env, room string) app.Loan {
+func lendIron(t *testing.T, e *kittest.Env, room string) apploans.Loan {
 	t.Helper()
-	l, err := e.Svc.Lend(e.Session.UserID(), app.LendInput{Room: room,
-		Lines: []app.LoanLine{{Item: "iron", Count: 1}}, DueAt: e.Clock.Now().Add(24 * time.Hour)})
+	l, err := e.Svc.Lend(e.Session.UserID(), apploans.LendInput{Room: room,
+		Lines: []apploans.LoanLine{{Item: "iron", Count: 1}}, DueAt: e.Clock.Now().Add(24 * time.Hour)})
 	must(t, err)
 	return l
 }
@@ -93,8 +94,8 @@ func lendMany(t *testing.T, e *kittest.Env, n int) {
 		_, err := e.Svc.SetItemType("S01", app.ItemTypeInput{Code: code, Name: fmt.Sprintf("Towel %02d", i+1),
 			Stock: map[string]int{"D1": 5}})
 		must(t, err)
-		_, err = e.Svc.Lend(e.Session.UserID(), app.LendInput{Room: "302",
-			Lines: []app.LoanLine{{Item: code, Count: 1}}, DueAt: e.Clock.Now().Add(24 * time.Hour)})
+		_, err = e.Svc.Lend(e.Session.UserID(), apploans.LendInput{Room: "302",
+			Lines: []apploans.LoanLine{{Item: code, Count: 1}}, DueAt: e.Clock.Now().Add(24 * time.Hour)})
 		must(t, err)
 	}
 }

@@ -9,15 +9,15 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apploans "floordesk/app/loans"
 	"floordesk/ui/kit"
 )
 
-var conditions = []app.LoanCondition{app.ConditionFine, app.ConditionDamaged, app.ConditionLost}
+var conditions = []apploans.LoanCondition{apploans.ConditionFine, apploans.ConditionDamaged, apploans.ConditionLost}
 
 // returnLine is one item type's fields on the return form.
 type returnLine struct {
-	line      app.LoanLine
+	line      apploans.LoanLine
 	count     *kit.Entry
 	condition *widget.Select
 	charge    *kit.Entry
@@ -27,7 +27,7 @@ type returnLine struct {
 type returnForm struct {
 	*kit.Form
 	sc    *Screen
-	loan  app.Loan
+	loan  apploans.Loan
 	lines []*returnLine
 }
 
@@ -58,7 +58,7 @@ func (sc *Screen) openReturnForm(id string) *returnForm {
 	return f
 }
 
-func (f *returnForm) addLine(ln app.LoanLine) {
+func (f *returnForm) addLine(ln apploans.LoanLine) {
 	rl := &returnLine{line: ln, count: f.Entry(""), charge: f.Entry("0")}
 	rl.count.SetText(strconv.Itoa(ln.Outstanding()))
 	rl.condition = widget.NewSelect(conditionNames(), nil)
@@ -85,8 +85,8 @@ func conditionNames() []string {
 }
 
 // returnLines is what the form says: lines with a count above zero.
-func (f *returnForm) returnLines() ([]app.ReturnLine, bool) {
-	var out []app.ReturnLine
+func (f *returnForm) returnLines() ([]apploans.ReturnLine, bool) {
+	var out []apploans.ReturnLine
 	for _, rl := range f.lines {
 		n, err := strconv.Atoi(strings.TrimSpace(rl.count.Text))
 		charge, ok := parseMoney(rl.charge.Text)
@@ -98,7 +98,7 @@ func (f *returnForm) returnLines() ([]app.ReturnLine, bool) {
 			continue
 		}
 		cond := conditions[max(0, rl.condition.SelectedIndex())]
-		out = append(out, app.ReturnLine{Item: rl.line.Item, Count: n, Tags: firstTagsOut(rl.line, n),
+		out = append(out, apploans.ReturnLine{Item: rl.line.Item, Count: n, Tags: firstTagsOut(rl.line, n),
 			Condition: cond, Charge: charge})
 	}
 	return out, true
@@ -106,7 +106,7 @@ func (f *returnForm) returnLines() ([]app.ReturnLine, bool) {
 
 // firstTagsOut picks n asset tags still out on a line (none for counted
 // items).
-func firstTagsOut(ln app.LoanLine, n int) []string {
+func firstTagsOut(ln apploans.LoanLine, n int) []string {
 	var out []string
 	for _, t := range ln.Tags {
 		if len(out) < n && !contains(ln.TagsDone, t) {

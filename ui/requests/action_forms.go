@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -14,7 +14,7 @@ import (
 // inputs, runs the command as the signed-in staff member and leaves the
 // refusal, if any, next to its field.
 
-func (sc *Screen) dispatchForm(r *app.RequestRow) *form {
+func (sc *Screen) dispatchForm(r *apprequests.RequestRow) *form {
 	var dept *widget.Select
 	var person, at, promised *kit.Entry
 	depts := deptChoices(sc.departments(), false)
@@ -22,7 +22,7 @@ func (sc *Screen) dispatchForm(r *app.RequestRow) *form {
 		now := sc.s.Now()
 		notified, _ := parseClock(at.Text, now)
 		prom, _ := parseClock(promised.Text, now)
-		_, err := sc.s.Svc.DispatchRequest(sc.s.UserID(), r.ID, app.DispatchInput{
+		_, err := sc.s.Svc.DispatchRequest(sc.s.UserID(), r.ID, apprequests.DispatchInput{
 			Department: depts.code(dept.Selected), Notified: person.Text, NotifiedAt: notified, PromisedAt: prom})
 		return err
 	})
@@ -38,7 +38,7 @@ func (sc *Screen) dispatchForm(r *app.RequestRow) *form {
 	return f
 }
 
-func (sc *Screen) followUpForm(r *app.RequestRow) *form {
+func (sc *Screen) followUpForm(r *apprequests.RequestRow) *form {
 	var note *kit.Entry
 	f := sc.commandForm(actFollowUp, r, func() error {
 		_, err := sc.s.Svc.FollowUpRequest(sc.s.UserID(), r.ID, note.Text)
@@ -49,7 +49,7 @@ func (sc *Screen) followUpForm(r *app.RequestRow) *form {
 	return f
 }
 
-func (sc *Screen) escalateForm(r *app.RequestRow) *form {
+func (sc *Screen) escalateForm(r *apprequests.RequestRow) *form {
 	var to *widget.Select
 	var reason *kit.Entry
 	sups := sc.supervisors()
@@ -77,7 +77,7 @@ func (sc *Screen) supervisors() choices {
 	return newChoices(codes, func(c string) string { return names[c] })
 }
 
-func (sc *Screen) compensateForm(r *app.RequestRow) *form {
+func (sc *Screen) compensateForm(r *apprequests.RequestRow) *form {
 	var given, amount *kit.Entry
 	f := sc.commandForm(actCompensate, r, func() error {
 		cents, _ := parseMoney(amount.Text)
@@ -92,7 +92,7 @@ func (sc *Screen) compensateForm(r *app.RequestRow) *form {
 	return f
 }
 
-func (sc *Screen) resolveForm(r *app.RequestRow) *form {
+func (sc *Screen) resolveForm(r *apprequests.RequestRow) *form {
 	var dept *widget.Select
 	var result *kit.Entry
 	depts := deptChoices(sc.departments(), true)
@@ -107,14 +107,14 @@ func (sc *Screen) resolveForm(r *app.RequestRow) *form {
 }
 
 // lastDept is the department the request was last sent to.
-func lastDept(r *app.RequestRow) string {
+func lastDept(r *apprequests.RequestRow) string {
 	if d := r.LastDispatch(); d != nil {
 		return d.Department
 	}
 	return r.Department
 }
 
-func (sc *Screen) confirmForm(r *app.RequestRow) *form {
+func (sc *Screen) confirmForm(r *apprequests.RequestRow) *form {
 	var score *widget.RadioGroup
 	var comment *kit.Entry
 	f := sc.commandForm(actConfirm, r, func() error {
@@ -132,7 +132,7 @@ func (sc *Screen) confirmForm(r *app.RequestRow) *form {
 	return f
 }
 
-func (sc *Screen) cancelForm(r *app.RequestRow) *form {
+func (sc *Screen) cancelForm(r *apprequests.RequestRow) *form {
 	var reason *kit.Entry
 	f := sc.commandForm(actCancel, r, func() error {
 		_, err := sc.s.Svc.CancelRequest(sc.s.UserID(), r.ID, reason.Text)

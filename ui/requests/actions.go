@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 )
 
 // The commands on an existing request, in the order their buttons show.
@@ -23,17 +23,17 @@ const (
 var actionOrder = []string{actDispatch, actFollowUp, actEscalate, actResolve, actConfirm, actCompensate, actCancel}
 
 // available lists the commands the request's state allows.
-func available(r *app.Request) map[string]bool {
+func available(r *apprequests.Request) map[string]bool {
 	open := r.Open()
 	return map[string]bool{
 		actDispatch: open, actFollowUp: open, actEscalate: open, actResolve: open, actCancel: open,
-		actConfirm:    r.Status == app.StatusResolved,
-		actCompensate: r.Kind == app.RequestComplaint && r.Status != app.StatusCancelled,
+		actConfirm:    r.Status == apprequests.StatusResolved,
+		actCompensate: r.Kind == apprequests.RequestComplaint && r.Status != apprequests.StatusCancelled,
 	}
 }
 
 // actionButtons makes a button for each command the request allows.
-func (sc *Screen) actionButtons(r *app.RequestRow) map[string]*widget.Button {
+func (sc *Screen) actionButtons(r *apprequests.RequestRow) map[string]*widget.Button {
 	ok := available(&r.Request)
 	out := map[string]*widget.Button{}
 	for _, a := range actionOrder {
@@ -69,8 +69,8 @@ func (sc *Screen) showForm(f *form) {
 }
 
 // actionForm returns the builder of command a's form for r.
-func (sc *Screen) actionForm(a string, r *app.RequestRow) func() *form {
-	builders := map[string]func(*app.RequestRow) *form{
+func (sc *Screen) actionForm(a string, r *apprequests.RequestRow) func() *form {
+	builders := map[string]func(*apprequests.RequestRow) *form{
 		actDispatch: sc.dispatchForm, actFollowUp: sc.followUpForm, actEscalate: sc.escalateForm,
 		actCompensate: sc.compensateForm, actResolve: sc.resolveForm, actConfirm: sc.confirmForm,
 		actCancel: sc.cancelForm,
@@ -80,7 +80,7 @@ func (sc *Screen) actionForm(a string, r *app.RequestRow) func() *form {
 
 // commandForm is a form for command a on r: saving runs run, then tells
 // the user and shows the request again; Esc goes back to it.
-func (sc *Screen) commandForm(a string, r *app.RequestRow, run func() error) *form {
+func (sc *Screen) commandForm(a string, r *apprequests.RequestRow, run func() error) *form {
 	f := newForm(lang.L("requests.do."+a)+" · "+r.Room, lang.L("requests.form.save"), sc.closeForm)
 	f.submit = func() error {
 		err := run()

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -56,7 +56,7 @@ func (sc *Screen) detail(id string) (*detailContent, error) {
 	return d, nil
 }
 
-func detailTitle(r *app.RequestRow) fyne.CanvasObject {
+func detailTitle(r *apprequests.RequestRow) fyne.CanvasObject {
 	t := widget.NewLabel(r.Room + "  " + kindName(r.Kind) + " · " + oneLine(r.Description))
 	t.TextStyle.Bold = true
 	t.SizeName = theme.SizeNameSubHeadingText
@@ -71,7 +71,7 @@ func sectionTitle(text string) fyne.CanvasObject {
 }
 
 // statusLine says where the request stands: "已派单 · 迟了12分钟".
-func statusLine(r *app.RequestRow, now time.Time) string {
+func statusLine(r *apprequests.RequestRow, now time.Time) string {
 	parts := []string{statusName(r.Status)}
 	switch {
 	case r.Late:
@@ -88,7 +88,7 @@ func statusLine(r *app.RequestRow, now time.Time) string {
 }
 
 // escalationBox says why the request is escalated, or nil.
-func escalationBox(r *app.RequestRow) fyne.CanvasObject {
+func escalationBox(r *apprequests.RequestRow) fyne.CanvasObject {
 	if len(r.Escalated) == 0 {
 		return nil
 	}
@@ -106,7 +106,7 @@ func escalationBox(r *app.RequestRow) fyne.CanvasObject {
 }
 
 // infoForm lists the request's fields, read-only.
-func infoForm(r *app.RequestRow, hist []app.HistoryEntry, now time.Time) fyne.CanvasObject {
+func infoForm(r *apprequests.RequestRow, hist []apprequests.HistoryEntry, now time.Time) fyne.CanvasObject {
 	f := widget.NewForm()
 	add := func(key, value string) {
 		if value != "" {
@@ -122,12 +122,12 @@ func infoForm(r *app.RequestRow, hist []app.HistoryEntry, now time.Time) fyne.Ca
 	add("requests.detail.opened", openedText(r, hist, now))
 	add("requests.field.promised", whenText(r.PromisedAt, now))
 	addComplaint(add, r)
-	add("requests.detail.response", durationText(app.ResponseTime(&r.Request)))
-	add("requests.detail.completion", durationText(app.CompletionTime(&r.Request)))
+	add("requests.detail.response", durationText(apprequests.ResponseTime(&r.Request)))
+	add("requests.detail.completion", durationText(apprequests.CompletionTime(&r.Request)))
 	return f
 }
 
-func addComplaint(add func(key, value string), r *app.RequestRow) {
+func addComplaint(add func(key, value string), r *apprequests.RequestRow) {
 	if r.Complaint == nil {
 		return
 	}
@@ -136,7 +136,7 @@ func addComplaint(add func(key, value string), r *app.RequestRow) {
 	add("requests.field.responsible", deptName(r.Complaint.Responsible))
 }
 
-func openedText(r *app.RequestRow, hist []app.HistoryEntry, now time.Time) string {
+func openedText(r *apprequests.RequestRow, hist []apprequests.HistoryEntry, now time.Time) string {
 	text := kit.When(r.OpenedAt, now)
 	if len(hist) > 0 && hist[0].Name != "" {
 		text += " · " + hist[0].Name

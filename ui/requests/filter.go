@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 )
 
 // filter is which requests the list shows.
@@ -40,13 +40,13 @@ func kindFilterChoices() choices {
 		if c == "" {
 			return lang.L("requests.filter.all_kinds")
 		}
-		return kindName(app.RequestKind(c))
+		return kindName(apprequests.RequestKind(c))
 	})
 }
 
 // keeps reports whether row r (derived at now) passes the filter and the
 // kind ("" = any).
-func keeps(f filter, kind string, r *app.RequestRow, now time.Time) bool {
+func keeps(f filter, kind string, r *apprequests.RequestRow, now time.Time) bool {
 	if kind != "" && string(r.Kind) != kind {
 		return false
 	}

@@ -8,7 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -22,7 +22,7 @@ type historyLine struct {
 // request keeps for each, in order: the n-th dispatch event is
 // Dispatches[n], and so on. An action's time is the one the desk recorded
 // in it, else the event's clock reading.
-func timeline(r *app.Request, hist []app.HistoryEntry, now time.Time) []historyLine {
+func timeline(r *apprequests.Request, hist []apprequests.HistoryEntry, now time.Time) []historyLine {
 	seen := map[string]int{}
 	out := make([]historyLine, len(hist))
 	for i, h := range hist {
@@ -43,30 +43,30 @@ func actionName(typ string) string {
 
 // actionDetail is when the n-th action of type typ happened and what it
 // recorded.
-func actionDetail(r *app.Request, typ string, n int, loc *time.Location) (time.Time, string) {
+func actionDetail(r *apprequests.Request, typ string, n int, loc *time.Location) (time.Time, string) {
 	switch typ {
-	case app.TypeRequestOpened:
+	case apprequests.TypeRequestOpened:
 		return r.OpenedAt, openedDetail(r)
-	case app.TypeRequestDispatched:
-		return nth(r.Dispatches, n, func(d app.Dispatch) (time.Time, string) { return d.At, dispatchDetail(d, loc) })
-	case app.TypeRequestFollowedUp:
-		return nth(r.FollowUps, n, func(f app.FollowUp) (time.Time, string) { return f.At, f.Note })
-	case app.TypeRequestEscalated:
-		return nth(r.Escalations, n, func(e app.Escalation) (time.Time, string) { return e.At, e.Reason })
-	case app.TypeRequestCompensated:
-		return nth(r.Compensation, n, func(c app.Compensation) (time.Time, string) { return c.At, compensationDetail(c) })
+	case apprequests.TypeRequestDispatched:
+		return nth(r.Dispatches, n, func(d apprequests.Dispatch) (time.Time, string) { return d.At, dispatchDetail(d, loc) })
+	case apprequests.TypeRequestFollowedUp:
+		return nth(r.FollowUps, n, func(f apprequests.FollowUp) (time.Time, string) { return f.At, f.Note })
+	case apprequests.TypeRequestEscalated:
+		return nth(r.Escalations, n, func(e apprequests.Escalation) (time.Time, string) { return e.At, e.Reason })
+	case apprequests.TypeRequestCompensated:
+		return nth(r.Compensation, n, func(c apprequests.Compensation) (time.Time, string) { return c.At, compensationDetail(c) })
 	}
 	return finalDetail(r, typ)
 }
 
 // finalDetail covers the actions a request has at most one of.
-func finalDetail(r *app.Request, typ string) (time.Time, string) {
+func finalDetail(r *apprequests.Request, typ string) (time.Time, string) {
 	switch {
-	case typ == app.TypeRequestResolved && r.Resolution != nil:
+	case typ == apprequests.TypeRequestResolved && r.Resolution != nil:
 		return r.Resolution.At, withDept(r.Resolution.Department, r.Resolution.Result)
-	case typ == app.TypeRequestConfirmed && r.Confirmation != nil:
+	case typ == apprequests.TypeRequestConfirmed && r.Confirmation != nil:
 		return r.Confirmation.At, confirmationDetail(r.Confirmation)
-	case typ == app.TypeRequestCancelled && r.Cancellation != nil:
+	case typ == apprequests.TypeRequestCancelled && r.Cancellation != nil:
 		return r.Cancellation.At, r.Cancellation.Reason
 	}
 	return time.Time{}, ""
@@ -79,24 +79,24 @@ func nth[T any](xs []T, n int, f func(T) (time.Time, string)) (time.Time, string
 	return f(xs[n])
 }
 
-func openedDetail(r *app.Request) string {
+func openedDetail(r *apprequests.Request) string {
 	return strings.Join([]string{channelName(r.Channel), priorityName(r.Priority), deptName(r.Department)}, " · ")
 }
 
-func dispatchDetail(d app.Dispatch, loc *time.Location) string {
+func dispatchDetail(d apprequests.Dispatch, loc *time.Location) string {
 	return lang.L("requests.history.dispatched", map[string]string{
 		"Department": deptName(d.Department), "Person": d.Notified, "Time": kit.Clock(d.NotifiedAt.In(loc)),
 	})
 }
 
-func compensationDetail(c app.Compensation) string {
+func compensationDetail(c apprequests.Compensation) string {
 	if c.Amount == 0 {
 		return c.Given
 	}
 	return c.Given + " · " + money(c.Amount)
 }
 
-func confirmationDetail(c *app.Confirmation) string {
+func confirmationDetail(c *apprequests.Confirmation) string {
 	text := lang.L("requests.history.satisfaction", map[string]string{"Score": strconv.Itoa(c.Satisfaction)})
 	if c.Comment != "" {
 		text += " · " + c.Comment

@@ -3,26 +3,34 @@ package requests
 import (
 	"fyne.io/fyne/v2/lang"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
 // Translated names of the domain's codes. A code without a translation
 // (a department a supervisor added) reads as itself.
 
-func kindName(k app.RequestKind) string { return named("requests.kind.", string(k)) }
+func kindName(k apprequests.RequestKind) string { return named("requests.kind.", string(k)) }
 
-func statusName(s app.RequestStatus) string { return named("requests.status.", string(s)) }
+func statusName(s apprequests.RequestStatus) string { return named("requests.status.", string(s)) }
 
-func channelName(c app.RequestChannel) string { return named("requests.channel.", string(c)) }
+func channelName(c apprequests.RequestChannel) string { return named("requests.channel.", string(c)) }
 
-func priorityName(p app.RequestPriority) string { return named("requests.priority.", string(p)) }
+func priorityName(p apprequests.RequestPriority) string {
+	return named("requests.priority.", string(p))
+}
 
-func categoryName(c app.ComplaintCategory) string { return named("requests.category.", string(c)) }
+func categoryName(c apprequests.ComplaintCategory) string {
+	return named("requests.category.", string(c))
+}
 
-func severityName(s app.ComplaintSeverity) string { return named("requests.severity.", string(s)) }
+func severityName(s apprequests.ComplaintSeverity) string {
+	return named("requests.severity.", string(s))
+}
 
-func reasonName(r app.EscalationReason) string { return named("requests.escalated.", string(r)) }
+func reasonName(r apprequests.EscalationReason) string {
+	return named("requests.escalated.", string(r))
+}
 
 // deptName names a department; "" is the desk itself.
 func deptName(d string) string {
@@ -73,32 +81,32 @@ func (c choices) name(code string) string {
 }
 
 var (
-	kindCodes     = []string{string(app.RequestService), string(app.RequestInquiry), string(app.RequestComplaint)}
-	channelCodes  = []string{string(app.ChannelInPerson), string(app.ChannelPhone), string(app.ChannelRoom)}
-	priorityCodes = []string{string(app.PriorityNormal), string(app.PriorityHigh), string(app.PriorityUrgent)}
-	categoryCodes = []string{string(app.ComplaintService), string(app.ComplaintHygiene), string(app.ComplaintFacilities),
-		string(app.ComplaintFood), string(app.ComplaintNoise), string(app.ComplaintOther)}
-	severityCodes = []string{string(app.SeverityMinor), string(app.SeverityModerate), string(app.SeveritySerious), string(app.SeverityUrgent)}
+	kindCodes     = []string{string(apprequests.RequestService), string(apprequests.RequestInquiry), string(apprequests.RequestComplaint)}
+	channelCodes  = []string{string(apprequests.ChannelInPerson), string(apprequests.ChannelPhone), string(apprequests.ChannelRoom)}
+	priorityCodes = []string{string(apprequests.PriorityNormal), string(apprequests.PriorityHigh), string(apprequests.PriorityUrgent)}
+	categoryCodes = []string{string(apprequests.ComplaintService), string(apprequests.ComplaintHygiene), string(apprequests.ComplaintFacilities),
+		string(apprequests.ComplaintFood), string(apprequests.ComplaintNoise), string(apprequests.ComplaintOther)}
+	severityCodes = []string{string(apprequests.SeverityMinor), string(apprequests.SeverityModerate), string(apprequests.SeveritySerious), string(apprequests.SeverityUrgent)}
 )
 
 func kindChoices() choices {
-	return newChoices(kindCodes, func(c string) string { return kindName(app.RequestKind(c)) })
+	return newChoices(kindCodes, func(c string) string { return kindName(apprequests.RequestKind(c)) })
 }
 
 func channelChoices() choices {
-	return newChoices(channelCodes, func(c string) string { return channelName(app.RequestChannel(c)) })
+	return newChoices(channelCodes, func(c string) string { return channelName(apprequests.RequestChannel(c)) })
 }
 
 func priorityChoices() choices {
-	return newChoices(priorityCodes, func(c string) string { return priorityName(app.RequestPriority(c)) })
+	return newChoices(priorityCodes, func(c string) string { return priorityName(apprequests.RequestPriority(c)) })
 }
 
 func categoryChoices() choices {
-	return newChoices(categoryCodes, func(c string) string { return categoryName(app.ComplaintCategory(c)) })
+	return newChoices(categoryCodes, func(c string) string { return categoryName(apprequests.ComplaintCategory(c)) })
 }
 
 func severityChoices() choices {
-	return newChoices(severityCodes, func(c string) string { return severityName(app.ComplaintSeverity(c)) })
+	return newChoices(severityCodes, func(c string) string { return severityName(apprequests.ComplaintSeverity(c)) })
 }
 
 // deptChoices lists the hotel's departments; withDesk adds "the desk

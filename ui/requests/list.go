@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -24,13 +24,13 @@ type listPanel struct {
 	filters choices
 	kinds   choices
 
-	rows  map[string]app.RequestRow
+	rows  map[string]apprequests.RequestRow
 	order []string // IDs of the loaded rows, most pressing first
 	index *kit.Index
 }
 
 func newListPanel(s *kit.Session, onPick func(id string), onNew func()) *listPanel {
-	p := &listPanel{s: s, filters: filterChoices(), kinds: kindFilterChoices(), rows: map[string]app.RequestRow{}}
+	p := &listPanel{s: s, filters: filterChoices(), kinds: kindFilterChoices(), rows: map[string]apprequests.RequestRow{}}
 	p.search = widget.NewEntry()
 	p.search.PlaceHolder = lang.L("requests.search_hint")
 	p.search.OnChanged = func(string) { p.show() }
@@ -71,9 +71,9 @@ func (p *listPanel) reload() {
 		return // still being built
 	}
 	now := p.s.Now()
-	rows, err := loadRows(p.s.Svc, filter(p.filters.code(p.filter.Selected)), p.kinds.code(p.kind.Selected), now)
+	rows, err := loadRows(p.s.Svc.Service, filter(p.filters.code(p.filter.Selected)), p.kinds.code(p.kind.Selected), now)
 	p.setFailed(err)
-	p.rows = make(map[string]app.RequestRow, len(rows))
+	p.rows = make(map[string]apprequests.RequestRow, len(rows))
 	p.order = make([]string, len(rows))
 	p.index = kit.NewIndex()
 	for i := range rows {
@@ -85,7 +85,7 @@ func (p *listPanel) reload() {
 }
 
 // searchFields are what the search finds a request by.
-func searchFields(r *app.RequestRow) []string {
+func searchFields(r *apprequests.RequestRow) []string {
 	return []string{r.Room, r.Guest, r.Description, deptName(r.Department), kindName(r.Kind)}
 }
 

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -52,11 +52,11 @@ func (sc *Screen) openFields(f *form) *openInputs {
 		respDept: deptChoices(depts, false)}
 	in.room = f.entry("room", lang.L("requests.field.room"), lang.L("requests.field.room_hint"))
 	in.guest = f.entry("guest", lang.L("requests.field.guest"), "")
-	in.kind = f.selectField("kind", lang.L("requests.field.kind"), in.kinds, string(app.RequestService))
-	in.channel = f.selectField("channel", lang.L("requests.field.channel"), in.channels, string(app.ChannelInPerson))
+	in.kind = f.selectField("kind", lang.L("requests.field.kind"), in.kinds, string(apprequests.RequestService))
+	in.channel = f.selectField("channel", lang.L("requests.field.channel"), in.channels, string(apprequests.ChannelInPerson))
 	in.desc = f.entry("description", lang.L("requests.field.description"), "")
 	in.dept = f.selectField("department", lang.L("requests.field.department"), in.depts, "")
-	in.priority = f.selectField("priority", lang.L("requests.field.priority"), in.prios, string(app.PriorityNormal))
+	in.priority = f.selectField("priority", lang.L("requests.field.priority"), in.prios, string(apprequests.PriorityNormal))
 	in.promised = f.entry("promised_at", lang.L("requests.field.promised"), lang.L("requests.field.promised_hint"))
 	in.category = f.selectField("complaint.category", lang.L("requests.field.category"), in.categories, "")
 	in.severity = f.selectField("complaint.severity", lang.L("requests.field.severity"), in.severities, "")
@@ -76,25 +76,25 @@ func (in *openInputs) watch(f *form, sc *Screen) {
 }
 
 func (in *openInputs) showComplaint(f *form) {
-	complaint := in.kinds.code(in.kind.Selected) == string(app.RequestComplaint)
+	complaint := in.kinds.code(in.kind.Selected) == string(apprequests.RequestComplaint)
 	f.ShowRows(complaint, "complaint.category", "complaint.severity", "complaint.responsible")
 }
 
 // request reads the form into the domain's input.
-func (in *openInputs) request(f *form, now time.Time) app.NewRequest {
+func (in *openInputs) request(f *form, now time.Time) apprequests.NewRequest {
 	promised, _ := parseClock(in.promised.Text, now)
-	r := app.NewRequest{
+	r := apprequests.NewRequest{
 		Room: in.room.Text, Guest: in.guest.Text, Description: in.desc.Text,
-		Kind:       app.RequestKind(in.kinds.code(in.kind.Selected)),
-		Channel:    app.RequestChannel(in.channels.code(in.channel.Selected)),
+		Kind:       apprequests.RequestKind(in.kinds.code(in.kind.Selected)),
+		Channel:    apprequests.RequestChannel(in.channels.code(in.channel.Selected)),
 		Department: in.depts.code(in.dept.Selected),
-		Priority:   app.RequestPriority(in.prios.code(in.priority.Selected)),
+		Priority:   apprequests.RequestPriority(in.prios.code(in.priority.Selected)),
 		PromisedAt: promised,
 	}
-	if r.Kind == app.RequestComplaint {
-		r.Complaint = &app.Complaint{
-			Category:    app.ComplaintCategory(in.categories.code(in.category.Selected)),
-			Severity:    app.ComplaintSeverity(in.severities.code(in.severity.Selected)),
+	if r.Kind == apprequests.RequestComplaint {
+		r.Complaint = &apprequests.Complaint{
+			Category:    apprequests.ComplaintCategory(in.categories.code(in.category.Selected)),
+			Severity:    apprequests.ComplaintSeverity(in.severities.code(in.severity.Selected)),
 			Responsible: in.respDept.code(in.responsible.Selected),
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
@@ -18,7 +18,7 @@ func (d *desk) followUp(id, note string) []wire.EntityRef {
 	if _, err := d.env.Svc.FollowUpRequest(d.env.Session.UserID(), id, note); err != nil {
 		d.t.Fatal(err)
 	}
-	return []wire.EntityRef{{Kind: app.KindRequest, ID: id}}
+	return []wire.EntityRef{{Kind: apprequests.KindRequest, ID: id}}
 }
 
 // longRequest opens a request with a long history and shows it, scrolled
@@ -79,12 +79,12 @@ func TestRefreshKeepsTheListSelectionOnItsRow(t *testing.T) {
 	d := newDesk(t)
 	d.openRequest("301", "Hair dryer broken", "")
 	picked := d.openRequest("302", "Extra towels", "")
-	urgent, err := d.env.Svc.OpenRequest(d.env.Session.UserID(), app.NewRequest{Room: "303", Kind: app.RequestComplaint,
-		Description: "Noise from the corridor", Complaint: &app.Complaint{Category: app.ComplaintNoise, Severity: app.SeverityUrgent}})
+	urgent, err := d.env.Svc.OpenRequest(d.env.Session.UserID(), apprequests.NewRequest{Room: "303", Kind: apprequests.RequestComplaint,
+		Description: "Noise from the corridor", Complaint: &apprequests.Complaint{Category: apprequests.ComplaintNoise, Severity: apprequests.SeverityUrgent}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.sc.Refresh([]wire.EntityRef{{Kind: app.KindRequest, ID: urgent.ID}})
+	d.sc.Refresh([]wire.EntityRef{{Kind: apprequests.KindRequest, ID: urgent.ID}})
 	ids := d.sc.list.list.IDs()
 	if d.sc.list.list.Selected() != picked || ids[0] != urgent.ID {
 		t.Fatalf("selected %q in %v", d.sc.list.list.Selected(), ids)

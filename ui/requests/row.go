@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
@@ -19,7 +19,7 @@ type rowView struct {
 	importance          widget.Importance
 }
 
-func viewRow(r *app.RequestRow, now time.Time) rowView {
+func viewRow(r *apprequests.RequestRow, now time.Time) rowView {
 	return rowView{
 		title:      r.Room + "  " + kindName(r.Kind) + " · " + oneLine(r.Description),
 		detail:     rowDetail(r),
@@ -28,7 +28,7 @@ func viewRow(r *app.RequestRow, now time.Time) rowView {
 	}
 }
 
-func rowDetail(r *app.RequestRow) string {
+func rowDetail(r *apprequests.RequestRow) string {
 	parts := []string{}
 	if r.Guest != "" {
 		parts = append(parts, r.Guest)
@@ -40,7 +40,7 @@ func rowDetail(r *app.RequestRow) string {
 	return strings.Join(parts, " · ")
 }
 
-func rowNote(r *app.RequestRow, now time.Time) string {
+func rowNote(r *apprequests.RequestRow, now time.Time) string {
 	switch {
 	case r.Late:
 		return kit.Late(r.PromisedAt, now)
@@ -48,7 +48,7 @@ func rowNote(r *app.RequestRow, now time.Time) string {
 		return lang.L("requests.row.follow_up_due")
 	case r.Open() && !r.PromisedAt.IsZero():
 		return lang.L("requests.row.promised", map[string]string{"Time": kit.When(r.PromisedAt, now)})
-	case r.Status == app.StatusResolved:
+	case r.Status == apprequests.StatusResolved:
 		return lang.L("requests.row.to_confirm")
 	}
 	return kit.When(r.OpenedAt, now)
@@ -56,7 +56,7 @@ func rowNote(r *app.RequestRow, now time.Time) string {
 
 // rowImportance colours what needs attention: late or escalated is
 // danger, a follow-up due a warning; the rest is calm.
-func rowImportance(r *app.RequestRow) widget.Importance {
+func rowImportance(r *apprequests.RequestRow) widget.Importance {
 	switch {
 	case r.Late || (len(r.Escalated) > 0 && !r.Finished()):
 		return widget.DangerImportance

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -49,7 +49,7 @@ func (sc *Screen) SearchEntry() fyne.Focusable { return sc.list.search }
 // it or what it reads changed (the history names staff); nil changes all
 // (the clock ticked, someone signed in). A form stays as typed.
 func (sc *Screen) Refresh(changed []wire.EntityRef) {
-	if kit.Changed(changed, app.KindRequest, kit.KindHotel) {
+	if kit.Changed(changed, apprequests.KindRequest, kit.KindHotel) {
 		sc.list.reload()
 	}
 	if sc.pane.Stale(changed, kit.KindStaff, kit.KindHotel) {
@@ -105,7 +105,7 @@ func (sc *Screen) showRequest(id string) {
 		return
 	}
 	sc.shown, sc.form = id, nil
-	sc.pane.SetDetail(wire.EntityRef{Kind: app.KindRequest, ID: id}, d, d.scroll)
+	sc.pane.SetDetail(wire.EntityRef{Kind: apprequests.KindRequest, ID: id}, d, d.scroll)
 }
 
 func (sc *Screen) setRight(obj fyne.CanvasObject) {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -235,11 +235,11 @@ func TestSearchByPinyinAndFilterByKind(t *testing.T) {
 		t.Errorf("search cfj = %v, want [%s]", ids, dryer)
 	}
 	d.sc.list.search.SetText("")
-	d.sc.list.kind.SetSelected(kindName(app.RequestInquiry))
+	d.sc.list.kind.SetSelected(kindName(apprequests.RequestInquiry))
 	if d.sc.list.list.Len() != 0 {
 		t.Errorf("inquiry filter shows %v", d.sc.list.list.IDs())
 	}
-	d.sc.list.kind.SetSelected(kindName(app.RequestService))
+	d.sc.list.kind.SetSelected(kindName(apprequests.RequestService))
 	if !d.listed(dryer) || !d.listed(towels) {
 		t.Errorf("service filter shows %v", d.sc.list.list.IDs())
 	}
@@ -258,7 +258,7 @@ func TestRequestThroughToGuestConfirmation(t *testing.T) {
 	d.choose("satisfaction", "5")
 	d.save()
 	r, _ := d.env.Svc.Request(id)
-	if r.Status != app.StatusClosed || r.Confirmation.Satisfaction != 5 {
+	if r.Status != apprequests.StatusClosed || r.Confirmation.Satisfaction != 5 {
 		t.Fatalf("request = %s %+v", r.Status, r.Confirmation)
 	}
 	dc := d.sc.pane.Object().(*detailContent)
@@ -281,10 +281,10 @@ func TestComplaintEscalatesAndTakesCompensation(t *testing.T) {
 	d := newDesk(t)
 	d.sc.NewRequest()
 	d.typeInto("room", "301")
-	d.choose("kind", kindName(app.RequestComplaint))
+	d.choose("kind", kindName(apprequests.RequestComplaint))
 	d.typeInto("description", "Noise from the corridor")
-	d.choose("complaint.category", categoryName(app.ComplaintNoise))
-	d.choose("complaint.severity", severityName(app.SeveritySerious))
+	d.choose("complaint.category", categoryName(apprequests.ComplaintNoise))
+	d.choose("complaint.severity", severityName(apprequests.SeveritySerious))
 	d.save()
 	id := d.sc.shown
 	dc := d.sc.pane.Object().(*detailContent)
@@ -320,7 +320,7 @@ func TestCancelNeedsAReason(t *testing.T) {
 	}
 	d.typeInto("reason", "Guest changed plans")
 	d.save()
-	if r, _ := d.env.Svc.Request(id); r.Status != app.StatusCancelled {
+	if r, _ := d.env.Svc.Request(id); r.Status != apprequests.StatusCancelled {
 		t.Errorf("status = %s", r.Status)
 	}
 }
@@ -341,9 +341,9 @@ func TestRowsReadInChinese(t *testing.T) {
 	env := kittest.NewIn(t, kit.Chinese)
 	sup := env.Supervisor(t)
 	env.SignIn(t, sup.ID)
-	r, err := env.Svc.OpenRequest(sup.ID, app.NewRequest{Room: "1203", Kind: app.RequestComplaint,
+	r, err := env.Svc.OpenRequest(sup.ID, apprequests.NewRequest{Room: "1203", Kind: apprequests.RequestComplaint,
 		Description: "走廊噪音", Department: "engineering",
-		Complaint: &app.Complaint{Category: app.ComplaintNoise, Severity: app.SeverityUrgent}})
+		Complaint: &apprequests.Complaint{Category: apprequests.ComplaintNoise, Severity: apprequests.SeverityUrgent}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,11 +370,11 @@ func TestComplaintFieldsOnlyForComplaints(t *testing.T) {
 	if !shown("room") || shown("complaint.category") {
 		t.Fatalf("service request: room shown %v, category shown %v", shown("room"), shown("complaint.category"))
 	}
-	d.choose("kind", kindName(app.RequestComplaint))
+	d.choose("kind", kindName(apprequests.RequestComplaint))
 	if !shown("complaint.category") || !shown("complaint.severity") || !shown("complaint.responsible") {
 		t.Error("complaint fields not shown for a complaint")
 	}
-	d.choose("kind", kindName(app.RequestService))
+	d.choose("kind", kindName(apprequests.RequestService))
 	if shown("complaint.severity") {
 		t.Error("complaint fields still shown for a service request")
 	}

@@ -8,21 +8,22 @@ import (
 	"time"
 
 	"floordesk/app"
+	apprequests "floordesk/app/requests"
 )
 
 // loadRows reads the requests that pass filter f and kind at now, with
 // what the clock derives from them, the most pressing first. It decodes
 // only the views that can pass (unfinished ones, or those opened today),
 // found by a byte search as the domain's own lists do.
-func loadRows(svc *app.Service, f filter, kind string, now time.Time) ([]app.RequestRow, error) {
+func loadRows(svc *app.Service, f filter, kind string, now time.Time) ([]apprequests.RequestRow, error) {
 	marks := viewMarks(f, now)
 	every := svc.FollowUpInterval()
-	var out []app.RequestRow
-	err := svc.Store().Views(app.KindRequest, func(_ string, b []byte) error {
+	var out []apprequests.RequestRow
+	err := svc.Store().Views(apprequests.KindRequest, func(_ string, b []byte) error {
 		if !slices.ContainsFunc(marks, func(m []byte) bool { return bytes.Contains(b, m) }) {
 			return nil
 		}
-		var r app.Request
+		var r apprequests.Request
 		if json.Unmarshal(b, &r) != nil {
 			return nil // a view this version cannot read is left out, not fatal
 		}
@@ -46,7 +47,7 @@ func viewMarks(f filter, now time.Time) [][]byte {
 		return [][]byte{dateMark(start), dateMark(start.Add(24*time.Hour - time.Nanosecond))}
 	}
 	var marks [][]byte
-	for _, st := range []app.RequestStatus{app.StatusOpen, app.StatusDispatched, app.StatusResolved} {
+	for _, st := range []apprequests.RequestStatus{apprequests.StatusOpen, apprequests.StatusDispatched, apprequests.StatusResolved} {
 		marks = append(marks, []byte(`"status":"`+string(st)+`"`))
 	}
 	return marks
@@ -58,17 +59,17 @@ func dateMark(t time.Time) []byte {
 
 // deriveRow is the domain's RequestRow of r at now; every is the hotel's
 // follow-up interval.
-func deriveRow(r app.Request, now time.Time, every time.Duration) app.RequestRow {
-	next := app.NextFollowUp(&r, every)
-	return app.RequestRow{
-		Request: r, Escalated: app.EscalationReasons(&r, now), Late: app.Late(&r, now),
+func deriveRow(r apprequests.Request, now time.Time, every time.Duration) apprequests.RequestRow {
+	next := apprequests.NextFollowUp(&r, every)
+	return apprequests.RequestRow{
+		Request: r, Escalated: apprequests.EscalationReasons(&r, now), Late: apprequests.Late(&r, now),
 		NextFollowUp: next, FollowUpDue: !next.IsZero() && !next.After(now),
 	}
 }
 
 // byUrgency orders late first, then follow-ups due, then escalated,
 // then the rest by next follow-up (or, when finished, newest first).
-func byUrgency(a, b app.RequestRow) int {
+func byUrgency(a, b apprequests.RequestRow) int {
 	return cmp.Or(
 		cmp.Compare(urgency(&a), urgency(&b)),
 		a.NextFollowUp.Compare(b.NextFollowUp),
@@ -76,7 +77,7 @@ func byUrgency(a, b app.RequestRow) int {
 		cmp.Compare(a.ID, b.ID))
 }
 
-func urgency(r *app.RequestRow) int {
+func urgency(r *apprequests.RequestRow) int {
 	switch {
 	case r.Late:
 		return 0
@@ -86,7 +87,7 @@ func urgency(r *app.RequestRow) int {
 		return 2
 	case r.Open():
 		return 3
-	case r.Status == app.StatusResolved:
+	case r.Status == apprequests.StatusResolved:
 		return 4
 	}
 	return 5

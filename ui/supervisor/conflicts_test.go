@@ -8,13 +8,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/data"
 	"floordesk/data/wire"
+	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
 // otherDesk opens a second desk's store and service on the same clock.
-func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *app.Service) {
+func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *kit.Services) {
 	t.Helper()
 	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-b", Fold: app.Fold, GCInterval: -1})
 	if err != nil {
@@ -23,7 +25,7 @@ func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *app.Service) {
 	t.Cleanup(func() { st.Close() })
 	svc := app.New(st, e.Clock.Now)
 	svc.PINCost, svc.Location, svc.DeskCode = e.Svc.PINCost, time.UTC, "D2"
-	return st, svc
+	return st, kit.NewServices(svc)
 }
 
 // exchange sends each store's outbox to the other, as the server would.
@@ -60,16 +62,16 @@ func exchange(t *testing.T, stores ...*data.Store) {
 func TestResolveConflictFromTwoOfflineDesks(t *testing.T) {
 	e, sc := desk(t)
 	e.Attendant(t, "S01", "A02", "Zhang Wei")
-	if _, err := e.Svc.RegisterKey("S01", app.NewKey{Tag: "F3-SEC-A", Type: app.KeySection, Areas: []string{"3F east"}}); err != nil {
+	if _, err := e.Svc.RegisterKey("S01", appkeys.NewKey{Tag: "F3-SEC-A", Type: appkeys.KeySection, Areas: []string{"3F east"}}); err != nil {
 		t.Fatal(err)
 	}
 	storeB, svcB := otherDesk(t, e)
 	exchange(t, e.Store, storeB)
 	due := e.Clock.Now().Add(time.Hour)
-	if _, err := e.Svc.SignOutKey("A01", app.KeySignOut{Tag: "F3-SEC-A", Holder: "A01", Purpose: "clean", Due: due}); err != nil {
+	if _, err := e.Svc.SignOutKey("A01", appkeys.KeySignOut{Tag: "F3-SEC-A", Holder: "A01", Purpose: "clean", Due: due}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svcB.SignOutKey("A02", app.KeySignOut{Tag: "F3-SEC-A", Holder: "A02", Purpose: "repair", Due: due}); err != nil {
+	if _, err := svcB.SignOutKey("A02", appkeys.KeySignOut{Tag: "F3-SEC-A", Holder: "A02", Purpose: "repair", Due: due}); err != nil {
 		t.Fatal(err)
 	}
 	exchange(t, e.Store, storeB)

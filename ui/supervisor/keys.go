@@ -9,20 +9,20 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
 // keyTypes are the domain's key types, in the order offered.
-var keyTypes = []app.KeyType{app.KeyFloorMaster, app.KeySection, app.KeyStoreRoom, app.KeyEmergency, app.KeyOther}
+var keyTypes = []appkeys.KeyType{appkeys.KeyFloorMaster, appkeys.KeySection, appkeys.KeyStoreRoom, appkeys.KeyEmergency, appkeys.KeyOther}
 
-func keyTypeName(k app.KeyType) string { return lang.L("supervisor.key_type." + string(k)) }
+func keyTypeName(k appkeys.KeyType) string { return lang.L("supervisor.key_type." + string(k)) }
 
 // keysTab is the key register: register keys, clear re-key flags.
 type keysTab struct {
 	s       *kit.Session
-	keys    map[string]app.Key
+	keys    map[string]appkeys.Key
 	list    *kit.IDList
 	pane    *fyne.Container
 	regForm *keyForm
@@ -30,7 +30,7 @@ type keysTab struct {
 }
 
 func newKeysTab(s *kit.Session) *keysTab {
-	t := &keysTab{s: s, keys: map[string]app.Key{}}
+	t := &keysTab{s: s, keys: map[string]appkeys.Key{}}
 	t.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, t.fillRow)
 	t.list.OnSelectedID(t.show)
 	t.pane = container.NewStack(widget.NewLabel(""))
@@ -98,11 +98,11 @@ func (t *keysTab) showRegister() {
 }
 
 func (t *keysTab) register(f *keyForm) {
-	var kind app.KeyType
+	var kind appkeys.KeyType
 	if i := f.kind.SelectedIndex(); i >= 0 {
 		kind = keyTypes[i]
 	}
-	k, err := t.s.Svc.RegisterKey(t.s.UserID(), app.NewKey{Tag: f.tag.Text, Type: kind,
+	k, err := t.s.Svc.RegisterKey(t.s.UserID(), appkeys.NewKey{Tag: f.tag.Text, Type: kind,
 		Areas: splitList(f.areas.Text), Desk: strings.TrimSpace(f.desk.Text)})
 	if saved(t.s, f.Form, err, "supervisor.key_added", map[string]string{"Key": k.Tag}) {
 		t.refresh(nil)

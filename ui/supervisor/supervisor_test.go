@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/data"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
@@ -154,7 +155,7 @@ func TestRegisterKeyAndClearRekey(t *testing.T) {
 	test.Type(f.areas, "3F east, 3F west")
 	test.Tap(f.Save)
 	k, err := e.Svc.Key("F3-MASTER")
-	if err != nil || k.Type != app.KeyFloorMaster || len(k.Areas) != 2 {
+	if err != nil || k.Type != appkeys.KeyFloorMaster || len(k.Areas) != 2 {
 		t.Fatalf("key %+v %v; %q", k, err, f.Errs.Text(""))
 	}
 	if _, err := e.Svc.ReportKeyLost("S01", "F3-MASTER", "not on the board"); err != nil {

@@ -48,7 +48,7 @@ func newThisPC(s *kit.Session) *thisPC {
 	change := widget.NewButtonWithIcon(lang.L("supervisor.this_pc_change"), theme.ViewRefreshIcon(), p.showPick)
 	p.view = container.NewHBox(p.line, change)
 
-	p.list = kit.NewDeskList(s.Svc)
+	p.list = kit.NewDeskList(s.Svc.Service)
 	p.list.OnSelectedID(func(string) { p.use.Enable(); p.pickErr.Clear() })
 	p.use = widget.NewButtonWithIcon(lang.L("supervisor.this_pc_use"), theme.ConfirmIcon(), p.askConfirm)
 	p.use.Importance = widget.HighImportance

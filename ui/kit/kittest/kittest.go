@@ -51,7 +51,7 @@ func (c *Clock) Set(t time.Time) {
 // Env is one screen test's world.
 type Env struct {
 	Store   *data.Store
-	Svc     *app.Service
+	Svc     *kit.Services
 	Clock   *Clock
 	App     fyne.App
 	Window  fyne.Window
@@ -88,5 +88,5 @@ func NewIn(t testing.TB, language string) *Env {
 	t.Cleanup(w.Close)
 	s := kit.NewSession(svc, w)
 	s.Do = func(f func()) { f() }
-	return &Env{Store: st, Svc: svc, Clock: clock, App: a, Window: w, Session: s}
+	return &Env{Store: st, Svc: s.Svc, Clock: clock, App: a, Window: w, Session: s}
 }

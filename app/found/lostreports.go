@@ -1,0 +1,179 @@
+package found
+
+import (
+	"strings"
+	"time"
+
+	"floordesk/app"
+	"floordesk/data/wire"
+)
+
+// Guest loss reports, and the matching of reports with found items.
+
+const kindLostReport = "lostreport"
+
+// Loss report event types.
+const (
+	TypeLostReportFiled  = "lostreport.filed"
+	TypeLostReportClosed = "lostreport.closed"
+)
+
+// LostReport is a guest's report of a lost item.
+type LostReport struct {
+	app.Meta    `json:"meta"`
+	ID          string       `json:"id"`
+	Guest       string       `json:"guest"`
+	Contact     string       `json:"contact"`
+	Room        string       `json:"room,omitempty"`
+	LostAt      time.Time    `json:"lost_at"` // when the guest thinks it was lost
+	Place       string       `json:"place"`
+	Category    app.Category `json:"category"`
+	Description string       `json:"description"`
+	Desk        string       `json:"desk"`
+	FiledBy     string       `json:"filed_by"`
+	FiledAt     time.Time    `json:"filed_at"`
+	Closed      bool         `json:"closed,omitempty"`
+	Item        string       `json:"item,omitempty"` // the found item that settled it
+	CloseReason string       `json:"close_reason,omitempty"`
+}
+
+// LostReportInput is the input for filing a loss report.
+type LostReportInput struct {
+	Guest       string       `json:"guest"`
+	Contact     string       `json:"contact"`
+	Room        string       `json:"room,omitempty"`
+	LostAt      time.Time    `json:"lost_at"`
+	Place       string       `json:"place"`
+	Category    app.Category `json:"category"`
+	Description string       `json:"description"`
+	Desk        string       `json:"desk"`
+	At          time.Time    `json:"at"`
+}
+
+type reportCloseBody struct {
+	Item   string    `json:"item,omitempty"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+}
+
+func init() {
+	app.RegisterKind(kindLostReport, app.FoldWith(applyLostReport, nil))
+	app.RegisterMessages(map[string]string{
+		"lostreport.closed": "Loss report {report} is already closed.",
+	})
+}
+
+func applyLostReport(r *LostReport, ev wire.Event) error {
+	switch ev.Type {
+	case TypeLostReportFiled:
+		b, err := app.DecodeBody[LostReportInput](ev)
+		*r = LostReport{Meta: r.Meta, ID: ev.Entity.ID, Guest: b.Guest, Contact: b.Contact, Room: b.Room,
+			LostAt: b.LostAt, Place: b.Place, Category: b.Category, Description: b.Description,
+			Desk: b.Desk, FiledBy: ev.Actor, FiledAt: b.At}
+		return err
+	case TypeLostReportClosed:
+		b, err := app.DecodeBody[reportCloseBody](ev)
+		r.Closed, r.Item, r.CloseReason = true, b.Item, b.Reason
+		return err
+	}
+	return nil
+}
+
+// FileLostReport records a guest's loss report and lists the held found
+// items that may match it, best first.
+func (s *FoundRegister) FileLostReport(actorID string, in LostReportInput) (LostReport, []FoundMatch, error) {
+	s.Lock()
+	defer s.Unlock()
+	actor, err := s.Authorize(actorID, app.RoleAttendant)
+	if err != nil {
+		return LostReport{}, nil, err
+	}
+	if err := s.checkReport(&in); err != nil {
+		return LostReport{}, nil, err
+	}
+	in.Desk, in.At, in.LostAt = s.Desk(), s.Now(), in.LostAt.UTC()
+	id := s.NewID()
+	if _, err := s.Emit(actor, app.Ref(kindLostReport, id), TypeLostReportFiled, in); err != nil {
+		return LostReport{}, nil, err
+	}
+	r, err := s.LostReport(id)
+	if err != nil {
+		return r, nil, err
+	}
+	matches, err := s.itemsMatching(r)
+	return r, matches, err
+}
+
+func (s *FoundRegister) checkReport(in *LostReportInput) error {
+	in.Guest, in.Description = strings.TrimSpace(in.Guest), strings.TrimSpace(in.Description)
+	err := app.FirstErr(app.Required("guest", in.Guest), app.Required("contact", in.Contact),
+		app.Choice("category", string(in.Category), app.CategoryNames()...), app.Required("description", in.Description),
+		app.MaxLen("description", in.Description, 500))
+	if err != nil {
+		return err
+	}
+	if in.LostAt.IsZero() {
+		return app.Invalid("lost_at", "field.required")
+	}
+	if in.Room != "" {
+		return s.CheckRoom("room", in.Room)
+	}
+	return app.Required("place", in.Place)
+}
+
+// CloseLostReport closes a report without a claim (the guest found it,
+// gave up...).
+func (s *FoundRegister) CloseLostReport(actorID, id, reason string) error {
+	s.Lock()
+	defer s.Unlock()
+	actor, err := s.Authorize(actorID, app.RoleAttendant)
+	if err != nil {
+		return err
+	}
+	if _, err := s.openReport(id); err != nil {
+		return err
+	}
+	if err := app.Required("reason", reason); err != nil {
+		return err
+	}
+	_, err = s.Emit(actor, app.Ref(kindLostReport, id), TypeLostReportClosed, reportCloseBody{Reason: reason, At: s.Now()})
+	return err
+}
+
+func (s *FoundRegister) openReport(id string) (LostReport, error) {
+	r, err := s.LostReport(id)
+	if err == nil && r.Closed {
+		err = app.Conflicting("lostreport.closed", "report", id)
+	}
+	return r, err
+}
+
+// LostReport returns one report; ErrNotFound when unknown.
+func (s *FoundRegister) LostReport(id string) (LostReport, error) {
+	return app.LoadView[LostReport](s.Service, kindLostReport, id)
+}
+
+// OpenLostReports lists the reports not yet closed, oldest first.
+func (s *FoundRegister) OpenLostReports() ([]LostReport, error) {
+	list, err := app.ListViews(s.Service, kindLostReport, func(r *LostReport) bool { return !r.Closed })
+	app.SortBy(list, func(r LostReport) time.Time { return r.FiledAt })
+	return list, err
+}
+
+// MatchesForReport lists held items that may match a report, best first.
+func (s *FoundRegister) MatchesForReport(id string) ([]FoundMatch, error) {
+	r, err := s.LostReport(id)
+	if err != nil {
+		return nil, err
+	}
+	return s.itemsMatching(r)
+}
+
+// MatchesForItem lists open reports that may be about an item, best first.
+func (s *FoundRegister) MatchesForItem(tag string) ([]ReportMatch, error) {
+	f, err := s.FoundItem(tag)
+	if err != nil {
+		return nil, err
+	}
+	return s.reportsMatching(f)
+}

@@ -1,0 +1,13 @@
+package handover
+
+import "floordesk/app"
+
+// HandoverRegister runs the register's commands and queries on the desk's core
+// service, whose store, clock, staff and hotel set-up it shares; commands
+// of every register are serialised by the core's lock.
+type HandoverRegister struct {
+	*app.Service
+}
+
+// New returns the register on core.
+func New(core *app.Service) *HandoverRegister { return &HandoverRegister{Service: core} }

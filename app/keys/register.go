@@ -1,0 +1,13 @@
+package keys
+
+import "floordesk/app"
+
+// KeyRegister runs the register's commands and queries on the desk's core
+// service, whose store, clock, staff and hotel set-up it shares; commands
+// of every register are serialised by the core's lock.
+type KeyRegister struct {
+	*app.Service
+}
+
+// New returns the register on core.
+func New(core *app.Service) *KeyRegister { return &KeyRegister{Service: core} }

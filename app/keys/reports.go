@@ -1,0 +1,108 @@
+package keys
+
+import (
+	"fmt"
+	"time"
+
+	"floordesk/app"
+)
+
+// Key reports for supervisors: per key, per staff member, sign-ins by
+// someone other than the holder, sign-outs outside the holder's shift.
+
+// KeyLoanOf is a loan with its key's tag.
+type KeyLoanOf struct {
+	Tag string
+	KeyLoan
+}
+
+// allKeyLoans lists every loan of every key that keep accepts, by time out.
+func (s *KeyRegister) allKeyLoans(keep func(KeyLoan) bool) ([]KeyLoanOf, error) {
+	keys, err := s.Keys()
+	if err != nil {
+		return nil, err
+	}
+	var out []KeyLoanOf
+	for _, k := range keys {
+		loans, err := s.keyLoans(k.Tag)
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range loans {
+			if keep(l) {
+				out = append(out, KeyLoanOf{Tag: k.Tag, KeyLoan: l})
+			}
+		}
+	}
+	app.SortBy(out, func(l KeyLoanOf) time.Time { return l.Out })
+	return out, nil
+}
+
+// KeyHistory lists all of a key's loans, oldest first, from its event
+// stream (the view keeps only the latest); ErrNotFound when unknown.
+func (s *KeyRegister) KeyHistory(tag string) ([]KeyLoan, error) {
+	if _, err := s.Key(tag); err != nil {
+		return nil, err
+	}
+	return s.keyLoans(tag)
+}
+
+// keyLoans folds a key's whole stream keeping every loan.
+func (s *KeyRegister) keyLoans(tag string) ([]KeyLoan, error) {
+	evs, err := s.Store().Stream(app.Ref(kindKey, tag))
+	if err != nil {
+		return nil, fmt.Errorf("key history %s: %w", tag, err)
+	}
+	var k Key
+	for _, ev := range evs {
+		applyKeyEvent(&k, ev) // a malformed event is skipped, as in the view
+	}
+	return k.Loans, nil
+}
+
+// StaffKeyHistory lists the loans a staff member held, oldest first.
+func (s *KeyRegister) StaffKeyHistory(staffID string) ([]KeyLoanOf, error) {
+	return s.allKeyLoans(func(l KeyLoan) bool { return l.Holder == staffID })
+}
+
+// SignInsByOthers lists loans signed in within [from, to) by someone other
+// than the holder.
+func (s *KeyRegister) SignInsByOthers(from, to time.Time) ([]KeyLoanOf, error) {
+	return s.allKeyLoans(func(l KeyLoan) bool {
+		return l.InBy != "" && l.InBy != l.Holder && !l.In.Before(from) && l.In.Before(to)
+	})
+}
+
+// SignOutsOutsideShift lists loans signed out within [from, to) at a time
+// outside the holder's shift (holders with no shift are left out).
+func (s *KeyRegister) SignOutsOutsideShift(from, to time.Time) ([]KeyLoanOf, error) {
+	shifts, err := s.staffShifts()
+	if err != nil {
+		return nil, err
+	}
+	return s.allKeyLoans(func(l KeyLoan) bool {
+		sh, ok := shifts[l.Holder]
+		return ok && !l.Out.Before(from) && l.Out.Before(to) && !s.InShift(sh, l.Out)
+	})
+}
+
+// staffShifts maps each staff member with a shift to that shift.
+func (s *KeyRegister) staffShifts() (map[string]app.Shift, error) {
+	h, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	staff, err := s.StaffList(true)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]app.Shift{}
+	for _, st := range staff {
+		for _, sh := range h.Shifts {
+			if sh.Name == st.Shift {
+				out[st.ID] = sh
+			}
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,257 @@
+package requests
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"floordesk/app"
+)
+
+// RequestRow is a request with what the clock derives from it: the same
+// on every desk that holds the same events.
+type RequestRow struct {
+	Request
+	Escalated    []EscalationReason `json:"escalated,omitempty"`
+	Late         bool               `json:"late,omitempty"`
+	NextFollowUp time.Time          `json:"next_follow_up,omitzero"`
+	FollowUpDue  bool               `json:"follow_up_due,omitempty"`
+}
+
+// Request returns one request; ErrNotFound when unknown.
+func (s *RequestRegister) Request(id string) (Request, error) {
+	return app.LoadView[Request](s.Service, KindRequest, id)
+}
+
+// RequestRow returns one request with its derived state at now.
+func (s *RequestRegister) RequestRow(id string) (RequestRow, error) {
+	r, err := s.Request(id)
+	if err != nil {
+		return RequestRow{}, err
+	}
+	return row(r, s.Now(), s.FollowUpInterval()), nil
+}
+
+// row derives a request's state at now; every is the hotel's follow-up
+// interval.
+func row(r Request, now time.Time, every time.Duration) RequestRow {
+	next := NextFollowUp(&r, every)
+	return RequestRow{
+		Request: r, Escalated: EscalationReasons(&r, now), Late: Late(&r, now),
+		NextFollowUp: next, FollowUpDue: !next.IsZero() && !next.After(now),
+	}
+}
+
+// unfinished are the statuses of requests still needing something.
+var unfinished = []string{string(StatusOpen), string(StatusDispatched), string(StatusResolved)}
+
+// requestRows lists requests accepted by keep with their derived state.
+// statuses, when given, limits the scan to requests in those statuses.
+func (s *RequestRegister) requestRows(keep func(*Request) bool, statuses ...string) ([]RequestRow, error) {
+	now := s.Now()
+	var rs []Request
+	var err error
+	if len(statuses) > 0 {
+		rs, err = app.ScanViews(s.Service, KindRequest, statuses, keep)
+	} else {
+		rs, err = app.ListViews(s.Service, KindRequest, keep)
+	}
+	if err != nil {
+		return nil, err
+	}
+	every := s.FollowUpInterval()
+	out := make([]RequestRow, len(rs))
+	for i := range rs {
+		out[i] = row(rs[i], now, every)
+	}
+	return out, nil
+}
+
+// OpenRequests lists requests not yet done, the follow-up due soonest
+// first. desk "" means every desk.
+func (s *RequestRegister) OpenRequests(desk string) ([]RequestRow, error) {
+	rows, err := s.requestRows(func(r *Request) bool { return r.Open() && (desk == "" || r.Desk == desk) }, unfinished[:2]...)
+	slices.SortFunc(rows, func(a, b RequestRow) int {
+		return cmp.Or(a.NextFollowUp.Compare(b.NextFollowUp), cmp.Compare(a.ID, b.ID))
+	})
+	return rows, err
+}
+
+// UnfinishedRequests lists desk's requests not yet closed: the open ones,
+// the follow-up due soonest first, then those done but not yet confirmed
+// with the guest. They roll into the shift handover.
+func (s *RequestRegister) UnfinishedRequests(desk string) ([]RequestRow, error) {
+	rows, err := s.requestRows(func(r *Request) bool { return !r.Finished() && r.Desk == desk }, unfinished...)
+	slices.SortFunc(rows, func(a, b RequestRow) int {
+		return cmp.Or(cmp.Compare(app.BoolInt(!a.Open()), app.BoolInt(!b.Open())),
+			a.NextFollowUp.Compare(b.NextFollowUp), a.OpenedAt.Compare(b.OpenedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return rows, err
+}
+
+// FollowUpsDue lists open requests whose follow-up is due now.
+func (s *RequestRegister) FollowUpsDue(desk string) ([]RequestRow, error) {
+	rows, err := s.OpenRequests(desk)
+	return filterRows(rows, func(r *RequestRow) bool { return r.FollowUpDue }), err
+}
+
+// LateRequests lists open requests past their promised time, most late
+// first.
+func (s *RequestRegister) LateRequests(desk string) ([]RequestRow, error) {
+	rows, err := s.OpenRequests(desk)
+	rows = filterRows(rows, func(r *RequestRow) bool { return r.Late })
+	slices.SortFunc(rows, func(a, b RequestRow) int {
+		return cmp.Or(a.PromisedAt.Compare(b.PromisedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return rows, err
+}
+
+// EscalatedRequests lists requests that show as escalated now, for the
+// supervisor on duty: late, escalated by hand, or serious complaints.
+func (s *RequestRegister) EscalatedRequests() ([]RequestRow, error) {
+	rows, err := s.requestRows(func(r *Request) bool { return !r.Finished() }, unfinished...)
+	rows = filterRows(rows, func(r *RequestRow) bool { return len(r.Escalated) > 0 })
+	slices.SortFunc(rows, func(a, b RequestRow) int {
+		return cmp.Or(a.OpenedAt.Compare(b.OpenedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return rows, err
+}
+
+// SupervisorsOnDuty lists the active supervisors whose shift is running
+// now (or who have no shift): escalated requests are theirs. When none is
+// on shift it lists every active supervisor.
+func (s *RequestRegister) SupervisorsOnDuty() ([]app.Staff, error) {
+	sups, err := app.ListViews(s.Service, app.KindStaff, func(st *app.Staff) bool { return st.Role == app.RoleSupervisor && !st.Disabled })
+	if err != nil {
+		return nil, err
+	}
+	sh, _ := s.ShiftAt(s.Now())
+	on := slices.DeleteFunc(slices.Clone(sups), func(st app.Staff) bool { return st.Shift != "" && st.Shift != sh.Name })
+	if len(on) == 0 {
+		return sups, nil
+	}
+	return on, nil
+}
+
+// RequestsForRoom lists a room's requests, newest first.
+func (s *RequestRegister) RequestsForRoom(room string) ([]RequestRow, error) {
+	rows, err := s.requestRows(func(r *Request) bool { return r.Room == room })
+	slices.SortFunc(rows, func(a, b RequestRow) int {
+		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
+	})
+	return rows, err
+}
+
+// RequestsInConflict lists requests with an open sync conflict.
+func (s *RequestRegister) RequestsInConflict() ([]RequestRow, error) {
+	return s.requestRows(func(r *Request) bool { return r.HasConflict() })
+}
+
+func filterRows(rows []RequestRow, keep func(*RequestRow) bool) []RequestRow {
+	out := rows[:0]
+	for i := range rows {
+		if keep(&rows[i]) {
+			out = append(out, rows[i])
+		}
+	}
+	return out
+}
+
+// RequestTimes summarises the requests opened in [from, to): how many,
+// how quickly the hotel responded and finished, how many were late and how
+// satisfied the guests said they were.
+type RequestTimes struct {
+	Opened          int           `json:"opened"`
+	Responded       int           `json:"responded"`
+	AvgResponse     time.Duration `json:"avg_response"`
+	Completed       int           `json:"completed"`
+	AvgCompletion   time.Duration `json:"avg_completion"`
+	CompletedLate   int           `json:"completed_late"` // done after the promised time
+	Confirmed       int           `json:"confirmed"`
+	AvgSatisfaction float64       `json:"avg_satisfaction"`
+	Cancelled       int           `json:"cancelled"`
+}
+
+// RequestTimesBetween computes RequestTimes for requests opened in [from,
+// to), of kind (or every kind when "").
+func (s *RequestRegister) RequestTimesBetween(from, to time.Time, kind RequestKind) (RequestTimes, error) {
+	rs, err := app.ListViews(s.Service, KindRequest, func(r *Request) bool {
+		return !r.OpenedAt.Before(from) && r.OpenedAt.Before(to) && (kind == "" || r.Kind == kind)
+	})
+	return requestTimes(rs), err
+}
+
+func requestTimes(rs []Request) RequestTimes {
+	var t RequestTimes
+	var resp, done time.Duration
+	sat := 0
+	for i := range rs {
+		r := &rs[i]
+		t.Opened++
+		if d, ok := ResponseTime(r); ok {
+			t.Responded, resp = t.Responded+1, resp+d
+		}
+		if d, ok := CompletionTime(r); ok {
+			t.Completed, done = t.Completed+1, done+d
+			if !r.PromisedAt.IsZero() && r.Resolution.At.After(r.PromisedAt) {
+				t.CompletedLate++
+			}
+		}
+		if r.Confirmation != nil {
+			t.Confirmed, sat = t.Confirmed+1, sat+r.Confirmation.Satisfaction
+		}
+		if r.Status == StatusCancelled {
+			t.Cancelled++
+		}
+	}
+	t.AvgResponse, t.AvgCompletion = average(resp, t.Responded), average(done, t.Completed)
+	if t.Confirmed > 0 {
+		t.AvgSatisfaction = float64(sat) / float64(t.Confirmed)
+	}
+	return t
+}
+
+func average(total time.Duration, n int) time.Duration {
+	if n == 0 {
+		return 0
+	}
+	return (total / time.Duration(n)).Round(time.Second)
+}
+
+// HistoryEntry is one time-stamped action in an entity's history.
+type HistoryEntry struct {
+	At    time.Time `json:"at"`
+	Type  string    `json:"type"`
+	Actor string    `json:"actor"`
+	Name  string    `json:"name"`
+	Desk  string    `json:"desk"`
+}
+
+// RequestHistory lists every action on a request in fold order.
+func (s *RequestRegister) RequestHistory(id string) ([]HistoryEntry, error) {
+	evs, err := s.Store().Stream(app.Ref(KindRequest, id))
+	if err != nil {
+		return nil, err
+	}
+	if len(evs) == 0 {
+		return nil, app.NotFound(KindRequest, id)
+	}
+	out := make([]HistoryEntry, len(evs))
+	for i, ev := range evs {
+		out[i] = HistoryEntry{At: ev.HLC.Time().UTC(), Type: ev.Type, Actor: ev.Actor,
+			Name: s.StaffName(ev.Actor), Desk: ev.Desk}
+	}
+	return out, nil
+}
+
+// handoverRequests lists desk's unfinished requests for the handover.
+func (s *RequestRegister) handoverRequests(desk string) ([]HandoverRequest, error) {
+	rows, err := s.UnfinishedRequests(desk)
+	out := make([]HandoverRequest, len(rows))
+	for i, r := range rows {
+		out[i] = HandoverRequest{ID: r.ID, Room: r.Room, Kind: r.Kind, Description: r.Description,
+			Status: r.Status, Department: r.Department, PromisedAt: r.PromisedAt,
+			NextFollowUp: r.NextFollowUp, Escalated: len(r.Escalated) > 0}
+	}
+	return out, err
+}
