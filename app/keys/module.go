@@ -31,3 +31,31 @@ func (s *KeyRegister) boardCount(actor app.Staff, in app.BoardInput) (app.BoardC
 	return app.BoardCount{CountID: countID, Expected: count.Expected, Counted: count.Counted,
 		Missing: count.Missing, Extra: count.Extra}, []wire.Event{ev}, err
 }
+
+// HandoverKey is a work key not on the board.
+type HandoverKey struct {
+	Tag    string    `json:"tag"`
+	Holder string    `json:"holder"`
+	Since  time.Time `json:"since"`
+	DueAt  time.Time `json:"due_at,omitzero"`
+}
+
+// deskKey reports whether key k hangs on desk's board; a key registered
+// without a desk hangs on every board.
+func deskKey(k *Key, desk string) bool { return k.Desk == desk || k.Desk == "" }
+
+// handoverKeys lists the keys of desk's board that are signed out, and
+// keys signed out at desk, by tag.
+func (s *KeyRegister) handoverKeys(desk string) ([]HandoverKey, error) {
+	keys, err := s.Keys()
+	var out []HandoverKey
+	for i := range keys {
+		k := &keys[i]
+		for _, l := range k.OpenLoans() {
+			if deskKey(k, desk) || l.OutDesk == desk {
+				out = append(out, HandoverKey{Tag: k.Tag, Holder: s.StaffName(l.Holder), Since: l.Out, DueAt: l.Due})
+			}
+		}
+	}
+	return out, err
+}

@@ -1,0 +1,136 @@
+package found
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"floordesk/app"
+)
+
+// FoundInput is the input for logging a found item.
+type FoundInput struct {
+	FoundAt     time.Time    `json:"found_at"`
+	Place       string       `json:"place"` // a room number when Room, else a public area
+	Room        bool         `json:"room,omitempty"`
+	Finder      string       `json:"finder"`
+	Category    app.Category `json:"category"`
+	Description string       `json:"description"`
+	Valuable    bool         `json:"valuable,omitempty"` // forced for cash and valuables
+	Witness     string       `json:"witness,omitempty"`  // staff ID; needed for valuables
+	WitnessPIN  string       `json:"-"`
+	Storage     string       `json:"storage"`
+	InSafe      bool         `json:"in_safe,omitempty"`
+	Dangerous   bool         `json:"dangerous,omitempty"` // dangerous or prohibited
+	// Filled by LogFound.
+	Police    bool      `json:"police,omitempty"`
+	HoldUntil time.Time `json:"hold_until"`
+	Desk      string    `json:"desk"`
+	At        time.Time `json:"at"`
+}
+
+// LogFound logs a found item under a new tag, and lists the open guest
+// loss reports that may be about it.
+func (s *FoundRegister) LogFound(actorID string, in FoundInput) (FoundItem, []ReportMatch, error) {
+	s.Lock()
+	defer s.Unlock()
+	actor, err := s.Authorize(actorID, app.RoleAttendant)
+	if err != nil {
+		return FoundItem{}, nil, err
+	}
+	if err := s.checkFound(actor, &in); err != nil {
+		return FoundItem{}, nil, err
+	}
+	if err := s.fillFound(&in); err != nil {
+		return FoundItem{}, nil, err
+	}
+	tag, err := s.nextTag(in.At)
+	if err != nil {
+		return FoundItem{}, nil, err
+	}
+	if _, err := s.Emit(actor, app.Ref(kindFound, tag), TypeFoundLogged, in); err != nil {
+		return FoundItem{}, nil, err
+	}
+	item, err := s.FoundItem(tag)
+	if err != nil {
+		return item, nil, err
+	}
+	matches, err := s.reportsMatching(item)
+	return item, matches, err
+}
+
+func (s *FoundRegister) checkFound(actor app.Staff, in *FoundInput) error {
+	in.Place, in.Finder = strings.TrimSpace(in.Place), strings.TrimSpace(in.Finder)
+	in.Description, in.Storage = strings.TrimSpace(in.Description), strings.TrimSpace(in.Storage)
+	if in.Category == app.CatCash || in.Category == app.CatValuables {
+		in.Valuable = true
+	}
+	err := app.FirstErr(s.checkFoundTime(in.FoundAt), app.Required("place", in.Place), app.Required("finder", in.Finder),
+		app.Choice("category", string(in.Category), app.CategoryNames()...), app.Required("description", in.Description),
+		app.MaxLen("description", in.Description, 500), app.Required("storage", in.Storage))
+	if err != nil {
+		return err
+	}
+	if in.Room {
+		if err := s.CheckRoom("place", in.Place); err != nil {
+			return err
+		}
+	}
+	return s.checkValuable(actor, in)
+}
+
+func (s *FoundRegister) checkFoundTime(t time.Time) error {
+	if t.IsZero() {
+		return app.Invalid("found_at", "field.required")
+	}
+	if t.After(s.Now().Add(time.Minute)) {
+		return app.Invalid("found_at", "found.in_future")
+	}
+	return nil
+}
+
+func (s *FoundRegister) checkValuable(actor app.Staff, in *FoundInput) error {
+	if !in.Valuable {
+		return nil
+	}
+	if !in.InSafe {
+		return app.Invalid("storage", "found.safe_required")
+	}
+	if in.Witness == "" {
+		return app.Invalid("witness", "found.witness_required")
+	}
+	if in.Witness == actor.ID {
+		return app.Invalid("witness", "found.witness_same")
+	}
+	_, err := s.CheckPIN(in.Witness, in.WitnessPIN)
+	return err
+}
+
+// fillFound sets the police flag, the holding period, the desk and time.
+func (s *FoundRegister) fillFound(in *FoundInput) error {
+	h, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	hold, ok := h.Holding[in.Category]
+	if !ok {
+		hold = app.Holding{Days: 90}
+	}
+	in.FoundAt, in.At, in.Desk = in.FoundAt.UTC(), s.Now(), s.Desk()
+	in.Police = hold.Police || in.Dangerous || in.Category == app.CatDocuments
+	in.HoldUntil = in.FoundAt.AddDate(0, 0, hold.Days)
+	return nil
+}
+
+// nextTag makes a tag unique across desks offline: "LF" + date + desk code
+// + this desk's running number for the day, e.g. "LF260303-D1-007".
+func (s *FoundRegister) nextTag(at time.Time) (string, error) {
+	prefix := "LF" + at.In(s.Loc()).Format("060102") + "-" + s.Desk() + "-"
+	for n := 1; ; n++ {
+		tag := fmt.Sprintf("%s%03d", prefix, n)
+		used, err := s.Exists(kindFound, tag)
+		if err != nil || !used {
+			return tag, err
+		}
+	}
+}
