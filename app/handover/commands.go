@@ -1,10 +1,8 @@
 package handover
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -194,20 +192,6 @@ func checkSignable(h *Handover, role SignRole, staffID string) error {
 		return app.Forbidden("handover.same_person", "staff", h.Outgoing.Name)
 	}
 	return nil
-}
-
-// Handover returns one handover; ErrNotFound when unknown.
-func (s *HandoverRegister) Handover(id string) (Handover, error) {
-	return app.LoadView[Handover](s.Service, KindHandover, id)
-}
-
-// Handovers lists a desk's handovers ("" = every desk), newest first.
-func (s *HandoverRegister) Handovers(desk string) ([]Handover, error) {
-	hs, err := app.ListViews(s.Service, KindHandover, func(h *Handover) bool { return desk == "" || h.Desk == desk })
-	slices.SortFunc(hs, func(a, b Handover) int {
-		return cmp.Or(b.DraftedAt.Compare(a.DraftedAt), cmp.Compare(a.ID, b.ID))
-	})
-	return hs, err
 }
 
 func init() {
