@@ -33,6 +33,7 @@ import (
 	appdemo "floordesk/app/demo"
 	"floordesk/assets"
 	"floordesk/data"
+	"floordesk/data/backupfmt"
 	"floordesk/ui"
 	"floordesk/ui/found"
 	"floordesk/ui/handover"
@@ -239,7 +240,7 @@ func backup(args []string) int {
 		return code
 	}
 	file := files[0]
-	if !data.IsStore(*dir) {
+	if !backupfmt.IsStore(*dir) {
 		say(os.Stderr, "cli.not_a_data_folder", map[string]string{"Dir": *dir})
 		return exitFailed
 	}

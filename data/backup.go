@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/backupfmt"
 )
 
 // A backup file is a header line, Badger's backup stream, and a trailer
@@ -25,15 +25,13 @@ import (
 const (
 	backupMagic   = "FLOORDESK-BACKUP 2\n"
 	backupMagicV1 = "FLOORDESK-BACKUP 1\n"
-	trailerPrefix = "\nFLOORDESK-END "
-	trailerLen    = len(trailerPrefix) + 16 + 1 + 64 + 1
 )
 
 // Backup writes a consistent copy of the whole store to w while the store
 // stays open and in use. The copy reflects one moment: writes that commit
 // during the backup are either wholly in it or wholly out.
 func (s *Store) Backup(w io.Writer) error {
-	err := WriteFramed(w, backupMagic, func(w io.Writer) error {
+	err := backupfmt.WriteFramed(w, backupMagic, func(w io.Writer) error {
 		_, err := s.db.Backup(w, 0)
 		return err
 	})
@@ -54,24 +52,7 @@ func (s *Store) Backup(w io.Writer) error {
 // one cut short or damaged) and Restore returns ErrBadBackup, leaving dir
 // as it found it (missing, or empty).
 func Restore(dir string, r io.Reader) error {
-	return RestoreEmpty(dir, func() error { return load(dir, r) })
-}
-
-// RestoreEmpty runs fill to fill dir from a backup: dir must be empty or
-// missing, else it returns ErrNotEmpty and fill does not run. When fill
-// fails with ErrBadBackup, what it wrote is removed: dir itself when the
-// restore made it, else what is in it, so dir is left as it was found.
-func RestoreEmpty(dir string, fill func() error) error {
-	if err := checkEmpty(dir); err != nil {
-		return err
-	}
-	_, statErr := os.Stat(dir)
-	existed := statErr == nil
-	err := fill()
-	if errors.Is(err, ErrBadBackup) {
-		undoRestore(dir, existed)
-	}
-	return err
+	return backupfmt.RestoreEmpty(dir, func() error { return load(dir, r) })
 }
 
 // load reads the header, then the stream into a new store in dir, then
@@ -103,32 +84,5 @@ func openBackup(br *bufio.Reader) (io.Reader, func() error, error) {
 		br.Discard(len(head))
 		return br, func() error { return nil }, nil
 	}
-	return ReadFramed(br, backupMagic)
-}
-
-// undoRestore removes what a failed restore wrote: dir itself when the
-// restore made it, else only what is in it.
-func undoRestore(dir string, existed bool) {
-	if !existed {
-		os.RemoveAll(dir)
-		return
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		os.RemoveAll(filepath.Join(dir, e.Name()))
-	}
-}
-
-func checkEmpty(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
-	if len(entries) > 0 {
-		return ErrNotEmpty
-	}
-	return nil
+	return backupfmt.ReadFramed(br, backupMagic)
 }

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"floordesk/data/backupfmt"
 	"floordesk/data/wire"
 )
 
@@ -105,8 +106,8 @@ func TestRestoreRefusesEveryCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole := buf.Bytes()
-	cuts := []int{0, len(backupMagic), len(whole) - trailerLen, len(whole) - 1}
-	for c := len(backupMagic) + 1; c < len(whole)-trailerLen; c += max(1, len(whole)/97) {
+	cuts := []int{0, len(backupMagic), len(whole) - backupfmt.TrailerLen, len(whole) - 1}
+	for c := len(backupMagic) + 1; c < len(whole)-backupfmt.TrailerLen; c += max(1, len(whole)/97) {
 		cuts = append(cuts, c)
 	}
 	for _, c := range cuts {
@@ -141,7 +142,7 @@ func TestRestoreReadsVersion1Backups(t *testing.T) {
 	if err := s.Backup(&buf); err != nil {
 		t.Fatal(err)
 	}
-	v1 := append([]byte(backupMagicV1), buf.Bytes()[len(backupMagic):buf.Len()-trailerLen]...)
+	v1 := append([]byte(backupMagicV1), buf.Bytes()[len(backupMagic):buf.Len()-backupfmt.TrailerLen]...)
 	dir := t.TempDir()
 	if err := Restore(dir, bytes.NewReader(v1)); err != nil {
 		t.Fatalf("restore a version 1 backup: %v", err)

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 
+	"floordesk/data/backupfmt"
 	"floordesk/data/wire"
 )
 
@@ -16,7 +17,7 @@ var (
 	// ErrClosed: the store was closed.
 	ErrClosed = errors.New("store closed")
 	// ErrNotEmpty: a restore was asked into a folder that already holds data.
-	ErrNotEmpty = errors.New("data folder is not empty")
+	ErrNotEmpty = backupfmt.ErrNotEmpty
 	// ErrBadBackup: the file is not a FloorDesk backup, or it is damaged.
-	ErrBadBackup = errors.New("not a FloorDesk backup file")
+	ErrBadBackup = backupfmt.ErrBadBackup
 )

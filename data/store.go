@@ -11,8 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -63,14 +61,6 @@ type Store struct {
 	gcRuns    gcCounter
 	stopGC    chan struct{}
 	gcDone    chan struct{}
-}
-
-// IsStore reports whether dir holds a store (a desk's data folder, or any
-// Badger folder such as the server's), as opposed to a missing, empty or
-// unrelated folder, which Open would turn into a new, empty store.
-func IsStore(dir string) bool {
-	info, err := os.Stat(filepath.Join(dir, "MANIFEST"))
-	return err == nil && info.Mode().IsRegular()
 }
 
 // Open opens (or creates) the store in opts.Dir. It returns

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"floordesk/data/backupfmt"
 	"floordesk/data/wire"
 )
 
@@ -310,8 +311,8 @@ func TestIsStoreTellsADataFolder(t *testing.T) {
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "letter.txt"), []byte("hi"), 0o644)
 	for dir, want := range map[string]bool{desk: true, other: false, t.TempDir(): false, filepath.Join(other, "missing"): false} {
-		if got := IsStore(dir); got != want {
-			t.Errorf("IsStore(%s) = %v, want %v", dir, got, want)
+		if got := backupfmt.IsStore(dir); got != want {
+			t.Errorf("backupfmt.IsStore(%s) = %v, want %v", dir, got, want)
 		}
 	}
 }

@@ -23,8 +23,8 @@ type Config struct {
 	Store        Store
 	Logger       *slog.Logger     // nil: slog.Default()
 	Version      string           // reported by /v1/info
-	MaxBatch     int              // events in one push; 0: data.DefaultMaxBatch
-	MaxBodyBytes int64            // push body bytes, after gzip; 0: data.DefaultMaxBodyBytes
+	MaxBatch     int              // events in one push; 0: wire.DefaultMaxBatch
+	MaxBodyBytes int64            // push body bytes, after gzip; 0: wire.DefaultMaxBodyBytes
 	LongPoll     time.Duration    // longest hold of an empty pull; 0: DefaultLongPoll
 	PollInterval time.Duration    // while holding a pull, look at the store this often (for several servers on one database); 0: only when this server stores events
 	AdminToken   string           // bearer token for /metrics and /v1/admin/…; "": both refused

@@ -19,7 +19,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
 
-	"floordesk/data"
+	"floordesk/data/backupfmt"
 	"floordesk/server"
 )
 
@@ -145,16 +145,16 @@ func (s *Store) NewEpoch(context.Context) (string, error) {
 const backupMagic = "FLOORDESK-SERVER-BACKUP 1\n"
 
 // errBadBackup: the file is not a whole server backup.
-var errBadBackup = fmt.Errorf("%w (a whole server backup is wanted: not a desk's, not cut short or damaged)", data.ErrBadBackup)
+var errBadBackup = fmt.Errorf("%w (a whole server backup is wanted: not a desk's, not cut short or damaged)", backupfmt.ErrBadBackup)
 
 // IsStore reports whether dir holds a store, as opposed to a missing,
 // empty or unrelated folder, which Open would turn into a new, empty one.
 // A server store is a Badger folder, told the same way as a desk's.
-func IsStore(dir string) bool { return data.IsStore(dir) }
+func IsStore(dir string) bool { return backupfmt.IsStore(dir) }
 
 // Backup writes a full backup of the store to w while it runs.
 func (s *Store) Backup(w io.Writer) error {
-	err := data.WriteFramed(w, backupMagic, func(w io.Writer) error {
+	err := backupfmt.WriteFramed(w, backupMagic, func(w io.Writer) error {
 		_, err := s.db.Backup(w, 0)
 		return err
 	})
@@ -167,18 +167,18 @@ func (s *Store) Backup(w io.Writer) error {
 // Restore loads a backup written by Backup into dir, which must be empty or
 // missing, and gives the restored store a new epoch, so desks that synced
 // with the lost copy re-push what they have. For a file that is not a
-// whole server backup it returns data.ErrBadBackup and leaves dir as it
+// whole server backup it returns backupfmt.ErrBadBackup and leaves dir as it
 // was.
 func Restore(dir string, r io.Reader, logger *slog.Logger) error {
-	err := data.RestoreEmpty(dir, func() error { return load(dir, r, logger) })
-	if errors.Is(err, data.ErrNotEmpty) {
+	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, logger) })
+	if errors.Is(err, backupfmt.ErrNotEmpty) {
 		return fmt.Errorf("restore: %s is not empty", dir)
 	}
 	return err
 }
 
 func load(dir string, r io.Reader, logger *slog.Logger) error {
-	stream, verify, err := data.ReadFramed(bufio.NewReader(r), backupMagic)
+	stream, verify, err := backupfmt.ReadFramed(bufio.NewReader(r), backupMagic)
 	if err != nil {
 		return errBadBackup
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"floordesk/data"
+	"floordesk/data/backupfmt"
 	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
@@ -122,15 +123,15 @@ func TestRestoreRefusesCutAndForeignBackups(t *testing.T) {
 		"a desk's backup":        desk,
 	} {
 		dir := t.TempDir()
-		if err := badgerstore.Restore(dir, bytes.NewReader(b), quiet); !errors.Is(err, data.ErrBadBackup) {
-			t.Errorf("%s: %v, want data.ErrBadBackup", name, err)
+		if err := badgerstore.Restore(dir, bytes.NewReader(b), quiet); !errors.Is(err, backupfmt.ErrBadBackup) {
+			t.Errorf("%s: %v, want backupfmt.ErrBadBackup", name, err)
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
 			t.Errorf("%s: the refused restore left %d files", name, len(entries))
 		}
 	}
-	if err := data.Restore(t.TempDir(), bytes.NewReader(whole)); !errors.Is(err, data.ErrBadBackup) {
-		t.Errorf("a desk restoring a server backup: %v, want data.ErrBadBackup", err)
+	if err := data.Restore(t.TempDir(), bytes.NewReader(whole)); !errors.Is(err, backupfmt.ErrBadBackup) {
+		t.Errorf("a desk restoring a server backup: %v, want backupfmt.ErrBadBackup", err)
 	}
 }
 

@@ -1,4 +1,4 @@
-package data
+package backupfmt
 
 import (
 	"bytes"
@@ -7,6 +7,14 @@ import (
 	"fmt"
 	"hash"
 	"io"
+)
+
+// The trailer after a framed stream: its length (16 hex digits) and
+// SHA-256 (64 hex digits).
+const (
+	trailerPrefix = "\nFLOORDESK-END "
+	// TrailerLen is the trailer's length in bytes.
+	TrailerLen = len(trailerPrefix) + 16 + 1 + 64 + 1
 )
 
 // WriteFramed writes a backup file's frame: the header line magic, then
@@ -55,7 +63,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // trailerReader passes a backup's stream on to Badger and holds back the
-// last trailerLen bytes read, which at the end are the trailer, hashing
+// last TrailerLen bytes read, which at the end are the trailer, hashing
 // and counting what it passes on. Badger's Load reads to EOF, so the stream
 // must end where the trailer starts.
 type trailerReader struct {
@@ -72,12 +80,12 @@ func newTrailerReader(r io.Reader) *trailerReader {
 }
 
 func (t *trailerReader) Read(p []byte) (int, error) {
-	for len(t.held) <= trailerLen && !t.eof {
+	for len(t.held) <= TrailerLen && !t.eof {
 		if err := t.fill(); err != nil {
 			return 0, err
 		}
 	}
-	out := len(t.held) - trailerLen
+	out := len(t.held) - TrailerLen
 	if out <= 0 {
 		return 0, io.EOF
 	}
