@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"floordesk/assets"
 )
@@ -25,14 +26,14 @@ func ShotDir(t testing.TB) string {
 // Shot writes what the test window shows to path as a PNG.
 func (e *Env) Shot(t testing.TB, path string) {
 	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, e.Window.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	writePNG(t, path, e.Window.Canvas().Capture(), png.DefaultCompression)
+}
+
+// UseFontTheme draws the test window with Fyne's default theme and the
+// desk's bundled font, as screenshot tests need: Chinese shows, and the
+// same on every machine.
+func (e *Env) UseFontTheme() {
+	e.App.Settings().SetTheme(FontTheme{Theme: theme.DefaultTheme()})
 }
 
 // FontTheme wraps a theme with the desk's bundled Chinese font, so test
