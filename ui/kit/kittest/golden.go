@@ -28,19 +28,21 @@ var updateShots = flag.Bool("update-shots", false, "rewrite the golden screensho
 // a selected row.
 const shotShrink = 2
 
-// The tolerance. A pixel differs when one of its red, green and blue is
-// off by more than pixelTolerance of 255. Anti-aliasing that comes out a
-// little otherwise (a glyph edge up to a quarter pixel off, as another
-// CPU's float rounding may draw it) moves a pixel by less once 2×2 are
-// averaged; a word that comes or goes swings the pixels under its strokes
-// by 100 and more, and a selected row's blue is 58 off the background's.
-// A shot fails when more than maxDiffering of its pixels differ: 0.01% is
-// 25 pixels at 640×400, well under what one short word changes (the found
-// detail's heading "History" alone: 99 pixels; its Label button: 154), so
-// a missing label or button fails, while a few stray edge pixels pass.
-// The 0.5% one might pick first (1280 pixels) lets a whole button go.
+// The tolerance. Here a screen renders the same to the bit, run after run
+// and under -race; the tolerance is for anti-aliasing that comes out a
+// little otherwise elsewhere (another CPU's float rounding moves a glyph's
+// edge pixels by a few levels). A pixel differs when one of its red, green
+// and blue is off by more than pixelTolerance of 255: the dimmest text the
+// desk draws (hints, in dark grey) stands only 34 above the background,
+// so a larger tolerance would let a hint vanish unseen (at 32 the join
+// form's IT hint could go; at 16 it changes 450 pixels). A shot fails when
+// more than maxDiffering of its pixels differ: 0.01% is 25 pixels at
+// 640×400, well under what one short word changes (the found detail's
+// heading "History" alone: 111 pixels; its Label button: 690), so a
+// missing label or button fails, while a few stray edge pixels pass. The
+// 0.5% one might pick first (1280 pixels) lets a whole button go.
 const (
-	pixelTolerance = 32
+	pixelTolerance = 16
 	maxDiffering   = 0.0001
 )
 

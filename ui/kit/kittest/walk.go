@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"floordesk/ui/kit"
 )
 
 // Walk calls fn on o and on everything under it, containers' objects and
@@ -86,7 +88,9 @@ func ScrollDown(t testing.TB, o fyne.CanvasObject, y float32) *container.Scroll 
 
 // Mask shows replacement in place of text in every label and entry under
 // o, for a shot of something that differs from run to run, such as a
-// temporary folder or a test server's port; restore puts the texts back.
+// temporary folder or a test server's port, and lays o out again, so the
+// shot does not depend on how long the text was; restore puts the texts
+// back.
 func Mask(o fyne.CanvasObject, text, replacement string) (restore func()) {
 	type masked struct {
 		set func(string)
@@ -99,19 +103,23 @@ func Mask(o fyne.CanvasObject, text, replacement string) (restore func()) {
 			found = append(found, masked{w.SetText, w.Text})
 		case *widget.Entry:
 			found = append(found, masked{w.SetText, w.Text})
+		case *kit.Entry:
+			found = append(found, masked{w.SetText, w.Text})
 		}
 	})
-	var undo []func()
+	var undo []masked
 	for _, m := range found { // after the walk, which must not see new texts
 		if strings.Contains(m.old, text) {
 			m.set(strings.ReplaceAll(m.old, text, replacement))
-			undo = append(undo, func() { m.set(m.old) })
+			undo = append(undo, m)
 		}
 	}
+	o.Refresh() // a container lays itself out, then refreshes what it holds
 	return func() {
-		for _, f := range undo {
-			f()
+		for _, m := range undo {
+			m.set(m.old)
 		}
+		o.Refresh()
 	}
 }
 
@@ -127,6 +135,8 @@ func Visible(o fyne.CanvasObject) string {
 		case *widget.Button:
 			b.WriteString(w.Text + "\n")
 		case *widget.Entry:
+			b.WriteString(w.Text + "\n")
+		case *kit.Entry:
 			b.WriteString(w.Text + "\n")
 		case *canvas.Text:
 			b.WriteString(w.Text + "\n")
