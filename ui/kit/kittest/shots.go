@@ -13,16 +13,6 @@ import (
 	"floordesk/assets"
 )
 
-// ShotDir is where a screenshot test writes: the folder $FLOORDESK_SHOTS
-// names, for a person to look at, or else a temporary folder, so the test
-// still drives every pane in CI.
-func ShotDir(t testing.TB) string {
-	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
-		return dir
-	}
-	return t.TempDir()
-}
-
 // Shot writes what the test window shows to path as a PNG.
 func (e *Env) Shot(t testing.TB, path string) {
 	t.Helper()
