@@ -1,47 +1,62 @@
 package ui
 
 import (
-	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"floordesk/data"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
-// TestJoinShots saves the steps of joining a hotel in both languages as
-// PNGs in $FLOORDESK_SHOTS, for a person to look at (else a temporary
-// folder): the choice, a refused code, the wait, naming the desk as an
-// attendant and as a supervisor, and a server with no hotel.
+// shotURL stands in the shots for the test server's address, whose port
+// changes from run to run.
+const shotURL = "http://127.0.0.1:8420"
+
+// TestJoinShots compares the steps of joining a hotel, in both languages,
+// with the golden shots in testdata/shots: the choice, a refused code,
+// the wait, naming the desk as an attendant and as a supervisor, and a
+// server with no hotel. Run with -update-shots after a change meant to
+// alter them, and look at the new goldens.
 func TestJoinShots(t *testing.T) {
-	dir := kittest.ShotDir(t)
 	for _, language := range []string{kit.Chinese, kit.English} {
 		srv := newSyncServer(t, false) // the joiners share a desk ID: one per server
 		newHotelDesk(t, srv, "grand")
-		b := newJoiner(t, language)
-		b.App.Settings().SetTheme(NewTheme())
-		shot := func(name string) { b.Shot(t, filepath.Join(dir, "join-"+name+"-"+language+".png")) }
-		shot("choice")
+		b := newJoiner(t, language, useShotTheme)
+		kittest.Shows(t, b.sh.Content(), lang.L("join.new_hotel"), lang.L("join.join"))
+		b.MatchShot(t, "join-choice-"+language)
+
 		j := b.join(t, srv.url, "AAAA-BBBB-CCCC-DDDD")
 		b.q.until(t, "the refusal", func() bool { return !j.f.Save.Disabled() })
-		shot("refused")
+		if j.result.Importance != widget.DangerImportance || j.result.Text == "" {
+			t.Errorf("a wrong code reads %q", j.result.Text)
+		}
+		kittest.Shows(t, b.sh.Content(), j.result.Text, srv.url, lang.L("join.connect"))
+		b.matchShotAt(t, srv, "join-refused-"+language)
+
 		j.code.SetText(srv.code(t, "grand"))
 		test.Tap(j.f.Save)
 		var w *joinWait
 		b.q.until(t, "the wait", func() bool { w, _ = b.sh.step.(*joinWait); return w != nil })
-		shot("wait")
+		kittest.Shows(t, b.sh.Content(), lang.L("join.wait_title"), srv.url)
+		showFixedProgress(w)
+		b.matchShotAt(t, srv, "join-wait-"+language)
+
 		b.q.until(t, "the sign-in", func() bool { _, ok := b.sh.step.(*signIn); return ok })
 		signInAs(t, b.sh, "A01")
-		shot("desk-attendant")
+		kittest.Shows(t, b.sh.Content(), lang.L("join.desk_title"), lang.L("join.desk_supervisor_only"))
+		b.MatchShot(t, "join-desk-attendant-"+language)
 		b.sh.SwitchUser()
 		signInAs(t, b.sh, "S01")
 		d := b.sh.step.(*deskPick)
 		d.list.SelectID("D1")
-		shot("desk")
+		kittest.Shows(t, b.sh.Content(), lang.L("join.desk_list"), "3rd floor desk", lang.L("join.desk_use"), lang.L("join.desk_add_use"))
+		b.MatchShot(t, "join-desk-"+language)
 
-		e := newJoiner(t, language)
-		e.App.Settings().SetTheme(NewTheme())
+		e := newJoiner(t, language, useShotTheme)
 		empty := newSyncServer(t, false) // the joiners share a desk ID: one per server
 		e.join(t, empty.url, empty.code(t, "empty"))
 		defer func() {
@@ -55,6 +70,32 @@ func TestJoinShots(t *testing.T) {
 			}
 		}()
 		e.q.until(t, "no hotel", func() bool { w, _ = e.sh.step.(*joinWait); return w != nil && w.noHotel.Visible() })
-		e.Shot(t, filepath.Join(dir, "join-no-hotel-"+language+".png"))
+		kittest.Shows(t, e.sh.Content(), lang.L("join.no_hotel_title"), lang.L("join.back_new_hotel"))
+		e.MatchShot(t, "join-no-hotel-"+language)
 	}
+}
+
+func useShotTheme(e *kittest.Env) { e.App.Settings().SetTheme(shotTheme()) }
+
+// matchShotAt is MatchShot with shotURL shown for the test server's
+// address.
+func (b *joiner) matchShotAt(t *testing.T, srv *syncServer, name string) {
+	t.Helper()
+	restore := kittest.Mask(b.sh.Content(), srv.url, shotURL)
+	defer restore()
+	b.MatchShot(t, name)
+}
+
+// showFixedProgress shows the wait at one moment: how many records have
+// come by the shot, whether the server has said how many there are and
+// whether the sync client has started depend on timing.
+func showFixedProgress(w *joinWait) {
+	total := w.total
+	w.total = nil
+	w.showProgress(data.Stats{Events: 5})
+	w.total = total
+	w.status.Importance = widget.MediumImportance
+	w.status.SetText(lang.L("join.sync_starting"))
+	w.detail.SetText("")
+	w.showNoHotel(false)
 }

@@ -1,43 +1,45 @@
 package ui
 
 import (
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
-// TestShots saves the shell's screens in both languages as PNGs in the
-// folder FLOORDESK_SHOTS names, for a person to look at; otherwise into a temporary folder, so
-// every pane is still driven in both languages.
+// TestShots compares the shell's screens with the demo hotel, in both
+// languages, with the golden shots in testdata/shots: the sign-in, the
+// dashboard and the settings. Run with -update-shots after a change meant
+// to alter them, and look at the new goldens.
 func TestShots(t *testing.T) {
-	dir := os.Getenv("FLOORDESK_SHOTS")
-	if dir == "" {
-		dir = t.TempDir() // still drive every pane, keep the files nowhere
-	}
 	for _, language := range []string{kit.Chinese, kit.English} {
-		se := newShellEnv(t, language, func(e *kittest.Env) { e.Demo(t, 300) })
+		se := newShellEnv(t, language, func(e *kittest.Env) {
+			e.App.Settings().SetTheme(shotTheme())
+			e.Demo(t, 300)
+		})
 		se.Svc.DeskCode = "D1"
 		se.sh.showCurrent()
-		shoot(t, se, filepath.Join(dir, "signin-"+language+".png"))
+		kittest.Shows(t, se.sh.Content(), lang.L("shell.sign_in_title"), lang.L("shell.sign_in"), "S01")
+		se.MatchShot(t, "signin-"+language)
 		signInAs(t, se.sh, "S01")
-		shoot(t, se, filepath.Join(dir, "dashboard-"+language+".png"))
+		var tiles []string
+		for _, k := range tileKeys {
+			tiles = append(tiles, lang.L(k))
+		}
+		kittest.Shows(t, se.sh.Content(), tiles...)
+		if len(se.sh.Dashboard().Lines()) == 0 {
+			t.Error("the demo hotel's dashboard lists nothing to do")
+		}
+		se.MatchShot(t, "dashboard-"+language)
 		se.sh.Select("settings")
-		shoot(t, se, filepath.Join(dir, "settings-"+language+".png"))
+		kittest.Shows(t, se.sh.Content(), lang.L("shell.settings_language"), lang.L("shell.settings_theme"))
+		se.MatchShot(t, "settings-"+language)
 	}
 }
 
-func shoot(t *testing.T, se *shellEnv, file string) {
-	t.Helper()
-	f, err := os.Create(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, se.Window.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
-}
+// shotTheme is the desk's theme, dark: Fyne's test app follows neither
+// variant, and a golden must look as a desk does.
+func shotTheme() *Theme { return NewTheme().WithVariant(theme.VariantDark) }

@@ -1,42 +1,53 @@
 package found
 
 import (
-	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
-// TestScreenshots writes PNGs of the screen with demo data in both
-// languages into $FLOORDESK_SHOTS, for a person to look at.
+// TestScreenshots compares the screen with the demo hotel, in both
+// languages, with the golden shots in testdata/shots: an item's detail,
+// the log and claim forms, the label, and a refused dispose form. Run with -update-shots
+// after a change meant to alter them, and look at the new goldens.
 func TestScreenshots(t *testing.T) {
-	dir := kittest.ShotDir(t)
 	for _, language := range []string{kit.English, kit.Chinese} {
 		e := kittest.NewIn(t, language)
-		e.App.Settings().SetTheme(kittest.FontTheme{Theme: theme.DefaultTheme()})
+		e.UseFontTheme()
 		e.Demo(t, 400)
 		e.SignIn(t, "S01")
 		sc := newScreen(e.Session)
 		e.Window.SetContent(sc.Content())
 		ids := sc.list.IDs()
-		if len(ids) > 0 {
-			sc.list.SelectID(ids[0])
+		if len(ids) == 0 {
+			t.Fatal("the demo hotel has no found items")
 		}
-		e.Shot(t, filepath.Join(dir, "found-detail-"+language+".png"))
+		tag := ids[0]
+		sc.list.SelectID(tag)
+		kittest.Shows(t, sc.pane.Content(), tag, lang.L("found.finder"), lang.L("found.custody"),
+			lang.L("found.claim"), lang.L("found.dispose"), lang.L("found.label"))
+		e.MatchShot(t, "found-detail-"+language)
 		sc.showLogForm()
-		e.Shot(t, filepath.Join(dir, "found-log-"+language+".png"))
-		if len(ids) > 0 {
-			sc.showClaimForm(ids[0])
-			e.Shot(t, filepath.Join(dir, "found-claim-"+language+".png"))
-			sc.showLabel(ids[0], nil)
-			e.Shot(t, filepath.Join(dir, "found-label-"+language+".png"))
-			sc.showDisposeForm(ids[0])
-			test.Tap(sc.lastForm.Save)
-			e.Shot(t, filepath.Join(dir, "found-dispose-"+language+".png"))
+		kittest.Shows(t, sc.pane.Content(), lang.L("found.finder"), lang.L("found.log_save"))
+		e.MatchShot(t, "found-log-"+language)
+		sc.showClaimForm(tag)
+		kittest.Shows(t, sc.pane.Content(), lang.L("found.claim_heading", map[string]string{"Tag": tag}),
+			lang.L("found.claimant"), lang.L("found.claim_save"))
+		e.MatchShot(t, "found-claim-"+language)
+		sc.showLabel(tag, nil)
+		kittest.Shows(t, sc.pane.Content(), lang.L("found.label_heading"), tag)
+		e.MatchShot(t, "found-label-"+language)
+		sc.showDisposeForm(tag)
+		test.Tap(sc.lastForm.Save)
+		refusal := sc.lastForm.Errs.Text("method")
+		if refusal == "" {
+			t.Error("disposing with no method picked is not refused")
 		}
+		kittest.Shows(t, sc.pane.Content(), lang.L("found.dispose_heading", map[string]string{"Tag": tag}), refusal)
+		e.MatchShot(t, "found-dispose-"+language)
 	}
 }

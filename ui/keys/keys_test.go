@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -217,23 +218,33 @@ func TestKeyCountSaysWhatIsMissing(t *testing.T) {
 	}
 }
 
-// TestScreenshot writes the screen to $FLOORDESK_SHOTS when set.
+// TestScreenshot compares the screen in both languages with the golden
+// shots in testdata/shots: a master key's sign-out refused for want of a
+// witness beside a late key, the late key's detail, and the door
+// openings. Run with -update-shots after a change meant to alter them.
 func TestScreenshot(t *testing.T) {
-	dir := kittest.ShotDir(t)
 	for _, language := range []string{kit.Chinese, kit.English} {
 		e, sc := world(t, language)
+		e.UseFontTheme()
 		f := sc.openSignOut("F3-SEC-A")
 		test.Type(f.purpose, "开夜床")
 		f.due.SetText("2026-03-03 14:30")
 		test.Tap(f.Save)
 		e.Clock.Advance(time.Hour)
 		sc.Refresh(nil)
-		signOut(sc, "F3-MASTER", "查房", "", "")
-		e.Shot(t, dir+"/keys-signout-"+language+".png")
+		f = signOut(sc, "F3-MASTER", "查房", "", "")
+		refusal := f.Errs.Text("witness")
+		if refusal == "" {
+			t.Error("a master key went out without a witness")
+		}
+		kittest.Shows(t, sc.Content(), "F3-MASTER", "F3-SEC-A", "Wang Fang", lang.L("keys.sign_out_title"), refusal)
+		e.MatchShot(t, "keys-signout-"+language)
 		sc.showKey("F3-SEC-A")
-		e.Shot(t, dir+"/keys-detail-"+language+".png")
+		kittest.Shows(t, sc.pane.Content(), "F3-SEC-A", "Wang Fang", "开夜床")
+		e.MatchShot(t, "keys-detail-"+language)
 		sc.openDoors()
-		e.Shot(t, dir+"/keys-doors-"+language+".png")
+		kittest.Shows(t, sc.pane.Content(), lang.L("keys.door_title"), lang.L("keys.door_save"))
+		e.MatchShot(t, "keys-doors-"+language)
 	}
 }
 

@@ -1,8 +1,9 @@
 // Package kittest sets up what a screen test needs: a real store in a
 // temporary folder folded by the domain, a service with a clock the test
 // moves, a Fyne test window and a Session whose Do runs at once; and it
-// reads what a screen shows (labels, scroll offsets) and checks that a
-// detail pane keeps the reader's place and the form being typed.
+// reads what a screen shows (labels, scroll offsets), checks that a
+// detail pane keeps the reader's place and the form being typed, and
+// compares screenshots with golden images.
 package kittest
 
 import (

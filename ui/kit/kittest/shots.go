@@ -8,31 +8,22 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"floordesk/assets"
 )
 
-// ShotDir is where a screenshot test writes: the folder $FLOORDESK_SHOTS
-// names, for a person to look at, or else a temporary folder, so the test
-// still drives every pane in CI.
-func ShotDir(t testing.TB) string {
-	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
-		return dir
-	}
-	return t.TempDir()
-}
-
 // Shot writes what the test window shows to path as a PNG.
 func (e *Env) Shot(t testing.TB, path string) {
 	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, e.Window.Canvas().Capture()); err != nil {
-		t.Fatal(err)
-	}
+	writePNG(t, path, e.Window.Canvas().Capture(), png.DefaultCompression)
+}
+
+// UseFontTheme draws the test window with Fyne's default theme and the
+// desk's bundled font, as screenshot tests need: Chinese shows, and the
+// same on every machine.
+func (e *Env) UseFontTheme() {
+	e.App.Settings().SetTheme(FontTheme{Theme: theme.DefaultTheme()})
 }
 
 // FontTheme wraps a theme with the desk's bundled Chinese font, so test
