@@ -141,7 +141,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 	}
 	opt := ui.Options{Feed: st, Counter: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) }}
-	dw := ui.NewWindow(w, sess, screens(backups), opt)
+	dw := ui.NewWindow(w, sess, registers(backups), opt)
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
 	dw.Start()
 	startSync(ctx, st, dw)
@@ -150,11 +150,19 @@ func runDesk(st *data.Store, f deskFlags) int {
 	return exitOK
 }
 
-// screens makes the area screens, in navigation order; the supervisor's
-// show and make the desk's backups.
-func screens(backups *data.AutoBackup) func(*kit.Session) []kit.Screen {
-	return func(s *kit.Session) []kit.Screen {
-		return []kit.Screen{requests.New(s), loans.New(s), keys.New(s), found.New(s), handover.New(s), supervisor.New(s, backups)}
+// registers makes the registers' screens and parts in navigation order,
+// then the supervisor's tabs (which show and make the desk's backups). A
+// new register is one line here.
+func registers(backups *data.AutoBackup) func(*kit.Session) []kit.Register {
+	return func(s *kit.Session) []kit.Register {
+		regs := []kit.Register{
+			requests.Register(s),
+			loans.Register(s),
+			keys.Register(s),
+			found.Register(s),
+		}
+		regs = append(regs, handover.Register(s, regs))
+		return append(regs, kit.Register{Screen: supervisor.New(s, backups)})
 	}
 }
 

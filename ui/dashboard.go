@@ -21,26 +21,29 @@ type Dashboard struct {
 	kit.ScreenBase
 	s            *kit.Session
 	systemNotify func(title, text string)
+	sources      []*kit.DashSource // the registers' parts, then the conflicts
+	tileKeys     []string          // every source's tiles, in order
 	tiles        map[string]*tile
 	tileBox      *fyne.Container
 	list         *kit.IDList
-	lines        map[string]dashLine
+	lines        map[string]kit.DashLine
 	calm         *widget.Label
 	problem      *widget.Label
-	notified     map[string]bool // follow-ups already announced
+	notified     map[string]bool // notices already announced
 }
 
 var _ kit.Screen = (*Dashboard)(nil)
 
-// tileKeys are the tiles in order, by translation key.
-var tileKeys = []string{"dash.tile_follow_ups", "dash.tile_late", "dash.tile_keys_out",
-	"dash.tile_loans_due", "dash.tile_found", "dash.tile_conflicts"}
-
-// NewDashboard builds the dashboard; the shell calls Refresh to fill it.
-func NewDashboard(s *kit.Session) *Dashboard {
-	d := &Dashboard{s: s, tiles: map[string]*tile{}, lines: map[string]dashLine{}, notified: map[string]bool{}}
-	d.tileBox = container.NewGridWithColumns(len(tileKeys))
-	for _, k := range tileKeys {
+// NewDashboard builds the dashboard from the registers' sources, in
+// order, and the conflicts; the shell calls Refresh to fill it.
+func NewDashboard(s *kit.Session, sources []*kit.DashSource) *Dashboard {
+	d := &Dashboard{s: s, sources: append(sources[:len(sources):len(sources)], conflictSource(s)),
+		tiles: map[string]*tile{}, lines: map[string]kit.DashLine{}, notified: map[string]bool{}}
+	for _, src := range d.sources {
+		d.tileKeys = append(d.tileKeys, src.Tiles...)
+	}
+	d.tileBox = container.NewGridWithColumns(len(d.tileKeys))
+	for _, k := range d.tileKeys {
 		d.tiles[k] = newTile(lang.L(k))
 		d.tileBox.Add(d.tiles[k].content)
 	}
@@ -67,23 +70,27 @@ func (d *Dashboard) Shortcuts() []kit.Shortcut { return nil }
 // announces follow-ups that have fallen due since the last refresh.
 func (d *Dashboard) Refresh([]wire.EntityRef) {
 	now := d.s.Now()
-	dd := collect(d.s, now)
+	dd := collect(d.sources, now)
 	d.problem.Hidden = dd.failed == nil
 	d.problem.Refresh()
-	d.setCounts(dd.counts)
-	d.setLines(dd.lines)
+	d.setCounts(dd)
+	d.setLines(dd.lines())
 	d.remind(dd)
 }
 
-func (d *Dashboard) setCounts(c dashCounts) {
-	d.tiles["dash.tile_follow_ups"].set(c.followUps, 0)
-	d.tiles["dash.tile_late"].set(c.late, c.late)
-	d.tiles["dash.tile_keys_out"].set(c.keysOut, c.keysOverdue)
-	d.tiles["dash.tile_loans_due"].set(c.loansToday+c.loansOverdue, c.loansOverdue)
-	d.tiles["dash.tile_found"].set(c.found, c.foundPast)
-	d.tiles["dash.tile_conflicts"].set(c.conflicts, c.conflicts)
-	d.tiles["dash.tile_follow_ups"].urgent(c.followUps > 0)
-	conflicts, cols := d.tiles["dash.tile_conflicts"].content, len(tileKeys)
+func (d *Dashboard) setCounts(dd dashData) {
+	for _, t := range d.tiles {
+		t.set(0, 0) // a source that failed shows none
+	}
+	for _, p := range dd.parts {
+		for key, c := range p.Counts {
+			d.tiles[key].set(c.N, c.Late)
+			if c.Urgent {
+				d.tiles[key].urgent(true)
+			}
+		}
+	}
+	conflicts, cols := d.tiles[conflictTile].content, len(d.tileKeys)
 	if d.s.IsSupervisor() {
 		conflicts.Show()
 	} else {
@@ -95,15 +102,16 @@ func (d *Dashboard) setCounts(c dashCounts) {
 }
 
 // setLines shows the lines, urgent ones first, in the order collected.
-func (d *Dashboard) setLines(lines []dashLine) {
+func (d *Dashboard) setLines(lines []kit.DashLine) {
 	clear(d.lines)
 	var urgent, other []string
 	for _, l := range lines {
-		d.lines[l.key()] = l
-		if l.urgent {
-			urgent = append(urgent, l.key())
+		key := l.Kind + "/" + l.ID
+		d.lines[key] = l
+		if l.Urgent {
+			urgent = append(urgent, key)
 		} else {
-			other = append(other, l.key())
+			other = append(other, key)
 		}
 	}
 	d.list.SetIDs(append(urgent, other...))
@@ -113,7 +121,7 @@ func (d *Dashboard) setLines(lines []dashLine) {
 
 func (d *Dashboard) fillRow(id string, o fyne.CanvasObject) {
 	l := d.lines[id]
-	o.(*kit.Row).Set(l.title, l.detail, l.note, l.importance)
+	o.(*kit.Row).Set(l.Title, l.Detail, l.Note, l.Importance)
 }
 
 // openLine opens the line's record and clears the selection, so the same
@@ -122,7 +130,7 @@ func (d *Dashboard) openLine(id string) {
 	l, ok := d.lines[id]
 	d.list.List.UnselectAll()
 	if ok {
-		d.s.Open(l.kind, l.id)
+		d.s.Open(l.Kind, l.ID)
 	}
 }
 
@@ -131,7 +139,7 @@ func (d *Dashboard) Lines() []string {
 	var out []string
 	for _, id := range d.list.IDs() {
 		l := d.lines[id]
-		out = append(out, l.title+" | "+l.detail+" | "+l.note)
+		out = append(out, l.Title+" | "+l.Detail+" | "+l.Note)
 	}
 	return out
 }

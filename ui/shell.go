@@ -82,13 +82,20 @@ type Shell struct {
 // stepRefresher is a step that follows store and sync changes.
 type stepRefresher interface{ refresh() }
 
-// NewShell builds the shell around screens (the area screens, in
-// navigation order); it adds the dashboard before them and the settings
-// after. Call it on the Fyne goroutine after UseLanguage, then Start.
-func NewShell(s *kit.Session, screens []kit.Screen, opt Options) *Shell {
+// NewShell builds the shell around the registers' screens, in navigation
+// order; it adds the dashboard (the registers' parts, in their modules'
+// order) before them and the settings after. Call it on the Fyne
+// goroutine after UseLanguage, then Start.
+func NewShell(s *kit.Session, regs []kit.Register, opt Options) *Shell {
 	sh := &Shell{s: s, opt: opt, root: container.NewStack(), stop: make(chan struct{})}
 	sh.ctx, sh.cancel = context.WithCancel(context.Background())
-	sh.dash = NewDashboard(s)
+	var screens []kit.Screen
+	for _, r := range regs {
+		if r.Screen != nil {
+			screens = append(screens, r.Screen)
+		}
+	}
+	sh.dash = NewDashboard(s, kit.DashSources(regs))
 	sh.dash.systemNotify = opt.SystemNotify
 	sh.screens = append(append([]kit.Screen{sh.dash}, screens...), NewSettings(s, opt.SetTheme, opt.SetLanguage))
 	sh.bar = newStatusBar(s, sh.SwitchUser)

@@ -26,7 +26,7 @@ func TestShots(t *testing.T) {
 		se.MatchShot(t, "signin-"+language)
 		signInAs(t, se.sh, "S01")
 		var tiles []string
-		for _, k := range tileKeys {
+		for _, k := range se.sh.Dashboard().tileKeys {
 			tiles = append(tiles, lang.L(k))
 		}
 		kittest.Shows(t, se.sh.Content(), tiles...)

@@ -13,25 +13,26 @@ import (
 // again when the language setting changes, so a new language shows at
 // once: whoever is signed in stays signed in, and the settings stay open.
 type Window struct {
-	w       fyne.Window
-	s       *kit.Session
-	screens func(*kit.Session) []kit.Screen
-	opt     Options
-	shell   *Shell
+	w         fyne.Window
+	s         *kit.Session
+	registers func(*kit.Session) []kit.Register
+	opt       Options
+	shell     *Shell
 }
 
-// NewWindow builds the shell for w; screens makes the area screens, in
-// navigation order, each time the shell is built. Call it on the Fyne
+// NewWindow builds the shell for w; registers makes the registers' screens
+// and parts (see kit.Register), in navigation order, each time the shell
+// is built. Call it on the Fyne
 // goroutine after UseLanguage, then Start.
-func NewWindow(w fyne.Window, s *kit.Session, screens func(*kit.Session) []kit.Screen, opt Options) *Window {
-	dw := &Window{w: w, s: s, screens: screens, opt: opt}
+func NewWindow(w fyne.Window, s *kit.Session, registers func(*kit.Session) []kit.Register, opt Options) *Window {
+	dw := &Window{w: w, s: s, registers: registers, opt: opt}
 	dw.opt.SetLanguage = dw.SetLanguage
 	dw.build()
 	return dw
 }
 
 func (dw *Window) build() {
-	dw.shell = NewShell(dw.s, dw.screens(dw.s), dw.opt)
+	dw.shell = NewShell(dw.s, dw.registers(dw.s), dw.opt)
 	dw.w.SetTitle(lang.L("app.title"))
 	dw.w.SetContent(dw.shell.Content())
 }

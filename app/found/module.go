@@ -6,8 +6,12 @@ import (
 	"floordesk/app"
 )
 
+// ModuleName is the register's app.Module name: its section's key in a
+// handover's lists.
+const ModuleName = "found"
+
 func init() {
-	app.Register(app.Module{Name: "found", Order: 40, Kinds: []string{kindFound, kindLostReport},
+	app.Register(app.Module{Name: ModuleName, Order: 40, Kinds: []string{kindFound, kindLostReport},
 		Handover: func(s *app.Service, desk string, _ time.Time) (any, error) { return New(s).handoverFound(desk) },
 		Demo:     []app.DemoGenerator{{Name: "found", Weight: 2, Make: DemoFound}},
 	})

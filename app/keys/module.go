@@ -7,8 +7,12 @@ import (
 	"floordesk/data/wire"
 )
 
+// ModuleName is the register's app.Module name: its section's key in a
+// handover's lists.
+const ModuleName = "keys"
+
 func init() {
-	app.Register(app.Module{Name: "keys", Order: 20, Kinds: []string{kindKey, kindKeyCount, kindDoor},
+	app.Register(app.Module{Name: ModuleName, Order: 20, Kinds: []string{kindKey, kindKeyCount, kindDoor},
 		Handover: func(s *app.Service, desk string, _ time.Time) (any, error) { return New(s).handoverKeys(desk) },
 		BoardCount: func(s *app.Service, actor app.Staff, in app.BoardInput) (app.BoardCount, []wire.Event, error) {
 			return New(s).boardCount(actor, in)

@@ -6,8 +6,12 @@ import (
 	"floordesk/app"
 )
 
+// ModuleName is the register's app.Module name: its section's key in a
+// handover's lists.
+const ModuleName = "loans"
+
 func init() {
-	app.Register(app.Module{Name: "loans", Order: 30, Kinds: []string{KindLoan},
+	app.Register(app.Module{Name: ModuleName, Order: 30, Kinds: []string{KindLoan},
 		Handover: func(s *app.Service, desk string, now time.Time) (any, error) { return New(s).handoverLoans(desk, now) },
 		Demo:     []app.DemoGenerator{{Name: "loans", Weight: 6, Make: DemoLoans}},
 	})

@@ -6,8 +6,12 @@ import (
 	"floordesk/app"
 )
 
+// ModuleName is the register's app.Module name: its section's key in a
+// handover's lists.
+const ModuleName = "requests"
+
 func init() {
-	app.Register(app.Module{Name: "requests", Order: 10, Kinds: []string{KindRequest},
+	app.Register(app.Module{Name: ModuleName, Order: 10, Kinds: []string{KindRequest},
 		Handover: func(s *app.Service, desk string, _ time.Time) (any, error) { return New(s).handoverRequests(desk) },
 		Demo:     []app.DemoGenerator{{Name: "requests", Weight: 8, Make: DemoRequests}},
 	})

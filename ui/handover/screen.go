@@ -24,15 +24,17 @@ type Screen struct {
 	failed  *widget.Label
 	pane    *kit.DetailPane
 	view    *view // the handover shown, or nil
+	regs    []kit.Register
 }
 
 var _ kit.Screen = (*Screen)(nil)
 
-// New returns the handover screen of session s.
-func New(s *kit.Session) kit.Screen { return newScreen(s) }
+// New returns the handover screen of session s; regs are the registers
+// whose sections a handover shows.
+func New(s *kit.Session, regs []kit.Register) kit.Screen { return newScreen(s, regs) }
 
-func newScreen(s *kit.Session) *Screen {
-	sc := &Screen{s: s, hs: map[string]apphandover.Handover{}, pane: kit.NewDetailPane(placeholder())}
+func newScreen(s *kit.Session, regs []kit.Register) *Screen {
+	sc := &Screen{s: s, regs: regs, hs: map[string]apphandover.Handover{}, pane: kit.NewDetailPane(placeholder())}
 	sc.prepare = newPreparePanel(s, sc.drafted)
 	sc.failed = widget.NewLabel("")
 	sc.failed.Importance = widget.DangerImportance

@@ -33,7 +33,7 @@ func newDesk(t *testing.T) *desk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := newScreen(env.Session)
+	sc := newScreen(env.Session, sectionRegisters())
 	env.Window.SetContent(sc.Content())
 	return &desk{t: t, env: env, sc: sc, req: req}
 }
@@ -65,8 +65,8 @@ func TestPrepareShowsTheShiftsLists(t *testing.T) {
 	if v == nil {
 		t.Fatalf("no handover shown; refusal %q", d.sc.prepare.errs.Text(""))
 	}
-	reqs := sections(&v.h, d.env.Clock.Now())[0]
-	if reqs.heading != "Unfinished guest requests (1)" || !strings.Contains(reqs.lines[0].text, "1203") {
+	reqs := sections(&v.h, d.env.Clock.Now(), sectionRegisters())[0]
+	if reqs.Heading != "Unfinished guest requests (1)" || !strings.Contains(reqs.Lines[0].Text, "1203") {
 		t.Errorf("requests section = %+v", reqs)
 	}
 	if d.sc.list.Len() != 1 {

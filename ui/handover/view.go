@@ -66,7 +66,7 @@ func (v *view) content() fyne.CanvasObject {
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(title, v.state, v.keyCount())
-	for _, s := range sections(&v.h, v.sc.s.Now()) {
+	for _, s := range sections(&v.h, v.sc.s.Now(), v.sc.regs) {
 		box.Add(sectionBox(s))
 	}
 	box.Add(v.notesBox())
@@ -84,19 +84,19 @@ func (v *view) keyCount() fyne.CanvasObject {
 	return l
 }
 
-func sectionBox(s section) fyne.CanvasObject {
-	h := widget.NewLabel(s.heading)
+func sectionBox(s kit.HandoverSection) fyne.CanvasObject {
+	h := widget.NewLabel(s.Heading)
 	h.TextStyle.Bold = true
 	box := container.NewVBox(h)
-	if len(s.lines) == 0 {
+	if len(s.Lines) == 0 {
 		none := widget.NewLabel(lang.L("handover.none"))
 		none.Importance = widget.LowImportance
 		box.Add(none)
 	}
-	for _, ln := range s.lines {
-		l := widget.NewLabel(ln.text)
+	for _, ln := range s.Lines {
+		l := widget.NewLabel(ln.Text)
 		l.Truncation = fyne.TextTruncateEllipsis
-		if ln.urgent {
+		if ln.Urgent {
 			l.Importance = widget.DangerImportance
 		}
 		box.Add(l)

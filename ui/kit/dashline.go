@@ -1,0 +1,17 @@
+package kit
+
+import "fyne.io/fyne/v2/lang"
+
+// RoomTitle is a dashboard line's title for a record of a room: "1203 ·
+// two more bath towels".
+func RoomTitle(room, what string) string {
+	return lang.L("dash.room_title", map[string]string{"Room": room, "What": what})
+}
+
+// NameOf is the name names gives id, else id itself.
+func NameOf(names map[string]string, id string) string {
+	if n, ok := names[id]; ok {
+		return n
+	}
+	return id
+}

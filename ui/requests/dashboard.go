@@ -1,0 +1,53 @@
+package requests
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	apprequests "floordesk/app/requests"
+	"floordesk/ui/kit"
+)
+
+// Dashboard is the request register's part of the dashboard: follow-ups
+// due and late requests at this desk, each a line, and a notice when a
+// follow-up falls due.
+func Dashboard(s *kit.Session) *kit.DashSource {
+	return &kit.DashSource{Tiles: []string{"dash.tile_follow_ups", "dash.tile_late"},
+		NoticeTitle: "dash.follow_up_title", NoticeMany: "dash.follow_ups_notice",
+		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, now) }}
+}
+
+func collectDash(s *kit.Session, now time.Time) (kit.DashPart, error) {
+	due, err := s.Svc.FollowUpsDue(s.Desk())
+	if err != nil {
+		return kit.DashPart{}, err
+	}
+	late, err := s.Svc.LateRequests(s.Desk())
+	p := kit.DashPart{Counts: map[string]kit.TileCount{
+		"dash.tile_follow_ups": {N: len(due), Urgent: len(due) > 0},
+		"dash.tile_late":       {N: len(late), Late: len(late)},
+	}}
+	seen := map[string]bool{}
+	for _, r := range late {
+		seen[r.ID] = true
+		p.Lines = append(p.Lines, requestLine(r, lang.L("dash.late_request", map[string]string{"Time": kit.Clock(r.PromisedAt)}), kit.Late(r.PromisedAt, now)))
+	}
+	for _, r := range due {
+		if !seen[r.ID] {
+			p.Lines = append(p.Lines, requestLine(r, lang.L("dash.follow_up_due"), kit.Late(r.NextFollowUp, now)))
+		}
+		p.Notices = append(p.Notices, kit.Notice{ID: r.ID,
+			Text: lang.L("dash.follow_up_notice", map[string]string{"Room": r.Room, "What": r.Description})})
+	}
+	return p, err
+}
+
+func requestLine(r apprequests.RequestRow, detail, note string) kit.DashLine {
+	if r.Department != "" {
+		detail += " · " + r.Department
+	}
+	return kit.DashLine{Kind: kit.KindRequest, ID: r.ID, Urgent: true, Importance: widget.DangerImportance,
+		Title: kit.RoomTitle(r.Room, r.Description), Detail: detail, Note: note}
+}
