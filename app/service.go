@@ -190,6 +190,18 @@ func ScanViews[T any](s *Service, kind string, statuses []string, keep func(*T) 
 	for i, st := range statuses {
 		marks[i] = []byte(`"status":"` + st + `"`)
 	}
+	return scanMarked(s, kind, marks, keep, true)
+}
+
+// ScanMarked decodes only the views of kind that contain one of marks
+// (byte strings as encoding/json writes them), then keeps those keep
+// accepts. A view this build cannot decode is left out rather than
+// failing the list, for lists a screen shows.
+func ScanMarked[T any](s *Service, kind string, marks [][]byte, keep func(*T) bool) ([]T, error) {
+	return scanMarked(s, kind, marks, keep, false)
+}
+
+func scanMarked[T any](s *Service, kind string, marks [][]byte, keep func(*T) bool, strict bool) ([]T, error) {
 	var out []T
 	err := s.store.Views(kind, func(id string, b []byte) error {
 		if !slices.ContainsFunc(marks, func(m []byte) bool { return bytes.Contains(b, m) }) {
@@ -197,7 +209,10 @@ func ScanViews[T any](s *Service, kind string, statuses []string, keep func(*T) 
 		}
 		var v T
 		if err := json.Unmarshal(b, &v); err != nil {
-			return fmt.Errorf("decode %s/%s: %w", kind, id, err)
+			if strict {
+				return fmt.Errorf("decode %s/%s: %w", kind, id, err)
+			}
+			return nil
 		}
 		if keep(&v) {
 			out = append(out, v)

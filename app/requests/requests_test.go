@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -274,4 +275,37 @@ func TestFollowUpIntervalFromSetUp(t *testing.T) {
 	if due, _ := f.Svc.FollowUpsDue(""); len(due) != 1 {
 		t.Fatalf("follow-ups due after 15 minutes = %d", len(due))
 	}
+}
+
+func TestRowsUnfinishedAndOpenedOn(t *testing.T) {
+	f := newFixture(t)
+	importRooms(f)
+	yesterday := openReq(f, towels())
+	f.Clock.Advance(24 * time.Hour)
+	done := openReq(f, towels())
+	f.Must(f.Svc.ResolveRequest(attID, done.ID, "", "delivered"))
+	f.Must(f.Svc.ConfirmRequest(attID, done.ID, 5, ""))
+	open := openReq(f, noiseComplaint(SeverityMinor))
+	now := f.Clock.Now()
+
+	rows, err := f.Svc.Rows(RowQuery{Now: now})
+	if err != nil || len(rows) != 2 || rows[0].ID != yesterday.ID || rows[1].ID != open.ID {
+		t.Fatalf("unfinished rows = %v, %v (want yesterday's, late, first)", ids(rows), err)
+	}
+	rows, _ = f.Svc.Rows(RowQuery{Now: now, OpenedOn: now})
+	if len(rows) != 2 || !slices.ContainsFunc(rows, func(r RequestRow) bool { return r.ID == done.ID }) {
+		t.Fatalf("today's rows = %v, want the confirmed one and the complaint", ids(rows))
+	}
+	rows, _ = f.Svc.Rows(RowQuery{Now: now, Keep: func(r *RequestRow) bool { return r.Kind == RequestComplaint }})
+	if len(rows) != 1 || rows[0].ID != open.ID {
+		t.Fatalf("complaints = %v", ids(rows))
+	}
+}
+
+func ids(rows []RequestRow) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.ID
+	}
+	return out
 }
