@@ -135,7 +135,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 	v, _ := st.Setting(ui.SettingTheme)
 	setTheme(v)
 	w := a.NewWindow(lang.L("app.title"))
-	sess := kit.NewSession(svc, w)
+	sess := kit.NewSession(svc, st, w)
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
 		return code
 	}

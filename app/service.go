@@ -229,3 +229,18 @@ func (s *Service) Lock() { s.mu.Lock() }
 
 // Unlock ends a command begun with Lock.
 func (s *Service) Unlock() { s.mu.Unlock() }
+
+// LocalSetting reads a setting kept on this desk PC only (its desk code,
+// language, theme), not synced; "" with no error when it was never set.
+func (s *Service) LocalSetting(name string) (string, error) {
+	v, err := s.store.Setting(name)
+	if errors.Is(err, wire.ErrNotFound) {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetLocalSetting keeps a setting on this desk PC only.
+func (s *Service) SetLocalSetting(name, value string) error {
+	return s.store.SetSetting(name, value)
+}

@@ -204,3 +204,14 @@ func EnrollStore(ctx context.Context, store *Store, url, code string) error {
 	store.enrolled.notify()
 	return nil
 }
+
+// Enroll enrols the store's desk with the server at url (EnrollStore).
+func (s *Store) Enroll(ctx context.Context, url, code string) error {
+	return EnrollStore(ctx, s, url, code)
+}
+
+// ServerInfo asks the server the store is enrolled with what it holds
+// (the function ServerInfo).
+func (s *Store) ServerInfo(ctx context.Context) (wire.InfoResponse, error) {
+	return ServerInfo(ctx, s)
+}

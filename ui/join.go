@@ -24,7 +24,7 @@ const enrolTimeout = 30 * time.Second
 // data flows in; done then shows the waiting step.
 type joinForm struct {
 	s         *kit.Session
-	store     *data.Store
+	store     kit.LocalStore
 	done      func()
 	back      func()
 	run       func(func(ctx context.Context)) // runs work off the Fyne goroutine
@@ -33,12 +33,12 @@ type joinForm struct {
 	backBtn   *widget.Button
 	result    *widget.Label
 	content   fyne.CanvasObject
-	// enroll is data.EnrollStore; tests may replace it.
-	enroll func(ctx context.Context, st *data.Store, url, code string) error
+	// enroll enrols the store (its Enroll); tests may replace it.
+	enroll func(ctx context.Context, st kit.LocalStore, url, code string) error
 }
 
-func newJoinForm(s *kit.Session, store *data.Store, run func(func(context.Context)), done, back func()) *joinForm {
-	j := &joinForm{s: s, store: store, run: run, done: done, back: back, f: kit.NewForm(), enroll: data.EnrollStore}
+func newJoinForm(s *kit.Session, store kit.LocalStore, run func(func(context.Context)), done, back func()) *joinForm {
+	j := &joinForm{s: s, store: store, run: run, done: done, back: back, f: kit.NewForm(), enroll: kit.Enroll}
 	j.url = j.f.Entry("https://sync.hotel.example:8420")
 	j.f.Check(j.url, "url", kit.CheckServerURL)
 	j.code = j.f.Entry(lang.L("join.code_hint"))
@@ -135,7 +135,7 @@ func (j *joinForm) busy(on bool) {
 
 // enrolled tells whether the store already has a server and a token, so
 // its sync client runs (or will at the next start).
-func enrolled(st *data.Store) bool {
+func enrolled(st kit.LocalStore) bool {
 	if st == nil {
 		return false
 	}

@@ -447,7 +447,7 @@ func TestJoinStepsFitTheWindow(t *testing.T) {
 			"join":     newJoinForm(e.Session, e.Store, run, noop, noop).content,
 			"wait":     newJoinWait(e.Session, e.Store, func() SyncSource { return nil }, run, noop, noop).content,
 			"desk":     newDeskPick(e.Session, noop, noop).content,
-			"attendnt": newDeskPick(kit.NewSession(e.Svc.Service, e.Window), noop, noop).content,
+			"attendnt": newDeskPick(kit.NewSession(e.Svc.Service, e.Store, e.Window), noop, noop).content,
 		}
 		for name, c := range steps {
 			if min := c.MinSize(); min.Width > 1280 || min.Height > 720-30 {
@@ -505,7 +505,7 @@ func TestJoinWaitShowsProgressAndSync(t *testing.T) {
 	now := func(fn func(context.Context)) { fn(context.Background()) }
 	newWait := func() *joinWait {
 		w := newJoinWait(e.Session, e.Store, func() SyncSource { return src }, now, func() { t.Error("done without staff") }, func() {})
-		w.info = func(context.Context, *data.Store) (wire.InfoResponse, error) { return info, infoErr }
+		w.info = func(context.Context, kit.LocalStore) (wire.InfoResponse, error) { return info, infoErr }
 		w.refresh()
 		return w
 	}

@@ -32,13 +32,13 @@ const askAgainAfter = 5 * time.Second
 // yet: the step says so and offers to go back and set up a new hotel here.
 type joinWait struct {
 	s     *kit.Session
-	store *data.Store
+	store kit.LocalStore
 	sync  func() SyncSource // the running sync client; nil until it started
 	run   func(func(ctx context.Context))
 	done  func()
 	back  func()
-	// info is data.ServerInfo; tests may replace it.
-	info func(ctx context.Context, st *data.Store) (wire.InfoResponse, error)
+	// info asks the server (the store's ServerInfo); tests may replace it.
+	info func(ctx context.Context, st kit.LocalStore) (wire.InfoResponse, error)
 
 	total    *wire.InfoResponse // what the server held when asked; nil until it answered
 	asking   bool
@@ -58,8 +58,8 @@ type joinWait struct {
 	content fyne.CanvasObject
 }
 
-func newJoinWait(s *kit.Session, store *data.Store, sync func() SyncSource, run func(func(context.Context)), done, back func()) *joinWait {
-	w := &joinWait{s: s, store: store, sync: sync, run: run, done: done, back: back, info: data.ServerInfo,
+func newJoinWait(s *kit.Session, store kit.LocalStore, sync func() SyncSource, run func(func(context.Context)), done, back func()) *joinWait {
+	w := &joinWait{s: s, store: store, sync: sync, run: run, done: done, back: back, info: kit.ServerInfo,
 		got: widget.NewLabel(""), bar: widget.NewProgressBar(), spinner: widget.NewProgressBarInfinite(),
 		status: widget.NewLabel(""), detail: kit.Note("")}
 	w.status.Wrapping = fyne.TextWrapWord

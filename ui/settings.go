@@ -48,14 +48,14 @@ func NewSettings(s *kit.Session, setTheme func(string), setLanguage func(string)
 }
 
 func (st *Settings) setting(name string) string {
-	v, _ := st.s.Svc.Store().Setting(name)
+	v, _ := st.s.Svc.LocalSetting(name)
 	return v
 }
 
 // save keeps a setting and confirms it with the text under confirm, if
 // any; it reports whether the setting was kept.
 func (st *Settings) save(name, value, confirm string) bool {
-	if err := st.s.Svc.Store().SetSetting(name, value); err != nil {
+	if err := st.s.Svc.SetLocalSetting(name, value); err != nil {
 		st.errs.Show(err)
 		return false
 	}

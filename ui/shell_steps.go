@@ -2,19 +2,16 @@ package ui
 
 import (
 	"floordesk/data"
+	"floordesk/ui/kit"
 )
 
 // The steps before the screens on a new desk: the choice between a new
 // hotel and joining one, each way's form, the wait for a joined hotel's
 // data, and naming the desk.
 
-// store is the desk's store, or nil when the service runs on another
-// store (joining needs the real one: it enrols it and reads its sync
-// state).
-func (sh *Shell) store() *data.Store {
-	st, _ := sh.s.Svc.Store().(*data.Store)
-	return st
-}
+// store is the desk's own store, or nil when the session has none
+// (joining needs it: it enrols it and reads its sync state).
+func (sh *Shell) store() kit.LocalStore { return sh.s.Local }
 
 func (sh *Shell) showChoice() {
 	st := sh.store()

@@ -15,6 +15,9 @@ import (
 type Session struct {
 	// Svc runs the desk's commands and queries.
 	Svc *Services
+	// Local is the desk's own store for this PC's settings, counts and
+	// enrolment; nil in tests that need none.
+	Local LocalStore
 	// Window is the desk's window, for dialogs and the canvas.
 	Window fyne.Window
 	// Do runs f on the Fyne goroutine: fyne.Do in the app; tests may set it
@@ -32,10 +35,10 @@ type Session struct {
 	onUser   []func()
 }
 
-// NewSession returns a session on svc and w, with Do = fyne.Do and the
-// service's clock, and nobody signed in.
-func NewSession(svc *app.Service, w fyne.Window) *Session {
-	s := &Session{Svc: NewServices(svc), Window: w, Do: fyne.Do}
+// NewSession returns a session on svc, the desk's local store and w, with
+// Do = fyne.Do and the service's clock, and nobody signed in.
+func NewSession(svc *app.Service, local LocalStore, w fyne.Window) *Session {
+	s := &Session{Svc: NewServices(svc), Local: local, Window: w, Do: fyne.Do}
 	s.Clock = time.Now
 	if svc != nil && svc.Clock != nil {
 		s.Clock = svc.Clock
@@ -152,8 +155,5 @@ func (s *Session) LastNotice() string {
 // domain's desk-filtered queries take; the store's desk ID when none is
 // set.
 func (s *Session) Desk() string {
-	if s.Svc.DeskCode != "" {
-		return s.Svc.DeskCode
-	}
-	return s.Svc.Store().Desk()
+	return s.Svc.Desk()
 }

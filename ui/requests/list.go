@@ -71,7 +71,7 @@ func (p *listPanel) reload() {
 		return // still being built
 	}
 	now := p.s.Now()
-	rows, err := loadRows(p.s.Svc.Service, filter(p.filters.code(p.filter.Selected)), p.kinds.code(p.kind.Selected), now)
+	rows, err := loadRows(p.s.Svc, filter(p.filters.code(p.filter.Selected)), p.kinds.code(p.kind.Selected), now)
 	p.setFailed(err)
 	p.rows = make(map[string]apprequests.RequestRow, len(rows))
 	p.order = make([]string, len(rows))

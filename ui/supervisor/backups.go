@@ -63,7 +63,9 @@ type reading struct {
 func newDataTab(s *kit.Session, b Backups) *dataTab {
 	t := &dataTab{s: s, backups: b, status: newStoreStatus(),
 		folder: value(), latest: value(), kept: value(), failure: wrapped(""), result: wrapped("")}
-	t.stats, _ = s.Svc.Store().(StoreStats)
+	if s.Local != nil {
+		t.stats = s.Local
+	}
 	t.failure.Importance = widget.DangerImportance
 	t.failure.Hide()
 	t.result.Hide()

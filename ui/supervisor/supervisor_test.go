@@ -123,7 +123,7 @@ func TestSettingsAndRooms(t *testing.T) {
 func TestEnrolmentSaysWhatHappened(t *testing.T) {
 	_, sc := desk(t)
 	s := sc.sync
-	s.enroll = func(context.Context, *data.Store, string, string) error {
+	s.enroll = func(context.Context, kit.LocalStore, string, string) error {
 		return fmt.Errorf("enroll: %w", &data.ServerError{Status: 403})
 	}
 	test.Type(s.url, "ftp://x")
@@ -137,7 +137,7 @@ func TestEnrolmentSaysWhatHappened(t *testing.T) {
 	if got := s.result.Text; !strings.Contains(got, "refused the code") {
 		t.Fatalf("result %q", got)
 	}
-	s.enroll = func(context.Context, *data.Store, string, string) error { return nil }
+	s.enroll = func(context.Context, kit.LocalStore, string, string) error { return nil }
 	test.Type(s.code, "X")
 	test.Tap(s.f.Save)
 	<-s.done

@@ -27,13 +27,13 @@ type syncTab struct {
 	current   *widget.Label
 	result    *widget.Label
 	box       fyne.CanvasObject
-	// enroll is data.EnrollStore; tests may replace it.
-	enroll func(ctx context.Context, st *data.Store, url, code string) error
+	// enroll enrols the store (its Enroll); tests may replace it.
+	enroll func(ctx context.Context, st kit.LocalStore, url, code string) error
 	done   chan struct{} // closed when the last enrolment finished, for tests
 }
 
 func newSyncTab(s *kit.Session) *syncTab {
-	t := &syncTab{s: s, f: newForm(), current: wrapped(""), result: wrapped(""), enroll: data.EnrollStore}
+	t := &syncTab{s: s, f: newForm(), current: wrapped(""), result: wrapped(""), enroll: kit.Enroll}
 	t.url = t.f.Entry("https://sync.hotel.example:8420")
 	t.f.Check(t.url, "url", kit.CheckServerURL)
 	t.code = t.f.Entry(lang.L("supervisor.code_hint"))
@@ -55,8 +55,8 @@ func (t *syncTab) refresh(changed []wire.EntityRef) {
 	if changed != nil {
 		return
 	}
-	st, ok := t.s.Svc.Store().(*data.Store)
-	if !ok {
+	st := t.s.Local
+	if st == nil {
 		return
 	}
 	url, err := st.Setting(data.SettingServerURL)
@@ -81,8 +81,8 @@ func (t *syncTab) start() {
 		t.f.Say("code", lang.L("supervisor.code_required"))
 		return
 	}
-	st, ok := t.s.Svc.Store().(*data.Store)
-	if !ok {
+	st := t.s.Local
+	if st == nil {
 		t.result.SetText(lang.L("kit.failed"))
 		return
 	}

@@ -87,7 +87,7 @@ func NewIn(t testing.TB, language string) *Env {
 	w := a.NewWindow("FloorDesk")
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(w.Close)
-	s := kit.NewSession(svc, w)
+	s := kit.NewSession(svc, st, w)
 	s.Do = func(f func()) { f() }
 	return &Env{Store: st, Svc: s.Svc, Clock: clock, App: a, Window: w, Session: s}
 }
