@@ -44,6 +44,14 @@ import (
 	"floordesk/ui/supervisor"
 )
 
+// The desk's store is what the window's interfaces ask of it.
+var (
+	_ ui.Feed               = (*data.Store)(nil)
+	_ ui.Counter            = (*data.Store)(nil)
+	_ kit.LocalStore        = (*data.Store)(nil)
+	_ supervisor.StoreStats = (*data.Store)(nil)
+)
+
 // Exit codes.
 const (
 	exitOK             = 0

@@ -33,11 +33,6 @@ type Counter interface {
 	Stats() (data.Stats, error)
 }
 
-var (
-	_ Feed    = (*data.Store)(nil)
-	_ Counter = (*data.Store)(nil)
-)
-
 // Options are the shell's connections to the world outside the UI.
 type Options struct {
 	// Feed tells the shell about store changes; nil for none.

@@ -20,8 +20,6 @@ type LocalStore interface {
 	ServerInfo(ctx context.Context) (wire.InfoResponse, error)
 }
 
-var _ LocalStore = (*data.Store)(nil)
-
 // Enroll enrols st with the server at url: LocalStore.Enroll as a
 // function, for screens whose tests replace it.
 func Enroll(ctx context.Context, st LocalStore, url, code string) error {

@@ -22,8 +22,6 @@ type StoreStats interface {
 	Stats() (data.Stats, error)
 }
 
-var _ StoreStats = (*data.Store)(nil)
-
 // storeStatus shows the store's status: the data folder, the desk ID, how
 // many events, records and events waiting to sync the store holds, and the
 // time of the last change. Its methods run on the Fyne goroutine.
