@@ -226,3 +226,14 @@ func TestFormShowRowsHidesAndShowsARow(t *testing.T) {
 		t.Error("row b not shown again")
 	}
 }
+
+// TestKindName: a kind reads as its name in the user's language, and a
+// kind without one as itself.
+func TestKindName(t *testing.T) {
+	kittest.New(t)
+	for kind, want := range map[string]string{kit.KindKey: "Key", kit.KindLostReport: "Loss report", kit.KindHotel: "hotel", "other": "other"} {
+		if got := kit.KindName(kind); got != want {
+			t.Errorf("KindName(%q) = %q, want %q", kind, got, want)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func (t *itemsTab) content() fyne.CanvasObject {
 }
 
 func (t *itemsTab) refresh(changed []data.EntityRef) {
-	if !concerns(changed, kit.KindItemType, "desk") {
+	if !kit.Changed(changed, kit.KindItemType, kit.KindDesk) {
 		return
 	}
 	list, err := t.s.Svc.ItemTypes()

@@ -46,7 +46,7 @@ func (t *keysTab) content() fyne.CanvasObject {
 }
 
 func (t *keysTab) refresh(changed []data.EntityRef) {
-	if !concerns(changed, kit.KindKey) {
+	if !kit.Changed(changed, kit.KindKey) {
 		return
 	}
 	keys, err := t.s.Svc.Keys()

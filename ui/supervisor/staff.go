@@ -40,7 +40,7 @@ func (t *staffTab) content() fyne.CanvasObject {
 }
 
 func (t *staffTab) refresh(changed []data.EntityRef) {
-	if !concerns(changed, kit.KindStaff, "hotel") {
+	if !kit.Changed(changed, kit.KindStaff, kit.KindHotel) {
 		return
 	}
 	t.hotel, _ = t.s.Svc.Settings()

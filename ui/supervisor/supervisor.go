@@ -115,21 +115,6 @@ func (sc *Screen) Show(kind, id string) bool {
 	return false
 }
 
-// concerns reports whether changed (nil: everything) holds a ref of kind.
-func concerns(changed []data.EntityRef, kinds ...string) bool {
-	if changed == nil {
-		return true
-	}
-	for _, r := range changed {
-		for _, k := range kinds {
-			if r.Kind == k {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // saved ends a form: the refusal beside its field, or a short notice.
 func saved(s *kit.Session, f *kit.Form, err error, notice string, args any) bool {
 	if err != nil {
