@@ -10,22 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
-// showKey shows a key's detail: where it is, its actions and every
-// sign-out it ever had. Showing the key shown again keeps the scroll
-// offset.
-func (sc *Screen) showKey(tag string) {
-	k, ok := sc.keys[tag]
-	if !ok {
-		return
-	}
-	sc.shown = tag
-	sc.pane.SetScrolledDetail(data.EntityRef{Kind: kit.KindKey, ID: tag}, sc.detail(k))
-}
-
+// detail is a key's detail: where it is, its actions and every sign-out
+// it ever had.
 func (sc *Screen) detail(k app.Key) fyne.CanvasObject {
 	where, due, imp := sc.status(k)
 	state := widget.NewLabel(strings.TrimSpace(where + "  " + due))
@@ -91,10 +80,8 @@ func (sc *Screen) signIn(tag string) {
 
 // saved keeps a key a command returned, shows it and confirms.
 func (sc *Screen) saved(k app.Key, msg string) {
-	sc.put(k)
-	sc.applyFilter()
-	sc.list.SelectID(k.Tag)
-	sc.showKey(k.Tag)
+	sc.Put(k)
+	sc.Open(k.Tag)
 	sc.s.Notify(lang.L(msg, map[string]string{"Key": k.Tag}))
 }
 

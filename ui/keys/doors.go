@@ -48,7 +48,7 @@ func (sc *Screen) openDoors() *doorForm {
 	list := container.NewStack()
 	split := container.NewVSplit(f.Content(lang.L("keys.door_title"), lang.L("keys.door_save")), list)
 	split.Offset = 0.62
-	sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+	sc.Pane().SetView(func() (fyne.CanvasObject, *container.Scroll) {
 		scroll := sc.doorList()
 		list.Objects = []fyne.CanvasObject{scroll}
 		list.Refresh()

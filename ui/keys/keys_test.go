@@ -64,9 +64,10 @@ func signOut(sc *Screen, tag, purpose, witness, pin string) *signOutForm {
 
 func row(sc *Screen, tag string) (string, string, widget.Importance) {
 	r := kit.NewRow()
-	sc.fillRow(tag, r)
+	k, _ := sc.Record(tag)
+	sc.fillRow(k, r)
 	_, detail, note := r.Texts()
-	_, _, imp := sc.status(sc.keys[tag])
+	_, _, imp := sc.status(k)
 	return detail, note, imp
 }
 
@@ -121,9 +122,9 @@ func TestOverdueKeyIsHighlighted(t *testing.T) {
 	enter(f.purpose)
 	e.Clock.Advance(2 * time.Hour)
 	sc.Refresh(nil)
-	sc.filter.SetSelectedIndex(int(filterOverdue))
-	if sc.list.Len() != 1 || sc.list.IDs()[0] != "F3-SEC-A" {
-		t.Fatalf("overdue filter shows %v", sc.list.IDs())
+	sc.Filter().SetSelectedIndex(int(filterOverdue))
+	if sc.List().Len() != 1 || sc.List().IDs()[0] != "F3-SEC-A" {
+		t.Fatalf("overdue filter shows %v", sc.List().IDs())
 	}
 	_, note, imp := row(sc, "F3-SEC-A")
 	if !strings.Contains(note, "late") || imp != widget.DangerImportance {
@@ -201,7 +202,7 @@ func TestDoorOpeningKeepsOnlyTheLast4(t *testing.T) {
 	if len(list) != 1 || list[0].IDLast4 != "123X" || list[0].OpenedBy != "A01" {
 		t.Fatalf("door openings = %+v", list)
 	}
-	if !strings.Contains(kittest.Labels(sc.pane.Content()), "Chen Jing") {
+	if !strings.Contains(kittest.Labels(sc.Pane().Content()), "Chen Jing") {
 		t.Error("the opening is not in the list")
 	}
 }
@@ -229,7 +230,7 @@ func TestScreenshot(t *testing.T) {
 		sc.Refresh(nil)
 		signOut(sc, "F3-MASTER", "查房", "", "")
 		e.Shot(t, dir+"/keys-signout-"+language+".png")
-		sc.showKey("F3-SEC-A")
+		sc.ShowDetail("F3-SEC-A")
 		e.Shot(t, dir+"/keys-detail-"+language+".png")
 		sc.openDoors()
 		e.Shot(t, dir+"/keys-doors-"+language+".png")
@@ -245,14 +246,14 @@ func TestDemoHotelFillsTheBoard(t *testing.T) {
 	e.SignIn(t, "S01")
 	sc := newScreen(e.Session)
 	e.Window.SetContent(sc.Content())
-	if sc.list.Len() < 10 {
-		t.Fatalf("the board shows %d keys", sc.list.Len())
+	if sc.List().Len() < 10 {
+		t.Fatalf("the board shows %d keys", sc.List().Len())
 	}
-	sc.list.SelectID(sc.list.IDs()[0])
+	sc.List().SelectID(sc.List().IDs()[0])
 	p := sc.openReports()
 	p.kind.SetSelectedIndex(int(reportOutsideShift))
 	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
-		sc.filter.SetSelectedIndex(int(filterOut))
+		sc.Filter().SetSelectedIndex(int(filterOut))
 		sc.openDoors()
 		e.Shot(t, dir+"/keys-demo.png")
 	}

@@ -88,7 +88,7 @@ func (p *reportsPane) show() {
 	if report(p.kind.SelectedIndex()) == reportOutsideShift {
 		reads = append(reads, kit.KindHotel)
 	}
-	p.sc.pane.SetView(p.build, reads...)
+	p.sc.Pane().SetView(p.build, reads...)
 }
 
 // build fills the results with the picked report's lines, below the

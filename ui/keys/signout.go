@@ -1,7 +1,6 @@
 package keys
 
 import (
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -30,7 +29,7 @@ type signOutForm struct {
 func (sc *Screen) openSignOut(tag string) *signOutForm {
 	sc.names.load()
 	f := &signOutForm{Form: kit.NewForm(), sc: sc}
-	f.key = widget.NewSelect(sc.availableTags(), func(string) { f.showWitnessHint() })
+	f.key = widget.NewSelect(sc.boardTags(), func(string) { f.showWitnessHint() })
 	f.key.PlaceHolder = lang.L("keys.pick_key")
 	f.holder = widget.NewSelect(sc.names.choices(), nil)
 	f.holder.PlaceHolder = lang.L("keys.pick_staff")
@@ -48,7 +47,7 @@ func (sc *Screen) openSignOut(tag string) *signOutForm {
 	if tag != "" {
 		f.key.SetSelected(tag)
 	}
-	sc.setPane(f.Content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
+	sc.Pane().Set(f.Content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
 	sc.s.Window.Canvas().Focus(f.purpose)
 	return f
 }
@@ -72,7 +71,7 @@ func (f *signOutForm) layout() {
 
 // showWitnessHint says whether the picked key needs a witness.
 func (f *signOutForm) showWitnessHint() {
-	k, ok := f.sc.keys[f.key.Selected]
+	k, ok := f.sc.Record(f.key.Selected)
 	if ok && k.Type.NeedsWitness() {
 		f.witnessHint.SetText(lang.L("keys.witness_needed", map[string]string{"Type": keyType(k.Type)}))
 		f.witnessHint.Importance = widget.WarningImportance
@@ -81,18 +80,6 @@ func (f *signOutForm) showWitnessHint() {
 		f.witnessHint.Importance = widget.LowImportance
 	}
 	f.witnessHint.Refresh()
-}
-
-// availableTags are the keys on the board, ready to sign out.
-func (sc *Screen) availableTags() []string {
-	var out []string
-	for tag, k := range sc.keys {
-		if _, held := k.Current(); !held && !k.Lost {
-			out = append(out, tag)
-		}
-	}
-	slices.Sort(out)
-	return out
 }
 
 func (f *signOutForm) signOut() {
