@@ -336,6 +336,14 @@ func (l *ListScreen[T]) Back() bool {
 	return false
 }
 
+// Unpick forgets the record shown and unselects its row, for a view that
+// stands for none of them (a stock table): Back then shows what Pick
+// says.
+func (l *ListScreen[T]) Unpick() {
+	l.shown = ""
+	l.list.List.UnselectAll()
+}
+
 func (l *ListScreen[T]) pick(id string) {
 	if l.c.Pick != nil {
 		l.c.Pick(id)

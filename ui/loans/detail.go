@@ -12,21 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
-// showLoan shows a loan's detail: what is out, its history and the
-// actions on it. Showing the loan shown again keeps the scroll offset.
-func (sc *Screen) showLoan(id string) {
-	l, ok := sc.loans[id]
-	if !ok {
-		return
-	}
-	sc.shown = id
-	sc.pane.SetScrolledDetail(data.EntityRef{Kind: kit.KindLoan, ID: id}, sc.detail(l))
-}
-
+// detail is a loan's detail: what is out, its history and the actions on
+// it.
 func (sc *Screen) detail(l app.Loan) fyne.CanvasObject {
 	box := container.NewVBox(kit.Heading(lang.L("loans.room", map[string]string{"Room": l.Room})))
 	box.Add(widget.NewForm(sc.facts(l)...))
@@ -118,10 +108,8 @@ func (sc *Screen) returnAll(id string) {
 
 // saved keeps a loan a command returned, shows it and confirms.
 func (sc *Screen) saved(l app.Loan, key string) {
-	sc.put(l)
-	sc.applyFilter()
-	sc.list.SelectID(l.ID)
-	sc.showLoan(l.ID)
+	sc.Put(l)
+	sc.Open(l.ID)
 	sc.s.Notify(lang.L(key, map[string]string{"Room": l.Room}))
 }
 

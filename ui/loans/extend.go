@@ -8,7 +8,7 @@ import (
 
 // showExtendForm shows the form to move an open loan's due time.
 func (sc *Screen) showExtendForm(id string) {
-	l, ok := sc.loans[id]
+	l, ok := sc.Record(id)
 	if !ok {
 		return
 	}
@@ -29,6 +29,6 @@ func (sc *Screen) showExtendForm(id string) {
 		}
 		sc.saved(l, "loans.saved_extend")
 	}
-	sc.setPane(f.Content(lang.L("loans.extend_title", map[string]string{"Room": l.Room}), lang.L("loans.extend")))
+	sc.Pane().Set(f.Content(lang.L("loans.extend_title", map[string]string{"Room": l.Room}), lang.L("loans.extend")))
 	sc.s.Window.Canvas().Focus(due)
 }

@@ -37,7 +37,7 @@ func (sc *Screen) showLendForm() { sc.openLendForm() }
 func (sc *Screen) openLendForm() *lendForm {
 	sc.names.load()
 	f := sc.newLendForm()
-	sc.setPane(f.Content(lang.L("loans.lend_title"), lang.L("loans.lend")))
+	sc.Pane().Set(f.Content(lang.L("loans.lend_title"), lang.L("loans.lend")))
 	sc.s.Window.Canvas().Focus(f.room)
 	return f
 }
