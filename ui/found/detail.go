@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/data"
 	"floordesk/ui/kit"
 )
 
@@ -20,27 +19,6 @@ type detail struct {
 	history  []string
 	matches  []string // IDs of the loss reports shown as possible matches
 	conflict *widget.Label
-}
-
-// showItem shows an item's detail in the pane and selects it in the list.
-func (sc *Screen) showItem(tag string) {
-	if sc.showDetail(tag) && sc.list.Selected() != tag {
-		sc.list.SelectID(tag)
-	}
-}
-
-// showDetail shows an item's detail in the pane, at the reader's place
-// when the pane shows that item already, and reports whether it could.
-func (sc *Screen) showDetail(tag string) bool {
-	f, err := sc.s.Svc.FoundItem(tag)
-	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return false
-	}
-	sc.put(f)
-	view, scroll := sc.detailView(f)
-	sc.pane.SetDetail(data.EntityRef{Kind: kit.KindFound, ID: tag}, view, scroll)
-	return true
 }
 
 // detailView is an item's detail with the actions below, and the scroll

@@ -124,8 +124,8 @@ func (sc *Screen) showLabel(tag string, matches []app.ReportMatch) {
 		box.Add(sc.reportButton(m.Report))
 	}
 	sc.lastLog = res
-	back := widget.NewButton(lang.L("found.open_item"), func() { sc.showItem(tag) })
-	sc.setPane(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
+	back := widget.NewButton(lang.L("found.open_item"), func() { sc.Open(tag) })
+	sc.Pane().Set(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
 }
 
 // logResult is what the label pane shows, kept for tests.

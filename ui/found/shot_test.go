@@ -22,9 +22,9 @@ func TestScreenshots(t *testing.T) {
 		e.SignIn(t, "S01")
 		sc := newScreen(e.Session)
 		e.Window.SetContent(sc.Content())
-		ids := sc.list.IDs()
+		ids := sc.List().IDs()
 		if len(ids) > 0 {
-			sc.list.SelectID(ids[0])
+			sc.List().SelectID(ids[0])
 		}
 		e.Shot(t, filepath.Join(dir, "found-detail-"+language+".png"))
 		sc.showLogForm()
