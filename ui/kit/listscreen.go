@@ -69,7 +69,8 @@ type ListConfig[T any] struct {
 	Row func(x T, r *Row)
 	// Detail is x's detail for the pane: the view and the scroll in it
 	// that holds the record's content (nil: the pane puts the view in a
-	// vertical scroll). A nil view says x cannot be shown.
+	// vertical scroll). A nil view says x cannot be shown; a nil Detail
+	// shows none (a list whose Pick opens a form).
 	Detail func(x T) (view fyne.CanvasObject, scroll *container.Scroll)
 	// Pick is what picking a row does; nil shows the record's Detail.
 	Pick func(id string)
@@ -307,7 +308,7 @@ func (l *ListScreen[T]) Open(id string) {
 // pane saying what Pick says.
 func (l *ListScreen[T]) ShowDetail(id string) bool {
 	x, ok := l.find(id)
-	if !ok {
+	if !ok || l.c.Detail == nil {
 		return false
 	}
 	view, scroll := l.c.Detail(x)

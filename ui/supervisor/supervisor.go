@@ -126,6 +126,14 @@ func saved(s *kit.Session, f *kit.Form, err error, notice string, args any) bool
 	return true
 }
 
+// tabLook is how a list tab looks: an add button, named by the
+// translation key add, above the list, and the pane at 0.4 of the width.
+func tabLook(run func(), add string) kit.ListLook {
+	b := widget.NewButtonWithIcon(lang.L(add), theme.ContentAddIcon(), run)
+	b.Importance = widget.HighImportance
+	return kit.ListLook{Tools: container.NewHBox(b), Split: 0.4}
+}
+
 // split puts a list on the left and a pane on the right.
 func split(left, right fyne.CanvasObject) fyne.CanvasObject {
 	sp := container.NewHSplit(left, right)
