@@ -35,29 +35,28 @@ type Screen struct {
 	lastInSafe     *widget.Check
 }
 
-var (
-	_ kit.Screen   = (*Screen)(nil)
-	_ kit.Ticker   = (*Screen)(nil)
-	_ kit.Searcher = (*Screen)(nil)
-)
-
 // New returns the lost-and-found screen of session s.
-func New(s *kit.Session) kit.Screen { return newScreen(s) }
-
-func newScreen(s *kit.Session) *Screen {
+func New(s *kit.Session) kit.Screen {
 	sc := &Screen{s: s}
-	sc.ListScreen = kit.NewListScreen(s, kit.ListLook{Screen: "found", Title: "found.title", Icon: theme.SearchIcon,
-		Search: "found.search", Pick: "found.pick", Count: "found.count", Tools: sc.toolbar()}, sc.itemList())
+	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.itemList())
 	sc.Refresh(nil)
 	return sc
 }
 
-// Shortcuts: Ctrl+I logs a found item, Ctrl+Shift+L records a loss report.
-func (sc *Screen) Shortcuts() []kit.Shortcut {
-	return []kit.Shortcut{
-		{Key: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault, Name: lang.L("found.log"), Run: sc.showLogForm},
-		{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift, Name: lang.L("found.report"), Run: sc.showReportForm},
-	}
+// look is the lost-and-found screen's look: logging an item, recording a
+// loss report and the open reports above the list, with their shortcuts:
+// Ctrl+I logs a found item, Ctrl+Shift+L records a loss report.
+func (sc *Screen) look() kit.ListLook {
+	logBtn := widget.NewButtonWithIcon(lang.L("found.log"), theme.ContentAddIcon(), sc.showLogForm)
+	logBtn.Importance = widget.HighImportance
+	reportBtn := widget.NewButtonWithIcon(lang.L("found.report"), theme.DocumentCreateIcon(), sc.showReportForm)
+	tools := container.NewHBox(logBtn, reportBtn, widget.NewButton(lang.L("found.reports"), sc.showReports))
+	return kit.ListLook{Screen: "found", Title: "found.title", Icon: theme.SearchIcon,
+		Search: "found.search", Pick: "found.pick", Count: "found.count", Tools: tools,
+		Shortcuts: []kit.Shortcut{
+			{Key: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault, Name: lang.L("found.log"), Run: sc.showLogForm},
+			{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift, Name: lang.L("found.report"), Run: sc.showReportForm},
+		}}
 }
 
 // Show opens a found item ("found", tag) or a loss report ("lostreport",
@@ -67,15 +66,6 @@ func (sc *Screen) Show(kind, id string) bool {
 		return sc.showReport(id)
 	}
 	return sc.ListScreen.Show(kind, id)
-}
-
-// toolbar holds the screen's actions.
-func (sc *Screen) toolbar() fyne.CanvasObject {
-	logBtn := widget.NewButtonWithIcon(lang.L("found.log"), theme.ContentAddIcon(), sc.showLogForm)
-	logBtn.Importance = widget.HighImportance
-	reportBtn := widget.NewButtonWithIcon(lang.L("found.report"), theme.DocumentCreateIcon(), sc.showReportForm)
-	reportsBtn := widget.NewButton(lang.L("found.reports"), sc.showReports)
-	return container.NewHBox(logBtn, reportBtn, reportsBtn)
 }
 
 // Refresh reloads the items that changed (all of them for nil) and

@@ -25,7 +25,7 @@ func desk(t *testing.T) (*kittest.Env, *Screen) {
 	e.Attendant(t, "S01", "A01", "Wang Fang")
 	e.Attendant(t, "S01", "A02", "Zhang Wei")
 	e.SignIn(t, "A01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -197,7 +197,7 @@ func TestChineseDeskFindsByPinyinAndSaysRefusalsInChinese(t *testing.T) {
 	e.Supervisor(t)
 	e.Attendant(t, "S01", "A01", "王芳")
 	e.SignIn(t, "A01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	sc.showLogForm()
 	f := sc.lastLogForm

@@ -20,7 +20,7 @@ func TestScreenshots(t *testing.T) {
 		e.App.Settings().SetTheme(kittest.FontTheme{Theme: theme.DefaultTheme()})
 		e.Demo(t, 400)
 		e.SignIn(t, "S01")
-		sc := newScreen(e.Session)
+		sc := New(e.Session).(*Screen)
 		e.Window.SetContent(sc.Content())
 		ids := sc.List().IDs()
 		if len(ids) > 0 {

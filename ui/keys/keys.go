@@ -22,30 +22,25 @@ import (
 type Screen struct {
 	*kit.ListScreen[app.Key]
 	s     *kit.Session
-	names *names
+	names *names // who holds a key, who may sign one out or witness it
 }
 
-var (
-	_ kit.Screen   = (*Screen)(nil)
-	_ kit.Ticker   = (*Screen)(nil)
-	_ kit.Searcher = (*Screen)(nil)
-)
-
 // New returns the key screen of session s.
-func New(s *kit.Session) kit.Screen { return newScreen(s) }
-
-func newScreen(s *kit.Session) *Screen {
+func New(s *kit.Session) kit.Screen {
 	sc := &Screen{s: s, names: newNames(s.Svc)}
-	sc.ListScreen = kit.NewListScreen(s, kit.ListLook{Screen: "keys", Title: "keys.title", Icon: theme.AccountIcon,
-		Search: "keys.search", Pick: "keys.pick", Tools: sc.toolbar()}, sc.board())
+	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.board())
 	sc.Refresh(nil)
 	return sc
 }
 
-// Shortcuts: Ctrl+K signs a key out.
-func (sc *Screen) Shortcuts() []kit.Shortcut {
-	return []kit.Shortcut{{Key: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault,
-		Name: lang.L("keys.sign_out"), Run: func() { sc.openSignOut(sc.Shown()) }}}
+// look is the key screen's look: the sign-out button and the key views
+// above the board, Ctrl+K to sign a key out.
+func (sc *Screen) look() kit.ListLook {
+	signOut := func() { sc.openSignOut(sc.Shown()) }
+	return kit.ListLook{Screen: "keys", Title: "keys.title", Icon: theme.AccountIcon,
+		Search: "keys.search", Pick: "keys.pick", Tools: sc.toolbar(signOut),
+		Shortcuts: []kit.Shortcut{{Key: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault,
+			Name: lang.L("keys.sign_out"), Run: signOut}}}
 }
 
 // Show opens a key by its tag, or the door openings for kind "door".
@@ -57,9 +52,9 @@ func (sc *Screen) Show(kind, id string) bool {
 	return sc.ListScreen.Show(kind, id)
 }
 
-// toolbar holds the screen's actions.
-func (sc *Screen) toolbar() fyne.CanvasObject {
-	out := widget.NewButtonWithIcon(lang.L("keys.sign_out"), theme.LogoutIcon(), func() { sc.openSignOut(sc.Shown()) })
+// toolbar holds the screen's actions; signOut opens the sign-out form.
+func (sc *Screen) toolbar(signOut func()) fyne.CanvasObject {
+	out := widget.NewButtonWithIcon(lang.L("keys.sign_out"), theme.LogoutIcon(), signOut)
 	out.Importance = widget.HighImportance
 	more := []struct {
 		key string

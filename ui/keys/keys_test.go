@@ -36,7 +36,7 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
 	e.Attendant(t, sup.ID, "A02", "Zhang Wei")
 	e.SignIn(t, att.ID)
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -244,7 +244,7 @@ func TestDemoHotelFillsTheBoard(t *testing.T) {
 	e := kittest.New(t)
 	e.Demo(t, 1500)
 	e.SignIn(t, "S01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	if sc.List().Len() < 10 {
 		t.Fatalf("the board shows %d keys", sc.List().Len())

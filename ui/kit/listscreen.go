@@ -16,7 +16,8 @@ import (
 	"floordesk/data"
 )
 
-// ListLook is how a ListScreen looks. Its texts are translation keys.
+// ListLook is how a ListScreen looks and the shortcuts it offers. Its
+// texts are translation keys.
 type ListLook struct {
 	// Screen, Title and Icon are the ScreenBase's ID, title key and icon
 	// (see NewScreenBase); a list that is only part of a screen (a tab)
@@ -34,6 +35,8 @@ type ListLook struct {
 	// Tools stands above the search entry (the screen's actions), Below
 	// under it (more menus); nil for none.
 	Tools, Below fyne.CanvasObject
+	// Shortcuts are the keyboard shortcuts the screen offers.
+	Shortcuts []Shortcut
 	// Split is the list's share of the screen's width; 0 for 0.42.
 	Split float64
 }
@@ -95,8 +98,8 @@ type Filter[T any] struct {
 // a form. It keeps the records current from the store's changes, keeps a
 // row selected on its record and the reader's place in a detail across
 // refreshes, never replaces a form, and moves rows and detail with the
-// clock. A register's Screen embeds a *ListScreen and adds its
-// shortcuts, forms and views; a supervisor tab uses one as its content.
+// clock. It is a whole Screen: a register's Screen embeds a *ListScreen
+// and adds its forms and views; a supervisor tab uses one as its content.
 // Use it on the Fyne goroutine.
 type ListScreen[T any] struct {
 	ScreenBase
@@ -114,6 +117,7 @@ type ListScreen[T any] struct {
 }
 
 var (
+	_ Screen   = (*ListScreen[int])(nil)
 	_ Ticker   = (*ListScreen[int])(nil)
 	_ Searcher = (*ListScreen[int])(nil)
 )
@@ -208,6 +212,9 @@ func (l *ListScreen[T]) SearchEntry() fyne.Focusable {
 	}
 	return l.search
 }
+
+// Shortcuts are the shortcuts of ListLook.
+func (l *ListScreen[T]) Shortcuts() []Shortcut { return l.look.Shortcuts }
 
 // Search is the search entry, or nil without one.
 func (l *ListScreen[T]) Search() *widget.Entry { return l.search }

@@ -20,39 +20,28 @@ import (
 type Screen struct {
 	*kit.ListScreen[app.Loan]
 	s     *kit.Session
-	names *names
+	names *names // staff and item type names, the hotel's time zone
 }
 
-var (
-	_ kit.Screen   = (*Screen)(nil)
-	_ kit.Ticker   = (*Screen)(nil)
-	_ kit.Searcher = (*Screen)(nil)
-)
-
 // New returns the loans screen of session s.
-func New(s *kit.Session) kit.Screen { return newScreen(s) }
-
-func newScreen(s *kit.Session) *Screen {
+func New(s *kit.Session) kit.Screen {
 	sc := &Screen{s: s, names: newNames(s.Svc)}
-	sc.ListScreen = kit.NewListScreen(s, kit.ListLook{Screen: "loans", Title: "loans.title", Icon: theme.StorageIcon,
-		Search: "loans.search", Pick: "loans.pick", Tools: sc.toolbar()}, sc.loanList())
+	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.loanList())
 	sc.Refresh(nil)
 	return sc
 }
 
-// Shortcuts: Ctrl+L lends items.
-func (sc *Screen) Shortcuts() []kit.Shortcut {
-	return []kit.Shortcut{{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault,
-		Name: lang.L("loans.lend"), Run: sc.showLendForm}}
-}
-
-// toolbar holds the screen's actions.
-func (sc *Screen) toolbar() fyne.CanvasObject {
+// look is the loans screen's look: lending, the stock and the frequent
+// loans above the list, Ctrl+L to lend items.
+func (sc *Screen) look() kit.ListLook {
 	lend := widget.NewButtonWithIcon(lang.L("loans.lend"), theme.ContentAddIcon(), sc.showLendForm)
 	lend.Importance = widget.HighImportance
-	stock := widget.NewButton(lang.L("loans.stock"), sc.showStock)
-	report := widget.NewButton(lang.L("loans.frequent"), sc.showFrequent)
-	return container.NewHBox(lend, stock, report)
+	tools := container.NewHBox(lend, widget.NewButton(lang.L("loans.stock"), sc.showStock),
+		widget.NewButton(lang.L("loans.frequent"), sc.showFrequent))
+	return kit.ListLook{Screen: "loans", Title: "loans.title", Icon: theme.StorageIcon,
+		Search: "loans.search", Pick: "loans.pick", Tools: tools,
+		Shortcuts: []kit.Shortcut{{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault,
+			Name: lang.L("loans.lend"), Run: sc.showLendForm}}}
 }
 
 // closePane goes back from a form to the loan shown last, or to the empty

@@ -40,7 +40,7 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	}
 	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
 	e.SignIn(t, att.ID)
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -257,7 +257,7 @@ func TestDemoHotelFillsTheList(t *testing.T) {
 	e := kittest.New(t)
 	e.Demo(t, 1500)
 	e.SignIn(t, "S01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	if sc.List().Len() == 0 {
 		t.Fatal("no open loans shown for the demo hotel")

@@ -26,25 +26,24 @@ type Screen struct {
 	form    *form         // the form shown, if any
 }
 
-var (
-	_ kit.Screen   = (*Screen)(nil)
-	_ kit.Ticker   = (*Screen)(nil)
-	_ kit.Searcher = (*Screen)(nil)
-)
-
 // New returns the guest requests screen of session s.
-func New(s *kit.Session) kit.Screen { return newScreen(s) }
-
-func newScreen(s *kit.Session) *Screen {
+func New(s *kit.Session) kit.Screen {
 	sc := &Screen{s: s}
-	below := sc.newMenus()
-	newBtn := widget.NewButtonWithIcon(lang.L("requests.new"), theme.ContentAddIcon(), sc.NewRequest)
-	newBtn.Importance = widget.HighImportance
-	sc.ListScreen = kit.NewListScreen(s, kit.ListLook{Screen: "requests", Title: "requests.title", Icon: theme.ListIcon,
-		Search: "requests.search_hint", Pick: "requests.pick_hint", Count: "requests.count",
-		Tools: container.NewHBox(newBtn), Below: below}, sc.requestList())
+	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.requestList())
 	sc.Reload()
 	return sc
+}
+
+// look is the requests screen's look: the New button above the search,
+// the menus under it, Ctrl+N for a new request.
+func (sc *Screen) look() kit.ListLook {
+	newBtn := widget.NewButtonWithIcon(lang.L("requests.new"), theme.ContentAddIcon(), sc.NewRequest)
+	newBtn.Importance = widget.HighImportance
+	return kit.ListLook{Screen: "requests", Title: "requests.title", Icon: theme.ListIcon,
+		Search: "requests.search_hint", Pick: "requests.pick_hint", Count: "requests.count",
+		Tools: container.NewHBox(newBtn), Below: sc.newMenus(),
+		Shortcuts: []kit.Shortcut{{Key: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault,
+			Name: lang.L("requests.new"), Run: sc.NewRequest}}}
 }
 
 // Refresh reads the list again when requests or the follow-up interval
@@ -68,12 +67,6 @@ func (sc *Screen) Show(kind, id string) bool {
 	}
 	sc.Open(id)
 	return true
-}
-
-// Shortcuts offers Ctrl+N for a new request.
-func (sc *Screen) Shortcuts() []kit.Shortcut {
-	return []kit.Shortcut{{Key: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault,
-		Name: lang.L("requests.new"), Run: sc.NewRequest}}
 }
 
 // NewRequest shows the form for a new request.
