@@ -57,14 +57,14 @@ func (sc *Screen) facts(f app.FoundItem) fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("found.found_at"), wrapped(kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)))),
 		widget.NewFormItem(lang.L("found.place"), wrapped(sc.placeText(f))),
-		widget.NewFormItem(lang.L("found.finder"), wrapped(sc.name(f.Finder))),
+		widget.NewFormItem(lang.L("found.finder"), wrapped(sc.names.Name(f.Finder))),
 		widget.NewFormItem(lang.L("found.category"), wrapped(categoryName(f.Category))),
 		widget.NewFormItem(lang.L("found.description"), wrapped(f.Description)),
 		widget.NewFormItem(lang.L("found.storage"), wrapped(sc.storageText(f.Location()))),
 		widget.NewFormItem(lang.L("found.hold_until"), wrapped(kit.Date(f.HoldUntil))),
 	)
 	if f.Valuable {
-		form.Append(lang.L("found.witness"), wrapped(sc.name(f.Witness)))
+		form.Append(lang.L("found.witness"), wrapped(sc.names.Name(f.Witness)))
 	}
 	return form
 }
@@ -84,7 +84,7 @@ func (sc *Screen) storageText(c app.Custody) string {
 }
 
 func (sc *Screen) custodyLine(c app.Custody) string {
-	line := kit.When(c.At, sc.s.Now()) + "  " + sc.storageText(c) + " — " + sc.name(c.By)
+	line := kit.When(c.At, sc.s.Now()) + "  " + sc.storageText(c) + " — " + sc.names.Name(c.By)
 	if c.Note != "" {
 		line += " (" + c.Note + ")"
 	}

@@ -22,7 +22,7 @@ import (
 type Screen struct {
 	*kit.ListScreen[app.FoundItem]
 	s     *kit.Session
-	names map[string]string // staff ID -> name
+	names *kit.StaffNames // who found, logged, moved or returned an item
 
 	lastDetail     *detail // the detail shown last, for tests
 	lastLog        *logResult
@@ -37,7 +37,7 @@ type Screen struct {
 
 // New returns the lost-and-found screen of session s.
 func New(s *kit.Session) kit.Screen {
-	sc := &Screen{s: s}
+	sc := &Screen{s: s, names: kit.NewStaffNames(s.Svc)}
 	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.itemList())
 	sc.Refresh(nil)
 	return sc

@@ -19,7 +19,7 @@ func (sc *Screen) itemList() kit.ListConfig[app.FoundItem] {
 		Kind: kit.KindFound, Reads: []string{kit.KindStaff, kit.KindLostReport},
 		ID:  func(f app.FoundItem) string { return f.Tag },
 		All: func() ([]app.FoundItem, error) { return sc.s.Svc.FoundItems("") },
-		One: sc.s.Svc.FoundItem, Names: sc.loadNames,
+		One: sc.s.Svc.FoundItem, Names: sc.names.Load,
 		Words: words, Filters: filters, Compare: latestFirst,
 		Row: sc.fillRow, Detail: sc.detailView,
 	}
@@ -44,25 +44,6 @@ func claimant(f app.FoundItem) string {
 		return ""
 	}
 	return f.Claims[len(f.Claims)-1].Claimant
-}
-
-func (sc *Screen) loadNames() {
-	list, err := sc.s.Svc.StaffList(true)
-	if err != nil {
-		return
-	}
-	sc.names = make(map[string]string, len(list))
-	for _, st := range list {
-		sc.names[st.ID] = st.Name
-	}
-}
-
-// name is a staff member's name, or the ID when unknown.
-func (sc *Screen) name(id string) string {
-	if n, ok := sc.names[id]; ok {
-		return n
-	}
-	return id
 }
 
 // fillRow shows an item: tag and category, description and place, and

@@ -58,7 +58,7 @@ func (sc *Screen) board() kit.ListConfig[app.Key] {
 	return kit.ListConfig[app.Key]{
 		Kind: kit.KindKey, Reads: []string{kit.KindStaff},
 		ID:  func(k app.Key) string { return k.Tag },
-		All: sc.s.Svc.Keys, One: sc.s.Svc.Key, Names: sc.names.load,
+		All: sc.s.Svc.Keys, One: sc.s.Svc.Key, Names: sc.names.Load,
 		Words: sc.words, Filters: filters,
 		Compare: func(a, b app.Key) int { return strings.Compare(a.Tag, b.Tag) },
 		Row:     sc.fillRow,
@@ -71,7 +71,7 @@ func (sc *Screen) board() kit.ListConfig[app.Key] {
 func (sc *Screen) words(k app.Key) []string {
 	fields := []string{k.Tag, strings.Join(k.Areas, " "), keyType(k.Type), k.Desk}
 	if l, out := k.Current(); out {
-		fields = append(fields, sc.names.person(l.Holder), l.Purpose)
+		fields = append(fields, sc.names.Name(l.Holder), l.Purpose)
 	}
 	return fields
 }
@@ -94,7 +94,7 @@ func (sc *Screen) status(k app.Key) (string, string, widget.Importance) {
 	case !out:
 		return lang.L("keys.on_board"), "", widget.MediumImportance
 	}
-	detail := lang.L("keys.held_by", map[string]string{"Holder": sc.names.person(l.Holder),
+	detail := lang.L("keys.held_by", map[string]string{"Holder": sc.names.Name(l.Holder),
 		"Purpose": l.Purpose, "Since": kit.When(l.Out, now)})
 	if now.After(l.Due) {
 		return detail, kit.Late(l.Due, now), widget.DangerImportance

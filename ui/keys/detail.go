@@ -27,7 +27,7 @@ func (sc *Screen) detail(k app.Key) fyne.CanvasObject {
 		box.Add(w)
 	}
 	if k.Lost && k.LostNote != "" {
-		box.Add(kit.Note(lang.L("keys.lost_note", map[string]string{"Who": sc.names.person(k.LostBy), "Note": k.LostNote})))
+		box.Add(kit.Note(lang.L("keys.lost_note", map[string]string{"Who": sc.names.Name(k.LostBy), "Note": k.LostNote})))
 	}
 	box.Add(sc.actions(k))
 	box.Add(kit.Heading(lang.L("keys.history")))
@@ -108,15 +108,15 @@ func (sc *Screen) history(tag string) []fyne.CanvasObject {
 func (sc *Screen) loanText(l app.KeyLoan) string {
 	now := sc.s.Now()
 	text := lang.L("keys.h.out", map[string]string{"When": kit.When(l.Out, now),
-		"Holder": sc.names.person(l.Holder), "Purpose": l.Purpose, "By": sc.names.person(l.OutBy)})
+		"Holder": sc.names.Name(l.Holder), "Purpose": l.Purpose, "By": sc.names.Name(l.OutBy)})
 	if l.Witness != "" {
-		text += " · " + lang.L("keys.h.witness", map[string]string{"Witness": sc.names.person(l.Witness)})
+		text += " · " + lang.L("keys.h.witness", map[string]string{"Witness": sc.names.Name(l.Witness)})
 	}
 	switch {
 	case l.Lost:
 		text += " · " + lang.L("keys.h.lost", map[string]string{"When": kit.When(l.LostAt, now)})
 	case !l.In.IsZero():
-		text += " · " + lang.L("keys.h.in", map[string]string{"When": kit.When(l.In, now), "By": sc.names.person(l.InBy)})
+		text += " · " + lang.L("keys.h.in", map[string]string{"When": kit.When(l.In, now), "By": sc.names.Name(l.InBy)})
 	}
 	return text
 }

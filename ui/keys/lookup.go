@@ -31,7 +31,7 @@ func (sc *Screen) openLookup() *lookupForm {
 		f.key.SetSelected(sc.Shown())
 	}
 	f.at = f.Entry(kit.TimeLayout)
-	f.at.SetText(sc.s.Now().In(sc.names.loc()).Format(kit.TimeLayout))
+	f.at.SetText(sc.s.Now().In(sc.s.Location()).Format(kit.TimeLayout))
 	f.Row(lang.L("keys.key"), "tag", f.key)
 	f.Row(lang.L("keys.at"), "at", f.at)
 	f.Check(f.at, "at", kit.CheckTime)
@@ -56,7 +56,7 @@ func (sc *Screen) allTags() []string {
 // the answer is built again, for the key and time asked, as key loans and
 // the staff it names change, and the form stays as typed.
 func (f *lookupForm) look() {
-	tag, at := f.key.Selected, kit.ParseTime(f.at.Text, f.sc.names.loc())
+	tag, at := f.key.Selected, kit.ParseTime(f.at.Text, f.sc.s.Location())
 	if tag == "" || at.IsZero() {
 		f.answer.RemoveAll()
 		f.sc.Pane().Set(f.view) // no answer to keep up to date

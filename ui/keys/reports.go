@@ -39,7 +39,7 @@ type reportsPane struct {
 func (sc *Screen) showReports() { sc.openReports() }
 
 func (sc *Screen) openReports() *reportsPane {
-	sc.names.load()
+	sc.names.Load()
 	p := &reportsPane{sc: sc, results: container.NewStack()}
 	p.who = widget.NewSelect(nil, func(string) { p.show() })
 	p.kind = widget.NewSelect(reportNames(), func(string) { p.pickKind() })

@@ -27,7 +27,7 @@ type signOutForm struct {
 
 // openSignOut shows the sign-out form, for tag if given.
 func (sc *Screen) openSignOut(tag string) *signOutForm {
-	sc.names.load()
+	sc.names.Load()
 	f := &signOutForm{Form: kit.NewForm(), sc: sc}
 	f.key = widget.NewSelect(sc.boardTags(), func(string) { f.showWitnessHint() })
 	f.key.PlaceHolder = lang.L("keys.pick_key")
@@ -36,7 +36,7 @@ func (sc *Screen) openSignOut(tag string) *signOutForm {
 	f.holder.SetSelected(sc.names.choiceOf(sc.s.UserID()))
 	f.purpose = f.Entry(lang.L("keys.purpose_hint"))
 	f.due = f.Entry(kit.TimeLayout)
-	f.due.SetText(sc.s.Now().In(sc.names.loc()).Add(defaultKeyTime).Format(kit.TimeLayout))
+	f.due.SetText(sc.s.Now().In(sc.s.Location()).Add(defaultKeyTime).Format(kit.TimeLayout))
 	f.witness = widget.NewSelect(sc.names.choices(), nil)
 	f.witness.PlaceHolder = lang.L("keys.witness_pick")
 	f.witnessPIN = f.Entry("")
@@ -84,7 +84,7 @@ func (f *signOutForm) showWitnessHint() {
 
 func (f *signOutForm) signOut() {
 	in := app.KeySignOut{Tag: f.key.Selected, Holder: f.sc.names.idOf(f.holder.Selected),
-		Purpose: f.purpose.Text, Due: kit.ParseTime(f.due.Text, f.sc.names.loc()),
+		Purpose: f.purpose.Text, Due: kit.ParseTime(f.due.Text, f.sc.s.Location()),
 		Witness: f.sc.names.idOf(f.witness.Selected), WitnessPIN: f.witnessPIN.Text}
 	if in.Tag == "" {
 		f.Errs.Clear()

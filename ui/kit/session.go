@@ -46,6 +46,15 @@ func NewSession(svc *app.Service, w fyne.Window) *Session {
 // Now is the session clock's time.
 func (s *Session) Now() time.Time { return s.Clock() }
 
+// Location is the hotel's time zone: the service's, or the PC's when the
+// service names none.
+func (s *Session) Location() *time.Location {
+	if s.Svc != nil && s.Svc.Location != nil {
+		return s.Svc.Location
+	}
+	return time.Local
+}
+
 // User returns the staff member signed in, and false when nobody is.
 func (s *Session) User() (app.Staff, bool) {
 	s.mu.Lock()

@@ -48,8 +48,8 @@ func (sc *Screen) facts(l app.Loan) []*widget.FormItem {
 	items := []*widget.FormItem{
 		fact("loans.guest", l.Guest),
 		fact("loans.desk", l.Desk),
-		fact("loans.opened", kit.When(l.OpenedAt, now)+" · "+sc.names.person(l.OpenedBy)),
-		fact("loans.due", kit.DateTime(l.DueAt.In(sc.names.loc()))+" · "+due),
+		fact("loans.opened", kit.When(l.OpenedAt, now)+" · "+sc.names.Name(l.OpenedBy)),
+		fact("loans.due", kit.DateTime(l.DueAt.In(sc.s.Location()))+" · "+due),
 	}
 	if l.Deposit > 0 {
 		items = append(items, fact("loans.deposit", money(l.Deposit)))
@@ -122,14 +122,14 @@ type step struct {
 // history lists what happened to a loan, oldest first.
 func (sc *Screen) history(l app.Loan) []fyne.CanvasObject {
 	steps := []step{{l.OpenedAt, lang.L("loans.h.opened", map[string]string{
-		"Who": sc.names.person(l.OpenedBy), "Items": sc.itemsText(l)})}}
+		"Who": sc.names.Name(l.OpenedBy), "Items": sc.itemsText(l)})}}
 	for _, r := range l.Returns {
 		steps = append(steps, step{r.At, lang.L("loans.h.returned", map[string]string{
-			"Who": sc.names.person(r.By), "Items": sc.returnText(r.Lines)})})
+			"Who": sc.names.Name(r.By), "Items": sc.returnText(r.Lines)})})
 	}
 	for _, e := range l.Extensions {
 		steps = append(steps, step{e.At, lang.L("loans.h.extended", map[string]string{
-			"Who": sc.names.person(e.By), "To": kit.DateTime(e.To.In(sc.names.loc())), "Reason": e.Reason})})
+			"Who": sc.names.Name(e.By), "To": kit.DateTime(e.To.In(sc.s.Location())), "Reason": e.Reason})})
 	}
 	slices.SortStableFunc(steps, func(a, b step) int { return a.at.Compare(b.at) })
 	out := make([]fyne.CanvasObject, len(steps))

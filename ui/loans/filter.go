@@ -27,7 +27,7 @@ func (sc *Screen) filters() []kit.Filter[app.Loan] {
 	out := make([]kit.Filter[app.Loan], len(filterKeys))
 	for i, key := range filterKeys {
 		out[i] = kit.Filter[app.Loan]{Name: key, Keep: func(l app.Loan, query string, now time.Time) bool {
-			return filter(i).keep(l, query, now.In(sc.names.loc()))
+			return filter(i).keep(l, query, now.In(sc.s.Location()))
 		}}
 	}
 	out[filterRoom].More = sc.roomLoans

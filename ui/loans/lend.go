@@ -84,7 +84,7 @@ func widgetWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 
 // defaultDue is the domain's default: LoanDueHour the next day, hotel time.
 func (sc *Screen) defaultDue() time.Time {
-	now := sc.s.Now().In(sc.names.loc())
+	now := sc.s.Now().In(sc.s.Location())
 	return time.Date(now.Year(), now.Month(), now.Day()+1, app.LoanDueHour, 0, 0, 0, now.Location())
 }
 
@@ -182,7 +182,7 @@ func (f *lendForm) input() (app.LendInput, bool) {
 		return app.LendInput{}, false
 	}
 	return app.LendInput{Room: strings.TrimSpace(f.room.Text), Guest: f.guest.Text,
-		Lines: slices.Clone(f.lines), DueAt: kit.ParseTime(f.due.Text, f.sc.names.loc()), Deposit: deposit}, true
+		Lines: slices.Clone(f.lines), DueAt: kit.ParseTime(f.due.Text, f.sc.s.Location()), Deposit: deposit}, true
 }
 
 // lend lends the items; a refusal shows at its field, keeping the form.

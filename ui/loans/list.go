@@ -112,7 +112,7 @@ func (sc *Screen) dueNote(l app.Loan) (string, widget.Importance) {
 		return lang.L("loans.returned_at", map[string]string{"When": kit.When(l.ClosedAt, now)}), widget.LowImportance
 	case l.Overdue(now):
 		return kit.Late(l.DueAt, now), widget.DangerImportance
-	case dueToday(l, now, sc.names.loc()):
+	case dueToday(l, now, sc.s.Location()):
 		return lang.L("loans.due_at", map[string]string{"When": kit.When(l.DueAt, now)}), widget.WarningImportance
 	}
 	return lang.L("loans.due_at", map[string]string{"When": kit.When(l.DueAt, now)}), widget.MediumImportance
