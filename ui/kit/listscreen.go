@@ -264,8 +264,9 @@ func (l *ListScreen[T]) RefreshDetail(changed []data.EntityRef) {
 }
 
 // Tick moves the times shown with the clock: the rows, which of them the
-// filter keeps, and the detail shown, at the reader's place. It reads no
-// record again; a form or a live view stays as it is.
+// filter keeps, and the detail shown, built anew at the reader's place.
+// It reads none of the records listed again; a form or a live view stays
+// as it is.
 func (l *ListScreen[T]) Tick() {
 	l.apply()
 	if r := l.pane.Record(); r.Kind == l.c.Kind {

@@ -303,3 +303,15 @@ func TestListScreenFilterReadsMore(t *testing.T) {
 		t.Errorf("room 301 lists %v", got)
 	}
 }
+
+// TestListScreenUnpick: a view that stands for no record (a stock table)
+// unselects the row, and closing it leaves the pane empty.
+func TestListScreenUnpick(t *testing.T) {
+	_, _, ls := loanScreen(t)
+	ls.Open("L1")
+	ls.Unpick()
+	ls.Pane().Set(widget.NewLabel("stock"))
+	if ls.List().Selected() != "" || ls.Back() || ls.Pane().Record() != (data.EntityRef{}) {
+		t.Errorf("after Unpick: selected %q, pane shows %v", ls.List().Selected(), ls.Pane().Record())
+	}
+}
