@@ -104,9 +104,9 @@ func (s *Session) OnUserChange(f func()) {
 	s.onUser = append(s.onUser, f)
 }
 
-// Open navigates to one record of a kind (app.KindRequest, "key", "loan",
-// "found", "lostreport", "handover", "conflict"...) in whatever screen owns
-// that kind. It reports false when no screen took it.
+// Open navigates to one record of a kind (KindRequest, KindKey, KindLoan,
+// KindFound, KindLostReport, KindHandover, KindConflict...) in whatever
+// screen owns that kind. It reports false when no screen took it.
 func (s *Session) Open(kind, id string) bool {
 	s.mu.Lock()
 	open := s.opener
