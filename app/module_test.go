@@ -7,7 +7,7 @@ import (
 
 // coreKinds are the kinds the core keeps itself: staff and the hotel
 // set-up. Every other kind belongs to exactly one register's Module.
-var coreKinds = []string{KindStaff, kindHotel, kindRooms, kindDesk, kindItemType}
+var coreKinds = []string{KindStaff, KindHotel, KindRooms, KindDesk, KindItemType}
 
 func TestModulesContribute(t *testing.T) {
 	owner := map[string]string{}

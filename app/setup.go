@@ -18,12 +18,12 @@ import (
 // loanable item types. Supervisors change them.
 
 const (
-	kindHotel    = "hotel"
+	KindHotel    = "hotel"
 	hotelID      = "settings"
-	kindRooms    = "rooms"
+	KindRooms    = "rooms"
 	roomsID      = "list"
-	kindDesk     = "desk"
-	kindItemType = "itemtype"
+	KindDesk     = "desk"
+	KindItemType = "itemtype"
 )
 
 // Set-up event types.
@@ -148,10 +148,10 @@ type ItemTypeInput struct {
 }
 
 func init() {
-	RegisterKind(kindHotel, FoldWith(applyHotel, nil))
-	RegisterKind(kindRooms, FoldWith(applyRooms, nil))
-	RegisterKind(kindDesk, FoldWith(applyDesk, nil))
-	RegisterKind(kindItemType, FoldWith(applyItemType, nil))
+	RegisterKind(KindHotel, FoldWith(applyHotel, nil))
+	RegisterKind(KindRooms, FoldWith(applyRooms, nil))
+	RegisterKind(KindDesk, FoldWith(applyDesk, nil))
+	RegisterKind(KindItemType, FoldWith(applyItemType, nil))
 	RegisterMessages(map[string]string{
 		"room.unknown":     "Room {room} is not on the room list {list} — check the number.",
 		"rooms.bad_line":   "Line {line} of the room list: {problem} — correct the file and import it again.",
@@ -228,7 +228,7 @@ func applyItemType(t *ItemType, ev wire.Event) error {
 
 // Settings returns the hotel settings (the defaults when never set).
 func (s *Service) Settings() (Hotel, error) {
-	h, err := LoadView[Hotel](s, kindHotel, hotelID)
+	h, err := LoadView[Hotel](s, KindHotel, hotelID)
 	if errors.Is(err, ErrNotFound) {
 		return DefaultHotel(), nil
 	}
@@ -257,7 +257,7 @@ func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
 		return Hotel{}, err
 	}
 	c.At = s.Now()
-	if _, err := s.Emit(actor, Ref(kindHotel, hotelID), TypeHotelSet, c); err != nil {
+	if _, err := s.Emit(actor, Ref(KindHotel, hotelID), TypeHotelSet, c); err != nil {
 		return Hotel{}, err
 	}
 	return s.Settings()
@@ -367,7 +367,7 @@ func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, erro
 		return RoomList{}, err
 	}
 	body := roomsBody{Name: name, Rooms: rooms, At: s.Now()}
-	if _, err := s.Emit(actor, Ref(kindRooms, roomsID), TypeRoomsImported, body); err != nil {
+	if _, err := s.Emit(actor, Ref(KindRooms, roomsID), TypeRoomsImported, body); err != nil {
 		return RoomList{}, err
 	}
 	return s.Rooms()
@@ -431,7 +431,7 @@ func parseRoomLine(line int, rec []string) (Room, bool, error) {
 
 // Rooms returns the room list; an empty list when none was imported.
 func (s *Service) Rooms() (RoomList, error) {
-	l, err := LoadView[RoomList](s, kindRooms, roomsID)
+	l, err := LoadView[RoomList](s, KindRooms, roomsID)
 	if errors.Is(err, ErrNotFound) {
 		return RoomList{}, nil
 	}
@@ -473,10 +473,10 @@ func (s *Service) SetDesk(actorID, code, name string, floors []int) (Desk, error
 	}
 	floors = slices.Sorted(slices.Values(floors))
 	body := deskBody{Name: name, Floors: floors, At: s.Now()}
-	if _, err := s.Emit(actor, Ref(kindDesk, code), TypeDeskSet, body); err != nil {
+	if _, err := s.Emit(actor, Ref(KindDesk, code), TypeDeskSet, body); err != nil {
 		return Desk{}, err
 	}
-	return LoadView[Desk](s, kindDesk, code)
+	return LoadView[Desk](s, KindDesk, code)
 }
 
 func (s *Service) checkFloors(floors []int) error {
@@ -493,11 +493,11 @@ func (s *Service) checkFloors(floors []int) error {
 }
 
 // Desks lists the desks by code.
-func (s *Service) Desks() ([]Desk, error) { return ListViews[Desk](s, kindDesk, nil) }
+func (s *Service) Desks() ([]Desk, error) { return ListViews[Desk](s, KindDesk, nil) }
 
 // CheckDesk refuses a desk code not in the set-up.
 func (s *Service) CheckDesk(field, code string) error {
-	ok, err := s.Exists(kindDesk, code)
+	ok, err := s.Exists(KindDesk, code)
 	if err != nil || ok {
 		return err
 	}
@@ -517,10 +517,10 @@ func (s *Service) SetItemType(actorID string, in ItemTypeInput) (ItemType, error
 		return ItemType{}, err
 	}
 	in.At = s.Now()
-	if _, err := s.Emit(actor, Ref(kindItemType, in.Code), TypeItemTypeSet, in); err != nil {
+	if _, err := s.Emit(actor, Ref(KindItemType, in.Code), TypeItemTypeSet, in); err != nil {
 		return ItemType{}, err
 	}
-	return LoadView[ItemType](s, kindItemType, in.Code)
+	return LoadView[ItemType](s, KindItemType, in.Code)
 }
 
 func (s *Service) checkItemType(in *ItemTypeInput) error {
@@ -542,11 +542,11 @@ func (s *Service) checkItemType(in *ItemTypeInput) error {
 }
 
 // ItemTypes lists the loanable item types by code.
-func (s *Service) ItemTypes() ([]ItemType, error) { return ListViews[ItemType](s, kindItemType, nil) }
+func (s *Service) ItemTypes() ([]ItemType, error) { return ListViews[ItemType](s, KindItemType, nil) }
 
 // ItemTypeByCode returns one item type; ErrNotFound when unknown.
 func (s *Service) ItemTypeByCode(code string) (ItemType, error) {
-	return LoadView[ItemType](s, kindItemType, code)
+	return LoadView[ItemType](s, KindItemType, code)
 }
 
 // defaultFollowUp is the follow-up interval before a supervisor sets one.

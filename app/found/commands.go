@@ -48,7 +48,7 @@ func (s *FoundRegister) LogFound(actorID string, in FoundInput) (FoundItem, []Re
 	if err != nil {
 		return FoundItem{}, nil, err
 	}
-	if _, err := s.Emit(actor, app.Ref(kindFound, tag), TypeFoundLogged, in); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindFound, tag), TypeFoundLogged, in); err != nil {
 		return FoundItem{}, nil, err
 	}
 	item, err := s.FoundItem(tag)
@@ -128,7 +128,7 @@ func (s *FoundRegister) nextTag(at time.Time) (string, error) {
 	prefix := "LF" + at.In(s.Loc()).Format("060102") + "-" + s.Desk() + "-"
 	for n := 1; ; n++ {
 		tag := fmt.Sprintf("%s%03d", prefix, n)
-		used, err := s.Exists(kindFound, tag)
+		used, err := s.Exists(KindFound, tag)
 		if err != nil || !used {
 			return tag, err
 		}

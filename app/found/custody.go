@@ -44,7 +44,7 @@ func (s *FoundRegister) TransferFound(actorID, tag, location string, inSafe bool
 		return f, err
 	}
 	c := Custody{At: s.Now(), By: actor.ID, Location: location, InSafe: inSafe, Note: note}
-	if _, err := s.Emit(actor, app.Ref(kindFound, tag), TypeFoundTransferred, c); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindFound, tag), TypeFoundTransferred, c); err != nil {
 		return f, err
 	}
 	return s.FoundItem(tag)
@@ -128,13 +128,13 @@ func (s *FoundRegister) saveClaim(actor app.Staff, in ClaimInput) error {
 		IDType: in.IDType, IDLast4: strings.TrimSpace(in.IDLast4), Description: strings.TrimSpace(in.Description),
 		ReturnedBy: in.ReturnedBy, Carrier: in.Carrier, Tracking: in.Tracking, Report: in.Report,
 		At: s.Now(), Desk: s.Desk()}
-	ev, err := app.NewEvent(actor.ID, app.Ref(kindFound, in.Tag), TypeFoundClaimed, c)
+	ev, err := app.NewEvent(actor.ID, app.Ref(KindFound, in.Tag), TypeFoundClaimed, c)
 	if err != nil {
 		return err
 	}
 	evs := []wire.Event{ev}
 	if in.Report != "" {
-		closed, err := app.NewEvent(actor.ID, app.Ref(kindLostReport, in.Report), TypeLostReportClosed,
+		closed, err := app.NewEvent(actor.ID, app.Ref(KindLostReport, in.Report), TypeLostReportClosed,
 			reportCloseBody{Item: in.Tag, Reason: "claimed", At: c.At})
 		if err != nil {
 			return err
@@ -167,7 +167,7 @@ func (s *FoundRegister) DisposeFound(actorID, tag, method, reason string) (Found
 	if d.Early && d.Reason == "" && !(f.Police && method == "police") {
 		return f, app.Conflicting("found.holding", "tag", tag, "until", s.ClockText(f.HoldUntil))
 	}
-	if _, err := s.Emit(actor, app.Ref(kindFound, tag), TypeFoundDisposed, d); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindFound, tag), TypeFoundDisposed, d); err != nil {
 		return f, err
 	}
 	return s.FoundItem(tag)

@@ -46,7 +46,7 @@ func (g *demoFinder) item() []wire.Event {
 	kind := app.Pick(r, demoFoundKinds)
 	in := g.intake(kind.cat, app.Pick(r, kind.descs))
 	tag := g.tag(in.At, in.Desk)
-	q := &app.DemoSeq{At: in.At, End: g.w.End, Actor: app.Pick(r, g.w.Staff), Ref: app.Ref(kindFound, tag)}
+	q := &app.DemoSeq{At: in.At, End: g.w.End, Actor: app.Pick(r, g.w.Staff), Ref: app.Ref(KindFound, tag)}
 	var report []wire.Event
 	if r.IntN(3) == 0 {
 		report = g.report(in, q.Actor)
@@ -92,7 +92,7 @@ func (g *demoFinder) report(in FoundInput, actor string) []wire.Event {
 	} else {
 		body.Place = in.Place
 	}
-	return []wire.Event{app.DemoEvent(actor, app.Ref(kindLostReport, g.w.NewID()), TypeLostReportFiled, body)}
+	return []wire.Event{app.DemoEvent(actor, app.Ref(KindLostReport, g.w.NewID()), TypeLostReportFiled, body)}
 }
 
 // outcome claims, disposes of or keeps the item.

@@ -6,7 +6,7 @@ import (
 )
 
 func init() {
-	app.RegisterKind(kindFound, app.FoldWith(applyFound, app.PairClash[*FoundItem](map[[2]string]string{
+	app.RegisterKind(KindFound, app.FoldWith(applyFound, app.PairClash[*FoundItem](map[[2]string]string{
 		{TypeFoundLogged, TypeFoundLogged}:           "found.logged_twice",
 		{TypeFoundClaimed, TypeFoundClaimed}:         "found.claimed_twice",
 		{TypeFoundClaimed, TypeFoundDisposed}:        "found.claimed_and_disposed",

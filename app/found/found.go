@@ -9,7 +9,7 @@ import (
 // Lost and found (失物招领): found items from intake through custody to a
 // claim or a disposal. An item's entity ID is its printable tag.
 
-const kindFound = "found"
+const KindFound = "found"
 
 // Found-item event types.
 const (

@@ -10,7 +10,7 @@ import (
 
 // Guest loss reports, and the matching of reports with found items.
 
-const kindLostReport = "lostreport"
+const KindLostReport = "lostreport"
 
 // Loss report event types.
 const (
@@ -57,7 +57,7 @@ type reportCloseBody struct {
 }
 
 func init() {
-	app.RegisterKind(kindLostReport, app.FoldWith(applyLostReport, nil))
+	app.RegisterKind(KindLostReport, app.FoldWith(applyLostReport, nil))
 	app.RegisterMessages(map[string]string{
 		"lostreport.closed": "Loss report {report} is already closed.",
 	})
@@ -93,7 +93,7 @@ func (s *FoundRegister) FileLostReport(actorID string, in LostReportInput) (Lost
 	}
 	in.Desk, in.At, in.LostAt = s.Desk(), s.Now(), in.LostAt.UTC()
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(kindLostReport, id), TypeLostReportFiled, in); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindLostReport, id), TypeLostReportFiled, in); err != nil {
 		return LostReport{}, nil, err
 	}
 	r, err := s.LostReport(id)
@@ -136,7 +136,7 @@ func (s *FoundRegister) CloseLostReport(actorID, id, reason string) error {
 	if err := app.Required("reason", reason); err != nil {
 		return err
 	}
-	_, err = s.Emit(actor, app.Ref(kindLostReport, id), TypeLostReportClosed, reportCloseBody{Reason: reason, At: s.Now()})
+	_, err = s.Emit(actor, app.Ref(KindLostReport, id), TypeLostReportClosed, reportCloseBody{Reason: reason, At: s.Now()})
 	return err
 }
 
@@ -150,12 +150,12 @@ func (s *FoundRegister) openReport(id string) (LostReport, error) {
 
 // LostReport returns one report; ErrNotFound when unknown.
 func (s *FoundRegister) LostReport(id string) (LostReport, error) {
-	return app.LoadView[LostReport](s.Service, kindLostReport, id)
+	return app.LoadView[LostReport](s.Service, KindLostReport, id)
 }
 
 // OpenLostReports lists the reports not yet closed, oldest first.
 func (s *FoundRegister) OpenLostReports() ([]LostReport, error) {
-	list, err := app.ListViews(s.Service, kindLostReport, func(r *LostReport) bool { return !r.Closed })
+	list, err := app.ListViews(s.Service, KindLostReport, func(r *LostReport) bool { return !r.Closed })
 	app.SortBy(list, func(r LostReport) time.Time { return r.FiledAt })
 	return list, err
 }

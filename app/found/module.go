@@ -11,7 +11,7 @@ import (
 const ModuleName = "found"
 
 func init() {
-	app.Register(app.Module{Name: ModuleName, Order: 40, Kinds: []string{kindFound, kindLostReport},
+	app.Register(app.Module{Name: ModuleName, Order: 40, Kinds: []string{KindFound, KindLostReport},
 		Handover: func(s *app.Service, desk string, _ time.Time) (any, error) { return New(s).handoverFound(desk) },
 		Demo:     []app.DemoGenerator{{Name: "found", Weight: 2, Make: DemoFound}},
 	})
@@ -29,7 +29,7 @@ type HandoverFound struct {
 // handoverFound lists found items logged at desk and still held,
 // awaiting claim, oldest first.
 func (s *FoundRegister) handoverFound(desk string) ([]HandoverFound, error) {
-	items, err := app.ListViews(s.Service, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Desk == desk })
+	items, err := app.ListViews(s.Service, KindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Desk == desk })
 	app.SortBy(items, func(f FoundItem) time.Time { return f.FoundAt })
 	out := make([]HandoverFound, len(items))
 	for i := range items {

@@ -8,7 +8,7 @@ import (
 
 // FoundItems lists items by tag; status "" lists all.
 func (s *FoundRegister) FoundItems(status FoundStatus) ([]FoundItem, error) {
-	return app.ListViews(s.Service, kindFound, func(f *FoundItem) bool { return status == "" || f.Status == status })
+	return app.ListViews(s.Service, KindFound, func(f *FoundItem) bool { return status == "" || f.Status == status })
 }
 
 // AwaitingClaim lists the items still held, oldest found first.
@@ -21,7 +21,7 @@ func (s *FoundRegister) AwaitingClaim() ([]FoundItem, error) {
 // DueForDisposal lists held items whose holding period has ended.
 func (s *FoundRegister) DueForDisposal() ([]FoundItem, error) {
 	now := s.Now()
-	list, err := app.ListViews(s.Service, kindFound, func(f *FoundItem) bool {
+	list, err := app.ListViews(s.Service, KindFound, func(f *FoundItem) bool {
 		return f.Status == FoundHeld && !now.Before(f.HoldUntil)
 	})
 	app.SortBy(list, func(f FoundItem) time.Time { return f.HoldUntil })
@@ -31,10 +31,10 @@ func (s *FoundRegister) DueForDisposal() ([]FoundItem, error) {
 // PoliceReportDue lists held items flagged for an immediate police report
 // (identity documents, dangerous or prohibited items).
 func (s *FoundRegister) PoliceReportDue() ([]FoundItem, error) {
-	return app.ListViews(s.Service, kindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Police })
+	return app.ListViews(s.Service, KindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Police })
 }
 
 // FoundItem returns one item by tag; ErrNotFound when unknown.
 func (s *FoundRegister) FoundItem(tag string) (FoundItem, error) {
-	return app.LoadView[FoundItem](s.Service, kindFound, tag)
+	return app.LoadView[FoundItem](s.Service, KindFound, tag)
 }

@@ -28,7 +28,7 @@ func (s *KeyRegister) RegisterKey(actorID string, in NewKey) (Key, error) {
 		return Key{}, err
 	}
 	body := keyRegisteredBody{Type: in.Type, Areas: in.Areas, Desk: in.Desk, At: s.Now()}
-	if _, err := s.Emit(actor, app.Ref(kindKey, in.Tag), TypeKeyRegistered, body); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindKey, in.Tag), TypeKeyRegistered, body); err != nil {
 		return Key{}, err
 	}
 	return s.Key(in.Tag)
@@ -45,7 +45,7 @@ func (s *KeyRegister) checkNewKey(in NewKey) error {
 			return err
 		}
 	}
-	ok, err := s.Exists(kindKey, in.Tag)
+	ok, err := s.Exists(KindKey, in.Tag)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (s *KeyRegister) SignOutKey(actorID string, in KeySignOut) (Key, error) {
 	}
 	body := keyOutBody{Holder: in.Holder, Purpose: strings.TrimSpace(in.Purpose), Witness: in.Witness,
 		Due: in.Due.UTC(), Desk: s.Desk(), At: s.Now()}
-	if _, err := s.Emit(actor, app.Ref(kindKey, k.Tag), TypeKeySignedOut, body); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindKey, k.Tag), TypeKeySignedOut, body); err != nil {
 		return Key{}, err
 	}
 	return s.Key(k.Tag)
@@ -192,7 +192,7 @@ func (s *KeyRegister) keyStep(actorID string, role app.Role, tag, typ string, bo
 	if err != nil {
 		return Key{}, err
 	}
-	if _, err := s.Emit(actor, app.Ref(kindKey, tag), typ, b); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindKey, tag), typ, b); err != nil {
 		return Key{}, err
 	}
 	return s.Key(tag)

@@ -38,7 +38,7 @@ func TestConflictKeySignedOutAtTwoDesks(t *testing.T) {
 		t.Fatalf("desk a %+v\ndesk b %+v", ca, cb)
 	}
 	c := ca[0]
-	if c.Kind != kindKey || c.EntityID != "F3-SEC-A" || c.Code != "key.signed_out_twice" || len(c.Events) != 2 {
+	if c.Kind != KindKey || c.EntityID != "F3-SEC-A" || c.Code != "key.signed_out_twice" || len(c.Events) != 2 {
 		t.Fatalf("conflict = %+v", c)
 	}
 	if c.Params["desk_a"] != "desk-a" || c.Params["desk_b"] != "desk-b" {
@@ -49,13 +49,13 @@ func TestConflictKeySignedOutAtTwoDesks(t *testing.T) {
 		t.Fatalf("both holders are kept: %+v", holders)
 	}
 
-	err = a.Svc.ResolveConflict(attID, kindKey, "F3-SEC-A", c.ID, "Zhang has it")
+	err = a.Svc.ResolveConflict(attID, KindKey, "F3-SEC-A", c.ID, "Zhang has it")
 	wantRefusal(t, err, app.ErrForbidden, "role.required")
-	err = a.Svc.ResolveConflict(supID, kindKey, "F3-SEC-A", c.ID, "")
+	err = a.Svc.ResolveConflict(supID, KindKey, "F3-SEC-A", c.ID, "")
 	wantRefusal(t, err, app.ErrInvalid, "field.required")
-	err = a.Svc.ResolveConflict(supID, kindKey, "F3-SEC-A", "nope", "x")
+	err = a.Svc.ResolveConflict(supID, KindKey, "F3-SEC-A", "nope", "x")
 	wantRefusal(t, err, app.ErrNotFound, "conflict.not_found")
-	if err := a.Svc.ResolveConflict(supID, kindKey, "F3-SEC-A", c.ID, "Zhang has it; Wang's sign-out was a mistake"); err != nil {
+	if err := a.Svc.ResolveConflict(supID, KindKey, "F3-SEC-A", c.ID, "Zhang has it; Wang's sign-out was a mistake"); err != nil {
 		t.Fatal(err)
 	}
 	// The supervisor fixes the state with the register's own command.
@@ -139,7 +139,7 @@ func TestConflictSameWhateverTheArrivalOrder(t *testing.T) {
 	}
 	var views [][]byte
 	for _, d := range []*fixture{a, b, c} {
-		v, err := d.Store.View(app.Ref(kindKey, "F3-SEC-A"))
+		v, err := d.Store.View(app.Ref(KindKey, "F3-SEC-A"))
 		if err != nil {
 			t.Fatal(err)
 		}

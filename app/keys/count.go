@@ -12,7 +12,7 @@ import (
 // board; the count is compared with what the register says should hang
 // there, so a missing key shows at once.
 
-const kindKeyCount = "keycount"
+const KindKeyCount = "keycount"
 
 // TypeKeysCounted records one count of the board.
 const TypeKeysCounted = "keys.counted"
@@ -37,7 +37,7 @@ func (c KeyCount) OK() bool {
 }
 
 func init() {
-	app.RegisterKind(kindKeyCount, app.FoldWith(applyKeyCount, nil))
+	app.RegisterKind(KindKeyCount, app.FoldWith(applyKeyCount, nil))
 	app.RegisterMessages(map[string]string{
 		"keys.count_unknown": "Key {key} is not in the register — check the tag.",
 	})
@@ -68,10 +68,10 @@ func (s *KeyRegister) CountKeys(actorID string, counted int, present []string) (
 		return KeyCount{}, err
 	}
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(kindKeyCount, id), TypeKeysCounted, c); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindKeyCount, id), TypeKeysCounted, c); err != nil {
 		return KeyCount{}, err
 	}
-	return app.LoadView[KeyCount](s.Service, kindKeyCount, id)
+	return app.LoadView[KeyCount](s.Service, KindKeyCount, id)
 }
 
 func (s *KeyRegister) compareBoard(counted int, present []string) (KeyCount, error) {
@@ -118,7 +118,7 @@ func (s *KeyRegister) tickBoard(c *KeyCount, keys []Key, onBoard map[string]bool
 
 // KeyCounts lists the counts in [from, to), oldest first.
 func (s *KeyRegister) KeyCounts(from, to time.Time) ([]KeyCount, error) {
-	list, err := app.ListViews(s.Service, kindKeyCount, func(c *KeyCount) bool {
+	list, err := app.ListViews(s.Service, KindKeyCount, func(c *KeyCount) bool {
 		return !c.At.Before(from) && c.At.Before(to)
 	})
 	app.SortBy(list, func(c KeyCount) time.Time { return c.At })
@@ -127,7 +127,7 @@ func (s *KeyRegister) KeyCounts(from, to time.Time) ([]KeyCount, error) {
 
 // LastKeyCount returns a desk's latest count, or false when never counted.
 func (s *KeyRegister) LastKeyCount(desk string) (KeyCount, bool, error) {
-	list, err := app.ListViews(s.Service, kindKeyCount, func(c *KeyCount) bool { return c.Desk == desk })
+	list, err := app.ListViews(s.Service, KindKeyCount, func(c *KeyCount) bool { return c.Desk == desk })
 	if err != nil || len(list) == 0 {
 		return KeyCount{}, false, err
 	}

@@ -74,7 +74,7 @@ func demoKeyLoan(w *app.DemoWorld, k NewKey, from time.Time, slot time.Duration,
 	if k.Type.NeedsWitness() {
 		body.Witness = app.DemoOther(w, holder)
 	}
-	outEv := app.DemoEvent(app.Pick(r, w.Staff), app.Ref(kindKey, k.Tag), TypeKeySignedOut, body)
+	outEv := app.DemoEvent(app.Pick(r, w.Staff), app.Ref(KindKey, k.Tag), TypeKeySignedOut, body)
 	back := at.Add(time.Duration(20+r.IntN(240)) * time.Minute)
 	if back.After(w.End) || (last && r.IntN(8) == 0) {
 		return []wire.Event{outEv} // still out
@@ -83,7 +83,7 @@ func demoKeyLoan(w *app.DemoWorld, k NewKey, from time.Time, slot time.Duration,
 	if r.IntN(10) == 0 {
 		by = app.DemoOther(w, holder)
 	}
-	in := app.DemoEvent(by, app.Ref(kindKey, k.Tag), TypeKeySignedIn, keyInBody{Desk: k.Desk, At: back})
+	in := app.DemoEvent(by, app.Ref(KindKey, k.Tag), TypeKeySignedIn, keyInBody{Desk: k.Desk, At: back})
 	return []wire.Event{outEv, in}
 }
 
@@ -99,7 +99,7 @@ func DemoDoors(w *app.DemoWorld, n int) []wire.Event {
 		room := app.Pick(r, w.Rooms)
 		body := DoorOpeningInput{Room: room, Guest: app.Pick(r, app.DemoGuests), IDType: app.Pick(r, app.IDTypes[:3]),
 			IDLast4: fmt.Sprintf("%04d", r.IntN(10000)), OpenedBy: app.Pick(r, w.Staff), Desk: app.DemoDeskOf(room), At: at}
-		out = append(out, app.DemoEvent(body.OpenedBy, app.Ref(kindDoor, w.NewID()), TypeDoorOpened, body))
+		out = append(out, app.DemoEvent(body.OpenedBy, app.Ref(KindDoor, w.NewID()), TypeDoorOpened, body))
 	}
 	return out
 }

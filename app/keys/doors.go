@@ -12,7 +12,7 @@ import (
 // the guest's identity was checked. Only the last four characters of the ID
 // number are ever recorded.
 
-const kindDoor = "door"
+const KindDoor = "door"
 
 // TypeDoorOpened records one door opening.
 const TypeDoorOpened = "door.opened"
@@ -44,7 +44,7 @@ type DoorOpeningInput struct {
 }
 
 func init() {
-	app.RegisterKind(kindDoor, app.FoldWith(applyDoor, nil))
+	app.RegisterKind(KindDoor, app.FoldWith(applyDoor, nil))
 	app.RegisterMessages(map[string]string{
 		"door.id_last4": "Enter only the last 4 characters of the guest's ID number — never the whole number.",
 	})
@@ -76,10 +76,10 @@ func (s *KeyRegister) OpenDoor(actorID string, in DoorOpeningInput) (DoorOpening
 	}
 	in.Desk, in.At = s.Desk(), s.Now()
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(kindDoor, id), TypeDoorOpened, in); err != nil {
+	if _, err := s.Emit(actor, app.Ref(KindDoor, id), TypeDoorOpened, in); err != nil {
 		return DoorOpening{}, err
 	}
-	return app.LoadView[DoorOpening](s.Service, kindDoor, id)
+	return app.LoadView[DoorOpening](s.Service, KindDoor, id)
 }
 
 func (s *KeyRegister) checkDoor(in *DoorOpeningInput) error {
@@ -96,7 +96,7 @@ func (s *KeyRegister) checkDoor(in *DoorOpeningInput) error {
 // DoorOpenings lists the door openings in [from, to), oldest first; a room
 // other than "" keeps that room only.
 func (s *KeyRegister) DoorOpenings(from, to time.Time, room string) ([]DoorOpening, error) {
-	list, err := app.ListViews(s.Service, kindDoor, func(d *DoorOpening) bool {
+	list, err := app.ListViews(s.Service, KindDoor, func(d *DoorOpening) bool {
 		return !d.At.Before(from) && d.At.Before(to) && (room == "" || d.Room == room)
 	})
 	app.SortBy(list, func(d DoorOpening) time.Time { return d.At })

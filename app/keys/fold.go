@@ -6,7 +6,7 @@ import (
 )
 
 func init() {
-	app.RegisterKind(kindKey, app.FoldWith(applyKey, app.PairClash[*Key](map[[2]string]string{
+	app.RegisterKind(KindKey, app.FoldWith(applyKey, app.PairClash[*Key](map[[2]string]string{
 		{TypeKeyRegistered, TypeKeyRegistered}: "key.registered_twice",
 		{TypeKeySignedOut, TypeKeySignedOut}:   "key.signed_out_twice",
 		{TypeKeySignedOut, TypeKeyLost}:        "key.lost_and_signed_out",

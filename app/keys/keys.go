@@ -9,7 +9,7 @@ import (
 // Keys (钥匙管理): work keys signed out to a named staff member and back in;
 // every hand-over is kept, so "who held key X at T" has an answer.
 
-const kindKey = "key"
+const KindKey = "key"
 
 // KeyType is the kind of work key.
 type KeyType string
@@ -117,4 +117,4 @@ type keyNoteBody struct {
 }
 
 // Key returns one key; ErrNotFound when not registered.
-func (s *KeyRegister) Key(tag string) (Key, error) { return app.LoadView[Key](s.Service, kindKey, tag) }
+func (s *KeyRegister) Key(tag string) (Key, error) { return app.LoadView[Key](s.Service, KindKey, tag) }

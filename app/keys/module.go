@@ -12,7 +12,7 @@ import (
 const ModuleName = "keys"
 
 func init() {
-	app.Register(app.Module{Name: ModuleName, Order: 20, Kinds: []string{kindKey, kindKeyCount, kindDoor},
+	app.Register(app.Module{Name: ModuleName, Order: 20, Kinds: []string{KindKey, KindKeyCount, KindDoor},
 		Handover: func(s *app.Service, desk string, _ time.Time) (any, error) { return New(s).handoverKeys(desk) },
 		BoardCount: func(s *app.Service, actor app.Staff, in app.BoardInput) (app.BoardCount, []wire.Event, error) {
 			return New(s).boardCount(actor, in)
@@ -31,7 +31,7 @@ func (s *KeyRegister) boardCount(actor app.Staff, in app.BoardInput) (app.BoardC
 		return app.BoardCount{}, nil, err
 	}
 	countID := s.NewID()
-	ev, err := app.NewEvent(actor.ID, app.Ref(kindKeyCount, countID), TypeKeysCounted, count)
+	ev, err := app.NewEvent(actor.ID, app.Ref(KindKeyCount, countID), TypeKeysCounted, count)
 	return app.BoardCount{CountID: countID, Expected: count.Expected, Counted: count.Counted,
 		Missing: count.Missing, Extra: count.Extra}, []wire.Event{ev}, err
 }

@@ -29,7 +29,7 @@ type Key struct {
 }
 
 // Keys lists the register by tag.
-func (s *KeyRegister) Keys() ([]Key, error) { return app.ListViews[Key](s.Service, kindKey, nil) }
+func (s *KeyRegister) Keys() ([]Key, error) { return app.ListViews[Key](s.Service, KindKey, nil) }
 
 // KeyOut is a key that is out, with its loan.
 type KeyOut struct {
@@ -68,7 +68,7 @@ func (s *KeyRegister) OverdueKeys() ([]KeyOut, error) {
 
 // KeysForRekey lists lost keys whose locks wait for re-keying.
 func (s *KeyRegister) KeysForRekey() ([]Key, error) {
-	return app.ListViews(s.Service, kindKey, func(k *Key) bool { return k.Rekey })
+	return app.ListViews(s.Service, KindKey, func(k *Key) bool { return k.Rekey })
 }
 
 // KeyHolderAt answers "who held key X at time T": the loans covering t

@@ -49,7 +49,7 @@ func (s *KeyRegister) KeyHistory(tag string) ([]KeyLoan, error) {
 
 // keyLoans folds a key's whole stream keeping every loan.
 func (s *KeyRegister) keyLoans(tag string) ([]KeyLoan, error) {
-	evs, err := s.Store().Stream(app.Ref(kindKey, tag))
+	evs, err := s.Store().Stream(app.Ref(KindKey, tag))
 	if err != nil {
 		return nil, fmt.Errorf("key history %s: %w", tag, err)
 	}

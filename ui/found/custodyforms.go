@@ -39,7 +39,7 @@ func (sc *Screen) showClaimForm(tag string) {
 	f.Submit = func() { sc.submitClaim(f) }
 	f.Cancel = sc.backToList
 	sc.lastForm, sc.lastClaim = f.Form, f
-	sc.setPane(f.Content(lang.L("found.claim_heading", map[string]string{"Tag": tag}), lang.L("found.claim_save")))
+	sc.Pane().Set(f.Content(lang.L("found.claim_heading", map[string]string{"Tag": tag}), lang.L("found.claim_save")))
 	sc.focus(f.First)
 }
 
@@ -95,10 +95,9 @@ func (sc *Screen) submitClaim(f *claimForm) {
 		f.Show(err)
 		return
 	}
-	sc.put(item)
-	sc.applyFilter()
+	sc.Put(item)
 	sc.s.Notify(lang.L("found.claimed", map[string]string{"Tag": item.Tag, "Claimant": claimant(item)}))
-	sc.showItem(item.Tag)
+	sc.Open(item.Tag)
 }
 
 // showTransferForm opens the form for moving an item to another place.
@@ -116,7 +115,7 @@ func (sc *Screen) showTransferForm(tag string) {
 	}
 	f.Cancel = sc.backToList
 	sc.lastForm = f
-	sc.setPane(f.Content(lang.L("found.transfer_heading", map[string]string{"Tag": tag}), lang.L("found.transfer_save")))
+	sc.Pane().Set(f.Content(lang.L("found.transfer_heading", map[string]string{"Tag": tag}), lang.L("found.transfer_save")))
 	sc.focus(f.First)
 }
 
@@ -135,7 +134,7 @@ func (sc *Screen) showDisposeForm(tag string) {
 	f.Cancel = sc.backToList
 	sc.lastForm = f
 	sc.lastDispose = method
-	sc.setPane(f.Content(lang.L("found.dispose_heading", map[string]string{"Tag": tag}), lang.L("found.dispose_save")))
+	sc.Pane().Set(f.Content(lang.L("found.dispose_heading", map[string]string{"Tag": tag}), lang.L("found.dispose_save")))
 	sc.focus(f.First)
 }
 
@@ -146,8 +145,7 @@ func (sc *Screen) done(f *kit.Form, item appfound.FoundItem, err error, notice s
 		f.Show(err)
 		return
 	}
-	sc.put(item)
-	sc.applyFilter()
+	sc.Put(item)
 	sc.s.Notify(lang.L(notice, map[string]string{"Tag": item.Tag}))
-	sc.showItem(item.Tag)
+	sc.Open(item.Tag)
 }

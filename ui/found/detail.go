@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	appfound "floordesk/app/found"
-	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -20,27 +19,6 @@ type detail struct {
 	history  []string
 	matches  []string // IDs of the loss reports shown as possible matches
 	conflict *widget.Label
-}
-
-// showItem shows an item's detail in the pane and selects it in the list.
-func (sc *Screen) showItem(tag string) {
-	if sc.showDetail(tag) && sc.list.Selected() != tag {
-		sc.list.SelectID(tag)
-	}
-}
-
-// showDetail shows an item's detail in the pane, at the reader's place
-// when the pane shows that item already, and reports whether it could.
-func (sc *Screen) showDetail(tag string) bool {
-	f, err := sc.s.Svc.FoundItem(tag)
-	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return false
-	}
-	sc.put(f)
-	view, scroll := sc.detailView(f)
-	sc.pane.SetDetail(wire.EntityRef{Kind: kit.KindFound, ID: tag}, view, scroll)
-	return true
 }
 
 // detailView is an item's detail with the actions below, and the scroll
@@ -79,14 +57,14 @@ func (sc *Screen) facts(f appfound.FoundItem) fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("found.found_at"), wrapped(kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)))),
 		widget.NewFormItem(lang.L("found.place"), wrapped(sc.placeText(f))),
-		widget.NewFormItem(lang.L("found.finder"), wrapped(sc.name(f.Finder))),
+		widget.NewFormItem(lang.L("found.finder"), wrapped(sc.names.Name(f.Finder))),
 		widget.NewFormItem(lang.L("found.category"), wrapped(categoryName(f.Category))),
 		widget.NewFormItem(lang.L("found.description"), wrapped(f.Description)),
 		widget.NewFormItem(lang.L("found.storage"), wrapped(sc.storageText(f.Location()))),
 		widget.NewFormItem(lang.L("found.hold_until"), wrapped(kit.Date(f.HoldUntil))),
 	)
 	if f.Valuable {
-		form.Append(lang.L("found.witness"), wrapped(sc.name(f.Witness)))
+		form.Append(lang.L("found.witness"), wrapped(sc.names.Name(f.Witness)))
 	}
 	return form
 }
@@ -106,7 +84,7 @@ func (sc *Screen) storageText(c appfound.Custody) string {
 }
 
 func (sc *Screen) custodyLine(c appfound.Custody) string {
-	line := kit.When(c.At, sc.s.Now()) + "  " + sc.storageText(c) + " — " + sc.name(c.By)
+	line := kit.When(c.At, sc.s.Now()) + "  " + sc.storageText(c) + " — " + sc.names.Name(c.By)
 	if c.Note != "" {
 		line += " (" + c.Note + ")"
 	}

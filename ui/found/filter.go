@@ -3,45 +3,25 @@ package found
 import (
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	appfound "floordesk/app/found"
+	"floordesk/ui/kit"
 )
-
-// A filter picks the items the list shows.
-type filter struct {
-	key  string
-	keep func(f appfound.FoundItem, now time.Time) bool
-}
 
 func held(f appfound.FoundItem) bool { return f.Status == appfound.FoundHeld }
 
+// keep makes a filter's Keep from a test of an item at a time.
+func keep(test func(f appfound.FoundItem, now time.Time) bool) func(appfound.FoundItem, string, time.Time) bool {
+	return func(f appfound.FoundItem, _ string, now time.Time) bool { return test(f, now) }
+}
+
 // filters in the order the filter menu shows them; the first is the
 // default.
-var filters = []filter{
-	{"found.filter.awaiting", func(f appfound.FoundItem, _ time.Time) bool { return held(f) }},
-	{"found.filter.valuables", func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Valuable }},
-	{"found.filter.police", func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Police }},
-	{"found.filter.past_holding", func(f appfound.FoundItem, now time.Time) bool { return held(f) && !now.Before(f.HoldUntil) }},
-	{"found.filter.claimed", func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundClaimed }},
-	{"found.filter.disposed", func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundDisposed }},
-	{"found.filter.all", func(appfound.FoundItem, time.Time) bool { return true }},
-}
-
-func filterNames() []string {
-	out := make([]string, len(filters))
-	for i, f := range filters {
-		out[i] = lang.L(f.key)
-	}
-	return out
-}
-
-// filterNamed returns the filter shown as name, the default when none.
-func filterNamed(name string) filter {
-	for _, f := range filters {
-		if lang.L(f.key) == name {
-			return f
-		}
-	}
-	return filters[0]
+var filters = []kit.Filter[appfound.FoundItem]{
+	{Name: "found.filter.awaiting", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return held(f) })},
+	{Name: "found.filter.valuables", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Valuable })},
+	{Name: "found.filter.police", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Police })},
+	{Name: "found.filter.past_holding", Keep: keep(func(f appfound.FoundItem, now time.Time) bool { return held(f) && !now.Before(f.HoldUntil) })},
+	{Name: "found.filter.claimed", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundClaimed })},
+	{Name: "found.filter.disposed", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundDisposed })},
+	{Name: "found.filter.all"},
 }

@@ -27,7 +27,7 @@ func desk(t *testing.T) (*kittest.Env, *Screen) {
 	e.Attendant(t, "S01", "A01", "Wang Fang")
 	e.Attendant(t, "S01", "A02", "Zhang Wei")
 	e.SignIn(t, "A01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -57,8 +57,8 @@ func TestValuableNeedsWitnessBesideTheField(t *testing.T) {
 	if !strings.Contains(got, "needs a witness") {
 		t.Fatalf("witness field says %q (form: %q)", got, f.Errs.Text(""))
 	}
-	if f.desc.Text != "gold ring with a red stone" || sc.list.Len() != 0 {
-		t.Fatalf("typed text kept %q, list %v", f.desc.Text, sc.list.IDs())
+	if f.desc.Text != "gold ring with a red stone" || sc.List().Len() != 0 {
+		t.Fatalf("typed text kept %q, list %v", f.desc.Text, sc.List().IDs())
 	}
 	f.witness.SetSelected("Zhang Wei (A02)")
 	test.Type(f.pin, appdemo.DemoPIN)
@@ -66,8 +66,8 @@ func TestValuableNeedsWitnessBesideTheField(t *testing.T) {
 	if sc.lastLog == nil || sc.lastLog.tag != "LF260303-D1-001" {
 		t.Fatalf("no tag shown: %+v; errors %q %q", sc.lastLog, f.Errs.Text("witness"), f.Errs.Text(""))
 	}
-	if !slices.Equal(sc.list.IDs(), []string{"LF260303-D1-001"}) {
-		t.Fatalf("list = %v", sc.list.IDs())
+	if !slices.Equal(sc.List().IDs(), []string{"LF260303-D1-001"}) {
+		t.Fatalf("list = %v", sc.List().IDs())
 	}
 	if n := sc.s.LastNotice(); !strings.Contains(n, "LF260303-D1-001") {
 		t.Fatalf("notice = %q", n)
@@ -86,9 +86,9 @@ func TestEnterSubmitsAndEscCancels(t *testing.T) {
 	if f.Errs.Text("found_at") == "" {
 		t.Fatal("a bad time is not flagged as typed")
 	}
-	formPane := sc.pane.Object()
+	formPane := sc.Pane().Object()
 	f.desc.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if sc.pane.Object() == formPane {
+	if sc.Pane().Object() == formPane {
 		t.Fatal("Esc did not close the form")
 	}
 }
@@ -109,15 +109,15 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 		t.Fatalf("report shows %+v; errors %q", sc.lastReport, r.Errs.Text(""))
 	}
 
-	sc.showItem(tag)
+	sc.Open(tag)
 	if !slices.Contains(sc.lastDetail.matches, sc.lastReport.id) {
 		t.Fatalf("item detail does not list the report: %+v", sc.lastDetail)
 	}
-	tapButton(t, sc.pane.Content(), lang.L("found.label"))
+	tapButton(t, sc.Pane().Content(), lang.L("found.label"))
 	if sc.lastLog == nil || !slices.Contains(sc.lastLog.matches, sc.lastReport.id) {
 		t.Fatalf("the item's label does not list the report: %+v", sc.lastLog)
 	}
-	sc.showItem(tag)
+	sc.Open(tag)
 	sc.showClaimForm(tag)
 	c := sc.lastClaim
 	test.Type(c.claimant, "John Smith")
@@ -131,8 +131,8 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	if item.Status != appfound.FoundClaimed {
 		t.Fatalf("status %s; errors %q", item.Status, c.Errs.Text(""))
 	}
-	if sc.list.Len() != 0 {
-		t.Fatalf("awaiting claim still lists %v", sc.list.IDs())
+	if sc.List().Len() != 0 {
+		t.Fatalf("awaiting claim still lists %v", sc.List().IDs())
 	}
 	if h := strings.Join(sc.lastDetail.history, "\n"); !strings.Contains(h, "handed to John Smith") {
 		t.Fatalf("history:\n%s", h)
@@ -183,9 +183,9 @@ func TestSearchFindsByRoomAndWords(t *testing.T) {
 	_, sc := desk(t)
 	logRing(sc, true)
 	for q, want := range map[string]int{"1203": 1, "red ring": 1, "scarf": 0, "zhao": 1} {
-		sc.search.SetText(q)
-		if sc.list.Len() != want {
-			t.Errorf("search %q: %v", q, sc.list.IDs())
+		sc.Search().SetText(q)
+		if sc.List().Len() != want {
+			t.Errorf("search %q: %v", q, sc.List().IDs())
 		}
 	}
 	if kit.SayKey(nil) != "kit.failed" {
@@ -199,7 +199,7 @@ func TestChineseDeskFindsByPinyinAndSaysRefusalsInChinese(t *testing.T) {
 	e.Supervisor(t)
 	e.Attendant(t, "S01", "A01", "王芳")
 	e.SignIn(t, "A01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	sc.showLogForm()
 	f := sc.lastLogForm
@@ -214,9 +214,9 @@ func TestChineseDeskFindsByPinyinAndSaysRefusalsInChinese(t *testing.T) {
 	test.Type(f.storage, "服务台储物柜")
 	test.Tap(f.Save)
 	for _, q := range []string{"cfj", "chuifengji", "吹风", "1203"} {
-		sc.search.SetText(q)
-		if sc.list.Len() != 1 {
-			t.Errorf("search %q finds %v", q, sc.list.IDs())
+		sc.Search().SetText(q)
+		if sc.List().Len() != 1 {
+			t.Errorf("search %q finds %v", q, sc.List().IDs())
 		}
 	}
 }

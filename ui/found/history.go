@@ -14,10 +14,10 @@ import (
 func (sc *Screen) history(f appfound.FoundItem) []string {
 	now := sc.s.Now()
 	out := []string{lang.L("found.h.logged", map[string]string{
-		"When": kit.When(f.LoggedAt, now), "By": sc.name(f.LoggedBy), "Desk": f.Desk})}
+		"When": kit.When(f.LoggedAt, now), "By": sc.names.Name(f.LoggedBy), "Desk": f.Desk})}
 	for _, c := range f.Custody[min(1, len(f.Custody)):] {
 		out = append(out, lang.L("found.h.moved", map[string]string{
-			"When": kit.When(c.At, now), "By": sc.name(c.By), "Location": sc.storageText(c)}))
+			"When": kit.When(c.At, now), "By": sc.names.Name(c.By), "Location": sc.storageText(c)}))
 	}
 	for _, c := range f.Claims {
 		out = append(out, sc.claimLine(c))
@@ -26,14 +26,14 @@ func (sc *Screen) history(f appfound.FoundItem) []string {
 		out = append(out, sc.disposalLine(*d))
 	}
 	for _, c := range f.Resolved {
-		out = append(out, lang.L("found.h.resolved", map[string]string{"By": sc.name(c.ResolvedBy), "Note": c.Note}))
+		out = append(out, lang.L("found.h.resolved", map[string]string{"By": sc.names.Name(c.ResolvedBy), "Note": c.Note}))
 	}
 	return out
 }
 
 func (sc *Screen) claimLine(c appfound.Claim) string {
 	m := map[string]string{"When": kit.When(c.At, sc.s.Now()), "Claimant": c.Claimant, "Contact": c.Contact,
-		"ID": lang.L("found.id." + c.IDType), "Last4": c.IDLast4, "By": sc.name(c.ReturnedBy),
+		"ID": lang.L("found.id." + c.IDType), "Last4": c.IDLast4, "By": sc.names.Name(c.ReturnedBy),
 		"Description": c.Description, "Carrier": c.Carrier, "Tracking": c.Tracking}
 	if c.Shipped() {
 		return lang.L("found.h.shipped", m)
@@ -42,7 +42,7 @@ func (sc *Screen) claimLine(c appfound.Claim) string {
 }
 
 func (sc *Screen) disposalLine(d appfound.Disposal) string {
-	m := map[string]string{"When": kit.When(d.At, sc.s.Now()), "By": sc.name(d.By),
+	m := map[string]string{"When": kit.When(d.At, sc.s.Now()), "By": sc.names.Name(d.By),
 		"Method": lang.L("found.method." + d.Method), "Reason": d.Reason}
 	if d.Reason != "" {
 		return lang.L("found.h.disposed_reason", m)
@@ -83,7 +83,7 @@ func (sc *Screen) labelLines(f appfound.FoundItem) []string {
 	lines := []string{
 		categoryName(f.Category) + " — " + f.Description,
 		lang.L("found.label.found", map[string]string{"When": kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)), "Place": sc.placeText(f)}),
-		lang.L("found.label.finder", map[string]string{"Finder": sc.name(f.Finder), "By": sc.name(f.LoggedBy)}),
+		lang.L("found.label.finder", map[string]string{"Finder": sc.names.Name(f.Finder), "By": sc.names.Name(f.LoggedBy)}),
 		lang.L("found.label.keep", map[string]string{"Until": kit.Date(f.HoldUntil)}),
 	}
 	if f.Police {
@@ -124,8 +124,8 @@ func (sc *Screen) showLabel(tag string, matches []appfound.ReportMatch) {
 		box.Add(sc.reportButton(m.Report))
 	}
 	sc.lastLog = res
-	back := widget.NewButton(lang.L("found.open_item"), func() { sc.showItem(tag) })
-	sc.setPane(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
+	back := widget.NewButton(lang.L("found.open_item"), func() { sc.Open(tag) })
+	sc.Pane().Set(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
 }
 
 // logResult is what the label pane shows, kept for tests.

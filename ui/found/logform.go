@@ -27,7 +27,7 @@ type logForm struct {
 func (sc *Screen) showLogForm() {
 	f := sc.newLogForm()
 	sc.lastLogForm = f
-	sc.setPane(f.Content(lang.L("found.log"), lang.L("found.log_save")))
+	sc.Pane().Set(f.Content(lang.L("found.log"), lang.L("found.log_save")))
 	sc.focus(f.First)
 }
 
@@ -111,20 +111,16 @@ func (sc *Screen) submitLog(f *logForm) {
 		f.Show(err)
 		return
 	}
-	sc.put(item)
-	sc.applyFilter()
+	sc.Put(item)
 	sc.s.Notify(lang.L("found.logged", map[string]string{"Tag": item.Tag}))
 	sc.showLabel(item.Tag, matches)
 }
 
 // backToList closes a form and shows the picked item again, or nothing.
 func (sc *Screen) backToList() {
-	if tag := sc.list.Selected(); tag != "" {
-		sc.showItem(tag)
-		return
+	if !sc.Back() {
+		sc.s.Window.Canvas().Focus(sc.Search())
 	}
-	sc.setPane(sc.emptyPane())
-	sc.s.Window.Canvas().Focus(sc.search)
 }
 
 // otherStaff lists the active staff other than the user, for witnesses.

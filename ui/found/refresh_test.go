@@ -46,7 +46,7 @@ func longItem(t *testing.T, e *kittest.Env, sc *Screen) string {
 		transfer(t, e, tag, fmt.Sprintf("Shelf %d", i+1))
 	}
 	sc.Show(kit.KindFound, tag)
-	kittest.ScrollDown(t, sc.pane.Content(), 300)
+	kittest.ScrollDown(t, sc.Pane().Content(), 300)
 	return tag
 }
 
@@ -54,16 +54,16 @@ func TestRefreshOfAnotherItemLeavesTheDetail(t *testing.T) {
 	e, sc := desk(t)
 	other := logUmbrella(t, e, "Restaurant")
 	longItem(t, e, sc)
-	before := sc.pane.Object()
+	before := sc.Pane().Object()
 	sc.Refresh(transfer(t, e, other, "Cabinet 7"))
-	kittest.StillShows(t, sc.pane, before, 300)
+	kittest.StillShows(t, sc.Pane(), before, 300)
 }
 
 func TestRefreshOfTheShownItemKeepsTheReadersPlace(t *testing.T) {
 	e, sc := desk(t)
 	tag := longItem(t, e, sc)
 	sc.Refresh(transfer(t, e, tag, "Cabinet 7"))
-	kittest.ShowsAt(t, sc.pane, "Cabinet 7", 300)
+	kittest.ShowsAt(t, sc.Pane(), "Cabinet 7", 300)
 }
 
 func TestLossReportFromAnotherDeskShowsAsAMatch(t *testing.T) {
@@ -79,7 +79,7 @@ func TestLossReportFromAnotherDeskShowsAsAMatch(t *testing.T) {
 	if !slices.Contains(sc.lastDetail.matches, r.ID) {
 		t.Errorf("the detail lists the matches %v, not the new report", sc.lastDetail.matches)
 	}
-	kittest.ShowsAt(t, sc.pane, lang.L("found.matching_reports"), 300)
+	kittest.ShowsAt(t, sc.Pane(), lang.L("found.matching_reports"), 300)
 }
 
 func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
@@ -100,7 +100,7 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 			e, sc := desk(t)
 			tag := logUmbrella(t, e, "Lobby")
 			sc.Show(kit.KindFound, tag)
-			kittest.TypeThrough(t, sc.pane, tt.open(sc, tag), "Room 305", func() {
+			kittest.TypeThrough(t, sc.Pane(), tt.open(sc, tag), "Room 305", func() {
 				sc.Refresh(transfer(t, e, tag, "Cabinet 7"))
 				sc.Refresh(nil)
 			})
@@ -129,13 +129,13 @@ func TestRefreshRebuildsTheOpenLossReportsAtTheReadersPlace(t *testing.T) {
 		fileReport(t, e, fmt.Sprintf("Guest %d", i+1))
 	}
 	sc.showReports()
-	before := sc.pane.Object()
-	kittest.ScrollDown(t, sc.pane.Content(), 300)
+	before := sc.Pane().Object()
+	kittest.ScrollDown(t, sc.Pane().Content(), 300)
 	sc.Refresh(transfer(t, e, tag, "Cabinet 7"))
-	kittest.StillShows(t, sc.pane, before, 300)
+	kittest.StillShows(t, sc.Pane(), before, 300)
 	sc.Refresh(fileReport(t, e, "John Smith"))
-	kittest.ShowsAt(t, sc.pane, lang.L("found.open_reports"), 300)
-	if !strings.Contains(kittest.Buttons(sc.pane.Content()), "John Smith") {
+	kittest.ShowsAt(t, sc.Pane(), lang.L("found.open_reports"), 300)
+	if !strings.Contains(kittest.Buttons(sc.Pane().Content()), "John Smith") {
 		t.Error("the new report is not listed")
 	}
 }
@@ -147,14 +147,14 @@ func TestRefreshRebuildsTheLossReportAtTheReadersPlace(t *testing.T) {
 	}
 	id := fileReport(t, e, "John Smith")[0].ID
 	sc.Show(kit.KindLostReport, id)
-	before := sc.pane.Object()
-	kittest.ScrollDown(t, sc.pane.Content(), 300)
+	before := sc.Pane().Object()
+	kittest.ScrollDown(t, sc.Pane().Content(), 300)
 	sc.Refresh(fileReport(t, e, "Jane Doe"))
-	kittest.StillShows(t, sc.pane, before, 300)
+	kittest.StillShows(t, sc.Pane(), before, 300)
 	tag := logUmbrella(t, e, "Lobby")
 	sc.Refresh([]wire.EntityRef{{Kind: kit.KindFound, ID: tag}})
-	kittest.ShowsAt(t, sc.pane, lang.L("found.matching_items"), 300)
-	if !slices.Contains(sc.lastReport.matches, tag) || !strings.Contains(kittest.Buttons(sc.pane.Content()), tag) {
+	kittest.ShowsAt(t, sc.Pane(), lang.L("found.matching_items"), 300)
+	if !slices.Contains(sc.lastReport.matches, tag) || !strings.Contains(kittest.Buttons(sc.Pane().Content()), tag) {
 		t.Errorf("the report lists the matches %v, not the new item %s", sc.lastReport.matches, tag)
 	}
 }

@@ -43,7 +43,7 @@ func (sc *Screen) showReportForm() {
 	f.Cancel = sc.backToList
 	sc.lastForm = f.Form
 	sc.lastReportForm = f
-	sc.setPane(f.Content(lang.L("found.report"), lang.L("found.report_save")))
+	sc.Pane().Set(f.Content(lang.L("found.report"), lang.L("found.report_save")))
 	sc.focus(f.First)
 }
 
@@ -77,7 +77,7 @@ func (sc *Screen) showReport(id string) bool {
 	v := &reportView{id: id}
 	box := container.NewVBox(kit.Heading(lang.L("found.report_heading")), wrapped(reportLine(r)),
 		wrapped(lang.L("found.report_contact", map[string]string{"Contact": r.Contact,
-			"When": kit.When(r.LostAt, sc.s.Now()), "By": sc.name(r.FiledBy)})))
+			"When": kit.When(r.LostAt, sc.s.Now()), "By": sc.names.Name(r.FiledBy)})))
 	if r.Closed {
 		box.Add(wrapped(lang.L("found.report_closed", map[string]string{"Item": r.Item})))
 	} else {
@@ -86,7 +86,7 @@ func (sc *Screen) showReport(id string) bool {
 	sc.lastReport = v
 	back := widget.NewButton(lang.L("found.back"), sc.backToList)
 	scroll := container.NewVScroll(box)
-	sc.pane.SetDetail(wire.EntityRef{Kind: kit.KindLostReport, ID: id},
+	sc.Pane().SetDetail(wire.EntityRef{Kind: kit.KindLostReport, ID: id},
 		container.NewBorder(nil, container.NewHBox(back), nil, nil, scroll), scroll)
 	return true
 }
@@ -104,7 +104,7 @@ func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) 
 		v.matches = append(v.matches, m.Item.Tag)
 		tag := m.Item.Tag
 		b := widget.NewButton(tag+"  "+categoryName(m.Item.Category)+" · "+m.Item.Description+" · "+m.Item.Place,
-			func() { sc.showItem(tag) })
+			func() { sc.Open(tag) })
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}
@@ -113,7 +113,7 @@ func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) 
 // showReports lists the open loss reports, built again as reports are
 // filed and closed.
 func (sc *Screen) showReports() {
-	sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+	sc.Pane().SetView(func() (fyne.CanvasObject, *container.Scroll) {
 		s := container.NewVScroll(sc.openReports())
 		return s, s
 	}, kit.KindLostReport)

@@ -20,26 +20,26 @@ func TestScreenshots(t *testing.T) {
 		e.UseFontTheme()
 		e.Demo(t, 400)
 		e.SignIn(t, "S01")
-		sc := newScreen(e.Session)
+		sc := New(e.Session).(*Screen)
 		e.Window.SetContent(sc.Content())
-		ids := sc.list.IDs()
+		ids := sc.List().IDs()
 		if len(ids) == 0 {
 			t.Fatal("the demo hotel has no found items")
 		}
 		tag := ids[0]
-		sc.list.SelectID(tag)
-		kittest.Shows(t, sc.pane.Content(), tag, lang.L("found.finder"), lang.L("found.custody"),
+		sc.List().SelectID(tag)
+		kittest.Shows(t, sc.Pane().Content(), tag, lang.L("found.finder"), lang.L("found.custody"),
 			lang.L("found.claim"), lang.L("found.dispose"), lang.L("found.label"))
 		e.MatchShot(t, "found-detail-"+language)
 		sc.showLogForm()
-		kittest.Shows(t, sc.pane.Content(), lang.L("found.finder"), lang.L("found.log_save"))
+		kittest.Shows(t, sc.Pane().Content(), lang.L("found.finder"), lang.L("found.log_save"))
 		e.MatchShot(t, "found-log-"+language)
 		sc.showClaimForm(tag)
-		kittest.Shows(t, sc.pane.Content(), lang.L("found.claim_heading", map[string]string{"Tag": tag}),
+		kittest.Shows(t, sc.Pane().Content(), lang.L("found.claim_heading", map[string]string{"Tag": tag}),
 			lang.L("found.claimant"), lang.L("found.claim_save"))
 		e.MatchShot(t, "found-claim-"+language)
 		sc.showLabel(tag, nil)
-		kittest.Shows(t, sc.pane.Content(), lang.L("found.label_heading"), tag)
+		kittest.Shows(t, sc.Pane().Content(), lang.L("found.label_heading"), tag)
 		e.MatchShot(t, "found-label-"+language)
 		sc.showDisposeForm(tag)
 		test.Tap(sc.lastForm.Save)
@@ -47,7 +47,7 @@ func TestScreenshots(t *testing.T) {
 		if refusal == "" {
 			t.Error("disposing with no method picked is not refused")
 		}
-		kittest.Shows(t, sc.pane.Content(), lang.L("found.dispose_heading", map[string]string{"Tag": tag}), refusal)
+		kittest.Shows(t, sc.Pane().Content(), lang.L("found.dispose_heading", map[string]string{"Tag": tag}), refusal)
 		e.MatchShot(t, "found-dispose-"+language)
 	}
 }

@@ -1,16 +1,15 @@
 package keys
 
 import (
-	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	appkeys "floordesk/app/keys"
-	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
@@ -28,14 +27,6 @@ const (
 var filterKeys = []string{"keys.filter.all", "keys.filter.out", "keys.filter.overdue",
 	"keys.filter.in", "keys.filter.lost"}
 
-func filterNames() []string {
-	out := make([]string, len(filterKeys))
-	for i, k := range filterKeys {
-		out[i] = lang.L(k)
-	}
-	return out
-}
-
 // keep tells whether a key passes the filter at now.
 func (f filter) keep(k appkeys.Key, now time.Time) bool {
 	l, out := k.Current()
@@ -52,65 +43,43 @@ func (f filter) keep(k appkeys.Key, now time.Time) bool {
 	return true
 }
 
-// reloadAll reads the whole register again.
-func (sc *Screen) reloadAll() {
-	keys, err := sc.s.Svc.Keys()
-	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return
+// board is what the key board lists: every key, by tag, found by its
+// tag, areas, type, desk and holder; a key's detail reads staff names.
+// Refresh reloads the keys that changed (every key for nil; also when
+// time passes, so overdue keys turn red) and rebuilds the key's detail,
+// at the reader's place, when the key or the staff it names changed. The
+// door openings, a key report and a who-held answer are live views of the
+// pane, built again when what they read changed. A form stays as typed.
+func (sc *Screen) board() kit.ListConfig[appkeys.Key] {
+	filters := make([]kit.Filter[appkeys.Key], len(filterKeys))
+	for i, key := range filterKeys {
+		filters[i] = kit.Filter[appkeys.Key]{Name: key, Keep: func(k appkeys.Key, _ string, now time.Time) bool { return filter(i).keep(k, now) }}
 	}
-	for _, k := range keys {
-		sc.put(k)
+	return kit.ListConfig[appkeys.Key]{
+		Kind: kit.KindKey, Reads: []string{kit.KindStaff},
+		ID:  func(k appkeys.Key) string { return k.Tag },
+		All: sc.s.Svc.Keys, One: sc.s.Svc.Key, Names: sc.names.Load,
+		Words: sc.words, Filters: filters,
+		Compare: func(a, b appkeys.Key) int { return strings.Compare(a.Tag, b.Tag) },
+		Row:     sc.fillRow,
+		Detail:  func(k appkeys.Key) (fyne.CanvasObject, *container.Scroll) { return sc.detail(k), nil },
 	}
 }
 
-// reloadSome reads the changed keys and reports whether any did.
-func (sc *Screen) reloadSome(changed []wire.EntityRef) bool {
-	any := false
-	for _, r := range changed {
-		switch r.Kind {
-		case kit.KindKey:
-			if k, err := sc.s.Svc.Key(r.ID); err == nil {
-				sc.put(k)
-			}
-			any = true
-		case kit.KindStaff:
-			sc.names.load()
-			any = true
-		}
-	}
-	return any
-}
-
-// put keeps a key and indexes it by tag, areas, type and holder.
-func (sc *Screen) put(k appkeys.Key) {
-	sc.keys[k.Tag] = k
+// words are what the search finds a key by: tag, areas, type, desk and,
+// while it is out, holder and purpose.
+func (sc *Screen) words(k appkeys.Key) []string {
 	fields := []string{k.Tag, strings.Join(k.Areas, " "), keyType(k.Type), k.Desk}
 	if l, out := k.Current(); out {
-		fields = append(fields, sc.names.person(l.Holder), l.Purpose)
+		fields = append(fields, sc.names.Name(l.Holder), l.Purpose)
 	}
-	sc.index.Add(k.Tag, fields...)
-}
-
-// applyFilter shows the keys that match the search and the filter.
-func (sc *Screen) applyFilter() {
-	f := filter(max(0, sc.filter.SelectedIndex()))
-	now := sc.s.Now()
-	var ids []string
-	for _, tag := range sc.index.Find(strings.TrimSpace(sc.search.Text)) {
-		if k, ok := sc.keys[tag]; ok && f.keep(k, now) {
-			ids = append(ids, tag)
-		}
-	}
-	slices.Sort(ids)
-	sc.list.SetIDs(ids)
+	return fields
 }
 
 // fillRow shows one key: tag and type, where it is, and when it is due.
-func (sc *Screen) fillRow(tag string, o fyne.CanvasObject) {
-	k := sc.keys[tag]
+func (sc *Screen) fillRow(k appkeys.Key, r *kit.Row) {
 	detail, note, imp := sc.status(k)
-	o.(*kit.Row).Set(k.Tag+" · "+keyType(k.Type), detail, note, imp)
+	r.Set(k.Tag+" · "+keyType(k.Type), detail, note, imp)
 }
 
 // status says where a key is, when it is due back, and how urgent that is.
@@ -125,7 +94,7 @@ func (sc *Screen) status(k appkeys.Key) (string, string, widget.Importance) {
 	case !out:
 		return lang.L("keys.on_board"), "", widget.MediumImportance
 	}
-	detail := lang.L("keys.held_by", map[string]string{"Holder": sc.names.person(l.Holder),
+	detail := lang.L("keys.held_by", map[string]string{"Holder": sc.names.Name(l.Holder),
 		"Purpose": l.Purpose, "Since": kit.When(l.Out, now)})
 	if now.After(l.Due) {
 		return detail, kit.Late(l.Due, now), widget.DangerImportance

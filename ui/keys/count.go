@@ -37,7 +37,7 @@ func (sc *Screen) openCount() *countForm {
 	f.Check(f.counted, "counted", checkCount)
 	f.Plain("", f.result)
 	f.Submit, f.Cancel = f.record, sc.closePane
-	sc.setPane(f.Content(lang.L("keys.count_title"), lang.L("keys.count_save")))
+	sc.Pane().Set(f.Content(lang.L("keys.count_title"), lang.L("keys.count_save")))
 	sc.s.Window.Canvas().Focus(f.counted)
 	return f
 }
@@ -45,9 +45,9 @@ func (sc *Screen) openCount() *countForm {
 // boardTags are the keys the register says hang on the board.
 func (sc *Screen) boardTags() []string {
 	var out []string
-	for tag, k := range sc.keys {
+	for k := range sc.Records() {
 		if _, held := k.Current(); !held && !k.Lost {
-			out = append(out, tag)
+			out = append(out, k.Tag)
 		}
 	}
 	slices.Sort(out)

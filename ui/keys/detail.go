@@ -10,22 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	appkeys "floordesk/app/keys"
-	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
-// showKey shows a key's detail: where it is, its actions and every
-// sign-out it ever had. Showing the key shown again keeps the scroll
-// offset.
-func (sc *Screen) showKey(tag string) {
-	k, ok := sc.keys[tag]
-	if !ok {
-		return
-	}
-	sc.shown = tag
-	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: kit.KindKey, ID: tag}, sc.detail(k))
-}
-
+// detail is a key's detail: where it is, its actions and every sign-out
+// it ever had.
 func (sc *Screen) detail(k appkeys.Key) fyne.CanvasObject {
 	where, due, imp := sc.status(k)
 	state := widget.NewLabel(strings.TrimSpace(where + "  " + due))
@@ -38,7 +27,7 @@ func (sc *Screen) detail(k appkeys.Key) fyne.CanvasObject {
 		box.Add(w)
 	}
 	if k.Lost && k.LostNote != "" {
-		box.Add(kit.Note(lang.L("keys.lost_note", map[string]string{"Who": sc.names.person(k.LostBy), "Note": k.LostNote})))
+		box.Add(kit.Note(lang.L("keys.lost_note", map[string]string{"Who": sc.names.Name(k.LostBy), "Note": k.LostNote})))
 	}
 	box.Add(sc.actions(k))
 	box.Add(kit.Heading(lang.L("keys.history")))
@@ -91,10 +80,8 @@ func (sc *Screen) signIn(tag string) {
 
 // saved keeps a key a command returned, shows it and confirms.
 func (sc *Screen) saved(k appkeys.Key, msg string) {
-	sc.put(k)
-	sc.applyFilter()
-	sc.list.SelectID(k.Tag)
-	sc.showKey(k.Tag)
+	sc.Put(k)
+	sc.Open(k.Tag)
 	sc.s.Notify(lang.L(msg, map[string]string{"Key": k.Tag}))
 }
 
@@ -121,15 +108,15 @@ func (sc *Screen) history(tag string) []fyne.CanvasObject {
 func (sc *Screen) loanText(l appkeys.KeyLoan) string {
 	now := sc.s.Now()
 	text := lang.L("keys.h.out", map[string]string{"When": kit.When(l.Out, now),
-		"Holder": sc.names.person(l.Holder), "Purpose": l.Purpose, "By": sc.names.person(l.OutBy)})
+		"Holder": sc.names.Name(l.Holder), "Purpose": l.Purpose, "By": sc.names.Name(l.OutBy)})
 	if l.Witness != "" {
-		text += " · " + lang.L("keys.h.witness", map[string]string{"Witness": sc.names.person(l.Witness)})
+		text += " · " + lang.L("keys.h.witness", map[string]string{"Witness": sc.names.Name(l.Witness)})
 	}
 	switch {
 	case l.Lost:
 		text += " · " + lang.L("keys.h.lost", map[string]string{"When": kit.When(l.LostAt, now)})
 	case !l.In.IsZero():
-		text += " · " + lang.L("keys.h.in", map[string]string{"When": kit.When(l.In, now), "By": sc.names.person(l.InBy)})
+		text += " · " + lang.L("keys.h.in", map[string]string{"When": kit.When(l.In, now), "By": sc.names.Name(l.InBy)})
 	}
 	return text
 }

@@ -33,7 +33,7 @@ type doorForm struct {
 func (sc *Screen) showDoors() { sc.openDoors() }
 
 func (sc *Screen) openDoors() *doorForm {
-	sc.names.load()
+	sc.names.Load()
 	f := &doorForm{Form: kit.NewForm(), sc: sc}
 	f.room = f.Entry(lang.L("keys.room_hint"))
 	f.guest = f.Entry("")
@@ -48,7 +48,7 @@ func (sc *Screen) openDoors() *doorForm {
 	list := container.NewStack()
 	split := container.NewVSplit(f.Content(lang.L("keys.door_title"), lang.L("keys.door_save")), list)
 	split.Offset = 0.62
-	sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+	sc.Pane().SetView(func() (fyne.CanvasObject, *container.Scroll) {
 		scroll := sc.doorList()
 		list.Objects = []fyne.CanvasObject{scroll}
 		list.Refresh()
@@ -122,5 +122,5 @@ func (sc *Screen) doorList() *container.Scroll {
 func (sc *Screen) doorText(d appkeys.DoorOpening) string {
 	return lang.L("keys.door_line", map[string]string{"When": kit.When(d.At, sc.s.Now()), "Room": d.Room,
 		"Guest": d.Guest, "ID": lang.L("keys.id." + d.IDType), "Last4": d.IDLast4,
-		"By": sc.names.person(d.OpenedBy)})
+		"By": sc.names.Name(d.OpenedBy)})
 }

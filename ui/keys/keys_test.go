@@ -38,7 +38,7 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
 	e.Attendant(t, sup.ID, "A02", "Zhang Wei")
 	e.SignIn(t, att.ID)
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -66,9 +66,10 @@ func signOut(sc *Screen, tag, purpose, witness, pin string) *signOutForm {
 
 func row(sc *Screen, tag string) (string, string, widget.Importance) {
 	r := kit.NewRow()
-	sc.fillRow(tag, r)
+	k, _ := sc.Record(tag)
+	sc.fillRow(k, r)
 	_, detail, note := r.Texts()
-	_, _, imp := sc.status(sc.keys[tag])
+	_, _, imp := sc.status(k)
 	return detail, note, imp
 }
 
@@ -123,9 +124,9 @@ func TestOverdueKeyIsHighlighted(t *testing.T) {
 	enter(f.purpose)
 	e.Clock.Advance(2 * time.Hour)
 	sc.Refresh(nil)
-	sc.filter.SetSelectedIndex(int(filterOverdue))
-	if sc.list.Len() != 1 || sc.list.IDs()[0] != "F3-SEC-A" {
-		t.Fatalf("overdue filter shows %v", sc.list.IDs())
+	sc.Filter().SetSelectedIndex(int(filterOverdue))
+	if sc.List().Len() != 1 || sc.List().IDs()[0] != "F3-SEC-A" {
+		t.Fatalf("overdue filter shows %v", sc.List().IDs())
 	}
 	_, note, imp := row(sc, "F3-SEC-A")
 	if !strings.Contains(note, "late") || imp != widget.DangerImportance {
@@ -203,7 +204,7 @@ func TestDoorOpeningKeepsOnlyTheLast4(t *testing.T) {
 	if len(list) != 1 || list[0].IDLast4 != "123X" || list[0].OpenedBy != "A01" {
 		t.Fatalf("door openings = %+v", list)
 	}
-	if !strings.Contains(kittest.Labels(sc.pane.Content()), "Chen Jing") {
+	if !strings.Contains(kittest.Labels(sc.Pane().Content()), "Chen Jing") {
 		t.Error("the opening is not in the list")
 	}
 }
@@ -239,11 +240,11 @@ func TestScreenshot(t *testing.T) {
 		}
 		kittest.Shows(t, sc.Content(), "F3-MASTER", "F3-SEC-A", "Wang Fang", lang.L("keys.sign_out_title"), refusal)
 		e.MatchShot(t, "keys-signout-"+language)
-		sc.showKey("F3-SEC-A")
-		kittest.Shows(t, sc.pane.Content(), "F3-SEC-A", "Wang Fang", "开夜床")
+		sc.ShowDetail("F3-SEC-A")
+		kittest.Shows(t, sc.Pane().Content(), "F3-SEC-A", "Wang Fang", "开夜床")
 		e.MatchShot(t, "keys-detail-"+language)
 		sc.openDoors()
-		kittest.Shows(t, sc.pane.Content(), lang.L("keys.door_title"), lang.L("keys.door_save"))
+		kittest.Shows(t, sc.Pane().Content(), lang.L("keys.door_title"), lang.L("keys.door_save"))
 		e.MatchShot(t, "keys-doors-"+language)
 	}
 }
@@ -255,16 +256,16 @@ func TestDemoHotelFillsTheBoard(t *testing.T) {
 	e := kittest.New(t)
 	e.Demo(t, 1500)
 	e.SignIn(t, "S01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
-	if sc.list.Len() < 10 {
-		t.Fatalf("the board shows %d keys", sc.list.Len())
+	if sc.List().Len() < 10 {
+		t.Fatalf("the board shows %d keys", sc.List().Len())
 	}
-	sc.list.SelectID(sc.list.IDs()[0])
+	sc.List().SelectID(sc.List().IDs()[0])
 	p := sc.openReports()
 	p.kind.SetSelectedIndex(int(reportOutsideShift))
 	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
-		sc.filter.SetSelectedIndex(int(filterOut))
+		sc.Filter().SetSelectedIndex(int(filterOut))
 		sc.openDoors()
 		e.Shot(t, dir+"/keys-demo.png")
 	}

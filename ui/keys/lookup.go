@@ -1,7 +1,6 @@
 package keys
 
 import (
-	"maps"
 	"slices"
 	"time"
 
@@ -28,39 +27,44 @@ func (sc *Screen) openLookup() *lookupForm {
 	f := &lookupForm{Form: kit.NewForm(), sc: sc, answer: container.NewVBox()}
 	f.key = widget.NewSelect(sc.allTags(), nil)
 	f.key.PlaceHolder = lang.L("keys.pick_key")
-	if sc.shown != "" {
-		f.key.SetSelected(sc.shown)
+	if sc.Shown() != "" {
+		f.key.SetSelected(sc.Shown())
 	}
 	f.at = f.Entry(kit.TimeLayout)
-	f.at.SetText(sc.s.Now().In(sc.names.loc()).Format(kit.TimeLayout))
+	f.at.SetText(sc.s.Now().In(sc.s.Location()).Format(kit.TimeLayout))
 	f.Row(lang.L("keys.key"), "tag", f.key)
 	f.Row(lang.L("keys.at"), "at", f.at)
 	f.Check(f.at, "at", kit.CheckTime)
 	f.Plain("", f.answer)
 	f.Submit, f.Cancel = f.look, sc.closePane
 	f.view = f.Content(lang.L("keys.who_held_title"), lang.L("keys.look_up"))
-	sc.setPane(f.view)
+	sc.Pane().Set(f.view)
 	sc.s.Window.Canvas().Focus(f.at)
 	return f
 }
 
 func (sc *Screen) allTags() []string {
-	return slices.Sorted(maps.Keys(sc.keys))
+	var tags []string
+	for k := range sc.Records() {
+		tags = append(tags, k.Tag)
+	}
+	slices.Sort(tags)
+	return tags
 }
 
 // look shows who held the key at the time, or that it was on the board;
 // the answer is built again, for the key and time asked, as key loans and
 // the staff it names change, and the form stays as typed.
 func (f *lookupForm) look() {
-	tag, at := f.key.Selected, kit.ParseTime(f.at.Text, f.sc.names.loc())
+	tag, at := f.key.Selected, kit.ParseTime(f.at.Text, f.sc.s.Location())
 	if tag == "" || at.IsZero() {
 		f.answer.RemoveAll()
-		f.sc.setPane(f.view) // no answer to keep up to date
+		f.sc.Pane().Set(f.view) // no answer to keep up to date
 		f.Say("tag", lang.L("keys.lookup_required"))
 		return
 	}
 	f.Errs.Clear()
-	f.sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+	f.sc.Pane().SetView(func() (fyne.CanvasObject, *container.Scroll) {
 		f.answerFor(tag, at)
 		return f.view, nil // the form keeps its own scroll
 	}, kit.KindKey, kit.KindStaff)

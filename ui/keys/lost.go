@@ -37,7 +37,7 @@ func (sc *Screen) noteForm(tag, title, button, hint string, run func(string) (ap
 		}
 		sc.saved(k, done)
 	}
-	sc.setPane(f.Content(lang.L(title, map[string]string{"Key": tag}), lang.L(button)))
+	sc.Pane().Set(f.Content(lang.L(title, map[string]string{"Key": tag}), lang.L(button)))
 	sc.s.Window.Canvas().Focus(note)
 	return f
 }

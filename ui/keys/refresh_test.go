@@ -51,24 +51,24 @@ func longKey(t *testing.T, e *kittest.Env, sc *Screen) {
 	t.Helper()
 	turnDowns(t, e)
 	sc.Show(kit.KindKey, "F3-SEC-A")
-	kittest.ScrollDown(t, sc.pane.Content(), 300)
+	kittest.ScrollDown(t, sc.Pane().Content(), 300)
 }
 
 func TestRefreshOfAnotherKeyLeavesTheDetail(t *testing.T) {
 	e, sc := world(t, kit.English)
 	longKey(t, e, sc)
-	before := sc.pane.Object()
+	before := sc.Pane().Object()
 	_, err := e.Svc.ReportKeyLost(e.Session.UserID(), "F3-MASTER", "left in the lift")
 	must(t, err)
 	sc.Refresh([]wire.EntityRef{{Kind: kit.KindKey, ID: "F3-MASTER"}})
-	kittest.StillShows(t, sc.pane, before, 300)
+	kittest.StillShows(t, sc.Pane(), before, 300)
 }
 
 func TestRefreshOfTheShownKeyKeepsTheReadersPlace(t *testing.T) {
 	e, sc := world(t, kit.English)
 	longKey(t, e, sc)
 	sc.Refresh(lend(t, e, "F3-SEC-A", "Minibar restock"))
-	kittest.ShowsAt(t, sc.pane, "Minibar restock", 300)
+	kittest.ShowsAt(t, sc.Pane(), "Minibar restock", 300)
 }
 
 func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
@@ -84,7 +84,7 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			e, sc := world(t, kit.English)
 			sc.Show(kit.KindKey, "F3-SEC-A")
-			kittest.TypeThrough(t, sc.pane, tt.open(sc), "Room 305", func() {
+			kittest.TypeThrough(t, sc.Pane(), tt.open(sc), "Room 305", func() {
 				sc.Refresh(lend(t, e, "F3-SEC-A", "Maintenance"))
 				sc.Refresh(nil)
 			})
@@ -108,14 +108,14 @@ func TestRefreshRebuildsTheDoorOpeningsBelowTheForm(t *testing.T) {
 		openDoor(t, e, "302", fmt.Sprintf("Guest %d", i+1))
 	}
 	f := sc.openDoors()
-	form := sc.pane.Object()
+	form := sc.Pane().Object()
 	test.Type(f.room, "301")
-	list := kittest.ScrollPaneDown(t, sc.pane, 300)
+	list := kittest.ScrollPaneDown(t, sc.Pane(), 300)
 	sc.Refresh(lend(t, e, "F3-SEC-A", "Maintenance"))
-	kittest.StillShowsView(t, sc.pane, list, 300)
+	kittest.StillShowsView(t, sc.Pane(), list, 300)
 	sc.Refresh(openDoor(t, e, "301", "Chen Jing"))
-	kittest.ShowsAt(t, sc.pane, "Chen Jing", 300)
-	if sc.pane.Object() != form || f.room.Text != "301" {
+	kittest.ShowsAt(t, sc.Pane(), "Chen Jing", 300)
+	if sc.Pane().Object() != form || f.room.Text != "301" {
 		t.Errorf("the form was built again: room %q", f.room.Text)
 	}
 }
@@ -142,11 +142,11 @@ func TestRefreshRebuildsTheKeyReportKeepingWhatWasPicked(t *testing.T) {
 			if tt.who != "" {
 				p.who.SetSelected(tt.who)
 			}
-			results := kittest.ScrollDown(t, sc.pane.Content(), 300)
+			results := kittest.ScrollDown(t, sc.Pane().Content(), 300)
 			sc.Refresh(openDoor(t, e, "301", "Chen Jing"))
-			kittest.StillShowsView(t, sc.pane, results, 300)
+			kittest.StillShowsView(t, sc.Pane(), results, 300)
 			sc.Refresh(turnDown(t, e, "Minibar restock"))
-			kittest.ShowsAt(t, sc.pane, "Minibar restock", 300)
+			kittest.ShowsAt(t, sc.Pane(), "Minibar restock", 300)
 			if report(p.kind.SelectedIndex()) != tt.kind || p.who.Selected != tt.who {
 				t.Errorf("the report shown is %v for %q", p.kind.Selected, p.who.Selected)
 			}
@@ -180,9 +180,9 @@ func TestKeyReportsAreBuiltAgainForWhatTheyRead(t *testing.T) {
 			_, sc := world(t, kit.English)
 			p := sc.openReports()
 			p.kind.SetSelectedIndex(int(tt.kind))
-			before := sc.pane.Scroll()
+			before := sc.Pane().Scroll()
 			sc.Refresh(tt.changed)
-			if got := sc.pane.Scroll() != before; got != tt.want {
+			if got := sc.Pane().Scroll() != before; got != tt.want {
 				t.Errorf("built again: %v, want %v", got, tt.want)
 			}
 		})
@@ -192,7 +192,7 @@ func TestKeyReportsAreBuiltAgainForWhatTheyRead(t *testing.T) {
 func TestRefreshRebuildsTheWhoHeldAnswerKeepingTheQuestion(t *testing.T) {
 	e, sc := world(t, kit.English)
 	f := sc.openLookup()
-	form := sc.pane.Object()
+	form := sc.Pane().Object()
 	f.key.SetSelected("F3-SEC-A")
 	f.at.SetText("2026-03-03 14:30")
 	enter(f.at)
@@ -206,7 +206,7 @@ func TestRefreshRebuildsTheWhoHeldAnswerKeepingTheQuestion(t *testing.T) {
 	if got := kittest.Labels(f.answer); !strings.Contains(got, "Minibar restock") {
 		t.Errorf("at 14:30, after the sign-out: %q", got)
 	}
-	if sc.pane.Object() != form || f.at.Text != "2026-03-03 15:" || f.key.Selected != "F3-SEC-A" {
+	if sc.Pane().Object() != form || f.at.Text != "2026-03-03 15:" || f.key.Selected != "F3-SEC-A" {
 		t.Errorf("the question changed: %q at %q", f.key.Selected, f.at.Text)
 	}
 }

@@ -39,7 +39,7 @@ type reportsPane struct {
 func (sc *Screen) showReports() { sc.openReports() }
 
 func (sc *Screen) openReports() *reportsPane {
-	sc.names.load()
+	sc.names.Load()
 	p := &reportsPane{sc: sc, results: container.NewStack()}
 	p.who = widget.NewSelect(nil, func(string) { p.show() })
 	p.kind = widget.NewSelect(reportNames(), func(string) { p.pickKind() })
@@ -88,7 +88,7 @@ func (p *reportsPane) show() {
 	if report(p.kind.SelectedIndex()) == reportOutsideShift {
 		reads = append(reads, kit.KindHotel)
 	}
-	p.sc.pane.SetView(p.build, reads...)
+	p.sc.Pane().SetView(p.build, reads...)
 }
 
 // build fills the results with the picked report's lines, below the

@@ -1,7 +1,6 @@
 package keys
 
 import (
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -28,16 +27,16 @@ type signOutForm struct {
 
 // openSignOut shows the sign-out form, for tag if given.
 func (sc *Screen) openSignOut(tag string) *signOutForm {
-	sc.names.load()
+	sc.names.Load()
 	f := &signOutForm{Form: kit.NewForm(), sc: sc}
-	f.key = widget.NewSelect(sc.availableTags(), func(string) { f.showWitnessHint() })
+	f.key = widget.NewSelect(sc.boardTags(), func(string) { f.showWitnessHint() })
 	f.key.PlaceHolder = lang.L("keys.pick_key")
 	f.holder = widget.NewSelect(sc.names.choices(), nil)
 	f.holder.PlaceHolder = lang.L("keys.pick_staff")
 	f.holder.SetSelected(sc.names.choiceOf(sc.s.UserID()))
 	f.purpose = f.Entry(lang.L("keys.purpose_hint"))
 	f.due = f.Entry(kit.TimeLayout)
-	f.due.SetText(sc.s.Now().In(sc.names.loc()).Add(defaultKeyTime).Format(kit.TimeLayout))
+	f.due.SetText(sc.s.Now().In(sc.s.Location()).Add(defaultKeyTime).Format(kit.TimeLayout))
 	f.witness = widget.NewSelect(sc.names.choices(), nil)
 	f.witness.PlaceHolder = lang.L("keys.witness_pick")
 	f.witnessPIN = f.Entry("")
@@ -48,7 +47,7 @@ func (sc *Screen) openSignOut(tag string) *signOutForm {
 	if tag != "" {
 		f.key.SetSelected(tag)
 	}
-	sc.setPane(f.Content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
+	sc.Pane().Set(f.Content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
 	sc.s.Window.Canvas().Focus(f.purpose)
 	return f
 }
@@ -72,7 +71,7 @@ func (f *signOutForm) layout() {
 
 // showWitnessHint says whether the picked key needs a witness.
 func (f *signOutForm) showWitnessHint() {
-	k, ok := f.sc.keys[f.key.Selected]
+	k, ok := f.sc.Record(f.key.Selected)
 	if ok && k.Type.NeedsWitness() {
 		f.witnessHint.SetText(lang.L("keys.witness_needed", map[string]string{"Type": keyType(k.Type)}))
 		f.witnessHint.Importance = widget.WarningImportance
@@ -83,21 +82,9 @@ func (f *signOutForm) showWitnessHint() {
 	f.witnessHint.Refresh()
 }
 
-// availableTags are the keys on the board, ready to sign out.
-func (sc *Screen) availableTags() []string {
-	var out []string
-	for tag, k := range sc.keys {
-		if _, held := k.Current(); !held && !k.Lost {
-			out = append(out, tag)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 func (f *signOutForm) signOut() {
 	in := appkeys.KeySignOut{Tag: f.key.Selected, Holder: f.sc.names.idOf(f.holder.Selected),
-		Purpose: f.purpose.Text, Due: kit.ParseTime(f.due.Text, f.sc.names.loc()),
+		Purpose: f.purpose.Text, Due: kit.ParseTime(f.due.Text, f.sc.s.Location()),
 		Witness: f.sc.names.idOf(f.witness.Selected), WitnessPIN: f.witnessPIN.Text}
 	if in.Tag == "" {
 		f.Errs.Clear()

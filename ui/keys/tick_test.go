@@ -21,8 +21,8 @@ func TestTickTurnsAKeyLateAsTheClockMoves(t *testing.T) {
 	e, sc := world(t, kit.English)
 	sc.Refresh(lend(t, e, "F3-SEC-A", "Turn-down service"))
 	sc.Show(kit.KindKey, "F3-SEC-A")
-	sc.filter.SetSelected(lang.L("keys.filter.overdue"))
-	if slices.Contains(sc.list.IDs(), "F3-SEC-A") {
+	sc.Filter().SetSelected(lang.L("keys.filter.overdue"))
+	if slices.Contains(sc.List().IDs(), "F3-SEC-A") {
 		t.Fatal("a key due in an hour is listed as overdue")
 	}
 	if _, _, imp := row(sc, "F3-SEC-A"); imp == widget.DangerImportance {
@@ -30,15 +30,15 @@ func TestTickTurnsAKeyLateAsTheClockMoves(t *testing.T) {
 	}
 	e.Clock.Advance(90 * time.Minute)
 	sc.Tick()
-	if !slices.Contains(sc.list.IDs(), "F3-SEC-A") {
-		t.Fatalf("after the due time the overdue filter lists %v", sc.list.IDs())
+	if !slices.Contains(sc.List().IDs(), "F3-SEC-A") {
+		t.Fatalf("after the due time the overdue filter lists %v", sc.List().IDs())
 	}
 	_, note, imp := row(sc, "F3-SEC-A")
 	late := kit.Late(e.Clock.Now().Add(-30*time.Minute), e.Clock.Now())
 	if imp != widget.DangerImportance || note != late {
 		t.Errorf("row after the due time: %q, importance %v; want %q in red", note, imp, late)
 	}
-	if got := kittest.Labels(sc.pane.Content()); !strings.Contains(got, late) {
+	if got := kittest.Labels(sc.Pane().Content()); !strings.Contains(got, late) {
 		t.Errorf("the detail does not say %q:\n%s", late, got)
 	}
 }

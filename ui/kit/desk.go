@@ -34,7 +34,7 @@ func (s *Session) UseDesk(code string) (app.Desk, error) {
 		return app.Desk{}, err
 	}
 	if !ok {
-		return app.Desk{}, &app.Refusal{Code: "desk.not_found", Params: map[string]string{"kind": "desk", "id": code}, Err: app.ErrNotFound}
+		return app.Desk{}, &app.Refusal{Code: "desk.not_found", Params: map[string]string{"kind": KindDesk, "id": code}, Err: app.ErrNotFound}
 	}
 	if err := s.Svc.SetLocalSetting(SettingDeskCode, desk.Code); err != nil {
 		return app.Desk{}, fmt.Errorf("use desk %s: %w", desk.Code, err)

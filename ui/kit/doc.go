@@ -2,16 +2,19 @@
 // Session a screen works in (the domain service, the window, the signed-in
 // staff member, navigation and notices), the Screen interface the shell
 // shows and the ScreenBase a screen embeds for its ID, title, icon and
-// content, turning domain refusals into sentences (Say) and showing them next
-// to the form field they concern (FieldErrors), the keyboard-first form
-// the keys, loans, found and supervisor screens build on (Form), uniform callback lists over
-// slices of IDs (IDList), the detail pane beside a list that keeps the
-// reader's place when a refresh rebuilds it and keeps live views current
-// (DetailPane), the Ticker a screen implements to move its times with the
-// clock, dates and times in the user's language, the server address check
-// and enrolment refusals shared by first start and the supervisor's Sync
-// tab, and the search index (Index) that finds records by room, name, tag,
-// words and pinyin.
+// content, turning domain refusals into sentences (Say) and showing them
+// next to the form field they concern (FieldErrors), the keyboard-first
+// form the keys, loans, found and supervisor screens build on (Form),
+// uniform callback lists over slices of IDs (IDList), the detail pane
+// beside a list that keeps the reader's place when a refresh rebuilds it
+// and keeps live views current (DetailPane), the list screen every
+// register is (ListScreen: its records searched and filtered beside that
+// pane, kept current from the store's changes and the clock), the record
+// kinds and their names, the Ticker a screen implements to move its times
+// with the clock, dates and times in the user's language, the server
+// address check and enrolment refusals shared by first start and the
+// supervisor's Sync tab, and the search index (Index) that finds records
+// by room, name, tag, words and pinyin.
 //
 // kit imports app and Fyne, never fyne.io/fyne/v2/app, and never a screen
 // package.

@@ -227,3 +227,50 @@ func TestFormShowRowsHidesAndShowsARow(t *testing.T) {
 		t.Error("row b not shown again")
 	}
 }
+
+// TestKindName: a kind reads as its name in the user's language, and a
+// kind without one as itself.
+func TestKindName(t *testing.T) {
+	kittest.New(t)
+	for kind, want := range map[string]string{kit.KindKey: "Key", kit.KindLostReport: "Loss report", kit.KindHotel: "hotel", "other": "other"} {
+		if got := kit.KindName(kind); got != want {
+			t.Errorf("KindName(%q) = %q, want %q", kind, got, want)
+		}
+	}
+}
+
+// TestStaffNames: a staff member reads as their name, disabled or not, and
+// an unknown ID as itself; a member added later is named after Load.
+func TestStaffNames(t *testing.T) {
+	e := kittest.New(t)
+	sup := e.Supervisor(t)
+	n := kit.NewStaffNames(e.Svc.Service)
+	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
+	if got := n.Name(att.ID); got != att.ID {
+		t.Errorf("before Load, %s reads %q", att.ID, got)
+	}
+	n.Load()
+	for id, want := range map[string]string{att.ID: "Wang Fang", sup.ID: sup.Name, "A99": "A99"} {
+		if got := n.Name(id); got != want {
+			t.Errorf("Name(%q) = %q, want %q", id, got, want)
+		}
+	}
+	if len(n.Staff()) != 2 {
+		t.Errorf("Staff() = %v", n.Staff())
+	}
+}
+
+// TestSessionLocation: the hotel's time zone is the service's, or the
+// PC's when the service names none.
+func TestSessionLocation(t *testing.T) {
+	e := kittest.New(t)
+	shanghai := time.FixedZone("CST", 8*3600)
+	e.Svc.Location = shanghai
+	if got := e.Session.Location(); got != shanghai {
+		t.Errorf("Location() = %v, want the service's", got)
+	}
+	e.Svc.Location = nil
+	if got := e.Session.Location(); got != time.Local {
+		t.Errorf("Location() = %v, want the PC's", got)
+	}
+}

@@ -9,26 +9,6 @@ import (
 	"floordesk/data/wire"
 )
 
-// Record kinds for Session.Open and Screen.Show, the same strings as the
-// domain's entity kinds.
-const (
-	KindRequest    = "request"
-	KindLoan       = "loan"
-	KindKey        = "key"
-	KindFound      = "found"
-	KindLostReport = "lostreport"
-	KindHandover   = "handover"
-	KindStaff      = "staff"
-	KindDoor       = "door"
-	KindItemType   = "itemtype"
-	// KindConflict opens the conflicts list; its id is "kind/entityID".
-	KindConflict = "conflict"
-)
-
-// KindHotel is the kind of the hotel settings (departments, shifts, the
-// follow-up interval), for a Refresh to tell whether they changed.
-const KindHotel = "hotel"
-
 // Screen is one area of the desk app the shell shows in its navigation.
 // Every method is called on the Fyne goroutine. A screen embeds
 // ScreenBase for ID, Title, Icon and Content.

@@ -46,6 +46,15 @@ func NewSession(svc *app.Service, local LocalStore, w fyne.Window) *Session {
 	return s
 }
 
+// Location is the hotel's time zone: the service's, or the PC's when the
+// service names none.
+func (s *Session) Location() *time.Location {
+	if s.Svc != nil && s.Svc.Location != nil {
+		return s.Svc.Location
+	}
+	return time.Local
+}
+
 // Now is the session clock's time.
 func (s *Session) Now() time.Time { return s.Clock() }
 
@@ -98,9 +107,9 @@ func (s *Session) OnUserChange(f func()) {
 	s.onUser = append(s.onUser, f)
 }
 
-// Open navigates to one record of a kind (apprequests.KindRequest, "key", "loan",
-// "found", "lostreport", "handover", "conflict"...) in whatever screen owns
-// that kind. It reports false when no screen took it.
+// Open navigates to one record of a kind (KindRequest, KindKey, KindLoan,
+// KindFound, KindLostReport, KindHandover, KindConflict...) in whatever
+// screen owns that kind. It reports false when no screen took it.
 func (s *Session) Open(kind, id string) bool {
 	s.mu.Lock()
 	open := s.opener

@@ -12,21 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	apploans "floordesk/app/loans"
-	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
-// showLoan shows a loan's detail: what is out, its history and the
-// actions on it. Showing the loan shown again keeps the scroll offset.
-func (sc *Screen) showLoan(id string) {
-	l, ok := sc.loans[id]
-	if !ok {
-		return
-	}
-	sc.shown = id
-	sc.pane.SetScrolledDetail(wire.EntityRef{Kind: kit.KindLoan, ID: id}, sc.detail(l))
-}
-
+// detail is a loan's detail: what is out, its history and the actions on
+// it.
 func (sc *Screen) detail(l apploans.Loan) fyne.CanvasObject {
 	box := container.NewVBox(kit.Heading(lang.L("loans.room", map[string]string{"Room": l.Room})))
 	box.Add(widget.NewForm(sc.facts(l)...))
@@ -58,8 +48,8 @@ func (sc *Screen) facts(l apploans.Loan) []*widget.FormItem {
 	items := []*widget.FormItem{
 		fact("loans.guest", l.Guest),
 		fact("loans.desk", l.Desk),
-		fact("loans.opened", kit.When(l.OpenedAt, now)+" · "+sc.names.person(l.OpenedBy)),
-		fact("loans.due", kit.DateTime(l.DueAt.In(sc.names.loc()))+" · "+due),
+		fact("loans.opened", kit.When(l.OpenedAt, now)+" · "+sc.names.Name(l.OpenedBy)),
+		fact("loans.due", kit.DateTime(l.DueAt.In(sc.s.Location()))+" · "+due),
 	}
 	if l.Deposit > 0 {
 		items = append(items, fact("loans.deposit", money(l.Deposit)))
@@ -118,10 +108,8 @@ func (sc *Screen) returnAll(id string) {
 
 // saved keeps a loan a command returned, shows it and confirms.
 func (sc *Screen) saved(l apploans.Loan, key string) {
-	sc.put(l)
-	sc.applyFilter()
-	sc.list.SelectID(l.ID)
-	sc.showLoan(l.ID)
+	sc.Put(l)
+	sc.Open(l.ID)
 	sc.s.Notify(lang.L(key, map[string]string{"Room": l.Room}))
 }
 
@@ -134,14 +122,14 @@ type step struct {
 // history lists what happened to a loan, oldest first.
 func (sc *Screen) history(l apploans.Loan) []fyne.CanvasObject {
 	steps := []step{{l.OpenedAt, lang.L("loans.h.opened", map[string]string{
-		"Who": sc.names.person(l.OpenedBy), "Items": sc.itemsText(l)})}}
+		"Who": sc.names.Name(l.OpenedBy), "Items": sc.itemsText(l)})}}
 	for _, r := range l.Returns {
 		steps = append(steps, step{r.At, lang.L("loans.h.returned", map[string]string{
-			"Who": sc.names.person(r.By), "Items": sc.returnText(r.Lines)})})
+			"Who": sc.names.Name(r.By), "Items": sc.returnText(r.Lines)})})
 	}
 	for _, e := range l.Extensions {
 		steps = append(steps, step{e.At, lang.L("loans.h.extended", map[string]string{
-			"Who": sc.names.person(e.By), "To": kit.DateTime(e.To.In(sc.names.loc())), "Reason": e.Reason})})
+			"Who": sc.names.Name(e.By), "To": kit.DateTime(e.To.In(sc.s.Location())), "Reason": e.Reason})})
 	}
 	slices.SortStableFunc(steps, func(a, b step) int { return a.at.Compare(b.at) })
 	out := make([]fyne.CanvasObject, len(steps))

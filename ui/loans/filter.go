@@ -3,9 +3,8 @@ package loans
 import (
 	"time"
 
-	"fyne.io/fyne/v2/lang"
-
 	apploans "floordesk/app/loans"
+	"floordesk/ui/kit"
 )
 
 // filter is one choice of the list's filter.
@@ -22,16 +21,21 @@ const (
 var filterKeys = []string{"loans.filter.open", "loans.filter.due_today", "loans.filter.overdue",
 	"loans.filter.room", "loans.filter.returned"}
 
-func filterNames() []string {
-	out := make([]string, len(filterKeys))
-	for i, k := range filterKeys {
-		out[i] = lang.L(k)
+// filters are the filter menu's choices; the room filter brings in the
+// room's returned loans.
+func (sc *Screen) filters() []kit.Filter[apploans.Loan] {
+	out := make([]kit.Filter[apploans.Loan], len(filterKeys))
+	for i, key := range filterKeys {
+		out[i] = kit.Filter[apploans.Loan]{Name: key, Keep: func(l apploans.Loan, query string, now time.Time) bool {
+			return filter(i).keep(l, query, now.In(sc.s.Location()))
+		}}
 	}
+	out[filterRoom].More = sc.roomLoans
 	return out
 }
 
 func (sc *Screen) currentFilter() filter {
-	if i := sc.filter.SelectedIndex(); i > 0 {
+	if i := sc.Filter().SelectedIndex(); i > 0 {
 		return filter(i)
 	}
 	return filterOpen

@@ -37,7 +37,7 @@ func (sc *Screen) showLendForm() { sc.openLendForm() }
 func (sc *Screen) openLendForm() *lendForm {
 	sc.names.load()
 	f := sc.newLendForm()
-	sc.setPane(f.Content(lang.L("loans.lend_title"), lang.L("loans.lend")))
+	sc.Pane().Set(f.Content(lang.L("loans.lend_title"), lang.L("loans.lend")))
 	sc.s.Window.Canvas().Focus(f.room)
 	return f
 }
@@ -84,7 +84,7 @@ func widgetWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 
 // defaultDue is the domain's default: LoanDueHour the next day, hotel time.
 func (sc *Screen) defaultDue() time.Time {
-	now := sc.s.Now().In(sc.names.loc())
+	now := sc.s.Now().In(sc.s.Location())
 	return time.Date(now.Year(), now.Month(), now.Day()+1, apploans.LoanDueHour, 0, 0, 0, now.Location())
 }
 
@@ -182,7 +182,7 @@ func (f *lendForm) input() (apploans.LendInput, bool) {
 		return apploans.LendInput{}, false
 	}
 	return apploans.LendInput{Room: strings.TrimSpace(f.room.Text), Guest: f.guest.Text,
-		Lines: slices.Clone(f.lines), DueAt: kit.ParseTime(f.due.Text, f.sc.names.loc()), Deposit: deposit}, true
+		Lines: slices.Clone(f.lines), DueAt: kit.ParseTime(f.due.Text, f.sc.s.Location()), Deposit: deposit}, true
 }
 
 // lend lends the items; a refusal shows at its field, keeping the form.

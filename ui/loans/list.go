@@ -3,117 +3,105 @@ package loans
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	apploans "floordesk/app/loans"
-	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
 
-// reloadAll reads every open loan again; returned loans already known
-// stay, so the returned filter keeps what this desk saw.
-func (sc *Screen) reloadAll() {
+// loanList is what the screen lists: the open loans and the returned ones
+// this desk has seen, found by room, guest, desk, items and tags; rows and
+// details show staff and item names. Refresh reloads the loans that
+// changed (every open loan for nil) and rebuilds the loan's detail, at the
+// reader's place, when the loan or the names it shows changed; the detail
+// shows no stock. The stock and frequent-loans tables are live views of
+// the pane, built again when loans or item types changed. A form stays as
+// typed.
+func (sc *Screen) loanList() kit.ListConfig[apploans.Loan] {
+	return kit.ListConfig[apploans.Loan]{
+		Kind: kit.KindLoan, Reads: []string{kit.KindStaff, kit.KindItemType},
+		ID:  func(l apploans.Loan) string { return l.ID },
+		All: sc.everyLoan, One: sc.s.Svc.Loan, Names: sc.names.load,
+		Words: sc.words, Filters: sc.filters(), Compare: sc.compare,
+		Row:    sc.fillRow,
+		Detail: func(l apploans.Loan) (fyne.CanvasObject, *container.Scroll) { return sc.detail(l), nil },
+	}
+}
+
+// everyLoan reads every open loan again, and keeps the returned loans
+// already held, so the returned filter keeps what this desk saw; a loan
+// held as open that is open no more is read again.
+func (sc *Screen) everyLoan() ([]apploans.Loan, error) {
 	open, err := sc.s.Svc.OpenLoans("")
 	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return
+		return nil, err
 	}
+	listed := make(map[string]bool, len(open))
 	for _, l := range open {
-		sc.put(l)
+		listed[l.ID] = true
 	}
-	for id, l := range sc.loans {
-		if l.IsOpen() && !slices.ContainsFunc(open, func(o apploans.Loan) bool { return o.ID == id }) {
-			sc.refetch(id)
+	out := open
+	for l := range sc.Records() {
+		if listed[l.ID] {
+			continue
 		}
+		out = append(out, sc.again(l))
 	}
+	return out, nil
 }
 
-// reloadSome reads the changed loans and reports whether any did; a
-// changed staff member or item type reloads the names.
-func (sc *Screen) reloadSome(changed []wire.EntityRef) bool {
-	any := false
-	for _, r := range changed {
-		switch r.Kind {
-		case kit.KindLoan:
-			sc.refetch(r.ID)
-			any = true
-		case kit.KindStaff, kit.KindItemType:
-			sc.names.load()
-			any = true
-		}
+// again is loan l read again while it is open, or as held once returned
+// (or when it cannot be read).
+func (sc *Screen) again(l apploans.Loan) apploans.Loan {
+	if !l.IsOpen() {
+		return l
 	}
-	return any
+	if fresh, err := sc.s.Svc.Loan(l.ID); err == nil {
+		return fresh
+	}
+	return l
 }
 
-func (sc *Screen) refetch(id string) {
-	if l, err := sc.s.Svc.Loan(id); err == nil {
-		sc.put(l)
-	}
-}
-
-// put keeps a loan and indexes it by room, guest, items and tags.
-func (sc *Screen) put(l apploans.Loan) {
-	sc.loans[l.ID] = l
+// words are what the search finds a loan by: room, guest, desk, items and
+// tags.
+func (sc *Screen) words(l apploans.Loan) []string {
 	fields := []string{l.Room, l.Guest, l.Desk}
 	for _, ln := range l.Lines {
 		fields = append(fields, sc.names.item(ln.Item), strings.Join(ln.Tags, " "))
 	}
-	sc.index.Add(l.ID, fields...)
+	return fields
 }
 
-// loadRoom brings every loan of a room, returned ones too, into the list.
-func (sc *Screen) loadRoom(room string) {
+// roomLoans are every loan of a room, returned ones too.
+func (sc *Screen) roomLoans(room string) []apploans.Loan {
 	ls, err := sc.s.Svc.LoansForRoom(room)
 	if err != nil {
-		return
+		return nil
 	}
-	for _, l := range ls {
-		if _, known := sc.loans[l.ID]; !known {
-			sc.put(l)
-		}
-	}
-}
-
-// applyFilter shows the loans that match the search and the filter.
-func (sc *Screen) applyFilter() {
-	f := sc.currentFilter()
-	query := strings.TrimSpace(sc.search.Text)
-	if f == filterRoom && query != "" {
-		sc.loadRoom(query)
-	}
-	now := sc.s.Now().In(sc.names.loc())
-	var ids []string
-	for _, id := range sc.index.Find(query) {
-		if l, ok := sc.loans[id]; ok && f.keep(l, query, now) {
-			ids = append(ids, id)
-		}
-	}
-	slices.SortFunc(ids, func(a, b string) int { return sc.compare(f, sc.loans[a], sc.loans[b]) })
-	sc.list.SetIDs(ids)
+	return ls
 }
 
 // compare orders open loans by due time, returned ones newest first.
-func (sc *Screen) compare(f filter, a, b apploans.Loan) int {
-	if f == filterReturned || f == filterRoom {
+func (sc *Screen) compare(a, b apploans.Loan) int {
+	if f := sc.currentFilter(); f == filterReturned || f == filterRoom {
 		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
 	}
 	return cmp.Or(a.DueAt.Compare(b.DueAt), cmp.Compare(a.ID, b.ID))
 }
 
 // fillRow shows one loan: room and guest, the items, and when it is due.
-func (sc *Screen) fillRow(id string, o fyne.CanvasObject) {
-	l := sc.loans[id]
+func (sc *Screen) fillRow(l apploans.Loan, r *kit.Row) {
 	title := lang.L("loans.room", map[string]string{"Room": l.Room})
 	if l.Guest != "" {
 		title += " · " + l.Guest
 	}
 	note, imp := sc.dueNote(l)
-	o.(*kit.Row).Set(title, sc.itemsText(l), note, imp)
+	r.Set(title, sc.itemsText(l), note, imp)
 }
 
 // dueNote says when a loan is due, highlighted when late or due today.
@@ -124,7 +112,7 @@ func (sc *Screen) dueNote(l apploans.Loan) (string, widget.Importance) {
 		return lang.L("loans.returned_at", map[string]string{"When": kit.When(l.ClosedAt, now)}), widget.LowImportance
 	case l.Overdue(now):
 		return kit.Late(l.DueAt, now), widget.DangerImportance
-	case dueToday(l, now, sc.names.loc()):
+	case dueToday(l, now, sc.s.Location()):
 		return lang.L("loans.due_at", map[string]string{"When": kit.When(l.DueAt, now)}), widget.WarningImportance
 	}
 	return lang.L("loans.due_at", map[string]string{"When": kit.When(l.DueAt, now)}), widget.MediumImportance

@@ -41,7 +41,7 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	}
 	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
 	e.SignIn(t, att.ID)
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -66,9 +66,10 @@ func fillLend(f *lendForm, room, guest, item, count string) {
 func rowTexts(t *testing.T, sc *Screen, id string) (string, string, string, widget.Importance) {
 	t.Helper()
 	r := kit.NewRow()
-	sc.fillRow(id, r)
+	l, _ := sc.Record(id)
+	sc.fillRow(l, r)
 	title, detail, note := r.Texts()
-	_, imp := sc.dueNote(sc.loans[id])
+	_, imp := sc.dueNote(l)
 	return title, detail, note, imp
 }
 
@@ -80,18 +81,18 @@ func TestLendShowsTheLoanInTheList(t *testing.T) {
 	if f.Errs.Any() {
 		t.Fatalf("lend refused: %q %q", f.Errs.Text("items"), f.Errs.Text(""))
 	}
-	if sc.list.Len() != 1 {
-		t.Fatalf("list shows %d loans, want 1", sc.list.Len())
+	if sc.List().Len() != 1 {
+		t.Fatalf("list shows %d loans, want 1", sc.List().Len())
 	}
-	title, detail, _, _ := rowTexts(t, sc, sc.list.IDs()[0])
+	title, detail, _, _ := rowTexts(t, sc, sc.List().IDs()[0])
 	if title != "Room 301 · 王芳" || detail != "吹风机 ×1" {
 		t.Errorf("row = %q / %q", title, detail)
 	}
 	if e.Session.LastNotice() != "Lent to room 301." {
 		t.Errorf("notice = %q", e.Session.LastNotice())
 	}
-	test.Type(sc.search, "cfj")
-	if sc.list.Len() != 1 {
+	test.Type(sc.Search(), "cfj")
+	if sc.List().Len() != 1 {
 		t.Error("search cfj does not find the 吹风机 loan")
 	}
 }
@@ -105,8 +106,8 @@ func TestOutOfStockShowsAtTheItemField(t *testing.T) {
 	if got := f.Errs.Text("items"); !strings.Contains(got, want) {
 		t.Fatalf("items field says %q, want %q", got, want)
 	}
-	if f.room.Text != "301" || sc.list.Len() != 0 {
-		t.Errorf("form lost the room (%q) or a loan was made (%d)", f.room.Text, sc.list.Len())
+	if f.room.Text != "301" || sc.List().Len() != 0 {
+		t.Errorf("form lost the room (%q) or a loan was made (%d)", f.room.Text, sc.List().Len())
 	}
 }
 
@@ -136,8 +137,8 @@ func TestScannedTagIsAdded(t *testing.T) {
 	test.Type(f.room, "302")
 	test.Type(f.tag, "AD-02")
 	enter(f.tag) // the scanner ends with Enter: the tag is added, not lent yet
-	if len(f.lines) != 1 || f.lines[0].Tags[0] != "AD-02" || sc.list.Len() != 0 {
-		t.Fatalf("lines after scan: %+v, loans %d", f.lines, sc.list.Len())
+	if len(f.lines) != 1 || f.lines[0].Tags[0] != "AD-02" || sc.List().Len() != 0 {
+		t.Fatalf("lines after scan: %+v, loans %d", f.lines, sc.List().Len())
 	}
 	test.Tap(f.Save)
 	open, _ := e.Svc.OpenLoansForRoom("302")
@@ -151,7 +152,7 @@ func TestReturnWithDamageAndCharge(t *testing.T) {
 	f := sc.openLendForm()
 	fillLend(f, "301", "王芳", "熨斗", "2")
 	test.Tap(f.Save)
-	id := sc.list.IDs()[0]
+	id := sc.List().IDs()[0]
 	r := sc.openReturnForm(id)
 	line := r.lines[0]
 	line.count.SetText("1")
@@ -166,11 +167,11 @@ func TestReturnWithDamageAndCharge(t *testing.T) {
 		t.Error("the detail does not show the ¥80 charge")
 	}
 	sc.returnAll(id)
-	if l, _ = e.Svc.Loan(id); l.IsOpen() || sc.list.Len() != 0 {
-		t.Errorf("after return all: open %v, list %d", l.IsOpen(), sc.list.Len())
+	if l, _ = e.Svc.Loan(id); l.IsOpen() || sc.List().Len() != 0 {
+		t.Errorf("after return all: open %v, list %d", l.IsOpen(), sc.List().Len())
 	}
-	sc.filter.SetSelectedIndex(int(filterReturned))
-	if sc.list.Len() != 1 {
+	sc.Filter().SetSelectedIndex(int(filterReturned))
+	if sc.List().Len() != 1 {
 		t.Error("the returned filter does not show the loan")
 	}
 }
@@ -183,11 +184,11 @@ func TestOverdueLoanIsHighlighted(t *testing.T) {
 	test.Tap(f.Save)
 	e.Clock.Advance(3 * time.Hour)
 	sc.Refresh(nil)
-	sc.filter.SetSelectedIndex(int(filterOverdue))
-	if sc.list.Len() != 1 {
-		t.Fatalf("overdue filter shows %d", sc.list.Len())
+	sc.Filter().SetSelectedIndex(int(filterOverdue))
+	if sc.List().Len() != 1 {
+		t.Fatalf("overdue filter shows %d", sc.List().Len())
 	}
-	_, _, note, imp := rowTexts(t, sc, sc.list.IDs()[0])
+	_, _, note, imp := rowTexts(t, sc, sc.List().IDs()[0])
 	if !strings.Contains(note, "late") || imp != widget.DangerImportance {
 		t.Errorf("row note %q importance %v", note, imp)
 	}
@@ -198,7 +199,7 @@ func TestExtendMovesTheDueTime(t *testing.T) {
 	f := sc.openLendForm()
 	fillLend(f, "301", "", "熨斗", "1")
 	test.Tap(f.Save)
-	id := sc.list.IDs()[0]
+	id := sc.List().IDs()[0]
 	sc.showExtendForm(id)
 	if e.Session.Window.Canvas().Focused() == nil {
 		t.Fatal("the extend form has no focus")
@@ -228,7 +229,7 @@ func TestStockHighlightsLow(t *testing.T) {
 }
 
 // paneText is every label's text on the right side.
-func paneText(sc *Screen) string { return kittest.Labels(sc.pane.Content()) }
+func paneText(sc *Screen) string { return kittest.Labels(sc.Pane().Content()) }
 
 // TestScreenshot compares the screen in both languages with the golden
 // shots in testdata/shots: a loan lent and one refused for want of stock,
@@ -251,10 +252,10 @@ func TestScreenshot(t *testing.T) {
 		kittest.Shows(t, sc.Content(), "301", "王芳", "熨斗", "吹风机", refusal)
 		e.MatchShot(t, "loans-lend-"+language)
 		sc.showStock()
-		kittest.Shows(t, sc.pane.Content(), lang.L("loans.stock"), lang.L("loans.stock_owned"), "吹风机", "熨斗", "转换插头")
+		kittest.Shows(t, sc.Pane().Content(), lang.L("loans.stock"), lang.L("loans.stock_owned"), "吹风机", "熨斗", "转换插头")
 		e.MatchShot(t, "loans-stock-"+language)
-		sc.list.SelectID(sc.list.IDs()[0])
-		kittest.Shows(t, sc.pane.Content(), "301", "王芳", "熨斗")
+		sc.List().SelectID(sc.List().IDs()[0])
+		kittest.Shows(t, sc.Pane().Content(), "301", "王芳", "熨斗")
 		e.MatchShot(t, "loans-detail-"+language)
 	}
 }
@@ -266,15 +267,15 @@ func TestDemoHotelFillsTheList(t *testing.T) {
 	e := kittest.New(t)
 	e.Demo(t, 1500)
 	e.SignIn(t, "S01")
-	sc := newScreen(e.Session)
+	sc := New(e.Session).(*Screen)
 	e.Window.SetContent(sc.Content())
-	if sc.list.Len() == 0 {
+	if sc.List().Len() == 0 {
 		t.Fatal("no open loans shown for the demo hotel")
 	}
 	sc.showStock()
 	sc.showFrequent()
 	if dir := os.Getenv("FLOORDESK_SHOTS"); dir != "" {
-		sc.list.SelectID(sc.list.IDs()[0])
+		sc.List().SelectID(sc.List().IDs()[0])
 		e.Shot(t, dir+"/loans-demo.png")
 	}
 }

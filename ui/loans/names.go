@@ -2,43 +2,34 @@ package loans
 
 import (
 	"slices"
-	"time"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
-// names turns staff IDs and item type codes into the names people read.
+// names are the staff's and the item types' names.
 type names struct {
+	*kit.StaffNames
 	svc   *app.Service
-	staff map[string]string
 	items []app.ItemType
 }
 
 func newNames(svc *app.Service) *names {
-	n := &names{svc: svc}
-	n.load()
+	n := &names{StaffNames: kit.NewStaffNames(svc), svc: svc}
+	n.loadItems()
 	return n
 }
 
 // load reads the staff and the item types again.
 func (n *names) load() {
-	n.staff = map[string]string{}
-	if list, err := n.svc.StaffList(true); err == nil {
-		for _, st := range list {
-			n.staff[st.ID] = st.Name
-		}
-	}
+	n.Load()
+	n.loadItems()
+}
+
+func (n *names) loadItems() {
 	if types, err := n.svc.ItemTypes(); err == nil {
 		n.items = types
 	}
-}
-
-// person is a staff member's name, or the ID when unknown.
-func (n *names) person(id string) string {
-	if name, ok := n.staff[id]; ok {
-		return name
-	}
-	return id
 }
 
 // item is an item type's name, or its code when unknown.
@@ -85,12 +76,4 @@ func (n *names) tagOwner(tag string) (app.ItemType, bool) {
 		}
 	}
 	return app.ItemType{}, false
-}
-
-// loc is the hotel's time zone.
-func (n *names) loc() *time.Location {
-	if n.svc.Location != nil {
-		return n.svc.Location
-	}
-	return time.Local
 }

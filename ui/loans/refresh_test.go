@@ -39,7 +39,7 @@ func longLoan(t *testing.T, e *kittest.Env, sc *Screen) string {
 		extend(t, e, id, fmt.Sprintf("Guest stays another night, round %d", i+1))
 	}
 	sc.Show(kit.KindLoan, id)
-	kittest.ScrollDown(t, sc.pane.Content(), 300)
+	kittest.ScrollDown(t, sc.Pane().Content(), 300)
 	return id
 }
 
@@ -47,16 +47,16 @@ func TestRefreshOfAnotherLoanLeavesTheDetail(t *testing.T) {
 	e, sc := world(t, kit.English)
 	other := lendIron(t, e, "302").ID
 	longLoan(t, e, sc)
-	before := sc.pane.Object()
+	before := sc.Pane().Object()
 	sc.Refresh(extend(t, e, other, "Late check-out"))
-	kittest.StillShows(t, sc.pane, before, 300)
+	kittest.StillShows(t, sc.Pane(), before, 300)
 }
 
 func TestRefreshOfTheShownLoanKeepsTheReadersPlace(t *testing.T) {
 	e, sc := world(t, kit.English)
 	id := longLoan(t, e, sc)
 	sc.Refresh(extend(t, e, id, "Conference runs a day longer"))
-	kittest.ShowsAt(t, sc.pane, "Conference runs a day longer", 300)
+	kittest.ShowsAt(t, sc.Pane(), "Conference runs a day longer", 300)
 }
 
 func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
@@ -76,7 +76,7 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 			e, sc := world(t, kit.English)
 			id := lendIron(t, e, "301").ID
 			sc.Show(kit.KindLoan, id)
-			kittest.TypeThrough(t, sc.pane, tt.open(sc, id), "45", func() {
+			kittest.TypeThrough(t, sc.Pane(), tt.open(sc, id), "45", func() {
 				sc.Refresh(extend(t, e, id, "Guest stays another night"))
 				sc.Refresh(nil)
 			})
@@ -135,9 +135,9 @@ func TestRefreshRebuildsTheTablesAtTheReadersPlace(t *testing.T) {
 			lendMany(t, e, 30)
 			sc.Refresh(nil)
 			tt.show(sc)
-			kittest.ScrollDown(t, sc.pane.Content(), 300)
+			kittest.ScrollDown(t, sc.Pane().Content(), 300)
 			sc.Refresh(tt.change(t, e))
-			kittest.ShowsAt(t, sc.pane, tt.want, 300)
+			kittest.ShowsAt(t, sc.Pane(), tt.want, 300)
 		})
 	}
 }
@@ -149,11 +149,11 @@ func TestRefreshOfWhatTheTablesDoNotReadLeavesThem(t *testing.T) {
 			lendMany(t, e, 30)
 			sc.Refresh(nil)
 			show(sc)
-			kittest.ScrollDown(t, sc.pane.Content(), 300)
-			before := sc.pane.Object()
+			kittest.ScrollDown(t, sc.Pane().Content(), 300)
+			before := sc.Pane().Object()
 			must(t, e.Svc.UpdateStaff("S01", "A01", "front_office", app.RoleAttendant, ""))
 			sc.Refresh([]wire.EntityRef{{Kind: kit.KindStaff, ID: "A01"}})
-			kittest.StillShows(t, sc.pane, before, 300)
+			kittest.StillShows(t, sc.Pane(), before, 300)
 		})
 	}
 }

@@ -35,7 +35,7 @@ type returnForm struct {
 func (sc *Screen) showReturnForm(id string) { sc.openReturnForm(id) }
 
 func (sc *Screen) openReturnForm(id string) *returnForm {
-	l, ok := sc.loans[id]
+	l, ok := sc.Record(id)
 	if !ok {
 		return nil
 	}
@@ -51,7 +51,7 @@ func (sc *Screen) openReturnForm(id string) *returnForm {
 		f.Alias[field] = "items"
 	}
 	title := lang.L("loans.return_title", map[string]string{"Room": l.Room})
-	sc.setPane(f.Content(title, lang.L("loans.return")))
+	sc.Pane().Set(f.Content(title, lang.L("loans.return")))
 	if f.First != nil {
 		sc.s.Window.Canvas().Focus(f.First)
 	}

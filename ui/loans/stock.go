@@ -83,11 +83,10 @@ func (sc *Screen) frequentGrid() fyne.CanvasObject {
 // builds the table from records of the kinds in reads, and builds it
 // again when they change.
 func (sc *Screen) showTable(title string, intro fyne.CanvasObject, grid func() fyne.CanvasObject, reads ...string) {
-	sc.shown = ""
-	sc.list.List.UnselectAll()
-	back := widget.NewButton(lang.L("loans.close"), func() { sc.setPane(sc.emptyPane()) })
+	sc.Unpick()
+	back := widget.NewButton(lang.L("loans.close"), sc.closePane)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, kit.Heading(title)), intro)
-	sc.pane.SetView(func() (fyne.CanvasObject, *container.Scroll) {
+	sc.Pane().SetView(func() (fyne.CanvasObject, *container.Scroll) {
 		scroll := container.NewVScroll(container.NewVBox(grid()))
 		return container.NewBorder(top, nil, nil, nil, scroll), scroll
 	}, reads...)

@@ -30,6 +30,18 @@ func (d *detailContent) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(d.scroll)
 }
 
+// detailView is request r's detail for the pane, read afresh, since the
+// row held was derived when the list was read; nil when it cannot be
+// read. Showing a detail closes the form.
+func (sc *Screen) detailView(r apprequests.RequestRow) (fyne.CanvasObject, *container.Scroll) {
+	sc.form = nil
+	d, err := sc.detail(r.ID)
+	if err != nil {
+		return nil, nil
+	}
+	return d, d.scroll
+}
+
 // detail builds the detail view of request id.
 func (sc *Screen) detail(id string) (*detailContent, error) {
 	row, err := sc.s.Svc.RequestRow(id)

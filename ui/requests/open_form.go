@@ -27,7 +27,6 @@ func (sc *Screen) openForm() *form {
 	f.submit = func() error {
 		r, err := sc.s.Svc.OpenRequest(sc.s.UserID(), in.request(f, sc.s.Now()))
 		if err == nil {
-			sc.shown = r.ID
 			sc.saved(r.ID, lang.L("requests.saved.opened", map[string]string{"Room": r.Room}))
 		}
 		return err

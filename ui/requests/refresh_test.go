@@ -30,7 +30,7 @@ func (d *desk) longRequest() string {
 		d.followUp(id, fmt.Sprintf("Called housekeeping again, round %d", i+1))
 	}
 	d.sc.Show(kit.KindRequest, id)
-	kittest.ScrollDown(d.t, d.sc.pane.Content(), 300)
+	kittest.ScrollDown(d.t, d.sc.Pane().Content(), 300)
 	return id
 }
 
@@ -38,16 +38,16 @@ func TestRefreshOfAnotherRequestLeavesTheDetail(t *testing.T) {
 	d := newDesk(t)
 	other := d.openRequest("302", "Extra towels", "")
 	d.longRequest()
-	before := d.sc.pane.Object()
+	before := d.sc.Pane().Object()
 	d.sc.Refresh(d.followUp(other, "Towels on the way"))
-	kittest.StillShows(t, d.sc.pane, before, 300)
+	kittest.StillShows(t, d.sc.Pane(), before, 300)
 }
 
 func TestRefreshOfTheShownRequestKeepsTheReadersPlace(t *testing.T) {
 	d := newDesk(t)
 	id := d.longRequest()
 	d.sc.Refresh(d.followUp(id, "Engineer fixed the dryer"))
-	kittest.ShowsAt(t, d.sc.pane, "Engineer fixed the dryer", 300)
+	kittest.ShowsAt(t, d.sc.Pane(), "Engineer fixed the dryer", 300)
 }
 
 func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
@@ -64,7 +64,7 @@ func TestRefreshLeavesTheFormBeingTyped(t *testing.T) {
 			id := d.openRequest("301", "Hair dryer broken", "engineering")
 			tt.open(d)
 			f := d.sc.form
-			kittest.TypeThrough(t, d.sc.pane, f.inputs[tt.field].(*kit.Entry), "Guest asks again", func() {
+			kittest.TypeThrough(t, d.sc.Pane(), f.inputs[tt.field].(*kit.Entry), "Guest asks again", func() {
 				d.sc.Refresh(d.followUp(id, "Called from the other desk"))
 				d.sc.Refresh(nil)
 			})
@@ -85,13 +85,13 @@ func TestRefreshKeepsTheListSelectionOnItsRow(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.sc.Refresh([]wire.EntityRef{{Kind: apprequests.KindRequest, ID: urgent.ID}})
-	ids := d.sc.list.list.IDs()
-	if d.sc.list.list.Selected() != picked || ids[0] != urgent.ID {
-		t.Fatalf("selected %q in %v", d.sc.list.list.Selected(), ids)
+	ids := d.sc.List().IDs()
+	if d.sc.List().Selected() != picked || ids[0] != urgent.ID {
+		t.Fatalf("selected %q in %v", d.sc.List().Selected(), ids)
 	}
 	above := slices.Index(ids, picked) - 1 // the row the picked one was on
-	d.sc.list.list.List.Select(above)
-	if d.sc.shown != ids[above] {
-		t.Errorf("tapping the row above the picked one shows %s, want %s", d.sc.shown, ids[above])
+	d.sc.List().List.Select(above)
+	if d.sc.Shown() != ids[above] {
+		t.Errorf("tapping the row above the picked one shows %s, want %s", d.sc.Shown(), ids[above])
 	}
 }

@@ -33,7 +33,7 @@ func newDesk(t *testing.T) *desk {
 		t.Fatal(err)
 	}
 	env.SignIn(t, "A01")
-	sc := newScreen(env.Session)
+	sc := New(env.Session).(*Screen)
 	env.Window.SetContent(sc.Content())
 	return &desk{t: t, env: env, sc: sc}
 }
@@ -77,19 +77,23 @@ func (d *desk) openRequest(room, desc, dept string) string {
 	if d.sc.form != nil {
 		d.t.Fatalf("form still open: %q", d.sc.form.Errs.Text(""))
 	}
-	return d.sc.shown
+	return d.sc.Shown()
 }
 
 // row is what the list shows for id.
 func (d *desk) row(id string) (title, detail, note string) {
 	d.t.Helper()
+	rec, ok := d.sc.Record(id)
+	if !ok {
+		d.t.Fatalf("request %s is not held", id)
+	}
 	r := kit.NewRow()
-	d.sc.list.fillRow(id, r)
+	d.sc.fillRow(rec, r)
 	return r.Texts()
 }
 
 func (d *desk) listed(id string) bool {
-	for _, x := range d.sc.list.list.IDs() {
+	for _, x := range d.sc.List().IDs() {
 		if x == id {
 			return true
 		}
@@ -100,7 +104,7 @@ func (d *desk) listed(id string) bool {
 // act taps the detail view's button for command a.
 func (d *desk) act(a string) {
 	d.t.Helper()
-	dc, ok := d.sc.pane.Object().(*detailContent)
+	dc, ok := d.sc.Pane().Object().(*detailContent)
 	if !ok || dc.actions[a] == nil {
 		d.t.Fatalf("no %s button on the detail view", a)
 	}
@@ -111,7 +115,7 @@ func TestOpenRequestThroughTheForm(t *testing.T) {
 	d := newDesk(t)
 	id := d.openRequest("301", "Hair dryer broken", "engineering")
 	if !d.listed(id) {
-		t.Fatalf("new request not in the list %v", d.sc.list.list.IDs())
+		t.Fatalf("new request not in the list %v", d.sc.List().IDs())
 	}
 	title, detail, note := d.row(id)
 	if !strings.Contains(title, "301") || !strings.Contains(title, "Hair dryer broken") {
@@ -126,8 +130,8 @@ func TestOpenRequestThroughTheForm(t *testing.T) {
 	if got := d.env.Session.LastNotice(); !strings.Contains(got, "301") {
 		t.Errorf("no confirmation, last notice %q", got)
 	}
-	if d.sc.list.count.Text != "Requests: 1" {
-		t.Errorf("count = %q", d.sc.list.count.Text)
+	if got := kittest.Labels(d.sc.Content()); !strings.Contains("\n"+got, "\nRequests: 1\n") {
+		t.Errorf("no count line \"Requests: 1\" in %q", got)
 	}
 }
 
@@ -147,7 +151,7 @@ func TestRefusalShowsNextToItsField(t *testing.T) {
 	if e := d.sc.form.inputs["description"].(*kit.Entry); e.Text != "Extra towels" {
 		t.Errorf("typed description lost: %q", e.Text)
 	}
-	if d.sc.list.list.Len() != 0 {
+	if d.sc.List().Len() != 0 {
 		t.Errorf("a refused request was listed")
 	}
 }
@@ -180,8 +184,8 @@ func TestEscCancelsAndEnterSubmits(t *testing.T) {
 	d.typeInto("room", "302")
 	d.typeInto("description", "Iron please")
 	d.sc.form.inputs["description"].(*kit.Entry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if d.sc.form != nil || d.sc.list.list.Len() != 1 {
-		t.Fatalf("Enter did not save: form %v, %d rows", d.sc.form != nil, d.sc.list.list.Len())
+	if d.sc.form != nil || d.sc.List().Len() != 1 {
+		t.Fatalf("Enter did not save: form %v, %d rows", d.sc.form != nil, d.sc.List().Len())
 	}
 }
 
@@ -197,7 +201,7 @@ func TestDispatchChangesTheStatusInTheList(t *testing.T) {
 	if _, detail, _ := d.row(id); !strings.Contains(detail, "Dispatched") {
 		t.Errorf("row detail after dispatch = %q", detail)
 	}
-	dc := d.sc.pane.Object().(*detailContent)
+	dc := d.sc.Pane().Object().(*detailContent)
 	last := dc.history[len(dc.history)-1]
 	if last.what != "Dispatched" || !strings.Contains(last.detail, "Engineer Zhao") || last.who != "Wang Fang" {
 		t.Errorf("history line = %+v", last)
@@ -209,19 +213,19 @@ func TestLateRequestIsHighlighted(t *testing.T) {
 	id := d.openRequest("501", "Baby cot", "housekeeping")
 	d.env.Clock.Advance(90 * time.Minute)
 	d.sc.Refresh(nil)
-	r := d.sc.list.rows[id]
+	r, _ := d.sc.Record(id)
 	if v := viewRow(&r, d.env.Clock.Now()); v.importance != widget.DangerImportance {
 		t.Errorf("late row importance = %v", v.importance)
 	}
 	if _, _, note := d.row(id); note != "30 min late" {
 		t.Errorf("late row note = %q", note)
 	}
-	d.sc.list.filter.SetSelected(filterLate.name())
+	d.sc.filter.SetSelected(filterLate.name())
 	if !d.listed(id) {
 		t.Error("late request not under the late filter")
 	}
 	d.sc.Show(kit.KindRequest, id)
-	if txt := d.sc.pane.Object().(*detailContent); !strings.Contains(txt.status.Text, "late") {
+	if txt := d.sc.Pane().Object().(*detailContent); !strings.Contains(txt.status.Text, "late") {
 		t.Errorf("detail status = %q", txt.status.Text)
 	}
 }
@@ -230,18 +234,18 @@ func TestSearchByPinyinAndFilterByKind(t *testing.T) {
 	d := newDesk(t)
 	dryer := d.openRequest("301", "吹风机坏了", "")
 	towels := d.openRequest("302", "Extra towels", "")
-	test.Type(d.sc.list.search, "cfj")
-	if ids := d.sc.list.list.IDs(); len(ids) != 1 || ids[0] != dryer {
+	test.Type(d.sc.Search(), "cfj")
+	if ids := d.sc.List().IDs(); len(ids) != 1 || ids[0] != dryer {
 		t.Errorf("search cfj = %v, want [%s]", ids, dryer)
 	}
-	d.sc.list.search.SetText("")
-	d.sc.list.kind.SetSelected(kindName(apprequests.RequestInquiry))
-	if d.sc.list.list.Len() != 0 {
-		t.Errorf("inquiry filter shows %v", d.sc.list.list.IDs())
+	d.sc.Search().SetText("")
+	d.sc.kind.SetSelected(kindName(apprequests.RequestInquiry))
+	if d.sc.List().Len() != 0 {
+		t.Errorf("inquiry filter shows %v", d.sc.List().IDs())
 	}
-	d.sc.list.kind.SetSelected(kindName(apprequests.RequestService))
+	d.sc.kind.SetSelected(kindName(apprequests.RequestService))
 	if !d.listed(dryer) || !d.listed(towels) {
-		t.Errorf("service filter shows %v", d.sc.list.list.IDs())
+		t.Errorf("service filter shows %v", d.sc.List().IDs())
 	}
 }
 
@@ -261,7 +265,7 @@ func TestRequestThroughToGuestConfirmation(t *testing.T) {
 	if r.Status != apprequests.StatusClosed || r.Confirmation.Satisfaction != 5 {
 		t.Fatalf("request = %s %+v", r.Status, r.Confirmation)
 	}
-	dc := d.sc.pane.Object().(*detailContent)
+	dc := d.sc.Pane().Object().(*detailContent)
 	var whats []string
 	for _, h := range dc.history {
 		whats = append(whats, h.what)
@@ -286,8 +290,8 @@ func TestComplaintEscalatesAndTakesCompensation(t *testing.T) {
 	d.choose("complaint.category", categoryName(apprequests.ComplaintNoise))
 	d.choose("complaint.severity", severityName(apprequests.SeveritySerious))
 	d.save()
-	id := d.sc.shown
-	dc := d.sc.pane.Object().(*detailContent)
+	id := d.sc.Shown()
+	dc := d.sc.Pane().Object().(*detailContent)
 	if !strings.Contains(dc.status.Text, "Open") || dc.actions[actCompensate] == nil {
 		t.Fatalf("complaint detail: %q, actions %v", dc.status.Text, dc.actions)
 	}
@@ -304,7 +308,7 @@ func TestComplaintEscalatesAndTakesCompensation(t *testing.T) {
 	if len(r.Compensation) != 1 || r.Compensation[0].Amount != 8800 {
 		t.Errorf("compensation = %+v", r.Compensation)
 	}
-	d.sc.list.filter.SetSelected(filterEscalated.name())
+	d.sc.filter.SetSelected(filterEscalated.name())
 	if !d.listed(id) {
 		t.Error("a serious complaint is not under the escalated filter")
 	}
@@ -347,9 +351,13 @@ func TestRowsReadInChinese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := newScreen(env.Session)
+	sc := New(env.Session).(*Screen)
+	rec, ok := sc.Record(r.ID)
+	if !ok {
+		t.Fatalf("request %s is not held", r.ID)
+	}
 	row := kit.NewRow()
-	sc.list.fillRow(r.ID, row)
+	sc.fillRow(rec, row)
 	title, detail, note := row.Texts()
 	if title != "1203  投诉 · 走廊噪音" || detail != "工程部 · 待处理 · 已升级" || !strings.HasPrefix(note, "承诺") {
 		t.Errorf("row = %q / %q / %q", title, detail, note)
@@ -360,7 +368,7 @@ func TestComplaintFieldsOnlyForComplaints(t *testing.T) {
 	d := newDesk(t)
 	d.sc.NewRequest()
 	shown := func(field string) bool {
-		for _, o := range test.LaidOutObjects(d.sc.pane.Content()) {
+		for _, o := range test.LaidOutObjects(d.sc.Pane().Content()) {
 			if o == d.sc.form.inputs[field] {
 				return true
 			}

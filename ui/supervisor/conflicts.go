@@ -113,10 +113,8 @@ func (t *conflictsTab) apply(list []app.EntityConflict) {
 func (t *conflictsTab) fillRow(id string, o fyne.CanvasObject) {
 	c := t.conflicts[id]
 	o.(*kit.Row).Set(kit.SayConflict(c.Conflict), lang.L("supervisor.conflict_where",
-		map[string]any{"Kind": kindName(c.Kind), "ID": c.EntityID, "Events": len(c.Events)}), "", widget.WarningImportance)
+		map[string]any{"Kind": kit.KindName(c.Kind), "ID": c.EntityID, "Events": len(c.Events)}), "", widget.WarningImportance)
 }
-
-func kindName(kind string) string { return kit.X("supervisor.kind."+kind, kind) }
 
 // show opens the first conflict on an entity given as "kind/entityID".
 func (t *conflictsTab) show(ref string) bool {

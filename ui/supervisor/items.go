@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
@@ -15,55 +14,38 @@ import (
 	"floordesk/ui/kit"
 )
 
-// itemsTab is the loanable item types and their stock at each desk.
+// itemsTab is the loanable item types and their stock at each desk. The
+// list is read again when item types or desks change.
 type itemsTab struct {
-	s     *kit.Session
-	types map[string]app.ItemType
-	list  *kit.IDList
-	pane  *fyne.Container
-	form  *itemForm
+	*kit.ListScreen[app.ItemType]
+	s    *kit.Session
+	form *itemForm
 }
 
 func newItemsTab(s *kit.Session) *itemsTab {
-	t := &itemsTab{s: s, types: map[string]app.ItemType{}}
-	t.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, t.fillRow)
-	t.list.OnSelectedID(func(code string) { t.show(code) })
-	t.pane = container.NewStack(widget.NewLabel(""))
+	t := &itemsTab{s: s}
+	t.ListScreen = kit.NewListScreen(s, tabLook(func() { t.showForm(app.ItemType{}) }, "supervisor.item_add"), kit.ListConfig[app.ItemType]{
+		Kind: kit.KindItemType, Reads: []string{kit.KindDesk},
+		ID:  func(it app.ItemType) string { return it.Code },
+		All: s.Svc.ItemTypes, Row: t.fillRow, Pick: func(code string) { t.show(code) },
+	})
 	return t
 }
 
 func (t *itemsTab) title() string { return lang.L("supervisor.items") }
 
-func (t *itemsTab) content() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon(lang.L("supervisor.item_add"), theme.ContentAddIcon(), func() { t.showForm(app.ItemType{}) })
-	add.Importance = widget.HighImportance
-	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
-}
+func (t *itemsTab) content() fyne.CanvasObject { return t.Content() }
 
-func (t *itemsTab) refresh(changed []wire.EntityRef) {
-	if !concerns(changed, kit.KindItemType, "desk") {
-		return
-	}
-	list, err := t.s.Svc.ItemTypes()
-	if err != nil {
-		return
-	}
-	ids := make([]string, len(list))
-	for i, it := range list {
-		t.types[it.Code], ids[i] = it, it.Code
-	}
-	t.list.SetIDs(ids)
-}
+func (t *itemsTab) refresh(changed []wire.EntityRef) { t.Refresh(changed) }
 
-func (t *itemsTab) fillRow(code string, o fyne.CanvasObject) {
-	it := t.types[code]
+func (t *itemsTab) fillRow(it app.ItemType, r *kit.Row) {
 	total := 0
 	var parts []string
 	for _, d := range sortedKeys(it.Stock) {
 		total += it.Stock[d]
 		parts = append(parts, d+" "+strconv.Itoa(it.Stock[d]))
 	}
-	o.(*kit.Row).Set(it.Name+"  "+it.Code, strings.Join(parts, " · "),
+	r.Set(it.Name+"  "+it.Code, strings.Join(parts, " · "),
 		lang.L("supervisor.item_total", map[string]int{"Count": total}), widget.MediumImportance)
 }
 
@@ -73,8 +55,8 @@ func (t *itemsTab) show(code string) bool {
 		return false
 	}
 	t.showForm(it)
-	if t.list.Selected() != code {
-		t.list.SelectID(code)
+	if t.List().Selected() != code {
+		t.List().SelectID(code)
 	}
 	return true
 }
@@ -103,9 +85,9 @@ func (t *itemsTab) showForm(it app.ItemType) {
 		f.addDesk(d, it)
 	}
 	f.Submit = func() { t.save(f) }
-	f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	f.Cancel = func() { t.Back() }
 	t.form = f
-	setPane(t.pane, container.NewVScroll(f.Content(lang.L("supervisor.item_heading"), lang.L("supervisor.save"))))
+	t.Pane().Set(container.NewVScroll(f.Content(lang.L("supervisor.item_heading"), lang.L("supervisor.save"))))
 }
 
 func (f *itemForm) addDesk(d app.Desk, it app.ItemType) {
@@ -140,6 +122,6 @@ func (t *itemsTab) save(f *itemForm) {
 	it, err := t.s.Svc.SetItemType(t.s.UserID(), in)
 	if saved(t.s, f.Form, err, "supervisor.item_saved", map[string]string{"Name": it.Name}) {
 		t.refresh(nil)
-		t.list.SelectID(it.Code)
+		t.List().SelectID(it.Code)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	appkeys "floordesk/app/keys"
@@ -19,54 +18,37 @@ var keyTypes = []appkeys.KeyType{appkeys.KeyFloorMaster, appkeys.KeySection, app
 
 func keyTypeName(k appkeys.KeyType) string { return lang.L("supervisor.key_type." + string(k)) }
 
-// keysTab is the key register: register keys, clear re-key flags.
+// keysTab is the key register: register keys, clear re-key flags. The
+// list is read again when keys change.
 type keysTab struct {
+	*kit.ListScreen[appkeys.Key]
 	s       *kit.Session
-	keys    map[string]appkeys.Key
-	list    *kit.IDList
-	pane    *fyne.Container
 	regForm *keyForm
 	clear   *kit.Form
 }
 
 func newKeysTab(s *kit.Session) *keysTab {
-	t := &keysTab{s: s, keys: map[string]appkeys.Key{}}
-	t.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, t.fillRow)
-	t.list.OnSelectedID(t.show)
-	t.pane = container.NewStack(widget.NewLabel(""))
+	t := &keysTab{s: s}
+	t.ListScreen = kit.NewListScreen(s, tabLook(t.showRegister, "supervisor.key_add"), kit.ListConfig[appkeys.Key]{
+		Kind: kit.KindKey,
+		ID:   func(k appkeys.Key) string { return k.Tag },
+		All:  s.Svc.Keys, Row: t.fillRow, Pick: t.show,
+	})
 	return t
 }
 
 func (t *keysTab) title() string { return lang.L("supervisor.keys") }
 
-func (t *keysTab) content() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon(lang.L("supervisor.key_add"), theme.ContentAddIcon(), t.showRegister)
-	add.Importance = widget.HighImportance
-	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
-}
+func (t *keysTab) content() fyne.CanvasObject { return t.Content() }
 
-func (t *keysTab) refresh(changed []wire.EntityRef) {
-	if !concerns(changed, kit.KindKey) {
-		return
-	}
-	keys, err := t.s.Svc.Keys()
-	if err != nil {
-		return
-	}
-	ids := make([]string, len(keys))
-	for i, k := range keys {
-		t.keys[k.Tag], ids[i] = k, k.Tag
-	}
-	t.list.SetIDs(ids)
-}
+func (t *keysTab) refresh(changed []wire.EntityRef) { t.Refresh(changed) }
 
-func (t *keysTab) fillRow(tag string, o fyne.CanvasObject) {
-	k := t.keys[tag]
+func (t *keysTab) fillRow(k appkeys.Key, r *kit.Row) {
 	imp, note := widget.MediumImportance, k.Desk
 	if k.Rekey {
 		imp, note = widget.WarningImportance, lang.L("supervisor.rekey_flagged")
 	}
-	o.(*kit.Row).Set(k.Tag+"  "+keyTypeName(k.Type), strings.Join(k.Areas, ", "), note, imp)
+	r.Set(k.Tag+"  "+keyTypeName(k.Type), strings.Join(k.Areas, ", "), note, imp)
 }
 
 // keyForm registers a key.
@@ -91,9 +73,9 @@ func (t *keysTab) showRegister() {
 	f.Row(lang.L("supervisor.areas"), "areas", f.areas)
 	f.Row(lang.L("supervisor.key_desk"), "desk", f.desk)
 	f.Submit = func() { t.register(f) }
-	f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	f.Cancel = func() { t.Back() }
 	t.regForm = f
-	setPane(t.pane, container.NewVScroll(f.Content(lang.L("supervisor.key_add"), lang.L("supervisor.key_add_save"))))
+	t.Pane().Set(container.NewVScroll(f.Content(lang.L("supervisor.key_add"), lang.L("supervisor.key_add_save"))))
 	t.s.Window.Canvas().Focus(f.tag)
 }
 
@@ -128,11 +110,11 @@ func (t *keysTab) show(tag string) {
 				t.show(tag)
 			}
 		}
-		f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+		f.Cancel = func() { t.Back() }
 		t.clear = f
 		box.Add(f.Content(lang.L("supervisor.rekey_clear"), lang.L("supervisor.rekey_clear_save")))
 	}
-	setPane(t.pane, container.NewVScroll(box))
+	t.Pane().Set(container.NewVScroll(box))
 }
 
 // splitList reads "a, b，c" into its trimmed, non-empty parts.

@@ -53,7 +53,7 @@ func (t *roomsTab) content() fyne.CanvasObject {
 }
 
 func (t *roomsTab) refresh(changed []wire.EntityRef) {
-	if !concerns(changed, "rooms", "desk") {
+	if !kit.Changed(changed, kit.KindRooms, kit.KindDesk) {
 		return
 	}
 	l, err := t.s.Svc.Rooms()

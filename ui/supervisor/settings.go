@@ -51,7 +51,7 @@ func (t *settingsTab) content() fyne.CanvasObject { return t.box }
 
 // refresh shows the hotel's settings.
 func (t *settingsTab) refresh(changed []wire.EntityRef) {
-	if !concerns(changed, "hotel") {
+	if !kit.Changed(changed, kit.KindHotel) {
 		return
 	}
 	h, err := t.s.Svc.Settings()

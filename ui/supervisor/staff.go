@@ -2,9 +2,7 @@ package supervisor
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
@@ -12,51 +10,41 @@ import (
 	"floordesk/ui/kit"
 )
 
-// staffTab lists the staff and edits one member.
+// staffTab lists the staff, disabled ones too, and edits one member; the
+// list is read again when staff or the hotel's departments and shifts
+// change.
 type staffTab struct {
+	*kit.ListScreen[app.Staff]
 	s       *kit.Session
-	staff   map[string]app.Staff
-	list    *kit.IDList
-	pane    *fyne.Container
 	hotel   app.Hotel
 	addForm *staffForm // the add form shown last, for tests
 	edit    *staffEdit // the member shown last, for tests
 }
 
 func newStaffTab(s *kit.Session) *staffTab {
-	t := &staffTab{s: s, staff: map[string]app.Staff{}}
-	t.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, t.fillRow)
-	t.list.OnSelectedID(func(id string) { t.show(id) })
-	t.pane = container.NewStack(widget.NewLabel(""))
+	t := &staffTab{s: s}
+	t.ListScreen = kit.NewListScreen(s, tabLook(t.showAdd, "supervisor.staff_add"), kit.ListConfig[app.Staff]{
+		Kind: kit.KindStaff, Reads: []string{kit.KindHotel},
+		ID:  func(st app.Staff) string { return st.ID },
+		All: t.readStaff, Row: t.fillRow, Pick: func(id string) { t.show(id) },
+	})
 	return t
 }
 
 func (t *staffTab) title() string { return lang.L("supervisor.staff") }
 
-func (t *staffTab) content() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon(lang.L("supervisor.staff_add"), theme.ContentAddIcon(), t.showAdd)
-	add.Importance = widget.HighImportance
-	return split(container.NewBorder(container.NewHBox(add), nil, nil, nil, t.list.List), t.pane)
-}
+func (t *staffTab) content() fyne.CanvasObject { return t.Content() }
 
-func (t *staffTab) refresh(changed []wire.EntityRef) {
-	if !concerns(changed, kit.KindStaff, "hotel") {
-		return
-	}
+func (t *staffTab) refresh(changed []wire.EntityRef) { t.Refresh(changed) }
+
+// readStaff reads the hotel's departments and shifts, for the forms, and
+// every staff member.
+func (t *staffTab) readStaff() ([]app.Staff, error) {
 	t.hotel, _ = t.s.Svc.Settings()
-	list, err := t.s.Svc.StaffList(true)
-	if err != nil {
-		return
-	}
-	ids := make([]string, len(list))
-	for i, st := range list {
-		t.staff[st.ID], ids[i] = st, st.ID
-	}
-	t.list.SetIDs(ids)
+	return t.s.Svc.StaffList(true)
 }
 
-func (t *staffTab) fillRow(id string, o fyne.CanvasObject) {
-	st := t.staff[id]
+func (t *staffTab) fillRow(st app.Staff, r *kit.Row) {
 	imp, note := widget.MediumImportance, roleName(st.Role)
 	if st.Disabled {
 		imp, note = widget.LowImportance, lang.L("supervisor.disabled")
@@ -65,7 +53,7 @@ func (t *staffTab) fillRow(id string, o fyne.CanvasObject) {
 	if st.Shift != "" {
 		detail += " · " + shiftName(st.Shift)
 	}
-	o.(*kit.Row).Set(st.Name+"  "+st.ID, detail, note, imp)
+	r.Set(st.Name+"  "+st.ID, detail, note, imp)
 }
 
 func roleName(r app.Role) string { return lang.L("supervisor.role." + string(r)) }

@@ -36,9 +36,9 @@ func (t *staffTab) showAdd() {
 	f.Row(lang.L("supervisor.shift"), "shift", f.shift)
 	f.Row(lang.L("supervisor.pin"), "pin", f.pin)
 	f.Submit = func() { t.add(f) }
-	f.Cancel = func() { setPane(t.pane, widget.NewLabel("")) }
+	f.Cancel = func() { t.Back() }
 	t.addForm = f
-	setPane(t.pane, container.NewVScroll(f.Content(lang.L("supervisor.staff_add"), lang.L("supervisor.staff_add_save"))))
+	t.Pane().Set(container.NewVScroll(f.Content(lang.L("supervisor.staff_add"), lang.L("supervisor.staff_add_save"))))
 	t.s.Window.Canvas().Focus(f.number)
 }
 
@@ -80,9 +80,9 @@ func (t *staffTab) show(id string) bool {
 	}
 	e := t.newStaffEdit(st)
 	t.edit = e
-	setPane(t.pane, t.editView(st, e))
-	if t.list.Selected() != id {
-		t.list.SelectID(id)
+	t.Pane().Set(t.editView(st, e))
+	if t.List().Selected() != id {
+		t.List().SelectID(id)
 	}
 	return true
 }

@@ -115,21 +115,6 @@ func (sc *Screen) Show(kind, id string) bool {
 	return false
 }
 
-// concerns reports whether changed (nil: everything) holds a ref of kind.
-func concerns(changed []wire.EntityRef, kinds ...string) bool {
-	if changed == nil {
-		return true
-	}
-	for _, r := range changed {
-		for _, k := range kinds {
-			if r.Kind == k {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // saved ends a form: the refusal beside its field, or a short notice.
 func saved(s *kit.Session, f *kit.Form, err error, notice string, args any) bool {
 	if err != nil {
@@ -139,6 +124,14 @@ func saved(s *kit.Session, f *kit.Form, err error, notice string, args any) bool
 	f.Errs.Clear()
 	s.Notify(lang.L(notice, args))
 	return true
+}
+
+// tabLook is how a list tab looks: an add button, named by the
+// translation key add, above the list, and the pane at 0.4 of the width.
+func tabLook(run func(), add string) kit.ListLook {
+	b := widget.NewButtonWithIcon(lang.L(add), theme.ContentAddIcon(), run)
+	b.Importance = widget.HighImportance
+	return kit.ListLook{Tools: container.NewHBox(b), Split: 0.4}
 }
 
 // split puts a list on the left and a pane on the right.

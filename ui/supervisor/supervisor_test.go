@@ -46,8 +46,8 @@ func TestAddStaffMember(t *testing.T) {
 		t.Fatalf("a good PIN still flagged: %q", f.Errs.Text("pin"))
 	}
 	test.Tap(f.Save)
-	if !slices.Contains(sc.staff.list.IDs(), "A02") {
-		t.Fatalf("list = %v; errors %q", sc.staff.list.IDs(), f.Errs.Text(""))
+	if !slices.Contains(sc.staff.List().IDs(), "A02") {
+		t.Fatalf("list = %v; errors %q", sc.staff.List().IDs(), f.Errs.Text(""))
 	}
 	st, err := e.Svc.StaffMember("A02")
 	if err != nil || st.Department != "housekeeping" || st.Shift != "evening" || st.Role != app.RoleAttendant {
@@ -193,7 +193,7 @@ func TestItemStockPerDesk(t *testing.T) {
 	if err != nil || it.Stock["D1"] != 6 || it.Stock["D2"] != 4 {
 		t.Fatalf("item %+v %v; %q", it, err, f.Errs.Text(""))
 	}
-	if ids := sc.items.list.IDs(); len(ids) != 1 || ids[0] != "hair_dryer" {
+	if ids := sc.items.List().IDs(); len(ids) != 1 || ids[0] != "hair_dryer" {
 		t.Fatalf("list %v", ids)
 	}
 }

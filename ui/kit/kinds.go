@@ -1,0 +1,63 @@
+package kit
+
+import (
+	"floordesk/app"
+	appfound "floordesk/app/found"
+	apphandover "floordesk/app/handover"
+	appkeys "floordesk/app/keys"
+	apploans "floordesk/app/loans"
+	apprequests "floordesk/app/requests"
+)
+
+// Record kinds, for Session.Open, Screen.Show and the refs a Refresh is
+// given: the domain's entity kinds, each named once, where its register
+// (or the core) defines it.
+const (
+	KindRequest    = apprequests.KindRequest
+	KindLoan       = apploans.KindLoan
+	KindHandover   = apphandover.KindHandover
+	KindKey        = appkeys.KindKey
+	KindDoor       = appkeys.KindDoor
+	KindFound      = appfound.KindFound
+	KindLostReport = appfound.KindLostReport
+	KindStaff      = app.KindStaff
+	KindItemType   = app.KindItemType
+	// KindHotel is the hotel settings (departments, shifts, the follow-up
+	// interval), KindRooms the room list, KindDesk one service desk.
+	KindHotel = app.KindHotel
+	KindRooms = app.KindRooms
+	KindDesk  = app.KindDesk
+)
+
+// KindConflict is no entity kind: Session.Open("conflict", "kind/entityID")
+// opens the conflicts list at the entity's conflict.
+const KindConflict = "conflict"
+
+// kinds is what the desk shows of each entity kind: the translation key of
+// its name. Kinds without a name here (hotel, rooms) are shown by their
+// string.
+var kinds = []struct{ kind, name string }{
+	{KindRequest, "supervisor.kind.request"},
+	{KindLoan, "supervisor.kind.loan"},
+	{KindHandover, "supervisor.kind.handover"},
+	{KindKey, "supervisor.kind.key"},
+	{KindFound, "supervisor.kind.found"},
+	{KindLostReport, "supervisor.kind.lostreport"},
+	{KindStaff, "supervisor.kind.staff"},
+	{KindDoor, "supervisor.kind.door"},
+	{KindItemType, "supervisor.kind.itemtype"},
+	{KindHotel, ""},
+	{KindRooms, ""},
+	{KindDesk, "supervisor.kind.desk"},
+}
+
+// KindName is a kind's name in the user's language ("Key", "钥匙"), or the
+// kind itself when it has none.
+func KindName(kind string) string {
+	for _, k := range kinds {
+		if k.kind == kind && k.name != "" {
+			return X(k.name, kind)
+		}
+	}
+	return kind
+}

@@ -1,0 +1,495 @@
+package kit
+
+import (
+	"cmp"
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"floordesk/data/wire"
+)
+
+// ListLook is how a ListScreen looks and the shortcuts it offers. Its
+// texts are translation keys.
+type ListLook struct {
+	// Screen, Title and Icon are the ScreenBase's ID, title key and icon
+	// (see NewScreenBase); a list that is only part of a screen (a tab)
+	// leaves them empty.
+	Screen, Title string
+	Icon          func() fyne.Resource
+	// Search is the search entry's placeholder; "" for no search entry.
+	Search string
+	// Pick is what the pane says while no record is shown ("Pick a key");
+	// "" leaves the pane empty.
+	Pick string
+	// Count counts the rows listed under the list's head, with the field
+	// Count ("{{.Count}} items"); "" for no count.
+	Count string
+	// Tools stands above the search entry (the screen's actions), Below
+	// under it (more menus); nil for none.
+	Tools, Below fyne.CanvasObject
+	// Shortcuts are the keyboard shortcuts the screen offers.
+	Shortcuts []Shortcut
+	// Split is the list's share of the screen's width; 0 for 0.42.
+	Split float64
+}
+
+// ListConfig says what a ListScreen lists, records of type T of one kind,
+// and how it shows them.
+type ListConfig[T any] struct {
+	// Kind is the kind of the records listed. Reads are the other kinds
+	// that rows or details show (KindStaff for names): a change of one
+	// calls Names and rebuilds the detail shown.
+	Kind  string
+	Reads []string
+	// ID is a record's ID.
+	ID func(x T) string
+	// All reads the records to list, on a full refresh; they replace the
+	// records held.
+	All func() ([]T, error)
+	// One reads one record: to show it, and again after it changed. nil:
+	// a change of Kind or Reads reads All again.
+	One func(id string) (T, error)
+	// Names, when set, reads again what rows show besides records (staff
+	// and item names), before All on a full refresh and after a change of
+	// Reads.
+	Names func()
+	// Words are what the search finds a record by; nil for none.
+	Words func(x T) []string
+	// Filters are the choices of the filter menu, the first one picked at
+	// start; none for no menu.
+	Filters []Filter[T]
+	// Compare orders the rows; nil keeps the order All read them in.
+	Compare func(a, b T) int
+	// Row fills a list row with x.
+	Row func(x T, r *Row)
+	// Detail is x's detail for the pane: the view and the scroll in it
+	// that holds the record's content (nil: the pane puts the view in a
+	// vertical scroll). A nil view says x cannot be shown; a nil Detail
+	// shows none (a list whose Pick opens a form).
+	Detail func(x T) (view fyne.CanvasObject, scroll *container.Scroll)
+	// Pick is what picking a row does; nil shows the record's Detail.
+	Pick func(id string)
+}
+
+// Filter is one choice of a ListScreen's filter menu.
+type Filter[T any] struct {
+	// Name is the choice's translation key.
+	Name string
+	// Keep tells whether x is listed, given the search text (trimmed) and
+	// the time; nil lists every record.
+	Keep func(x T, query string, now time.Time) bool
+	// More, when set, reads the records the choice lists that All does
+	// not (the returned loans of the room searched for); those not held
+	// yet join the records held.
+	More func(query string) []T
+}
+
+// ListScreen is the screen of a register: on the left the records it
+// holds, searched and filtered, with the screen's actions above them; on
+// the right a DetailPane with the picked record's detail, a live view or
+// a form. It keeps the records current from the store's changes, keeps a
+// row selected on its record and the reader's place in a detail across
+// refreshes, never replaces a form, and moves rows and detail with the
+// clock. It is a whole Screen: a register's Screen embeds a *ListScreen
+// and adds its forms and views; a supervisor tab uses one as its content.
+// Use it on the Fyne goroutine.
+type ListScreen[T any] struct {
+	ScreenBase
+	s       *Session
+	look    ListLook
+	c       ListConfig[T]
+	records map[string]T
+	index   *Index
+	search  *widget.Entry  // nil without ListLook.Search
+	filter  *widget.Select // nil without Filters
+	count   *widget.Label  // nil without ListLook.Count
+	list    *IDList
+	pane    *DetailPane
+	shown   string // the record shown last, to go back to from a form
+}
+
+var (
+	_ Screen   = (*ListScreen[int])(nil)
+	_ Ticker   = (*ListScreen[int])(nil)
+	_ Searcher = (*ListScreen[int])(nil)
+)
+
+// NewListScreen returns an empty list screen of session s that looks as
+// look says and lists what c says; Refresh(nil) fills it.
+func NewListScreen[T any](s *Session, look ListLook, c ListConfig[T]) *ListScreen[T] {
+	l := &ListScreen[T]{s: s, look: look, c: c, records: map[string]T{}, index: NewIndex()}
+	l.list = NewIDList(func() fyne.CanvasObject { return NewRow() }, l.fillRow)
+	l.list.OnSelectedID(l.pick)
+	l.pane = NewDetailPane(l.placeholder())
+	l.search, l.filter, l.count = l.newSearch(), l.newFilter(), l.newCount()
+	l.ScreenBase = NewScreenBase(look.Screen, look.Title, look.Icon, l.layout())
+	return l
+}
+
+func (l *ListScreen[T]) newSearch() *widget.Entry {
+	if l.look.Search == "" {
+		return nil
+	}
+	e := widget.NewEntry()
+	e.SetPlaceHolder(lang.L(l.look.Search))
+	e.OnChanged = func(string) { l.apply() }
+	return e
+}
+
+func (l *ListScreen[T]) newFilter() *widget.Select {
+	if len(l.c.Filters) == 0 {
+		return nil
+	}
+	names := make([]string, len(l.c.Filters))
+	for i, f := range l.c.Filters {
+		names[i] = lang.L(f.Name)
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.SetSelectedIndex(0)
+	sel.OnChanged = func(string) { l.apply() }
+	return sel
+}
+
+func (l *ListScreen[T]) newCount() *widget.Label {
+	if l.look.Count == "" {
+		return nil
+	}
+	c := widget.NewLabel("")
+	c.Importance = widget.LowImportance
+	return c
+}
+
+// layout puts the head (tools, search and filter, more menus, count) and
+// the list on the left, the pane on the right.
+func (l *ListScreen[T]) layout() fyne.CanvasObject {
+	head := container.NewVBox()
+	for _, o := range []fyne.CanvasObject{l.look.Tools, l.searchRow(), l.look.Below} {
+		if o != nil {
+			head.Add(o)
+		}
+	}
+	if l.count != nil {
+		head.Add(l.count)
+	}
+	split := container.NewHSplit(container.NewBorder(head, nil, nil, nil, l.list.List), l.pane.Content())
+	split.Offset = cmp.Or(l.look.Split, 0.42)
+	return split
+}
+
+// searchRow is the search entry with the filter menu at its end, or
+// either of them, or nil.
+func (l *ListScreen[T]) searchRow() fyne.CanvasObject {
+	switch {
+	case l.search != nil && l.filter != nil:
+		return container.NewBorder(nil, nil, nil, l.filter, l.search)
+	case l.search != nil:
+		return l.search
+	case l.filter != nil:
+		return l.filter
+	}
+	return nil
+}
+
+func (l *ListScreen[T]) placeholder() fyne.CanvasObject {
+	if l.look.Pick == "" {
+		return Placeholder("")
+	}
+	return Placeholder(lang.L(l.look.Pick))
+}
+
+// SearchEntry is the search entry the shell focuses, or nil without one.
+func (l *ListScreen[T]) SearchEntry() fyne.Focusable {
+	if l.search == nil {
+		return nil
+	}
+	return l.search
+}
+
+// Shortcuts are the shortcuts of ListLook.
+func (l *ListScreen[T]) Shortcuts() []Shortcut { return l.look.Shortcuts }
+
+// Search is the search entry, or nil without one.
+func (l *ListScreen[T]) Search() *widget.Entry { return l.search }
+
+// Filter is the filter menu, or nil without one.
+func (l *ListScreen[T]) Filter() *widget.Select { return l.filter }
+
+// List is the list of the records shown.
+func (l *ListScreen[T]) List() *IDList { return l.list }
+
+// Pane is the pane beside the list. Show a form or a live view in it
+// with its Set or SetView; a record's detail with ShowDetail.
+func (l *ListScreen[T]) Pane() *DetailPane { return l.pane }
+
+// Shown is the ID of the record whose detail was shown last, for a form
+// to go back to, or "".
+func (l *ListScreen[T]) Shown() string { return l.shown }
+
+// Record is the record held under id.
+func (l *ListScreen[T]) Record(id string) (T, bool) {
+	x, ok := l.records[id]
+	return x, ok
+}
+
+// Records are the records held, listed or not, in no order.
+func (l *ListScreen[T]) Records() iter.Seq[T] { return maps.Values(l.records) }
+
+// Refresh reads again what changed (everything for nil) and lists it, and
+// rebuilds what the pane shows when it read something that changed: see
+// RefreshDetail.
+func (l *ListScreen[T]) Refresh(changed []wire.EntityRef) {
+	if l.load(changed) {
+		l.apply()
+	}
+	l.RefreshDetail(changed)
+}
+
+// RefreshDetail rebuilds, at the reader's place, the record's detail
+// shown when the record or a kind of Reads changed (anything, for nil),
+// and the live view shown when a kind it reads changed. A form stays as
+// it is.
+func (l *ListScreen[T]) RefreshDetail(changed []wire.EntityRef) {
+	if r := l.pane.Record(); r.Kind == l.c.Kind && l.pane.Stale(changed, l.c.Reads...) {
+		l.ShowDetail(r.ID)
+	}
+	l.pane.RefreshView(changed)
+}
+
+// Tick moves the times shown with the clock: the rows, which of them the
+// filter keeps, and the detail shown, built anew at the reader's place.
+// It reads none of the records listed again; a form or a live view stays
+// as it is.
+func (l *ListScreen[T]) Tick() {
+	l.apply()
+	if r := l.pane.Record(); r.Kind == l.c.Kind {
+		l.ShowDetail(r.ID)
+	}
+}
+
+// Reload reads every record again (All) and lists them.
+func (l *ListScreen[T]) Reload() {
+	l.readAll()
+	l.apply()
+}
+
+// Show opens a record of the list's kind: it reads it again, lists it
+// when the filter keeps it, selects it and shows its detail. It reports
+// false for another kind or a record that cannot be read.
+func (l *ListScreen[T]) Show(kind, id string) bool {
+	if kind != l.c.Kind || l.c.One == nil {
+		return false
+	}
+	x, err := l.c.One(id)
+	if err != nil {
+		return false
+	}
+	l.Put(x)
+	l.Open(id)
+	return true
+}
+
+// Put holds x, which a command returned or the screen read, in place of
+// the record it was, and lists it when the search and filter keep it.
+func (l *ListScreen[T]) Put(x T) {
+	l.hold(x)
+	l.apply()
+}
+
+// Open selects the row of record id, when it is listed, and shows the
+// record's detail.
+func (l *ListScreen[T]) Open(id string) {
+	l.list.SelectID(id)
+	l.ShowDetail(id)
+}
+
+// ShowDetail shows the detail of record id in the pane, at the reader's
+// place when the pane shows it already, and reports whether it could. A
+// record not held is read (One). A record that cannot be shown leaves the
+// pane saying what Pick says.
+func (l *ListScreen[T]) ShowDetail(id string) bool {
+	x, ok := l.find(id)
+	if !ok || l.c.Detail == nil {
+		return false
+	}
+	view, scroll := l.c.Detail(x)
+	if view == nil {
+		l.shown = ""
+		l.pane.Set(l.placeholder())
+		return false
+	}
+	if scroll == nil {
+		scroll = container.NewVScroll(view)
+		view = scroll
+	}
+	l.shown = id
+	l.pane.SetDetail(wire.EntityRef{Kind: l.c.Kind, ID: id}, view, scroll)
+	return true
+}
+
+// Back ends a form: it shows the detail of the record shown last and
+// reports true, or shows what Pick says and reports false when there is
+// none.
+func (l *ListScreen[T]) Back() bool {
+	if l.shown != "" && l.ShowDetail(l.shown) {
+		return true
+	}
+	l.pane.Set(l.placeholder())
+	return false
+}
+
+// Unpick forgets the record shown and unselects its row, for a view that
+// stands for none of them (a stock table): Back then shows what Pick
+// says.
+func (l *ListScreen[T]) Unpick() {
+	l.shown = ""
+	l.list.List.UnselectAll()
+}
+
+func (l *ListScreen[T]) pick(id string) {
+	if l.c.Pick != nil {
+		l.c.Pick(id)
+		return
+	}
+	l.ShowDetail(id)
+}
+
+// find is the record held under id, or else the one One reads.
+func (l *ListScreen[T]) find(id string) (T, bool) {
+	if x, ok := l.records[id]; ok || l.c.One == nil {
+		return x, ok
+	}
+	x, err := l.c.One(id)
+	return x, err == nil
+}
+
+// load reads again what changed and reports whether the list may read
+// differently.
+func (l *ListScreen[T]) load(changed []wire.EntityRef) bool {
+	if changed == nil {
+		l.names()
+		l.readAll()
+		return true
+	}
+	if !Changed(changed, append([]string{l.c.Kind}, l.c.Reads...)...) {
+		return false
+	}
+	if Changed(changed, l.c.Reads...) {
+		l.names()
+	}
+	if l.c.One == nil {
+		l.readAll()
+		return true
+	}
+	for _, r := range changed {
+		if r.Kind == l.c.Kind {
+			l.readOne(r.ID)
+		}
+	}
+	return true
+}
+
+func (l *ListScreen[T]) names() {
+	if l.c.Names != nil {
+		l.c.Names()
+	}
+}
+
+// readAll replaces the records held with those All reads; when it fails,
+// the user is told and the records stay.
+func (l *ListScreen[T]) readAll() {
+	xs, err := l.c.All()
+	if err != nil {
+		l.s.Notify(Say(err))
+		return
+	}
+	l.records, l.index = make(map[string]T, len(xs)), NewIndex()
+	l.hold(xs...)
+}
+
+// readOne reads record id again; a record that cannot be read stays as it
+// was.
+func (l *ListScreen[T]) readOne(id string) {
+	if x, err := l.c.One(id); err == nil {
+		l.hold(x)
+	}
+}
+
+// hold keeps records and indexes them by their words.
+func (l *ListScreen[T]) hold(xs ...T) {
+	for _, x := range xs {
+		id := l.c.ID(x)
+		l.records[id] = x
+		var words []string
+		if l.c.Words != nil {
+			words = l.c.Words(x)
+		}
+		l.index.Add(id, words...)
+	}
+}
+
+// apply lists the records the search and the filter keep, in order.
+func (l *ListScreen[T]) apply() {
+	query, f := l.query(), l.choice()
+	if f.More != nil && query != "" {
+		l.join(f.More(query))
+	}
+	ids := l.kept(query, f.Keep)
+	if l.c.Compare != nil {
+		slices.SortFunc(ids, func(a, b string) int { return l.c.Compare(l.records[a], l.records[b]) })
+	}
+	l.list.SetIDs(ids)
+	if l.count != nil {
+		l.count.SetText(lang.L(l.look.Count, map[string]int{"Count": len(ids)}))
+	}
+}
+
+// kept are the IDs of the records matching query that keep keeps (every
+// one for nil), in the order they were held.
+func (l *ListScreen[T]) kept(query string, keep func(T, string, time.Time) bool) []string {
+	now := l.s.Now()
+	var ids []string
+	for _, id := range l.index.Find(query) {
+		if x, ok := l.records[id]; ok && (keep == nil || keep(x, query, now)) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// join holds those of xs not held yet.
+func (l *ListScreen[T]) join(xs []T) {
+	for _, x := range xs {
+		if _, held := l.records[l.c.ID(x)]; !held {
+			l.hold(x)
+		}
+	}
+}
+
+func (l *ListScreen[T]) query() string {
+	if l.search == nil {
+		return ""
+	}
+	return strings.TrimSpace(l.search.Text)
+}
+
+// choice is the filter picked, or a filter keeping all without a menu.
+func (l *ListScreen[T]) choice() Filter[T] {
+	if l.filter == nil {
+		return Filter[T]{}
+	}
+	return l.c.Filters[max(0, l.filter.SelectedIndex())]
+}
+
+func (l *ListScreen[T]) fillRow(id string, o fyne.CanvasObject) {
+	if x, ok := l.records[id]; ok {
+		l.c.Row(x, o.(*Row))
+	}
+}
