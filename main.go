@@ -31,6 +31,11 @@ import (
 
 	"floordesk/app"
 	appdemo "floordesk/app/demo"
+	appfound "floordesk/app/found"
+	apphandover "floordesk/app/handover"
+	appkeys "floordesk/app/keys"
+	apploans "floordesk/app/loans"
+	apprequests "floordesk/app/requests"
 	"floordesk/assets"
 	"floordesk/data"
 	"floordesk/data/backupfmt"
@@ -149,7 +154,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 	}
 	opt := ui.Options{Feed: st, Counter: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) }}
-	dw := ui.NewWindow(w, sess, registers(backups), opt)
+	dw := ui.NewWindow(w, sess, registers(svc, backups), opt)
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
 	dw.Start()
 	startSync(ctx, st, dw)
@@ -159,18 +164,18 @@ func runDesk(st *data.Store, f deskFlags) int {
 }
 
 // registers makes the registers' screens and parts in navigation order,
-// then the supervisor's tabs (which show and make the desk's backups). A
-// new register is one line here.
-func registers(backups *data.AutoBackup) func(*kit.Session) []kit.Register {
+// each on its register on core, then the supervisor's tabs (which show
+// and make the desk's backups). A new register is one line here.
+func registers(core *app.Service, backups *data.AutoBackup) func(*kit.Session) []kit.Register {
 	return func(s *kit.Session) []kit.Register {
 		regs := []kit.Register{
-			requests.Register(s),
-			loans.Register(s),
-			keys.Register(s),
-			found.Register(s),
+			requests.Register(s, apprequests.New(core)),
+			loans.Register(s, apploans.New(core)),
+			keys.Register(s, appkeys.New(core)),
+			found.Register(s, appfound.New(core)),
 		}
-		regs = append(regs, handover.Register(s, regs))
-		return append(regs, kit.Register{Screen: supervisor.New(s, backups)})
+		regs = append(regs, handover.Register(s, apphandover.New(core), regs))
+		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups)})
 	}
 }
 

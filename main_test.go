@@ -14,10 +14,10 @@ import (
 	"time"
 
 	"floordesk/app"
+	appregisters "floordesk/app/apptest/registers"
 	appdemo "floordesk/app/demo"
 	"floordesk/assets"
 	"floordesk/data"
-	"floordesk/ui/kit"
 )
 
 // These tests run the desk app's command line as a hotel's IT person does:
@@ -173,7 +173,7 @@ func contentsOf(t *testing.T, dir string) contents {
 	c := contents{Desk: stats.Desk, Events: stats.Events, Entities: stats.Entities,
 		Outbox: stats.Outbox, Cursor: stats.Cursor}
 	c.LogDigest, c.ViewDigest = logDigest(t, st), viewDigest(t, st)
-	svc := kit.NewServices(app.New(st, nil))
+	svc := appregisters.New(app.New(st, nil))
 	out, err1 := svc.KeysOut()
 	reqs, err2 := svc.OpenRequests("")
 	staff, err3 := svc.StaffList(true)

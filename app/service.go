@@ -244,3 +244,10 @@ func (s *Service) LocalSetting(name string) (string, error) {
 func (s *Service) SetLocalSetting(name, value string) error {
 	return s.store.SetSetting(name, value)
 }
+
+// ConfiguredDesk is the desk code this PC was set to ("D1"), "" before a
+// supervisor named it; Desk falls back to the store's desk ID.
+func (s *Service) ConfiguredDesk() string { return s.DeskCode }
+
+// ConfigureDesk sets this PC's desk code for the records it makes.
+func (s *Service) ConfigureDesk(code string) { s.DeskCode = code }

@@ -342,9 +342,10 @@ func (s *Service) InShift(sh Shift, t time.Time) bool {
 	return m >= a || m < b
 }
 
+// Loc is the hotel's time zone: Location, or the PC's when none is set.
 func (s *Service) Loc() *time.Location {
 	if s.Location == nil {
-		return time.UTC
+		return time.Local
 	}
 	return s.Location
 }

@@ -140,7 +140,7 @@ func TestShellFollowsStoreChanges(t *testing.T) {
 		default: // the test has what it waits for
 		}
 	}
-	sh := NewShell(e.Session, withDashboard(e.Session), Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
+	sh := NewShell(e.Session, withDashboard(e.Svc, e.Session), Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
 	e.Window.SetContent(sh.Content())
 	sh.Start()
 	defer sh.Stop()

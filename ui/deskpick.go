@@ -27,7 +27,7 @@ func useDesk(s *kit.Session, code string) error {
 // would work on nobody's records. A store with no desk at all (a lone
 // desk from before desks were named) goes on as it did.
 func needsDesk(s *kit.Session) bool {
-	if s.Svc.DeskCode != "" {
+	if s.Svc.ConfiguredDesk() != "" {
 		return false
 	}
 	desks, err := s.Svc.Desks()
@@ -62,7 +62,7 @@ func newDeskPick(s *kit.Session, done, switchUser func()) *deskPick {
 		d.content = d.askSupervisor()
 		return d
 	}
-	d.list = kit.NewDeskList(s.Svc.Service)
+	d.list = kit.NewDeskList(s.Svc)
 	d.list.OnSelectedID(func(string) { d.use.Enable(); d.errs.Clear() })
 	d.use = widget.NewButtonWithIcon(lang.L("join.desk_use"), theme.ConfirmIcon(), d.pick)
 	d.use.Importance = widget.HighImportance
@@ -131,7 +131,7 @@ func (d *deskPick) pick() {
 // desk for every PC.
 func (d *deskPick) addDesk() {
 	code, name := strings.TrimSpace(d.code.Text), strings.TrimSpace(d.name.Text)
-	if desk, ok, _ := kit.FindDesk(d.s.Svc.Service, code); ok {
+	if desk, ok, _ := kit.FindDesk(d.s.Svc, code); ok {
 		d.add.Say("code", lang.L("join.desk_code_taken", map[string]string{"Code": code, "Name": desk.Name}))
 		return
 	}

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/app/apptest/registers"
 	appdemo "floordesk/app/demo"
 	appkeys "floordesk/app/keys"
 	"floordesk/data"
@@ -140,7 +141,7 @@ func (s *syncServer) code(t *testing.T, property string) string {
 // the server and syncing.
 type hotelDesk struct {
 	store *data.Store
-	svc   *kit.Services
+	svc   *registers.All
 }
 
 func newHotelDesk(t *testing.T, srv *syncServer, property string) *hotelDesk {
@@ -152,7 +153,7 @@ func newHotelDesk(t *testing.T, srv *syncServer, property string) *hotelDesk {
 	t.Cleanup(func() { st.Close() })
 	clock := &kittest.Clock{}
 	clock.Set(kittest.Start.Add(-2 * time.Hour))
-	svc := kit.NewServices(app.New(st, clock.Now))
+	svc := registers.New(app.New(st, clock.Now))
 	svc.PINCost = app.PINCost{Time: 1, MemoryKiB: 64, Threads: 1}
 	svc.Location = time.UTC
 	svc.DeskCode = "D1"
@@ -211,7 +212,7 @@ func newJoiner(t *testing.T, language string, prepare ...func(*kittest.Env)) *jo
 	}
 	b := &joiner{Env: e, q: newUIQueue()}
 	e.Session.Do = b.q.do
-	b.sh = NewShell(e.Session, withDashboard(e.Session, newFake("keys", kit.KindKey, fyne.KeyK), restrictedScreen{newFake("supervisor", kit.KindStaff, fyne.KeyU)}),
+	b.sh = NewShell(e.Session, withDashboard(e.Svc, e.Session, newFake("keys", kit.KindKey, fyne.KeyK), restrictedScreen{newFake("supervisor", kit.KindStaff, fyne.KeyU)}),
 		Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
 	e.Window.SetContent(b.sh.Content())
 	e.Window.Resize(fyne.NewSize(1280, 720))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"floordesk/app/apptest/registers"
 	"floordesk/ui/found"
 	"floordesk/ui/keys"
 	"floordesk/ui/kit"
@@ -10,14 +11,14 @@ import (
 
 // withDashboard puts screens in registers and adds the real registers'
 // dashboard parts, so the shell's dashboard shows what the desk's does.
-func withDashboard(s *kit.Session, screens ...kit.Screen) []kit.Register {
+func withDashboard(svc *registers.All, s *kit.Session, screens ...kit.Screen) []kit.Register {
 	var regs []kit.Register
 	for _, sc := range screens {
 		regs = append(regs, kit.Register{Screen: sc})
 	}
 	return append(regs,
-		kit.Register{Name: "requests", Dashboard: requests.Dashboard(s)},
-		kit.Register{Name: "keys", Dashboard: keys.Dashboard(s)},
-		kit.Register{Name: "loans", Dashboard: loans.Dashboard(s)},
-		kit.Register{Name: "found", Dashboard: found.Dashboard(s)})
+		kit.Register{Name: "requests", Dashboard: requests.Dashboard(s, svc)},
+		kit.Register{Name: "keys", Dashboard: keys.Dashboard(s, svc)},
+		kit.Register{Name: "loans", Dashboard: loans.Dashboard(s, svc)},
+		kit.Register{Name: "found", Dashboard: found.Dashboard(s, svc)})
 }

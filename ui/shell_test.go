@@ -32,7 +32,7 @@ func newShellEnv(t *testing.T, language string, prepare func(e *kittest.Env)) *s
 	}
 	se := &shellEnv{Env: e, keys: newFake("keys", kit.KindKey, fyne.KeyK), sup: newFake("supervisor", kit.KindStaff, fyne.KeyU),
 		tick: make(chan time.Time)}
-	se.sh = NewShell(e.Session, withDashboard(e.Session, se.keys, restrictedScreen{se.sup}), Options{Counter: e.Store, Tick: se.tick})
+	se.sh = NewShell(e.Session, withDashboard(e.Svc, e.Session, se.keys, restrictedScreen{se.sup}), Options{Counter: e.Store, Tick: se.tick})
 	e.Window.SetContent(se.sh.Content())
 	se.sh.Start()
 	t.Cleanup(se.sh.Stop)

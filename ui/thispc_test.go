@@ -35,7 +35,7 @@ func TestSupervisorChangesThisPCsDesk(t *testing.T) {
 	e.Session.Do = q.do
 	keys := newFake("keys", kit.KindKey, fyne.KeyK)
 	backups := &data.AutoBackup{Store: e.Store, Dir: e.Store.Dir() + "-backups", Now: e.Clock.Now}
-	sh := NewShell(e.Session, withDashboard(e.Session, keys, supervisor.New(e.Session, backups)),
+	sh := NewShell(e.Session, withDashboard(e.Svc, e.Session, keys, supervisor.New(e.Session, e.Svc, backups)),
 		Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
 	e.Window.SetContent(sh.Content())
 	sh.Start()

@@ -19,7 +19,9 @@ func TestLanguageChangeShowsAtOnce(t *testing.T) {
 	t.Cleanup(func() { kit.UseLanguage(kit.Chinese) })
 	e.Supervisor(t)
 	e.SignIn(t, "S01")
-	areas := func(s *kit.Session) []kit.Register { return withDashboard(s, newFake("keys", kit.KindKey, fyne.KeyK)) }
+	areas := func(s *kit.Session) []kit.Register {
+		return withDashboard(e.Svc, s, newFake("keys", kit.KindKey, fyne.KeyK))
+	}
 	dw := NewWindow(e.Window, e.Session, areas, Options{Counter: e.Store, Tick: make(chan time.Time)})
 	dw.Start()
 	t.Cleanup(func() { dw.Stop() })

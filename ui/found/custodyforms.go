@@ -44,12 +44,12 @@ func (sc *Screen) showClaimForm(tag string) {
 }
 
 func (f *claimForm) addPeople(sc *Screen) {
-	f.staff, _ = sc.s.Svc.StaffList(false)
+	f.staff, _ = sc.svc.StaffList(false)
 	f.returnedBy = kit.NewSelect(staffOptions(f.staff), nil)
 	if me, ok := sc.s.User(); ok {
 		f.returnedBy.SetSelected(staffOption(me))
 	}
-	f.reports, _ = sc.s.Svc.MatchesForItem(f.tag)
+	f.reports, _ = sc.svc.MatchesForItem(f.tag)
 	opts := []string{lang.L("found.no_report")}
 	for _, m := range f.reports {
 		opts = append(opts, reportLine(m.Report))
@@ -90,7 +90,7 @@ func (f *claimForm) input() appfound.ClaimInput {
 }
 
 func (sc *Screen) submitClaim(f *claimForm) {
-	item, err := sc.s.Svc.ClaimFound(sc.s.UserID(), f.input())
+	item, err := sc.svc.ClaimFound(sc.s.UserID(), f.input())
 	if err != nil {
 		f.Show(err)
 		return
@@ -110,7 +110,7 @@ func (sc *Screen) showTransferForm(tag string) {
 	f.Row(lang.L("found.new_location"), "location", container.NewVBox(location, inSafe))
 	f.Row(lang.L("found.note"), "note", note)
 	f.Submit = func() {
-		item, err := sc.s.Svc.TransferFound(sc.s.UserID(), tag, location.Text, inSafe.Checked, strings.TrimSpace(note.Text))
+		item, err := sc.svc.TransferFound(sc.s.UserID(), tag, location.Text, inSafe.Checked, strings.TrimSpace(note.Text))
 		sc.done(f, item, err, "found.transferred")
 	}
 	f.Cancel = sc.backToList
@@ -128,7 +128,7 @@ func (sc *Screen) showDisposeForm(tag string) {
 	f.Row(lang.L("found.method"), "method", method)
 	f.Row(lang.L("found.reason"), "reason", reason)
 	f.Submit = func() {
-		item, err := sc.s.Svc.DisposeFound(sc.s.UserID(), tag, codeOf("found.method.", disposalMethods, method.Selected), reason.Text)
+		item, err := sc.svc.DisposeFound(sc.s.UserID(), tag, codeOf("found.method.", disposalMethods, method.Selected), reason.Text)
 		sc.done(f, item, err, "found.disposed")
 	}
 	f.Cancel = sc.backToList

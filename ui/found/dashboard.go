@@ -11,13 +11,13 @@ import (
 
 // Dashboard is the lost-and-found register's part of the dashboard: items
 // awaiting claim, and a line for each one past its holding period.
-func Dashboard(s *kit.Session) *kit.DashSource {
+func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_found"},
-		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, now) }}
+		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, svc, now) }}
 }
 
-func collectDash(s *kit.Session, now time.Time) (kit.DashPart, error) {
-	held, err := s.Svc.AwaitingClaim()
+func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, error) {
+	held, err := svc.AwaitingClaim()
 	var p kit.DashPart
 	past := 0
 	for _, f := range held {

@@ -55,7 +55,7 @@ func (sc *Screen) detailView(f appfound.FoundItem) (fyne.CanvasObject, *containe
 // facts are the item's details as label: value lines.
 func (sc *Screen) facts(f appfound.FoundItem) fyne.CanvasObject {
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("found.found_at"), wrapped(kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)))),
+		widget.NewFormItem(lang.L("found.found_at"), wrapped(kit.DateTime(f.FoundAt.In(sc.s.Location())))),
 		widget.NewFormItem(lang.L("found.place"), wrapped(sc.placeText(f))),
 		widget.NewFormItem(lang.L("found.finder"), wrapped(sc.names.Name(f.Finder))),
 		widget.NewFormItem(lang.L("found.category"), wrapped(categoryName(f.Category))),

@@ -22,6 +22,7 @@ import (
 type Screen struct {
 	*kit.ListScreen[appfound.FoundItem]
 	s     *kit.Session
+	svc   Service
 	names *kit.StaffNames // who found, logged, moved or returned an item
 
 	lastDetail     *detail // the detail shown last, for tests
@@ -36,8 +37,8 @@ type Screen struct {
 }
 
 // New returns the lost-and-found screen of session s.
-func New(s *kit.Session) kit.Screen {
-	sc := &Screen{s: s, names: kit.NewStaffNames(s.Svc.Service)}
+func New(s *kit.Session, svc Service) kit.Screen {
+	sc := &Screen{s: s, svc: svc, names: kit.NewStaffNames(svc)}
 	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.itemList())
 	sc.Refresh(nil)
 	return sc

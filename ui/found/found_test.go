@@ -27,7 +27,7 @@ func desk(t *testing.T) (*kittest.Env, *Screen) {
 	e.Attendant(t, "S01", "A01", "Wang Fang")
 	e.Attendant(t, "S01", "A02", "Zhang Wei")
 	e.SignIn(t, "A01")
-	sc := New(e.Session).(*Screen)
+	sc := New(e.Session, e.Svc).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -199,7 +199,7 @@ func TestChineseDeskFindsByPinyinAndSaysRefusalsInChinese(t *testing.T) {
 	e.Supervisor(t)
 	e.Attendant(t, "S01", "A01", "王芳")
 	e.SignIn(t, "A01")
-	sc := New(e.Session).(*Screen)
+	sc := New(e.Session, e.Svc).(*Screen)
 	e.Window.SetContent(sc.Content())
 	sc.showLogForm()
 	f := sc.lastLogForm

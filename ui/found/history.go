@@ -52,7 +52,7 @@ func (sc *Screen) disposalLine(d appfound.Disposal) string {
 
 // addMatches lists the open loss reports that may be about the item.
 func (sc *Screen) addMatches(box *fyne.Container, d *detail, tag string) {
-	matches, err := sc.s.Svc.MatchesForItem(tag)
+	matches, err := sc.svc.MatchesForItem(tag)
 	if err != nil || len(matches) == 0 {
 		return
 	}
@@ -82,7 +82,7 @@ func reportLine(r appfound.LostReport) string {
 func (sc *Screen) labelLines(f appfound.FoundItem) []string {
 	lines := []string{
 		categoryName(f.Category) + " — " + f.Description,
-		lang.L("found.label.found", map[string]string{"When": kit.DateTime(f.FoundAt.In(sc.s.Svc.Location)), "Place": sc.placeText(f)}),
+		lang.L("found.label.found", map[string]string{"When": kit.DateTime(f.FoundAt.In(sc.s.Location())), "Place": sc.placeText(f)}),
 		lang.L("found.label.finder", map[string]string{"Finder": sc.names.Name(f.Finder), "By": sc.names.Name(f.LoggedBy)}),
 		lang.L("found.label.keep", map[string]string{"Until": kit.Date(f.HoldUntil)}),
 	}
@@ -94,7 +94,7 @@ func (sc *Screen) labelLines(f appfound.FoundItem) []string {
 
 // showLabelOf shows an item's label with the loss reports it may match.
 func (sc *Screen) showLabelOf(tag string) {
-	matches, err := sc.s.Svc.MatchesForItem(tag)
+	matches, err := sc.svc.MatchesForItem(tag)
 	if err != nil {
 		sc.s.Notify(kit.Say(err))
 		return
@@ -105,7 +105,7 @@ func (sc *Screen) showLabelOf(tag string) {
 // showLabel shows an item's tag big with its label text; matches, when
 // given, are the loss reports that may be about a newly logged item.
 func (sc *Screen) showLabel(tag string, matches []appfound.ReportMatch) {
-	f, err := sc.s.Svc.FoundItem(tag)
+	f, err := sc.svc.FoundItem(tag)
 	if err != nil {
 		sc.s.Notify(kit.Say(err))
 		return

@@ -18,8 +18,8 @@ func (sc *Screen) itemList() kit.ListConfig[appfound.FoundItem] {
 	return kit.ListConfig[appfound.FoundItem]{
 		Kind: kit.KindFound, Reads: []string{kit.KindStaff, kit.KindLostReport},
 		ID:  func(f appfound.FoundItem) string { return f.Tag },
-		All: func() ([]appfound.FoundItem, error) { return sc.s.Svc.FoundItems("") },
-		One: sc.s.Svc.FoundItem, Names: sc.names.Load,
+		All: func() ([]appfound.FoundItem, error) { return sc.svc.FoundItems("") },
+		One: sc.svc.FoundItem, Names: sc.names.Load,
 		Words: words, Filters: filters, Compare: latestFirst,
 		Row: sc.fillRow, Detail: sc.detailView,
 	}

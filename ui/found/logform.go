@@ -34,7 +34,7 @@ func (sc *Screen) showLogForm() {
 func (sc *Screen) newLogForm() *logForm {
 	f := &logForm{Form: kit.NewForm()}
 	f.foundAt = f.Entry(kit.TimeLayout)
-	f.foundAt.SetText(sc.s.Now().In(sc.s.Svc.Location).Format(kit.TimeLayout))
+	f.foundAt.SetText(sc.s.Now().In(sc.s.Location()).Format(kit.TimeLayout))
 	f.Check(f.foundAt, "found_at", kit.CheckTime)
 	f.placeKind = widget.NewRadioGroup([]string{lang.L("found.place_room"), lang.L("found.place_public")}, nil)
 	f.placeKind.Horizontal = true
@@ -97,7 +97,7 @@ func (f *logForm) valuableChanged(on bool) {
 
 func (f *logForm) input(sc *Screen) appfound.FoundInput {
 	return appfound.FoundInput{
-		FoundAt: kit.ParseTime(f.foundAt.Text, sc.s.Svc.Location), Place: strings.TrimSpace(f.place.Text),
+		FoundAt: kit.ParseTime(f.foundAt.Text, sc.s.Location()), Place: strings.TrimSpace(f.place.Text),
 		Room: f.placeKind.Selected == lang.L("found.place_room"), Finder: f.finder.Text,
 		Category: categoryOf(f.category.Selected), Description: f.desc.Text, Valuable: f.valuable.Checked,
 		Witness: staffIDOf(f.witnesses, f.witness.Selected), WitnessPIN: f.pin.Text,
@@ -106,7 +106,7 @@ func (f *logForm) input(sc *Screen) appfound.FoundInput {
 }
 
 func (sc *Screen) submitLog(f *logForm) {
-	item, matches, err := sc.s.Svc.LogFound(sc.s.UserID(), f.input(sc))
+	item, matches, err := sc.svc.LogFound(sc.s.UserID(), f.input(sc))
 	if err != nil {
 		f.Show(err)
 		return
@@ -125,7 +125,7 @@ func (sc *Screen) backToList() {
 
 // otherStaff lists the active staff other than the user, for witnesses.
 func (sc *Screen) otherStaff() []app.Staff {
-	list, err := sc.s.Svc.StaffList(false)
+	list, err := sc.svc.StaffList(false)
 	if err != nil {
 		return nil
 	}

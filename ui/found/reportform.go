@@ -28,7 +28,7 @@ func (sc *Screen) showReportForm() {
 	f.room = f.Entry(lang.L("found.room_hint"))
 	f.place = f.Entry(lang.L("found.lost_place_hint"))
 	f.lostAt = f.Entry(kit.TimeLayout)
-	f.lostAt.SetText(sc.s.Now().In(sc.s.Svc.Location).Format(kit.TimeLayout))
+	f.lostAt.SetText(sc.s.Now().In(sc.s.Location()).Format(kit.TimeLayout))
 	f.Check(f.lostAt, "lost_at", kit.CheckTime)
 	f.category = kit.NewSelect(categoryOptions(), func(string) { f.Say("category", "") })
 	f.desc = f.Entry(lang.L("found.lost_description_hint"))
@@ -50,9 +50,9 @@ func (sc *Screen) showReportForm() {
 func (sc *Screen) submitReport(f *reportForm) {
 	in := appfound.LostReportInput{Guest: f.guest.Text, Contact: strings.TrimSpace(f.contact.Text),
 		Room: strings.TrimSpace(f.room.Text), Place: strings.TrimSpace(f.place.Text),
-		LostAt: kit.ParseTime(f.lostAt.Text, sc.s.Svc.Location), Category: categoryOf(f.category.Selected),
+		LostAt: kit.ParseTime(f.lostAt.Text, sc.s.Location()), Category: categoryOf(f.category.Selected),
 		Description: f.desc.Text}
-	r, _, err := sc.s.Svc.FileLostReport(sc.s.UserID(), in)
+	r, _, err := sc.svc.FileLostReport(sc.s.UserID(), in)
 	if err != nil {
 		f.Show(err)
 		return
@@ -70,7 +70,7 @@ type reportView struct {
 // showReport shows a loss report with the held items that may match it,
 // at the reader's place when the pane shows that report already.
 func (sc *Screen) showReport(id string) bool {
-	r, err := sc.s.Svc.LostReport(id)
+	r, err := sc.svc.LostReport(id)
 	if err != nil {
 		return false
 	}
@@ -92,7 +92,7 @@ func (sc *Screen) showReport(id string) bool {
 }
 
 func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) {
-	matches, err := sc.s.Svc.MatchesForReport(id)
+	matches, err := sc.svc.MatchesForReport(id)
 	if err != nil {
 		return
 	}
@@ -122,7 +122,7 @@ func (sc *Screen) showReports() {
 // openReports is the open loss reports, newest first.
 func (sc *Screen) openReports() fyne.CanvasObject {
 	box := container.NewVBox(kit.Heading(lang.L("found.open_reports")))
-	list, err := sc.s.Svc.OpenLostReports()
+	list, err := sc.svc.OpenLostReports()
 	if err != nil {
 		box.Add(kit.Note(kit.Say(err)))
 	}

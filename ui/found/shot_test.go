@@ -20,7 +20,7 @@ func TestScreenshots(t *testing.T) {
 		e.UseFontTheme()
 		e.Demo(t, 400)
 		e.SignIn(t, "S01")
-		sc := New(e.Session).(*Screen)
+		sc := New(e.Session, e.Svc).(*Screen)
 		e.Window.SetContent(sc.Content())
 		ids := sc.List().IDs()
 		if len(ids) == 0 {

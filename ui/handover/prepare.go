@@ -18,14 +18,15 @@ import (
 // data, with the number of keys counted on the board.
 type preparePanel struct {
 	s      *kit.Session
+	svc    Service
 	keys   *entry
 	button *widget.Button
 	errs   *kit.FieldErrors
 	done   func(apphandover.Handover)
 }
 
-func newPreparePanel(s *kit.Session, done func(apphandover.Handover)) *preparePanel {
-	p := &preparePanel{s: s, errs: kit.NewFieldErrors(), done: done}
+func newPreparePanel(s *kit.Session, svc Service, done func(apphandover.Handover)) *preparePanel {
+	p := &preparePanel{s: s, svc: svc, errs: kit.NewFieldErrors(), done: done}
 	p.keys = newEntry(lang.L("handover.keys_counted_hint"), false)
 	p.keys.OnSubmitted = func(string) { p.submit() }
 	p.keys.onEscape = func() { p.keys.SetText(""); p.errs.Clear() }
@@ -48,7 +49,7 @@ func (p *preparePanel) submit() {
 		return
 	}
 	n, _ := strconv.Atoi(strings.TrimSpace(p.keys.Text))
-	h, err := p.s.Svc.DraftHandover(p.s.UserID(), apphandover.HandoverInput{KeysCounted: n})
+	h, err := p.svc.DraftHandover(p.s.UserID(), apphandover.HandoverInput{KeysCounted: n})
 	if p.errs.Show(err); err != nil {
 		return
 	}

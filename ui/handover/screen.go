@@ -18,6 +18,7 @@ import (
 type Screen struct {
 	kit.ScreenBase
 	s       *kit.Session
+	svc     Service
 	prepare *preparePanel
 	list    *kit.IDList
 	hs      map[string]apphandover.Handover
@@ -29,13 +30,13 @@ type Screen struct {
 
 var _ kit.Screen = (*Screen)(nil)
 
-// New returns the handover screen of session s; regs are the registers
+// New returns the handover screen of session s on svc; regs are the registers
 // whose sections a handover shows.
-func New(s *kit.Session, regs []kit.Register) kit.Screen { return newScreen(s, regs) }
+func New(s *kit.Session, svc Service, regs []kit.Register) kit.Screen { return newScreen(s, svc, regs) }
 
-func newScreen(s *kit.Session, regs []kit.Register) *Screen {
-	sc := &Screen{s: s, regs: regs, hs: map[string]apphandover.Handover{}, pane: kit.NewDetailPane(placeholder())}
-	sc.prepare = newPreparePanel(s, sc.drafted)
+func newScreen(s *kit.Session, svc Service, regs []kit.Register) *Screen {
+	sc := &Screen{s: s, svc: svc, regs: regs, hs: map[string]apphandover.Handover{}, pane: kit.NewDetailPane(placeholder())}
+	sc.prepare = newPreparePanel(s, svc, sc.drafted)
 	sc.failed = widget.NewLabel("")
 	sc.failed.Importance = widget.DangerImportance
 	sc.failed.Hide()
@@ -68,7 +69,7 @@ func (sc *Screen) Show(kind, id string) bool {
 	if kind != kit.KindHandover {
 		return false
 	}
-	if _, err := sc.s.Svc.Handover(id); err != nil {
+	if _, err := sc.svc.Handover(id); err != nil {
 		return false
 	}
 	sc.list.SelectID(id)
@@ -80,7 +81,7 @@ func (sc *Screen) Show(kind, id string) bool {
 func (sc *Screen) Shortcuts() []kit.Shortcut { return nil }
 
 func (sc *Screen) reload() {
-	hs, err := sc.s.Svc.Handovers("")
+	hs, err := sc.svc.Handovers("")
 	sc.failed.SetText(kit.Say(err))
 	sc.failed.Hidden = err == nil
 	sc.hs = make(map[string]apphandover.Handover, len(hs))
@@ -117,7 +118,7 @@ func (sc *Screen) showHandover(id string) { sc.show(id, nil) }
 // before, whose inputs the new view takes over. Showing the handover
 // shown keeps the scroll offset.
 func (sc *Screen) show(id string, typed *view) {
-	h, err := sc.s.Svc.Handover(id)
+	h, err := sc.svc.Handover(id)
 	if err != nil {
 		sc.showPlaceholder()
 		return

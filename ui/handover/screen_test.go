@@ -33,7 +33,7 @@ func newDesk(t *testing.T) *desk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := newScreen(env.Session, sectionRegisters())
+	sc := newScreen(env.Session, env.Svc, sectionRegisters())
 	env.Window.SetContent(sc.Content())
 	return &desk{t: t, env: env, sc: sc, req: req}
 }

@@ -95,7 +95,7 @@ func (b *signBlock) sign() {
 		b.errs.Set("pin", lang.L("handover.check.pick_staff"))
 		return
 	}
-	_, err := b.v.sc.s.Svc.SignHandover(b.v.id, b.role, id, b.pin.Text)
+	_, err := b.v.sc.svc.SignHandover(b.v.id, b.role, id, b.pin.Text)
 	if b.errs.Show(err); err != nil {
 		b.pin.SetText("")
 		return
@@ -108,7 +108,7 @@ func (b *signBlock) sign() {
 // staffChoices lists the active staff by name, with their IDs; two
 // people of one name are told apart by their staff number.
 func (sc *Screen) staffChoices() ([]string, map[string]string) {
-	staff, err := sc.s.Svc.StaffList(false)
+	staff, err := sc.svc.StaffList(false)
 	ids := map[string]string{}
 	if err != nil {
 		return nil, ids

@@ -123,7 +123,7 @@ func (v *view) notesBox() fyne.CanvasObject {
 }
 
 func (v *view) addNote() {
-	_, err := v.sc.s.Svc.AddHandoverNote(v.sc.s.UserID(), v.id, v.note.Text)
+	_, err := v.sc.svc.AddHandoverNote(v.sc.s.UserID(), v.id, v.note.Text)
 	if v.noteErrs.Show(err); err != nil {
 		return
 	}

@@ -58,7 +58,7 @@ func (sc *Screen) board() kit.ListConfig[appkeys.Key] {
 	return kit.ListConfig[appkeys.Key]{
 		Kind: kit.KindKey, Reads: []string{kit.KindStaff},
 		ID:  func(k appkeys.Key) string { return k.Tag },
-		All: sc.s.Svc.Keys, One: sc.s.Svc.Key, Names: sc.names.Load,
+		All: sc.svc.Keys, One: sc.svc.Key, Names: sc.names.Load,
 		Words: sc.words, Filters: filters,
 		Compare: func(a, b appkeys.Key) int { return strings.Compare(a.Tag, b.Tag) },
 		Row:     sc.fillRow,

@@ -76,7 +76,7 @@ func (f *countForm) record() {
 		f.Say("counted", lang.L("keys.count_format"))
 		return
 	}
-	c, err := f.sc.s.Svc.CountKeys(f.sc.s.UserID(), n, present)
+	c, err := f.sc.svc.CountKeys(f.sc.s.UserID(), n, present)
 	if err != nil {
 		f.Fail(err)
 		return

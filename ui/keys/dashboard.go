@@ -11,15 +11,15 @@ import (
 
 // Dashboard is the key register's part of the dashboard: keys out, and a
 // line for each one overdue.
-func Dashboard(s *kit.Session) *kit.DashSource {
+func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_keys_out"},
-		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, now) }}
+		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, svc, now) }}
 }
 
-func collectDash(s *kit.Session, now time.Time) (kit.DashPart, error) {
-	out, err := s.Svc.KeysOut()
+func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, error) {
+	out, err := svc.KeysOut()
 	var p kit.DashPart
-	names := staffNames(s)
+	names := staffNames(svc)
 	overdue := 0
 	for _, k := range out {
 		if !k.Overdue {
@@ -35,8 +35,8 @@ func collectDash(s *kit.Session, now time.Time) (kit.DashPart, error) {
 	return p, err
 }
 
-func staffNames(s *kit.Session) map[string]string {
-	list, _ := s.Svc.StaffList(true)
+func staffNames(svc Service) map[string]string {
+	list, _ := svc.StaffList(true)
 	names := make(map[string]string, len(list))
 	for _, st := range list {
 		names[st.ID] = st.Name

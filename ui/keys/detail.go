@@ -70,7 +70,7 @@ func (sc *Screen) actions(k appkeys.Key) fyne.CanvasObject {
 // signIn takes a key back from whoever holds it; the staff member at the
 // desk is recorded as taking it.
 func (sc *Screen) signIn(tag string) {
-	k, err := sc.s.Svc.SignInKey(sc.s.UserID(), tag)
+	k, err := sc.svc.SignInKey(sc.s.UserID(), tag)
 	if err != nil {
 		sc.s.Notify(kit.Say(err))
 		return
@@ -87,7 +87,7 @@ func (sc *Screen) saved(k appkeys.Key, msg string) {
 
 // history lists a key's sign-outs, newest first.
 func (sc *Screen) history(tag string) []fyne.CanvasObject {
-	loans, err := sc.s.Svc.KeyHistory(tag)
+	loans, err := sc.svc.KeyHistory(tag)
 	if err != nil {
 		return []fyne.CanvasObject{kit.Note(kit.Say(err))}
 	}

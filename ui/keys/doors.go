@@ -91,7 +91,7 @@ func (f *doorForm) record() {
 	in := appkeys.DoorOpeningInput{Room: f.room.Text, Guest: f.guest.Text,
 		IDType: idTypes[max(0, f.idType.SelectedIndex())], IDLast4: f.last4.Text,
 		OpenedBy: f.sc.names.idOf(f.openedBy.Selected), Note: f.noteE.Text}
-	d, err := f.sc.s.Svc.OpenDoor(f.sc.s.UserID(), in)
+	d, err := f.sc.svc.OpenDoor(f.sc.s.UserID(), in)
 	if err != nil {
 		f.Fail(err)
 		return
@@ -104,7 +104,7 @@ func (f *doorForm) record() {
 // first.
 func (sc *Screen) doorList() *container.Scroll {
 	now := sc.s.Now()
-	list, err := sc.s.Svc.DoorOpenings(now.AddDate(0, 0, -doorDays), now.Add(time.Minute), "")
+	list, err := sc.svc.DoorOpenings(now.AddDate(0, 0, -doorDays), now.Add(time.Minute), "")
 	box := container.NewVBox(kit.Heading(lang.L("keys.doors_recent", map[string]int{"Days": doorDays})))
 	if err != nil {
 		box.Add(kit.Note(kit.Say(err)))

@@ -22,12 +22,13 @@ import (
 type Screen struct {
 	*kit.ListScreen[appkeys.Key]
 	s     *kit.Session
+	svc   Service
 	names *names // who holds a key, who may sign one out or witness it
 }
 
 // New returns the key screen of session s.
-func New(s *kit.Session) kit.Screen {
-	sc := &Screen{s: s, names: newNames(s.Svc.Service)}
+func New(s *kit.Session, svc Service) kit.Screen {
+	sc := &Screen{s: s, svc: svc, names: newNames(svc)}
 	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.board())
 	sc.Refresh(nil)
 	return sc

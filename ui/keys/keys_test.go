@@ -38,7 +38,7 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
 	e.Attendant(t, sup.ID, "A02", "Zhang Wei")
 	e.SignIn(t, att.ID)
-	sc := New(e.Session).(*Screen)
+	sc := New(e.Session, e.Svc).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -256,7 +256,7 @@ func TestDemoHotelFillsTheBoard(t *testing.T) {
 	e := kittest.New(t)
 	e.Demo(t, 1500)
 	e.SignIn(t, "S01")
-	sc := New(e.Session).(*Screen)
+	sc := New(e.Session, e.Svc).(*Screen)
 	e.Window.SetContent(sc.Content())
 	if sc.List().Len() < 10 {
 		t.Fatalf("the board shows %d keys", sc.List().Len())

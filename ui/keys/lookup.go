@@ -73,7 +73,7 @@ func (f *lookupForm) look() {
 // answerFor fills the answer with who held key tag at at.
 func (f *lookupForm) answerFor(tag string, at time.Time) {
 	f.answer.RemoveAll()
-	loans, err := f.sc.s.Svc.KeyHolderAt(tag, at)
+	loans, err := f.sc.svc.KeyHolderAt(tag, at)
 	if err != nil {
 		f.answer.Add(kit.Note(kit.Say(err)))
 	}

@@ -11,14 +11,14 @@ import (
 // locks for re-keying.
 func (sc *Screen) openLost(tag string) *kit.Form {
 	return sc.noteForm(tag, "keys.report_lost_title", "keys.report_lost", "keys.lost_hint",
-		func(note string) (appkeys.Key, error) { return sc.s.Svc.ReportKeyLost(sc.s.UserID(), tag, note) },
+		func(note string) (appkeys.Key, error) { return sc.svc.ReportKeyLost(sc.s.UserID(), tag, note) },
 		"keys.saved_lost")
 }
 
 // openClear shows the supervisor's form to clear a key's re-keying flag.
 func (sc *Screen) openClear(tag string) *kit.Form {
 	return sc.noteForm(tag, "keys.clear_title", "keys.clear_rekey", "keys.clear_hint",
-		func(note string) (appkeys.Key, error) { return sc.s.Svc.ClearRekey(sc.s.UserID(), tag, note) },
+		func(note string) (appkeys.Key, error) { return sc.svc.ClearRekey(sc.s.UserID(), tag, note) },
 		"keys.saved_cleared")
 }
 

@@ -11,7 +11,7 @@ import (
 // names are the staff by name and by picker choice ("S01 Li Na").
 type names struct{ *kit.StaffNames }
 
-func newNames(svc *app.Service) *names { return &names{kit.NewStaffNames(svc)} }
+func newNames(svc kit.StaffLister) *names { return &names{kit.NewStaffNames(svc)} }
 
 // choices lists the active staff as "S01 Li Na", for a picker.
 func (n *names) choices() []string {

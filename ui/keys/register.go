@@ -7,6 +7,6 @@ import (
 
 // Register is the register as the desk's window shows it: its screen,
 // its part of the dashboard, its section of a handover.
-func Register(s *kit.Session) kit.Register {
-	return kit.Register{Name: appkeys.ModuleName, Screen: New(s), Dashboard: Dashboard(s), Handover: HandoverSection}
+func Register(s *kit.Session, svc Service) kit.Register {
+	return kit.Register{Name: appkeys.ModuleName, Screen: New(s, svc), Dashboard: Dashboard(s, svc), Handover: HandoverSection}
 }

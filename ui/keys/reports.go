@@ -124,20 +124,20 @@ func (p *reportsPane) lines() ([]string, error) {
 		if p.who.Selected == "" {
 			return nil, nil
 		}
-		loans, err := p.sc.s.Svc.KeyHistory(p.who.Selected)
+		loans, err := p.sc.svc.KeyHistory(p.who.Selected)
 		return p.sc.texts(tagged(p.who.Selected, loans)), err
 	case reportStaff:
 		id := p.sc.names.idOf(p.who.Selected)
 		if id == "" {
 			return nil, nil
 		}
-		loans, err := p.sc.s.Svc.StaffKeyHistory(id)
+		loans, err := p.sc.svc.StaffKeyHistory(id)
 		return p.sc.texts(loans), err
 	case reportOutsideShift:
-		loans, err := p.sc.s.Svc.SignOutsOutsideShift(from, to)
+		loans, err := p.sc.svc.SignOutsOutsideShift(from, to)
 		return p.sc.texts(loans), err
 	}
-	loans, err := p.sc.s.Svc.SignInsByOthers(from, to)
+	loans, err := p.sc.svc.SignInsByOthers(from, to)
 	return p.sc.texts(loans), err
 }
 

@@ -91,7 +91,7 @@ func (f *signOutForm) signOut() {
 		f.Say("tag", lang.L("keys.key_required"))
 		return
 	}
-	k, err := f.sc.s.Svc.SignOutKey(f.sc.s.UserID(), in)
+	k, err := f.sc.svc.SignOutKey(f.sc.s.UserID(), in)
 	if err != nil {
 		f.witnessPIN.SetText("")
 		f.Fail(err)

@@ -29,7 +29,7 @@ const SettingDeskCode = "desk.code"
 // Saving the setting tells the store's change feed, which is how the
 // shell learns that the desk changed.
 func (s *Session) UseDesk(code string) (app.Desk, error) {
-	desk, ok, err := FindDesk(s.Svc.Service, code)
+	desk, ok, err := FindDesk(s.Svc, code)
 	if err != nil {
 		return app.Desk{}, err
 	}
@@ -39,13 +39,13 @@ func (s *Session) UseDesk(code string) (app.Desk, error) {
 	if err := s.Svc.SetLocalSetting(SettingDeskCode, desk.Code); err != nil {
 		return app.Desk{}, fmt.Errorf("use desk %s: %w", desk.Code, err)
 	}
-	s.Svc.DeskCode = desk.Code
+	s.Svc.ConfigureDesk(desk.Code)
 	return desk, nil
 }
 
 // FindDesk returns the hotel's desk with code, read afresh, and whether
 // there is one.
-func FindDesk(svc *app.Service, code string) (app.Desk, bool, error) {
+func FindDesk(svc DeskLister, code string) (app.Desk, bool, error) {
 	desks, err := svc.Desks()
 	if err != nil {
 		return app.Desk{}, false, err
@@ -61,13 +61,13 @@ func FindDesk(svc *app.Service, code string) (app.Desk, bool, error) {
 // the Fyne goroutine.
 type DeskList struct {
 	*IDList
-	svc   *app.Service
+	svc   DeskLister
 	desks map[string]app.Desk
 }
 
 // NewDeskList returns the list of svc's desks, read once; Reload reads
 // them again.
-func NewDeskList(svc *app.Service) *DeskList {
+func NewDeskList(svc DeskLister) *DeskList {
 	l := &DeskList{svc: svc, desks: map[string]app.Desk{}}
 	l.IDList = NewIDList(func() fyne.CanvasObject { return NewRow() }, l.fillRow)
 	l.Reload()
@@ -123,4 +123,9 @@ func floorsText(floors []int) string {
 		s[i] = strconv.Itoa(f)
 	}
 	return lang.L("join.desk_floors", map[string]string{"Floors": strings.Join(s, lang.L("join.list_sep"))})
+}
+
+// DeskLister lists the hotel's service desks (the core service does).
+type DeskLister interface {
+	Desks() ([]app.Desk, error)
 }

@@ -14,7 +14,7 @@ import (
 // from any goroutine; Do runs widget updates on the Fyne goroutine.
 type Session struct {
 	// Svc runs the desk's commands and queries.
-	Svc *Services
+	Svc Core
 	// Local is the desk's own store for this PC's settings, counts and
 	// enrolment; nil in tests that need none.
 	Local LocalStore
@@ -38,7 +38,7 @@ type Session struct {
 // NewSession returns a session on svc, the desk's local store and w, with
 // Do = fyne.Do and the service's clock, and nobody signed in.
 func NewSession(svc *app.Service, local LocalStore, w fyne.Window) *Session {
-	s := &Session{Svc: NewServices(svc), Local: local, Window: w, Do: fyne.Do}
+	s := &Session{Svc: svc, Local: local, Window: w, Do: fyne.Do}
 	s.Clock = time.Now
 	if svc != nil && svc.Clock != nil {
 		s.Clock = svc.Clock
@@ -49,10 +49,10 @@ func NewSession(svc *app.Service, local LocalStore, w fyne.Window) *Session {
 // Location is the hotel's time zone: the service's, or the PC's when the
 // service names none.
 func (s *Session) Location() *time.Location {
-	if s.Svc != nil && s.Svc.Location != nil {
-		return s.Svc.Location
+	if s.Svc == nil {
+		return time.Local
 	}
-	return time.Local
+	return s.Svc.Loc()
 }
 
 // Now is the session clock's time.

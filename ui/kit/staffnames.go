@@ -6,12 +6,17 @@ import "floordesk/app"
 // details and pickers that name who did what. A list screen's Names is
 // their Load. Use them on the Fyne goroutine.
 type StaffNames struct {
-	svc   *app.Service
+	svc   StaffLister
 	staff []app.Staff
 }
 
+// StaffLister lists the hotel's staff (the core service does).
+type StaffLister interface {
+	StaffList(withDisabled bool) ([]app.Staff, error)
+}
+
 // NewStaffNames returns the staff of svc, read once.
-func NewStaffNames(svc *app.Service) *StaffNames {
+func NewStaffNames(svc StaffLister) *StaffNames {
 	n := &StaffNames{svc: svc}
 	n.Load()
 	return n

@@ -13,16 +13,16 @@ import (
 
 // Dashboard is the loan register's part of the dashboard: loans due back
 // today at this desk and those overdue, each a line.
-func Dashboard(s *kit.Session) *kit.DashSource {
+func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_loans_due"},
-		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, now) }}
+		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, svc, now) }}
 }
 
-func collectDash(s *kit.Session, now time.Time) (kit.DashPart, error) {
+func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, error) {
 	y, m, day := now.Date()
 	endOfDay := time.Date(y, m, day+1, 0, 0, 0, 0, now.Location())
-	loans, err := s.Svc.LoansDue(s.Desk(), endOfDay)
-	items := itemNames(s)
+	loans, err := svc.LoansDue(s.Desk(), endOfDay)
+	items := itemNames(svc)
 	var p kit.DashPart
 	overdue := 0
 	for _, l := range loans {
@@ -41,8 +41,8 @@ func collectDash(s *kit.Session, now time.Time) (kit.DashPart, error) {
 	return p, err
 }
 
-func itemNames(s *kit.Session) map[string]string {
-	types, _ := s.Svc.ItemTypes()
+func itemNames(svc Service) map[string]string {
+	types, _ := svc.ItemTypes()
 	names := make(map[string]string, len(types))
 	for _, t := range types {
 		names[t.Code] = t.Name

@@ -98,7 +98,7 @@ func (sc *Screen) actions(l apploans.Loan) fyne.CanvasObject {
 
 // returnAll takes back everything still out, in good condition.
 func (sc *Screen) returnAll(id string) {
-	l, err := sc.s.Svc.ReturnAll(sc.s.UserID(), id)
+	l, err := sc.svc.ReturnAll(sc.s.UserID(), id)
 	if err != nil {
 		sc.s.Notify(kit.Say(err))
 		return

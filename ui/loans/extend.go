@@ -22,7 +22,7 @@ func (sc *Screen) showExtendForm(id string) {
 	f.Check(due, "due_at", kit.CheckTime)
 	f.Cancel = sc.closePane
 	f.Submit = func() {
-		l, err := sc.s.Svc.ExtendLoan(sc.s.UserID(), id, kit.ParseTime(due.Text, sc.s.Location()), reason.Text)
+		l, err := sc.svc.ExtendLoan(sc.s.UserID(), id, kit.ParseTime(due.Text, sc.s.Location()), reason.Text)
 		if err != nil {
 			f.Fail(err)
 			return

@@ -191,7 +191,7 @@ func (f *lendForm) lend() {
 	if !ok {
 		return
 	}
-	l, err := f.sc.s.Svc.Lend(f.sc.s.UserID(), in)
+	l, err := f.sc.svc.Lend(f.sc.s.UserID(), in)
 	if err != nil {
 		f.Fail(err)
 		return

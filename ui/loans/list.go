@@ -26,7 +26,7 @@ func (sc *Screen) loanList() kit.ListConfig[apploans.Loan] {
 	return kit.ListConfig[apploans.Loan]{
 		Kind: kit.KindLoan, Reads: []string{kit.KindStaff, kit.KindItemType},
 		ID:  func(l apploans.Loan) string { return l.ID },
-		All: sc.everyLoan, One: sc.s.Svc.Loan, Names: sc.names.load,
+		All: sc.everyLoan, One: sc.svc.Loan, Names: sc.names.load,
 		Words: sc.words, Filters: sc.filters(), Compare: sc.compare,
 		Row:    sc.fillRow,
 		Detail: func(l apploans.Loan) (fyne.CanvasObject, *container.Scroll) { return sc.detail(l), nil },
@@ -37,7 +37,7 @@ func (sc *Screen) loanList() kit.ListConfig[apploans.Loan] {
 // already held, so the returned filter keeps what this desk saw; a loan
 // held as open that is open no more is read again.
 func (sc *Screen) everyLoan() ([]apploans.Loan, error) {
-	open, err := sc.s.Svc.OpenLoans("")
+	open, err := sc.svc.OpenLoans("")
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func (sc *Screen) again(l apploans.Loan) apploans.Loan {
 	if !l.IsOpen() {
 		return l
 	}
-	if fresh, err := sc.s.Svc.Loan(l.ID); err == nil {
+	if fresh, err := sc.svc.Loan(l.ID); err == nil {
 		return fresh
 	}
 	return l
@@ -79,7 +79,7 @@ func (sc *Screen) words(l apploans.Loan) []string {
 
 // roomLoans are every loan of a room, returned ones too.
 func (sc *Screen) roomLoans(room string) []apploans.Loan {
-	ls, err := sc.s.Svc.LoansForRoom(room)
+	ls, err := sc.svc.LoansForRoom(room)
 	if err != nil {
 		return nil
 	}

@@ -20,12 +20,13 @@ import (
 type Screen struct {
 	*kit.ListScreen[apploans.Loan]
 	s     *kit.Session
+	svc   Service
 	names *names // staff and item type names, the hotel's time zone
 }
 
 // New returns the loans screen of session s.
-func New(s *kit.Session) kit.Screen {
-	sc := &Screen{s: s, names: newNames(s.Svc.Service)}
+func New(s *kit.Session, svc Service) kit.Screen {
+	sc := &Screen{s: s, svc: svc, names: newNames(svc)}
 	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.loanList())
 	sc.Refresh(nil)
 	return sc

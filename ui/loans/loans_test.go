@@ -41,7 +41,7 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	}
 	att := e.Attendant(t, sup.ID, "A01", "Wang Fang")
 	e.SignIn(t, att.ID)
-	sc := New(e.Session).(*Screen)
+	sc := New(e.Session, e.Svc).(*Screen)
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
@@ -267,7 +267,7 @@ func TestDemoHotelFillsTheList(t *testing.T) {
 	e := kittest.New(t)
 	e.Demo(t, 1500)
 	e.SignIn(t, "S01")
-	sc := New(e.Session).(*Screen)
+	sc := New(e.Session, e.Svc).(*Screen)
 	e.Window.SetContent(sc.Content())
 	if sc.List().Len() == 0 {
 		t.Fatal("no open loans shown for the demo hotel")

@@ -10,11 +10,11 @@ import (
 // names are the staff's and the item types' names.
 type names struct {
 	*kit.StaffNames
-	svc   *app.Service
+	svc   Service
 	items []app.ItemType
 }
 
-func newNames(svc *app.Service) *names {
+func newNames(svc Service) *names {
 	n := &names{StaffNames: kit.NewStaffNames(svc), svc: svc}
 	n.loadItems()
 	return n

@@ -133,7 +133,7 @@ func (f *returnForm) takeBack() {
 	if !ok {
 		return
 	}
-	l, err := f.sc.s.Svc.ReturnLoan(f.sc.s.UserID(), f.loan.ID, lines)
+	l, err := f.sc.svc.ReturnLoan(f.sc.s.UserID(), f.loan.ID, lines)
 	if err != nil {
 		f.Fail(err)
 		return

@@ -24,7 +24,7 @@ func (sc *Screen) showStock() {
 
 // stockGrid is the stock table: what each desk owns, lent and has left.
 func (sc *Screen) stockGrid() fyne.CanvasObject {
-	rows, err := sc.s.Svc.Stock("")
+	rows, err := sc.svc.Stock("")
 	if err != nil {
 		return kit.Note(kit.Say(err))
 	}
@@ -60,7 +60,7 @@ func (sc *Screen) showFrequent() {
 // frequentGrid is the frequent-loans table, most lent first.
 func (sc *Screen) frequentGrid() fyne.CanvasObject {
 	now := sc.s.Now().Add(time.Minute) // the loan just made counts
-	rows, err := sc.s.Svc.FrequentLoans(now.Add(-frequentDays*24*time.Hour), now)
+	rows, err := sc.svc.FrequentLoans(now.Add(-frequentDays*24*time.Hour), now)
 	if err != nil {
 		return kit.Note(kit.Say(err))
 	}

@@ -22,7 +22,7 @@ func (sc *Screen) dispatchForm(r *apprequests.RequestRow) *form {
 		now := sc.s.Now()
 		notified, _ := parseClock(at.Text, now)
 		prom, _ := parseClock(promised.Text, now)
-		_, err := sc.s.Svc.DispatchRequest(sc.s.UserID(), r.ID, apprequests.DispatchInput{
+		_, err := sc.svc.DispatchRequest(sc.s.UserID(), r.ID, apprequests.DispatchInput{
 			Department: depts.code(dept.Selected), Notified: person.Text, NotifiedAt: notified, PromisedAt: prom})
 		return err
 	})
@@ -41,7 +41,7 @@ func (sc *Screen) dispatchForm(r *apprequests.RequestRow) *form {
 func (sc *Screen) followUpForm(r *apprequests.RequestRow) *form {
 	var note *kit.Entry
 	f := sc.commandForm(actFollowUp, r, func() error {
-		_, err := sc.s.Svc.FollowUpRequest(sc.s.UserID(), r.ID, note.Text)
+		_, err := sc.svc.FollowUpRequest(sc.s.UserID(), r.ID, note.Text)
 		return err
 	})
 	note = f.entry("note", lang.L("requests.field.note"), lang.L("requests.field.note_hint"))
@@ -54,7 +54,7 @@ func (sc *Screen) escalateForm(r *apprequests.RequestRow) *form {
 	var reason *kit.Entry
 	sups := sc.supervisors()
 	f := sc.commandForm(actEscalate, r, func() error {
-		_, err := sc.s.Svc.EscalateRequest(sc.s.UserID(), r.ID, sups.code(to.Selected), reason.Text)
+		_, err := sc.svc.EscalateRequest(sc.s.UserID(), r.ID, sups.code(to.Selected), reason.Text)
 		return err
 	})
 	reason = f.entry("reason", lang.L("requests.field.reason"), "")
@@ -68,7 +68,7 @@ func (sc *Screen) escalateForm(r *apprequests.RequestRow) *form {
 func (sc *Screen) supervisors() choices {
 	codes := []string{""}
 	names := map[string]string{"": lang.L("requests.field.on_duty")}
-	if sups, err := sc.s.Svc.SupervisorsOnDuty(); err == nil {
+	if sups, err := sc.svc.SupervisorsOnDuty(); err == nil {
 		for _, s := range sups {
 			codes = append(codes, s.ID)
 			names[s.ID] = s.Name
@@ -81,7 +81,7 @@ func (sc *Screen) compensateForm(r *apprequests.RequestRow) *form {
 	var given, amount *kit.Entry
 	f := sc.commandForm(actCompensate, r, func() error {
 		cents, _ := parseMoney(amount.Text)
-		_, err := sc.s.Svc.CompensateComplaint(sc.s.UserID(), r.ID, given.Text, cents)
+		_, err := sc.svc.CompensateComplaint(sc.s.UserID(), r.ID, given.Text, cents)
 		return err
 	})
 	given = f.entry("given", lang.L("requests.field.given"), lang.L("requests.field.given_hint"))
@@ -97,7 +97,7 @@ func (sc *Screen) resolveForm(r *apprequests.RequestRow) *form {
 	var result *kit.Entry
 	depts := deptChoices(sc.departments(), true)
 	f := sc.commandForm(actResolve, r, func() error {
-		_, err := sc.s.Svc.ResolveRequest(sc.s.UserID(), r.ID, depts.code(dept.Selected), result.Text)
+		_, err := sc.svc.ResolveRequest(sc.s.UserID(), r.ID, depts.code(dept.Selected), result.Text)
 		return err
 	})
 	result = f.entry("result", lang.L("requests.field.result"), "")
@@ -119,7 +119,7 @@ func (sc *Screen) confirmForm(r *apprequests.RequestRow) *form {
 	var comment *kit.Entry
 	f := sc.commandForm(actConfirm, r, func() error {
 		n, _ := strconv.Atoi(score.Selected)
-		_, err := sc.s.Svc.ConfirmRequest(sc.s.UserID(), r.ID, n, comment.Text)
+		_, err := sc.svc.ConfirmRequest(sc.s.UserID(), r.ID, n, comment.Text)
 		return err
 	})
 	score = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
@@ -135,7 +135,7 @@ func (sc *Screen) confirmForm(r *apprequests.RequestRow) *form {
 func (sc *Screen) cancelForm(r *apprequests.RequestRow) *form {
 	var reason *kit.Entry
 	f := sc.commandForm(actCancel, r, func() error {
-		_, err := sc.s.Svc.CancelRequest(sc.s.UserID(), r.ID, reason.Text)
+		_, err := sc.svc.CancelRequest(sc.s.UserID(), r.ID, reason.Text)
 		return err
 	})
 	reason = f.entry("reason", lang.L("requests.field.reason"), "")

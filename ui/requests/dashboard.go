@@ -13,18 +13,18 @@ import (
 // Dashboard is the request register's part of the dashboard: follow-ups
 // due and late requests at this desk, each a line, and a notice when a
 // follow-up falls due.
-func Dashboard(s *kit.Session) *kit.DashSource {
+func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_follow_ups", "dash.tile_late"},
 		NoticeTitle: "dash.follow_up_title", NoticeMany: "dash.follow_ups_notice",
-		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, now) }}
+		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, svc, now) }}
 }
 
-func collectDash(s *kit.Session, now time.Time) (kit.DashPart, error) {
-	due, err := s.Svc.FollowUpsDue(s.Desk())
+func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, error) {
+	due, err := svc.FollowUpsDue(s.Desk())
 	if err != nil {
 		return kit.DashPart{}, err
 	}
-	late, err := s.Svc.LateRequests(s.Desk())
+	late, err := svc.LateRequests(s.Desk())
 	p := kit.DashPart{Counts: map[string]kit.TileCount{
 		"dash.tile_follow_ups": {N: len(due), Urgent: len(due) > 0},
 		"dash.tile_late":       {N: len(late), Late: len(late)},

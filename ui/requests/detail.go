@@ -44,11 +44,11 @@ func (sc *Screen) detailView(r apprequests.RequestRow) (fyne.CanvasObject, *cont
 
 // detail builds the detail view of request id.
 func (sc *Screen) detail(id string) (*detailContent, error) {
-	row, err := sc.s.Svc.RequestRow(id)
+	row, err := sc.svc.RequestRow(id)
 	if err != nil {
 		return nil, err
 	}
-	hist, err := sc.s.Svc.RequestHistory(id)
+	hist, err := sc.svc.RequestHistory(id)
 	if err != nil {
 		return nil, err
 	}

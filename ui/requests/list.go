@@ -18,7 +18,7 @@ func (sc *Screen) requestList() kit.ListConfig[apprequests.RequestRow] {
 	return kit.ListConfig[apprequests.RequestRow]{
 		Kind: kit.KindRequest, Reads: []string{kit.KindStaff, kit.KindHotel},
 		ID:  func(r apprequests.RequestRow) string { return r.ID },
-		All: sc.readRows, One: sc.s.Svc.RequestRow,
+		All: sc.readRows, One: sc.svc.RequestRow,
 		Words: func(r apprequests.RequestRow) []string { return searchFields(&r) },
 		Row:   sc.fillRow, Detail: sc.detailView,
 	}
@@ -43,7 +43,7 @@ func (sc *Screen) newMenus() fyne.CanvasObject {
 // readRows reads the rows of the chosen filter and kind afresh; what went
 // wrong shows above the list, with the rows that could be read.
 func (sc *Screen) readRows() ([]apprequests.RequestRow, error) {
-	rows, err := loadRows(sc.s.Svc, filter(sc.filters.code(sc.filter.Selected)), sc.kinds.code(sc.kind.Selected), sc.s.Now())
+	rows, err := loadRows(sc.svc, filter(sc.filters.code(sc.filter.Selected)), sc.kinds.code(sc.kind.Selected), sc.s.Now())
 	sc.setFailed(err)
 	return rows, nil
 }

@@ -25,7 +25,7 @@ func (sc *Screen) openForm() *form {
 	f := newForm(lang.L("requests.new"), lang.L("requests.form.open"), sc.closeForm)
 	in := sc.openFields(f)
 	f.submit = func() error {
-		r, err := sc.s.Svc.OpenRequest(sc.s.UserID(), in.request(f, sc.s.Now()))
+		r, err := sc.svc.OpenRequest(sc.s.UserID(), in.request(f, sc.s.Now()))
 		if err == nil {
 			sc.saved(r.ID, lang.L("requests.saved.opened", map[string]string{"Room": r.Room}))
 		}
@@ -103,7 +103,7 @@ func (in *openInputs) request(f *form, now time.Time) apprequests.NewRequest {
 // departments lists the hotel's departments; none when the set-up cannot
 // be read (the desk itself still takes requests).
 func (sc *Screen) departments() []string {
-	h, err := sc.s.Svc.Settings()
+	h, err := sc.svc.Settings()
 	if err != nil {
 		return nil
 	}

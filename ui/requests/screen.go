@@ -18,6 +18,7 @@ import (
 type Screen struct {
 	*kit.ListScreen[apprequests.RequestRow]
 	s       *kit.Session
+	svc     Service
 	filter  *widget.Select // which requests: open, late, today...
 	kind    *widget.Select // which kind, or every kind
 	filters choices
@@ -27,8 +28,8 @@ type Screen struct {
 }
 
 // New returns the guest requests screen of session s.
-func New(s *kit.Session) kit.Screen {
-	sc := &Screen{s: s}
+func New(s *kit.Session, svc Service) kit.Screen {
+	sc := &Screen{s: s, svc: svc}
 	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.requestList())
 	sc.Reload()
 	return sc
@@ -62,7 +63,7 @@ func (sc *Screen) Show(kind, id string) bool {
 	if kind != kit.KindRequest {
 		return false
 	}
-	if _, err := sc.s.Svc.Request(id); err != nil {
+	if _, err := sc.svc.Request(id); err != nil {
 		return false
 	}
 	sc.Open(id)

@@ -33,7 +33,7 @@ func newDesk(t *testing.T) *desk {
 		t.Fatal(err)
 	}
 	env.SignIn(t, "A01")
-	sc := New(env.Session).(*Screen)
+	sc := New(env.Session, env.Svc).(*Screen)
 	env.Window.SetContent(sc.Content())
 	return &desk{t: t, env: env, sc: sc}
 }
@@ -351,7 +351,7 @@ func TestRowsReadInChinese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc := New(env.Session).(*Screen)
+	sc := New(env.Session, env.Svc).(*Screen)
 	rec, ok := sc.Record(r.ID)
 	if !ok {
 		t.Fatalf("request %s is not held", r.ID)

@@ -57,7 +57,7 @@ func dataDesk(t *testing.T, language string, backups func(*kittest.Env) *data.Au
 	e.Supervisor(t)
 	e.SignIn(t, "S01")
 	loop := onTestGoroutine(e)
-	sc := newScreen(e.Session, backups(e))
+	sc := newScreen(e.Session, e.Svc, backups(e))
 	e.Window.SetContent(sc.Content())
 	return e, loop, sc
 }

@@ -8,15 +8,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
+	"floordesk/app/apptest/registers"
 	appkeys "floordesk/app/keys"
 	"floordesk/data"
 	"floordesk/data/wire"
-	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
 // otherDesk opens a second desk's store and service on the same clock.
-func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *kit.Services) {
+func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *registers.All) {
 	t.Helper()
 	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-b", Fold: app.Fold, GCInterval: -1})
 	if err != nil {
@@ -25,7 +25,7 @@ func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *kit.Services) {
 	t.Cleanup(func() { st.Close() })
 	svc := app.New(st, e.Clock.Now)
 	svc.PINCost, svc.Location, svc.DeskCode = e.Svc.PINCost, time.UTC, "D2"
-	return st, kit.NewServices(svc)
+	return st, registers.New(svc)
 }
 
 // exchange sends each store's outbox to the other, as the server would.

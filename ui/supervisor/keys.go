@@ -20,19 +20,31 @@ func keyTypeName(k appkeys.KeyType) string { return lang.L("supervisor.key_type.
 
 // keysTab is the key register: register keys, clear re-key flags. The
 // list is read again when keys change.
+// KeyAdmin is what the supervisor's key tab needs of the key register:
+// its keys, registering one, and clearing a re-keying.
+type KeyAdmin interface {
+	Keys() ([]appkeys.Key, error)
+	Key(tag string) (appkeys.Key, error)
+	RegisterKey(actorID string, in appkeys.NewKey) (appkeys.Key, error)
+	ClearRekey(actorID, tag, note string) (appkeys.Key, error)
+}
+
+var _ KeyAdmin = (*appkeys.KeyRegister)(nil)
+
 type keysTab struct {
 	*kit.ListScreen[appkeys.Key]
 	s       *kit.Session
+	keys    KeyAdmin
 	regForm *keyForm
 	clear   *kit.Form
 }
 
-func newKeysTab(s *kit.Session) *keysTab {
-	t := &keysTab{s: s}
+func newKeysTab(s *kit.Session, keys KeyAdmin) *keysTab {
+	t := &keysTab{s: s, keys: keys}
 	t.ListScreen = kit.NewListScreen(s, tabLook(t.showRegister, "supervisor.key_add"), kit.ListConfig[appkeys.Key]{
 		Kind: kit.KindKey,
 		ID:   func(k appkeys.Key) string { return k.Tag },
-		All:  s.Svc.Keys, Row: t.fillRow, Pick: t.show,
+		All:  keys.Keys, Row: t.fillRow, Pick: t.show,
 	})
 	return t
 }
@@ -84,7 +96,7 @@ func (t *keysTab) register(f *keyForm) {
 	if i := f.kind.SelectedIndex(); i >= 0 {
 		kind = keyTypes[i]
 	}
-	k, err := t.s.Svc.RegisterKey(t.s.UserID(), appkeys.NewKey{Tag: f.tag.Text, Type: kind,
+	k, err := t.keys.RegisterKey(t.s.UserID(), appkeys.NewKey{Tag: f.tag.Text, Type: kind,
 		Areas: splitList(f.areas.Text), Desk: strings.TrimSpace(f.desk.Text)})
 	if saved(t.s, f.Form, err, "supervisor.key_added", map[string]string{"Key": k.Tag}) {
 		t.refresh(nil)
@@ -94,7 +106,7 @@ func (t *keysTab) register(f *keyForm) {
 
 // show opens a key: its details and, when flagged, clearing the re-key.
 func (t *keysTab) show(tag string) {
-	k, err := t.s.Svc.Key(tag)
+	k, err := t.keys.Key(tag)
 	if err != nil {
 		return
 	}
@@ -104,7 +116,7 @@ func (t *keysTab) show(tag string) {
 		note := f.Entry(lang.L("supervisor.rekey_note_hint"))
 		f.Row(lang.L("supervisor.note"), "note", note)
 		f.Submit = func() {
-			_, err := t.s.Svc.ClearRekey(t.s.UserID(), tag, note.Text)
+			_, err := t.keys.ClearRekey(t.s.UserID(), tag, note.Text)
 			if saved(t.s, f, err, "supervisor.rekey_cleared", map[string]string{"Key": tag}) {
 				t.refresh(nil)
 				t.show(tag)

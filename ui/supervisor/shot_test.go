@@ -24,7 +24,7 @@ func TestScreenshots(t *testing.T) {
 		if _, err := b.BackupNow(); err != nil {
 			t.Fatal(err)
 		}
-		sc := newScreen(e.Session, b)
+		sc := newScreen(e.Session, e.Svc, b)
 		e.Window.SetContent(sc.Content())
 		sc.staff.show("S01")
 		var titles []string

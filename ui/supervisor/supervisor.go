@@ -48,13 +48,15 @@ var (
 	_ kit.Restricted = (*Screen)(nil)
 )
 
-// New returns the supervisor screen of session s; backups are the desk's
-// automatic backups, which must not be nil.
-func New(s *kit.Session, backups Backups) kit.Screen { return newScreen(s, backups) }
+// New returns the supervisor screen of session s; keys is the key
+// register, backups the desk's automatic backups, which must not be nil.
+func New(s *kit.Session, keys KeyAdmin, backups Backups) kit.Screen {
+	return newScreen(s, keys, backups)
+}
 
-func newScreen(s *kit.Session, backups Backups) *Screen {
+func newScreen(s *kit.Session, keys KeyAdmin, backups Backups) *Screen {
 	sc := &Screen{s: s}
-	sc.staff, sc.keys, sc.items = newStaffTab(s), newKeysTab(s), newItemsTab(s)
+	sc.staff, sc.keys, sc.items = newStaffTab(s), newKeysTab(s, keys), newItemsTab(s)
 	sc.rooms, sc.settings = newRoomsTab(s), newSettingsTab(s)
 	sc.conflicts, sc.sync = newConflictsTab(s), newSyncTab(s)
 	sc.data = newDataTab(s, backups)

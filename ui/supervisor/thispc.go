@@ -48,7 +48,7 @@ func newThisPC(s *kit.Session) *thisPC {
 	change := widget.NewButtonWithIcon(lang.L("supervisor.this_pc_change"), theme.ViewRefreshIcon(), p.showPick)
 	p.view = container.NewHBox(p.line, change)
 
-	p.list = kit.NewDeskList(s.Svc.Service)
+	p.list = kit.NewDeskList(s.Svc)
 	p.list.OnSelectedID(func(string) { p.use.Enable(); p.pickErr.Clear() })
 	p.use = widget.NewButtonWithIcon(lang.L("supervisor.this_pc_use"), theme.ConfirmIcon(), p.askConfirm)
 	p.use.Importance = widget.HighImportance
@@ -77,7 +77,7 @@ func (p *thisPC) refresh() {
 
 // text is "This PC: D1 3rd floor desk", or that no desk is set yet.
 func (p *thisPC) text() string {
-	code := p.s.Svc.DeskCode
+	code := p.s.Svc.ConfiguredDesk()
 	if code == "" {
 		return lang.L("supervisor.this_pc_none")
 	}
@@ -119,12 +119,12 @@ func (p *thisPC) askConfirm() {
 	case code == "":
 		p.pickErr.SetForm(lang.L("join.desk_pick_first"))
 		return
-	case code == p.s.Svc.DeskCode:
+	case code == p.s.Svc.ConfiguredDesk():
 		p.pickErr.SetForm(lang.L("supervisor.this_pc_same", map[string]string{"Desk": p.deskName(code)}))
 		return
 	}
 	p.picked = code
-	old := p.s.Svc.DeskCode
+	old := p.s.Svc.ConfiguredDesk()
 	if old == "" {
 		old = p.s.Desk()
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
+	"floordesk/app/apptest/registers"
 	"floordesk/data"
 	"floordesk/ui/kit"
 )
@@ -52,7 +53,7 @@ func (c *Clock) Set(t time.Time) {
 // Env is one screen test's world.
 type Env struct {
 	Store   *data.Store
-	Svc     *kit.Services
+	Svc     *registers.All
 	Clock   *Clock
 	App     fyne.App
 	Window  fyne.Window
@@ -89,5 +90,5 @@ func NewIn(t testing.TB, language string) *Env {
 	t.Cleanup(w.Close)
 	s := kit.NewSession(svc, st, w)
 	s.Do = func(f func()) { f() }
-	return &Env{Store: st, Svc: s.Svc, Clock: clock, App: a, Window: w, Session: s}
+	return &Env{Store: st, Svc: registers.New(svc), Clock: clock, App: a, Window: w, Session: s}
 }

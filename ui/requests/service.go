@@ -1,0 +1,30 @@
+package requests
+
+import (
+	"floordesk/app"
+	apprequests "floordesk/app/requests"
+)
+
+// Service is what the requests screens need of the desk: their register's
+// commands and queries and the core's they read beside them. main gives
+// the register itself (it embeds the core service).
+type Service interface {
+	CancelRequest(actorID, id, reason string) (apprequests.Request, error)
+	CompensateComplaint(actorID, id, given string, amount int64) (apprequests.Request, error)
+	ConfirmRequest(actorID, id string, satisfaction int, comment string) (apprequests.Request, error)
+	DispatchRequest(actorID, id string, in apprequests.DispatchInput) (apprequests.Request, error)
+	EscalateRequest(actorID, id, to, reason string) (apprequests.Request, error)
+	FollowUpRequest(actorID, id, note string) (apprequests.Request, error)
+	FollowUpsDue(desk string) ([]apprequests.RequestRow, error)
+	LateRequests(desk string) ([]apprequests.RequestRow, error)
+	OpenRequest(actorID string, in apprequests.NewRequest) (apprequests.Request, error)
+	Request(id string) (apprequests.Request, error)
+	RequestHistory(id string) ([]apprequests.HistoryEntry, error)
+	RequestRow(id string) (apprequests.RequestRow, error)
+	ResolveRequest(actorID, id, department, result string) (apprequests.Request, error)
+	Rows(q apprequests.RowQuery) ([]apprequests.RequestRow, error)
+	Settings() (app.Hotel, error)
+	SupervisorsOnDuty() ([]app.Staff, error)
+}
+
+var _ Service = (*apprequests.RequestRegister)(nil)
