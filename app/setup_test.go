@@ -18,22 +18,22 @@ func TestImportRooms(t *testing.T) {
 		code     string
 		rooms    int
 	}{
-		{"with header", supID, apptest.RoomsCSV, nil, "", 4},
-		{"without header, blank line", supID, "3,301,twin\n\n4,401,king\n", nil, "", 2},
-		{"attendant may not", attID, apptest.RoomsCSV, app.ErrForbidden, "role.required", 0},
-		{"short line", supID, "3,301\n", app.ErrInvalid, "rooms.bad_line", 0},
-		{"bad floor", supID, "3,301,twin\nthree,302,king\n", app.ErrInvalid, "rooms.bad_line", 0},
-		{"empty number", supID, "3,,twin\n", app.ErrInvalid, "rooms.bad_line", 0},
-		{"duplicate", supID, "3,301,twin\n3,301,king\n", app.ErrInvalid, "rooms.duplicate", 0},
-		{"empty", supID, "floor,room,type\n", app.ErrInvalid, "rooms.empty", 0},
-		{"bad csv", supID, "3,\"301,twin\n", app.ErrInvalid, "rooms.bad_line", 0},
+		{"with header", apptest.SupID, apptest.RoomsCSV, nil, "", 4},
+		{"without header, blank line", apptest.SupID, "3,301,twin\n\n4,401,king\n", nil, "", 2},
+		{"attendant may not", apptest.AttID, apptest.RoomsCSV, app.ErrForbidden, "role.required", 0},
+		{"short line", apptest.SupID, "3,301\n", app.ErrInvalid, "rooms.bad_line", 0},
+		{"bad floor", apptest.SupID, "3,301,twin\nthree,302,king\n", app.ErrInvalid, "rooms.bad_line", 0},
+		{"empty number", apptest.SupID, "3,,twin\n", app.ErrInvalid, "rooms.bad_line", 0},
+		{"duplicate", apptest.SupID, "3,301,twin\n3,301,king\n", app.ErrInvalid, "rooms.duplicate", 0},
+		{"empty", apptest.SupID, "floor,room,type\n", app.ErrInvalid, "rooms.empty", 0},
+		{"bad csv", apptest.SupID, "3,\"301,twin\n", app.ErrInvalid, "rooms.bad_line", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t)
 			l, err := f.Svc.ImportRooms(tt.actor, "rooms.csv", strings.NewReader(tt.csv))
 			if tt.sentinel != nil {
-				wantRefusal(t, err, tt.sentinel, tt.code)
+				apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 				return
 			}
 			if err != nil || len(l.Rooms) != tt.rooms || l.Name != "rooms.csv" {
@@ -53,14 +53,14 @@ func TestCheckRoom(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := f.Svc.CheckRoom("room", "999")
-	wantRefusal(t, err, app.ErrInvalid, "room.unknown")
+	apptest.WantRefusal(t, err, app.ErrInvalid, "room.unknown")
 	if r := app.RefusalOf(err); r.Field != "room" || r.Params["list"] != "rooms-2026.csv" {
 		t.Fatalf("refusal = %+v", r)
 	}
 	if !strings.Contains(err.Error(), "rooms-2026.csv") {
 		t.Fatalf("message %q does not name the list", err)
 	}
-	wantRefusal(t, f.Svc.CheckRoom("room", ""), app.ErrInvalid, "field.required")
+	apptest.WantRefusal(t, f.Svc.CheckRoom("room", ""), app.ErrInvalid, "field.required")
 }
 
 func TestSetDesk(t *testing.T) {
@@ -72,10 +72,10 @@ func TestSetDesk(t *testing.T) {
 		sentinel error
 		refusal  string
 	}{
-		{"ok", supID, "D3", []int{5, 3}, nil, ""},
-		{"attendant", attID, "D3", []int{3}, app.ErrForbidden, "role.required"},
-		{"no code", supID, "", []int{3}, app.ErrInvalid, "field.required"},
-		{"floor not on list", supID, "D3", []int{9}, app.ErrInvalid, "floor.unknown"},
+		{"ok", apptest.SupID, "D3", []int{5, 3}, nil, ""},
+		{"attendant", apptest.AttID, "D3", []int{3}, app.ErrForbidden, "role.required"},
+		{"no code", apptest.SupID, "", []int{3}, app.ErrInvalid, "field.required"},
+		{"floor not on list", apptest.SupID, "D3", []int{9}, app.ErrInvalid, "floor.unknown"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -83,7 +83,7 @@ func TestSetDesk(t *testing.T) {
 			f.SetupHotel()
 			d, err := f.Svc.SetDesk(tt.actor, tt.code, "Desk", tt.floors)
 			if tt.sentinel != nil {
-				wantRefusal(t, err, tt.sentinel, tt.refusal)
+				apptest.WantRefusal(t, err, tt.sentinel, tt.refusal)
 				return
 			}
 			if err != nil || d.Code != "D3" || d.Floors[0] != 3 {
@@ -120,19 +120,19 @@ func TestChangeSettings(t *testing.T) {
 		sentinel error
 		code     string
 	}{
-		{"follow-up", supID, app.HotelChange{FollowUp: &five}, nil, ""},
-		{"holding", supID, app.HotelChange{Holding: map[app.Category]app.Holding{app.CatClothing: {Days: 30}}}, nil, ""},
-		{"attendant", attID, app.HotelChange{FollowUp: &five}, app.ErrForbidden, "role.required"},
-		{"zero follow-up", supID, app.HotelChange{FollowUp: &zero}, app.ErrInvalid, "field.bad_number"},
-		{"bad category", supID, app.HotelChange{Holding: map[app.Category]app.Holding{"pets": {Days: 3}}}, app.ErrInvalid, "field.bad_value"},
-		{"bad shift", supID, app.HotelChange{Shifts: []app.Shift{{"day", "7am", "15:00"}}}, app.ErrInvalid, "shift.bad_time"},
+		{"follow-up", apptest.SupID, app.HotelChange{FollowUp: &five}, nil, ""},
+		{"holding", apptest.SupID, app.HotelChange{Holding: map[app.Category]app.Holding{app.CatClothing: {Days: 30}}}, nil, ""},
+		{"attendant", apptest.AttID, app.HotelChange{FollowUp: &five}, app.ErrForbidden, "role.required"},
+		{"zero follow-up", apptest.SupID, app.HotelChange{FollowUp: &zero}, app.ErrInvalid, "field.bad_number"},
+		{"bad category", apptest.SupID, app.HotelChange{Holding: map[app.Category]app.Holding{"pets": {Days: 3}}}, app.ErrInvalid, "field.bad_value"},
+		{"bad shift", apptest.SupID, app.HotelChange{Shifts: []app.Shift{{"day", "7am", "15:00"}}}, app.ErrInvalid, "shift.bad_time"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t)
 			h, err := f.Svc.ChangeSettings(tt.actor, tt.change)
 			if tt.sentinel != nil {
-				wantRefusal(t, err, tt.sentinel, tt.code)
+				apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 				return
 			}
 			if err != nil {
@@ -169,12 +169,12 @@ func TestSetItemType(t *testing.T) {
 		sentinel error
 		code     string
 	}{
-		{"counted", supID, app.ItemTypeInput{Code: "dryer", Name: "Hair dryer", Stock: map[string]int{"D1": 4}}, nil, ""},
-		{"tagged", supID, app.ItemTypeInput{Code: "cot", Name: "Baby cot", Tags: map[string][]string{"D2": {"COT-1", "COT-2"}}}, nil, ""},
-		{"attendant", attID, app.ItemTypeInput{Code: "dryer", Name: "Hair dryer"}, app.ErrForbidden, "role.required"},
-		{"no name", supID, app.ItemTypeInput{Code: "dryer"}, app.ErrInvalid, "field.required"},
-		{"unknown desk", supID, app.ItemTypeInput{Code: "dryer", Name: "x", Stock: map[string]int{"D9": 1}}, app.ErrInvalid, "desk.unknown"},
-		{"negative", supID, app.ItemTypeInput{Code: "dryer", Name: "x", Stock: map[string]int{"D1": -1}}, app.ErrInvalid, "field.bad_number"},
+		{"counted", apptest.SupID, app.ItemTypeInput{Code: "dryer", Name: "Hair dryer", Stock: map[string]int{"D1": 4}}, nil, ""},
+		{"tagged", apptest.SupID, app.ItemTypeInput{Code: "cot", Name: "Baby cot", Tags: map[string][]string{"D2": {"COT-1", "COT-2"}}}, nil, ""},
+		{"attendant", apptest.AttID, app.ItemTypeInput{Code: "dryer", Name: "Hair dryer"}, app.ErrForbidden, "role.required"},
+		{"no name", apptest.SupID, app.ItemTypeInput{Code: "dryer"}, app.ErrInvalid, "field.required"},
+		{"unknown desk", apptest.SupID, app.ItemTypeInput{Code: "dryer", Name: "x", Stock: map[string]int{"D9": 1}}, app.ErrInvalid, "desk.unknown"},
+		{"negative", apptest.SupID, app.ItemTypeInput{Code: "dryer", Name: "x", Stock: map[string]int{"D1": -1}}, app.ErrInvalid, "field.bad_number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,7 +182,7 @@ func TestSetItemType(t *testing.T) {
 			f.SetupHotel()
 			it, err := f.Svc.SetItemType(tt.actor, tt.in)
 			if tt.sentinel != nil {
-				wantRefusal(t, err, tt.sentinel, tt.code)
+				apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 				return
 			}
 			if err != nil || it.Name != tt.in.Name {

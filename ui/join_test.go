@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	"floordesk/app/apptest/registers"
 	appdemo "floordesk/app/demo"
 	appkeys "floordesk/app/keys"
@@ -151,7 +152,7 @@ func newHotelDesk(t *testing.T, srv *syncServer, property string) *hotelDesk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clock := &kittest.Clock{}
+	clock := apptest.NewClock(time.Time{})
 	clock.Set(kittest.Start.Add(-2 * time.Hour))
 	svc := registers.New(app.New(st, clock.Now))
 	svc.PINCost = app.PINCost{Time: 1, MemoryKiB: 64, Threads: 1}

@@ -192,3 +192,19 @@ func (d *Desk[R]) SetupHotel() {
 	d.Must(d.Core.SetDesk(SupID, "D1", "Floor 3 desk", []int{3}))
 	d.Must(d.Core.SetDesk(SupID, "D2", "Floor 5 desk", []int{5}))
 }
+
+// ExchangeDesks is Exchange for desks.
+func ExchangeDesks[R any](t testing.TB, desks ...*Desk[R]) {
+	t.Helper()
+	stores := make([]*data.Store, len(desks))
+	for i, d := range desks {
+		stores[i] = d.Store
+	}
+	Exchange(t, stores...)
+}
+
+// SameViews is SameView for desks.
+func SameViews[R any](t testing.TB, a, b *Desk[R], r wire.EntityRef) {
+	t.Helper()
+	SameView(t, a.Store, b.Store, r)
+}

@@ -8,12 +8,13 @@ import (
 
 	"floordesk/app"
 	"floordesk/app/apptest"
+	"floordesk/app/apptest/registers"
 	"floordesk/app/found"
 )
 
 func demoFixture(t *testing.T, seed uint64, size int) *fixture {
 	t.Helper()
-	f := openFixture(t, "desk-a", apptest.NewClock(testStart))
+	f := apptest.Open(t, "desk-a", apptest.NewClock(apptest.Start), registers.New)
 	if err := Demo(f.Core, DemoOptions{Seed: seed, Size: size, Days: 60}); err != nil {
 		t.Fatalf("demo: %v", err)
 	}
@@ -40,20 +41,20 @@ func TestDemoHotel(t *testing.T) {
 	hist, _ := f.Svc.KeyHistory("F01-MASTER")
 	held, _ := f.Svc.AwaitingClaim()
 	claimed, _ := f.Svc.FoundItems(found.FoundClaimed)
-	doors, _ := f.Svc.DoorOpenings(testStart.AddDate(0, 0, -60), testStart, "")
+	doors, _ := f.Svc.DoorOpenings(apptest.Start.AddDate(0, 0, -60), apptest.Start, "")
 	if len(hist) < 5 || len(held) == 0 || len(claimed) == 0 || len(doors) == 0 {
 		t.Fatalf("out %d history %d held %d claimed %d doors %d", len(out), len(hist), len(held), len(claimed), len(doors))
 	}
 	for _, l := range hist {
-		if l.Witness == "" || l.Witness == l.Holder || l.Out.After(testStart) {
+		if l.Witness == "" || l.Witness == l.Holder || l.Out.After(apptest.Start) {
 			t.Fatalf("bad master loan %+v", l)
 		}
 	}
-	if f.Svc.Clock().Equal(testStart) == false || f.Svc.DeskCode != "D1" {
+	if f.Svc.Clock().Equal(apptest.Start) == false || f.Svc.DeskCode != "D1" {
 		t.Fatal("demo did not restore the service")
 	}
 	err := Demo(f.Core, DemoOptions{Seed: 7})
-	wantRefusal(t, err, app.ErrConflict, "demo.not_empty")
+	apptest.WantRefusal(t, err, app.ErrConflict, "demo.not_empty")
 }
 
 // demoDump lists every entity's events (kind, id, type, body), which must
@@ -90,7 +91,7 @@ func TestDemoDeterministic(t *testing.T) {
 // TestDemoHotelRequestsAndLoans checks the whole demo hotel as a
 // supervisor would see requests and loans in it.
 func TestDemoHotelRequestsAndLoans(t *testing.T) {
-	f := openFixture(t, "desk-a", apptest.NewClock(testStart))
+	f := apptest.Open(t, "desk-a", apptest.NewClock(apptest.Start), registers.New)
 	if err := Demo(f.Core, DemoOptions{Seed: 9, Size: 3000}); err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +100,7 @@ func TestDemoHotelRequestsAndLoans(t *testing.T) {
 	}
 	open, _ := f.Svc.OpenRequests("")
 	esc, _ := f.Svc.EscalatedRequests()
-	times, _ := f.Svc.RequestTimesBetween(testStart.AddDate(0, 0, -90), testStart, "")
+	times, _ := f.Svc.RequestTimesBetween(apptest.Start.AddDate(0, 0, -90), apptest.Start, "")
 	if len(open) < 3 || len(esc) > len(open)+5 || times.Opened < 1000 || times.AvgResponse > 10*time.Minute {
 		t.Fatalf("open %d, escalated %d, times %+v", len(open), len(esc), times)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	"floordesk/data"
 )
 
@@ -22,13 +23,13 @@ var updateGolden = flag.Bool("update", false, "rewrite golden files in testdata/
 func TestDemoViewsGolden(t *testing.T) {
 	n := 0
 	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-golden", Fold: app.Fold,
-		Wall:  func() time.Time { return testStart },
+		Wall:  func() time.Time { return apptest.Start },
 		NewID: func() string { n++; return fmt.Sprintf("00000000-0000-7000-8000-%012d", n) }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	svc := app.New(st, func() time.Time { return testStart })
+	svc := app.New(st, func() time.Time { return apptest.Start })
 	svc.PINCost, svc.Location = app.TestPINCost, time.UTC
 	if err := Demo(svc, DemoOptions{Seed: 11, Size: 3000, Days: 60}); err != nil {
 		t.Fatal(err)

@@ -7,21 +7,22 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 )
 
 func wallet() FoundInput {
-	return FoundInput{FoundAt: testStart.Add(-time.Hour), Place: "302", Room: true, Finder: "Wang Fang",
+	return FoundInput{FoundAt: apptest.Start.Add(-time.Hour), Place: "302", Room: true, Finder: "Wang Fang",
 		Category: app.CatElectronics, Description: "black Huawei phone with a cracked screen", Storage: "Desk D1 cabinet"}
 }
 
 func valuable() FoundInput {
-	return FoundInput{FoundAt: testStart, Place: "Lobby", Finder: "Guest Mr Li", Category: app.CatValuables,
-		Description: "gold ring", Storage: "Safe 1", InSafe: true, Witness: supID, WitnessPIN: "1234"}
+	return FoundInput{FoundAt: apptest.Start, Place: "Lobby", Finder: "Guest Mr Li", Category: app.CatValuables,
+		Description: "gold ring", Storage: "Safe 1", InSafe: true, Witness: apptest.SupID, WitnessPIN: "1234"}
 }
 
-func (f *fixture) logFound(in FoundInput) FoundItem {
+func logFound(f *fixture, in FoundInput) FoundItem {
 	f.T.Helper()
-	item, _, err := f.Svc.LogFound(attID, in)
+	item, _, err := f.Svc.LogFound(apptest.AttID, in)
 	if err != nil {
 		f.T.Fatalf("log found: %v", err)
 	}
@@ -39,7 +40,7 @@ func TestLogFound(t *testing.T) {
 		{"phone in a room", wallet(), nil, nil, ""},
 		{"valuable, witnessed, in safe", valuable(), nil, nil, ""},
 		{"no time", wallet(), func(i *FoundInput) { i.FoundAt = time.Time{} }, app.ErrInvalid, "field.required"},
-		{"in the future", wallet(), func(i *FoundInput) { i.FoundAt = testStart.Add(time.Hour) }, app.ErrInvalid, "found.in_future"},
+		{"in the future", wallet(), func(i *FoundInput) { i.FoundAt = apptest.Start.Add(time.Hour) }, app.ErrInvalid, "found.in_future"},
 		{"room not on list", wallet(), func(i *FoundInput) { i.Place = "999" }, app.ErrInvalid, "room.unknown"},
 		{"no finder", wallet(), func(i *FoundInput) { i.Finder = "" }, app.ErrInvalid, "field.required"},
 		{"bad category", wallet(), func(i *FoundInput) { i.Category = "pets" }, app.ErrInvalid, "field.bad_value"},
@@ -47,7 +48,7 @@ func TestLogFound(t *testing.T) {
 		{"no storage", wallet(), func(i *FoundInput) { i.Storage = "" }, app.ErrInvalid, "field.required"},
 		{"valuable not in safe", valuable(), func(i *FoundInput) { i.InSafe = false }, app.ErrInvalid, "found.safe_required"},
 		{"valuable no witness", valuable(), func(i *FoundInput) { i.Witness = "" }, app.ErrInvalid, "found.witness_required"},
-		{"valuable self-witnessed", valuable(), func(i *FoundInput) { i.Witness, i.WitnessPIN = attID, "2345" }, app.ErrInvalid, "found.witness_same"},
+		{"valuable self-witnessed", valuable(), func(i *FoundInput) { i.Witness, i.WitnessPIN = apptest.AttID, "2345" }, app.ErrInvalid, "found.witness_same"},
 		{"valuable wrong witness PIN", valuable(), func(i *FoundInput) { i.WitnessPIN = "0000" }, app.ErrForbidden, "pin.wrong"},
 		{"cash is valuable", wallet(), func(i *FoundInput) { i.Category = app.CatCash }, app.ErrInvalid, "found.safe_required"},
 	}
@@ -59,9 +60,9 @@ func TestLogFound(t *testing.T) {
 			if tt.edit != nil {
 				tt.edit(&in)
 			}
-			item, _, err := f.Svc.LogFound(attID, in)
+			item, _, err := f.Svc.LogFound(apptest.AttID, in)
 			if tt.sentinel != nil {
-				wantRefusal(t, err, tt.sentinel, tt.code)
+				apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 				return
 			}
 			if err != nil || item.Tag != "LF260303-D1-001" || item.Status != FoundHeld || item.Location().Location != in.Storage {
@@ -77,13 +78,13 @@ func TestLogFound(t *testing.T) {
 func TestFoundTagsAndPoliceFlag(t *testing.T) {
 	f := newFixture(t)
 	f.SetupHotel()
-	a := f.logFound(wallet())
+	a := logFound(f, wallet())
 	doc := wallet()
 	doc.Category, doc.Description = app.CatDocuments, "passport, Japan"
-	b := f.logFound(doc)
+	b := logFound(f, doc)
 	knife := wallet()
 	knife.Category, knife.Description, knife.Dangerous = app.CatOther, "folding knife", true
-	c := f.logFound(knife)
+	c := logFound(f, knife)
 	if a.Tag != "LF260303-D1-001" || b.Tag != "LF260303-D1-002" || c.Tag != "LF260303-D1-003" {
 		t.Fatalf("tags %s %s %s", a.Tag, b.Tag, c.Tag)
 	}
@@ -99,7 +100,7 @@ func TestFoundTagsAndPoliceFlag(t *testing.T) {
 		t.Fatalf("label = %+v, %v", label, err)
 	}
 	// Handing a police-flagged item to the police needs no early reason.
-	if _, err := f.Svc.DisposeFound(supID, b.Tag, "police", ""); err != nil {
+	if _, err := f.Svc.DisposeFound(apptest.SupID, b.Tag, "police", ""); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -107,25 +108,25 @@ func TestFoundTagsAndPoliceFlag(t *testing.T) {
 func TestMatchingBothWays(t *testing.T) {
 	f := newFixture(t)
 	f.SetupHotel()
-	phone := f.logFound(wallet())
+	phone := logFound(f, wallet())
 	other := wallet()
 	other.Category, other.Description, other.Place = app.CatClothing, "red scarf", "501"
-	f.logFound(other)
+	logFound(f, other)
 
-	r, matches, err := f.Svc.FileLostReport(att2ID, LostReportInput{Guest: "Ms Chen", Contact: "138 0000 0000",
-		Room: "302", LostAt: testStart.Add(-3 * time.Hour), Category: app.CatElectronics, Description: "Huawei phone, black"})
+	r, matches, err := f.Svc.FileLostReport(apptest.Att2ID, LostReportInput{Guest: "Ms Chen", Contact: "138 0000 0000",
+		Room: "302", LostAt: apptest.Start.Add(-3 * time.Hour), Category: app.CatElectronics, Description: "Huawei phone, black"})
 	if err != nil || len(matches) != 1 || matches[0].Item.Tag != phone.Tag {
 		t.Fatalf("report matches = %+v, %v", matches, err)
 	}
 	// The reverse: a report first, then the item.
-	r2, none, _ := f.Svc.FileLostReport(att2ID, LostReportInput{Guest: "王先生", Contact: "139", Place: "大堂",
-		LostAt: testStart.Add(-2 * time.Hour), Category: app.CatValuables, Description: "黑色真皮钱包，里面有银行卡"})
+	r2, none, _ := f.Svc.FileLostReport(apptest.Att2ID, LostReportInput{Guest: "王先生", Contact: "139", Place: "大堂",
+		LostAt: apptest.Start.Add(-2 * time.Hour), Category: app.CatValuables, Description: "黑色真皮钱包，里面有银行卡"})
 	if len(none) != 0 {
 		t.Fatalf("nothing matches yet: %+v", none)
 	}
 	in := valuable()
 	in.Place, in.Description = "大堂沙发", "黑色钱包 有银行卡"
-	item, back, err := f.Svc.LogFound(attID, in)
+	item, back, err := f.Svc.LogFound(apptest.AttID, in)
 	if err != nil || len(back) != 1 || back[0].Report.ID != r2.ID {
 		t.Fatalf("item matches = %+v, %v", back, err)
 	}
@@ -175,22 +176,22 @@ func TestClaimFound(t *testing.T) {
 			f := newFixture(t)
 			f.SetupHotel()
 			f.Svc.NewID = func() string { return "R1" }
-			f.Must(nil, second(f.Svc.FileLostReport(att2ID, LostReportInput{Guest: "Ms Chen", Contact: "138", Room: "302",
-				LostAt: testStart, Category: app.CatElectronics, Description: "phone"})))
-			item := f.logFound(wallet())
+			f.Must(nil, second(f.Svc.FileLostReport(apptest.Att2ID, LostReportInput{Guest: "Ms Chen", Contact: "138", Room: "302",
+				LostAt: apptest.Start, Category: app.CatElectronics, Description: "phone"})))
+			item := logFound(f, wallet())
 			in := ok
 			in.Tag = item.Tag
 			tt.edit(&in)
-			got, err := f.Svc.ClaimFound(attID, in)
+			got, err := f.Svc.ClaimFound(apptest.AttID, in)
 			if tt.sentinel != nil {
-				wantRefusal(t, err, tt.sentinel, tt.code)
+				apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 				return
 			}
-			if err != nil || got.Status != FoundClaimed || got.Claims[0].ReturnedBy != attID || got.Claims[0].Shipped() != (in.Carrier != "") {
+			if err != nil || got.Status != FoundClaimed || got.Claims[0].ReturnedBy != apptest.AttID || got.Claims[0].Shipped() != (in.Carrier != "") {
 				t.Fatalf("ClaimFound = %+v, %v", got, err)
 			}
-			_, err = f.Svc.ClaimFound(attID, in)
-			wantRefusal(t, err, app.ErrConflict, "found.claimed")
+			_, err = f.Svc.ClaimFound(apptest.AttID, in)
+			apptest.WantRefusal(t, err, app.ErrConflict, "found.claimed")
 			r, _ := f.Svc.LostReport("R1")
 			if r.Closed != (in.Report != "") {
 				t.Fatalf("report closed = %v", r.Closed)
@@ -205,19 +206,19 @@ func second[A, B any](a A, _ B, err error) error { return err }
 func TestTransferFound(t *testing.T) {
 	f := newFixture(t)
 	f.SetupHotel()
-	item := f.logFound(wallet())
-	ring := f.logFound(valuable())
-	got, err := f.Svc.TransferFound(att2ID, item.Tag, "Housekeeping store", false, "end of day")
-	if err != nil || len(got.Custody) != 2 || got.Location().By != att2ID || got.Location().Location != "Housekeeping store" {
+	item := logFound(f, wallet())
+	ring := logFound(f, valuable())
+	got, err := f.Svc.TransferFound(apptest.Att2ID, item.Tag, "Housekeeping store", false, "end of day")
+	if err != nil || len(got.Custody) != 2 || got.Location().By != apptest.Att2ID || got.Location().Location != "Housekeeping store" {
 		t.Fatalf("transfer = %+v, %v", got, err)
 	}
-	_, err = f.Svc.TransferFound(attID, item.Tag, "Housekeeping store", false, "")
-	wantRefusal(t, err, app.ErrInvalid, "found.same_place")
-	_, err = f.Svc.TransferFound(attID, item.Tag, "", false, "")
-	wantRefusal(t, err, app.ErrInvalid, "field.required")
-	_, err = f.Svc.TransferFound(attID, ring.Tag, "Desk drawer", false, "")
-	wantRefusal(t, err, app.ErrInvalid, "found.safe_required")
-	if _, err := f.Svc.TransferFound(attID, ring.Tag, "Safe 2", true, ""); err != nil {
+	_, err = f.Svc.TransferFound(apptest.AttID, item.Tag, "Housekeeping store", false, "")
+	apptest.WantRefusal(t, err, app.ErrInvalid, "found.same_place")
+	_, err = f.Svc.TransferFound(apptest.AttID, item.Tag, "", false, "")
+	apptest.WantRefusal(t, err, app.ErrInvalid, "field.required")
+	_, err = f.Svc.TransferFound(apptest.AttID, ring.Tag, "Desk drawer", false, "")
+	apptest.WantRefusal(t, err, app.ErrInvalid, "found.safe_required")
+	if _, err := f.Svc.TransferFound(apptest.AttID, ring.Tag, "Safe 2", true, ""); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -232,17 +233,17 @@ func TestDisposeFound(t *testing.T) {
 		sentinel error
 		code     string
 	}{
-		{"after holding", supID, 91 * 24 * time.Hour, "donate", "", nil, ""},
-		{"early with reason", supID, time.Hour, "destroy", "food, spoiled", nil, ""},
-		{"attendant", attID, 91 * 24 * time.Hour, "donate", "", app.ErrForbidden, "role.required"},
-		{"early without reason", supID, time.Hour, "donate", "", app.ErrConflict, "found.holding"},
-		{"bad method", supID, 91 * 24 * time.Hour, "sell", "", app.ErrInvalid, "field.bad_value"},
+		{"after holding", apptest.SupID, 91 * 24 * time.Hour, "donate", "", nil, ""},
+		{"early with reason", apptest.SupID, time.Hour, "destroy", "food, spoiled", nil, ""},
+		{"attendant", apptest.AttID, 91 * 24 * time.Hour, "donate", "", app.ErrForbidden, "role.required"},
+		{"early without reason", apptest.SupID, time.Hour, "donate", "", app.ErrConflict, "found.holding"},
+		{"bad method", apptest.SupID, 91 * 24 * time.Hour, "sell", "", app.ErrInvalid, "field.bad_value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t)
 			f.SetupHotel()
-			item := f.logFound(wallet())
+			item := logFound(f, wallet())
 			f.Clock.Advance(tt.age)
 			due, _ := f.Svc.DueForDisposal()
 			if (len(due) == 1) != (tt.age > 90*24*time.Hour) {
@@ -250,16 +251,16 @@ func TestDisposeFound(t *testing.T) {
 			}
 			got, err := f.Svc.DisposeFound(tt.actor, item.Tag, tt.method, tt.reason)
 			if tt.sentinel != nil {
-				wantRefusal(t, err, tt.sentinel, tt.code)
+				apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 				return
 			}
 			if err != nil || got.Status != FoundDisposed || got.Disposal.Early != (tt.reason != "") {
 				t.Fatalf("DisposeFound = %+v, %v", got, err)
 			}
-			_, err = f.Svc.DisposeFound(supID, item.Tag, "donate", "x")
-			wantRefusal(t, err, app.ErrConflict, "found.disposed")
-			_, err = f.Svc.ClaimFound(attID, ClaimInput{Tag: item.Tag})
-			wantRefusal(t, err, app.ErrConflict, "found.disposed")
+			_, err = f.Svc.DisposeFound(apptest.SupID, item.Tag, "donate", "x")
+			apptest.WantRefusal(t, err, app.ErrConflict, "found.disposed")
+			_, err = f.Svc.ClaimFound(apptest.AttID, ClaimInput{Tag: item.Tag})
+			apptest.WantRefusal(t, err, app.ErrConflict, "found.disposed")
 		})
 	}
 }
@@ -267,18 +268,18 @@ func TestDisposeFound(t *testing.T) {
 func TestCloseLostReport(t *testing.T) {
 	f := newFixture(t)
 	f.SetupHotel()
-	r, _, err := f.Svc.FileLostReport(attID, LostReportInput{Guest: "Ms Chen", Contact: "138", Place: "pool",
-		LostAt: testStart, Category: app.CatClothing, Description: "swimming cap"})
+	r, _, err := f.Svc.FileLostReport(apptest.AttID, LostReportInput{Guest: "Ms Chen", Contact: "138", Place: "pool",
+		LostAt: apptest.Start, Category: app.CatClothing, Description: "swimming cap"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, _, err = f.Svc.FileLostReport(attID, LostReportInput{Guest: "x", Contact: "1", Category: app.CatClothing, Description: "d", LostAt: testStart})
-	wantRefusal(t, err, app.ErrInvalid, "field.required")
-	wantRefusal(t, f.Svc.CloseLostReport(attID, r.ID, ""), app.ErrInvalid, "field.required")
-	if err := f.Svc.CloseLostReport(attID, r.ID, "guest found it in the car"); err != nil {
+	_, _, err = f.Svc.FileLostReport(apptest.AttID, LostReportInput{Guest: "x", Contact: "1", Category: app.CatClothing, Description: "d", LostAt: apptest.Start})
+	apptest.WantRefusal(t, err, app.ErrInvalid, "field.required")
+	apptest.WantRefusal(t, f.Svc.CloseLostReport(apptest.AttID, r.ID, ""), app.ErrInvalid, "field.required")
+	if err := f.Svc.CloseLostReport(apptest.AttID, r.ID, "guest found it in the car"); err != nil {
 		t.Fatal(err)
 	}
-	wantRefusal(t, f.Svc.CloseLostReport(attID, r.ID, "again"), app.ErrConflict, "lostreport.closed")
+	apptest.WantRefusal(t, f.Svc.CloseLostReport(apptest.AttID, r.ID, "again"), app.ErrConflict, "lostreport.closed")
 	open, _ := f.Svc.OpenLostReports()
 	if len(open) != 0 {
 		t.Fatalf("open = %d", len(open))
@@ -286,15 +287,15 @@ func TestCloseLostReport(t *testing.T) {
 }
 
 func TestConflictItemClaimedAtTwoDesks(t *testing.T) {
-	a, b := newPair(t)
+	a, b := apptest.Pair(t, New)
 	a.SetupHotel()
-	item := a.logFound(wallet())
-	exchange(t, a, b)
+	item := logFound(a, wallet())
+	apptest.ExchangeDesks(t, a, b)
 	claim := ClaimInput{Tag: item.Tag, Claimant: "Ms Chen", Contact: "138", IDType: "id_card", IDLast4: "1234", Description: "phone"}
-	a.Must(a.Svc.ClaimFound(attID, claim))
+	a.Must(a.Svc.ClaimFound(apptest.AttID, claim))
 	claim.Claimant = "Mr Zhao"
-	b.Must(b.Svc.ClaimFound(att2ID, claim))
-	exchange(t, a, b)
+	b.Must(b.Svc.ClaimFound(apptest.Att2ID, claim))
+	apptest.ExchangeDesks(t, a, b)
 	ca, _ := a.Svc.Conflicts()
 	cb, _ := b.Svc.Conflicts()
 	if len(ca) != 1 || ca[0].Code != "found.claimed_twice" || !reflect.DeepEqual(ca, cb) {

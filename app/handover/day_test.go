@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	"floordesk/app/found"
 	"floordesk/app/handover"
 	"floordesk/app/keys"
@@ -28,52 +29,52 @@ func TestWholeDayAtADesk(t *testing.T) {
 	at("08:10")
 	towel := openReq(f, towels())
 	at("08:12")
-	f.Must(f.Svc.DispatchRequest(attID, towel.ID, requests.DispatchInput{Department: "housekeeping", Notified: "Chen Jing (HK)"}))
+	f.Must(f.Svc.DispatchRequest(apptest.AttID, towel.ID, requests.DispatchInput{Department: "housekeeping", Notified: "Chen Jing (HK)"}))
 	at("08:22")
 	if due, _ := f.Svc.FollowUpsDue("D1"); len(due) != 1 || due[0].ID != towel.ID {
 		t.Fatalf("08:22 follow-ups due = %+v", due)
 	}
-	f.Must(f.Svc.FollowUpRequest(attID, towel.ID, "HK on the way"))
+	f.Must(f.Svc.FollowUpRequest(apptest.AttID, towel.ID, "HK on the way"))
 	at("08:25")
-	f.Must(f.Svc.ResolveRequest(attID, towel.ID, "", "two bath towels delivered"))
+	f.Must(f.Svc.ResolveRequest(apptest.AttID, towel.ID, "", "two bath towels delivered"))
 	at("08:30")
-	f.Must(f.Svc.ConfirmRequest(attID, towel.ID, 5, "guest thanked us"))
+	f.Must(f.Svc.ConfirmRequest(apptest.AttID, towel.ID, 5, "guest thanked us"))
 
 	at("08:40")
 	noise := openReq(f, noiseComplaint(requests.SeveritySerious))
 	if esc, _ := f.Svc.EscalatedRequests(); len(esc) != 1 || esc[0].ID != noise.ID {
 		t.Fatalf("serious complaint not escalated: %+v", esc)
 	}
-	f.Must(f.Svc.DispatchRequest(attID, noise.ID, requests.DispatchInput{Department: "security", Notified: "Guard Liu"}))
-	f.Must(f.Svc.CompensateComplaint(attID, noise.ID, "apology, free breakfast", 6800))
+	f.Must(f.Svc.DispatchRequest(apptest.AttID, noise.ID, requests.DispatchInput{Department: "security", Notified: "Guard Liu"}))
+	f.Must(f.Svc.CompensateComplaint(apptest.AttID, noise.ID, "apology, free breakfast", 6800))
 	at("09:05")
-	f.Must(f.Svc.ResolveRequest(attID, noise.ID, "security", "neighbours asked to turn the music down"))
+	f.Must(f.Svc.ResolveRequest(apptest.AttID, noise.ID, "security", "neighbours asked to turn the music down"))
 	at("09:30")
-	f.Must(f.Svc.ConfirmRequest(attID, noise.ID, 4, "quiet now"))
+	f.Must(f.Svc.ConfirmRequest(apptest.AttID, noise.ID, 4, "quiet now"))
 
 	inq := openReq(f, requests.NewRequest{Room: "1208", Kind: requests.RequestInquiry, Channel: requests.ChannelRoom, Description: "breakfast hours?"})
-	f.Must(f.Svc.ResolveRequest(attID, inq.ID, "", "06:30–10:00 on 2F"))
-	f.Must(f.Svc.ConfirmRequest(attID, inq.ID, 5, ""))
+	f.Must(f.Svc.ResolveRequest(apptest.AttID, inq.ID, "", "06:30–10:00 on 2F"))
+	f.Must(f.Svc.ConfirmRequest(apptest.AttID, inq.ID, 5, ""))
 
 	at("09:00")
 	dryer := lend(f, "0801", loans.LoanLine{Item: "hair_dryer", Count: 1}, loans.LoanLine{Item: "adapter", Tags: []string{"AD-01"}})
-	iron, err := f.Svc.Lend(attID, loans.LendInput{Room: "1203", Guest: "张伟", Lines: []loans.LoanLine{{Item: "iron", Count: 1}}, DueAt: f.Clock.Now().Add(7 * time.Hour)})
+	iron, err := f.Svc.Lend(apptest.AttID, loans.LendInput{Room: "1203", Guest: "张伟", Lines: []loans.LoanLine{{Item: "iron", Count: 1}}, DueAt: f.Clock.Now().Add(7 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	at("11:00")
-	f.Must(f.Svc.ReturnLoan(attID, dryer.ID, []loans.ReturnLine{{Item: "hair_dryer", Count: 1}, {Item: "adapter", Tags: []string{"AD-01"}, Condition: loans.ConditionLost, Charge: 3000}}))
+	f.Must(f.Svc.ReturnLoan(apptest.AttID, dryer.ID, []loans.ReturnLine{{Item: "hair_dryer", Count: 1}, {Item: "adapter", Tags: []string{"AD-01"}, Condition: loans.ConditionLost, Charge: 3000}}))
 	at("12:00")
-	f.Must(f.Svc.SignInKey(attID, "F8-S1"))
-	f.Must(f.Svc.SignOutKey(attID, keys.KeySignOut{Tag: "F8-S2", Holder: att2ID, Purpose: "deep clean 0805", Due: f.Clock.Now().Add(5 * time.Hour)}))
+	f.Must(f.Svc.SignInKey(apptest.AttID, "F8-S1"))
+	f.Must(f.Svc.SignOutKey(apptest.AttID, keys.KeySignOut{Tag: "F8-S2", Holder: apptest.Att2ID, Purpose: "deep clean 0805", Due: f.Clock.Now().Add(5 * time.Hour)}))
 
 	at("12:30")
 	wallet := wallet()
 	wallet.Place, wallet.FoundAt = "0802", f.Clock.Now().Add(-time.Hour)
-	phone := f.logFound(wallet)
-	umbrella := f.logFound(found.FoundInput{FoundAt: f.Clock.Now(), Place: "8F corridor", Finder: "Zhang Wei",
+	phone := logFound(f, wallet)
+	umbrella := logFound(f, found.FoundInput{FoundAt: f.Clock.Now(), Place: "8F corridor", Finder: "Zhang Wei",
 		Category: app.CatOther, Description: "black umbrella", Storage: "Desk D1 cabinet"})
-	f.Must(f.Svc.ClaimFound(attID, found.ClaimInput{Tag: phone.Tag, Claimant: "刘洋", Contact: "138 0000 1234",
+	f.Must(f.Svc.ClaimFound(apptest.AttID, found.ClaimInput{Tag: phone.Tag, Claimant: "刘洋", Contact: "138 0000 1234",
 		IDType: "id_card", IDLast4: "1234", Description: "Huawei phone, cracked screen"}))
 
 	at("13:00")
@@ -95,12 +96,12 @@ func TestWholeDayAtADesk(t *testing.T) {
 			t.Errorf("stock %s left %d", r.Item, r.Left)
 		}
 	}
-	times, _ := f.Svc.RequestTimesBetween(testStart, testStart.Add(12*time.Hour), "")
+	times, _ := f.Svc.RequestTimesBetween(apptest.Start, apptest.Start.Add(12*time.Hour), "")
 	if times.Opened != 4 || times.Confirmed != 3 || times.AvgResponse != 40*time.Second {
 		t.Fatalf("request times = %+v", times)
 	}
 
-	h, err := f.Svc.DraftHandover(attID, handover.HandoverInput{KeysPresent: []string{"F8-S1", "F8-STORE"}})
+	h, err := f.Svc.DraftHandover(apptest.AttID, handover.HandoverInput{KeysPresent: []string{"F8-S1", "F8-STORE"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,17 +110,17 @@ func TestWholeDayAtADesk(t *testing.T) {
 		len(rows[found.HandoverFound](t, h, "found")) != 1 || rows[found.HandoverFound](t, h, "found")[0].Tag != umbrella.Tag {
 		t.Fatalf("handover lists = %+v keys %+v", h.Lists, h.Board)
 	}
-	f.Must(f.Svc.AddHandoverNote(attID, h.ID, "1208 TV: call engineering again"))
-	f.Must(f.Svc.SignHandover(h.ID, handover.SignOutgoing, attID, "2345"))
+	f.Must(f.Svc.AddHandoverNote(apptest.AttID, h.ID, "1208 TV: call engineering again"))
+	f.Must(f.Svc.SignHandover(h.ID, handover.SignOutgoing, apptest.AttID, "2345"))
 	at("15:02")
-	h, err = f.Svc.SignHandover(h.ID, handover.SignIncoming, att2ID, "3456")
+	h, err = f.Svc.SignHandover(h.ID, handover.SignIncoming, apptest.Att2ID, "3456")
 	if err != nil || !h.Signed() || h.Shift != "2026-03-03 morning" {
 		t.Fatalf("signed handover = %+v, %v", h, err)
 	}
 	if all, _ := f.Svc.Conflicts(); len(all) != 0 {
 		t.Fatalf("conflicts after a normal day: %+v", all)
 	}
-	rep, _ := f.Svc.FrequentLoans(testStart, testStart.Add(24*time.Hour))
+	rep, _ := f.Svc.FrequentLoans(apptest.Start, apptest.Start.Add(24*time.Hour))
 	if len(rep) != 3 {
 		t.Fatalf("frequent loans = %+v", rep)
 	}

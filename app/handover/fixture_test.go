@@ -11,50 +11,12 @@ import (
 	"floordesk/app/found"
 	"floordesk/app/loans"
 	"floordesk/app/requests"
-	"floordesk/data"
-	"floordesk/data/wire"
 )
 
-// The shared fixture (app/apptest) on this package's register.
+// fixture is the shared test desk (app/apptest) on this package's register.
+type fixture = apptest.Desk[*registers.All]
 
-type fixture struct {
-	*apptest.Desk[*registers.All]
-}
-
-var (
-	testStart   = apptest.Start
-	wantRefusal = apptest.WantRefusal
-)
-
-const (
-	supID  = apptest.SupID
-	attID  = apptest.AttID
-	att2ID = apptest.Att2ID
-)
-
-func newFixture(t *testing.T) *fixture { return &fixture{apptest.New(t, registers.New)} }
-
-func openFixture(t *testing.T, desk string, clock *apptest.Clock) *fixture {
-	return &fixture{apptest.Open(t, desk, clock, registers.New)}
-}
-
-func newPair(t *testing.T) (*fixture, *fixture) {
-	a, b := apptest.Pair(t, registers.New)
-	return &fixture{a}, &fixture{b}
-}
-
-func exchange(t *testing.T, desks ...*fixture) {
-	t.Helper()
-	stores := make([]*data.Store, len(desks))
-	for i, d := range desks {
-		stores[i] = d.Store
-	}
-	apptest.Exchange(t, stores...)
-}
-
-func sameView(t *testing.T, a, b *fixture, r wire.EntityRef) {
-	apptest.SameView(t, a.Store, b.Store, r)
-}
+func newFixture(t *testing.T) *fixture { return apptest.New(t, registers.New) }
 
 // The hotel the handover tests run in, as the loan and request tests set
 // it up: rooms on floors 8 and 12, desks D1 and D2, four item types.
@@ -63,22 +25,22 @@ const roomsCSV = "floor,room,type\n8,0801,king\n8,0802,twin\n12,1203,suite\n12,1
 
 func setupLoans(f *fixture) {
 	f.T.Helper()
-	f.Must(f.Svc.ImportRooms(supID, "rooms-2026.csv", strings.NewReader(roomsCSV)))
-	f.Must(f.Svc.SetDesk(supID, "D1", "8th floor desk", []int{8}))
-	f.Must(f.Svc.SetDesk(supID, "D2", "12th floor desk", []int{12}))
+	f.Must(f.Svc.ImportRooms(apptest.SupID, "rooms-2026.csv", strings.NewReader(roomsCSV)))
+	f.Must(f.Svc.SetDesk(apptest.SupID, "D1", "8th floor desk", []int{8}))
+	f.Must(f.Svc.SetDesk(apptest.SupID, "D2", "12th floor desk", []int{12}))
 	for _, in := range []app.ItemTypeInput{
 		{Code: "hair_dryer", Name: "hair dryer", Stock: map[string]int{"D1": 2, "D2": 5}},
 		{Code: "iron", Name: "iron", Stock: map[string]int{"D1": 1}},
 		{Code: "adapter", Name: "adapter", Tags: map[string][]string{"D1": {"AD-01", "AD-02"}}},
 		{Code: "umbrella", Name: "umbrella", Stock: map[string]int{"D1": 1}},
 	} {
-		f.Must(f.Svc.SetItemType(supID, in))
+		f.Must(f.Svc.SetItemType(apptest.SupID, in))
 	}
 }
 
 func lend(f *fixture, room string, lines ...loans.LoanLine) loans.Loan {
 	f.T.Helper()
-	l, err := f.Svc.Lend(attID, loans.LendInput{Room: room, Guest: "王芳", Lines: lines})
+	l, err := f.Svc.Lend(apptest.AttID, loans.LendInput{Room: room, Guest: "王芳", Lines: lines})
 	if err != nil {
 		f.T.Fatalf("lend: %v", err)
 	}
@@ -87,7 +49,7 @@ func lend(f *fixture, room string, lines ...loans.LoanLine) loans.Loan {
 
 func openReq(f *fixture, in requests.NewRequest) requests.Request {
 	f.T.Helper()
-	r, err := f.Svc.OpenRequest(attID, in)
+	r, err := f.Svc.OpenRequest(apptest.AttID, in)
 	if err != nil {
 		f.T.Fatalf("open request: %v", err)
 	}
@@ -105,13 +67,13 @@ func noiseComplaint(sev requests.ComplaintSeverity) requests.NewRequest {
 }
 
 func wallet() found.FoundInput {
-	return found.FoundInput{FoundAt: testStart.Add(-time.Hour), Place: "302", Room: true, Finder: "Wang Fang",
+	return found.FoundInput{FoundAt: apptest.Start.Add(-time.Hour), Place: "302", Room: true, Finder: "Wang Fang",
 		Category: app.CatElectronics, Description: "black Huawei phone with a cracked screen", Storage: "Desk D1 cabinet"}
 }
 
-func (f *fixture) logFound(in found.FoundInput) found.FoundItem {
+func logFound(f *fixture, in found.FoundInput) found.FoundItem {
 	f.T.Helper()
-	item, _, err := f.Svc.LogFound(attID, in)
+	item, _, err := f.Svc.LogFound(apptest.AttID, in)
 	if err != nil {
 		f.T.Fatalf("log found: %v", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	"floordesk/app/handover"
 	"floordesk/data/wire"
 )
@@ -32,7 +33,7 @@ func init() {
 func TestHandoverTakesEveryRegistersRows(t *testing.T) {
 	f := newFixture(t)
 	setupLoans(f)
-	h, err := f.Svc.DraftHandover(attID, handover.HandoverInput{KeysCounted: 0})
+	h, err := f.Svc.DraftHandover(apptest.AttID, handover.HandoverInput{KeysCounted: 0})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,20 +14,20 @@ import (
 func newKeyPair(t *testing.T) (*fixture, *fixture) {
 	t.Helper()
 	a := newFixture(t)
-	a.setupKeys()
-	b := openFixture(t, "desk-b", apptest.NewClock(testStart))
+	setupKeys(a)
+	b := apptest.Open(t, "desk-b", apptest.NewClock(apptest.Start), New)
 	b.Svc.DeskCode = "D2"
-	exchange(t, a, b)
+	apptest.ExchangeDesks(t, a, b)
 	return a, b
 }
 
 func TestConflictKeySignedOutAtTwoDesks(t *testing.T) {
 	a, b := newKeyPair(t)
-	due := testStart.Add(time.Hour)
-	a.Must(a.Svc.SignOutKey(attID, KeySignOut{Tag: "F3-SEC-A", Holder: attID, Purpose: "clean", Due: due}))
+	due := apptest.Start.Add(time.Hour)
+	a.Must(a.Svc.SignOutKey(apptest.AttID, KeySignOut{Tag: "F3-SEC-A", Holder: apptest.AttID, Purpose: "clean", Due: due}))
 	b.Clock.Advance(time.Second)
-	b.Must(b.Svc.SignOutKey(att2ID, KeySignOut{Tag: "F3-SEC-A", Holder: att2ID, Purpose: "repair", Due: due}))
-	exchange(t, a, b)
+	b.Must(b.Svc.SignOutKey(apptest.Att2ID, KeySignOut{Tag: "F3-SEC-A", Holder: apptest.Att2ID, Purpose: "repair", Due: due}))
+	apptest.ExchangeDesks(t, a, b)
 
 	ca, err := a.Svc.Conflicts()
 	if err != nil {
@@ -44,23 +44,23 @@ func TestConflictKeySignedOutAtTwoDesks(t *testing.T) {
 	if c.Params["desk_a"] != "desk-a" || c.Params["desk_b"] != "desk-b" {
 		t.Fatalf("params = %v", c.Params)
 	}
-	holders, _ := b.Svc.KeyHolderAt("F3-SEC-A", testStart.Add(time.Minute))
+	holders, _ := b.Svc.KeyHolderAt("F3-SEC-A", apptest.Start.Add(time.Minute))
 	if len(holders) != 2 {
 		t.Fatalf("both holders are kept: %+v", holders)
 	}
 
-	err = a.Svc.ResolveConflict(attID, KindKey, "F3-SEC-A", c.ID, "Zhang has it")
-	wantRefusal(t, err, app.ErrForbidden, "role.required")
-	err = a.Svc.ResolveConflict(supID, KindKey, "F3-SEC-A", c.ID, "")
-	wantRefusal(t, err, app.ErrInvalid, "field.required")
-	err = a.Svc.ResolveConflict(supID, KindKey, "F3-SEC-A", "nope", "x")
-	wantRefusal(t, err, app.ErrNotFound, "conflict.not_found")
-	if err := a.Svc.ResolveConflict(supID, KindKey, "F3-SEC-A", c.ID, "Zhang has it; Wang's sign-out was a mistake"); err != nil {
+	err = a.Svc.ResolveConflict(apptest.AttID, KindKey, "F3-SEC-A", c.ID, "Zhang has it")
+	apptest.WantRefusal(t, err, app.ErrForbidden, "role.required")
+	err = a.Svc.ResolveConflict(apptest.SupID, KindKey, "F3-SEC-A", c.ID, "")
+	apptest.WantRefusal(t, err, app.ErrInvalid, "field.required")
+	err = a.Svc.ResolveConflict(apptest.SupID, KindKey, "F3-SEC-A", "nope", "x")
+	apptest.WantRefusal(t, err, app.ErrNotFound, "conflict.not_found")
+	if err := a.Svc.ResolveConflict(apptest.SupID, KindKey, "F3-SEC-A", c.ID, "Zhang has it; Wang's sign-out was a mistake"); err != nil {
 		t.Fatal(err)
 	}
 	// The supervisor fixes the state with the register's own command.
-	a.Must(a.Svc.SignInKey(supID, "F3-SEC-A"))
-	exchange(t, a, b)
+	a.Must(a.Svc.SignInKey(apptest.SupID, "F3-SEC-A"))
+	apptest.ExchangeDesks(t, a, b)
 	for _, d := range []*fixture{a, b} {
 		if cs, _ := d.Svc.Conflicts(); len(cs) != 0 {
 			t.Fatalf("%s still shows %+v", d.Store.Desk(), cs)
@@ -75,11 +75,11 @@ func TestConflictKeySignedOutAtTwoDesks(t *testing.T) {
 
 func TestConflictLostWhileReturned(t *testing.T) {
 	a, b := newKeyPair(t)
-	a.signOut("STORE-1", attID)
-	exchange(t, a, b)
-	a.Must(a.Svc.SignInKey(attID, "STORE-1"))
-	b.Must(b.Svc.ReportKeyLost(att2ID, "STORE-1", "not on the trolley"))
-	exchange(t, a, b)
+	signOut(a, "STORE-1", apptest.AttID)
+	apptest.ExchangeDesks(t, a, b)
+	a.Must(a.Svc.SignInKey(apptest.AttID, "STORE-1"))
+	b.Must(b.Svc.ReportKeyLost(apptest.Att2ID, "STORE-1", "not on the trolley"))
+	apptest.ExchangeDesks(t, a, b)
 	ca, _ := a.Svc.Conflicts()
 	cb, _ := b.Svc.Conflicts()
 	if len(ca) != 1 || ca[0].Code != "key.lost_and_returned" || !reflect.DeepEqual(ca, cb) {
@@ -89,22 +89,22 @@ func TestConflictLostWhileReturned(t *testing.T) {
 
 func TestNoConflictForSequentialWork(t *testing.T) {
 	a, b := newKeyPair(t)
-	a.signOut("STORE-1", attID)
-	exchange(t, a, b)
-	b.Must(b.Svc.SignInKey(att2ID, "STORE-1"))
-	exchange(t, a, b)
-	b.signOut("STORE-1", att2ID)
-	exchange(t, a, b)
+	signOut(a, "STORE-1", apptest.AttID)
+	apptest.ExchangeDesks(t, a, b)
+	b.Must(b.Svc.SignInKey(apptest.Att2ID, "STORE-1"))
+	apptest.ExchangeDesks(t, a, b)
+	signOut(b, "STORE-1", apptest.Att2ID)
+	apptest.ExchangeDesks(t, a, b)
 	if cs, _ := a.Svc.Conflicts(); len(cs) != 0 {
 		t.Fatalf("conflicts = %+v", cs)
 	}
 }
 
 func TestConflictStaffAddedAtTwoDesks(t *testing.T) {
-	a, b := newPair(t)
-	a.Must(a.Svc.AddStaff(supID, app.NewStaff{Number: "A7", Name: "Liu Yang", Department: "housekeeping", Role: app.RoleAttendant, PIN: "1111"}))
-	b.Must(b.Svc.AddStaff(supID, app.NewStaff{Number: "A7", Name: "Liu Yan", Department: "laundry", Role: app.RoleAttendant, PIN: "2222"}))
-	exchange(t, a, b)
+	a, b := apptest.Pair(t, New)
+	a.Must(a.Svc.AddStaff(apptest.SupID, app.NewStaff{Number: "A7", Name: "Liu Yang", Department: "housekeeping", Role: app.RoleAttendant, PIN: "1111"}))
+	b.Must(b.Svc.AddStaff(apptest.SupID, app.NewStaff{Number: "A7", Name: "Liu Yan", Department: "laundry", Role: app.RoleAttendant, PIN: "2222"}))
+	apptest.ExchangeDesks(t, a, b)
 	ca, _ := a.Svc.Conflicts()
 	cb, _ := b.Svc.Conflicts()
 	if len(ca) != 1 || ca[0].Code != "staff.added_twice" || !reflect.DeepEqual(ca, cb) {
@@ -116,7 +116,7 @@ func TestConflictStaffAddedAtTwoDesks(t *testing.T) {
 // desks' events in the other order: all three views must be identical.
 func TestConflictSameWhateverTheArrivalOrder(t *testing.T) {
 	a, b := newKeyPair(t)
-	c := openFixture(t, "desk-c", apptest.NewClock(testStart))
+	c := apptest.Open(t, "desk-c", apptest.NewClock(apptest.Start), New)
 	// c joins late: it gets the set-up by replaying a's streams.
 	for _, kind := range app.RegisteredKinds() {
 		_ = a.Store.Views(kind, func(id string, _ []byte) error {
@@ -125,13 +125,13 @@ func TestConflictSameWhateverTheArrivalOrder(t *testing.T) {
 			return err
 		})
 	}
-	due := testStart.Add(time.Hour)
-	a.Must(a.Svc.SignOutKey(attID, KeySignOut{Tag: "F3-SEC-A", Holder: attID, Purpose: "clean", Due: due}))
+	due := apptest.Start.Add(time.Hour)
+	a.Must(a.Svc.SignOutKey(apptest.AttID, KeySignOut{Tag: "F3-SEC-A", Holder: apptest.AttID, Purpose: "clean", Due: due}))
 	b.Clock.Advance(time.Second)
-	b.Must(b.Svc.SignOutKey(att2ID, KeySignOut{Tag: "F3-SEC-A", Holder: att2ID, Purpose: "repair", Due: due}))
+	b.Must(b.Svc.SignOutKey(apptest.Att2ID, KeySignOut{Tag: "F3-SEC-A", Holder: apptest.Att2ID, Purpose: "repair", Due: due}))
 	fromA, _ := a.Store.Outbox(100)
 	fromB, _ := b.Store.Outbox(100)
-	exchange(t, a, b)
+	apptest.ExchangeDesks(t, a, b)
 	for _, evs := range [][]wire.Event{fromB, fromA} { // later event first
 		if _, err := c.Store.ApplyRemote(evs, 0); err != nil {
 			t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	"floordesk/app/demo"
 	"floordesk/app/requests"
 	"floordesk/data/wire"
@@ -25,16 +26,16 @@ func demoWorld(f *fixture, seed uint64) *app.DemoWorld {
 	}
 	n := 0
 	return &app.DemoWorld{
-		Rand: rand.New(rand.NewPCG(seed, 7)), Start: testStart.AddDate(0, -1, 0), End: testStart,
+		Rand: rand.New(rand.NewPCG(seed, 7)), Start: apptest.Start.AddDate(0, -1, 0), End: apptest.Start,
 		Rooms: []string{"0801", "0802", "1203", "1208"}, Desks: []string{"D1", "D2"},
-		Staff: []string{attID, att2ID}, Items: items,
+		Staff: []string{apptest.AttID, apptest.Att2ID}, Items: items,
 		NewID: func() string { n++; return fmt.Sprintf("00000000-0000-7000-8000-%012d", n) },
 	}
 }
 
 func mustItem(f *fixture, in app.ItemTypeInput) app.ItemType {
 	f.T.Helper()
-	t, err := f.Svc.SetItemType(supID, in)
+	t, err := f.Svc.SetItemType(apptest.SupID, in)
 	if err != nil {
 		f.T.Fatalf("item type %s: %v", in.Code, err)
 	}

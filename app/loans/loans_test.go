@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 )
 
 // setupLoans imports rooms, adds desks D1 and D2 and four item types:
@@ -13,21 +14,21 @@ import (
 func setupLoans(f *fixture) {
 	f.T.Helper()
 	importRooms(f)
-	f.Must(f.Svc.SetDesk(supID, "D1", "8th floor desk", []int{8}))
-	f.Must(f.Svc.SetDesk(supID, "D2", "12th floor desk", []int{12}))
+	f.Must(f.Svc.SetDesk(apptest.SupID, "D1", "8th floor desk", []int{8}))
+	f.Must(f.Svc.SetDesk(apptest.SupID, "D2", "12th floor desk", []int{12}))
 	for _, in := range []app.ItemTypeInput{
 		{Code: "hair_dryer", Name: "hair dryer", Stock: map[string]int{"D1": 2, "D2": 5}},
 		{Code: "iron", Name: "iron", Stock: map[string]int{"D1": 1}},
 		{Code: "adapter", Name: "adapter", Tags: map[string][]string{"D1": {"AD-01", "AD-02"}}},
 		{Code: "umbrella", Name: "umbrella", Stock: map[string]int{"D1": 1}},
 	} {
-		f.Must(f.Svc.SetItemType(supID, in))
+		f.Must(f.Svc.SetItemType(apptest.SupID, in))
 	}
 }
 
 func lend(f *fixture, room string, lines ...LoanLine) Loan {
 	f.T.Helper()
-	l, err := f.Svc.Lend(attID, LendInput{Room: room, Guest: "王芳", Lines: lines})
+	l, err := f.Svc.Lend(apptest.AttID, LendInput{Room: room, Guest: "王芳", Lines: lines})
 	if err != nil {
 		f.T.Fatalf("lend: %v", err)
 	}
@@ -45,8 +46,8 @@ func TestLend(t *testing.T) {
 	if !l.DueAt.Equal(wantDue) {
 		t.Fatalf("due = %v, want next day noon %v", l.DueAt, wantDue)
 	}
-	dep := testStart.Add(30 * time.Hour)
-	l2, err := f.Svc.Lend(attID, LendInput{Room: "0802", Lines: []LoanLine{{Item: "iron", Count: 1}}, Departure: dep, Deposit: 10000})
+	dep := apptest.Start.Add(30 * time.Hour)
+	l2, err := f.Svc.Lend(apptest.AttID, LendInput{Room: "0802", Lines: []LoanLine{{Item: "iron", Count: 1}}, Departure: dep, Deposit: 10000})
 	if err != nil || !l2.DueAt.Equal(dep) || l2.Deposit != 10000 {
 		t.Fatalf("lend until departure: %+v, %v", l2, err)
 	}
@@ -89,15 +90,15 @@ func TestLendRefusals(t *testing.T) {
 		{"no items", LendInput{Room: "0802"}, app.ErrInvalid, "field.required", nil},
 		{"count zero", LendInput{Room: "0802", Lines: []LoanLine{{Item: "iron"}}}, app.ErrInvalid, "field.bad_number", nil},
 		{"room not on list", LendInput{Room: "4404", Lines: []LoanLine{{Item: "iron", Count: 1}}}, app.ErrInvalid, "room.unknown", nil},
-		{"due in the past", LendInput{Room: "0802", Lines: []LoanLine{{Item: "iron", Count: 1}}, DueAt: testStart.Add(-time.Hour)},
+		{"due in the past", LendInput{Room: "0802", Lines: []LoanLine{{Item: "iron", Count: 1}}, DueAt: apptest.Start.Add(-time.Hour)},
 			app.ErrInvalid, "field.bad_time", nil},
 		{"negative deposit", LendInput{Room: "0802", Lines: []LoanLine{{Item: "iron", Count: 1}}, Deposit: -1},
 			app.ErrInvalid, "loan.amount_negative", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := f.Svc.Lend(attID, tt.in)
-			wantRefusal(t, err, tt.sentinel, tt.code)
+			_, err := f.Svc.Lend(apptest.AttID, tt.in)
+			apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 			for k, v := range tt.params {
 				if got := app.RefusalOf(err).Params[k]; got != v {
 					t.Errorf("param %s = %q, want %q", k, got, v)
@@ -105,12 +106,12 @@ func TestLendRefusals(t *testing.T) {
 			}
 		})
 	}
-	_, err := f.Svc.Lend(attID, LendInput{Room: "0802", Lines: []LoanLine{{Item: "hair_dryer", Count: 2}}})
+	_, err := f.Svc.Lend(apptest.AttID, LendInput{Room: "0802", Lines: []LoanLine{{Item: "hair_dryer", Count: 2}}})
 	if want := "Only 1 hair dryer left at this desk; desk D2 has 5 — lend fewer or fetch one from there."; err.Error() != want {
 		t.Errorf("message = %q", err.Error())
 	}
 	_, err = f.Svc.Lend("X999", LendInput{Room: "0802", Lines: []LoanLine{{Item: "iron", Count: 1}}})
-	wantRefusal(t, err, app.ErrForbidden, "staff.unknown")
+	apptest.WantRefusal(t, err, app.ErrForbidden, "staff.unknown")
 }
 
 func TestReturnLoan(t *testing.T) {
@@ -118,15 +119,15 @@ func TestReturnLoan(t *testing.T) {
 	setupLoans(f)
 	l := lend(f, "0801", LoanLine{Item: "hair_dryer", Count: 2}, LoanLine{Item: "adapter", Tags: []string{"AD-01", "AD-02"}})
 	f.Clock.Advance(2 * time.Hour)
-	l, err := f.Svc.ReturnLoan(att2ID, l.ID, []ReturnLine{{Item: "hair_dryer", Count: 1}, {Item: "adapter", Tags: []string{"AD-02"}, Condition: ConditionDamaged, Charge: 5000, Note: "bent pin"}})
+	l, err := f.Svc.ReturnLoan(apptest.Att2ID, l.ID, []ReturnLine{{Item: "hair_dryer", Count: 1}, {Item: "adapter", Tags: []string{"AD-02"}, Condition: ConditionDamaged, Charge: 5000, Note: "bent pin"}})
 	if err != nil || l.Status != LoanStatusOpen || l.Outstanding("hair_dryer") != 1 || l.Outstanding("adapter") != 1 || l.Charges != 5000 {
 		t.Fatalf("partial return: %+v, %v", l, err)
 	}
 	if stock, _ := f.Svc.Stock("D1"); stock[1].Item != "hair_dryer" || stock[1].Left != 1 {
 		t.Fatalf("stock after partial return = %+v", stock)
 	}
-	l, err = f.Svc.ReturnAll(attID, l.ID)
-	if err != nil || l.Status != LoanStatusReturned || !l.ClosedAt.Equal(testStart.Add(2*time.Hour)) || len(l.Returns) != 2 {
+	l, err = f.Svc.ReturnAll(apptest.AttID, l.ID)
+	if err != nil || l.Status != LoanStatusReturned || !l.ClosedAt.Equal(apptest.Start.Add(2*time.Hour)) || len(l.Returns) != 2 {
 		t.Fatalf("full return: %+v, %v", l, err)
 	}
 	if l.Lines[1].Damaged != 1 || l.Lines[1].Back != 1 || len(l.Lines[1].TagsDone) != 2 {
@@ -139,7 +140,7 @@ func TestReturnLoanRefusals(t *testing.T) {
 	setupLoans(f)
 	l := lend(f, "0801", LoanLine{Item: "hair_dryer", Count: 1}, LoanLine{Item: "adapter", Tags: []string{"AD-01"}})
 	done := lend(f, "0802", LoanLine{Item: "iron", Count: 1})
-	f.Must(f.Svc.ReturnAll(attID, done.ID))
+	f.Must(f.Svc.ReturnAll(apptest.AttID, done.ID))
 	tests := []struct {
 		name     string
 		id       string
@@ -158,8 +159,8 @@ func TestReturnLoanRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := f.Svc.ReturnLoan(attID, tt.id, tt.lines)
-			wantRefusal(t, err, tt.sentinel, tt.code)
+			_, err := f.Svc.ReturnLoan(apptest.AttID, tt.id, tt.lines)
+			apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 		})
 	}
 }
@@ -175,7 +176,7 @@ func TestExtendAndOverdue(t *testing.T) {
 		t.Fatalf("overdue = %+v", over)
 	}
 	newDue := time.Date(2026, 3, 5, 12, 0, 0, 0, time.UTC)
-	a, err := f.Svc.ExtendLoan(attID, a.ID, newDue, "guest stays another night")
+	a, err := f.Svc.ExtendLoan(apptest.AttID, a.ID, newDue, "guest stays another night")
 	if err != nil || !a.DueAt.Equal(newDue) || len(a.Extensions) != 1 {
 		t.Fatalf("extend: %+v, %v", a, err)
 	}
@@ -183,11 +184,11 @@ func TestExtendAndOverdue(t *testing.T) {
 	if len(over) != 1 || over[0].ID != b.ID {
 		t.Fatalf("overdue after extension = %+v", over)
 	}
-	_, err = f.Svc.ExtendLoan(attID, a.ID, testStart, "")
-	wantRefusal(t, err, app.ErrInvalid, "field.bad_time")
-	f.Must(f.Svc.ReturnAll(attID, b.ID))
-	_, err = f.Svc.ExtendLoan(attID, b.ID, newDue, "")
-	wantRefusal(t, err, app.ErrConflict, "loan.not_open")
+	_, err = f.Svc.ExtendLoan(apptest.AttID, a.ID, apptest.Start, "")
+	apptest.WantRefusal(t, err, app.ErrInvalid, "field.bad_time")
+	f.Must(f.Svc.ReturnAll(apptest.AttID, b.ID))
+	_, err = f.Svc.ExtendLoan(apptest.AttID, b.ID, newDue, "")
+	apptest.WantRefusal(t, err, app.ErrConflict, "loan.not_open")
 }
 
 func TestLoansForLeavingGuest(t *testing.T) {
@@ -196,7 +197,7 @@ func TestLoansForLeavingGuest(t *testing.T) {
 	lend(f, "1203", LoanLine{Item: "hair_dryer", Count: 1})
 	back := lend(f, "1203", LoanLine{Item: "iron", Count: 1})
 	lend(f, "0801", LoanLine{Item: "umbrella", Count: 1})
-	f.Must(f.Svc.ReturnAll(attID, back.ID))
+	f.Must(f.Svc.ReturnAll(apptest.AttID, back.ID))
 	open, _ := f.Svc.OpenLoansForRoom("1203")
 	if len(open) != 1 || open[0].Lines[0].Item != "hair_dryer" {
 		t.Fatalf("open loans for 1203 = %+v", open)
@@ -212,10 +213,10 @@ func TestFrequentLoans(t *testing.T) {
 	setupLoans(f)
 	for range 3 {
 		l := lend(f, "0801", LoanLine{Item: "hair_dryer", Count: 1})
-		f.Must(f.Svc.ReturnAll(attID, l.ID))
+		f.Must(f.Svc.ReturnAll(apptest.AttID, l.ID))
 	}
 	lend(f, "0802", LoanLine{Item: "iron", Count: 1})
-	rep, err := f.Svc.FrequentLoans(testStart, testStart.Add(24*time.Hour))
+	rep, err := f.Svc.FrequentLoans(apptest.Start, apptest.Start.Add(24*time.Hour))
 	if err != nil || len(rep) != 2 {
 		t.Fatalf("report = %+v, %v", rep, err)
 	}

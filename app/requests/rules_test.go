@@ -4,10 +4,12 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"floordesk/app/apptest"
 )
 
 func TestEscalationReasons(t *testing.T) {
-	t0 := testStart
+	t0 := apptest.Start
 	promised := t0.Add(30 * time.Minute)
 	dispatched := []Dispatch{{At: t0.Add(5 * time.Minute), Department: "engineering"}}
 	grave := &Complaint{Category: ComplaintNoise, Severity: SeveritySerious}
@@ -42,7 +44,7 @@ func TestEscalationReasons(t *testing.T) {
 }
 
 func TestNextFollowUp(t *testing.T) {
-	t0 := testStart
+	t0 := apptest.Start
 	tests := []struct {
 		name  string
 		r     Request
@@ -68,7 +70,7 @@ func TestNextFollowUp(t *testing.T) {
 }
 
 func TestResponseAndCompletionTimes(t *testing.T) {
-	t0 := testStart
+	t0 := apptest.Start
 	r := Request{OpenedAt: t0}
 	if _, ok := ResponseTime(&r); ok {
 		t.Fatal("response time before anything happened")
@@ -91,10 +93,10 @@ func TestResponseAndCompletionTimes(t *testing.T) {
 }
 
 func TestDefaultPromise(t *testing.T) {
-	if got := DefaultPromise(PriorityUrgent, testStart); !got.Equal(testStart.Add(15 * time.Minute)) {
+	if got := DefaultPromise(PriorityUrgent, apptest.Start); !got.Equal(apptest.Start.Add(15 * time.Minute)) {
 		t.Fatalf("urgent = %v", got)
 	}
-	if got := DefaultPromise("odd", testStart); !got.Equal(testStart.Add(time.Hour)) {
+	if got := DefaultPromise("odd", apptest.Start); !got.Equal(apptest.Start.Add(time.Hour)) {
 		t.Fatalf("unknown priority = %v", got)
 	}
 }

@@ -7,7 +7,6 @@
 package kittest
 
 import (
-	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	"floordesk/app/apptest/registers"
 	"floordesk/data"
 	"floordesk/ui/kit"
@@ -23,32 +23,8 @@ import (
 // Start is the time a test's clock starts at: a Tuesday afternoon.
 var Start = time.Date(2026, 3, 3, 14, 0, 0, 0, time.UTC)
 
-// Clock is a clock the test sets and moves; safe for concurrent use.
-type Clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-// Now returns the clock's time.
-func (c *Clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-// Advance moves the clock on by d.
-func (c *Clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// Set sets the clock.
-func (c *Clock) Set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = t
-}
+// Clock is a clock the test sets and moves (the registers' test clock).
+type Clock = apptest.Clock
 
 // Env is one screen test's world.
 type Env struct {
@@ -77,7 +53,7 @@ func NewIn(t testing.TB, language string) *Env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clock := &Clock{t: Start}
+	clock := apptest.NewClock(Start)
 	svc := app.New(st, clock.Now)
 	svc.PINCost = app.PINCost{Time: 1, MemoryKiB: 64, Threads: 1}
 	svc.Location = time.UTC
