@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/data/wire"
@@ -189,7 +191,7 @@ func (l *ListScreen[T]) layout() fyne.CanvasObject {
 func (l *ListScreen[T]) searchRow() fyne.CanvasObject {
 	switch {
 	case l.search != nil && l.filter != nil:
-		return container.NewBorder(nil, nil, nil, l.filter, l.search)
+		return container.NewBorder(nil, nil, nil, wideEnough(l.filter), l.search)
 	case l.search != nil:
 		return l.search
 	case l.filter != nil:
@@ -492,4 +494,22 @@ func (l *ListScreen[T]) fillRow(id string, o fyne.CanvasObject) {
 	if x, ok := l.records[id]; ok {
 		l.c.Row(x, o.(*Row))
 	}
+}
+
+// maxFilterWidth caps a filter menu beside the search, so the search keeps
+// room for what the attendant types.
+const maxFilterWidth = 200
+
+// wideEnough gives a filter menu room for its longest choice (up to
+// maxFilterWidth): beside a search entry a Select shrinks to a few
+// letters ("Awaiting cl…"), and the attendant cannot read which list
+// is shown.
+func wideEnough(sel *widget.Select) fyne.CanvasObject {
+	w := sel.MinSize().Width
+	for _, o := range sel.Options {
+		text := fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width
+		w = max(w, text+theme.IconInlineSize()+6*theme.Padding())
+	}
+	size := fyne.NewSize(min(w, maxFilterWidth), sel.MinSize().Height)
+	return container.New(layout.NewGridWrapLayout(size), sel)
 }
