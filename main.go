@@ -111,7 +111,7 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold})
+	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -265,7 +265,7 @@ func backup(args []string) int {
 		say(os.Stderr, "cli.not_a_data_folder", map[string]string{"Dir": *dir})
 		return exitFailed
 	}
-	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold})
+	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
 	if err != nil {
 		return openFailed(*dir, err, "cli.backup_while_running")
 	}

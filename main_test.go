@@ -144,7 +144,7 @@ func newHotel(t *testing.T) string {
 
 func openStore(t *testing.T, dir string) *data.Store {
 	t.Helper()
-	st, err := data.Open(data.Options{Dir: dir, Fold: app.Fold})
+	st, err := data.Open(data.Options{Dir: dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
 	if err != nil {
 		t.Fatalf("open %s: %v", dir, err)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"floordesk/data/wire"
 	"fmt"
 	"strings"
 )
@@ -18,27 +19,24 @@ type EntityConflict struct {
 func (c EntityConflict) Message() string { return Message(c.Code, c.Params) }
 
 // Conflicts lists every open conflict, by kind, entity and fold order. Every
-// desk holding the same events lists the same conflicts.
+// desk holding the same events lists the same conflicts. It reads only the
+// entities the conflict index files, so its cost follows the conflicts,
+// not the history.
 func (s *Service) Conflicts() ([]EntityConflict, error) {
 	var out []EntityConflict
-	for _, kind := range RegisteredKinds() {
-		err := s.store.Views(kind, func(id string, b []byte) error {
-			var v struct {
-				Meta Meta `json:"meta"`
-			}
-			if err := json.Unmarshal(b, &v); err != nil {
-				return fmt.Errorf("decode %s/%s: %w", kind, id, err)
-			}
-			for _, c := range v.Meta.Conflicts {
-				out = append(out, EntityConflict{Kind: kind, EntityID: id, Conflict: c})
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	err := s.store.Indexed(IndexConflicts, func(_ []byte, ref wire.EntityRef, b []byte) error {
+		var v struct {
+			Meta Meta `json:"meta"`
 		}
-	}
-	return out, nil
+		if err := json.Unmarshal(b, &v); err != nil {
+			return fmt.Errorf("decode %s: %w", ref, err)
+		}
+		for _, c := range v.Meta.Conflicts {
+			out = append(out, EntityConflict{Kind: ref.Kind, EntityID: ref.ID, Conflict: c})
+		}
+		return nil
+	})
+	return out, err
 }
 
 // ResolveConflict closes an open conflict on an entity; supervisors only.

@@ -28,6 +28,9 @@ type Store interface {
 	View(ref wire.EntityRef) ([]byte, error)
 	// Views calls fn for every entity of a kind, in ID order.
 	Views(kind string, fn func(id string, state []byte) error) error
+	// Indexed calls fn for every entity filed under index name (see
+	// Index), in the index's key order, with its view.
+	Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
 	// Stream returns an entity's events in fold order.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.

@@ -37,6 +37,12 @@ type Options struct {
 	NewID    func() string    // event IDs; nil means NewEventID (UUIDv7)
 	MaxDrift time.Duration    // 0 means DefaultMaxDrift
 	Logger   *slog.Logger     // nil means slog.Default()
+	// Index files views under the store's indexes (see Indexed); nil
+	// keeps none. IndexVersion names what Index computes: when it differs
+	// from the version the indexes were built with, Open builds them again
+	// from the views.
+	Index        IndexFunc
+	IndexVersion string
 	// GCInterval is how often an idle store runs value-log garbage
 	// collection; 0 means every 10 minutes, negative turns it off.
 	GCInterval time.Duration
@@ -76,6 +82,10 @@ func Open(opts Options) (*Store, error) {
 	}
 	s := &Store{db: db, opts: opts, log: opts.Logger}
 	if err := s.load(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.checkIndexes(); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -125,7 +125,7 @@ func (w *writer) foldOne(ev wire.Event) error {
 	if err != nil {
 		return fmt.Errorf("fold %s %s: %w", ev.Entity, ev.Type, err)
 	}
-	return w.set(viewKey(ev.Entity), next)
+	return w.setView(ev.Entity, state, next)
 }
 
 // refold folds the entity's whole stream again from the start: a late event
@@ -145,7 +145,11 @@ func (w *writer) refold(ref wire.EntityRef) error {
 			return fmt.Errorf("fold %s %s: %w", ref, ev.Type, err)
 		}
 	}
-	return w.set(viewKey(ref), state)
+	old, err := get(w.txn, viewKey(ref))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return w.setView(ref, old, state)
 }
 
 // head is the ID of the entity's latest event in fold order, or "".

@@ -147,7 +147,7 @@ type hotelDesk struct {
 
 func newHotelDesk(t *testing.T, srv *syncServer, property string) *hotelDesk {
 	t.Helper()
-	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: app.Fold, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 // otherDesk opens a second desk's store and service on the same clock.
 func otherDesk(t *testing.T, e *kittest.Env) (*data.Store, *registers.All) {
 	t.Helper()
-	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-b", Fold: app.Fold, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-b", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func New(t testing.TB) *Env {
 func NewIn(t testing.TB, language string) *Env {
 	t.Helper()
 	kit.FixPOSIXLocale()
-	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-test", Fold: app.Fold, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-test", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

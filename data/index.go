@@ -1,0 +1,177 @@
+package data
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/wire"
+)
+
+// IndexFunc lists the index entries of an entity's view (none for a view
+// that belongs in no index). It must be pure and quick: the store calls
+// it in every write, for the view before and after.
+type IndexFunc func(ref wire.EntityRef, view []byte) []wire.IndexEntry
+
+// Index keys:
+//
+//	x<name>\0<len(key):2><key><kind>\0<id>  -> (empty)
+//
+// The key's length makes any bytes (a big-endian time) safe in it; entries
+// of an index sort by key, then kind and entity.
+const pIndex = 'x'
+
+// maxIndexKey is the longest index key an IndexFunc may give.
+const maxIndexKey = 1 << 10
+
+func indexPrefix(name string) []byte {
+	k := append([]byte{pIndex}, name...)
+	return append(k, 0)
+}
+
+func indexKey(e wire.IndexEntry, ref wire.EntityRef) []byte {
+	k := indexPrefix(e.Name)
+	k = binary.BigEndian.AppendUint16(k, uint16(len(e.Key)))
+	k = append(k, e.Key...)
+	k = append(k, ref.Kind...)
+	k = append(k, 0)
+	return append(k, ref.ID...)
+}
+
+// splitIndexKey returns an index key's sort key and entity; ok is false
+// for a malformed key.
+func splitIndexKey(k []byte, name string) (key []byte, ref wire.EntityRef, ok bool) {
+	rest := k[len(indexPrefix(name)):]
+	if len(rest) < 2 {
+		return nil, ref, false
+	}
+	n := int(binary.BigEndian.Uint16(rest))
+	if len(rest) < 2+n {
+		return nil, ref, false
+	}
+	key, rest = rest[2:2+n], rest[2+n:]
+	kind, id, found := bytes.Cut(rest, []byte{0})
+	if !found {
+		return nil, ref, false
+	}
+	return key, wire.EntityRef{Kind: string(kind), ID: string(id)}, true
+}
+
+// entryKeys are the index keys of a view.
+func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string]bool, error) {
+	if s.opts.Index == nil || len(view) == 0 {
+		return nil, nil
+	}
+	keys := map[string]bool{}
+	for _, e := range s.opts.Index(ref, view) {
+		if e.Name == "" || bytes.IndexByte([]byte(e.Name), 0) >= 0 || len(e.Key) > maxIndexKey {
+			return nil, fmt.Errorf("index %s: entry %q with a key of %d bytes", ref, e.Name, len(e.Key))
+		}
+		keys[string(indexKey(e, ref))] = true
+	}
+	return keys, nil
+}
+
+// setView writes an entity's new view and moves its index entries from
+// those of the old view to those of the new, in the same transaction.
+func (w *writer) setView(ref wire.EntityRef, old, next []byte) error {
+	before, err := w.s.entryKeys(ref, old)
+	if err != nil {
+		return err
+	}
+	after, err := w.s.entryKeys(ref, next)
+	if err != nil {
+		return err
+	}
+	for k := range before {
+		if !after[k] {
+			if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
+				return err
+			}
+		}
+	}
+	for k := range after {
+		if !before[k] {
+			if err := w.set([]byte(k), nil); err != nil {
+				return err
+			}
+		}
+	}
+	return w.set(viewKey(ref), next)
+}
+
+// Indexed calls fn for each entity filed under index name, in key order,
+// with its sort key and its view. Its cost follows the entries of the
+// index, not the number of views in the store.
+func (s *Store) Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+	return s.view(func(txn *badger.Txn) error {
+		return scan(txn, indexPrefix(name), func(k, _ []byte) error {
+			key, ref, ok := splitIndexKey(k, name)
+			if !ok {
+				return nil
+			}
+			view, err := get(txn, viewKey(ref))
+			if errors.Is(err, ErrNotFound) {
+				return nil // an entry left by an older build; the next rebuild drops it
+			}
+			if err != nil {
+				return err
+			}
+			return fn(key, ref, view)
+		})
+	})
+}
+
+// checkIndexes builds the indexes again when they were built by another
+// IndexFunc version (or never).
+func (s *Store) checkIndexes() error {
+	var built string
+	err := s.view(func(txn *badger.Txn) (err error) {
+		built, err = getString(txn, metaKey("indexver"))
+		return err
+	})
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	if built == s.opts.IndexVersion && err == nil {
+		return nil
+	}
+	return s.RebuildIndexes()
+}
+
+// RebuildIndexes drops every index entry and files every view again with
+// the store's IndexFunc, then records its version. Writes wait meanwhile.
+func (s *Store) RebuildIndexes() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.db.DropPrefix([]byte{pIndex}); err != nil {
+		return fmt.Errorf("rebuild indexes: %w", err)
+	}
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	err := s.view(func(txn *badger.Txn) error {
+		return scan(txn, []byte{pView}, func(k, v []byte) error {
+			kind, id, _ := bytes.Cut(k[1:], []byte{0})
+			keys, err := s.entryKeys(wire.EntityRef{Kind: string(kind), ID: string(id)}, v)
+			for ik := range keys {
+				if err == nil {
+					err = wb.Set([]byte(ik), nil)
+				}
+			}
+			return err
+		})
+	})
+	if err == nil {
+		err = wb.Set(metaKey("indexver"), []byte(s.opts.IndexVersion))
+	}
+	if err == nil {
+		err = wb.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("rebuild indexes: %w", err)
+	}
+	return nil
+}

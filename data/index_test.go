@@ -1,0 +1,151 @@
+package data
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"floordesk/data/wire"
+)
+
+// openIndex files an entity whose latest event is "opened" under index
+// "open", with its number of events as the key, so the entry moves as the
+// entity changes.
+func openIndex(_ wire.EntityRef, view []byte) []wire.IndexEntry {
+	var trace []string
+	if json.Unmarshal(view, &trace) != nil || len(trace) == 0 || !strings.HasPrefix(trace[len(trace)-1], "opened ") {
+		return nil
+	}
+	return []wire.IndexEntry{{Name: "open", Key: []byte{byte(len(trace))}}}
+}
+
+func openIndexed(t testing.TB, dir, desk, version string) *Store {
+	t.Helper()
+	s, err := Open(Options{Dir: dir, Desk: desk, Fold: TraceFold, GCInterval: -1, Index: openIndex, IndexVersion: version})
+	if err != nil {
+		t.Fatalf("open %s: %v", dir, err)
+	}
+	return s
+}
+
+// indexed lists index "open" as "kind/id@key".
+func indexed(t testing.TB, s *Store) []string {
+	t.Helper()
+	var out []string
+	err := s.Indexed("open", func(key []byte, ref wire.EntityRef, _ []byte) error {
+		out = append(out, fmt.Sprintf("%s@%d", ref, key[0]))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// scanned is what index "open" must hold, from every view.
+func scanned(t testing.TB, s *Store, kinds ...string) []string {
+	t.Helper()
+	var out []string
+	for _, kind := range kinds {
+		err := s.Views(kind, func(id string, v []byte) error {
+			for _, e := range openIndex(wire.EntityRef{}, v) {
+				out = append(out, fmt.Sprintf("%s/%s@%d", kind, id, e.Key[0]))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return strings.Compare(sortable(a), sortable(b)) })
+	return out
+}
+
+// sortable puts an entry's key (a number) first, as the index sorts.
+func sortable(entry string) string {
+	ref, key, _ := strings.Cut(entry, "@")
+	return fmt.Sprintf("%03s %s", key, ref)
+}
+
+func TestIndexFollowsTheView(t *testing.T) {
+	s := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer s.Close()
+	for _, ev := range []wire.Event{newEvent("req", "A", "opened"), newEvent("req", "B", "opened"),
+		newEvent("req", "A", "noted"), newEvent("req", "C", "opened"), newEvent("req", "C", "closed")} {
+		if _, err := s.Append(ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := indexed(t, s); !slices.Equal(got, []string{"req/B@1"}) {
+		t.Fatalf("open = %v, want only B (A was noted, C closed)", got)
+	}
+	if _, err := s.Append(newEvent("req", "A", "opened")); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexed(t, s); !slices.Equal(got, []string{"req/B@1", "req/A@3"}) {
+		t.Fatalf("open = %v, want B then A by key", got)
+	}
+}
+
+// TestIndexAgreesWithTheViewsInAnyOrder applies the same events to a
+// second desk in a random order (late events refold their entity) and
+// checks both desks' index against a scan of every view, and against a
+// rebuild.
+func TestIndexAgreesWithTheViewsInAnyOrder(t *testing.T) {
+	a := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer a.Close()
+	r := rand.New(rand.NewPCG(7, 7))
+	types := []string{"opened", "noted", "closed", "opened"}
+	var all []wire.Event
+	for range 300 {
+		ev, err := a.Append(newEvent("req", fmt.Sprintf("R%02d", r.IntN(40)), types[r.IntN(len(types))]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, ev)
+	}
+	b := openIndexed(t, t.TempDir(), "desk-b", "1")
+	defer b.Close()
+	r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	for len(all) > 0 {
+		n := min(len(all), 1+r.IntN(50))
+		if _, err := b.ApplyRemote(all[:n], 0); err != nil {
+			t.Fatal(err)
+		}
+		all = all[n:]
+	}
+	want := scanned(t, a, "req")
+	if len(want) == 0 {
+		t.Fatal("no entity ended opened: the test proves nothing")
+	}
+	for _, s := range []*Store{a, b} {
+		if got := indexed(t, s); !slices.Equal(got, want) {
+			t.Fatalf("%s index = %v\nviews say %v", s.Desk(), got, want)
+		}
+		if err := s.RebuildIndexes(); err != nil {
+			t.Fatal(err)
+		}
+		if got := indexed(t, s); !slices.Equal(got, want) {
+			t.Fatalf("%s rebuilt = %v\nviews say %v", s.Desk(), got, want)
+		}
+	}
+}
+
+func TestOpenBuildsIndexesOfANewVersion(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, "desk-a") // no index yet
+	for _, id := range []string{"A", "B"} {
+		if _, err := s.Append(newEvent("req", id, "opened")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s = openIndexed(t, dir, "desk-a", "2")
+	if got := indexed(t, s); !slices.Equal(got, []string{"req/A@1", "req/B@1"}) {
+		t.Fatalf("after opening with an index: %v", got)
+	}
+	s.Close()
+}
