@@ -10,11 +10,22 @@ import (
 // IndexVersion names what Index files. Change it whenever an index
 // changes: every desk then builds its indexes again from its views at the
 // next start (data.Options.IndexVersion).
-const IndexVersion = "1"
+const IndexVersion = "2"
 
 // IndexConflicts files every entity with an open conflict, so the
 // conflict list reads those entities and not every view of every kind.
 const IndexConflicts = "conflicts"
+
+// statusKinds are the kinds filed by their status (IndexStatus).
+var statusKinds = map[string]bool{}
+
+// IndexStatus files every view of kind under index "status/<kind>" by its
+// top-level "status" field, so ScanViews reads only the entities in the
+// statuses it asks for (open requests, loans out, items held) however long
+// the history. Each register with such a kind calls it from init.
+func IndexStatus(kind string) { statusKinds[kind] = true }
+
+func statusIndex(kind string) string { return "status/" + kind }
 
 // indexers are the registers' own indexes, by kind.
 var indexers = map[string]func(view []byte) []wire.IndexEntry{}
@@ -35,6 +46,14 @@ func Index(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 	var out []wire.IndexEntry
 	if hasOpenConflict(view) {
 		out = append(out, wire.IndexEntry{Name: IndexConflicts})
+	}
+	if statusKinds[ref.Kind] {
+		var v struct {
+			Status string `json:"status"`
+		}
+		if json.Unmarshal(view, &v) == nil && v.Status != "" {
+			out = append(out, wire.IndexEntry{Name: statusIndex(ref.Kind), Key: []byte(v.Status)})
+		}
 	}
 	if fn := indexers[ref.Kind]; fn != nil {
 		out = append(out, fn(view)...)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -29,8 +30,10 @@ type Store interface {
 	// Views calls fn for every entity of a kind, in ID order.
 	Views(kind string, fn func(id string, state []byte) error) error
 	// Indexed calls fn for every entity filed under index name (see
-	// Index), in the index's key order, with its view.
+	// Index), in the index's key order, with its view; IndexedAt for those
+	// filed under one key.
 	Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
+	IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error
 	// Stream returns an entity's events in fold order.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.
@@ -185,15 +188,50 @@ func (s *Service) Desk() string {
 }
 
 // ScanViews is ListViews for registers with many finished entities: it
-// decodes only the views whose status is one of statuses, found by a
-// byte search (views are encoded by encoding/json, so a status is always
-// spelled `"status":"open"`), then keeps those keep accepts.
+// decodes only the views whose status is one of statuses, then keeps
+// those keep accepts, in ID order within each status. A kind filed by
+// status (IndexStatus) is read from that index, so the cost follows the
+// answer; another is found by a byte search of every view (views are
+// encoded by encoding/json, so a status is always spelled
+// `"status":"open"`).
 func ScanViews[T any](s *Service, kind string, statuses []string, keep func(*T) bool) ([]T, error) {
+	if statusKinds[kind] {
+		return statusViews(s, kind, statuses, keep)
+	}
 	marks := make([][]byte, len(statuses))
 	for i, st := range statuses {
 		marks[i] = []byte(`"status":"` + st + `"`)
 	}
 	return scanMarked(s, kind, marks, keep, true)
+}
+
+func statusViews[T any](s *Service, kind string, statuses []string, keep func(*T) bool) ([]T, error) {
+	type filed struct {
+		id   string
+		view []byte
+	}
+	var found []filed
+	for _, st := range statuses {
+		err := s.store.IndexedAt(statusIndex(kind), []byte(st), func(ref wire.EntityRef, b []byte) error {
+			found = append(found, filed{ref.ID, b})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(found, func(a, b filed) int { return strings.Compare(a.id, b.id) })
+	var out []T
+	for _, f := range found {
+		var v T
+		if err := json.Unmarshal(f.view, &v); err != nil {
+			return nil, fmt.Errorf("decode %s/%s: %w", kind, f.id, err)
+		}
+		if keep(&v) {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }
 
 // ScanMarked decodes only the views of kind that contain one of marks

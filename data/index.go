@@ -175,3 +175,25 @@ func (s *Store) RebuildIndexes() error {
 	}
 	return nil
 }
+
+// IndexedAt is Indexed for the entries of index name whose key is key.
+func (s *Store) IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error {
+	prefix := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(key)))
+	prefix = append(prefix, key...)
+	return s.view(func(txn *badger.Txn) error {
+		return scan(txn, prefix, func(k, _ []byte) error {
+			_, ref, ok := splitIndexKey(k, name)
+			if !ok {
+				return nil
+			}
+			view, err := get(txn, viewKey(ref))
+			if errors.Is(err, ErrNotFound) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			return fn(ref, view)
+		})
+	})
+}

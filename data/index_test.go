@@ -149,3 +149,22 @@ func TestOpenBuildsIndexesOfANewVersion(t *testing.T) {
 	}
 	s.Close()
 }
+
+func TestIndexedAtReadsOneKey(t *testing.T) {
+	s := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer s.Close()
+	for _, ev := range []wire.Event{newEvent("req", "A", "opened"), newEvent("req", "B", "noted"), newEvent("req", "B", "opened"),
+		newEvent("req", "C", "opened")} {
+		if _, err := s.Append(ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err := s.IndexedAt("open", []byte{1}, func(ref wire.EntityRef, _ []byte) error {
+		got = append(got, ref.String())
+		return nil
+	})
+	if err != nil || !slices.Equal(got, []string{"req/A", "req/C"}) {
+		t.Fatalf("key 1 = %v, %v; want A and C (B has two events)", got, err)
+	}
+}

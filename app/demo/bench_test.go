@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/requests"
 	"floordesk/data"
 )
 
@@ -29,7 +30,9 @@ func BenchmarkDemo100k(b *testing.B) {
 // BenchmarkConflicts lists the open conflicts of a 20,000-record demo
 // hotel (it has none): "index" as the desk does, beside "scan", the
 // same answer from decoding every view of every kind (how it was read
-// before the conflict index), measured in the same run.
+// before the conflict index), measured in the same run; and the same for
+// the unfinished requests, from the status index and from a byte search
+// of every request (as before it).
 func BenchmarkConflicts(b *testing.B) {
 	st, err := data.Open(data.Options{Dir: b.TempDir(), Desk: "desk-demo", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
@@ -51,6 +54,22 @@ func BenchmarkConflicts(b *testing.B) {
 	b.Run("scan", func(b *testing.B) {
 		for range b.N {
 			scanConflicts(b, st)
+		}
+	})
+	open := func(*json.RawMessage) bool { return true }
+	b.Run("open-requests/index", func(b *testing.B) {
+		for range b.N {
+			if _, err := app.ScanViews(svc, requests.KindRequest, []string{"open", "dispatched", "resolved"}, open); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("open-requests/scan", func(b *testing.B) {
+		marks := [][]byte{[]byte(`"status":"open"`), []byte(`"status":"dispatched"`), []byte(`"status":"resolved"`)}
+		for range b.N {
+			if _, err := app.ScanMarked(svc, requests.KindRequest, marks, open); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }

@@ -8,7 +8,16 @@ import (
 
 // FoundItems lists items by tag; status "" lists all.
 func (s *FoundRegister) FoundItems(status FoundStatus) ([]FoundItem, error) {
-	return app.ListViews(s.Service, KindFound, func(f *FoundItem) bool { return status == "" || f.Status == status })
+	if status == "" {
+		return app.ListViews[FoundItem](s.Service, KindFound, nil)
+	}
+	return s.heldWith(status, func(*FoundItem) bool { return true })
+}
+
+// heldWith lists the items in status that keep accepts, from the status
+// index.
+func (s *FoundRegister) heldWith(status FoundStatus, keep func(*FoundItem) bool) ([]FoundItem, error) {
+	return app.ScanViews(s.Service, KindFound, []string{string(status)}, keep)
 }
 
 // AwaitingClaim lists the items still held, oldest found first.
@@ -21,9 +30,7 @@ func (s *FoundRegister) AwaitingClaim() ([]FoundItem, error) {
 // DueForDisposal lists held items whose holding period has ended.
 func (s *FoundRegister) DueForDisposal() ([]FoundItem, error) {
 	now := s.Now()
-	list, err := app.ListViews(s.Service, KindFound, func(f *FoundItem) bool {
-		return f.Status == FoundHeld && !now.Before(f.HoldUntil)
-	})
+	list, err := s.heldWith(FoundHeld, func(f *FoundItem) bool { return !now.Before(f.HoldUntil) })
 	app.SortBy(list, func(f FoundItem) time.Time { return f.HoldUntil })
 	return list, err
 }
@@ -31,7 +38,7 @@ func (s *FoundRegister) DueForDisposal() ([]FoundItem, error) {
 // PoliceReportDue lists held items flagged for an immediate police report
 // (identity documents, dangerous or prohibited items).
 func (s *FoundRegister) PoliceReportDue() ([]FoundItem, error) {
-	return app.ListViews(s.Service, KindFound, func(f *FoundItem) bool { return f.Status == FoundHeld && f.Police })
+	return s.heldWith(FoundHeld, func(f *FoundItem) bool { return f.Police })
 }
 
 // FoundItem returns one item by tag; ErrNotFound when unknown.

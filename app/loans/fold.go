@@ -138,6 +138,7 @@ func (l *Loan) changed(at time.Time) {
 }
 
 func init() {
+	app.IndexStatus(KindLoan)
 	app.RegisterKind(KindLoan, app.FoldWith[Loan](applyLoan, loanClash))
 }
 

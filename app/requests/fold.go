@@ -160,6 +160,7 @@ func (r *Request) touch(at time.Time) {
 }
 
 func init() {
+	app.IndexStatus(KindRequest)
 	app.RegisterKind(KindRequest, app.FoldWith[Request](applyRequest, requestClash))
 }
 
