@@ -19,37 +19,35 @@ type RowQuery struct {
 }
 
 // Rows lists the requests q chooses with their state at q.Now, the most
-// pressing first (see ByUrgency). It decodes only the views that can be
-// chosen, found by a byte search, so its cost follows the unfinished
-// requests (or the day's), not the whole history's decoding. A view this
-// build cannot read is left out.
+// pressing first (see ByUrgency). The unfinished ones come from the status
+// index, so their cost follows the answer; a day's are found by a byte
+// search of every request (a view this build cannot read is left out).
 func (s *RequestRegister) Rows(q RowQuery) ([]RequestRow, error) {
 	every := s.FollowUpInterval()
 	var out []RequestRow
-	_, err := app.ScanMarked(s.Service, KindRequest, rowMarks(q), func(r *Request) bool {
+	pick := func(r *Request) bool {
 		row := row(*r, q.Now, every)
 		if q.Keep == nil || q.Keep(&row) {
 			out = append(out, row)
 		}
 		return false
-	})
+	}
+	var err error
+	if q.OpenedOn.IsZero() {
+		_, err = app.ScanViews(s.Service, KindRequest, unfinished, pick)
+	} else {
+		_, err = app.ScanMarked(s.Service, KindRequest, dayMarks(q.OpenedOn), pick)
+	}
 	slices.SortFunc(out, ByUrgency)
 	return out, err
 }
 
-// rowMarks are byte strings one of which a view must contain to be
-// decoded: the unfinished statuses, or the UTC dates a local day spans.
-func rowMarks(q RowQuery) [][]byte {
-	if !q.OpenedOn.IsZero() {
-		y, m, d := q.OpenedOn.Date()
-		start := time.Date(y, m, d, 0, 0, 0, 0, q.OpenedOn.Location())
-		return [][]byte{openedMark(start), openedMark(start.Add(24*time.Hour - time.Nanosecond))}
-	}
-	marks := make([][]byte, len(unfinished))
-	for i, st := range unfinished {
-		marks[i] = []byte(`"status":"` + st + `"`)
-	}
-	return marks
+// dayMarks are byte strings one of which a request opened on the local
+// day of t contains: the UTC dates the day spans.
+func dayMarks(t time.Time) [][]byte {
+	y, m, d := t.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	return [][]byte{openedMark(start), openedMark(start.Add(24*time.Hour - time.Nanosecond))}
 }
 
 func openedMark(t time.Time) []byte {
