@@ -5,6 +5,7 @@
 //	floordesk [--data DIR] [--desk NAME] [--lang zh|en] [--demo [--demo-size N]]
 //	floordesk backup [--data DIR] FILE
 //	floordesk restore [--data DIR] FILE
+//	floordesk demo [--data DIR] [--size N] [--seed S]
 //
 // main only wires: flags to constructors, and errors to exit codes and to
 // sentences in Chinese and English.
@@ -76,6 +77,8 @@ func run(args []string) int {
 			return backup(args[1:])
 		case "restore":
 			return restore(args[1:])
+		case "demo":
+			return demoCommand(args[1:])
 		}
 	}
 	return desk(args)
@@ -129,7 +132,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 	svc := app.New(st, nil)
 	svc.DeskCode, _ = st.Setting(ui.SettingDeskCode)
 	if *f.demo {
-		if code := fillDemo(st, svc, *f.demoSize); code != exitOK {
+		if code := fillDemo(st, svc, appdemo.DemoOptions{Seed: 1, Size: *f.demoSize}); code != exitOK {
 			return code
 		}
 	}
@@ -201,13 +204,13 @@ func themeFor(v string) fyne.Theme {
 
 // fillDemo fills a fresh store with the demo hotel; it refuses a store
 // that already holds data.
-func fillDemo(st *data.Store, svc *app.Service, size int) int {
+func fillDemo(st *data.Store, svc *app.Service, opts appdemo.DemoOptions) int {
 	stats, err := st.Stats()
 	if err != nil || stats.Events > 0 {
 		say(os.Stderr, "cli.demo_not_empty", map[string]string{"Dir": st.Dir()})
 		return exitUsage
 	}
-	if err := appdemo.Demo(svc, appdemo.DemoOptions{Seed: 1, Size: size}); err != nil {
+	if err := appdemo.Demo(svc, opts); err != nil {
 		slog.Error("demo", "err", err)
 		say(os.Stderr, "cli.demo_failed", nil)
 		return exitFailed

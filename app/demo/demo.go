@@ -24,6 +24,10 @@ type DemoOptions struct {
 	Size int       // history records (requests, loans, key loans, found items...); 0 = 2000
 	Days int       // days of history; 0 = 90
 	End  time.Time // "now" for the history; zero = the Service clock
+	// Progress, when set, is told how many of the history's records are
+	// made, after each register's share, and how many there will be (Size
+	// shared among the registers by weight, rounded down).
+	Progress func(done, total int)
 }
 
 // DemoPIN is every demo staff member's PIN.
@@ -54,7 +58,7 @@ func Demo(s *app.Service, opts DemoOptions) error {
 	if err := demoSetup(s, w); err != nil {
 		return fmt.Errorf("demo set-up: %w", err)
 	}
-	return demoHistory(s, w, opts.Size)
+	return demoHistory(s, w, opts.Size, opts.Progress)
 }
 
 func demoDefaults(s *app.Service, o DemoOptions) DemoOptions {
@@ -191,16 +195,26 @@ func demoItems(s *app.Service, w *app.DemoWorld) error {
 
 // demoHistory shares size among the generators by weight and appends
 // their events in batches.
-func demoHistory(s *app.Service, w *app.DemoWorld, size int) error {
+func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done, total int)) error {
 	gens := demoGenerators()
 	total := 0
 	for _, g := range gens {
 		total += g.Weight
 	}
-	for _, g := range gens {
-		n := size * g.Weight / max(total, 1)
+	shares := make([]int, len(gens))
+	planned := 0
+	for i, g := range gens {
+		shares[i] = size * g.Weight / max(total, 1)
+		planned += shares[i]
+	}
+	done := 0
+	for i, g := range gens {
+		n := shares[i]
 		if err := demoAppend(s.Store(), g.Make(w, n)); err != nil {
 			return fmt.Errorf("demo %s: %w", g.Name, err)
+		}
+		if done += n; progress != nil {
+			progress(done, planned)
 		}
 	}
 	return nil

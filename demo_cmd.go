@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"time"
+
+	"floordesk/app"
+	appdemo "floordesk/app/demo"
+	"floordesk/data"
+)
+
+// maxDemoSize is the most records of history the demo command makes:
+// about ten years of a 300-room hotel, beyond the 700,000 the benchmarks
+// use.
+const maxDemoSize = 1_000_000
+
+// demoCommand makes a demo hotel in a new data folder without a window,
+// for benchmarks, tests and an IT person trying the desk, with a progress
+// line on the terminal.
+func demoCommand(args []string) int {
+	fs, dir := newFlags("floordesk demo")
+	size := fs.Int("size", 2000, "records of history")
+	seed := fs.Uint64("seed", 1, "the same seed makes the same hotel")
+	if _, code, ok := parse(fs, args, 0); !ok {
+		return code
+	}
+	if !demoSizeOK(*size) {
+		say(os.Stderr, "cli.demo_size", map[string]string{"Max": strconv.Itoa(maxDemoSize)})
+		return exitUsage
+	}
+	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+	if err != nil {
+		return openFailed(*dir, err, "cli.already_running")
+	}
+	defer st.Close()
+	start, made := time.Now(), 0
+	progress := func(done, total int) {
+		made = done
+		say(os.Stdout, "cli.demo_progress", map[string]string{"Done": strconv.Itoa(done), "Total": strconv.Itoa(total)})
+	}
+	code := fillDemo(st, app.New(st, nil), appdemo.DemoOptions{Seed: *seed, Size: *size, Progress: progress})
+	if err := st.Close(); err != nil {
+		slog.Error("close store", "err", err)
+		return exitFailed
+	}
+	if code == exitOK {
+		say(os.Stdout, "cli.demo_done", map[string]string{"Dir": *dir, "Total": strconv.Itoa(made),
+			"Seconds": fmt.Sprintf("%.1f", time.Since(start).Seconds())})
+	}
+	return code
+}
+
+// demoSizeOK reports whether the demo command makes a hotel of n records.
+func demoSizeOK(n int) bool { return n >= 1 && n <= maxDemoSize }
