@@ -202,7 +202,7 @@ func ScanViews[T any](s *Service, kind string, statuses []string, keep func(*T) 
 	for i, st := range statuses {
 		marks[i] = []byte(`"status":"` + st + `"`)
 	}
-	return scanMarked(s, kind, marks, keep, true)
+	return scanMarked(s, kind, marks, keep)
 }
 
 func statusViews[T any](s *Service, kind string, statuses []string, keep func(*T) bool) ([]T, error) {
@@ -234,15 +234,7 @@ func statusViews[T any](s *Service, kind string, statuses []string, keep func(*T
 	return out, nil
 }
 
-// ScanMarked decodes only the views of kind that contain one of marks
-// (byte strings as encoding/json writes them), then keeps those keep
-// accepts. A view this build cannot decode is left out rather than
-// failing the list, for lists a screen shows.
-func ScanMarked[T any](s *Service, kind string, marks [][]byte, keep func(*T) bool) ([]T, error) {
-	return scanMarked(s, kind, marks, keep, false)
-}
-
-func scanMarked[T any](s *Service, kind string, marks [][]byte, keep func(*T) bool, strict bool) ([]T, error) {
+func scanMarked[T any](s *Service, kind string, marks [][]byte, keep func(*T) bool) ([]T, error) {
 	var out []T
 	err := s.store.Views(kind, func(id string, b []byte) error {
 		if !slices.ContainsFunc(marks, func(m []byte) bool { return bytes.Contains(b, m) }) {
@@ -250,10 +242,7 @@ func scanMarked[T any](s *Service, kind string, marks [][]byte, keep func(*T) bo
 		}
 		var v T
 		if err := json.Unmarshal(b, &v); err != nil {
-			if strict {
-				return fmt.Errorf("decode %s/%s: %w", kind, id, err)
-			}
-			return nil
+			return fmt.Errorf("decode %s/%s: %w", kind, id, err)
 		}
 		if keep(&v) {
 			out = append(out, v)

@@ -65,9 +65,8 @@ func BenchmarkConflicts(b *testing.B) {
 		}
 	})
 	b.Run("open-requests/scan", func(b *testing.B) {
-		marks := [][]byte{[]byte(`"status":"open"`), []byte(`"status":"dispatched"`), []byte(`"status":"resolved"`)}
 		for range b.N {
-			if _, err := app.ScanMarked(svc, requests.KindRequest, marks, open); err != nil {
+			if _, err := byteScan(st, requests.KindRequest, []string{"open", "dispatched", "resolved"}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,14 +1,18 @@
 package demo
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"testing"
+	"time"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	"floordesk/app/found"
 	"floordesk/app/loans"
 	"floordesk/app/requests"
+	"floordesk/data"
 	"floordesk/data/wire"
 )
 
@@ -34,7 +38,7 @@ func TestStatusIndexAgreesWithTheViews(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			scanned, err := app.ScanMarked(f.Core, kind, [][]byte{[]byte(`"status":"` + st + `"`)}, keep)
+			scanned, err := byteScan(f.Store, kind, []string{st})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -47,4 +51,57 @@ func TestStatusIndexAgreesWithTheViews(t *testing.T) {
 	if checked < 1000 {
 		t.Fatalf("only %d entities checked", checked)
 	}
+}
+
+// TestOpenedIndexAgreesWithTheViews: the requests opened on a local day,
+// from the opened-date index, are those whose views say they were opened
+// that day, for every day of a demo hotel, in a zone ahead of UTC (a day
+// spans two UTC dates).
+func TestOpenedIndexAgreesWithTheViews(t *testing.T) {
+	f := demoFixture(t, 5, 3000)
+	zone := time.FixedZone("CST", 8*3600)
+	reqs := requests.New(f.Core)
+	total := 0
+	for day := apptest.Start.AddDate(0, 0, -61).In(zone); !day.After(apptest.Start); day = day.AddDate(0, 0, 1) {
+		rows, err := reqs.Rows(requests.RowQuery{Now: apptest.Start, OpenedOn: day})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want []string
+		for _, r := range rows {
+			got = append(got, r.ID)
+		}
+		y, m, d := day.Date()
+		start := time.Date(y, m, d, 0, 0, 0, 0, zone)
+		all, _ := app.ListViews[requests.Request](f.Core, requests.KindRequest, func(r *requests.Request) bool {
+			return !r.OpenedAt.Before(start) && r.OpenedAt.Before(start.AddDate(0, 0, 1))
+		})
+		for _, r := range all {
+			want = append(want, r.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: index %d requests, views %d", day.Format(time.DateOnly), len(got), len(want))
+		}
+		total += len(got)
+	}
+	if total < 500 {
+		t.Fatalf("only %d requests checked", total)
+	}
+}
+
+// byteScan is how open lists were read before the status index: every view
+// of kind searched for `"status":"<st>"`, in ID order.
+func byteScan(st *data.Store, kind string, statuses []string) ([]json.RawMessage, error) {
+	var out []json.RawMessage
+	err := st.Views(kind, func(_ string, v []byte) error {
+		for _, s := range statuses {
+			if bytes.Contains(v, []byte(`"status":"`+s+`"`)) {
+				out = append(out, json.RawMessage(v))
+				return nil
+			}
+		}
+		return nil
+	})
+	return out, err
 }

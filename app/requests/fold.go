@@ -161,6 +161,7 @@ func (r *Request) touch(at time.Time) {
 
 func init() {
 	app.IndexStatus(KindRequest)
+	app.RegisterIndex(KindRequest, openedIndex)
 	app.RegisterKind(KindRequest, app.FoldWith[Request](applyRequest, requestClash))
 }
 

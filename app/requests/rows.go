@@ -2,10 +2,13 @@ package requests
 
 import (
 	"cmp"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"time"
 
 	"floordesk/app"
+	"floordesk/data/wire"
 )
 
 // RowQuery chooses requests for a list: the unfinished ones, or with
@@ -20,8 +23,8 @@ type RowQuery struct {
 
 // Rows lists the requests q chooses with their state at q.Now, the most
 // pressing first (see ByUrgency). The unfinished ones come from the status
-// index, so their cost follows the answer; a day's are found by a byte
-// search of every request (a view this build cannot read is left out).
+// index and a day's from the opened-date index, so the cost follows the
+// answer, not the history.
 func (s *RequestRegister) Rows(q RowQuery) ([]RequestRow, error) {
 	every := s.FollowUpInterval()
 	var out []RequestRow
@@ -36,22 +39,52 @@ func (s *RequestRegister) Rows(q RowQuery) ([]RequestRow, error) {
 	if q.OpenedOn.IsZero() {
 		_, err = app.ScanViews(s.Service, KindRequest, unfinished, pick)
 	} else {
-		_, err = app.ScanMarked(s.Service, KindRequest, dayMarks(q.OpenedOn), pick)
+		err = s.openedOn(q.OpenedOn, pick)
 	}
 	slices.SortFunc(out, ByUrgency)
 	return out, err
 }
 
-// dayMarks are byte strings one of which a request opened on the local
-// day of t contains: the UTC dates the day spans.
-func dayMarks(t time.Time) [][]byte {
-	y, m, d := t.Date()
-	start := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
-	return [][]byte{openedMark(start), openedMark(start.Add(24*time.Hour - time.Nanosecond))}
+// openedIndexName files requests by the UTC date they were opened.
+const openedIndexName = "requests/opened"
+
+// openedIndex files a request under the UTC date it was opened.
+func openedIndex(view []byte) []wire.IndexEntry {
+	var r struct {
+		OpenedAt time.Time `json:"opened_at"`
+	}
+	if json.Unmarshal(view, &r) != nil || r.OpenedAt.IsZero() {
+		return nil
+	}
+	return []wire.IndexEntry{{Name: openedIndexName, Key: []byte(r.OpenedAt.UTC().Format(time.DateOnly))}}
 }
 
-func openedMark(t time.Time) []byte {
-	return []byte(`"opened_at":"` + t.UTC().Format("2006-01-02"))
+// openedOn gives pick the requests opened on the local day of t, from the
+// UTC dates the day spans.
+func (s *RequestRegister) openedOn(t time.Time, pick func(*Request) bool) error {
+	y, m, d := t.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
+	end := start.AddDate(0, 0, 1)
+	days := []string{start.UTC().Format(time.DateOnly)}
+	if last := end.Add(-time.Nanosecond).UTC().Format(time.DateOnly); last != days[0] {
+		days = append(days, last)
+	}
+	for _, day := range days {
+		err := s.Store().IndexedAt(openedIndexName, []byte(day), func(ref wire.EntityRef, b []byte) error {
+			var r Request
+			if err := json.Unmarshal(b, &r); err != nil {
+				return fmt.Errorf("decode %s: %w", ref, err)
+			}
+			if !r.OpenedAt.Before(start) && r.OpenedAt.Before(end) {
+				pick(&r)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ByUrgency orders late first, then follow-ups due, then escalated, then
