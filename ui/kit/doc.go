@@ -1,6 +1,9 @@
 // Package kit is the toolkit every FloorDesk screen is built with: the
-// Session a screen works in (the domain service, the window, the signed-in
-// staff member, navigation and notices), the Screen interface the shell
+// Session a screen works in (the core service as Core, the desk's own store
+// as LocalStore, the window, the signed-in staff member, navigation and
+// notices), the Register a register's screen package gives the shell (its
+// screen, its DashSource on the dashboard, its handover section), the
+// Screen interface the shell
 // shows and the ScreenBase a screen embeds for its ID, title, icon and
 // content, turning domain refusals into sentences (Say) and showing them
 // next to the form field they concern (FieldErrors), the keyboard-first
@@ -16,6 +19,6 @@
 // supervisor's Sync tab, and the search index (Index) that finds records
 // by room, name, tag, words and pinyin.
 //
-// kit imports app and Fyne, never fyne.io/fyne/v2/app, and never a screen
-// package.
+// kit imports app (and the registers' packages for their kind names) and
+// Fyne, never fyne.io/fyne/v2/app, and never a screen package.
 package kit
