@@ -1,6 +1,7 @@
 package found
 
 import (
+	"slices"
 	"time"
 
 	appfound "floordesk/app/found"
@@ -24,4 +25,28 @@ var filters = []kit.Filter[appfound.FoundItem]{
 	{Name: "found.filter.claimed", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundClaimed })},
 	{Name: "found.filter.disposed", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundDisposed })},
 	{Name: "found.filter.all"},
+}
+
+// withHistory gives the choices that list items no longer held the items
+// to read when picked: the screen holds only the items awaiting claim
+// until a person asks for the claimed, the disposed or all of them.
+func (sc *Screen) withHistory(fs []kit.Filter[appfound.FoundItem]) []kit.Filter[appfound.FoundItem] {
+	history := map[string]appfound.FoundStatus{"found.filter.claimed": appfound.FoundClaimed,
+		"found.filter.disposed": appfound.FoundDisposed, "found.filter.all": ""}
+	out := slices.Clone(fs)
+	for i := range out {
+		status, ok := history[out[i].Name]
+		if !ok {
+			continue
+		}
+		out[i].More = func(string) []appfound.FoundItem {
+			items, err := sc.svc.FoundItems(status)
+			if err != nil {
+				sc.s.Notify(kit.Say(err))
+			}
+			return items
+		}
+		out[i].Always = true
+	}
+	return out
 }

@@ -10,17 +10,17 @@ import (
 	"floordesk/ui/kit"
 )
 
-// itemList is what the screen lists: every found item, the latest found
-// first, found by tag, place, finder, category, description, storage and
+// itemList is what the screen lists: the items awaiting claim (the others
+// when a filter asks for them, see withHistory), the latest found first, found by tag, place, finder, category, description, storage and
 // claimant; an item's detail names staff and the loss reports it may
 // match.
 func (sc *Screen) itemList() kit.ListConfig[appfound.FoundItem] {
 	return kit.ListConfig[appfound.FoundItem]{
 		Kind: kit.KindFound, Reads: []string{kit.KindStaff, kit.KindLostReport},
 		ID:  func(f appfound.FoundItem) string { return f.Tag },
-		All: func() ([]appfound.FoundItem, error) { return sc.svc.FoundItems("") },
+		All: func() ([]appfound.FoundItem, error) { return sc.svc.FoundItems(appfound.FoundHeld) },
 		One: sc.svc.FoundItem, Names: sc.names.Load,
-		Words: words, Filters: filters, Compare: latestFirst,
+		Words: words, Filters: sc.withHistory(filters), Compare: latestFirst,
 		Row: sc.fillRow, Detail: sc.detailView,
 	}
 }

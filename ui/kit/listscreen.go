@@ -90,8 +90,12 @@ type Filter[T any] struct {
 	Keep func(x T, query string, now time.Time) bool
 	// More, when set, reads the records the choice lists that All does
 	// not (the returned loans of the room searched for); those not held
-	// yet join the records held.
-	More func(query string) []T
+	// yet join the records held. It runs when the search text is not
+	// empty, or always with Always (the claimed items, which the screen
+	// does not hold until they are asked for), once for each choice and
+	// search text, and again after a full refresh.
+	More   func(query string) []T
+	Always bool
 }
 
 // ListScreen is the screen of a register: on the left the records it
@@ -116,6 +120,7 @@ type ListScreen[T any] struct {
 	list    *IDList
 	pane    *DetailPane
 	shown   string // the record shown last, to go back to from a form
+	asked   string // the choice and search text More last ran for
 }
 
 var (
@@ -412,7 +417,7 @@ func (l *ListScreen[T]) readAll() {
 		l.s.Notify(Say(err))
 		return
 	}
-	l.records, l.index = make(map[string]T, len(xs)), NewIndex()
+	l.records, l.index, l.asked = make(map[string]T, len(xs)), NewIndex(), ""
 	l.hold(xs...)
 }
 
@@ -440,8 +445,9 @@ func (l *ListScreen[T]) hold(xs ...T) {
 // apply lists the records the search and the filter keep, in order.
 func (l *ListScreen[T]) apply() {
 	query, f := l.query(), l.choice()
-	if f.More != nil && query != "" {
+	if asked := f.Name + "\x00" + query; f.More != nil && (query != "" || f.Always) && asked != l.asked {
 		l.join(f.More(query))
+		l.asked = asked
 	}
 	ids := l.kept(query, f.Keep)
 	if l.c.Compare != nil {
