@@ -107,8 +107,21 @@ func (w *writer) setView(ref wire.EntityRef, old, next []byte) error {
 // with its sort key and its view. Its cost follows the entries of the
 // index, not the number of views in the store.
 func (s *Store) Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+	return s.scanIndex(name, indexPrefix(name), fn)
+}
+
+// IndexedAt is Indexed for the entries of index name whose key is key.
+func (s *Store) IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error {
+	prefix := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(key)))
+	prefix = append(prefix, key...)
+	return s.scanIndex(name, prefix, func(_ []byte, ref wire.EntityRef, view []byte) error { return fn(ref, view) })
+}
+
+// scanIndex gives fn the entries of index name under prefix with their
+// views, from one snapshot.
+func (s *Store) scanIndex(name string, prefix []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
 	return s.view(func(txn *badger.Txn) error {
-		return scan(txn, indexPrefix(name), func(k, _ []byte) error {
+		return scan(txn, prefix, func(k, _ []byte) error {
 			key, ref, ok := splitIndexKey(k, name)
 			if !ok {
 				return nil
@@ -174,26 +187,4 @@ func (s *Store) RebuildIndexes() error {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}
 	return nil
-}
-
-// IndexedAt is Indexed for the entries of index name whose key is key.
-func (s *Store) IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error {
-	prefix := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(key)))
-	prefix = append(prefix, key...)
-	return s.view(func(txn *badger.Txn) error {
-		return scan(txn, prefix, func(k, _ []byte) error {
-			_, ref, ok := splitIndexKey(k, name)
-			if !ok {
-				return nil
-			}
-			view, err := get(txn, viewKey(ref))
-			if errors.Is(err, ErrNotFound) {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			return fn(ref, view)
-		})
-	})
 }
