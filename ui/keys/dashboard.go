@@ -19,7 +19,7 @@ func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, error) {
 	out, err := svc.KeysOut()
 	var p kit.DashPart
-	names := staffNames(svc)
+	names := kit.NewStaffNames(svc)
 	overdue := 0
 	for _, k := range out {
 		if !k.Overdue {
@@ -28,18 +28,9 @@ func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, erro
 		overdue++
 		p.Lines = append(p.Lines, kit.DashLine{Kind: kit.KindKey, ID: k.Tag, Urgent: true, Importance: widget.DangerImportance,
 			Title:  lang.L("dash.key_title", map[string]string{"Tag": k.Tag}),
-			Detail: lang.L("dash.key_overdue", map[string]string{"Holder": kit.NameOf(names, k.Holder), "Purpose": k.Purpose}),
+			Detail: lang.L("dash.key_overdue", map[string]string{"Holder": names.Name(k.Holder), "Purpose": k.Purpose}),
 			Note:   kit.Late(k.Due, now)})
 	}
 	p.Counts = map[string]kit.TileCount{"dash.tile_keys_out": {N: len(out), Late: overdue}}
 	return p, err
-}
-
-func staffNames(svc Service) map[string]string {
-	list, _ := svc.StaffList(true)
-	names := make(map[string]string, len(list))
-	for _, st := range list {
-		names[st.ID] = st.Name
-	}
-	return names
 }

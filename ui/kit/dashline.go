@@ -7,11 +7,3 @@ import "fyne.io/fyne/v2/lang"
 func RoomTitle(room, what string) string {
 	return lang.L("dash.room_title", map[string]string{"Room": room, "What": what})
 }
-
-// NameOf is the name names gives id, else id itself.
-func NameOf(names map[string]string, id string) string {
-	if n, ok := names[id]; ok {
-		return n
-	}
-	return id
-}

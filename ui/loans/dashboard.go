@@ -22,7 +22,8 @@ func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, erro
 	y, m, day := now.Date()
 	endOfDay := time.Date(y, m, day+1, 0, 0, 0, 0, now.Location())
 	loans, err := svc.LoansDue(s.Desk(), endOfDay)
-	items := itemNames(svc)
+	items := &names{svc: svc} // the item types only: a loan line names no staff
+	items.loadItems()
 	var p kit.DashPart
 	overdue := 0
 	for _, l := range loans {
@@ -41,20 +42,11 @@ func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, erro
 	return p, err
 }
 
-func itemNames(svc Service) map[string]string {
-	types, _ := svc.ItemTypes()
-	names := make(map[string]string, len(types))
-	for _, t := range types {
-		names[t.Code] = t.Name
-	}
-	return names
-}
-
 // dashItems names a loan's items for its dashboard line: "吹风机、熨斗".
-func dashItems(l apploans.Loan, names map[string]string) string {
+func dashItems(l apploans.Loan, items *names) string {
 	parts := make([]string, len(l.Lines))
 	for i, ln := range l.Lines {
-		parts[i] = kit.NameOf(names, ln.Item)
+		parts[i] = items.item(ln.Item)
 	}
 	return strings.Join(parts, "、")
 }
