@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -166,5 +167,36 @@ func TestIndexedAtReadsOneKey(t *testing.T) {
 	})
 	if err != nil || !slices.Equal(got, []string{"req/A", "req/C"}) {
 		t.Fatalf("key 1 = %v, %v; want A and C (B has two events)", got, err)
+	}
+}
+
+// An index key may be maxIndexKey bytes; a longer one, or an index name
+// with NUL, fails the write, and nothing of it is stored.
+func TestIndexEntryLimits(t *testing.T) {
+	var entry wire.IndexEntry
+	s, err := Open(Options{Dir: t.TempDir(), Desk: "desk-a", Fold: TraceFold, GCInterval: -1, IndexVersion: "1",
+		Index: func(wire.EntityRef, []byte) []wire.IndexEntry { return []wire.IndexEntry{entry} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	entry = wire.IndexEntry{Name: "big", Key: make([]byte, maxIndexKey)}
+	if _, err := s.Append(newEvent("req", "A", "opened")); err != nil {
+		t.Fatalf("a key of %d bytes: %v", maxIndexKey, err)
+	}
+	for _, bad := range []wire.IndexEntry{{Name: "big", Key: make([]byte, maxIndexKey+1)}, {Name: "nul\x00name"}, {Name: ""}} {
+		entry = bad
+		if _, err := s.Append(newEvent("req", "B", "opened")); err == nil {
+			t.Fatalf("entry %q with a %d-byte key was stored", bad.Name, len(bad.Key))
+		}
+		if _, err := s.View(wire.EntityRef{Kind: "req", ID: "B"}); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("refused write left a view of B: %v", err)
+		}
+	}
+	entry = wire.IndexEntry{Name: "big", Key: make([]byte, maxIndexKey)}
+	n := 0
+	_ = s.Indexed("big", func([]byte, wire.EntityRef, []byte) error { n++; return nil })
+	if stats, _ := s.Stats(); n != 1 || stats.Events != 1 {
+		t.Fatalf("index holds %d entries, store %d events; want A alone", n, stats.Events)
 	}
 }
