@@ -59,12 +59,17 @@ func (s *RequestRegister) requestRows(keep func(*Request) bool, statuses ...stri
 	if err != nil {
 		return nil, err
 	}
+	return s.rowsAt(rs, now), nil
+}
+
+// rowsAt derives each request's state at now.
+func (s *RequestRegister) rowsAt(rs []Request, now time.Time) []RequestRow {
 	every := s.FollowUpInterval()
 	out := make([]RequestRow, len(rs))
 	for i := range rs {
 		out[i] = row(rs[i], now, every)
 	}
-	return out, nil
+	return out
 }
 
 // OpenRequests lists requests not yet done, the follow-up due soonest

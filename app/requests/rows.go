@@ -26,20 +26,16 @@ type RowQuery struct {
 // index and a day's from the opened-date index, so the cost follows the
 // answer, not the history.
 func (s *RequestRegister) Rows(q RowQuery) ([]RequestRow, error) {
-	every := s.FollowUpInterval()
-	var out []RequestRow
-	pick := func(r *Request) bool {
-		row := row(*r, q.Now, every)
-		if q.Keep == nil || q.Keep(&row) {
-			out = append(out, row)
-		}
-		return false
-	}
+	var rs []Request
 	var err error
 	if q.OpenedOn.IsZero() {
-		_, err = app.ScanViews(s.Service, KindRequest, unfinished, pick)
+		rs, err = app.ScanViews(s.Service, KindRequest, unfinished, func(*Request) bool { return true })
 	} else {
-		err = s.openedOn(q.OpenedOn, pick)
+		rs, err = s.openedOn(q.OpenedOn)
+	}
+	out := s.rowsAt(rs, q.Now)
+	if q.Keep != nil {
+		out = slices.DeleteFunc(out, func(r RequestRow) bool { return !q.Keep(&r) })
 	}
 	slices.SortFunc(out, ByUrgency)
 	return out, err
@@ -59,9 +55,9 @@ func openedIndex(view []byte) []wire.IndexEntry {
 	return []wire.IndexEntry{{Name: openedIndexName, Key: []byte(r.OpenedAt.UTC().Format(time.DateOnly))}}
 }
 
-// openedOn gives pick the requests opened on the local day of t, from the
-// UTC dates the day spans.
-func (s *RequestRegister) openedOn(t time.Time, pick func(*Request) bool) error {
+// openedOn lists the requests opened on the local day of t, from the UTC
+// dates the day spans.
+func (s *RequestRegister) openedOn(t time.Time) ([]Request, error) {
 	y, m, d := t.Date()
 	start := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
 	end := start.AddDate(0, 0, 1)
@@ -69,6 +65,7 @@ func (s *RequestRegister) openedOn(t time.Time, pick func(*Request) bool) error 
 	if last := end.Add(-time.Nanosecond).UTC().Format(time.DateOnly); last != days[0] {
 		days = append(days, last)
 	}
+	var out []Request
 	for _, day := range days {
 		err := s.Store().IndexedAt(openedIndexName, []byte(day), func(ref wire.EntityRef, b []byte) error {
 			var r Request
@@ -76,15 +73,15 @@ func (s *RequestRegister) openedOn(t time.Time, pick func(*Request) bool) error 
 				return fmt.Errorf("decode %s: %w", ref, err)
 			}
 			if !r.OpenedAt.Before(start) && r.OpenedAt.Before(end) {
-				pick(&r)
+				out = append(out, r)
 			}
 			return nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return out, nil
 }
 
 // ByUrgency orders late first, then follow-ups due, then escalated, then
