@@ -56,6 +56,9 @@ type KeyLoan struct {
 	LostAt  time.Time `json:"lost_at,omitzero"`
 }
 
+// LateAt tells whether the key is not back by its due time at now.
+func (l *KeyLoan) LateAt(now time.Time) bool { return now.After(l.Due) }
+
 // Open reports whether the key is still out on this loan.
 func (l KeyLoan) Open() bool { return l.In.IsZero() && !l.Lost }
 

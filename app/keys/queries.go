@@ -49,7 +49,7 @@ func (s *KeyRegister) KeysOut() ([]KeyOut, error) {
 	var out []KeyOut
 	for _, k := range keys {
 		for _, l := range k.OpenLoans() {
-			out = append(out, KeyOut{Tag: k.Tag, Type: k.Type, KeyLoan: l, Overdue: now.After(l.Due)})
+			out = append(out, KeyOut{Tag: k.Tag, Type: k.Type, KeyLoan: l, Overdue: l.LateAt(now)})
 		}
 	}
 	return out, nil

@@ -75,11 +75,8 @@ func (s *RequestRegister) rowsAt(rs []Request, now time.Time) []RequestRow {
 // OpenRequests lists requests not yet done, the follow-up due soonest
 // first. desk "" means every desk.
 func (s *RequestRegister) OpenRequests(desk string) ([]RequestRow, error) {
-	rows, err := s.requestRows(func(r *Request) bool { return r.Open() && (desk == "" || r.Desk == desk) }, unfinished[:2]...)
-	slices.SortFunc(rows, func(a, b RequestRow) int {
-		return cmp.Or(a.NextFollowUp.Compare(b.NextFollowUp), cmp.Compare(a.ID, b.ID))
-	})
-	return rows, err
+	set, err := s.OpenSet(desk)
+	return set.At(s.Now()), err
 }
 
 // UnfinishedRequests lists desk's requests not yet closed: the open ones,
@@ -97,18 +94,14 @@ func (s *RequestRegister) UnfinishedRequests(desk string) ([]RequestRow, error) 
 // FollowUpsDue lists open requests whose follow-up is due now.
 func (s *RequestRegister) FollowUpsDue(desk string) ([]RequestRow, error) {
 	rows, err := s.OpenRequests(desk)
-	return filterRows(rows, func(r *RequestRow) bool { return r.FollowUpDue }), err
+	return DueForFollowUp(rows), err
 }
 
 // LateRequests lists open requests past their promised time, most late
 // first.
 func (s *RequestRegister) LateRequests(desk string) ([]RequestRow, error) {
 	rows, err := s.OpenRequests(desk)
-	rows = filterRows(rows, func(r *RequestRow) bool { return r.Late })
-	slices.SortFunc(rows, func(a, b RequestRow) int {
-		return cmp.Or(a.PromisedAt.Compare(b.PromisedAt), cmp.Compare(a.ID, b.ID))
-	})
-	return rows, err
+	return LateRows(rows), err
 }
 
 // EscalatedRequests lists requests that show as escalated now, for the
