@@ -22,6 +22,7 @@ type Dashboard struct {
 	s            *kit.Session
 	systemNotify func(title, text string)
 	sources      []*kit.DashSource // the registers' parts, then the conflicts
+	reads        dashReads         // what each source read last
 	tileKeys     []string          // every source's tiles, in order
 	tiles        map[string]*tile
 	tileBox      *fyne.Container
@@ -66,11 +67,19 @@ func (d *Dashboard) Show(kind, id string) bool { return false }
 // Shortcuts implements kit.Screen.
 func (d *Dashboard) Shortcuts() []kit.Shortcut { return nil }
 
-// Refresh re-reads the counts and lines at the session's time and
-// announces follow-ups that have fallen due since the last refresh.
-func (d *Dashboard) Refresh([]wire.EntityRef) {
-	now := d.s.Now()
-	dd := collect(d.sources, now)
+// Refresh reads again the parts a change moves (every part for nil),
+// shows the counts and lines at the session's time and announces
+// follow-ups that have fallen due since the last refresh.
+func (d *Dashboard) Refresh(changed []wire.EntityRef) {
+	d.reads.load(d.sources, changed)
+	d.Tick()
+}
+
+// Tick implements kit.Ticker: it shows the parts last read at the
+// session's time, moving what is late and due with the clock, and
+// announces what fell due; it reads nothing from the store.
+func (d *Dashboard) Tick() {
+	dd := d.reads.at(d.s.Now())
 	d.problem.Hidden = dd.failed == nil
 	d.problem.Refresh()
 	d.setCounts(dd)

@@ -8,6 +8,7 @@ import (
 	appdemo "floordesk/app/demo"
 	appkeys "floordesk/app/keys"
 	apprequests "floordesk/app/requests"
+	"floordesk/data/wire"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -49,6 +50,7 @@ func TestDashboardFollowUpFallsDue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	se.settle()
 	se.sh.Tick()
 	d := se.sh.Dashboard()
 	if d.Count("dash.tile_follow_ups") != 0 {
@@ -83,7 +85,7 @@ func TestDashboardOverdueKeyCountsUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	se.sh.Tick()
+	se.settle()
 	d := se.sh.Dashboard()
 	if d.Count("dash.tile_keys_out") != 1 || len(d.Lines()) != 0 {
 		t.Fatalf("key out, not due: count %d lines %v", d.Count("dash.tile_keys_out"), d.Lines())
@@ -110,6 +112,7 @@ func TestShellTickerRunsThroughDo(t *testing.T) {
 		Channel: apprequests.ChannelPhone, Description: "towels"}); err != nil {
 		t.Fatal(err)
 	}
+	se.settle()
 	se.Clock.Advance(time.Hour)
 	se.tick <- time.Now()
 	deadline := time.After(5 * time.Second)
@@ -159,5 +162,46 @@ func TestShellFollowsStoreChanges(t *testing.T) {
 	}
 	if !strings.Contains(sh.StatusText(), "to sync") {
 		t.Errorf("status bar %q, want the events waiting to sync", sh.StatusText())
+	}
+}
+
+// TestDashboardReadsOnlyWhatAChangeMoves: the clock's tick reads nothing
+// from the store, and a change reads again only the parts whose kinds it
+// touches; their times still move with the clock.
+func TestDashboardReadsOnlyWhatAChangeMoves(t *testing.T) {
+	e := kittest.New(t)
+	e.SignIn(t, e.Supervisor(t).ID)
+	loads := map[string]int{}
+	due := e.Clock.Now().Add(time.Minute)
+	source := func(kind string) *kit.DashSource {
+		tile := "dash.tile_" + kind
+		return &kit.DashSource{Tiles: []string{tile}, Kinds: []string{kind}, Load: func() (kit.DashView, error) {
+			loads[kind]++
+			return func(now time.Time) kit.DashPart {
+				late := 0
+				if now.After(due) {
+					late = 1
+				}
+				return kit.DashPart{Counts: map[string]kit.TileCount{tile: {N: 1, Late: late}}}
+			}, nil
+		}}
+	}
+	d := NewDashboard(e.Session, []*kit.DashSource{source("key"), source("loan")})
+	d.Refresh(nil)
+	if loads["key"] != 1 || loads["loan"] != 1 {
+		t.Fatalf("the first refresh read %v, want each part once", loads)
+	}
+	e.Clock.Advance(2 * time.Minute)
+	d.Tick()
+	d.Tick()
+	if loads["key"] != 1 || loads["loan"] != 1 {
+		t.Errorf("the tick read the store: %v", loads)
+	}
+	if got := d.tiles["dash.tile_key"].overdue.Text; got == " " || got == "" {
+		t.Errorf("a part past due after the tick shows no overdue count (%q)", got)
+	}
+	d.Refresh([]wire.EntityRef{{Kind: "loan", ID: "L1"}})
+	if loads["key"] != 1 || loads["loan"] != 2 {
+		t.Errorf("a loan's change read %v, want the loans part only", loads)
 	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"floordesk/app"
 	appdemo "floordesk/app/demo"
+	appkeys "floordesk/app/keys"
+	"floordesk/data"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -22,6 +24,15 @@ type shellEnv struct {
 	sh        *Shell
 	keys, sup *fakeScreen
 	tick      chan time.Time
+	changes   *data.Subscription
+}
+
+// settle hands the shell the store's changes since the last settle, as
+// its change feed does in the app (one goroutine less, for the tests).
+func (se *shellEnv) settle() {
+	if refs := se.changes.Next(); len(refs) > 0 {
+		se.sh.refreshChanged(refs)
+	}
 }
 
 func newShellEnv(t *testing.T, language string, prepare func(e *kittest.Env)) *shellEnv {
@@ -31,7 +42,8 @@ func newShellEnv(t *testing.T, language string, prepare func(e *kittest.Env)) *s
 		prepare(e)
 	}
 	se := &shellEnv{Env: e, keys: newFake("keys", kit.KindKey, fyne.KeyK), sup: newFake("supervisor", kit.KindStaff, fyne.KeyU),
-		tick: make(chan time.Time)}
+		tick: make(chan time.Time), changes: e.Store.Subscribe()}
+	t.Cleanup(se.changes.Close)
 	se.sh = NewShell(e.Session, withDashboard(e.Svc, e.Session, se.keys, restrictedScreen{se.sup}), Options{Counter: e.Store, Tick: se.tick})
 	e.Window.SetContent(se.sh.Content())
 	se.sh.Start()
@@ -257,9 +269,50 @@ func TestTickReachesTheScreenInFront(t *testing.T) {
 	if !se.sh.Select("keys") {
 		t.Fatal("no keys screen")
 	}
+	if se.keys.ticks != 1 {
+		t.Errorf("the screen brought to the front moved its times %d times, want 1", se.keys.ticks)
+	}
 	se.sh.Tick()
 	se.sh.Tick()
-	if se.keys.ticks != 2 || se.sup.ticks != 0 {
-		t.Errorf("ticks: screen in front %d, behind %d; want 2 and 0", se.keys.ticks, se.sup.ticks)
+	if se.keys.ticks != 3 || se.sup.ticks != 0 {
+		t.Errorf("ticks: screen in front %d, behind %d; want 3 and 0", se.keys.ticks, se.sup.ticks)
+	}
+}
+
+// TestAChangeIsReadByTheScreenInFront: the dashboard and the screen in
+// front read a change when it comes; a screen behind them reads what
+// changed meanwhile, and only that, when it comes to the front.
+func TestAChangeIsReadByTheScreenInFront(t *testing.T) {
+	se := dashEnv(t, kit.English)
+	se.sh.Select("keys") // it reads everything once, after the sign-in
+	se.sh.Select("dashboard")
+	before := se.keys.refreshes
+	out := func(tag string) {
+		t.Helper()
+		if _, err := se.Svc.RegisterKey("S01", appkeys.NewKey{Tag: tag, Type: appkeys.KeySection}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := se.Svc.SignOutKey("S01", appkeys.KeySignOut{Tag: tag, Holder: "A01", Purpose: "turn-down",
+			Due: se.Clock.Now().Add(time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		se.settle()
+	}
+	out("F3-SEC-A")
+	out("F3-SEC-B")
+	if n := se.sh.Dashboard().Count("dash.tile_keys_out"); n != 2 {
+		t.Errorf("the dashboard in front counts %d keys out, want 2", n)
+	}
+	if se.keys.refreshes != before {
+		t.Fatalf("the keys screen behind the dashboard read the changes at once (%d refreshes)", se.keys.refreshes-before)
+	}
+	se.sh.Select("keys")
+	if se.keys.refreshes != before+1 || len(se.keys.read) != 2 || se.keys.read[0].ID != "F3-SEC-A" || se.keys.read[1].ID != "F3-SEC-B" {
+		t.Fatalf("brought to the front: %d refreshes reading %v, want 1 reading both keys", se.keys.refreshes-before, se.keys.read)
+	}
+	se.sh.Select("dashboard")
+	se.sh.Select("keys")
+	if se.keys.refreshes != before+1 {
+		t.Errorf("shown again with nothing changed: %d refreshes, want none", se.keys.refreshes-before-1)
 	}
 }

@@ -6,31 +6,37 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"floordesk/app"
+	appkeys "floordesk/app/keys"
 	"floordesk/ui/kit"
 )
 
 // Dashboard is the key register's part of the dashboard: keys out, and a
-// line for each one overdue.
+// line for each one overdue, naming its holder.
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
-	return &kit.DashSource{Tiles: []string{"dash.tile_keys_out"},
-		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, svc, now) }}
+	return &kit.DashSource{Tiles: []string{"dash.tile_keys_out"}, Kinds: []string{appkeys.KindKey, app.KindStaff},
+		Load: func() (kit.DashView, error) { return loadDash(svc) }}
 }
 
-func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, error) {
+func loadDash(svc Service) (kit.DashView, error) {
 	out, err := svc.KeysOut()
-	var p kit.DashPart
 	names := kit.NewStaffNames(svc)
-	overdue := 0
-	for _, k := range out {
-		if !k.Overdue {
-			continue
-		}
-		overdue++
-		p.Lines = append(p.Lines, kit.DashLine{Kind: kit.KindKey, ID: k.Tag, Urgent: true, Importance: widget.DangerImportance,
-			Title:  lang.L("dash.key_title", map[string]string{"Tag": k.Tag}),
-			Detail: lang.L("dash.key_overdue", map[string]string{"Holder": names.Name(k.Holder), "Purpose": k.Purpose}),
-			Note:   kit.Late(k.Due, now)})
+	holders := make([]string, len(out))
+	for i, k := range out {
+		holders[i] = names.Name(k.Holder)
 	}
-	p.Counts = map[string]kit.TileCount{"dash.tile_keys_out": {N: len(out), Late: overdue}}
-	return p, err
+	return func(now time.Time) kit.DashPart {
+		var p kit.DashPart
+		for i, k := range out {
+			if !k.LateAt(now) {
+				continue
+			}
+			p.Lines = append(p.Lines, kit.DashLine{Kind: kit.KindKey, ID: k.Tag, Urgent: true, Importance: widget.DangerImportance,
+				Title:  lang.L("dash.key_title", map[string]string{"Tag": k.Tag}),
+				Detail: lang.L("dash.key_overdue", map[string]string{"Holder": holders[i], "Purpose": k.Purpose}),
+				Note:   kit.Late(k.Due, now)})
+		}
+		p.Counts = map[string]kit.TileCount{"dash.tile_keys_out": {N: len(out), Late: len(p.Lines)}}
+		return p
+	}, err
 }

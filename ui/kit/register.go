@@ -34,13 +34,24 @@ type Register struct {
 type DashSource struct {
 	// Tiles are the translation keys of its tiles, in order.
 	Tiles []string
-	// Collect reads what the register shows at now. It runs on the Fyne
-	// goroutine when the dashboard refreshes.
-	Collect func(now time.Time) (DashPart, error)
+	// Kinds are the record kinds whose changes move this part (its own,
+	// and those it names records by); a change to no other kind reads it
+	// again.
+	Kinds []string
+	// Load reads from the store what the register shows (its open records,
+	// from indexes) and returns the part as it reads at any moment: the
+	// clock's tick moves the lines' times and the counts of what is late
+	// through it without reading the store again. It runs on the Fyne
+	// goroutine.
+	Load func() (DashView, error)
 	// NoticeTitle and NoticeMany are the translation keys that announce
 	// notices newly due: the title, and the text when several are ("{{.Count}}").
 	NoticeTitle, NoticeMany string
 }
+
+// DashView is a register's part of the dashboard as read from the store,
+// at a moment: now. It reads nothing from the store.
+type DashView func(now time.Time) DashPart
 
 // DashPart is what one register shows on the dashboard at a moment.
 type DashPart struct {

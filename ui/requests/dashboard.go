@@ -6,25 +6,27 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"floordesk/app"
 	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
 
 // Dashboard is the request register's part of the dashboard: follow-ups
 // due and late requests at this desk, each a line, and a notice when a
-// follow-up falls due.
+// follow-up falls due. The hotel's settings hold the follow-up interval.
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_follow_ups", "dash.tile_late"},
+		Kinds:       []string{apprequests.KindRequest, app.KindHotel},
 		NoticeTitle: "dash.follow_up_title", NoticeMany: "dash.follow_ups_notice",
-		Collect: func(now time.Time) (kit.DashPart, error) { return collectDash(s, svc, now) }}
+		Load: func() (kit.DashView, error) {
+			set, err := svc.OpenSet(s.Desk())
+			return func(now time.Time) kit.DashPart { return dashAt(set.At(now), now) }, err
+		}}
 }
 
-func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, error) {
-	due, err := svc.FollowUpsDue(s.Desk())
-	if err != nil {
-		return kit.DashPart{}, err
-	}
-	late, err := svc.LateRequests(s.Desk())
+// dashAt is the part at now, from the desk's open requests at now.
+func dashAt(open []apprequests.RequestRow, now time.Time) kit.DashPart {
+	due, late := apprequests.DueForFollowUp(open), apprequests.LateRows(open)
 	p := kit.DashPart{Counts: map[string]kit.TileCount{
 		"dash.tile_follow_ups": {N: len(due), Urgent: len(due) > 0},
 		"dash.tile_late":       {N: len(late), Late: len(late)},
@@ -41,7 +43,7 @@ func collectDash(s *kit.Session, svc Service, now time.Time) (kit.DashPart, erro
 		p.Notices = append(p.Notices, kit.Notice{ID: r.ID,
 			Text: lang.L("dash.follow_up_notice", map[string]string{"Room": r.Room, "What": r.Description})})
 	}
-	return p, err
+	return p
 }
 
 func requestLine(r apprequests.RequestRow, detail, note string) kit.DashLine {
