@@ -66,6 +66,7 @@ type Shell struct {
 	bar     *statusBar
 	step    any    // the step before the screens (first run, join, sign-in, desk) shown; nil with the screens
 	desk    string // this PC's desk the screens last showed everything of
+	stale   staleScreens
 
 	ctx      context.Context // ends when the shell stops, for work off the Fyne goroutine
 	cancel   context.CancelFunc
@@ -97,6 +98,8 @@ func NewShell(s *kit.Session, regs []kit.Register, opt Options) *Shell {
 	s.SetOpener(sh.open)
 	s.SetNotifier(sh.notice)
 	sh.main = newMainView(s, sh.screens, sh.bar)
+	sh.stale = staleScreens{}
+	sh.main.tabs.OnSelected = func(*container.TabItem) { sh.stale.bringForward(sh.main.current()) }
 	return sh
 }
 
@@ -208,8 +211,9 @@ func (sh *Shell) notice(text string) {
 	sh.s.Do(func() { sh.bar.notice(text) })
 }
 
-// refreshAll refreshes every screen the user can see and the status bar,
-// on the Fyne goroutine.
+// refreshAll refreshes, on the Fyne goroutine, the screen in front, the
+// dashboard and the status bar after a change (everything for nil); the
+// other screens read it when they come to the front.
 func (sh *Shell) refreshAll(changed []wire.EntityRef) {
 	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
@@ -217,8 +221,13 @@ func (sh *Shell) refreshAll(changed []wire.EntityRef) {
 	if changed == nil {
 		sh.desk = sh.s.Desk()
 	}
+	front := sh.main.current()
 	for _, scr := range sh.main.visible {
-		scr.Refresh(changed)
+		if scr == front || scr == kit.Screen(sh.dash) {
+			scr.Refresh(changed)
+		} else {
+			sh.stale.add(scr.ID(), changed)
+		}
 	}
 	sh.bar.refresh(sh.opt)
 }

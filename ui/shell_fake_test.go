@@ -16,6 +16,7 @@ type fakeScreen struct {
 	role      app.Role
 	shown     []string
 	refreshes int
+	read      []wire.EntityRef // the last refresh's changes; nil: everything
 	ticks     int
 	ran       int
 	key       fyne.KeyName
@@ -33,7 +34,10 @@ func (f *fakeScreen) Icon() fyne.Resource { return nil }
 func (f *fakeScreen) Content() fyne.CanvasObject {
 	return widget.NewForm(widget.NewFormItem("", f.search), widget.NewFormItem("", f.label))
 }
-func (f *fakeScreen) Refresh([]wire.EntityRef)    { f.refreshes++ }
+func (f *fakeScreen) Refresh(changed []wire.EntityRef) {
+	f.refreshes++
+	f.read = changed
+}
 func (f *fakeScreen) Tick()                       { f.ticks++ }
 func (f *fakeScreen) SearchEntry() fyne.Focusable { return f.search }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"time"
 
+	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
 )
@@ -10,7 +11,7 @@ import (
 // tickEvery is how often time-based lines are re-evaluated.
 const tickEvery = 15 * time.Second
 
-// startFeed refreshes the screens after every change the store reports.
+// startFeed refreshes the screens after the changes the store reports.
 func (sh *Shell) startFeed() {
 	if sh.opt.Feed == nil {
 		return
@@ -26,13 +27,34 @@ func (sh *Shell) startFeed() {
 				if !ok {
 					return
 				}
-				refs := sub.Next()
-				sh.s.Do(func() { sh.refreshChanged(refs) })
+				if !sh.refreshFrom(sub) {
+					return
+				}
 			case <-sh.stop:
 				return
 			}
 		}
 	}()
+}
+
+// refreshFrom takes the changes pending and refreshes after them on the
+// Fyne goroutine, and waits until that refresh is done, so changes that
+// come meanwhile (a pull's chunks, a burst of commits) gather into the
+// next one instead of queueing a refresh each. It reports false when the
+// shell stopped.
+func (sh *Shell) refreshFrom(sub *data.Subscription) bool {
+	refs := sub.Next()
+	done := make(chan struct{})
+	sh.s.Do(func() {
+		defer close(done)
+		sh.refreshChanged(refs)
+	})
+	select {
+	case <-done:
+		return true
+	case <-sh.stop:
+		return false
+	}
 }
 
 // refreshChanged refreshes after a change; a change with no entity (the
@@ -129,14 +151,14 @@ func (sh *Shell) startTicker() {
 	}()
 }
 
-// Tick re-evaluates what depends on the time: the dashboard, the screen
-// in front when it is a kit.Ticker, and the status bar. Call it on the
-// Fyne goroutine.
+// Tick moves what depends on the time: the dashboard (and its reminders),
+// the screen in front when it is a kit.Ticker, and the status bar. It
+// reads no record from the store. Call it on the Fyne goroutine.
 func (sh *Shell) Tick() {
 	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
 	}
-	sh.dash.Refresh(nil)
+	sh.dash.Tick()
 	if t, ok := sh.main.current().(kit.Ticker); ok && sh.main.current() != kit.Screen(sh.dash) {
 		t.Tick()
 	}

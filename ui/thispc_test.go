@@ -70,9 +70,14 @@ func TestSupervisorChangesThisPCsDesk(t *testing.T) {
 	if saved != "D2" || e.Svc.DeskCode != "D2" {
 		t.Fatalf("after the change: setting %q, desk %q", saved, e.Svc.DeskCode)
 	}
-	q.until(t, "the status bar and the screens on desk D2", func() bool {
-		return strings.Contains(sh.StatusText(), "Desk: 4th floor desk") && keys.refreshes > refreshed
+	q.until(t, "the status bar on desk D2", func() bool {
+		return strings.Contains(sh.StatusText(), "Desk: 4th floor desk")
 	})
+	sh.Select("keys")
+	if keys.refreshes == refreshed || keys.read != nil {
+		t.Errorf("the keys screen, shown after the change, read %v (%d times), want everything again", keys.read, keys.refreshes-refreshed)
+	}
+	sh.Select("supervisor")
 	if !strings.Contains(kittest.Labels(rooms), "This PC: D2 4th floor desk") {
 		t.Errorf("the rooms tab shows %q", kittest.Labels(rooms))
 	}
