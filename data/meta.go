@@ -44,6 +44,7 @@ func (s *Store) Requeue(epoch string) error {
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
+	queued := 0
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte{pLog}, func(k, sk []byte) error {
 			return wb.Set(seqKey(pOutbox, uint64FromBytes(k[1:])), sk)
@@ -57,12 +58,17 @@ func (s *Store) Requeue(epoch string) error {
 			if err := txn.Set(metaKey("cursor"), encodeU64(0)); err != nil {
 				return err
 			}
+			queued = countKeys(txn, []byte{pOutbox})
+			if err := setOutboxCount(txn, queued); err != nil {
+				return err
+			}
 			return txn.Set(metaKey("epoch"), []byte(epoch))
 		})
 	}
 	if err != nil {
 		return fmt.Errorf("requeue: %w", err)
 	}
+	s.outbox = queued
 	s.feed.publish(nil)
 	return nil
 }
@@ -117,10 +123,10 @@ type Stats struct {
 // Stats counts the store's contents from one snapshot.
 func (s *Store) Stats() (Stats, error) {
 	st := Stats{Dir: s.opts.Dir, Desk: s.desk, LastHLC: s.clock.Last()}
+	st.Outbox, _ = s.OutboxLen()
 	err := s.view(func(txn *badger.Txn) (err error) {
 		st.Events = countKeys(txn, []byte{pEvent})
 		st.Entities = countKeys(txn, []byte{pView})
-		st.Outbox = countKeys(txn, []byte{pOutbox})
 		st.Cursor, err = getU64(txn, metaKey("cursor"))
 		return err
 	})

@@ -26,14 +26,34 @@ func (s *Store) Outbox(limit int) ([]wire.Event, error) {
 	return out, err
 }
 
-// OutboxLen counts the events waiting to go to the server.
+// OutboxLen is how many events wait to go to the server. The store keeps
+// the count beside the outbox, in the same transactions, so asking costs
+// nothing however long the desk has worked without a server.
 func (s *Store) OutboxLen() (int, error) {
-	n := 0
-	err := s.view(func(txn *badger.Txn) error {
-		n = countKeys(txn, []byte{pOutbox})
-		return nil
-	})
-	return n, err
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return 0, ErrClosed
+	}
+	return s.outbox, nil
+}
+
+// loadOutboxCount reads the outbox count; a store from before the count
+// was kept is counted once, and the count saved.
+func loadOutboxCount(txn *badger.Txn) (int, error) {
+	v, err := get(txn, metaKey("outbox"))
+	if err == nil {
+		return int(uint64FromBytes(v)), nil
+	}
+	if !errors.Is(err, ErrNotFound) {
+		return 0, err
+	}
+	count := countKeys(txn, []byte{pOutbox})
+	return count, setOutboxCount(txn, count)
+}
+
+func setOutboxCount(txn *badger.Txn, n int) error {
+	return txn.Set(metaKey("outbox"), encodeU64(uint64(n)))
 }
 
 // Ack removes events from the outbox once the server has stored them.
@@ -45,25 +65,44 @@ func (s *Store) Ack(ids []string) error {
 	if s.closed {
 		return ErrClosed
 	}
+	removed := 0
 	err := s.db.Update(func(txn *badger.Txn) error {
+		removed = 0
 		for _, id := range ids {
-			idx, err := get(txn, eventKey(id))
-			if errors.Is(err, ErrNotFound) {
-				continue
-			}
+			ok, err := ackOne(txn, id)
 			if err != nil {
 				return err
 			}
-			seq, _ := splitIndex(idx)
-			if err := txn.Delete(seqKey(pOutbox, seq)); err != nil {
-				return err
+			if ok {
+				removed++
 			}
 		}
-		return nil
+		return setOutboxCount(txn, max(0, s.outbox-removed))
 	})
 	if err != nil {
 		return fmt.Errorf("ack: %w", err)
 	}
+	s.outbox = max(0, s.outbox-removed)
 	s.feed.publish(nil)
 	return nil
+}
+
+// ackOne takes event id out of the outbox and reports whether it was in
+// it.
+func ackOne(txn *badger.Txn, id string) (bool, error) {
+	idx, err := get(txn, eventKey(id))
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	seq, _ := splitIndex(idx)
+	key := seqKey(pOutbox, seq)
+	if _, err := txn.Get(key); errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	} else if err != nil {
+		return false, err
+	}
+	return true, txn.Delete(key)
 }

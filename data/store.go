@@ -59,6 +59,7 @@ type Store struct {
 
 	mu     sync.Mutex // serialises writers; guards seq
 	seq    uint64     // last log sequence used
+	outbox int        // events in the outbox, as metaKey("outbox") keeps it
 	closed bool
 
 	feed      feed
@@ -134,7 +135,10 @@ func (s *Store) load() error {
 			return err
 		}
 		s.clock = NewClock(wire.Timestamp(last), s.opts.Wall, s.opts.MaxDrift)
-		s.seq, err = lastSeq(txn, pLog)
+		if s.seq, err = lastSeq(txn, pLog); err != nil {
+			return err
+		}
+		s.outbox, err = loadOutboxCount(txn)
 		return err
 	})
 }

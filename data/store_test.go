@@ -1,6 +1,8 @@
 package data
 
 import (
+	"github.com/dgraph-io/badger/v4"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -314,5 +316,42 @@ func TestIsStoreTellsADataFolder(t *testing.T) {
 		if got := backupfmt.IsStore(dir); got != want {
 			t.Errorf("backupfmt.IsStore(%s) = %v, want %v", dir, got, want)
 		}
+	}
+}
+
+// The outbox count is kept with the outbox: it survives a reopen, and a
+// store from before the count was kept is counted when it opens.
+func TestOutboxCountSurvivesReopenAndOldStores(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir, "desk-a")
+	var ids []string
+	for i := range 4 {
+		ev, err := s.Append(newEvent("loan", fmt.Sprint(i), "loan.opened"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, ev.ID)
+	}
+	if err := s.Ack(ids[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Delete(metaKey("outbox")) }); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = openTest(t, dir, "desk-a")
+	if n, _ := s.OutboxLen(); n != 3 {
+		t.Fatalf("a store without the count opens with %d in the outbox, want 3", n)
+	}
+	if _, err := s.Append(newEvent("loan", "9", "loan.opened")); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = openTest(t, dir, "desk-a")
+	if n, _ := s.OutboxLen(); n != 4 {
+		t.Fatalf("after a reopen the outbox holds %d, want 4", n)
+	}
+	if st, _ := s.Stats(); st.Outbox != 4 {
+		t.Errorf("Stats says %d in the outbox, want 4", st.Outbox)
 	}
 }

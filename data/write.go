@@ -23,6 +23,7 @@ type writer struct {
 	txn     *badger.Txn
 	snap    *badger.Txn
 	seq     uint64
+	outbox  int // events this transaction put in the outbox
 	touched map[wire.EntityRef]struct{}
 	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
 }
@@ -45,10 +46,15 @@ func (w *writer) commit() error {
 	if err := w.txn.Set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last()))); err != nil {
 		return translateTxnError(err)
 	}
+	if w.outbox > 0 {
+		if err := setOutboxCount(w.txn, w.s.outbox+w.outbox); err != nil {
+			return translateTxnError(err)
+		}
+	}
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	w.s.seq = w.seq
+	w.s.seq, w.s.outbox = w.seq, w.s.outbox+w.outbox
 	w.s.lastWrite.touch(w.s.opts.Wall())
 	return nil
 }
@@ -106,6 +112,7 @@ func (w *writer) put(ev wire.Event, outbox bool) error {
 		if err := w.set(seqKey(pOutbox, w.seq), sk); err != nil {
 			return err
 		}
+		w.outbox++
 	}
 	w.touched[ev.Entity] = struct{}{}
 	w.written[ev.Entity] = append(w.written[ev.Entity], streamEntry{sk, enc})

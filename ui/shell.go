@@ -28,9 +28,10 @@ type Feed interface {
 	Subscribe() *data.Subscription
 }
 
-// Counter counts the store's contents; *data.Store implements it.
+// Counter counts the events waiting to sync, at no cost however many;
+// *data.Store implements it.
 type Counter interface {
-	Stats() (data.Stats, error)
+	OutboxLen() (int, error)
 }
 
 // Options are the shell's connections to the world outside the UI.

@@ -81,8 +81,8 @@ func syncText(s *kit.Session, opt Options) string {
 	if opt.Sync == nil {
 		parts := []string{lang.L("shell.no_server")}
 		if opt.Counter != nil {
-			if st, err := opt.Counter.Stats(); err == nil && st.Outbox > 0 {
-				parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Outbox}))
+			if n, err := opt.Counter.OutboxLen(); err == nil && n > 0 {
+				parts = append(parts, lang.L("shell.pending", map[string]int{"Count": n}))
 			}
 		}
 		return strings.Join(parts, " · ")
