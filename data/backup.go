@@ -8,6 +8,7 @@ import (
 	"log/slog"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/klauspost/compress/zstd"
 
 	"floordesk/data/backupfmt"
 )
@@ -21,9 +22,12 @@ import (
 //	<Badger backup stream>
 //	\nFLOORDESK-END <length, 16 hex digits> <SHA-256, 64 hex digits>\n
 //
-// Version 1 files (no trailer) from earlier builds still restore.
+// From version 3 the stream between them is compressed with zstd (the
+// trailer counts and sums the compressed bytes). Versions 2 and 1 (no
+// trailer) from earlier builds still restore.
 const (
-	backupMagic   = "FLOORDESK-BACKUP 2\n"
+	backupMagic   = "FLOORDESK-BACKUP 3\n"
+	backupMagicV2 = "FLOORDESK-BACKUP 2\n"
 	backupMagicV1 = "FLOORDESK-BACKUP 1\n"
 )
 
@@ -31,10 +35,7 @@ const (
 // stays open and in use. The copy reflects one moment: writes that commit
 // during the backup are either wholly in it or wholly out.
 func (s *Store) Backup(w io.Writer) error {
-	err := backupfmt.WriteFramed(w, backupMagic, func(w io.Writer) error {
-		_, err := s.db.Backup(w, 0)
-		return err
-	})
+	err := backupfmt.WriteFramed(w, backupMagic, s.writeCompressed)
 	if errors.Is(err, badger.ErrDBClosed) {
 		return ErrClosed
 	}
@@ -77,12 +78,44 @@ func load(dir string, r io.Reader) error {
 	return verify()
 }
 
-// openBackup reads a desk backup's header: version 2 (framed) or 1 (the
-// stream alone, nothing to verify).
+// writeCompressed writes the backup stream through zstd at its fastest
+// level, on one goroutine: a desk's daily backup must not slow the desk.
+func (s *Store) writeCompressed(w io.Writer) error {
+	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return err
+	}
+	if err := s.writeBackupStream(zw); err != nil {
+		zw.Close()
+		return err
+	}
+	return zw.Close()
+}
+
+// openBackup reads a desk backup's header: version 3 (framed, zstd), 2
+// (framed) or 1 (the stream alone, nothing to verify).
 func openBackup(br *bufio.Reader) (io.Reader, func() error, error) {
-	if head, _ := br.Peek(len(backupMagicV1)); string(head) == backupMagicV1 {
+	head, _ := br.Peek(len(backupMagicV1))
+	switch string(head) {
+	case backupMagicV1:
 		br.Discard(len(head))
 		return br, func() error { return nil }, nil
+	case backupMagicV2:
+		return backupfmt.ReadFramed(br, backupMagicV2)
 	}
-	return backupfmt.ReadFramed(br, backupMagic)
+	framed, verify, err := backupfmt.ReadFramed(br, backupMagic)
+	if err != nil {
+		return nil, nil, err
+	}
+	zr, err := zstd.NewReader(framed, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrBadBackup, err)
+	}
+	return zr, func() error {
+		zr.Close()
+		if _, err := io.Copy(io.Discard, framed); err != nil { // up to the trailer
+			return fmt.Errorf("%w: %v", ErrBadBackup, err)
+		}
+		return verify()
+	}, nil
 }

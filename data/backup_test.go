@@ -2,8 +2,10 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +15,9 @@ import (
 
 	"floordesk/data/backupfmt"
 	"floordesk/data/wire"
+
+	"github.com/dgraph-io/badger/v4/pb"
+	"google.golang.org/protobuf/proto"
 )
 
 // TestBackupRestoreRoundTrip backs up a store with many events while it is
@@ -131,24 +136,73 @@ func TestRestoreRefusesEveryCut(t *testing.T) {
 	}
 }
 
-// TestRestoreReadsVersion1Backups: backups written before the trailer
-// (version 1: header and stream only) still restore.
-func TestRestoreReadsVersion1Backups(t *testing.T) {
+// TestRestoreReadsOlderBackups: backups written by earlier builds still
+// restore: version 2 (framed, not compressed) and version 1 (header and
+// stream only).
+func TestRestoreReadsOlderBackups(t *testing.T) {
 	s := openTest(t, t.TempDir(), "desk-a")
 	if _, err := s.Append(newEvent("key", "K1", "key.registered")); err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := s.Backup(&buf); err != nil {
+	var raw bytes.Buffer
+	if err := s.writeBackupStream(&raw); err != nil {
 		t.Fatal(err)
 	}
-	v1 := append([]byte(backupMagicV1), buf.Bytes()[len(backupMagic):buf.Len()-backupfmt.TrailerLen]...)
-	dir := t.TempDir()
-	if err := Restore(dir, bytes.NewReader(v1)); err != nil {
-		t.Fatalf("restore a version 1 backup: %v", err)
+	var v2 bytes.Buffer
+	if err := backupfmt.WriteFramed(&v2, backupMagicV2, func(w io.Writer) error { _, err := w.Write(raw.Bytes()); return err }); err != nil {
+		t.Fatal(err)
 	}
-	r := openTest(t, dir, "desk-a")
-	if st, err := r.Stats(); err != nil || st.Events != 1 {
-		t.Fatalf("restored version 1 backup: %+v, %v", st, err)
+	for name, file := range map[string][]byte{"1": append([]byte(backupMagicV1), raw.Bytes()...), "2": v2.Bytes()} {
+		dir := t.TempDir()
+		if err := Restore(dir, bytes.NewReader(file)); err != nil {
+			t.Fatalf("restore a version %s backup: %v", name, err)
+		}
+		r := openTest(t, dir, "desk-a")
+		if st, err := r.Stats(); err != nil || st.Events != 1 {
+			t.Fatalf("restored version %s backup: %+v, %v", name, st, err)
+		}
+		r.Close()
+	}
+}
+
+// TestBackupHoldsEachKeyOnce: a view rewritten by every event is in the
+// backup once, as it is now, not once per rewrite Badger still keeps.
+func TestBackupHoldsEachKeyOnce(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	for range 200 {
+		if _, err := s.Append(newEvent("key", "K1", "key.registered")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var raw bytes.Buffer
+	if err := s.writeBackupStream(&raw); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for r := bytes.NewReader(raw.Bytes()); r.Len() > 0; {
+		var n uint64
+		if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+			t.Fatal(err)
+		}
+		b := make([]byte, n)
+		if _, err := io.ReadFull(r, b); err != nil {
+			t.Fatal(err)
+		}
+		var list pb.KVList
+		if err := proto.Unmarshal(b, &list); err != nil {
+			t.Fatal(err)
+		}
+		for _, kv := range list.Kv {
+			seen[string(kv.Key)]++
+		}
+	}
+	view := string(viewKey(wire.EntityRef{Kind: "key", ID: "K1"}))
+	if seen[view] != 1 {
+		t.Errorf("the view is in the backup %d times, want once", seen[view])
+	}
+	for k, n := range seen {
+		if n > 1 {
+			t.Errorf("key %q is in the backup %d times", k, n)
+		}
 	}
 }
