@@ -50,6 +50,9 @@ type AutoBackup struct {
 	Now   func() time.Time // nil means time.Now
 	// Check is how often Run looks whether a backup is due; 0 means hourly.
 	Check time.Duration
+	// Delay is how long Run waits before its first look, so the desk's
+	// start has the disk and the processor to itself; 0 means none.
+	Delay time.Duration
 
 	writing sync.Mutex // held while a backup is made and old ones pruned
 
@@ -72,10 +75,19 @@ type BackupState struct {
 	FailedAt time.Time
 }
 
-// Run makes backups as they fall due until ctx ends. A failed backup is
+// Run makes backups as they fall due, from Delay on, until ctx ends. A failed backup is
 // reported to report (which may be nil), kept for State, and tried again
 // at the next check.
 func (a *AutoBackup) Run(ctx context.Context, report func(error)) {
+	if a.Delay > 0 {
+		wait := time.NewTimer(a.Delay)
+		select {
+		case <-ctx.Done():
+			wait.Stop()
+			return
+		case <-wait.C:
+		}
+	}
 	t := time.NewTicker(a.check())
 	defer t.Stop()
 	for {

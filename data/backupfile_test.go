@@ -303,3 +303,37 @@ func TestWriteFileAtomicKeepsTheFilesError(t *testing.T) {
 		t.Fatalf("write = %v, want no space left", err)
 	}
 }
+
+// TestAutoBackupWaitsForTheDeskToStart: with a Delay, the first automatic
+// backup comes after it, not while the desk's window is being built.
+func TestAutoBackupWaitsForTheDeskToStart(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	if _, err := s.Append(newEvent("key", "K", "key.registered")); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "backups")
+	ab := &AutoBackup{Store: s, Dir: dir, Check: time.Millisecond, Delay: 300 * time.Millisecond}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ran := make(chan struct{})
+	go func() {
+		defer close(ran)
+		ab.Run(ctx, func(err error) { t.Errorf("automatic backup: %v", err) })
+	}()
+	time.Sleep(100 * time.Millisecond)
+	if st, err := ab.State(); err == nil && st.Files > 0 {
+		t.Fatalf("a backup was made %v into the delay", 100*time.Millisecond)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if st, err := ab.State(); err == nil && st.Files == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no backup within 10 s after the delay")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	<-ran
+}
