@@ -538,3 +538,17 @@ func TestDemoRefusesAFolderWithData(t *testing.T) {
 		t.Fatalf("the data folder changed:\n%+v\nwant\n%+v", after, before)
 	}
 }
+
+// --signed-in skips the PIN on a demo hotel only: a real hotel's data
+// folder refuses it, and stays as it was.
+func TestSignedInRefusesARealHotel(t *testing.T) {
+	t.Parallel()
+	dir := newHotel(t)
+	before := contentsOf(t, dir)
+	r := floordesk(t, "--data", dir, "--signed-in", "S01")
+	r.wantCode(t, exitUsage)
+	wantSaid(t, "stderr", r.stderr, "cli.signed_in_demo_only", nil)
+	if after := contentsOf(t, dir); after != before {
+		t.Fatalf("the data folder changed:\n%+v\nwant\n%+v", after, before)
+	}
+}
