@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 ARGS    ?=
 SERVER  := ./cmd/floordesk-server
 
-.PHONY: run build test deps-run deps-test fmt-check vet gotest windows smoke clean
+.PHONY: run build test deps-run deps-test fmt-check vet gotest windows smoke bench clean
 
 run: build
 	./bin/floordesk $(ARGS)
@@ -51,6 +51,12 @@ windows:
 # A real window under Xvfb; UPDATE_SCREENSHOT=1 refreshes docs/screenshot-dashboard.png.
 smoke:
 	scripts/smoke.sh
+
+# Benchmarks beside their references, the real desk under Xvfb, one table
+# (see README, Performance). BENCH_ARGS=-write updates docs/ and the README.
+BENCH_ARGS ?=
+bench: deps-test
+	$(GO) run ./cmd/floordesk-bench $(BENCH_ARGS)
 
 clean:
 	rm -rf bin

@@ -21,8 +21,10 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"text/template"
 	"time"
 
@@ -168,9 +170,24 @@ func runDesk(st *data.Store, f deskFlags) int {
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
 	dw.Start()
 	startSync(ctx, st, dw)
+	defer quitOnSignal(a)()
 	w.ShowAndRun()
 	dw.Stop()
 	return exitOK
+}
+
+// quitOnSignal closes the desk, and so its store, cleanly when the system
+// asks it to stop (a shutdown, a service manager, make bench); the
+// returned func stops listening.
+func quitOnSignal(a fyne.App) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTERM, os.Interrupt)
+	go func() {
+		if _, ok := <-ch; ok {
+			fyne.Do(a.Quit)
+		}
+	}()
+	return func() { signal.Stop(ch); close(ch) }
 }
 
 // registers makes the registers' screens and parts in navigation order,

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// goBench is one go test benchmark run over the demo stores.
+type goBench struct {
+	pkg, pattern string
+}
+
+// goBenches are the benchmarks the table reads. Each reports its figure
+// and its reference from the same run as metrics (see app/demo's
+// BenchmarkHistory: fig-ms, ref-ms, p99-ms).
+var goBenches = []goBench{
+	{pkg: "./app/demo", pattern: "^BenchmarkHistory$"},
+}
+
+// benchResults are the metrics reported, by benchmark name (without its
+// GOMAXPROCS suffix), then by unit.
+type benchResults map[string]map[string]float64
+
+// runGoBenchmarks runs the benchmarks, n iterations each, on the stores.
+func runGoBenchmarks(stores []store, n int) (benchResults, error) {
+	var dirs []string
+	for _, st := range stores {
+		dirs = append(dirs, st.dir)
+	}
+	out := benchResults{}
+	for _, gb := range goBenches {
+		cmd := exec.Command("go", "test", "-tags", "migrated_fynedo", "-run", "^$", "-bench", gb.pattern,
+			"-benchtime", fmt.Sprintf("%dx", n), "-timeout", "60m", gb.pkg)
+		cmd.Env = append(os.Environ(), "FLOORDESK_BENCH_STORES="+strings.Join(dirs, ","))
+		var buf bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &buf, os.Stderr
+		fmt.Fprintf(os.Stderr, "running %s %s\n", gb.pkg, gb.pattern)
+		if err := cmd.Run(); err != nil {
+			os.Stderr.Write(buf.Bytes())
+			return nil, fmt.Errorf("go test -bench %s %s: %w", gb.pattern, gb.pkg, err)
+		}
+		parseBench(&buf, out)
+	}
+	return out, nil
+}
+
+var procsSuffix = regexp.MustCompile(`-\d+$`)
+
+// parseBench reads go test's benchmark lines: name, iterations, then
+// value-unit pairs.
+func parseBench(r *bytes.Buffer, into benchResults) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		name := procsSuffix.ReplaceAllString(f[0], "")
+		m := map[string]float64{}
+		for i := 2; i+1 < len(f); i += 2 {
+			if v, err := strconv.ParseFloat(f[i], 64); err == nil {
+				m[f[i+1]] = v
+			}
+		}
+		into[name] = m
+	}
+}
+
+// metric is a benchmark's metric, and whether it was reported.
+func (b benchResults) metric(name, unit string) (float64, bool) {
+	v, ok := b[name][unit]
+	return v, ok
+}

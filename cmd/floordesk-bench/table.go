@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+// results is everything one run measured.
+type results struct {
+	stores []store // the empty reference first, then by size
+	bench  benchResults
+	desk   map[int]deskFigures
+}
+
+// row is one line of the table. A row passes when the figure meets its
+// absolute limit (when it has one) and its ratio to the reference meets
+// maxRatio (when it has one); a row with neither only informs.
+type row struct {
+	metric         string
+	fig, ref       float64 // ref < 0: no reference
+	unit           string
+	maxRatio       float64 // 0: none
+	maxFig         float64 // 0: none
+	maxOver        float64 // 0: none; fig-ref at most this
+	target         string
+	missing        bool // a figure was not measured
+	refName, notes string
+}
+
+func (r row) ratio() float64 {
+	if r.ref <= 0 {
+		return 0
+	}
+	return r.fig / r.ref
+}
+
+func (r row) verdict() string {
+	switch {
+	case r.missing:
+		return "not measured"
+	case r.maxRatio == 0 && r.maxFig == 0 && r.maxOver == 0:
+		return "info"
+	case r.maxRatio > 0 && r.ratio() > r.maxRatio,
+		r.maxFig > 0 && r.fig > r.maxFig,
+		r.maxOver > 0 && r.fig-r.ref > r.maxOver:
+		return "fail"
+	}
+	return "pass"
+}
+
+// renderTable is the table in Markdown, which reads well on a terminal
+// too.
+func renderTable(rows []row) string {
+	var b strings.Builder
+	b.WriteString("| metric | figure | reference (same run) | ratio | target | result |\n")
+	b.WriteString("|---|---|---|---|---|---|\n")
+	for _, r := range rows {
+		ref, ratio := "—", "—"
+		if r.ref >= 0 {
+			ref = num(r.ref, r.unit)
+			if r.refName != "" {
+				ref += " (" + r.refName + ")"
+			}
+		}
+		if r.ratio() > 0 {
+			ratio = fmt.Sprintf("%.2f×", r.ratio())
+		}
+		fig := num(r.fig, r.unit)
+		if r.missing {
+			fig = "—"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", r.metric, fig, ref, ratio, r.target, r.verdict())
+	}
+	return b.String()
+}
+
+func num(v float64, unit string) string {
+	switch {
+	case v >= 100:
+		return fmt.Sprintf("%.0f %s", v, unit)
+	case v >= 10:
+		return fmt.Sprintf("%.1f %s", v, unit)
+	}
+	return fmt.Sprintf("%.2f %s", v, unit)
+}
+
+// tableRows turns the figures of the largest store into the issue's
+// targets.
+func tableRows(res results) []row {
+	empty, big := res.stores[0], res.stores[len(res.stores)-1]
+	at := " (" + big.label() + ")"
+	var rows []row
+	rows = append(rows, deskRows(res, empty, big, at)...)
+	for _, q := range []struct{ name, metric string }{
+		{"list/requests", "requests list (unfinished)"}, {"list/loans", "loans list (open)"},
+		{"list/found", "found list (awaiting claim)"}, {"list/keys", "keys board"},
+	} {
+		rows = append(rows, benchRow(res, big, q.name, q.metric+at, "ms", 3, 50, "≤3× raw read, <50 ms"))
+	}
+	rows = append(rows, benchRow(res, big, "dashboard", "dashboard parts loaded"+at, "ms", 3, 50, "≤3× raw read, <50 ms"))
+	rows = append(rows, row{metric: "demo hotel made" + at, fig: big.made.Seconds(), ref: -1, unit: "s", maxFig: 60,
+		target: "<60 s"})
+	return rows
+}
+
+// deskRows are the real desk's figures on the largest store beside the
+// empty one's.
+func deskRows(res results, empty, big store, at string) []row {
+	e, b := res.desk[empty.size], res.desk[big.size]
+	return []row{
+		{metric: "start to dashboard drawn" + at, fig: b.startMS, ref: e.startMS, refName: "empty store", unit: "ms",
+			maxRatio: 1.2, target: "≤1.2× empty"},
+		{metric: "Go heap, dashboard shown" + at, fig: b.heapMB, ref: e.heapMB, refName: "empty store", unit: "MB",
+			maxFig: 64, target: "<64 MB"},
+		{metric: "RSS" + at, fig: b.rssMB, ref: e.rssMB, refName: "empty store", unit: "MB",
+			maxOver: 80, target: "≤ empty + 80 MB"},
+		{metric: fmt.Sprintf("idle desk on the dashboard, CPU%s", at), fig: b.idleCPU, ref: e.idleCPU, refName: "empty store",
+			unit: "%", maxFig: 1, target: "<1% of a core", missing: b.idleCPU < 0},
+	}
+}
+
+// benchRow is a row from a go benchmark of the store: its fig-ms beside
+// its ref-ms.
+func benchRow(res results, st store, name, metric, unit string, maxRatio, maxFig float64, target string) row {
+	key := "BenchmarkHistory/store=" + dirBase(st) + "/" + name
+	fig, ok1 := res.bench.metric(key, "fig-ms")
+	ref, ok2 := res.bench.metric(key, "ref-ms")
+	return row{metric: metric, fig: fig, ref: ref, refName: "raw read", unit: unit, maxRatio: maxRatio, maxFig: maxFig,
+		target: target, missing: !ok1 || !ok2}
+}
+
+func dirBase(st store) string { return fmt.Sprintf("demo-%d", st.size) }
