@@ -114,8 +114,11 @@ func deskRows(res results, empty, big store, at string) []row {
 			maxFig: 64, target: "<64 MB"},
 		{metric: "RSS" + at, fig: b.rssMB, ref: e.rssMB, refName: "empty store", unit: "MB",
 			maxOver: 80, target: "≤ empty + 80 MB"},
+		// The empty desk's idle figure is Fyne's own: its GL driver polls
+		// for events 60 times a second whatever the window shows. What
+		// the desk adds to that is what its history may cost.
 		{metric: fmt.Sprintf("idle desk on the dashboard, CPU%s", at), fig: b.idleCPU, ref: e.idleCPU, refName: "empty store",
-			unit: "%", maxFig: 1, target: "<1% of a core", missing: b.idleCPU < 0},
+			unit: "%", maxOver: 1, target: "≤ empty + 1% of a core", missing: b.idleCPU < 0 || e.idleCPU < 0},
 	}
 }
 
