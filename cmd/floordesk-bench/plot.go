@@ -31,7 +31,7 @@ func growthPanels(res results) []panel {
 	}
 	bench := func(name string) func(store) float64 {
 		return func(st store) float64 {
-			v, ok := res.bench.metric("BenchmarkHistory/store="+dirBase(st)+"/"+name, "fig-ms")
+			v, ok := res.bench.metric(historyKey(st, name), "fig-ms")
 			if !ok {
 				return -1
 			}

@@ -46,7 +46,7 @@ func renderSizes(res results) string {
 			idle = fmt.Sprintf("%.2f %%", d.idleCPU)
 		}
 		bench := func(name string) string {
-			v, ok := res.bench.metric("BenchmarkHistory/store="+dirBase(st)+"/"+name, "fig-ms")
+			v, ok := res.bench.metric(historyKey(st, name), "fig-ms")
 			if !ok {
 				return "—"
 			}

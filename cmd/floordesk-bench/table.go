@@ -95,10 +95,10 @@ func tableRows(res results) []row {
 		{"list/requests", "requests list (unfinished)"}, {"list/loans", "loans list (open)"},
 		{"list/found", "found list (awaiting claim)"}, {"list/keys", "keys board"},
 	} {
-		rows = append(rows, benchRow(res, big, q.name, q.metric+at, "ms", 3, 50, "≤3× raw read, <50 ms"))
+		rows = append(rows, benchRow(res, historyKey(big, q.name), q.metric+at, "ms", 3, 50, "≤3× raw read, <50 ms"))
 	}
-	rows = append(rows, benchRow(res, big, "dashboard", "dashboard parts loaded"+at, "ms", 3, 50, "≤3× raw read, <50 ms"))
-	pull := benchRow(res, big, "", "a desk pulling 10k events"+at, "ms", 1.5, 0, "≤1.5× into an empty store")
+	rows = append(rows, benchRow(res, historyKey(big, "dashboard"), "dashboard parts loaded"+at, "ms", 3, 50, "≤3× raw read, <50 ms"))
+	pull := benchRow(res, "BenchmarkPull/store="+dirBase(big), "a desk pulling 10k events"+at, "ms", 1.5, 0, "≤1.5× into an empty store")
 	pull.refName = "empty store"
 	rows = append(rows, pull)
 	rows = append(rows, row{metric: "demo hotel made" + at, fig: big.made.Seconds(), ref: -1, unit: "s", maxFig: 60,
@@ -125,13 +125,14 @@ func deskRows(res results, empty, big store, at string) []row {
 	}
 }
 
-// benchRow is a row from a go benchmark of the store: its fig-ms beside
+// historyKey names BenchmarkHistory's query on a store.
+func historyKey(st store, name string) string {
+	return "BenchmarkHistory/store=" + dirBase(st) + "/" + name
+}
+
+// benchRow is a row from a go benchmark (by its name): its fig-ms beside
 // its ref-ms.
-func benchRow(res results, st store, name, metric, unit string, maxRatio, maxFig float64, target string) row {
-	key := "BenchmarkHistory/store=" + dirBase(st) + "/" + name
-	if name == "" {
-		key = "BenchmarkPull/store=" + dirBase(st)
-	}
+func benchRow(res results, key, metric, unit string, maxRatio, maxFig float64, target string) row {
 	fig, ok1 := res.bench.metric(key, "fig-ms")
 	ref, ok2 := res.bench.metric(key, "ref-ms")
 	return row{metric: metric, fig: fig, ref: ref, refName: "raw read", unit: unit, maxRatio: maxRatio, maxFig: maxFig,
