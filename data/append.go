@@ -11,7 +11,9 @@ import (
 // view. The caller sets Actor, Entity, Type, Body and optionally Version
 // (default 1); the store fills ID, HLC, Desk and Prev (the entity's latest
 // event, which this desk has seen). When Append returns nil the event is on
-// disk. A fold error or an invalid envelope stores nothing.
+// disk. A fold error, an invalid envelope or an event over the limits the
+// server keeps (wire.CheckLimits: an error matching wire.ErrLimit) stores
+// nothing.
 func (s *Store) Append(ev wire.Event) (wire.Event, error) {
 	out, err := s.AppendAll([]wire.Event{ev})
 	if err != nil {
@@ -57,6 +59,9 @@ func (s *Store) stamp(w *writer, ev wire.Event) (wire.Event, error) {
 		ev.Version = 1
 	}
 	if err := ev.Validate(); err != nil {
+		return wire.Event{}, fmt.Errorf("append: %w", err)
+	}
+	if err := checkLimits(&ev); err != nil {
 		return wire.Event{}, fmt.Errorf("append: %w", err)
 	}
 	return ev, nil

@@ -137,6 +137,10 @@ func (e Event) validateEnvelope() error {
 type EnvelopeError struct {
 	Field   string
 	Problem string
+	limit   bool // found by CheckLimits: matches ErrLimit
 }
 
 func (e *EnvelopeError) Error() string { return "event " + e.Field + " " + e.Problem }
+
+// Is makes an error found by CheckLimits match ErrLimit.
+func (e *EnvelopeError) Is(target error) bool { return e.limit && target == ErrLimit }
