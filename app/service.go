@@ -150,7 +150,7 @@ func (s *Service) Emit(actor Staff, ref wire.EntityRef, typ string, body any) (w
 	}
 	stored, err := s.store.Append(ev)
 	if err != nil {
-		return wire.Event{}, fmt.Errorf("save %s: %w", typ, err)
+		return wire.Event{}, fmt.Errorf("save %s: %w", typ, StoreRefusal(err))
 	}
 	return stored, nil
 }

@@ -142,7 +142,7 @@ func (s *FoundRegister) saveClaim(actor app.Staff, in ClaimInput) error {
 		evs = append(evs, closed)
 	}
 	_, err = s.Store().AppendAll(evs)
-	return err
+	return app.StoreRefusal(err)
 }
 
 // DisposeFound disposes of an unclaimed item: donate, destroy, police or

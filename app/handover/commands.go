@@ -48,7 +48,7 @@ func (s *HandoverRegister) DraftHandover(actorID string, in HandoverInput) (Hand
 		return Handover{}, err
 	}
 	if _, err := s.Store().AppendAll(evs); err != nil {
-		return Handover{}, fmt.Errorf("save %s: %w", TypeHandoverDrafted, err)
+		return Handover{}, fmt.Errorf("save %s: %w", TypeHandoverDrafted, app.StoreRefusal(err))
 	}
 	return s.Handover(id)
 }
