@@ -36,6 +36,12 @@ func newEnv(t *testing.T, tweak func(*server.Config)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newEnvOn(t, st, tweak)
+}
+
+// newEnvOn is newEnv on store st, which it closes at the end of the test.
+func newEnvOn(t *testing.T, st server.Store, tweak func(*server.Config)) *env {
+	t.Helper()
 	cfg := server.Config{Store: st, Logger: quiet, Version: "test", LongPoll: 2 * time.Second, AdminToken: testAdminToken}
 	if tweak != nil {
 		tweak(&cfg)

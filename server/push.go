@@ -89,13 +89,17 @@ func checkEvents(raws []json.RawMessage) ([]Pushed, *pushError) {
 		if err != nil {
 			var env *wire.EnvelopeError
 			if errors.As(err, &env) {
-				return nil, badPush(field+"."+env.Field, fmt.Sprintf("%s: %s %s", field, env.Field, env.Problem))
+				bad := badPush(field+"."+env.Field, fmt.Sprintf("%s: %s %s", field, env.Field, env.Problem))
+				return nil, bad.naming(ev.ID)
 			}
 			return nil, badPush(field, field+": "+err.Error())
 		}
 		compact, err := compactJSON(raw)
 		if err != nil {
 			return nil, badPush(field, field+": "+err.Error())
+		}
+		if bad := checkLimits(field, ev, compact); bad != nil {
+			return nil, bad
 		}
 		evs = append(evs, Pushed{Event: ev, Raw: compact})
 	}

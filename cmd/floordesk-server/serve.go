@@ -49,6 +49,9 @@ func serve(ctx context.Context, args []string) error {
 	if err := f.listen.Check(); err != nil {
 		return err
 	}
+	if f.maxBody != 0 && f.maxBody < server.MinPushBodyBytes {
+		return fmt.Errorf("-max-body %d is too small: a push must hold one event of the largest size allowed (at least %d)", f.maxBody, server.MinPushBodyBytes)
+	}
 	return serveWith(ctx, f, log)
 }
 

@@ -84,6 +84,7 @@ type ErrorBody struct {
 	Code    string `json:"error"`
 	Message string `json:"message"`
 	Field   string `json:"field,omitempty"`
+	Event   string `json:"event,omitempty"` // the ID of the event refused, when one is
 }
 
 // Error codes carried in ErrorBody.Code.
