@@ -17,9 +17,13 @@ import (
 )
 
 const (
-	pushTimeout = time.Minute      // one push, from sending to the answer
-	pullMargin  = 20 * time.Second // beyond the long-poll wait before a pull is given up
-	gzipOver    = 4 << 10          // request bodies larger than this are gzipped
+	// maxAnswerRead is the largest answer the desk reads: the server's cap
+	// on a pull answer (wire.MaxAnswerBytes), four times over for a server
+	// from before answers were capped.
+	maxAnswerRead = 4 * wire.MaxAnswerBytes
+	pushTimeout   = time.Minute      // one push, from sending to the answer
+	pullMargin    = 20 * time.Second // beyond the long-poll wait before a pull is given up
+	gzipOver      = 4 << 10          // request bodies larger than this are gzipped
 )
 
 // Errors from the server, for the UI to turn into sentences.
@@ -80,9 +84,12 @@ func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, 
 		return fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
 	}
 	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 256<<20))
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerRead+1))
 	if err != nil {
 		return fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)
+	}
+	if len(b) > maxAnswerRead {
+		return fmt.Errorf("%s %s: answer over %d bytes", method, req.URL.Path, maxAnswerRead)
 	}
 	if resp.StatusCode != http.StatusOK {
 		se := &ServerError{Status: resp.StatusCode}

@@ -130,7 +130,7 @@ func TestAdminBackupRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	recs, _ := st.Since(t.Context(), "hotel", 0, 100)
+	recs, _ := st.Since(t.Context(), "hotel", 0, 100, 1<<30)
 	oldEpoch, _ := e.store.Epoch(t.Context())
 	newEpoch, _ := st.Epoch(t.Context())
 	if len(recs) != 20 || newEpoch == oldEpoch {

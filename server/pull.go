@@ -114,17 +114,16 @@ func (s *Server) waitForEvents(ctx context.Context, property string, k answerKey
 	}
 }
 
-// readAnswer reads up to limit+1 events (the extra one tells whether there
-// are more) and encodes the answer.
+// readAnswer reads up to limit+1 events, or up to one past the answer's
+// byte budget (the extra one tells whether there are more), and encodes
+// the answer.
 func (s *Server) readAnswer(ctx context.Context, property string, k answerKey) (*pullAnswer, error) {
-	recs, err := s.store.Since(ctx, property, k.after, k.limit+1)
+	budget := eventBudget(k.epoch, k.limit)
+	recs, err := s.store.Since(ctx, property, k.after, k.limit+1, budget)
 	if err != nil {
 		return nil, err
 	}
-	more := len(recs) > k.limit
-	if more {
-		recs = recs[:k.limit]
-	}
+	recs, more := fitAnswer(recs, k.limit, budget)
 	return &pullAnswer{events: len(recs), body: encodePull(k.epoch, recs, k.after, more)}, nil
 }
 

@@ -75,9 +75,12 @@ type Store interface {
 	Append(ctx context.Context, property string, evs []Pushed) (AppendResult, error)
 
 	// Since returns up to limit events of property with a sequence above
-	// after, in sequence order. It returns an empty slice, not an error,
-	// when there are none.
-	Since(ctx context.Context, property string, after uint64, limit int) ([]Record, error)
+	// after, in sequence order, and stops after the event that takes the
+	// total size of their Raw over maxBytes: that event is returned too
+	// (so the first event comes whatever its size, and the caller can tell
+	// the budget was reached, as with limit+1). It returns an empty slice,
+	// not an error, when there are none.
+	Since(ctx context.Context, property string, after uint64, limit, maxBytes int) ([]Record, error)
 
 	// LastSeq is property's latest sequence number, 0 when it has none.
 	LastSeq(ctx context.Context, property string) (uint64, error)

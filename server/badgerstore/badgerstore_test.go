@@ -87,7 +87,7 @@ func TestRestoreKeepsEventsAndChangesEpoch(t *testing.T) {
 	if e, _ := r.Epoch(ctx); e == epoch || e == "" {
 		t.Fatalf("restored epoch = %q, want a new one (old %q)", e, epoch)
 	}
-	recs, err := r.Since(ctx, "hotel", 0, 100)
+	recs, err := r.Since(ctx, "hotel", 0, 100, 1<<30)
 	if err != nil || len(recs) != 5 || !bytes.Equal(recs[4].Raw, evs[4].Raw) {
 		t.Fatalf("restored events: %d, %v", len(recs), err)
 	}

@@ -89,14 +89,16 @@ func lastSeq(txn *badger.Txn, property string) (uint64, error) {
 	return binary.BigEndian.Uint64(v), nil
 }
 
-// Since returns up to limit events of property after sequence after.
-func (s *Store) Since(_ context.Context, property string, after uint64, limit int) ([]server.Record, error) {
+// Since returns up to limit events of property after sequence after,
+// stopping after the one that takes their size over maxBytes.
+func (s *Store) Since(_ context.Context, property string, after uint64, limit, maxBytes int) ([]server.Record, error) {
 	recs := []server.Record{}
 	prefix := []byte(evPrefix + property + "/")
+	size := 0
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 100})
 		defer it.Close()
-		for it.Seek(eventKey(property, after+1)); it.Valid() && len(recs) < limit; it.Next() {
+		for it.Seek(eventKey(property, after+1)); it.Valid() && len(recs) < limit && size <= maxBytes; it.Next() {
 			item := it.Item()
 			raw, err := item.ValueCopy(nil)
 			if err != nil {
@@ -104,6 +106,7 @@ func (s *Store) Since(_ context.Context, property string, after uint64, limit in
 			}
 			seq := binary.BigEndian.Uint64(item.Key()[len(prefix):])
 			recs = append(recs, server.Record{Seq: seq, Raw: raw})
+			size += len(raw)
 		}
 		return nil
 	})

@@ -113,10 +113,19 @@ func newColumns(evs []server.Pushed) columns {
 	return c
 }
 
-// Since returns up to limit events of property after sequence after.
-func (s *Store) Since(ctx context.Context, property string, after uint64, limit int) ([]server.Record, error) {
-	rows, err := s.pool.Query(ctx, `SELECT seq, data FROM fd_events
-		WHERE property = $1 AND seq > $2 ORDER BY seq LIMIT $3`, property, int64(after), limit)
+// sinceSQL reads a page of events, keeping each whose predecessors in the
+// page total at most $4 bytes: up to the one that takes the total over.
+// The running total reads only the values' lengths, so an event left out
+// is never sent nor detoasted.
+const sinceSQL = `SELECT seq, data FROM (
+	SELECT seq, data, sum(octet_length(data)) OVER (ORDER BY seq) - octet_length(data) AS before
+	FROM (SELECT seq, data FROM fd_events WHERE property = $1 AND seq > $2 ORDER BY seq LIMIT $3) page
+) sized WHERE before <= $4 ORDER BY seq`
+
+// Since returns up to limit events of property after sequence after,
+// stopping after the one that takes their size over maxBytes.
+func (s *Store) Since(ctx context.Context, property string, after uint64, limit, maxBytes int) ([]server.Record, error) {
+	rows, err := s.pool.Query(ctx, sinceSQL, property, int64(after), limit, int64(maxBytes))
 	if err != nil {
 		return nil, fmt.Errorf("since: %w", err)
 	}

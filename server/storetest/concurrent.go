@@ -84,7 +84,7 @@ func pull(t *testing.T, s server.Store, total int, deadline time.Time, seen map[
 		if time.Now().After(deadline) {
 			return fmt.Errorf("puller saw %d of %d events before the deadline", count, total)
 		}
-		recs, err := s.Since(t.Context(), "hotel", cursor, 37)
+		recs, err := s.Since(t.Context(), "hotel", cursor, 37, noByteLimit)
 		if err != nil {
 			return err
 		}
@@ -127,8 +127,8 @@ func testSameEventsTwoPropertiesAtOnce(t *testing.T, s server.Store) {
 			t.Fatalf("stored %d+%d, duplicates %d+%d; want %d of each in all", res[0].Stored, res[1].Stored, res[0].Duplicates, res[1].Duplicates, perBatch)
 		}
 	}
-	a, _ := s.Since(t.Context(), "hotel-a", 0, 1000)
-	b, _ := s.Since(t.Context(), "hotel-b", 0, 1000)
+	a, _ := s.Since(t.Context(), "hotel-a", 0, 1000, noByteLimit)
+	b, _ := s.Since(t.Context(), "hotel-b", 0, 1000, noByteLimit)
 	if len(a)+len(b) != rounds*perBatch {
 		t.Fatalf("%d+%d events stored, want %d", len(a), len(b), rounds*perBatch)
 	}

@@ -31,6 +31,7 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 	}{
 		{"AppendAssignsSequence", testAppendAssignsSequence},
 		{"SinceLimitAndCursor", testSinceLimitAndCursor},
+		{"SinceByteBudget", testSinceByteBudget},
 		{"AppendIsIdempotent", testAppendIsIdempotent},
 		{"RawKeptByteForByte", testRawKeptByteForByte},
 		{"PropertiesAreSeparate", testPropertiesAreSeparate},
@@ -100,9 +101,12 @@ func mustAppend(t *testing.T, s server.Store, property string, evs []server.Push
 
 func mustSince(t *testing.T, s server.Store, property string, after uint64, limit int) []server.Record {
 	t.Helper()
-	recs, err := s.Since(ctx(t), property, after, limit)
+	recs, err := s.Since(ctx(t), property, after, limit, noByteLimit)
 	if err != nil {
 		t.Fatalf("since: %v", err)
 	}
 	return recs
 }
+
+// noByteLimit is a Since byte budget no test reaches.
+const noByteLimit = 1 << 30
