@@ -117,11 +117,12 @@ type SyncClient struct {
 	cfg   SyncConfig
 	log   *slog.Logger
 
-	running  atomic.Bool
-	settings bool          // URL and token come from the store's settings, read at each call
-	epochMu  sync.Mutex    // orders epoch checks, Requeue and ApplyRemote
-	pushKick chan struct{} // wakes the pusher
-	pullKick chan struct{} // cuts the puller's backoff short
+	running    atomic.Bool
+	settings   bool          // URL and token come from the store's settings, read at each call
+	pushBudget int           // bytes of events in one push; the pusher's own
+	epochMu    sync.Mutex    // orders epoch checks, Requeue and ApplyRemote
+	pushKick   chan struct{} // wakes the pusher
+	pullKick   chan struct{} // cuts the puller's backoff short
 
 	mu        sync.Mutex
 	status    SyncStatus
@@ -133,12 +134,13 @@ type SyncClient struct {
 func NewSyncClient(store *Store, cfg SyncConfig) *SyncClient {
 	cfg.fill()
 	return &SyncClient{
-		store:    store,
-		cfg:      cfg,
-		log:      cfg.Logger.With("component", "sync"),
-		pushKick: make(chan struct{}, 1),
-		pullKick: make(chan struct{}, 1),
-		watchers: map[chan struct{}]struct{}{},
+		store:      store,
+		cfg:        cfg,
+		pushBudget: defaultPushBudget,
+		log:        cfg.Logger.With("component", "sync"),
+		pushKick:   make(chan struct{}, 1),
+		pullKick:   make(chan struct{}, 1),
+		watchers:   map[chan struct{}]struct{}{},
 	}
 }
 

@@ -64,14 +64,26 @@ func (c *SyncClient) waitPush(ctx context.Context, b *backoff, sub *Subscription
 	}
 }
 
-// pushAll sends the outbox in batches until it is empty.
+// pushAll sends the outbox in batches until it is empty. A batch holds at
+// most PushBatch events and pushBudget bytes of them; a batch the server
+// refuses as too large is sent again in smaller ones.
 func (c *SyncClient) pushAll(ctx context.Context) error {
 	for {
 		evs, err := c.store.Outbox(c.cfg.PushBatch)
 		if err != nil || len(evs) == 0 {
 			return err
 		}
-		if err := c.pushBatch(ctx, evs); err != nil {
+		raws, err := encodeAll(evs)
+		if err != nil {
+			return err
+		}
+		n := fitPush(raws, c.pushBudget)
+		err = c.pushBatch(ctx, evs[:n], raws[:n])
+		if n > 1 && batchTooLarge(err) {
+			c.pushBudget = max(c.pushBudget/2, 1)
+			continue
+		}
+		if err != nil {
 			return err
 		}
 		c.refreshPending()
@@ -80,15 +92,11 @@ func (c *SyncClient) pushAll(ctx context.Context) error {
 
 // pushBatch sends one batch; once the server has it, the batch leaves the
 // outbox.
-func (c *SyncClient) pushBatch(ctx context.Context, evs []wire.Event) error {
-	req := wire.PushRequest{Events: make([]json.RawMessage, len(evs))}
+func (c *SyncClient) pushBatch(ctx context.Context, evs []wire.Event, raws []json.RawMessage) error {
+	req := wire.PushRequest{Events: raws}
 	ids := make([]string, len(evs))
 	for i, ev := range evs {
-		raw, err := ev.Encode()
-		if err != nil {
-			return err
-		}
-		req.Events[i], ids[i] = raw, ev.ID
+		ids[i] = ev.ID
 	}
 	body, err := json.Marshal(req)
 	if err != nil {
