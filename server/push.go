@@ -23,6 +23,11 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.store.Append(r.Context(), desk.Property, evs)
+	var conflict *ConflictError
+	if errors.As(err, &conflict) {
+		s.rejectPush(w, desk, conflictRefusal(conflict.ID))
+		return
+	}
 	if err != nil {
 		s.internalError(w, "push", err)
 		return
@@ -102,6 +107,10 @@ func checkEvents(raws []json.RawMessage) ([]Pushed, *pushError) {
 			return nil, bad
 		}
 		evs = append(evs, Pushed{Event: ev, Raw: compact})
+	}
+	var conflict *ConflictError
+	if errors.As(CheckRepeats(evs), &conflict) {
+		return nil, conflictRefusal(conflict.ID)
 	}
 	return evs, nil
 }

@@ -67,8 +67,10 @@ type Enrolment struct {
 type Store interface {
 	// Append stores a batch of events for property in one transaction:
 	// either every new event is stored or none is. An event whose ID the
-	// store already holds (in any property) is a duplicate and is skipped,
-	// as is a repeat inside the batch. New events get the property's next
+	// store already holds (in any property) with the same content (see
+	// SameEvent) is a duplicate and is skipped, as is a repeat inside the
+	// batch; with other content it is a conflict: nothing is stored and
+	// the error is a *ConflictError naming it. New events get the property's next
 	// sequence numbers, in batch order and in commit order: once a reader
 	// has seen sequence n, every later commit gets a sequence above n, so a
 	// reader that moves its cursor to n never skips an event.

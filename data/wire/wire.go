@@ -92,6 +92,7 @@ const (
 	ErrCodeBadRequest   = "bad_request"
 	ErrCodeInvalidEvent = "invalid_event"
 	ErrCodeTooLarge     = "too_large"
+	ErrCodeConflict     = "event_conflict" // an event ID already stored with other content
 	ErrCodeUnauthorized = "unauthorized"
 	ErrCodeForbidden    = "forbidden"
 	ErrCodeUnsupported  = "unsupported"

@@ -53,6 +53,10 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.upgradeIDIndex(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -83,7 +87,7 @@ const (
 	epochKey  = "m/epoch"
 	seqPrefix = "s/" // s/PROPERTY → last sequence, 8 bytes big-endian
 	evPrefix  = "e/" // e/PROPERTY/SEQ(8 bytes) → raw event
-	idPrefix  = "i/" // i/EVENT-ID → PROPERTY
+	idPrefix  = "i/" // i/EVENT-ID → PROPERTY/SEQ(8 bytes) (PROPERTY alone before the ID index kept sequences)
 )
 
 func seqKey(property string) []byte { return []byte(seqPrefix + property) }

@@ -20,9 +20,9 @@ func (s *Store) Append(_ context.Context, property string, evs []server.Pushed) 
 		if err != nil {
 			return err
 		}
-		seen := make(map[string]bool, len(evs))
+		batch := make(map[string][]byte, len(evs))
 		for _, p := range evs {
-			dup, err := isDuplicate(txn, seen, p.Event.ID)
+			dup, err := known(txn, batch, p)
 			if err != nil {
 				return err
 			}
@@ -42,33 +42,63 @@ func (s *Store) Append(_ context.Context, property string, evs []server.Pushed) 
 		}
 		return txn.Set(seqKey(property), binary.BigEndian.AppendUint64(nil, last))
 	})
+	var conflict *server.ConflictError
+	if errors.As(err, &conflict) {
+		return server.AppendResult{}, conflict
+	}
 	if err != nil {
 		return server.AppendResult{}, fmt.Errorf("append: %w", err)
 	}
 	return res, nil
 }
 
-func isDuplicate(txn *badger.Txn, seen map[string]bool, id string) (bool, error) {
-	if seen[id] {
-		return true, nil
+// known reports whether the store (or batch, the events before p in its
+// push) holds p's event already: false when it is new, true when it holds
+// the same event, and a *server.ConflictError when it holds other content
+// under its ID.
+func known(txn *badger.Txn, batch map[string][]byte, p server.Pushed) (bool, error) {
+	if raw, ok := batch[p.Event.ID]; ok {
+		return true, sameOrConflict(raw, p)
 	}
-	seen[id] = true
-	_, err := txn.Get(idKey(id))
-	switch {
-	case err == nil:
-		return true, nil
-	case errors.Is(err, badger.ErrKeyNotFound):
+	batch[p.Event.ID] = p.Raw
+	item, err := txn.Get(idKey(p.Event.ID))
+	if errors.Is(err, badger.ErrKeyNotFound) {
 		return false, nil
-	default:
+	}
+	if err != nil {
 		return false, err
 	}
+	v, err := item.ValueCopy(nil)
+	if err != nil {
+		return false, err
+	}
+	property, seq, ok := splitIDValue(v)
+	if !ok {
+		return true, nil // an index entry from before events were compared
+	}
+	stored, err := txn.Get(eventKey(property, seq))
+	if err != nil {
+		return false, fmt.Errorf("event %s: %w", p.Event.ID, err)
+	}
+	raw, err := stored.ValueCopy(nil)
+	if err != nil {
+		return false, err
+	}
+	return true, sameOrConflict(raw, p)
+}
+
+func sameOrConflict(stored []byte, p server.Pushed) error {
+	if server.SameEvent(stored, p.Raw) {
+		return nil
+	}
+	return &server.ConflictError{ID: p.Event.ID}
 }
 
 func putEvent(txn *badger.Txn, property string, seq uint64, p server.Pushed) error {
 	if err := txn.Set(eventKey(property, seq), p.Raw); err != nil {
 		return err
 	}
-	return txn.Set(idKey(p.Event.ID), []byte(property))
+	return txn.Set(idKey(p.Event.ID), idValue(property, seq))
 }
 
 func lastSeq(txn *badger.Txn, property string) (uint64, error) {

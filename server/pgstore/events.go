@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -21,7 +22,10 @@ const (
 
 // insertSQL stores the events of a batch the store does not hold yet (the
 // first of repeats inside the batch), numbered after the property's counter
-// in batch order, moves the counter and returns how many it stored. The
+// in batch order, moves the counter and returns how many it stored. When
+// the store holds one of the batch's IDs with other bytes (but for the IDs
+// in $6, already found to hold the same event), it stores nothing and
+// returns those IDs, for Append to compare them as events. The
 // known IDs are looked up once through the index (an anti-join would let a
 // generic plan scan the whole table). It runs after lockSeqSQL, as its own
 // statement, so that (under READ COMMITTED) its snapshot sees every push
@@ -29,9 +33,13 @@ const (
 const insertSQL = `WITH input AS (
 	SELECT u.id, u.desk, u.type, u.data, u.ord
 	FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[]) WITH ORDINALITY AS u(id, desk, type, data, ord)
+), differ AS (
+	SELECT e.id FROM fd_events e JOIN input i ON i.id = e.id
+	WHERE e.id = ANY($2) AND e.data <> i.data AND e.id <> ALL ($6::text[])
 ), fresh AS (
 	SELECT DISTINCT ON (i.id) i.id, i.desk, i.type, i.data, i.ord FROM input i
 	WHERE i.id <> ALL (ARRAY(SELECT e.id FROM fd_events e WHERE e.id = ANY($2)))
+	AND NOT EXISTS (SELECT 1 FROM differ)
 	ORDER BY i.id, i.ord
 ), base AS (
 	SELECT last_seq FROM fd_property_seq WHERE property = $1
@@ -44,7 +52,7 @@ const insertSQL = `WITH input AS (
 	UPDATE fd_property_seq SET last_seq = (SELECT max(seq) FROM ins)
 	WHERE property = $1 AND EXISTS (SELECT 1 FROM ins)
 )
-SELECT count(*) FROM ins`
+SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ)`
 
 // Append stores the new events of a batch in one round trip: the three
 // statements go as one pipelined batch, which PostgreSQL runs as one
@@ -52,46 +60,96 @@ SELECT count(*) FROM ins`
 // from the same event pushed to two properties at once rolls the whole
 // batch back and it runs again.
 func (s *Store) Append(ctx context.Context, property string, evs []server.Pushed) (server.AppendResult, error) {
+	if err := server.CheckRepeats(evs); err != nil {
+		return server.AppendResult{}, err
+	}
 	var res server.AppendResult
+	same := []string{}
 	err := retry(ctx, func() error {
-		var err error
-		res, err = s.appendBatch(ctx, property, evs)
-		return err
+		for range maxCompares {
+			var differ []string
+			var err error
+			res, differ, err = s.appendBatch(ctx, property, evs, same)
+			if err != nil || len(differ) == 0 {
+				return err
+			}
+			if err := s.compare(ctx, evs, differ); err != nil {
+				return err
+			}
+			same = append(same, differ...)
+		}
+		return errors.New("events kept changing under the push")
 	})
+	var conflict *server.ConflictError
+	if errors.As(err, &conflict) {
+		return server.AppendResult{}, conflict
+	}
 	if err != nil {
 		return server.AppendResult{}, fmt.Errorf("append: %w", err)
 	}
 	return res, nil
 }
 
-func (s *Store) appendBatch(ctx context.Context, property string, evs []server.Pushed) (server.AppendResult, error) {
+// maxCompares bounds the rounds of Append that find stored events with
+// other bytes: each round's are compared and, when the same events, let
+// through in the next.
+const maxCompares = 3
+
+// compare reads the stored events with the IDs in differ and compares
+// each with the pushed one: a *server.ConflictError for the first that is
+// another event.
+func (s *Store) compare(ctx context.Context, evs []server.Pushed, differ []string) error {
+	pushed := make(map[string][]byte, len(evs))
+	for _, p := range evs {
+		pushed[p.Event.ID] = p.Raw
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id, data FROM fd_events WHERE id = ANY($1)`, differ)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var raw []byte
+		if err := rows.Scan(&id, &raw); err != nil {
+			return err
+		}
+		if !server.SameEvent(raw, pushed[id]) {
+			return &server.ConflictError{ID: id}
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) appendBatch(ctx context.Context, property string, evs []server.Pushed, same []string) (server.AppendResult, []string, error) {
 	cols := newColumns(evs)
 	b := &pgx.Batch{}
 	b.Queue(addSeqSQL, property)
 	b.Queue(lockSeqSQL, property)
-	b.Queue(insertSQL, property, cols.id, cols.desk, cols.typ, cols.data)
+	b.Queue(insertSQL, property, cols.id, cols.desk, cols.typ, cols.data, same)
 	br := s.pool.SendBatch(ctx, b)
 	var last, stored int64
+	var differ []string
 	if _, err := br.Exec(); err != nil {
 		br.Close()
-		return server.AppendResult{}, err
+		return server.AppendResult{}, nil, err
 	}
 	if err := br.QueryRow().Scan(&last); err != nil {
 		br.Close()
-		return server.AppendResult{}, err
+		return server.AppendResult{}, nil, err
 	}
-	if err := br.QueryRow().Scan(&stored); err != nil {
+	if err := br.QueryRow().Scan(&stored, &differ); err != nil {
 		br.Close()
-		return server.AppendResult{}, err
+		return server.AppendResult{}, nil, err
 	}
 	if err := br.Close(); err != nil {
-		return server.AppendResult{}, err
+		return server.AppendResult{}, nil, err
 	}
 	return server.AppendResult{
 		Stored:     int(stored),
 		Duplicates: len(evs) - int(stored),
 		LastSeq:    uint64(last + stored),
-	}, nil
+	}, differ, nil
 }
 
 // columns holds a batch column by column, for unnest.

@@ -33,6 +33,7 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"SinceLimitAndCursor", testSinceLimitAndCursor},
 		{"SinceByteBudget", testSinceByteBudget},
 		{"AppendIsIdempotent", testAppendIsIdempotent},
+		{"AppendConflict", testAppendConflict},
 		{"RawKeptByteForByte", testRawKeptByteForByte},
 		{"PropertiesAreSeparate", testPropertiesAreSeparate},
 		{"Epoch", testEpoch},
