@@ -81,7 +81,11 @@ func (s *Server) readPush(w http.ResponseWriter, r *http.Request) ([]Pushed, *pu
 	if len(req.Events) > s.cfg.MaxBatch {
 		return nil, tooLarge(fmt.Sprintf("%d events in one push, at most %d allowed", len(req.Events), s.cfg.MaxBatch))
 	}
-	return checkEvents(req.Events)
+	evs, bad := checkEvents(req.Events)
+	if bad == nil {
+		bad = checkClocks(evs, s.cfg.Now())
+	}
+	return evs, bad
 }
 
 // checkEvents decodes each event's envelope and keeps its encoding,

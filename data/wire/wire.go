@@ -1,6 +1,9 @@
 package wire
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Wire types of the sync protocol, shared by the desk's sync client and the
 // central server (see docs/API.md). Events travel in their canonical
@@ -85,6 +88,9 @@ type ErrorBody struct {
 	Message string `json:"message"`
 	Field   string `json:"field,omitempty"`
 	Event   string `json:"event,omitempty"` // the ID of the event refused, when one is
+	// ServerTime is the server's clock when it refused an event from the
+	// future (ErrCodeClockAhead), for the desk to show.
+	ServerTime time.Time `json:"server_time,omitzero"`
 }
 
 // Error codes carried in ErrorBody.Code.
@@ -93,6 +99,7 @@ const (
 	ErrCodeInvalidEvent = "invalid_event"
 	ErrCodeTooLarge     = "too_large"
 	ErrCodeConflict     = "event_conflict" // an event ID already stored with other content
+	ErrCodeClockAhead   = "clock_ahead"    // an event's clock is ahead of the server's: see MaxClockAhead
 	ErrCodeUnauthorized = "unauthorized"
 	ErrCodeForbidden    = "forbidden"
 	ErrCodeUnsupported  = "unsupported"
