@@ -60,6 +60,15 @@ func (c *Clock) Observe(remote wire.Timestamp) bool {
 	return true
 }
 
+// Reset sets the clock back to reading to, for Store.Restamp only: the
+// readings above it were made while the wall clock was wrong, and are
+// being given new ones.
+func (c *Clock) Reset(to wire.Timestamp) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.last = to
+}
+
 // Last is the latest reading given or observed, for persisting.
 func (c *Clock) Last() wire.Timestamp {
 	c.mu.Lock()
