@@ -83,6 +83,10 @@ type SyncStatus struct {
 	LastSync  time.Time   // the last successful exchange; zero when never
 	Problem   SyncProblem // why the last exchange failed; ProblemNone when it worked
 	LastError string      // the same in plain English words with detail, for IT and logs; "" when it worked
+	// ServerTime is the server's clock when it refused this desk's events
+	// as ahead of it (ProblemClockAhead), for the desk to show; zero
+	// otherwise.
+	ServerTime time.Time
 }
 
 // SyncProblem is the kind of trouble the last exchange with the server
@@ -97,11 +101,13 @@ const (
 	ProblemServer                  // the server failed (5xx): retried later
 	ProblemRejected                // the server refused what was sent (4xx): IT should look
 	ProblemOther                   // anything else: retried later
+	ProblemConflict                // the server holds one of this desk's event IDs with other content: IT should look
+	ProblemClockAhead              // this PC's clock is ahead of the server's: someone sets it right; the events wait
 )
 
 // String names the problem: "unreachable", "refused"...
 func (p SyncProblem) String() string {
-	names := []string{"none", "unreachable", "refused", "server", "rejected", "other"}
+	names := []string{"none", "unreachable", "refused", "server", "rejected", "other", "conflict", "clock_ahead"}
 	if p < 0 || int(p) >= len(names) {
 		return "other"
 	}
@@ -275,11 +281,12 @@ func (c *SyncClient) report(err error) {
 	now := c.cfg.Now()
 	c.update(func(s *SyncStatus) {
 		if err == nil {
-			s.Online, s.LastSync, s.Problem, s.LastError = true, now, ProblemNone, ""
+			s.Online, s.LastSync, s.Problem, s.LastError, s.ServerTime = true, now, ProblemNone, "", time.Time{}
 			return
 		}
 		s.Online = false
 		s.Problem, s.LastError = plainError(err)
+		s.ServerTime = serverTimeIn(err)
 	})
 }
 

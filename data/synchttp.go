@@ -58,7 +58,7 @@ func (e *ServerError) Is(target error) bool {
 	case ErrEnrolmentRefused:
 		return e.Status == http.StatusForbidden
 	case ErrDeskEnrolled:
-		return e.Status == http.StatusConflict
+		return e.Status == http.StatusConflict && e.Body.Code != wire.ErrCodeConflict
 	}
 	return false
 }
@@ -144,6 +144,13 @@ func plainError(err error) (SyncProblem, string) {
 	switch {
 	case errors.Is(err, ErrUnauthorized):
 		return ProblemRefused, "The server refused this desk. Ask a supervisor to enrol the desk again."
+	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeConflict:
+		return ProblemConflict, "The server already holds event " + se.Body.Event + " with other content than this desk's copy. " +
+			"This desk sends nothing more until IT looks at it: " + se.Body.Message
+	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeClockAhead:
+		return ProblemClockAhead, "This PC's clock is ahead of the server's (the server's time is " +
+			se.Body.ServerTime.UTC().Format("2006-01-02 15:04:05 UTC") + "). Set this PC's date and time right: " +
+			"the waiting records are kept and sent then."
 	case errors.As(err, &se) && se.Status == http.StatusRequestEntityTooLarge:
 		return ProblemRejected, "The server refused a batch as too large."
 	case errors.As(err, &se) && se.Status >= 500:

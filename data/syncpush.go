@@ -83,6 +83,9 @@ func (c *SyncClient) pushAll(ctx context.Context) error {
 			c.pushBudget = max(c.pushBudget/2, 1)
 			continue
 		}
+		if c.restampIfClockRight(err) {
+			continue
+		}
 		if err != nil {
 			return err
 		}

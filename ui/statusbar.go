@@ -93,13 +93,24 @@ func syncText(s *kit.Session, opt Options) string {
 	case st.Online:
 		parts[0] = lang.L("shell.online")
 	case st.Problem != data.ProblemNone:
-		parts[0] = lang.L("shell.offline_because", map[string]string{"Why": lang.L("shell.sync_problem." + st.Problem.String())})
+		parts[0] = lang.L("shell.offline_because", map[string]string{"Why": problemText(s, st)})
 	}
 	parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Pending}))
 	if !st.LastSync.IsZero() {
 		parts = append(parts, lang.L("shell.last_sync", map[string]string{"Time": kit.When(st.LastSync, s.Now())}))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// problemText says why sync fails in the desk's language; a clock ahead of
+// the server's comes with the server's time, so whoever sets it right
+// knows what to set.
+func problemText(s *kit.Session, st data.SyncStatus) string {
+	key := "shell.sync_problem." + st.Problem.String()
+	if st.Problem == data.ProblemClockAhead {
+		return lang.L(key, map[string]string{"ServerTime": kit.DateTime(st.ServerTime.In(s.Now().Location()))})
+	}
+	return lang.L(key)
 }
 
 // notice shows text until a newer notice or the first tick after

@@ -1,0 +1,62 @@
+package data_test
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"floordesk/data"
+	"floordesk/data/wire"
+)
+
+// TestSyncDeskWithItsClockAheadIsToldAndLosesNothing: a desk PC whose
+// date is three years ahead is told so in its sync status, with the
+// server's time; the server stores none of its events, which wait. Once
+// the date is set right, they reach the server stamped with the right
+// time, and the desk's status clears.
+func TestSyncDeskWithItsClockAheadIsToldAndLosesNothing(t *testing.T) {
+	srv := newSyncServer(t)
+	var offset atomic.Int64
+	offset.Store(int64(3 * 365 * 24 * time.Hour))
+	wall := func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: listFold, Logger: quiet, GCInterval: -1, Wall: wall})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := data.EnrollStore(t.Context(), st, srv.http.URL, srv.code("hotel")); err != nil {
+		t.Fatal(err)
+	}
+	ev := appendKey(t, st, "F3", "key.signed_out")
+	c := startSync(t, st, data.SyncConfig{})
+	waitFor(t, "a clock-ahead status", 10*time.Second, func() bool { return c.Status().Problem == data.ProblemClockAhead })
+	s := c.Status()
+	if !nearlyNow(s.ServerTime) || s.Pending != 1 || !strings.Contains(s.LastError, s.ServerTime.UTC().Format("2006-01-02 15:04")) {
+		t.Fatalf("status = %+v", s)
+	}
+	if last, _ := srv.store.LastSeq(t.Context(), "hotel"); last != 0 {
+		t.Fatalf("the server stored %d events from the future", last)
+	}
+
+	offset.Store(0) // someone sets the PC's date right
+	c.SyncNow()
+	waitFor(t, "the event on the server", 10*time.Second, func() bool {
+		last, _ := srv.store.LastSeq(t.Context(), "hotel")
+		return last == 1
+	})
+	recs, err := srv.store.Since(t.Context(), "hotel", 0, 10, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := wire.DecodeEvent(recs[0].Raw)
+	if err != nil || got.ID != ev.ID || !nearlyNow(got.HLC.Time()) {
+		t.Fatalf("on the server: %+v, %v; want event %s stamped about now", got, err, ev.ID)
+	}
+	waitFor(t, "a clear status", 10*time.Second, func() bool {
+		s := c.Status()
+		return s.Problem == data.ProblemNone && s.ServerTime.IsZero() && s.Pending == 0
+	})
+}
+
+func nearlyNow(t time.Time) bool { return time.Since(t).Abs() < time.Minute }

@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"floordesk/data"
+	"floordesk/ui/kit"
+)
+
+// TestStatusBarSaysTheClockIsWrongWithTheServersTime: a desk whose
+// clock is ahead of the server's says so in the desk's language, with the
+// server's time, and a conflict tells to call IT; never in English words
+// on a Chinese desk.
+func TestStatusBarSaysTheClockIsWrongWithTheServersTime(t *testing.T) {
+	for _, tc := range []struct {
+		language string
+		clock    string // the clock-ahead text, with the server's time
+		conflict string
+	}{
+		{kit.Chinese, "本机时钟不准：服务器时间为", "请告知 IT"},
+		{kit.English, "this PC's clock is wrong: the server's time is", "tell IT"},
+	} {
+		t.Run(tc.language, func(t *testing.T) {
+			se := dashEnv(t, tc.language)
+			sync := &fakeSync{}
+			opt := Options{Sync: sync}
+			server := se.Clock.Now().Add(-2 * time.Hour)
+			sync.st = data.SyncStatus{Pending: 2, Problem: data.ProblemClockAhead, ServerTime: server, LastError: "This PC's clock is ahead"}
+			se.sh.bar.refresh(opt)
+			got := se.sh.StatusText()
+			when := kit.DateTime(server.In(se.Clock.Now().Location()))
+			if !strings.Contains(got, tc.clock) || !strings.Contains(got, when) {
+				t.Errorf("clock ahead: %q, want %q and the server's time %q", got, tc.clock, when)
+			}
+			sync.st = data.SyncStatus{Pending: 1, Problem: data.ProblemConflict, LastError: "The server already holds event x"}
+			se.sh.bar.refresh(opt)
+			if got := se.sh.StatusText(); !strings.Contains(got, tc.conflict) || strings.Contains(got, "already holds") {
+				t.Errorf("conflict: %q, want %q", got, tc.conflict)
+			}
+		})
+	}
+}
