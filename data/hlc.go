@@ -11,8 +11,10 @@ import (
 const counterMax = 1<<16 - 1
 
 // DefaultMaxDrift is how far ahead of the local wall clock a remote
-// timestamp may be and still move the local clock forward.
-const DefaultMaxDrift = 5 * time.Minute
+// timestamp may be and still move the local clock forward: as far as the
+// server lets an event's clock be ahead of its own, so a desk whose clock
+// is right follows every event the server takes.
+const DefaultMaxDrift = wire.MaxClockAhead
 
 // Clock is a hybrid logical clock (Kulkarni et al., 2014). It is safe for
 // concurrent use. Readings never go backwards, even when the wall clock
