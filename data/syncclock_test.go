@@ -8,6 +8,7 @@ import (
 
 	"floordesk/data"
 	"floordesk/data/wire"
+	"floordesk/server"
 )
 
 // TestSyncDeskWithItsClockAheadIsToldAndLosesNothing: a desk PC whose
@@ -60,3 +61,28 @@ func TestSyncDeskWithItsClockAheadIsToldAndLosesNothing(t *testing.T) {
 }
 
 func nearlyNow(t time.Time) bool { return time.Since(t).Abs() < time.Minute }
+
+// TestSyncPulledEventFromTheFutureDoesNotDragTheClock: an event years
+// ahead that a server stored before it checked clocks reaches the desk,
+// which keeps it but whose own next event is stamped with the right time.
+func TestSyncPulledEventFromTheFutureDoesNotDragTheClock(t *testing.T) {
+	srv := newSyncServer(t)
+	st := openDesk(t, "desk-a")
+	if err := data.EnrollStore(t.Context(), st, srv.http.URL, srv.code("hotel")); err != nil {
+		t.Fatal(err)
+	}
+	future := wire.Event{ID: data.NewEventID(), HLC: wire.MakeTimestamp(time.Now().AddDate(3, 0, 0).UnixMilli(), 0), Desk: "desk-x",
+		Actor: "s", Entity: wire.EntityRef{Kind: "key", ID: "F3"}, Type: "key.signed_out", Version: 1}
+	raw, err := future.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.store.Append(t.Context(), "hotel", []server.Pushed{{Event: future, Raw: raw}}); err != nil {
+		t.Fatal(err)
+	}
+	startSync(t, st, data.SyncConfig{})
+	waitFor(t, "the event from the future on the desk", 10*time.Second, func() bool { return hasEvent(st, future.ID) })
+	if ev := appendKey(t, st, "F3", "key.returned"); !nearlyNow(ev.HLC.Time()) {
+		t.Fatalf("the desk's next event is stamped %v: its clock was dragged", ev.HLC.Time())
+	}
+}
