@@ -2,11 +2,13 @@ package server_test
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"floordesk/data/wire"
 	"floordesk/server"
@@ -110,7 +112,7 @@ func TestAdminOnlyFromThisHost(t *testing.T) {
 }
 
 // A backup taken from the running server restores into a store with every
-// event and a new epoch.
+// event, a new epoch, and the desks it remembers revoked.
 func TestAdminBackupRestores(t *testing.T) {
 	e := newEnv(t, nil)
 	desk := e.enroll("hotel", "desk-a")
@@ -122,7 +124,7 @@ func TestAdminBackupRestores(t *testing.T) {
 		t.Fatalf("backup: %d, trailer %q, %v", resp.StatusCode, resp.Trailer.Get(server.BackupTrailer), err)
 	}
 	dir := filepath.Join(t.TempDir(), "restored")
-	if err := badgerstore.Restore(dir, bytes.NewReader(backup), quiet); err != nil {
+	if err := badgerstore.Restore(dir, bytes.NewReader(backup), time.Now(), quiet); err != nil {
 		t.Fatal(err)
 	}
 	st, err := badgerstore.Open(dir, quiet)
@@ -136,7 +138,7 @@ func TestAdminBackupRestores(t *testing.T) {
 	if len(recs) != 20 || newEpoch == oldEpoch {
 		t.Fatalf("restored %d events, epoch %q (was %q); want 20 and a new epoch", len(recs), newEpoch, oldEpoch)
 	}
-	if _, err := st.DeskByToken(t.Context(), server.HashSecret(desk)); err != nil {
-		t.Fatalf("restored store lost the desk: %v", err)
+	if _, err := st.DeskByToken(t.Context(), server.HashSecret(desk)); !errors.Is(err, server.ErrRevoked) {
+		t.Fatalf("the desk's token in the restored store: %v, want ErrRevoked (every desk enrols again)", err)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
@@ -117,7 +118,7 @@ func (s *Store) Epoch(ctx context.Context) (string, error) {
 		return err
 	})
 	if errors.Is(err, badger.ErrKeyNotFound) {
-		return s.NewEpoch(ctx)
+		return s.newEpoch()
 	}
 	if err != nil {
 		return "", fmt.Errorf("epoch: %w", err)
@@ -126,8 +127,8 @@ func (s *Store) Epoch(ctx context.Context) (string, error) {
 	return epoch, nil
 }
 
-// NewEpoch replaces the epoch with a fresh one.
-func (s *Store) NewEpoch(context.Context) (string, error) {
+// newEpoch gives a new store its first epoch.
+func (s *Store) newEpoch() (string, error) {
 	epoch := uuid.NewString()
 	err := s.update(func(txn *badger.Txn) error {
 		return txn.Set([]byte(epochKey), []byte(epoch))
@@ -165,19 +166,20 @@ func (s *Store) Backup(w io.Writer) error {
 }
 
 // Restore loads a backup written by Backup into dir, which must be empty or
-// missing, and gives the restored store a new epoch, so desks that synced
-// with the lost copy re-push what they have. For a file that is not a
-// whole server backup it returns backupfmt.ErrBadBackup and leaves dir as it
-// was.
-func Restore(dir string, r io.Reader, logger *slog.Logger) error {
-	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, logger) })
+// missing, and marks the store Restored at time now: a new epoch, so desks
+// that synced with the lost copy re-push what they have, and every desk
+// revoked and every unused code void, so none the backup remembers works
+// again. For a file that is not a whole server backup it returns
+// backupfmt.ErrBadBackup and leaves dir as it was.
+func Restore(dir string, r io.Reader, now time.Time, logger *slog.Logger) error {
+	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, now, logger) })
 	if errors.Is(err, backupfmt.ErrNotEmpty) {
 		return fmt.Errorf("restore: %s is not empty", dir)
 	}
 	return err
 }
 
-func load(dir string, r io.Reader, logger *slog.Logger) error {
+func load(dir string, r io.Reader, now time.Time, logger *slog.Logger) error {
 	stream, verify, err := backupfmt.ReadFramed(bufio.NewReader(r), backupMagic)
 	if err != nil {
 		return errBadBackup
@@ -194,7 +196,7 @@ func load(dir string, r io.Reader, logger *slog.Logger) error {
 		s.Close()
 		return errBadBackup
 	}
-	if _, err := s.NewEpoch(context.Background()); err != nil {
+	if _, err := s.Restored(context.Background(), now); err != nil {
 		s.Close()
 		return err
 	}

@@ -26,8 +26,8 @@ var _ server.Store = (*Store)(nil)
 // Store keeps events, desks and enrolment codes in PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
-	// epoch is read once and kept: it changes only through NewEpoch or
-	// by hand after a restore, with every server stopped.
+	// epoch is read once and kept: it changes only through Restored,
+	// after a restore, with every server stopped.
 	epoch atomic.Pointer[string]
 	// tokens caches valid tokens while listener hears the other servers'
 	// changes to desks.
@@ -138,16 +138,4 @@ func (s *Store) loadEpoch(ctx context.Context) (string, error) {
 	}
 	err = s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
 	return epoch, err
-}
-
-// NewEpoch replaces the epoch with a fresh one.
-func (s *Store) NewEpoch(ctx context.Context) (string, error) {
-	epoch := uuid.NewString()
-	_, err := s.pool.Exec(ctx, `INSERT INTO fd_meta (key, value) VALUES ('epoch', $1)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, epoch)
-	if err != nil {
-		return "", fmt.Errorf("new epoch: %w", err)
-	}
-	s.epoch.Store(&epoch)
-	return epoch, nil
 }
