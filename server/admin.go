@@ -71,7 +71,7 @@ func (s *Server) isAdmin(r *http.Request) bool {
 func (s *Server) adminToken(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.isAdmin(r) {
-			s.unauthorized(w, "admin token required")
+			s.unauthorized(w, r, "admin token required")
 			return
 		}
 		next(w, r)
@@ -149,6 +149,7 @@ func (s *Server) handleAdminRevoke(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "admin revoke", err)
 		return
 	}
+	s.deskChanged(req.Desk)
 	s.log.Info("desk revoked", "desk", req.Desk)
 	writeJSON(w, r, http.StatusOK, AdminRevokeRequest{Desk: req.Desk})
 }

@@ -27,16 +27,16 @@ func (s *Server) authed(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token, ok := bearer(r)
 		if !ok {
-			s.unauthorized(w, "missing bearer token")
+			s.unauthorized(w, r, "missing bearer token")
 			return
 		}
 		desk, err := s.store.DeskByToken(r.Context(), HashSecret(token))
 		switch {
 		case errors.Is(err, ErrNotFound):
-			s.unauthorized(w, "unknown token")
+			s.unauthorized(w, r, "unknown token")
 			return
 		case errors.Is(err, ErrRevoked):
-			s.unauthorized(w, "token revoked")
+			s.unauthorized(w, r, "token revoked")
 			return
 		case err != nil:
 			s.internalError(w, "auth", err)
@@ -46,7 +46,7 @@ func (s *Server) authed(next http.HandlerFunc) http.Handler {
 	})
 }
 
-func (s *Server) unauthorized(w http.ResponseWriter, why string) {
+func (s *Server) unauthorized(w http.ResponseWriter, _ *http.Request, why string) {
 	s.metrics.unauthorized.Add(1)
 	w.Header().Set("WWW-Authenticate", `Bearer realm="floordesk"`)
 	writeError(w, http.StatusUnauthorized, wire.ErrorBody{Code: wire.ErrCodeUnauthorized, Message: why})

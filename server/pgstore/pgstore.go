@@ -21,7 +21,10 @@ import (
 	"floordesk/server"
 )
 
-var _ server.Store = (*Store)(nil)
+var (
+	_ server.Store       = (*Store)(nil)
+	_ server.DeskWatcher = (*Store)(nil)
+)
 
 // Store keeps events, desks and enrolment codes in PostgreSQL.
 type Store struct {
@@ -138,4 +141,13 @@ func (s *Store) loadEpoch(ctx context.Context) (string, error) {
 	}
 	err = s.pool.QueryRow(ctx, `SELECT value FROM fd_meta WHERE key = 'epoch'`).Scan(&epoch)
 	return epoch, err
+}
+
+// WatchDesks has fn called with each desk whose token any server sharing
+// the database changed (this one included), as the listener hears it.
+// Without a listener (an engine without LISTEN) fn is never called.
+func (s *Store) WatchDesks(fn func(desk string)) {
+	if s.listener != nil {
+		s.listener.watch.Store(&fn)
+	}
 }
