@@ -22,7 +22,7 @@ func deskFrom(ctx context.Context) Desk {
 }
 
 // authed admits only requests with a valid, unrevoked bearer token, and
-// answers the rest with 401 before reading their body.
+// answers the rest with 401 without reading their body.
 func (s *Server) authed(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token, ok := bearer(r)
@@ -46,8 +46,11 @@ func (s *Server) authed(next http.HandlerFunc) http.Handler {
 	})
 }
 
-func (s *Server) unauthorized(w http.ResponseWriter, _ *http.Request, why string) {
+// unauthorized answers 401 at once, without reading the body, and closes
+// the connection.
+func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request, why string) {
 	s.metrics.unauthorized.Add(1)
+	hangUpAfter(w, r)
 	w.Header().Set("WWW-Authenticate", `Bearer realm="floordesk"`)
 	writeError(w, http.StatusUnauthorized, wire.ErrorBody{Code: wire.ErrCodeUnauthorized, Message: why})
 }

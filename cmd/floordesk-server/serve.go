@@ -33,6 +33,7 @@ func serve(ctx context.Context, args []string) error {
 	fs.StringVar(&f.listen.TLSCert, "tls-cert", "", "TLS certificate (PEM)")
 	fs.StringVar(&f.listen.TLSKey, "tls-key", "", "TLS private key (PEM)")
 	fs.BoolVar(&f.listen.InsecureHTTP, "insecure-http", false, "allow plain HTTP off loopback (only behind a TLS reverse proxy)")
+	fs.IntVar(&f.listen.MaxConns, "max-conns", server.DefaultMaxConns, "connections served at once; more wait to be accepted")
 	fs.DurationVar(&f.longPoll, "long-poll", server.DefaultLongPoll, "longest hold of an empty pull")
 	fs.DurationVar(&f.pollDB, "poll-db", 0, "while holding a pull, look at the database this often (several servers on one PostgreSQL); 0: only on own pushes")
 	fs.IntVar(&f.maxBatch, "max-batch", 0, "most events in one push (0: default)")
