@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,5 +141,32 @@ func TestAdminBackupRestores(t *testing.T) {
 	}
 	if _, err := st.DeskByToken(t.Context(), server.HashSecret(desk)); !errors.Is(err, server.ErrRevoked) {
 		t.Fatalf("the desk's token in the restored store: %v, want ErrRevoked (every desk enrols again)", err)
+	}
+}
+
+// An enrolment code lasts at most MaxEnrolmentValidity: a longer one is
+// refused, saying why.
+func TestEnrolmentValidityBounded(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range []struct {
+		valid  string
+		status int
+	}{
+		{"168h", http.StatusOK},
+		{"168h1s", http.StatusBadRequest},
+		{"8760h", http.StatusBadRequest},
+		{"0s", http.StatusBadRequest},
+		{"-1h", http.StatusBadRequest},
+		{"soon", http.StatusBadRequest},
+	} {
+		var body wire.ErrorBody
+		e.decode(e.do("POST", "/v1/admin/enroll", testAdminToken, jsonBody(server.AdminEnrollRequest{Property: "hotel", Valid: tc.valid}), nil), tc.status, &body)
+		if tc.status != http.StatusOK && body.Field != "valid" {
+			t.Errorf("valid %s: error %+v, want the field valid named", tc.valid, body)
+		}
+	}
+	_, err := server.CreateEnrolment(t.Context(), e.store, "hotel", time.Now(), server.MaxEnrolmentValidity+time.Hour)
+	if err == nil || !strings.Contains(err.Error(), "at most") {
+		t.Fatalf("CreateEnrolment for 7 days and an hour: %v, want a refusal", err)
 	}
 }
