@@ -125,7 +125,7 @@ func TestAdminBackupRestores(t *testing.T) {
 		t.Fatalf("backup: %d, trailer %q, %v", resp.StatusCode, resp.Trailer.Get(server.BackupTrailer), err)
 	}
 	dir := filepath.Join(t.TempDir(), "restored")
-	if err := badgerstore.Restore(dir, bytes.NewReader(backup), time.Now(), quiet); err != nil {
+	if err := badgerstore.Restore(dir, bytes.NewReader(backup), quiet); err != nil {
 		t.Fatal(err)
 	}
 	st, err := badgerstore.Open(dir, quiet)

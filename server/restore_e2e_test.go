@@ -54,7 +54,7 @@ func TestEndToEndRestoreSignsOutThenHeals(t *testing.T) {
 	// The server is restored from the older backup; the desks work on.
 	live.kill()
 	restored := filepath.Join(t.TempDir(), "restored")
-	if err := badgerstore.Restore(restored, &backup, time.Now(), quiet); err != nil {
+	if err := badgerstore.Restore(restored, &backup, quiet); err != nil {
 		t.Fatal(err)
 	}
 	live = startLive(t, restored, addr)

@@ -75,7 +75,7 @@ func restore(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("restore: %w", err)
 	}
 	defer f.Close()
-	if err := badgerstore.Restore(sf.data, f, time.Now(), quietLogger()); err != nil {
+	if err := badgerstore.Restore(sf.data, f, quietLogger()); err != nil {
 		return err
 	}
 	epoch, err := restoredEpoch(ctx, sf.data)

@@ -166,13 +166,13 @@ func (s *Store) Backup(w io.Writer) error {
 }
 
 // Restore loads a backup written by Backup into dir, which must be empty or
-// missing, and marks the store Restored at time now: a new epoch, so desks
+// missing, and marks the store Restored now: a new epoch, so desks
 // that synced with the lost copy re-push what they have, and every desk
 // revoked and every unused code void, so none the backup remembers works
 // again. For a file that is not a whole server backup it returns
 // backupfmt.ErrBadBackup and leaves dir as it was.
-func Restore(dir string, r io.Reader, now time.Time, logger *slog.Logger) error {
-	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, now, logger) })
+func Restore(dir string, r io.Reader, logger *slog.Logger) error {
+	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, time.Now(), logger) })
 	if errors.Is(err, backupfmt.ErrNotEmpty) {
 		return fmt.Errorf("restore: %s is not empty", dir)
 	}

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"testing"
-	"time"
 
 	"floordesk/data"
 	"floordesk/data/backupfmt"
@@ -77,7 +76,7 @@ func TestRestoreKeepsEventsAndChangesEpoch(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if err := badgerstore.Restore(dir, &buf, time.Now(), quiet); err != nil {
+	if err := badgerstore.Restore(dir, &buf, quiet); err != nil {
 		t.Fatalf("restore: %v", err)
 	}
 	r, err := badgerstore.Open(dir, quiet)
@@ -124,7 +123,7 @@ func TestRestoreRefusesCutAndForeignBackups(t *testing.T) {
 		"a desk's backup":        desk,
 	} {
 		dir := t.TempDir()
-		if err := badgerstore.Restore(dir, bytes.NewReader(b), time.Now(), quiet); !errors.Is(err, backupfmt.ErrBadBackup) {
+		if err := badgerstore.Restore(dir, bytes.NewReader(b), quiet); !errors.Is(err, backupfmt.ErrBadBackup) {
 			t.Errorf("%s: %v, want backupfmt.ErrBadBackup", name, err)
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) > 0 {
