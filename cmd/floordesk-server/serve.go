@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"floordesk/data/private"
 	"floordesk/server"
 )
 
@@ -88,8 +89,10 @@ func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
 // the folder holds only that and the server's address), creating both on
 // first start.
 func (f serveFlags) adminToken(log *slog.Logger) (string, error) {
-	if err := os.MkdirAll(f.store.data, 0o700); err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+	if tightened, err := private.Folder(f.store.data); err != nil {
+		return "", err
+	} else if len(tightened) > 0 {
+		log.Warn("the data folder was open to other users: made private (0700)", "dir", f.store.data)
 	}
 	token, created, err := loadAdminToken(f.store.data)
 	if created {

@@ -21,6 +21,7 @@ import (
 	"github.com/google/uuid"
 
 	"floordesk/data/backupfmt"
+	"floordesk/data/private"
 	"floordesk/server"
 )
 
@@ -30,6 +31,8 @@ var _ server.Store = (*Store)(nil)
 // written with SyncWrites on: an acknowledged push survives a power cut.
 // Writes are serialised by a mutex, so sequence numbers follow commit order.
 type Store struct {
+	dir    string
+	log    *slog.Logger
 	db     *badger.DB
 	mu     sync.Mutex             // serialises every write transaction
 	epoch  atomic.Pointer[string] // the epoch, read once
@@ -39,9 +42,13 @@ type Store struct {
 // Open opens (creating when missing) the store in dir. It returns
 // server.ErrLocked when another process has it open.
 func Open(dir string, logger *slog.Logger) (*Store, error) {
+	if logger == nil {
+		logger = slog.Default()
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	private.Keep(dir, logger, true)
 	db, err := badger.Open(options(dir, logger))
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
@@ -49,7 +56,8 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	s := &Store{db: db, tokens: newTokenCache()}
+	private.Keep(dir, logger, false) // the files Badger just made
+	s := &Store{dir: dir, log: logger, db: db, tokens: newTokenCache()}
 	if _, err := s.Epoch(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -58,9 +66,6 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 }
 
 func options(dir string, logger *slog.Logger) badger.Options {
-	if logger == nil {
-		logger = slog.Default()
-	}
 	return badger.DefaultOptions(dir).
 		WithSyncWrites(true).
 		WithLogger(badgerLogger{logger}).
@@ -71,11 +76,12 @@ func options(dir string, logger *slog.Logger) badger.Options {
 		WithValueThreshold(1 << 10)
 }
 
-// Close closes the database.
+// Close closes the database, leaving the folder private.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
+	private.Keep(s.dir, s.log, false)
 	return nil
 }
 
