@@ -17,6 +17,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 
+	"floordesk/data/private"
 	"floordesk/data/wire"
 )
 
@@ -30,7 +31,7 @@ type FoldFunc func(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, err
 
 // Options configure Open.
 type Options struct {
-	Dir      string           // data folder, created if missing
+	Dir      string           // data folder, created if missing; kept private (0700, files 0600)
 	Desk     string           // desk ID; empty means a random one, made on first open and kept
 	Fold     FoldFunc         // required
 	Wall     func() time.Time // physical clock; nil means time.Now
@@ -77,10 +78,12 @@ func Open(opts Options) (*Store, error) {
 		return nil, errors.New("open store: no fold function")
 	}
 	fillDefaults(&opts)
+	private.Keep(opts.Dir, opts.Logger, true)
 	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger))
 	if err != nil {
 		return nil, translateOpenError(err)
 	}
+	private.Keep(opts.Dir, opts.Logger, false) // the files Badger just made
 	s := &Store{db: db, opts: opts, log: opts.Logger}
 	if err := s.load(); err != nil {
 		db.Close()
@@ -178,6 +181,7 @@ func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
+	private.Keep(s.opts.Dir, s.log, false)
 	return nil
 }
 

@@ -232,8 +232,9 @@ func TestSyncEnrolRefusals(t *testing.T) {
 	}
 }
 
-// A server restored from an older backup has a new epoch and lacks recent
-// events: the desk re-pushes everything and pulls again from zero.
+// A server restored from an older backup has a new epoch, lacks recent
+// events and has signed every desk out: the desk, enrolled again, re-pushes
+// everything and pulls again from zero.
 func TestSyncNewEpochRepushes(t *testing.T) {
 	srv := newSyncServer(t)
 	desk := openDesk(t, "desk-a")
@@ -254,6 +255,14 @@ func TestSyncNewEpochRepushes(t *testing.T) {
 	srv.sw.set(restored.Handler())
 	srv.srv.Close() // answers the pull held by the old server
 	srv.http.CloseClientConnections()
+	waitFor(t, "the desk to be refused", 10*time.Second, func() bool { return c.Status().Problem == data.ProblemRefused })
+	code, err := server.CreateEnrolment(t.Context(), restored.store, "hotel", time.Now(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := data.EnrollStore(t.Context(), desk, srv.http.URL, code); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, "the restored server to get the desk's events back", 10*time.Second, func() bool {
 		n, _ := restored.store.LastSeq(t.Context(), "hotel")
 		return n == uint64(len(evs))

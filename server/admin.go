@@ -22,7 +22,7 @@ import (
 // AdminEnrollRequest is the body of POST /v1/admin/enroll.
 type AdminEnrollRequest struct {
 	Property string `json:"property"`
-	Valid    string `json:"valid,omitempty"` // a Go duration; "": DefaultEnrolmentValidity
+	Valid    string `json:"valid,omitempty"` // a Go duration up to MaxEnrolmentValidity; "": DefaultEnrolmentValidity
 }
 
 // AdminEnrollResponse carries a new one-time enrolment code.
@@ -71,7 +71,7 @@ func (s *Server) isAdmin(r *http.Request) bool {
 func (s *Server) adminToken(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.isAdmin(r) {
-			s.unauthorized(w, "admin token required")
+			s.unauthorized(w, r, "admin token required")
 			return
 		}
 		next(w, r)
@@ -115,11 +115,15 @@ func (s *Server) handleAdminEnroll(w http.ResponseWriter, r *http.Request) {
 	valid := DefaultEnrolmentValidity
 	if req.Valid != "" {
 		d, err := time.ParseDuration(req.Valid)
-		if err != nil || d <= 0 {
-			writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "valid", Message: "valid must be a positive duration such as 24h"})
+		if err != nil {
+			writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "valid", Message: "valid must be a duration such as 24h"})
 			return
 		}
 		valid = d
+	}
+	if err := CheckEnrolmentValidity(valid); err != nil {
+		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "valid", Message: err.Error()})
+		return
 	}
 	if !ValidProperty(req.Property) {
 		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "property", Message: "property must be 1 to 64 letters, digits, '.', '_' or '-'"})
@@ -149,6 +153,7 @@ func (s *Server) handleAdminRevoke(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "admin revoke", err)
 		return
 	}
+	s.deskChanged(req.Desk)
 	s.log.Info("desk revoked", "desk", req.Desk)
 	writeJSON(w, r, http.StatusOK, AdminRevokeRequest{Desk: req.Desk})
 }

@@ -2,11 +2,14 @@ package server_test
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"floordesk/data/wire"
 	"floordesk/server"
@@ -110,7 +113,7 @@ func TestAdminOnlyFromThisHost(t *testing.T) {
 }
 
 // A backup taken from the running server restores into a store with every
-// event and a new epoch.
+// event, a new epoch, and the desks it remembers revoked.
 func TestAdminBackupRestores(t *testing.T) {
 	e := newEnv(t, nil)
 	desk := e.enroll("hotel", "desk-a")
@@ -136,7 +139,34 @@ func TestAdminBackupRestores(t *testing.T) {
 	if len(recs) != 20 || newEpoch == oldEpoch {
 		t.Fatalf("restored %d events, epoch %q (was %q); want 20 and a new epoch", len(recs), newEpoch, oldEpoch)
 	}
-	if _, err := st.DeskByToken(t.Context(), server.HashSecret(desk)); err != nil {
-		t.Fatalf("restored store lost the desk: %v", err)
+	if _, err := st.DeskByToken(t.Context(), server.HashSecret(desk)); !errors.Is(err, server.ErrRevoked) {
+		t.Fatalf("the desk's token in the restored store: %v, want ErrRevoked (every desk enrols again)", err)
+	}
+}
+
+// An enrolment code lasts at most MaxEnrolmentValidity: a longer one is
+// refused, saying why.
+func TestEnrolmentValidityBounded(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range []struct {
+		valid  string
+		status int
+	}{
+		{"168h", http.StatusOK},
+		{"168h1s", http.StatusBadRequest},
+		{"8760h", http.StatusBadRequest},
+		{"0s", http.StatusBadRequest},
+		{"-1h", http.StatusBadRequest},
+		{"soon", http.StatusBadRequest},
+	} {
+		var body wire.ErrorBody
+		e.decode(e.do("POST", "/v1/admin/enroll", testAdminToken, jsonBody(server.AdminEnrollRequest{Property: "hotel", Valid: tc.valid}), nil), tc.status, &body)
+		if tc.status != http.StatusOK && body.Field != "valid" {
+			t.Errorf("valid %s: error %+v, want the field valid named", tc.valid, body)
+		}
+	}
+	_, err := server.CreateEnrolment(t.Context(), e.store, "hotel", time.Now(), server.MaxEnrolmentValidity+time.Hour)
+	if err == nil || !strings.Contains(err.Error(), "at most") {
+		t.Fatalf("CreateEnrolment for 7 days and an hour: %v, want a refusal", err)
 	}
 }

@@ -22,21 +22,21 @@ func deskFrom(ctx context.Context) Desk {
 }
 
 // authed admits only requests with a valid, unrevoked bearer token, and
-// answers the rest with 401 before reading their body.
+// answers the rest with 401 without reading their body.
 func (s *Server) authed(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		token, ok := bearer(r)
 		if !ok {
-			s.unauthorized(w, "missing bearer token")
+			s.unauthorized(w, r, "missing bearer token")
 			return
 		}
 		desk, err := s.store.DeskByToken(r.Context(), HashSecret(token))
 		switch {
 		case errors.Is(err, ErrNotFound):
-			s.unauthorized(w, "unknown token")
+			s.unauthorized(w, r, "unknown token")
 			return
 		case errors.Is(err, ErrRevoked):
-			s.unauthorized(w, "token revoked")
+			s.unauthorized(w, r, "token revoked")
 			return
 		case err != nil:
 			s.internalError(w, "auth", err)
@@ -46,8 +46,11 @@ func (s *Server) authed(next http.HandlerFunc) http.Handler {
 	})
 }
 
-func (s *Server) unauthorized(w http.ResponseWriter, why string) {
+// unauthorized answers 401 at once, without reading the body, and closes
+// the connection.
+func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request, why string) {
 	s.metrics.unauthorized.Add(1)
+	hangUpAfter(w, r)
 	w.Header().Set("WWW-Authenticate", `Bearer realm="floordesk"`)
 	writeError(w, http.StatusUnauthorized, wire.ErrorBody{Code: wire.ErrCodeUnauthorized, Message: why})
 }

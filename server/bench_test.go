@@ -146,6 +146,7 @@ func (c *benchClient) send(b *testing.B, req *http.Request) []byte {
 func (c *benchClient) push(b *testing.B, body []byte) {
 	req, _ := http.NewRequest("POST", c.url+"/v1/events", bytes.NewReader(body))
 	req.Header.Set("Content-Encoding", "gzip")
+	req.Header.Set("Content-Type", "application/json")
 	var res wire.PushResponse
 	c.do(b, req, &res)
 }

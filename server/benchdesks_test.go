@@ -144,6 +144,7 @@ func call(ctx context.Context, hc *http.Client, method, url, token string, body 
 		return err
 	}
 	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := hc.Do(req)
 	if err != nil {
 		return err

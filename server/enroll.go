@@ -16,15 +16,36 @@ import (
 // DefaultEnrolmentValidity is how long an enrolment code can be used.
 const DefaultEnrolmentValidity = 24 * time.Hour
 
+// MaxEnrolmentValidity is the longest an enrolment code can be made to last:
+// a code lying about unused is a way in for whoever finds it.
+const MaxEnrolmentValidity = 7 * 24 * time.Hour
+
+// CheckEnrolmentValidity refuses a validity that is not above zero or is
+// longer than MaxEnrolmentValidity, saying so in words for the
+// administrator.
+func CheckEnrolmentValidity(valid time.Duration) error {
+	switch {
+	case valid <= 0:
+		return fmt.Errorf("a code must be valid for some time, such as 24h; %v was asked", valid)
+	case valid > MaxEnrolmentValidity:
+		return fmt.Errorf("a code can be valid for at most %v (7 days); %v was asked: make a new code when it runs out", MaxEnrolmentValidity, valid)
+	}
+	return nil
+}
+
 // codeAlphabet is Crockford's base32: no I, L, O or U to misread.
 const codeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 // CreateEnrolment makes a one-time enrolment code for property, valid until
-// now+valid, and records its hash in store. The code is returned this once,
-// for the administrator to give to the desk.
+// now+valid (at most MaxEnrolmentValidity), and records its hash in store.
+// The code is returned this once, for the administrator to give to the
+// desk.
 func CreateEnrolment(ctx context.Context, store Store, property string, now time.Time, valid time.Duration) (string, error) {
 	if !ValidProperty(property) {
 		return "", fmt.Errorf("property %q: use 1 to 64 letters, digits, '.', '_' or '-'", property)
+	}
+	if err := CheckEnrolmentValidity(valid); err != nil {
+		return "", err
 	}
 	code := newCode()
 	err := store.AddEnrolment(ctx, Enrolment{CodeHash: HashSecret(normalCode(code)), Property: property, Expires: now.Add(valid)})

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -9,6 +10,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"golang.org/x/net/netutil"
 )
 
 // ListenConfig says where and how to serve.
@@ -17,6 +20,7 @@ type ListenConfig struct {
 	TLSCert      string // PEM files; both or neither
 	TLSKey       string
 	InsecureHTTP bool // allow plain HTTP off loopback (behind a TLS proxy)
+	MaxConns     int  // connections served at once; 0: DefaultMaxConns
 }
 
 // ErrNeedTLS refuses plain HTTP on an address other desks can reach.
@@ -27,6 +31,9 @@ var ErrNeedTLS = errors.New("refusing plain HTTP on a non-loopback address: give
 func (c ListenConfig) Check() error {
 	if (c.TLSCert == "") != (c.TLSKey == "") {
 		return errors.New("give both --tls-cert and --tls-key, or neither")
+	}
+	if c.MaxConns < 0 {
+		return fmt.Errorf("--max-conns %d: give a number of connections above 0", c.MaxConns)
 	}
 	if c.TLSCert != "" || c.InsecureHTTP {
 		return nil
@@ -58,8 +65,11 @@ func Serve(ctx context.Context, s *Server, lc ListenConfig, grace time.Duration,
 	}
 	hs := &http.Server{
 		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		ReadHeaderTimeout: HeaderTimeout,
+		ReadTimeout:       RequestTimeout,
+		WriteTimeout:      AnswerTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	if lc.TLSCert != "" {
@@ -73,6 +83,7 @@ func Serve(ctx context.Context, s *Server, lc ListenConfig, grace time.Duration,
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	ln = netutil.LimitListener(ln, cmp.Or(lc.MaxConns, DefaultMaxConns))
 	if ready != nil {
 		ready(ln.Addr())
 	}

@@ -39,6 +39,7 @@ type Server struct {
 	log     *slog.Logger
 	hub     *hub
 	metrics *metrics
+	held    heldPulls // pulls in flight, ended when their desk is revoked
 
 	closeOnce sync.Once
 	closing   chan struct{} // closed by Close: held pulls answer at once
@@ -67,14 +68,18 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Version == "" {
 		cfg.Version = "dev"
 	}
-	return &Server{
+	s := &Server{
 		cfg:     cfg,
 		store:   cfg.Store,
 		log:     cfg.Logger,
 		hub:     newHub(),
 		metrics: newMetrics(),
 		closing: make(chan struct{}),
-	}, nil
+	}
+	if dw, ok := cfg.Store.(DeskWatcher); ok {
+		dw.WatchDesks(func(desk string) { go s.deskChanged(desk) })
+	}
+	return s, nil
 }
 
 // Close makes every held pull answer at once, so a graceful shutdown does
@@ -88,16 +93,16 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.Handle("GET /metrics", s.adminToken(s.metrics.serve))
-	mux.Handle("POST /v1/admin/backup", s.adminLocal(s.handleAdminBackup))
-	mux.Handle("POST /v1/admin/enroll", s.adminLocal(s.handleAdminEnroll))
-	mux.Handle("POST /v1/admin/revoke", s.adminLocal(s.handleAdminRevoke))
-	mux.Handle("GET /v1/admin/desks", s.adminLocal(s.handleAdminDesks))
-	mux.HandleFunc("POST /v1/enroll", s.handleEnroll)
-	mux.Handle("POST /v1/events", s.authed(s.handlePush))
-	mux.Handle("GET /v1/events", s.authed(s.handlePull))
+	mux.Handle("POST /v1/admin/backup", s.adminLocal(noStore(noWriteDeadline(s.handleAdminBackup))))
+	mux.Handle("POST /v1/admin/enroll", s.adminLocal(noStore(jsonOnly(s.handleAdminEnroll))))
+	mux.Handle("POST /v1/admin/revoke", s.adminLocal(noStore(jsonOnly(s.handleAdminRevoke))))
+	mux.Handle("GET /v1/admin/desks", s.adminLocal(noStore(s.handleAdminDesks)))
+	mux.HandleFunc("POST /v1/enroll", noStore(jsonOnly(s.handleEnroll)))
+	mux.Handle("POST /v1/events", s.authed(jsonOnly(s.pushDeadlines(s.handlePush))))
+	mux.Handle("GET /v1/events", s.authed(s.pullDeadlines(s.endOnRevoke(s.handlePull))))
 	mux.Handle("GET /v1/info", s.authed(s.handleInfo))
 	mux.HandleFunc("/", s.handleUnknown)
-	return s.recoverPanics(mux)
+	return nosniff(s.recoverPanics(mux))
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {

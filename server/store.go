@@ -88,12 +88,18 @@ type Store interface {
 	LastSeq(ctx context.Context, property string) (uint64, error)
 
 	// Epoch identifies this copy of the data. It is created on first use,
-	// stays the same across restarts and changes with NewEpoch.
+	// stays the same across restarts and changes with Restored.
 	Epoch(ctx context.Context) (string, error)
 
-	// NewEpoch gives the store a fresh epoch, for after a restore from a
-	// backup: desks that see it re-push what they have and pull from zero.
-	NewEpoch(ctx context.Context) (string, error)
+	// Restored is called once on a store just restored from a backup. In
+	// one transaction it gives the store a fresh epoch, revokes every desk
+	// at time now and voids every enrolment code not yet used, and returns
+	// the new epoch. A backup remembers tokens and codes as they were when
+	// it was taken: a desk revoked since, or a code used since, would work
+	// again. After Restored none does; every desk enrols again with a new
+	// code, then re-pushes what it holds (it sees the new epoch) and pulls
+	// from zero.
+	Restored(ctx context.Context, now time.Time) (string, error)
 
 	// AddEnrolment records a one-time enrolment code (by its hash).
 	AddEnrolment(ctx context.Context, e Enrolment) error

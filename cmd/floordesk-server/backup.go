@@ -7,13 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 )
 
 // errPostgresBackup sends PostgreSQL users to their database's own tools.
-var errPostgresBackup = errors.New("with --postgres, back up and restore the database with pg_dump and pg_restore (see docs/SERVER.md)")
+var errPostgresBackup = errors.New("with --postgres, back up and restore the database with pg_dump and pg_restore, then run restore --postgres URL (see docs/SERVER.md)")
 
 // backup writes a consistent backup of the embedded store to FILE, through
 // the running server when there is one.
@@ -49,19 +50,26 @@ func backup(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
-// restore loads a backup into an empty data folder. The restored store has
-// a new epoch, so desks push what they hold again and pull from the start.
+// restore loads a backup into an empty data folder, or, with --postgres,
+// marks a database PostgreSQL's tools restored. Either way the store gets
+// a new epoch, so desks push what they hold again and pull from the start,
+// and every desk is revoked and every unused code void: a desk revoked or
+// a code used after the backup was taken must not work again.
 func restore(ctx context.Context, args []string, out io.Writer) error {
 	var sf storeFlags
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	sf.register(fs)
-	file, err := parseFile(fs, args)
-	if err != nil {
-		return err
+	fs.SetOutput(os.Stderr)
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if sf.postgres != "" {
-		return errPostgresBackup
+		return restoredPostgres(ctx, fs, sf, out)
 	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: give the flags, then one backup file", errUsage)
+	}
+	file := fs.Arg(0)
 	f, err := os.Open(file)
 	if err != nil {
 		return fmt.Errorf("restore: %w", err)
@@ -74,7 +82,30 @@ func restore(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "restored %s into %s, new epoch %s: desks will push what they hold and pull again\n", file, sf.data, epoch)
+	fmt.Fprintf(out, "restored %s into %s, new epoch %s\n%s", file, sf.data, epoch, afterRestore)
+	return nil
+}
+
+// afterRestore tells the administrator what a restore leaves to do.
+const afterRestore = `every desk is signed out: make a code for each (floordesk-server enroll) and enrol it again;
+each desk then sends what it holds and receives what it lacks
+`
+
+// restoredPostgres marks a database restored with pg_restore.
+func restoredPostgres(ctx context.Context, fs *flag.FlagSet, sf storeFlags, out io.Writer) error {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: with --postgres, restore the database with pg_restore first, then run restore --postgres URL without a file", errUsage)
+	}
+	st, err := sf.open(ctx, quietLogger())
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	epoch, err := st.Restored(ctx, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "marked the database restored, new epoch %s\n%s", epoch, afterRestore)
 	return nil
 }
 

@@ -7,13 +7,23 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"floordesk/data"
+	"floordesk/server"
 	"floordesk/server/badgerstore"
+	"floordesk/server/pgstore"
+	"floordesk/server/pgstore/pgtest"
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.Shutdown()
+	os.Exit(code)
+}
+
 // A backup taken while the server runs restores into an empty folder with
-// the desks and a new epoch.
+// the desks, all signed out, and a new epoch.
 func TestBackupWhileRunningThenRestore(t *testing.T) {
 	r := startServer(t)
 	var out bytes.Buffer
@@ -42,8 +52,54 @@ func TestBackupWhileRunningThenRestore(t *testing.T) {
 	defer st.Close()
 	list, _ := st.Desks(t.Context())
 	epoch, _ := st.Epoch(t.Context())
-	if len(list) != 1 || list[0].ID != "desk-7" || epoch == oldEpoch {
-		t.Fatalf("restored desks %+v, epoch %q (was %q): want desk-7 and a new epoch", list, epoch, oldEpoch)
+	if len(list) != 1 || list[0].ID != "desk-7" || list[0].Revoked.IsZero() || epoch == oldEpoch {
+		t.Fatalf("restored desks %+v, epoch %q (was %q): want desk-7 revoked and a new epoch", list, epoch, oldEpoch)
+	}
+	if !strings.Contains(out.String(), "every desk is signed out") {
+		t.Fatalf("restore did not say what is left to do: %q", out.String())
+	}
+}
+
+// With PostgreSQL, restore marks a database pg_restore filled: a new
+// epoch, every desk revoked, every unused code void.
+func TestRestorePostgres(t *testing.T) {
+	url := pgtest.NewDB(t)
+	st, err := pgstore.Open(t.Context(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	hash := server.HashSecret
+	for _, code := range []string{"code-7", "unused"} {
+		err := st.AddEnrolment(t.Context(), server.Enrolment{CodeHash: hash(code), Property: "grand-hotel", Expires: time.Now().Add(time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.Enroll(t.Context(), hash("code-7"), "desk-7", hash("token-7"), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.Epoch(t.Context())
+	var out bytes.Buffer
+	if err := restore(t.Context(), []string{"--postgres", url, "some.dump"}, &out); exitCode(err) != 2 {
+		t.Fatalf("restore --postgres with a file: %v, want a usage error", err)
+	}
+	if err := restore(t.Context(), []string{"--postgres", url}, &out); err != nil {
+		t.Fatal(err)
+	}
+	again, err := pgstore.Open(t.Context(), url) // as the servers started afterwards
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if epoch, _ := again.Epoch(t.Context()); epoch == before {
+		t.Errorf("epoch unchanged by restore --postgres")
+	}
+	if _, err := again.DeskByToken(t.Context(), hash("token-7")); !errors.Is(err, server.ErrRevoked) {
+		t.Errorf("desk token after restore --postgres: %v, want ErrRevoked", err)
+	}
+	if _, err := again.Enroll(t.Context(), hash("unused"), "desk-8", hash("token-8"), time.Now()); !errors.Is(err, server.ErrCodeUsed) {
+		t.Errorf("unused code after restore --postgres: %v, want ErrCodeUsed", err)
 	}
 }
 

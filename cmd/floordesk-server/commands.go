@@ -109,12 +109,15 @@ func enroll(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
 	sf.register(fs)
 	property := fs.String("property", "", "property (hotel) the desk will belong to")
-	valid := fs.Duration("valid", server.DefaultEnrolmentValidity, "how long the code can be used")
+	valid := fs.Duration("valid", server.DefaultEnrolmentValidity, "how long the code can be used (at most 168h)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *property == "" {
 		return fmt.Errorf("%w: --property is required", errUsage)
+	}
+	if err := server.CheckEnrolmentValidity(*valid); err != nil {
+		return fmt.Errorf("%w: --valid: %v", errUsage, err)
 	}
 	var code string
 	err := withStore(ctx, sf, func(st server.Store) error {

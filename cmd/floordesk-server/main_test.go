@@ -46,6 +46,19 @@ func TestCommandLineMistakes(t *testing.T) {
 	}
 }
 
+// A code valid longer than a week is refused before anything is made.
+func TestEnrollValidityBounded(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	err := enroll(t.Context(), []string{"--data", dir, "--property", "grand-hotel", "--valid", "720h"}, &out)
+	if exitCode(err) != 2 || !strings.Contains(err.Error(), "at most 168h") || out.Len() > 0 {
+		t.Fatalf("enroll --valid 720h = %v, printed %q; want a usage error saying the limit", err, out.String())
+	}
+	if err := enroll(t.Context(), []string{"--data", dir, "--property", "grand-hotel", "--valid", "168h"}, &out); err != nil {
+		t.Fatalf("enroll --valid 168h: %v", err)
+	}
+}
+
 func TestServeRefusesPlainHTTPOffLoopback(t *testing.T) {
 	err := run(t.Context(), []string{"--data", t.TempDir(), "--listen", "0.0.0.0:8420"})
 	if !errors.Is(err, server.ErrNeedTLS) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"floordesk/data/private"
 	"floordesk/server"
 )
 
@@ -33,6 +34,7 @@ func serve(ctx context.Context, args []string) error {
 	fs.StringVar(&f.listen.TLSCert, "tls-cert", "", "TLS certificate (PEM)")
 	fs.StringVar(&f.listen.TLSKey, "tls-key", "", "TLS private key (PEM)")
 	fs.BoolVar(&f.listen.InsecureHTTP, "insecure-http", false, "allow plain HTTP off loopback (only behind a TLS reverse proxy)")
+	fs.IntVar(&f.listen.MaxConns, "max-conns", server.DefaultMaxConns, "connections served at once; more wait to be accepted")
 	fs.DurationVar(&f.longPoll, "long-poll", server.DefaultLongPoll, "longest hold of an empty pull")
 	fs.DurationVar(&f.pollDB, "poll-db", 0, "while holding a pull, look at the database this often (several servers on one PostgreSQL); 0: only on own pushes")
 	fs.IntVar(&f.maxBatch, "max-batch", 0, "most events in one push (0: default)")
@@ -90,8 +92,10 @@ func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
 // the folder holds only that and the server's address), creating both on
 // first start.
 func (f serveFlags) adminToken(log *slog.Logger) (string, error) {
-	if err := os.MkdirAll(f.store.data, 0o700); err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+	if tightened, err := private.Folder(f.store.data); err != nil {
+		return "", err
+	} else if len(tightened) > 0 {
+		log.Warn("the data folder was open to other users: made private (0700)", "dir", f.store.data)
 	}
 	token, created, err := loadAdminToken(f.store.data)
 	if created {

@@ -15,11 +15,13 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/google/uuid"
 
 	"floordesk/data/backupfmt"
+	"floordesk/data/private"
 	"floordesk/server"
 )
 
@@ -29,6 +31,8 @@ var _ server.Store = (*Store)(nil)
 // written with SyncWrites on: an acknowledged push survives a power cut.
 // Writes are serialised by a mutex, so sequence numbers follow commit order.
 type Store struct {
+	dir    string
+	log    *slog.Logger
 	db     *badger.DB
 	mu     sync.Mutex             // serialises every write transaction
 	epoch  atomic.Pointer[string] // the epoch, read once
@@ -38,9 +42,13 @@ type Store struct {
 // Open opens (creating when missing) the store in dir. It returns
 // server.ErrLocked when another process has it open.
 func Open(dir string, logger *slog.Logger) (*Store, error) {
+	if logger == nil {
+		logger = slog.Default()
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	private.Keep(dir, logger, true)
 	db, err := badger.Open(options(dir, logger))
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
@@ -48,7 +56,8 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	s := &Store{db: db, tokens: newTokenCache()}
+	private.Keep(dir, logger, false) // the files Badger just made
+	s := &Store{dir: dir, log: logger, db: db, tokens: newTokenCache()}
 	if _, err := s.Epoch(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -61,9 +70,6 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 }
 
 func options(dir string, logger *slog.Logger) badger.Options {
-	if logger == nil {
-		logger = slog.Default()
-	}
 	return badger.DefaultOptions(dir).
 		WithSyncWrites(true).
 		WithLogger(badgerLogger{logger}).
@@ -74,11 +80,12 @@ func options(dir string, logger *slog.Logger) badger.Options {
 		WithValueThreshold(1 << 10)
 }
 
-// Close closes the database.
+// Close closes the database, leaving the folder private.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
+	private.Keep(s.dir, s.log, false)
 	return nil
 }
 
@@ -121,7 +128,7 @@ func (s *Store) Epoch(ctx context.Context) (string, error) {
 		return err
 	})
 	if errors.Is(err, badger.ErrKeyNotFound) {
-		return s.NewEpoch(ctx)
+		return s.newEpoch()
 	}
 	if err != nil {
 		return "", fmt.Errorf("epoch: %w", err)
@@ -130,8 +137,8 @@ func (s *Store) Epoch(ctx context.Context) (string, error) {
 	return epoch, nil
 }
 
-// NewEpoch replaces the epoch with a fresh one.
-func (s *Store) NewEpoch(context.Context) (string, error) {
+// newEpoch gives a new store its first epoch.
+func (s *Store) newEpoch() (string, error) {
 	epoch := uuid.NewString()
 	err := s.update(func(txn *badger.Txn) error {
 		return txn.Set([]byte(epochKey), []byte(epoch))
@@ -169,19 +176,20 @@ func (s *Store) Backup(w io.Writer) error {
 }
 
 // Restore loads a backup written by Backup into dir, which must be empty or
-// missing, and gives the restored store a new epoch, so desks that synced
-// with the lost copy re-push what they have. For a file that is not a
-// whole server backup it returns backupfmt.ErrBadBackup and leaves dir as it
-// was.
+// missing, and marks the store Restored now: a new epoch, so desks
+// that synced with the lost copy re-push what they have, and every desk
+// revoked and every unused code void, so none the backup remembers works
+// again. For a file that is not a whole server backup it returns
+// backupfmt.ErrBadBackup and leaves dir as it was.
 func Restore(dir string, r io.Reader, logger *slog.Logger) error {
-	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, logger) })
+	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, time.Now(), logger) })
 	if errors.Is(err, backupfmt.ErrNotEmpty) {
 		return fmt.Errorf("restore: %s is not empty", dir)
 	}
 	return err
 }
 
-func load(dir string, r io.Reader, logger *slog.Logger) error {
+func load(dir string, r io.Reader, now time.Time, logger *slog.Logger) error {
 	stream, verify, err := backupfmt.ReadFramed(bufio.NewReader(r), backupMagic)
 	if err != nil {
 		return errBadBackup
@@ -198,7 +206,7 @@ func load(dir string, r io.Reader, logger *slog.Logger) error {
 		s.Close()
 		return errBadBackup
 	}
-	if _, err := s.NewEpoch(context.Background()); err != nil {
+	if _, err := s.Restored(context.Background(), now); err != nil {
 		s.Close()
 		return err
 	}

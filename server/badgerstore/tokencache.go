@@ -46,3 +46,11 @@ func (c *tokenCache) forget(desk string) {
 		}
 	}
 }
+
+// forgetAll drops every token; call it after every desk was revoked.
+func (c *tokenCache) forgetAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	clear(c.desks)
+}

@@ -34,7 +34,8 @@ type listener struct {
 	cfg    *pgx.ConnConfig
 	pool   *pgxpool.Pool // sends the probe that shows notifications arrive
 	tokens *tokenCache
-	quiet  time.Duration // after this long without a notification, check the connection
+	quiet  time.Duration                     // after this long without a notification, check the connection
+	watch  atomic.Pointer[func(desk string)] // told of each desk changed, once set
 
 	pid  atomic.Uint32 // the listening backend's process ID while the cache is on, else 0
 	stop context.CancelFunc
@@ -159,6 +160,9 @@ func (l *listener) hear(ctx context.Context, conn *pgx.Conn) bool {
 	switch {
 	case err == nil:
 		l.tokens.forget(n.Payload)
+		if fn := l.watch.Load(); fn != nil && n.Payload != "" {
+			(*fn)(n.Payload)
+		}
 		return true
 	case ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded):
 		// A dead network can leave a read waiting for ever; LISTEN again

@@ -21,13 +21,16 @@ import (
 	"floordesk/server"
 )
 
-var _ server.Store = (*Store)(nil)
+var (
+	_ server.Store       = (*Store)(nil)
+	_ server.DeskWatcher = (*Store)(nil)
+)
 
 // Store keeps events, desks and enrolment codes in PostgreSQL.
 type Store struct {
 	pool *pgxpool.Pool
-	// epoch is read once and kept: it changes only through NewEpoch or
-	// by hand after a restore, with every server stopped.
+	// epoch is read once and kept: it changes only through Restored,
+	// after a restore, with every server stopped.
 	epoch atomic.Pointer[string]
 	// tokens caches valid tokens while listener hears the other servers'
 	// changes to desks.
@@ -140,14 +143,11 @@ func (s *Store) loadEpoch(ctx context.Context) (string, error) {
 	return epoch, err
 }
 
-// NewEpoch replaces the epoch with a fresh one.
-func (s *Store) NewEpoch(ctx context.Context) (string, error) {
-	epoch := uuid.NewString()
-	_, err := s.pool.Exec(ctx, `INSERT INTO fd_meta (key, value) VALUES ('epoch', $1)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, epoch)
-	if err != nil {
-		return "", fmt.Errorf("new epoch: %w", err)
+// WatchDesks has fn called with each desk whose token any server sharing
+// the database changed (this one included), as the listener hears it.
+// Without a listener (an engine without LISTEN) fn is never called.
+func (s *Store) WatchDesks(fn func(desk string)) {
+	if s.listener != nil {
+		s.listener.watch.Store(&fn)
 	}
-	s.epoch.Store(&epoch)
-	return epoch, nil
 }

@@ -85,3 +85,12 @@ func (c *tokenCache) stop() {
 	c.on = false
 	clear(c.desks)
 }
+
+// forgetAll drops every token; call it once every desk's revocation
+// committed.
+func (c *tokenCache) forgetAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	clear(c.desks)
+}

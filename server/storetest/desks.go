@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -26,12 +27,64 @@ func testEpoch(t *testing.T, s server.Store) {
 	if again, _ := s.Epoch(ctx(t)); again != e1 {
 		t.Fatalf("Epoch changed from %q to %q by itself", e1, again)
 	}
-	e2, err := s.NewEpoch(ctx(t))
+	e2, err := s.Restored(ctx(t), t0)
 	if err != nil || e2 == e1 || e2 == "" {
-		t.Fatalf("NewEpoch = %q, %v; want a new epoch", e2, err)
+		t.Fatalf("Restored = %q, %v; want a new epoch", e2, err)
 	}
 	if now, _ := s.Epoch(ctx(t)); now != e2 {
-		t.Fatalf("Epoch after NewEpoch = %q, want %q", now, e2)
+		t.Fatalf("Epoch after Restored = %q, want %q", now, e2)
+	}
+}
+
+// A restored store accepts no token and no code the backup remembered:
+// not a desk's revoked since the backup, nor a code used since. Every desk
+// enrols again with a new code; the events stay.
+func testRestoredSignsEveryoneOut(t *testing.T, s server.Store) {
+	for _, c := range []string{"code-1", "code-2", "code-3"} {
+		addCode(t, s, c, "hotel")
+	}
+	for i, desk := range []string{"desk-1", "desk-2"} {
+		if _, err := s.Enroll(ctx(t), fmt.Sprintf("code-%d", i+1), desk, "tok-"+desk, t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.DeskByToken(ctx(t), "tok-desk-1"); err != nil { // remembered by a token cache
+		t.Fatal(err)
+	}
+	mustAppend(t, s, "hotel", NewEvents("desk-1", 3, 10))
+	restoredAt := t0.Add(10 * time.Minute)
+	if _, err := s.Restored(ctx(t), restoredAt); err != nil {
+		t.Fatalf("restored: %v", err)
+	}
+	for _, tok := range []string{"tok-desk-1", "tok-desk-2"} {
+		if _, err := s.DeskByToken(ctx(t), tok); !errors.Is(err, server.ErrRevoked) {
+			t.Errorf("%s after Restored: err = %v, want ErrRevoked", tok, err)
+		}
+	}
+	if _, err := s.Enroll(ctx(t), "code-3", "desk-3", "tok-desk-3", restoredAt); !errors.Is(err, server.ErrCodeUsed) {
+		t.Errorf("an unused code after Restored: err = %v, want ErrCodeUsed", err)
+	}
+	desks, err := s.Desks(ctx(t))
+	if err != nil || len(desks) != 2 {
+		t.Fatalf("Desks = %+v, %v", desks, err)
+	}
+	for _, d := range desks {
+		if !d.Revoked.Equal(restoredAt) {
+			t.Errorf("desk %s revoked at %v, want the restore time %v", d.ID, d.Revoked, restoredAt)
+		}
+	}
+	if last, _ := s.LastSeq(ctx(t), "hotel"); last != 3 {
+		t.Errorf("LastSeq after Restored = %d, want 3", last)
+	}
+	err = s.AddEnrolment(ctx(t), server.Enrolment{CodeHash: "code-4", Property: "hotel", Expires: restoredAt.Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Enroll(ctx(t), "code-4", "desk-1", "tok-new", restoredAt.Add(time.Minute)); err != nil {
+		t.Fatalf("enrol again with a new code after Restored: %v", err)
+	}
+	if d, err := s.DeskByToken(ctx(t), "tok-new"); err != nil || d.ID != "desk-1" {
+		t.Fatalf("new token after Restored: %+v, %v", d, err)
 	}
 }
 

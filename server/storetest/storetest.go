@@ -40,6 +40,7 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"Enrolment", testEnrolment},
 		{"EnrolmentRefusals", testEnrolmentRefusals},
 		{"Revoke", testRevoke},
+		{"RestoredSignsEveryoneOut", testRestoredSignsEveryoneOut},
 		{"ConcurrentPushersAndPullers", testConcurrent},
 		{"SameEventsTwoPropertiesAtOnce", testSameEventsTwoPropertiesAtOnce},
 	}
