@@ -1,0 +1,121 @@
+package app_test
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"floordesk/app"
+	"floordesk/app/apptest"
+)
+
+// FuzzImportRooms: whatever file a supervisor picks, the import does not
+// panic; a refused file is a refusal the desk can show (never a Go error)
+// and saves nothing, the room list staying as it was; an accepted one
+// holds each room once, its number set and trimmed, and the list written
+// back out as CSV imports as the same list.
+func FuzzImportRooms(f *testing.F) {
+	for _, seed := range []string{
+		apptest.RoomsCSV,
+		"3,301,twin\n\n4,401,king\n",
+		"floor;room;type\n3;301;twin\n",
+		"3,301\n", "3,301,twin\nthree,302,king\n", "3,,twin\n", "3,301,twin\n3,301,king\n",
+		"floor,room,type\n", "3,\"301,twin\n", "", "\n\n", "\xef\xbb\xbffloor,room,type\r\n3,301,twin\r\n",
+		" 3 , 301 , twin , extra\n-1,B1,store\n+2,201,\n9223372036854775807,X,y\n",
+		"3,\"30\n1\",twin\n3,\"a\"\"b\",king\n", "3,301,\"twin\"\"\n", "\t3,\t301\t,\ttwin\n",
+		"3,301,双床\n3,302,大床房\n", "3,\x00,twin\n", "3,301\x7f,twin\n",
+	} {
+		f.Add(seed, "rooms.csv")
+	}
+	f.Add(apptest.RoomsCSV, "")
+	f.Add(apptest.RoomsCSV, "房间表 2026.csv")
+	d := apptest.New(f, apptest.Core)
+	f.Fuzz(func(t *testing.T, file, name string) {
+		before, err := d.Core.Rooms()
+		if err != nil {
+			t.Fatal(err)
+		}
+		events := eventCount(t, d)
+		list, err := d.Core.ImportRooms(apptest.SupID, name, strings.NewReader(file))
+		if err != nil {
+			checkRefusedImport(t, d, err, before, events)
+			return
+		}
+		if got := eventCount(t, d); got != events+1 {
+			t.Fatalf("an import saved %d events, want 1", got-events)
+		}
+		checkRoomList(t, file, list)
+		if want := asJSONKeepsIt(name); list.Name != want {
+			t.Fatalf("list named %q, imported as %q", list.Name, want)
+		}
+		again, err := d.Core.ImportRooms(apptest.SupID, name, strings.NewReader(roomsToCSV(list.Rooms)))
+		if err != nil || !reflect.DeepEqual(again.Rooms, list.Rooms) {
+			t.Fatalf("%q: the list written back does not import as itself:\n first  %+v\n second %+v, %v", file, list.Rooms, again.Rooms, err)
+		}
+	})
+}
+
+func eventCount(t *testing.T, d *apptest.Desk[*app.Service]) int {
+	t.Helper()
+	st, err := d.Store.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Events
+}
+
+func checkRefusedImport(t *testing.T, d *apptest.Desk[*app.Service], err error, before app.RoomList, events int) {
+	t.Helper()
+	if r := app.RefusalOf(err); r == nil || !errors.Is(err, app.ErrInvalid) {
+		t.Fatalf("refused with %v, not a refusal the desk can show", err)
+	}
+	after, rerr := d.Core.Rooms()
+	if rerr != nil || !reflect.DeepEqual(after, before) {
+		t.Fatalf("a refused import (%v) changed the room list from %+v to %+v (%v)", err, before, after, rerr)
+	}
+	if got := eventCount(t, d); got != events {
+		t.Fatalf("a refused import (%v) saved %d events", err, got-events)
+	}
+}
+
+func checkRoomList(t *testing.T, file string, list app.RoomList) {
+	t.Helper()
+	if len(list.Rooms) == 0 {
+		t.Fatalf("%q: accepted with no rooms", file)
+	}
+	seen := map[string]bool{}
+	for _, r := range list.Rooms {
+		if r.Number == "" || r.Number != strings.TrimSpace(r.Number) || r.Type != strings.TrimSpace(r.Type) {
+			t.Fatalf("%q: room %+v not trimmed", file, r)
+		}
+		if seen[r.Number] {
+			t.Fatalf("%q: room %q twice", file, r.Number)
+		}
+		seen[r.Number] = true
+	}
+}
+
+// asJSONKeepsIt is s as an event body keeps it: bytes that are not UTF-8
+// become U+FFFD.
+func asJSONKeepsIt(s string) string {
+	b, _ := json.Marshal(s)
+	var out string
+	json.Unmarshal(b, &out)
+	return out
+}
+
+// roomsToCSV writes rooms as a room-list file, with a header.
+func roomsToCSV(rooms []app.Room) string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"floor", "room", "type"})
+	for _, r := range rooms {
+		w.Write([]string{strconv.Itoa(r.Floor), r.Number, r.Type})
+	}
+	w.Flush()
+	return b.String()
+}
