@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 ARGS    ?=
 SERVER  := ./cmd/floordesk-server
 
-.PHONY: run build test deps-run deps-test fmt-check vet gotest windows smoke bench clean
+.PHONY: run build test deps-run deps-test fmt-check vet gotest fuzz fuzz-short fuzz-each windows smoke bench clean
 
 run: build
 	./bin/floordesk $(ARGS)
@@ -19,6 +19,7 @@ test: deps-test
 	@$(MAKE) --no-print-directory fmt-check
 	@$(MAKE) --no-print-directory vet
 	@$(MAKE) --no-print-directory gotest
+	@$(MAKE) --no-print-directory fuzz-short
 	@$(MAKE) --no-print-directory windows
 	@$(MAKE) --no-print-directory smoke
 
@@ -37,6 +38,33 @@ vet:
 
 gotest:
 	$(GO) test -race -tags $(TAGS) -timeout 40m ./...
+
+# Fuzz targets as package:Target; go test fuzzes one target per run.
+# `make fuzz` runs each for FUZZTIME, `make test` each for FUZZ_SHORT
+# (fuzz-short). A failing input lands in the package's testdata/fuzz/,
+# where plain `go test` runs it from then on: commit it with the fix.
+FUZZ_TARGETS := \
+	data/wire:FuzzScannerValid data/wire:FuzzDecodeEvent data/wire:FuzzEventRoundTrip \
+	data/wire:FuzzDecodePushRequest data/wire:FuzzDecodePullResponse \
+	server:FuzzPush server:FuzzPull app:FuzzImportRooms
+FUZZTIME   ?= 60s
+FUZZ_SHORT ?= 3s
+
+fuzz:
+	@$(MAKE) --no-print-directory fuzz-each FUZZ_FOR=$(FUZZTIME) FUZZ_MINIMIZE=10s
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz-each FUZZ_FOR=$(FUZZ_SHORT) FUZZ_MINIMIZE=1s
+
+# One target at a time. A short -fuzzminimizetime keeps the fuzzers
+# fuzzing: minimising each new input for the default minute stalls them.
+fuzz-each:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "fuzz $$name (./$$pkg) for $(FUZZ_FOR)"; \
+		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZ_FOR) \
+			-fuzzminimizetime $(FUZZ_MINIMIZE) ./$$pkg; \
+	done
 
 # The desk app for Windows (cgo, MinGW-w64; a GUI program, so no console
 # window opens behind it) and the server (pure Go).
