@@ -12,4 +12,12 @@
 // and prints its figures:
 //
 //	go test -tags migrated_fynedo ./soak -run TestSoak -v -soak.duration 5m -soak.desks 16
+//
+// With -soak.diskfull (as root) TestSoakDiskFull also fills the server's
+// disk while desks push, then frees it: the server runs in a child process
+// on a tmpfs the test mounts. It is off by default because today the
+// server dies on a full disk (Badger takes a SIGBUS writing its
+// memory-mapped write-ahead log); the test reports that, and checks that
+// once the disk is freed and the server started again nothing acknowledged
+// was lost.
 package soak
