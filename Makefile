@@ -6,7 +6,7 @@ TAGS    := migrated_fynedo
 ARGS    ?=
 SERVER  := ./cmd/floordesk-server
 
-.PHONY: run build test deps-run deps-test fmt-check vet gotest fuzz fuzz-short fuzz-each windows smoke bench clean
+.PHONY: run build test deps-run deps-test fmt-check vet gotest fuzz fuzz-short fuzz-each soak windows smoke bench clean
 
 run: build
 	./bin/floordesk $(ARGS)
@@ -65,6 +65,17 @@ fuzz-each:
 		$(GO) test -tags $(TAGS) -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZ_FOR) \
 			-fuzzminimizetime $(FUZZ_MINIMIZE) ./$$pkg; \
 	done
+
+# A long soak (soak/doc.go; a short one runs in gotest): SOAK_DESKS desks
+# work for SOAK_DURATION while the server restarts every 10 s.
+# SOAK_ARGS=-soak.diskfull also fills the server's disk (root; off while
+# the server dies on a full disk).
+SOAK_DURATION ?= 5m
+SOAK_DESKS    ?= 16
+SOAK_ARGS     ?=
+soak:
+	$(GO) test -tags $(TAGS) -run '^TestSoak' -count 1 -v -timeout 60m ./soak \
+		-soak.duration $(SOAK_DURATION) -soak.desks $(SOAK_DESKS) -soak.rate 100 $(SOAK_ARGS)
 
 # The desk app for Windows (cgo, MinGW-w64; a GUI program, so no console
 # window opens behind it) and the server (pure Go).
