@@ -28,6 +28,9 @@ func FuzzImportRooms(f *testing.F) {
 		" 3 , 301 , twin , extra\n-1,B1,store\n+2,201,\n9223372036854775807,X,y\n",
 		"3,\"30\n1\",twin\n3,\"a\"\"b\",king\n", "3,301,\"twin\"\"\n", "\t3,\t301\t,\ttwin\n",
 		"3,301,双床\n3,302,大床房\n", "3,\x00,twin\n", "3,301\x7f,twin\n",
+		// Lines a CSV reader skips or joins: the refusal must still name
+		// the line the room is on.
+		"floor,room,type\n\n3,301,twin\n\n3,301,king\n", "3,\"30\n2\",twin\n3,301,king\n3,301,king\n",
 	} {
 		f.Add(seed, "rooms.csv")
 	}
@@ -43,6 +46,7 @@ func FuzzImportRooms(f *testing.F) {
 		list, err := d.Core.ImportRooms(apptest.SupID, name, strings.NewReader(file))
 		if err != nil {
 			checkRefusedImport(t, d, err, before, events)
+			checkNamedLine(t, file, err)
 			return
 		}
 		if got := eventCount(t, d); got != events+1 {
@@ -82,6 +86,33 @@ func checkRefusedImport(t *testing.T, d *apptest.Desk[*app.Service], err error, 
 	}
 }
 
+// checkNamedLine checks that a room refused as a duplicate is refused on
+// a line of the file that holds it, after another (a quoted number may
+// span lines: its first line is looked for; one with a quote or a CR in it
+// is not checked).
+func checkNamedLine(t *testing.T, file string, err error) {
+	t.Helper()
+	r := app.RefusalOf(err)
+	if r == nil || r.Code != "rooms.duplicate" || strings.ContainsAny(r.Params["room"], "\"\r") {
+		return
+	}
+	lines := strings.Split(file, "\n")
+	n, _ := strconv.Atoi(r.Params["line"])
+	first, _, _ := strings.Cut(r.Params["room"], "\n")
+	if n < 1 || n > len(lines) || !strings.Contains(lines[n-1], first) {
+		t.Fatalf("%q: room %q refused as a duplicate on line %d, which does not hold it", file, r.Params["room"], n)
+	}
+	holding := 0
+	for _, l := range lines[:n] {
+		if strings.Contains(l, first) {
+			holding++
+		}
+	}
+	if holding < 2 {
+		t.Fatalf("%q: room %q refused as a duplicate on line %d, its first", file, r.Params["room"], n)
+	}
+}
+
 func checkRoomList(t *testing.T, file string, list app.RoomList) {
 	t.Helper()
 	if len(list.Rooms) == 0 {
@@ -118,4 +149,26 @@ func roomsToCSV(rooms []app.Room) string {
 	}
 	w.Flush()
 	return b.String()
+}
+
+// TestRoomRefusalsNameTheFilesLine: a refusal names the line of the file,
+// not the record's place among those the CSV reader returned (it skips
+// blank lines, and a quoted field may span lines).
+func TestRoomRefusalsNameTheFilesLine(t *testing.T) {
+	tests := []struct{ name, csv, code, line string }{
+		{"duplicate after blank lines", "floor,room,type\n\n3,301,twin\n\n3,301,king\n", "rooms.duplicate", "5"},
+		{"duplicate after a field on two lines", "3,\"30\n2\",twin\n3,301,king\n3,301,king\n", "rooms.duplicate", "4"},
+		{"bad floor after a blank line", "3,301,twin\n\nthree,302,king\n", "rooms.bad_line", "3"},
+		{"not CSV", "3,301,twin\n\n3,\"30\"2,king\n", "rooms.bad_line", "3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			_, err := f.Core.ImportRooms(apptest.SupID, "rooms.csv", strings.NewReader(tt.csv))
+			apptest.WantRefusal(t, err, app.ErrInvalid, tt.code)
+			if got := app.RefusalOf(err).Params["line"]; got != tt.line {
+				t.Fatalf("refused on line %s, want %s: %v", got, tt.line, err)
+			}
+		})
+	}
 }

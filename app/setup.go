@@ -378,14 +378,20 @@ func parseRooms(r io.Reader) ([]Room, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	recs, err := cr.ReadAll()
-	if err != nil {
-		return nil, Invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
-	}
 	var rooms []Room
 	seen := map[string]bool{}
-	for i, rec := range recs {
-		room, skip, err := parseRoomLine(i+1, rec)
+	for first := true; ; first = false {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, notCSV(err)
+		}
+		// Lines, not records: the reader skips blank lines, and a
+		// quoted field may span several.
+		line, _ := cr.FieldPos(0)
+		room, skip, err := parseRoomLine(line, first, rec)
 		if err != nil {
 			return nil, err
 		}
@@ -393,7 +399,8 @@ func parseRooms(r io.Reader) ([]Room, error) {
 			continue
 		}
 		if seen[room.Number] {
-			return nil, Invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(i+1))
+			line, _ = cr.FieldPos(1)
+			return nil, Invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(line))
 		}
 		seen[room.Number] = true
 		rooms = append(rooms, room)
@@ -404,9 +411,19 @@ func parseRooms(r io.Reader) ([]Room, error) {
 	return rooms, nil
 }
 
-// parseRoomLine reads "floor, number, type"; a first line whose floor is
-// not a number is a header and skipped, as are blank lines.
-func parseRoomLine(line int, rec []string) (Room, bool, error) {
+// notCSV refuses a file the CSV reader cannot read, naming the line when
+// it knows it.
+func notCSV(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(pe.Line), "problem", pe.Err.Error())
+	}
+	return Invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
+}
+
+// parseRoomLine reads "floor, number, type" found on line; a first record
+// whose floor is not a number is a header and skipped, as are blank lines.
+func parseRoomLine(line int, first bool, rec []string) (Room, bool, error) {
 	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 		return Room{}, true, nil
 	}
@@ -417,7 +434,7 @@ func parseRoomLine(line int, rec []string) (Room, bool, error) {
 		return Room{}, false, bad("want floor, room number, room type")
 	}
 	floor, err := strconv.Atoi(strings.TrimSpace(rec[0]))
-	if err != nil && line == 1 {
+	if err != nil && first {
 		return Room{}, true, nil // a header
 	}
 	if err != nil {
