@@ -31,9 +31,12 @@ func FuzzImportRooms(f *testing.F) {
 		// Lines a CSV reader skips or joins: the refusal must still name
 		// the line the room is on.
 		"floor,room,type\n\n3,301,twin\n\n3,301,king\n", "3,\"30\n2\",twin\n3,301,king\n3,301,king\n",
+		// Excel's "CSV UTF-8" starts with a byte-order mark.
+		"\ufeff3,301,twin\n3,302,king\n", "\ufeff\"3\",301,twin\n",
 	} {
 		f.Add(seed, "rooms.csv")
 	}
+	f.Add("3,301,twin\n3,302,king\n", "rooms.csv")
 	f.Add(apptest.RoomsCSV, "")
 	f.Add(apptest.RoomsCSV, "房间表 2026.csv")
 	d := apptest.New(f, apptest.Core)
@@ -59,6 +62,13 @@ func FuzzImportRooms(f *testing.F) {
 		again, err := d.Core.ImportRooms(apptest.SupID, name, strings.NewReader(roomsToCSV(list.Rooms)))
 		if err != nil || !reflect.DeepEqual(again.Rooms, list.Rooms) {
 			t.Fatalf("%q: the list written back does not import as itself:\n first  %+v\n second %+v, %v", file, list.Rooms, again.Rooms, err)
+		}
+		if strings.HasPrefix(file, bom) {
+			return
+		}
+		excel, err := d.Core.ImportRooms(apptest.SupID, name, strings.NewReader(bom+file))
+		if err != nil || !reflect.DeepEqual(excel.Rooms, list.Rooms) {
+			t.Fatalf("%q: saved with a byte-order mark, as Excel does, it imports otherwise:\n without %+v\n with    %+v, %v", file, list.Rooms, excel.Rooms, err)
 		}
 	})
 }
@@ -130,6 +140,10 @@ func checkRoomList(t *testing.T, file string, list app.RoomList) {
 	}
 }
 
+// bom is the byte-order mark Excel writes at the start of a "CSV UTF-8"
+// file.
+const bom = "\ufeff"
+
 // asJSONKeepsIt is s as an event body keeps it: bytes that are not UTF-8
 // become U+FFFD.
 func asJSONKeepsIt(s string) string {
@@ -170,5 +184,18 @@ func TestRoomRefusalsNameTheFilesLine(t *testing.T) {
 				t.Fatalf("refused on line %s, want %s: %v", got, tt.line, err)
 			}
 		})
+	}
+}
+
+// TestRoomListSavedByExcel: Excel's "CSV UTF-8" starts the file with a
+// byte-order mark, which once hid the first room of a file without a
+// header (taken for a header) and refused one whose first field is quoted.
+func TestRoomListSavedByExcel(t *testing.T) {
+	for _, file := range []string{bom + "3,301,twin\r\n3,302,king\r\n", bom + "\"3\",\"301\",\"twin\"\r\n3,302,king\r\n", bom + apptest.RoomsCSV} {
+		f := newFixture(t)
+		l, err := f.Core.ImportRooms(apptest.SupID, "rooms.csv", strings.NewReader(file))
+		if err != nil || len(l.Rooms) < 2 || l.Rooms[0].Number != "301" {
+			t.Fatalf("%q: %+v, %v", file, l.Rooms, err)
+		}
 	}
 }

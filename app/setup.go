@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -375,7 +376,7 @@ func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, erro
 }
 
 func parseRooms(r io.Reader) ([]Room, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(withoutBOM(r))
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	var rooms []Room
@@ -410,6 +411,19 @@ func parseRooms(r io.Reader) ([]Room, error) {
 	}
 	return rooms, nil
 }
+
+// withoutBOM drops the byte-order mark Excel writes at the start of a
+// "CSV UTF-8" file. Left in, it is part of the first field: the first
+// room of a file without a header was taken for a header and dropped.
+func withoutBOM(r io.Reader) io.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
+		br.Discard(len(utf8BOM))
+	}
+	return br
+}
+
+const utf8BOM = "\ufeff"
 
 // notCSV refuses a file the CSV reader cannot read, naming the line when
 // it knows it.
