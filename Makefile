@@ -46,7 +46,7 @@ gotest:
 FUZZ_TARGETS := \
 	data/wire:FuzzScannerValid data/wire:FuzzDecodeEvent data/wire:FuzzEventRoundTrip \
 	data/wire:FuzzDecodePushRequest data/wire:FuzzDecodePullResponse \
-	server:FuzzPush server:FuzzPull app:FuzzImportRooms
+	server:FuzzPush server:FuzzPull server:FuzzParsePull app:FuzzImportRooms
 FUZZTIME   ?= 60s
 FUZZ_SHORT ?= 3s
 

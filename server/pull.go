@@ -38,10 +38,14 @@ func (s *Server) parsePull(r *http.Request) (pullQuery, *wire.ErrorBody) {
 	}
 	if wt := v.Get("wait"); wt != "" {
 		n, err := strconv.ParseFloat(wt, 64)
-		if err != nil || n < 0 {
+		if err != nil || !(n >= 0) { // NaN too
 			return q, &wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "wait", Message: "wait must be seconds (0 or more)"}
 		}
-		q.wait = min(time.Duration(n*float64(time.Second)), s.cfg.LongPoll)
+		// Capped before it becomes a Duration: past 292 years (or
+		// Inf) the conversion overflows, and the pull was not held at all.
+		if n < s.cfg.LongPoll.Seconds() {
+			q.wait = time.Duration(n * float64(time.Second))
+		}
 	}
 	return q, nil
 }
