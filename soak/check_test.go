@@ -31,14 +31,7 @@ func checkServer(t *testing.T, ctx context.Context, live *liveServer, desks []*d
 	if err != nil {
 		t.Fatal(err)
 	}
-	held := map[string][]byte{}
-	for _, r := range recs {
-		id := eventID(t, r.Raw)
-		if _, twice := held[id]; twice {
-			t.Errorf("the server holds event %s twice", id)
-		}
-		held[id] = r.Raw
-	}
+	held := heldOnce(t, recs)
 	made := 0
 	for _, d := range desks {
 		for _, id := range d.made() {
@@ -57,6 +50,21 @@ func checkServer(t *testing.T, ctx context.Context, live *liveServer, desks []*d
 		if _, ok := held[id]; ok {
 			t.Errorf("the server stored event %s of a refused push", id)
 		}
+	}
+	return held
+}
+
+// heldOnce returns the server's events by ID, failing the test for every
+// event it holds twice.
+func heldOnce(t *testing.T, recs []server.Record) map[string][]byte {
+	t.Helper()
+	held := map[string][]byte{}
+	for _, r := range recs {
+		id := eventID(t, r.Raw)
+		if _, twice := held[id]; twice {
+			t.Errorf("the server holds event %s twice", id)
+		}
+		held[id] = r.Raw
 	}
 	return held
 }

@@ -178,87 +178,86 @@ func TestSoakDiskFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := strings.TrimPrefix(child.url, "http://")
 	defer func() { child.stop() }()
 	var desks []*desk
 	for i, code := range codes {
 		desks = append(desks, newDesk(t, child.url, code, fmt.Sprintf("desk-%02d", i), deskOptions{}))
 	}
-	ctx := t.Context()
-	work := func(n int, every time.Duration, seed uint64) {
-		var wg sync.WaitGroup
-		for i, d := range desks {
-			wg.Go(func() {
-				if err := d.work(ctx, rand.New(rand.NewPCG(uint64(i), seed)), n, every); err != nil {
-					t.Error(err)
-				}
-			})
-		}
-		wg.Wait()
-	}
-	work(20, 10*time.Millisecond, 0)
+	workAll(t, t.Context(), desks, 20, 10*time.Millisecond, 0)
 	waitSynced(t, desks)
 
 	filler := fill(t, mnt)
-	full, stop := context.WithTimeout(ctx, *soakFullFor)
-	var wg sync.WaitGroup
-	for i, d := range desks {
-		wg.Go(func() { d.work(full, rand.New(rand.NewPCG(uint64(i), 1)), maxEventsPerDesk, 20*time.Millisecond) })
-	}
-	wg.Wait()
+	full, stop := context.WithTimeout(t.Context(), *soakFullFor)
+	workAll(t, full, desks, maxEventsPerDesk, 20*time.Millisecond, 1)
 	stop()
-	acked := map[string]string{}
-	for _, d := range desks {
-		ids, err := d.acked()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, id := range ids {
-			acked[id] = d.name
-		}
-	}
+	acked := ackedNow(t, desks)
 	if err := os.Remove(filler); err != nil {
 		t.Fatal(err)
 	}
-	crashed := ""
-	select {
-	case <-child.exited:
-		crashed = fmt.Sprintf("%v: %.300s", child.err, child.stderr)
-		if child, err = startChild(dir, addr); err != nil {
-			t.Fatalf("the server crashed on the full disk (%s) and does not start again on the freed one: %v", crashed, err)
-		}
-	default:
-	}
+	child, crashed := startIfDead(t, child, dir)
 	for _, d := range desks {
 		d.client.SyncNow()
 	}
-	work(10, 10*time.Millisecond, 2)
+	workAll(t, t.Context(), desks, 10, 10*time.Millisecond, 2)
 	waitSynced(t, desks)
 	if died := child.stop(); died {
 		t.Errorf("the server died after the disk was freed: %v: %.300s", child.err, child.stderr)
 	}
-	recs, err := storedEvents(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	held := map[string][]byte{}
-	for _, r := range recs {
-		id := eventID(t, r.Raw)
-		if _, twice := held[id]; twice {
-			t.Errorf("the server holds event %s twice", id)
-		}
-		held[id] = r.Raw
-	}
-	for id, name := range acked {
-		if _, ok := held[id]; !ok {
-			t.Errorf("event %s, acknowledged to %s while the disk was full, is lost", id, name)
-		}
-	}
+	held := checkAcked(t, dir, acked)
 	checkDesks(t, desks, held)
 	if crashed != "" {
 		t.Errorf("the server crashed when its disk filled: %s", crashed)
 	}
 	t.Logf("disk full for %s: %d desks, %d events held; server crashed: %v", *soakFullFor, len(desks), len(held), crashed != "")
+}
+
+// workAll has every desk make up to n events, one every half to one and a
+// half every, until ctx is done.
+func workAll(t *testing.T, ctx context.Context, desks []*desk, n int, every time.Duration, seed uint64) {
+	t.Helper()
+	var wg sync.WaitGroup
+	for i, d := range desks {
+		wg.Go(func() {
+			if err := d.work(ctx, rand.New(rand.NewPCG(uint64(i), seed)), n, every); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// startIfDead starts the server again on dir, at the same address, when
+// it has died, and says how it died; "" when it runs.
+func startIfDead(t *testing.T, child *childServer, dir string) (*childServer, string) {
+	t.Helper()
+	select {
+	case <-child.exited:
+	default:
+		return child, ""
+	}
+	crashed := fmt.Sprintf("%v: %.300s", child.err, child.stderr)
+	again, err := startChild(dir, strings.TrimPrefix(child.url, "http://"))
+	if err != nil {
+		t.Fatalf("the server crashed on the full disk (%s) and does not start again on the freed one: %v", crashed, err)
+	}
+	return again, crashed
+}
+
+// checkAcked reads the events of the server folder dir, each held once,
+// and fails the test for each acknowledged event it lacks.
+func checkAcked(t *testing.T, dir string, acked map[string]string) map[string][]byte {
+	t.Helper()
+	recs, err := storedEvents(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := heldOnce(t, recs)
+	for id, name := range acked {
+		if _, ok := held[id]; !ok {
+			t.Errorf("event %s, acknowledged to %s while the disk was full, is lost", id, name)
+		}
+	}
+	return held
 }
 
 // mountTmpfs mounts a small tmpfs for the server's folder, or skips the

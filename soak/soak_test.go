@@ -38,86 +38,121 @@ const (
 // doubled, that every desk converged, that memory is flat and that the
 // bad desk saw its refusals (see the package comment).
 func TestSoak(t *testing.T) {
-	begin := time.Now()
-	ctx := t.Context()
-	live := startServer(t, t.TempDir())
-	enrol := func(name string, opts deskOptions) *desk {
-		code, err := live.enrolment(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return newDesk(t, live.url(), code, name, opts)
-	}
-	var all []*desk
-	for i := range *soakDesks {
-		all = append(all, enrol(fmt.Sprintf("desk-%02d", i), deskOptions{}))
-	}
-	mangle := &mangler{next: &http.Transport{MaxIdleConnsPerHost: 4}}
-	mangle.left.Store(int32(2 * len(manglings)))
-	bad := enrol("desk-bad", deskOptions{transport: mangle})
-	all = append(all, bad)
+	r := newRun(t)
+	r.warmUp()
+	before := settle()
+	r.work()
+	r.heal()
+	held := checkServer(t, t.Context(), r.live, r.desks, r.pusher)
+	checkDesks(t, r.desks, held)
+	checkStatus(t, r.desks[:len(r.desks)-1], r.bad, r.pusher, int(r.mangle.mangled.Load()))
+	after := settle()
+	checkFlat(t, before, after)
+	r.report(len(held), before, after)
+}
 
-	// Warm up: every desk makes a few events and all of them go round.
+// run is one soak: the server, the desks (the bad one last) and what
+// happened.
+type run struct {
+	t      *testing.T
+	begin  time.Time
+	live   *liveServer
+	desks  []*desk
+	bad    *desk
+	mangle *mangler
+	pusher *badPusher
+
+	restarts, abrupt      int
+	ready, worked, healed time.Duration // since begin
+}
+
+// newRun starts the server and the desks, every desk enrolled.
+func newRun(t *testing.T) *run {
+	r := &run{t: t, begin: time.Now(), live: startServer(t, t.TempDir())}
+	for i := range *soakDesks {
+		r.desks = append(r.desks, r.enrol(fmt.Sprintf("desk-%02d", i), deskOptions{}))
+	}
+	r.mangle = &mangler{next: &http.Transport{MaxIdleConnsPerHost: 4}}
+	r.mangle.left.Store(int32(2 * len(manglings)))
+	r.bad = r.enrol("desk-bad", deskOptions{transport: r.mangle})
+	r.desks = append(r.desks, r.bad)
+	r.pusher = newBadPusher(r.live.url(), r.bad.token)
+	return r
+}
+
+func (r *run) enrol(name string, opts deskOptions) *desk {
+	code, err := r.live.enrolment(r.t.Context())
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return newDesk(r.t, r.live.url(), code, name, opts)
+}
+
+// warmUp has every desk make a few events, and waits until all of them
+// have gone round.
+func (r *run) warmUp() {
 	var wg sync.WaitGroup
-	for i, d := range all {
-		wg.Go(func() { d.work(ctx, rand.New(rand.NewPCG(uint64(i), 0)), 5, 10*time.Millisecond) })
+	for i, d := range r.desks {
+		wg.Go(func() { d.work(r.t.Context(), rand.New(rand.NewPCG(uint64(i), 0)), 5, 10*time.Millisecond) })
 	}
 	wg.Wait()
-	waitSynced(t, all)
-	before := settle()
-	ready := time.Since(begin)
+	waitSynced(r.t, r.desks)
+	r.ready = time.Since(r.begin)
+}
 
-	// Work while the server restarts, the bad desk pushes rubbish, and
-	// its sync client's first pushes are mangled.
-	churn, stop := context.WithTimeout(ctx, *soakDuration)
+// work has the desks work for the soak's duration while the server
+// restarts, the bad desk pushes rubbish and its sync client's first
+// pushes are mangled.
+func (r *run) work() {
+	ctx, stop := context.WithTimeout(r.t.Context(), *soakDuration)
 	defer stop()
-	interval := time.Duration(float64(len(all)) / *soakRate * float64(time.Second))
-	errs := make(chan error, len(all))
-	for i, d := range all {
+	interval := time.Duration(float64(len(r.desks)) / *soakRate * float64(time.Second))
+	errs := make(chan error, len(r.desks))
+	var wg sync.WaitGroup
+	for i, d := range r.desks {
 		wg.Go(func() {
-			if err := d.work(churn, rand.New(rand.NewPCG(uint64(i), 1)), maxEventsPerDesk, interval); err != nil {
+			if err := d.work(ctx, rand.New(rand.NewPCG(uint64(i), 1)), maxEventsPerDesk, interval); err != nil {
 				errs <- err
 			}
 		})
 	}
-	pusher := newBadPusher(live.url(), bad.token)
-	wg.Go(func() { pusher.run(churn, bad, maxBadPushes) })
-	restarts, abrupt := restartWhileWorking(t, churn, live, all)
+	wg.Go(func() { r.pusher.run(ctx, r.bad, maxBadPushes) })
+	r.restarts, r.abrupt = restartWhileWorking(r.t, ctx, r.live, r.desks)
 	wg.Wait()
-	worked := time.Since(begin)
 	close(errs)
 	for err := range errs {
-		t.Error(err)
+		r.t.Error(err)
 	}
+	r.worked = time.Since(r.begin)
+}
 
-	// Heal and check.
-	mangle.left.Store(0)
-	for _, d := range all {
+// heal stops the mangling and waits for every desk to catch up.
+func (r *run) heal() {
+	r.mangle.left.Store(0)
+	for _, d := range r.desks {
 		d.client.SyncNow()
 	}
-	waitSynced(t, all)
-	healed := time.Since(begin)
-	held := checkServer(t, ctx, live, all, pusher)
-	checkDesks(t, all, held)
-	checkStatus(t, all[:len(all)-1], bad, pusher, int(mangle.mangled.Load()))
-	after := settle()
-	checkFlat(t, before, after)
+	waitSynced(r.t, r.desks)
+	r.healed = time.Since(r.begin)
+}
 
-	pusher.mu.Lock()
-	refused, down := 0, pusher.down
-	for _, n := range pusher.refused {
+// report logs the soak's figures in a few lines.
+func (r *run) report(events int, before, after sample) {
+	r.pusher.mu.Lock()
+	refused, down := 0, r.pusher.down
+	for _, n := range r.pusher.refused {
 		refused += n
 	}
-	pusher.mu.Unlock()
-	t.Logf("soak: %d desks + 1 bad; %d events, each held once by the server and every desk; "+
+	r.pusher.mu.Unlock()
+	r.t.Logf("soak: %d desks + 1 bad; %d events, each held once by the server and every desk; "+
 		"%d server restarts (%d abrupt) in %s of work; "+
 		"bad desk: %d raw pushes refused as they should be, %d met a stopped server, %d pushes mangled; "+
 		"desks' status bars showed %s; heap %.1f -> %.1f MB, goroutines %d -> %d; "+
 		"%s in all (desks ready %s, work done %s, in sync %s)",
-		len(all)-1, len(held), restarts, abrupt, soakDuration,
-		refused, down, mangle.mangled.Load(), problemsShown(all),
+		len(r.desks)-1, events, r.restarts, r.abrupt, soakDuration,
+		refused, down, r.mangle.mangled.Load(), problemsShown(r.desks),
 		mb(before.heap), mb(after.heap), before.goroutines, after.goroutines,
-		round(time.Since(begin)), round(ready), round(worked), round(healed))
+		round(time.Since(r.begin)), round(r.ready), round(r.worked), round(r.healed))
 }
 
 // restartWhileWorking stops the server and starts it again on the same
@@ -137,16 +172,7 @@ func restartWhileWorking(t *testing.T, ctx context.Context, live *liveServer, de
 			return restarts, abrupt
 		case <-time.After(every):
 		}
-		acked := map[string]string{} // event ID -> desk
-		for _, d := range desks {
-			ids, err := d.acked()
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, id := range ids {
-				acked[id] = d.name
-			}
-		}
+		acked := ackedNow(t, desks)
 		hard := restarts%2 == 0
 		live.stop(hard)
 		if hard {
@@ -160,6 +186,23 @@ func restartWhileWorking(t *testing.T, ctx context.Context, live *liveServer, de
 		checkHeld(t, ctx, live, acked, restarts)
 	}
 	return restarts, abrupt
+}
+
+// ackedNow returns the events the server has acknowledged to the desks
+// so far: their IDs, each with its desk's name.
+func ackedNow(t *testing.T, desks []*desk) map[string]string {
+	t.Helper()
+	acked := map[string]string{}
+	for _, d := range desks {
+		ids, err := d.acked()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			acked[id] = d.name
+		}
+	}
+	return acked
 }
 
 // checkHeld fails the test for every acknowledged event the server lost.
