@@ -29,6 +29,9 @@ func (s *Store) AppendAll(evs []wire.Event) ([]wire.Event, error) {
 	if s.closed {
 		return nil, ErrClosed
 	}
+	if err := s.roomToWrite(); err != nil {
+		return nil, fmt.Errorf("append: %w", err)
+	}
 	w := s.newWriter()
 	defer w.discard()
 	out := make([]wire.Event, len(evs))

@@ -16,10 +16,14 @@ import (
 
 const crashDirEnv = "FLOORDESK_CRASH_CHILD_DIR"
 
-// TestMain runs the crash child when asked to; otherwise the tests.
+// TestMain runs the crash or full-disk child when asked to; otherwise the
+// tests.
 func TestMain(m *testing.M) {
 	if dir := os.Getenv(crashDirEnv); dir != "" {
 		crashChild(dir)
+	}
+	if dir := os.Getenv(diskFullChildEnv); dir != "" {
+		diskFullChild(dir)
 	}
 	os.Exit(m.Run())
 }

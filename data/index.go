@@ -160,6 +160,9 @@ func (s *Store) checkIndexes() error {
 func (s *Store) RebuildIndexes() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.roomToWrite(); err != nil {
+		return fmt.Errorf("rebuild indexes: %w", err)
+	}
 	if err := s.db.DropPrefix([]byte{pIndex}); err != nil {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}

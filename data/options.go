@@ -32,6 +32,9 @@ const (
 	deskBaseTableSize = 2 << 20
 	// deskCompactors: 2, the least Badger allows; a desk PC writes little.
 	deskCompactors = 2
+	// deskLevelZeroStall: 8 level-0 tables stall writes until compaction
+	// catches up (compaction starts at 4).
+	deskLevelZeroStall = 8
 )
 
 // badgerOptions are the desk's Badger options. SyncWrites is on: once a
@@ -47,7 +50,7 @@ func badgerOptions(dir string, log *slog.Logger) badger.Options {
 		WithBaseTableSize(deskBaseTableSize).
 		WithNumCompactors(deskCompactors).
 		WithNumLevelZeroTables(4).
-		WithNumLevelZeroTablesStall(8).
+		WithNumLevelZeroTablesStall(deskLevelZeroStall).
 		WithDetectConflicts(false). // the store serialises its writers itself
 		WithLogger(badgerLogger{log})
 }

@@ -69,25 +69,29 @@ type Store struct {
 	gcRuns    gcCounter
 	stopGC    chan struct{}
 	gcDone    chan struct{}
+	disk      *diskState
 }
 
 // Open opens (or creates) the store in opts.Dir. It returns
-// ErrAlreadyRunning when another process has the folder open.
+// ErrAlreadyRunning when another process has the folder open. On a disk
+// with less than DiskReserve free it opens the store read-only (Disk says
+// so, and every write is refused with ErrDiskFull), or returns ErrDiskFull
+// when it cannot (see openBadger).
 func Open(opts Options) (*Store, error) {
 	if opts.Fold == nil {
 		return nil, errors.New("open store: no fold function")
 	}
 	fillDefaults(&opts)
 	private.Keep(opts.Dir, opts.Logger, true)
-	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger))
+	db, disk, err := openBadger(opts)
 	if err != nil {
 		return nil, translateOpenError(err)
 	}
 	private.Keep(opts.Dir, opts.Logger, false) // the files Badger just made
-	s := &Store{db: db, opts: opts, log: opts.Logger}
+	s := &Store{db: db, opts: opts, log: opts.Logger, disk: disk}
 	if err := s.load(); err != nil {
 		db.Close()
-		return nil, err
+		return nil, readOnlyRefusal(err)
 	}
 	if err := s.checkIndexes(); err != nil {
 		db.Close()
@@ -119,10 +123,14 @@ func fillDefaults(o *Options) {
 // translateOpenError keeps Badger's words away from the user: a held
 // directory lock means a second copy of the app.
 func translateOpenError(err error) error {
-	if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+	if isLockError(err) {
 		return ErrAlreadyRunning
 	}
 	return fmt.Errorf("open store: %w", err)
+}
+
+func isLockError(err error) bool {
+	return strings.Contains(err.Error(), "Cannot acquire directory lock")
 }
 
 // load reads the desk ID, the persisted clock and the log sequence.
@@ -178,7 +186,7 @@ func (s *Store) Close() error {
 	s.mu.Unlock()
 	s.stopBackground()
 	s.feed.closeAll()
-	if err := s.db.Close(); err != nil {
+	if err := s.closeBadger(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	private.Keep(s.opts.Dir, s.log, false)
