@@ -272,7 +272,7 @@ func (s *Service) LocalSetting(name string) (string, error) {
 
 // SetLocalSetting keeps a setting on this desk PC only.
 func (s *Service) SetLocalSetting(name, value string) error {
-	return s.store.SetSetting(name, value)
+	return StoreRefusal(s.store.SetSetting(name, value))
 }
 
 // ConfiguredDesk is the desk code this PC was set to ("D1"), "" before a
