@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -51,4 +52,28 @@ func TestSyncPullWaitsForDiskSpace(t *testing.T) {
 		s := cb.Status()
 		return s.Online && s.Problem == data.ProblemNone
 	})
+}
+
+// TestEnrolOnFullDiskKeepsTheCode: a desk that could not save its token
+// does not use the one-time code up: it says the disk is full, and the
+// same code works once space is freed.
+func TestEnrolOnFullDiskKeepsTheCode(t *testing.T) {
+	srv := newSyncServer(t)
+	root := disktest.Tmpfs(t, data.DiskReserve+48<<20)
+	st, err := data.Open(data.Options{Dir: disktest.Dir(t, root, "desk"), Desk: "desk-a", Fold: listFold, Logger: quiet, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	code := srv.code("hotel")
+	filler := disktest.Fill(t, root, data.DiskReserve-8<<20)
+	waitFor(t, "the desk to see its disk full", 10*time.Second, func() bool { return st.Disk().Full })
+	if err := data.EnrollStore(t.Context(), st, srv.http.URL, code); !errors.Is(err, data.ErrDiskFull) {
+		t.Fatalf("enrol on a full disk = %v, want ErrDiskFull", err)
+	}
+	filler.Remove()
+	waitFor(t, "room on the disk", 10*time.Second, func() bool { return !st.Disk().Full })
+	if err := data.EnrollStore(t.Context(), st, srv.http.URL, code); err != nil {
+		t.Fatalf("enrol with the same code once space was freed: %v", err)
+	}
 }

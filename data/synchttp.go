@@ -208,7 +208,11 @@ func ServerInfo(ctx context.Context, store *Store) (wire.InfoResponse, error) {
 
 // EnrollStore enrols store's desk with the server at url and saves the URL
 // and the token in the store's settings, where NewSyncClient finds them.
+// On a full disk it returns ErrDiskFull before it uses the code up.
 func EnrollStore(ctx context.Context, store *Store, url, code string) error {
+	if err := store.roomToWrite(); err != nil {
+		return fmt.Errorf("enrol: %w", err)
+	}
 	token, err := Enroll(ctx, url, code, store.Desk())
 	if err != nil {
 		return err
