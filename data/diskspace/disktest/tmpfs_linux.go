@@ -18,7 +18,7 @@ func Tmpfs(t testing.TB, size uint64) string {
 		t.Skip("skipped: mounting a small tmpfs to fill needs root (CI runs tests as root)")
 	}
 	dir := t.TempDir()
-	if err := unix.Mount("tmpfs", dir, "tmpfs", unix.MS_NOSUID|unix.MS_NODEV, fmt.Sprintf("size=%d,mode=0700", size)); err != nil {
+	if err := unix.Mount("tmpfs", dir, "tmpfs", unix.MS_NOSUID|unix.MS_NODEV, fmt.Sprintf("size=%d,mode=0755", size)); err != nil {
 		t.Skipf("skipped: cannot mount a tmpfs on %s: %v", dir, err)
 	}
 	t.Cleanup(func() {
