@@ -11,6 +11,7 @@ import (
 	"floordesk/data/diskspace/disktest"
 	"floordesk/data/wire"
 	"floordesk/server"
+	"floordesk/server/badgerstore"
 	"floordesk/server/pgstore"
 	"floordesk/server/pgstore/pgtest"
 	"floordesk/server/storetest"
@@ -19,8 +20,10 @@ import (
 // TestPushOnFullDisk, on each store over a real small filesystem: once the
 // disk is full a push is refused with 507 (disk_full) and stores nothing,
 // the server stays up and pulls still get every event stored before, and
-// once space is freed the same push is stored. PostgreSQL's tables are
-// filled to the last byte and its own disk-full error is the 507.
+// once space is freed the same push is stored. The Badger store refuses
+// below its reserve, so that Badger never writes on a full disk (it would
+// die of SIGBUS); PostgreSQL's tables are filled to the last byte and its
+// own disk-full error is the 507.
 func TestPushOnFullDisk(t *testing.T) {
 	stores := []struct {
 		name  string
@@ -28,6 +31,13 @@ func TestPushOnFullDisk(t *testing.T) {
 		leave uint64 // bytes the filler leaves free
 		open  func(t *testing.T, dir string) server.Store
 	}{
+		{"badger", badgerstore.DiskReserve + 48<<20, badgerstore.DiskReserve - 8<<20, func(t *testing.T, dir string) server.Store {
+			st, err := badgerstore.Open(dir, quiet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return st
+		}},
 		{"postgres", 48 << 20, 0, func(t *testing.T, dir string) server.Store {
 			st, err := pgstore.Open(t.Context(), pgtest.NewDBIn(t, dir))
 			if err != nil {
