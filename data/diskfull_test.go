@@ -162,14 +162,17 @@ func TestOpenOnFullDiskIsReadOnly(t *testing.T) {
 	if _, err := s.ApplyRemote([]wire.Event{remoteEvent("desk-b", "K8", 2000)}, 9); !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("pull on a read-only store = %v, want ErrDiskFull", err)
 	}
-	if err := s.Close(); err != nil {
-		t.Fatalf("close read-only: %v", err)
-	}
 	if _, err := Open(Options{Dir: disktest.Dir(t, root, "new"), Fold: TraceFold}); !errors.Is(err, ErrDiskFull) {
 		t.Fatalf("open a new store on a full disk = %v, want ErrDiskFull", err)
 	}
 
 	filler.Remove()
+	if _, err := Open(Options{Dir: dir, Fold: TraceFold}); !errors.Is(err, ErrAlreadyRunning) {
+		t.Fatalf("a second desk on the folder held read-only = %v, want ErrAlreadyRunning", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("close read-only: %v", err)
+	}
 	s = openTest(t, dir, "desk-a")
 	if d := s.Disk(); d.Full || d.ReadOnly {
 		t.Fatalf("Disk() after space was freed = %+v", d)

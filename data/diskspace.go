@@ -54,6 +54,7 @@ const closeRoom = 2 * deskNumMemtables * deskMemTableSize
 type diskState struct {
 	guard    *diskspace.Guard
 	readOnly bool        // opened read-only: the disk was full at start
+	unlock   func()      // gives back the folder's lock taken for a read-only open
 	full     atomic.Bool // the last check found the disk full
 }
 
@@ -122,7 +123,14 @@ func openBadger(opts Options) (*badger.DB, *diskState, error) {
 	}
 	short := fmt.Errorf("%w: %s free on the disk of %s, %s needed to open it for saving",
 		ErrDiskFull, diskspace.MB(free), opts.Dir, diskspace.MB(DiskReserve))
-	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger).WithReadOnly(true))
+	unlock, err := lockReadOnly(opts.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger).WithReadOnly(true).WithBypassLockGuard(bypassReadOnlyLock))
+	if err != nil {
+		unlock()
+	}
 	switch {
 	case errors.Is(err, badger.ErrTruncateNeeded):
 		return nil, nil, fmt.Errorf("%w (FloorDesk did not close cleanly last time, and needs room to recover)", short)
@@ -133,7 +141,7 @@ func openBadger(opts Options) (*badger.DB, *diskState, error) {
 	}
 	opts.Logger.Warn("the data folder's disk is full: opened read-only", "dir", opts.Dir,
 		"free", diskspace.MB(free), "keep_free", diskspace.MB(DiskReserve))
-	st := &diskState{guard: guard, readOnly: true}
+	st := &diskState{guard: guard, readOnly: true, unlock: unlock}
 	st.full.Store(true)
 	return db, st, nil
 }
@@ -152,6 +160,7 @@ func readOnlyRefusal(err error) error {
 // process ends, as after a crash, rather than let the flush crash it.
 func (s *Store) closeBadger() error {
 	if s.disk.readOnly {
+		defer s.disk.unlock()
 		return s.db.Close()
 	}
 	s.disk.guard.Recheck()

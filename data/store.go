@@ -90,11 +90,11 @@ func Open(opts Options) (*Store, error) {
 	private.Keep(opts.Dir, opts.Logger, false) // the files Badger just made
 	s := &Store{db: db, opts: opts, log: opts.Logger, disk: disk}
 	if err := s.load(); err != nil {
-		db.Close()
+		s.closeBadger()
 		return nil, readOnlyRefusal(err)
 	}
 	if err := s.checkIndexes(); err != nil {
-		db.Close()
+		s.closeBadger()
 		return nil, err
 	}
 	s.lastWrite.touch(opts.Wall()) // start-up counts as busy
@@ -129,8 +129,12 @@ func translateOpenError(err error) error {
 	return fmt.Errorf("open store: %w", err)
 }
 
+// isLockError tells Badger's refusal of a folder another process holds
+// (its words on Unix and on Windows), or the store's own for a read-only
+// open.
 func isLockError(err error) bool {
-	return strings.Contains(err.Error(), "Cannot acquire directory lock")
+	return errors.Is(err, ErrAlreadyRunning) ||
+		strings.Contains(err.Error(), "Another process is using this Badger database")
 }
 
 // load reads the desk ID, the persisted clock and the log sequence.
