@@ -345,6 +345,8 @@ func restore(args []string) int {
 		say(os.Stderr, "cli.restore_not_empty", names)
 	case errors.Is(err, data.ErrBadBackup):
 		say(os.Stderr, "cli.restore_bad_backup", names)
+	case errors.Is(err, data.ErrDiskFull):
+		say(os.Stderr, "cli.restore_disk_full", names)
 	case errors.Is(err, data.ErrAlreadyRunning):
 		say(os.Stderr, "cli.already_running", nil)
 		return exitAlreadyRunning

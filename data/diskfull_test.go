@@ -6,12 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dgraph-io/badger/v4"
 
 	"floordesk/data/diskspace/disktest"
 	"floordesk/data/wire"
@@ -314,3 +318,48 @@ func TestTrulyFullDisk(t *testing.T) {
 	}
 	checkViewsMatchStreams(t, s)
 }
+
+// TestRestoreStopsBeforeTheDiskIsFull: restoring a backup larger than the
+// room a disk has left stops at the reserve with ErrDiskFull (Badger would
+// die of SIGBUS loading it to the last byte) and leaves the folder as it
+// was.
+func TestRestoreStopsBeforeTheDiskIsFull(t *testing.T) {
+	src := t.TempDir()
+	db, err := badger.Open(badgerOptions(src, quietLogger()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := noise(rand.New(rand.NewPCG(3, 4)), 2<<20)
+	for i := range 40 { // 40 MB the disk will not hold
+		err := db.Update(func(txn *badger.Txn) error {
+			return txn.Set([]byte(fmt.Sprintf("zfill/%d", i)), []byte(pool[i*(1<<14):][:1<<20]))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s := openTest(t, src, "desk-a")
+	file := filepath.Join(t.TempDir(), "big.fdbackup")
+	if err := s.BackupFile(file); err != nil {
+		t.Fatal(err)
+	}
+
+	root := disktest.Tmpfs(t, DiskReserve+16<<20)
+	dir := filepath.Join(root, "restored")
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := Restore(dir, f); !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("restore onto a disk too small = %v, want ErrDiskFull", err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a stopped restore left %s behind (%v)", dir, err)
+	}
+}
+
+func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
@@ -179,4 +181,19 @@ func (s *Store) roomForGC() bool {
 	_, ok, _ := s.disk.guard.Room()
 	s.noteDisk(!ok)
 	return ok
+}
+
+// newRoomReader makes dir (so its disk can be asked) and reads r while
+// that disk keeps DiskReserve free, failing with ErrDiskFull after: a
+// restore then stops while what Badger still writes (its memtable flush at
+// Close) fits. It fails at once on a disk already that full.
+func newRoomReader(dir string, r io.Reader) (*diskspace.Reader, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("restore: %w", err)
+	}
+	rr := diskspace.NewReader(r, diskspace.NewGuard(dir, DiskReserve), func(free uint64) error {
+		return fmt.Errorf("restore: %w: %s free on the disk of %s, %s kept free",
+			ErrDiskFull, diskspace.MB(free), dir, diskspace.MB(DiskReserve))
+	})
+	return rr, rr.Check()
 }

@@ -11,6 +11,7 @@ package diskspace
 import (
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 	"time"
 )
@@ -88,3 +89,57 @@ func (g *Guard) Recheck() {
 
 // MB renders a byte count in whole megabytes, rounded up, for messages.
 func MB(n uint64) string { return fmt.Sprintf("%d MB", (n+(1<<20)-1)>>20) }
+
+// Reader reads from another reader while a guard's disk has room, for a
+// restore, which writes about what it reads, as fast as it reads, and
+// writes behind its reads (Badger's loader keeps batches in flight). So
+// every megabyte it asks the disk afresh, and counts what it has read
+// against the room the disk had at the start: once the disk, or the
+// start's room less what was read since, is below the reserve, every Read
+// fails with the error full made, which Err keeps.
+type Reader struct {
+	r     io.Reader
+	guard *Guard
+	full  func(free uint64) error
+	start uint64 // free bytes at the first check
+	read  uint64 // bytes read since
+	since int    // bytes read since the last check
+	Err   error
+}
+
+// NewReader reads r while g's disk has room; full makes the error.
+func NewReader(r io.Reader, g *Guard, full func(free uint64) error) *Reader {
+	return &Reader{r: r, guard: g, full: full}
+}
+
+// Check asks the disk now: nil while it has room, else the error.
+func (rr *Reader) Check() error {
+	if rr.Err != nil {
+		return rr.Err
+	}
+	rr.guard.Recheck()
+	free, ok, err := rr.guard.Room()
+	if err != nil {
+		return nil // a disk that cannot be measured is not refused
+	}
+	if rr.start == 0 {
+		rr.start = free
+	}
+	if left := rr.start - min(rr.read, rr.start); !ok || left < rr.guard.Reserve() {
+		rr.Err = rr.full(min(free, left))
+	}
+	return rr.Err
+}
+
+func (rr *Reader) Read(p []byte) (int, error) {
+	if rr.Err != nil || rr.since >= 1<<20 {
+		rr.since = 0
+		if err := rr.Check(); err != nil {
+			return 0, err
+		}
+	}
+	n, err := rr.r.Read(p)
+	rr.since += n
+	rr.read += uint64(n)
+	return n, err
+}

@@ -2,6 +2,8 @@ package diskspace
 
 import (
 	"errors"
+	"io"
+	"strings"
 	"testing"
 	"time"
 )
@@ -49,5 +51,22 @@ func TestGuardAsksAtMostOncePerEvery(t *testing.T) {
 	g.Recheck()
 	if _, ok, err := g.Room(); !ok || err == nil {
 		t.Fatalf("a disk that cannot be measured: ok=%v err=%v, want room and the error", ok, err)
+	}
+}
+
+// TestReaderStopsAtTheReserve: a restore's reader fails once what it has
+// read would take the disk below the reserve, even before the disk shows
+// it (the writes lag the reads), and keeps failing.
+func TestReaderStopsAtTheReserve(t *testing.T) {
+	g := NewGuard("/data", 100)
+	g.Free = func(string) (uint64, error) { return 100 + 3<<20, nil } // the disk never shows the writes
+	full := errors.New("full")
+	rr := NewReader(strings.NewReader(strings.Repeat("x", 10<<20)), g, func(uint64) error { return full })
+	n, err := io.Copy(io.Discard, rr)
+	if !errors.Is(err, full) || n < 3<<20 || n > 5<<20 {
+		t.Fatalf("read %d bytes, then %v; want about 3 MB, then the full error", n, err)
+	}
+	if _, err := rr.Read(make([]byte, 10)); !errors.Is(err, full) || rr.Err != full {
+		t.Fatalf("after the stop: %v", err)
 	}
 }

@@ -192,7 +192,8 @@ func (s *Store) Backup(w io.Writer) error {
 // that synced with the lost copy re-push what they have, and every desk
 // revoked and every unused code void, so none the backup remembers works
 // again. For a file that is not a whole server backup it returns
-// backupfmt.ErrBadBackup and leaves dir as it was.
+// backupfmt.ErrBadBackup and leaves dir as it was; on a disk that would
+// keep less than DiskReserve free, server.ErrDiskFull, and the same.
 func Restore(dir string, r io.Reader, logger *slog.Logger) error {
 	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, time.Now(), logger) })
 	if errors.Is(err, backupfmt.ErrNotEmpty) {
@@ -210,8 +211,12 @@ func load(dir string, r io.Reader, now time.Time, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	if err := s.db.Load(stream, 256); err != nil {
+	room := roomReader(dir, stream)
+	if err := s.db.Load(room, 256); err != nil {
 		s.Close()
+		if room.Err != nil {
+			return room.Err
+		}
 		return fmt.Errorf("%w: %v", errBadBackup, err)
 	}
 	if err := verify(); err != nil {

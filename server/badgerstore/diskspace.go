@@ -2,6 +2,7 @@ package badgerstore
 
 import (
 	"fmt"
+	"io"
 
 	"floordesk/data/diskspace"
 	"floordesk/server"
@@ -84,4 +85,14 @@ func (s *Store) closeBadger() error {
 	s.log.Error("the store's disk is full: closing without flushing; the next start replays the log",
 		"dir", s.dir, "free", diskspace.MB(free))
 	return nil
+}
+
+// roomReader reads a restore's stream while dir's disk keeps DiskReserve
+// free, asking it every megabyte, and fails with server.ErrDiskFull after,
+// so Badger stops loading before the disk is full.
+func roomReader(dir string, r io.Reader) *diskspace.Reader {
+	return diskspace.NewReader(r, diskspace.NewGuard(dir, DiskReserve), func(free uint64) error {
+		return fmt.Errorf("restore: %w: %s free on the disk of %s, %s kept free",
+			server.ErrDiskFull, diskspace.MB(free), dir, diskspace.MB(DiskReserve))
+	})
 }
