@@ -28,11 +28,17 @@ import (
 // does not know leaves the state unchanged.
 type FoldFunc func(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, error)
 
+// FoldManyFunc folds several events of one entity, in fold order, into its
+// state: the same bytes as FoldFunc of each event in turn. AppendBulk calls
+// it once for an entity's events in one transaction.
+type FoldManyFunc func(ref wire.EntityRef, state []byte, evs []wire.Event) ([]byte, error)
+
 // Options configure Open.
 type Options struct {
 	Dir      string           // data folder, created if missing
 	Desk     string           // desk ID; empty means a random one, made on first open and kept
 	Fold     FoldFunc         // required
+	FoldMany FoldManyFunc     // for AppendBulk; nil means Fold of each event in turn
 	Wall     func() time.Time // physical clock; nil means time.Now
 	NewID    func() string    // event IDs; nil means NewEventID (UUIDv7)
 	MaxDrift time.Duration    // 0 means DefaultMaxDrift
