@@ -194,7 +194,7 @@ func demoItems(s *app.Service, w *app.DemoWorld) error {
 }
 
 // demoHistory shares size among the generators by weight and appends
-// their events in batches.
+// their events in batches as they make them.
 func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done, total int)) error {
 	gens := demoGenerators()
 	total := 0
@@ -208,9 +208,14 @@ func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done,
 		planned += shares[i]
 	}
 	done := 0
+	sink := &demoSink{st: s.Store()}
 	for i, g := range gens {
 		n := shares[i]
-		if err := demoAppend(s.Store(), g.Make(w, n)); err != nil {
+		err := g.Make(w, n, sink.add)
+		if err == nil {
+			err = sink.flush()
+		}
+		if err != nil {
 			return fmt.Errorf("demo %s: %w", g.Name, err)
 		}
 		if done += n; progress != nil {
@@ -218,6 +223,33 @@ func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done,
 		}
 	}
 	return nil
+}
+
+// demoBatch is how many events of history the demo holds before it
+// appends them.
+const demoBatch = 4096
+
+// demoSink appends the records a generator makes, demoBatch events at a
+// time, so the demo's memory does not grow with its size.
+type demoSink struct {
+	st  app.Store
+	buf []wire.Event
+}
+
+func (k *demoSink) add(evs ...wire.Event) error {
+	k.buf = append(k.buf, evs...)
+	if len(k.buf) < demoBatch {
+		return nil
+	}
+	return k.flush()
+}
+
+// flush appends what the sink holds.
+func (k *demoSink) flush() error {
+	err := demoAppend(k.st, k.buf)
+	clear(k.buf)
+	k.buf = k.buf[:0]
+	return err
 }
 
 // demoAppend appends evs in batches, halving a batch the store finds too
