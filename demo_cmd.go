@@ -31,7 +31,7 @@ func demoCommand(args []string) int {
 		say(os.Stderr, "cli.demo_size", map[string]string{"Max": strconv.Itoa(maxDemoSize)})
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		return openFailed(*dir, err, "cli.already_running")
 	}

@@ -14,7 +14,7 @@ import (
 // size the search and list targets are measured at.
 func BenchmarkDemo100k(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		st, err := data.Open(data.Options{Dir: b.TempDir(), Desk: "desk-demo", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+		st, err := data.Open(data.Options{Dir: b.TempDir(), Desk: "desk-demo", Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -34,7 +34,7 @@ func BenchmarkDemo100k(b *testing.B) {
 // the unfinished requests, from the status index and from a byte search
 // of every request (as before it).
 func BenchmarkConflicts(b *testing.B) {
-	st, err := data.Open(data.Options{Dir: b.TempDir(), Desk: "desk-demo", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: b.TempDir(), Desk: "desk-demo", Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -22,7 +22,7 @@ var updateGolden = flag.Bool("update", false, "rewrite golden files in testdata/
 // that is meant to alter views, and say why in the commit.
 func TestDemoViewsGolden(t *testing.T) {
 	n := 0
-	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-golden", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion,
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-golden", Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion,
 		Wall:  func() time.Time { return apptest.Start },
 		NewID: func() string { n++; return fmt.Sprintf("00000000-0000-7000-8000-%012d", n) }})
 	if err != nil {
