@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"floordesk/data/wire"
 )
 
@@ -27,15 +25,20 @@ const (
 // AppendBulk stores local events as AppendAll would store them one at a
 // time: the same envelopes (ID, HLC, desk, Prev), stream entries, event
 // index, local log, outbox, views and index entries. It commits them in
-// transactions of up to bulkEvents events, each durable and whole, so a
-// crash or a full disk part way leaves the events before some point, each
-// complete, and none after it. An invalid event stops it there. It is for
-// loading a long history into a desk; a command appends with Append.
+// transactions of up to bulkEvents events, each whole, so a crash or a
+// full disk part way leaves the events before some point, each complete,
+// and none after it; each commit is durable unless the store was opened
+// with Options.Bulk (then Sync is). An invalid event stops it there. It
+// is for loading a long history into a desk; a command appends with
+// Append.
 func (s *Store) AppendBulk(evs []wire.Event) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return ErrClosed
+	}
+	if err := s.startBulk(); err != nil {
+		return fmt.Errorf("append bulk: %w", err)
 	}
 	for len(evs) > 0 {
 		batch, err := s.stampBulk(evs)
@@ -58,21 +61,24 @@ type stamped struct {
 
 // stampBulk stamps the events at the start of evs that make one
 // transaction, as stamp does: an event's Prev is its entity's latest event,
-// stored or stamped before it.
+// stored or stamped before it. It leaves in s.bulk.recent the entities of
+// the batch as the store holds them.
 func (s *Store) stampBulk(evs []wire.Event) ([]stamped, error) {
 	snap := s.db.NewTransaction(false)
 	defer snap.Discard()
-	last := map[wire.EntityRef][]byte{}
+	now := map[wire.EntityRef]entityNow{}
+	head := map[wire.EntityRef][]byte{}
 	var out []stamped
 	for size := 0; len(out) < len(evs) && len(out) < bulkEvents && size < bulkBytes; {
 		ev := evs[len(out)]
-		k, seen := last[ev.Entity]
-		if !seen {
-			var err error
-			if k, err = storedLast(snap, ev.Entity); err != nil {
+		if _, ok := now[ev.Entity]; !ok {
+			e, err := s.bulkEntity(snap, ev.Entity)
+			if err != nil {
 				return nil, err
 			}
+			now[ev.Entity], head[ev.Entity] = e, e.last
 		}
+		k := head[ev.Entity]
 		ev.ID, ev.HLC, ev.Desk, ev.Prev = s.opts.NewID(), s.clock.Now(), s.desk, ""
 		if k != nil {
 			ev.Prev = string(k[len(k)-36:])
@@ -89,30 +95,13 @@ func (s *Store) stampBulk(evs []wire.Event) ([]stamped, error) {
 		}
 		sk := streamKey(ev)
 		if k == nil || bytes.Compare(sk, k) > 0 {
-			last[ev.Entity] = sk
-		} else {
-			last[ev.Entity] = k // a remote event from a clock ahead stays the head
+			head[ev.Entity] = sk // else a remote event from a clock ahead stays the head
 		}
 		out = append(out, stamped{ev, sk, enc})
 		size += len(enc) + 4*len(sk) + len(ev.ID)
 	}
+	s.bulk.recent = now
 	return out, nil
-}
-
-// storedLast is the greatest key of the entity's stream in snap, or nil.
-// An entity with events has a view, written in the same transaction as
-// they were, so a new entity (most of a bulk load) costs one point read of
-// its view rather than a scan of its stream.
-func storedLast(snap *badger.Txn, ref wire.EntityRef) ([]byte, error) {
-	_, err := snap.Get(viewKey(ref))
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	k, _ := lastKey(snap, streamPrefix(ref))
-	return k, nil
 }
 
 // writeBulk commits a stamped batch in one transaction, or in halves when
@@ -145,14 +134,18 @@ func (s *Store) commitBulk(batch []stamped) error {
 		}
 		byEntity[ref] = append(byEntity[ref], b.ev)
 	}
+	after := make(map[wire.EntityRef]entityNow, len(order))
 	for _, ref := range order {
-		if err := w.foldBulk(ref, byEntity[ref]); err != nil {
+		e, err := w.foldBulk(ref, s.bulk.recent[ref], byEntity[ref])
+		if err != nil {
 			return err
 		}
+		after[ref] = e
 	}
 	if err := w.commit(); err != nil {
 		return err
 	}
+	s.committed(after)
 	s.feed.publish(w.touched)
 	return nil
 }
@@ -177,25 +170,31 @@ func (w *writer) record(b stamped) error {
 }
 
 // foldBulk folds an entity's events of this transaction, in stream order,
-// into its view. They sort after its stored stream (local events always
-// do, unless a remote event from a desk whose clock runs ahead got there
-// first: then the entity folds again from the start, as put does).
-func (w *writer) foldBulk(ref wire.EntityRef, evs []wire.Event) error {
-	old, err := get(w.snap, viewKey(ref))
-	stored := err == nil
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return err
-	}
-	if stored {
-		if last, _ := lastKey(w.snap, streamPrefix(ref)); bytes.Compare(last, streamKey(evs[0])) > 0 {
-			return w.refold(ref)
+// into its view, and returns the entity as it will be stored. They sort
+// after its stored stream (local events always do, unless a remote event
+// from a desk whose clock runs ahead got there first: then the entity
+// folds again from the start, as put does).
+func (w *writer) foldBulk(ref wire.EntityRef, e entityNow, evs []wire.Event) (entityNow, error) {
+	last := w.written[ref][len(w.written[ref])-1].key
+	if e.stored && bytes.Compare(e.last, streamKey(evs[0])) > 0 {
+		if err := w.refold(ref); err != nil {
+			return e, err
 		}
+		view, err := get(w.txn, viewKey(ref))
+		return entityNow{stored: true, view: view, last: maxKey(e.last, last)}, err
 	}
-	next, err := w.s.foldMany(ref, old, evs)
+	next, err := w.s.foldMany(ref, e.view, evs)
 	if err != nil {
-		return fmt.Errorf("fold %s: %w", ref, err)
+		return e, fmt.Errorf("fold %s: %w", ref, err)
 	}
-	return w.setView(ref, old, next)
+	return entityNow{stored: true, view: next, last: last}, w.setView(ref, e.view, next)
+}
+
+func maxKey(a, b []byte) []byte {
+	if bytes.Compare(a, b) > 0 {
+		return a
+	}
+	return b
 }
 
 // foldMany folds evs into state with FoldMany, or Fold of each in turn.

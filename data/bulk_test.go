@@ -220,6 +220,9 @@ func countBatches(t *testing.T, s *Store, evs []wire.Event) int {
 		t.Fatal(err)
 	}
 	defer scratch.Close()
+	if err := scratch.startBulk(); err != nil {
+		t.Fatal(err)
+	}
 	n := 0
 	for len(evs) > 0 {
 		batch, err := scratch.stampBulk(evs)
@@ -245,6 +248,9 @@ func TestAppendBulkHalvesATransactionTooBig(t *testing.T) {
 	evs := make([]wire.Event, bulkEvents)
 	for i := range evs {
 		evs[i] = newEvent("req", fmt.Sprint(i), "opened")
+	}
+	if err := s.startBulk(); err != nil {
+		t.Fatal(err)
 	}
 	batch, err := s.stampBulk(evs)
 	if err != nil || len(batch) != bulkEvents {
@@ -285,5 +291,65 @@ func TestAppendBulkStopsAtAnInvalidEvent(t *testing.T) {
 	s.Close()
 	if err := s.AppendBulk(evs[2:]); !errors.Is(err, ErrClosed) {
 		t.Fatalf("after Close: %v", err)
+	}
+}
+
+// TestAppendBulkBetweenOtherWrites interleaves AppendBulk with AppendAll
+// and remote events on the same entities: what AppendBulk remembers
+// between calls must not hide what the other writers stored.
+func TestAppendBulkBetweenOtherWrites(t *testing.T) {
+	a, b := bulkPair(t, Options{Fold: TraceFold, FoldMany: traceMany, Index: openIndex, IndexVersion: "1"})
+	evs := bulkHistory(1200)
+	for round := range 4 {
+		part := evs[round*300 : (round+1)*300]
+		if _, err := a.AppendAll(part[:100]); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.AppendBulk(part[:100]); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []*Store{a, b} {
+			if _, err := s.AppendAll(part[100:200]); err != nil {
+				t.Fatal(err)
+			}
+			remote := newEvent("req", fmt.Sprintf("R%02d", 40+round), "noted")
+			remote.ID, remote.Desk, remote.Version = fmt.Sprintf("0190a000-0000-7000-8000-%012d", round), "desk-z", 1
+			remote.HLC = s.Now() + 10
+			if _, err := s.ApplyRemote([]wire.Event{remote}, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := a.AppendAll(part[200:]); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.AppendBulk(part[200:]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameStores(t, a, b)
+	checkViewsMatchStreams(t, b)
+}
+
+// The entity filter never forgets a key it was given, and rarely claims
+// one it was not.
+func TestEntityFilter(t *testing.T) {
+	f := newEntityFilter()
+	const n = 200_000
+	for i := range n {
+		f.add(viewKey(wire.EntityRef{Kind: "req", ID: fmt.Sprint(i)}))
+	}
+	for i := range n {
+		if !f.mayHave(viewKey(wire.EntityRef{Kind: "req", ID: fmt.Sprint(i)})) {
+			t.Fatalf("forgot req/%d", i)
+		}
+	}
+	wrong := 0
+	for i := range n {
+		if f.mayHave(viewKey(wire.EntityRef{Kind: "loan", ID: fmt.Sprint(i)})) {
+			wrong++
+		}
+	}
+	if wrong > n/1000 {
+		t.Fatalf("%d of %d keys never added are claimed", wrong, n)
 	}
 }

@@ -63,9 +63,10 @@ type Store struct {
 	clock *Clock
 	log   *slog.Logger
 
-	mu     sync.Mutex // serialises writers; guards seq
+	mu     sync.Mutex // serialises writers; guards seq and bulk
 	seq    uint64     // last log sequence used
 	closed bool
+	bulk   bulkState // what AppendBulk remembers between calls
 
 	feed      feed
 	enrolled  enrolWatchers
