@@ -53,6 +53,20 @@ func (s *Store) AppendBulk(evs []wire.Event) error {
 	return nil
 }
 
+// Sync makes everything the store has written durable: for a store
+// opened with Options.Bulk, whose commits are not synced one by one.
+func (s *Store) Sync() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	if err := s.db.Sync(); err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	return nil
+}
+
 // stamped is a stamped event with its stream key and encoding.
 type stamped struct {
 	ev       wire.Event

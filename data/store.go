@@ -52,6 +52,11 @@ type Options struct {
 	// GCInterval is how often an idle store runs value-log garbage
 	// collection; 0 means every 10 minutes, negative turns it off.
 	GCInterval time.Duration
+	// Bulk opens the store to load a long history with AppendBulk (the
+	// demo command): commits are not synced one by one (Sync makes
+	// everything written durable), and Badger leaves its level-0 tables to
+	// pile up until Close, which compacts them once (see bulkOptions).
+	Bulk bool
 }
 
 // Store is a desk's durable event log and folded views. Its methods are safe
@@ -83,7 +88,11 @@ func Open(opts Options) (*Store, error) {
 		return nil, errors.New("open store: no fold function")
 	}
 	fillDefaults(&opts)
-	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger))
+	bo := badgerOptions(opts.Dir, opts.Logger)
+	if opts.Bulk {
+		bo = bulkOptions(bo)
+	}
+	db, err := badger.Open(bo)
 	if err != nil {
 		return nil, translateOpenError(err)
 	}
