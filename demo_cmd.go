@@ -31,7 +31,8 @@ func demoCommand(args []string) int {
 		say(os.Stderr, "cli.demo_size", map[string]string{"Max": strconv.Itoa(maxDemoSize)})
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion,
+		GCInterval: -1, Bulk: true})
 	if err != nil {
 		return openFailed(*dir, err, "cli.already_running")
 	}
@@ -42,7 +43,13 @@ func demoCommand(args []string) int {
 		say(os.Stdout, "cli.demo_progress", map[string]string{"Done": strconv.Itoa(done), "Total": strconv.Itoa(total)})
 	}
 	code := fillDemo(st, app.New(st, nil), appdemo.DemoOptions{Seed: *seed, Size: *size, Progress: progress})
-	if err := st.Close(); err != nil {
+	if code == exitOK {
+		if err := st.Sync(); err != nil {
+			slog.Error("sync store", "err", err)
+			code = exitFailed
+		}
+	}
+	if err := st.Close(); err != nil { // merges what the load left in level 0
 		slog.Error("close store", "err", err)
 		return exitFailed
 	}
