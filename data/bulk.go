@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"floordesk/data/wire"
 )
 
@@ -28,9 +30,9 @@ const (
 // transactions of up to bulkEvents events, each whole, so a crash or a
 // full disk part way leaves the events before some point, each complete,
 // and none after it; each commit is durable unless the store was opened
-// with Options.Bulk (then Sync is). An invalid event stops it there. It
-// is for loading a long history into a desk; a command appends with
-// Append.
+// with Options.Bulk (then Sync is). It returns once every event is
+// stored; an invalid event stops it there. It is for loading a long
+// history into a desk; a command appends with Append.
 func (s *Store) AppendBulk(evs []wire.Event) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -40,15 +42,15 @@ func (s *Store) AppendBulk(evs []wire.Event) error {
 	if err := s.startBulk(); err != nil {
 		return fmt.Errorf("append bulk: %w", err)
 	}
-	for len(evs) > 0 {
-		batch, err := s.stampBulk(evs)
-		if err == nil {
-			err = s.writeBulk(batch)
-		}
-		if err != nil {
-			return fmt.Errorf("append bulk: %w", err)
-		}
-		evs = evs[len(batch):]
+	l := &bulkLoad{s: s, next: s.newWriter(), base: s.seq}
+	err := l.run(evs)
+	if werr := l.wait(); err == nil {
+		err = werr
+	}
+	l.next.discard()
+	if err != nil {
+		s.bulk.known = nil // it may remember what was not stored
+		return fmt.Errorf("append bulk: %w", err)
 	}
 	return nil
 }
@@ -75,11 +77,10 @@ type stamped struct {
 
 // stampBulk stamps the events at the start of evs that make one
 // transaction, as stamp does: an event's Prev is its entity's latest event,
-// stored or stamped before it. It leaves in s.bulk.recent the entities of
-// the batch as the store holds them.
-func (s *Store) stampBulk(evs []wire.Event) ([]stamped, error) {
-	snap := s.db.NewTransaction(false)
-	defer snap.Discard()
+// stored or stamped before it. snap is read for the entities AppendBulk
+// does not remember. It leaves in s.bulk.recent the batch's entities as
+// the store holds them once the transactions before are stored.
+func (s *Store) stampBulk(snap *badger.Txn, evs []wire.Event) ([]stamped, error) {
 	now := map[wire.EntityRef]entityNow{}
 	head := map[wire.EntityRef][]byte{}
 	var out []stamped
@@ -118,29 +119,131 @@ func (s *Store) stampBulk(evs []wire.Event) ([]stamped, error) {
 	return out, nil
 }
 
-// writeBulk commits a stamped batch in one transaction, or in halves when
-// it does not fit one. The stamps stay: each half still follows the last.
-func (s *Store) writeBulk(batch []stamped) error {
-	err := s.commitBulk(batch)
-	if !errors.Is(err, errTooBig) || len(batch) == 1 {
-		return err
-	}
-	half := len(batch) / 2
-	if err := s.writeBulk(batch[:half]); err != nil {
-		return err
-	}
-	return s.writeBulk(batch[half:])
+// bulkLoad is one AppendBulk call. It builds a transaction while Badger
+// writes the one before, and sends it once that one is stored, so the
+// transactions are stored in order and a failed one stops the load.
+// Badger gives a transaction a read timestamp only once every commit
+// before it is written, so the next writer is made before a transaction
+// is sent; what it cannot read of the one in flight, s.bulk.recent holds.
+type bulkLoad struct {
+	s      *Store
+	next   *writer                      // the transaction being built
+	base   uint64                       // the log sequence next starts from
+	after  map[wire.EntityRef]entityNow // its entities as it stores them
+	flight *writer                      // the transaction Badger is writing, or nil
+	done   chan error                   // its outcome
 }
 
-// commitBulk writes the batch's events, then folds each entity once.
-func (s *Store) commitBulk(batch []stamped) error {
-	w := s.newWriter()
-	defer w.discard()
+func (l *bulkLoad) run(evs []wire.Event) error {
+	for len(evs) > 0 {
+		batch, err := l.s.stampBulk(l.next.snap, evs)
+		if err != nil {
+			return err
+		}
+		for pending := batch; len(pending) > 0; {
+			n, err := l.build(pending)
+			if err == nil {
+				err = l.send()
+			}
+			if err != nil {
+				return err
+			}
+			pending = pending[n:]
+		}
+		evs = evs[len(batch):]
+	}
+	return nil
+}
+
+// build writes into l.next the longest start of pending that fits one
+// transaction (halving), and says how many events that is.
+func (l *bulkLoad) build(pending []stamped) (int, error) {
+	if l.flight != nil && l.s.refolds(pending) {
+		if err := l.fresh(); err != nil { // a refold reads the stream as stored
+			return 0, err
+		}
+	}
+	for n := len(pending); ; n /= 2 {
+		after, err := l.next.buildBulk(pending[:n], l.s.bulk.recent)
+		if err == nil {
+			l.after = after
+			return n, nil
+		}
+		if !errors.Is(err, errTooBig) || n == 1 {
+			return 0, err
+		}
+		if err := l.fresh(); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// fresh waits for the transaction in flight and starts l.next again.
+func (l *bulkLoad) fresh() error {
+	err := l.wait()
+	l.next.discard()
+	l.next = l.s.newWriter()
+	l.next.seq = l.base
+	return err
+}
+
+// send sends l.next to Badger once the transaction in flight is stored.
+func (l *bulkLoad) send() error {
+	w := l.next
+	next := l.s.newWriter() // returns once the transaction in flight is written
+	if err := l.wait(); err != nil {
+		next.discard()
+		return err
+	}
+	next.seq, l.base = w.seq, w.seq
+	for ref, e := range l.after {
+		l.s.bulk.known.add(viewKey(ref))
+		l.s.bulk.recent[ref] = e
+	}
+	w.snap.Discard()
+	done := make(chan error, 1)
+	w.txn.CommitWith(func(err error) { done <- err })
+	l.flight, l.done, l.next = w, done, next
+	return nil
+}
+
+// wait waits for the transaction in flight and takes in what it stored.
+func (l *bulkLoad) wait() error {
+	w := l.flight
+	if w == nil {
+		return nil
+	}
+	l.flight = nil
+	if err := <-l.done; err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	s := l.s
+	s.seq, s.bulk.seq = w.seq, w.seq
+	s.lastWrite.touch(s.opts.Wall())
+	s.feed.publish(w.touched)
+	return nil
+}
+
+// refolds reports whether an entity of pending folds again from the start:
+// a remote event from a desk whose clock runs ahead sorts after its first.
+func (s *Store) refolds(pending []stamped) bool {
+	for _, b := range pending {
+		if e := s.bulk.recent[b.ev.Entity]; e.stored && bytes.Compare(e.last, b.key) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// buildBulk writes the batch's events into w, folds each entity once from
+// its state in now, and persists the clock; it returns the entities as the
+// transaction stores them.
+func (w *writer) buildBulk(batch []stamped, now map[wire.EntityRef]entityNow) (map[wire.EntityRef]entityNow, error) {
 	var order []wire.EntityRef
 	byEntity := map[wire.EntityRef][]wire.Event{}
 	for _, b := range batch {
 		if err := w.record(b); err != nil {
-			return err
+			return nil, err
 		}
 		ref := b.ev.Entity
 		if _, ok := byEntity[ref]; !ok {
@@ -150,18 +253,13 @@ func (s *Store) commitBulk(batch []stamped) error {
 	}
 	after := make(map[wire.EntityRef]entityNow, len(order))
 	for _, ref := range order {
-		e, err := w.foldBulk(ref, s.bulk.recent[ref], byEntity[ref])
+		e, err := w.foldBulk(ref, now[ref], byEntity[ref])
 		if err != nil {
-			return err
+			return nil, err
 		}
 		after[ref] = e
 	}
-	if err := w.commit(); err != nil {
-		return err
-	}
-	s.committed(after)
-	s.feed.publish(w.touched)
-	return nil
+	return after, w.set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last())))
 }
 
 // record writes an event's stream entry, event index, local log and outbox

@@ -223,9 +223,11 @@ func countBatches(t *testing.T, s *Store, evs []wire.Event) int {
 	if err := scratch.startBulk(); err != nil {
 		t.Fatal(err)
 	}
+	snap := scratch.db.NewTransaction(false)
+	defer snap.Discard()
 	n := 0
 	for len(evs) > 0 {
-		batch, err := scratch.stampBulk(evs)
+		batch, err := scratch.stampBulk(snap, evs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -235,7 +237,7 @@ func countBatches(t *testing.T, s *Store, evs []wire.Event) int {
 }
 
 // A batch whose views do not fit one Badger transaction is refused whole
-// by commitBulk; AppendBulk writes it in halves.
+// by buildBulk; AppendBulk writes it in halves.
 func TestAppendBulkHalvesATransactionTooBig(t *testing.T) {
 	s, err := Open(Options{Dir: t.TempDir(), Desk: "desk-a", GCInterval: -1,
 		Fold: func(_ wire.EntityRef, _ []byte, ev wire.Event) ([]byte, error) {
@@ -252,11 +254,14 @@ func TestAppendBulkHalvesATransactionTooBig(t *testing.T) {
 	if err := s.startBulk(); err != nil {
 		t.Fatal(err)
 	}
-	batch, err := s.stampBulk(evs)
+	w := s.newWriter()
+	batch, err := s.stampBulk(w.snap, evs)
 	if err != nil || len(batch) != bulkEvents {
 		t.Fatalf("stamped %d of %d: %v", len(batch), bulkEvents, err)
 	}
-	if err := s.commitBulk(batch); !errors.Is(err, errTooBig) {
+	_, err = w.buildBulk(batch, s.bulk.recent)
+	w.discard()
+	if !errors.Is(err, errTooBig) {
 		t.Fatalf("%d views of 4 KB in one transaction: %v", bulkEvents, err)
 	}
 	if err := s.AppendBulk(evs); err != nil {
