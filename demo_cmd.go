@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -16,6 +17,12 @@ import (
 // about ten years of a 300-room hotel, beyond the 700,000 the benchmarks
 // use.
 const maxDemoSize = 1_000_000
+
+// demoMemoryLimit is the heap the demo command asks the Go runtime to keep
+// under, unless GOMEMLIMIT says otherwise: Badger's table builders make
+// buffers of tens of megabytes that live for a moment, and the collector
+// would otherwise let them pile up to twice what is live.
+const demoMemoryLimit = 320 << 20
 
 // demoCommand makes a demo hotel in a new data folder without a window,
 // for benchmarks, tests and an IT person trying the desk, with a progress
@@ -30,6 +37,9 @@ func demoCommand(args []string) int {
 	if !demoSizeOK(*size) {
 		say(os.Stderr, "cli.demo_size", map[string]string{"Max": strconv.Itoa(maxDemoSize)})
 		return exitUsage
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(demoMemoryLimit)
 	}
 	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion,
 		GCInterval: -1, Bulk: true})

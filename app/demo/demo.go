@@ -227,8 +227,9 @@ func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done,
 }
 
 // demoBatch is how many events of history the demo holds before it
-// appends them.
-const demoBatch = 4096
+// appends them: enough for AppendBulk to keep Badger writing one
+// transaction while it builds the next (about 16 MB).
+const demoBatch = 16384
 
 // demoSink appends the records a generator makes, demoBatch events at a
 // time, so the demo's memory does not grow with its size.
