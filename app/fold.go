@@ -9,8 +9,12 @@ import (
 	"floordesk/data/wire"
 )
 
-// KindFold turns an entity's view and its next event into the new view.
-type KindFold func(state []byte, ev wire.Event) ([]byte, error)
+// KindFold turns an entity's view and its next events, in fold order, into
+// the new view. Several events in one call give the same bytes as one
+// call each, without decoding and encoding the view between them (a bulk
+// load folds each entity's events of a batch at once); no event returns
+// state unchanged.
+type KindFold func(state []byte, evs ...wire.Event) ([]byte, error)
 
 var kinds = map[string]KindFold{}
 
@@ -42,6 +46,17 @@ func Fold(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, error) {
 		return state, nil
 	}
 	return fold(state, ev)
+}
+
+// FoldMany is Fold of evs in turn, one entity's events in fold order: the
+// same view, with the view decoded once and encoded once. It is the
+// store's data.FoldManyFunc for a bulk load.
+func FoldMany(ref wire.EntityRef, state []byte, evs []wire.Event) ([]byte, error) {
+	fold, ok := kinds[ref.Kind]
+	if !ok {
+		return state, nil
+	}
+	return fold(state, evs...)
 }
 
 // window is how many of an entity's latest events its Meta remembers to
@@ -109,19 +124,33 @@ const TypeConflictResolved = "conflict.resolved"
 // clash rule (nil: every concurrent event commutes). It handles Meta:
 // concurrency detection, conflict records and conflict.resolved.
 func FoldWith[T any, P entity[T]](apply Apply[P], clash ClashRule[P]) KindFold {
-	return func(state []byte, ev wire.Event) ([]byte, error) {
+	var fold KindFold
+	fold = func(state []byte, evs ...wire.Event) ([]byte, error) {
+		if len(evs) == 0 {
+			return state, nil
+		}
 		p, err := decodeView[T, P](state)
 		if err != nil {
-			return nil, fmt.Errorf("fold %s: %w", ev.Entity, err)
+			return nil, fmt.Errorf("fold %s: %w", evs[0].Entity, err)
 		}
-		if ev.Type == TypeConflictResolved {
-			p.meta().resolve(ev)
-		} else {
-			p = applyEvent(state, p, ev, apply, clash)
+		for i, ev := range evs {
+			if ev.Type == TypeConflictResolved {
+				p.meta().resolve(ev)
+			} else {
+				before := func() []byte { // the view before ev, asked for only when apply fails
+					if i == 0 {
+						return state
+					}
+					b, _ := fold(state, evs[:i]...) // folded fine a moment ago
+					return b
+				}
+				p = applyEvent(before, p, ev, apply, clash)
+			}
+			p.meta().push(ev)
 		}
-		p.meta().push(ev)
 		return json.Marshal(p)
 	}
+	return fold
 }
 
 func decodeView[T any, P entity[T]](state []byte) (P, error) {
@@ -133,15 +162,15 @@ func decodeView[T any, P entity[T]](state []byte) (P, error) {
 }
 
 // applyEvent records any clash, then applies ev. When apply fails, the view
-// goes back to state, keeping the new Meta.
-func applyEvent[T any, P entity[T]](state []byte, p P, ev wire.Event, apply Apply[P], clash ClashRule[P]) P {
+// goes back to the one before ev, keeping the new Meta.
+func applyEvent[T any, P entity[T]](before func() []byte, p P, ev wire.Event, apply Apply[P], clash ClashRule[P]) P {
 	if clash != nil {
 		detect(p, ev, clash)
 	}
 	if err := apply(p, ev); err == nil {
 		return p
 	}
-	fresh, _ := decodeView[T, P](state) // decoded fine a moment ago
+	fresh, _ := decodeView[T, P](before()) // decoded fine a moment ago
 	*fresh.meta() = *p.meta()
 	fresh.meta().Skipped++
 	return fresh

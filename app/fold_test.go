@@ -73,3 +73,41 @@ func TestMessageFillsParams(t *testing.T) {
 		t.Fatalf("got %q", err.Error())
 	}
 }
+
+// TestFoldManyIsFoldInTurn folds one staff member's events, a malformed
+// body, a clash and its resolution among them, in one call and split
+// at every point: the same bytes as one Fold each.
+func TestFoldManyIsFoldInTurn(t *testing.T) {
+	ref := Ref(KindStaff, "S9")
+	evs := []wire.Event{
+		{ID: "e1", Desk: "a", Actor: "S1", Type: TypeStaffAdded, Entity: ref, Body: []byte(`{"name":"Li"}`)},
+		{ID: "e2", Desk: "b", Actor: "S2", Type: TypeStaffAdded, Entity: ref, Body: []byte(`{"name":"Wang"}`)},
+		{ID: "e3", Prev: "e2", Desk: "a", Actor: "S1", Type: TypeStaffUpdated, Entity: ref, Body: []byte(`{"role":7}`)},
+		{ID: "e4", Prev: "e3", Desk: "a", Actor: "S1", Type: TypeConflictResolved, Entity: ref, Body: []byte(`{"conflict":"e2","note":"Wang"}`)},
+		{ID: "e5", Prev: "e4", Desk: "b", Actor: "S2", Type: TypeStaffUpdated, Entity: ref, Body: []byte(`{"name":"Wang Fang"}`)},
+		{ID: "e6", Prev: "e5", Desk: "b", Actor: "S2", Type: TypeStaffUpdated, Entity: ref, Body: []byte(`{"shift":[]}`)},
+	}
+	var want []byte
+	for _, ev := range evs {
+		var err error
+		if want, err = Fold(ref, want, ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var st Staff
+	if err := json.Unmarshal(want, &st); err != nil || st.Skipped == 0 || len(st.Resolved) != 1 {
+		t.Fatalf("the events do not test a skip and a resolution: %+v, %v", st, err)
+	}
+	for cut := range len(evs) + 1 {
+		got, err := FoldMany(ref, nil, evs[:cut])
+		if err == nil {
+			got, err = FoldMany(ref, got, evs[cut:])
+		}
+		if err != nil || string(got) != string(want) {
+			t.Fatalf("cut at %d:\n got %s, %v\nwant %s", cut, got, err, want)
+		}
+	}
+	if got, _ := FoldMany(ref, want, nil); string(got) != string(want) {
+		t.Fatalf("no events changed the view: %s", got)
+	}
+}

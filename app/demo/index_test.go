@@ -2,7 +2,10 @@ package demo
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -104,4 +107,60 @@ func byteScan(st *data.Store, kind string, statuses []string) ([]json.RawMessage
 		return nil
 	})
 	return out, err
+}
+
+// TestBulkDemoIndexesNeedNoRebuild makes a demo hotel as the demo command
+// does (a store opened with Bulk, closed, opened again as a desk's) and
+// rebuilds every index from the views: nothing moves.
+func TestBulkDemoIndexesNeedNoRebuild(t *testing.T) {
+	opts := data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
+		IndexVersion: app.IndexVersion, GCInterval: -1, Bulk: true}
+	st, err := data.Open(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := app.New(st, func() time.Time { return apptest.Start })
+	svc.PINCost = app.TestPINCost
+	if err := Demo(svc, DemoOptions{Seed: 5, Size: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	if err := errors.Join(st.Sync(), st.Close()); err != nil {
+		t.Fatal(err)
+	}
+	opts.Bulk = false
+	if st, err = data.Open(opts); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	names := []string{app.IndexConflicts, "requests/opened"}
+	for _, kind := range []string{requests.KindRequest, loans.KindLoan, found.KindFound} {
+		names = append(names, "status/"+kind)
+	}
+	before := indexEntries(t, st, names)
+	if len(before) < 3000 {
+		t.Fatalf("only %d index entries", len(before))
+	}
+	if err := st.RebuildIndexes(); err != nil {
+		t.Fatal(err)
+	}
+	if after := indexEntries(t, st, names); !slices.Equal(before, after) {
+		t.Fatalf("a rebuild moved the indexes: %d entries before, %d after", len(before), len(after))
+	}
+}
+
+// indexEntries lists the entries of the named indexes, with a digest of
+// each entity's view.
+func indexEntries(t *testing.T, st *data.Store, names []string) []string {
+	t.Helper()
+	var out []string
+	for _, name := range names {
+		err := st.Indexed(name, func(key []byte, ref wire.EntityRef, view []byte) error {
+			out = append(out, fmt.Sprintf("%s %x %s %x", name, key, ref, sha256.Sum256(view)))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
 }
