@@ -41,7 +41,7 @@ func RegisterIndex(kind string, fn func(view []byte) []wire.IndexEntry) {
 }
 
 // Index is FloorDesk's data.IndexFunc: the core's conflict index for every
-// kind, then the kind's own indexes.
+// kind, then the kind's own indexes and its word index (RegisterSearch).
 func Index(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 	var out []wire.IndexEntry
 	if hasOpenConflict(view) {
@@ -58,7 +58,7 @@ func Index(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 	if fn := indexers[ref.Kind]; fn != nil {
 		out = append(out, fn(view)...)
 	}
-	return out
+	return append(out, searchEntries(ref.Kind, view)...)
 }
 
 // conflictsMark is how an open conflict starts in a view: Meta.Conflicts
