@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
@@ -180,22 +181,14 @@ type searchHit struct {
 // and answers the latest limit of them and whether there were more.
 func (p searchPlan) run(r wire.IndexReader, limit int) ([]searchHit, bool, error) {
 	var hits []searchHit
-	var from []byte
-	for len(hits) <= limit {
-		wk, ok, err := nextWeek(r, from)
-		if err != nil || !ok {
-			return hits, false, err
-		}
-		found, err := p.week(r, wk)
+	wk, more := uint16(0), true
+	for more && len(hits) <= limit {
+		found, next, ok, err := p.week(r, wk)
 		if err != nil {
 			return nil, false, err
 		}
 		hits = append(hits, found...)
-		next := binary.BigEndian.Uint16(wk) + 1
-		if next == 0 {
-			break
-		}
-		from = binary.BigEndian.AppendUint16(nil, next)
+		wk, more = next, ok
 	}
 	if len(hits) > limit {
 		return hits[:limit], true, nil
@@ -203,51 +196,72 @@ func (p searchPlan) run(r wire.IndexReader, limit int) ([]searchHit, bool, error
 	return hits, false, nil
 }
 
-// nextWeek is the first week filed at or after from.
-func nextWeek(r wire.IndexReader, from []byte) (wk []byte, ok bool, err error) {
-	err = r.Scan(nil, from, func(key []byte, _ wire.EntityRef) bool {
-		wk, ok = slices.Clone(key[:2]), len(key) >= 2
-		return false
-	})
-	return wk, ok, err
-}
-
 // week finds the records of week wk that every term matches, the latest
-// first (by second, then by ID, the greatest first).
-func (p searchPlan) week(r wire.IndexReader, wk []byte) ([]searchHit, error) {
+// first (by second, then by ID, the greatest first), and the next week
+// that may hold matches (ok false when none does). The first term's scans
+// also find where the next week with any entries starts, so a week with
+// none costs no read.
+func (p searchPlan) week(r wire.IndexReader, wk uint16) (hits []searchHit, next uint16, ok bool, err error) {
+	week := binary.BigEndian.AppendUint16(nil, wk)
 	var cand map[string]uint32
 	for i, t := range p.terms {
 		matched := map[string]uint32{}
 		for _, prefix := range t.prefixes {
-			err := r.Scan(append(slices.Clip(wk), prefix...), nil, func(key []byte, ref wire.EntityRef) bool {
-				if _, ok := cand[ref.ID]; i == 0 || ok {
+			within := append(slices.Clip(week), prefix...)
+			from := []byte(nil)
+			if i == 0 {
+				from, within = within, nil // scan on past the term: the key after it says which week is next
+			}
+			err := r.Scan(within, from, func(key []byte, ref wire.EntityRef) bool {
+				if i == 0 && !bytes.HasPrefix(key, from) {
+					n, later := nextWeek(wk, key)
+					if later && (!ok || n < next) {
+						next, ok = n, true
+					}
+					return false
+				}
+				if _, in := cand[ref.ID]; i == 0 || in {
 					matched[ref.ID] = secondOf(key)
 				}
 				return true
 			})
 			if err != nil {
-				return nil, err
+				return nil, 0, false, err
 			}
 		}
 		if cand = matched; len(cand) == 0 {
-			return nil, nil
+			return nil, next, ok, nil
 		}
 	}
-	hits := make([]searchHit, 0, len(cand))
+	hits = make([]searchHit, 0, len(cand))
 	for id, sec := range cand {
 		ref := wire.EntityRef{Kind: p.kind, ID: id}
-		ok, err := p.confirm(r, ref)
+		keep, err := p.confirm(r, ref)
 		if err != nil {
-			return nil, err
+			return nil, 0, false, err
 		}
-		if ok {
+		if keep {
 			hits = append(hits, searchHit{ref, sec})
 		}
 	}
 	slices.SortFunc(hits, func(a, b searchHit) int {
 		return cmp.Or(cmp.Compare(a.second, b.second), strings.Compare(b.ref.ID, a.ref.ID))
 	})
-	return hits, nil
+	return hits, next, ok, nil
+}
+
+// nextWeek is the week to read after wk, given the first key past a
+// term's entries in wk: the week after wk when that key is in wk, else
+// the key's own week (the weeks between have no entries). later is false
+// past the last week.
+func nextWeek(wk uint16, key []byte) (next uint16, later bool) {
+	if len(key) < 2 {
+		return 0, false
+	}
+	if k := binary.BigEndian.Uint16(key); k > wk {
+		return k, true
+	}
+	return wk + 1, wk < 0xFFFF
 }
 
 // confirm checks a record found by the start of a word longer than the
