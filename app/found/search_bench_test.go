@@ -99,6 +99,7 @@ func BenchmarkSearchFound(b *testing.B) {
 		b.Run(bq.name, func(b *testing.B) {
 			var lat []time.Duration
 			answers := 0
+			cpu := cpuTime()
 			for i := 0; b.Loop(); i++ {
 				q := found.FoundQuery{Text: texts[i%len(texts)], Status: bq.status, Categories: benchCategories}
 				start := time.Now()
@@ -109,6 +110,7 @@ func BenchmarkSearchFound(b *testing.B) {
 				}
 				answers += len(page.Items)
 			}
+			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(len(lat)), "cpu-ms/op")
 			reportLatency(b, lat)
 			b.ReportMetric(float64(answers)/float64(len(lat)), "answers/op")
 			reportHeap(b)
