@@ -10,7 +10,7 @@ import (
 // IndexVersion names what Index files. Change it whenever an index
 // changes: every desk then builds its indexes again from its views at the
 // next start (data.Options.IndexVersion).
-const IndexVersion = "3"
+const IndexVersion = "4"
 
 // IndexConflicts files every entity with an open conflict, so the
 // conflict list reads those entities and not every view of every kind.
@@ -41,7 +41,7 @@ func RegisterIndex(kind string, fn func(view []byte) []wire.IndexEntry) {
 }
 
 // Index is FloorDesk's data.IndexFunc: the core's conflict index for every
-// kind, then the kind's own indexes.
+// kind, then the kind's own indexes and its word index (RegisterSearch).
 func Index(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 	var out []wire.IndexEntry
 	if hasOpenConflict(view) {
@@ -58,7 +58,7 @@ func Index(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 	if fn := indexers[ref.Kind]; fn != nil {
 		out = append(out, fn(view)...)
 	}
-	return out
+	return append(out, searchEntries(ref.Kind, view)...)
 }
 
 // conflictsMark is how an open conflict starts in a view: Meta.Conflicts

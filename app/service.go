@@ -34,6 +34,9 @@ type Store interface {
 	// filed under one key.
 	Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
 	IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error
+	// ReadIndex reads the entries of index name filed ByPrefix (the word
+	// index, see Search), and views, from one snapshot.
+	ReadIndex(name string, fn func(r wire.IndexReader) error) error
 	// Stream returns an entity's events in fold order.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.

@@ -70,7 +70,7 @@ func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string]bool, err
 		if e.Name == "" || bytes.IndexByte([]byte(e.Name), 0) >= 0 || len(e.Key) > maxIndexKey {
 			return nil, fmt.Errorf("index %s: entry %q with a key of %d bytes", ref, e.Name, len(e.Key))
 		}
-		keys[string(indexKey(e, ref))] = true
+		keys[string(entryKey(e, ref))] = true
 	}
 	return keys, nil
 }
@@ -160,7 +160,7 @@ func (s *Store) checkIndexes() error {
 func (s *Store) RebuildIndexes() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.db.DropPrefix([]byte{pIndex}); err != nil {
+	if err := s.db.DropPrefix([]byte{pIndex}, []byte{pPrefixIndex}); err != nil {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}
 	wb := s.db.NewWriteBatch()
