@@ -110,26 +110,32 @@ const TypeConflictResolved = "conflict.resolved"
 // concurrency detection, conflict records and conflict.resolved.
 func FoldWith[T any, P entity[T]](apply Apply[P], clash ClashRule[P]) KindFold {
 	return func(state []byte, ev wire.Event) ([]byte, error) {
-		p, err := decodeView[T, P](state)
+		v, err := stateOf[T](ev.Entity, state)
 		if err != nil {
 			return nil, fmt.Errorf("fold %s: %w", ev.Entity, err)
 		}
+		p := P(v)
 		if ev.Type == TypeConflictResolved {
 			p.meta().resolve(ev)
 		} else {
 			p = applyEvent(state, p, ev, apply, clash)
 		}
 		p.meta().push(ev)
-		return json.Marshal(p)
+		next, err := json.Marshal(p)
+		if err == nil {
+			decoded.put(ev.Entity, next, clone((*T)(p)))
+		}
+		return next, err
 	}
 }
 
-func decodeView[T any, P entity[T]](state []byte) (P, error) {
-	p := P(new(T))
+// stateOf is the view state decoded, a zero T before the entity's first
+// event.
+func stateOf[T any](ref wire.EntityRef, state []byte) (*T, error) {
 	if len(state) == 0 {
-		return p, nil
+		return new(T), nil
 	}
-	return p, json.Unmarshal(state, p)
+	return decodeView[T](ref, state)
 }
 
 // applyEvent records any clash, then applies ev. When apply fails, the view
@@ -141,7 +147,8 @@ func applyEvent[T any, P entity[T]](state []byte, p P, ev wire.Event, apply Appl
 	if err := apply(p, ev); err == nil {
 		return p
 	}
-	fresh, _ := decodeView[T, P](state) // decoded fine a moment ago
+	v, _ := stateOf[T](ev.Entity, state) // decoded fine a moment ago
+	fresh := P(v)
 	*fresh.meta() = *p.meta()
 	fresh.meta().Skipped++
 	return fresh

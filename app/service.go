@@ -101,10 +101,11 @@ func LoadView[T any](s *Service, kind, id string) (T, error) {
 	if err != nil {
 		return v, fmt.Errorf("load %s/%s: %w", kind, id, err)
 	}
-	if err := json.Unmarshal(b, &v); err != nil {
+	p, err := decodeView[T](wire.EntityRef{Kind: kind, ID: id}, b)
+	if err != nil {
 		return v, fmt.Errorf("decode %s/%s: %w", kind, id, err)
 	}
-	return v, nil
+	return *p, nil
 }
 
 // Exists reports whether an entity has a view.
