@@ -75,6 +75,26 @@ func TestLogFound(t *testing.T) {
 	}
 }
 
+// TestFoundTagsRunOn checks the day's running number: it goes on after a
+// restart (a new register on the same store) and starts again the next
+// day.
+func TestFoundTagsRunOn(t *testing.T) {
+	f := newFixture(t)
+	f.SetupHotel()
+	var tags []string
+	for range 3 {
+		tags = append(tags, logFound(f, wallet()).Tag)
+	}
+	f.Svc = New(f.Core)
+	tags = append(tags, logFound(f, wallet()).Tag)
+	f.Clock.Advance(24 * time.Hour)
+	tags = append(tags, logFound(f, wallet()).Tag, logFound(f, wallet()).Tag)
+	want := []string{"LF260303-D1-001", "LF260303-D1-002", "LF260303-D1-003", "LF260303-D1-004", "LF260304-D1-001", "LF260304-D1-002"}
+	if !reflect.DeepEqual(tags, want) {
+		t.Fatalf("tags %v, want %v", tags, want)
+	}
+}
+
 func TestFoundTagsAndPoliceFlag(t *testing.T) {
 	f := newFixture(t)
 	f.SetupHotel()
