@@ -31,9 +31,11 @@ type Store interface {
 	Views(kind string, fn func(id string, state []byte) error) error
 	// Indexed calls fn for every entity filed under index name (see
 	// Index), in the index's key order, with its view; IndexedAt for those
-	// filed under one key.
+	// filed under one key; IndexedRange for those filed under a key k of
+	// from's width with from <= k < to.
 	Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
 	IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error
+	IndexedRange(name string, from, to []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
 	// Stream returns an entity's events in fold order.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.

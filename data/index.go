@@ -107,24 +107,39 @@ func (w *writer) setView(ref wire.EntityRef, old, next []byte) error {
 // with its sort key and its view. Its cost follows the entries of the
 // index, not the number of views in the store.
 func (s *Store) Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
-	return s.scanIndex(name, indexPrefix(name), fn)
+	return s.scanIndex(name, indexPrefix(name), indexPrefix(name), nil, fn)
 }
 
 // IndexedAt is Indexed for the entries of index name whose key is key.
 func (s *Store) IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error {
 	prefix := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(key)))
 	prefix = append(prefix, key...)
-	return s.scanIndex(name, prefix, func(_ []byte, ref wire.EntityRef, view []byte) error { return fn(ref, view) })
+	return s.scanIndex(name, prefix, prefix, nil, func(_ []byte, ref wire.EntityRef, view []byte) error { return fn(ref, view) })
+}
+
+// IndexedRange is Indexed for the entries of index name whose key k has
+// from <= k < to. An index sorts keys by their length before their
+// bytes, so a range holds keys of from's length only: it is meant for
+// keys of one width, such as dates or big-endian times.
+func (s *Store) IndexedRange(name string, from, to []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+	start := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(from)))
+	start = append(start, from...)
+	past := func(key []byte) bool { return len(key) != len(from) || bytes.Compare(key, to) >= 0 }
+	return s.scanIndex(name, start, indexPrefix(name), past, fn)
 }
 
 // scanIndex gives fn the entries of index name under prefix with their
-// views, from one snapshot.
-func (s *Store) scanIndex(name string, prefix []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+// views, from one snapshot, starting at start and ending before the first
+// key past reports (nil: at the end of prefix).
+func (s *Store) scanIndex(name string, start, prefix []byte, past func(key []byte) bool, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
 	return s.view(func(txn *badger.Txn) error {
-		return scan(txn, prefix, func(k, _ []byte) error {
+		return scanFrom(txn, start, prefix, func(k, _ []byte) error {
 			key, ref, ok := splitIndexKey(k, name)
 			if !ok {
 				return nil
+			}
+			if past != nil && past(key) {
+				return errStop
 			}
 			view, err := get(txn, viewKey(ref))
 			if errors.Is(err, ErrNotFound) {

@@ -170,6 +170,35 @@ func TestIndexedAtReadsOneKey(t *testing.T) {
 	}
 }
 
+// TestIndexedRangeReadsKeysBetween files entities by a date and reads a
+// range of dates: from included, to left out, and keys of another width
+// (which sort apart) left out.
+func TestIndexedRangeReadsKeysBetween(t *testing.T) {
+	keys := map[string]string{"A": "2026-03-01", "B": "2026-03-02", "C": "2026-03-03", "D": "2026-03-04",
+		"E": "2026-03-03 08:00", "F": "2026-03"}
+	s, err := Open(Options{Dir: t.TempDir(), Desk: "desk-a", Fold: TraceFold, GCInterval: -1, IndexVersion: "1",
+		Index: func(ref wire.EntityRef, _ []byte) []wire.IndexEntry {
+			return []wire.IndexEntry{{Name: "day", Key: []byte(keys[ref.ID])}}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, id := range []string{"F", "E", "D", "C", "B", "A"} {
+		if _, err := s.Append(newEvent("req", id, "opened")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err = s.IndexedRange("day", []byte("2026-03-02"), []byte("2026-03-04"), func(key []byte, ref wire.EntityRef, _ []byte) error {
+		got = append(got, ref.ID+"@"+string(key))
+		return nil
+	})
+	if want := []string{"B@2026-03-02", "C@2026-03-03"}; err != nil || !slices.Equal(got, want) {
+		t.Fatalf("range = %v, %v; want %v", got, err, want)
+	}
+}
+
 // An index key may be maxIndexKey bytes; a longer one, or an index name
 // with NUL, fails the write, and nothing of it is stored.
 func TestIndexEntryLimits(t *testing.T) {
