@@ -90,6 +90,33 @@ func TestOpenedIndexAgreesWithTheViews(t *testing.T) {
 	}
 }
 
+// TestOpenReportsIndexAgreesWithTheViews: the open loss reports read from
+// their index are the reports whose views are not closed, in the same
+// order (oldest filed first).
+func TestOpenReportsIndexAgreesWithTheViews(t *testing.T) {
+	f := demoFixture(t, 5, 3000)
+	indexed, err := f.Svc.OpenLostReports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := app.ListViews(f.Core, found.KindLostReport, func(r *found.LostReport) bool { return !r.Closed })
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.SortBy(all, func(r found.LostReport) time.Time { return r.FiledAt })
+	if got, want := reportIDs(indexed), reportIDs(all); !slices.Equal(got, want) || len(got) < 5 {
+		t.Fatalf("index %d reports, views %d (want at least 5)", len(got), len(want))
+	}
+}
+
+func reportIDs(rs []found.LostReport) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
 // byteScan is how open lists were read before the status index: every view
 // of kind searched for `"status":"<st>"`, in ID order.
 func byteScan(st *data.Store, kind string, statuses []string) ([]json.RawMessage, error) {
