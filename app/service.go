@@ -36,6 +36,9 @@ type Store interface {
 	Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
 	IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error
 	IndexedRange(name string, from, to []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
+	// IndexKeys calls fn for every entry of index name, in key order,
+	// without reading the views (key is valid during the call only).
+	IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error
 	// Stream returns an entity's events in fold order.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.

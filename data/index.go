@@ -128,6 +128,20 @@ func (s *Store) IndexedRange(name string, from, to []byte, fn func(key []byte, r
 	return s.scanIndex(name, start, indexPrefix(name), past, fn)
 }
 
+// IndexKeys calls fn for each entry of index name, in key order, without
+// reading the views: for answers the keys alone give, such as counts. fn
+// must not keep key past the call unless it copies it.
+func (s *Store) IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error {
+	return s.view(func(txn *badger.Txn) error {
+		return scanKeys(txn, indexPrefix(name), func(k []byte) error {
+			if key, ref, ok := splitIndexKey(k, name); ok {
+				return fn(key, ref)
+			}
+			return nil
+		})
+	})
+}
+
 // scanIndex gives fn the entries of index name under prefix with their
 // views, from one snapshot, starting at start and ending before the first
 // key past reports (nil: at the end of prefix).

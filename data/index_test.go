@@ -170,6 +170,25 @@ func TestIndexedAtReadsOneKey(t *testing.T) {
 	}
 }
 
+func TestIndexKeysListTheEntriesAlone(t *testing.T) {
+	s := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer s.Close()
+	for _, ev := range []wire.Event{newEvent("req", "A", "opened"), newEvent("req", "B", "noted"), newEvent("req", "B", "opened"),
+		newEvent("req", "C", "opened"), newEvent("req", "C", "closed")} {
+		if _, err := s.Append(ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err := s.IndexKeys("open", func(key []byte, ref wire.EntityRef) error {
+		got = append(got, fmt.Sprintf("%s@%d", ref, key[0]))
+		return nil
+	})
+	if want := indexed(t, s); err != nil || !slices.Equal(got, want) || len(want) != 2 {
+		t.Fatalf("keys = %v, %v; Indexed says %v", got, err, want)
+	}
+}
+
 // TestIndexedRangeReadsKeysBetween files entities by a date and reads a
 // range of dates: from included, to left out, and keys of another width
 // (which sort apart) left out.
