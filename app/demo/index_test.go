@@ -3,6 +3,7 @@ package demo
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -106,6 +107,37 @@ func TestOpenReportsIndexAgreesWithTheViews(t *testing.T) {
 	app.SortBy(all, func(r found.LostReport) time.Time { return r.FiledAt })
 	if got, want := reportIDs(indexed), reportIDs(all); !slices.Equal(got, want) || len(got) < 5 {
 		t.Fatalf("index %d reports, views %d (want at least 5)", len(got), len(want))
+	}
+}
+
+// TestOutIndexAgreesWithTheLoans: the stock out at each desk, counted
+// from the loans' out index, is what the open loans' views have out.
+func TestOutIndexAgreesWithTheLoans(t *testing.T) {
+	f := demoFixture(t, 5, 3000)
+	open, err := app.ScanViews(f.Core, loans.KindLoan, []string{"open"}, func(*loans.Loan) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, l := range open {
+		for _, ln := range l.Lines {
+			if n := ln.Outstanding(); n > 0 {
+				want[l.Desk+" "+ln.Item] += n
+			}
+		}
+	}
+	rows, err := f.Svc.Stock("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range rows {
+		if r.Out > 0 {
+			got[r.Desk+" "+r.Item] = r.Out
+		}
+	}
+	if !maps.Equal(got, want) || len(want) < 5 {
+		t.Fatalf("out from the index %v\nfrom the loans %v", got, want)
 	}
 }
 
