@@ -130,119 +130,145 @@ func checkCached[T any](view []byte, cached *T) {
 // omitempty) comes back zero.
 func clone[T any](p *T) *T {
 	c := new(T)
-	reflect.ValueOf(c).Elem().Set(deepCopy(reflect.ValueOf(p).Elem()))
+	copyInto(reflect.ValueOf(c).Elem(), reflect.ValueOf(p).Elem())
 	return c
 }
 
-func deepCopy(v reflect.Value) reflect.Value {
-	t := v.Type()
-	if flat(t) || isNil(v) {
-		return v
+// copyInto sets dst, a settable value of src's type, to a clone of src.
+func copyInto(dst, src reflect.Value) {
+	plan := planOf(src.Type())
+	if plan.flat {
+		dst.Set(src)
+		return
 	}
-	switch t.Kind() {
+	switch src.Kind() {
 	case reflect.Pointer:
-		c := reflect.New(t.Elem())
-		c.Elem().Set(deepCopy(v.Elem()))
-		return c
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		c := reflect.New(src.Type().Elem())
+		copyInto(c.Elem(), src.Elem())
+		dst.Set(c)
 	case reflect.Interface:
-		c := reflect.New(t).Elem()
-		c.Set(deepCopy(v.Elem()))
-		return c
-	case reflect.Slice, reflect.Array:
-		return copyElems(v)
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		c := reflect.New(src.Elem().Type()).Elem()
+		copyInto(c, src.Elem())
+		dst.Set(c)
+	case reflect.Slice:
+		if src.IsNil() {
+			dst.SetZero()
+			return
+		}
+		c := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		copyElems(c, src)
+		dst.Set(c)
+	case reflect.Array:
+		copyElems(dst, src)
 	case reflect.Map:
-		c := reflect.MakeMapWithSize(t, v.Len())
-		for it := v.MapRange(); it.Next(); {
-			c.SetMapIndex(it.Key(), deepCopy(it.Value()))
-		}
-		return c
+		copyMap(dst, src)
 	case reflect.Struct:
-		return copyFields(v)
+		copyFields(dst, src, plan.fields)
+	default: // chan, func: shared
+		dst.Set(src)
 	}
-	return v // chan, func: shared
 }
 
-func isNil(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface, reflect.Slice, reflect.Map, reflect.Chan, reflect.Func:
-		return v.IsNil()
+func copyElems(dst, src reflect.Value) {
+	if planOf(src.Type().Elem()).flat {
+		reflect.Copy(dst, src)
+		return
 	}
-	return false
+	for i := range src.Len() {
+		copyInto(dst.Index(i), src.Index(i))
+	}
 }
 
-// copyElems copies a slice or an array element by element.
-func copyElems(v reflect.Value) reflect.Value {
-	var c reflect.Value
-	if v.Kind() == reflect.Slice {
-		c = reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-	} else {
-		c = reflect.New(v.Type()).Elem()
+func copyMap(dst, src reflect.Value) {
+	if src.IsNil() {
+		dst.SetZero()
+		return
 	}
-	if flat(v.Type().Elem()) {
-		reflect.Copy(c, v)
-		return c
+	c := reflect.MakeMapWithSize(src.Type(), src.Len())
+	v := reflect.New(src.Type().Elem()).Elem()
+	for it := src.MapRange(); it.Next(); {
+		copyInto(v, it.Value())
+		c.SetMapIndex(it.Key(), v)
 	}
-	for i := range v.Len() {
-		c.Index(i).Set(deepCopy(v.Index(i)))
-	}
-	return c
+	dst.Set(c)
 }
 
-// copyFields copies a struct field by field, leaving zero the fields
-// encoding leaves out.
-func copyFields(v reflect.Value) reflect.Value {
-	t := v.Type()
-	c := reflect.New(t).Elem()
-	c.Set(v)
-	for i := range t.NumField() {
-		f := t.Field(i)
-		switch {
-		case !f.IsExported():
-		case f.Tag.Get("json") == "-", omitsEmpty(f) && isEmpty(v.Field(i)):
-			c.Field(i).SetZero()
-		case !flat(f.Type):
-			c.Field(i).Set(deepCopy(v.Field(i)))
+// copyFields copies a struct, then clones the fields fields names, or
+// leaves them zero where encoding leaves them out.
+func copyFields(dst, src reflect.Value, fields []fieldPlan) {
+	dst.Set(src)
+	for _, f := range fields {
+		v := src.Field(f.index)
+		if f.dropped || f.omitEmpty && (v.Kind() == reflect.Slice || v.Kind() == reflect.Map) && v.Len() == 0 {
+			dst.Field(f.index).SetZero()
+			continue
 		}
+		copyInto(dst.Field(f.index), v)
 	}
-	return c
 }
 
-func omitsEmpty(f reflect.StructField) bool {
-	_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-	return slices.Contains(strings.Split(opts, ","), "omitempty")
+// copyPlan is what clone does with a type: a plain copy when flat, else
+// for a struct, what it does with each field a plain copy does not clone.
+type copyPlan struct {
+	flat   bool
+	fields []fieldPlan
 }
 
-func isEmpty(v reflect.Value) bool {
-	k := v.Kind()
-	return (k == reflect.Slice || k == reflect.Map) && v.Len() == 0
+type fieldPlan struct {
+	index     int
+	dropped   bool // json:"-"
+	omitEmpty bool
 }
 
-// flatTypes caches flat's answer by type.
-var flatTypes sync.Map
+// plans caches planOf's answer by type.
+var plans sync.Map
 
-// flat reports whether a plain copy of a t is its clone: no pointer,
-// slice, map or interface inside (strings are immutable, and a
-// time.Time's location is never changed), and no field tagged json:"-".
-func flat(t reflect.Type) bool {
-	if f, ok := flatTypes.Load(t); ok {
-		return f.(bool)
+// planOf says how to clone a t. A type is flat when a plain copy is its
+// clone: no pointer, slice, map or interface inside (strings are
+// immutable, and a time.Time's location is never changed), and no field
+// encoding leaves out.
+func planOf(t reflect.Type) *copyPlan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*copyPlan)
 	}
-	f := true
+	p := &copyPlan{flat: true}
 	switch t.Kind() {
 	case reflect.Pointer, reflect.Interface, reflect.Slice, reflect.Map, reflect.Chan, reflect.Func, reflect.UnsafePointer:
-		f = false
+		p.flat = false
 	case reflect.Array:
-		f = flat(t.Elem())
+		p.flat = planOf(t.Elem()).flat
 	case reflect.Struct:
-		if t == timeType {
-			break
-		}
-		for i := range t.NumField() {
-			f = f && flat(t.Field(i).Type) && t.Field(i).Tag.Get("json") != "-"
+		if t != timeType {
+			p.fields = fieldPlans(t)
+			p.flat = len(p.fields) == 0
 		}
 	}
-	flatTypes.Store(t, f)
-	return f
+	plans.Store(t, p)
+	return p
+}
+
+// fieldPlans lists the exported fields of struct type t that a plain
+// copy does not clone.
+func fieldPlans(t reflect.Type) []fieldPlan {
+	var out []fieldPlan
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		fp := fieldPlan{index: i, dropped: name == "-" && opts == "",
+			omitEmpty: slices.Contains(strings.Split(opts, ","), "omitempty")}
+		if f.IsExported() && (fp.dropped || !planOf(f.Type).flat) {
+			out = append(out, fp)
+		}
+	}
+	return out
 }
 
 var timeType = reflect.TypeFor[time.Time]()
