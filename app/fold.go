@@ -53,7 +53,7 @@ const window = 64
 type Meta struct {
 	Head      string     `json:"head,omitempty"`
 	Events    int        `json:"events"`
-	Steps     []Step     `json:"steps,omitempty"`
+	Steps     Steps      `json:"steps,omitempty"`
 	Conflicts []Conflict `json:"conflicts,omitempty"`
 	Resolved  []Conflict `json:"resolved,omitempty"`
 	Skipped   int        `json:"skipped,omitempty"`
