@@ -183,17 +183,20 @@ func detect[P interface{ meta() *Meta }](p P, ev wire.Event, clash ClashRule[P])
 
 // unseen lists the steps after prev: the events ev's author had not seen.
 // A prev outside the window (or that sorts after ev because of a wrong
-// clock) yields none: the fold then treats ev as sequential.
+// clock) yields none: the fold then treats ev as sequential. A view
+// written when the window was longer is read as if it had the window's
+// length, so every desk decides alike.
 func (m *Meta) unseen(prev string) []Step {
 	if prev == m.Head {
 		return nil
 	}
+	steps := m.Steps[max(0, len(m.Steps)-window):]
 	if prev == "" {
-		return m.Steps // made as the entity's first event, but it was not
+		return steps // made as the entity's first event, but it was not
 	}
-	for i, s := range m.Steps {
+	for i, s := range steps {
 		if s.ID == prev {
-			return m.Steps[i+1:]
+			return steps[i+1:]
 		}
 	}
 	return nil

@@ -99,6 +99,25 @@ func TestFoldWindow(t *testing.T) {
 	}
 }
 
+// TestFoldReadsALongerWindowAsItsOwn: a view written with 64 steps (an
+// earlier build) decides a late event as one with the window's 32 would.
+func TestFoldReadsALongerWindowAsItsOwn(t *testing.T) {
+	ref := Ref(KindStaff, "S9")
+	var old Staff
+	old.ID, old.Name, old.Head, old.Events = "S9", "Li", "u62", 64
+	old.Steps = append(old.Steps, Step{ID: "e0", Type: TypeStaffAdded, Desk: "a", Actor: "S1"})
+	for i := range 63 {
+		old.Steps = append(old.Steps, Step{ID: fmt.Sprint("u", i), Type: TypeStaffUpdated, Desk: "a", Actor: "S1"})
+	}
+	state, _ := json.Marshal(old)
+	late := wire.Event{ID: "b0", Desk: "b", Actor: "S2", Type: TypeStaffAdded, Entity: ref, Body: []byte(`{"name":"Wang"}`)}
+	next, err := Fold(ref, state, late)
+	var st Staff
+	if err != nil || json.Unmarshal(next, &st) != nil || st.HasConflict() || len(st.Steps) != window {
+		t.Fatalf("conflicts %v, %d steps, %v", st.Conflicts, len(st.Steps), err)
+	}
+}
+
 func TestMessageFillsParams(t *testing.T) {
 	err := Conflicting("key.held", "key", "F3-MASTER", "holder", "Wang Fang", "since", "13:10")
 	want := "Key F3-MASTER is held by Wang Fang since 13:10 — sign it in first, or report it lost."
