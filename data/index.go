@@ -75,32 +75,58 @@ func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string]bool, err
 	return keys, nil
 }
 
-// setView writes an entity's new view and moves its index entries from
-// those of the old view to those of the new, in the same transaction.
+// filing is what a write transaction moves in the indexes for one entity:
+// from the entries of its view as committed to those of its view as last
+// written in the transaction.
+type filing struct {
+	committed map[string]bool
+	view      []byte
+}
+
+// setView writes an entity's new view; old is its view before (as
+// committed, at its first write in the transaction). Its index entries
+// move at commit (fileViews), once however many of the transaction's
+// events touch it, so an entry that comes and goes within one batch (a
+// loan lent and returned in a pull) never reaches the store, not even as
+// a deletion that later scans of the index would step over.
 func (w *writer) setView(ref wire.EntityRef, old, next []byte) error {
-	before, err := w.s.entryKeys(ref, old)
-	if err != nil {
-		return err
-	}
-	after, err := w.s.entryKeys(ref, next)
-	if err != nil {
-		return err
-	}
-	for k := range before {
-		if !after[k] {
-			if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
-				return err
-			}
+	f := w.filed[ref]
+	if f == nil {
+		keys, err := w.s.entryKeys(ref, old)
+		if err != nil {
+			return err
 		}
+		f = &filing{committed: keys}
+		w.filed[ref] = f
 	}
-	for k := range after {
-		if !before[k] {
-			if err := w.set([]byte(k), nil); err != nil {
-				return err
-			}
-		}
-	}
+	f.view = next
 	return w.set(viewKey(ref), next)
+}
+
+// fileViews moves the index entries of every entity the transaction
+// wrote, from those of its committed view to those of its last one.
+func (w *writer) fileViews() error {
+	for ref, f := range w.filed {
+		after, err := w.s.entryKeys(ref, f.view)
+		if err != nil {
+			return err
+		}
+		for k := range f.committed {
+			if !after[k] {
+				if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
+					return err
+				}
+			}
+		}
+		for k := range after {
+			if !f.committed[k] {
+				if err := w.set([]byte(k), nil); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Indexed calls fn for each entity filed under index name, in key order,

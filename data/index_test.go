@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"floordesk/data/wire"
 )
 
@@ -186,6 +188,36 @@ func TestIndexKeysListTheEntriesAlone(t *testing.T) {
 	})
 	if want := indexed(t, s); err != nil || !slices.Equal(got, want) || len(want) != 2 {
 		t.Fatalf("keys = %v, %v; Indexed says %v", got, err, want)
+	}
+}
+
+// TestIndexEntryWithinOneBatchLeavesNoTrace: an entity filed and unfiled
+// within one transaction (opened and closed in one pull) leaves nothing
+// under the index, not even a deletion marker for later scans to step
+// over; one opened in the same batch stays filed.
+func TestIndexEntryWithinOneBatchLeavesNoTrace(t *testing.T) {
+	s := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer s.Close()
+	if _, err := s.AppendAll([]wire.Event{newEvent("req", "A", "opened"), newEvent("req", "A", "closed"),
+		newEvent("req", "B", "opened")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexed(t, s); !slices.Equal(got, []string{"req/B@1"}) {
+		t.Fatalf("open = %v, want B alone", got)
+	}
+	versions := 0
+	err := s.view(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.AllVersions, o.Prefix = true, indexPrefix("open")
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			versions++
+		}
+		return nil
+	})
+	if err != nil || versions != 1 {
+		t.Fatalf("index holds %d versions (%v), want B's entry alone", versions, err)
 	}
 }
 
