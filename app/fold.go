@@ -60,15 +60,20 @@ func FoldMany(ref wire.EntityRef, state []byte, evs []wire.Event) ([]byte, error
 }
 
 // window is how many of an entity's latest events its Meta remembers to
-// find which events a late one had not seen.
-const window = 64
+// find which events a late one had not seen. An event made without seeing
+// more than that is folded as sequential (a conflict missed, never one
+// invented). 32 reaches back 16 sign-outs and sign-ins of one key while a
+// desk is out of touch; entities of the other kinds rarely have that many
+// events in their life. It was 64, but the window is most of a busy
+// entity's view, written whole with every event (issue 12).
+const window = 32
 
 // Meta is the bookkeeping every entity view carries under "meta": the head
 // of its stream, its recent steps, and its open conflicts.
 type Meta struct {
 	Head      string     `json:"head,omitempty"`
 	Events    int        `json:"events"`
-	Steps     []Step     `json:"steps,omitempty"`
+	Steps     Steps      `json:"steps,omitempty"`
 	Conflicts []Conflict `json:"conflicts,omitempty"`
 	Resolved  []Conflict `json:"resolved,omitempty"`
 	Skipped   int        `json:"skipped,omitempty"`
@@ -129,10 +134,12 @@ func FoldWith[T any, P entity[T]](apply Apply[P], clash ClashRule[P]) KindFold {
 		if len(evs) == 0 {
 			return state, nil
 		}
-		p, err := decodeView[T, P](state)
+		ref := evs[0].Entity
+		v, err := stateOf[T](ref, state)
 		if err != nil {
-			return nil, fmt.Errorf("fold %s: %w", evs[0].Entity, err)
+			return nil, fmt.Errorf("fold %s: %w", ref, err)
 		}
+		p := P(v)
 		for i, ev := range evs {
 			if ev.Type == TypeConflictResolved {
 				p.meta().resolve(ev)
@@ -144,33 +151,39 @@ func FoldWith[T any, P entity[T]](apply Apply[P], clash ClashRule[P]) KindFold {
 					b, _ := fold(state, evs[:i]...) // folded fine a moment ago
 					return b
 				}
-				p = applyEvent(before, p, ev, apply, clash)
+				p = applyEvent(ref, before, p, ev, apply, clash)
 			}
 			p.meta().push(ev)
 		}
-		return json.Marshal(p)
+		next, err := json.Marshal(p)
+		if err == nil {
+			decoded.put(ref, next, clone((*T)(p)))
+		}
+		return next, err
 	}
 	return fold
 }
 
-func decodeView[T any, P entity[T]](state []byte) (P, error) {
-	p := P(new(T))
+// stateOf is the view state decoded, a zero T before the entity's first
+// event.
+func stateOf[T any](ref wire.EntityRef, state []byte) (*T, error) {
 	if len(state) == 0 {
-		return p, nil
+		return new(T), nil
 	}
-	return p, json.Unmarshal(state, p)
+	return decodeView[T](ref, state)
 }
 
 // applyEvent records any clash, then applies ev. When apply fails, the view
 // goes back to the one before ev, keeping the new Meta.
-func applyEvent[T any, P entity[T]](before func() []byte, p P, ev wire.Event, apply Apply[P], clash ClashRule[P]) P {
+func applyEvent[T any, P entity[T]](ref wire.EntityRef, before func() []byte, p P, ev wire.Event, apply Apply[P], clash ClashRule[P]) P {
 	if clash != nil {
 		detect(p, ev, clash)
 	}
 	if err := apply(p, ev); err == nil {
 		return p
 	}
-	fresh, _ := decodeView[T, P](before()) // decoded fine a moment ago
+	v, _ := stateOf[T](ref, before()) // decoded fine a moment ago
+	fresh := P(v)
 	*fresh.meta() = *p.meta()
 	fresh.meta().Skipped++
 	return fresh
@@ -200,17 +213,20 @@ func detect[P interface{ meta() *Meta }](p P, ev wire.Event, clash ClashRule[P])
 
 // unseen lists the steps after prev: the events ev's author had not seen.
 // A prev outside the window (or that sorts after ev because of a wrong
-// clock) yields none: the fold then treats ev as sequential.
+// clock) yields none: the fold then treats ev as sequential. A view
+// written when the window was longer is read as if it had the window's
+// length, so every desk decides alike.
 func (m *Meta) unseen(prev string) []Step {
 	if prev == m.Head {
 		return nil
 	}
+	steps := m.Steps[max(0, len(m.Steps)-window):]
 	if prev == "" {
-		return m.Steps // made as the entity's first event, but it was not
+		return steps // made as the entity's first event, but it was not
 	}
-	for i, s := range m.Steps {
+	for i, s := range steps {
 		if s.ID == prev {
-			return m.Steps[i+1:]
+			return steps[i+1:]
 		}
 	}
 	return nil

@@ -147,6 +147,9 @@ func (s *Service) verifyPIN(st Staff, pin string) error {
 		return Locked("staff.locked", "staff", st.Name, "until", s.ClockText(f.Until))
 	}
 	if pinMatches(pin, st.PINHash) {
+		if f == (pinFails{}) {
+			return nil // nothing to clear: no write, no second fsync
+		}
 		return s.saveFails(st.ID, pinFails{})
 	}
 	return s.wrongPIN(st, f, now)

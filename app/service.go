@@ -31,12 +31,17 @@ type Store interface {
 	Views(kind string, fn func(id string, state []byte) error) error
 	// Indexed calls fn for every entity filed under index name (see
 	// Index), in the index's key order, with its view; IndexedAt for those
-	// filed under one key.
+	// filed under one key; IndexedRange for those filed under a key k of
+	// from's width with from <= k < to.
 	Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
 	IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error
 	// ReadIndex reads the entries of index name filed ByPrefix (the word
 	// index, see Search), and views, from one snapshot.
 	ReadIndex(name string, fn func(r wire.IndexReader) error) error
+	IndexedRange(name string, from, to []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
+	// IndexKeys calls fn for every entry of index name, in key order,
+	// without reading the views (key is valid during the call only).
+	IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error
 	// Stream returns an entity's events in fold order.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.
@@ -104,10 +109,11 @@ func LoadView[T any](s *Service, kind, id string) (T, error) {
 	if err != nil {
 		return v, fmt.Errorf("load %s/%s: %w", kind, id, err)
 	}
-	if err := json.Unmarshal(b, &v); err != nil {
+	p, err := decodeView[T](wire.EntityRef{Kind: kind, ID: id}, b)
+	if err != nil {
 		return v, fmt.Errorf("decode %s/%s: %w", kind, id, err)
 	}
-	return v, nil
+	return *p, nil
 }
 
 // Exists reports whether an entity has a view.

@@ -268,6 +268,9 @@ func (w *writer) buildBulk(batch []stamped, now map[wire.EntityRef]entityNow) (m
 		}
 		after[ref] = e
 	}
+	if err := w.fileViews(); err != nil { // the entries move once per entity, as commit does
+		return nil, err
+	}
 	return after, w.set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last())))
 }
 

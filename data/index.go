@@ -75,56 +75,111 @@ func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string]bool, err
 	return keys, nil
 }
 
-// setView writes an entity's new view and moves its index entries from
-// those of the old view to those of the new, in the same transaction.
+// filing is what a write transaction moves in the indexes for one entity:
+// from the entries of its view as committed to those of its view as last
+// written in the transaction.
+type filing struct {
+	committed map[string]bool
+	view      []byte
+}
+
+// setView writes an entity's new view; old is its view before (as
+// committed, at its first write in the transaction). Its index entries
+// move at commit (fileViews), once however many of the transaction's
+// events touch it, so an entry that comes and goes within one batch (a
+// loan lent and returned in a pull) never reaches the store, not even as
+// a deletion that later scans of the index would step over.
 func (w *writer) setView(ref wire.EntityRef, old, next []byte) error {
-	before, err := w.s.entryKeys(ref, old)
-	if err != nil {
-		return err
-	}
-	after, err := w.s.entryKeys(ref, next)
-	if err != nil {
-		return err
-	}
-	for k := range before {
-		if !after[k] {
-			if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
-				return err
-			}
+	f := w.filed[ref]
+	if f == nil {
+		keys, err := w.s.entryKeys(ref, old)
+		if err != nil {
+			return err
 		}
+		f = &filing{committed: keys}
+		w.filed[ref] = f
 	}
-	for k := range after {
-		if !before[k] {
-			if err := w.set([]byte(k), nil); err != nil {
-				return err
-			}
-		}
-	}
+	f.view = next
 	return w.set(viewKey(ref), next)
+}
+
+// fileViews moves the index entries of every entity the transaction
+// wrote, from those of its committed view to those of its last one.
+func (w *writer) fileViews() error {
+	for ref, f := range w.filed {
+		after, err := w.s.entryKeys(ref, f.view)
+		if err != nil {
+			return err
+		}
+		for k := range f.committed {
+			if !after[k] {
+				if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
+					return err
+				}
+			}
+		}
+		for k := range after {
+			if !f.committed[k] {
+				if err := w.set([]byte(k), nil); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Indexed calls fn for each entity filed under index name, in key order,
 // with its sort key and its view. Its cost follows the entries of the
 // index, not the number of views in the store.
 func (s *Store) Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
-	return s.scanIndex(name, indexPrefix(name), fn)
+	return s.scanIndex(name, indexPrefix(name), indexPrefix(name), nil, fn)
 }
 
 // IndexedAt is Indexed for the entries of index name whose key is key.
 func (s *Store) IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error {
 	prefix := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(key)))
 	prefix = append(prefix, key...)
-	return s.scanIndex(name, prefix, func(_ []byte, ref wire.EntityRef, view []byte) error { return fn(ref, view) })
+	return s.scanIndex(name, prefix, prefix, nil, func(_ []byte, ref wire.EntityRef, view []byte) error { return fn(ref, view) })
+}
+
+// IndexedRange is Indexed for the entries of index name whose key k has
+// from <= k < to. An index sorts keys by their length before their
+// bytes, so a range holds keys of from's length only: it is meant for
+// keys of one width, such as dates or big-endian times.
+func (s *Store) IndexedRange(name string, from, to []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+	start := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(from)))
+	start = append(start, from...)
+	past := func(key []byte) bool { return len(key) != len(from) || bytes.Compare(key, to) >= 0 }
+	return s.scanIndex(name, start, indexPrefix(name), past, fn)
+}
+
+// IndexKeys calls fn for each entry of index name, in key order, without
+// reading the views: for answers the keys alone give, such as counts. fn
+// must not keep key past the call unless it copies it.
+func (s *Store) IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error {
+	return s.view(func(txn *badger.Txn) error {
+		return scanKeys(txn, indexPrefix(name), func(k []byte) error {
+			if key, ref, ok := splitIndexKey(k, name); ok {
+				return fn(key, ref)
+			}
+			return nil
+		})
+	})
 }
 
 // scanIndex gives fn the entries of index name under prefix with their
-// views, from one snapshot.
-func (s *Store) scanIndex(name string, prefix []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+// views, from one snapshot, starting at start and ending before the first
+// key past reports (nil: at the end of prefix).
+func (s *Store) scanIndex(name string, start, prefix []byte, past func(key []byte) bool, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
 	return s.view(func(txn *badger.Txn) error {
-		return scan(txn, prefix, func(k, _ []byte) error {
+		return scanFrom(txn, start, prefix, func(k, _ []byte) error {
 			key, ref, ok := splitIndexKey(k, name)
 			if !ok {
 				return nil
+			}
+			if past != nil && past(key) {
+				return errStop
 			}
 			view, err := get(txn, viewKey(ref))
 			if errors.Is(err, ErrNotFound) {

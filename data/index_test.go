@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4"
+
 	"floordesk/data/wire"
 )
 
@@ -167,6 +169,84 @@ func TestIndexedAtReadsOneKey(t *testing.T) {
 	})
 	if err != nil || !slices.Equal(got, []string{"req/A", "req/C"}) {
 		t.Fatalf("key 1 = %v, %v; want A and C (B has two events)", got, err)
+	}
+}
+
+func TestIndexKeysListTheEntriesAlone(t *testing.T) {
+	s := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer s.Close()
+	for _, ev := range []wire.Event{newEvent("req", "A", "opened"), newEvent("req", "B", "noted"), newEvent("req", "B", "opened"),
+		newEvent("req", "C", "opened"), newEvent("req", "C", "closed")} {
+		if _, err := s.Append(ev); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err := s.IndexKeys("open", func(key []byte, ref wire.EntityRef) error {
+		got = append(got, fmt.Sprintf("%s@%d", ref, key[0]))
+		return nil
+	})
+	if want := indexed(t, s); err != nil || !slices.Equal(got, want) || len(want) != 2 {
+		t.Fatalf("keys = %v, %v; Indexed says %v", got, err, want)
+	}
+}
+
+// TestIndexEntryWithinOneBatchLeavesNoTrace: an entity filed and unfiled
+// within one transaction (opened and closed in one pull) leaves nothing
+// under the index, not even a deletion marker for later scans to step
+// over; one opened in the same batch stays filed.
+func TestIndexEntryWithinOneBatchLeavesNoTrace(t *testing.T) {
+	s := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer s.Close()
+	if _, err := s.AppendAll([]wire.Event{newEvent("req", "A", "opened"), newEvent("req", "A", "closed"),
+		newEvent("req", "B", "opened")}); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexed(t, s); !slices.Equal(got, []string{"req/B@1"}) {
+		t.Fatalf("open = %v, want B alone", got)
+	}
+	versions := 0
+	err := s.view(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.AllVersions, o.Prefix = true, indexPrefix("open")
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			versions++
+		}
+		return nil
+	})
+	if err != nil || versions != 1 {
+		t.Fatalf("index holds %d versions (%v), want B's entry alone", versions, err)
+	}
+}
+
+// TestIndexedRangeReadsKeysBetween files entities by a date and reads a
+// range of dates: from included, to left out, and keys of another width
+// (which sort apart) left out.
+func TestIndexedRangeReadsKeysBetween(t *testing.T) {
+	keys := map[string]string{"A": "2026-03-01", "B": "2026-03-02", "C": "2026-03-03", "D": "2026-03-04",
+		"E": "2026-03-03 08:00", "F": "2026-03"}
+	s, err := Open(Options{Dir: t.TempDir(), Desk: "desk-a", Fold: TraceFold, GCInterval: -1, IndexVersion: "1",
+		Index: func(ref wire.EntityRef, _ []byte) []wire.IndexEntry {
+			return []wire.IndexEntry{{Name: "day", Key: []byte(keys[ref.ID])}}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, id := range []string{"F", "E", "D", "C", "B", "A"} {
+		if _, err := s.Append(newEvent("req", id, "opened")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	err = s.IndexedRange("day", []byte("2026-03-02"), []byte("2026-03-04"), func(key []byte, ref wire.EntityRef, _ []byte) error {
+		got = append(got, ref.ID+"@"+string(key))
+		return nil
+	})
+	if want := []string{"B@2026-03-02", "C@2026-03-03"}; err != nil || !slices.Equal(got, want) {
+		t.Fatalf("range = %v, %v; want %v", got, err, want)
 	}
 }
 

@@ -26,6 +26,7 @@ type writer struct {
 	outbox  int // events this transaction put in the outbox
 	touched map[wire.EntityRef]struct{}
 	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
+	filed   map[wire.EntityRef]*filing       // index entries to move at commit
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -38,11 +39,16 @@ func (s *Store) newWriter() *writer {
 		snap:    s.db.NewTransaction(false),
 		touched: map[wire.EntityRef]struct{}{},
 		written: map[wire.EntityRef][]streamEntry{},
+		filed:   map[wire.EntityRef]*filing{},
 	}
 }
 
-// commit persists the clock with the batch and makes it durable.
+// commit files the views written in the indexes, persists the clock with
+// the batch and makes it durable.
 func (w *writer) commit() error {
+	if err := w.fileViews(); err != nil {
+		return err
+	}
 	if err := w.txn.Set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last()))); err != nil {
 		return translateTxnError(err)
 	}

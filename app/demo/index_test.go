@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -91,6 +92,64 @@ func TestOpenedIndexAgreesWithTheViews(t *testing.T) {
 	if total < 500 {
 		t.Fatalf("only %d requests checked", total)
 	}
+}
+
+// TestOpenReportsIndexAgreesWithTheViews: the open loss reports read from
+// their index are the reports whose views are not closed, in the same
+// order (oldest filed first).
+func TestOpenReportsIndexAgreesWithTheViews(t *testing.T) {
+	f := demoFixture(t, 5, 3000)
+	indexed, err := f.Svc.OpenLostReports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := app.ListViews(f.Core, found.KindLostReport, func(r *found.LostReport) bool { return !r.Closed })
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.SortBy(all, func(r found.LostReport) time.Time { return r.FiledAt })
+	if got, want := reportIDs(indexed), reportIDs(all); !slices.Equal(got, want) || len(got) < 5 {
+		t.Fatalf("index %d reports, views %d (want at least 5)", len(got), len(want))
+	}
+}
+
+// TestOutIndexAgreesWithTheLoans: the stock out at each desk, counted
+// from the loans' out index, is what the open loans' views have out.
+func TestOutIndexAgreesWithTheLoans(t *testing.T) {
+	f := demoFixture(t, 5, 3000)
+	open, err := app.ScanViews(f.Core, loans.KindLoan, []string{"open"}, func(*loans.Loan) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, l := range open {
+		for _, ln := range l.Lines {
+			if n := ln.Outstanding(); n > 0 {
+				want[l.Desk+" "+ln.Item] += n
+			}
+		}
+	}
+	rows, err := f.Svc.Stock("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range rows {
+		if r.Out > 0 {
+			got[r.Desk+" "+r.Item] = r.Out
+		}
+	}
+	if !maps.Equal(got, want) || len(want) < 5 {
+		t.Fatalf("out from the index %v\nfrom the loans %v", got, want)
+	}
+}
+
+func reportIDs(rs []found.LostReport) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 // byteScan is how open lists were read before the status index: every view

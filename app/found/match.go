@@ -52,7 +52,7 @@ func (s *FoundRegister) itemsMatching(r LostReport) ([]FoundMatch, error) {
 }
 
 func (s *FoundRegister) reportsMatching(f FoundItem) ([]ReportMatch, error) {
-	reports, err := s.OpenLostReports()
+	reports, err := s.openReportsLost(f.FoundAt.Add(-matchAfter), f.FoundAt.Add(matchBefore).AddDate(0, 0, 1))
 	if err != nil {
 		return nil, err
 	}
