@@ -112,6 +112,9 @@ func (s *Store) stampBulk(snap *badger.Txn, evs []wire.Event) ([]stamped, error)
 		if err := ev.Validate(); err != nil {
 			return nil, err
 		}
+		if err := checkLimits(&ev); err != nil { // as stamp does: never an event the server refuses
+			return nil, err
+		}
 		enc, err := ev.Encode()
 		if err != nil {
 			return nil, err

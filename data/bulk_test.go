@@ -370,3 +370,18 @@ func outboxLen(t *testing.T, s *Store) int {
 	}
 	return n
 }
+
+// TestAppendBulkHoldsEventsToTheLimits: the bulk load refuses an event
+// over the server's limits, as Append does, so a demo or an import can
+// never store an event the server would refuse for ever.
+func TestAppendBulkHoldsEventsToTheLimits(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	big := newEvent("req", "B", "opened")
+	big.Body = json.RawMessage(`"` + strings.Repeat("x", wire.MaxBodyBytes) + `"`)
+	if err := s.AppendBulk([]wire.Event{newEvent("req", "A", "opened"), big}); !errors.Is(err, wire.ErrLimit) {
+		t.Fatalf("an event over the body limit: %v, want wire.ErrLimit", err)
+	}
+	if st, _ := s.Stats(); st.Events != 0 {
+		t.Fatalf("%d events stored from a refused load, want none", st.Events)
+	}
+}
