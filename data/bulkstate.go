@@ -17,12 +17,13 @@ import (
 // Bloom filter checks and their false positives.
 //
 // It is right while AppendBulk alone writes: seq is s.seq after its last
-// commit, and when another writer's commit has moved s.seq, AppendBulk
-// starts it again from the store.
+// commit, and when another writer's commit has moved s.seq (or a load
+// failed), AppendBulk starts it again from the store. The entities of a
+// transaction in flight are in recent and known as soon as it is sent.
 type bulkState struct {
 	seq    uint64
 	known  *entityFilter                // entities with a view; nil until AppendBulk first runs
-	recent map[wire.EntityRef]entityNow // the entities of the last transaction
+	recent map[wire.EntityRef]entityNow // the entities of the last transactions
 }
 
 // entityNow is an entity as the store holds it: its view and the
@@ -78,15 +79,6 @@ func (s *Store) bulkEntity(snap *badger.Txn, ref wire.EntityRef) (entityNow, err
 	// transaction as they are.
 	last, _ := lastKey(snap, streamPrefix(ref))
 	return entityNow{stored: true, view: view, last: last}, nil
-}
-
-// committed records what one transaction of AppendBulk stored.
-func (s *Store) committed(now map[wire.EntityRef]entityNow) {
-	for ref, e := range now {
-		s.bulk.known.add(viewKey(ref))
-		s.bulk.recent[ref] = e
-	}
-	s.bulk.seq = s.seq
 }
 
 // entityFilter is a Bloom filter of view keys: mayHave is false only for a
