@@ -176,26 +176,33 @@ func reportDay(t time.Time) []byte { return []byte(t.UTC().Format(time.DateOnly)
 
 // OpenLostReports lists the reports not yet closed, oldest first.
 func (s *FoundRegister) OpenLostReports() ([]LostReport, error) {
-	return readReports(func(fn indexFn) error { return s.Store().Indexed(openReportsIndex, fn) })
+	return readReports(decodeReport, func(fn indexFn) error { return s.Store().Indexed(openReportsIndex, fn) })
 }
 
 // openReportsLost lists the open reports lost on the UTC dates from
-// from's up to to's (left out), oldest first.
+// from's up to to's (left out), oldest first. Every found item logged
+// reads them: they come through the decoded-view cache.
 func (s *FoundRegister) openReportsLost(from, to time.Time) ([]LostReport, error) {
-	return readReports(func(fn indexFn) error {
+	return readReports(app.DecodeView[LostReport], func(fn indexFn) error {
 		return s.Store().IndexedRange(openReportsIndex, reportDay(from), reportDay(to), fn)
 	})
 }
 
 type indexFn = func(key []byte, ref wire.EntityRef, view []byte) error
 
+func decodeReport(_ wire.EntityRef, b []byte) (LostReport, error) {
+	var r LostReport
+	err := json.Unmarshal(b, &r)
+	return r, err
+}
+
 // readReports decodes the reports read gives, oldest filed first (in ID
 // order when filed at once).
-func readReports(read func(indexFn) error) ([]LostReport, error) {
+func readReports(decode func(wire.EntityRef, []byte) (LostReport, error), read func(indexFn) error) ([]LostReport, error) {
 	var list []LostReport
 	err := read(func(_ []byte, ref wire.EntityRef, b []byte) error {
-		var r LostReport
-		if err := json.Unmarshal(b, &r); err != nil {
+		r, err := decode(ref, b)
+		if err != nil {
 			return fmt.Errorf("decode %s: %w", ref, err)
 		}
 		list = append(list, r)
