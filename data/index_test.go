@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -218,6 +219,43 @@ func TestIndexEntryWithinOneBatchLeavesNoTrace(t *testing.T) {
 	})
 	if err != nil || versions != 1 {
 		t.Fatalf("index holds %d versions (%v), want B's entry alone", versions, err)
+	}
+}
+
+// TestIndexEntryCarriesItsView: an entry that asks for the view carries
+// it as the view changes, and after a rebuild; reading the index reads it
+// from the entry (here the view itself is gone).
+func TestIndexEntryCarriesItsView(t *testing.T) {
+	s, err := Open(Options{Dir: t.TempDir(), Desk: "desk-a", Fold: TraceFold, GCInterval: -1, IndexVersion: "1",
+		Index: func(wire.EntityRef, []byte) []wire.IndexEntry { return []wire.IndexEntry{{Name: "all", View: true}} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ref := wire.EntityRef{Kind: "req", ID: "A"}
+	for _, typ := range []string{"opened", "noted"} {
+		if _, err := s.Append(newEvent("req", "A", typ)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := s.View(ref)
+	for _, step := range []string{"written", "rebuilt"} {
+		if step == "rebuilt" {
+			if err := s.RebuildIndexes(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.db.Update(func(txn *badger.Txn) error { return txn.Delete(viewKey(ref)) }); err != nil {
+			t.Fatal(err)
+		}
+		var got []byte
+		_ = s.Indexed("all", func(_ []byte, _ wire.EntityRef, v []byte) error { got = v; return nil })
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: entry carries %s, want %s", step, got, want)
+		}
+		if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(viewKey(ref), want) }); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

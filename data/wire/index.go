@@ -9,4 +9,9 @@ package wire
 type IndexEntry struct {
 	Name string
 	Key  []byte
+	// View makes the entry carry the entity's view, so reading the index
+	// reads no view apart: for an index a command reads every time, whose
+	// entities' views are otherwise cold reads deep in the store (the loss
+	// reports a found item is matched against).
+	View bool
 }
