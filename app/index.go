@@ -10,7 +10,7 @@ import (
 // IndexVersion names what Index files. Change it whenever an index
 // changes: every desk then builds its indexes again from its views at the
 // next start (data.Options.IndexVersion).
-const IndexVersion = "5"
+const IndexVersion = "6"
 
 // IndexConflicts files every entity with an open conflict, so the
 // conflict list reads those entities and not every view of every kind.

@@ -160,14 +160,16 @@ func (s *FoundRegister) LostReport(id string) (LostReport, error) {
 // openReportsIndex files each open report by the UTC date the guest
 // thinks it was lost, so the open list reads open reports only, and a
 // found item's matching those lost within its matching window, however
-// many reports the desk has kept.
+// many reports the desk has kept. Its entries carry the reports' views:
+// every found item logged reads them, and they are old views, deep in the
+// store.
 const openReportsIndex = "lostreports/open"
 
 func openReportIndex(r *LostReport) []wire.IndexEntry {
 	if r.Closed {
 		return nil
 	}
-	return []wire.IndexEntry{{Name: openReportsIndex, Key: reportDay(r.LostAt)}}
+	return []wire.IndexEntry{{Name: openReportsIndex, Key: reportDay(r.LostAt), View: true}}
 }
 
 // reportDay is a report's key in openReportsIndex: a UTC date, always
