@@ -97,12 +97,9 @@ func (s *FoundRegister) FileLostReport(actorID string, in LostReportInput) (Lost
 	}
 	in.Desk, in.At, in.LostAt = s.Desk(), s.Now(), in.LostAt.UTC()
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(KindLostReport, id), TypeLostReportFiled, in); err != nil {
-		return LostReport{}, nil, err
-	}
-	r, err := s.LostReport(id)
+	r, err := app.EmitView[LostReport](s.Service, actor, app.Ref(KindLostReport, id), TypeLostReportFiled, in)
 	if err != nil {
-		return r, nil, err
+		return LostReport{}, nil, err
 	}
 	matches, err := s.itemsMatching(r)
 	return r, matches, err
