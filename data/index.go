@@ -121,6 +121,7 @@ func (w *writer) fileViews() error {
 				if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
 					return err
 				}
+				w.moved[k] = false
 			}
 		}
 		for k, carried := range after {
@@ -128,6 +129,7 @@ func (w *writer) fileViews() error {
 				if err := w.set([]byte(k), carried); err != nil {
 					return err
 				}
+				w.moved[k] = true
 			}
 		}
 	}
@@ -160,17 +162,24 @@ func (s *Store) IndexedRange(name string, from, to []byte, fn func(key []byte, r
 }
 
 // IndexKeys calls fn for each entry of index name, in key order, without
-// reading the views: for answers the keys alone give, such as counts. fn
-// must not keep key past the call unless it copies it.
+// reading the views: for answers the keys alone give, such as counts. The
+// index is held in memory from its first read on (heldindex.go), so its
+// cost follows the entries there are, not those there were.
 func (s *Store) IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error {
-	return s.view(func(txn *badger.Txn) error {
-		return scanKeys(txn, indexPrefix(name), func(k []byte) error {
-			if key, ref, ok := splitIndexKey(k, name); ok {
-				return fn(key, ref)
-			}
-			return nil
-		})
-	})
+	keys, err := s.heldKeys(name)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		key, ref, ok := splitIndexKey([]byte(k), name)
+		if !ok {
+			continue
+		}
+		if err := fn(key, ref); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // scanIndex gives fn the entries of index name under prefix with their
@@ -224,6 +233,7 @@ func (s *Store) checkIndexes() error {
 func (s *Store) RebuildIndexes() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.held.drop()
 	if err := s.db.DropPrefix([]byte{pIndex}); err != nil {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}

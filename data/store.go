@@ -62,6 +62,7 @@ type Store struct {
 	closed bool
 
 	feed      feed
+	held      heldIndexes
 	enrolled  enrolWatchers
 	lastWrite lastWrite
 	gcRuns    gcCounter
@@ -168,6 +169,7 @@ func (s *Store) Close() error {
 		return ErrClosed
 	}
 	s.closed = true
+	s.held.drop()
 	s.mu.Unlock()
 	s.stopBackground()
 	s.feed.closeAll()

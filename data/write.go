@@ -26,6 +26,7 @@ type writer struct {
 	touched map[wire.EntityRef]struct{}
 	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
 	filed   map[wire.EntityRef]*filing       // index entries to move at commit
+	moved   map[string]bool                  // index keys set (true) or deleted at commit
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -39,6 +40,7 @@ func (s *Store) newWriter() *writer {
 		touched: map[wire.EntityRef]struct{}{},
 		written: map[wire.EntityRef][]streamEntry{},
 		filed:   map[wire.EntityRef]*filing{},
+		moved:   map[string]bool{},
 	}
 }
 
@@ -54,6 +56,7 @@ func (w *writer) commit() error {
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	w.s.held.move(w.moved)
 	w.s.seq = w.seq
 	w.s.lastWrite.touch(w.s.opts.Wall())
 	return nil
