@@ -274,14 +274,18 @@ func (m *Meta) resolve(ev wire.Event) {
 	}
 }
 
-// push makes ev the head and remembers it in the window.
+// push makes ev the head and remembers it in the window. A full window
+// moves along in place: the fold's view is its own.
 func (m *Meta) push(ev wire.Event) {
 	m.Head = ev.ID
 	m.Events++
-	m.Steps = append(m.Steps, Step{ID: ev.ID, Type: ev.Type, Desk: ev.Desk, Actor: ev.Actor})
-	if len(m.Steps) > window {
-		m.Steps = append([]Step(nil), m.Steps[len(m.Steps)-window:]...)
+	step := Step{ID: ev.ID, Type: ev.Type, Desk: ev.Desk, Actor: ev.Actor}
+	if len(m.Steps) >= window {
+		kept := copy(m.Steps, m.Steps[len(m.Steps)-window+1:])
+		m.Steps = append(m.Steps[:kept], step)
+		return
 	}
+	m.Steps = append(m.Steps, step)
 }
 
 // DecodeBody is the apply functions' helper to read an event's body.

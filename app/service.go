@@ -25,6 +25,9 @@ type Store interface {
 	Append(ev wire.Event) (wire.Event, error)
 	// AppendAll stores several local events atomically.
 	AppendAll(evs []wire.Event) ([]wire.Event, error)
+	// AppendView is Append that also returns the entity's view as the
+	// event left it (not to be changed).
+	AppendView(ev wire.Event) (wire.Event, []byte, error)
 	// View returns an entity's folded state; data.ErrNotFound when none.
 	View(ref wire.EntityRef) ([]byte, error)
 	// Views calls fn for every entity of a kind, in ID order.
@@ -162,6 +165,26 @@ func (s *Service) Emit(actor Staff, ref wire.EntityRef, typ string, body any) (w
 		return wire.Event{}, fmt.Errorf("save %s: %w", typ, StoreRefusal(err))
 	}
 	return stored, nil
+}
+
+// EmitView appends one event made by actor and returns the entity's view
+// as that event left it: a command's answer, without reading the view
+// back from the store.
+func EmitView[T any](s *Service, actor Staff, ref wire.EntityRef, typ string, body any) (T, error) {
+	var v T
+	ev, err := NewEvent(actor.ID, ref, typ, body)
+	if err != nil {
+		return v, err
+	}
+	_, view, err := s.store.AppendView(ev)
+	if err != nil {
+		return v, fmt.Errorf("save %s: %w", typ, StoreRefusal(err))
+	}
+	p, err := decodeView[T](ref, view)
+	if err != nil {
+		return v, fmt.Errorf("decode %s: %w", ref, err)
+	}
+	return *p, nil
 }
 
 // Ref is shorthand for an entity reference.

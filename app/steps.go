@@ -16,17 +16,39 @@ import (
 // still read.
 type Steps []Step
 
-// MarshalJSON writes the steps as arrays.
+// MarshalJSON writes the steps as arrays, in one buffer: they are written
+// with every event.
 func (s Steps) MarshalJSON() ([]byte, error) {
-	rows := make([][]string, len(s))
+	b := make([]byte, 0, 2+64*len(s))
+	b = append(b, '[')
 	for i, st := range s {
-		if i > 0 && st.Desk == s[i-1].Desk && st.Actor == s[i-1].Actor {
-			rows[i] = []string{st.ID, st.Type}
-		} else {
-			rows[i] = []string{st.ID, st.Type, st.Desk, st.Actor}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(append(b, '['), st.ID)
+		b = appendString(append(b, ','), st.Type)
+		if i == 0 || st.Desk != s[i-1].Desk || st.Actor != s[i-1].Actor {
+			b = appendString(append(b, ','), st.Desk)
+			b = appendString(append(b, ','), st.Actor)
+		}
+		b = append(b, ']')
+	}
+	return append(b, ']'), nil
+}
+
+// appendString appends s as a JSON string, as encoding/json writes it:
+// as it is when it is printable ASCII needing no escape (IDs, event
+// types, desks and staff numbers are), else through encoding/json.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
 		}
 	}
-	return json.Marshal(rows)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // UnmarshalJSON reads steps written as arrays, or as objects (by an

@@ -41,3 +41,15 @@ func TestStepsRefuseMalformedArrays(t *testing.T) {
 		}
 	}
 }
+
+// TestStepStringsAsEncodingJSONWritesThem: steps are written by hand;
+// every string must come out as encoding/json writes it.
+func TestStepStringsAsEncodingJSONWritesThem(t *testing.T) {
+	for _, s := range []string{"", "01a24c54-88ca-7d50-9165-492c284253ba", "key.signed_out", "desk-1f2e", "S001",
+		`quote " and \ back`, "<b>&amp;</b>", "tab\there", "\x00\x1f\x7f", "王芳", "bad \xff utf-8", "line\u2028sep"} {
+		want, _ := json.Marshal(s)
+		if got := appendString(nil, s); string(got) != string(want) {
+			t.Errorf("%q written as %s, encoding/json writes %s", s, got, want)
+		}
+	}
+}

@@ -88,6 +88,20 @@ func decodeView[T any](ref wire.EntityRef, view []byte) (*T, error) {
 	return p, nil
 }
 
+// DecodeView decodes a view a register read from the store itself (from
+// an index), through the decoded-view cache: for the few views a command
+// reads every time, such as the loss reports a found item is matched
+// against. Decode a long list directly instead: its views would push the
+// ones commands need out of the cache.
+func DecodeView[T any](ref wire.EntityRef, view []byte) (T, error) {
+	p, err := decodeView[T](ref, view)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *p, nil
+}
+
 // peekView is decodeView for a reader that changes nothing: a cached
 // value is shared with it, and a view not cached is decoded and not
 // cached (rebuilding the indexes reads every view once).

@@ -60,17 +60,22 @@ func splitIndexKey(k []byte, name string) (key []byte, ref wire.EntityRef, ok bo
 	return key, wire.EntityRef{Kind: string(kind), ID: string(id)}, true
 }
 
-// entryKeys are the index keys of a view.
-func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string]bool, error) {
+// entryKeys are the index entries of a view: their keys, and what each
+// carries (the view, for an entry that asks for it).
+func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string][]byte, error) {
 	if s.opts.Index == nil || len(view) == 0 {
 		return nil, nil
 	}
-	keys := map[string]bool{}
+	keys := map[string][]byte{}
 	for _, e := range s.opts.Index(ref, view) {
 		if e.Name == "" || bytes.IndexByte([]byte(e.Name), 0) >= 0 || len(e.Key) > maxIndexKey {
 			return nil, fmt.Errorf("index %s: entry %q with a key of %d bytes", ref, e.Name, len(e.Key))
 		}
-		keys[string(entryKey(e, ref))] = true
+		var carried []byte
+		if e.View {
+			carried = view
+		}
+		keys[string(entryKey(e, ref))] = carried
 	}
 	return keys, nil
 }
@@ -79,7 +84,7 @@ func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string]bool, err
 // from the entries of its view as committed to those of its view as last
 // written in the transaction.
 type filing struct {
-	committed map[string]bool
+	committed map[string][]byte
 	view      []byte
 }
 
@@ -112,17 +117,19 @@ func (w *writer) fileViews() error {
 			return err
 		}
 		for k := range f.committed {
-			if !after[k] {
+			if _, kept := after[k]; !kept {
 				if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
 					return err
 				}
+				w.moved[k] = false
 			}
 		}
-		for k := range after {
-			if !f.committed[k] {
-				if err := w.set([]byte(k), nil); err != nil {
+		for k, carried := range after {
+			if was, ok := f.committed[k]; !ok || !bytes.Equal(was, carried) {
+				if err := w.set([]byte(k), carried); err != nil {
 					return err
 				}
+				w.moved[k] = true
 			}
 		}
 	}
@@ -155,31 +162,42 @@ func (s *Store) IndexedRange(name string, from, to []byte, fn func(key []byte, r
 }
 
 // IndexKeys calls fn for each entry of index name, in key order, without
-// reading the views: for answers the keys alone give, such as counts. fn
-// must not keep key past the call unless it copies it.
+// reading the views: for answers the keys alone give, such as counts. The
+// index is held in memory from its first read on (heldindex.go), so its
+// cost follows the entries there are, not those there were.
 func (s *Store) IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error {
-	return s.view(func(txn *badger.Txn) error {
-		return scanKeys(txn, indexPrefix(name), func(k []byte) error {
-			if key, ref, ok := splitIndexKey(k, name); ok {
-				return fn(key, ref)
-			}
-			return nil
-		})
-	})
+	keys, err := s.heldKeys(name)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		key, ref, ok := splitIndexKey([]byte(k), name)
+		if !ok {
+			continue
+		}
+		if err := fn(key, ref); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // scanIndex gives fn the entries of index name under prefix with their
-// views, from one snapshot, starting at start and ending before the first
-// key past reports (nil: at the end of prefix).
+// views (carried by the entry, else read), from one snapshot, starting at
+// start and ending before the first key past reports (nil: at the end of
+// prefix).
 func (s *Store) scanIndex(name string, start, prefix []byte, past func(key []byte) bool, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
 	return s.view(func(txn *badger.Txn) error {
-		return scanFrom(txn, start, prefix, func(k, _ []byte) error {
+		return scanFrom(txn, start, prefix, func(k, carried []byte) error {
 			key, ref, ok := splitIndexKey(k, name)
 			if !ok {
 				return nil
 			}
 			if past != nil && past(key) {
 				return errStop
+			}
+			if len(carried) > 0 {
+				return fn(key, ref, carried)
 			}
 			view, err := get(txn, viewKey(ref))
 			if errors.Is(err, ErrNotFound) {
@@ -215,6 +233,7 @@ func (s *Store) checkIndexes() error {
 func (s *Store) RebuildIndexes() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.held.drop()
 	if err := s.db.DropPrefix([]byte{pIndex}, []byte{pPrefixIndex}); err != nil {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}
@@ -224,9 +243,9 @@ func (s *Store) RebuildIndexes() error {
 		return scan(txn, []byte{pView}, func(k, v []byte) error {
 			kind, id, _ := bytes.Cut(k[1:], []byte{0})
 			keys, err := s.entryKeys(wire.EntityRef{Kind: string(kind), ID: string(id)}, v)
-			for ik := range keys {
+			for ik, carried := range keys {
 				if err == nil {
-					err = wb.Set([]byte(ik), nil)
+					err = wb.Set([]byte(ik), carried)
 				}
 			}
 			return err

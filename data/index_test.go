@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,6 +40,21 @@ func indexed(t testing.TB, s *Store) []string {
 	t.Helper()
 	var out []string
 	err := s.Indexed("open", func(key []byte, ref wire.EntityRef, _ []byte) error {
+		out = append(out, fmt.Sprintf("%s@%d", ref, key[0]))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// held lists index "open" as indexed does, from IndexKeys (held in memory
+// from its first read on).
+func held(t testing.TB, s *Store) []string {
+	t.Helper()
+	var out []string
+	err := s.IndexKeys("open", func(key []byte, ref wire.EntityRef) error {
 		out = append(out, fmt.Sprintf("%s@%d", ref, key[0]))
 		return nil
 	})
@@ -95,11 +111,12 @@ func TestIndexFollowsTheView(t *testing.T) {
 
 // TestIndexAgreesWithTheViewsInAnyOrder applies the same events to a
 // second desk in a random order (late events refold their entity) and
-// checks both desks' index against a scan of every view, and against a
-// rebuild.
+// checks both desks' index, in Badger and as held in memory since before
+// the first event, against a scan of every view, and against a rebuild.
 func TestIndexAgreesWithTheViewsInAnyOrder(t *testing.T) {
 	a := openIndexed(t, t.TempDir(), "desk-a", "1")
 	defer a.Close()
+	held(t, a)
 	r := rand.New(rand.NewPCG(7, 7))
 	types := []string{"opened", "noted", "closed", "opened"}
 	var all []wire.Event
@@ -112,6 +129,7 @@ func TestIndexAgreesWithTheViewsInAnyOrder(t *testing.T) {
 	}
 	b := openIndexed(t, t.TempDir(), "desk-b", "1")
 	defer b.Close()
+	held(t, b)
 	r.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
 	for len(all) > 0 {
 		n := min(len(all), 1+r.IntN(50))
@@ -125,14 +143,14 @@ func TestIndexAgreesWithTheViewsInAnyOrder(t *testing.T) {
 		t.Fatal("no entity ended opened: the test proves nothing")
 	}
 	for _, s := range []*Store{a, b} {
-		if got := indexed(t, s); !slices.Equal(got, want) {
-			t.Fatalf("%s index = %v\nviews say %v", s.Desk(), got, want)
+		if got, kept := indexed(t, s), held(t, s); !slices.Equal(got, want) || !slices.Equal(kept, want) {
+			t.Fatalf("%s index = %v\nheld %v\nviews say %v", s.Desk(), got, kept, want)
 		}
 		if err := s.RebuildIndexes(); err != nil {
 			t.Fatal(err)
 		}
-		if got := indexed(t, s); !slices.Equal(got, want) {
-			t.Fatalf("%s rebuilt = %v\nviews say %v", s.Desk(), got, want)
+		if got, kept := indexed(t, s), held(t, s); !slices.Equal(got, want) || !slices.Equal(kept, want) {
+			t.Fatalf("%s rebuilt = %v\nheld %v\nviews say %v", s.Desk(), got, kept, want)
 		}
 	}
 }
@@ -218,6 +236,43 @@ func TestIndexEntryWithinOneBatchLeavesNoTrace(t *testing.T) {
 	})
 	if err != nil || versions != 1 {
 		t.Fatalf("index holds %d versions (%v), want B's entry alone", versions, err)
+	}
+}
+
+// TestIndexEntryCarriesItsView: an entry that asks for the view carries
+// it as the view changes, and after a rebuild; reading the index reads it
+// from the entry (here the view itself is gone).
+func TestIndexEntryCarriesItsView(t *testing.T) {
+	s, err := Open(Options{Dir: t.TempDir(), Desk: "desk-a", Fold: TraceFold, GCInterval: -1, IndexVersion: "1",
+		Index: func(wire.EntityRef, []byte) []wire.IndexEntry { return []wire.IndexEntry{{Name: "all", View: true}} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ref := wire.EntityRef{Kind: "req", ID: "A"}
+	for _, typ := range []string{"opened", "noted"} {
+		if _, err := s.Append(newEvent("req", "A", typ)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, _ := s.View(ref)
+	for _, step := range []string{"written", "rebuilt"} {
+		if step == "rebuilt" {
+			if err := s.RebuildIndexes(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.db.Update(func(txn *badger.Txn) error { return txn.Delete(viewKey(ref)) }); err != nil {
+			t.Fatal(err)
+		}
+		var got []byte
+		_ = s.Indexed("all", func(_ []byte, _ wire.EntityRef, v []byte) error { got = v; return nil })
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: entry carries %s, want %s", step, got, want)
+		}
+		if err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(viewKey(ref), want) }); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -76,6 +76,7 @@ type Store struct {
 	bulk   bulkState // what AppendBulk remembers between calls
 
 	feed      feed
+	held      heldIndexes
 	enrolled  enrolWatchers
 	lastWrite lastWrite
 	gcRuns    gcCounter
@@ -191,6 +192,7 @@ func (s *Store) Close() error {
 		return ErrClosed
 	}
 	s.closed = true
+	s.held.drop()
 	s.mu.Unlock()
 	s.stopBackground()
 	s.feed.closeAll()

@@ -27,6 +27,7 @@ type writer struct {
 	touched map[wire.EntityRef]struct{}
 	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
 	filed   map[wire.EntityRef]*filing       // index entries to move at commit
+	moved   map[string]bool                  // index keys set (true) or deleted at commit
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -40,6 +41,7 @@ func (s *Store) newWriter() *writer {
 		touched: map[wire.EntityRef]struct{}{},
 		written: map[wire.EntityRef][]streamEntry{},
 		filed:   map[wire.EntityRef]*filing{},
+		moved:   map[string]bool{},
 	}
 }
 
@@ -60,6 +62,7 @@ func (w *writer) commit() error {
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	w.s.held.move(w.moved)
 	w.s.seq, w.s.outbox = w.seq, w.s.outbox+w.outbox
 	w.s.lastWrite.touch(w.s.opts.Wall())
 	return nil

@@ -48,12 +48,9 @@ func (s *FoundRegister) LogFound(actorID string, in FoundInput) (FoundItem, []Re
 	if err != nil {
 		return FoundItem{}, nil, err
 	}
-	if _, err := s.Emit(actor, app.Ref(KindFound, tag), TypeFoundLogged, in); err != nil {
-		return FoundItem{}, nil, err
-	}
-	item, err := s.FoundItem(tag)
+	item, err := app.EmitView[FoundItem](s.Service, actor, app.Ref(KindFound, tag), TypeFoundLogged, in)
 	if err != nil {
-		return item, nil, err
+		return FoundItem{}, nil, err
 	}
 	matches, err := s.reportsMatching(item)
 	return item, matches, err

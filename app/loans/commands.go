@@ -46,10 +46,7 @@ func (s *LoanRegister) Lend(actorID string, in LendInput) (Loan, error) {
 	id := s.NewID()
 	body := LoanOpened{At: now, Desk: s.Desk(), Room: in.Room, Guest: in.Guest,
 		Lines: in.Lines, DueAt: in.DueAt, Deposit: in.Deposit}
-	if _, err := s.Emit(actor, app.Ref(KindLoan, id), TypeLoanOpened, body); err != nil {
-		return Loan{}, err
-	}
-	return s.Loan(id)
+	return app.EmitView[Loan](s.Service, actor, app.Ref(KindLoan, id), TypeLoanOpened, body)
 }
 
 func (s *LoanRegister) lendDefaults(in LendInput, now time.Time) LendInput {
@@ -304,10 +301,7 @@ func (s *LoanRegister) loanCommand(actorID, id string, check func(*Loan) error, 
 	if err := check(&l); err != nil {
 		return Loan{}, err
 	}
-	if _, err := s.Emit(actor, app.Ref(KindLoan, id), typ, body); err != nil {
-		return Loan{}, err
-	}
-	return s.Loan(id)
+	return app.EmitView[Loan](s.Service, actor, app.Ref(KindLoan, id), typ, body)
 }
 
 func requireLoanOpen(l *Loan) error {

@@ -14,6 +14,11 @@ type IndexEntry struct {
 	// that start with it. Indexed and IndexedAt list only the entries
 	// without it; an index holds entries of one form.
 	ByPrefix bool
+	// View makes the entry carry the entity's view, so reading the index
+	// reads no view apart: for an index a command reads every time, whose
+	// entities' views are otherwise cold reads deep in the store (the loss
+	// reports a found item is matched against).
+	View bool
 }
 
 // IndexReader reads the entries of one index filed ByPrefix, and views,
