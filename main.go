@@ -119,7 +119,7 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
+	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion})
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}

@@ -19,6 +19,10 @@ func (fullDisk) Append(wire.Event) (wire.Event, error) {
 	return wire.Event{}, fmt.Errorf("append: %w: 3 MB free", wire.ErrDiskFull)
 }
 
+func (fullDisk) AppendView(wire.Event) (wire.Event, []byte, error) {
+	return wire.Event{}, nil, fmt.Errorf("append: %w: 3 MB free", wire.ErrDiskFull)
+}
+
 func (fullDisk) AppendAll([]wire.Event) ([]wire.Event, error) {
 	return nil, fmt.Errorf("append: %w: 3 MB free", wire.ErrDiskFull)
 }

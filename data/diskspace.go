@@ -120,7 +120,7 @@ func openBadger(opts Options) (*badger.DB, *diskState, error) {
 	guard := diskspace.NewGuard(opts.Dir, DiskReserve)
 	free, ok, _ := guard.Room()
 	if ok {
-		db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger))
+		db, err := badger.Open(storeBadgerOptions(opts))
 		return db, &diskState{guard: guard}, err
 	}
 	short := fmt.Errorf("%w: %s free on the disk of %s, %s needed to open it for saving",
@@ -129,7 +129,7 @@ func openBadger(opts Options) (*badger.DB, *diskState, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger).WithReadOnly(true).WithBypassLockGuard(bypassReadOnlyLock))
+	db, err := badger.Open(storeBadgerOptions(opts).WithReadOnly(true).WithBypassLockGuard(bypassReadOnlyLock))
 	if err != nil {
 		unlock()
 	}

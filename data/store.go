@@ -29,11 +29,17 @@ import (
 // does not know leaves the state unchanged.
 type FoldFunc func(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, error)
 
+// FoldManyFunc folds several events of one entity, in fold order, into its
+// state: the same bytes as FoldFunc of each event in turn. AppendBulk calls
+// it once for an entity's events in one transaction.
+type FoldManyFunc func(ref wire.EntityRef, state []byte, evs []wire.Event) ([]byte, error)
+
 // Options configure Open.
 type Options struct {
 	Dir      string           // data folder, created if missing; kept private (0700, files 0600)
 	Desk     string           // desk ID; empty means a random one, made on first open and kept
 	Fold     FoldFunc         // required
+	FoldMany FoldManyFunc     // for AppendBulk; nil means Fold of each event in turn
 	Wall     func() time.Time // physical clock; nil means time.Now
 	NewID    func() string    // event IDs; nil means NewEventID (UUIDv7)
 	MaxDrift time.Duration    // 0 means DefaultMaxDrift
@@ -47,6 +53,11 @@ type Options struct {
 	// GCInterval is how often an idle store runs value-log garbage
 	// collection; 0 means every 10 minutes, negative turns it off.
 	GCInterval time.Duration
+	// Bulk opens the store to load a long history with AppendBulk (the
+	// demo command): commits are not synced one by one (Sync makes
+	// everything written durable), and Badger leaves its level-0 tables to
+	// pile up until Close, which compacts them once (see bulkOptions).
+	Bulk bool
 }
 
 // Store is a desk's durable event log and folded views. Its methods are safe
@@ -58,12 +69,14 @@ type Store struct {
 	clock *Clock
 	log   *slog.Logger
 
-	mu     sync.Mutex // serialises writers; guards seq
+	mu     sync.Mutex // serialises writers; guards seq and bulk
 	seq    uint64     // last log sequence used
 	outbox int        // events in the outbox, as metaKey("outbox") keeps it
 	closed bool
+	bulk   bulkState // what AppendBulk remembers between calls
 
 	feed      feed
+	held      heldIndexes
 	enrolled  enrolWatchers
 	lastWrite lastWrite
 	gcRuns    gcCounter
@@ -187,6 +200,7 @@ func (s *Store) Close() error {
 		return ErrClosed
 	}
 	s.closed = true
+	s.held.drop()
 	s.mu.Unlock()
 	s.stopBackground()
 	s.feed.closeAll()
