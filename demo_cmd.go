@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -16,6 +17,12 @@ import (
 // about ten years of a 300-room hotel, beyond the 700,000 the benchmarks
 // use.
 const maxDemoSize = 1_000_000
+
+// demoMemoryLimit is the heap the demo command asks the Go runtime to keep
+// under, unless GOMEMLIMIT says otherwise: Badger's table builders make
+// buffers of tens of megabytes that live for a moment, and the collector
+// would otherwise let them pile up to twice what is live.
+const demoMemoryLimit = 320 << 20
 
 // demoCommand makes a demo hotel in a new data folder without a window,
 // for benchmarks, tests and an IT person trying the desk, with a progress
@@ -31,7 +38,11 @@ func demoCommand(args []string) int {
 		say(os.Stderr, "cli.demo_size", map[string]string{"Max": strconv.Itoa(maxDemoSize)})
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(demoMemoryLimit)
+	}
+	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion,
+		GCInterval: -1, Bulk: true})
 	if err != nil {
 		return openFailed(*dir, err, "cli.already_running")
 	}
@@ -42,7 +53,13 @@ func demoCommand(args []string) int {
 		say(os.Stdout, "cli.demo_progress", map[string]string{"Done": strconv.Itoa(done), "Total": strconv.Itoa(total)})
 	}
 	code := fillDemo(st, app.New(st, nil), appdemo.DemoOptions{Seed: *seed, Size: *size, Progress: progress})
-	if err := st.Close(); err != nil {
+	if code == exitOK {
+		if err := st.Sync(); err != nil {
+			slog.Error("sync store", "err", err)
+			code = exitFailed
+		}
+	}
+	if err := st.Close(); err != nil { // merges what the load left in level 0
 		slog.Error("close store", "err", err)
 		return exitFailed
 	}

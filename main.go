@@ -57,6 +57,7 @@ import (
 var (
 	_ ui.Feed               = (*data.Store)(nil)
 	_ ui.Counter            = (*data.Store)(nil)
+	_ ui.Disk               = (*data.Store)(nil)
 	_ kit.LocalStore        = (*data.Store)(nil)
 	_ supervisor.StoreStats = (*data.Store)(nil)
 )
@@ -118,7 +119,7 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
+	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion})
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -163,7 +164,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
 		return code
 	}
-	opt := ui.Options{Feed: st, Counter: st, SetTheme: setTheme,
+	opt := ui.Options{Feed: st, Counter: st, Disk: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) },
 		Ready:        benchReady(os.Getenv(benchReadyEnv))}
 	dw := ui.NewWindow(w, sess, registers(svc, backups), opt)
@@ -344,6 +345,8 @@ func restore(args []string) int {
 		say(os.Stderr, "cli.restore_not_empty", names)
 	case errors.Is(err, data.ErrBadBackup):
 		say(os.Stderr, "cli.restore_bad_backup", names)
+	case errors.Is(err, data.ErrDiskFull):
+		say(os.Stderr, "cli.restore_disk_full", names)
 	case errors.Is(err, data.ErrAlreadyRunning):
 		say(os.Stderr, "cli.already_running", nil)
 		return exitAlreadyRunning
@@ -355,11 +358,17 @@ func restore(args []string) int {
 }
 
 // openFailed reports a data folder that cannot be opened; running is the
-// sentence for a folder another FloorDesk holds.
+// sentence for a folder another FloorDesk holds. A folder on a full disk
+// that cannot open even read-only (see data.Open) says so.
 func openFailed(dir string, err error, running string) int {
 	if errors.Is(err, data.ErrAlreadyRunning) && running != "" {
 		say(os.Stderr, running, nil)
 		return exitAlreadyRunning
+	}
+	if errors.Is(err, data.ErrDiskFull) {
+		say(os.Stderr, "cli.disk_full", map[string]string{"Dir": dir})
+		slog.Error("open data folder", "err", err)
+		return exitFailed
 	}
 	say(os.Stderr, "cli.open_failed", map[string]string{"Dir": dir})
 	slog.Error("open data folder", "err", err)

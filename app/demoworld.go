@@ -10,12 +10,26 @@ import (
 	"floordesk/data/wire"
 )
 
-// DemoGenerator makes n records of history in w, as events in order for
-// each entity. Weight is its share of DemoOptions.Size.
+// DemoGenerator makes n records of history in w. Make gives each record's
+// events to emit as soon as it has made them, in order for each entity,
+// so a demo of a million records is never all in memory; it stops at the
+// first error emit returns and returns it. Weight is its share of
+// DemoOptions.Size.
 type DemoGenerator struct {
 	Name   string
 	Weight int
-	Make   func(w *DemoWorld, n int) []wire.Event
+	Make   func(w *DemoWorld, n int, emit DemoEmit) error
+}
+
+// DemoEmit takes the events of one record of demo history (none for a
+// record the generator dropped).
+type DemoEmit func(evs ...wire.Event) error
+
+// DemoEvents is every event gen makes for n records, for tests.
+func DemoEvents(gen func(*DemoWorld, int, DemoEmit) error, w *DemoWorld, n int) []wire.Event {
+	var out []wire.Event
+	_ = gen(w, n, func(evs ...wire.Event) error { out = append(out, evs...); return nil })
+	return out
 }
 
 // DemoWorld is what the request and loan demo draws from.

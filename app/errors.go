@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"floordesk/data/wire"
 )
 
 // Sentinel errors. Every error a command returns wraps one of them, so a
@@ -22,6 +24,10 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrLocked: the staff member is locked out after too many wrong PINs.
 	ErrLocked = errors.New("locked")
+	// ErrDiskFull: the desk's disk is full, so nothing was saved; what was
+	// saved before stays and can be read. It is the store's own error
+	// (wire.ErrDiskFull), so errors.Is finds it with or without a Refusal.
+	ErrDiskFull = wire.ErrDiskFull
 )
 
 // Refusal is a command refused for a reason a user can act on. Code is a

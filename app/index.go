@@ -10,7 +10,7 @@ import (
 // IndexVersion names what Index files. Change it whenever an index
 // changes: every desk then builds its indexes again from its views at the
 // next start (data.Options.IndexVersion).
-const IndexVersion = "3"
+const IndexVersion = "6"
 
 // IndexConflicts files every entity with an open conflict, so the
 // conflict list reads those entities and not every view of every kind.
@@ -19,46 +19,53 @@ const IndexConflicts = "conflicts"
 // statusKinds are the kinds filed by their status (IndexStatus).
 var statusKinds = map[string]bool{}
 
-// IndexStatus files every view of kind under index "status/<kind>" by its
-// top-level "status" field, so ScanViews reads only the entities in the
-// statuses it asks for (open requests, loans out, items held) however long
-// the history. Each register with such a kind calls it from init.
-func IndexStatus(kind string) { statusKinds[kind] = true }
+// IndexStatus files every view of kind (decoded as a T) under index
+// "status/<kind>" by its status, so ScanViews reads only the entities in
+// the statuses it asks for (open requests, loans out, items held) however
+// long the history. status gives a view's status, "" for none. Each
+// register with such a kind calls it from init.
+func IndexStatus[T any](kind string, status func(*T) string) {
+	statusKinds[kind] = true
+	RegisterIndex(kind, func(v *T) []wire.IndexEntry {
+		if st := status(v); st != "" {
+			return []wire.IndexEntry{{Name: statusIndex(kind), Key: []byte(st)}}
+		}
+		return nil
+	})
+}
 
 func statusIndex(kind string) string { return "status/" + kind }
 
 // indexers are the registers' own indexes, by kind.
-var indexers = map[string]func(view []byte) []wire.IndexEntry{}
+var indexers = map[string][]func(ref wire.EntityRef, view []byte) []wire.IndexEntry{}
 
-// RegisterIndex adds a kind's indexes: fn files one of its views (it must
-// be pure and quick: it runs in every write). Each register calls it from
-// init; remember to change IndexVersion with it.
-func RegisterIndex(kind string, fn func(view []byte) []wire.IndexEntry) {
-	if _, dup := indexers[kind]; dup {
-		panic("app: index registered twice for kind " + kind)
-	}
-	indexers[kind] = fn
+// RegisterIndex adds an index of a kind whose views decode as a T: fn
+// files one view. It runs in every write, for the view before and after,
+// so it must be pure and quick and change nothing in the view it is
+// given; that view usually comes decoded from the fold that made it.
+// Each register calls it from init; remember to change IndexVersion with
+// it.
+func RegisterIndex[T any](kind string, fn func(*T) []wire.IndexEntry) {
+	indexers[kind] = append(indexers[kind], func(ref wire.EntityRef, view []byte) []wire.IndexEntry {
+		v, err := peekView[T](ref, view)
+		if err != nil {
+			return nil
+		}
+		return fn(v)
+	})
 }
 
 // Index is FloorDesk's data.IndexFunc: the core's conflict index for every
-// kind, then the kind's own indexes.
+// kind, then the kind's own indexes and its word index (RegisterSearch).
 func Index(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 	var out []wire.IndexEntry
 	if hasOpenConflict(view) {
 		out = append(out, wire.IndexEntry{Name: IndexConflicts})
 	}
-	if statusKinds[ref.Kind] {
-		var v struct {
-			Status string `json:"status"`
-		}
-		if json.Unmarshal(view, &v) == nil && v.Status != "" {
-			out = append(out, wire.IndexEntry{Name: statusIndex(ref.Kind), Key: []byte(v.Status)})
-		}
+	for _, fn := range indexers[ref.Kind] {
+		out = append(out, fn(ref, view)...)
 	}
-	if fn := indexers[ref.Kind]; fn != nil {
-		out = append(out, fn(view)...)
-	}
-	return out
+	return append(out, searchEntries(ref.Kind, view)...)
 }
 
 // conflictsMark is how an open conflict starts in a view: Meta.Conflicts

@@ -117,7 +117,7 @@ func (s *Service) saveFails(staffID string, f pinFails) error {
 		}
 		v = strconv.Itoa(f.Count) + "|" + strconv.FormatInt(ms, 10)
 	}
-	return s.store.SetSetting(pinFailsKey(staffID), v)
+	return StoreRefusal(s.store.SetSetting(pinFailsKey(staffID), v))
 }
 
 // CheckPIN verifies a staff member's PIN, counting wrong ones. The caller
@@ -147,6 +147,9 @@ func (s *Service) verifyPIN(st Staff, pin string) error {
 		return Locked("staff.locked", "staff", st.Name, "until", s.ClockText(f.Until))
 	}
 	if pinMatches(pin, st.PINHash) {
+		if f == (pinFails{}) {
+			return nil // nothing to forget: a sign-in writes nothing (and works on a full disk)
+		}
 		return s.saveFails(st.ID, pinFails{})
 	}
 	return s.wrongPIN(st, f, now)

@@ -25,15 +25,26 @@ type Store interface {
 	Append(ev wire.Event) (wire.Event, error)
 	// AppendAll stores several local events atomically.
 	AppendAll(evs []wire.Event) ([]wire.Event, error)
+	// AppendView is Append that also returns the entity's view as the
+	// event left it (not to be changed).
+	AppendView(ev wire.Event) (wire.Event, []byte, error)
 	// View returns an entity's folded state; data.ErrNotFound when none.
 	View(ref wire.EntityRef) ([]byte, error)
 	// Views calls fn for every entity of a kind, in ID order.
 	Views(kind string, fn func(id string, state []byte) error) error
 	// Indexed calls fn for every entity filed under index name (see
 	// Index), in the index's key order, with its view; IndexedAt for those
-	// filed under one key.
+	// filed under one key; IndexedRange for those filed under a key k of
+	// from's width with from <= k < to.
 	Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
 	IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error
+	// ReadIndex reads the entries of index name filed ByPrefix (the word
+	// index, see Search), and views, from one snapshot.
+	ReadIndex(name string, fn func(r wire.IndexReader) error) error
+	IndexedRange(name string, from, to []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error
+	// IndexKeys calls fn for every entry of index name, in key order,
+	// without reading the views (key is valid during the call only).
+	IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error
 	// Stream returns an entity's events in fold order.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.
@@ -101,10 +112,11 @@ func LoadView[T any](s *Service, kind, id string) (T, error) {
 	if err != nil {
 		return v, fmt.Errorf("load %s/%s: %w", kind, id, err)
 	}
-	if err := json.Unmarshal(b, &v); err != nil {
+	p, err := decodeView[T](wire.EntityRef{Kind: kind, ID: id}, b)
+	if err != nil {
 		return v, fmt.Errorf("decode %s/%s: %w", kind, id, err)
 	}
-	return v, nil
+	return *p, nil
 }
 
 // Exists reports whether an entity has a view.
@@ -153,6 +165,26 @@ func (s *Service) Emit(actor Staff, ref wire.EntityRef, typ string, body any) (w
 		return wire.Event{}, fmt.Errorf("save %s: %w", typ, StoreRefusal(err))
 	}
 	return stored, nil
+}
+
+// EmitView appends one event made by actor and returns the entity's view
+// as that event left it: a command's answer, without reading the view
+// back from the store.
+func EmitView[T any](s *Service, actor Staff, ref wire.EntityRef, typ string, body any) (T, error) {
+	var v T
+	ev, err := NewEvent(actor.ID, ref, typ, body)
+	if err != nil {
+		return v, err
+	}
+	_, view, err := s.store.AppendView(ev)
+	if err != nil {
+		return v, fmt.Errorf("save %s: %w", typ, StoreRefusal(err))
+	}
+	p, err := decodeView[T](ref, view)
+	if err != nil {
+		return v, fmt.Errorf("decode %s: %w", ref, err)
+	}
+	return *p, nil
 }
 
 // Ref is shorthand for an entity reference.
@@ -272,7 +304,7 @@ func (s *Service) LocalSetting(name string) (string, error) {
 
 // SetLocalSetting keeps a setting on this desk PC only.
 func (s *Service) SetLocalSetting(name, value string) error {
-	return s.store.SetSetting(name, value)
+	return StoreRefusal(s.store.SetSetting(name, value))
 }
 
 // ConfiguredDesk is the desk code this PC was set to ("D1"), "" before a

@@ -258,10 +258,7 @@ func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
 		return Hotel{}, err
 	}
 	c.At = s.Now()
-	if _, err := s.Emit(actor, Ref(KindHotel, hotelID), TypeHotelSet, c); err != nil {
-		return Hotel{}, err
-	}
-	return s.Settings()
+	return EmitView[Hotel](s, actor, Ref(KindHotel, hotelID), TypeHotelSet, c)
 }
 
 func checkHotelChange(c HotelChange) error {
@@ -369,10 +366,7 @@ func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, erro
 		return RoomList{}, err
 	}
 	body := roomsBody{Name: name, Rooms: rooms, At: s.Now()}
-	if _, err := s.Emit(actor, Ref(KindRooms, roomsID), TypeRoomsImported, body); err != nil {
-		return RoomList{}, err
-	}
-	return s.Rooms()
+	return EmitView[RoomList](s, actor, Ref(KindRooms, roomsID), TypeRoomsImported, body)
 }
 
 func parseRooms(r io.Reader) ([]Room, error) {
@@ -505,10 +499,7 @@ func (s *Service) SetDesk(actorID, code, name string, floors []int) (Desk, error
 	}
 	floors = slices.Sorted(slices.Values(floors))
 	body := deskBody{Name: name, Floors: floors, At: s.Now()}
-	if _, err := s.Emit(actor, Ref(KindDesk, code), TypeDeskSet, body); err != nil {
-		return Desk{}, err
-	}
-	return LoadView[Desk](s, KindDesk, code)
+	return EmitView[Desk](s, actor, Ref(KindDesk, code), TypeDeskSet, body)
 }
 
 func (s *Service) checkFloors(floors []int) error {
@@ -549,10 +540,7 @@ func (s *Service) SetItemType(actorID string, in ItemTypeInput) (ItemType, error
 		return ItemType{}, err
 	}
 	in.At = s.Now()
-	if _, err := s.Emit(actor, Ref(KindItemType, in.Code), TypeItemTypeSet, in); err != nil {
-		return ItemType{}, err
-	}
-	return LoadView[ItemType](s, KindItemType, in.Code)
+	return EmitView[ItemType](s, actor, Ref(KindItemType, in.Code), TypeItemTypeSet, in)
 }
 
 func (s *Service) checkItemType(in *ItemTypeInput) error {

@@ -184,10 +184,7 @@ func (s *Service) addStaff(actor Staff, in NewStaff) (Staff, error) {
 	}
 	body := staffAddedBody{Name: in.Name, Department: in.Department, Role: in.Role,
 		Shift: in.Shift, PINHash: hash, At: s.Now()}
-	if _, err := s.Emit(actor, Ref(KindStaff, in.Number), TypeStaffAdded, body); err != nil {
-		return Staff{}, err
-	}
-	return LoadView[Staff](s, KindStaff, in.Number)
+	return EmitView[Staff](s, actor, Ref(KindStaff, in.Number), TypeStaffAdded, body)
 }
 
 func trimStaff(in NewStaff) NewStaff {

@@ -22,12 +22,32 @@ func (s *Store) Append(ev wire.Event) (wire.Event, error) {
 	return out[0], nil
 }
 
+// AppendView is Append that also returns the entity's view as the event
+// left it, so a command can answer with it instead of reading it back.
+// The view must not be changed.
+func (s *Store) AppendView(ev wire.Event) (wire.Event, []byte, error) {
+	out, w, err := s.appendAll([]wire.Event{ev})
+	if err != nil {
+		return wire.Event{}, nil, err
+	}
+	return out[0], w.filed[ev.Entity].view, nil
+}
+
 // AppendAll stores several local events atomically: all of them or none.
 func (s *Store) AppendAll(evs []wire.Event) ([]wire.Event, error) {
+	out, _, err := s.appendAll(evs)
+	return out, err
+}
+
+// appendAll is AppendAll, returning the committed writer too.
+func (s *Store) appendAll(evs []wire.Event) ([]wire.Event, *writer, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return nil, ErrClosed
+		return nil, nil, ErrClosed
+	}
+	if err := s.roomToWrite(); err != nil {
+		return nil, nil, fmt.Errorf("append: %w", err)
 	}
 	w := s.newWriter()
 	defer w.discard()
@@ -35,18 +55,18 @@ func (s *Store) AppendAll(evs []wire.Event) ([]wire.Event, error) {
 	for i, ev := range evs {
 		stamped, err := s.stamp(w, ev)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := w.put(stamped, true); err != nil {
-			return nil, fmt.Errorf("append: %w", err)
+			return nil, nil, fmt.Errorf("append: %w", err)
 		}
 		out[i] = stamped
 	}
 	if err := w.commit(); err != nil {
-		return nil, fmt.Errorf("append: %w", err)
+		return nil, nil, fmt.Errorf("append: %w", err)
 	}
 	s.feed.publish(w.touched)
-	return out, nil
+	return out, w, nil
 }
 
 // stamp fills the fields the store owns and checks the envelope.

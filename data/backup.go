@@ -51,7 +51,8 @@ func (s *Store) Backup(w io.Writer) error {
 // ErrNotEmpty, having touched nothing, so a restore never overwrites a
 // desk's data; or the file is not a whole FloorDesk backup (another file,
 // one cut short or damaged) and Restore returns ErrBadBackup, leaving dir
-// as it found it (missing, or empty).
+// as it found it (missing, or empty). On a disk that would keep less than
+// DiskReserve free it stops with ErrDiskFull, leaving dir as it found it.
 func Restore(dir string, r io.Reader) error {
 	return backupfmt.RestoreEmpty(dir, func() error { return load(dir, r) })
 }
@@ -64,12 +65,19 @@ func load(dir string, r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	room, err := newRoomReader(dir, stream)
+	if err != nil {
+		return err
+	}
 	db, err := badger.Open(badgerOptions(dir, slog.Default()))
 	if err != nil {
 		return translateOpenError(err)
 	}
-	if err := db.Load(stream, 64); err != nil {
+	if err := db.Load(room, 64); err != nil {
 		db.Close()
+		if room.Err != nil {
+			return room.Err
+		}
 		return fmt.Errorf("%w: %v", ErrBadBackup, err)
 	}
 	if err := db.Close(); err != nil {

@@ -65,3 +65,50 @@ func readUntil(t *testing.T, s *Store, stop <-chan struct{}) {
 		}
 	}
 }
+
+// TestHeldIndexUnderConcurrentWrites runs under -race: readers count an
+// index (held in memory) while writers open and close entities; at the
+// end the held index is what Badger holds.
+func TestHeldIndexUnderConcurrentWrites(t *testing.T) {
+	s := openIndexed(t, t.TempDir(), "desk-a", "1")
+	defer s.Close()
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 40 {
+				typ := []string{"opened", "closed"}[i%2]
+				if _, err := s.Append(newEvent("req", fmt.Sprint(w, "-", i%6), typ)); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	stop := make(chan struct{})
+	var readers sync.WaitGroup
+	for range 2 {
+		readers.Add(1)
+		go func() {
+			defer readers.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if err := s.IndexKeys("open", func([]byte, wire.EntityRef) error { return nil }); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	readers.Wait()
+	if got, want := held(t, s), indexed(t, s); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("held %v, Badger %v", got, want)
+	}
+}

@@ -16,10 +16,17 @@ import (
 
 const crashDirEnv = "FLOORDESK_CRASH_CHILD_DIR"
 
-// TestMain runs the crash child when asked to; otherwise the tests.
+// TestMain runs the crash or full-disk child when asked to; otherwise the
+// tests.
 func TestMain(m *testing.M) {
 	if dir := os.Getenv(crashDirEnv); dir != "" {
 		crashChild(dir)
+	}
+	if dir := os.Getenv(diskFullChildEnv); dir != "" {
+		diskFullChild(dir)
+	}
+	if dir := os.Getenv(bulkCrashDirEnv); dir != "" {
+		bulkCrashChild(dir)
 	}
 	os.Exit(m.Run())
 }
@@ -81,8 +88,13 @@ func TestCrashSafety(t *testing.T) {
 // runAndKill starts the child, lets it write for about d after it is ready,
 // kills it, and returns every ID it reported saved.
 func runAndKill(dir string, d time.Duration) ([]string, error) {
+	return runChildAndKill(crashDirEnv, dir, d)
+}
+
+// runChildAndKill is runAndKill for the child that env names.
+func runChildAndKill(env, dir string, d time.Duration) ([]string, error) {
 	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), crashDirEnv+"="+dir)
+	cmd.Env = append(os.Environ(), env+"="+dir)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err

@@ -15,7 +15,7 @@ const idleBeforeGC = time.Minute
 func (s *Store) startGC() {
 	s.stopGC = make(chan struct{})
 	s.gcDone = make(chan struct{})
-	if s.opts.GCInterval < 0 {
+	if s.opts.GCInterval < 0 || s.disk.readOnly {
 		close(s.gcDone)
 		return
 	}
@@ -47,6 +47,9 @@ func (s *Store) collectGarbage() {
 		case <-s.stopGC:
 			return
 		default:
+		}
+		if !s.roomForGC() {
+			return
 		}
 		err := s.db.RunValueLogGC(0.5)
 		if errors.Is(err, badger.ErrNoRewrite) || errors.Is(err, badger.ErrRejected) {

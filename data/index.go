@@ -60,71 +60,144 @@ func splitIndexKey(k []byte, name string) (key []byte, ref wire.EntityRef, ok bo
 	return key, wire.EntityRef{Kind: string(kind), ID: string(id)}, true
 }
 
-// entryKeys are the index keys of a view.
-func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string]bool, error) {
+// entryKeys are the index entries of a view: their keys, and what each
+// carries (the view, for an entry that asks for it).
+func (s *Store) entryKeys(ref wire.EntityRef, view []byte) (map[string][]byte, error) {
 	if s.opts.Index == nil || len(view) == 0 {
 		return nil, nil
 	}
-	keys := map[string]bool{}
+	keys := map[string][]byte{}
 	for _, e := range s.opts.Index(ref, view) {
 		if e.Name == "" || bytes.IndexByte([]byte(e.Name), 0) >= 0 || len(e.Key) > maxIndexKey {
 			return nil, fmt.Errorf("index %s: entry %q with a key of %d bytes", ref, e.Name, len(e.Key))
 		}
-		keys[string(indexKey(e, ref))] = true
+		var carried []byte
+		if e.View {
+			carried = view
+		}
+		keys[string(entryKey(e, ref))] = carried
 	}
 	return keys, nil
 }
 
-// setView writes an entity's new view and moves its index entries from
-// those of the old view to those of the new, in the same transaction.
+// filing is what a write transaction moves in the indexes for one entity:
+// from the entries of its view as committed to those of its view as last
+// written in the transaction.
+type filing struct {
+	committed map[string][]byte
+	view      []byte
+}
+
+// setView writes an entity's new view; old is its view before (as
+// committed, at its first write in the transaction). Its index entries
+// move at commit (fileViews), once however many of the transaction's
+// events touch it, so an entry that comes and goes within one batch (a
+// loan lent and returned in a pull) never reaches the store, not even as
+// a deletion that later scans of the index would step over.
 func (w *writer) setView(ref wire.EntityRef, old, next []byte) error {
-	before, err := w.s.entryKeys(ref, old)
-	if err != nil {
-		return err
-	}
-	after, err := w.s.entryKeys(ref, next)
-	if err != nil {
-		return err
-	}
-	for k := range before {
-		if !after[k] {
-			if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
-				return err
-			}
+	f := w.filed[ref]
+	if f == nil {
+		keys, err := w.s.entryKeys(ref, old)
+		if err != nil {
+			return err
 		}
+		f = &filing{committed: keys}
+		w.filed[ref] = f
 	}
-	for k := range after {
-		if !before[k] {
-			if err := w.set([]byte(k), nil); err != nil {
-				return err
-			}
-		}
-	}
+	f.view = next
 	return w.set(viewKey(ref), next)
+}
+
+// fileViews moves the index entries of every entity the transaction
+// wrote, from those of its committed view to those of its last one.
+func (w *writer) fileViews() error {
+	for ref, f := range w.filed {
+		after, err := w.s.entryKeys(ref, f.view)
+		if err != nil {
+			return err
+		}
+		for k := range f.committed {
+			if _, kept := after[k]; !kept {
+				if err := translateTxnError(w.txn.Delete([]byte(k))); err != nil {
+					return err
+				}
+				w.moved[k] = false
+			}
+		}
+		for k, carried := range after {
+			if was, ok := f.committed[k]; !ok || !bytes.Equal(was, carried) {
+				if err := w.set([]byte(k), carried); err != nil {
+					return err
+				}
+				w.moved[k] = true
+			}
+		}
+	}
+	return nil
 }
 
 // Indexed calls fn for each entity filed under index name, in key order,
 // with its sort key and its view. Its cost follows the entries of the
 // index, not the number of views in the store.
 func (s *Store) Indexed(name string, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
-	return s.scanIndex(name, indexPrefix(name), fn)
+	return s.scanIndex(name, indexPrefix(name), indexPrefix(name), nil, fn)
 }
 
 // IndexedAt is Indexed for the entries of index name whose key is key.
 func (s *Store) IndexedAt(name string, key []byte, fn func(ref wire.EntityRef, view []byte) error) error {
 	prefix := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(key)))
 	prefix = append(prefix, key...)
-	return s.scanIndex(name, prefix, func(_ []byte, ref wire.EntityRef, view []byte) error { return fn(ref, view) })
+	return s.scanIndex(name, prefix, prefix, nil, func(_ []byte, ref wire.EntityRef, view []byte) error { return fn(ref, view) })
+}
+
+// IndexedRange is Indexed for the entries of index name whose key k has
+// from <= k < to. An index sorts keys by their length before their
+// bytes, so a range holds keys of from's length only: it is meant for
+// keys of one width, such as dates or big-endian times.
+func (s *Store) IndexedRange(name string, from, to []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+	start := binary.BigEndian.AppendUint16(indexPrefix(name), uint16(len(from)))
+	start = append(start, from...)
+	past := func(key []byte) bool { return len(key) != len(from) || bytes.Compare(key, to) >= 0 }
+	return s.scanIndex(name, start, indexPrefix(name), past, fn)
+}
+
+// IndexKeys calls fn for each entry of index name, in key order, without
+// reading the views: for answers the keys alone give, such as counts. The
+// index is held in memory from its first read on (heldindex.go), so its
+// cost follows the entries there are, not those there were.
+func (s *Store) IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error {
+	keys, err := s.heldKeys(name)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		key, ref, ok := splitIndexKey([]byte(k), name)
+		if !ok {
+			continue
+		}
+		if err := fn(key, ref); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // scanIndex gives fn the entries of index name under prefix with their
-// views, from one snapshot.
-func (s *Store) scanIndex(name string, prefix []byte, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
+// views (carried by the entry, else read), from one snapshot, starting at
+// start and ending before the first key past reports (nil: at the end of
+// prefix).
+func (s *Store) scanIndex(name string, start, prefix []byte, past func(key []byte) bool, fn func(key []byte, ref wire.EntityRef, view []byte) error) error {
 	return s.view(func(txn *badger.Txn) error {
-		return scan(txn, prefix, func(k, _ []byte) error {
+		return scanFrom(txn, start, prefix, func(k, carried []byte) error {
 			key, ref, ok := splitIndexKey(k, name)
 			if !ok {
 				return nil
+			}
+			if past != nil && past(key) {
+				return errStop
+			}
+			if len(carried) > 0 {
+				return fn(key, ref, carried)
 			}
 			view, err := get(txn, viewKey(ref))
 			if errors.Is(err, ErrNotFound) {
@@ -160,7 +233,11 @@ func (s *Store) checkIndexes() error {
 func (s *Store) RebuildIndexes() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.db.DropPrefix([]byte{pIndex}); err != nil {
+	defer s.held.drop()
+	if err := s.roomToWrite(); err != nil {
+		return fmt.Errorf("rebuild indexes: %w", err)
+	}
+	if err := s.db.DropPrefix([]byte{pIndex}, []byte{pPrefixIndex}); err != nil {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}
 	wb := s.db.NewWriteBatch()
@@ -169,9 +246,9 @@ func (s *Store) RebuildIndexes() error {
 		return scan(txn, []byte{pView}, func(k, v []byte) error {
 			kind, id, _ := bytes.Cut(k[1:], []byte{0})
 			keys, err := s.entryKeys(wire.EntityRef{Kind: string(kind), ID: string(id)}, v)
-			for ik := range keys {
+			for ik, carried := range keys {
 				if err == nil {
-					err = wb.Set([]byte(ik), nil)
+					err = wb.Set([]byte(ik), carried)
 				}
 			}
 			return err

@@ -42,6 +42,9 @@ func (s *Store) Requeue(epoch string) error {
 	if s.closed {
 		return ErrClosed
 	}
+	if err := s.roomToWrite(); err != nil {
+		return fmt.Errorf("requeue: %w", err)
+	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	queued := 0
@@ -100,6 +103,9 @@ func (s *Store) put(k, v []byte) error {
 	defer s.mu.Unlock()
 	if s.closed {
 		return ErrClosed
+	}
+	if err := s.roomToWrite(); err != nil {
+		return fmt.Errorf("save %s: %w", k[1:], err)
 	}
 	err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(k, v) })
 	if err != nil {

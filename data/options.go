@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"log/slog"
+	"math"
 
 	"github.com/dgraph-io/badger/v4"
 )
@@ -32,6 +33,9 @@ const (
 	deskBaseTableSize = 2 << 20
 	// deskCompactors: 2, the least Badger allows; a desk PC writes little.
 	deskCompactors = 2
+	// deskLevelZeroStall: 8 level-0 tables stall writes until compaction
+	// catches up (compaction starts at 4).
+	deskLevelZeroStall = 8
 )
 
 // badgerOptions are the desk's Badger options. SyncWrites is on: once a
@@ -47,9 +51,36 @@ func badgerOptions(dir string, log *slog.Logger) badger.Options {
 		WithBaseTableSize(deskBaseTableSize).
 		WithNumCompactors(deskCompactors).
 		WithNumLevelZeroTables(4).
-		WithNumLevelZeroTablesStall(8).
+		WithNumLevelZeroTablesStall(deskLevelZeroStall).
 		WithDetectConflicts(false). // the store serialises its writers itself
 		WithLogger(badgerLogger{log})
+}
+
+// bulkOptions change the desk's options for loading a long history
+// (Options.Bulk). Each memtable flushed is a level-0 table, and Badger
+// would merge them into the levels below as they come; with the random
+// entity IDs of a history, each merge rewrites most of what is below, so
+// merging as it goes cost more than everything else in a 700,000-record
+// demo. Instead level 0 grows until Close, which merges it once
+// (AppendBulk remembers which entities exist, so it seldom reads through
+// the pile). The memtables keep the desk's size: a desk opening the folder
+// after a crash replays the last memtable's log into a memtable of its
+// own size.
+// storeBadgerOptions are the Badger options of a store opened with opts.
+func storeBadgerOptions(opts Options) badger.Options {
+	bo := badgerOptions(opts.Dir, opts.Logger)
+	if opts.Bulk {
+		bo = bulkOptions(bo)
+	}
+	return bo
+}
+
+func bulkOptions(o badger.Options) badger.Options {
+	return o.
+		WithSyncWrites(false).
+		WithNumLevelZeroTables(math.MaxInt32 / 2).
+		WithNumLevelZeroTablesStall(math.MaxInt32).
+		WithCompactL0OnClose(true)
 }
 
 // badgerLogger passes Badger's warnings and errors to slog and drops its

@@ -65,6 +65,9 @@ func (s *Store) Ack(ids []string) error {
 	if s.closed {
 		return ErrClosed
 	}
+	if err := s.roomToWrite(); err != nil {
+		return fmt.Errorf("ack: %w", err)
+	}
 	removed := 0
 	err := s.db.Update(func(txn *badger.Txn) error {
 		removed = 0

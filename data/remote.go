@@ -74,6 +74,9 @@ func cursorIf(last bool, cursor uint64) uint64 {
 
 // applyChunk stores one transaction's worth of remote events.
 func (s *Store) applyChunk(evs []wire.Event, cursor uint64, res *ApplyResult) error {
+	if err := s.roomToWrite(); err != nil {
+		return err
+	}
 	w := s.newWriter()
 	defer w.discard()
 	var part ApplyResult

@@ -45,6 +45,9 @@ func (s *Store) Restamp(ahead time.Duration) (int, error) {
 	if s.closed {
 		return 0, ErrClosed
 	}
+	if err := s.roomToWrite(); err != nil {
+		return 0, fmt.Errorf("restamp: %w", err)
+	}
 	over := wire.MakeTimestamp(s.opts.Wall().Add(ahead).UnixMilli(), counterMax)
 	var moving []outboxEvent
 	var base wire.Timestamp

@@ -29,11 +29,17 @@ import (
 // does not know leaves the state unchanged.
 type FoldFunc func(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, error)
 
+// FoldManyFunc folds several events of one entity, in fold order, into its
+// state: the same bytes as FoldFunc of each event in turn. AppendBulk calls
+// it once for an entity's events in one transaction.
+type FoldManyFunc func(ref wire.EntityRef, state []byte, evs []wire.Event) ([]byte, error)
+
 // Options configure Open.
 type Options struct {
 	Dir      string           // data folder, created if missing; kept private (0700, files 0600)
 	Desk     string           // desk ID; empty means a random one, made on first open and kept
 	Fold     FoldFunc         // required
+	FoldMany FoldManyFunc     // for AppendBulk; nil means Fold of each event in turn
 	Wall     func() time.Time // physical clock; nil means time.Now
 	NewID    func() string    // event IDs; nil means NewEventID (UUIDv7)
 	MaxDrift time.Duration    // 0 means DefaultMaxDrift
@@ -47,6 +53,11 @@ type Options struct {
 	// GCInterval is how often an idle store runs value-log garbage
 	// collection; 0 means every 10 minutes, negative turns it off.
 	GCInterval time.Duration
+	// Bulk opens the store to load a long history with AppendBulk (the
+	// demo command): commits are not synced one by one (Sync makes
+	// everything written durable), and Badger leaves its level-0 tables to
+	// pile up until Close, which compacts them once (see bulkOptions).
+	Bulk bool
 }
 
 // Store is a desk's durable event log and folded views. Its methods are safe
@@ -58,39 +69,45 @@ type Store struct {
 	clock *Clock
 	log   *slog.Logger
 
-	mu     sync.Mutex // serialises writers; guards seq
+	mu     sync.Mutex // serialises writers; guards seq and bulk
 	seq    uint64     // last log sequence used
 	outbox int        // events in the outbox, as metaKey("outbox") keeps it
 	closed bool
+	bulk   bulkState // what AppendBulk remembers between calls
 
 	feed      feed
+	held      heldIndexes
 	enrolled  enrolWatchers
 	lastWrite lastWrite
 	gcRuns    gcCounter
 	stopGC    chan struct{}
 	gcDone    chan struct{}
+	disk      *diskState
 }
 
 // Open opens (or creates) the store in opts.Dir. It returns
-// ErrAlreadyRunning when another process has the folder open.
+// ErrAlreadyRunning when another process has the folder open. On a disk
+// with less than DiskReserve free it opens the store read-only (Disk says
+// so, and every write is refused with ErrDiskFull), or returns ErrDiskFull
+// when it cannot (see openBadger).
 func Open(opts Options) (*Store, error) {
 	if opts.Fold == nil {
 		return nil, errors.New("open store: no fold function")
 	}
 	fillDefaults(&opts)
 	private.Keep(opts.Dir, opts.Logger, true)
-	db, err := badger.Open(badgerOptions(opts.Dir, opts.Logger))
+	db, disk, err := openBadger(opts)
 	if err != nil {
 		return nil, translateOpenError(err)
 	}
 	private.Keep(opts.Dir, opts.Logger, false) // the files Badger just made
-	s := &Store{db: db, opts: opts, log: opts.Logger}
+	s := &Store{db: db, opts: opts, log: opts.Logger, disk: disk}
 	if err := s.load(); err != nil {
-		db.Close()
-		return nil, err
+		s.closeBadger()
+		return nil, readOnlyRefusal(err)
 	}
 	if err := s.checkIndexes(); err != nil {
-		db.Close()
+		s.closeBadger()
 		return nil, err
 	}
 	s.lastWrite.touch(opts.Wall()) // start-up counts as busy
@@ -119,10 +136,18 @@ func fillDefaults(o *Options) {
 // translateOpenError keeps Badger's words away from the user: a held
 // directory lock means a second copy of the app.
 func translateOpenError(err error) error {
-	if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+	if isLockError(err) {
 		return ErrAlreadyRunning
 	}
 	return fmt.Errorf("open store: %w", err)
+}
+
+// isLockError tells Badger's refusal of a folder another process holds
+// (its words on Unix and on Windows), or the store's own for a read-only
+// open.
+func isLockError(err error) bool {
+	return errors.Is(err, ErrAlreadyRunning) ||
+		strings.Contains(err.Error(), "Another process is using this Badger database")
 }
 
 // load reads the desk ID, the persisted clock and the log sequence.
@@ -175,10 +200,11 @@ func (s *Store) Close() error {
 		return ErrClosed
 	}
 	s.closed = true
+	s.held.drop()
 	s.mu.Unlock()
 	s.stopBackground()
 	s.feed.closeAll()
-	if err := s.db.Close(); err != nil {
+	if err := s.closeBadger(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	private.Keep(s.opts.Dir, s.log, false)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"github.com/dgraph-io/badger/v4"
 
 	"encoding/json"
@@ -66,6 +67,20 @@ func TestAppendFillsEnvelopeAndChainsPrev(t *testing.T) {
 	want := []string{"key.registered " + first.ID, "key.signed_out " + second.ID}
 	if tr := trace(t, s, first.Entity); fmt.Sprint(tr) != fmt.Sprint(want) {
 		t.Fatalf("view = %v, want %v", tr, want)
+	}
+}
+
+func TestAppendViewAnswersWithTheStoredView(t *testing.T) {
+	s := openTest(t, t.TempDir(), "desk-a")
+	for _, typ := range []string{"key.registered", "key.signed_out"} {
+		ev, view, err := s.AppendView(newEvent("key", "F3", typ))
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored, err := s.View(ev.Entity)
+		if err != nil || !bytes.Equal(view, stored) || !bytes.Contains(view, []byte(ev.ID)) {
+			t.Fatalf("%s: answered %s, stored %s (%v)", typ, view, stored, err)
+		}
 	}
 }
 

@@ -79,7 +79,7 @@ func TestDeskReadsAPullAnswerAtTheServersCap(t *testing.T) {
 	defer hs.Close()
 	st := openDesk(t, "desk-a")
 	c := startSync(t, st, data.SyncConfig{URL: hs.URL, Token: "fdt_x"})
-	waitFor(t, "every event of the answer stored", 30*time.Second, func() bool { return hasEvent(st, ids[len(ids)-1]) })
+	waitFor(t, "every event of the answer stored", 3*time.Minute, func() bool { return hasEvent(st, ids[len(ids)-1]) })
 	for _, id := range ids {
 		if !hasEvent(st, id) {
 			t.Fatalf("event %s missing", id)

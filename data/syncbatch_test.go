@@ -63,11 +63,11 @@ func TestSyncPushesBigEventsInBatchesTheServerTakes(t *testing.T) {
 				}
 			}
 			c := startSync(t, st, data.SyncConfig{})
-			waitFor(t, "every event on the server", 60*time.Second, func() bool {
+			waitFor(t, "every event on the server", 4*time.Minute, func() bool {
 				last, _ := srv.store.LastSeq(t.Context(), "hotel")
 				return last == n
 			})
-			waitFor(t, "an empty outbox", 10*time.Second, func() bool { return c.Status().Pending == 0 })
+			waitFor(t, "an empty outbox", time.Minute, func() bool { return c.Status().Pending == 0 })
 		})
 	}
 }

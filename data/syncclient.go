@@ -95,19 +95,22 @@ type SyncProblem int
 
 // The kinds of sync trouble.
 const (
-	ProblemNone        SyncProblem = iota
-	ProblemUnreachable             // no network, or the server is down: work goes on, sent later
-	ProblemRefused                 // the server refused the desk's token: a supervisor enrols it again
-	ProblemServer                  // the server failed (5xx): retried later
-	ProblemRejected                // the server refused what was sent (4xx): IT should look
-	ProblemOther                   // anything else: retried later
-	ProblemConflict                // the server holds one of this desk's event IDs with other content: IT should look
-	ProblemClockAhead              // this PC's clock is ahead of the server's: someone sets it right; the events wait
+	ProblemNone           SyncProblem = iota
+	ProblemUnreachable                // no network, or the server is down: work goes on, sent later
+	ProblemRefused                    // the server refused the desk's token: a supervisor enrols it again
+	ProblemServer                     // the server failed (5xx): retried later
+	ProblemRejected                   // the server refused what was sent (4xx): IT should look
+	ProblemOther                      // anything else: retried later
+	ProblemConflict                   // the server holds one of this desk's event IDs with other content: IT should look
+	ProblemClockAhead                 // this PC's clock is ahead of the server's: someone sets it right; the events wait
+	ProblemDiskFull                   // this PC's disk is full: pulled events cannot be saved; pulls wait for space
+	ProblemServerDiskFull             // the server's disk is full (507): the events wait in the outbox; IT frees space
 )
 
 // String names the problem: "unreachable", "refused"...
 func (p SyncProblem) String() string {
-	names := []string{"none", "unreachable", "refused", "server", "rejected", "other", "conflict", "clock_ahead"}
+	names := []string{"none", "unreachable", "refused", "server", "rejected", "other", "conflict", "clock_ahead",
+		"disk_full", "server_disk_full"}
 	if p < 0 || int(p) >= len(names) {
 		return "other"
 	}

@@ -144,6 +144,10 @@ func plainError(err error) (SyncProblem, string) {
 	switch {
 	case errors.Is(err, ErrUnauthorized):
 		return ProblemRefused, "The server refused this desk. Ask a supervisor to enrol the desk again."
+	case errors.Is(err, ErrDiskFull):
+		return ProblemDiskFull, "This PC's disk is full, so events from the server cannot be saved; they are pulled once space is freed: " + err.Error()
+	case errors.As(err, &se) && (se.Body.Code == wire.ErrCodeDiskFull || se.Status == http.StatusInsufficientStorage):
+		return ProblemServerDiskFull, "The server's disk is full, so it stores nothing; this desk's events wait and are sent once IT frees space."
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeConflict:
 		return ProblemConflict, "The server already holds event " + se.Body.Event + " with other content than this desk's copy. " +
 			"This desk sends nothing more until IT looks at it: " + se.Body.Message
@@ -204,7 +208,11 @@ func ServerInfo(ctx context.Context, store *Store) (wire.InfoResponse, error) {
 
 // EnrollStore enrols store's desk with the server at url and saves the URL
 // and the token in the store's settings, where NewSyncClient finds them.
+// On a full disk it returns ErrDiskFull before it uses the code up.
 func EnrollStore(ctx context.Context, store *Store, url, code string) error {
+	if err := store.roomToWrite(); err != nil {
+		return fmt.Errorf("enrol: %w", err)
+	}
 	token, err := Enroll(ctx, url, code, store.Desk())
 	if err != nil {
 		return err

@@ -35,6 +35,9 @@ func (c *SyncClient) pullLoop(ctx context.Context) {
 // pullOnce asks for the events after the cursor and folds them in, moving
 // the cursor in the same transaction.
 func (c *SyncClient) pullOnce(ctx context.Context) error {
+	if err := c.store.roomToWrite(); err != nil {
+		return err // nothing pulled could be saved: ask once there is room
+	}
 	asked, err := c.store.Epoch()
 	if err != nil {
 		return err

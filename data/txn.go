@@ -89,16 +89,29 @@ func scanFrom(txn *badger.Txn, start, prefix []byte, fn func(k, v []byte) error)
 
 // countKeys counts the keys under prefix without reading values.
 func countKeys(txn *badger.Txn, prefix []byte) int {
+	n := 0
+	_ = scanKeys(txn, prefix, func([]byte) error { n++; return nil })
+	return n
+}
+
+// scanKeys calls fn for every key under prefix, in order, without reading
+// values, until fn returns an error; errStop ends it quietly. fn must
+// not keep the key past the call unless it copies it.
+func scanKeys(txn *badger.Txn, prefix []byte, fn func(k []byte) error) error {
 	o := badger.DefaultIteratorOptions
 	o.Prefix = prefix
 	o.PrefetchValues = false
 	it := txn.NewIterator(o)
 	defer it.Close()
-	n := 0
 	for it.Seek(prefix); it.Valid(); it.Next() {
-		n++
+		if err := fn(it.Item().Key()); err != nil {
+			if errors.Is(err, errStop) {
+				return nil
+			}
+			return err
+		}
 	}
-	return n
+	return nil
 }
 
 // errStop ends a scan early without an error.

@@ -26,6 +26,8 @@ type writer struct {
 	outbox  int // events this transaction put in the outbox
 	touched map[wire.EntityRef]struct{}
 	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
+	filed   map[wire.EntityRef]*filing       // index entries to move at commit
+	moved   map[string]bool                  // index keys set (true) or deleted at commit
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -38,11 +40,17 @@ func (s *Store) newWriter() *writer {
 		snap:    s.db.NewTransaction(false),
 		touched: map[wire.EntityRef]struct{}{},
 		written: map[wire.EntityRef][]streamEntry{},
+		filed:   map[wire.EntityRef]*filing{},
+		moved:   map[string]bool{},
 	}
 }
 
-// commit persists the clock with the batch and makes it durable.
+// commit files the views written in the indexes, persists the clock with
+// the batch and makes it durable.
 func (w *writer) commit() error {
+	if err := w.fileViews(); err != nil {
+		return err
+	}
 	if err := w.txn.Set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last()))); err != nil {
 		return translateTxnError(err)
 	}
@@ -54,6 +62,7 @@ func (w *writer) commit() error {
 	if err := w.txn.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	w.s.held.move(w.moved)
 	w.s.seq, w.s.outbox = w.seq, w.s.outbox+w.outbox
 	w.s.lastWrite.touch(w.s.opts.Wall())
 	return nil

@@ -28,6 +28,10 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.rejectPush(w, desk, conflictRefusal(conflict.ID))
 		return
 	}
+	if errors.Is(err, ErrDiskFull) {
+		s.rejectPush(w, desk, diskFull)
+		return
+	}
 	if err != nil {
 		s.internalError(w, "push", err)
 		return
@@ -60,6 +64,11 @@ func (s *Server) rejectPush(w http.ResponseWriter, desk Desk, e *pushError) {
 func badPush(field, msg string) *pushError {
 	return &pushError{http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeInvalidEvent, Field: field, Message: msg}}
 }
+
+// diskFull refuses a push the store has no room for: 507, and the desk
+// keeps the events and pushes them again later.
+var diskFull = &pushError{http.StatusInsufficientStorage, wire.ErrorBody{Code: wire.ErrCodeDiskFull,
+	Message: "the server's disk is full: nothing was stored; try again later"}}
 
 func tooLarge(msg string) *pushError {
 	return &pushError{http.StatusRequestEntityTooLarge, wire.ErrorBody{Code: wire.ErrCodeTooLarge, Message: msg}}

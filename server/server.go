@@ -141,6 +141,11 @@ func (s *Server) epoch(w http.ResponseWriter, ctx context.Context) (string, erro
 }
 
 func (s *Server) internalError(w http.ResponseWriter, op string, err error) {
+	if errors.Is(err, ErrDiskFull) {
+		s.log.Warn(op+" refused: the disk is full", "err", err)
+		writeError(w, http.StatusInsufficientStorage, diskFull.body)
+		return
+	}
 	s.log.Error(op+" failed", "err", err)
 	writeError(w, http.StatusInternalServerError, wire.ErrorBody{Code: wire.ErrCodeInternal, Message: "the server could not complete the request"})
 }

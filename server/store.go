@@ -23,6 +23,10 @@ var (
 	// ErrLocked: another process holds the store (the embedded Badger store
 	// is single-process).
 	ErrLocked = errors.New("store in use by another process")
+	// ErrDiskFull: the store's disk has too little room to write; nothing
+	// was stored, what was stored before can still be read, and writing
+	// works again once space is freed (wire.ErrDiskFull).
+	ErrDiskFull = wire.ErrDiskFull
 )
 
 // Pushed is an event as a desk sent it: the decoded envelope (checked by
@@ -73,7 +77,9 @@ type Store interface {
 	// the error is a *ConflictError naming it. New events get the property's next
 	// sequence numbers, in batch order and in commit order: once a reader
 	// has seen sequence n, every later commit gets a sequence above n, so a
-	// reader that moves its cursor to n never skips an event.
+	// reader that moves its cursor to n never skips an event. On a disk
+	// too full to take the batch it stores nothing and the error is
+	// ErrDiskFull, as for every other write.
 	Append(ctx context.Context, property string, evs []Pushed) (AppendResult, error)
 
 	// Since returns up to limit events of property with a sequence above

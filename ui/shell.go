@@ -34,12 +34,20 @@ type Counter interface {
 	OutboxLen() (int, error)
 }
 
+// Disk says whether the store can save; *data.Store implements it. It is
+// cheap enough to ask at every refresh.
+type Disk interface {
+	Disk() data.DiskState
+}
+
 // Options are the shell's connections to the world outside the UI.
 type Options struct {
 	// Feed tells the shell about store changes; nil for none.
 	Feed Feed
 	// Counter gives the events waiting to sync when no server is set.
 	Counter Counter
+	// Disk tells the status bar when the disk is full; nil: never.
+	Disk Disk
 	// Sync is the running sync client; nil when no server is set.
 	Sync SyncSource
 	// Tick re-evaluates time-based lines (due, late); nil: every 15 s.

@@ -19,33 +19,62 @@ import (
 const noticeFor = 8 * time.Second
 
 // statusBar is the line under every screen: who is signed in, the desk,
-// sync state, the latest notice, and the switch-person button.
+// sync state, the latest notice, and the switch-person button; above it,
+// while the disk is full, a line that says so.
 type statusBar struct {
-	s                          *kit.Session
-	user, desk, sync, noticeLb *widget.Label
-	switchBtn                  *widget.Button
-	content                    fyne.CanvasObject
-	noticeAt                   time.Time
+	s                                *kit.Session
+	user, desk, sync, noticeLb, disk *widget.Label
+	switchBtn                        *widget.Button
+	content                          fyne.CanvasObject
+	noticeAt                         time.Time
 }
 
 func newStatusBar(s *kit.Session, switchUser func()) *statusBar {
 	b := &statusBar{s: s, user: widget.NewLabel(""), desk: widget.NewLabel(""), sync: widget.NewLabel(""),
-		noticeLb: widget.NewLabel("")}
+		noticeLb: widget.NewLabel(""), disk: widget.NewLabel("")}
 	b.user.TextStyle.Bold = true
 	b.noticeLb.Importance = widget.SuccessImportance
 	b.noticeLb.Truncation = fyne.TextTruncateEllipsis
+	b.disk.Importance = widget.DangerImportance
+	b.disk.TextStyle.Bold = true
+	b.disk.Wrapping = fyne.TextWrapWord
+	b.disk.Hide()
 	b.switchBtn = widget.NewButtonWithIcon(lang.L("shell.switch_user"), theme.AccountIcon(), switchUser)
 	left := container.NewHBox(b.user, widget.NewSeparator(), b.desk, widget.NewSeparator(), b.sync)
-	b.content = container.NewVBox(widget.NewSeparator(),
+	b.content = container.NewVBox(widget.NewSeparator(), b.disk,
 		container.NewBorder(nil, nil, left, b.switchBtn, b.noticeLb))
 	return b
 }
 
-// refresh reads who is signed in, the desk and the sync state.
+// refresh reads who is signed in, the desk, the sync state and the disk.
 func (b *statusBar) refresh(opt Options) {
 	b.user.SetText(userText(b.s))
 	b.desk.SetText(deskText(b.s))
 	b.sync.SetText(syncText(b.s, opt))
+	b.showDisk(opt.Disk)
+}
+
+// showDisk shows the full-disk line while the store cannot save: nothing
+// new is saved, everything saved still shows.
+func (b *statusBar) showDisk(d Disk) {
+	text := ""
+	if d != nil {
+		switch st := d.Disk(); {
+		case st.ReadOnly:
+			text = lang.L("shell.disk_full_read_only")
+		case st.Full:
+			text = lang.L("shell.disk_full")
+		}
+	}
+	if text == b.disk.Text {
+		return
+	}
+	b.disk.SetText(text)
+	if text == "" {
+		b.disk.Hide()
+	} else {
+		b.disk.Show()
+	}
 }
 
 func userText(s *kit.Session) string {
@@ -128,5 +157,9 @@ func (b *statusBar) expire() {
 }
 
 func (b *statusBar) text() string {
-	return strings.Join([]string{b.user.Text, b.desk.Text, b.sync.Text, b.noticeLb.Text}, " | ")
+	parts := []string{b.user.Text, b.desk.Text, b.sync.Text, b.noticeLb.Text}
+	if b.disk.Text != "" {
+		parts = append([]string{b.disk.Text}, parts...)
+	}
+	return strings.Join(parts, " | ")
 }

@@ -14,9 +14,10 @@ import (
 
 // Demo data: a believable hotel with months of history, deterministic for
 // a seed. The set-up (rooms, desks, staff, keys, item types) goes through
-// the commands; the history is made by generators that return events,
-// appended in batches, so a demo of hundreds of thousands of records is
-// quick.
+// the commands; the history is made by generators that give their events
+// record by record, appended in batches (with the store's AppendBulk when
+// it has one), so a demo of hundreds of thousands of records is quick and
+// its memory does not grow with its size.
 
 // DemoOptions shapes the demo.
 type DemoOptions struct {
@@ -194,7 +195,7 @@ func demoItems(s *app.Service, w *app.DemoWorld) error {
 }
 
 // demoHistory shares size among the generators by weight and appends
-// their events in batches.
+// their events in batches as they make them.
 func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done, total int)) error {
 	gens := demoGenerators()
 	total := 0
@@ -208,9 +209,14 @@ func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done,
 		planned += shares[i]
 	}
 	done := 0
+	sink := &demoSink{st: s.Store()}
 	for i, g := range gens {
 		n := shares[i]
-		if err := demoAppend(s.Store(), g.Make(w, n)); err != nil {
+		err := g.Make(w, n, sink.add)
+		if err == nil {
+			err = sink.flush()
+		}
+		if err != nil {
 			return fmt.Errorf("demo %s: %w", g.Name, err)
 		}
 		if done += n; progress != nil {
@@ -218,6 +224,45 @@ func demoHistory(s *app.Service, w *app.DemoWorld, size int, progress func(done,
 		}
 	}
 	return nil
+}
+
+// demoBatch is how many events of history the demo holds before it
+// appends them: enough for AppendBulk to keep Badger writing one
+// transaction while it builds the next (about 16 MB).
+const demoBatch = 16384
+
+// demoSink appends the records a generator makes, demoBatch events at a
+// time, so the demo's memory does not grow with its size.
+type demoSink struct {
+	st  app.Store
+	buf []wire.Event
+}
+
+func (k *demoSink) add(evs ...wire.Event) error {
+	k.buf = append(k.buf, evs...)
+	if len(k.buf) < demoBatch {
+		return nil
+	}
+	return k.flush()
+}
+
+// bulkStore is a store that takes a long history in large transactions,
+// as *data.Store does; the demo appends through it when it can.
+type bulkStore interface {
+	AppendBulk(evs []wire.Event) error
+}
+
+// flush appends what the sink holds.
+func (k *demoSink) flush() error {
+	var err error
+	if bs, ok := k.st.(bulkStore); ok {
+		err = bs.AppendBulk(k.buf)
+	} else {
+		err = demoAppend(k.st, k.buf)
+	}
+	clear(k.buf)
+	k.buf = k.buf[:0]
+	return err
 }
 
 // demoAppend appends evs in batches, halving a batch the store finds too

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"crypto/sha256"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -22,18 +23,28 @@ var updateGolden = flag.Bool("update", false, "rewrite golden files in testdata/
 // that is meant to alter views, and say why in the commit.
 func TestDemoViewsGolden(t *testing.T) {
 	n := 0
-	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-golden", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion,
+	dir := t.TempDir()
+	opts := data.Options{Dir: dir, Desk: "desk-golden", Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion,
 		Wall:  func() time.Time { return apptest.Start },
-		NewID: func() string { n++; return fmt.Sprintf("00000000-0000-7000-8000-%012d", n) }})
+		NewID: func() string { n++; return fmt.Sprintf("00000000-0000-7000-8000-%012d", n) },
+		Bulk:  true} // as the demo command makes it
+	st, err := data.Open(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
 	svc := app.New(st, func() time.Time { return apptest.Start })
 	svc.PINCost, svc.Location = app.TestPINCost, time.UTC
 	if err := Demo(svc, DemoOptions{Seed: 11, Size: 3000, Days: 60}); err != nil {
 		t.Fatal(err)
 	}
+	if err := errors.Join(st.Sync(), st.Close()); err != nil {
+		t.Fatal(err)
+	}
+	opts.Bulk = false // and as a desk opens it
+	if st, err = data.Open(opts); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
 	got := viewDigests(t, st)
 	const file = "testdata/demo_views.golden"
 	if *updateGolden {

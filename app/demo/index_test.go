@@ -2,7 +2,11 @@ package demo
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -90,6 +94,64 @@ func TestOpenedIndexAgreesWithTheViews(t *testing.T) {
 	}
 }
 
+// TestOpenReportsIndexAgreesWithTheViews: the open loss reports read from
+// their index are the reports whose views are not closed, in the same
+// order (oldest filed first).
+func TestOpenReportsIndexAgreesWithTheViews(t *testing.T) {
+	f := demoFixture(t, 5, 3000)
+	indexed, err := f.Svc.OpenLostReports()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := app.ListViews(f.Core, found.KindLostReport, func(r *found.LostReport) bool { return !r.Closed })
+	if err != nil {
+		t.Fatal(err)
+	}
+	app.SortBy(all, func(r found.LostReport) time.Time { return r.FiledAt })
+	if got, want := reportIDs(indexed), reportIDs(all); !slices.Equal(got, want) || len(got) < 5 {
+		t.Fatalf("index %d reports, views %d (want at least 5)", len(got), len(want))
+	}
+}
+
+// TestOutIndexAgreesWithTheLoans: the stock out at each desk, counted
+// from the loans' out index, is what the open loans' views have out.
+func TestOutIndexAgreesWithTheLoans(t *testing.T) {
+	f := demoFixture(t, 5, 3000)
+	open, err := app.ScanViews(f.Core, loans.KindLoan, []string{"open"}, func(*loans.Loan) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, l := range open {
+		for _, ln := range l.Lines {
+			if n := ln.Outstanding(); n > 0 {
+				want[l.Desk+" "+ln.Item] += n
+			}
+		}
+	}
+	rows, err := f.Svc.Stock("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range rows {
+		if r.Out > 0 {
+			got[r.Desk+" "+r.Item] = r.Out
+		}
+	}
+	if !maps.Equal(got, want) || len(want) < 5 {
+		t.Fatalf("out from the index %v\nfrom the loans %v", got, want)
+	}
+}
+
+func reportIDs(rs []found.LostReport) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
 // byteScan is how open lists were read before the status index: every view
 // of kind searched for `"status":"<st>"`, in ID order.
 func byteScan(st *data.Store, kind string, statuses []string) ([]json.RawMessage, error) {
@@ -104,4 +166,60 @@ func byteScan(st *data.Store, kind string, statuses []string) ([]json.RawMessage
 		return nil
 	})
 	return out, err
+}
+
+// TestBulkDemoIndexesNeedNoRebuild makes a demo hotel as the demo command
+// does (a store opened with Bulk, closed, opened again as a desk's) and
+// rebuilds every index from the views: nothing moves.
+func TestBulkDemoIndexesNeedNoRebuild(t *testing.T) {
+	opts := data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
+		IndexVersion: app.IndexVersion, GCInterval: -1, Bulk: true}
+	st, err := data.Open(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := app.New(st, func() time.Time { return apptest.Start })
+	svc.PINCost = app.TestPINCost
+	if err := Demo(svc, DemoOptions{Seed: 5, Size: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	if err := errors.Join(st.Sync(), st.Close()); err != nil {
+		t.Fatal(err)
+	}
+	opts.Bulk = false
+	if st, err = data.Open(opts); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	names := []string{app.IndexConflicts, "requests/opened"}
+	for _, kind := range []string{requests.KindRequest, loans.KindLoan, found.KindFound} {
+		names = append(names, "status/"+kind)
+	}
+	before := indexEntries(t, st, names)
+	if len(before) < 3000 {
+		t.Fatalf("only %d index entries", len(before))
+	}
+	if err := st.RebuildIndexes(); err != nil {
+		t.Fatal(err)
+	}
+	if after := indexEntries(t, st, names); !slices.Equal(before, after) {
+		t.Fatalf("a rebuild moved the indexes: %d entries before, %d after", len(before), len(after))
+	}
+}
+
+// indexEntries lists the entries of the named indexes, with a digest of
+// each entity's view.
+func indexEntries(t *testing.T, st *data.Store, names []string) []string {
+	t.Helper()
+	var out []string
+	for _, name := range names {
+		err := st.Indexed(name, func(key []byte, ref wire.EntityRef, view []byte) error {
+			out = append(out, fmt.Sprintf("%s %x %s %x", name, key, ref, sha256.Sum256(view)))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
 }

@@ -48,12 +48,9 @@ func (s *FoundRegister) LogFound(actorID string, in FoundInput) (FoundItem, []Re
 	if err != nil {
 		return FoundItem{}, nil, err
 	}
-	if _, err := s.Emit(actor, app.Ref(KindFound, tag), TypeFoundLogged, in); err != nil {
-		return FoundItem{}, nil, err
-	}
-	item, err := s.FoundItem(tag)
+	item, err := app.EmitView[FoundItem](s.Service, actor, app.Ref(KindFound, tag), TypeFoundLogged, in)
 	if err != nil {
-		return item, nil, err
+		return FoundItem{}, nil, err
 	}
 	matches, err := s.reportsMatching(item)
 	return item, matches, err
@@ -123,14 +120,35 @@ func (s *FoundRegister) fillFound(in *FoundInput) error {
 }
 
 // nextTag makes a tag unique across desks offline: "LF" + date + desk code
-// + this desk's running number for the day, e.g. "LF260303-D1-007".
+// + this desk's running number for the day, e.g. "LF260303-D1-007": the
+// first number not yet used.
 func (s *FoundRegister) nextTag(at time.Time) (string, error) {
 	prefix := "LF" + at.In(s.Loc()).Format("060102") + "-" + s.Desk() + "-"
-	for n := 1; ; n++ {
+	for n := s.tags.from(prefix); ; n++ {
 		tag := fmt.Sprintf("%s%03d", prefix, n)
 		used, err := s.Exists(KindFound, tag)
 		if err != nil || !used {
+			s.tags.gave(prefix, n)
 			return tag, err
 		}
 	}
 }
+
+// tagCounter remembers the last number nextTag gave for a day's prefix,
+// so a busy day's tags are not all probed again for each new item: every
+// number below it is used (tags are never removed), and it may be used
+// too, unless the item's event was not saved.
+type tagCounter struct {
+	prefix string
+	n      int
+}
+
+// from is where the search for a free number under prefix starts.
+func (c *tagCounter) from(prefix string) int {
+	if c.prefix == prefix {
+		return c.n
+	}
+	return 1
+}
+
+func (c *tagCounter) gave(prefix string, n int) { c.prefix, c.n = prefix, n }

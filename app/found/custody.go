@@ -44,10 +44,7 @@ func (s *FoundRegister) TransferFound(actorID, tag, location string, inSafe bool
 		return f, err
 	}
 	c := Custody{At: s.Now(), By: actor.ID, Location: location, InSafe: inSafe, Note: note}
-	if _, err := s.Emit(actor, app.Ref(KindFound, tag), TypeFoundTransferred, c); err != nil {
-		return f, err
-	}
-	return s.FoundItem(tag)
+	return app.EmitView[FoundItem](s.Service, actor, app.Ref(KindFound, tag), TypeFoundTransferred, c)
 }
 
 func (s *FoundRegister) checkTransfer(f FoundItem, location string, inSafe bool) error {
@@ -167,10 +164,7 @@ func (s *FoundRegister) DisposeFound(actorID, tag, method, reason string) (Found
 	if d.Early && d.Reason == "" && !(f.Police && method == "police") {
 		return f, app.Conflicting("found.holding", "tag", tag, "until", s.ClockText(f.HoldUntil))
 	}
-	if _, err := s.Emit(actor, app.Ref(KindFound, tag), TypeFoundDisposed, d); err != nil {
-		return f, err
-	}
-	return s.FoundItem(tag)
+	return app.EmitView[FoundItem](s.Service, actor, app.Ref(KindFound, tag), TypeFoundDisposed, d)
 }
 
 // FoundLabel is the text of an item's printable tag label.

@@ -25,15 +25,16 @@ var demoFoundKinds = []struct {
 
 var demoPublicAreas = []string{"大堂 lobby", "餐厅 restaurant", "健身房 gym", "泳池 pool", "电梯厅 lift lobby"}
 
-// DemoFound returns n found items (older ones claimed or disposed of) and
+// DemoFound makes n found items (older ones claimed or disposed of) and
 // about one loss report for every three items.
-func DemoFound(w *app.DemoWorld, n int) []wire.Event {
+func DemoFound(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 	g := &demoFinder{w: w, seq: map[string]int{}}
-	var out []wire.Event
 	for range n {
-		out = append(out, g.item()...)
+		if err := emit(g.item()...); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 type demoFinder struct {

@@ -6,7 +6,7 @@ import (
 )
 
 func init() {
-	app.IndexStatus(KindFound)
+	app.IndexStatus(KindFound, func(f *FoundItem) string { return string(f.Status) })
 	app.RegisterKind(KindFound, app.FoldWith(applyFound, app.PairClash[*FoundItem](map[[2]string]string{
 		{TypeFoundLogged, TypeFoundLogged}:           "found.logged_twice",
 		{TypeFoundClaimed, TypeFoundClaimed}:         "found.claimed_twice",

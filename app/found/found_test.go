@@ -2,6 +2,7 @@ package found
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -75,6 +76,26 @@ func TestLogFound(t *testing.T) {
 	}
 }
 
+// TestFoundTagsRunOn checks the day's running number: it goes on after a
+// restart (a new register on the same store) and starts again the next
+// day.
+func TestFoundTagsRunOn(t *testing.T) {
+	f := newFixture(t)
+	f.SetupHotel()
+	var tags []string
+	for range 3 {
+		tags = append(tags, logFound(f, wallet()).Tag)
+	}
+	f.Svc = New(f.Core)
+	tags = append(tags, logFound(f, wallet()).Tag)
+	f.Clock.Advance(24 * time.Hour)
+	tags = append(tags, logFound(f, wallet()).Tag, logFound(f, wallet()).Tag)
+	want := []string{"LF260303-D1-001", "LF260303-D1-002", "LF260303-D1-003", "LF260303-D1-004", "LF260304-D1-001", "LF260304-D1-002"}
+	if !reflect.DeepEqual(tags, want) {
+		t.Fatalf("tags %v, want %v", tags, want)
+	}
+}
+
 func TestFoundTagsAndPoliceFlag(t *testing.T) {
 	f := newFixture(t)
 	f.SetupHotel()
@@ -134,6 +155,42 @@ func TestMatchingBothWays(t *testing.T) {
 	forR, _ := f.Svc.MatchesForReport(r.ID)
 	if len(again) != 1 || len(forR) != 1 {
 		t.Fatalf("queries: %d %d", len(again), len(forR))
+	}
+}
+
+// TestMatchingWindow files the same report lost at times around an
+// item's: only those lost up to 60 days before it was found, or a day
+// after, match it, including those on the window's first and last days.
+func TestMatchingWindow(t *testing.T) {
+	f := newFixture(t)
+	f.SetupHotel()
+	found := apptest.Start.Add(-time.Hour)
+	lost := map[string]time.Duration{"61 days before": -61 * 24 * time.Hour, "60 days before": -matchAfter,
+		"59 days before": -59 * 24 * time.Hour, "12 hours after": 12 * time.Hour, "a day after": matchBefore,
+		"two days after": 48 * time.Hour}
+	ids := map[string]string{}
+	for name, d := range lost {
+		r, _, err := f.Svc.FileLostReport(apptest.Att2ID, LostReportInput{Guest: name, Contact: "138", Room: "302",
+			LostAt: found.Add(d), Category: app.CatElectronics, Description: "Huawei phone, black"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[r.ID] = name
+	}
+	in := wallet()
+	in.FoundAt = found
+	_, matches, err := f.Svc.LogFound(apptest.AttID, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range matches {
+		got = append(got, ids[m.Report.ID])
+	}
+	slices.Sort(got)
+	want := []string{"12 hours after", "59 days before", "60 days before", "a day after"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("matched %v, want %v", got, want)
 	}
 }
 

@@ -1,6 +1,9 @@
 package found
 
 import (
+	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -58,6 +61,7 @@ type reportCloseBody struct {
 
 func init() {
 	app.RegisterKind(KindLostReport, app.FoldWith(applyLostReport, nil))
+	app.RegisterIndex(KindLostReport, openReportIndex)
 	app.RegisterMessages(map[string]string{
 		"lostreport.closed": "Loss report {report} is already closed.",
 	})
@@ -93,12 +97,9 @@ func (s *FoundRegister) FileLostReport(actorID string, in LostReportInput) (Lost
 	}
 	in.Desk, in.At, in.LostAt = s.Desk(), s.Now(), in.LostAt.UTC()
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(KindLostReport, id), TypeLostReportFiled, in); err != nil {
-		return LostReport{}, nil, err
-	}
-	r, err := s.LostReport(id)
+	r, err := app.EmitView[LostReport](s.Service, actor, app.Ref(KindLostReport, id), TypeLostReportFiled, in)
 	if err != nil {
-		return r, nil, err
+		return LostReport{}, nil, err
 	}
 	matches, err := s.itemsMatching(r)
 	return r, matches, err
@@ -153,9 +154,60 @@ func (s *FoundRegister) LostReport(id string) (LostReport, error) {
 	return app.LoadView[LostReport](s.Service, KindLostReport, id)
 }
 
+// openReportsIndex files each open report by the UTC date the guest
+// thinks it was lost, so the open list reads open reports only, and a
+// found item's matching those lost within its matching window, however
+// many reports the desk has kept. Its entries carry the reports' views:
+// every found item logged reads them, and they are old views, deep in the
+// store.
+const openReportsIndex = "lostreports/open"
+
+func openReportIndex(r *LostReport) []wire.IndexEntry {
+	if r.Closed {
+		return nil
+	}
+	return []wire.IndexEntry{{Name: openReportsIndex, Key: reportDay(r.LostAt), View: true}}
+}
+
+// reportDay is a report's key in openReportsIndex: a UTC date, always
+// ten bytes wide (a JSON time has a four-digit year).
+func reportDay(t time.Time) []byte { return []byte(t.UTC().Format(time.DateOnly)) }
+
 // OpenLostReports lists the reports not yet closed, oldest first.
 func (s *FoundRegister) OpenLostReports() ([]LostReport, error) {
-	list, err := app.ListViews(s.Service, KindLostReport, func(r *LostReport) bool { return !r.Closed })
+	return readReports(decodeReport, func(fn indexFn) error { return s.Store().Indexed(openReportsIndex, fn) })
+}
+
+// openReportsLost lists the open reports lost on the UTC dates from
+// from's up to to's (left out), oldest first. Every found item logged
+// reads them: they come through the decoded-view cache.
+func (s *FoundRegister) openReportsLost(from, to time.Time) ([]LostReport, error) {
+	return readReports(app.DecodeView[LostReport], func(fn indexFn) error {
+		return s.Store().IndexedRange(openReportsIndex, reportDay(from), reportDay(to), fn)
+	})
+}
+
+type indexFn = func(key []byte, ref wire.EntityRef, view []byte) error
+
+func decodeReport(_ wire.EntityRef, b []byte) (LostReport, error) {
+	var r LostReport
+	err := json.Unmarshal(b, &r)
+	return r, err
+}
+
+// readReports decodes the reports read gives, oldest filed first (in ID
+// order when filed at once).
+func readReports(decode func(wire.EntityRef, []byte) (LostReport, error), read func(indexFn) error) ([]LostReport, error) {
+	var list []LostReport
+	err := read(func(_ []byte, ref wire.EntityRef, b []byte) error {
+		r, err := decode(ref, b)
+		if err != nil {
+			return fmt.Errorf("decode %s: %w", ref, err)
+		}
+		list = append(list, r)
+		return nil
+	})
+	slices.SortFunc(list, func(a, b LostReport) int { return strings.Compare(a.ID, b.ID) })
 	app.SortBy(list, func(r LostReport) time.Time { return r.FiledAt })
 	return list, err
 }

@@ -42,8 +42,9 @@ func (s *FoundRegister) itemsMatching(r LostReport) ([]FoundMatch, error) {
 		return nil, err
 	}
 	var out []FoundMatch
+	known := termsOf{}
 	for _, f := range items {
-		if score, why := matchScore(r, f); score >= matchThreshold {
+		if score, why := matchScore(r, f, known); score >= matchThreshold {
 			out = append(out, FoundMatch{Item: f, Score: score, Reasons: why})
 		}
 	}
@@ -52,13 +53,14 @@ func (s *FoundRegister) itemsMatching(r LostReport) ([]FoundMatch, error) {
 }
 
 func (s *FoundRegister) reportsMatching(f FoundItem) ([]ReportMatch, error) {
-	reports, err := s.OpenLostReports()
+	reports, err := s.openReportsLost(f.FoundAt.Add(-matchAfter), f.FoundAt.Add(matchBefore).AddDate(0, 0, 1))
 	if err != nil {
 		return nil, err
 	}
 	var out []ReportMatch
+	known := termsOf{}
 	for _, r := range reports {
-		if score, why := matchScore(r, f); score >= matchThreshold {
+		if score, why := matchScore(r, f, known); score >= matchThreshold {
 			out = append(out, ReportMatch{Report: r, Score: score, Reasons: why})
 		}
 	}
@@ -77,8 +79,10 @@ func compareScore(a, b float64) int {
 	return 0
 }
 
-// matchScore scores a report against an item; 0 when the dates rule it out.
-func matchScore(r LostReport, f FoundItem) (float64, []string) {
+// matchScore scores a report against an item; 0 when the dates rule it
+// out. known keeps the texts' terms over one matching run, where one side
+// (the item, or the report) is the same for every pair.
+func matchScore(r LostReport, f FoundItem, known termsOf) (float64, []string) {
 	if f.FoundAt.Before(r.LostAt.Add(-matchBefore)) || f.FoundAt.After(r.LostAt.Add(matchAfter)) {
 		return 0, nil
 	}
@@ -94,18 +98,31 @@ func matchScore(r LostReport, f FoundItem) (float64, []string) {
 	switch {
 	case r.Room != "" && f.Room && r.Room == f.Place:
 		add(2, "room")
-	case similarity(r.Place+" "+r.Room, f.Place) > 0:
+	case dice(known.of(r.Place+" "+r.Room), known.of(f.Place)) > 0:
 		add(1, "place")
 	}
-	if d := similarity(r.Description, f.Description); d > 0 {
+	if d := dice(known.of(r.Description), known.of(f.Description)); d > 0 {
 		add(4*d, "description")
 	}
 	return score, why
 }
 
+// termsOf keeps the terms of texts already split.
+type termsOf map[string]map[string]bool
+
+func (k termsOf) of(text string) map[string]bool {
+	t, ok := k[text]
+	if !ok {
+		t = terms(text)
+		k[text] = t
+	}
+	return t
+}
+
 // similarity is the Dice coefficient of two texts' terms, 0 to 1.
-func similarity(a, b string) float64 {
-	ta, tb := terms(a), terms(b)
+func similarity(a, b string) float64 { return dice(terms(a), terms(b)) }
+
+func dice(ta, tb map[string]bool) float64 {
 	if len(ta) == 0 || len(tb) == 0 {
 		return 0
 	}

@@ -7,6 +7,7 @@ import "floordesk/app"
 // of every register are serialised by the core's lock.
 type FoundRegister struct {
 	*app.Service
+	tags tagCounter // guarded by the core's lock, as the commands are
 }
 
 // New returns the register on core.

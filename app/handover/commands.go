@@ -146,10 +146,7 @@ func (s *HandoverRegister) AddHandoverNote(actorID, id, text string) (Handover, 
 	if err := s.checkDraftable(id); err != nil {
 		return Handover{}, err
 	}
-	if _, err := s.Emit(actor, app.Ref(KindHandover, id), TypeHandoverNoted, HandoverNoted{At: s.Now(), Text: text}); err != nil {
-		return Handover{}, err
-	}
-	return s.Handover(id)
+	return app.EmitView[Handover](s.Service, actor, app.Ref(KindHandover, id), TypeHandoverNoted, HandoverNoted{At: s.Now(), Text: text})
 }
 
 // SignHandover signs a handover with a staff member's PIN: the outgoing
@@ -171,10 +168,7 @@ func (s *HandoverRegister) SignHandover(id string, role SignRole, staffID, pin s
 		return Handover{}, err
 	}
 	body := HandoverSigned{At: s.Now(), Role: role, Staff: st.ID, Name: st.Name}
-	if _, err := s.Emit(st, app.Ref(KindHandover, id), TypeHandoverSigned, body); err != nil {
-		return Handover{}, err
-	}
-	return s.Handover(id)
+	return app.EmitView[Handover](s.Service, st, app.Ref(KindHandover, id), TypeHandoverSigned, body)
 }
 
 func checkSignable(h *Handover, role SignRole, staffID string) error {

@@ -21,7 +21,7 @@ type toyRow struct {
 }
 
 func init() {
-	app.RegisterKind(kindToy, func(state []byte, _ wire.Event) ([]byte, error) { return state, nil })
+	app.RegisterKind(kindToy, func(state []byte, _ ...wire.Event) ([]byte, error) { return state, nil })
 	app.Register(app.Module{Name: "toys", Order: 95, Kinds: []string{kindToy},
 		Handover: func(_ *app.Service, desk string, now time.Time) (any, error) {
 			return []toyRow{{Desk: desk, Note: "wake-up call at " + now.Format("15:04")}}, nil

@@ -28,10 +28,7 @@ func (s *KeyRegister) RegisterKey(actorID string, in NewKey) (Key, error) {
 		return Key{}, err
 	}
 	body := keyRegisteredBody{Type: in.Type, Areas: in.Areas, Desk: in.Desk, At: s.Now()}
-	if _, err := s.Emit(actor, app.Ref(KindKey, in.Tag), TypeKeyRegistered, body); err != nil {
-		return Key{}, err
-	}
-	return s.Key(in.Tag)
+	return app.EmitView[Key](s.Service, actor, app.Ref(KindKey, in.Tag), TypeKeyRegistered, body)
 }
 
 func (s *KeyRegister) checkNewKey(in NewKey) error {
@@ -85,10 +82,7 @@ func (s *KeyRegister) SignOutKey(actorID string, in KeySignOut) (Key, error) {
 	}
 	body := keyOutBody{Holder: in.Holder, Purpose: strings.TrimSpace(in.Purpose), Witness: in.Witness,
 		Due: in.Due.UTC(), Desk: s.Desk(), At: s.Now()}
-	if _, err := s.Emit(actor, app.Ref(KindKey, k.Tag), TypeKeySignedOut, body); err != nil {
-		return Key{}, err
-	}
-	return s.Key(k.Tag)
+	return app.EmitView[Key](s.Service, actor, app.Ref(KindKey, k.Tag), TypeKeySignedOut, body)
 }
 
 func (s *KeyRegister) checkSignOut(k Key, in KeySignOut) error {
@@ -192,8 +186,5 @@ func (s *KeyRegister) keyStep(actorID string, role app.Role, tag, typ string, bo
 	if err != nil {
 		return Key{}, err
 	}
-	if _, err := s.Emit(actor, app.Ref(KindKey, tag), typ, b); err != nil {
-		return Key{}, err
-	}
-	return s.Key(tag)
+	return app.EmitView[Key](s.Service, actor, app.Ref(KindKey, tag), typ, b)
 }

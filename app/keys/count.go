@@ -68,10 +68,7 @@ func (s *KeyRegister) CountKeys(actorID string, counted int, present []string) (
 		return KeyCount{}, err
 	}
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(KindKeyCount, id), TypeKeysCounted, c); err != nil {
-		return KeyCount{}, err
-	}
-	return app.LoadView[KeyCount](s.Service, KindKeyCount, id)
+	return app.EmitView[KeyCount](s.Service, actor, app.Ref(KindKeyCount, id), TypeKeysCounted, c)
 }
 
 func (s *KeyRegister) compareBoard(counted int, present []string) (KeyCount, error) {

@@ -36,33 +36,35 @@ func demoKeys(s *app.Service, _ *app.DemoWorld) error {
 	return nil
 }
 
-// DemoKeyLoans returns n key sign-outs spread over the demo keys, each
+// DemoKeyLoans makes n key sign-outs spread over the demo keys, each
 // signed back in (now and then by someone else) except a few still out at
 // End, some of them overdue.
-func DemoKeyLoans(w *app.DemoWorld, n int) []wire.Event {
+func DemoKeyLoans(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 	keys := demoKeyList()
-	var out []wire.Event
 	for i, k := range keys {
 		per := n / len(keys)
 		if i < n%len(keys) {
 			per++
 		}
-		out = append(out, demoKeyHistory(w, k, per)...)
+		if err := demoKeyHistory(w, k, per, emit); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 // demoKeyHistory lays out count loans of one key in slots over the history.
-func demoKeyHistory(w *app.DemoWorld, k NewKey, count int) []wire.Event {
+func demoKeyHistory(w *app.DemoWorld, k NewKey, count int, emit app.DemoEmit) error {
 	if count == 0 {
 		return nil
 	}
 	slot := w.End.Sub(w.Start) / time.Duration(count)
-	var out []wire.Event
 	for i := range count {
-		out = append(out, demoKeyLoan(w, k, w.Start.Add(time.Duration(i)*slot), slot, i == count-1)...)
+		if err := emit(demoKeyLoan(w, k, w.Start.Add(time.Duration(i)*slot), slot, i == count-1)...); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 func demoKeyLoan(w *app.DemoWorld, k NewKey, from time.Time, slot time.Duration, last bool) []wire.Event {
@@ -90,16 +92,17 @@ func demoKeyLoan(w *app.DemoWorld, k NewKey, from time.Time, slot time.Duration,
 var demoKeyPurposes = []string{"客房清扫 room cleaning", "开夜床 turn-down", "查房 room check", "维修陪同 escort engineer",
 	"补充布草 restock linen", "迷你吧补货 minibar restock"}
 
-// DemoDoors returns n guest door openings.
-func DemoDoors(w *app.DemoWorld, n int) []wire.Event {
+// DemoDoors makes n guest door openings.
+func DemoDoors(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 	r := w.Rand
-	out := make([]wire.Event, 0, n)
 	for range n {
 		at := app.DemoTime(r, w.Start, w.End).Truncate(time.Minute)
 		room := app.Pick(r, w.Rooms)
 		body := DoorOpeningInput{Room: room, Guest: app.Pick(r, app.DemoGuests), IDType: app.Pick(r, app.IDTypes[:3]),
 			IDLast4: fmt.Sprintf("%04d", r.IntN(10000)), OpenedBy: app.Pick(r, w.Staff), Desk: app.DemoDeskOf(room), At: at}
-		out = append(out, app.DemoEvent(body.OpenedBy, app.Ref(KindDoor, w.NewID()), TypeDoorOpened, body))
+		if err := emit(app.DemoEvent(body.OpenedBy, app.Ref(KindDoor, w.NewID()), TypeDoorOpened, body)); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }

@@ -76,10 +76,7 @@ func (s *KeyRegister) OpenDoor(actorID string, in DoorOpeningInput) (DoorOpening
 	}
 	in.Desk, in.At = s.Desk(), s.Now()
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(KindDoor, id), TypeDoorOpened, in); err != nil {
-		return DoorOpening{}, err
-	}
-	return app.LoadView[DoorOpening](s.Service, KindDoor, id)
+	return app.EmitView[DoorOpening](s.Service, actor, app.Ref(KindDoor, id), TypeDoorOpened, in)
 }
 
 func (s *KeyRegister) checkDoor(in *DoorOpeningInput) error {

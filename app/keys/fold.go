@@ -1,6 +1,8 @@
 package keys
 
 import (
+	"slices"
+
 	"floordesk/app"
 	"floordesk/data/wire"
 )
@@ -28,36 +30,14 @@ func init() {
 	})
 }
 
-// keyLoansKept is how many closed loans a key's view keeps for display.
-const keyLoansKept = 20
-
+// applyKey changes a key's view by one event. The view keeps the open
+// loans only: the key's detail, the reports and "who held it when" fold
+// the key's stream (KeyHistory), and closed loans kept in the view were
+// read by nothing but rewritten on every sign-out and sign-in.
 func applyKey(k *Key, ev wire.Event) error {
 	err := applyKeyEvent(k, ev)
-	k.trimLoans(keyLoansKept)
+	k.Loans = slices.DeleteFunc(k.Loans, func(l KeyLoan) bool { return !l.Open() })
 	return err
-}
-
-// trimLoans drops the oldest closed loans beyond keep; open loans stay.
-func (k *Key) trimLoans(keep int) {
-	closed := 0
-	for _, l := range k.Loans {
-		if !l.Open() {
-			closed++
-		}
-	}
-	if closed <= keep {
-		return
-	}
-	drop := closed - keep
-	out := k.Loans[:0]
-	for _, l := range k.Loans {
-		if drop > 0 && !l.Open() {
-			drop--
-			continue
-		}
-		out = append(out, l)
-	}
-	k.Loans = out
 }
 
 // applyKeyEvent changes a key by one event, keeping every loan.

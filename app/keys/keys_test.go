@@ -144,8 +144,12 @@ func TestSignInKey(t *testing.T) {
 				apptest.WantRefusal(t, err, tt.sentinel, tt.code)
 				return
 			}
-			if _, out := k.Current(); err != nil || out || k.Loans[0].InBy != tt.actor || !k.Loans[0].In.Equal(apptest.Start.Add(time.Hour)) {
+			if _, out := k.Current(); err != nil || out {
 				t.Fatalf("SignInKey = %+v, %v", k, err)
+			}
+			hist, err := f.Svc.KeyHistory(tt.tag)
+			if err != nil || len(hist) != 1 || hist[0].InBy != tt.actor || !hist[0].In.Equal(apptest.Start.Add(time.Hour)) {
+				t.Fatalf("history after the sign-in = %+v, %v", hist, err)
 			}
 			others, _ := f.Svc.SignInsByOthers(apptest.Start, apptest.Start.Add(24*time.Hour))
 			if want := tt.actor != apptest.AttID; (len(others) == 1) != want {
@@ -314,13 +318,13 @@ func TestOpenDoor(t *testing.T) {
 	}
 }
 
-// TestKeyViewStaysSmallHistoryStaysWhole: a busy key's view keeps only the
-// latest loans, while "who held it" and its history still reach back to the
+// TestKeyViewStaysSmallHistoryStaysWhole: a busy key's view keeps only its
+// open loan, while "who held it" and its history still reach back to the
 // first sign-out.
 func TestKeyViewStaysSmallHistoryStaysWhole(t *testing.T) {
 	f := newFixture(t)
 	setupKeys(f)
-	const rounds = keyLoansKept + 15
+	const rounds = 35
 	for i := 0; i < rounds; i++ {
 		signOut(f, "F3-SEC-A", apptest.AttID)
 		f.Clock.Advance(time.Hour)
@@ -332,8 +336,8 @@ func TestKeyViewStaysSmallHistoryStaysWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(k.Loans) != keyLoansKept+1 {
-		t.Fatalf("view keeps %d loans, want %d closed + 1 open", len(k.Loans), keyLoansKept)
+	if len(k.Loans) != 1 {
+		t.Fatalf("view keeps %d loans, want the open one", len(k.Loans))
 	}
 	if cur, ok := k.Current(); !ok || cur.Holder != apptest.Att2ID {
 		t.Fatalf("current loan = %+v, %v", cur, ok)

@@ -14,10 +14,10 @@ type Key struct {
 	Type     KeyType  `json:"type"`
 	Areas    []string `json:"areas"`
 	Desk     string   `json:"desk,omitempty"` // the board it hangs on
-	// Loans holds the open loans and the latest closed ones (at most
-	// keyLoansKept); the whole history is in the key's event stream, read
-	// by KeyHistory and the reports. A view that kept every loan would
-	// grow for years and be rewritten on every sign-out.
+	// Loans holds the open loans: one while the key is out, two after it
+	// was signed out at two desks at once. The whole history is in the
+	// key's event stream, read by KeyHistory and the reports; a view that
+	// kept closed loans would be rewritten with them on every sign-out.
 	Loans []KeyLoan `json:"loans,omitempty"`
 	// Lost is set by a loss report; Rekey flags the locks it opens for
 	// re-keying until a supervisor clears it.

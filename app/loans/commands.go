@@ -1,6 +1,7 @@
 package loans
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,10 +46,7 @@ func (s *LoanRegister) Lend(actorID string, in LendInput) (Loan, error) {
 	id := s.NewID()
 	body := LoanOpened{At: now, Desk: s.Desk(), Room: in.Room, Guest: in.Guest,
 		Lines: in.Lines, DueAt: in.DueAt, Deposit: in.Deposit}
-	if _, err := s.Emit(actor, app.Ref(KindLoan, id), TypeLoanOpened, body); err != nil {
-		return Loan{}, err
-	}
-	return s.Loan(id)
+	return app.EmitView[Loan](s.Service, actor, app.Ref(KindLoan, id), TypeLoanOpened, body)
 }
 
 func (s *LoanRegister) lendDefaults(in LendInput, now time.Time) LendInput {
@@ -106,35 +104,34 @@ func (s *LoanRegister) checkLend(in LendInput, now time.Time) error {
 
 // checkLendLines checks each line's item type, count, tags and stock.
 func (s *LoanRegister) checkLendLines(lines []LoanLine) error {
-	open, err := s.openLoans()
+	out, err := s.outByDesk()
 	if err != nil {
 		return err
 	}
-	types, err := s.ItemTypes()
-	if err != nil {
-		return err
-	}
-	rows := stockRows(types, outByDesk(open))
 	for _, ln := range lines {
-		if err := s.checkLendLine(ln, types, rows, open); err != nil {
+		if err := s.checkLendLine(ln, out); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *LoanRegister) checkLendLine(ln LoanLine, types []app.ItemType, rows []StockRow, open []Loan) error {
-	i := slices.IndexFunc(types, func(t app.ItemType) bool { return t.Code == ln.Item })
-	if i < 0 {
+func (s *LoanRegister) checkLendLine(ln LoanLine, out map[string]map[string]int) error {
+	t, err := s.ItemTypeByCode(ln.Item)
+	if errors.Is(err, app.ErrNotFound) || (err == nil && t.Code != ln.Item) {
 		return app.Refuse(app.ErrInvalid, "items", "itemtype.unknown", []string{"item", ln.Item, "field", "items"})
 	}
-	t, desk := types[i], s.Desk()
+	if err != nil {
+		return err
+	}
+	desk := s.Desk()
 	if err := app.Between("count", ln.Count, 1, 50); err != nil {
 		return err
 	}
-	if err := checkTags(t, desk, ln.Tags, open); err != nil {
+	if err := s.checkTags(t, desk, ln.Tags); err != nil {
 		return err
 	}
+	rows := stockRows([]app.ItemType{t}, out)
 	if left := deskLeft(rows, t.Code, desk); left < ln.Count {
 		return shortRefusal(rows, t, desk, ln.Count)
 	}
@@ -151,7 +148,14 @@ func deskLeft(rows []StockRow, item, desk string) int {
 }
 
 // checkTags accepts asset tags of this desk that are not out on a loan.
-func checkTags(t app.ItemType, desk string, tags []string, open []Loan) error {
+func (s *LoanRegister) checkTags(t app.ItemType, desk string, tags []string) error {
+	if len(tags) == 0 {
+		return nil
+	}
+	open, err := s.openLoans()
+	if err != nil {
+		return err
+	}
 	for i, tag := range tags {
 		if !slices.Contains(t.Tags[desk], tag) {
 			return app.Invalid("tags", "loan.tag_unknown", "tag", tag, "item", t.Name)
@@ -297,10 +301,7 @@ func (s *LoanRegister) loanCommand(actorID, id string, check func(*Loan) error, 
 	if err := check(&l); err != nil {
 		return Loan{}, err
 	}
-	if _, err := s.Emit(actor, app.Ref(KindLoan, id), typ, body); err != nil {
-		return Loan{}, err
-	}
-	return s.Loan(id)
+	return app.EmitView[Loan](s.Service, actor, app.Ref(KindLoan, id), typ, body)
 }
 
 func requireLoanOpen(l *Loan) error {

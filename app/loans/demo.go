@@ -19,17 +19,18 @@ var demoItemWeight = map[string]int{
 	"extra_pillow": 4, "iron": 3, "blanket": 3,
 }
 
-// DemoLoans returns the events of n loans, each entity's events in order.
-func DemoLoans(w *app.DemoWorld, n int) []wire.Event {
+// DemoLoans makes the events of n loans, each entity's events in order.
+func DemoLoans(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 	if len(w.Staff) == 0 || len(w.Rooms) == 0 || len(w.Desks) == 0 || len(w.Items) == 0 {
 		return nil
 	}
 	g := &demoLender{w: w, open: map[string]int{}, tagsOut: map[string]bool{}}
-	var out []wire.Event
 	for range n {
-		out = append(out, g.loan()...)
+		if err := emit(g.loan()...); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 // demoLender keeps what is still out at End, so the demo never lends more

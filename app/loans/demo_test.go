@@ -60,13 +60,13 @@ func TestDemoIsDeterministic(t *testing.T) {
 	}
 	f := newFixture(t)
 	w1, w2 := demoWorld(f, 42), demoWorld(newFixture(t), 42)
-	a := append(requests.DemoRequests(w1, 200), DemoLoans(w1, 200)...)
-	b := append(requests.DemoRequests(w2, 200), DemoLoans(w2, 200)...)
+	a := append(app.DemoEvents(requests.DemoRequests, w1, 200), app.DemoEvents(DemoLoans, w1, 200)...)
+	b := append(app.DemoEvents(requests.DemoRequests, w2, 200), app.DemoEvents(DemoLoans, w2, 200)...)
 	if !bytes.Equal(enc(a), enc(b)) {
 		t.Fatal("same seed, different demo")
 	}
 	w3 := demoWorld(newFixture(t), 43)
-	if c := requests.DemoRequests(w3, 200); bytes.Equal(enc(a[:len(c)]), enc(c)) {
+	if c := app.DemoEvents(requests.DemoRequests, w3, 200); bytes.Equal(enc(a[:len(c)]), enc(c)) {
 		t.Fatal("different seeds, same demo")
 	}
 }
@@ -74,8 +74,8 @@ func TestDemoIsDeterministic(t *testing.T) {
 func TestDemoRequestsAndLoansAreBelievable(t *testing.T) {
 	f := newFixture(t)
 	w := demoWorld(f, 1)
-	appendDemo(f, requests.DemoRequests(w, 400))
-	appendDemo(f, DemoLoans(w, 400))
+	appendDemo(f, app.DemoEvents(requests.DemoRequests, w, 400))
+	appendDemo(f, app.DemoEvents(DemoLoans, w, 400))
 	if all, _ := f.Svc.Conflicts(); len(all) != 0 {
 		t.Fatalf("demo has conflicts: %+v", all[0])
 	}

@@ -138,7 +138,8 @@ func (l *Loan) changed(at time.Time) {
 }
 
 func init() {
-	app.IndexStatus(KindLoan)
+	app.IndexStatus(KindLoan, func(l *Loan) string { return string(l.Status) })
+	app.RegisterIndex(KindLoan, outIndex)
 	app.RegisterKind(KindLoan, app.FoldWith[Loan](applyLoan, loanClash))
 }
 

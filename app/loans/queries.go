@@ -83,11 +83,11 @@ func (s *LoanRegister) Stock(desk string) ([]StockRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	open, err := s.openLoans()
+	out, err := s.outByDesk()
 	if err != nil {
 		return nil, err
 	}
-	rows := stockRows(types, outByDesk(open))
+	rows := stockRows(types, out)
 	if desk == "" {
 		return rows, nil
 	}

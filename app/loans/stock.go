@@ -2,10 +2,13 @@ package loans
 
 import (
 	"cmp"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 
 	"floordesk/app"
+	"floordesk/data/wire"
 )
 
 // Stock: a desk's loanable items are its set-up stock (ItemType.Stock) less
@@ -30,24 +33,60 @@ func lowStock(stock, left int) bool {
 	return stock > 0 && left*5 <= stock
 }
 
-// outByDesk counts items of each type still out, by lending desk:
-// out[desk][item].
-func outByDesk(loans []Loan) map[string]map[string]int {
-	out := map[string]map[string]int{}
-	for i := range loans {
-		l := &loans[i]
-		for j := range l.Lines {
-			n := l.Lines[j].Outstanding()
-			if n == 0 {
-				continue
-			}
-			if out[l.Desk] == nil {
-				out[l.Desk] = map[string]int{}
-			}
-			out[l.Desk][l.Lines[j].Item] += n
+// outIndexName files every open loan under each item type it still has
+// out, with the desk it was lent from and how many, so the stock is
+// counted from the index's keys alone, without reading a loan.
+const outIndexName = "loans/out"
+
+// outKey is an entry's key in outIndexName, as JSON.
+type outKey struct {
+	Desk string `json:"desk"`
+	Item string `json:"item"`
+	Out  int    `json:"out"`
+}
+
+// outIndex files an open loan's items still out: one entry per item type
+// (its lines of one type added up).
+func outIndex(l *Loan) []wire.IndexEntry {
+	if !l.IsOpen() {
+		return nil
+	}
+	var keys []outKey
+	for i := range l.Lines {
+		n := l.Lines[i].Outstanding()
+		if n == 0 {
+			continue
 		}
+		if j := slices.IndexFunc(keys, func(k outKey) bool { return k.Item == l.Lines[i].Item }); j >= 0 {
+			keys[j].Out += n
+			continue
+		}
+		keys = append(keys, outKey{Desk: l.Desk, Item: l.Lines[i].Item, Out: n})
+	}
+	out := make([]wire.IndexEntry, 0, len(keys))
+	for _, k := range keys {
+		b, _ := json.Marshal(k) // strings and an int always encode
+		out = append(out, wire.IndexEntry{Name: outIndexName, Key: b})
 	}
 	return out
+}
+
+// outByDesk counts items of each type still out on open loans, by lending
+// desk: out[desk][item], from outIndexName.
+func (s *LoanRegister) outByDesk() (map[string]map[string]int, error) {
+	out := map[string]map[string]int{}
+	err := s.Store().IndexKeys(outIndexName, func(key []byte, ref wire.EntityRef) error {
+		var k outKey
+		if err := json.Unmarshal(key, &k); err != nil {
+			return fmt.Errorf("index %s of %s: %w", outIndexName, ref, err)
+		}
+		if out[k.Desk] == nil {
+			out[k.Desk] = map[string]int{}
+		}
+		out[k.Desk][k.Item] += k.Out
+		return nil
+	})
+	return out, err
 }
 
 // stockRows lists the stock of every item type at every desk that has

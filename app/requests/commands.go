@@ -50,10 +50,7 @@ func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, e
 		return Request{}, err
 	}
 	id := s.NewID()
-	if _, err := s.Emit(actor, app.Ref(KindRequest, id), TypeRequestOpened, s.openedBody(in, now)); err != nil {
-		return Request{}, err
-	}
-	return s.Request(id)
+	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), TypeRequestOpened, s.openedBody(in, now))
 }
 
 func (s *RequestRegister) openedBody(in NewRequest, now time.Time) RequestOpened {
@@ -250,10 +247,7 @@ func (s *RequestRegister) requestCommand(actorID, id string, check func(*Request
 	if err := check(&r); err != nil {
 		return Request{}, err
 	}
-	if _, err := s.Emit(actor, app.Ref(KindRequest, id), typ, body); err != nil {
-		return Request{}, err
-	}
-	return s.Request(id)
+	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), typ, body)
 }
 
 func requireOpen(r *Request) error {

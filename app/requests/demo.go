@@ -49,23 +49,24 @@ var demoComplaints = []demoGripe{
 
 var demoResults = []string{"已完成 done", "已完成，客人满意 done, guest satisfied", "现场修好 fixed on site", "已送达 delivered", "部门已处理 handled by the department"}
 
-// DemoRequests returns the events of n guest requests, each entity's
+// DemoRequests makes the events of n guest requests, each entity's
 // events in order. Requests opened in the last two hours before End are
 // still being worked on.
-func DemoRequests(w *app.DemoWorld, n int) []wire.Event {
+func DemoRequests(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 	if len(w.Staff) == 0 || len(w.Rooms) == 0 || len(w.Desks) == 0 {
 		return nil
 	}
-	var out []wire.Event
 	recent := max(3, n/100) // a few in the last 45 minutes, still being worked on
 	for i := range n {
 		at := app.DemoTime(w.Rand, w.Start, w.End)
 		if i < recent {
 			at = w.End.Add(-time.Duration(1+w.Rand.IntN(45)) * time.Minute)
 		}
-		out = append(out, demoRequest(w, at)...)
+		if err := emit(demoRequest(w, at)...); err != nil {
+			return err
+		}
 	}
-	return out
+	return nil
 }
 
 func demoRequest(w *app.DemoWorld, at time.Time) []wire.Event {

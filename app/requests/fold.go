@@ -160,7 +160,7 @@ func (r *Request) touch(at time.Time) {
 }
 
 func init() {
-	app.IndexStatus(KindRequest)
+	app.IndexStatus(KindRequest, func(r *Request) string { return string(r.Status) })
 	app.RegisterIndex(KindRequest, openedIndex)
 	app.RegisterKind(KindRequest, app.FoldWith[Request](applyRequest, requestClash))
 }

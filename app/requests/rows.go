@@ -45,11 +45,8 @@ func (s *RequestRegister) Rows(q RowQuery) ([]RequestRow, error) {
 const openedIndexName = "requests/opened"
 
 // openedIndex files a request under the UTC date it was opened.
-func openedIndex(view []byte) []wire.IndexEntry {
-	var r struct {
-		OpenedAt time.Time `json:"opened_at"`
-	}
-	if json.Unmarshal(view, &r) != nil || r.OpenedAt.IsZero() {
+func openedIndex(r *Request) []wire.IndexEntry {
+	if r.OpenedAt.IsZero() {
 		return nil
 	}
 	return []wire.IndexEntry{{Name: openedIndexName, Key: []byte(r.OpenedAt.UTC().Format(time.DateOnly))}}

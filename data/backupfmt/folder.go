@@ -17,8 +17,9 @@ func IsStore(dir string) bool {
 
 // RestoreEmpty runs fill to fill dir from a backup: dir must be empty or
 // missing, else it returns ErrNotEmpty and fill does not run. When fill
-// fails with ErrBadBackup, what it wrote is removed: dir itself when the
-// restore made it, else what is in it, so dir is left as it was found.
+// fails (ErrBadBackup, a full disk...), what it wrote is removed: dir
+// itself when the restore made it, else what is in it, so dir is left as
+// it was found.
 func RestoreEmpty(dir string, fill func() error) error {
 	if err := checkEmpty(dir); err != nil {
 		return err
@@ -26,7 +27,7 @@ func RestoreEmpty(dir string, fill func() error) error {
 	_, statErr := os.Stat(dir)
 	existed := statErr == nil
 	err := fill()
-	if errors.Is(err, ErrBadBackup) {
+	if err != nil {
 		undoRestore(dir, existed)
 	}
 	return err

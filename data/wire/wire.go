@@ -108,4 +108,5 @@ const (
 	ErrCodeMethod       = "method_not_allowed"
 	ErrCodeUnavailable  = "unavailable"
 	ErrCodeInternal     = "internal"
+	ErrCodeDiskFull     = "disk_full" // 507: the server's disk is full; nothing was stored, push again later
 )

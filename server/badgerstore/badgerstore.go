@@ -21,6 +21,7 @@ import (
 	"github.com/google/uuid"
 
 	"floordesk/data/backupfmt"
+	"floordesk/data/diskspace"
 	"floordesk/data/private"
 	"floordesk/server"
 )
@@ -37,16 +38,22 @@ type Store struct {
 	mu     sync.Mutex             // serialises every write transaction
 	epoch  atomic.Pointer[string] // the epoch, read once
 	tokens *tokenCache            // desks of valid tokens
+	disk   *diskspace.Guard       // room on the disk, for DiskReserve
+	full   atomic.Bool            // the last check found the disk full
 }
 
 // Open opens (creating when missing) the store in dir. It returns
-// server.ErrLocked when another process has it open.
+// server.ErrLocked when another process has it open, and server.ErrDiskFull
+// when its disk has less than DiskReserve free.
 func Open(dir string, logger *slog.Logger) (*Store, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if err := roomToOpen(dir); err != nil {
+		return nil, err
 	}
 	private.Keep(dir, logger, true)
 	db, err := badger.Open(options(dir, logger))
@@ -57,7 +64,7 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	private.Keep(dir, logger, false) // the files Badger just made
-	s := &Store{dir: dir, log: logger, db: db, tokens: newTokenCache()}
+	s := &Store{dir: dir, log: logger, db: db, tokens: newTokenCache(), disk: diskspace.NewGuard(dir, DiskReserve)}
 	if _, err := s.Epoch(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -73,16 +80,17 @@ func options(dir string, logger *slog.Logger) badger.Options {
 	return badger.DefaultOptions(dir).
 		WithSyncWrites(true).
 		WithLogger(badgerLogger{logger}).
-		WithMemTableSize(16 << 20).
-		WithNumMemtables(3).
+		WithMemTableSize(memTableSize).
+		WithNumMemtables(numMemtables).
+		WithNumLevelZeroTablesStall(levelZeroStall).
 		WithBlockCacheSize(32 << 20).
-		WithValueLogFileSize(64 << 20).
+		WithValueLogFileSize(valueLogFileSize).
 		WithValueThreshold(1 << 10)
 }
 
 // Close closes the database, leaving the folder private.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	if err := s.closeBadger(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	private.Keep(s.dir, s.log, false)
@@ -109,10 +117,14 @@ func eventKey(property string, seq uint64) []byte {
 
 func idKey(id string) []byte { return []byte(idPrefix + id) }
 
-// update runs fn in a write transaction under the write mutex.
+// update runs fn in a write transaction under the write mutex, when the
+// disk has room (else server.ErrDiskFull).
 func (s *Store) update(fn func(txn *badger.Txn) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.roomToWrite(); err != nil {
+		return err
+	}
 	return s.db.Update(fn)
 }
 
@@ -180,7 +192,8 @@ func (s *Store) Backup(w io.Writer) error {
 // that synced with the lost copy re-push what they have, and every desk
 // revoked and every unused code void, so none the backup remembers works
 // again. For a file that is not a whole server backup it returns
-// backupfmt.ErrBadBackup and leaves dir as it was.
+// backupfmt.ErrBadBackup and leaves dir as it was; on a disk that would
+// keep less than DiskReserve free, server.ErrDiskFull, and the same.
 func Restore(dir string, r io.Reader, logger *slog.Logger) error {
 	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, time.Now(), logger) })
 	if errors.Is(err, backupfmt.ErrNotEmpty) {
@@ -198,8 +211,12 @@ func load(dir string, r io.Reader, now time.Time, logger *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	if err := s.db.Load(stream, 256); err != nil {
+	room := roomReader(dir, stream)
+	if err := s.db.Load(room, 256); err != nil {
 		s.Close()
+		if room.Err != nil {
+			return room.Err
+		}
 		return fmt.Errorf("%w: %v", errBadBackup, err)
 	}
 	if err := verify(); err != nil {

@@ -16,7 +16,7 @@ func (s *Store) AddEnrolment(ctx context.Context, e server.Enrolment) error {
 	_, err := s.pool.Exec(ctx, `INSERT INTO fd_enrolments (code_hash, property, expires) VALUES ($1, $2, $3)`,
 		e.CodeHash, e.Property, e.Expires)
 	if err != nil {
-		return fmt.Errorf("add enrolment: %w", err)
+		return fmt.Errorf("add enrolment: %w", diskFull(err))
 	}
 	return nil
 }
@@ -138,7 +138,7 @@ func (s *Store) Revoke(ctx context.Context, desk string, now time.Time) error {
 	tag, err := s.pool.Exec(ctx, sql, desk, now)
 	s.tokens.forget(desk) // even after an error: it may have committed
 	if err != nil {
-		return fmt.Errorf("revoke %s: %w", desk, err)
+		return fmt.Errorf("revoke %s: %w", desk, diskFull(err))
 	}
 	if tag.RowsAffected() == 0 {
 		return fmt.Errorf("revoke %s: %w", desk, server.ErrNotFound)

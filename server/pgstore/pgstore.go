@@ -91,6 +91,17 @@ func retryable(err error) bool {
 	return false
 }
 
+// diskFull marks PostgreSQL's disk_full error (SQLSTATE 53100: a table or
+// index could not grow) as server.ErrDiskFull, so the server answers 507.
+// The transaction was rolled back; PostgreSQL itself stays up.
+func diskFull(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "53100" {
+		return fmt.Errorf("%w: %w", server.ErrDiskFull, err)
+	}
+	return err
+}
+
 // inTx runs fn in a transaction, retrying a few times when it fails with a
 // retryable error.
 func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
@@ -99,12 +110,13 @@ func (s *Store) inTx(ctx context.Context, fn func(pgx.Tx) error) error {
 
 // retry runs fn, and again (up to five times in all) while it fails with a
 // retryable error. fn must be atomic: a failed run left nothing behind.
+// PostgreSQL's disk-full error comes back as server.ErrDiskFull too.
 func retry(ctx context.Context, fn func() error) error {
 	var err error
 	for attempt := range 5 {
 		err = fn()
 		if err == nil || !retryable(err) {
-			return err
+			return diskFull(err)
 		}
 		select {
 		case <-time.After(time.Duration(attempt+1) * 5 * time.Millisecond):

@@ -22,14 +22,15 @@ var filters = []kit.Filter[appfound.FoundItem]{
 	{Name: "found.filter.valuables", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Valuable })},
 	{Name: "found.filter.police", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return held(f) && f.Police })},
 	{Name: "found.filter.past_holding", Keep: keep(func(f appfound.FoundItem, now time.Time) bool { return held(f) && !now.Before(f.HoldUntil) })},
-	{Name: "found.filter.claimed", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundClaimed })},
-	{Name: "found.filter.disposed", Keep: keep(func(f appfound.FoundItem, _ time.Time) bool { return f.Status == appfound.FoundDisposed })},
+	{Name: "found.filter.claimed"}, // these three search the history: withHistory
+	{Name: "found.filter.disposed"},
 	{Name: "found.filter.all"},
 }
 
-// withHistory gives the choices that list items no longer held the items
-// to read when picked: the screen holds only the items awaiting claim
-// until a person asks for the claimed, the disposed or all of them.
+// withHistory answers the choices that list items no longer held from
+// the store's search over the whole history: the screen holds only the
+// items awaiting claim, and the claimed, the disposed or all of them are
+// the latest page that matches what is typed.
 func (sc *Screen) withHistory(fs []kit.Filter[appfound.FoundItem]) []kit.Filter[appfound.FoundItem] {
 	history := map[string]appfound.FoundStatus{"found.filter.claimed": appfound.FoundClaimed,
 		"found.filter.disposed": appfound.FoundDisposed, "found.filter.all": ""}
@@ -39,14 +40,10 @@ func (sc *Screen) withHistory(fs []kit.Filter[appfound.FoundItem]) []kit.Filter[
 		if !ok {
 			continue
 		}
-		out[i].More = func(string) []appfound.FoundItem {
-			items, err := sc.svc.FoundItems(status)
-			if err != nil {
-				sc.s.Notify(kit.Say(err))
-			}
-			return items
+		out[i].Search = func(query string) ([]appfound.FoundItem, bool, error) {
+			page, err := sc.svc.SearchFound(appfound.FoundQuery{Text: query, Status: status, Categories: categoryNames()})
+			return page.Items, page.More, err
 		}
-		out[i].Always = true
 	}
 	return out
 }

@@ -23,6 +23,15 @@ func categoryOptions() []string {
 	return out
 }
 
+// categoryNames are the categories' names, for the search.
+func categoryNames() map[app.Category]string {
+	out := make(map[app.Category]string, len(app.Categories))
+	for _, c := range app.Categories {
+		out[c] = categoryName(c)
+	}
+	return out
+}
+
 // categoryOf turns a shown name back into its category, "" when none.
 func categoryOf(name string) app.Category {
 	for _, c := range app.Categories {

@@ -61,6 +61,9 @@ func SayEnrolError(err error, url string) string {
 // without a sentence of its own. The server's refusals come first, then
 // TLS (whose failures are also net.Errors), then the network.
 func enrolErrorKey(err error, url string) string {
+	if errors.Is(err, data.ErrDiskFull) {
+		return "refusal.disk.full"
+	}
 	if key := serverRefusalKey(err, url); key != "" {
 		return key
 	}

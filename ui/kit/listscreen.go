@@ -91,11 +91,17 @@ type Filter[T any] struct {
 	// More, when set, reads the records the choice lists that All does
 	// not (the returned loans of the room searched for); those not held
 	// yet join the records held. It runs when the search text is not
-	// empty, or always with Always (the claimed items, which the screen
-	// does not hold until they are asked for), once for each choice and
-	// search text, and again after a full refresh.
-	More   func(query string) []T
-	Always bool
+	// empty, once for each choice and search text, and again after a full
+	// refresh.
+	More func(query string) []T
+	// Search, when set, answers the choice from the store instead of from
+	// the records held (the history, which the screen does not hold): the
+	// records the search text finds, every record for none, in the order
+	// to list them, at most a page, and whether more match past them. The
+	// list shows what it answers, Keep and Compare aside, and its count
+	// says when there are more. It runs when the choice or the search text
+	// changes and after a change of Kind, never on a tick.
+	Search func(query string) (xs []T, more bool, err error)
 }
 
 // ListScreen is the screen of a register: on the left the records it
@@ -121,6 +127,16 @@ type ListScreen[T any] struct {
 	pane    *DetailPane
 	shown   string // the record shown last, to go back to from a form
 	asked   string // the choice and search text More last ran for
+	page    page[T]
+}
+
+// page is what a choice's Search answered last; asked is "" when there is
+// none, or it is out of date.
+type page[T any] struct {
+	asked string
+	ids   []string
+	more  bool
+	recs  map[string]T
 }
 
 var (
@@ -240,8 +256,11 @@ func (l *ListScreen[T]) Pane() *DetailPane { return l.pane }
 // to go back to, or "".
 func (l *ListScreen[T]) Shown() string { return l.shown }
 
-// Record is the record held under id.
+// Record is the record listed or held under id.
 func (l *ListScreen[T]) Record(id string) (T, bool) {
+	if x, ok := l.page.recs[id]; ok {
+		return x, true
+	}
 	x, ok := l.records[id]
 	return x, ok
 }
@@ -307,6 +326,7 @@ func (l *ListScreen[T]) Show(kind, id string) bool {
 // the record it was, and lists it when the search and filter keep it.
 func (l *ListScreen[T]) Put(x T) {
 	l.hold(x)
+	l.page = page[T]{}
 	l.apply()
 }
 
@@ -368,9 +388,9 @@ func (l *ListScreen[T]) pick(id string) {
 	l.ShowDetail(id)
 }
 
-// find is the record held under id, or else the one One reads.
+// find is the record listed or held under id, or else the one One reads.
 func (l *ListScreen[T]) find(id string) (T, bool) {
-	if x, ok := l.records[id]; ok || l.c.One == nil {
+	if x, ok := l.Record(id); ok || l.c.One == nil {
 		return x, ok
 	}
 	x, err := l.c.One(id)
@@ -380,6 +400,9 @@ func (l *ListScreen[T]) find(id string) (T, bool) {
 // load reads again what changed and reports whether the list may read
 // differently.
 func (l *ListScreen[T]) load(changed []wire.EntityRef) bool {
+	if changed == nil || Changed(changed, l.c.Kind) {
+		l.page = page[T]{}
+	}
 	if changed == nil {
 		l.names()
 		l.readAll()
@@ -445,7 +468,12 @@ func (l *ListScreen[T]) hold(xs ...T) {
 // apply lists the records the search and the filter keep, in order.
 func (l *ListScreen[T]) apply() {
 	query, f := l.query(), l.choice()
-	if asked := f.Name + "\x00" + query; f.More != nil && (query != "" || f.Always) && asked != l.asked {
+	if f.Search != nil {
+		l.showPage(f, query)
+		return
+	}
+	l.page = page[T]{}
+	if asked := f.Name + "\x00" + query; f.More != nil && query != "" && asked != l.asked {
 		l.join(f.More(query))
 		l.asked = asked
 	}
@@ -454,9 +482,43 @@ func (l *ListScreen[T]) apply() {
 		slices.SortFunc(ids, func(a, b string) int { return l.c.Compare(l.records[a], l.records[b]) })
 	}
 	l.list.SetIDs(ids)
-	if l.count != nil {
-		l.count.SetText(lang.L(l.look.Count, map[string]int{"Count": len(ids)}))
+	l.setCount(len(ids), "")
+}
+
+// showPage lists what f's Search answers for query, asking again only
+// when the choice or the text changed or the answer is out of date; its
+// count says when more records match.
+func (l *ListScreen[T]) showPage(f Filter[T], query string) {
+	if asked := f.Name + "\x00" + query; asked != l.page.asked {
+		xs, more, err := f.Search(query)
+		if err != nil {
+			l.s.Notify(Say(err))
+		}
+		l.page = page[T]{asked: asked, more: more, recs: make(map[string]T, len(xs))}
+		for _, x := range xs {
+			id := l.c.ID(x)
+			l.page.ids = append(l.page.ids, id)
+			l.page.recs[id] = x
+		}
 	}
+	l.list.SetIDs(l.page.ids)
+	switch {
+	case !l.page.more:
+		l.setCount(len(l.page.ids), "")
+	case query == "":
+		l.setCount(len(l.page.ids), "kit.latest")
+	default:
+		l.setCount(len(l.page.ids), "kit.latest_matches")
+	}
+}
+
+// setCount shows n under the list's head, in the words of key, or of the
+// look's Count for "".
+func (l *ListScreen[T]) setCount(n int, key string) {
+	if l.count == nil {
+		return
+	}
+	l.count.SetText(lang.L(cmp.Or(key, l.look.Count), map[string]int{"Count": n}))
 }
 
 // kept are the IDs of the records matching query that keep keeps (every
@@ -497,7 +559,7 @@ func (l *ListScreen[T]) choice() Filter[T] {
 }
 
 func (l *ListScreen[T]) fillRow(id string, o fyne.CanvasObject) {
-	if x, ok := l.records[id]; ok {
+	if x, ok := l.Record(id); ok {
 		l.c.Row(x, o.(*Row))
 	}
 }

@@ -304,6 +304,68 @@ func TestListScreenFilterReadsMore(t *testing.T) {
 	}
 }
 
+// history is a test's store search over returned loans: the latest
+// first, a page of two, counting the searches.
+type history struct {
+	loans    []loan
+	searches []string
+}
+
+func (h *history) search(q string) ([]loan, bool, error) {
+	h.searches = append(h.searches, q)
+	var out []loan
+	for _, l := range h.loans {
+		if strings.Contains(l.Item, q) {
+			out = append(out, l)
+		}
+	}
+	return out[:min(2, len(out))], len(out) > 2, nil
+}
+
+// TestListScreenFilterSearchesTheStore: a choice answered by the store's
+// search lists its page in its order, says when there are more, searches
+// again for a new text or a change of its kind, not on a tick or another
+// kind's change, and shows a listed record it does not hold.
+func TestListScreenFilterSearchesTheStore(t *testing.T) {
+	e, sh, _ := loanScreen(t)
+	now := e.Clock.Now()
+	h := &history{loans: []loan{{ID: "R9", Room: "305", Item: "雨伞 umbrella", Due: now.Add(-time.Hour)},
+		{ID: "R8", Room: "306", Item: "熨斗 iron", Due: now.Add(-2 * time.Hour)},
+		{ID: "R7", Room: "307", Item: "雨伞 umbrella", Due: now.Add(-3 * time.Hour)}}}
+	c := loanConfig(sh)
+	c.Filters = append(c.Filters, kit.Filter[loan]{Name: "loans.filter.returned", Search: h.search})
+	ls := kit.NewListScreen(e.Session, kit.ListLook{Search: "loans.search", Count: "found.count"}, c)
+	ls.Refresh(nil)
+	ls.Filter().SetSelectedIndex(2)
+	if got := ls.List().IDs(); !slices.Equal(got, []string{"R9", "R8"}) {
+		t.Fatalf("the latest returned: %v", got)
+	}
+	if got := kittest.Labels(ls.Content()); !strings.Contains(got, "The latest 2; type to search older ones") {
+		t.Errorf("the count says %q", got)
+	}
+	ls.Search().SetText("umbrella")
+	if got := ls.List().IDs(); !slices.Equal(got, []string{"R9", "R7"}) || !strings.Contains(kittest.Labels(ls.Content()), "2 items") {
+		t.Errorf("umbrellas: %v, %q", got, kittest.Labels(ls.Content()))
+	}
+	if !ls.ShowDetail("R7") || ls.Pane().Record().ID != "R7" {
+		t.Error("a returned loan listed cannot be shown")
+	}
+	ls.Tick()
+	ls.Refresh(keyRef)
+	if !slices.Equal(h.searches, []string{"", "umbrella"}) {
+		t.Errorf("searched %q", h.searches)
+	}
+	h.loans = h.loans[1:]
+	ls.Refresh(loanRef("R9"))
+	if got := ls.List().IDs(); !slices.Equal(got, []string{"R7"}) || len(h.searches) != 3 {
+		t.Errorf("after R9 changed: %v, searched %q", got, h.searches)
+	}
+	ls.Filter().SetSelectedIndex(0)
+	if _, ok := ls.Record("R7"); ok {
+		t.Error("the search's records stay after another choice")
+	}
+}
+
 // TestListScreenUnpick: a view that stands for no record (a stock table)
 // unselects the row, and closing it leaves the pane empty.
 func TestListScreenUnpick(t *testing.T) {

@@ -24,14 +24,17 @@ func Translated(key string) bool {
 // user's language. A domain refusal reads its translation "refusal.<code>"
 // with its Params as template data ({{.room}}); a refusal without a
 // translation reads a sentence for its kind (invalid input, not allowed,
-// clashes, not found, locked). Any other error reads "could not save, try
-// again; if it keeps happening call IT". A Go error string never shows.
-// Say(nil) is "".
+// clashes, not found, locked). A full disk reads as one, refusal or not.
+// Any other error reads "could not save, try again; if it keeps happening
+// call IT". A Go error string never shows. Say(nil) is "".
 func Say(err error) string {
 	if err == nil {
 		return ""
 	}
 	r := app.RefusalOf(err)
+	if r == nil && errors.Is(err, app.ErrDiskFull) {
+		r = app.Refuse(app.ErrDiskFull, "", "disk.full", nil)
+	}
 	if r == nil {
 		return lang.L("kit.failed")
 	}
@@ -44,6 +47,9 @@ func Say(err error) string {
 // SayKey is the translation key Say uses for err's refusal, for tests.
 func SayKey(err error) string {
 	r := app.RefusalOf(err)
+	if r == nil && errors.Is(err, app.ErrDiskFull) {
+		return "refusal.disk.full"
+	}
 	if r == nil {
 		return "kit.failed"
 	}

@@ -4,13 +4,16 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"floordesk/app/textsearch"
 )
 
 // Index finds records by the words of their fields: room numbers, names,
 // tags, description words, and Chinese text by its characters, its full
 // pinyin ("chuifengji") and its pinyin initials ("cfj" finds 吹风机). A
 // query's words must all match, each as the start of a word, of a tag, or
-// anywhere in a run of Chinese. It answers within a keystroke's time on
+// anywhere in a run of Chinese: the tokens of app/textsearch, which the
+// store's search over the history files too. It answers within a keystroke's time on
 // 100,000 records. An Index is safe for concurrent use.
 type Index struct {
 	mu     sync.Mutex
@@ -32,7 +35,7 @@ func NewIndex() *Index {
 // Add indexes a record under id with the texts of its fields, replacing
 // what id had before.
 func (x *Index) Add(id string, fields ...string) {
-	toks := tokens(fields)
+	toks := textsearch.Tokens(fields...)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.remove(id)
@@ -78,7 +81,7 @@ func (x *Index) Len() int {
 // Find returns the IDs of the records matching every word of query, in the
 // order they were added. An empty query matches every record.
 func (x *Index) Find(query string) []string {
-	terms := strings.Fields(normalize(query))
+	terms := textsearch.Terms(query)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if len(terms) == 0 {

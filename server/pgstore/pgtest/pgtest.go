@@ -170,3 +170,75 @@ func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
 }
+
+// NewDBIn is NewDB with the database's tables and indexes in dir, an empty
+// folder (on a small filesystem, say, to fill): a tablespace there. As
+// root it gives dir to the postgres user and lets it through dir's parent
+// folders. The database and the tablespace are dropped when the test ends,
+// before cleanups registered earlier (the folder's unmount) run.
+func NewDBIn(t testing.TB, dir string) string {
+	t.Helper()
+	NewDB(t) // starts the shared cluster, or skips
+	if shared.asUser != "" {
+		if err := giveTo(shared.asUser, dir); err != nil {
+			t.Fatalf("tablespace folder: %v", err)
+		}
+	}
+	n := dbs.Add(1)
+	ts, db := fmt.Sprintf("ts%d", n), fmt.Sprintf("t%d", n)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, shared.URL("postgres"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, sql := range []string{
+		"CREATE TABLESPACE " + ts + " LOCATION " + quoteLiteral(dir),
+		"CREATE DATABASE " + db + " TABLESPACE " + ts,
+	} {
+		if _, err := conn.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, shared.URL("postgres"))
+		if err != nil {
+			t.Errorf("drop %s: %v", db, err)
+			return
+		}
+		defer conn.Close(ctx)
+		for _, sql := range []string{"DROP DATABASE " + db + " WITH (FORCE)", "DROP TABLESPACE " + ts} {
+			if _, err := conn.Exec(ctx, sql); err != nil {
+				t.Errorf("%s: %v", sql, err)
+			}
+		}
+	})
+	return shared.URL(db)
+}
+
+func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// giveTo makes dir owned by user and lets user through its parent folders.
+func giveTo(name, dir string) error {
+	u, err := user.Lookup(name)
+	if err != nil {
+		return err
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	if err := os.Chown(dir, uid, gid); err != nil {
+		return err
+	}
+	for p := filepath.Dir(dir); p != filepath.Dir(p); p = filepath.Dir(p) {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return err
+		}
+		if fi.Mode().Perm()&0o001 == 0 {
+			if err := os.Chmod(p, fi.Mode().Perm()|0o011); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

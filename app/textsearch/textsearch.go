@@ -1,11 +1,16 @@
-package kit
+// Package textsearch turns the texts of a record into the tokens a search
+// finds it by, and a query into its terms: words, tags, room numbers, and
+// Chinese by its characters, its full pinyin ("chuifengji") and its pinyin
+// initials ("cfj" finds 吹风机) from every position. A query's terms must
+// all match, each as the start of a token. The desk's in-memory search
+// (ui/kit.Index) and the store's search over the history (app.Search) use
+// the same tokens, so both find a record by the same words. It imports only
+// the standard library and go-pinyin.
+package textsearch
 
 import (
 	"strings"
-	"sync"
 	"unicode"
-
-	"github.com/mozillazg/go-pinyin"
 )
 
 // Limits on the tokens made from one run of Chinese characters: every
@@ -13,14 +18,18 @@ import (
 const (
 	hanSpan    = 8
 	pinyinSpan = 6
-	wholeField = 64 // bytes; a longer field is not indexed whole
+	wholeField = 64 // bytes; a longer field is not a token whole
 )
 
-// normalize lowercases text for indexing and queries.
-func normalize(s string) string { return strings.ToLower(s) }
+// Normalize lowercases text for indexing and queries.
+func Normalize(s string) string { return strings.ToLower(s) }
 
-// tokens returns the distinct tokens of fields.
-func tokens(fields []string) []string {
+// Terms are the words of a query, normalized; none for a blank query.
+func Terms(query string) []string { return strings.Fields(Normalize(query)) }
+
+// Tokens returns the distinct tokens of fields, in the order of the fields
+// they come from.
+func Tokens(fields ...string) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(t string) {
@@ -30,9 +39,28 @@ func tokens(fields []string) []string {
 		}
 	}
 	for _, f := range fields {
-		fieldTokens(normalize(f), add)
+		fieldTokens(Normalize(f), add)
 	}
 	return out
+}
+
+// Match reports whether every term starts one of tokens.
+func Match(terms, tokens []string) bool {
+	for _, t := range terms {
+		if !startsAny(t, tokens) {
+			return false
+		}
+	}
+	return true
+}
+
+func startsAny(term string, tokens []string) bool {
+	for _, tok := range tokens {
+		if strings.HasPrefix(tok, term) {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldTokens makes the tokens of one field: the whole field without
@@ -80,40 +108,4 @@ func runs(s string, fn func(run []rune, han bool)) {
 		}
 	}
 	flush()
-}
-
-func joinPinyin(py []string, initials bool) string {
-	var b strings.Builder
-	for _, p := range py {
-		if initials && p != "" {
-			b.WriteByte(p[0])
-		} else {
-			b.WriteString(p)
-		}
-	}
-	return b.String()
-}
-
-var (
-	pinyinMu    sync.Mutex
-	pinyinCache = map[rune]string{}
-	pinyinArgs  = pinyin.NewArgs()
-)
-
-// runPinyin is the toneless pinyin of each character ("" for none).
-func runPinyin(run []rune) []string {
-	pinyinMu.Lock()
-	defer pinyinMu.Unlock()
-	out := make([]string, len(run))
-	for i, r := range run {
-		p, ok := pinyinCache[r]
-		if !ok {
-			if all := pinyin.SinglePinyin(r, pinyinArgs); len(all) > 0 {
-				p = all[0]
-			}
-			pinyinCache[r] = p
-		}
-		out[i] = p
-	}
-	return out
 }
