@@ -68,8 +68,8 @@ fuzz-each:
 
 # A long soak (soak/doc.go; a short one runs in gotest): SOAK_DESKS desks
 # work for SOAK_DURATION while the server restarts every 10 s.
-# SOAK_ARGS=-soak.diskfull also fills the server's disk (root; off while
-# the server dies on a full disk).
+# As root it also fills the server's disk and frees it (TestSoakDiskFull;
+# SOAK_ARGS=-soak.diskfull=false leaves that out).
 SOAK_DURATION ?= 5m
 SOAK_DESKS    ?= 16
 SOAK_ARGS     ?=

@@ -19,12 +19,13 @@ import (
 	"testing"
 	"time"
 
+	"floordesk/data"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 )
 
 var (
-	soakDiskFull = flag.Bool("soak.diskfull", false, "also fill the server's disk (a tmpfs the test mounts; root only) and free it")
+	soakDiskFull = flag.Bool("soak.diskfull", true, "also fill the server's disk (a tmpfs the test mounts; root only, skipped otherwise) and free it")
 	soakFullFor  = flag.Duration("soak.full-for", 5*time.Second, "how long desks work while the server's disk is full")
 )
 
@@ -35,7 +36,7 @@ var (
 const (
 	childServerEnv = "FLOORDESK_SOAK_SERVER_DIR"  // the folder to serve
 	childAddrEnv   = "FLOORDESK_SOAK_SERVER_ADDR" // host:port to listen on
-	tmpfsSize      = "96m"
+	tmpfsSize      = "640m"                       // the server keeps 384 MB free (badgerstore.DiskReserve)
 )
 
 func TestMain(m *testing.M) {
@@ -207,6 +208,15 @@ func TestSoakDiskFull(t *testing.T) {
 	checkDesks(t, desks, held)
 	if crashed != "" {
 		t.Errorf("the server crashed when its disk filled: %s", crashed)
+	}
+	told := 0
+	for _, d := range desks {
+		if n, _ := d.problemCount(data.ProblemServerDiskFull); n > 0 {
+			told++
+		}
+	}
+	if told == 0 {
+		t.Errorf("no desk's sync status said the server's disk was full")
 	}
 	t.Logf("disk full for %s: %d desks, %d events held; server crashed: %v", *soakFullFor, len(desks), len(held), crashed != "")
 }

@@ -302,7 +302,7 @@ func checkFlat(t *testing.T, before, after sample) {
 // problemsShown says how often the desks' status bars changed to each
 // problem, such as "unreachable 31, rejected 3".
 func problemsShown(desks []*desk) string {
-	var counts [data.ProblemClockAhead + 1]int
+	var counts [data.ProblemServerDiskFull + 1]int
 	for _, d := range desks {
 		for p := range counts {
 			n, _ := d.problemCount(data.SyncProblem(p))

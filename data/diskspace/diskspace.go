@@ -62,14 +62,18 @@ func NewGuard(dir string, reserve uint64) *Guard {
 func (g *Guard) Reserve() uint64 { return g.reserve }
 
 // Room reports the free bytes and whether they are at least the reserve,
-// asking the system when its last answer is older than Every. A disk
+// asking the system when its last answer is older than Every, or was
+// less than twice the reserve: near the reserve every write asks (statfs
+// costs about a microsecond), so another program filling the disk is
+// seen before the store's own writes reach the edge. A disk
 // whose free space cannot be read counts as having room (err says why):
 // refusing every write on a system that cannot tell would be worse.
 func (g *Guard) Room() (free uint64, ok bool, err error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.Now()
-	if g.at.IsZero() || now.Sub(g.at) >= g.Every || now.Before(g.at) {
+	near := g.err == nil && g.last < 2*g.reserve
+	if near || g.at.IsZero() || now.Sub(g.at) >= g.Every || now.Before(g.at) {
 		g.last, g.err = g.Free(g.dir)
 		g.at = now
 	}

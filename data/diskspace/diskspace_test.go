@@ -54,6 +54,30 @@ func TestGuardAsksAtMostOncePerEvery(t *testing.T) {
 	}
 }
 
+// TestGuardAsksEveryTimeNearTheReserve: below twice the reserve the guard
+// trusts no earlier answer, so a disk filling fast is seen at once.
+func TestGuardAsksEveryTimeNearTheReserve(t *testing.T) {
+	free, asked := uint64(199), 0
+	g := NewGuard("/data", 100)
+	g.Now = func() time.Time { return time.Unix(1000, 0) } // the clock stands still
+	g.Free = func(string) (uint64, error) { asked++; return free, nil }
+	for i := range 3 {
+		if _, ok, _ := g.Room(); !ok || asked != i+1 {
+			t.Fatalf("call %d near the reserve: ok=%v asked=%d", i+1, ok, asked)
+		}
+	}
+	free = 99
+	if _, ok, _ := g.Room(); ok || asked != 4 {
+		t.Fatalf("the disk filled: ok=%v asked=%d, want refused at once", ok, asked)
+	}
+	free = 200
+	g.Room()
+	g.Room()
+	if asked != 5 {
+		t.Fatalf("asked %d, want 5: once the disk has twice the reserve, an answer is kept a second", asked)
+	}
+}
+
 // TestReaderStopsAtTheReserve: a restore's reader fails once what it has
 // read would take the disk below the reserve, even before the disk shows
 // it (the writes lag the reads), and keeps failing.
