@@ -37,7 +37,11 @@ func dashAt(open []apprequests.RequestRow, now time.Time) kit.DashPart {
 	seen := map[string]bool{}
 	for _, r := range late {
 		seen[r.ID] = true
-		p.Lines = append(p.Lines, requestLine(r, lang.L("dash.late_request", map[string]string{"Time": kit.Clock(r.PromisedAt)}), kit.Late(r.PromisedAt, now)))
+		detail := lang.L("dash.late_request", map[string]string{"Time": kit.Clock(r.PromisedAt)})
+		if r.CallDue() {
+			detail = callStepText(&r, now)
+		}
+		p.Lines = append(p.Lines, requestLine(r, detail, kit.Late(r.PromisedAt, now)))
 	}
 	for _, r := range apprequests.OnShow(open) {
 		if seen[r.ID] {
@@ -45,7 +49,9 @@ func dashAt(open []apprequests.RequestRow, now time.Time) kit.DashPart {
 		}
 		seen[r.ID] = true
 		p.Lines = append(p.Lines, scheduledLine(r, now))
-		if r.CallDue() {
+	}
+	for _, r := range open {
+		if r.CallDue() { // each step of a wake-up call announced once, late or not
 			p.Notices = append(p.Notices, kit.Notice{ID: r.ID + "/" + string(r.Call) + "/" + r.CallAt.String(),
 				Text: lang.L("dash.wake_up_notice", map[string]string{"Room": r.Room, "Step": callStepText(&r, now)})})
 		}
