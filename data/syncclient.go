@@ -80,6 +80,7 @@ func cmp[T int | time.Duration](v, def T) T {
 type SyncStatus struct {
 	Online    bool        // the last exchange with the server worked
 	Pending   int         // events waiting to go to the server
+	SetAside  int         // events the server refused for good, kept for IT (Store.SetAsideEvents)
 	LastSync  time.Time   // the last successful exchange; zero when never
 	Problem   SyncProblem // why the last exchange failed; ProblemNone when it worked
 	LastError string      // the same in plain English words with detail, for IT and logs; "" when it worked
@@ -298,7 +299,11 @@ func (c *SyncClient) refreshPending() {
 	if err != nil {
 		return
 	}
-	c.update(func(s *SyncStatus) { s.Pending = n })
+	aside, err := c.store.SetAsideLen()
+	if err != nil {
+		return
+	}
+	c.update(func(s *SyncStatus) { s.Pending, s.SetAside = n, aside })
 }
 
 // adoptEpoch handles a server epoch: when it differs from the one the

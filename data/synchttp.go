@@ -150,7 +150,7 @@ func plainError(err error) (SyncProblem, string) {
 		return ProblemServerDiskFull, "The server's disk is full, so it stores nothing; this desk's events wait and are sent once IT frees space."
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeConflict:
 		return ProblemConflict, "The server already holds event " + se.Body.Event + " with other content than this desk's copy. " +
-			"This desk sends nothing more until IT looks at it: " + se.Body.Message
+			"The desk sets it aside and sends the rest; IT looks at it: " + se.Body.Message
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeClockAhead:
 		return ProblemClockAhead, "This PC's clock is ahead of the server's (the server's time is " +
 			se.Body.ServerTime.UTC().Format("2006-01-02 15:04:05 UTC") + "). Set this PC's date and time right: " +

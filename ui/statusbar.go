@@ -125,6 +125,9 @@ func syncText(s *kit.Session, opt Options) string {
 		parts[0] = lang.L("shell.offline_because", map[string]string{"Why": problemText(s, st)})
 	}
 	parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Pending}))
+	if st.SetAside > 0 {
+		parts = append(parts, lang.L("shell.set_aside", map[string]int{"Count": st.SetAside}))
+	}
 	if !st.LastSync.IsZero() {
 		parts = append(parts, lang.L("shell.last_sync", map[string]string{"Time": kit.When(st.LastSync, s.Now())}))
 	}

@@ -42,3 +42,27 @@ func TestStatusBarSaysTheClockIsWrongWithTheServersTime(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusBarCountsWhatTheServerRefusedForGood: while records the
+// server refused are kept apart, the status bar counts them and says to
+// tell IT, online or not, in the desk's language.
+func TestStatusBarCountsWhatTheServerRefusedForGood(t *testing.T) {
+	for _, tc := range []struct{ language, want string }{
+		{kit.Chinese, "2 条被服务器拒收、已单独保存——请告知 IT"},
+		{kit.English, "2 refused by the server, kept apart — tell IT"},
+	} {
+		t.Run(tc.language, func(t *testing.T) {
+			se := dashEnv(t, tc.language)
+			sync := &fakeSync{st: data.SyncStatus{Online: true, SetAside: 2, LastSync: se.Clock.Now()}}
+			se.sh.bar.refresh(Options{Sync: sync})
+			if got := se.sh.StatusText(); !strings.Contains(got, tc.want) {
+				t.Errorf("status = %q, want %q", got, tc.want)
+			}
+			sync.st.SetAside = 0
+			se.sh.bar.refresh(Options{Sync: sync})
+			if got := se.sh.StatusText(); strings.Contains(got, "IT") {
+				t.Errorf("nothing set aside, status = %q", got)
+			}
+		})
+	}
+}
