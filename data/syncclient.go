@@ -88,6 +88,10 @@ type SyncStatus struct {
 	// as ahead of it (ProblemClockAhead), for the desk to show; zero
 	// otherwise.
 	ServerTime time.Time
+	// ClockOffset is how far this PC's clock was ahead of the server's
+	// (negative: behind) at the last answer; past ClockWarn either way the
+	// desk asks someone to set it right.
+	ClockOffset time.Duration
 }
 
 // SyncProblem is the kind of trouble the last exchange with the server
