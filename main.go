@@ -55,11 +55,12 @@ import (
 
 // The desk's store is what the window's interfaces ask of it.
 var (
-	_ ui.Feed               = (*data.Store)(nil)
-	_ ui.Counter            = (*data.Store)(nil)
-	_ ui.Disk               = (*data.Store)(nil)
-	_ kit.LocalStore        = (*data.Store)(nil)
-	_ supervisor.StoreStats = (*data.Store)(nil)
+	_ ui.Feed                  = (*data.Store)(nil)
+	_ ui.Counter               = (*data.Store)(nil)
+	_ ui.Disk                  = (*data.Store)(nil)
+	_ kit.LocalStore           = (*data.Store)(nil)
+	_ supervisor.StoreStats    = (*data.Store)(nil)
+	_ supervisor.SetAsideStore = (*data.Store)(nil)
 )
 
 // Exit codes.

@@ -212,7 +212,8 @@ func (s *Store) scanIndex(name string, start, prefix []byte, past func(key []byt
 }
 
 // checkIndexes builds the indexes again when they were built by another
-// IndexFunc version (or never).
+// IndexFunc version (or never): all of them, or those of the kinds whose
+// own version changed (see indexVersion).
 func (s *Store) checkIndexes() error {
 	var built string
 	err := s.view(func(txn *badger.Txn) (err error) {
@@ -222,10 +223,14 @@ func (s *Store) checkIndexes() error {
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return err
 	}
-	if built == s.opts.IndexVersion && err == nil {
-		return nil
+	kinds, all := staleKinds(built, err == nil, s.opts.IndexVersion)
+	switch {
+	case all:
+		return s.RebuildIndexes()
+	case len(kinds) > 0:
+		return s.rebuildKinds(kinds)
 	}
-	return s.RebuildIndexes()
+	return nil
 }
 
 // RebuildIndexes drops every index entry and files every view again with
@@ -242,18 +247,7 @@ func (s *Store) RebuildIndexes() error {
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
-	err := s.view(func(txn *badger.Txn) error {
-		return scan(txn, []byte{pView}, func(k, v []byte) error {
-			kind, id, _ := bytes.Cut(k[1:], []byte{0})
-			keys, err := s.entryKeys(wire.EntityRef{Kind: string(kind), ID: string(id)}, v)
-			for ik, carried := range keys {
-				if err == nil {
-					err = wb.Set([]byte(ik), carried)
-				}
-			}
-			return err
-		})
-	})
+	err := s.view(func(txn *badger.Txn) error { return s.fileViews(txn, wb, []byte{pView}) })
 	if err == nil {
 		err = wb.Set(metaKey("indexver"), []byte(s.opts.IndexVersion))
 	}

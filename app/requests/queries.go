@@ -64,17 +64,11 @@ func row(r Request, now time.Time, ru rules) RequestRow {
 // unfinished are the statuses of requests still needing something.
 var unfinished = []string{string(StatusOpen), string(StatusDispatched), string(StatusResolved)}
 
-// requestRows lists requests accepted by keep with their derived state.
-// statuses, when given, limits the scan to requests in those statuses.
+// requestRows lists the requests in statuses that keep accepts, with
+// their derived state, from the status index.
 func (s *RequestRegister) requestRows(keep func(*Request) bool, statuses ...string) ([]RequestRow, error) {
 	now := s.Now()
-	var rs []Request
-	var err error
-	if len(statuses) > 0 {
-		rs, err = app.ScanViews(s.Service, KindRequest, statuses, keep)
-	} else {
-		rs, err = app.ListViews(s.Service, KindRequest, keep)
-	}
+	rs, err := app.ScanViews(s.Service, KindRequest, statuses, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +146,8 @@ func (s *RequestRegister) SupervisorsOnDuty() ([]app.Staff, error) {
 
 // RequestsForRoom lists a room's requests, newest first.
 func (s *RequestRegister) RequestsForRoom(room string) ([]RequestRow, error) {
-	rows, err := s.requestRows(func(r *Request) bool { return r.Room == room })
+	rs, err := app.IndexedViews[Request](s.Service, roomIndexName, []byte(room), nil)
+	rows := s.rowsAt(rs, s.Now())
 	slices.SortFunc(rows, func(a, b RequestRow) int {
 		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
 	})
@@ -161,7 +156,8 @@ func (s *RequestRegister) RequestsForRoom(room string) ([]RequestRow, error) {
 
 // RequestsInConflict lists requests with an open sync conflict.
 func (s *RequestRegister) RequestsInConflict() ([]RequestRow, error) {
-	return s.requestRows(func(r *Request) bool { return r.HasConflict() })
+	rs, err := app.ConflictViews[Request](s.Service, KindRequest)
+	return s.rowsAt(rs, s.Now()), err
 }
 
 func filterRows(rows []RequestRow, keep func(*RequestRow) bool) []RequestRow {
@@ -192,7 +188,8 @@ type RequestTimes struct {
 // RequestTimesBetween computes RequestTimes for requests opened in [from,
 // to), of kind (or every kind when "").
 func (s *RequestRegister) RequestTimesBetween(from, to time.Time, kind RequestKind) (RequestTimes, error) {
-	rs, err := app.ListViews(s.Service, KindRequest, func(r *Request) bool {
+	first, next := []byte(from.UTC().Format(time.DateOnly)), []byte(to.UTC().AddDate(0, 0, 1).Format(time.DateOnly))
+	rs, err := app.RangeViews(s.Service, openedIndexName, first, next, func(r *Request) bool {
 		return !r.OpenedAt.Before(from) && r.OpenedAt.Before(to) && (kind == "" || r.Kind == kind)
 	})
 	return requestTimes(rs), err
