@@ -64,7 +64,7 @@ func staleKinds(built string, found bool, want string) (kinds []string, all bool
 // rebuildKinds drops the index entries of kinds' entities and files their
 // views again, then records the store's IndexVersion. Writes wait
 // meanwhile.
-func (s *Store) rebuildKinds(kinds []string) error {
+func (s *Store) rebuildKinds(kinds []string, progress func(done, total int)) error {
 	start := time.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -82,8 +82,13 @@ func (s *Store) rebuildKinds(kinds []string) error {
 		if err := dropEntriesOf(txn, wb, of); err != nil {
 			return err
 		}
-		for _, kind := range kinds {
-			if err := s.fileViews(txn, wb, viewPrefix(kind)); err != nil {
+		prefixes := make([][]byte, len(kinds))
+		for i, kind := range kinds {
+			prefixes[i] = viewPrefix(kind)
+		}
+		c := newRebuildCount(txn, progress, prefixes...)
+		for _, p := range prefixes {
+			if err := s.fileViews(txn, wb, p, c); err != nil {
 				return err
 			}
 		}
@@ -141,9 +146,37 @@ func entryRef(k []byte) (wire.EntityRef, bool) {
 	return wire.EntityRef{Kind: string(kind), ID: string(id)}, found
 }
 
+// rebuildCount counts the views filed for a progress report.
+type rebuildCount struct {
+	progress    func(done, total int)
+	done, total int
+}
+
+// newRebuildCount counts the views under prefixes (keys only) when progress
+// wants reports.
+func newRebuildCount(txn *badger.Txn, progress func(done, total int), prefixes ...[]byte) *rebuildCount {
+	c := &rebuildCount{progress: progress}
+	if progress != nil {
+		for _, p := range prefixes {
+			c.total += countKeys(txn, p)
+		}
+		progress(0, c.total)
+	}
+	return c
+}
+
+// filed counts one view, reporting every 1,000 and at the last.
+func (c *rebuildCount) filed() {
+	c.done++
+	if c.progress != nil && (c.done%1000 == 0 || c.done == c.total) {
+		c.progress(c.done, c.total)
+	}
+}
+
 // fileViews writes the index entries of every view under prefix.
-func (s *Store) fileViews(txn *badger.Txn, wb *badger.WriteBatch, prefix []byte) error {
+func (s *Store) fileViews(txn *badger.Txn, wb *badger.WriteBatch, prefix []byte, c *rebuildCount) error {
 	return scan(txn, prefix, func(k, v []byte) error {
+		c.filed()
 		kind, id, _ := bytes.Cut(k[1:], []byte{0})
 		keys, err := s.entryKeys(wire.EntityRef{Kind: string(kind), ID: string(id)}, v)
 		for ik, carried := range keys {

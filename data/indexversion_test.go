@@ -96,3 +96,46 @@ func TestAKindsNewIndexFilesThatKindOnly(t *testing.T) {
 		t.Errorf("index open changed when loans.all went: %d entries before, %d after", len(before), len(after))
 	}
 }
+
+// TestDeferredIndexesAreBuiltWithProgress: opened with DeferIndexes, a
+// store with a kind's new index says so and builds it when asked,
+// reporting the views filed against the views to file, ending at all of
+// them; the next open finds nothing to build.
+func TestDeferredIndexesAreBuiltWithProgress(t *testing.T) {
+	dir := t.TempDir()
+	s := openIndexed(t, dir, "desk-a", "1")
+	for i := range 2500 {
+		if _, err := s.Append(newEvent("loan", fmt.Sprintf("loan-%04d", i), "opened")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	open := func() *Store {
+		s, err := Open(Options{Dir: dir, Desk: "desk-a", Fold: TraceFold, GCInterval: -1, Index: openIndex,
+			IndexVersion: "1;loan=1", DeferIndexes: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s = open()
+	if !s.IndexesStale() {
+		t.Fatal("a kind's new index version is not stale")
+	}
+	var reports [][2]int
+	if err := s.BuildIndexes(func(done, total int) { reports = append(reports, [2]int{done, total}) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(reports) < 3 || reports[0] != [2]int{0, 2500} || reports[len(reports)-1] != [2]int{2500, 2500} {
+		t.Errorf("progress = %v, want 0 of 2500 first, 2500 of 2500 last", reports)
+	}
+	if s.IndexesStale() {
+		t.Error("still stale after BuildIndexes")
+	}
+	s.Close()
+	s = open()
+	defer s.Close()
+	if s.IndexesStale() {
+		t.Error("stale again at the next open")
+	}
+}
