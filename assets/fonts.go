@@ -12,3 +12,12 @@ var (
 	//go:embed fonts/NotoSansSC-Bold.otf
 	FontBold []byte
 )
+
+// PrintRegular is Noto Sans SC Regular with TrueType outlines, made from
+// FontRegular by scripts/otf2ttf.py (same glyphs, metrics and licence): the
+// printed documents embed it (ui/paper), since the Go PDF writers embed
+// TrueType outlines only. Headings print larger rather than bold, which
+// keeps a second 4 MB font out of the program.
+//
+//go:embed fonts/NotoSansSC-Regular.ttf
+var PrintRegular []byte

@@ -6,7 +6,9 @@
 #                                OpenGL/X11 headers Fyne builds against
 #   scripts/setup-deps.sh test   run deps, plus what `make test` needs: the
 #                                Windows cross-compiler, Xvfb and ImageMagick
-#                                for the smoke test, PostgreSQL for server tests
+#                                for the smoke test, PostgreSQL for server tests,
+#                                poppler-utils and zbar-tools to read the
+#                                printed PDFs back (ui/paper)
 #
 # On other systems it prints what to install and exits non-zero.
 set -euo pipefail
@@ -20,6 +22,7 @@ test_pkgs=(
 	gcc-mingw-w64-x86-64
 	xvfb xauth x11-utils imagemagick
 	postgresql
+	poppler-utils zbar-tools
 )
 
 usage() {
@@ -44,7 +47,8 @@ MSG
 	if [ "$1" = test ]; then
 		cat >&2 <<MSG
   for tests: the MinGW-w64 cross-compiler (x86_64-w64-mingw32-gcc),
-  Xvfb with xauth and xwininfo, ImageMagick, and PostgreSQL (initdb, pg_ctl)
+  Xvfb with xauth and xwininfo, ImageMagick, PostgreSQL (initdb, pg_ctl),
+  poppler-utils (pdftotext, pdffonts, pdftoppm) and zbar-tools (zbarimg)
 MSG
 	fi
 	exit 1
