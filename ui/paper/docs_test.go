@@ -1,0 +1,124 @@
+package paper_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"floordesk/app"
+	appfound "floordesk/app/found"
+	apphandover "floordesk/app/handover"
+	apploans "floordesk/app/loans"
+	"floordesk/ui/paper"
+)
+
+func loan() apploans.Loan {
+	at := time.Date(2026, 3, 3, 21, 5, 0, 0, shanghai)
+	return apploans.Loan{
+		ID: "L-0042", Desk: "D1", Room: "1203", Guest: "张伟",
+		Lines: []apploans.LoanLine{
+			{Item: "hairdryer", Count: 1, Tags: []string{"HD-07"}},
+			{Item: "adapter", Count: 2},
+		},
+		OpenedAt: at, OpenedBy: "S01", DueAt: time.Date(2026, 3, 4, 12, 0, 0, 0, shanghai),
+		Deposit: 5000, Status: apploans.LoanStatusOpen,
+	}
+}
+
+var itemNames = map[string]string{"hairdryer": "吹风机", "adapter": "转换插头"}
+
+func handover() apphandover.Handover {
+	at := time.Date(2026, 3, 3, 14, 50, 0, 0, shanghai)
+	return apphandover.Handover{
+		ID: "D1-2026-03-03-morning", Desk: "D1", Shift: "2026-03-03 morning",
+		DraftedAt: at, DraftedBy: "S01",
+		Board: app.BoardCount{Expected: []string{"K1", "K2", "K3"}, Counted: 2, Missing: []string{"K3"}},
+		Notes: []apphandover.HandoverNote{{At: at, By: "S01", Text: "1208 客人要求明早加床"}},
+		Outgoing: &apphandover.HandoverSignature{Staff: "S01", Name: "王芳", At: at.Add(5 * time.Minute)},
+		Incoming: &apphandover.HandoverSignature{Staff: "S02", Name: "李强", At: at.Add(7 * time.Minute)},
+	}
+}
+
+var sections = []paper.Section{
+	{Heading: "Keys out (1)", Lines: []paper.Line{{Text: "K3 · 1208 · 赵敏 since 13:10", Urgent: true}}},
+	{Heading: "借用物品 (1)", Lines: []paper.Line{{Text: "1203 吹风机 ×1 due 12:00"}}},
+	{Heading: "Empty register"},
+}
+
+// policeItems are enough items to run the table onto a second page.
+func policeItems() []appfound.FoundItem {
+	var out []appfound.FoundItem
+	for i := range 40 {
+		f := foundItem()
+		f.Tag = fmt.Sprintf("LF260303-D1-%03d", i+1)
+		f.Category = app.CatDocuments
+		f.Description = "身份证 ID card 王小明"
+		f.Police = true
+		out = append(out, f)
+	}
+	return out
+}
+
+func TestDocuments(t *testing.T) {
+	printed := time.Date(2026, 3, 5, 10, 0, 0, 0, shanghai)
+	docs := []struct {
+		name  string
+		write func(io.Writer, paper.Desk) error
+		size  string // pdfinfo's page size, in points
+		pages string
+		zh    []string
+		en    []string
+	}{
+		{
+			name:  "slip",
+			write: func(w io.Writer, d paper.Desk) error { return paper.LoanSlip(w, d, loan(), itemNames) },
+			size:  "419.53 x 595.28", pages: "1",
+			zh: []string{"物品借用单", "锦江宾馆", "1203", "张伟", "吹风机", "HD-07", "转换插头", "2026年3月4日 12:00", "¥50", "客人签名", "王芳", "L-0042"},
+			en: []string{"Item loan slip", "1203", "张伟", "吹风机", "HD-07", "4 Mar 2026 12:00", "¥50", "Guest's signature", "Lent by"},
+		},
+		{
+			name: "handover",
+			write: func(w io.Writer, d paper.Desk) error {
+				return paper.HandoverSheet(w, d, handover(), sections)
+			},
+			size: "595.28 x 841.89", pages: "1",
+			zh: []string{"交接班", "2026-03-03 早班", "应有 3 把，实点 2 把", "K3", "借用物品", "吹风机", "1208 客人要求明早加床", "王芳 2026年3月3日 14:55", "李强 2026年3月3日 14:57", "接班"},
+			en: []string{"Shift handover", "2026-03-03 morning", "Key count: 2 of 3 on the board", "1 missing: K3", "Keys out", "Signed by both", "王芳 3 Mar 2026 14:55", "Incoming attendant"},
+		},
+		{
+			name: "police",
+			write: func(w io.Writer, d paper.Desk) error {
+				return paper.PoliceList(w, d, policeItems(), printed)
+			},
+			size: "595.28 x 841.89", pages: "2",
+			zh: []string{"移交公安机关失物清单", "共 40 件", "LF260303-D1-001", "LF260303-D1-040", "身份证", "证件", "接收民警"},
+			en: []string{"Found items handed to the police", "40 items", "LF260303-D1-001", "LF260303-D1-040", "Documents", "Received by (police officer)"},
+		},
+	}
+	for _, doc := range docs {
+		for _, lang := range []string{"zh", "en"} {
+			t.Run(doc.name+"/"+lang, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := doc.write(&b, desk(lang)); err != nil {
+					t.Fatal(err)
+				}
+				path := writePDF(t, doc.name+"-"+lang+".pdf", b.Bytes())
+				want := doc.zh
+				if lang == "en" {
+					want = doc.en
+				}
+				wantText(t, pdfText(t, path), want...)
+				checkFonts(t, path)
+				if got := pageSize(t, path); !strings.HasPrefix(got, doc.size) {
+					t.Errorf("page size %q, want %s pts", got, doc.size)
+				}
+				if got := pages(t, path); got != doc.pages {
+					t.Errorf("%s pages, want %s", got, doc.pages)
+				}
+			})
+		}
+	}
+}

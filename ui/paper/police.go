@@ -1,0 +1,42 @@
+package paper
+
+import (
+	"io"
+	"strconv"
+	"time"
+
+	appfound "floordesk/app/found"
+)
+
+// PoliceList writes the list of found items handed to the police (A4): a
+// numbered table of tag, when and where found, category, description and
+// storage, with lines for the hotel's and the receiving officer's
+// signatures. at is when the list is printed.
+func PoliceList(w io.Writer, d Desk, items []appfound.FoundItem, at time.Time) error {
+	p := newDoc(sizeA4, 15, d.T("paper.police.title"), at)
+	p.header(d, d.T("paper.police.title"))
+	p.font(10, false)
+	p.para(d.T("paper.police.intro", map[string]string{
+		"Date": d.DateTime(at), "Count": strconv.Itoa(len(items)), "Desk": d.Code}))
+	p.Ln(2)
+	p.font(9, false)
+	cols := []column{
+		{d.T("paper.police.no"), 0.7, "C"},
+		{d.T("paper.police.tag"), 2.6, "L"},
+		{d.T("found.found_at"), 2.5, "L"},
+		{d.T("found.place"), 1.4, "L"},
+		{d.T("found.category"), 1.5, "L"},
+		{d.T("found.description"), 3.2, "L"},
+		{d.T("found.storage"), 1.5, "L"},
+	}
+	rows := make([][]string, len(items))
+	for i, f := range items {
+		rows[i] = []string{strconv.Itoa(i + 1), f.Tag, d.DateTime(f.FoundAt), place(d, f),
+			d.T("found.cat." + string(f.Category)), f.Description, storage(d, f.Location())}
+	}
+	p.table(cols, rows)
+	p.signatures(
+		[]string{d.T("paper.police.handed_by"), d.T("paper.police.received_by"), d.T("paper.police.date")},
+		nil)
+	return p.write(w)
+}
