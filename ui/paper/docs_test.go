@@ -35,8 +35,8 @@ func handover() apphandover.Handover {
 	return apphandover.Handover{
 		ID: "D1-2026-03-03-morning", Desk: "D1", Shift: "2026-03-03 morning",
 		DraftedAt: at, DraftedBy: "S01",
-		Board: app.BoardCount{Expected: []string{"K1", "K2", "K3"}, Counted: 2, Missing: []string{"K3"}},
-		Notes: []apphandover.HandoverNote{{At: at, By: "S01", Text: "1208 客人要求明早加床"}},
+		Board:    app.BoardCount{Expected: []string{"K1", "K2", "K3"}, Counted: 2, Missing: []string{"K3"}},
+		Notes:    []apphandover.HandoverNote{{At: at, By: "S01", Text: "1208 客人要求明早加床"}},
 		Outgoing: &apphandover.HandoverSignature{Staff: "S01", Name: "王芳", At: at.Add(5 * time.Minute)},
 		Incoming: &apphandover.HandoverSignature{Staff: "S02", Name: "李强", At: at.Add(7 * time.Minute)},
 	}
