@@ -49,6 +49,7 @@ import (
 	"floordesk/ui/keys"
 	"floordesk/ui/kit"
 	"floordesk/ui/loans"
+	"floordesk/ui/paper"
 	"floordesk/ui/requests"
 	"floordesk/ui/supervisor"
 )
@@ -197,6 +198,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, svc *app.Service,
 	backups *data.AutoBackup, setTheme func(string), f deskFlags) (*ui.Window, int) {
 	sess := kit.NewSession(svc, st, w)
+	sess.SetPrinter(paper.Folder{Dir: paper.PrintsDir(st.Dir())})
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
 		return nil, code
 	}

@@ -92,17 +92,18 @@ func (sc *Screen) custodyLine(c appfound.Custody) string {
 }
 
 // actions are the commands for the item: claim, transfer and dispose while
-// it is held, and the label.
+// it is held, the label to copy by hand and the printed tag.
 func (sc *Screen) actions(f appfound.FoundItem) fyne.CanvasObject {
-	label := widget.NewButtonWithIcon(lang.L("found.label"), theme.DocumentPrintIcon(), func() { sc.showLabelOf(f.Tag) })
+	label := widget.NewButton(lang.L("found.label"), func() { sc.showLabelOf(f.Tag) })
+	printTag := widget.NewButtonWithIcon(lang.L("found.print_tag"), theme.DocumentPrintIcon(), func() { sc.printTag(f) })
 	if !held(f) {
-		return container.NewHBox(label)
+		return container.NewHBox(label, printTag)
 	}
 	claim := widget.NewButton(lang.L("found.claim"), func() { sc.showClaimForm(f.Tag) })
 	claim.Importance = widget.HighImportance
 	transfer := widget.NewButton(lang.L("found.transfer"), func() { sc.showTransferForm(f.Tag) })
 	dispose := widget.NewButton(lang.L("found.dispose"), func() { sc.showDisposeForm(f.Tag) })
-	return container.NewHBox(claim, transfer, dispose, label)
+	return container.NewHBox(claim, transfer, dispose, label, printTag)
 }
 
 // bigTag shows a tag number large, for the attendant to copy onto the bag.

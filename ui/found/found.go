@@ -34,6 +34,7 @@ type Screen struct {
 	lastClaim      *claimForm
 	lastDispose    *widget.Select
 	lastInSafe     *widget.Check
+	printed        func(path string) // tests: a document was printed
 }
 
 // New returns the lost-and-found screen of session s.
@@ -51,7 +52,8 @@ func (sc *Screen) look() kit.ListLook {
 	logBtn := widget.NewButtonWithIcon(lang.L("found.log"), theme.ContentAddIcon(), sc.showLogForm)
 	logBtn.Importance = widget.HighImportance
 	reportBtn := widget.NewButtonWithIcon(lang.L("found.report"), theme.DocumentCreateIcon(), sc.showReportForm)
-	tools := container.NewHBox(logBtn, reportBtn, widget.NewButton(lang.L("found.reports"), sc.showReports))
+	police := widget.NewButtonWithIcon(lang.L("found.print_police"), theme.DocumentPrintIcon(), sc.printPoliceList)
+	tools := container.NewHBox(logBtn, reportBtn, widget.NewButton(lang.L("found.reports"), sc.showReports), police)
 	return kit.ListLook{Screen: "found", Title: "found.title", Icon: theme.SearchIcon,
 		Search: "found.search", Pick: "found.pick", Count: "found.count", Tools: tools,
 		Shortcuts: []kit.Shortcut{

@@ -20,6 +20,7 @@ type Service interface {
 	MatchesForItem(tag string) ([]appfound.ReportMatch, error)
 	MatchesForReport(id string) ([]appfound.FoundMatch, error)
 	OpenLostReports() ([]appfound.LostReport, error)
+	PoliceReportDue() ([]appfound.FoundItem, error)
 	SearchFound(q appfound.FoundQuery) (app.SearchPage[appfound.FoundItem], error)
 	StaffList(withDisabled bool) ([]app.Staff, error)
 	TransferFound(actorID, tag, location string, inSafe bool, note string) (appfound.FoundItem, error)

@@ -33,6 +33,7 @@ type Session struct {
 	notifier func(text string)
 	notices  []string
 	onUser   []func()
+	printer  Printer
 }
 
 // NewSession returns a session on svc, the desk's local store and w, with
