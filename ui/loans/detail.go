@@ -33,6 +33,8 @@ func (sc *Screen) detail(l apploans.Loan) fyne.CanvasObject {
 	}
 	if l.IsOpen() {
 		box.Add(sc.actions(l))
+	} else {
+		box.Add(container.NewHBox(sc.printButton(l)))
 	}
 	box.Add(kit.Heading(lang.L("loans.history")))
 	for _, h := range sc.history(l) {
@@ -87,13 +89,13 @@ func (sc *Screen) lineText(ln apploans.LoanLine) string {
 	return text
 }
 
-// actions are the buttons on an open loan.
+// actions are the buttons on an open loan, the slip's last.
 func (sc *Screen) actions(l apploans.Loan) fyne.CanvasObject {
 	ret := widget.NewButton(lang.L("loans.return"), func() { sc.showReturnForm(l.ID) })
 	ret.Importance = widget.HighImportance
 	all := widget.NewButton(lang.L("loans.return_all"), func() { sc.returnAll(l.ID) })
 	ext := widget.NewButton(lang.L("loans.extend"), func() { sc.showExtendForm(l.ID) })
-	return container.NewHBox(ret, all, ext)
+	return container.NewHBox(ret, all, ext, sc.printButton(l))
 }
 
 // returnAll takes back everything still out, in good condition.

@@ -22,6 +22,8 @@ type Screen struct {
 	s     *kit.Session
 	svc   Service
 	names *names // staff and item type names, the hotel's time zone
+
+	printed func(path string) // tests: a document was printed
 }
 
 // New returns the loans screen of session s.
