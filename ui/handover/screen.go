@@ -26,6 +26,7 @@ type Screen struct {
 	pane    *kit.DetailPane
 	view    *view // the handover shown, or nil
 	regs    []kit.Register
+	printed func(path string) // tests: a document was printed
 }
 
 var _ kit.Screen = (*Screen)(nil)

@@ -65,7 +65,11 @@ func (v *view) content() fyne.CanvasObject {
 	title := widget.NewLabel(shiftText(v.h.Shift) + " · " + v.h.Desk)
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
-	box := container.NewVBox(title, v.state, v.keyCount())
+	box := container.NewVBox(title, v.state)
+	if v.h.Signed() {
+		box.Add(container.NewHBox(v.printButton()))
+	}
+	box.Add(v.keyCount())
 	for _, s := range sections(&v.h, v.sc.s.Now(), v.sc.regs) {
 		box.Add(sectionBox(s))
 	}
