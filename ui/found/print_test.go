@@ -40,17 +40,40 @@ func waitPrinted(t *testing.T, done <-chan string) string {
 	return ""
 }
 
+// scanQR renders the document's first page at 300 dpi (pdftoppm) and
+// reads the QR code on it (zbarimg), as a scanner at the desk would.
+func scanQR(t *testing.T, path string) string {
+	t.Helper()
+	png := filepath.Join(t.TempDir(), "page")
+	if out, err := exec.Command(lookTool(t, "pdftoppm"), "-png", "-r", "300", "-singlefile", path, png).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	out, err := exec.Command(lookTool(t, "zbarimg"), "--quiet", "--raw", png+".png").Output()
+	if err != nil {
+		t.Fatalf("zbarimg found no code: %v", err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// lookTool is the path of a tool from poppler-utils or zbar-tools; the
+// test is skipped where it is missing, except in CI (setup-deps installs
+// them).
+func lookTool(t *testing.T, name string) string {
+	t.Helper()
+	bin, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed: scripts/setup-deps.sh test installs poppler-utils and zbar-tools", name)
+		}
+		t.Skipf("%s is not installed (poppler-utils, zbar-tools)", name)
+	}
+	return bin
+}
+
 // pdfText reads a printed document's text back with pdftotext (poppler).
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is not installed: scripts/setup-deps.sh test installs poppler-utils")
-		}
-		t.Skip("pdftotext is not installed (poppler-utils)")
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	out, err := exec.Command(lookTool(t, "pdftotext"), "-enc", "UTF-8", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}
@@ -89,6 +112,17 @@ func TestPrintTagFromTheDetail(t *testing.T) {
 			}
 			if n := e.Session.LastNotice(); !strings.Contains(n, path) {
 				t.Errorf("notice %q does not say where the tag is", n)
+			}
+
+			// A scanner reads the QR code and types it into the search box.
+			logRing(sc, true) // a second item, for the search to tell apart
+			scanned := scanQR(t, path)
+			if scanned != tag {
+				t.Fatalf("the QR code reads %q, want %q", scanned, tag)
+			}
+			test.Type(sc.Search(), scanned)
+			if ids := sc.List().IDs(); len(ids) != 1 || ids[0] != tag {
+				t.Errorf("searching the scanned %q finds %v", scanned, ids)
 			}
 		})
 	}
