@@ -94,8 +94,8 @@ func TestDocuments(t *testing.T) {
 				return paper.PoliceList(w, d, policeItems(), printed)
 			},
 			size: "595.28 x 841.89", pages: "2",
-			zh: []string{"移交公安机关失物清单", "共 40 件", "LF260303-D1-001", "LF260303-D1-040", "身份证", "证件", "接收民警"},
-			en: []string{"Found items handed to the police", "40 items", "LF260303-D1-001", "LF260303-D1-040", "Documents", "Received by (police officer)"},
+			zh: []string{"移交公安机关失物清单", "共 40 件", "LF260303-D1-001", "LF260303-D1-040", "身份证", "证件", "接收民警", "第 1 页，共 2 页", "第 2 页，共 2 页"},
+			en: []string{"Found items handed to the police", "40 items", "LF260303-D1-001", "LF260303-D1-040", "Documents", "Received by (police officer)", "Page 1 of 2", "Page 2 of 2"},
 		},
 	}
 	for _, doc := range docs {

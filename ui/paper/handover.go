@@ -28,6 +28,7 @@ type Line struct {
 // and time when signed, a line to sign by hand on paper in any case).
 func HandoverSheet(w io.Writer, d Desk, h apphandover.Handover, sections []Section) error {
 	p := newDoc(sizeA4, 15, d.T("handover.title")+" "+h.Shift, h.DraftedAt)
+	p.pageNumbers(d, d.T("handover.title")+" "+h.Shift)
 	p.header(d, d.T("handover.title"))
 	const labelW = 32.0
 	p.font(11, false)

@@ -3,6 +3,7 @@ package paper
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 	"unicode"
 
@@ -241,4 +242,15 @@ func (p *page) cell(w, h float64, text string, ln int, align string) {
 	p.RawWriteStr(fmt.Sprintf("q 2 Tr %.2f w\n", p.fontPt()*0.03))
 	p.CellFormat(w, h, text, "", ln, align, false, 0, "")
 	p.RawWriteStr("Q\n")
+}
+
+// pageNumbers puts "title · Page n of m" at the foot of every page.
+func (p *page) pageNumbers(d Desk, title string) {
+	p.AliasNbPages("{nb}")
+	p.SetFooterFunc(func() {
+		p.SetXY(p.margin, p.pageHeight()-p.margin+3)
+		p.font(8, false)
+		text := d.T("paper.page", map[string]string{"Page": strconv.Itoa(p.PageNo()), "Pages": "{nb}"})
+		p.cell(p.width(), 4, title+" · "+text, 0, "R")
+	})
 }

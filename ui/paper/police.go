@@ -14,6 +14,7 @@ import (
 // signatures. at is when the list is printed.
 func PoliceList(w io.Writer, d Desk, items []appfound.FoundItem, at time.Time) error {
 	p := newDoc(sizeA4, 15, d.T("paper.police.title"), at)
+	p.pageNumbers(d, d.T("paper.police.title"))
 	p.header(d, d.T("paper.police.title"))
 	p.font(10, false)
 	p.para(d.T("paper.police.intro", map[string]string{
