@@ -97,3 +97,12 @@ func Money(cents int64) string {
 	}
 	return fmt.Sprintf("¥%d.%02d", cents/100, cents%100)
 }
+
+// sentenceGap goes between two sentences: a space in English, nothing
+// after a Chinese full stop.
+func (d Desk) sentenceGap() string {
+	if d.Lang == "en" {
+		return " "
+	}
+	return ""
+}

@@ -76,7 +76,7 @@ func TestDocuments(t *testing.T) {
 			name:  "slip",
 			write: func(w io.Writer, d paper.Desk) error { return paper.LoanSlip(w, d, loan(), itemNames) },
 			size:  "419.53 x 595.28", pages: "1",
-			zh: []string{"物品借用单", "锦江宾馆", "1203", "张伟", "吹风机", "HD-07", "转换插头", "2026年3月4日 12:00", "¥50", "客人签名", "王芳", "L-0042"},
+			zh: []string{"物品借用单", "锦江宾馆", "1203", "张伟", "吹风机", "HD-07", "转换插头", "2026年3月4日 12:00", "收费。押金¥50", "客人签名", "王芳", "L-0042"},
 			en: []string{"Item loan slip", "1203", "张伟", "吹风机", "HD-07", "4 Mar 2026 12:00", "¥50", "Guest's signature", "Lent by"},
 		},
 		{

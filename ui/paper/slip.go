@@ -47,7 +47,7 @@ func LoanSlip(w io.Writer, d Desk, l apploans.Loan, items map[string]string) err
 	p.font(9.5, false)
 	terms := d.T("paper.slip.terms", map[string]string{"Due": d.DateTime(l.DueAt)})
 	if l.Deposit > 0 {
-		terms += " " + d.T("paper.slip.terms_deposit", map[string]string{"Deposit": Money(l.Deposit)})
+		terms += d.sentenceGap() + d.T("paper.slip.terms_deposit", map[string]string{"Deposit": Money(l.Deposit)})
 	}
 	p.para(terms)
 	p.signatures(
