@@ -92,12 +92,17 @@ func (sc *Screen) custodyLine(c appfound.Custody) string {
 }
 
 // actions are the commands for the item: claim, transfer and dispose while
-// it is held, the label to copy by hand and the printed tag.
+// it is held, the label to copy by hand and the printed tag, and the
+// claim receipt once it is claimed.
 func (sc *Screen) actions(f appfound.FoundItem) fyne.CanvasObject {
 	label := widget.NewButton(lang.L("found.label"), func() { sc.showLabelOf(f.Tag) })
 	printTag := widget.NewButtonWithIcon(lang.L("found.print_tag"), theme.DocumentPrintIcon(), func() { sc.printTag(f) })
 	if !held(f) {
-		return container.NewHBox(label, printTag)
+		box := container.NewHBox(label, printTag)
+		if len(f.Claims) > 0 {
+			box.Add(widget.NewButtonWithIcon(lang.L("found.print_receipt"), theme.DocumentPrintIcon(), func() { sc.printReceipt(f) }))
+		}
+		return box
 	}
 	claim := widget.NewButton(lang.L("found.claim"), func() { sc.showClaimForm(f.Tag) })
 	claim.Importance = widget.HighImportance

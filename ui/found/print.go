@@ -19,6 +19,12 @@ func (sc *Screen) printTag(f appfound.FoundItem) {
 	sc.s.Print("tag", f.Tag, func(w io.Writer) error { return paper.FoundTag(w, d, f) }, sc.printed)
 }
 
+// printReceipt prints the claim receipt (A5) for the claimant to sign.
+func (sc *Screen) printReceipt(f appfound.FoundItem) {
+	d := sc.s.PaperDesk(sc.names.Name)
+	sc.s.Print("claim", f.Tag, func(w io.Writer) error { return paper.ClaimReceipt(w, d, f) }, sc.printed)
+}
+
 // printPoliceList prints the list of held items due to go to the police
 // (identity documents, dangerous items), oldest first, for the officer
 // who collects them to sign; with none, it says so and prints nothing.

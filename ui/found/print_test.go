@@ -128,6 +128,25 @@ func TestPrintTagFromTheDetail(t *testing.T) {
 	}
 }
 
+func TestPrintClaimReceipt(t *testing.T) {
+	e, sc := desk(t)
+	logRing(sc, true)
+	tag := sc.lastLog.tag
+	if _, err := e.Svc.ClaimFound("A01", appfound.ClaimInput{Tag: tag, Claimant: "Chen Jing", Contact: "138 0000 1234",
+		IDType: "passport", IDLast4: "567A", Description: "gold ring, red stone"}); err != nil {
+		t.Fatal(err)
+	}
+	sc.Show(kit.KindFound, tag)
+	done := printer(t, e, sc, t.TempDir())
+	tapButton(t, e.Window.Content(), lang.L("found.print_receipt"))
+	text := pdfText(t, waitPrinted(t, done))
+	for _, want := range []string{"Found item claim receipt", tag, "Chen Jing", "Passport · ending 567A", "gold ring, red stone", "Wang Fang", "Claimant's signature"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the receipt lacks %q: %s", want, text)
+		}
+	}
+}
+
 func TestPrintPoliceList(t *testing.T) {
 	e, sc := desk(t)
 	done := printer(t, e, sc, filepath.Join(t.TempDir(), "prints"))

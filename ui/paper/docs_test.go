@@ -2,6 +2,7 @@ package paper_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -62,6 +63,21 @@ func policeItems() []appfound.FoundItem {
 	return out
 }
 
+func claimed() appfound.FoundItem {
+	f := foundItem()
+	f.Status = appfound.FoundClaimed
+	f.Claims = []appfound.Claim{{Claimant: "陈静", Contact: "138 0000 1234", IDType: "id_card", IDLast4: "123X",
+		Description: "黑色皮夹，两张招行卡", ReturnedBy: "S02", At: time.Date(2026, 3, 4, 16, 30, 0, 0, shanghai), Desk: "D1"}}
+	return f
+}
+
+func TestClaimReceiptWithoutClaim(t *testing.T) {
+	var b bytes.Buffer
+	if err := paper.ClaimReceipt(&b, desk("zh"), foundItem()); !errors.Is(err, paper.ErrNoClaim) {
+		t.Fatalf("ClaimReceipt of an unclaimed item = %v, want ErrNoClaim", err)
+	}
+}
+
 func TestDocuments(t *testing.T) {
 	printed := time.Date(2026, 3, 5, 10, 0, 0, 0, shanghai)
 	docs := []struct {
@@ -78,6 +94,13 @@ func TestDocuments(t *testing.T) {
 			size:  "419.53 x 595.28", pages: "1",
 			zh: []string{"物品借用单", "锦江宾馆", "1203", "张伟", "吹风机", "HD-07", "转换插头", "2026年3月4日 12:00", "收费。押金¥50", "客人签名", "王芳", "L-0042"},
 			en: []string{"Item loan slip", "1203", "张伟", "吹风机", "HD-07", "4 Mar 2026 12:00", "¥50", "Guest's signature", "Lent by"},
+		},
+		{
+			name:  "claim",
+			write: func(w io.Writer, d paper.Desk) error { return paper.ClaimReceipt(w, d, claimed()) },
+			size:  "419.53 x 595.28", pages: "1",
+			zh: []string{"失物认领回执", "LF260303-D1-007", "陈静", "身份证 · 尾号 123X", "两张招行卡", "2026年3月4日 16:30", "完好无缺", "认领人签名", "李强"},
+			en: []string{"Found item claim receipt", "LF260303-D1-007", "陈静", "ID card · ending 123X", "4 Mar 2026 16:30", "complete and undamaged", "Claimant's signature", "李强"},
 		},
 		{
 			name: "handover",

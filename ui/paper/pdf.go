@@ -163,18 +163,24 @@ func (p *page) para(text string) {
 }
 
 // field writes "label  value" with the label in bold in a column labelW
-// wide, the value wrapped beside it.
+// wide, the value beside it; each wraps within its column.
 func (p *page) field(label, value string, labelW float64) {
 	h := p.lineHeight()
 	y := p.GetY()
-	p.font(p.fontPt(), true)
-	p.SetXY(p.margin, y)
-	p.cell(labelW, h, label, 0, "L")
-	p.font(p.fontPt(), false)
-	for i, line := range p.wrap(value, p.width()-labelW) {
-		p.SetXY(p.margin+labelW, y+float64(i)*h)
-		p.cell(p.width()-labelW, h, line, 1, "L")
+	pt := p.fontPt()
+	p.font(pt, true)
+	labels := p.wrap(label, labelW-2)
+	for i, line := range labels {
+		p.SetXY(p.margin, y+float64(i)*h)
+		p.cell(labelW, h, line, 0, "L")
 	}
+	p.font(pt, false)
+	values := p.wrap(value, p.width()-labelW)
+	for i, line := range values {
+		p.SetXY(p.margin+labelW, y+float64(i)*h)
+		p.cell(p.width()-labelW, h, line, 0, "L")
+	}
+	p.SetXY(p.margin, y+float64(max(len(labels), len(values)))*h)
 }
 
 func (p *page) fontPt() float64 {
