@@ -24,6 +24,8 @@ type Screen struct {
 	s     *kit.Session
 	svc   Service
 	names *names // who holds a key, who may sign one out or witness it
+
+	printed func(path string) // tests: a document was printed
 }
 
 // New returns the key screen of session s.

@@ -12,6 +12,7 @@ import (
 	"floordesk/app"
 	appfound "floordesk/app/found"
 	apphandover "floordesk/app/handover"
+	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
 	"floordesk/ui/paper"
 )
@@ -78,6 +79,14 @@ func TestClaimReceiptWithoutClaim(t *testing.T) {
 	}
 }
 
+func doorOpenings() []appkeys.DoorOpening {
+	at := time.Date(2026, 3, 3, 23, 40, 0, 0, shanghai)
+	return []appkeys.DoorOpening{
+		{ID: "d1", Room: "1203", Guest: "张伟", IDType: "id_card", IDLast4: "0012", OpenedBy: "S01", Desk: "D1", Note: "客人房卡锁在房内", At: at},
+		{ID: "d2", Room: "1510", Guest: "John Smith", IDType: "passport", IDLast4: "88K2", OpenedBy: "S02", Desk: "D1", At: at.Add(3 * time.Hour)},
+	}
+}
+
 func TestDocuments(t *testing.T) {
 	printed := time.Date(2026, 3, 5, 10, 0, 0, 0, shanghai)
 	docs := []struct {
@@ -103,6 +112,15 @@ func TestDocuments(t *testing.T) {
 			en: []string{"Found item claim receipt", "LF260303-D1-007", "陈静", "ID card · ending 123X", "4 Mar 2026 16:30", "complete and undamaged", "Claimant's signature", "李强"},
 		},
 		{
+			name: "doors",
+			write: func(w io.Writer, d paper.Desk) error {
+				return paper.DoorOpenings(w, d, doorOpenings(), printed.AddDate(0, 0, -7), printed, printed)
+			},
+			size: "595.28 x 841.89", pages: "1",
+			zh: []string{"客房开门登记表", "共 2 次", "1203", "张伟", "身份证 …0012", "王芳", "客人房卡锁在房内", "1510", "John Smith", "护照 …88K2", "李强", "主管核查"},
+			en: []string{"Guest door openings", "openings: 2", "1203", "张伟", "ID card …0012", "Passport …88K2", "John Smith", "Checked by supervisor"},
+		},
+		{
 			name: "handover",
 			write: func(w io.Writer, d paper.Desk) error {
 				return paper.HandoverSheet(w, d, handover(), sections)
@@ -118,7 +136,7 @@ func TestDocuments(t *testing.T) {
 			},
 			size: "595.28 x 841.89", pages: "2",
 			zh: []string{"移交公安机关失物清单", "共 40 件", "LF260303-D1-001", "LF260303-D1-040", "身份证", "证件", "接收民警", "第 1 页，共 2 页", "第 2 页，共 2 页"},
-			en: []string{"Found items handed to the police", "40 items", "LF260303-D1-001", "LF260303-D1-040", "Documents", "Received by (police officer)", "Page 1 of 2", "Page 2 of 2"},
+			en: []string{"Found items handed to the police", "items: 40", "LF260303-D1-001", "LF260303-D1-040", "Documents", "Received by (police officer)", "Page 1 of 2", "Page 2 of 2"},
 		},
 	}
 	for _, doc := range docs {
