@@ -355,3 +355,24 @@ func TestKeyViewStaysSmallHistoryStaysWhole(t *testing.T) {
 		t.Fatalf("staff history has %d loans (%v), want %d", len(mine), err, rounds)
 	}
 }
+
+func TestKeyLoansOutOfADay(t *testing.T) {
+	f := newFixture(t)
+	setupKeys(f)
+	signOut(f, "F3-SEC-A", apptest.AttID)
+	f.Clock.Advance(time.Hour)
+	signOut(f, "STORE-1", apptest.Att2ID)
+	f.Clock.Advance(time.Hour)
+	if _, err := f.Svc.SignInKey(apptest.AttID, "F3-SEC-A"); err != nil {
+		t.Fatal(err)
+	}
+	f.Clock.Set(apptest.Start.Add(24 * time.Hour))
+	signOut(f, "F3-SEC-A", apptest.Att2ID) // the next day
+	day, err := f.Svc.KeyLoansOut(apptest.Start, apptest.Start.Add(24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(day) != 2 || day[0].Tag != "F3-SEC-A" || day[1].Tag != "STORE-1" || day[0].In.IsZero() || !day[1].In.IsZero() {
+		t.Fatalf("the first day's sign-outs = %+v", day)
+	}
+}

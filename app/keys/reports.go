@@ -65,6 +65,12 @@ func (s *KeyRegister) StaffKeyHistory(staffID string) ([]KeyLoanOf, error) {
 	return s.allKeyLoans(func(l KeyLoan) bool { return l.Holder == staffID })
 }
 
+// KeyLoansOut lists the loans signed out within [from, to), oldest first:
+// a day's key sign-out sheet.
+func (s *KeyRegister) KeyLoansOut(from, to time.Time) ([]KeyLoanOf, error) {
+	return s.allKeyLoans(func(l KeyLoan) bool { return !l.Out.Before(from) && l.Out.Before(to) })
+}
+
 // SignInsByOthers lists loans signed in within [from, to) by someone other
 // than the holder.
 func (s *KeyRegister) SignInsByOthers(from, to time.Time) ([]KeyLoanOf, error) {

@@ -68,6 +68,43 @@ func TestPrintDoorOpenings(t *testing.T) {
 	}
 }
 
+func TestPrintTodaysKeySheet(t *testing.T) {
+	e, sc := world(t, kit.English)
+	if f := signOut(sc, "F3-SEC-A", "turn-down service", "", ""); f.Errs.Any() {
+		t.Fatalf("sign-out refused: %q", f.Errs.Text(""))
+	}
+	sc.openReports()
+	dir := filepath.Join(t.TempDir(), "prints")
+	e.Session.SetPrinter(paper.Folder{Dir: dir, Open: func(string) error { return nil }})
+	done := make(chan string, 1)
+	sc.printed = func(path string) { done <- path }
+	var b *widget.Button
+	kittest.Walk(sc.Pane().Content(), func(c fyne.CanvasObject) {
+		if w, ok := c.(*widget.Button); ok && w.Text == lang.L("keys.print_day") {
+			b = w
+		}
+	})
+	if b == nil {
+		t.Fatal("no print button on the key reports")
+	}
+	test.Tap(b)
+	var path string
+	select {
+	case path = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("nothing printed within 30 s")
+	}
+	if !strings.HasPrefix(filepath.Base(path), "keys-2026-03-03-") {
+		t.Errorf("printed %q, want keys-2026-03-03-…", path)
+	}
+	text := pdfText(t, path)
+	for _, w := range []string{"Key sign-out sheet", "3 Mar 2026", "sign-outs: 1", "F3-SEC-A", "turn-down service", "Wang Fang", "Still out"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the sheet lacks %q: %s", w, text)
+		}
+	}
+}
+
 // pdfText reads a printed document's text back with pdftotext (poppler),
 // on one line.
 func pdfText(t *testing.T, path string) string {

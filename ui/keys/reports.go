@@ -44,7 +44,7 @@ func (sc *Screen) openReports() *reportsPane {
 	p.who = widget.NewSelect(nil, func(string) { p.show() })
 	p.kind = widget.NewSelect(reportNames(), func(string) { p.pickKind() })
 	back := widget.NewButton(lang.L("keys.close"), sc.closePane)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, kit.Heading(lang.L("keys.reports"))),
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(sc.printDayButton(), back), kit.Heading(lang.L("keys.reports"))),
 		container.NewGridWithColumns(2, p.kind, p.who))
 	p.view = container.NewBorder(top, nil, nil, nil, p.results)
 	p.kind.SetSelectedIndex(int(reportByOthers))

@@ -17,6 +17,7 @@ type Service interface {
 	Key(tag string) (appkeys.Key, error)
 	KeyHistory(tag string) ([]appkeys.KeyLoan, error)
 	KeyHolderAt(tag string, t time.Time) ([]appkeys.KeyLoan, error)
+	KeyLoansOut(from, to time.Time) ([]appkeys.KeyLoanOf, error)
 	Keys() ([]appkeys.Key, error)
 	KeysOut() ([]appkeys.KeyOut, error)
 	OpenDoor(actorID string, in appkeys.DoorOpeningInput) (appkeys.DoorOpening, error)

@@ -87,6 +87,16 @@ func doorOpenings() []appkeys.DoorOpening {
 	}
 }
 
+func keyLoans() []appkeys.KeyLoanOf {
+	day := time.Date(2026, 3, 3, 0, 0, 0, 0, shanghai)
+	at := func(h, m int) time.Time { return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute) }
+	return []appkeys.KeyLoanOf{
+		{Tag: "F12-MASTER", KeyLoan: appkeys.KeyLoan{Holder: "S02", Purpose: "开夜床 turn-down", Witness: "S01", Out: at(18, 5), Due: at(20, 0), OutBy: "S01", In: at(19, 40), InBy: "S01"}},
+		{Tag: "F12-SEC-A", KeyLoan: appkeys.KeyLoan{Holder: "S01", Purpose: "维修 1208", Out: at(22, 30), Due: at(25, 0), OutBy: "S01"}},
+		{Tag: "STORE-1", KeyLoan: appkeys.KeyLoan{Holder: "S02", Purpose: "布草", Out: at(23, 0), Due: at(23, 30), OutBy: "S02", Lost: true, LostAt: at(23, 50)}},
+	}
+}
+
 func TestDocuments(t *testing.T) {
 	printed := time.Date(2026, 3, 5, 10, 0, 0, 0, shanghai)
 	docs := []struct {
@@ -119,6 +129,15 @@ func TestDocuments(t *testing.T) {
 			size: "595.28 x 841.89", pages: "1",
 			zh: []string{"客房开门登记表", "共 2 次", "1203", "张伟", "身份证 …0012", "王芳", "客人房卡锁在房内", "1510", "John Smith", "护照 …88K2", "李强", "主管核查"},
 			en: []string{"Guest door openings", "openings: 2", "1203", "张伟", "ID card …0012", "Passport …88K2", "John Smith", "Checked by supervisor"},
+		},
+		{
+			name: "keys",
+			write: func(w io.Writer, d paper.Desk) error {
+				return paper.KeySheet(w, d, time.Date(2026, 3, 3, 12, 0, 0, 0, shanghai), keyLoans(), printed)
+			},
+			size: "595.28 x 841.89", pages: "1",
+			zh: []string{"钥匙领用登记表", "2026年3月3日", "共 3 次领用", "F12-MASTER", "李强", "开夜床 turn-down", "18:05 王芳", "19:40 王芳", "F12-SEC-A", "03-04 01:00", "未归还", "已报失", "领用人签字"},
+			en: []string{"Key sign-out sheet", "3 Mar 2026", "sign-outs: 3", "F12-MASTER", "18:05 王芳", "19:40 王芳", "Still out", "Reported lost", "Holder's initials"},
 		},
 		{
 			name: "handover",
