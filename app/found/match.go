@@ -30,6 +30,7 @@ const (
 	WhyColour    = "colour"     // Word
 	WhyBrand     = "brand"      // Word
 	WhyMaterial  = "material"   // Word
+	WhyOrigin    = "origin"     // Word: a country
 	WhyWords     = "words"      // Words: the other words both use
 	WhyCategory  = "category"   // filed under the same category
 	WhyRoom      = "room"       // Room
@@ -58,28 +59,34 @@ type ReportMatch struct {
 // that names the same item with nothing against it reaches it with a
 // little more evidence (the same colour, room, day...); the evidence
 // around it alone (category, room, day) does not.
-const matchThreshold = 4.5
+const matchThreshold = 5
 
 // Points for each piece of evidence. The description's are worth most;
 // a difference in item, colour or brand outweighs the circumstances.
 const (
 	pointsItem          = 3.5  // the same item
 	pointsItemKind      = 2.5  // one is a kind of the other: 护照 and 证件
+	pointsItemContent   = 2    // what one holds is the other, or both hold it
 	pointsItemMore      = 0.5  // each further item both name (a wallet and its ID), up to 1
 	pointsItemOther     = -4   // both name items, none the same
 	pointsColour        = 1.5  // a colour both name
-	pointsColourOther   = -4   // both name colours, none the same
+	pointsColourOther   = -5   // both name colours, none the same
 	pointsBrand         = 2    // a brand both name
 	pointsBrandOther    = -5   // both name brands, none the same
 	pointsMaterial      = 0.75 // a material both name
-	pointsMaterialOther = -1   // both name materials, none the same
+	pointsMaterialOther = -3.5 // both name materials, none the same
+	pointsOrigin        = 1    // a country both name
+	pointsOriginOther   = -4   // both name countries, none the same
 	pointsWords         = 3    // times the share of their other words (Dice, 0 to 1)
+	pointsNumbersOther  = -2   // both give numbers (an amount, a model), none the same
 	pointsCategory      = 1
 	pointsRoom          = 1.5
 	pointsFloor         = 0.5
 	pointsPlace         = 1
-	pointsSameDay       = 1 // found the day it was lost, or the day after
-	pointsDaysAfter     = 0.5
+	pointsSameDay       = 1    // found the day it was lost, or the day after
+	pointsDaysAfter     = 0.5  // found two or three days after
+	pointsWeeksAfter    = -0.5 // found more than a week after
+	pointsMonthAfter    = -1   // found more than a month after
 )
 
 // Matching window: an item found up to a day before the guest thinks it
@@ -188,7 +195,9 @@ func (m *matcher) score(r LostReport, f FoundItem) (float64, []Reason) {
 	e.facet(m.lex, found, lost, facetBrand, WhyBrand, pointsBrand, pointsBrandOther)
 	e.facet(m.lex, found, lost, facetColour, WhyColour, pointsColour, pointsColourOther)
 	e.facet(m.lex, found, lost, facetMaterial, WhyMaterial, pointsMaterial, pointsMaterialOther)
+	e.facet(m.lex, found, lost, facetOrigin, WhyOrigin, pointsOrigin, pointsOriginOther)
 	e.words(found, lost)
+	e.numbers(found, lost)
 	if e.points <= 0 {
 		// Nothing in the descriptions agrees: the circumstances alone
 		// do not make a match.
@@ -215,26 +224,55 @@ func (e *evidence) add(points float64, code string, params map[string]string) {
 	}
 }
 
-// items compares the items both descriptions name: the same item, or one
-// a kind of the other, for the best pair, and a little for each further
-// pair (a wallet and the ID in it); different items count against.
+// items compares the items both descriptions name, each side's most
+// precise words only (a "LEGO toy car" is a toy car, not any toy). The
+// first item a description names is the thing itself, the others what it
+// holds: the best pair counts in full when it is the thing on both sides
+// (the same item, or one a kind of the other), less when it is only what
+// one holds ("a bag with a cup" for a cup), and each further pair a
+// little. Items that differ count against.
 func (e *evidence) items(l *lexicon, found, lost *described) {
-	fs, ls := found.of(facetItem), lost.of(facetItem)
-	pairs := related(l, fs, ls)
-	switch {
-	case len(pairs) > 0:
-		best, points := pairs[0], pointsItemKind
-		for _, p := range pairs {
-			if p[0].c == p[1].c {
-				best, points = p, pointsItem
-				break
+	fs, ls := precise(l, found.of(facetItem)), precise(l, lost.of(facetItem))
+	var best [2]mention
+	points, pairs := 0.0, 0
+	for i, x := range fs {
+		for j, y := range ls {
+			if !l.related(x.c, y.c) {
+				continue
+			}
+			pairs++
+			p := float64(pointsItemContent)
+			switch {
+			case i > 0 || j > 0:
+			case x.c == y.c:
+				p = pointsItem
+			default:
+				p = pointsItemKind
+			}
+			if p > points {
+				best, points = [2]mention{x, y}, p
 			}
 		}
-		points += min(1, pointsItemMore*float64(len(pairs)-1))
+	}
+	switch {
+	case pairs > 0:
+		points += min(1, pointsItemMore*float64(pairs-1))
 		e.add(points, WhyItem, map[string]string{"Found": best[0].word, "Lost": best[1].word})
 	case len(fs) > 0 && len(ls) > 0:
 		e.add(pointsItemOther, WhyItem, nil)
 	}
+}
+
+// precise leaves out the mentions of concepts another mention is a kind
+// of.
+func precise(l *lexicon, ms []mention) []mention {
+	var out []mention
+	for _, m := range ms {
+		if !slices.ContainsFunc(ms, func(n mention) bool { return n.c.broader != "" && l.concepts[n.c.broader] == m.c }) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // facet compares the concepts of one facet both descriptions name.
@@ -255,6 +293,26 @@ func (e *evidence) words(found, lost *described) {
 	if d > 0 {
 		e.add(pointsWords*d, WhyWords, map[string]string{"Words": strings.Join(common, " ")})
 	}
+}
+
+// numbers counts against a pair whose descriptions both give numbers
+// (an amount of cash, a model, a size) and share none.
+func (e *evidence) numbers(found, lost *described) {
+	a, b := numbers(found.terms), numbers(lost.terms)
+	if len(a) > 0 && len(b) > 0 && !slices.ContainsFunc(a, func(n string) bool { return slices.Contains(b, n) }) {
+		e.add(pointsNumbersOther, "", nil)
+	}
+}
+
+// numbers lists the terms that are numbers of two digits or more.
+func numbers(terms map[string]bool) []string {
+	var out []string
+	for t := range terms {
+		if len(t) >= 2 && t[0] >= '0' && t[0] <= '9' {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // where scores the room, its floor, or the place.
@@ -305,6 +363,10 @@ func (m *matcher) when(e *evidence, r LostReport, f FoundItem) {
 		e.add(pointsSameDay, WhyNextDay, nil)
 	case days > 1 && days <= 3:
 		e.add(pointsDaysAfter, WhyDaysAfter, map[string]string{"Days": strconv.Itoa(days)})
+	case days > 30:
+		e.add(pointsMonthAfter, "", nil)
+	case days > 7:
+		e.add(pointsWeeksAfter, "", nil)
 	}
 }
 
@@ -360,17 +422,24 @@ func keys(d *described) map[string]bool {
 	return out
 }
 
-// dice is the Dice coefficient of two sets of terms, with the terms in
-// common (longest first, at most three, for a reason to show).
+// dice is the Dice coefficient of two sets of terms, a lone Han
+// character weighing half a word or a bigram, with the terms in common
+// (longest first, at most three, for a reason to show).
 func dice(ta, tb map[string]bool) (float64, []string) {
 	if len(ta) == 0 || len(tb) == 0 {
 		return 0, nil
 	}
 	var common []string
+	var shared, total float64
 	for t := range ta {
+		total += weight(t)
 		if tb[t] {
 			common = append(common, t)
+			shared += weight(t)
 		}
+	}
+	for t := range tb {
+		total += weight(t)
 	}
 	slices.SortFunc(common, func(x, y string) int {
 		if c := len(y) - len(x); c != 0 {
@@ -378,6 +447,12 @@ func dice(ta, tb map[string]bool) (float64, []string) {
 		}
 		return strings.Compare(x, y)
 	})
-	d := 2 * float64(len(common)) / float64(len(ta)+len(tb))
-	return d, common[:min(3, len(common))]
+	return 2 * shared / total, common[:min(3, len(common))]
+}
+
+func weight(term string) float64 {
+	if len(term) <= 4 && isHan(term) && len([]rune(term)) == 1 {
+		return 0.5
+	}
+	return 1
 }

@@ -35,7 +35,7 @@ func describe(l *lexicon, text string) *described {
 			d.readHan(l, []rune(tok))
 			continue
 		}
-		words = append(words, tok)
+		words = append(words, l.parts(tok)...)
 	}
 	d.readWords(l, words)
 	return d
@@ -66,6 +66,15 @@ func tokens(text string) []string {
 	}
 	flush(len(rs))
 	return out
+}
+
+// parts is a word as the thesaurus reads it: a hyphenated word it does
+// not know is its parts ("black-framed": "black", "framed").
+func (l *lexicon) parts(w string) []string {
+	if _, ok := l.words[w]; ok || !strings.Contains(w, "-") {
+		return []string{w}
+	}
+	return strings.FieldsFunc(w, func(r rune) bool { return r == '-' })
 }
 
 func runeKind(r rune) int {

@@ -36,6 +36,7 @@ const (
 	facetBrand                 // different brands rule a match out
 	facetMaterial              // different materials count a little against
 	facetPlace                 // where; evidence only, things get moved
+	facetOrigin                // a country; different countries rule a match out
 )
 
 // concept is one meaning the thesaurus knows.
@@ -60,27 +61,33 @@ var thesaurus = []group{
 	// Identity documents; the broad word first. 证件 is what a guest says
 	// when unsure which one.
 	{concept{"id", facetItem, ""}, "证件 证 id identification id_document"},
-	{concept{"id_card", facetItem, "id"}, "身份证 工作证 学生证 id_card identity_card"},
+	{concept{"id_card", facetItem, "id"}, "身份证 id_card identity_card"},
+	{concept{"staff_card", facetItem, "id"}, "工作证 学生证 员工卡 student_card student_id staff_card staff_id"},
 	{concept{"passport", facetItem, "id"}, "护照 passport"},
 	{concept{"licence", facetItem, "id"}, "驾照 驾驶证 driving_licence driving_license driver_license licence license"},
 	{concept{"permit", facetItem, "id"}, "通行证 港澳通行证 回乡证 台胞证 permit"},
 	{concept{"papers", facetItem, ""}, "文件 资料 合同 文件夹 发票 document documents paper papers paperwork folder file contract"},
 	{concept{"card", facetItem, ""}, "卡 卡片 card"},
 	{concept{"bank_card", facetItem, "card"}, "银行卡 信用卡 借记卡 储蓄卡 bank_card credit_card debit_card visa mastercard"},
-	{concept{"cash", facetItem, ""}, "现金 钱 人民币 美元 美金 港币 欧元 红包 纸币 元 cash money banknote dollar euro rmb yuan"},
+	{concept{"cash", facetItem, ""}, "现金 钱 港币 欧元 红包 纸币 cash money banknote euro red_packet red_envelope"},
 	// Keys, the room's key card among them.
-	{concept{"key", facetItem, ""}, "钥匙 车钥匙 房卡 门卡 钥匙扣 钥匙串 key car_key key_card room_card keycard keyring keychain key_chain key_ring fob"},
+	{concept{"key", facetItem, ""}, "钥匙 房卡 门卡 钥匙扣 钥匙串 key key_card room_card keycard keyring keychain key_chain key_ring"},
+	{concept{"car_key", facetItem, "key"}, "车钥匙 遥控钥匙 car_key fob"},
 	{concept{"charger", facetItem, ""}, "充电器 充电线 数据线 充电头 适配器 插头 转换插头 转换头 charger cable charging_cable usb_cable adapter adaptor plug"},
 	{concept{"power_bank", facetItem, ""}, "充电宝 移动电源 power_bank portable_charger battery_pack"},
 	{concept{"glasses", facetItem, ""}, "眼镜 近视眼镜 老花镜 眼镜盒 glasses spectacles reading_glasses eyeglasses"},
-	{concept{"sunglasses", facetItem, "glasses"}, "墨镜 太阳镜 sunglasses shades"},
-	{concept{"earphones", facetItem, ""}, "耳机 耳麦 蓝牙耳机 耳机盒 earphone earphones earbud earbuds headphone headphones headset"},
+	// 眼镜 are what one wears to see; sunglasses are another thing.
+	{concept{"sunglasses", facetItem, ""}, "墨镜 太阳镜 sunglasses shades"},
+	{concept{"earphones", facetItem, ""}, "耳机 耳麦 蓝牙耳机 耳机盒 earphone earphones earbud earbuds"},
+	{concept{"headphones", facetItem, "earphones"}, "头戴耳机 头戴式耳机 头戴式 headphone headphones headset over-ear"},
 	{concept{"watch", facetItem, ""}, "手表 腕表 表 智能手表 手环 watch wristwatch smartwatch fitness_band"},
 	{concept{"umbrella", facetItem, ""}, "雨伞 伞 遮阳伞 折叠伞 umbrella brolly"},
 	// Clothes: the broad word, then the kinds a desk tells apart.
 	{concept{"clothes", facetItem, ""}, "衣服 衣物 服装 clothes clothing garment"},
-	{concept{"coat", facetItem, "clothes"}, "外套 夹克 大衣 风衣 羽绒服 棉衣 棉袄 西装 西服 外衣 jacket coat overcoat parka anorak blazer raincoat suit_jacket"},
-	{concept{"sweater", facetItem, "clothes"}, "毛衣 针织衫 开衫 卫衣 sweater jumper cardigan hoodie pullover fleece"},
+	{concept{"coat", facetItem, "clothes"}, "外套 夹克 大衣 风衣 棉衣 棉袄 西装 西服 外衣 jacket coat overcoat parka anorak blazer suit_jacket"},
+	{concept{"sweater", facetItem, "clothes"}, "毛衣 针织衫 sweater jumper pullover knitwear"},
+	{concept{"cardigan", facetItem, "sweater"}, "开衫 针织开衫 cardigan"},
+	{concept{"hoodie", facetItem, "clothes"}, "卫衣 连帽衫 hoodie sweatshirt fleece"},
 	{concept{"shirt", facetItem, "clothes"}, "衬衫 衬衣 恤衫 上衣 shirt t-shirt tshirt tee blouse"},
 	{concept{"trousers", facetItem, "clothes"}, "裤子 长裤 短裤 牛仔裤 trousers pants jeans shorts"},
 	{concept{"dress", facetItem, "clothes"}, "裙子 连衣裙 半身裙 裙 dress skirt"},
@@ -106,13 +113,20 @@ var thesaurus = []group{
 	{concept{"earring", facetItem, "jewellery"}, "耳环 耳钉 耳坠 earring stud"},
 	{concept{"bracelet", facetItem, "jewellery"}, "手镯 手链 bracelet bangle"},
 	{concept{"brooch", facetItem, "jewellery"}, "胸针 brooch"},
-	{concept{"toy", facetItem, ""}, "玩具 玩偶 公仔 娃娃 毛绒玩具 乐高 toy teddy teddy_bear doll plush soft_toy lego"},
-	{concept{"book", facetItem, ""}, "书 书本 小说 本子 book novel paperback notebook diary"},
+	{concept{"toy", facetItem, ""}, "玩具 toy"},
+	{concept{"plush", facetItem, "toy"}, "毛绒玩具 毛绒 公仔 玩偶 娃娃 小熊 熊 teddy teddy_bear bear doll plush soft_toy"},
+	{concept{"toy_car", facetItem, "toy"}, "玩具车 玩具汽车 车模 toy_car model_car"},
+	{concept{"book", facetItem, ""}, "书 书本 小说 绘本 book novel paperback"},
+	{concept{"notebook", facetItem, ""}, "记事本 本子 笔记簿 notebook diary journal"},
 	{concept{"cosmetics", facetItem, ""}, "化妆品 口红 唇膏 粉饼 香水 护肤品 cosmetics makeup lipstick perfume"},
 	{concept{"medicine", facetItem, ""}, "药 药品 药瓶 药盒 胰岛素 medicine medication pill inhaler insulin"},
 	{concept{"cup", facetItem, ""}, "水杯 杯子 保温杯 水壶 cup mug thermos flask water_bottle tumbler"},
 	{concept{"wine", facetItem, ""}, "红酒 白酒 洋酒 葡萄酒 wine whisky whiskey"},
 	{concept{"shaver", facetItem, ""}, "剃须刀 电动剃须刀 shaver razor"},
+	{concept{"towel", facetItem, ""}, "毛巾 浴巾 towel"},
+	{concept{"goggles", facetItem, ""}, "泳镜 护目镜 goggles"},
+	{concept{"drone", facetItem, ""}, "无人机 航拍器 drone"},
+	{concept{"raincoat", facetItem, "clothes"}, "雨衣 raincoat poncho"},
 	{concept{"pen", facetItem, ""}, "笔 钢笔 签字笔 pen fountain_pen"},
 
 	// Colours, by family: a shade is its family (深蓝, navy: blue).
@@ -166,6 +180,18 @@ var thesaurus = []group{
 	{concept{"uniqlo", facetBrand, ""}, "优衣库 uniqlo"},
 	{concept{"northface", facetBrand, ""}, "北面 north_face northface"},
 	{concept{"montblanc", facetBrand, ""}, "万宝龙 montblanc mont_blanc"},
+	{concept{"ysl", facetBrand, ""}, "圣罗兰 ysl"},
+	{concept{"parker", facetBrand, ""}, "派克 parker"},
+	{concept{"zara", facetBrand, ""}, "zara"},
+	{concept{"pandora", facetBrand, ""}, "潘多拉 pandora"},
+	{concept{"samsonite", facetBrand, ""}, "新秀丽 samsonite"},
+	{concept{"philips", facetBrand, ""}, "飞利浦 philips"},
+	{concept{"anker", facetBrand, ""}, "安克 anker"},
+	{concept{"logitech", facetBrand, ""}, "罗技 logitech"},
+	{concept{"lego", facetBrand, ""}, "乐高 lego"},
+	{concept{"toyota", facetBrand, ""}, "丰田 toyota"},
+	{concept{"bmw", facetBrand, ""}, "宝马 bmw"},
+	{concept{"benz", facetBrand, ""}, "奔驰 benz mercedes"},
 
 	// Materials.
 	{concept{"leather", facetMaterial, ""}, "皮 皮革 真皮 牛皮 羊皮 皮质 leather"},
@@ -180,6 +206,21 @@ var thesaurus = []group{
 	{concept{"glass", facetMaterial, ""}, "玻璃 glass"},
 	{concept{"wood", facetMaterial, ""}, "木 木质 木头 wood wooden"},
 	{concept{"silicone", facetMaterial, ""}, "硅胶 silicone rubber"},
+	{concept{"pearl", facetMaterial, ""}, "珍珠 pearl"},
+	{concept{"down", facetMaterial, ""}, "羽绒 down"},
+
+	// Countries, for passports and other papers: a Chinese passport is
+	// not a British one.
+	{concept{"china", facetOrigin, ""}, "中国 china chinese prc"},
+	{concept{"usa", facetOrigin, ""}, "美国 usa us american"},
+	{concept{"uk", facetOrigin, ""}, "英国 uk british"},
+	{concept{"japan", facetOrigin, ""}, "日本 japan japanese"},
+	{concept{"korea", facetOrigin, ""}, "韩国 korea korean"},
+	{concept{"france", facetOrigin, ""}, "法国 france french"},
+	{concept{"germany", facetOrigin, ""}, "德国 germany german"},
+	{concept{"australia", facetOrigin, ""}, "澳大利亚 澳洲 australia australian"},
+	{concept{"canada", facetOrigin, ""}, "加拿大 canada canadian"},
+	{concept{"singapore", facetOrigin, ""}, "新加坡 singapore"},
 
 	// Places in a hotel.
 	{concept{"lobby", facetPlace, ""}, "大堂 大厅 lobby foyer"},
@@ -236,6 +277,19 @@ var compounds = map[string][]string{
 	"羊绒围巾":        {"scarf", "wool"},
 	"皮手套":         {"gloves", "leather"},
 	"apple_watch": {"watch", "apple"},
+	"lego":        {"toy", "lego"},
+	"羽绒服":         {"coat", "down"},
+	"羽绒外套":        {"coat", "down"},
+	"down_jacket": {"coat", "down"},
+	"美元":          {"cash", "usa"},
+	"美金":          {"cash", "usa"},
+	"dollar":      {"cash", "usa"},
+	"us_dollar":   {"cash", "usa"},
+	"人民币":         {"cash", "china"},
+	"元":           {"cash", "china"},
+	"rmb":         {"cash", "china"},
+	"yuan":        {"cash", "china"},
+	"乐高":          {"toy", "lego"},
 }
 
 // Concepts only compounds name.

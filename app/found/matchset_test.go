@@ -1,0 +1,215 @@
+package found
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"floordesk/app"
+)
+
+// The labelled match set, testdata/matchset.json: found items and loss
+// reports as guests and staff write them, in Chinese, English and both.
+// A report names the item it is about ("item"), or none: a near miss
+// (same colour, different item; same item, different colour or brand...),
+// whose "note" says what it must not match. Items no report names are
+// distractors, so that "in the top three" means something.
+
+// The targets: the right item among the top three suggestions for 90%
+// of the reports about an item, and at most one wrong suggestion in ten.
+// A suggestion is a match scored at or above matchThreshold, as the desk
+// shows them.
+const (
+	wantRecall    = 0.90
+	wantPrecision = 0.90
+)
+
+type matchSet struct {
+	Offset  string      `json:"utc_offset"`
+	Items   []setItem   `json:"items"`
+	Reports []setReport `json:"reports"`
+}
+
+type setItem struct {
+	ID          string       `json:"id"`
+	FoundAt     string       `json:"found_at"`
+	Place       string       `json:"place"`
+	Room        bool         `json:"room"`
+	Category    app.Category `json:"category"`
+	Description string       `json:"description"`
+}
+
+type setReport struct {
+	ID          string       `json:"id"`
+	LostAt      string       `json:"lost_at"`
+	Room        string       `json:"room"`
+	Place       string       `json:"place"`
+	Category    app.Category `json:"category"`
+	Description string       `json:"description"`
+	Item        string       `json:"item"` // the found item it is about, "" for a near miss
+	Note        string       `json:"note"`
+}
+
+// labelled is the match set as matching reads it.
+type labelled struct {
+	loc     *time.Location
+	items   []FoundItem
+	reports []LostReport
+	truth   map[string]string // report ID → item tag, "" for a near miss
+	notes   map[string]string
+}
+
+func loadMatchSet(tb testing.TB) *labelled {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/matchset.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var set matchSet
+	if err := json.Unmarshal(b, &set); err != nil {
+		tb.Fatalf("matchset.json: %v", err)
+	}
+	off, err := time.Parse("-07:00", set.Offset)
+	if err != nil {
+		tb.Fatalf("utc_offset: %v", err)
+	}
+	_, secs := off.Zone()
+	l := &labelled{loc: time.FixedZone("hotel", secs), truth: map[string]string{}, notes: map[string]string{}}
+	at := func(id, s string) time.Time {
+		t, err := time.ParseInLocation("2006-01-02 15:04", s, l.loc)
+		if err != nil {
+			tb.Fatalf("%s: %v", id, err)
+		}
+		return t
+	}
+	tags := map[string]bool{}
+	for _, it := range set.Items {
+		tags[it.ID] = true
+		l.items = append(l.items, FoundItem{Tag: it.ID, FoundAt: at(it.ID, it.FoundAt), Place: it.Place, Room: it.Room,
+			Category: it.Category, Description: it.Description, Status: FoundHeld})
+	}
+	for _, r := range set.Reports {
+		if r.Item != "" && !tags[r.Item] {
+			tb.Fatalf("report %s names item %s, which the set does not have", r.ID, r.Item)
+		}
+		l.truth[r.ID], l.notes[r.ID] = r.Item, r.Note
+		l.reports = append(l.reports, LostReport{ID: r.ID, LostAt: at(r.ID, r.LostAt), Room: r.Room, Place: r.Place,
+			Category: r.Category, Description: r.Description})
+	}
+	return l
+}
+
+// quality is how matching does on the labelled set.
+type quality struct {
+	pairs, found int // reports about an item; those with it in their top three suggestions
+	shown, wrong int // suggestions over all reports; those not the report's item
+	misses       []string
+	wrongs       []string
+}
+
+func (q quality) recall() float64    { return float64(q.found) / float64(max(1, q.pairs)) }
+func (q quality) precision() float64 { return float64(q.shown-q.wrong) / float64(max(1, q.shown)) }
+
+// evaluate matches every report of the set against every item, with the
+// thesaurus l, as the desk does when a report is filed.
+func (set *labelled) evaluate(l *lexicon) quality {
+	var q quality
+	m := newMatcher(l, set.loc, nil)
+	for _, r := range set.reports {
+		var got []FoundMatch
+		for _, f := range set.items {
+			if score, why := m.score(r, f); score >= matchThreshold {
+				got = append(got, FoundMatch{Item: f, Score: score, Reasons: why})
+			}
+		}
+		slices.SortStableFunc(got, func(a, b FoundMatch) int { return compareScore(a.Score, b.Score) })
+		want := set.truth[r.ID]
+		if want != "" {
+			q.pairs++
+			if slices.ContainsFunc(got[:min(3, len(got))], func(m FoundMatch) bool { return m.Item.Tag == want }) {
+				q.found++
+			} else {
+				q.misses = append(q.misses, fmt.Sprintf("%s %q: %s not in the top three of %s", r.ID, r.Description, want, describeMatches(got)))
+			}
+		}
+		for _, g := range got {
+			q.shown++
+			if g.Item.Tag != want {
+				q.wrong++
+				q.wrongs = append(q.wrongs, fmt.Sprintf("%s %q: %s %q %.2f %v %s", r.ID, r.Description, g.Item.Tag,
+					g.Item.Description, g.Score, g.Reasons, set.notes[r.ID]))
+			}
+		}
+	}
+	return q
+}
+
+func describeMatches(ms []FoundMatch) string {
+	var s []string
+	for _, m := range ms {
+		s = append(s, fmt.Sprintf("%s %.2f", m.Item.Tag, m.Score))
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+// TestMatchQuality holds matching to its targets on the labelled set.
+func TestMatchQuality(t *testing.T) {
+	set := loadMatchSet(t)
+	if set.pairsCount() < 60 {
+		t.Fatalf("the set has %d true pairs, want at least 60", set.pairsCount())
+	}
+	q := set.evaluate(lex)
+	t.Logf("recall (right item in the top 3) %.3f (%d of %d); precision %.3f (%d wrong of %d suggestions)",
+		q.recall(), q.found, q.pairs, q.precision(), q.wrong, q.shown)
+	if q.recall() < wantRecall {
+		t.Errorf("the right item is in the top three for %.3f of the reports, want %.2f:\n%s", q.recall(), wantRecall, strings.Join(q.misses, "\n"))
+	}
+	if q.precision() < wantPrecision {
+		t.Errorf("%d of %d suggestions are wrong, want at most one in ten:\n%s", q.wrong, q.shown, strings.Join(q.wrongs, "\n"))
+	}
+	if testing.Verbose() {
+		for _, s := range append(q.misses, q.wrongs...) {
+			t.Log(s)
+		}
+	}
+}
+
+// TestMatchSetNeedsTheThesaurus checks that the set tells meaning from
+// spelling: without the thesaurus, matching misses its targets.
+func TestMatchSetNeedsTheThesaurus(t *testing.T) {
+	q := loadMatchSet(t).evaluate(newLexicon(nil, nil))
+	t.Logf("without the thesaurus: recall %.3f, precision %.3f", q.recall(), q.precision())
+	if q.recall() >= wantRecall && q.precision() >= wantPrecision {
+		t.Fatal("matching meets its targets without the thesaurus: the set does not test it")
+	}
+}
+
+func (set *labelled) pairsCount() int {
+	n := 0
+	for _, item := range set.truth {
+		if item != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// BenchmarkMatchQuality matches every report of the labelled set against
+// every item and reports the share of reports with the right item in
+// their top three (recall) and of suggestions that are right (precision):
+//
+//	go test -tags migrated_fynedo ./app/found -run XXX -bench MatchQuality
+func BenchmarkMatchQuality(b *testing.B) {
+	set := loadMatchSet(b)
+	var q quality
+	for b.Loop() {
+		q = set.evaluate(lex)
+	}
+	b.ReportMetric(q.precision(), "precision")
+	b.ReportMetric(q.recall(), "recall@3")
+	b.ReportMetric(float64(q.shown)/float64(len(set.reports)), "suggestions/report")
+}
