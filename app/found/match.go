@@ -41,6 +41,12 @@ const (
 	WhyDaysAfter = "days_after" // Days
 )
 
+// ReasonCodes lists every reason code a match may give.
+func ReasonCodes() []string {
+	return []string{WhyItem, WhyColour, WhyBrand, WhyMaterial, WhyOrigin, WhyWords, WhyCategory, WhyRoom, WhyFloor,
+		WhyPlace, WhySameDay, WhyNextDay, WhyDaysAfter}
+}
+
 // FoundMatch is a found item that may match a loss report.
 type FoundMatch struct {
 	Item    FoundItem
@@ -424,7 +430,8 @@ func keys(d *described) map[string]bool {
 
 // dice is the Dice coefficient of two sets of terms, a lone Han
 // character weighing half a word or a bigram, with the terms in common
-// (longest first, at most three, for a reason to show).
+// (longest first, at most three and none inside another, for a reason
+// to show).
 func dice(ta, tb map[string]bool) (float64, []string) {
 	if len(ta) == 0 || len(tb) == 0 {
 		return 0, nil
@@ -447,7 +454,13 @@ func dice(ta, tb map[string]bool) (float64, []string) {
 		}
 		return strings.Compare(x, y)
 	})
-	return 2 * shared / total, common[:min(3, len(common))]
+	var shown []string // no term inside one shown before it
+	for _, t := range common {
+		if len(shown) < 3 && !slices.ContainsFunc(shown, func(s string) bool { return strings.Contains(s, t) }) {
+			shown = append(shown, t)
+		}
+	}
+	return 2 * shared / total, shown
 }
 
 func weight(term string) float64 {

@@ -108,6 +108,8 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	if sc.lastReport == nil || !slices.Contains(sc.lastReport.matches, tag) {
 		t.Fatalf("report shows %+v; errors %q", sc.lastReport, r.Errs.Text(""))
 	}
+	kittest.Shows(t, sc.Pane().Content(), lang.L("found.why.item_same", map[string]string{"Word": "ring"}),
+		lang.L("found.why.room", map[string]string{"Room": "1203"}), lang.L("found.why.same_day"))
 
 	sc.Open(tag)
 	if !slices.Contains(sc.lastDetail.matches, sc.lastReport.id) {
