@@ -213,3 +213,18 @@ func BenchmarkMatchQuality(b *testing.B) {
 	b.ReportMetric(q.recall(), "recall@3")
 	b.ReportMetric(float64(q.shown)/float64(len(set.reports)), "suggestions/report")
 }
+
+// BenchmarkMatchItem matches one found item against the set's reports,
+// each read once, as logging an item does with the open reports of its
+// window: the cost per report.
+func BenchmarkMatchItem(b *testing.B) {
+	set := loadMatchSet(b)
+	item := set.items[0]
+	for b.Loop() {
+		m := newMatcher(lex, set.loc, nil)
+		for _, r := range set.reports {
+			m.score(r, item)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(set.reports)), "ns/report")
+}
