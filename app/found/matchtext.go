@@ -221,7 +221,7 @@ func singular(w string) string {
 // stopWords are English words that say nothing about a thing.
 var stopWords = setOf("a an the and or with without of in on at to it is was are my our his her its their this that " +
 	"for from by inside near some one lost left found have has had think maybe probably please guest room " +
-	"i we he she they there about around very small big large little new old")
+	"i we us me you he she they there about around very small big large little new old")
 
 // stopHan are Chinese characters that say nothing about a thing
 // (particles, pronouns, measure words, "lost", "inside").

@@ -66,7 +66,7 @@ var thesaurus = []group{
 	{concept{"passport", facetItem, "id"}, "护照 passport"},
 	{concept{"licence", facetItem, "id"}, "驾照 驾驶证 driving_licence driving_license driver_license licence license"},
 	{concept{"permit", facetItem, "id"}, "通行证 港澳通行证 回乡证 台胞证 permit"},
-	{concept{"papers", facetItem, ""}, "文件 资料 合同 文件夹 发票 document documents paper papers paperwork folder file contract"},
+	{concept{"papers", facetItem, ""}, "文件 资料 证书 合同 文件夹 发票 document documents paper papers paperwork folder file contract"},
 	{concept{"card", facetItem, ""}, "卡 卡片 card"},
 	{concept{"bank_card", facetItem, "card"}, "银行卡 信用卡 借记卡 储蓄卡 bank_card credit_card debit_card visa mastercard"},
 	{concept{"cash", facetItem, ""}, "现金 钱 港币 欧元 红包 纸币 cash money banknote euro red_packet red_envelope"},
@@ -207,12 +207,12 @@ var thesaurus = []group{
 	{concept{"wood", facetMaterial, ""}, "木 木质 木头 wood wooden"},
 	{concept{"silicone", facetMaterial, ""}, "硅胶 silicone rubber"},
 	{concept{"pearl", facetMaterial, ""}, "珍珠 pearl"},
-	{concept{"down", facetMaterial, ""}, "羽绒 down"},
+	{concept{"down", facetMaterial, ""}, "羽绒"},
 
 	// Countries, for passports and other papers: a Chinese passport is
 	// not a British one.
 	{concept{"china", facetOrigin, ""}, "中国 china chinese prc"},
-	{concept{"usa", facetOrigin, ""}, "美国 usa us american"},
+	{concept{"usa", facetOrigin, ""}, "美国 usa american"},
 	{concept{"uk", facetOrigin, ""}, "英国 uk british"},
 	{concept{"japan", facetOrigin, ""}, "日本 japan japanese"},
 	{concept{"korea", facetOrigin, ""}, "韩国 korea korean"},
@@ -243,8 +243,9 @@ var thesaurus = []group{
 	{concept{"kids_club", facetPlace, ""}, "儿童乐园 儿童俱乐部 kids_club playroom"},
 
 	// Neutral words: consumed so that their characters are not read as
-	// something else (蓝牙 is not blue, 酒店 is not wine, 银行 not silver).
-	{concept{"", facetNone, ""}, "蓝牙 酒店 银行 房间 客房 客人 白天 红绿灯 黑夜 金额 小时 表面 bluetooth"},
+	// something else (蓝牙 is not blue, 酒店 is not wine, 银行 not silver,
+	// 包括 "including" not a bag, 卡通 "cartoon" not a card, 地铁 not iron).
+	{concept{"", facetNone, ""}, "蓝牙 酒店 银行 房间 客房 客人 白天 红绿灯 黑夜 金额 小时 表面 包括 包含 面包 卡通 值钱 地铁 奶粉 bluetooth"},
 }
 
 // compounds are words that name two concepts at once.
@@ -254,7 +255,6 @@ var compounds = map[string][]string{
 	"airpods":     {"earphones", "apple"},
 	"airpod":      {"earphones", "apple"},
 	"macbook":     {"laptop", "apple"},
-	"mac":         {"laptop", "apple"},
 	"苹果手机":        {"phone", "apple"},
 	"华为手机":        {"phone", "huawei"},
 	"小米手机":        {"phone", "xiaomi"},
@@ -281,6 +281,7 @@ var compounds = map[string][]string{
 	"羽绒服":         {"coat", "down"},
 	"羽绒外套":        {"coat", "down"},
 	"down_jacket": {"coat", "down"},
+	"down_coat":   {"coat", "down"},
 	"美元":          {"cash", "usa"},
 	"美金":          {"cash", "usa"},
 	"dollar":      {"cash", "usa"},

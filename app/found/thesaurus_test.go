@@ -55,6 +55,10 @@ func TestDescribe(t *testing.T) {
 		{"深灰色羊毛围巾", []string{"grey", "scarf", "wool"}, nil},
 		{"black-framed glasses", []string{"black", "glasses"}, []string{"framed"}},
 		{"书 三体 第二部", []string{"book"}, []string{"三", "体", "三体", "第", "二", "第二"}},
+		{"包括身份证", []string{"id_card"}, nil},
+		{"卡通图案的水杯", []string{"cup"}, []string{"图", "案", "图案"}},
+		{"在地铁站丢的", nil, []string{"站"}},
+		{"please call us, US dollars", []string{"cash", "usa"}, []string{"call"}},
 	}
 	for _, tt := range tests {
 		d := describe(lex, tt.text)
