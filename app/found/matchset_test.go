@@ -106,24 +106,29 @@ func loadMatchSet(tb testing.TB) *labelled {
 // quality is how matching does on the labelled set.
 type quality struct {
 	pairs, found int // reports about an item; those with it in their top three suggestions
+	back         int // those whose item has the report in its top three (logging it)
 	shown, wrong int // suggestions over all reports; those not the report's item
 	misses       []string
 	wrongs       []string
 }
 
-func (q quality) recall() float64    { return float64(q.found) / float64(max(1, q.pairs)) }
-func (q quality) precision() float64 { return float64(q.shown-q.wrong) / float64(max(1, q.shown)) }
+func (q quality) recall() float64     { return float64(q.found) / float64(max(1, q.pairs)) }
+func (q quality) recallBack() float64 { return float64(q.back) / float64(max(1, q.pairs)) }
+func (q quality) precision() float64  { return float64(q.shown-q.wrong) / float64(max(1, q.shown)) }
 
 // evaluate matches every report of the set against every item, with the
-// thesaurus l, as the desk does when a report is filed.
+// thesaurus l, as the desk does when a report is filed, and every item
+// against every report, as when an item is logged.
 func (set *labelled) evaluate(l *lexicon) quality {
 	var q quality
 	m := newMatcher(l, set.loc, nil)
+	byItem := map[string][]ReportMatch{}
 	for _, r := range set.reports {
 		var got []FoundMatch
 		for _, f := range set.items {
 			if score, why := m.score(r, f); score >= matchThreshold {
 				got = append(got, FoundMatch{Item: f, Score: score, Reasons: why})
+				byItem[f.Tag] = append(byItem[f.Tag], ReportMatch{Report: r, Score: score, Reasons: why})
 			}
 		}
 		slices.SortStableFunc(got, func(a, b FoundMatch) int { return compareScore(a.Score, b.Score) })
@@ -145,6 +150,16 @@ func (set *labelled) evaluate(l *lexicon) quality {
 			}
 		}
 	}
+	for id, tag := range set.truth {
+		if tag == "" {
+			continue
+		}
+		got := byItem[tag]
+		slices.SortStableFunc(got, func(a, b ReportMatch) int { return compareScore(a.Score, b.Score) })
+		if slices.ContainsFunc(got[:min(3, len(got))], func(m ReportMatch) bool { return m.Report.ID == id }) {
+			q.back++
+		}
+	}
 	return q
 }
 
@@ -163,10 +178,13 @@ func TestMatchQuality(t *testing.T) {
 		t.Fatalf("the set has %d true pairs, want at least 60", set.pairsCount())
 	}
 	q := set.evaluate(lex)
-	t.Logf("recall (right item in the top 3) %.3f (%d of %d); precision %.3f (%d wrong of %d suggestions)",
-		q.recall(), q.found, q.pairs, q.precision(), q.wrong, q.shown)
+	t.Logf("recall (right item in the top 3) %.3f (%d of %d), the other way %.3f; precision %.3f (%d wrong of %d suggestions)",
+		q.recall(), q.found, q.pairs, q.recallBack(), q.precision(), q.wrong, q.shown)
 	if q.recall() < wantRecall {
 		t.Errorf("the right item is in the top three for %.3f of the reports, want %.2f:\n%s", q.recall(), wantRecall, strings.Join(q.misses, "\n"))
+	}
+	if q.recallBack() < wantRecall {
+		t.Errorf("the right report is in the top three for %.3f of the items, want %.2f", q.recallBack(), wantRecall)
 	}
 	if q.precision() < wantPrecision {
 		t.Errorf("%d of %d suggestions are wrong, want at most one in ten:\n%s", q.wrong, q.shown, strings.Join(q.wrongs, "\n"))
@@ -200,7 +218,8 @@ func (set *labelled) pairsCount() int {
 
 // BenchmarkMatchQuality matches every report of the labelled set against
 // every item and reports the share of reports with the right item in
-// their top three (recall) and of suggestions that are right (precision):
+// their top three (recall; and of items with the right report in theirs)
+// and of suggestions that are right (precision):
 //
 //	go test -tags migrated_fynedo ./app/found -run XXX -bench MatchQuality
 func BenchmarkMatchQuality(b *testing.B) {
@@ -211,6 +230,7 @@ func BenchmarkMatchQuality(b *testing.B) {
 	}
 	b.ReportMetric(q.precision(), "precision")
 	b.ReportMetric(q.recall(), "recall@3")
+	b.ReportMetric(q.recallBack(), "item_recall@3")
 	b.ReportMetric(float64(q.shown)/float64(len(set.reports)), "suggestions/report")
 }
 
