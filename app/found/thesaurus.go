@@ -124,6 +124,10 @@ var thesaurus = []group{
 	{concept{"wine", facetItem, ""}, "红酒 白酒 洋酒 葡萄酒 wine whisky whiskey"},
 	{concept{"shaver", facetItem, ""}, "剃须刀 电动剃须刀 shaver razor"},
 	{concept{"towel", facetItem, ""}, "毛巾 浴巾 towel"},
+	// Babies' things.
+	{concept{"baby_bottle", facetItem, ""}, "奶瓶 baby_bottle feeding_bottle"},
+	{concept{"pacifier", facetItem, ""}, "奶嘴 安抚奶嘴 pacifier dummy soother"},
+	{concept{"stroller", facetItem, ""}, "婴儿车 童车 推车 stroller pram buggy pushchair"},
 	{concept{"goggles", facetItem, ""}, "泳镜 护目镜 goggles"},
 	{concept{"drone", facetItem, ""}, "无人机 航拍器 drone"},
 	{concept{"raincoat", facetItem, "clothes"}, "雨衣 raincoat poncho"},
@@ -137,8 +141,8 @@ var thesaurus = []group{
 	{concept{"grey", facetColour, ""}, "灰 灰色 深灰 浅灰 grey gray charcoal"},
 	{concept{"brown", facetColour, ""}, "棕 棕色 咖啡色 褐色 驼色 brown tan camel"},
 	{concept{"beige", facetColour, ""}, "米色 卡其 卡其色 beige khaki"},
-	{concept{"gold", facetColour, ""}, "金 金色 黄金 gold golden"},
-	{concept{"silver", facetColour, ""}, "银 银色 白金 铂金 纯银 silver platinum"},
+	{concept{"gold", facetColour, ""}, "金 金色 黄金 玫瑰金 gold golden rose_gold"},
+	{concept{"silver", facetColour, ""}, "银 银色 白金 铂金 纯银 silver platinum white_gold"},
 	{concept{"green", facetColour, ""}, "绿 绿色 军绿 墨绿 green olive"},
 	{concept{"yellow", facetColour, ""}, "黄 黄色 yellow"},
 	{concept{"pink", facetColour, ""}, "粉 粉色 粉红 粉红色 pink"},
@@ -207,6 +211,12 @@ var thesaurus = []group{
 	{concept{"wood", facetMaterial, ""}, "木 木质 木头 wood wooden"},
 	{concept{"silicone", facetMaterial, ""}, "硅胶 silicone rubber"},
 	{concept{"pearl", facetMaterial, ""}, "珍珠 pearl"},
+	// Stones: 红宝石 is a ruby, not something red.
+	{concept{"diamond", facetMaterial, ""}, "钻石 钻 diamond"},
+	{concept{"sapphire", facetMaterial, ""}, "蓝宝石 sapphire"},
+	{concept{"ruby", facetMaterial, ""}, "红宝石 ruby"},
+	{concept{"emerald", facetMaterial, ""}, "绿宝石 祖母绿 emerald"},
+	{concept{"jade", facetMaterial, ""}, "玉 翡翠 玉石 jade"},
 	{concept{"down", facetMaterial, ""}, "羽绒"},
 
 	// Countries, for passports and other papers: a Chinese passport is
