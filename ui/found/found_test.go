@@ -115,10 +115,13 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	if !slices.Contains(sc.lastDetail.matches, sc.lastReport.id) {
 		t.Fatalf("item detail does not list the report: %+v", sc.lastDetail)
 	}
+	room := lang.L("found.why.room", map[string]string{"Room": "1203"})
+	kittest.Shows(t, sc.Pane().Content(), room)
 	tapButton(t, sc.Pane().Content(), lang.L("found.label"))
 	if sc.lastLog == nil || !slices.Contains(sc.lastLog.matches, sc.lastReport.id) {
 		t.Fatalf("the item's label does not list the report: %+v", sc.lastLog)
 	}
+	kittest.Shows(t, sc.Pane().Content(), room)
 	sc.Open(tag)
 	sc.showClaimForm(tag)
 	c := sc.lastClaim
