@@ -144,9 +144,7 @@ var (
 // Read reads a table file: a workbook when it starts as one, else text.
 // Errors: *LimitError, *SyntaxError, *FormatError, or the reader's own.
 func Read(r io.Reader, opt Options) (*Table, error) {
-	if opt.Limits == (Limits{}) {
-		opt.Limits = DefaultLimits
-	}
+	opt.Limits = opt.limits()
 	b, err := io.ReadAll(io.LimitReader(r, opt.Limits.Bytes+1))
 	if err != nil {
 		return nil, err
@@ -163,6 +161,14 @@ func Read(r io.Reader, opt Options) (*Table, error) {
 		return nil, &FormatError{Format: "xls"}
 	}
 	return readText(b, opt.Limits)
+}
+
+// limits fills in DefaultLimits when none are given.
+func (o Options) limits() Limits {
+	if o.Limits == (Limits{}) {
+		return DefaultLimits
+	}
+	return o.Limits
 }
 
 // Check checks a row's cells against the limits; sheet readers call it

@@ -47,14 +47,15 @@ func readText(b []byte, lim Limits) (*Table, error) {
 			return nil, syntaxError(err)
 		}
 		line, _ := cr.FieldPos(0)
-		if err := t.add(lim, line, rec); err != nil {
+		if err := t.Add(lim, line, rec); err != nil {
 			return nil, err
 		}
 	}
 }
 
-// add keeps a row that is not blank, its cells trimmed, within the limits.
-func (t *Table) add(lim Limits, line int, cells []string) error {
+// Add keeps a row that is not blank, its cells trimmed, within the
+// limits; readers of other formats call it for each row they read.
+func (t *Table) Add(lim Limits, line int, cells []string) error {
 	blank := true
 	for i, c := range cells {
 		cells[i] = strings.TrimSpace(c)
