@@ -172,8 +172,8 @@ func TestRoomRefusalsNameTheFilesLine(t *testing.T) {
 	tests := []struct{ name, csv, code, line string }{
 		{"duplicate after blank lines", "floor,room,type\n\n3,301,twin\n\n3,301,king\n", "rooms.duplicate", "5"},
 		{"duplicate after a field on two lines", "3,\"30\n2\",twin\n3,301,king\n3,301,king\n", "rooms.duplicate", "4"},
-		{"bad floor after a blank line", "3,301,twin\n\nthree,302,king\n", "rooms.bad_line", "3"},
-		{"not CSV", "3,301,twin\n\n3,\"30\"2,king\n", "rooms.bad_line", "3"},
+		{"bad floor after a blank line", "3,301,twin\n\nthree,302,king\n", "rooms.bad_floor", "3"},
+		{"not CSV", "3,301,twin\n\n3,\"30\"2,king\n", "file.bad_line", "3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

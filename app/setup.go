@@ -1,11 +1,7 @@
 package app
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
-	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -94,9 +90,12 @@ type HotelChange struct {
 
 // Room is one guest room.
 type Room struct {
-	Number string `json:"number"`
-	Floor  int    `json:"floor"`
-	Type   string `json:"type"`
+	Number   string `json:"number"` // as the list writes it: "0801" keeps its zero
+	Floor    int    `json:"floor"`
+	Type     string `json:"type"`
+	Building string `json:"building,omitempty"`
+	Section  string `json:"section,omitempty"`
+	Status   string `json:"status,omitempty"`
 }
 
 // RoomList is the imported room list; Name is the list's name (the file).
@@ -155,9 +154,6 @@ func init() {
 	RegisterKind(KindItemType, FoldWith(applyItemType, nil))
 	RegisterMessages(map[string]string{
 		"room.unknown":     "Room {room} is not on the room list {list} — check the number.",
-		"rooms.bad_line":   "Line {line} of the room list: {problem} — correct the file and import it again.",
-		"rooms.duplicate":  "Room {room} appears twice in the room list (line {line}) — remove one.",
-		"rooms.empty":      "The room list has no rooms — check the file.",
 		"desk.unknown":     "No desk {desk} in the hotel set-up — add it first.",
 		"shift.bad_time":   "Shift {shift}: {field} must be a time like 07:00.",
 		"floor.unknown":    "Floor {floor} has no rooms on the room list {list}.",
@@ -346,113 +342,6 @@ func (s *Service) Loc() *time.Location {
 		return time.Local
 	}
 	return s.Location
-}
-
-// ImportRooms replaces the room list with a CSV file of floor, room number,
-// room type (a header line is skipped); supervisors only. name is the
-// list's name, shown when a room is refused.
-func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {
-	s.Lock()
-	defer s.Unlock()
-	actor, err := s.Authorize(actorID, RoleSupervisor)
-	if err != nil {
-		return RoomList{}, err
-	}
-	if err := Required("name", name); err != nil {
-		return RoomList{}, err
-	}
-	rooms, err := parseRooms(r)
-	if err != nil {
-		return RoomList{}, err
-	}
-	body := roomsBody{Name: name, Rooms: rooms, At: s.Now()}
-	return EmitView[RoomList](s, actor, Ref(KindRooms, roomsID), TypeRoomsImported, body)
-}
-
-func parseRooms(r io.Reader) ([]Room, error) {
-	cr := csv.NewReader(withoutBOM(r))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	var rooms []Room
-	seen := map[string]bool{}
-	for first := true; ; first = false {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, notCSV(err)
-		}
-		// Lines, not records: the reader skips blank lines, and a
-		// quoted field may span several.
-		line, _ := cr.FieldPos(0)
-		room, skip, err := parseRoomLine(line, first, rec)
-		if err != nil {
-			return nil, err
-		}
-		if skip {
-			continue
-		}
-		if seen[room.Number] {
-			line, _ = cr.FieldPos(1)
-			return nil, Invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(line))
-		}
-		seen[room.Number] = true
-		rooms = append(rooms, room)
-	}
-	if len(rooms) == 0 {
-		return nil, Invalid("file", "rooms.empty")
-	}
-	return rooms, nil
-}
-
-// withoutBOM drops the byte-order mark Excel writes at the start of a
-// "CSV UTF-8" file. Left in, it is part of the first field: the first
-// room of a file without a header was taken for a header and dropped.
-func withoutBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
-		br.Discard(len(utf8BOM))
-	}
-	return br
-}
-
-const utf8BOM = "\ufeff"
-
-// notCSV refuses a file the CSV reader cannot read, naming the line when
-// it knows it.
-func notCSV(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(pe.Line), "problem", pe.Err.Error())
-	}
-	return Invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
-}
-
-// parseRoomLine reads "floor, number, type" found on line; a first record
-// whose floor is not a number is a header and skipped, as are blank lines.
-func parseRoomLine(line int, first bool, rec []string) (Room, bool, error) {
-	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-		return Room{}, true, nil
-	}
-	bad := func(problem string) error {
-		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(line), "problem", problem)
-	}
-	if len(rec) < 3 {
-		return Room{}, false, bad("want floor, room number, room type")
-	}
-	floor, err := strconv.Atoi(strings.TrimSpace(rec[0]))
-	if err != nil && first {
-		return Room{}, true, nil // a header
-	}
-	if err != nil {
-		return Room{}, false, bad(fmt.Sprintf("floor %q is not a number", rec[0]))
-	}
-	num, typ := strings.TrimSpace(rec[1]), strings.TrimSpace(rec[2])
-	if num == "" {
-		return Room{}, false, bad("the room number is empty")
-	}
-	return Room{Number: num, Floor: floor, Type: typ}, false, nil
 }
 
 // Rooms returns the room list; an empty list when none was imported.
