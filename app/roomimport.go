@@ -5,6 +5,8 @@ import (
 	"strings"
 )
 
+//go:generate go run testdata/rooms/make.go
+
 // Importing the room list: a file is read into a preview (the rooms as
 // they will be stored, and notes on how the file was read), which the
 // supervisor confirms before anything is saved.
