@@ -354,6 +354,8 @@ func (s *Service) Rooms() (RoomList, error) {
 }
 
 // CheckRoom refuses a room number not on the room list, naming the list.
+// A number is on the list when the list writes it so, or when it names
+// one listed room once leading zeros are left aside ("801" for "0801").
 // Before any list is imported every room is accepted. field names the
 // input for the refusal.
 func (s *Service) CheckRoom(field, number string) error {
@@ -364,12 +366,47 @@ func (s *Service) CheckRoom(field, number string) error {
 	if err != nil || len(l.Rooms) == 0 {
 		return err
 	}
-	for _, r := range l.Rooms {
-		if r.Number == number {
-			return nil
-		}
+	if _, ok := listedRoom(l.Rooms, number); ok {
+		return nil
 	}
 	return Refuse(ErrInvalid, field, "room.unknown", []string{"room", number, "list", l.Name, "field", field})
+}
+
+// ListedRoom returns number as the room list writes it: "0801" for
+// "801" when that is the one listed room it can be. A number not on the
+// list, or before any list, is returned as it is. Commands keep the
+// listed number, so a record typed "801" is found by "0801".
+func (s *Service) ListedRoom(number string) string {
+	l, err := s.Rooms()
+	if err != nil {
+		return number
+	}
+	if listed, ok := listedRoom(l.Rooms, number); ok {
+		return listed
+	}
+	return number
+}
+
+// listedRoom finds number on the list: as written, else the only room
+// whose number is the same without its leading zeros.
+func listedRoom(rooms []Room, number string) (string, bool) {
+	key, match, n := withoutLeadingZeros(number), "", 0
+	for _, r := range rooms {
+		if r.Number == number {
+			return number, true
+		}
+		if withoutLeadingZeros(r.Number) == key {
+			match, n = r.Number, n+1
+		}
+	}
+	return match, n == 1
+}
+
+func withoutLeadingZeros(number string) string {
+	if t := strings.TrimLeft(number, "0"); t != "" {
+		return t
+	}
+	return number
 }
 
 // SetDesk adds or changes a desk and the floors it serves; supervisors only.

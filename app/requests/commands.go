@@ -46,6 +46,7 @@ func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, e
 	}
 	now := s.Now()
 	in = requestDefaults(in, now)
+	in.Room = s.ListedRoom(in.Room)
 	if err := s.checkNewRequest(in, now); err != nil {
 		return Request{}, err
 	}
