@@ -57,7 +57,10 @@ func newNote(code string, kv ...string) Note { return Note{Code: code, Params: p
 // ImportRooms replaces the room list with a table file's rooms, as
 // PreviewRooms reads them, without showing a preview; supervisors only.
 func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {
-	p, err := s.PreviewRooms(actorID, name, r)
+	if _, err := s.Authorize(actorID, RoleSupervisor); err != nil {
+		return RoomList{}, err
+	}
+	p, err := s.PreviewRooms(name, r)
 	if err != nil {
 		return RoomList{}, err
 	}
@@ -65,18 +68,16 @@ func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, erro
 }
 
 // PreviewRooms reads a room list file (see package tabular for the
-// formats) and returns its rooms as they would be stored, saving nothing;
-// supervisors only. Columns are found by their header, Chinese or
-// English, in any order: room number, floor and room type, and optional
-// building, section and status. A file without a header is read only when
-// its columns cannot be mistaken: floor, room number (starting with the
-// floor), room type. Without a floor column, the floors are taken from
-// the room numbers when every number has 3 or 4 digits. A refusal names
-// the file's line.
-func (s *Service) PreviewRooms(actorID, name string, r io.Reader) (RoomPreview, error) {
-	if _, err := s.Authorize(actorID, RoleSupervisor); err != nil {
-		return RoomPreview{}, err
-	}
+// formats) and returns its rooms as they would be stored, saving nothing.
+// Columns are found by their header, Chinese or English, in any order:
+// room number, floor and room type, and optional building, section and
+// status. A file without a header is read only when its columns cannot be
+// mistaken: floor, room number (starting with the floor), room type.
+// Without a floor column, the floors are taken from the room numbers when
+// every number has 3 or 4 digits. A refusal names the file's line. It
+// reads only the file, so the first run previews the list before its
+// supervisor exists; ConfirmRooms checks who saves it.
+func (s *Service) PreviewRooms(name string, r io.Reader) (RoomPreview, error) {
 	if err := Required("name", name); err != nil {
 		return RoomPreview{}, err
 	}

@@ -39,7 +39,7 @@ func TestRoomFilesAsExcelWritesThem(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p, err := f.Core.PreviewRooms(apptest.SupID, tt.file, strings.NewReader(string(b)))
+			p, err := f.Core.PreviewRooms(tt.file, strings.NewReader(string(b)))
 			if err != nil {
 				t.Fatalf("preview refused: %v", err)
 			}
@@ -108,7 +108,7 @@ func TestHeaderInAnyOrder(t *testing.T) {
 // need the column.
 func TestFloorFromRoomNumbers(t *testing.T) {
 	f := newFixture(t)
-	p, err := f.Core.PreviewRooms(apptest.SupID, "rooms.csv", strings.NewReader("房号,房型\n0801,大床房\n1201,双床房\n305,大床房\n"))
+	p, err := f.Core.PreviewRooms("rooms.csv", strings.NewReader("房号,房型\n0801,大床房\n1201,双床房\n305,大床房\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestFloorFromRoomNumbers(t *testing.T) {
 	if !reflect.DeepEqual(p.Rooms, want) || !reflect.DeepEqual(noteTexts(p.Notes), []string{"floor_derived"}) {
 		t.Fatalf("%+v, notes %v", p.Rooms, noteTexts(p.Notes))
 	}
-	_, err = f.Core.PreviewRooms(apptest.SupID, "rooms.csv", strings.NewReader("房号,房型\nA801,大床房\n"))
+	_, err = f.Core.PreviewRooms("rooms.csv", strings.NewReader("房号,房型\nA801,大床房\n"))
 	apptest.WantRefusal(t, err, app.ErrInvalid, "rooms.no_floor_column")
 }
 
@@ -148,7 +148,7 @@ func TestRoomListRefusals(t *testing.T) {
 // out, and the preview names them; so is a line without a room number.
 func TestTitleAndRepeatedHeaderLinesAreSkipped(t *testing.T) {
 	f := newFixture(t)
-	p, err := f.Core.PreviewRooms(apptest.SupID, "rooms.csv", strings.NewReader("2026年房间表\n房号,楼层,房型\n0801,8,大床房\n房号,楼层,房型\n,,共2间\n0901,9,双床房\n"))
+	p, err := f.Core.PreviewRooms("rooms.csv", strings.NewReader("2026年房间表\n房号,楼层,房型\n0801,8,大床房\n房号,楼层,房型\n,,共2间\n0901,9,双床房\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

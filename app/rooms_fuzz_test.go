@@ -59,7 +59,7 @@ func FuzzImportRooms(f *testing.F) {
 			t.Fatal(err)
 		}
 		events := eventCount(t, d)
-		_, perr := d.Core.PreviewRooms(apptest.SupID, name, strings.NewReader(file))
+		_, perr := d.Core.PreviewRooms(name, strings.NewReader(file))
 		if got := eventCount(t, d); got != events {
 			t.Fatalf("a preview saved %d events", got-events)
 		}
