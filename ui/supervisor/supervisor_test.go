@@ -102,11 +102,14 @@ func TestSettingsAndRooms(t *testing.T) {
 	}
 
 	sc.rooms.showPreview("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
-	sc.rooms.importRooms("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
 	if got := sc.rooms.imp.Errs.Text("file"); !strings.Contains(got, "0301 appears twice") {
 		t.Fatalf("duplicate room says %q", got)
 	}
-	sc.rooms.importRooms("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0302,T\n4,0401,K\n"))
+	sc.rooms.showPreview("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0302,T\n4,0401,K\n"))
+	if l, _ := e.Svc.Rooms(); len(l.Rooms) != 0 {
+		t.Fatalf("%d rooms saved before the preview was confirmed", len(l.Rooms))
+	}
+	sc.rooms.confirm.Confirm()
 	if got := sc.rooms.result.Text; !strings.Contains(got, "3 rooms on floors 3–4") {
 		t.Fatalf("import says %q", got)
 	}
