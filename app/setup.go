@@ -54,6 +54,11 @@ type Hotel struct {
 	Shifts      []Shift              `json:"shifts"`
 	FollowUp    time.Duration        `json:"follow_up"`
 	Holding     map[Category]Holding `json:"holding"`
+	// ScheduleLead is how long before its due time a scheduled request
+	// (a wake-up call, a cot at 19:00) shows on the dashboard; zero means
+	// DefaultScheduleLead. Omitted when unset, so views written before it
+	// existed read the same.
+	ScheduleLead time.Duration `json:"schedule_lead,omitempty"`
 }
 
 // DefaultHotel is the set-up before a supervisor changes anything. Holding
@@ -85,7 +90,9 @@ type HotelChange struct {
 	Shifts      []Shift              `json:"shifts,omitempty"`
 	FollowUp    *time.Duration       `json:"follow_up,omitempty"`
 	Holding     map[Category]Holding `json:"holding,omitempty"`
-	At          time.Time            `json:"at"`
+	// ScheduleLead sets Hotel.ScheduleLead (MinScheduleLead..MaxScheduleLead).
+	ScheduleLead *time.Duration `json:"schedule_lead,omitempty"`
+	At           time.Time      `json:"at"`
 }
 
 // Room is one guest room.
@@ -191,6 +198,9 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	if c.FollowUp != nil {
 		h.FollowUp = *c.FollowUp
 	}
+	if c.ScheduleLead != nil {
+		h.ScheduleLead = *c.ScheduleLead
+	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
 	}
@@ -241,6 +251,24 @@ func (s *Service) FollowUpInterval() time.Duration {
 	return h.FollowUp
 }
 
+// ScheduleLead is how long before its due time a scheduled request shows
+// on the dashboard: the hotel's setting, or DefaultScheduleLead.
+func (s *Service) ScheduleLead() time.Duration {
+	h, err := s.Settings()
+	if err != nil || h.ScheduleLead <= 0 {
+		return DefaultScheduleLead
+	}
+	return h.ScheduleLead
+}
+
+// The schedule lead's default and bounds. A wake-up call for 06:30 shows
+// at 06:15 by default: time to read the note and make the call.
+const (
+	DefaultScheduleLead = 15 * time.Minute
+	MinScheduleLead     = time.Minute
+	MaxScheduleLead     = 12 * time.Hour
+)
+
 // ChangeSettings applies a partial change to the hotel settings;
 // supervisors only.
 func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
@@ -260,6 +288,9 @@ func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
 func checkHotelChange(c HotelChange) error {
 	if c.FollowUp != nil && (*c.FollowUp < time.Minute || *c.FollowUp > 24*time.Hour) {
 		return Invalid("follow_up", "field.bad_number", "min", "1", "max", "1440")
+	}
+	if l := c.ScheduleLead; l != nil && (*l < MinScheduleLead || *l > MaxScheduleLead) {
+		return Invalid("schedule_lead", "field.bad_number", "min", "1", "max", "720")
 	}
 	for _, sh := range c.Shifts {
 		if err := checkShiftTimes(sh); err != nil {

@@ -94,7 +94,7 @@ func (s *KeyRegister) checkDoor(in *DoorOpeningInput) error {
 // DoorOpenings lists the door openings in [from, to), oldest first; a room
 // other than "" keeps that room only.
 func (s *KeyRegister) DoorOpenings(from, to time.Time, room string) ([]DoorOpening, error) {
-	list, err := app.ListViews(s.Service, KindDoor, func(d *DoorOpening) bool {
+	list, err := app.TimeViews(s.Service, doorsAtIndex, from, to, func(d *DoorOpening) bool {
 		return !d.At.Before(from) && d.At.Before(to) && (room == "" || d.Room == room)
 	})
 	app.SortBy(list, func(d DoorOpening) time.Time { return d.At })

@@ -93,12 +93,16 @@ func TestDisableAndResetPIN(t *testing.T) {
 func TestSettingsAndRooms(t *testing.T) {
 	e, sc := desk(t)
 	st := sc.settings
+	if st.lead.Text != "15" {
+		t.Errorf("scheduled requests show %q minutes early, want the default 15", st.lead.Text)
+	}
 	st.follow.SetText("15")
+	st.lead.SetText("30")
 	st.days[app.CatClothing].SetText("30")
 	test.Tap(st.f.Save)
 	h, _ := e.Svc.Settings()
-	if h.FollowUp != 15*time.Minute || h.Holding[app.CatClothing].Days != 30 {
-		t.Fatalf("settings %v %+v; %q", h.FollowUp, h.Holding, st.f.Errs.Text(""))
+	if h.FollowUp != 15*time.Minute || h.ScheduleLead != 30*time.Minute || h.Holding[app.CatClothing].Days != 30 {
+		t.Fatalf("settings %v %v %+v; %q", h.FollowUp, h.ScheduleLead, h.Holding, st.f.Errs.Text(""))
 	}
 
 	sc.rooms.showPreview("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
