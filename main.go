@@ -55,11 +55,12 @@ import (
 
 // The desk's store is what the window's interfaces ask of it.
 var (
-	_ ui.Feed               = (*data.Store)(nil)
-	_ ui.Counter            = (*data.Store)(nil)
-	_ ui.Disk               = (*data.Store)(nil)
-	_ kit.LocalStore        = (*data.Store)(nil)
-	_ supervisor.StoreStats = (*data.Store)(nil)
+	_ ui.Feed                  = (*data.Store)(nil)
+	_ ui.Counter               = (*data.Store)(nil)
+	_ ui.Disk                  = (*data.Store)(nil)
+	_ kit.LocalStore           = (*data.Store)(nil)
+	_ supervisor.StoreStats    = (*data.Store)(nil)
+	_ supervisor.SetAsideStore = (*data.Store)(nil)
 )
 
 // Exit codes.
@@ -119,7 +120,8 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion})
+	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
+		IndexVersion: app.IndexVersion, DeferIndexes: true})
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -160,21 +162,51 @@ func runDesk(st *data.Store, f deskFlags) int {
 	v, _ := st.Setting(ui.SettingTheme)
 	setTheme(v)
 	w := a.NewWindow(lang.L("app.title"))
+	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
+	code := exitOK
+	var dw *ui.Window
+	open := func() {
+		if dw, code = openDesk(ctx, a, w, st, svc, backups, setTheme, f); code != exitOK {
+			a.Quit()
+		}
+	}
+	if st.IndexesStale() {
+		ui.ShowIndexing(w, st, func(err error) {
+			if err != nil {
+				slog.Error("build indexes", "err", err)
+				say(os.Stderr, "cli.indexing_failed", map[string]string{"Error": err.Error()})
+				code = exitFailed
+				a.Quit()
+				return
+			}
+			open()
+		})
+	} else {
+		open()
+	}
+	defer quitOnSignal(a)()
+	w.ShowAndRun()
+	if dw != nil {
+		dw.Stop()
+	}
+	return code
+}
+
+// openDesk shows the desk in w, once the store's indexes are built, and
+// starts syncing.
+func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, svc *app.Service,
+	backups *data.AutoBackup, setTheme func(string), f deskFlags) (*ui.Window, int) {
 	sess := kit.NewSession(svc, st, w)
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
-		return code
+		return nil, code
 	}
 	opt := ui.Options{Feed: st, Counter: st, Disk: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) },
 		Ready:        benchReady(os.Getenv(benchReadyEnv))}
 	dw := ui.NewWindow(w, sess, registers(svc, backups), opt)
-	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
 	dw.Start()
 	startSync(ctx, st, dw)
-	defer quitOnSignal(a)()
-	w.ShowAndRun()
-	dw.Stop()
-	return exitOK
+	return dw, exitOK
 }
 
 // quitOnSignal closes the desk, and so its store, cleanly when the system

@@ -3,14 +3,38 @@ package app
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 
 	"floordesk/data/wire"
 )
 
-// IndexVersion names what Index files. Change it whenever an index
-// changes: every desk then builds its indexes again from its views at the
-// next start (data.Options.IndexVersion).
-const IndexVersion = "6"
+// coreIndexVersion names what Index files for every kind (the conflict
+// and word indexes, IndexStatus). Change it when those change: every desk
+// then builds all its indexes again from its views at the next start,
+// which takes a minute or more on years of history.
+const coreIndexVersion = "6"
+
+// IndexVersion names what Index files (data.Options.IndexVersion): the
+// core version, then each kind's own (RegisterIndexVersion), as
+// "6;door=1;loan=1". A change to a kind's version makes a desk file that
+// kind's views again, and no other's. Registers set theirs from init, so
+// read it after (never from a package variable's initializer).
+var IndexVersion = coreIndexVersion
+
+var kindIndexVersions = map[string]string{}
+
+// RegisterIndexVersion names what a register's own indexes of kind file
+// (RegisterIndex). A register changes it with them; the first version of
+// a kind's indexes is "1". Call it from init.
+func RegisterIndexVersion(kind, version string) {
+	kindIndexVersions[kind] = version
+	v := coreIndexVersion
+	for _, k := range slices.Sorted(maps.Keys(kindIndexVersions)) {
+		v += ";" + k + "=" + kindIndexVersions[k]
+	}
+	IndexVersion = v
+}
 
 // IndexConflicts files every entity with an open conflict, so the
 // conflict list reads those entities and not every view of every kind.
@@ -43,8 +67,8 @@ var indexers = map[string][]func(ref wire.EntityRef, view []byte) []wire.IndexEn
 // files one view. It runs in every write, for the view before and after,
 // so it must be pure and quick and change nothing in the view it is
 // given; that view usually comes decoded from the fold that made it.
-// Each register calls it from init; remember to change IndexVersion with
-// it.
+// Each register calls it from init, with RegisterIndexVersion for its
+// kind, which it changes whenever fn changes.
 func RegisterIndex[T any](kind string, fn func(*T) []wire.IndexEntry) {
 	indexers[kind] = append(indexers[kind], func(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 		v, err := peekView[T](ref, view)

@@ -1,11 +1,7 @@
 package app
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
-	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -58,6 +54,11 @@ type Hotel struct {
 	Shifts      []Shift              `json:"shifts"`
 	FollowUp    time.Duration        `json:"follow_up"`
 	Holding     map[Category]Holding `json:"holding"`
+	// ScheduleLead is how long before its due time a scheduled request
+	// (a wake-up call, a cot at 19:00) shows on the dashboard; zero means
+	// DefaultScheduleLead. Omitted when unset, so views written before it
+	// existed read the same.
+	ScheduleLead time.Duration `json:"schedule_lead,omitempty"`
 }
 
 // DefaultHotel is the set-up before a supervisor changes anything. Holding
@@ -89,14 +90,19 @@ type HotelChange struct {
 	Shifts      []Shift              `json:"shifts,omitempty"`
 	FollowUp    *time.Duration       `json:"follow_up,omitempty"`
 	Holding     map[Category]Holding `json:"holding,omitempty"`
-	At          time.Time            `json:"at"`
+	// ScheduleLead sets Hotel.ScheduleLead (MinScheduleLead..MaxScheduleLead).
+	ScheduleLead *time.Duration `json:"schedule_lead,omitempty"`
+	At           time.Time      `json:"at"`
 }
 
 // Room is one guest room.
 type Room struct {
-	Number string `json:"number"`
-	Floor  int    `json:"floor"`
-	Type   string `json:"type"`
+	Number   string `json:"number"` // as the list writes it: "0801" keeps its zero
+	Floor    int    `json:"floor"`
+	Type     string `json:"type"`
+	Building string `json:"building,omitempty"`
+	Section  string `json:"section,omitempty"`
+	Status   string `json:"status,omitempty"`
 }
 
 // RoomList is the imported room list; Name is the list's name (the file).
@@ -155,9 +161,6 @@ func init() {
 	RegisterKind(KindItemType, FoldWith(applyItemType, nil))
 	RegisterMessages(map[string]string{
 		"room.unknown":     "Room {room} is not on the room list {list} — check the number.",
-		"rooms.bad_line":   "Line {line} of the room list: {problem} — correct the file and import it again.",
-		"rooms.duplicate":  "Room {room} appears twice in the room list (line {line}) — remove one.",
-		"rooms.empty":      "The room list has no rooms — check the file.",
 		"desk.unknown":     "No desk {desk} in the hotel set-up — add it first.",
 		"shift.bad_time":   "Shift {shift}: {field} must be a time like 07:00.",
 		"floor.unknown":    "Floor {floor} has no rooms on the room list {list}.",
@@ -194,6 +197,9 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	}
 	if c.FollowUp != nil {
 		h.FollowUp = *c.FollowUp
+	}
+	if c.ScheduleLead != nil {
+		h.ScheduleLead = *c.ScheduleLead
 	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
@@ -245,6 +251,24 @@ func (s *Service) FollowUpInterval() time.Duration {
 	return h.FollowUp
 }
 
+// ScheduleLead is how long before its due time a scheduled request shows
+// on the dashboard: the hotel's setting, or DefaultScheduleLead.
+func (s *Service) ScheduleLead() time.Duration {
+	h, err := s.Settings()
+	if err != nil || h.ScheduleLead <= 0 {
+		return DefaultScheduleLead
+	}
+	return h.ScheduleLead
+}
+
+// The schedule lead's default and bounds. A wake-up call for 06:30 shows
+// at 06:15 by default: time to read the note and make the call.
+const (
+	DefaultScheduleLead = 15 * time.Minute
+	MinScheduleLead     = time.Minute
+	MaxScheduleLead     = 12 * time.Hour
+)
+
 // ChangeSettings applies a partial change to the hotel settings;
 // supervisors only.
 func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
@@ -264,6 +288,9 @@ func (s *Service) ChangeSettings(actorID string, c HotelChange) (Hotel, error) {
 func checkHotelChange(c HotelChange) error {
 	if c.FollowUp != nil && (*c.FollowUp < time.Minute || *c.FollowUp > 24*time.Hour) {
 		return Invalid("follow_up", "field.bad_number", "min", "1", "max", "1440")
+	}
+	if l := c.ScheduleLead; l != nil && (*l < MinScheduleLead || *l > MaxScheduleLead) {
+		return Invalid("schedule_lead", "field.bad_number", "min", "1", "max", "720")
 	}
 	for _, sh := range c.Shifts {
 		if err := checkShiftTimes(sh); err != nil {
@@ -348,113 +375,6 @@ func (s *Service) Loc() *time.Location {
 	return s.Location
 }
 
-// ImportRooms replaces the room list with a CSV file of floor, room number,
-// room type (a header line is skipped); supervisors only. name is the
-// list's name, shown when a room is refused.
-func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {
-	s.Lock()
-	defer s.Unlock()
-	actor, err := s.Authorize(actorID, RoleSupervisor)
-	if err != nil {
-		return RoomList{}, err
-	}
-	if err := Required("name", name); err != nil {
-		return RoomList{}, err
-	}
-	rooms, err := parseRooms(r)
-	if err != nil {
-		return RoomList{}, err
-	}
-	body := roomsBody{Name: name, Rooms: rooms, At: s.Now()}
-	return EmitView[RoomList](s, actor, Ref(KindRooms, roomsID), TypeRoomsImported, body)
-}
-
-func parseRooms(r io.Reader) ([]Room, error) {
-	cr := csv.NewReader(withoutBOM(r))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	var rooms []Room
-	seen := map[string]bool{}
-	for first := true; ; first = false {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, notCSV(err)
-		}
-		// Lines, not records: the reader skips blank lines, and a
-		// quoted field may span several.
-		line, _ := cr.FieldPos(0)
-		room, skip, err := parseRoomLine(line, first, rec)
-		if err != nil {
-			return nil, err
-		}
-		if skip {
-			continue
-		}
-		if seen[room.Number] {
-			line, _ = cr.FieldPos(1)
-			return nil, Invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(line))
-		}
-		seen[room.Number] = true
-		rooms = append(rooms, room)
-	}
-	if len(rooms) == 0 {
-		return nil, Invalid("file", "rooms.empty")
-	}
-	return rooms, nil
-}
-
-// withoutBOM drops the byte-order mark Excel writes at the start of a
-// "CSV UTF-8" file. Left in, it is part of the first field: the first
-// room of a file without a header was taken for a header and dropped.
-func withoutBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
-		br.Discard(len(utf8BOM))
-	}
-	return br
-}
-
-const utf8BOM = "\ufeff"
-
-// notCSV refuses a file the CSV reader cannot read, naming the line when
-// it knows it.
-func notCSV(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(pe.Line), "problem", pe.Err.Error())
-	}
-	return Invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
-}
-
-// parseRoomLine reads "floor, number, type" found on line; a first record
-// whose floor is not a number is a header and skipped, as are blank lines.
-func parseRoomLine(line int, first bool, rec []string) (Room, bool, error) {
-	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-		return Room{}, true, nil
-	}
-	bad := func(problem string) error {
-		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(line), "problem", problem)
-	}
-	if len(rec) < 3 {
-		return Room{}, false, bad("want floor, room number, room type")
-	}
-	floor, err := strconv.Atoi(strings.TrimSpace(rec[0]))
-	if err != nil && first {
-		return Room{}, true, nil // a header
-	}
-	if err != nil {
-		return Room{}, false, bad(fmt.Sprintf("floor %q is not a number", rec[0]))
-	}
-	num, typ := strings.TrimSpace(rec[1]), strings.TrimSpace(rec[2])
-	if num == "" {
-		return Room{}, false, bad("the room number is empty")
-	}
-	return Room{Number: num, Floor: floor, Type: typ}, false, nil
-}
-
 // Rooms returns the room list; an empty list when none was imported.
 func (s *Service) Rooms() (RoomList, error) {
 	l, err := LoadView[RoomList](s, KindRooms, roomsID)
@@ -465,6 +385,8 @@ func (s *Service) Rooms() (RoomList, error) {
 }
 
 // CheckRoom refuses a room number not on the room list, naming the list.
+// A number is on the list when the list writes it so, or when it names
+// one listed room once leading zeros are left aside ("801" for "0801").
 // Before any list is imported every room is accepted. field names the
 // input for the refusal.
 func (s *Service) CheckRoom(field, number string) error {
@@ -475,12 +397,47 @@ func (s *Service) CheckRoom(field, number string) error {
 	if err != nil || len(l.Rooms) == 0 {
 		return err
 	}
-	for _, r := range l.Rooms {
-		if r.Number == number {
-			return nil
-		}
+	if _, ok := listedRoom(l.Rooms, number); ok {
+		return nil
 	}
 	return Refuse(ErrInvalid, field, "room.unknown", []string{"room", number, "list", l.Name, "field", field})
+}
+
+// ListedRoom returns number as the room list writes it: "0801" for
+// "801" when that is the one listed room it can be. A number not on the
+// list, or before any list, is returned as it is. Commands keep the
+// listed number, so a record typed "801" is found by "0801".
+func (s *Service) ListedRoom(number string) string {
+	l, err := s.Rooms()
+	if err != nil {
+		return number
+	}
+	if listed, ok := listedRoom(l.Rooms, number); ok {
+		return listed
+	}
+	return number
+}
+
+// listedRoom finds number on the list: as written, else the only room
+// whose number is the same without its leading zeros.
+func listedRoom(rooms []Room, number string) (string, bool) {
+	key, match, n := withoutLeadingZeros(number), "", 0
+	for _, r := range rooms {
+		if r.Number == number {
+			return number, true
+		}
+		if withoutLeadingZeros(r.Number) == key {
+			match, n = r.Number, n+1
+		}
+	}
+	return match, n == 1
+}
+
+func withoutLeadingZeros(number string) string {
+	if t := strings.TrimLeft(number, "0"); t != "" {
+		return t
+	}
+	return number
 }
 
 // SetDesk adds or changes a desk and the floors it serves; supervisors only.

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -211,26 +212,96 @@ func (s *Store) scanIndex(name string, start, prefix []byte, past func(key []byt
 	})
 }
 
-// checkIndexes builds the indexes again when they were built by another
-// IndexFunc version (or never).
-func (s *Store) checkIndexes() error {
+// staleIndexes are the indexes Open found built by another IndexFunc
+// version (or never): all of them, or those of some kinds (see
+// indexVersion).
+type staleIndexes struct {
+	all   bool
+	kinds []string
+}
+
+func (st staleIndexes) any() bool { return st.all || len(st.kinds) > 0 }
+
+// findStale compares the version the indexes were built with to the
+// store's IndexVersion.
+func (s *Store) findStale() (staleIndexes, error) {
 	var built string
 	err := s.view(func(txn *badger.Txn) (err error) {
 		built, err = getString(txn, metaKey("indexver"))
 		return err
 	})
 	if err != nil && !errors.Is(err, ErrNotFound) {
+		return staleIndexes{}, err
+	}
+	kinds, all := staleKinds(built, err == nil, s.opts.IndexVersion)
+	return staleIndexes{all: all, kinds: kinds}, nil
+}
+
+// checkIndexes builds the stale indexes at Open, unless the store was
+// opened with DeferIndexes (the caller then calls BuildIndexes).
+func (s *Store) checkIndexes() error {
+	stale, err := s.findStale()
+	if err != nil || !stale.any() {
 		return err
 	}
-	if built == s.opts.IndexVersion && err == nil {
+	if s.opts.DeferIndexes && s.hasViews() {
+		s.stale = stale
 		return nil
 	}
-	return s.RebuildIndexes()
+	return s.buildStale(stale, nil)
+}
+
+// hasViews reports whether the store holds any view: a new store's
+// indexes are built at once, there being nothing to file.
+func (s *Store) hasViews() bool {
+	found := false
+	_ = s.view(func(txn *badger.Txn) error {
+		return scanKeys(txn, []byte{pView}, func([]byte) error { found = true; return errStop })
+	})
+	return found
+}
+
+// IndexesStale reports whether the store was opened with DeferIndexes and
+// its indexes must be built (BuildIndexes) before any query: a new
+// version that files more, or files differently.
+func (s *Store) IndexesStale() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.stale.any()
+}
+
+// BuildIndexes builds the indexes IndexesStale found stale, calling
+// progress (when not nil) now and then with the views filed so far and
+// the views to file in all. Writes wait meanwhile.
+func (s *Store) BuildIndexes(progress func(done, total int)) error {
+	s.mu.Lock()
+	stale := s.stale
+	s.mu.Unlock()
+	if !stale.any() {
+		return nil
+	}
+	if err := s.buildStale(stale, progress); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.stale = staleIndexes{}
+	s.mu.Unlock()
+	return nil
+}
+
+func (s *Store) buildStale(stale staleIndexes, progress func(done, total int)) error {
+	if stale.all {
+		return s.rebuildAll(progress)
+	}
+	return s.rebuildKinds(stale.kinds, progress)
 }
 
 // RebuildIndexes drops every index entry and files every view again with
 // the store's IndexFunc, then records its version. Writes wait meanwhile.
-func (s *Store) RebuildIndexes() error {
+func (s *Store) RebuildIndexes() error { return s.rebuildAll(nil) }
+
+func (s *Store) rebuildAll(progress func(done, total int)) error {
+	start := time.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.held.drop()
@@ -243,16 +314,8 @@ func (s *Store) RebuildIndexes() error {
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	err := s.view(func(txn *badger.Txn) error {
-		return scan(txn, []byte{pView}, func(k, v []byte) error {
-			kind, id, _ := bytes.Cut(k[1:], []byte{0})
-			keys, err := s.entryKeys(wire.EntityRef{Kind: string(kind), ID: string(id)}, v)
-			for ik, carried := range keys {
-				if err == nil {
-					err = wb.Set([]byte(ik), carried)
-				}
-			}
-			return err
-		})
+		c := newRebuildCount(txn, progress, []byte{pView})
+		return s.fileViews(txn, wb, []byte{pView}, c)
 	})
 	if err == nil {
 		err = wb.Set(metaKey("indexver"), []byte(s.opts.IndexVersion))
@@ -263,5 +326,6 @@ func (s *Store) RebuildIndexes() error {
 	if err != nil {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}
+	s.logRebuild(start, "indexes built again")
 	return nil
 }

@@ -33,7 +33,8 @@ func (s *Store) Epoch() (string, error) {
 }
 
 // Requeue prepares the desk for a server with a new epoch (one restored
-// from a backup): every event the desk holds goes back into the outbox, the
+// from a backup): every event the desk holds goes back into the outbox
+// (those set aside too: the new server may take them), the
 // pull cursor returns to 0, and the epoch is recorded last, so a crash part
 // way through makes the sync client simply do it again.
 func (s *Store) Requeue(epoch string) error {
@@ -59,6 +60,9 @@ func (s *Store) Requeue(epoch string) error {
 	if err == nil {
 		err = s.db.Update(func(txn *badger.Txn) error {
 			if err := txn.Set(metaKey("cursor"), encodeU64(0)); err != nil {
+				return err
+			}
+			if err := dropAside(txn); err != nil {
 				return err
 			}
 			queued = countKeys(txn, []byte{pOutbox})
@@ -122,6 +126,7 @@ type Stats struct {
 	Events   int            // events stored, local and remote
 	Entities int            // entities with a view
 	Outbox   int            // events waiting to go to the server
+	SetAside int            // events the server refused for good, kept for IT (SetAsideEvents)
 	Cursor   uint64         // last server sequence pulled
 	LastHLC  wire.Timestamp // the clock's latest reading
 }
@@ -133,6 +138,7 @@ func (s *Store) Stats() (Stats, error) {
 	err := s.view(func(txn *badger.Txn) (err error) {
 		st.Events = countKeys(txn, []byte{pEvent})
 		st.Entities = countKeys(txn, []byte{pView})
+		st.SetAside = countKeys(txn, []byte{pAside})
 		st.Cursor, err = getU64(txn, metaKey("cursor"))
 		return err
 	})

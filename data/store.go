@@ -50,6 +50,11 @@ type Options struct {
 	// from the views.
 	Index        IndexFunc
 	IndexVersion string
+	// DeferIndexes leaves stale indexes for the caller to build with
+	// BuildIndexes (IndexesStale says so), which reports its progress: at
+	// years of history a rebuild takes a minute, which a person should
+	// see happen. Until then queries read the stale indexes.
+	DeferIndexes bool
 	// GCInterval is how often an idle store runs value-log garbage
 	// collection; 0 means every 10 minutes, negative turns it off.
 	GCInterval time.Duration
@@ -83,6 +88,7 @@ type Store struct {
 	stopGC    chan struct{}
 	gcDone    chan struct{}
 	disk      *diskState
+	stale     staleIndexes // found by Open with DeferIndexes, until BuildIndexes
 }
 
 // Open opens (or creates) the store in opts.Dir. It returns

@@ -80,6 +80,7 @@ func cmp[T int | time.Duration](v, def T) T {
 type SyncStatus struct {
 	Online    bool        // the last exchange with the server worked
 	Pending   int         // events waiting to go to the server
+	SetAside  int         // events the server refused for good, kept for IT (Store.SetAsideEvents)
 	LastSync  time.Time   // the last successful exchange; zero when never
 	Problem   SyncProblem // why the last exchange failed; ProblemNone when it worked
 	LastError string      // the same in plain English words with detail, for IT and logs; "" when it worked
@@ -87,6 +88,10 @@ type SyncStatus struct {
 	// as ahead of it (ProblemClockAhead), for the desk to show; zero
 	// otherwise.
 	ServerTime time.Time
+	// ClockOffset is how far this PC's clock was ahead of the server's
+	// (negative: behind) at the last answer; past ClockWarn either way the
+	// desk asks someone to set it right.
+	ClockOffset time.Duration
 }
 
 // SyncProblem is the kind of trouble the last exchange with the server
@@ -298,7 +303,11 @@ func (c *SyncClient) refreshPending() {
 	if err != nil {
 		return
 	}
-	c.update(func(s *SyncStatus) { s.Pending = n })
+	aside, err := c.store.SetAsideLen()
+	if err != nil {
+		return
+	}
+	c.update(func(s *SyncStatus) { s.Pending, s.SetAside = n, aside })
 }
 
 // adoptEpoch handles a server epoch: when it differs from the one the

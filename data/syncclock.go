@@ -45,3 +45,15 @@ func serverTimeIn(err error) time.Time {
 	}
 	return time.Time{}
 }
+
+// ClockWarn is how far this PC's clock may be from the server's before the
+// desk says so: past it, records get wrong times (a wake-up call due
+// "tomorrow" on a PC a year behind) even where sync still works.
+const ClockWarn = 5 * time.Minute
+
+// noteServerClock records how far this PC's clock is from the server's,
+// from the time the server answered (its Date header, to the second).
+func (c *SyncClient) noteServerClock(server time.Time) {
+	off := c.store.opts.Wall().Sub(server).Truncate(time.Second)
+	c.update(func(s *SyncStatus) { s.ClockOffset = off })
+}

@@ -86,3 +86,36 @@ func TestSyncPulledEventFromTheFutureDoesNotDragTheClock(t *testing.T) {
 		t.Fatalf("the desk's next event is stamped %v: its clock was dragged", ev.HLC.Time())
 	}
 }
+
+// TestSyncDeskWithItsClockYearsBehindIsTold: a desk PC whose date is two
+// years behind (a flat CMOS battery) syncs, since nothing it sends is from
+// the future, but its status says how far behind the server it is, so
+// someone sets it right; once set, the offset is gone.
+func TestSyncDeskWithItsClockYearsBehindIsTold(t *testing.T) {
+	srv := newSyncServer(t)
+	var offset atomic.Int64
+	behind := -2 * 365 * 24 * time.Hour
+	offset.Store(int64(behind))
+	wall := func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: listFold, Logger: quiet, GCInterval: -1, Wall: wall})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := data.EnrollStore(t.Context(), st, srv.http.URL, srv.code("hotel")); err != nil {
+		t.Fatal(err)
+	}
+	ev := appendKey(t, st, "F3", "key.signed_out")
+	c := startSync(t, st, data.SyncConfig{})
+	waitFor(t, "the event on the server", 10*time.Second, func() bool { return serverHas(t, srv, ev.ID) })
+	waitFor(t, "the offset in the status", 10*time.Second, func() bool {
+		off := c.Status().ClockOffset
+		return off < behind+time.Minute && off > behind-time.Minute
+	})
+	offset.Store(0)
+	c.SyncNow()
+	waitFor(t, "the offset gone once the clock is right", 10*time.Second, func() bool {
+		off := c.Status().ClockOffset
+		return off > -data.ClockWarn && off < data.ClockWarn
+	})
+}

@@ -68,38 +68,50 @@ func (c *SyncClient) call(ctx context.Context, method, path string, body []byte,
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	url, token := c.endpoint()
-	return roundTrip(ctx, c.cfg.HTTPClient, method, url+path, token, body, out)
+	date, err := serverExchange(ctx, c.cfg.HTTPClient, method, url+path, token, body, out)
+	if !date.IsZero() {
+		c.noteServerClock(date)
+	}
+	return err
 }
 
 func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) error {
+	_, err := serverExchange(ctx, hc, method, url, token, body, out)
+	return err
+}
+
+// serverExchange is roundTrip that also returns the server's clock when it
+// answered (its Date header; zero when there was no answer or no date).
+func serverExchange(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) (time.Time, error) {
 	req, err := newRequest(ctx, method, url, body)
 	if err != nil {
-		return err
+		return time.Time{}, err
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
+		return time.Time{}, fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
 	}
 	defer resp.Body.Close()
+	date, _ := http.ParseTime(resp.Header.Get("Date"))
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerRead+1))
 	if err != nil {
-		return fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)
+		return date, fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)
 	}
 	if len(b) > maxAnswerRead {
-		return fmt.Errorf("%s %s: answer over %d bytes", method, req.URL.Path, maxAnswerRead)
+		return date, fmt.Errorf("%s %s: answer over %d bytes", method, req.URL.Path, maxAnswerRead)
 	}
 	if resp.StatusCode != http.StatusOK {
 		se := &ServerError{Status: resp.StatusCode}
 		json.Unmarshal(b, &se.Body)
-		return se
+		return date, se
 	}
 	if err := decodeAnswer(b, out); err != nil {
-		return fmt.Errorf("%s %s: decode answer: %w", method, req.URL.Path, err)
+		return date, fmt.Errorf("%s %s: decode answer: %w", method, req.URL.Path, err)
 	}
-	return nil
+	return date, nil
 }
 
 // decodeAnswer decodes an answer into out; pulls, the bulk of the traffic,
@@ -150,7 +162,7 @@ func plainError(err error) (SyncProblem, string) {
 		return ProblemServerDiskFull, "The server's disk is full, so it stores nothing; this desk's events wait and are sent once IT frees space."
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeConflict:
 		return ProblemConflict, "The server already holds event " + se.Body.Event + " with other content than this desk's copy. " +
-			"This desk sends nothing more until IT looks at it: " + se.Body.Message
+			"The desk sets it aside and sends the rest; IT looks at it: " + se.Body.Message
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeClockAhead:
 		return ProblemClockAhead, "This PC's clock is ahead of the server's (the server's time is " +
 			se.Body.ServerTime.UTC().Format("2006-01-02 15:04:05 UTC") + "). Set this PC's date and time right: " +

@@ -68,6 +68,7 @@ func (c *SyncClient) waitPush(ctx context.Context, b *backoff, sub *Subscription
 // most PushBatch events and pushBudget bytes of them; a batch the server
 // refuses as too large is sent again in smaller ones.
 func (c *SyncClient) pushAll(ctx context.Context) error {
+	single := false // one event a push, to find one the server refuses
 	for {
 		evs, err := c.store.Outbox(c.cfg.PushBatch)
 		if err != nil || len(evs) == 0 {
@@ -78,9 +79,23 @@ func (c *SyncClient) pushAll(ctx context.Context) error {
 			return err
 		}
 		n := fitPush(raws, c.pushBudget)
+		if single {
+			n = 1
+		}
 		err = c.pushBatch(ctx, evs[:n], raws[:n])
 		if n > 1 && batchTooLarge(err) {
 			c.pushBudget = max(c.pushBudget/2, 1)
+			continue
+		}
+		if id, reason, ok := refusedForGood(err, evs[:n]); ok {
+			if err := c.setAside(id, reason); err != nil {
+				return err
+			}
+			single = false
+			continue
+		}
+		if n > 1 && refusedUnnamed(err) {
+			single = true
 			continue
 		}
 		if c.restampIfClockRight(err) {

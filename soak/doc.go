@@ -13,6 +13,9 @@
 //
 //	go test -tags migrated_fynedo ./soak -run TestSoak -v -soak.duration 5m -soak.desks 16
 //
+// TestSoakKill kills the server process with SIGKILL while desks push
+// (-soak.kills times) and starts it again: nothing it acknowledged is lost.
+//
 // As root, TestSoakDiskFull also fills the server's disk while desks push,
 // then frees it: the server runs in a child process on a tmpfs the test
 // mounts (640 MB: the server keeps 384 MB free). The server must stay up,

@@ -551,3 +551,31 @@ func TestJoinWaitAfterARestart(t *testing.T) {
 	}
 	b.q.until(t, "the sync client offline", func() bool { return w.status.Text == "Cannot reach the server just now; FloorDesk keeps trying." })
 }
+
+// TestJoinWaitSaysWhySyncFailsInTheDesksLanguage: on a Chinese desk the
+// wait says what the trouble is and what to do in Chinese (a full server
+// disk, a clock ahead, a refused desk), with the English detail for IT
+// under it.
+func TestJoinWaitSaysWhySyncFailsInTheDesksLanguage(t *testing.T) {
+	e := kittest.NewIn(t, kit.Chinese)
+	src := &fakeSync{}
+	now := func(fn func(context.Context)) { fn(context.Background()) }
+	w := newJoinWait(e.Session, e.Store, func() SyncSource { return src }, now, func() {}, func() {})
+	w.info = func(context.Context, kit.LocalStore) (wire.InfoResponse, error) {
+		return wire.InfoResponse{Epoch: "e", LastSeq: 4}, nil
+	}
+	for _, tc := range []struct {
+		problem data.SyncProblem
+		want    string
+	}{
+		{data.ProblemServerDiskFull, "服务器磁盘已满"},
+		{data.ProblemRefused, "请主管重新接入"},
+		{data.ProblemDiskFull, "本机磁盘已满"},
+	} {
+		src.st = data.SyncStatus{Problem: tc.problem, LastError: "The server's disk is full"}
+		w.refresh()
+		if !strings.Contains(w.status.Text, tc.want) || !strings.Contains(w.detail.Text, "The server's disk is full") {
+			t.Errorf("%s: status %q, detail %q; want %q", tc.problem, w.status.Text, w.detail.Text, tc.want)
+		}
+	}
+}

@@ -210,6 +210,9 @@ func (w *joinWait) showSync() {
 	case st.LastError != "":
 		w.status.Importance = widget.WarningImportance
 		w.status.SetText(lang.L("join.sync_offline"))
+		if st.Problem != data.ProblemNone && st.Problem != data.ProblemUnreachable {
+			w.status.SetText(problemText(w.s, st)) // what to do, in the desk's language
+		}
 		// The sync client words its errors in English only; shown as a
 		// detail for IT, under the sentence in the desk's language.
 		w.detail.SetText(lang.L("join.sync_detail", map[string]string{"Error": st.LastError}))

@@ -125,6 +125,12 @@ func syncText(s *kit.Session, opt Options) string {
 		parts[0] = lang.L("shell.offline_because", map[string]string{"Why": problemText(s, st)})
 	}
 	parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Pending}))
+	if clock := clockText(s, st); clock != "" {
+		parts = append(parts, clock)
+	}
+	if st.SetAside > 0 {
+		parts = append(parts, lang.L("shell.set_aside", map[string]int{"Count": st.SetAside}))
+	}
 	if !st.LastSync.IsZero() {
 		parts = append(parts, lang.L("shell.last_sync", map[string]string{"Time": kit.When(st.LastSync, s.Now())}))
 	}
@@ -140,6 +146,22 @@ func problemText(s *kit.Session, st data.SyncStatus) string {
 		return lang.L(key, map[string]string{"ServerTime": kit.DateTime(st.ServerTime.In(s.Now().Location()))})
 	}
 	return lang.L(key)
+}
+
+// clockText says, when this PC's clock is more than data.ClockWarn from
+// the server's, how far and the server's time; "" otherwise, and while
+// the server refuses the desk's events as ahead (problemText says it).
+func clockText(s *kit.Session, st data.SyncStatus) string {
+	off := st.ClockOffset
+	if st.Problem == data.ProblemClockAhead || (off < data.ClockWarn && off > -data.ClockWarn) {
+		return ""
+	}
+	now := s.Now()
+	args := map[string]string{"Span": kit.Duration(off), "ServerTime": kit.DateTime(now.Add(-off))}
+	if off < 0 {
+		return lang.L("shell.clock_behind", args)
+	}
+	return lang.L("shell.clock_ahead_warn", args)
 }
 
 // notice shows text until a newer notice or the first tick after

@@ -1,6 +1,7 @@
 package keys
 
 import (
+	"bytes"
 	"slices"
 	"time"
 
@@ -115,7 +116,7 @@ func (s *KeyRegister) tickBoard(c *KeyCount, keys []Key, onBoard map[string]bool
 
 // KeyCounts lists the counts in [from, to), oldest first.
 func (s *KeyRegister) KeyCounts(from, to time.Time) ([]KeyCount, error) {
-	list, err := app.ListViews(s.Service, KindKeyCount, func(c *KeyCount) bool {
+	list, err := app.TimeViews(s.Service, countsAtIndex, from, to, func(c *KeyCount) bool {
 		return !c.At.Before(from) && c.At.Before(to)
 	})
 	app.SortBy(list, func(c KeyCount) time.Time { return c.At })
@@ -124,10 +125,17 @@ func (s *KeyRegister) KeyCounts(from, to time.Time) ([]KeyCount, error) {
 
 // LastKeyCount returns a desk's latest count, or false when never counted.
 func (s *KeyRegister) LastKeyCount(desk string) (KeyCount, bool, error) {
-	list, err := app.ListViews(s.Service, KindKeyCount, func(c *KeyCount) bool { return c.Desk == desk })
-	if err != nil || len(list) == 0 {
+	prefix := append([]byte(desk), 0)
+	var last wire.EntityRef
+	err := s.Store().IndexKeys(countsByDeskIndex, func(key []byte, ref wire.EntityRef) error {
+		if bytes.HasPrefix(key, prefix) {
+			last = ref // keys in order: the latest count comes last
+		}
+		return nil
+	})
+	if err != nil || last.ID == "" {
 		return KeyCount{}, false, err
 	}
-	app.SortBy(list, func(c KeyCount) time.Time { return c.At })
-	return list[len(list)-1], true, nil
+	c, err := app.LoadView[KeyCount](s.Service, KindKeyCount, last.ID)
+	return c, err == nil, err
 }

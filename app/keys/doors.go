@@ -81,6 +81,7 @@ func (s *KeyRegister) OpenDoor(actorID string, in DoorOpeningInput) (DoorOpening
 
 func (s *KeyRegister) checkDoor(in *DoorOpeningInput) error {
 	in.Guest, in.IDLast4 = strings.TrimSpace(in.Guest), strings.TrimSpace(in.IDLast4)
+	in.Room = s.ListedRoom(in.Room)
 	err := app.FirstErr(s.CheckRoom("room", in.Room), app.Required("guest", in.Guest), app.MaxLen("guest", in.Guest, 60),
 		app.Choice("id_type", in.IDType, app.IDTypes...), app.CheckLast4(in.IDLast4))
 	if err != nil {
@@ -93,7 +94,7 @@ func (s *KeyRegister) checkDoor(in *DoorOpeningInput) error {
 // DoorOpenings lists the door openings in [from, to), oldest first; a room
 // other than "" keeps that room only.
 func (s *KeyRegister) DoorOpenings(from, to time.Time, room string) ([]DoorOpening, error) {
-	list, err := app.ListViews(s.Service, KindDoor, func(d *DoorOpening) bool {
+	list, err := app.TimeViews(s.Service, doorsAtIndex, from, to, func(d *DoorOpening) bool {
 		return !d.At.Before(from) && d.At.Before(to) && (room == "" || d.Room == room)
 	})
 	app.SortBy(list, func(d DoorOpening) time.Time { return d.At })

@@ -58,7 +58,7 @@ func (s *LoanRegister) OpenLoansForRoom(room string) ([]Loan, error) {
 
 // LoansForRoom lists every loan to a room, newest first.
 func (s *LoanRegister) LoansForRoom(room string) ([]Loan, error) {
-	ls, err := app.ListViews(s.Service, KindLoan, func(l *Loan) bool { return l.Room == room })
+	ls, err := app.IndexedViews[Loan](s.Service, roomIndex, []byte(room), nil)
 	slices.SortFunc(ls, func(a, b Loan) int {
 		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
 	})
@@ -67,7 +67,7 @@ func (s *LoanRegister) LoansForRoom(room string) ([]Loan, error) {
 
 // LoansInConflict lists loans with an open sync conflict.
 func (s *LoanRegister) LoansInConflict() ([]Loan, error) {
-	return app.ListViews(s.Service, KindLoan, func(l *Loan) bool { return l.HasConflict() })
+	return app.ConflictViews[Loan](s.Service, KindLoan)
 }
 
 func sortByDue(ls []Loan) {
@@ -104,7 +104,7 @@ func (s *LoanRegister) LowStock() ([]StockRow, error) {
 // most lent first. Suggest marks the items lent so often they could be put
 // in the rooms.
 func (s *LoanRegister) FrequentLoans(from, to time.Time) ([]LoanFrequency, error) {
-	ls, err := app.ListViews(s.Service, KindLoan, func(l *Loan) bool {
+	ls, err := app.TimeViews(s.Service, openedIndex, from, to, func(l *Loan) bool {
 		return !l.OpenedAt.Before(from) && l.OpenedAt.Before(to)
 	})
 	return loanFrequency(ls, from, to), err

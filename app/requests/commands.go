@@ -9,8 +9,10 @@ import (
 
 // NewRequest is the input for opening a guest request. Zero Channel means
 // in person, zero Priority normal, zero PromisedAt the default promise for
-// the priority (see DefaultPromise). Complaint is required for, and only
-// for, a complaint.
+// the priority (see DefaultPromise), or the due time when DueAt is set.
+// Complaint is required for, and only for, a complaint. DueAt schedules
+// the request (required for a wake-up call); RepeatUntil repeats it daily
+// at the same time through that day (see schedule.go).
 type NewRequest struct {
 	Room        string
 	Guest       string
@@ -22,6 +24,8 @@ type NewRequest struct {
 	PromisedAt  time.Time
 	FollowEvery time.Duration // 0 = the hotel's follow-up interval
 	Complaint   *Complaint
+	DueAt       time.Time // zero: due at once
+	RepeatUntil time.Time // zero: once
 }
 
 // DispatchInput is the input for dispatching a request to a department.
@@ -36,7 +40,8 @@ type DispatchInput struct {
 // OpenRequest records a guest's request, inquiry or complaint at this desk.
 // Refusals: ErrInvalid naming the field (room not in the set-up, unknown
 // department, bad kind or complaint fields, promised time in the past);
-// ErrForbidden for an unknown or disabled actor.
+// ErrForbidden for an unknown or disabled actor. A request with a due
+// time is refused beyond the limits of checkSchedule.
 func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, error) {
 	s.Lock()
 	defer s.Unlock()
@@ -46,8 +51,12 @@ func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, e
 	}
 	now := s.Now()
 	in = requestDefaults(in, now)
+	in.Room = s.ListedRoom(in.Room)
 	if err := s.checkNewRequest(in, now); err != nil {
 		return Request{}, err
+	}
+	if !in.DueAt.IsZero() {
+		return s.scheduleRequest(actor, in, now)
 	}
 	id := s.NewID()
 	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), TypeRequestOpened, s.openedBody(in, now))
@@ -71,7 +80,7 @@ func requestDefaults(in NewRequest, now time.Time) NewRequest {
 	if in.Priority == "" {
 		in.Priority = PriorityNormal
 	}
-	if in.PromisedAt.IsZero() {
+	if in.PromisedAt.IsZero() && in.DueAt.IsZero() {
 		in.PromisedAt = DefaultPromise(in.Priority, now)
 	}
 	if in.Complaint != nil && in.Complaint.Responsible == "" {
@@ -86,15 +95,24 @@ func (s *RequestRegister) checkNewRequest(in NewRequest, now time.Time) error {
 	if err := app.FirstErr(
 		app.Required("room", in.Room), app.MaxLen("guest", in.Guest, 60),
 		app.Required("description", in.Description), app.MaxLen("description", in.Description, 500),
-		app.Choice("kind", string(in.Kind), "service", "inquiry", "complaint"),
+		app.Choice("kind", string(in.Kind), "service", "inquiry", "complaint", "wake_up"),
 		app.Choice("channel", string(in.Channel), "in_person", "phone", "room"),
 		app.Choice("priority", string(in.Priority), "normal", "high", "urgent"),
-		app.After("promised_at", in.PromisedAt, now, s.ClockText(now)),
+		s.checkSchedule(in, now), s.checkPromised(in, now),
 		checkFollowEvery(in.FollowEvery), checkComplaintInput(in),
 	); err != nil {
 		return err
 	}
 	return app.FirstErr(s.CheckRoom("room", in.Room), s.checkRequestDepartment("department", in.Department, false))
+}
+
+// checkPromised: a promise is after now; a scheduled request's, when
+// given, is checked against its due time by checkSchedule.
+func (s *RequestRegister) checkPromised(in NewRequest, now time.Time) error {
+	if !in.DueAt.IsZero() {
+		return nil
+	}
+	return app.After("promised_at", in.PromisedAt, now, s.ClockText(now))
 }
 
 func checkFollowEvery(d time.Duration) error {

@@ -29,6 +29,10 @@ func applyRequest(r *Request, ev wire.Event) error {
 		return applyRequestConfirmed(r, ev)
 	case TypeRequestCancelled:
 		return applyRequestCancelled(r, ev)
+	case TypeRequestScheduled:
+		return applyRequestScheduled(r, ev)
+	case TypeRequestCalled:
+		return applyRequestCalled(r, ev)
 	}
 	return nil
 }
@@ -38,6 +42,13 @@ func applyRequestOpened(r *Request, ev wire.Event) error {
 	if err != nil {
 		return err
 	}
+	openRequest(r, ev, b)
+	return nil
+}
+
+// openRequest sets what opening a request says, by either event that
+// opens one.
+func openRequest(r *Request, ev wire.Event, b RequestOpened) {
 	at := app.ActionTime(b.At, ev)
 	r.ID, r.Desk, r.Room, r.Guest = ev.Entity.ID, b.Desk, b.Room, b.Guest
 	r.Channel, r.Kind, r.Description = b.Channel, b.Kind, b.Description
@@ -50,7 +61,6 @@ func applyRequestOpened(r *Request, ev wire.Event) error {
 		r.Status = StatusOpen
 	}
 	r.touch(at)
-	return nil
 }
 
 func applyRequestDispatched(r *Request, ev wire.Event) error {

@@ -12,7 +12,13 @@ const ModuleName = "requests"
 
 func init() {
 	app.Register(app.Module{Name: ModuleName, Order: 10, Kinds: []string{KindRequest},
-		Handover: func(s *app.Service, desk string, _ time.Time) (any, error) { return New(s).handoverRequests(desk) },
-		Demo:     []app.DemoGenerator{{Name: "requests", Weight: 8, Make: DemoRequests}},
+		Handover: func(s *app.Service, desk string, now time.Time) (any, error) {
+			return New(s).handoverRequests(desk, now)
+		},
+		Demo: []app.DemoGenerator{{Name: "requests", Weight: 8, Make: DemoRequests}},
 	})
 }
+
+// HandoverWindow is how far ahead the handover lists scheduled requests
+// not yet due: the next shift.
+const HandoverWindow = 8 * time.Hour

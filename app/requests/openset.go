@@ -13,7 +13,7 @@ import (
 // can move what is late and due with the clock.
 type OpenSet struct {
 	reqs  []Request
-	every time.Duration // the hotel's follow-up interval when read
+	rules rules // the hotel's settings when read
 }
 
 // OpenSet reads the open requests of desk ("" = every desk) from the
@@ -22,7 +22,7 @@ func (s *RequestRegister) OpenSet(desk string) (OpenSet, error) {
 	rs, err := app.ScanViews(s.Service, KindRequest, unfinished[:2], func(r *Request) bool {
 		return r.Open() && (desk == "" || r.Desk == desk)
 	})
-	return OpenSet{reqs: rs, every: s.FollowUpInterval()}, err
+	return OpenSet{reqs: rs, rules: s.rules()}, err
 }
 
 // Len is how many requests the set holds.
@@ -33,7 +33,7 @@ func (o OpenSet) Len() int { return len(o.reqs) }
 func (o OpenSet) At(now time.Time) []RequestRow {
 	rows := make([]RequestRow, len(o.reqs))
 	for i := range o.reqs {
-		rows[i] = row(o.reqs[i], now, o.every)
+		rows[i] = row(o.reqs[i], now, o.rules)
 	}
 	slices.SortFunc(rows, func(a, b RequestRow) int {
 		return cmp.Or(a.NextFollowUp.Compare(b.NextFollowUp), cmp.Compare(a.ID, b.ID))
@@ -53,4 +53,22 @@ func LateRows(rows []RequestRow) []RequestRow {
 		return cmp.Or(a.PromisedAt.Compare(b.PromisedAt), cmp.Compare(a.ID, b.ID))
 	})
 	return late
+}
+
+// CallDue reports whether a wake-up call needs a call or a visit now.
+func (r *RequestRow) CallDue() bool {
+	return r.Call == CallNow || r.Call == CallAgain || r.Call == CallGoToRoom
+}
+
+// OnShow keeps the scheduled rows the dashboard shows: within their lead
+// time or past their due time, still open, in due-time order. A quiet
+// one shows from its lead time without the store being read again.
+func OnShow(rows []RequestRow) []RequestRow {
+	out := slices.DeleteFunc(slices.Clone(rows), func(r RequestRow) bool {
+		return !r.Scheduled() || r.Quiet || !r.Open()
+	})
+	slices.SortFunc(out, func(a, b RequestRow) int {
+		return cmp.Or(a.DueAt.Compare(b.DueAt), cmp.Compare(a.ID, b.ID))
+	})
+	return out
 }

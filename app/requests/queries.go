@@ -16,6 +16,13 @@ type RequestRow struct {
 	Late         bool               `json:"late,omitempty"`
 	NextFollowUp time.Time          `json:"next_follow_up,omitzero"`
 	FollowUpDue  bool               `json:"follow_up_due,omitempty"`
+	// Quiet is a scheduled request before its lead time: not shown on the
+	// dashboard, nothing due; DueSoon one within its lead time, not yet due.
+	Quiet   bool `json:"quiet,omitempty"`
+	DueSoon bool `json:"due_soon,omitempty"`
+	// Call is what an open wake-up call needs next, from CallAt.
+	Call   CallStep  `json:"call,omitempty"`
+	CallAt time.Time `json:"call_at,omitzero"`
 }
 
 // Request returns one request; ErrNotFound when unknown.
@@ -29,33 +36,39 @@ func (s *RequestRegister) RequestRow(id string) (RequestRow, error) {
 	if err != nil {
 		return RequestRow{}, err
 	}
-	return row(r, s.Now(), s.FollowUpInterval()), nil
+	return row(r, s.Now(), s.rules()), nil
 }
 
-// row derives a request's state at now; every is the hotel's follow-up
-// interval.
-func row(r Request, now time.Time, every time.Duration) RequestRow {
-	next := NextFollowUp(&r, every)
+// rules are the hotel's settings the derived state depends on.
+type rules struct {
+	every time.Duration // the follow-up interval
+	lead  time.Duration // how long before its due time a request shows
+}
+
+func (s *RequestRegister) rules() rules {
+	return rules{every: s.FollowUpInterval(), lead: s.ScheduleLead()}
+}
+
+// row derives a request's state at now under the hotel's rules.
+func row(r Request, now time.Time, ru rules) RequestRow {
+	next := NextFollowUp(&r, ru.every)
+	call, callAt := WakeUpStep(&r, now)
+	quiet := Quiet(&r, now, ru.lead)
 	return RequestRow{
 		Request: r, Escalated: EscalationReasons(&r, now), Late: Late(&r, now),
 		NextFollowUp: next, FollowUpDue: !next.IsZero() && !next.After(now),
+		Quiet: quiet, DueSoon: !quiet && NotYetDue(&r, now), Call: call, CallAt: callAt,
 	}
 }
 
 // unfinished are the statuses of requests still needing something.
 var unfinished = []string{string(StatusOpen), string(StatusDispatched), string(StatusResolved)}
 
-// requestRows lists requests accepted by keep with their derived state.
-// statuses, when given, limits the scan to requests in those statuses.
+// requestRows lists the requests in statuses that keep accepts, with
+// their derived state, from the status index.
 func (s *RequestRegister) requestRows(keep func(*Request) bool, statuses ...string) ([]RequestRow, error) {
 	now := s.Now()
-	var rs []Request
-	var err error
-	if len(statuses) > 0 {
-		rs, err = app.ScanViews(s.Service, KindRequest, statuses, keep)
-	} else {
-		rs, err = app.ListViews(s.Service, KindRequest, keep)
-	}
+	rs, err := app.ScanViews(s.Service, KindRequest, statuses, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +77,10 @@ func (s *RequestRegister) requestRows(keep func(*Request) bool, statuses ...stri
 
 // rowsAt derives each request's state at now.
 func (s *RequestRegister) rowsAt(rs []Request, now time.Time) []RequestRow {
-	every := s.FollowUpInterval()
+	ru := s.rules()
 	out := make([]RequestRow, len(rs))
 	for i := range rs {
-		out[i] = row(rs[i], now, every)
+		out[i] = row(rs[i], now, ru)
 	}
 	return out
 }
@@ -133,7 +146,8 @@ func (s *RequestRegister) SupervisorsOnDuty() ([]app.Staff, error) {
 
 // RequestsForRoom lists a room's requests, newest first.
 func (s *RequestRegister) RequestsForRoom(room string) ([]RequestRow, error) {
-	rows, err := s.requestRows(func(r *Request) bool { return r.Room == room })
+	rs, err := app.IndexedViews[Request](s.Service, roomIndexName, []byte(room), nil)
+	rows := s.rowsAt(rs, s.Now())
 	slices.SortFunc(rows, func(a, b RequestRow) int {
 		return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID))
 	})
@@ -142,7 +156,8 @@ func (s *RequestRegister) RequestsForRoom(room string) ([]RequestRow, error) {
 
 // RequestsInConflict lists requests with an open sync conflict.
 func (s *RequestRegister) RequestsInConflict() ([]RequestRow, error) {
-	return s.requestRows(func(r *Request) bool { return r.HasConflict() })
+	rs, err := app.ConflictViews[Request](s.Service, KindRequest)
+	return s.rowsAt(rs, s.Now()), err
 }
 
 func filterRows(rows []RequestRow, keep func(*RequestRow) bool) []RequestRow {
@@ -173,7 +188,8 @@ type RequestTimes struct {
 // RequestTimesBetween computes RequestTimes for requests opened in [from,
 // to), of kind (or every kind when "").
 func (s *RequestRegister) RequestTimesBetween(from, to time.Time, kind RequestKind) (RequestTimes, error) {
-	rs, err := app.ListViews(s.Service, KindRequest, func(r *Request) bool {
+	first, next := []byte(from.UTC().Format(time.DateOnly)), []byte(to.UTC().AddDate(0, 0, 1).Format(time.DateOnly))
+	rs, err := app.RangeViews(s.Service, openedIndexName, first, next, func(r *Request) bool {
 		return !r.OpenedAt.Before(from) && r.OpenedAt.Before(to) && (kind == "" || r.Kind == kind)
 	})
 	return requestTimes(rs), err
@@ -242,14 +258,25 @@ func (s *RequestRegister) RequestHistory(id string) ([]HistoryEntry, error) {
 	return out, nil
 }
 
-// handoverRequests lists desk's unfinished requests for the handover.
-func (s *RequestRegister) handoverRequests(desk string) ([]HandoverRequest, error) {
+// handoverRequests lists desk's unfinished requests for the handover at
+// now: the open work first, then, marked Scheduled, those not yet due
+// that fall due within the next shift (HandoverWindow). Those due later
+// are left out: the shift after next will see them come up.
+func (s *RequestRegister) handoverRequests(desk string, now time.Time) ([]HandoverRequest, error) {
 	rows, err := s.UnfinishedRequests(desk)
-	out := make([]HandoverRequest, len(rows))
-	for i, r := range rows {
-		out[i] = HandoverRequest{ID: r.ID, Room: r.Room, Kind: r.Kind, Description: r.Description,
+	var work, later []HandoverRequest
+	for _, r := range rows {
+		h := HandoverRequest{ID: r.ID, Room: r.Room, Kind: r.Kind, Description: r.Description,
 			Status: r.Status, Department: r.Department, PromisedAt: r.PromisedAt,
-			NextFollowUp: r.NextFollowUp, Escalated: len(r.Escalated) > 0}
+			NextFollowUp: r.NextFollowUp, Escalated: len(r.Escalated) > 0, DueAt: r.DueAt}
+		switch {
+		case !NotYetDue(&r.Request, now):
+			work = append(work, h)
+		case !r.DueAt.After(now.Add(HandoverWindow)):
+			h.Scheduled, h.NextFollowUp = true, time.Time{}
+			later = append(later, h)
+		}
 	}
-	return out, err
+	slices.SortFunc(later, func(a, b HandoverRequest) int { return cmp.Or(a.DueAt.Compare(b.DueAt), cmp.Compare(a.ID, b.ID)) })
+	return append(work, later...), err
 }

@@ -88,6 +88,9 @@ type Request struct {
 	OpenedBy    string          `json:"opened_by"`
 	PromisedAt  time.Time       `json:"promised_at,omitzero"`
 	FollowEvery time.Duration   `json:"follow_every,omitempty"`
+	DueAt       time.Time       `json:"due_at,omitzero"`  // zero: due at once (see schedule.go)
+	Series      *Series         `json:"series,omitempty"` // the occurrence of a recurring request
+	Calls       []CallAttempt   `json:"calls,omitempty"`  // wake-up calls made
 
 	Complaint    *Complaint     `json:"complaint,omitempty"`
 	Dispatches   []Dispatch     `json:"dispatches,omitempty"`
@@ -228,7 +231,8 @@ type RequestCancelled struct {
 }
 
 // HandoverRequest is an unfinished guest request: still open, or done
-// and waiting to be confirmed with the guest.
+// and waiting to be confirmed with the guest; or, with Scheduled, one not
+// yet due that falls due in the next shift (not open work).
 type HandoverRequest struct {
 	ID           string        `json:"id"`
 	Room         string        `json:"room"`
@@ -239,4 +243,6 @@ type HandoverRequest struct {
 	PromisedAt   time.Time     `json:"promised_at,omitzero"`
 	NextFollowUp time.Time     `json:"next_follow_up,omitzero"`
 	Escalated    bool          `json:"escalated,omitempty"`
+	DueAt        time.Time     `json:"due_at,omitzero"`
+	Scheduled    bool          `json:"scheduled,omitempty"`
 }

@@ -81,8 +81,10 @@ func (s *RequestRegister) openedOn(t time.Time) ([]Request, error) {
 	return out, nil
 }
 
-// ByUrgency orders late first, then follow-ups due, then escalated, then
-// the rest by next follow-up (or, when finished, newest first).
+// ByUrgency orders late first, then follow-ups and wake-up calls due,
+// then escalated, then the rest by next follow-up, scheduled requests not
+// yet on show after the other open ones (and, when finished, newest
+// first).
 func ByUrgency(a, b RequestRow) int {
 	return cmp.Or(
 		cmp.Compare(urgency(&a), urgency(&b)),
@@ -95,14 +97,16 @@ func urgency(r *RequestRow) int {
 	switch {
 	case r.Late:
 		return 0
-	case r.FollowUpDue:
+	case r.FollowUpDue || r.CallDue():
 		return 1
 	case len(r.Escalated) > 0:
 		return 2
+	case r.Quiet:
+		return 4
 	case r.Open():
 		return 3
 	case r.Status == StatusResolved:
-		return 4
+		return 5
 	}
-	return 5
+	return 6
 }

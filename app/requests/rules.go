@@ -37,6 +37,7 @@ const (
 	EscalatedNotDispatched  EscalationReason = "not_dispatched" // promised time passed, nobody told
 	EscalatedNotDone        EscalationReason = "not_done"       // promised time passed, not done
 	EscalatedGraveComplaint EscalationReason = "grave_complaint"
+	EscalatedNoAnswer       EscalationReason = "no_answer" // wake-up call unanswered twice
 )
 
 // EscalationReasons lists why the request shows as escalated at now, or nil.
@@ -50,15 +51,19 @@ func EscalationReasons(r *Request, now time.Time) []EscalationReason {
 	if late := lateReason(r, now); late != "" {
 		out = append(out, late)
 	}
+	if step, _ := WakeUpStep(r, now); step == CallGoToRoom {
+		out = append(out, EscalatedNoAnswer)
+	}
 	if r.Complaint != nil && r.Complaint.Severity.Grave() && !r.Finished() {
 		out = append(out, EscalatedGraveComplaint)
 	}
 	return out
 }
 
-// lateReason is the lateness rule: past the promised time and still open.
+// lateReason is the lateness rule: past the promised time (for a
+// scheduled request, its due time and its kind's grace) and still open.
 func lateReason(r *Request, now time.Time) EscalationReason {
-	if !r.Open() || r.PromisedAt.IsZero() || !now.After(r.PromisedAt) {
+	if !r.Open() || r.PromisedAt.IsZero() || !now.After(lateAfter(r)) {
 		return ""
 	}
 	if r.Department != "" && len(r.Dispatches) == 0 {
@@ -71,7 +76,8 @@ func lateReason(r *Request, now time.Time) EscalationReason {
 func Late(r *Request, now time.Time) bool { return lateReason(r, now) != "" }
 
 // NextFollowUp is when the desk should check an open request again: the
-// interval after the latest of opening, dispatch and follow-up. It is zero
+// interval after the latest of opening (for a scheduled request, its due
+// time), dispatch, follow-up and wake-up call. It is zero
 // for a request that is done or cancelled. every is the set-up interval
 // (zero means the default); a request's own interval wins.
 func NextFollowUp(r *Request, every time.Duration) time.Time {
@@ -89,7 +95,10 @@ func NextFollowUp(r *Request, every time.Duration) time.Time {
 
 // lastContact is the latest time the desk dealt with the request.
 func lastContact(r *Request) time.Time {
-	t := r.OpenedAt
+	t := later(r.OpenedAt, r.DueAt)
+	for _, c := range r.Calls {
+		t = later(t, c.At)
+	}
 	if d := r.LastDispatch(); d != nil && d.At.After(t) {
 		t = d.At
 	}

@@ -142,3 +142,19 @@ func (sc *Screen) cancelForm(r *apprequests.RequestRow) *form {
 	f.check = func() bool { return f.checkAll(fieldCheck{"reason", requiredText(reason.Text)}) }
 	return f
 }
+
+// callForm records one wake-up call: answered, no answer (the second call
+// comes due), or the guest woken at the door, with who went up.
+func (sc *Screen) callForm(r *apprequests.RequestRow) *form {
+	var outcome *widget.Select
+	var note *kit.Entry
+	outcomes := callChoices()
+	f := sc.commandForm(actCall, r, func() error {
+		_, err := sc.svc.LogCall(sc.s.UserID(), r.ID, apprequests.CallInput{
+			Outcome: apprequests.CallOutcome(outcomes.code(outcome.Selected)), Note: note.Text})
+		return err
+	})
+	outcome = f.selectField("outcome", lang.L("requests.field.outcome"), outcomes, string(apprequests.CallAnswered))
+	note = f.entry("note", lang.L("requests.field.note"), lang.L("requests.field.call_note_hint"))
+	return f
+}

@@ -18,9 +18,10 @@ const (
 	actResolve    = "resolve"
 	actConfirm    = "confirm"
 	actCancel     = "cancel"
+	actCall       = "call"
 )
 
-var actionOrder = []string{actDispatch, actFollowUp, actEscalate, actResolve, actConfirm, actCompensate, actCancel}
+var actionOrder = []string{actCall, actDispatch, actFollowUp, actEscalate, actResolve, actConfirm, actCompensate, actCancel}
 
 // available lists the commands the request's state allows.
 func available(r *apprequests.Request) map[string]bool {
@@ -28,6 +29,7 @@ func available(r *apprequests.Request) map[string]bool {
 	return map[string]bool{
 		actDispatch: open, actFollowUp: open, actEscalate: open, actResolve: open, actCancel: open,
 		actConfirm:    r.Status == apprequests.StatusResolved,
+		actCall:       open && r.Kind == apprequests.RequestWakeUp,
 		actCompensate: r.Kind == apprequests.RequestComplaint && r.Status != apprequests.StatusCancelled,
 	}
 }
@@ -44,6 +46,9 @@ func (sc *Screen) actionButtons(r *apprequests.RequestRow) map[string]*widget.Bu
 		out[a] = widget.NewButton(lang.L("requests.do."+a), func() { sc.showForm(build()) })
 	}
 	if b := out[actResolve]; b != nil {
+		b.Importance = widget.HighImportance
+	}
+	if b := out[actCall]; b != nil {
 		b.Importance = widget.HighImportance
 	}
 	if b := out[actConfirm]; b != nil {
@@ -73,7 +78,7 @@ func (sc *Screen) actionForm(a string, r *apprequests.RequestRow) func() *form {
 	builders := map[string]func(*apprequests.RequestRow) *form{
 		actDispatch: sc.dispatchForm, actFollowUp: sc.followUpForm, actEscalate: sc.escalateForm,
 		actCompensate: sc.compensateForm, actResolve: sc.resolveForm, actConfirm: sc.confirmForm,
-		actCancel: sc.cancelForm,
+		actCancel: sc.cancelForm, actCall: sc.callForm,
 	}
 	return func() *form { return builders[a](r) }
 }

@@ -24,6 +24,20 @@ func clockText(s string, now time.Time) string {
 	return ""
 }
 
+func dueText(s string, now time.Time) string {
+	if _, err := parseDue(s, now); err != nil {
+		return lang.L("requests.check.due")
+	}
+	return ""
+}
+
+func dayText(s string, now time.Time) string {
+	if _, err := parseDay(s, now); err != nil {
+		return lang.L("requests.check.day")
+	}
+	return ""
+}
+
 func moneyText(s string) string {
 	if _, err := parseMoney(s); err != nil {
 		return lang.L("requests.check.money")

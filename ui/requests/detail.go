@@ -90,6 +90,10 @@ func statusLine(r *apprequests.RequestRow, now time.Time) string {
 		parts = append(parts, kit.Late(r.PromisedAt, now))
 	case r.FollowUpDue:
 		parts = append(parts, lang.L("requests.row.follow_up_due"))
+	case r.Call != apprequests.CallNone:
+		parts = append(parts, callStepText(r, now))
+	case r.Quiet || r.DueSoon:
+		parts = append(parts, lang.L("requests.row.due", map[string]string{"Time": kit.When(r.DueAt, now)}))
 	case r.Open() && !r.NextFollowUp.IsZero():
 		parts = append(parts, lang.L("requests.detail.next_follow_up", map[string]string{"Time": kit.When(r.NextFollowUp, now)}))
 	}
@@ -132,6 +136,10 @@ func infoForm(r *apprequests.RequestRow, hist []apprequests.HistoryEntry, now ti
 	add("requests.field.priority", priorityName(r.Priority))
 	add("requests.field.department", deptName(r.Department))
 	add("requests.detail.opened", openedText(r, hist, now))
+	add("requests.field.due", whenText(r.DueAt, now))
+	if r.Series != nil {
+		add("requests.field.repeat_until", seriesText(r.Series)+" · "+whenText(r.Series.Until, now))
+	}
 	add("requests.field.promised", whenText(r.PromisedAt, now))
 	addComplaint(add, r)
 	add("requests.detail.response", durationText(apprequests.ResponseTime(&r.Request)))

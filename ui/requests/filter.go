@@ -12,17 +12,19 @@ import (
 type filter string
 
 // The list's filters: the unfinished ones (the default), those whose
-// follow-up is due, the late, the escalated, and every request opened
-// today whatever its state.
+// follow-up is due, the late, the escalated, the scheduled ones still
+// open (wake-up calls and timed tasks, due soonest first by urgency), and
+// every request opened today whatever its state.
 const (
 	filterOpen      filter = "open"
 	filterFollowUp  filter = "follow_up"
 	filterLate      filter = "late"
 	filterEscalated filter = "escalated"
 	filterToday     filter = "today"
+	filterScheduled filter = "scheduled"
 )
 
-var filters = []filter{filterOpen, filterFollowUp, filterLate, filterEscalated, filterToday}
+var filters = []filter{filterOpen, filterFollowUp, filterLate, filterEscalated, filterScheduled, filterToday}
 
 func (f filter) name() string { return lang.L("requests.filter." + string(f)) }
 
@@ -59,6 +61,8 @@ func keeps(f filter, kind string, r *apprequests.RequestRow, now time.Time) bool
 		return len(r.Escalated) > 0
 	case filterToday:
 		return sameDay(r.OpenedAt, now)
+	case filterScheduled:
+		return r.Open() && r.Scheduled()
 	}
 	return !r.Finished()
 }

@@ -37,8 +37,21 @@ func timeline(r *apprequests.Request, hist []apprequests.HistoryEntry, now time.
 	return out
 }
 
+// actionName names an event type; a versioned one ("request.called.v1")
+// by its name without the version.
 func actionName(typ string) string {
-	return kit.X("requests.action."+strings.TrimPrefix(typ, "request."), typ)
+	name := strings.TrimPrefix(typ, "request.")
+	if i := strings.Index(name, ".v"); i > 0 {
+		name = name[:i]
+	}
+	return kit.X("requests.action."+name, typ)
+}
+
+func callDetail(c apprequests.CallAttempt) string {
+	if c.Note == "" {
+		return callName(c.Outcome)
+	}
+	return callName(c.Outcome) + " · " + c.Note
 }
 
 // actionDetail is when the n-th action of type typ happened and what it
@@ -47,6 +60,10 @@ func actionDetail(r *apprequests.Request, typ string, n int, loc *time.Location)
 	switch typ {
 	case apprequests.TypeRequestOpened:
 		return r.OpenedAt, openedDetail(r)
+	case apprequests.TypeRequestScheduled:
+		return r.OpenedAt, openedDetail(r) + " · " + lang.L("requests.row.due", map[string]string{"Time": kit.Date(r.DueAt.In(loc)) + " " + kit.Clock(r.DueAt.In(loc))})
+	case apprequests.TypeRequestCalled:
+		return nth(r.Calls, n, func(c apprequests.CallAttempt) (time.Time, string) { return c.At, callDetail(c) })
 	case apprequests.TypeRequestDispatched:
 		return nth(r.Dispatches, n, func(d apprequests.Dispatch) (time.Time, string) { return d.At, dispatchDetail(d, loc) })
 	case apprequests.TypeRequestFollowedUp:

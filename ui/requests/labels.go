@@ -28,6 +28,8 @@ func severityName(s apprequests.ComplaintSeverity) string {
 	return named("requests.severity.", string(s))
 }
 
+func callName(o apprequests.CallOutcome) string { return named("requests.call.", string(o)) }
+
 func reasonName(r apprequests.EscalationReason) string {
 	return named("requests.escalated.", string(r))
 }
@@ -81,13 +83,21 @@ func (c choices) name(code string) string {
 }
 
 var (
-	kindCodes     = []string{string(apprequests.RequestService), string(apprequests.RequestInquiry), string(apprequests.RequestComplaint)}
+	kindCodes     = []string{string(apprequests.RequestService), string(apprequests.RequestInquiry), string(apprequests.RequestComplaint), string(apprequests.RequestWakeUp)}
 	channelCodes  = []string{string(apprequests.ChannelInPerson), string(apprequests.ChannelPhone), string(apprequests.ChannelRoom)}
 	priorityCodes = []string{string(apprequests.PriorityNormal), string(apprequests.PriorityHigh), string(apprequests.PriorityUrgent)}
 	categoryCodes = []string{string(apprequests.ComplaintService), string(apprequests.ComplaintHygiene), string(apprequests.ComplaintFacilities),
 		string(apprequests.ComplaintFood), string(apprequests.ComplaintNoise), string(apprequests.ComplaintOther)}
 	severityCodes = []string{string(apprequests.SeverityMinor), string(apprequests.SeverityModerate), string(apprequests.SeveritySerious), string(apprequests.SeverityUrgent)}
 )
+
+func callChoices() choices {
+	codes := make([]string, len(apprequests.CallOutcomes))
+	for i, o := range apprequests.CallOutcomes {
+		codes[i] = string(o)
+	}
+	return newChoices(codes, func(c string) string { return callName(apprequests.CallOutcome(c)) })
+}
 
 func kindChoices() choices {
 	return newChoices(kindCodes, func(c string) string { return kindName(apprequests.RequestKind(c)) })

@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -13,6 +14,7 @@ import (
 // openInputs are the widgets of the new-request form.
 type openInputs struct {
 	room, guest, desc, promised      *kit.Entry
+	due, repeat                      *kit.Entry
 	channel, kind, dept, priority    *widget.Select
 	category, severity, responsible  *widget.Select
 	kinds, channels, depts, prios    choices
@@ -36,12 +38,22 @@ func (sc *Screen) openForm() *form {
 }
 
 // check shows what can be seen before saving: required fields, the time
-// format.
+// formats. A wake-up call needs no description (it says what it is).
 func (in *openInputs) check(f *form, now time.Time) bool {
+	desc := requiredText(in.desc.Text)
+	if in.wakeUp() {
+		desc = ""
+	}
 	return f.checkAll(
 		fieldCheck{"room", requiredText(in.room.Text)},
-		fieldCheck{"description", requiredText(in.desc.Text)},
+		fieldCheck{"description", desc},
+		fieldCheck{"due_at", dueText(in.due.Text, now)},
+		fieldCheck{"repeat_until", dayText(in.repeat.Text, now)},
 		fieldCheck{"promised_at", clockText(in.promised.Text, now)})
+}
+
+func (in *openInputs) wakeUp() bool {
+	return in.kinds.code(in.kind.Selected) == string(apprequests.RequestWakeUp)
 }
 
 func (sc *Screen) openFields(f *form) *openInputs {
@@ -54,6 +66,8 @@ func (sc *Screen) openFields(f *form) *openInputs {
 	in.kind = f.selectField("kind", lang.L("requests.field.kind"), in.kinds, string(apprequests.RequestService))
 	in.channel = f.selectField("channel", lang.L("requests.field.channel"), in.channels, string(apprequests.ChannelInPerson))
 	in.desc = f.entry("description", lang.L("requests.field.description"), "")
+	in.due = f.entry("due_at", lang.L("requests.field.due"), lang.L("requests.field.due_hint"))
+	in.repeat = f.entry("repeat_until", lang.L("requests.field.repeat_until"), lang.L("requests.field.repeat_hint"))
 	in.dept = f.selectField("department", lang.L("requests.field.department"), in.depts, "")
 	in.priority = f.selectField("priority", lang.L("requests.field.priority"), in.prios, string(apprequests.PriorityNormal))
 	in.promised = f.entry("promised_at", lang.L("requests.field.promised"), lang.L("requests.field.promised_hint"))
@@ -70,25 +84,38 @@ func (in *openInputs) watch(f *form, sc *Screen) {
 	f.Check(in.room, "room", requiredText)
 	f.Check(in.desc, "description", requiredText)
 	f.Check(in.promised, "promised_at", func(s string) string { return clockText(s, sc.s.Now()) })
-	in.kind.OnChanged = func(string) { in.showComplaint(f) }
-	in.showComplaint(f)
+	f.Check(in.due, "due_at", func(s string) string { return dueText(s, sc.s.Now()) })
+	f.Check(in.repeat, "repeat_until", func(s string) string { return dayText(s, sc.s.Now()) })
+	in.kind.OnChanged = func(string) { in.showForKind(f) }
+	in.showForKind(f)
 }
 
-func (in *openInputs) showComplaint(f *form) {
+// showForKind shows the complaint fields for a complaint only, and hides
+// the promised time for a wake-up call (it is due at its time).
+func (in *openInputs) showForKind(f *form) {
 	complaint := in.kinds.code(in.kind.Selected) == string(apprequests.RequestComplaint)
 	f.ShowRows(complaint, "complaint.category", "complaint.severity", "complaint.responsible")
+	f.ShowRows(!in.wakeUp(), "promised_at")
 }
 
 // request reads the form into the domain's input.
 func (in *openInputs) request(f *form, now time.Time) apprequests.NewRequest {
 	promised, _ := parseClock(in.promised.Text, now)
+	due, _ := parseDue(in.due.Text, now)
+	until, _ := parseDay(in.repeat.Text, now)
 	r := apprequests.NewRequest{
 		Room: in.room.Text, Guest: in.guest.Text, Description: in.desc.Text,
 		Kind:       apprequests.RequestKind(in.kinds.code(in.kind.Selected)),
 		Channel:    apprequests.RequestChannel(in.channels.code(in.channel.Selected)),
 		Department: in.depts.code(in.dept.Selected),
 		Priority:   apprequests.RequestPriority(in.prios.code(in.priority.Selected)),
-		PromisedAt: promised,
+		PromisedAt: promised, DueAt: due, RepeatUntil: until,
+	}
+	if r.Kind == apprequests.RequestWakeUp {
+		r.PromisedAt = time.Time{}
+		if strings.TrimSpace(r.Description) == "" {
+			r.Description = kindName(r.Kind)
+		}
 	}
 	if r.Kind == apprequests.RequestComplaint {
 		r.Complaint = &apprequests.Complaint{

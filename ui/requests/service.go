@@ -15,6 +15,7 @@ type Service interface {
 	DispatchRequest(actorID, id string, in apprequests.DispatchInput) (apprequests.Request, error)
 	EscalateRequest(actorID, id, to, reason string) (apprequests.Request, error)
 	FollowUpRequest(actorID, id, note string) (apprequests.Request, error)
+	LogCall(actorID, id string, in apprequests.CallInput) (apprequests.Request, error)
 	OpenRequest(actorID string, in apprequests.NewRequest) (apprequests.Request, error)
 	OpenSet(desk string) (apprequests.OpenSet, error)
 	Request(id string) (apprequests.Request, error)

@@ -39,6 +39,7 @@ type dataTab struct {
 	// replace it.
 	stats  StoreStats
 	status *storeStatus
+	aside  *setAsidePart
 
 	folder, latest, kept *widget.Label
 	failure, result      *widget.Label
@@ -56,6 +57,7 @@ type dataTab struct {
 type reading struct {
 	stats      data.Stats
 	statsErr   error
+	aside      []data.SetAsideEvent
 	backups    data.BackupState
 	backupsErr error
 }
@@ -66,6 +68,8 @@ func newDataTab(s *kit.Session, b Backups) *dataTab {
 	if s.Local != nil {
 		t.stats = s.Local
 	}
+	store, _ := s.Local.(SetAsideStore)
+	t.aside = newSetAsidePart(s, store, t.load)
 	t.failure.Importance = widget.DangerImportance
 	t.failure.Hide()
 	t.result.Hide()
@@ -80,6 +84,7 @@ func newDataTab(s *kit.Session, b Backups) *dataTab {
 		unnamed(container.NewHBox(t.now)),
 		unnamed(t.result),
 		t.status.lines,
+		unnamed(t.aside.box),
 	)...)
 	t.box = container.NewVScroll(container.NewPadded(form))
 	return t
@@ -126,6 +131,7 @@ func (t *dataTab) read() reading {
 		r.statsErr = errors.New("no store")
 	} else {
 		r.stats, r.statsErr = t.stats.Stats()
+		r.aside = t.aside.read(r.stats.SetAside)
 	}
 	r.backups, r.backupsErr = t.backups.State()
 	return r
@@ -135,6 +141,7 @@ func (t *dataTab) read() reading {
 func (t *dataTab) show(r reading) {
 	loc := t.s.Now().Location()
 	t.status.show(r.stats, r.statsErr, loc)
+	t.aside.show(r.stats.SetAside, r.aside, loc)
 	b := r.backups
 	t.folder.SetText(b.Dir)
 	switch {

@@ -211,3 +211,38 @@ func TestDataTabSaysWhenTheStoreCannotBeRead(t *testing.T) {
 		t.Errorf("newest backup shows %q, want it to start with %q", d.latest.Text, want)
 	}
 }
+
+// TestDataTabListsWhatTheServerRefusedForGood: records the server refused
+// for good show in the data tab, in the desk's language, with the reason
+// for IT, and Send again puts them back in line to sync.
+func TestDataTabListsWhatTheServerRefusedForGood(t *testing.T) {
+	e, loop, sc := dataDesk(t, kit.Chinese, backupsOf)
+	e.Attendant(t, "S01", "A02", "Zhang Wei")
+	waiting, err := e.Store.Outbox(100)
+	if err != nil || len(waiting) == 0 {
+		t.Fatalf("outbox = %d events, %v", len(waiting), err)
+	}
+	refused := waiting[len(waiting)-1]
+	if err := e.Store.SetAside(refused.ID, "server says: other content"); err != nil {
+		t.Fatal(err)
+	}
+	d := openData(t, loop, sc)
+	if !d.aside.box.Visible() {
+		t.Fatal("the tab does not show the record the server refused")
+	}
+	if got := d.aside.count.Text; !strings.Contains(got, "1 条被服务器拒收") {
+		t.Errorf("count shows %q", got)
+	}
+	if got := d.aside.list.Text; !strings.Contains(got, refused.ID) || !strings.Contains(got, "other content") {
+		t.Errorf("list shows %q, want the event %s and the reason", got, refused.ID)
+	}
+
+	d.aside.sendAgain()
+	loop.until(t, "the list to go once the records are back in line", func() bool { return !d.aside.box.Visible() && !d.loading })
+	if n, _ := e.Store.SetAsideLen(); n != 0 {
+		t.Errorf("%d still set aside", n)
+	}
+	if got := e.Session.LastNotice(); !strings.Contains(got, "重新加入待同步") {
+		t.Errorf("notice = %q", got)
+	}
+}
