@@ -61,6 +61,7 @@ var (
 	_ kit.LocalStore           = (*data.Store)(nil)
 	_ supervisor.StoreStats    = (*data.Store)(nil)
 	_ supervisor.SetAsideStore = (*data.Store)(nil)
+	_ supervisor.EventLog      = (*data.Store)(nil)
 )
 
 // Exit codes.
