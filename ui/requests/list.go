@@ -21,6 +21,7 @@ func (sc *Screen) requestList() kit.ListConfig[apprequests.RequestRow] {
 		All: sc.readRows, One: sc.svc.RequestRow,
 		Words: func(r apprequests.RequestRow) []string { return searchFields(&r) },
 		Row:   sc.fillRow, Detail: sc.detailView,
+		Export: "requests.export_name", Columns: columns(),
 	}
 }
 
