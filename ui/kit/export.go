@@ -49,7 +49,7 @@ func ExportButton(pick func(export.Format)) *widget.Button {
 	b = widget.NewButtonWithIcon(lang.L("kit.export"), theme.DownloadIcon(), func() {
 		items := make([]*fyne.MenuItem, len(export.Formats))
 		for i, f := range export.Formats {
-			items[i] = fyne.NewMenuItem(lang.L("kit.export_"+string(f)), func() { pick(f) })
+			items[i] = fyne.NewMenuItem(formatName(f), func() { pick(f) })
 		}
 		c := fyne.CurrentApp().Driver().CanvasForObject(b)
 		if c == nil {
@@ -59,6 +59,14 @@ func ExportButton(pick func(export.Format)) *widget.Button {
 	})
 	b.Importance = widget.LowImportance
 	return b
+}
+
+// formatName is a format as the export menu offers it.
+func formatName(f export.Format) string {
+	if f == export.CSV {
+		return lang.L("kit.export_csv")
+	}
+	return lang.L("kit.export_xlsx")
 }
 
 // AskExportFile asks for the file to save an export in with the save

@@ -127,9 +127,11 @@ func (p *auditPart) say(text string, imp widget.Importance) {
 // read from the log as they are written.
 func (p *auditPart) table(from, to time.Time) export.Table {
 	names := kit.NewStaffNames(p.s.Svc)
-	head := []string{"time", "desk", "staff", "staff_name", "kind", "record", "type", "event", "body"}
-	for i, h := range head {
-		head[i] = lang.L("supervisor.audit_col_" + h)
+	head := []string{"supervisor.audit_col_time", "supervisor.audit_col_desk", "supervisor.audit_col_staff",
+		"supervisor.audit_col_staff_name", "supervisor.audit_col_kind", "supervisor.audit_col_record",
+		"supervisor.audit_col_type", "supervisor.audit_col_event", "supervisor.audit_col_body"}
+	for i, key := range head {
+		head[i] = lang.L(key)
 	}
 	return export.Table{Name: lang.L("supervisor.audit_name"), Header: head, Loc: p.s.Location(),
 		Rows: EventRows(p.log, from, to, names.Name)}
