@@ -418,6 +418,36 @@ func (s *Service) ListedRoom(number string) string {
 	return number
 }
 
+// RoomLookup reads the room list once and returns what ListedRoom and
+// CheckRoom say of a number, for a file of many rooms: the number as the
+// list writes it, and whether it is on the list (every number is before
+// any list is imported).
+func (s *Service) RoomLookup() (func(number string) (listed string, ok bool), error) {
+	l, err := s.Rooms()
+	if err != nil {
+		return nil, err
+	}
+	if len(l.Rooms) == 0 {
+		return func(number string) (string, bool) { return number, true }, nil
+	}
+	exact := make(map[string]bool, len(l.Rooms))
+	bare := make(map[string][]string, len(l.Rooms))
+	for _, r := range l.Rooms {
+		exact[r.Number] = true
+		k := withoutLeadingZeros(r.Number)
+		bare[k] = append(bare[k], r.Number)
+	}
+	return func(number string) (string, bool) {
+		if exact[number] {
+			return number, true
+		}
+		if m := bare[withoutLeadingZeros(number)]; len(m) == 1 {
+			return m[0], true
+		}
+		return number, false
+	}, nil
+}
+
 // listedRoom finds number on the list: as written, else the only room
 // whose number is the same without its leading zeros.
 func listedRoom(rooms []Room, number string) (string, bool) {
