@@ -59,6 +59,9 @@ type Hotel struct {
 	// DefaultScheduleLead. Omitted when unset, so views written before it
 	// existed read the same.
 	ScheduleLead time.Duration `json:"schedule_lead,omitempty"`
+	// Areas are the hotel's public areas (see areas.go); nil until a
+	// supervisor sets them (DefaultAreas then).
+	Areas []string `json:"areas,omitempty"`
 }
 
 // DefaultHotel is the set-up before a supervisor changes anything. Holding
@@ -92,7 +95,9 @@ type HotelChange struct {
 	Holding     map[Category]Holding `json:"holding,omitempty"`
 	// ScheduleLead sets Hotel.ScheduleLead (MinScheduleLead..MaxScheduleLead).
 	ScheduleLead *time.Duration `json:"schedule_lead,omitempty"`
-	At           time.Time      `json:"at"`
+	// Areas replaces Hotel.Areas (checkAreas).
+	Areas *[]string `json:"areas,omitempty"`
+	At    time.Time `json:"at"`
 }
 
 // Room is one guest room.
@@ -201,6 +206,9 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	if c.ScheduleLead != nil {
 		h.ScheduleLead = *c.ScheduleLead
 	}
+	if c.Areas != nil {
+		h.Areas = *c.Areas
+	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
 	}
@@ -291,6 +299,11 @@ func checkHotelChange(c HotelChange) error {
 	}
 	if l := c.ScheduleLead; l != nil && (*l < MinScheduleLead || *l > MaxScheduleLead) {
 		return Invalid("schedule_lead", "field.bad_number", "min", "1", "max", "720")
+	}
+	if c.Areas != nil {
+		if err := checkAreas(*c.Areas); err != nil {
+			return err
+		}
 	}
 	for _, sh := range c.Shifts {
 		if err := checkShiftTimes(sh); err != nil {

@@ -22,6 +22,7 @@ type settingsTab struct {
 	f      *kit.Form
 	follow *kit.Entry
 	lead   *kit.Entry // minutes before its due time a scheduled request shows
+	areas  *kit.Entry // the public areas, one per line
 	days   map[app.Category]*kit.Entry
 	police map[app.Category]*widget.Check
 	box    fyne.CanvasObject
@@ -35,6 +36,11 @@ func newSettingsTab(s *kit.Session) *settingsTab {
 	t.lead = t.f.Entry("15")
 	t.f.Check(t.lead, "schedule_lead", checkCount)
 	t.f.Row(lang.L("supervisor.schedule_lead"), "schedule_lead", t.lead)
+	t.areas = t.f.Entry("")
+	t.areas.MultiLine = true
+	t.areas.Wrapping = fyne.TextWrapOff
+	t.areas.SetMinRowsVisible(4)
+	t.f.Row(lang.L("supervisor.areas"), "areas", t.areas)
 	for _, c := range app.Categories {
 		e := t.f.Entry("90")
 		t.f.Check(e, "holding.days", checkCount)
@@ -69,6 +75,11 @@ func (t *settingsTab) refresh(changed []wire.EntityRef) {
 		lead = app.DefaultScheduleLead
 	}
 	t.lead.SetText(strconv.Itoa(int(lead / time.Minute)))
+	areas := h.Areas
+	if areas == nil {
+		areas = app.DefaultAreas
+	}
+	t.areas.SetText(strings.Join(areas, "\n"))
 	for _, c := range app.Categories {
 		t.days[c].SetText(strconv.Itoa(h.Holding[c].Days))
 		t.police[c].SetChecked(h.Holding[c].Police)
@@ -89,7 +100,8 @@ func (t *settingsTab) save() {
 		return
 	}
 	lead := time.Duration(leadMins) * time.Minute
-	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, Holding: map[app.Category]app.Holding{}}
+	areas := app.CleanAreas(strings.Split(t.areas.Text, "\n"))
+	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, Areas: &areas, Holding: map[app.Category]app.Holding{}}
 	for _, c := range app.Categories {
 		days, err := strconv.Atoi(strings.TrimSpace(t.days[c].Text))
 		if err != nil {
