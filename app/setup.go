@@ -62,6 +62,25 @@ type Hotel struct {
 	// Areas are the hotel's public areas (see areas.go); nil until a
 	// supervisor sets them (DefaultAreas then).
 	Areas []string `json:"areas,omitempty"`
+	// SignOutAfter is how long a desk goes without use before it signs
+	// its person out; zero means DefaultSignOutAfter.
+	SignOutAfter time.Duration `json:"sign_out_after,omitempty"`
+}
+
+// Sign-out after a time without use: a desk PC stands in a corridor.
+const (
+	DefaultSignOutAfter = 5 * time.Minute
+	MinSignOutAfter     = time.Minute
+	MaxSignOutAfter     = 4 * time.Hour
+)
+
+// IdleSignOut is how long a desk goes without use before it signs its
+// person out: the hotel's setting, or DefaultSignOutAfter.
+func (h Hotel) IdleSignOut() time.Duration {
+	if h.SignOutAfter == 0 {
+		return DefaultSignOutAfter
+	}
+	return h.SignOutAfter
 }
 
 // DefaultHotel is the set-up before a supervisor changes anything. Holding
@@ -97,7 +116,9 @@ type HotelChange struct {
 	ScheduleLead *time.Duration `json:"schedule_lead,omitempty"`
 	// Areas replaces Hotel.Areas (checkAreas).
 	Areas *[]string `json:"areas,omitempty"`
-	At    time.Time `json:"at"`
+	// SignOutAfter sets Hotel.SignOutAfter (MinSignOutAfter..MaxSignOutAfter).
+	SignOutAfter *time.Duration `json:"sign_out_after,omitempty"`
+	At           time.Time      `json:"at"`
 }
 
 // Room is one guest room.
@@ -209,6 +230,9 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	if c.Areas != nil {
 		h.Areas = *c.Areas
 	}
+	if c.SignOutAfter != nil {
+		h.SignOutAfter = *c.SignOutAfter
+	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
 	}
@@ -299,6 +323,9 @@ func checkHotelChange(c HotelChange) error {
 	}
 	if l := c.ScheduleLead; l != nil && (*l < MinScheduleLead || *l > MaxScheduleLead) {
 		return Invalid("schedule_lead", "field.bad_number", "min", "1", "max", "720")
+	}
+	if d := c.SignOutAfter; d != nil && (*d < MinSignOutAfter || *d > MaxSignOutAfter) {
+		return Invalid("sign_out_after", "field.bad_number", "min", "1", "max", "240")
 	}
 	if c.Areas != nil {
 		if err := checkAreas(*c.Areas); err != nil {
