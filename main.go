@@ -173,7 +173,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 		}
 	}
 	if st.IndexesStale() {
-		ui.ShowIndexing(w, st, func(err error) {
+		ui.ShowIndexing(w, st, fyne.Do, func(err error) {
 			if err != nil {
 				slog.Error("build indexes", "err", err)
 				say(os.Stderr, "cli.indexing_failed", map[string]string{"Error": err.Error()})
