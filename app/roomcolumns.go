@@ -22,7 +22,7 @@ const (
 )
 
 // roomHeaders are the headers each column is known by, as normalized by
-// headerKey (lower case, no spaces or punctuation).
+// HeaderKey (lower case, no spaces or punctuation).
 var roomHeaders = [roomColumns][]string{
 	colRoom:     {"房号", "房间号", "房间", "房间号码", "房号码", "room", "roomno", "roomnumber", "roomnum"},
 	colFloor:    {"楼层", "层", "层数", "所在楼层", "floor", "floorno", "level"},
@@ -32,9 +32,10 @@ var roomHeaders = [roomColumns][]string{
 	colStatus:   {"状态", "房态", "status"},
 }
 
-// headerKey is a header cell as roomHeaders spells it: "Room No." and
-// "ROOM_NO" are "roomno".
-func headerKey(cell string) string {
+// HeaderKey is a header cell as the known headers are spelled (the
+// room list's roomHeaders, the guest list's): lower case, no spaces or
+// punctuation, so "Room No." and "ROOM_NO" are "roomno".
+func HeaderKey(cell string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			return unicode.ToLower(r)
@@ -50,7 +51,7 @@ func headerColumns(cells []string) (cols [roomColumns]int, found int) {
 		cols[c] = -1
 	}
 	for i, cell := range cells {
-		key := headerKey(cell)
+		key := HeaderKey(cell)
 		for c, names := range roomHeaders {
 			if cols[c] < 0 && contains(names, key) {
 				cols[c] = i
@@ -211,7 +212,7 @@ func equalCells(a, b []string) bool {
 		return false
 	}
 	for i := range a {
-		if headerKey(a[i]) != headerKey(b[i]) {
+		if HeaderKey(a[i]) != HeaderKey(b[i]) {
 			return false
 		}
 	}

@@ -54,6 +54,10 @@ var RoomNoteCodes = []string{NoteEncoding, NoteSheet, NoteNoHeader, NoteFloorDer
 
 func newNote(code string, kv ...string) Note { return Note{Code: code, Params: pairs(kv)} }
 
+// NewNote is a note of code with its parameters as key, value pairs; the
+// guest list's import says its notes so.
+func NewNote(code string, kv ...string) Note { return newNote(code, kv...) }
+
 // ImportRooms replaces the room list with a table file's rooms, as
 // PreviewRooms reads them, without showing a preview; supervisors only.
 func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {

@@ -59,6 +59,28 @@ type Hotel struct {
 	// DefaultScheduleLead. Omitted when unset, so views written before it
 	// existed read the same.
 	ScheduleLead time.Duration `json:"schedule_lead,omitempty"`
+	// Areas are the hotel's public areas (see areas.go); nil until a
+	// supervisor sets them (DefaultAreas then).
+	Areas []string `json:"areas,omitempty"`
+	// SignOutAfter is how long a desk goes without use before it signs
+	// its person out; zero means DefaultSignOutAfter.
+	SignOutAfter time.Duration `json:"sign_out_after,omitempty"`
+}
+
+// Sign-out after a time without use: a desk PC stands in a corridor.
+const (
+	DefaultSignOutAfter = 5 * time.Minute
+	MinSignOutAfter     = time.Minute
+	MaxSignOutAfter     = 4 * time.Hour
+)
+
+// IdleSignOut is how long a desk goes without use before it signs its
+// person out: the hotel's setting, or DefaultSignOutAfter.
+func (h Hotel) IdleSignOut() time.Duration {
+	if h.SignOutAfter == 0 {
+		return DefaultSignOutAfter
+	}
+	return h.SignOutAfter
 }
 
 // DefaultHotel is the set-up before a supervisor changes anything. Holding
@@ -92,6 +114,10 @@ type HotelChange struct {
 	Holding     map[Category]Holding `json:"holding,omitempty"`
 	// ScheduleLead sets Hotel.ScheduleLead (MinScheduleLead..MaxScheduleLead).
 	ScheduleLead *time.Duration `json:"schedule_lead,omitempty"`
+	// Areas replaces Hotel.Areas (checkAreas).
+	Areas *[]string `json:"areas,omitempty"`
+	// SignOutAfter sets Hotel.SignOutAfter (MinSignOutAfter..MaxSignOutAfter).
+	SignOutAfter *time.Duration `json:"sign_out_after,omitempty"`
 	At           time.Time      `json:"at"`
 }
 
@@ -201,6 +227,12 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	if c.ScheduleLead != nil {
 		h.ScheduleLead = *c.ScheduleLead
 	}
+	if c.Areas != nil {
+		h.Areas = *c.Areas
+	}
+	if c.SignOutAfter != nil {
+		h.SignOutAfter = *c.SignOutAfter
+	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
 	}
@@ -291,6 +323,14 @@ func checkHotelChange(c HotelChange) error {
 	}
 	if l := c.ScheduleLead; l != nil && (*l < MinScheduleLead || *l > MaxScheduleLead) {
 		return Invalid("schedule_lead", "field.bad_number", "min", "1", "max", "720")
+	}
+	if d := c.SignOutAfter; d != nil && (*d < MinSignOutAfter || *d > MaxSignOutAfter) {
+		return Invalid("sign_out_after", "field.bad_number", "min", "1", "max", "240")
+	}
+	if c.Areas != nil {
+		if err := checkAreas(*c.Areas); err != nil {
+			return err
+		}
 	}
 	for _, sh := range c.Shifts {
 		if err := checkShiftTimes(sh); err != nil {
@@ -416,6 +456,36 @@ func (s *Service) ListedRoom(number string) string {
 		return listed
 	}
 	return number
+}
+
+// RoomLookup reads the room list once and returns what ListedRoom and
+// CheckRoom say of a number, for a file of many rooms: the number as the
+// list writes it, and whether it is on the list (every number is before
+// any list is imported).
+func (s *Service) RoomLookup() (func(number string) (listed string, ok bool), error) {
+	l, err := s.Rooms()
+	if err != nil {
+		return nil, err
+	}
+	if len(l.Rooms) == 0 {
+		return func(number string) (string, bool) { return number, true }, nil
+	}
+	exact := make(map[string]bool, len(l.Rooms))
+	bare := make(map[string][]string, len(l.Rooms))
+	for _, r := range l.Rooms {
+		exact[r.Number] = true
+		k := withoutLeadingZeros(r.Number)
+		bare[k] = append(bare[k], r.Number)
+	}
+	return func(number string) (string, bool) {
+		if exact[number] {
+			return number, true
+		}
+		if m := bare[withoutLeadingZeros(number)]; len(m) == 1 {
+			return m[0], true
+		}
+		return number, false
+	}, nil
 }
 
 // listedRoom finds number on the list: as written, else the only room

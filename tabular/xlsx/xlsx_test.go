@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -69,5 +70,35 @@ func TestNotAWorkbook(t *testing.T) {
 	var fe *tabular.FormatError
 	if !errors.As(err, &fe) || fe.Format != "xlsx" {
 		t.Fatalf("%v, want an xlsx FormatError", err)
+	}
+}
+
+// TestDatesReadAsISO: a date cell reads as 2026-12-06 whatever Excel's
+// format shows (the built-in short date shows "12-06-26"); a date typed
+// as text stays as typed, and a room number is not taken for a date.
+func TestDatesReadAsISO(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	day := time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)
+	f.SetSheetRow("Sheet1", "A1", &[]any{"房号", "离店", "到店"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"0801", day, day.Add(14*time.Hour + 30*time.Minute)})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"0802", "2026/12/6", day})
+	short, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	custom, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy/m/d")})
+	f.SetCellStyle("Sheet1", "C3", "C3", custom)
+	f.SetCellStyle("Sheet1", "B2", "B2", short)
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := tabular.Read(&b, tabular.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"房号", "离店", "到店"}, {"0801", "2026-12-06", "2026-12-06 14:30"}, {"0802", "2026/12/6", "2026-12-06"}}
+	for i, r := range got.Rows {
+		if !reflect.DeepEqual(r.Cells, want[i]) {
+			t.Errorf("row %d = %q, want %q", i+1, r.Cells, want[i])
+		}
 	}
 }

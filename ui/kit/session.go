@@ -2,6 +2,7 @@ package kit
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,7 @@ type Session struct {
 	notifier func(text string)
 	notices  []string
 	onUser   []func()
+	touched  atomic.Int64 // Unix ns of the last use (Touch)
 }
 
 // NewSession returns a session on svc, the desk's local store and w, with
@@ -43,6 +45,8 @@ func NewSession(svc *app.Service, local LocalStore, w fyne.Window) *Session {
 	if svc != nil && svc.Clock != nil {
 		s.Clock = svc.Clock
 	}
+	s.Touch()
+	active.Store(s)
 	return s
 }
 
@@ -81,6 +85,7 @@ func (s *Session) IsSupervisor() bool {
 // SignIn makes st the staff member at the desk. The shell calls it after a
 // successful app Login; it then calls the functions given to OnUserChange.
 func (s *Session) SignIn(st app.Staff) {
+	s.Touch()
 	s.setUser(st, true)
 }
 
@@ -111,6 +116,7 @@ func (s *Session) OnUserChange(f func()) {
 // KindFound, KindLostReport, KindHandover, KindConflict...) in whatever
 // screen owns that kind. It reports false when no screen took it.
 func (s *Session) Open(kind, id string) bool {
+	s.Touch()
 	s.mu.Lock()
 	open := s.opener
 	s.mu.Unlock()

@@ -98,11 +98,13 @@ func TestSettingsAndRooms(t *testing.T) {
 	}
 	st.follow.SetText("15")
 	st.lead.SetText("30")
+	st.areas.SetText("大堂\n  \n西餐厅 \n")
 	st.days[app.CatClothing].SetText("30")
 	test.Tap(st.f.Save)
 	h, _ := e.Svc.Settings()
-	if h.FollowUp != 15*time.Minute || h.ScheduleLead != 30*time.Minute || h.Holding[app.CatClothing].Days != 30 {
-		t.Fatalf("settings %v %v %+v; %q", h.FollowUp, h.ScheduleLead, h.Holding, st.f.Errs.Text(""))
+	if h.FollowUp != 15*time.Minute || h.ScheduleLead != 30*time.Minute || h.Holding[app.CatClothing].Days != 30 ||
+		strings.Join(h.Areas, "|") != "大堂|西餐厅" {
+		t.Fatalf("settings %v %v %+v %q; %q", h.FollowUp, h.ScheduleLead, h.Holding, h.Areas, st.f.Errs.Text(""))
 	}
 
 	sc.rooms.showPreview("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
