@@ -36,6 +36,7 @@ import (
 	"floordesk/app"
 	appdemo "floordesk/app/demo"
 	appfound "floordesk/app/found"
+	appguests "floordesk/app/guests"
 	apphandover "floordesk/app/handover"
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
@@ -45,6 +46,7 @@ import (
 	"floordesk/data/backupfmt"
 	"floordesk/ui"
 	"floordesk/ui/found"
+	"floordesk/ui/guests"
 	"floordesk/ui/handover"
 	"floordesk/ui/keys"
 	"floordesk/ui/kit"
@@ -62,6 +64,7 @@ var (
 	_ kit.LocalStore           = (*data.Store)(nil)
 	_ supervisor.StoreStats    = (*data.Store)(nil)
 	_ supervisor.SetAsideStore = (*data.Store)(nil)
+	_ supervisor.EventLog      = (*data.Store)(nil)
 )
 
 // Exit codes.
@@ -172,7 +175,7 @@ func runDesk(st *data.Store, f deskFlags) int {
 		}
 	}
 	if st.IndexesStale() {
-		ui.ShowIndexing(w, st, func(err error) {
+		ui.ShowIndexing(w, st, fyne.Do, func(err error) {
 			if err != nil {
 				slog.Error("build indexes", "err", err)
 				say(os.Stderr, "cli.indexing_failed", map[string]string{"Error": err.Error()})
@@ -235,6 +238,8 @@ func registers(core *app.Service, backups *data.AutoBackup) func(*kit.Session) [
 			loans.Register(s, apploans.New(core)),
 			keys.Register(s, appkeys.New(core)),
 			found.Register(s, appfound.New(core)),
+			guests.Register(s, appguests.New(core), guests.Collect{Loans: apploans.New(core),
+				Requests: apprequests.New(core), Found: appfound.New(core)}),
 		}
 		regs = append(regs, handover.Register(s, apphandover.New(core), regs))
 		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups)})

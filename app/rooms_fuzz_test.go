@@ -8,14 +8,16 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"floordesk/app"
 	"floordesk/app/apptest"
 )
 
-// FuzzImportRooms: whatever file a supervisor picks, the import does not
-// panic; a refused file is a refusal the desk can show (never a Go error)
-// and saves nothing, the room list staying as it was; an accepted one
+// FuzzImportRooms: whatever file a supervisor picks (CSV, GBK, UTF-16,
+// a workbook), the import does not panic; a refused file is a refusal
+// with a code the desk can show (never a Go error) and saves nothing, the
+// room list staying as it was; a preview saves nothing; an accepted one
 // holds each room once, its number set and trimmed, and the list written
 // back out as CSV imports as the same list.
 func FuzzImportRooms(f *testing.F) {
@@ -33,6 +35,17 @@ func FuzzImportRooms(f *testing.F) {
 		"floor,room,type\n\n3,301,twin\n\n3,301,king\n", "3,\"30\n2\",twin\n3,301,king\n3,301,king\n",
 		// Excel's "CSV UTF-8" starts with a byte-order mark.
 		"\ufeff3,301,twin\n3,302,king\n", "\ufeff\"3\",301,twin\n",
+		// Headers in any order and language, separators other than commas.
+		"房号,楼层,房型\r\n0801,8,大床房\r\n0901,9,双床房\r\n1201,12,套房\r\n",
+		"Room No.\tFloor\tRoom Type\tStatus\r\n0801\t8\tking\tOOO\r\n",
+		"2026年房间表\n房号，房型，楼栋\n0801，大床房，A\n房号，房型，楼栋\n1201，套房，B\n",
+		"房号;楼层;房型;区域\n0801;8F;大床房;东翼\n",
+		// GBK (Excel's "CSV" on Chinese Windows) and UTF-16 ("Unicode text").
+		"\xb7\xbf\xba\xc5,\xc2\xa5\xb2\xe3,\xb7\xbf\xd0\xcd\r\n0801,8,\xb4\xf3\xb4\xb2\r\n",
+		"\xff\xfe3\x00\t\x003\x000\x001\x00\t\x00t\x00w\x00i\x00n\x00\r\x00\n\x00",
+		"\xfe\xff\x003\x00,\x003\x000\x001\x00,\x00t",
+		// Not tables.
+		"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "PK\x03\x04\x14\x00",
 	} {
 		f.Add(seed, "rooms.csv")
 	}
@@ -46,7 +59,12 @@ func FuzzImportRooms(f *testing.F) {
 			t.Fatal(err)
 		}
 		events := eventCount(t, d)
+		_, perr := d.Core.PreviewRooms(name, strings.NewReader(file))
+		if got := eventCount(t, d); got != events {
+			t.Fatalf("a preview saved %d events", got-events)
+		}
 		list, err := d.Core.ImportRooms(apptest.SupID, name, strings.NewReader(file))
+		checkPreviewAgrees(t, perr, err)
 		if err != nil {
 			checkRefusedImport(t, d, err, before, events)
 			checkNamedLine(t, file, err)
@@ -63,14 +81,28 @@ func FuzzImportRooms(f *testing.F) {
 		if err != nil || !reflect.DeepEqual(again.Rooms, list.Rooms) {
 			t.Fatalf("%q: the list written back does not import as itself:\n first  %+v\n second %+v, %v", file, list.Rooms, again.Rooms, err)
 		}
-		if strings.HasPrefix(file, bom) {
-			return
+		if strings.HasPrefix(file, bom) || !utf8.ValidString(file) {
+			return // a byte-order mark says UTF-8: only a UTF-8 file reads alike with one
 		}
 		excel, err := d.Core.ImportRooms(apptest.SupID, name, strings.NewReader(bom+file))
 		if err != nil || !reflect.DeepEqual(excel.Rooms, list.Rooms) {
 			t.Fatalf("%q: saved with a byte-order mark, as Excel does, it imports otherwise:\n without %+v\n with    %+v, %v", file, list.Rooms, excel.Rooms, err)
 		}
 	})
+}
+
+// checkPreviewAgrees: the preview refuses what the import refuses, with
+// the same code, but for what only saving finds (an event too large).
+func checkPreviewAgrees(t *testing.T, preview, imported error) {
+	t.Helper()
+	p, i := app.RefusalOf(preview), app.RefusalOf(imported)
+	switch {
+	case preview == nil && imported == nil:
+	case preview == nil && i != nil && strings.HasPrefix(i.Code, "record."):
+	case p != nil && i != nil && p.Code == i.Code:
+	default:
+		t.Fatalf("previewed with %v, imported with %v", preview, imported)
+	}
 }
 
 func eventCount(t *testing.T, d *apptest.Desk[*app.Service]) int {
@@ -84,7 +116,7 @@ func eventCount(t *testing.T, d *apptest.Desk[*app.Service]) int {
 
 func checkRefusedImport(t *testing.T, d *apptest.Desk[*app.Service], err error, before app.RoomList, events int) {
 	t.Helper()
-	if r := app.RefusalOf(err); r == nil || !errors.Is(err, app.ErrInvalid) {
+	if r := app.RefusalOf(err); r == nil || r.Code == "" || !errors.Is(err, app.ErrInvalid) && !errors.Is(err, app.ErrDiskFull) {
 		t.Fatalf("refused with %v, not a refusal the desk can show", err)
 	}
 	after, rerr := d.Core.Rooms()
@@ -157,9 +189,9 @@ func asJSONKeepsIt(s string) string {
 func roomsToCSV(rooms []app.Room) string {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
-	w.Write([]string{"floor", "room", "type"})
+	w.Write([]string{"floor", "room", "type", "building", "section", "status"})
 	for _, r := range rooms {
-		w.Write([]string{strconv.Itoa(r.Floor), r.Number, r.Type})
+		w.Write([]string{strconv.Itoa(r.Floor), r.Number, r.Type, r.Building, r.Section, r.Status})
 	}
 	w.Flush()
 	return b.String()
@@ -172,8 +204,8 @@ func TestRoomRefusalsNameTheFilesLine(t *testing.T) {
 	tests := []struct{ name, csv, code, line string }{
 		{"duplicate after blank lines", "floor,room,type\n\n3,301,twin\n\n3,301,king\n", "rooms.duplicate", "5"},
 		{"duplicate after a field on two lines", "3,\"30\n2\",twin\n3,301,king\n3,301,king\n", "rooms.duplicate", "4"},
-		{"bad floor after a blank line", "3,301,twin\n\nthree,302,king\n", "rooms.bad_line", "3"},
-		{"not CSV", "3,301,twin\n\n3,\"30\"2,king\n", "rooms.bad_line", "3"},
+		{"bad floor after a blank line", "3,301,twin\n\nthree,302,king\n", "rooms.bad_floor", "3"},
+		{"not CSV", "3,301,twin\n\n3,\"30\"2,king\n", "file.bad_line", "3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,11 +1,7 @@
 package app
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
-	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,6 +59,28 @@ type Hotel struct {
 	// DefaultScheduleLead. Omitted when unset, so views written before it
 	// existed read the same.
 	ScheduleLead time.Duration `json:"schedule_lead,omitempty"`
+	// Areas are the hotel's public areas (see areas.go); nil until a
+	// supervisor sets them (DefaultAreas then).
+	Areas []string `json:"areas,omitempty"`
+	// SignOutAfter is how long a desk goes without use before it signs
+	// its person out; zero means DefaultSignOutAfter.
+	SignOutAfter time.Duration `json:"sign_out_after,omitempty"`
+}
+
+// Sign-out after a time without use: a desk PC stands in a corridor.
+const (
+	DefaultSignOutAfter = 5 * time.Minute
+	MinSignOutAfter     = time.Minute
+	MaxSignOutAfter     = 4 * time.Hour
+)
+
+// IdleSignOut is how long a desk goes without use before it signs its
+// person out: the hotel's setting, or DefaultSignOutAfter.
+func (h Hotel) IdleSignOut() time.Duration {
+	if h.SignOutAfter == 0 {
+		return DefaultSignOutAfter
+	}
+	return h.SignOutAfter
 }
 
 // DefaultHotel is the set-up before a supervisor changes anything. Holding
@@ -96,14 +114,21 @@ type HotelChange struct {
 	Holding     map[Category]Holding `json:"holding,omitempty"`
 	// ScheduleLead sets Hotel.ScheduleLead (MinScheduleLead..MaxScheduleLead).
 	ScheduleLead *time.Duration `json:"schedule_lead,omitempty"`
+	// Areas replaces Hotel.Areas (checkAreas).
+	Areas *[]string `json:"areas,omitempty"`
+	// SignOutAfter sets Hotel.SignOutAfter (MinSignOutAfter..MaxSignOutAfter).
+	SignOutAfter *time.Duration `json:"sign_out_after,omitempty"`
 	At           time.Time      `json:"at"`
 }
 
 // Room is one guest room.
 type Room struct {
-	Number string `json:"number"`
-	Floor  int    `json:"floor"`
-	Type   string `json:"type"`
+	Number   string `json:"number"` // as the list writes it: "0801" keeps its zero
+	Floor    int    `json:"floor"`
+	Type     string `json:"type"`
+	Building string `json:"building,omitempty"`
+	Section  string `json:"section,omitempty"`
+	Status   string `json:"status,omitempty"`
 }
 
 // RoomList is the imported room list; Name is the list's name (the file).
@@ -162,9 +187,6 @@ func init() {
 	RegisterKind(KindItemType, FoldWith(applyItemType, nil))
 	RegisterMessages(map[string]string{
 		"room.unknown":     "Room {room} is not on the room list {list} — check the number.",
-		"rooms.bad_line":   "Line {line} of the room list: {problem} — correct the file and import it again.",
-		"rooms.duplicate":  "Room {room} appears twice in the room list (line {line}) — remove one.",
-		"rooms.empty":      "The room list has no rooms — check the file.",
 		"desk.unknown":     "No desk {desk} in the hotel set-up — add it first.",
 		"shift.bad_time":   "Shift {shift}: {field} must be a time like 07:00.",
 		"floor.unknown":    "Floor {floor} has no rooms on the room list {list}.",
@@ -204,6 +226,12 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	}
 	if c.ScheduleLead != nil {
 		h.ScheduleLead = *c.ScheduleLead
+	}
+	if c.Areas != nil {
+		h.Areas = *c.Areas
+	}
+	if c.SignOutAfter != nil {
+		h.SignOutAfter = *c.SignOutAfter
 	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
@@ -296,6 +324,14 @@ func checkHotelChange(c HotelChange) error {
 	if l := c.ScheduleLead; l != nil && (*l < MinScheduleLead || *l > MaxScheduleLead) {
 		return Invalid("schedule_lead", "field.bad_number", "min", "1", "max", "720")
 	}
+	if d := c.SignOutAfter; d != nil && (*d < MinSignOutAfter || *d > MaxSignOutAfter) {
+		return Invalid("sign_out_after", "field.bad_number", "min", "1", "max", "240")
+	}
+	if c.Areas != nil {
+		if err := checkAreas(*c.Areas); err != nil {
+			return err
+		}
+	}
 	for _, sh := range c.Shifts {
 		if err := checkShiftTimes(sh); err != nil {
 			return err
@@ -379,113 +415,6 @@ func (s *Service) Loc() *time.Location {
 	return s.Location
 }
 
-// ImportRooms replaces the room list with a CSV file of floor, room number,
-// room type (a header line is skipped); supervisors only. name is the
-// list's name, shown when a room is refused.
-func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, error) {
-	s.Lock()
-	defer s.Unlock()
-	actor, err := s.Authorize(actorID, RoleSupervisor)
-	if err != nil {
-		return RoomList{}, err
-	}
-	if err := Required("name", name); err != nil {
-		return RoomList{}, err
-	}
-	rooms, err := parseRooms(r)
-	if err != nil {
-		return RoomList{}, err
-	}
-	body := roomsBody{Name: name, Rooms: rooms, At: s.Now()}
-	return EmitView[RoomList](s, actor, Ref(KindRooms, roomsID), TypeRoomsImported, body)
-}
-
-func parseRooms(r io.Reader) ([]Room, error) {
-	cr := csv.NewReader(withoutBOM(r))
-	cr.FieldsPerRecord = -1
-	cr.TrimLeadingSpace = true
-	var rooms []Room
-	seen := map[string]bool{}
-	for first := true; ; first = false {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, notCSV(err)
-		}
-		// Lines, not records: the reader skips blank lines, and a
-		// quoted field may span several.
-		line, _ := cr.FieldPos(0)
-		room, skip, err := parseRoomLine(line, first, rec)
-		if err != nil {
-			return nil, err
-		}
-		if skip {
-			continue
-		}
-		if seen[room.Number] {
-			line, _ = cr.FieldPos(1)
-			return nil, Invalid("file", "rooms.duplicate", "room", room.Number, "line", strconv.Itoa(line))
-		}
-		seen[room.Number] = true
-		rooms = append(rooms, room)
-	}
-	if len(rooms) == 0 {
-		return nil, Invalid("file", "rooms.empty")
-	}
-	return rooms, nil
-}
-
-// withoutBOM drops the byte-order mark Excel writes at the start of a
-// "CSV UTF-8" file. Left in, it is part of the first field: the first
-// room of a file without a header was taken for a header and dropped.
-func withoutBOM(r io.Reader) io.Reader {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(len(utf8BOM)); err == nil && string(b) == utf8BOM {
-		br.Discard(len(utf8BOM))
-	}
-	return br
-}
-
-const utf8BOM = "\ufeff"
-
-// notCSV refuses a file the CSV reader cannot read, naming the line when
-// it knows it.
-func notCSV(err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(pe.Line), "problem", pe.Err.Error())
-	}
-	return Invalid("file", "rooms.bad_line", "line", "?", "problem", err.Error())
-}
-
-// parseRoomLine reads "floor, number, type" found on line; a first record
-// whose floor is not a number is a header and skipped, as are blank lines.
-func parseRoomLine(line int, first bool, rec []string) (Room, bool, error) {
-	if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-		return Room{}, true, nil
-	}
-	bad := func(problem string) error {
-		return Invalid("file", "rooms.bad_line", "line", strconv.Itoa(line), "problem", problem)
-	}
-	if len(rec) < 3 {
-		return Room{}, false, bad("want floor, room number, room type")
-	}
-	floor, err := strconv.Atoi(strings.TrimSpace(rec[0]))
-	if err != nil && first {
-		return Room{}, true, nil // a header
-	}
-	if err != nil {
-		return Room{}, false, bad(fmt.Sprintf("floor %q is not a number", rec[0]))
-	}
-	num, typ := strings.TrimSpace(rec[1]), strings.TrimSpace(rec[2])
-	if num == "" {
-		return Room{}, false, bad("the room number is empty")
-	}
-	return Room{Number: num, Floor: floor, Type: typ}, false, nil
-}
-
 // Rooms returns the room list; an empty list when none was imported.
 func (s *Service) Rooms() (RoomList, error) {
 	l, err := LoadView[RoomList](s, KindRooms, roomsID)
@@ -496,6 +425,8 @@ func (s *Service) Rooms() (RoomList, error) {
 }
 
 // CheckRoom refuses a room number not on the room list, naming the list.
+// A number is on the list when the list writes it so, or when it names
+// one listed room once leading zeros are left aside ("801" for "0801").
 // Before any list is imported every room is accepted. field names the
 // input for the refusal.
 func (s *Service) CheckRoom(field, number string) error {
@@ -506,12 +437,77 @@ func (s *Service) CheckRoom(field, number string) error {
 	if err != nil || len(l.Rooms) == 0 {
 		return err
 	}
-	for _, r := range l.Rooms {
-		if r.Number == number {
-			return nil
-		}
+	if _, ok := listedRoom(l.Rooms, number); ok {
+		return nil
 	}
 	return Refuse(ErrInvalid, field, "room.unknown", []string{"room", number, "list", l.Name, "field", field})
+}
+
+// ListedRoom returns number as the room list writes it: "0801" for
+// "801" when that is the one listed room it can be. A number not on the
+// list, or before any list, is returned as it is. Commands keep the
+// listed number, so a record typed "801" is found by "0801".
+func (s *Service) ListedRoom(number string) string {
+	l, err := s.Rooms()
+	if err != nil {
+		return number
+	}
+	if listed, ok := listedRoom(l.Rooms, number); ok {
+		return listed
+	}
+	return number
+}
+
+// RoomLookup reads the room list once and returns what ListedRoom and
+// CheckRoom say of a number, for a file of many rooms: the number as the
+// list writes it, and whether it is on the list (every number is before
+// any list is imported).
+func (s *Service) RoomLookup() (func(number string) (listed string, ok bool), error) {
+	l, err := s.Rooms()
+	if err != nil {
+		return nil, err
+	}
+	if len(l.Rooms) == 0 {
+		return func(number string) (string, bool) { return number, true }, nil
+	}
+	exact := make(map[string]bool, len(l.Rooms))
+	bare := make(map[string][]string, len(l.Rooms))
+	for _, r := range l.Rooms {
+		exact[r.Number] = true
+		k := withoutLeadingZeros(r.Number)
+		bare[k] = append(bare[k], r.Number)
+	}
+	return func(number string) (string, bool) {
+		if exact[number] {
+			return number, true
+		}
+		if m := bare[withoutLeadingZeros(number)]; len(m) == 1 {
+			return m[0], true
+		}
+		return number, false
+	}, nil
+}
+
+// listedRoom finds number on the list: as written, else the only room
+// whose number is the same without its leading zeros.
+func listedRoom(rooms []Room, number string) (string, bool) {
+	key, match, n := withoutLeadingZeros(number), "", 0
+	for _, r := range rooms {
+		if r.Number == number {
+			return number, true
+		}
+		if withoutLeadingZeros(r.Number) == key {
+			match, n = r.Number, n+1
+		}
+	}
+	return match, n == 1
+}
+
+func withoutLeadingZeros(number string) string {
+	if t := strings.TrimLeft(number, "0"); t != "" {
+		return t
+	}
+	return number
 }
 
 // SetDesk adds or changes a desk and the floors it serves; supervisors only.

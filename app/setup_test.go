@@ -21,12 +21,12 @@ func TestImportRooms(t *testing.T) {
 		{"with header", apptest.SupID, apptest.RoomsCSV, nil, "", 4},
 		{"without header, blank line", apptest.SupID, "3,301,twin\n\n4,401,king\n", nil, "", 2},
 		{"attendant may not", apptest.AttID, apptest.RoomsCSV, app.ErrForbidden, "role.required", 0},
-		{"short line", apptest.SupID, "3,301\n", app.ErrInvalid, "rooms.bad_line", 0},
-		{"bad floor", apptest.SupID, "3,301,twin\nthree,302,king\n", app.ErrInvalid, "rooms.bad_line", 0},
-		{"empty number", apptest.SupID, "3,,twin\n", app.ErrInvalid, "rooms.bad_line", 0},
+		{"short line, no header", apptest.SupID, "3,301\n", app.ErrInvalid, "rooms.no_header", 0},
+		{"bad floor", apptest.SupID, "3,301,twin\nthree,302,king\n", app.ErrInvalid, "rooms.bad_floor", 0},
+		{"empty number, no header", apptest.SupID, "3,,twin\n", app.ErrInvalid, "rooms.no_header", 0},
 		{"duplicate", apptest.SupID, "3,301,twin\n3,301,king\n", app.ErrInvalid, "rooms.duplicate", 0},
 		{"empty", apptest.SupID, "floor,room,type\n", app.ErrInvalid, "rooms.empty", 0},
-		{"bad csv", apptest.SupID, "3,\"301,twin\n", app.ErrInvalid, "rooms.bad_line", 0},
+		{"bad csv", apptest.SupID, "3,\"301,twin\n", app.ErrInvalid, "file.bad_line", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

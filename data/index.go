@@ -326,6 +326,6 @@ func (s *Store) rebuildAll(progress func(done, total int)) error {
 	if err != nil {
 		return fmt.Errorf("rebuild indexes: %w", err)
 	}
-	s.log.Info("indexes built again", "took", time.Since(start).Round(time.Millisecond))
+	s.logRebuild(start, "indexes built again")
 	return nil
 }

@@ -103,7 +103,7 @@ func (s *Store) rebuildKinds(kinds []string, progress func(done, total int)) err
 	if err != nil {
 		return fmt.Errorf("rebuild indexes of %v: %w", kinds, err)
 	}
-	s.log.Info("indexes built again", "kinds", kinds, "took", time.Since(start).Round(time.Millisecond))
+	s.logRebuild(start, "indexes built again", "kinds", kinds)
 	return nil
 }
 
@@ -186,4 +186,16 @@ func (s *Store) fileViews(txn *badger.Txn, wb *badger.WriteBatch, prefix []byte,
 		}
 		return err
 	})
+}
+
+// logRebuild logs a rebuild of the indexes: as news when it took long
+// enough for someone to notice, else for debugging.
+func (s *Store) logRebuild(start time.Time, msg string, args ...any) {
+	took := time.Since(start)
+	args = append(args, "took", took.Round(time.Millisecond))
+	if took < time.Second {
+		s.log.Debug(msg, args...)
+		return
+	}
+	s.log.Info(msg, args...)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"floordesk/app"
 	appdemo "floordesk/app/demo"
 	appkeys "floordesk/app/keys"
 	apprequests "floordesk/app/requests"
@@ -20,6 +21,10 @@ func dashEnv(t *testing.T, language string) *shellEnv {
 	se := newShellEnv(t, language, func(e *kittest.Env) {
 		sup := e.Supervisor(t)
 		e.Attendant(t, sup.ID, "A01", "Wang Fang")
+		awake := app.MaxSignOutAfter // the tests move the clock hours on; TestIdleDeskSignsOut signs out
+		if _, err := e.Svc.ChangeSettings(sup.ID, app.HotelChange{SignOutAfter: &awake}); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := e.Svc.SetDesk(sup.ID, "D1", "3F", nil); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"io"
 	"regexp"
 
@@ -36,8 +35,8 @@ type firstRun struct {
 	deskCode *widget.Entry
 	deskName *widget.Entry
 	roomsBtn *widget.Button
-	rooms    []byte // the chosen CSV; nil: import later
-	roomsOf  string // its file name
+	rooms    *app.RoomPreview      // the confirmed room list; nil: import later
+	roomsDlg *dialog.ConfirmDialog // the last room list preview shown
 	staffErr *kit.FieldErrors
 	deskErr  *kit.FieldErrors
 	created  *app.Staff // kept so a retry after a desk refusal does not lose it
@@ -110,19 +109,24 @@ func (f *firstRun) pickRooms() {
 		defer r.Close()
 		f.useRooms(r.URI().Name(), r)
 	}, f.s.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
+	d.SetFilter(storage.NewExtensionFileFilter(kit.RoomFileExtensions))
 	d.Show()
 }
 
-// useRooms keeps a rooms CSV to import when the form is submitted.
+// useRooms reads a room list file and shows its rooms to confirm; a
+// confirmed list is imported when the form is submitted. A file the desk
+// cannot read is refused at once.
 func (f *firstRun) useRooms(name string, r io.Reader) {
-	b, err := io.ReadAll(r)
+	f.deskErr.Set("rooms", "")
+	p, err := f.s.Svc.PreviewRooms(name, io.LimitReader(r, kit.MaxRoomFile))
 	if err != nil {
-		f.deskErr.Show(err)
+		f.deskErr.Show(fieldRefusal(err, "rooms"))
 		return
 	}
-	f.rooms, f.roomsOf = b, name
-	f.roomsBtn.SetText(name)
+	f.roomsDlg = kit.ShowRoomPreview(f.s.Window, p, func() {
+		f.rooms = &p
+		f.roomsBtn.SetText(lang.L("shell.rooms_chosen", map[string]any{"Name": p.Name, "Count": len(p.Rooms)}))
+	})
 }
 
 // submit creates the supervisor (once), the rooms and the desk, then signs
@@ -163,7 +167,7 @@ func (f *firstRun) supervisor() (app.Staff, bool) {
 // and remembers its code.
 func (f *firstRun) setUpDesk(actor string) bool {
 	if f.rooms != nil {
-		if _, err := f.s.Svc.ImportRooms(actor, f.roomsOf, bytes.NewReader(f.rooms)); err != nil {
+		if _, err := f.s.Svc.ConfirmRooms(actor, *f.rooms); err != nil {
 			f.deskErr.Show(fieldRefusal(err, "rooms"))
 			return false
 		}

@@ -17,8 +17,8 @@ type Indexer interface {
 // indexes, the first start after an update (a minute or so on years of
 // history), and calls done on the Fyne goroutine when they are built, or
 // with the error. A person sees the desk at work and is asked not to
-// close it.
-func ShowIndexing(w fyne.Window, st Indexer, done func(error)) {
+// close it. do runs a function on the Fyne goroutine (fyne.Do).
+func ShowIndexing(w fyne.Window, st Indexer, do func(func()), done func(error)) {
 	bar := widget.NewProgressBar()
 	count := widget.NewLabel(lang.L("app.indexing_counting"))
 	title := widget.NewLabelWithStyle(lang.L("app.indexing"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -29,9 +29,9 @@ func ShowIndexing(w fyne.Window, st Indexer, done func(error)) {
 	w.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 200), box)))
 	go func() {
 		err := st.BuildIndexes(func(n, total int) {
-			fyne.Do(func() { showIndexed(bar, count, n, total) })
+			do(func() { showIndexed(bar, count, n, total) })
 		})
-		fyne.Do(func() { done(err) })
+		do(func() { done(err) })
 	}()
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -41,36 +40,38 @@ func TestIndexingShowsProgressThenTheDesk(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	ix := &stepIndexer{steps: [][2]int{{0, 3000}, {1000, 3000}, {3000, 3000}}, next: make(chan struct{})}
-	var mu sync.Mutex
 	var done []error
-	ShowIndexing(w, ix, func(err error) { mu.Lock(); done = append(done, err); mu.Unlock() })
+	queue := make(chan func(), 16) // what the indexer hands the Fyne goroutine: run by the test
+	do := func(f func()) { queue <- f }
+	ShowIndexing(w, ix, do, func(err error) { done = append(done, err) })
 	labels := func() string { return kittest.Labels(w.Content()) }
+	waitUntil := func(what string, cond func() bool) {
+		t.Helper()
+		deadline := time.After(10 * time.Second)
+		for !cond() {
+			select {
+			case f := <-queue:
+				f()
+			case <-deadline:
+				t.Fatalf("timed out waiting for %s", what)
+			}
+		}
+	}
 	if !strings.Contains(labels(), "请勿关闭 FloorDesk") {
 		t.Errorf("screen = %q, want the request not to close the desk", labels())
 	}
 	ix.next <- struct{}{}
 	ix.next <- struct{}{}
-	waitUntil(t, "1000 of 3000 shown", func() bool { return strings.Contains(labels(), "已整理 1000 / 3000 条记录") })
+	waitUntil("1000 of 3000 shown", func() bool { return strings.Contains(labels(), "已整理 1000 / 3000 条记录") })
 	ix.next <- struct{}{}
 	ix.next <- struct{}{}
-	waitUntil(t, "done called", func() bool { mu.Lock(); defer mu.Unlock(); return len(done) == 1 })
+	waitUntil("done called", func() bool { return len(done) == 1 })
 	if done[0] != nil {
 		t.Errorf("done with %v", done[0])
 	}
 
 	failing := &stepIndexer{next: make(chan struct{}), err: errors.New("disk full")}
-	ShowIndexing(w, failing, func(err error) { mu.Lock(); done = append(done, err); mu.Unlock() })
+	ShowIndexing(w, failing, do, func(err error) { done = append(done, err) })
 	failing.next <- struct{}{}
-	waitUntil(t, "the failure handed on", func() bool { mu.Lock(); defer mu.Unlock(); return len(done) == 2 && done[1] != nil })
-}
-
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitUntil("the failure handed on", func() bool { return len(done) == 2 && done[1] != nil })
 }

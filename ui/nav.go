@@ -20,6 +20,7 @@ type mainView struct {
 	items   map[string]*container.TabItem // by screen ID, built once
 	content fyne.CanvasObject
 	keys    []fyne.Shortcut // registered on the canvas
+	signOut func()          // signs the person out at once (signOutKey)
 }
 
 func newMainView(s *kit.Session, screens []kit.Screen, bar *statusBar) *mainView {
@@ -97,6 +98,9 @@ func (m *mainView) registerShortcuts(c fyne.Canvas) {
 	}
 	find := &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	items = append(items, m.addShortcut(c, find, lang.L("shell.find"), nil, m.focusSearch))
+	if m.signOut != nil {
+		items = append(items, m.addShortcut(c, signOutKey, lang.L("shell.sign_out_now"), nil, m.signOut))
+	}
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if e.Name == fyne.KeyF3 {
 			m.focusSearch()

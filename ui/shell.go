@@ -85,6 +85,9 @@ type Shell struct {
 	stopOnce sync.Once
 	stop     chan struct{}
 	wg       sync.WaitGroup
+	// signOutAfter is the hotel's time without use before the desk signs
+	// its person out (readSignOutAfter).
+	signOutAfter time.Duration
 }
 
 // stepRefresher is a step that follows store and sync changes.
@@ -110,8 +113,12 @@ func NewShell(s *kit.Session, regs []kit.Register, opt Options) *Shell {
 	s.SetOpener(sh.open)
 	s.SetNotifier(sh.notice)
 	sh.main = newMainView(s, sh.screens, sh.bar)
+	sh.main.signOut = sh.SwitchUser
 	sh.stale = staleScreens{}
-	sh.main.tabs.OnSelected = func(*container.TabItem) { sh.stale.bringForward(sh.main.current()) }
+	sh.main.tabs.OnSelected = func(*container.TabItem) {
+		s.Touch()
+		sh.stale.bringForward(sh.main.current())
+	}
 	return sh
 }
 
@@ -191,6 +198,7 @@ func (sh *Shell) signedIn() {
 		return
 	}
 	sh.step = nil
+	sh.readSignOutAfter(nil)
 	u, _ := sh.s.User()
 	sh.main.forUser(u)
 	sh.bar.refresh(sh.opt)
@@ -237,6 +245,7 @@ func (sh *Shell) refreshAll(changed []wire.EntityRef) {
 	if changed == nil {
 		sh.desk = sh.s.Desk()
 	}
+	sh.readSignOutAfter(changed)
 	front := sh.main.current()
 	for _, scr := range sh.main.visible {
 		if scr == front || scr == kit.Screen(sh.dash) {

@@ -158,6 +158,9 @@ func (sh *Shell) Tick() {
 	if _, ok := sh.s.User(); !ok || sh.step != nil {
 		return
 	}
+	if sh.signOutIfIdle() {
+		return
+	}
 	sh.dash.Tick()
 	if t, ok := sh.main.current().(kit.Ticker); ok && sh.main.current() != kit.Screen(sh.dash) {
 		t.Tick()

@@ -23,6 +23,7 @@ type signIn struct {
 	index   *kit.Index
 	filter  *widget.Entry
 	picked  *widget.Label
+	note    *widget.Label // why the desk signed its person out, when it did
 	pin     *widget.Entry
 	errs    *kit.FieldErrors
 	button  *widget.Button
@@ -38,6 +39,10 @@ func newSignIn(s *kit.Session, done func()) *signIn {
 	si.filter.OnChanged = si.narrow
 	si.filter.OnSubmitted = func(string) { si.pickOnly() }
 	si.picked = widget.NewLabel(lang.L("shell.pick_name"))
+	si.note = widget.NewLabel("")
+	si.note.Importance = widget.WarningImportance
+	si.note.Wrapping = fyne.TextWrapWord
+	si.note.Hide()
 	si.pin = widget.NewPasswordEntry()
 	si.pin.SetPlaceHolder(lang.L("shell.pin"))
 	si.pin.OnSubmitted = func(string) { si.submit() }
@@ -51,11 +56,17 @@ func newSignIn(s *kit.Session, done func()) *signIn {
 func (si *signIn) layout() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("shell.sign_in_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	form := container.NewVBox(si.picked, si.pin, si.errs.For("pin"), si.errs.Form(), si.button)
+	form := container.NewVBox(si.note, si.picked, si.pin, si.errs.For("pin"), si.errs.Form(), si.button)
 	names := container.NewBorder(si.filter, nil, nil, nil, si.list.List)
 	body := container.NewBorder(title, nil, nil, nil,
 		container.NewGridWithColumns(2, names, container.NewVBox(layout.NewSpacer(), form, layout.NewSpacer())))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(760, 520), body))
+}
+
+// say shows why the sign-in is back (the desk went unused).
+func (si *signIn) say(text string) {
+	si.note.SetText(text)
+	si.note.Show()
 }
 
 // load lists the active staff.

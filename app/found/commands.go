@@ -69,6 +69,7 @@ func (s *FoundRegister) checkFound(actor app.Staff, in *FoundInput) error {
 		return err
 	}
 	if in.Room {
+		in.Place = s.ListedRoom(in.Place)
 		if err := s.CheckRoom("place", in.Place); err != nil {
 			return err
 		}

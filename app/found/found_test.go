@@ -204,6 +204,46 @@ func TestSimilarityBigrams(t *testing.T) {
 	if s := similarity("The black phone", "phone, BLACK"); s != 1 {
 		t.Fatalf("English = %v", s)
 	}
+	if s := similarity("黑色钱包 内有身份证", "丢了一个黑皮夹,里面有证件"); s < 0.6 {
+		t.Fatalf("the same wallet in other words = %v", s)
+	}
+}
+
+// TestMatchingAcrossCategoryAndPlace files a report of a wallet lost in a
+// room; the wallet turns up the next day in the lobby, logged under
+// another category and in English. It is suggested, with its reasons; a
+// wallet of another colour is not.
+func TestMatchingAcrossCategoryAndPlace(t *testing.T) {
+	f := newFixture(t)
+	f.SetupHotel()
+	r, _, err := f.Svc.FileLostReport(apptest.Att2ID, LostReportInput{Guest: "王先生", Contact: "139", Room: "302",
+		LostAt: apptest.Start.Add(-30 * time.Hour), Category: app.CatValuables, Description: "丢了一个黑皮夹,里面有证件"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	brown := wallet()
+	brown.Place, brown.Room, brown.Category, brown.Description = "Lobby", false, app.CatOther, "brown purse with an ID card"
+	logFound(f, brown)
+	black := brown
+	black.Description = "black purse with an ID card"
+	item, matches, err := f.Svc.LogFound(apptest.AttID, black)
+	if err != nil || len(matches) != 1 || matches[0].Report.ID != r.ID {
+		t.Fatalf("item matches = %+v, %v", matches, err)
+	}
+	var codes []string
+	for _, why := range matches[0].Reasons {
+		codes = append(codes, why.Code)
+	}
+	if want := []string{WhyItem, WhyColour, WhyNextDay}; !slices.Equal(codes, want) {
+		t.Fatalf("reasons %v, want %v", matches[0].Reasons, want)
+	}
+	if p := matches[0].Reasons[0].Params; p["Found"] != "purse" || p["Lost"] != "皮夹" {
+		t.Fatalf("item reason %v", p)
+	}
+	forR, err := f.Svc.MatchesForReport(r.ID)
+	if err != nil || len(forR) != 1 || forR[0].Item.Tag != item.Tag {
+		t.Fatalf("report matches = %+v, %v", forR, err)
+	}
 }
 
 func TestClaimFound(t *testing.T) {

@@ -117,6 +117,7 @@ func (s *FoundRegister) checkReport(in *LostReportInput) error {
 		return app.Invalid("lost_at", "field.required")
 	}
 	if in.Room != "" {
+		in.Room = s.ListedRoom(in.Room)
 		return s.CheckRoom("room", in.Room)
 	}
 	return app.Required("place", in.Place)

@@ -81,6 +81,7 @@ func (s *KeyRegister) OpenDoor(actorID string, in DoorOpeningInput) (DoorOpening
 
 func (s *KeyRegister) checkDoor(in *DoorOpeningInput) error {
 	in.Guest, in.IDLast4 = strings.TrimSpace(in.Guest), strings.TrimSpace(in.IDLast4)
+	in.Room = s.ListedRoom(in.Room)
 	err := app.FirstErr(s.CheckRoom("room", in.Room), app.Required("guest", in.Guest), app.MaxLen("guest", in.Guest, 60),
 		app.Choice("id_type", in.IDType, app.IDTypes...), app.CheckLast4(in.IDLast4))
 	if err != nil {

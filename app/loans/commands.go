@@ -40,6 +40,7 @@ func (s *LoanRegister) Lend(actorID string, in LendInput) (Loan, error) {
 	}
 	now := s.Now()
 	in = s.lendDefaults(in, now)
+	in.Room = s.ListedRoom(in.Room)
 	if err := s.checkLend(in, now); err != nil {
 		return Loan{}, err
 	}

@@ -6,22 +6,27 @@ import (
 )
 
 // The loans' own indexes, besides status and what is out (outIndex): a
-// room's loans, and loans by the time they were opened, so a room's
-// history and a month's report read their loans and not every loan.
+// room's loans, a room's open loans, and loans by the time they were
+// opened, so a room's history, what to collect from a departing room and
+// a month's report read their loans and not every loan.
 const (
-	roomIndex   = "loans.room"
-	openedIndex = "loans.opened"
+	roomIndex     = "loans.room"
+	openRoomIndex = "loans.open_room"
+	openedIndex   = "loans.opened"
 )
 
 func init() {
 	app.RegisterIndex(KindLoan, historyIndex)
-	app.RegisterIndexVersion(KindLoan, "1")
+	app.RegisterIndexVersion(KindLoan, "2")
 }
 
 func historyIndex(l *Loan) []wire.IndexEntry {
 	var out []wire.IndexEntry
 	if l.Room != "" {
 		out = append(out, wire.IndexEntry{Name: roomIndex, Key: []byte(l.Room)})
+	}
+	if l.Room != "" && l.IsOpen() {
+		out = append(out, wire.IndexEntry{Name: openRoomIndex, Key: []byte(l.Room)})
 	}
 	if !l.OpenedAt.IsZero() {
 		out = append(out, wire.IndexEntry{Name: openedIndex, Key: app.TimeKey(l.OpenedAt)})

@@ -206,6 +206,10 @@ func TestLoansForLeavingGuest(t *testing.T) {
 	if len(all) != 2 {
 		t.Fatalf("all loans for 1203 = %d", len(all))
 	}
+	leaving, err := f.Svc.OpenLoansForRooms([]string{"0801", "1203", "0801"})
+	if err != nil || len(leaving) != 2 {
+		t.Fatalf("open loans for 0801 and 1203 = %+v, %v", leaving, err)
+	}
 }
 
 func TestFrequentLoans(t *testing.T) {

@@ -15,7 +15,9 @@ import (
 // at the same time through that day (see schedule.go).
 type NewRequest struct {
 	Room        string
+	Area        string // a public area (Service.HotelAreas) instead of a room
 	Guest       string
+	Contact     string // how to reach a guest not in a room: a phone number
 	Channel     RequestChannel
 	Kind        RequestKind
 	Description string
@@ -51,6 +53,7 @@ func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, e
 	}
 	now := s.Now()
 	in = requestDefaults(in, now)
+	in.Room = s.ListedRoom(in.Room)
 	if err := s.checkNewRequest(in, now); err != nil {
 		return Request{}, err
 	}
@@ -63,7 +66,7 @@ func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, e
 
 func (s *RequestRegister) openedBody(in NewRequest, now time.Time) RequestOpened {
 	return RequestOpened{
-		At: now, Desk: s.Desk(), Room: in.Room, Guest: in.Guest,
+		At: now, Desk: s.Desk(), Room: in.Room, Area: in.Area, Guest: in.Guest, Contact: in.Contact,
 		Channel: in.Channel, Kind: in.Kind, Description: in.Description,
 		Department: in.Department, Priority: in.Priority, PromisedAt: in.PromisedAt.UTC(),
 		FollowEvery: in.FollowEvery, Complaint: in.Complaint,
@@ -72,6 +75,7 @@ func (s *RequestRegister) openedBody(in NewRequest, now time.Time) RequestOpened
 
 func requestDefaults(in NewRequest, now time.Time) NewRequest {
 	in.Room, in.Guest = strings.TrimSpace(in.Room), strings.TrimSpace(in.Guest)
+	in.Area, in.Contact = strings.TrimSpace(in.Area), strings.TrimSpace(in.Contact)
 	in.Description, in.Department = strings.TrimSpace(in.Description), strings.TrimSpace(in.Department)
 	if in.Channel == "" {
 		in.Channel = ChannelInPerson
@@ -92,7 +96,7 @@ func requestDefaults(in NewRequest, now time.Time) NewRequest {
 
 func (s *RequestRegister) checkNewRequest(in NewRequest, now time.Time) error {
 	if err := app.FirstErr(
-		app.Required("room", in.Room), app.MaxLen("guest", in.Guest, 60),
+		checkWhere(in), app.MaxLen("guest", in.Guest, 60), app.MaxLen("contact", in.Contact, MaxContactRunes),
 		app.Required("description", in.Description), app.MaxLen("description", in.Description, 500),
 		app.Choice("kind", string(in.Kind), "service", "inquiry", "complaint", "wake_up"),
 		app.Choice("channel", string(in.Channel), "in_person", "phone", "room"),
@@ -102,7 +106,32 @@ func (s *RequestRegister) checkNewRequest(in NewRequest, now time.Time) error {
 	); err != nil {
 		return err
 	}
-	return app.FirstErr(s.CheckRoom("room", in.Room), s.checkRequestDepartment("department", in.Department, false))
+	return app.FirstErr(s.checkPlace(in), s.checkRequestDepartment("department", in.Department, false))
+}
+
+// MaxContactRunes bounds a guest's contact details (a phone number, a
+// name card's line).
+const MaxContactRunes = 60
+
+// checkWhere: a request is for a room or for a public area, not both; a
+// wake-up call is for a room.
+func checkWhere(in NewRequest) error {
+	switch {
+	case in.Room != "" && in.Area != "":
+		return app.Invalid("area", "request.room_or_area")
+	case in.Room == "" && in.Area == "" || in.Kind == RequestWakeUp && in.Room == "":
+		return app.Required("room", "")
+	}
+	return nil
+}
+
+// checkPlace checks the room against the room list, or the area against
+// the hotel's areas.
+func (s *RequestRegister) checkPlace(in NewRequest) error {
+	if in.Area != "" {
+		return s.CheckArea("area", in.Area)
+	}
+	return s.CheckRoom("room", in.Room)
 }
 
 // checkPromised: a promise is after now; a scheduled request's, when
@@ -271,7 +300,7 @@ func requireOpen(r *Request) error {
 	if r.Open() {
 		return nil
 	}
-	return app.Conflicting("request.not_open", "request", r.ID, "room", r.Room, "status", string(r.Status))
+	return app.Conflicting("request.not_open", "request", r.ID, "room", r.Where(), "status", string(r.Status))
 }
 
 func requireResolved(r *Request) error {
@@ -279,14 +308,14 @@ func requireResolved(r *Request) error {
 	case StatusResolved:
 		return nil
 	case StatusOpen, StatusDispatched:
-		return app.Conflicting("request.not_resolved", "request", r.ID, "room", r.Room)
+		return app.Conflicting("request.not_resolved", "request", r.ID, "room", r.Where())
 	}
 	return requireOpen(r)
 }
 
 func requireComplaint(r *Request) error {
 	if r.Kind != RequestComplaint {
-		return app.Conflicting("request.not_complaint", "request", r.ID, "room", r.Room)
+		return app.Conflicting("request.not_complaint", "request", r.ID, "room", r.Where())
 	}
 	if r.Status == StatusCancelled {
 		return requireOpen(r)
@@ -296,6 +325,7 @@ func requireComplaint(r *Request) error {
 
 func init() {
 	app.RegisterMessages(map[string]string{
+		"request.room_or_area":     "A request is for a room or for a public area, not both — clear one.",
 		"request.not_open":         "The request for room {room} is already {status} — nothing more can be done to it; open a new one if the guest asks again.",
 		"request.not_resolved":     "The request for room {room} is not done yet — record the department's result before confirming with the guest.",
 		"request.not_complaint":    "The request for room {room} is not a complaint — compensation is recorded on complaints only.",

@@ -266,7 +266,7 @@ func (s *RequestRegister) handoverRequests(desk string, now time.Time) ([]Handov
 	rows, err := s.UnfinishedRequests(desk)
 	var work, later []HandoverRequest
 	for _, r := range rows {
-		h := HandoverRequest{ID: r.ID, Room: r.Room, Kind: r.Kind, Description: r.Description,
+		h := HandoverRequest{ID: r.ID, Room: r.Where(), Kind: r.Kind, Description: r.Description,
 			Status: r.Status, Department: r.Department, PromisedAt: r.PromisedAt,
 			NextFollowUp: r.NextFollowUp, Escalated: len(r.Escalated) > 0, DueAt: r.DueAt}
 		switch {

@@ -71,13 +71,23 @@ const (
 	StatusCancelled  RequestStatus = "cancelled"
 )
 
+// Where is where the request is for: its room, or its public area.
+func (r *Request) Where() string {
+	if r.Room != "" {
+		return r.Room
+	}
+	return r.Area
+}
+
 // Request is the folded state of one guest request.
 type Request struct {
 	app.Meta    `json:"meta"`
 	ID          string          `json:"id"`
 	Desk        string          `json:"desk"`
 	Room        string          `json:"room"`
+	Area        string          `json:"area,omitempty"` // a public area, when Room is ""
 	Guest       string          `json:"guest,omitempty"`
+	Contact     string          `json:"contact,omitempty"` // a guest not in a room: how to reach them
 	Channel     RequestChannel  `json:"channel"`
 	Kind        RequestKind     `json:"kind"`
 	Description string          `json:"description"`
@@ -177,7 +187,9 @@ type RequestOpened struct {
 	At          time.Time       `json:"at"`
 	Desk        string          `json:"desk"`
 	Room        string          `json:"room"`
+	Area        string          `json:"area,omitempty"`
 	Guest       string          `json:"guest,omitempty"`
+	Contact     string          `json:"contact,omitempty"`
 	Channel     RequestChannel  `json:"channel"`
 	Kind        RequestKind     `json:"kind"`
 	Description string          `json:"description"`

@@ -147,10 +147,10 @@ func (s *RequestRegister) LogCall(actorID, id string, in CallInput) (Request, er
 			return err
 		}
 		if r.Kind != RequestWakeUp {
-			return app.Conflicting("request.not_wake_up", "request", r.ID, "room", r.Room)
+			return app.Conflicting("request.not_wake_up", "request", r.ID, "room", r.Where())
 		}
 		if Quiet(r, now, lead) {
-			return app.Conflicting("request.call_too_early", "request", r.ID, "room", r.Room, "time", s.ClockText(r.DueAt))
+			return app.Conflicting("request.call_too_early", "request", r.ID, "room", r.Where(), "time", s.ClockText(r.DueAt))
 		}
 		return nil
 	}

@@ -108,15 +108,20 @@ func TestLossReportShowsMatchingItemThenClaim(t *testing.T) {
 	if sc.lastReport == nil || !slices.Contains(sc.lastReport.matches, tag) {
 		t.Fatalf("report shows %+v; errors %q", sc.lastReport, r.Errs.Text(""))
 	}
+	kittest.Shows(t, sc.Pane().Content(), lang.L("found.why.item_same", map[string]string{"Word": "ring"}),
+		lang.L("found.why.room", map[string]string{"Room": "1203"}), lang.L("found.why.same_day"))
 
 	sc.Open(tag)
 	if !slices.Contains(sc.lastDetail.matches, sc.lastReport.id) {
 		t.Fatalf("item detail does not list the report: %+v", sc.lastDetail)
 	}
+	room := lang.L("found.why.room", map[string]string{"Room": "1203"})
+	kittest.Shows(t, sc.Pane().Content(), room)
 	tapButton(t, sc.Pane().Content(), lang.L("found.label"))
 	if sc.lastLog == nil || !slices.Contains(sc.lastLog.matches, sc.lastReport.id) {
 		t.Fatalf("the item's label does not list the report: %+v", sc.lastLog)
 	}
+	kittest.Shows(t, sc.Pane().Content(), room)
 	sc.Open(tag)
 	sc.showClaimForm(tag)
 	c := sc.lastClaim

@@ -59,7 +59,7 @@ func (sc *Screen) addMatches(box *fyne.Container, d *detail, tag string) {
 	box.Add(kit.Heading(lang.L("found.matching_reports")))
 	for _, m := range matches {
 		d.matches = append(d.matches, m.Report.ID)
-		box.Add(sc.reportButton(m.Report))
+		box.Add(withWhy(sc.reportButton(m.Report), m.Reasons))
 	}
 }
 
@@ -121,7 +121,7 @@ func (sc *Screen) showLabel(tag string, matches []appfound.ReportMatch) {
 	}
 	for _, m := range matches {
 		res.matches = append(res.matches, m.Report.ID)
-		box.Add(sc.reportButton(m.Report))
+		box.Add(withWhy(sc.reportButton(m.Report), m.Reasons))
 	}
 	sc.lastLog = res
 	back := widget.NewButton(lang.L("found.open_item"), func() { sc.Open(tag) })

@@ -22,6 +22,7 @@ func (sc *Screen) itemList() kit.ListConfig[appfound.FoundItem] {
 		One: sc.svc.FoundItem, Names: sc.names.Load,
 		Words: words, Filters: sc.withHistory(filters), Compare: latestFirst,
 		Row: sc.fillRow, Detail: sc.detailView,
+		Export: "found.export_name", Columns: sc.columns(),
 	}
 }
 

@@ -106,7 +106,7 @@ func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) 
 		b := widget.NewButton(tag+"  "+categoryName(m.Item.Category)+" · "+m.Item.Description+" · "+m.Item.Place,
 			func() { sc.Open(tag) })
 		b.Alignment = widget.ButtonAlignLeading
-		box.Add(b)
+		box.Add(withWhy(b, m.Reasons))
 	}
 }
 

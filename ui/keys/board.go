@@ -63,6 +63,7 @@ func (sc *Screen) board() kit.ListConfig[appkeys.Key] {
 		Compare: func(a, b appkeys.Key) int { return strings.Compare(a.Tag, b.Tag) },
 		Row:     sc.fillRow,
 		Detail:  func(k appkeys.Key) (fyne.CanvasObject, *container.Scroll) { return sc.detail(k), nil },
+		Export:  "keys.export_name", Columns: sc.columns(),
 	}
 }
 

@@ -22,6 +22,8 @@ type Core interface {
 	FirstSupervisor(in app.NewStaff) (app.Staff, error)
 	HasStaff() (bool, error)
 	ImportRooms(actorID, name string, r io.Reader) (app.RoomList, error)
+	PreviewRooms(name string, r io.Reader) (app.RoomPreview, error)
+	ConfirmRooms(actorID string, p app.RoomPreview) (app.RoomList, error)
 	ItemTypeByCode(code string) (app.ItemType, error)
 	ItemTypes() ([]app.ItemType, error)
 	LocalSetting(name string) (string, error)

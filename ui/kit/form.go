@@ -80,8 +80,15 @@ func (f *Form) Entry(placeholder string) *Entry {
 	return e
 }
 
+// TypedRune counts as use of the desk (see activity.go).
+func (e *Entry) TypedRune(r rune) {
+	touchActive()
+	e.Entry.TypedRune(r)
+}
+
 // TypedKey cancels the form on Esc.
 func (e *Entry) TypedKey(k *fyne.KeyEvent) {
+	touchActive()
 	if k.Name == fyne.KeyEscape {
 		e.f.runCancel()
 		return

@@ -40,6 +40,7 @@ func (l *IDList) selectedRow(i widget.ListItemID) {
 		return
 	}
 	l.selected = l.ids[i]
+	touchActive()
 	if l.onSelect != nil {
 		l.onSelect(l.selected)
 	}

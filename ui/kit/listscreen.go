@@ -79,6 +79,12 @@ type ListConfig[T any] struct {
 	Detail func(x T) (view fyne.CanvasObject, scroll *container.Scroll)
 	// Pick is what picking a row does; nil shows the record's Detail.
 	Pick func(id string)
+	// Export names the list's export, a translation key: the sheet and
+	// the file's name ("借用登记-2026-12-06.xlsx"). With Columns, the list
+	// has an Export button that saves what it lists (Listed) as XLSX or
+	// CSV; "" for none.
+	Export  string
+	Columns []Column[T]
 }
 
 // Filter is one choice of a ListScreen's filter menu.
@@ -121,6 +127,7 @@ type ListScreen[T any] struct {
 	records map[string]T
 	index   *Index
 	search  *widget.Entry  // nil without ListLook.Search
+	export  *widget.Button // nil without ListConfig.Export
 	filter  *widget.Select // nil without Filters
 	count   *widget.Label  // nil without ListLook.Count
 	list    *IDList
@@ -153,6 +160,9 @@ func NewListScreen[T any](s *Session, look ListLook, c ListConfig[T]) *ListScree
 	l.list.OnSelectedID(l.pick)
 	l.pane = NewDetailPane(l.placeholder())
 	l.search, l.filter, l.count = l.newSearch(), l.newFilter(), l.newCount()
+	if c.Export != "" {
+		l.export = ExportButton(l.AskExport)
+	}
 	l.ScreenBase = NewScreenBase(look.Screen, look.Title, look.Icon, l.layout())
 	return l
 }
@@ -199,7 +209,10 @@ func (l *ListScreen[T]) layout() fyne.CanvasObject {
 			head.Add(o)
 		}
 	}
-	if l.count != nil {
+	switch {
+	case l.export != nil && l.searchRow() == nil:
+		head.Add(container.NewBorder(nil, nil, nil, l.export, l.count))
+	case l.count != nil:
 		head.Add(l.count)
 	}
 	split := container.NewHSplit(container.NewBorder(head, nil, nil, nil, l.list.List), l.pane.Content())
@@ -207,14 +220,24 @@ func (l *ListScreen[T]) layout() fyne.CanvasObject {
 	return split
 }
 
-// searchRow is the search entry with the filter menu at its end, or
-// either of them, or nil.
+// searchRow is the search entry with the filter menu and the Export
+// button at its end, or those of them the list has, or nil without a
+// search or a filter.
 func (l *ListScreen[T]) searchRow() fyne.CanvasObject {
+	var end []fyne.CanvasObject
+	if l.filter != nil {
+		end = append(end, wideEnough(l.filter))
+	}
+	if l.export != nil {
+		end = append(end, l.export)
+	}
 	switch {
-	case l.search != nil && l.filter != nil:
-		return container.NewBorder(nil, nil, nil, wideEnough(l.filter), l.search)
+	case l.search != nil && len(end) > 0:
+		return container.NewBorder(nil, nil, nil, container.NewHBox(end...), l.search)
 	case l.search != nil:
 		return l.search
+	case l.filter != nil && l.export != nil:
+		return container.NewBorder(nil, nil, nil, l.export, l.filter)
 	case l.filter != nil:
 		return l.filter
 	}

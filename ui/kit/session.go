@@ -2,6 +2,7 @@ package kit
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,6 +35,7 @@ type Session struct {
 	notices  []string
 	onUser   []func()
 	printer  Printer
+	touched  atomic.Int64 // Unix ns of the last use (Touch)
 }
 
 // NewSession returns a session on svc, the desk's local store and w, with
@@ -44,6 +46,8 @@ func NewSession(svc *app.Service, local LocalStore, w fyne.Window) *Session {
 	if svc != nil && svc.Clock != nil {
 		s.Clock = svc.Clock
 	}
+	s.Touch()
+	active.Store(s)
 	return s
 }
 
@@ -82,6 +86,7 @@ func (s *Session) IsSupervisor() bool {
 // SignIn makes st the staff member at the desk. The shell calls it after a
 // successful app Login; it then calls the functions given to OnUserChange.
 func (s *Session) SignIn(st app.Staff) {
+	s.Touch()
 	s.setUser(st, true)
 }
 
@@ -112,6 +117,7 @@ func (s *Session) OnUserChange(f func()) {
 // KindFound, KindLostReport, KindHandover, KindConflict...) in whatever
 // screen owns that kind. It reports false when no screen took it.
 func (s *Session) Open(kind, id string) bool {
+	s.Touch()
 	s.mu.Lock()
 	open := s.opener
 	s.mu.Unlock()

@@ -30,6 +30,7 @@ func (sc *Screen) loanList() kit.ListConfig[apploans.Loan] {
 		Words: sc.words, Filters: sc.filters(), Compare: sc.compare,
 		Row:    sc.fillRow,
 		Detail: func(l apploans.Loan) (fyne.CanvasObject, *container.Scroll) { return sc.detail(l), nil },
+		Export: "loans.export_name", Columns: sc.columns(),
 	}
 }
 

@@ -134,11 +134,22 @@ func (sc *Screen) confirmForm(r *apprequests.RequestRow) *form {
 
 func (sc *Screen) cancelForm(r *apprequests.RequestRow) *form {
 	var reason *kit.Entry
+	var rest *widget.Check // a daily request: the days to come too
 	f := sc.commandForm(actCancel, r, func() error {
-		_, err := sc.svc.CancelRequest(sc.s.UserID(), r.ID, reason.Text)
-		return err
+		if _, err := sc.svc.CancelRequest(sc.s.UserID(), r.ID, reason.Text); err != nil {
+			return err
+		}
+		if rest != nil && rest.Checked {
+			_, err := sc.svc.CancelSeries(sc.s.UserID(), r.Series.ID, reason.Text)
+			return err
+		}
+		return nil
 	})
 	reason = f.entry("reason", lang.L("requests.field.reason"), "")
+	if r.Series != nil && r.Series.N < r.Series.Of {
+		rest = widget.NewCheck(lang.L("requests.cancel_rest", map[string]int{"Left": r.Series.Of - r.Series.N}), nil)
+		f.add("cancel_rest", "", rest)
+	}
 	f.check = func() bool { return f.checkAll(fieldCheck{"reason", requiredText(reason.Text)}) }
 	return f
 }

@@ -86,11 +86,11 @@ func (sc *Screen) actionForm(a string, r *apprequests.RequestRow) func() *form {
 // commandForm is a form for command a on r: saving runs run, then tells
 // the user and shows the request again; Esc goes back to it.
 func (sc *Screen) commandForm(a string, r *apprequests.RequestRow, run func() error) *form {
-	f := newForm(lang.L("requests.do."+a)+" · "+r.Room, lang.L("requests.form.save"), sc.closeForm)
+	f := newForm(lang.L("requests.do."+a)+" · "+r.Where(), lang.L("requests.form.save"), sc.closeForm)
 	f.submit = func() error {
 		err := run()
 		if err == nil {
-			sc.saved(r.ID, lang.L("requests.saved."+a, map[string]string{"Room": r.Room}))
+			sc.saved(r.ID, lang.L("requests.saved."+a, map[string]string{"Room": r.Where()}))
 		}
 		return err
 	}

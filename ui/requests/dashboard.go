@@ -53,7 +53,7 @@ func dashAt(open []apprequests.RequestRow, now time.Time) kit.DashPart {
 	for _, r := range open {
 		if r.CallDue() { // each step of a wake-up call announced once, late or not
 			p.Notices = append(p.Notices, kit.Notice{ID: r.ID + "/" + string(r.Call) + "/" + r.CallAt.String(),
-				Text: lang.L("dash.wake_up_notice", map[string]string{"Room": r.Room, "Step": callStepText(&r, now)})})
+				Text: lang.L("dash.wake_up_notice", map[string]string{"Room": r.Where(), "Step": callStepText(&r, now)})})
 		}
 	}
 	for _, r := range due {
@@ -61,7 +61,7 @@ func dashAt(open []apprequests.RequestRow, now time.Time) kit.DashPart {
 			p.Lines = append(p.Lines, requestLine(r, lang.L("dash.follow_up_due"), kit.Late(r.NextFollowUp, now)))
 		}
 		p.Notices = append(p.Notices, kit.Notice{ID: r.ID,
-			Text: lang.L("dash.follow_up_notice", map[string]string{"Room": r.Room, "What": r.Description})})
+			Text: lang.L("dash.follow_up_notice", map[string]string{"Room": r.Where(), "What": r.Description})})
 	}
 	return p
 }
@@ -71,7 +71,7 @@ func requestLine(r apprequests.RequestRow, detail, note string) kit.DashLine {
 		detail += " · " + r.Department
 	}
 	return kit.DashLine{Kind: kit.KindRequest, ID: r.ID, Urgent: true, Importance: widget.DangerImportance,
-		Title: kit.RoomTitle(r.Room, r.Description), Detail: detail, Note: note}
+		Title: kit.RoomTitle(r.Where(), r.Description), Detail: detail, Note: note}
 }
 
 // scheduledLine is a scheduled request on show: what a wake-up call needs

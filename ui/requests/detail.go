@@ -69,7 +69,7 @@ func (sc *Screen) detail(id string) (*detailContent, error) {
 }
 
 func detailTitle(r *apprequests.RequestRow) fyne.CanvasObject {
-	t := widget.NewLabel(r.Room + "  " + kindName(r.Kind) + " · " + oneLine(r.Description))
+	t := widget.NewLabel(r.Where() + "  " + kindName(r.Kind) + " · " + oneLine(r.Description))
 	t.TextStyle.Bold = true
 	t.SizeName = theme.SizeNameSubHeadingText
 	t.Wrapping = fyne.TextWrapWord
@@ -131,7 +131,9 @@ func infoForm(r *apprequests.RequestRow, hist []apprequests.HistoryEntry, now ti
 			f.Append(lang.L(key), v)
 		}
 	}
+	add("requests.field.area", r.Area)
 	add("requests.field.guest", r.Guest)
+	add("requests.field.contact", r.Contact)
 	add("requests.field.channel", channelName(r.Channel))
 	add("requests.field.priority", priorityName(r.Priority))
 	add("requests.field.department", deptName(r.Department))

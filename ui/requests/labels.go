@@ -121,6 +121,16 @@ func severityChoices() choices {
 
 // deptChoices lists the hotel's departments; withDesk adds "the desk
 // itself" (code "") first.
+// areaChoices are the hotel's areas, after "" (a room: the room field).
+func areaChoices(areas []string) choices {
+	return newChoices(append([]string{""}, areas...), func(a string) string {
+		if a == "" {
+			return lang.L("requests.area.none")
+		}
+		return a
+	})
+}
+
 func deptChoices(depts []string, withDesk bool) choices {
 	codes := depts
 	if withDesk {

@@ -21,6 +21,7 @@ func (sc *Screen) requestList() kit.ListConfig[apprequests.RequestRow] {
 		All: sc.readRows, One: sc.svc.RequestRow,
 		Words: func(r apprequests.RequestRow) []string { return searchFields(&r) },
 		Row:   sc.fillRow, Detail: sc.detailView,
+		Export: "requests.export_name", Columns: columns(),
 	}
 }
 
@@ -55,7 +56,7 @@ func (sc *Screen) fillRow(r apprequests.RequestRow, row *kit.Row) {
 
 // searchFields are what the search finds a request by.
 func searchFields(r *apprequests.RequestRow) []string {
-	return []string{r.Room, r.Guest, r.Description, deptName(r.Department), kindName(r.Kind)}
+	return []string{r.Room, r.Area, r.Guest, r.Contact, r.Description, deptName(r.Department), kindName(r.Kind)}
 }
 
 func (sc *Screen) setFailed(err error) {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"floordesk/app"
 	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
@@ -14,8 +15,10 @@ import (
 // openInputs are the widgets of the new-request form.
 type openInputs struct {
 	room, guest, desc, promised      *kit.Entry
-	due, repeat                      *kit.Entry
+	due, repeat, contact             *kit.Entry
 	channel, kind, dept, priority    *widget.Select
+	area                             *widget.Select // a public area instead of a room
+	areas                            choices
 	category, severity, responsible  *widget.Select
 	kinds, channels, depts, prios    choices
 	categories, severities, respDept choices
@@ -29,7 +32,7 @@ func (sc *Screen) openForm() *form {
 	f.submit = func() error {
 		r, err := sc.svc.OpenRequest(sc.s.UserID(), in.request(f, sc.s.Now()))
 		if err == nil {
-			sc.saved(r.ID, lang.L("requests.saved.opened", map[string]string{"Room": r.Room}))
+			sc.saved(r.ID, lang.L("requests.saved.opened", map[string]string{"Room": r.Where()}))
 		}
 		return err
 	}
@@ -45,11 +48,19 @@ func (in *openInputs) check(f *form, now time.Time) bool {
 		desc = ""
 	}
 	return f.checkAll(
-		fieldCheck{"room", requiredText(in.room.Text)},
+		fieldCheck{"room", in.roomText(in.room.Text)},
 		fieldCheck{"description", desc},
 		fieldCheck{"due_at", dueText(in.due.Text, now)},
 		fieldCheck{"repeat_until", dayText(in.repeat.Text, now)},
 		fieldCheck{"promised_at", clockText(in.promised.Text, now)})
+}
+
+// roomText: a room is required unless the request is for a public area.
+func (in *openInputs) roomText(room string) string {
+	if in.areas.code(in.area.Selected) != "" {
+		return ""
+	}
+	return requiredText(room)
 }
 
 func (in *openInputs) wakeUp() bool {
@@ -62,7 +73,10 @@ func (sc *Screen) openFields(f *form) *openInputs {
 		depts: deptChoices(depts, true), categories: categoryChoices(), severities: severityChoices(),
 		respDept: deptChoices(depts, false)}
 	in.room = f.entry("room", lang.L("requests.field.room"), lang.L("requests.field.room_hint"))
+	in.areas = areaChoices(sc.areas())
+	in.area = f.selectField("area", lang.L("requests.field.area"), in.areas, "")
 	in.guest = f.entry("guest", lang.L("requests.field.guest"), "")
+	in.contact = f.entry("contact", lang.L("requests.field.contact"), lang.L("requests.field.contact_hint"))
 	in.kind = f.selectField("kind", lang.L("requests.field.kind"), in.kinds, string(apprequests.RequestService))
 	in.channel = f.selectField("channel", lang.L("requests.field.channel"), in.channels, string(apprequests.ChannelInPerson))
 	in.desc = f.entry("description", lang.L("requests.field.description"), "")
@@ -81,7 +95,7 @@ func (sc *Screen) openFields(f *form) *openInputs {
 // watch validates as the user types and shows the complaint fields for
 // a complaint only.
 func (in *openInputs) watch(f *form, sc *Screen) {
-	f.Check(in.room, "room", requiredText)
+	f.Check(in.room, "room", in.roomText)
 	f.Check(in.desc, "description", requiredText)
 	f.Check(in.promised, "promised_at", func(s string) string { return clockText(s, sc.s.Now()) })
 	f.Check(in.due, "due_at", func(s string) string { return dueText(s, sc.s.Now()) })
@@ -104,7 +118,8 @@ func (in *openInputs) request(f *form, now time.Time) apprequests.NewRequest {
 	due, _ := parseDue(in.due.Text, now)
 	until, _ := parseDay(in.repeat.Text, now)
 	r := apprequests.NewRequest{
-		Room: in.room.Text, Guest: in.guest.Text, Description: in.desc.Text,
+		Room: in.room.Text, Area: in.areas.code(in.area.Selected), Guest: in.guest.Text,
+		Contact: in.contact.Text, Description: in.desc.Text,
 		Kind:       apprequests.RequestKind(in.kinds.code(in.kind.Selected)),
 		Channel:    apprequests.RequestChannel(in.channels.code(in.channel.Selected)),
 		Department: in.depts.code(in.dept.Selected),
@@ -125,6 +140,19 @@ func (in *openInputs) request(f *form, now time.Time) apprequests.NewRequest {
 		}
 	}
 	return r
+}
+
+// areas lists the hotel's public areas; none when the set-up cannot be
+// read (requests for rooms still work).
+func (sc *Screen) areas() []string {
+	h, err := sc.svc.Settings()
+	if err != nil {
+		return nil
+	}
+	if h.Areas == nil {
+		return app.DefaultAreas
+	}
+	return h.Areas
 }
 
 // departments lists the hotel's departments; none when the set-up cannot

@@ -22,7 +22,7 @@ type rowView struct {
 
 func viewRow(r *apprequests.RequestRow, now time.Time) rowView {
 	return rowView{
-		title:      r.Room + "  " + kindName(r.Kind) + " · " + oneLine(r.Description),
+		title:      r.Where() + "  " + kindName(r.Kind) + " · " + oneLine(r.Description),
 		detail:     rowDetail(r),
 		note:       rowNote(r, now),
 		importance: rowImportance(r),

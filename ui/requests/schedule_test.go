@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
@@ -162,5 +163,37 @@ func TestHandoverSectionListsScheduledApart(t *testing.T) {
 	}
 	if len(s.Lines) != 3 || s.Lines[1].Text != kit.CountHeading("handover.requests_scheduled", 1) || !strings.Contains(s.Lines[2].Text, "06:30") {
 		t.Fatalf("lines = %+v", s.Lines)
+	}
+}
+
+// TestCancellingADailyCallCanCancelTheDaysToCome: a guest leaving early
+// cancels today's call and, ticked, the days still to come, in one form.
+func TestCancellingADailyCallCanCancelTheDaysToCome(t *testing.T) {
+	d := newDesk(t)
+	first := d.openWakeUp("303", "明天 06:30", "3-7")
+	r, err := d.env.Svc.Request(first)
+	if err != nil || r.Series == nil || r.Series.Of != 4 {
+		t.Fatalf("series = %+v, %v", r.Series, err)
+	}
+	d.sc.Show(kit.KindRequest, first)
+	d.act(actCancel)
+	d.typeInto("reason", "客人提前离店")
+	rest, ok := d.sc.form.inputs["cancel_rest"].(*widget.Check)
+	if !ok {
+		t.Fatal("the cancel form of a daily call offers no way to cancel the days to come")
+	}
+	rest.SetChecked(true)
+	d.save()
+	if d.sc.form != nil {
+		t.Fatalf("form still open: %q", d.sc.form.Errs.Text(""))
+	}
+	rows, _ := d.env.Svc.RequestsForRoom("303")
+	if len(rows) != 4 {
+		t.Fatalf("room 303 has %d requests, want the 4 days", len(rows))
+	}
+	for _, row := range rows {
+		if row.Status != apprequests.StatusCancelled {
+			t.Errorf("day %d of %d is still %s", row.Series.N, row.Series.Of, row.Status)
+		}
 	}
 }

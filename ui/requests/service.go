@@ -10,6 +10,7 @@ import (
 // the register itself (it embeds the core service).
 type Service interface {
 	CancelRequest(actorID, id, reason string) (apprequests.Request, error)
+	CancelSeries(actorID, seriesID, reason string) (int, error)
 	CompensateComplaint(actorID, id, given string, amount int64) (apprequests.Request, error)
 	ConfirmRequest(actorID, id string, satisfaction int, comment string) (apprequests.Request, error)
 	DispatchRequest(actorID, id string, in apprequests.DispatchInput) (apprequests.Request, error)

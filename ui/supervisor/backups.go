@@ -40,6 +40,7 @@ type dataTab struct {
 	stats  StoreStats
 	status *storeStatus
 	aside  *setAsidePart
+	audit  *auditPart
 
 	folder, latest, kept *widget.Label
 	failure, result      *widget.Label
@@ -70,6 +71,8 @@ func newDataTab(s *kit.Session, b Backups) *dataTab {
 	}
 	store, _ := s.Local.(SetAsideStore)
 	t.aside = newSetAsidePart(s, store, t.load)
+	log, _ := s.Local.(EventLog)
+	t.audit = newAuditPart(s, log)
 	t.failure.Importance = widget.DangerImportance
 	t.failure.Hide()
 	t.result.Hide()
@@ -85,6 +88,8 @@ func newDataTab(s *kit.Session, b Backups) *dataTab {
 		unnamed(t.result),
 		t.status.lines,
 		unnamed(t.aside.box),
+		heading("supervisor.audit_heading"),
+		unnamed(t.audit.box),
 	)...)
 	t.box = container.NewVScroll(container.NewPadded(form))
 	return t

@@ -20,14 +20,14 @@ import (
 	"floordesk/ui/kit"
 )
 
-// roomsTab imports the room list from a CSV file, sets the desks and
+// roomsTab imports the room list from a table file, sets the desks and
 // which of them this PC is.
 type roomsTab struct {
 	s        *kit.Session
 	summary  *widget.Label
 	desks    *widget.Label
-	preview  *fyne.Container
-	imp      *kit.Form // the import's error labels
+	confirm  *dialog.ConfirmDialog // the last preview shown
+	imp      *kit.Form             // the import's error labels
 	result   *widget.Label
 	deskForm *deskForm
 	thisPC   *thisPC
@@ -35,7 +35,6 @@ type roomsTab struct {
 
 func newRoomsTab(s *kit.Session) *roomsTab {
 	t := &roomsTab{s: s, summary: wrapped(""), desks: wrapped(""), imp: newForm(), result: wrapped(""), thisPC: newThisPC(s)}
-	t.preview = container.NewVBox()
 	return t
 }
 
@@ -45,7 +44,7 @@ func (t *roomsTab) content() fyne.CanvasObject {
 	pick := widget.NewButtonWithIcon(lang.L("supervisor.rooms_import"), theme.FolderOpenIcon(), t.pickFile)
 	pick.Importance = widget.HighImportance
 	rooms := container.NewVBox(kit.Heading(lang.L("supervisor.rooms")), t.summary, container.NewHBox(pick),
-		wrapped(lang.L("supervisor.rooms_format")), t.preview, t.imp.Errs.For("file"), t.imp.Errs.Form(), t.result)
+		wrapped(lang.L("supervisor.rooms_format")), t.imp.Errs.For("file"), t.imp.Errs.Form(), t.result)
 	t.deskForm = newDeskForm(t)
 	desks := container.NewVBox(kit.Heading(lang.L("supervisor.desks")), t.thisPC.content(), widget.NewSeparator(), t.desks,
 		t.deskForm.Content(lang.L("supervisor.desk_set"), lang.L("supervisor.save")))
@@ -98,48 +97,47 @@ func joinInts(ns []int) string {
 	return strings.Join(parts, ", ")
 }
 
-// pickFile asks for the CSV file of rooms.
+// pickFile asks for the room list file.
 func (t *roomsTab) pickFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, 4<<20))
+		b, err := io.ReadAll(io.LimitReader(r, kit.MaxRoomFile))
 		if err != nil {
 			t.imp.Say("file", lang.L("supervisor.file_unreadable"))
 			return
 		}
 		t.showPreview(r.URI().Name(), b)
 	}, t.s.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
+	d.SetFilter(storage.NewExtensionFileFilter(kit.RoomFileExtensions))
 	d.Show()
 }
 
-// showPreview shows the file's first lines and a button to import it.
+// showPreview reads the file and shows its rooms as they will be stored,
+// to confirm; a file the desk cannot read is refused here, before it is
+// confirmed. Nothing is saved until then.
 func (t *roomsTab) showPreview(name string, b []byte) {
 	t.imp.Errs.Clear()
 	t.result.SetText("")
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	shown := lines[:min(len(lines), 6)]
-	text := lang.L("supervisor.preview", map[string]any{"Name": name, "Lines": len(lines)}) + "\n" + strings.Join(shown, "\n")
-	do := widget.NewButton(lang.L("supervisor.rooms_import_save"), func() { t.importRooms(name, b) })
-	do.Importance = widget.HighImportance
-	t.preview.Objects = []fyne.CanvasObject{wrapped(text), container.NewHBox(do)}
-	t.preview.Refresh()
+	list := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	p, err := t.s.Svc.PreviewRooms(list, bytes.NewReader(b))
+	if err != nil {
+		t.imp.Show(err)
+		return
+	}
+	t.confirm = kit.ShowRoomPreview(t.s.Window, p, func() { t.importRooms(p) })
 }
 
-// importRooms replaces the room list with the file's rooms.
-func (t *roomsTab) importRooms(name string, b []byte) {
-	list := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	l, err := t.s.Svc.ImportRooms(t.s.UserID(), list, bytes.NewReader(b))
+// importRooms replaces the room list with the confirmed preview's rooms.
+func (t *roomsTab) importRooms(p app.RoomPreview) {
+	l, err := t.s.Svc.ConfirmRooms(t.s.UserID(), p)
 	if err != nil {
 		t.imp.Show(err)
 		return
 	}
 	t.imp.Errs.Clear()
-	t.preview.Objects = nil
-	t.preview.Refresh()
 	t.result.SetText(roomSummary(l))
 	t.s.Notify(roomSummary(l))
 	t.refresh(nil)

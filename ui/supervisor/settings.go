@@ -15,11 +15,15 @@ import (
 	"floordesk/ui/kit"
 )
 
-// settingsTab sets the follow-up interval and the holding periods.
+// settingsTab sets the follow-up interval, how early scheduled requests
+// show, and the holding periods.
 type settingsTab struct {
 	s      *kit.Session
 	f      *kit.Form
 	follow *kit.Entry
+	lead   *kit.Entry // minutes before its due time a scheduled request shows
+	areas  *kit.Entry // the public areas, one per line
+	idle   *kit.Entry // minutes without use before the desk signs out
 	days   map[app.Category]*kit.Entry
 	police map[app.Category]*widget.Check
 	box    fyne.CanvasObject
@@ -30,6 +34,17 @@ func newSettingsTab(s *kit.Session) *settingsTab {
 	t.follow = t.f.Entry("10")
 	t.f.Check(t.follow, "follow_up", checkCount)
 	t.f.Row(lang.L("supervisor.follow_up"), "follow_up", t.follow)
+	t.lead = t.f.Entry("15")
+	t.f.Check(t.lead, "schedule_lead", checkCount)
+	t.f.Row(lang.L("supervisor.schedule_lead"), "schedule_lead", t.lead)
+	t.idle = t.f.Entry("5")
+	t.f.Check(t.idle, "sign_out_after", checkCount)
+	t.f.Row(lang.L("supervisor.sign_out_after"), "sign_out_after", t.idle)
+	t.areas = t.f.Entry("")
+	t.areas.MultiLine = true
+	t.areas.Wrapping = fyne.TextWrapOff
+	t.areas.SetMinRowsVisible(4)
+	t.f.Row(lang.L("supervisor.areas"), "areas", t.areas)
 	for _, c := range app.Categories {
 		e := t.f.Entry("90")
 		t.f.Check(e, "holding.days", checkCount)
@@ -59,6 +74,17 @@ func (t *settingsTab) refresh(changed []wire.EntityRef) {
 		return
 	}
 	t.follow.SetText(strconv.Itoa(int(h.FollowUp / time.Minute)))
+	lead := h.ScheduleLead
+	if lead == 0 {
+		lead = app.DefaultScheduleLead
+	}
+	t.lead.SetText(strconv.Itoa(int(lead / time.Minute)))
+	t.idle.SetText(strconv.Itoa(int(h.IdleSignOut() / time.Minute)))
+	areas := h.Areas
+	if areas == nil {
+		areas = app.DefaultAreas
+	}
+	t.areas.SetText(strings.Join(areas, "\n"))
 	for _, c := range app.Categories {
 		t.days[c].SetText(strconv.Itoa(h.Holding[c].Days))
 		t.police[c].SetChecked(h.Holding[c].Police)
@@ -73,7 +99,21 @@ func (t *settingsTab) save() {
 		return
 	}
 	follow := time.Duration(mins) * time.Minute
-	change := app.HotelChange{FollowUp: &follow, Holding: map[app.Category]app.Holding{}}
+	leadMins, err := strconv.Atoi(strings.TrimSpace(t.lead.Text))
+	if err != nil {
+		t.f.Say("schedule_lead", lang.L("supervisor.count_format"))
+		return
+	}
+	lead := time.Duration(leadMins) * time.Minute
+	idleMins, err := strconv.Atoi(strings.TrimSpace(t.idle.Text))
+	if err != nil {
+		t.f.Say("sign_out_after", lang.L("supervisor.count_format"))
+		return
+	}
+	idle := time.Duration(idleMins) * time.Minute
+	areas := app.CleanAreas(strings.Split(t.areas.Text, "\n"))
+	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, SignOutAfter: &idle, Areas: &areas,
+		Holding: map[app.Category]app.Holding{}}
 	for _, c := range app.Categories {
 		days, err := strconv.Atoi(strings.TrimSpace(t.days[c].Text))
 		if err != nil {

@@ -93,20 +93,29 @@ func TestDisableAndResetPIN(t *testing.T) {
 func TestSettingsAndRooms(t *testing.T) {
 	e, sc := desk(t)
 	st := sc.settings
+	if st.lead.Text != "15" {
+		t.Errorf("scheduled requests show %q minutes early, want the default 15", st.lead.Text)
+	}
 	st.follow.SetText("15")
+	st.lead.SetText("30")
+	st.areas.SetText("大堂\n  \n西餐厅 \n")
 	st.days[app.CatClothing].SetText("30")
 	test.Tap(st.f.Save)
 	h, _ := e.Svc.Settings()
-	if h.FollowUp != 15*time.Minute || h.Holding[app.CatClothing].Days != 30 {
-		t.Fatalf("settings %v %+v; %q", h.FollowUp, h.Holding, st.f.Errs.Text(""))
+	if h.FollowUp != 15*time.Minute || h.ScheduleLead != 30*time.Minute || h.Holding[app.CatClothing].Days != 30 ||
+		strings.Join(h.Areas, "|") != "大堂|西餐厅" {
+		t.Fatalf("settings %v %v %+v %q; %q", h.FollowUp, h.ScheduleLead, h.Holding, h.Areas, st.f.Errs.Text(""))
 	}
 
 	sc.rooms.showPreview("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
-	sc.rooms.importRooms("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0301,T\n"))
 	if got := sc.rooms.imp.Errs.Text("file"); !strings.Contains(got, "0301 appears twice") {
 		t.Fatalf("duplicate room says %q", got)
 	}
-	sc.rooms.importRooms("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0302,T\n4,0401,K\n"))
+	sc.rooms.showPreview("tower.csv", []byte("floor,room,type\n3,0301,K\n3,0302,T\n4,0401,K\n"))
+	if l, _ := e.Svc.Rooms(); len(l.Rooms) != 0 {
+		t.Fatalf("%d rooms saved before the preview was confirmed", len(l.Rooms))
+	}
+	sc.rooms.confirm.Confirm()
 	if got := sc.rooms.result.Text; !strings.Contains(got, "3 rooms on floors 3–4") {
 		t.Fatalf("import says %q", got)
 	}

@@ -6,6 +6,7 @@ package registers
 import (
 	"floordesk/app"
 	"floordesk/app/found"
+	"floordesk/app/guests"
 	"floordesk/app/handover"
 	"floordesk/app/keys"
 	"floordesk/app/loans"
@@ -22,10 +23,12 @@ type All struct {
 	*found.FoundRegister
 	*requests.RequestRegister
 	*handover.HandoverRegister
+	*guests.GuestRegister
 }
 
 // New returns every register on core.
 func New(core *app.Service) *All {
 	return &All{Service: core, KeyRegister: keys.New(core), LoanRegister: loans.New(core),
-		FoundRegister: found.New(core), RequestRegister: requests.New(core), HandoverRegister: handover.New(core)}
+		FoundRegister: found.New(core), RequestRegister: requests.New(core), HandoverRegister: handover.New(core),
+		GuestRegister: guests.New(core)}
 }

@@ -1,0 +1,12 @@
+package guests
+
+import "floordesk/app"
+
+// GuestRegister runs the guest list's import and queries on the desk's
+// core service; its import takes the core's lock as every command does.
+type GuestRegister struct {
+	*app.Service
+}
+
+// New returns the register on core.
+func New(core *app.Service) *GuestRegister { return &GuestRegister{Service: core} }
