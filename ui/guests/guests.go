@@ -56,6 +56,8 @@ func New(s *kit.Session, svc Service, c Collect) kit.Screen {
 
 func (sc *Screen) look() kit.ListLook {
 	pick := widget.NewButtonWithIcon(lang.L("guests.import"), theme.FolderOpenIcon(), sc.imp.pickFile)
+	showFor(sc.s, pick) // a supervisor imports the list
+	sc.s.OnUserChange(func() { sc.s.Do(func() { showFor(sc.s, pick) }) })
 	tools := container.NewVBox(container.NewHBox(pick), sc.imp.errs)
 	return kit.ListLook{Screen: "guests", Title: "guests.title", Icon: theme.HomeIcon,
 		Search: "guests.search", Pick: "guests.pick", Count: "guests.count", Tools: tools}
@@ -137,4 +139,14 @@ func (sc *Screen) detail(r row) fyne.CanvasObject {
 		box.Add(b)
 	}
 	return box
+}
+
+// showFor shows the import to a supervisor only: the command refuses
+// anyone else.
+func showFor(s *kit.Session, b *widget.Button) {
+	if s.IsSupervisor() {
+		b.Show()
+	} else {
+		b.Hide()
+	}
 }

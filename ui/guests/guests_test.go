@@ -6,7 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -250,5 +253,29 @@ func TestNotesAreTranslated(t *testing.T) {
 				t.Errorf("%s: note %s reads %q", lang, code, text)
 			}
 		}
+	}
+}
+
+// TestOnlyASupervisorSeesTheImport: the import, which only a supervisor
+// may do, shows for a supervisor and not for an attendant.
+func TestOnlyASupervisorSeesTheImport(t *testing.T) {
+	w := newWorld(t)
+	has := func() bool {
+		shown := false
+		kittest.Walk(w.sc.Content(), func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == lang.L("guests.import") && b.Visible() {
+				shown = true
+			}
+		})
+		return shown
+	}
+	if !has() {
+		t.Fatal("a supervisor has no import button")
+	}
+	sup, _ := w.Session.User()
+	w.Attendant(t, sup.ID, "A01", "Wang Fang")
+	w.SignIn(t, "A01")
+	if has() {
+		t.Error("an attendant sees the import button")
 	}
 }
