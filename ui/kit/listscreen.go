@@ -203,15 +203,22 @@ func (l *ListScreen[T]) newCount() *widget.Label {
 // layout puts the head (tools, search and filter, more menus, count) and
 // the list on the left, the pane on the right.
 func (l *ListScreen[T]) layout() fyne.CanvasObject {
+	tools, row := l.look.Tools, l.searchRow()
+	exportInTools := l.export != nil && row == nil && l.count == nil && tools != nil
+	if exportInTools { // a list with no search and no count: the button ends the tools' row
+		tools = container.NewBorder(nil, nil, nil, l.export, tools)
+	}
 	head := container.NewVBox()
-	for _, o := range []fyne.CanvasObject{l.look.Tools, l.searchRow(), l.look.Below} {
+	for _, o := range []fyne.CanvasObject{tools, row, l.look.Below} {
 		if o != nil {
 			head.Add(o)
 		}
 	}
 	switch {
-	case l.export != nil && l.searchRow() == nil:
+	case l.export != nil && row == nil && l.count != nil:
 		head.Add(container.NewBorder(nil, nil, nil, l.export, l.count))
+	case l.export != nil && row == nil && !exportInTools:
+		head.Add(container.NewBorder(nil, nil, nil, l.export))
 	case l.count != nil:
 		head.Add(l.count)
 	}

@@ -27,6 +27,7 @@ func newStaffTab(s *kit.Session) *staffTab {
 		Kind: kit.KindStaff, Reads: []string{kit.KindHotel},
 		ID:  func(st app.Staff) string { return st.ID },
 		All: t.readStaff, Row: t.fillRow, Pick: func(id string) { t.show(id) },
+		Export: "supervisor.staff_export", Columns: staffColumns(),
 	})
 	return t
 }
