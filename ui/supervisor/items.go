@@ -28,6 +28,7 @@ func newItemsTab(s *kit.Session) *itemsTab {
 		Kind: kit.KindItemType, Reads: []string{kit.KindDesk},
 		ID:  func(it app.ItemType) string { return it.Code },
 		All: s.Svc.ItemTypes, Row: t.fillRow, Pick: func(code string) { t.show(code) },
+		Export: "supervisor.items_export", Columns: itemColumns(),
 	})
 	return t
 }

@@ -45,6 +45,7 @@ func newKeysTab(s *kit.Session, keys KeyAdmin) *keysTab {
 		Kind: kit.KindKey,
 		ID:   func(k appkeys.Key) string { return k.Tag },
 		All:  keys.Keys, Row: t.fillRow, Pick: t.show,
+		Export: "supervisor.keys_export", Columns: keyColumns(),
 	})
 	return t
 }
