@@ -12,6 +12,7 @@ import (
 //	e<id>                                   -> <logseq:8><stream key>   (the event index)
 //	l<logseq:8>                             -> stream key               (arrival order)
 //	o<logseq:8>                             -> stream key               (outbox)
+//	a<logseq:8>                             -> set-aside record         (refused for good; setaside.go)
 //	v<kind>\0<entity>                       -> folded view
 //	m<name>                                 -> store metadata (desk, hlc, cursor, epoch)
 //	c<name>                                 -> settings
