@@ -179,6 +179,7 @@ type badPusher struct {
 	mu      sync.Mutex
 	sent    map[string]int // pushes sent, by name
 	refused map[string]int // answers as wanted, by push
+	unmet   map[string]int // pushes that met a stopped server, by push
 	down    int            // pushes that met a stopped server
 	wrong   []string       // answers other than wanted
 	carried []string       // IDs of the new events the pushes carried
@@ -186,7 +187,7 @@ type badPusher struct {
 
 func newBadPusher(url, token string) *badPusher {
 	return &badPusher{url: url, token: token, hc: &http.Client{Timeout: 30 * time.Second},
-		sent: map[string]int{}, refused: map[string]int{}}
+		sent: map[string]int{}, refused: map[string]int{}, unmet: map[string]int{}}
 }
 
 // send sends p and judges the answer.
@@ -211,6 +212,7 @@ func (b *badPusher) send(ctx context.Context, p rawPush, acked []string) {
 	b.carried = append(b.carried, ids...)
 	if err != nil {
 		b.down++ // the server was stopped or stopping, or the run ended: nothing to judge
+		b.unmet[p.name]++
 		return
 	}
 	defer resp.Body.Close()
