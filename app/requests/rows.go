@@ -2,8 +2,6 @@ package requests
 
 import (
 	"cmp"
-	"encoding/json"
-	"fmt"
 	"slices"
 	"time"
 
@@ -12,14 +10,19 @@ import (
 )
 
 // RowQuery chooses requests for a list: the unfinished ones, or with
-// OpenedOn set, those opened on that local day (in OpenedOn's zone),
-// whatever their status; Keep (nil keeps all) then picks rows by their
-// state at Now.
+// OpenedOn set, those opened on that local day (in OpenedOn's zone) and
+// the Days-1 days before it, whatever their status (closed ones
+// included: the history a desk browses); Keep (nil keeps all) then picks
+// rows by their state at Now.
 type RowQuery struct {
 	Now      time.Time
 	OpenedOn time.Time
+	Days     int // days ending with OpenedOn's; 0 or 1: that day alone (at most MaxRowDays)
 	Keep     func(*RequestRow) bool
 }
+
+// MaxRowDays bounds the days a RowQuery reads: a list, not an export.
+const MaxRowDays = 366
 
 // Rows lists the requests q chooses with their state at q.Now, the most
 // pressing first (see ByUrgency). The unfinished ones come from the status
@@ -31,7 +34,7 @@ func (s *RequestRegister) Rows(q RowQuery) ([]RequestRow, error) {
 	if q.OpenedOn.IsZero() {
 		rs, err = app.ScanViews(s.Service, KindRequest, unfinished, func(*Request) bool { return true })
 	} else {
-		rs, err = s.openedOn(q.OpenedOn)
+		rs, err = s.openedDays(q.OpenedOn, min(max(q.Days, 1), MaxRowDays))
 	}
 	out := s.rowsAt(rs, q.Now)
 	if q.Keep != nil {
@@ -52,33 +55,17 @@ func openedIndex(r *Request) []wire.IndexEntry {
 	return []wire.IndexEntry{{Name: openedIndexName, Key: []byte(r.OpenedAt.UTC().Format(time.DateOnly))}}
 }
 
-// openedOn lists the requests opened on the local day of t, from the UTC
-// dates the day spans.
-func (s *RequestRegister) openedOn(t time.Time) ([]Request, error) {
+// openedDays lists the requests opened on the local day of t and the
+// days-1 days before it, from the range of UTC dates those days span.
+func (s *RequestRegister) openedDays(t time.Time, days int) ([]Request, error) {
 	y, m, d := t.Date()
-	start := time.Date(y, m, d, 0, 0, 0, 0, t.Location())
-	end := start.AddDate(0, 0, 1)
-	days := []string{start.UTC().Format(time.DateOnly)}
-	if last := end.Add(-time.Nanosecond).UTC().Format(time.DateOnly); last != days[0] {
-		days = append(days, last)
-	}
-	var out []Request
-	for _, day := range days {
-		err := s.Store().IndexedAt(openedIndexName, []byte(day), func(ref wire.EntityRef, b []byte) error {
-			var r Request
-			if err := json.Unmarshal(b, &r); err != nil {
-				return fmt.Errorf("decode %s: %w", ref, err)
-			}
-			if !r.OpenedAt.Before(start) && r.OpenedAt.Before(end) {
-				out = append(out, r)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	end := time.Date(y, m, d, 0, 0, 0, 0, t.Location()).AddDate(0, 0, 1)
+	start := end.AddDate(0, 0, -days)
+	first := []byte(start.UTC().Format(time.DateOnly))
+	after := []byte(end.Add(-time.Nanosecond).UTC().AddDate(0, 0, 1).Format(time.DateOnly))
+	return app.RangeViews(s.Service, openedIndexName, first, after, func(r *Request) bool {
+		return !r.OpenedAt.Before(start) && r.OpenedAt.Before(end)
+	})
 }
 
 // ByUrgency orders late first, then follow-ups and wake-up calls due,

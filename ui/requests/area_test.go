@@ -3,6 +3,7 @@ package requests
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRequestForTheLobbyThroughTheForm: a guest in the lobby gets a
@@ -26,5 +27,24 @@ func TestRequestForTheLobbyThroughTheForm(t *testing.T) {
 	title, _, _ := d.row(d.sc.Shown())
 	if !strings.HasPrefix(title, "大堂") {
 		t.Errorf("row title = %q, want the area first", title)
+	}
+}
+
+// TestLastThirtyDaysListsClosedRequests: a cancelled request leaves the
+// open list and is found again under "last 30 days".
+func TestLastThirtyDaysListsClosedRequests(t *testing.T) {
+	d := newDesk(t)
+	id := d.openRequest("301", "Extra pillow", "")
+	if _, err := d.env.Svc.CancelRequest(d.env.Session.UserID(), id, "not needed"); err != nil {
+		t.Fatal(err)
+	}
+	d.sc.Refresh(nil)
+	if d.listed(id) {
+		t.Fatal("a cancelled request is still in the open list")
+	}
+	d.env.Clock.Advance(3 * 24 * time.Hour)
+	d.sc.filter.SetSelected(filterRecent.name())
+	if !d.listed(id) {
+		t.Error("the cancelled request of three days ago is not under the last 30 days")
 	}
 }

@@ -14,7 +14,8 @@ type filter string
 // The list's filters: the unfinished ones (the default), those whose
 // follow-up is due, the late, the escalated, the scheduled ones still
 // open (wake-up calls and timed tasks, due soonest first by urgency), and
-// every request opened today whatever its state.
+// every request opened today, or in the last 30 days (the history a desk
+// browses: closed ones too), whatever its state.
 const (
 	filterOpen      filter = "open"
 	filterFollowUp  filter = "follow_up"
@@ -22,9 +23,13 @@ const (
 	filterEscalated filter = "escalated"
 	filterToday     filter = "today"
 	filterScheduled filter = "scheduled"
+	filterRecent    filter = "recent"
 )
 
-var filters = []filter{filterOpen, filterFollowUp, filterLate, filterEscalated, filterScheduled, filterToday}
+// recentDays is how far back the "last 30 days" filter reads.
+const recentDays = 30
+
+var filters = []filter{filterOpen, filterFollowUp, filterLate, filterEscalated, filterScheduled, filterToday, filterRecent}
 
 func (f filter) name() string { return lang.L("requests.filter." + string(f)) }
 
@@ -61,6 +66,8 @@ func keeps(f filter, kind string, r *apprequests.RequestRow, now time.Time) bool
 		return len(r.Escalated) > 0
 	case filterToday:
 		return sameDay(r.OpenedAt, now)
+	case filterRecent:
+		return true // the days read are the filter
 	case filterScheduled:
 		return r.Open() && r.Scheduled()
 	}

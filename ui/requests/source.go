@@ -16,8 +16,11 @@ type rowSource interface {
 // register's unfinished requests, or for today's list those opened today.
 func loadRows(svc rowSource, f filter, kind string, now time.Time) ([]apprequests.RequestRow, error) {
 	q := apprequests.RowQuery{Now: now, Keep: func(r *apprequests.RequestRow) bool { return keeps(f, kind, r, now) }}
-	if f == filterToday {
+	switch f {
+	case filterToday:
 		q.OpenedOn = now
+	case filterRecent:
+		q.OpenedOn, q.Days = now, recentDays
 	}
 	return svc.Rows(q)
 }
