@@ -194,19 +194,5 @@ func (w *writer) refoldWithout(ref wire.EntityRef, gone map[string]bool) error {
 	}
 	entries = append(entries, w.written[ref]...)
 	sort.Slice(entries, func(i, j int) bool { return bytes.Compare(entries[i].key, entries[j].key) < 0 })
-	var state []byte
-	for _, e := range entries {
-		ev, err := wire.DecodeEvent(e.enc)
-		if err != nil {
-			return err
-		}
-		if state, err = w.s.opts.Fold(ref, state, ev); err != nil {
-			return fmt.Errorf("fold %s %s: %w", ref, ev.Type, err)
-		}
-	}
-	old, err := get(w.txn, viewKey(ref))
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return err
-	}
-	return w.setView(ref, old, state)
+	return w.foldEntries(ref, entries)
 }

@@ -151,6 +151,12 @@ func (w *writer) refold(ref wire.EntityRef) error {
 	if err != nil {
 		return err
 	}
+	return w.foldEntries(ref, entries)
+}
+
+// foldEntries folds an entity's stream entries, in fold order, from an
+// empty state and writes the view they make.
+func (w *writer) foldEntries(ref wire.EntityRef, entries []streamEntry) error {
 	var state []byte
 	for _, e := range entries {
 		ev, err := wire.DecodeEvent(e.enc)
