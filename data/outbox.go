@@ -93,19 +93,9 @@ func (s *Store) Ack(ids []string) error {
 // ackOne takes event id out of the outbox and reports whether it was in
 // it.
 func ackOne(txn *badger.Txn, id string) (bool, error) {
-	idx, err := get(txn, eventKey(id))
-	if errors.Is(err, ErrNotFound) {
-		return false, nil
-	}
-	if err != nil {
+	seq, _, ok, err := outboxEntry(txn, id)
+	if err != nil || !ok {
 		return false, err
 	}
-	seq, _ := splitIndex(idx)
-	key := seqKey(pOutbox, seq)
-	if _, err := txn.Get(key); errors.Is(err, badger.ErrKeyNotFound) {
-		return false, nil
-	} else if err != nil {
-		return false, err
-	}
-	return true, txn.Delete(key)
+	return true, txn.Delete(seqKey(pOutbox, seq))
 }
