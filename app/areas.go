@@ -53,7 +53,16 @@ func CleanAreas(lines []string) []string {
 // before a supervisor sets one.
 func (s *Service) HotelAreas() []string {
 	h, err := s.Settings()
-	if err != nil || h.Areas == nil {
+	if err != nil {
+		return DefaultAreas
+	}
+	return h.PublicAreas()
+}
+
+// PublicAreas are the hotel's areas, or DefaultAreas before a supervisor
+// sets them.
+func (h Hotel) PublicAreas() []string {
+	if h.Areas == nil {
 		return DefaultAreas
 	}
 	return h.Areas

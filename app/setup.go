@@ -287,7 +287,15 @@ func (s *Service) FollowUpInterval() time.Duration {
 // on the dashboard: the hotel's setting, or DefaultScheduleLead.
 func (s *Service) ScheduleLead() time.Duration {
 	h, err := s.Settings()
-	if err != nil || h.ScheduleLead <= 0 {
+	if err != nil {
+		return DefaultScheduleLead
+	}
+	return h.Lead()
+}
+
+// Lead is the hotel's schedule lead, or DefaultScheduleLead when unset.
+func (h Hotel) Lead() time.Duration {
+	if h.ScheduleLead <= 0 {
 		return DefaultScheduleLead
 	}
 	return h.ScheduleLead

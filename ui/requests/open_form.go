@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"floordesk/app"
 	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
 )
@@ -149,10 +148,7 @@ func (sc *Screen) areas() []string {
 	if err != nil {
 		return nil
 	}
-	if h.Areas == nil {
-		return app.DefaultAreas
-	}
-	return h.Areas
+	return h.PublicAreas()
 }
 
 // departments lists the hotel's departments; none when the set-up cannot

@@ -74,17 +74,9 @@ func (t *settingsTab) refresh(changed []wire.EntityRef) {
 		return
 	}
 	t.follow.SetText(strconv.Itoa(int(h.FollowUp / time.Minute)))
-	lead := h.ScheduleLead
-	if lead == 0 {
-		lead = app.DefaultScheduleLead
-	}
-	t.lead.SetText(strconv.Itoa(int(lead / time.Minute)))
+	t.lead.SetText(strconv.Itoa(int(h.Lead() / time.Minute)))
 	t.idle.SetText(strconv.Itoa(int(h.IdleSignOut() / time.Minute)))
-	areas := h.Areas
-	if areas == nil {
-		areas = app.DefaultAreas
-	}
-	t.areas.SetText(strings.Join(areas, "\n"))
+	t.areas.SetText(strings.Join(h.PublicAreas(), "\n"))
 	for _, c := range app.Categories {
 		t.days[c].SetText(strconv.Itoa(h.Holding[c].Days))
 		t.police[c].SetChecked(h.Holding[c].Police)
@@ -92,25 +84,30 @@ func (t *settingsTab) refresh(changed []wire.EntityRef) {
 	t.f.Errs.Clear()
 }
 
+// minutes reads a number of minutes from e, or says on field that it is
+// not a number.
+func (t *settingsTab) minutes(e *kit.Entry, field string) (time.Duration, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+	if err != nil {
+		t.f.Say(field, lang.L("supervisor.count_format"))
+		return 0, false
+	}
+	return time.Duration(n) * time.Minute, true
+}
+
 func (t *settingsTab) save() {
-	mins, err := strconv.Atoi(strings.TrimSpace(t.follow.Text))
-	if err != nil {
-		t.f.Say("follow_up", lang.L("supervisor.count_format"))
+	follow, ok := t.minutes(t.follow, "follow_up")
+	if !ok {
 		return
 	}
-	follow := time.Duration(mins) * time.Minute
-	leadMins, err := strconv.Atoi(strings.TrimSpace(t.lead.Text))
-	if err != nil {
-		t.f.Say("schedule_lead", lang.L("supervisor.count_format"))
+	lead, ok := t.minutes(t.lead, "schedule_lead")
+	if !ok {
 		return
 	}
-	lead := time.Duration(leadMins) * time.Minute
-	idleMins, err := strconv.Atoi(strings.TrimSpace(t.idle.Text))
-	if err != nil {
-		t.f.Say("sign_out_after", lang.L("supervisor.count_format"))
+	idle, ok := t.minutes(t.idle, "sign_out_after")
+	if !ok {
 		return
 	}
-	idle := time.Duration(idleMins) * time.Minute
 	areas := app.CleanAreas(strings.Split(t.areas.Text, "\n"))
 	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, SignOutAfter: &idle, Areas: &areas,
 		Holding: map[app.Category]app.Holding{}}
@@ -122,6 +119,6 @@ func (t *settingsTab) save() {
 		}
 		change.Holding[c] = app.Holding{Days: days, Police: t.police[c].Checked}
 	}
-	_, err = t.s.Svc.ChangeSettings(t.s.UserID(), change)
+	_, err := t.s.Svc.ChangeSettings(t.s.UserID(), change)
 	saved(t.s, t.f, err, "supervisor.settings_saved", nil)
 }
