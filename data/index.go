@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -291,41 +290,11 @@ func (s *Store) BuildIndexes(progress func(done, total int)) error {
 
 func (s *Store) buildStale(stale staleIndexes, progress func(done, total int)) error {
 	if stale.all {
-		return s.rebuildAll(progress)
+		return s.rebuild(nil, progress)
 	}
-	return s.rebuildKinds(stale.kinds, progress)
+	return s.rebuild(stale.kinds, progress)
 }
 
 // RebuildIndexes drops every index entry and files every view again with
 // the store's IndexFunc, then records its version. Writes wait meanwhile.
-func (s *Store) RebuildIndexes() error { return s.rebuildAll(nil) }
-
-func (s *Store) rebuildAll(progress func(done, total int)) error {
-	start := time.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	defer s.held.drop()
-	if err := s.roomToWrite(); err != nil {
-		return fmt.Errorf("rebuild indexes: %w", err)
-	}
-	if err := s.db.DropPrefix([]byte{pIndex}, []byte{pPrefixIndex}); err != nil {
-		return fmt.Errorf("rebuild indexes: %w", err)
-	}
-	wb := s.db.NewWriteBatch()
-	defer wb.Cancel()
-	err := s.view(func(txn *badger.Txn) error {
-		c := newRebuildCount(txn, progress, []byte{pView})
-		return s.fileViews(txn, wb, []byte{pView}, c)
-	})
-	if err == nil {
-		err = wb.Set(metaKey("indexver"), []byte(s.opts.IndexVersion))
-	}
-	if err == nil {
-		err = wb.Flush()
-	}
-	if err != nil {
-		return fmt.Errorf("rebuild indexes: %w", err)
-	}
-	s.logRebuild(start, "indexes built again")
-	return nil
-}
+func (s *Store) RebuildIndexes() error { return s.rebuild(nil, nil) }

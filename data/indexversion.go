@@ -61,30 +61,39 @@ func staleKinds(built string, found bool, want string) (kinds []string, all bool
 	return slices.Compact(kinds), false
 }
 
-// rebuildKinds drops the index entries of kinds' entities and files their
-// views again, then records the store's IndexVersion. Writes wait
-// meanwhile.
-func (s *Store) rebuildKinds(kinds []string, progress func(done, total int)) error {
+// rebuild drops the index entries of kinds' entities (every entry, for
+// nil kinds) and files their views again, reporting progress, then
+// records the store's IndexVersion. Writes wait meanwhile.
+func (s *Store) rebuild(kinds []string, progress func(done, total int)) error {
 	start := time.Now()
+	what := "rebuild indexes"
+	if kinds != nil {
+		what = fmt.Sprintf("rebuild indexes of %v", kinds)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer s.held.drop()
 	if err := s.roomToWrite(); err != nil {
-		return fmt.Errorf("rebuild indexes of %v: %w", kinds, err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	of := map[string]bool{}
-	for _, k := range kinds {
-		of[k] = true
+	prefixes := [][]byte{{pView}}
+	if kinds == nil {
+		if err := s.db.DropPrefix([]byte{pIndex}, []byte{pPrefixIndex}); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	} else {
+		prefixes = make([][]byte, len(kinds))
+		for i, kind := range kinds {
+			prefixes[i] = viewPrefix(kind)
+		}
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
 	err := s.view(func(txn *badger.Txn) error {
-		if err := dropEntriesOf(txn, wb, of); err != nil {
-			return err
-		}
-		prefixes := make([][]byte, len(kinds))
-		for i, kind := range kinds {
-			prefixes[i] = viewPrefix(kind)
+		if kinds != nil {
+			if err := dropEntriesOf(txn, wb, kinds); err != nil {
+				return err
+			}
 		}
 		c := newRebuildCount(txn, progress, prefixes...)
 		for _, p := range prefixes {
@@ -101,15 +110,23 @@ func (s *Store) rebuildKinds(kinds []string, progress func(done, total int)) err
 		err = wb.Flush()
 	}
 	if err != nil {
-		return fmt.Errorf("rebuild indexes of %v: %w", kinds, err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	s.logRebuild(start, "indexes built again", "kinds", kinds)
+	if kinds == nil {
+		s.logRebuild(start, "indexes built again")
+	} else {
+		s.logRebuild(start, "indexes built again", "kinds", kinds)
+	}
 	return nil
 }
 
-// dropEntriesOf deletes every index entry of an entity of the kinds in of
-// (reading keys only).
-func dropEntriesOf(txn *badger.Txn, wb *badger.WriteBatch, of map[string]bool) error {
+// dropEntriesOf deletes every index entry of an entity of kinds (reading
+// keys only).
+func dropEntriesOf(txn *badger.Txn, wb *badger.WriteBatch, kinds []string) error {
+	of := map[string]bool{}
+	for _, k := range kinds {
+		of[k] = true
+	}
 	for _, p := range []byte{pIndex, pPrefixIndex} {
 		err := scanKeys(txn, []byte{p}, func(k []byte) error {
 			if ref, ok := entryRef(k); ok && of[ref.Kind] {
