@@ -133,14 +133,7 @@ func (s *Service) Exists(kind, id string) (bool, error) {
 func ListViews[T any](s *Service, kind string, keep func(*T) bool) ([]T, error) {
 	var out []T
 	err := s.store.Views(kind, func(id string, b []byte) error {
-		var v T
-		if err := json.Unmarshal(b, &v); err != nil {
-			return fmt.Errorf("decode %s/%s: %w", kind, id, err)
-		}
-		if keep == nil || keep(&v) {
-			out = append(out, v)
-		}
-		return nil
+		return decodeInto(&out, Ref(kind, id), b, keep)
 	})
 	return out, err
 }
