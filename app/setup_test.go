@@ -198,3 +198,34 @@ func TestSetItemType(t *testing.T) {
 		})
 	}
 }
+
+// TestSignOutAfterBounds: the time a desk waits unused before signing its
+// person out is taken from one minute to four hours, and refused beyond
+// either; unset, it is five minutes.
+func TestSignOutAfterBounds(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		idle time.Duration
+		ok   bool
+	}{
+		{"below a minute", time.Minute - time.Second, false},
+		{"a minute", time.Minute, true},
+		{"four hours", 4 * time.Hour, true},
+		{"beyond four hours", 4*time.Hour + time.Minute, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			h, err := f.Core.ChangeSettings(apptest.SupID, app.HotelChange{SignOutAfter: &tt.idle})
+			if !tt.ok {
+				apptest.WantRefusal(t, err, app.ErrInvalid, "field.bad_number")
+				if h, _ := f.Core.Settings(); h.IdleSignOut() != app.DefaultSignOutAfter {
+					t.Errorf("after the refusal the desk signs out after %v", h.IdleSignOut())
+				}
+				return
+			}
+			if err != nil || h.IdleSignOut() != tt.idle {
+				t.Fatalf("settings %v, %v", h.IdleSignOut(), err)
+			}
+		})
+	}
+}
