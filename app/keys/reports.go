@@ -1,7 +1,9 @@
 package keys
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"time"
 
 	"floordesk/app"
@@ -111,4 +113,65 @@ func (s *KeyRegister) staffShifts() (map[string]app.Shift, error) {
 		}
 	}
 	return out, nil
+}
+
+// Report is what the key sign-outs of a period came to, for the
+// supervisor's report (app/reports).
+type Report struct {
+	SignOuts int
+	// Overdue counts sign-outs back after their due time, or still out
+	// past it; OverdueBy the same per holder, most first.
+	Overdue   int
+	OverdueBy []StaffCount
+	Lost      int // keys reported lost in the period
+}
+
+// StaffCount is a count for one staff member.
+type StaffCount struct {
+	Staff string
+	N     int
+}
+
+// PeriodReport reports the keys signed out in [from, to) and the keys
+// reported lost then; overdue is judged at now. It folds each key's
+// stream (the view keeps only the open loans).
+func (s *KeyRegister) PeriodReport(from, to, now time.Time) (Report, error) {
+	keys, err := s.Keys()
+	if err != nil {
+		return Report{}, err
+	}
+	var rep Report
+	by := map[string]int{}
+	for _, k := range keys {
+		loans, err := s.keyLoans(k.Tag)
+		if err != nil {
+			return Report{}, err
+		}
+		for _, l := range loans {
+			countKeyLoan(&rep, by, l, from, to, now)
+		}
+	}
+	for staff, n := range by {
+		rep.OverdueBy = append(rep.OverdueBy, StaffCount{staff, n})
+	}
+	slices.SortFunc(rep.OverdueBy, func(a, b StaffCount) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Staff, b.Staff)) })
+	return rep, nil
+}
+
+func countKeyLoan(rep *Report, by map[string]int, l KeyLoan, from, to, now time.Time) {
+	if l.Lost && !l.LostAt.Before(from) && l.LostAt.Before(to) {
+		rep.Lost++
+	}
+	if l.Out.Before(from) || !l.Out.Before(to) {
+		return
+	}
+	rep.SignOuts++
+	back := l.In
+	if back.IsZero() {
+		back = now
+	}
+	if l.Lost || back.After(l.Due) {
+		rep.Overdue++
+		by[l.Holder]++
+	}
 }
