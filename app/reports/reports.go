@@ -38,6 +38,8 @@ type Report struct {
 	Made          time.Time
 	Period, Prior Period
 	Now, Before   Figures
+	// ItemNames names the loanable item types by code.
+	ItemNames map[string]string
 }
 
 // Figures are every register's figures for one period.
@@ -60,6 +62,14 @@ func (r *Reporter) Report(p Period) (Report, error) {
 	}
 	if rep.Before, err = r.figures(rep.Prior, now); err != nil {
 		return Report{}, err
+	}
+	types, err := r.core.ItemTypes()
+	if err != nil {
+		return Report{}, fmt.Errorf("report item names: %w", err)
+	}
+	rep.ItemNames = map[string]string{}
+	for _, it := range types {
+		rep.ItemNames[it.Code] = it.Name
 	}
 	return rep, nil
 }

@@ -119,7 +119,9 @@ func (b Bars) plot(width vg.Length) (*plot.Plot, error) {
 	p.Legend.TextStyle.Font.Size = vg.Points(9)
 	p.Legend.ThumbnailWidth = 3 * vg.Millimeter
 	p.Legend.XOffs = -2 * vg.Millimeter
-	p.Add(plotter.NewGrid())
+	grid := plotter.NewGrid()
+	grid.Vertical.Color = nil // the bars mark the groups; lines through them only clutter
+	p.Add(grid)
 	if err := b.addBars(p, b.barWidth(width)); err != nil {
 		return nil, err
 	}
