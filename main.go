@@ -40,6 +40,7 @@ import (
 	apphandover "floordesk/app/handover"
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
+	appreports "floordesk/app/reports"
 	apprequests "floordesk/app/requests"
 	"floordesk/assets"
 	"floordesk/data"
@@ -242,7 +243,7 @@ func registers(core *app.Service, backups *data.AutoBackup) func(*kit.Session) [
 				Requests: apprequests.New(core), Found: appfound.New(core)}),
 		}
 		regs = append(regs, handover.Register(s, apphandover.New(core), regs))
-		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups)})
+		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups, appreports.New(core))})
 	}
 }
 

@@ -78,7 +78,7 @@ func (p *page) reportTable(t export.Table) error {
 	err := t.Rows.Each(func(row []export.Cell) error {
 		texts := make([]string, len(row))
 		for i, c := range row {
-			texts[i] = cellText(c)
+			texts[i] = CellText(c)
 		}
 		rows = append(rows, texts)
 		return nil
@@ -96,7 +96,9 @@ func (p *page) reportTable(t export.Table) error {
 	return nil
 }
 
-func cellText(c export.Cell) string {
+// CellText is a table cell as the report writes it: numbers without
+// trailing zeros.
+func CellText(c export.Cell) string {
 	if c.Kind == export.Number {
 		return strconv.FormatFloat(c.Number, 'f', -1, 64)
 	}
