@@ -218,9 +218,9 @@ func niceMax(top float64) float64 {
 	if top <= 0 {
 		return 5
 	}
-	top *= 1.25
+	top *= 1.1
 	step := math.Pow(10, math.Floor(math.Log10(top)))
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+	for _, m := range []float64{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10} {
 		if m*step >= top {
 			return m * step
 		}
