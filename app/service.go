@@ -45,8 +45,10 @@ type Store interface {
 	// IndexKeys calls fn for every entry of index name, in key order,
 	// without reading the views (key is valid during the call only).
 	IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error
-	// Stream returns an entity's events in fold order.
+	// Stream returns an entity's events in fold order; StreamSince those
+	// stamped at since or later.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
+	StreamSince(ref wire.EntityRef, since wire.Timestamp) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.
 	Get(id string) (wire.Event, error)
 	// Desk is this desk's ID.

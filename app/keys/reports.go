@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/data/wire"
 )
 
 // Key reports for supervisors: per key, per staff member, sign-ins by
@@ -123,7 +124,7 @@ type Report struct {
 	// past it; OverdueBy the same per holder, most first.
 	Overdue   int
 	OverdueBy []StaffCount
-	Lost      int // keys reported lost in the period
+	Lost      int // loss reports made in the period
 }
 
 // StaffCount is a count for one staff member.
@@ -132,9 +133,17 @@ type StaffCount struct {
 	N     int
 }
 
-// PeriodReport reports the keys signed out in [from, to) and the keys
-// reported lost then; overdue is judged at now. It folds each key's
-// stream (the view keeps only the open loans).
+// streamSlack is how far before a period a key's stream is read: an
+// event's stamp is never earlier than the time it records (the desk's
+// clock only moves its stamps later), save after a PC's date was wrong,
+// which this margin covers up to a day.
+const streamSlack = 24 * time.Hour
+
+// PeriodReport reports the keys signed out in [from, to) (overdue judged
+// at now) and the keys reported lost then. It reads each key's stream
+// from the period's start on (the view keeps only the open loans), so
+// its cost follows the period and what came after it, not the years
+// before.
 func (s *KeyRegister) PeriodReport(from, to, now time.Time) (Report, error) {
 	keys, err := s.Keys()
 	if err != nil {
@@ -142,12 +151,22 @@ func (s *KeyRegister) PeriodReport(from, to, now time.Time) (Report, error) {
 	}
 	var rep Report
 	by := map[string]int{}
+	since := wire.MakeTimestamp(from.Add(-streamSlack).UnixMilli(), 0)
 	for _, k := range keys {
-		loans, err := s.keyLoans(k.Tag)
+		evs, err := s.Store().StreamSince(app.Ref(KindKey, k.Tag), since)
 		if err != nil {
-			return Report{}, err
+			return Report{}, fmt.Errorf("key report %s: %w", k.Tag, err)
 		}
-		for _, l := range loans {
+		var part Key
+		for _, ev := range evs {
+			applyKeyEvent(&part, ev) // a malformed event is skipped, as in the view
+			if ev.Type == TypeKeyLost {
+				if b, err := app.DecodeBody[keyNoteBody](ev); err == nil && !b.At.Before(from) && b.At.Before(to) {
+					rep.Lost++
+				}
+			}
+		}
+		for _, l := range part.Loans {
 			countKeyLoan(&rep, by, l, from, to, now)
 		}
 	}
@@ -159,9 +178,6 @@ func (s *KeyRegister) PeriodReport(from, to, now time.Time) (Report, error) {
 }
 
 func countKeyLoan(rep *Report, by map[string]int, l KeyLoan, from, to, now time.Time) {
-	if l.Lost && !l.LostAt.Before(from) && l.LostAt.Before(to) {
-		rep.Lost++
-	}
 	if l.Out.Before(from) || !l.Out.Before(to) {
 		return
 	}
