@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -226,6 +227,9 @@ func (t *reportsTab) saveExport(w fyne.URIWriteCloser, err error) {
 		err = xlsx.WriteBook(w, paper.ReportTables(t.desk(), *t.rep))
 		if cerr := w.Close(); err == nil {
 			err = cerr
+		}
+		if err != nil {
+			_ = storage.Delete(w.URI()) // no half-written workbook is left behind
 		}
 	}
 	if err != nil {
