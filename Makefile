@@ -5,6 +5,12 @@ GO      ?= go
 TAGS    := migrated_fynedo
 ARGS    ?=
 SERVER  := ./cmd/floordesk-server
+# The version both programs report (--version, About, /v1/info), from the
+# git tag: scripts/version.sh; releases are made by scripts/release.sh.
+ifndef VERSION
+VERSION := $(shell scripts/version.sh)
+endif
+LDFLAGS := -X floordesk/version.Version=$(VERSION)
 
 .PHONY: run build test deps-run deps-test fmt-check vet gotest fuzz fuzz-short fuzz-each soak windows smoke bench clean
 
@@ -12,7 +18,7 @@ run: build
 	./bin/floordesk $(ARGS)
 
 build: deps-run
-	$(GO) build -tags $(TAGS) -o bin/floordesk .
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o bin/floordesk .
 
 # The steps run in this order even under `make -j`.
 test: deps-test
@@ -82,10 +88,10 @@ soak:
 # window opens behind it) and the server (pure Go).
 windows:
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -tags $(TAGS) -ldflags -H=windowsgui -o bin/floordesk.exe .
+		$(GO) build -tags $(TAGS) -ldflags "-H=windowsgui $(LDFLAGS)" -o bin/floordesk.exe .
 	@if ls $(SERVER)/*.go >/dev/null 2>&1; then \
-		echo "CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o bin/floordesk-server.exe $(SERVER)"; \
-		CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o bin/floordesk-server.exe $(SERVER); \
+		echo "CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags \"$(LDFLAGS)\" -o bin/floordesk-server.exe $(SERVER)"; \
+		CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags "$(LDFLAGS)" -o bin/floordesk-server.exe $(SERVER); \
 	else echo "windows: no Go files in $(SERVER) yet, server not built"; fi
 
 # A real window under Xvfb; UPDATE_SCREENSHOT=1 refreshes docs/screenshot-dashboard.png.

@@ -6,6 +6,7 @@
 //	floordesk backup [--data DIR] FILE
 //	floordesk restore [--data DIR] FILE
 //	floordesk demo [--data DIR] [--size N] [--seed S]
+//	floordesk --version
 //
 // main only wires: flags to constructors, and errors to exit codes and to
 // sentences in Chinese and English.
@@ -55,6 +56,7 @@ import (
 	"floordesk/ui/paper"
 	"floordesk/ui/requests"
 	"floordesk/ui/supervisor"
+	"floordesk/version"
 )
 
 // The desk's store is what the window's interfaces ask of it.
@@ -89,6 +91,9 @@ func run(args []string) int {
 			return restore(args[1:])
 		case "demo":
 			return demoCommand(args[1:])
+		case "version", "--version", "-version":
+			fmt.Println("floordesk", version.String())
+			return exitOK
 		}
 	}
 	return desk(args)

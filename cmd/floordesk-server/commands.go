@@ -15,6 +15,7 @@ import (
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/server/pgstore"
+	"floordesk/version"
 )
 
 // errUsage marks a command-line mistake (exit code 2).
@@ -30,7 +31,7 @@ func exitCode(err error) int {
 // run dispatches to a subcommand; serve is the default.
 func run(ctx context.Context, args []string) error {
 	cmd := "serve"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || strings.TrimLeft(args[0], "-") == "version") {
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
@@ -46,8 +47,8 @@ func run(ctx context.Context, args []string) error {
 		return backup(ctx, args, os.Stdout)
 	case "restore":
 		return restore(ctx, args, os.Stdout)
-	case "version":
-		fmt.Println(version)
+	case "version", "--version", "-version":
+		fmt.Println("floordesk-server", version.String())
 		return nil
 	}
 	return fmt.Errorf("%w: unknown command %q (serve, enroll, revoke, desks, backup, restore, version)", errUsage, cmd)

@@ -6,6 +6,7 @@
 //	floordesk-server desks  --data DIR
 //	floordesk-server backup --data DIR FILE
 //	floordesk-server restore --data DIR FILE
+//	floordesk-server --version
 //
 // With --postgres URL the events live in PostgreSQL instead of DIR. While a
 // server runs on DIR, the other commands reach it through its admin API.
@@ -18,8 +19,6 @@ import (
 	"os/signal"
 	"syscall"
 )
-
-var version = "dev"
 
 func main() {
 	privateFiles()

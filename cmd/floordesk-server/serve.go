@@ -13,6 +13,7 @@ import (
 
 	"floordesk/data/private"
 	"floordesk/server"
+	"floordesk/version"
 )
 
 type serveFlags struct {
@@ -68,7 +69,7 @@ func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
 		return err
 	}
 	srv, err := server.New(server.Config{
-		Store: st, Logger: log, Version: version,
+		Store: st, Logger: log, Version: version.String(),
 		MaxBatch: f.maxBatch, MaxBodyBytes: f.maxBody,
 		LongPoll: f.longPoll, PollInterval: f.pollDB,
 		AdminToken: token,
@@ -80,7 +81,7 @@ func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("floordesk-server starting", "version", version, "store", f.storeName(), "epoch", epoch)
+	log.Info("floordesk-server starting", "version", version.String(), "store", f.storeName(), "epoch", epoch)
 	return server.Serve(ctx, srv, f.listen, 10*time.Second, func(a net.Addr) {
 		if err := writeAdminServer(f.store.data, a, f.listen); err != nil {
 			log.Warn("commands will not reach this server", "err", err)
