@@ -92,6 +92,11 @@ type SyncStatus struct {
 	// (negative: behind) at the last answer; past ClockWarn either way the
 	// desk asks someone to set it right.
 	ClockOffset time.Duration
+	// ServerProtocol is the server's sync protocol level from its last
+	// answer (0: not known yet, or a server from before levels). Above
+	// wire.Protocol the server is newer than this desk, which still works
+	// but should be updated.
+	ServerProtocol int
 }
 
 // SyncProblem is the kind of trouble the last exchange with the server
@@ -110,12 +115,13 @@ const (
 	ProblemClockAhead                 // this PC's clock is ahead of the server's: someone sets it right; the events wait
 	ProblemDiskFull                   // this PC's disk is full: pulled events cannot be saved; pulls wait for space
 	ProblemServerDiskFull             // the server's disk is full (507): the events wait in the outbox; IT frees space
+	ProblemUpdateNeeded               // the server needs a newer desk (426): nothing syncs until FloorDesk is updated on this PC
 )
 
 // String names the problem: "unreachable", "refused"...
 func (p SyncProblem) String() string {
 	names := []string{"none", "unreachable", "refused", "server", "rejected", "other", "conflict", "clock_ahead",
-		"disk_full", "server_disk_full"}
+		"disk_full", "server_disk_full", "update_needed"}
 	if p < 0 || int(p) >= len(names) {
 		return "other"
 	}

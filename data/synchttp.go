@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -68,9 +69,12 @@ func (c *SyncClient) call(ctx context.Context, method, path string, body []byte,
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	url, token := c.endpoint()
-	date, err := serverExchange(ctx, c.cfg.HTTPClient, method, url+path, token, body, out)
-	if !date.IsZero() {
-		c.noteServerClock(date)
+	ans, err := serverExchange(ctx, c.cfg.HTTPClient, method, url+path, token, body, out)
+	if !ans.date.IsZero() {
+		c.noteServerClock(ans.date)
+	}
+	if ans.protocol != 0 {
+		c.noteServerProtocol(ans.protocol)
 	}
 	return err
 }
@@ -80,38 +84,50 @@ func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, 
 	return err
 }
 
-// serverExchange is roundTrip that also returns the server's clock when it
-// answered (its Date header; zero when there was no answer or no date).
-func serverExchange(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) (time.Time, error) {
+// answered is what every answer tells of its server: its clock (the Date
+// header) and its sync protocol level; zero when there was no answer or
+// the header was missing.
+type answered struct {
+	date     time.Time
+	protocol int
+}
+
+// serverExchange is roundTrip that also returns what the answer told of
+// the server.
+func serverExchange(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) (answered, error) {
 	req, err := newRequest(ctx, method, url, body)
 	if err != nil {
-		return time.Time{}, err
+		return answered{}, err
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
+		return answered{}, fmt.Errorf("%s %s: %w", method, req.URL.Path, err)
 	}
 	defer resp.Body.Close()
-	date, _ := http.ParseTime(resp.Header.Get("Date"))
+	var ans answered
+	ans.date, _ = http.ParseTime(resp.Header.Get("Date"))
+	if h := resp.Header.Get(wire.ProtocolHeader); h != "" {
+		ans.protocol, _ = wire.ParseProtocol(h)
+	}
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerRead+1))
 	if err != nil {
-		return date, fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)
+		return ans, fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)
 	}
 	if len(b) > maxAnswerRead {
-		return date, fmt.Errorf("%s %s: answer over %d bytes", method, req.URL.Path, maxAnswerRead)
+		return ans, fmt.Errorf("%s %s: answer over %d bytes", method, req.URL.Path, maxAnswerRead)
 	}
 	if resp.StatusCode != http.StatusOK {
 		se := &ServerError{Status: resp.StatusCode}
 		json.Unmarshal(b, &se.Body)
-		return date, se
+		return ans, se
 	}
 	if err := decodeAnswer(b, out); err != nil {
-		return date, fmt.Errorf("%s %s: decode answer: %w", method, req.URL.Path, err)
+		return ans, fmt.Errorf("%s %s: decode answer: %w", method, req.URL.Path, err)
 	}
-	return date, nil
+	return ans, nil
 }
 
 // decodeAnswer decodes an answer into out; pulls, the bulk of the traffic,
@@ -125,9 +141,16 @@ func decodeAnswer(b []byte, out any) error {
 	return json.Unmarshal(b, out)
 }
 
+// protocolLevel is the sync protocol level every request says it speaks.
+var protocolLevel = strconv.Itoa(wire.Protocol)
+
 func newRequest(ctx context.Context, method, url string, body []byte) (*http.Request, error) {
 	if body == nil {
-		return http.NewRequestWithContext(ctx, method, url, nil)
+		req, err := http.NewRequestWithContext(ctx, method, url, nil)
+		if err == nil {
+			req.Header.Set(wire.ProtocolHeader, protocolLevel)
+		}
+		return req, err
 	}
 	gz := len(body) > gzipOver
 	if gz {
@@ -141,6 +164,7 @@ func newRequest(ctx context.Context, method, url string, body []byte) (*http.Req
 	if err != nil {
 		return nil, err
 	}
+	req.Header.Set(wire.ProtocolHeader, protocolLevel)
 	req.Header.Set("Content-Type", "application/json")
 	if gz {
 		req.Header.Set("Content-Encoding", "gzip")
@@ -160,6 +184,8 @@ func plainError(err error) (SyncProblem, string) {
 		return ProblemDiskFull, "This PC's disk is full, so events from the server cannot be saved; they are pulled once space is freed: " + err.Error()
 	case errors.As(err, &se) && (se.Body.Code == wire.ErrCodeDiskFull || se.Status == http.StatusInsufficientStorage):
 		return ProblemServerDiskFull, "The server's disk is full, so it stores nothing; this desk's events wait and are sent once IT frees space."
+	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeDeskTooOld:
+		return ProblemUpdateNeeded, "The server needs a newer FloorDesk on this PC: install the new version; records wait and are sent then: " + se.Body.Message
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeConflict:
 		return ProblemConflict, "The server already holds event " + se.Body.Event + " with other content than this desk's copy. " +
 			"The desk sets it aside and sends the rest; IT looks at it: " + se.Body.Message

@@ -29,6 +29,10 @@ type Config struct {
 	PollInterval time.Duration    // while holding a pull, look at the store this often (for several servers on one database); 0: only when this server stores events
 	AdminToken   string           // bearer token for /metrics and /v1/admin/…; "": both refused
 	Now          func() time.Time // nil: time.Now
+
+	// MinDeskProtocol is the oldest desk protocol level served; 0:
+	// wire.MinDeskProtocol. Older desks are told to update (426).
+	MinDeskProtocol int
 }
 
 // Server serves the sync API. Create it with New; its Handler is safe for
@@ -68,6 +72,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Version == "" {
 		cfg.Version = "dev"
 	}
+	if cfg.MinDeskProtocol <= 0 {
+		cfg.MinDeskProtocol = wire.MinDeskProtocol
+	}
 	s := &Server{
 		cfg:     cfg,
 		store:   cfg.Store,
@@ -102,7 +109,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /v1/events", s.authed(s.pullDeadlines(s.endOnRevoke(s.handlePull))))
 	mux.Handle("GET /v1/info", s.authed(s.handleInfo))
 	mux.HandleFunc("/", s.handleUnknown)
-	return nosniff(s.recoverPanics(mux))
+	return nosniff(s.protocol(s.recoverPanics(mux)))
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
@@ -127,7 +134,8 @@ func (s *Server) handleInfo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, wire.InfoResponse{
-		Epoch: epoch, Version: s.cfg.Version, Property: desk.Property, Desk: desk.ID, LastSeq: last,
+		Epoch: epoch, Version: s.cfg.Version, Protocol: wire.Protocol, MinDeskProtocol: s.cfg.MinDeskProtocol,
+		Property: desk.Property, Desk: desk.ID, LastSeq: last,
 	})
 }
 

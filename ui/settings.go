@@ -8,6 +8,7 @@ import (
 
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
+	"floordesk/version"
 )
 
 // Local settings the settings screen keeps in the store.
@@ -41,10 +42,17 @@ func NewSettings(s *kit.Session, setTheme func(string), setLanguage func(string)
 	st.variant = themes.radio(st.setting(SettingTheme), st.saveTheme)
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("shell.settings_language"), st.language),
-		widget.NewFormItem(lang.L("shell.settings_theme"), st.variant))
+		widget.NewFormItem(lang.L("shell.settings_theme"), st.variant),
+		widget.NewFormItem(lang.L("shell.settings_about"), widget.NewLabel(AboutText())))
 	content := container.NewPadded(container.NewVBox(form, st.errs.Form()))
 	st.ScreenBase = kit.NewScreenBase("settings", "shell.settings_title", theme.SettingsIcon, content)
 	return st
+}
+
+// AboutText names this build and the sync protocol it speaks, for IT and
+// support: "FloorDesk 1.2.0 · sync protocol 2".
+func AboutText() string {
+	return lang.L("shell.settings_about_text", map[string]any{"Version": version.String(), "Protocol": wire.Protocol})
 }
 
 func (st *Settings) setting(name string) string {

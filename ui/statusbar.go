@@ -125,6 +125,9 @@ func syncText(s *kit.Session, opt Options) string {
 		parts[0] = lang.L("shell.offline_because", map[string]string{"Why": problemText(s, st)})
 	}
 	parts = append(parts, lang.L("shell.pending", map[string]int{"Count": st.Pending}))
+	if st.UpdateAdvised() && st.Problem != data.ProblemUpdateNeeded {
+		parts = append(parts, lang.L("shell.update_advised"))
+	}
 	if clock := clockText(s, st); clock != "" {
 		parts = append(parts, clock)
 	}

@@ -56,13 +56,18 @@ type PullResponse struct {
 	More   bool        `json:"more"`
 }
 
-// InfoResponse answers GET /v1/info for an enrolled desk.
+// InfoResponse answers GET /v1/info for an enrolled desk. Version is the
+// server's release; Protocol and MinDeskProtocol its sync protocol level
+// and the oldest desk level it serves (both absent from servers before
+// levels).
 type InfoResponse struct {
-	Epoch    string `json:"epoch"`
-	Version  string `json:"version"`
-	Property string `json:"property"`
-	Desk     string `json:"desk"`
-	LastSeq  uint64 `json:"last_seq"`
+	Epoch           string `json:"epoch"`
+	Version         string `json:"version"`
+	Protocol        int    `json:"protocol,omitempty"`
+	MinDeskProtocol int    `json:"min_desk_protocol,omitempty"`
+	Property        string `json:"property"`
+	Desk            string `json:"desk"`
+	LastSeq         uint64 `json:"last_seq"`
 }
 
 // EnrollRequest is the body of POST /v1/enroll: a one-time code from the

@@ -93,6 +93,8 @@ func serverRefusalKey(err error, url string) string {
 		return ""
 	case se.Body.Code == wire.ErrCodeBadCode:
 		return "kit.enrol_refused"
+	case se.Body.Code == wire.ErrCodeDeskTooOld:
+		return "kit.enrol_update_needed"
 	case se.Status >= 500:
 		return "kit.enrol_server_problem"
 	case se.Body.Code == "" && se.Status == 400 && strings.HasPrefix(url, "http://"):
