@@ -166,6 +166,9 @@ func runDesk(st *data.Store, f deskFlags) int {
 	backups := autoBackup(st, *f.backups)
 	go backups.Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
 
+	if code := checkGraphics(); code != exitOK {
+		return code
+	}
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	setTheme := func(v string) { a.Settings().SetTheme(themeFor(v)) }

@@ -47,11 +47,17 @@ type result struct {
 // home folder, so the default data folder is inside it, and no display.
 func floordesk(t *testing.T, args ...string) result {
 	t.Helper()
+	return floordeskIn(t, withoutDisplay(os.Environ()), args...)
+}
+
+// floordeskIn is floordesk in the environment env.
+func floordeskIn(t *testing.T, env []string, args ...string) result {
+	t.Helper()
 	home := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], args...)
-	cmd.Env = append(withoutDisplay(os.Environ()), childEnv+"=1",
+	cmd.Env = append(env, childEnv+"=1",
 		"HOME="+home, "XDG_CONFIG_HOME="+home, "AppData="+home)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
