@@ -12,7 +12,7 @@ VERSION := $(shell scripts/version.sh)
 endif
 LDFLAGS := -X floordesk/version.Version=$(VERSION)
 
-.PHONY: run build test deps-run deps-test fmt-check vet gotest fuzz fuzz-short fuzz-each soak windows smoke bench clean
+.PHONY: run build test dist dist-check deps-run deps-test deps-dist fmt-check vet gotest fuzz fuzz-short fuzz-each soak windows smoke bench clean
 
 run: build
 	./bin/floordesk $(ARGS)
@@ -34,6 +34,18 @@ deps-run:
 
 deps-test:
 	@scripts/setup-deps.sh test
+
+deps-dist:
+	@scripts/setup-deps.sh dist
+
+# Release files in bin/dist (scripts/dist.sh: the Windows installer, the
+# Linux desk and server packages), then their checks (scripts/dist-check.sh,
+# also alone as dist-check). Not part of `make test`: about 10 minutes.
+dist: deps-dist
+	GO="$(GO)" VERSION="$(VERSION)" scripts/dist.sh
+
+dist-check:
+	GO="$(GO)" VERSION="$(VERSION)" scripts/dist-check.sh
 
 fmt-check:
 	@files=$$(gofmt -l .); \
@@ -85,10 +97,13 @@ soak:
 		-soak.duration $(SOAK_DURATION) -soak.desks $(SOAK_DESKS) -soak.rate 100 $(SOAK_ARGS)
 
 # The desk app for Windows (cgo, MinGW-w64; a GUI program, so no console
-# window opens behind it) and the server (pure Go).
+# window opens behind it) with its icon, version and manifest
+# (scripts/winres.sh), checked by packaging/pecheck; and the server (pure Go).
 windows:
+	@GO="$(GO)" scripts/winres.sh "$(VERSION)" >/dev/null
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -tags $(TAGS) -ldflags "-H=windowsgui $(LDFLAGS)" -o bin/floordesk.exe .
+	$(GO) run ./packaging/pecheck -version "$(VERSION)" -numeric "$$(scripts/version.sh numeric "$(VERSION)")" bin/floordesk.exe
 	@if ls $(SERVER)/*.go >/dev/null 2>&1; then \
 		echo "CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags \"$(LDFLAGS)\" -o bin/floordesk-server.exe $(SERVER)"; \
 		CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags "$(LDFLAGS)" -o bin/floordesk-server.exe $(SERVER); \

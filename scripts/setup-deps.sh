@@ -9,6 +9,9 @@
 #                                for the smoke test, PostgreSQL for server tests,
 #                                poppler-utils and zbar-tools to read the
 #                                printed PDFs back (ui/paper)
+#   scripts/setup-deps.sh dist   test deps, plus what `make dist` needs: NSIS
+#                                for the Windows installer, xz, file and
+#                                desktop-file-utils for its checks
 #
 # On other systems it prints what to install and exits non-zero.
 set -euo pipefail
@@ -24,9 +27,10 @@ test_pkgs=(
 	postgresql
 	poppler-utils zbar-tools
 )
+dist_pkgs=(nsis xz-utils file desktop-file-utils)
 
 usage() {
-	echo "usage: $0 run|test" >&2
+	echo "usage: $0 run|test|dist" >&2
 	exit 64
 }
 
@@ -34,6 +38,7 @@ usage() {
 case "$1" in
 run) want=("${run_pkgs[@]}") ;;
 test) want=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
+dist) want=("${run_pkgs[@]}" "${test_pkgs[@]}" "${dist_pkgs[@]}") ;;
 *) usage ;;
 esac
 
@@ -44,7 +49,10 @@ Install these yourself (names are Debian's; your system's may differ):
   a C compiler (gcc) and pkg-config
   OpenGL and X11 development headers: ${run_pkgs[*]:2}
 MSG
-	if [ "$1" = test ]; then
+	if [ "$1" = dist ]; then
+		echo "  for make dist: NSIS (makensis), xz, file, desktop-file-utils" >&2
+	fi
+	if [ "$1" = test ] || [ "$1" = dist ]; then
 		cat >&2 <<MSG
   for tests: the MinGW-w64 cross-compiler (x86_64-w64-mingw32-gcc),
   Xvfb with xauth and xwininfo, ImageMagick, PostgreSQL (initdb, pg_ctl),

@@ -5,10 +5,16 @@
 # 60 s or the window is blank. The screenshot goes to
 # bin/smoke-dashboard.png, and with UPDATE_SCREENSHOT=1 also to
 # docs/screenshot-dashboard.png. SMOKE_LANG=en takes it in English.
+# SMOKE_BIN=FILE starts that program instead of building bin/floordesk
+# (scripts/dist-check.sh: the unpacked release), and SMOKE_PATH, when set,
+# is the only PATH it sees (no Go toolchain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-go build -tags migrated_fynedo -o bin/floordesk .
+bin=${SMOKE_BIN:-bin/floordesk}
+if [ -z "${SMOKE_BIN:-}" ]; then
+	go build -tags migrated_fynedo -o bin/floordesk .
+fi
 
 work=$(mktemp -d)
 xvfb_pid=
@@ -43,7 +49,7 @@ export DISPLAY=":$(head -n1 "$work/display")"
 export LIBGL_ALWAYS_SOFTWARE=1
 
 mkdir "$work/data"
-./bin/floordesk --data "$work/data/desk" --lang "${SMOKE_LANG:-zh}" --demo --signed-in S01 >"$work/app.log" 2>&1 &
+env ${SMOKE_PATH:+PATH="$SMOKE_PATH"} "$bin" --data "$work/data/desk" --lang "${SMOKE_LANG:-zh}" --demo --signed-in S01 >"$work/app.log" 2>&1 &
 app_pid=$!
 
 shot="$work/shot.png"
