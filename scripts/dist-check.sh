@@ -37,6 +37,10 @@ check_windows() {
 	want_file "$setup"
 	"$GO" run ./packaging/pecheck -version "$VERSION" -numeric "$NUMERIC" "$exe"
 	"$GO" run ./packaging/pecheck -allow-386 -version "$VERSION" -numeric "$NUMERIC" "$setup"
+	if [ -n "${SIGN_PKCS12:-}" ]; then # signed by dist.sh: the signatures must read back
+		osslsigncode verify -in "$exe" ${SIGN_CA:+-CAfile "$SIGN_CA"} >/dev/null || fail "$exe: the signature does not verify"
+		osslsigncode verify -in "$setup" ${SIGN_CA:+-CAfile "$SIGN_CA"} >/dev/null || fail "$setup: the signature does not verify"
+	fi
 }
 
 check_linux_desk() {

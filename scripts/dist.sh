@@ -10,6 +10,11 @@
 #   SHA256SUMS
 #
 # then checks them (scripts/dist-check.sh). System packages: scripts/setup-deps.sh dist.
+#
+# With SIGN_PKCS12=FILE.pfx (and SIGN_PASS_FILE=FILE holding its password)
+# the desk's exe and the installer are signed with osslsigncode (Authenticode,
+# SHA-256, time-stamped at SIGN_TIMESTAMP, default DigiCert's): docs/INSTALL.md,
+# Signing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,14 +30,25 @@ rm -rf "$out"
 mkdir -p "$out"
 echo "dist: FloorDesk $VERSION ($NUMERIC) into $out"
 
+# sign signs a Windows program in place, when a certificate was given.
+sign() {
+	[ -n "${SIGN_PKCS12:-}" ] || return 0
+	osslsigncode sign -pkcs12 "$SIGN_PKCS12" ${SIGN_PASS_FILE:+-readpass "$SIGN_PASS_FILE"} \
+		-h sha256 -n FloorDesk -t "${SIGN_TIMESTAMP:-http://timestamp.digicert.com}" \
+		-in "$1" -out "$1.signed"
+	mv -f "$1.signed" "$1"
+}
+
 windows_desk() {
 	GO="$GO" scripts/winres.sh "$VERSION" >/dev/null
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		"$GO" build -tags "$TAGS" -ldflags "-H=windowsgui $LDFLAGS" -o "$out/floordesk-$VERSION-windows-amd64.exe" .
+	sign "$out/floordesk-$VERSION-windows-amd64.exe"
 	convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$stage/floordesk.ico"
 	makensis -V2 -DVERSION="$VERSION" -DNUMERIC="$NUMERIC" \
 		-DEXE="$PWD/$out/floordesk-$VERSION-windows-amd64.exe" -DICON="$stage/floordesk.ico" \
 		-DOUTFILE="$PWD/$out/FloorDesk-$VERSION-windows-amd64-setup.exe" packaging/windows/floordesk.nsi
+	sign "$out/FloorDesk-$VERSION-windows-amd64-setup.exe"
 }
 
 linux_desk() {
