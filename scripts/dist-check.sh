@@ -73,7 +73,8 @@ check_server() {
 	mkdir -p "$scratch/server-$arch"
 	tar -C "$scratch/server-$arch" -xzf "$out/$name.tar.gz"
 	dir=$scratch/server-$arch/$name
-	for f in floordesk-server floordesk-server.service floordesk-server.conf install.sh; do want_file "$dir/$f"; done
+	for f in floordesk-server floordesk-server.service floordesk-server-backup.service floordesk-server-backup.timer \
+		floordesk-server.conf install.sh; do want_file "$dir/$f"; done
 	file -b "$dir/floordesk-server" | grep -q "$want_elf" || fail "$name: $(file -b "$dir/floordesk-server"), want $want_elf"
 	file -b "$dir/floordesk-server" | grep -q "statically linked" || fail "$name: the server is not statically linked (cgo?)"
 	[ "$arch" = amd64 ] || return 0
@@ -90,13 +91,41 @@ check_server() {
 	tail -n1 "$root/etc/floordesk-server/floordesk-server.conf" | grep -qx changed || fail "an upgrade replaced the settings"
 	want_file "$root/etc/floordesk-server/floordesk-server.conf.new"
 	if command -v systemd-analyze >/dev/null; then
-		# The unit as systemd reads it (the program path made one that
+		# The units as systemd reads them (the program path made one that
 		# exists here): any warning, an unknown key say, fails.
-		sed "s|/usr/local/bin/floordesk-server|/bin/true|" "$dir/floordesk-server.service" >"$scratch/floordesk-server.service"
-		said=$(systemd-analyze verify "$scratch/floordesk-server.service" 2>&1) || fail "systemd-analyze: $said"
+		for unit in floordesk-server.service floordesk-server-backup.service floordesk-server-backup.timer; do
+			sed "s|/usr/local/bin/floordesk-server|/bin/true|" "$dir/$unit" >"$scratch/$unit"
+		done
+		said=$(cd "$scratch" && systemd-analyze verify ./floordesk-server.service ./floordesk-server-backup.service ./floordesk-server-backup.timer 2>&1) ||
+			fail "systemd-analyze: $said"
 		[ -z "$said" ] || fail "systemd-analyze: $said"
 	fi
+	mode=$(stat -c %a "$root/var/lib/floordesk-server-backups")
+	[ "$mode" = 700 ] || fail "the backups folder is $mode, want 700"
+	serve_and_back_up "$root"
 	echo "dist-check: server ok: installed into a scratch root, --version: $got"
+}
+
+# serve_and_back_up starts the installed server on its data folder on
+# loopback, waits for /healthz, then takes a backup as the nightly unit
+# does (a running server answers the backup command) and stops it.
+serve_and_back_up() {
+	local root=$1 bin=$1/usr/local/bin/floordesk-server data=$1/var/lib/floordesk-server pid port
+	port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	"$bin" serve --data "$data" --listen "127.0.0.1:$port" 2>"$scratch/server.log" &
+	pid=$!
+	for _ in $(seq 100); do
+		curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+		kill -0 "$pid" 2>/dev/null || fail "the installed server exited: $(cat "$scratch/server.log")"
+		sleep 0.1
+	done
+	curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null || fail "the installed server does not answer /healthz"
+	grep -q "version=$VERSION" "$scratch/server.log" || fail "the server's start line does not name version $VERSION"
+	"$bin" backup --data "$data" "$root/var/lib/floordesk-server-backups/floordesk-server-test.bak" >/dev/null ||
+		fail "a backup of the running server failed"
+	kill "$pid"
+	wait "$pid" || true
+	want_file "$root/var/lib/floordesk-server-backups/floordesk-server-test.bak"
 }
 
 check_windows

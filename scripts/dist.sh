@@ -69,7 +69,8 @@ linux_server() {
 	mkdir -p "$dir"
 	CGO_ENABLED=0 GOOS=linux GOARCH=$arch \
 		"$GO" build -ldflags "$LDFLAGS" -o "$dir/floordesk-server" ./cmd/floordesk-server
-	cp packaging/server/floordesk-server.service packaging/server/floordesk-server.conf packaging/server/install.sh "$dir/"
+	cp packaging/server/floordesk-server.service packaging/server/floordesk-server-backup.service \
+		packaging/server/floordesk-server-backup.timer packaging/server/floordesk-server.conf packaging/server/install.sh "$dir/"
 	tar -C "$stage" --owner=0 --group=0 -czf "$out/$name.tar.gz" "$name"
 }
 

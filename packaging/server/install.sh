@@ -3,7 +3,8 @@
 #
 #   sudo ./install.sh              into /: the program, the systemd unit,
 #                                  the settings (kept when they exist),
-#                                  the user floordesk, /var/lib/floordesk-server 0700
+#                                  the user floordesk, /var/lib/floordesk-server 0700,
+#                                  the nightly backup's timer and its folder 0700
 #   ./install.sh --root DIR        the same files into DIR (a scratch root,
 #                                  an image); no user, no systemctl
 #
@@ -31,7 +32,9 @@ fi
 install -d -m 0755 "$root/usr/local/bin" "$root/etc/systemd/system" "$root/etc/floordesk-server"
 install -m 0755 "$here/floordesk-server" "$root/usr/local/bin/floordesk-server.new"
 mv -f "$root/usr/local/bin/floordesk-server.new" "$root/usr/local/bin/floordesk-server"
-install -m 0644 "$here/floordesk-server.service" "$root/etc/systemd/system/floordesk-server.service"
+for unit in floordesk-server.service floordesk-server-backup.service floordesk-server-backup.timer; do
+	install -m 0644 "$here/$unit" "$root/etc/systemd/system/$unit"
+done
 conf="$root/etc/floordesk-server/floordesk-server.conf"
 if [ -e "$conf" ]; then
 	install -m 0644 "$here/floordesk-server.conf" "$conf.new"
@@ -40,15 +43,15 @@ else
 	install -m 0644 "$here/floordesk-server.conf" "$conf"
 fi
 install -d -m 0750 "$root/etc/floordesk-server/tls"
-install -d -m 0700 "$root/var/lib/floordesk-server"
+install -d -m 0700 "$root/var/lib/floordesk-server" "$root/var/lib/floordesk-server-backups"
 
 if $system; then
 	if ! getent passwd floordesk >/dev/null; then
 		useradd --system --user-group --home-dir /var/lib/floordesk-server --no-create-home \
 			--shell /usr/sbin/nologin --comment "FloorDesk sync server" floordesk
 	fi
-	chown floordesk:floordesk /var/lib/floordesk-server
-	chmod 0700 /var/lib/floordesk-server
+	chown floordesk:floordesk /var/lib/floordesk-server /var/lib/floordesk-server-backups
+	chmod 0700 /var/lib/floordesk-server /var/lib/floordesk-server-backups
 	chown root:floordesk /etc/floordesk-server/tls
 	if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
 		systemctl daemon-reload
@@ -56,7 +59,8 @@ if $system; then
 			systemctl restart floordesk-server
 			echo "floordesk-server restarted on the new version"
 		else
-			echo "next: the certificate (docs/INSTALL.md), then: systemctl enable --now floordesk-server"
+			echo "next: the certificate (docs/INSTALL.md), then:"
+			echo "  systemctl enable --now floordesk-server floordesk-server-backup.timer"
 		fi
 	fi
 fi
