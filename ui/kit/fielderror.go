@@ -1,35 +1,50 @@
 package kit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
 )
 
 // FieldErrors shows a form's refusals: a small red label under each field
-// that shows the refusal whose Field matches, and a general one (Form) for
-// refusals that name no field of the form. Use it on the Fyne goroutine.
+// that shows the refusals whose Field matches, and a general one (Form)
+// for refusals that name no field of the form. Every label keeps its line
+// while empty, so the form does not move when an error comes or goes. Use
+// it on the Fyne goroutine.
 type FieldErrors struct {
 	fields  map[string]*widget.Label
 	general *widget.Label
+	// names and choices say how a missing field is asked for: "请填写
+	// 房号" for a typed field, "请选择钥匙" for a choice (see Name).
+	names   map[string]string
+	choices map[string]bool
+	// codes holds the refusal code shown at each field ("" for a check
+	// made as the user types).
+	codes map[string]string
 }
 
 // NewFieldErrors returns an empty set of field errors.
 func NewFieldErrors() *FieldErrors {
-	return &FieldErrors{fields: map[string]*widget.Label{}, general: errorLabel()}
+	return &FieldErrors{fields: map[string]*widget.Label{}, general: errorLabel(),
+		names: map[string]string{}, choices: map[string]bool{}, codes: map[string]string{}}
 }
 
+// errorLabel is an empty red line in the caption size, holding its place.
 func errorLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
+	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 
 // For returns the label of a field (Refusal.Field, such as "room"), to put
-// under the field's entry. It is hidden while empty.
+// under the field's entry. It shows an empty line while there is no error.
 func (fe *FieldErrors) For(field string) *widget.Label {
 	l, ok := fe.fields[field]
 	if !ok {
@@ -39,33 +54,102 @@ func (fe *FieldErrors) For(field string) *widget.Label {
 	return l
 }
 
+// Name tells how the field is called on the form, and whether it is a
+// choice (a drop-down, a radio group) rather than typed; a refusal that the
+// field is missing then reads "请选择钥匙" or "请填写用途".
+func (fe *FieldErrors) Name(field, label string, choice bool) {
+	fe.names[field] = strings.TrimRight(strings.TrimSpace(label), ":：")
+	fe.choices[field] = choice
+}
+
 // Form returns the label for errors that name no field of the form, to put
 // above or below the form's buttons.
 func (fe *FieldErrors) Form() *widget.Label { return fe.general }
 
-// Show clears the labels and shows err under the field it concerns, or in
-// the form's label when its field is not on the form or it is not a
-// refusal. It reports whether err was shown beside a field. Show(nil)
-// clears.
+// Show clears the labels and shows every refusal in err (see
+// app.FirstErr) under the field it concerns, or in the form's label when
+// its field is not on the form or err is not a refusal. It reports whether
+// an error was shown beside a field. Show(nil) clears.
 func (fe *FieldErrors) Show(err error) bool {
+	return fe.show(err, nil)
+}
+
+// show is Show with alias sending a refusal's field (or, for one naming no
+// field, its code) to the field that shows it.
+func (fe *FieldErrors) show(err error, alias map[string]string) bool {
 	fe.Clear()
 	if err == nil {
 		return false
 	}
-	if r := app.RefusalOf(err); r != nil && r.Field != "" {
-		if l, ok := fe.fields[r.Field]; ok {
-			setError(l, Say(err))
-			return true
-		}
+	refusals := app.RefusalsOf(err)
+	if len(refusals) == 0 {
+		fe.addForm(Say(err))
+		return false
 	}
-	setError(fe.general, Say(err))
-	return false
+	atField := false
+	for _, r := range refusals {
+		field := fieldOf(r, alias)
+		if _, ok := fe.fields[field]; !ok || field == "" {
+			fe.addForm(Say(r))
+			continue
+		}
+		if fe.Text(field) == "" {
+			fe.codes[field] = r.Code
+			setError(fe.fields[field], fe.say(field, r))
+		}
+		atField = true
+	}
+	return atField
+}
+
+// fieldOf is the form field that shows r.
+func fieldOf(r *app.Refusal, alias map[string]string) string {
+	if a, ok := alias[r.Code]; ok && r.Field == "" {
+		return a
+	}
+	if a, ok := alias[r.Field]; ok {
+		return a
+	}
+	return r.Field
+}
+
+// say is what the field's label says of r: a missing field by its name.
+func (fe *FieldErrors) say(field string, r *app.Refusal) string {
+	name := fe.names[field]
+	if r.Code != "field.required" || name == "" {
+		return Say(r)
+	}
+	key := "kit.fill_in"
+	if fe.choices[field] {
+		key = "kit.choose"
+	}
+	return lang.L(key, map[string]string{"Field": name})
+}
+
+// addForm adds a sentence to the form's label.
+func (fe *FieldErrors) addForm(text string) {
+	if cur := fe.general.Text; cur != "" && cur != text {
+		text = cur + "\n" + text
+	}
+	setError(fe.general, text)
 }
 
 // Set shows text under field (a check made as the user types); "" hides
 // it.
 func (fe *FieldErrors) Set(field, text string) {
+	fe.codes[field] = ""
 	setError(fe.For(field), text)
+}
+
+// Edited clears the field's error once the user changed it, unless it
+// says the field is missing and the field is still empty.
+func (fe *FieldErrors) Edited(field string, empty bool) {
+	if empty && fe.codes[field] == "field.required" {
+		return
+	}
+	if l, ok := fe.fields[field]; ok && l.Text != "" {
+		setError(l, "")
+	}
 }
 
 // Clear hides every label.
@@ -76,26 +160,22 @@ func (fe *FieldErrors) Clear() {
 	setError(fe.general, "")
 }
 
-// Text returns what the field's label shows ("" when hidden); field ""
+// Text returns what the field's label shows ("" when nothing); field ""
 // is the form's label.
 func (fe *FieldErrors) Text(field string) string {
-	l := fe.general
-	if field != "" {
-		l = fe.For(field)
+	if field == "" {
+		return fe.general.Text
 	}
-	if !l.Visible() {
-		return ""
-	}
-	return l.Text
+	return fe.For(field).Text
 }
 
 // Any reports whether any label shows an error.
 func (fe *FieldErrors) Any() bool {
-	if fe.general.Visible() {
+	if fe.general.Text != "" {
 		return true
 	}
 	for _, l := range fe.fields {
-		if l.Visible() {
+		if l.Text != "" {
 			return true
 		}
 	}
@@ -103,12 +183,9 @@ func (fe *FieldErrors) Any() bool {
 }
 
 func setError(l *widget.Label, text string) {
-	if text == "" {
-		l.Hide()
-	} else {
-		l.Show()
+	if l.Text != text {
+		l.SetText(text)
 	}
-	l.SetText(text)
 }
 
 // SetForm shows text in the form's label; "" hides it.
