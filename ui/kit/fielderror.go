@@ -62,6 +62,64 @@ func (fe *FieldErrors) Name(field, label string, choice bool) {
 	fe.choices[field] = choice
 }
 
+// Watch names field (see Name) and makes the entries and choices in obj
+// clear its error when the user changes them. It wraps their OnChanged:
+// set that first.
+func (fe *FieldErrors) Watch(field, label string, obj fyne.CanvasObject) {
+	choice := false
+	first := true
+	walkInputs(obj, func(o fyne.CanvasObject) {
+		if first {
+			choice, first = isChoice(o), false
+		}
+		fe.watch(field, o, nil)
+	})
+	fe.Name(field, label, choice)
+}
+
+// watch hooks o's changes to clear field's error, then calls after (may
+// be nil).
+func (fe *FieldErrors) watch(field string, o fyne.CanvasObject, after func()) {
+	edited := func(empty bool) {
+		fe.Edited(field, empty)
+		if after != nil {
+			after()
+		}
+	}
+	switch w := o.(type) {
+	case *widget.Select:
+		prev := w.OnChanged
+		w.OnChanged = func(v string) { edited(v == ""); call(prev, v) }
+	case *widget.RadioGroup:
+		prev := w.OnChanged
+		w.OnChanged = func(v string) { edited(v == ""); call(prev, v) }
+	case *widget.SelectEntry:
+		prev := w.OnChanged
+		w.OnChanged = func(v string) { edited(strings.TrimSpace(v) == ""); call(prev, v) }
+	case *widget.Entry:
+		prev := w.OnChanged
+		w.OnChanged = func(v string) { edited(strings.TrimSpace(v) == ""); call(prev, v) }
+	case *widget.Check:
+		prev := w.OnChanged
+		w.OnChanged = func(v bool) { edited(false); call(prev, v) }
+	}
+}
+
+// isChoice reports whether o is picked rather than typed.
+func isChoice(o fyne.CanvasObject) bool {
+	switch o.(type) {
+	case *widget.Select, *widget.RadioGroup, *widget.Check:
+		return true
+	}
+	return false
+}
+
+func call[T any](fn func(T), v T) {
+	if fn != nil {
+		fn(v)
+	}
+}
+
 // Form returns the label for errors that name no field of the form, to put
 // above or below the form's buttons.
 func (fe *FieldErrors) Form() *widget.Label { return fe.general }

@@ -163,14 +163,7 @@ func (f *Form) Watch(field string, obj fyne.CanvasObject) {
 // isChoice reports whether the field's first input is a choice.
 func (f *Form) isChoice(field string) bool {
 	in := f.inputs[field]
-	if len(in) == 0 {
-		return false
-	}
-	switch in[0].(type) {
-	case *widget.Select, *widget.RadioGroup, *widget.Check:
-		return true
-	}
-	return false
+	return len(in) > 0 && isChoice(in[0])
 }
 
 // walkInputs calls fn for each entry or choice in obj and the containers
@@ -191,38 +184,10 @@ func walkInputs(obj fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 func (f *Form) watchChoices() {
 	for field, objs := range f.inputs {
 		for _, o := range objs {
-			f.watchChoice(field, o)
+			if _, ok := o.(*Entry); !ok {
+				f.Errs.watch(field, o, f.relayout)
+			}
 		}
-	}
-}
-
-func (f *Form) watchChoice(field string, o fyne.CanvasObject) {
-	edited := func(empty bool) {
-		f.Errs.Edited(field, empty)
-		f.relayout()
-	}
-	switch w := o.(type) {
-	case *widget.Select:
-		prev := w.OnChanged
-		w.OnChanged = func(v string) { edited(v == ""); call(prev, v) }
-	case *widget.RadioGroup:
-		prev := w.OnChanged
-		w.OnChanged = func(v string) { edited(v == ""); call(prev, v) }
-	case *widget.SelectEntry:
-		prev := w.OnChanged
-		w.OnChanged = func(v string) { edited(strings.TrimSpace(v) == ""); call(prev, v) }
-	case *widget.Entry:
-		prev := w.OnChanged
-		w.OnChanged = func(v string) { edited(strings.TrimSpace(v) == ""); call(prev, v) }
-	case *widget.Check:
-		prev := w.OnChanged
-		w.OnChanged = func(v bool) { edited(false); call(prev, v) }
-	}
-}
-
-func call[T any](fn func(T), v T) {
-	if fn != nil {
-		fn(v)
 	}
 }
 
