@@ -173,9 +173,18 @@ func fieldOf(r *app.Refusal, alias map[string]string) string {
 
 // say is what the field's label says of r: a missing field by its name.
 func (fe *FieldErrors) say(field string, r *app.Refusal) string {
-	name := fe.names[field]
-	if r.Code != "field.required" || name == "" {
+	if r.Code != "field.required" || fe.names[field] == "" {
 		return Say(r)
+	}
+	return fe.Missing(field)
+}
+
+// Missing asks for a field left empty by its name: "请选择“钥匙”。" for a
+// choice, "请填写“用途”。" for a typed field (see Name).
+func (fe *FieldErrors) Missing(field string) string {
+	name := fe.names[field]
+	if name == "" {
+		return Say(app.Invalid(field, "field.required"))
 	}
 	key := "kit.fill_in"
 	if fe.choices[field] {

@@ -164,7 +164,7 @@ func TestFormChecksAsYouType(t *testing.T) {
 		t.Errorf("promised_at check = %q", got)
 	}
 	d.save()
-	if got := d.sc.form.Errs.Text("room"); got != lang.L("requests.check.required") {
+	if got := d.sc.form.Errs.Text("room"); got != "Please fill in “Room”." {
 		t.Errorf("room check on save = %q", got)
 	}
 	if n, _ := d.env.Svc.OpenRequests(""); len(n) != 0 {
