@@ -49,3 +49,17 @@ func TestReturnSaysWhichAmountDoesNotRead(t *testing.T) {
 		t.Errorf("a refused return changed the loan: %+v", l)
 	}
 }
+
+// TestRoomRefusalDoesNotNameTheFile: a room not on the list is refused
+// beside the room, in the desk's words, without the file the list came
+// from.
+func TestRoomRefusalDoesNotNameTheFile(t *testing.T) {
+	_, sc := world(t, kit.Chinese)
+	f := sc.openLendForm()
+	fillLend(f, "999", "王芳", "熨斗", "1")
+	test.Tap(f.Save)
+	got := f.Errs.Text("room")
+	if got != "房号 999 不在酒店的房间列表中——请核对房号；新房间请主管添加。" {
+		t.Errorf("the room's error reads %q", got)
+	}
+}
