@@ -33,6 +33,9 @@ type Screen struct {
 	lastReportForm *reportForm
 	lastClaim      *claimForm
 	lastDispose    *widget.Select
+	// claimFor is the loss report an item was opened from: its claim
+	// form starts on that report (see reportFor).
+	claimFor struct{ tag, report string }
 	lastInSafe     *widget.Check
 	printed        func(path string) // tests: a document was printed
 }
