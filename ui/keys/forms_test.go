@@ -3,9 +3,12 @@ package keys
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
 )
 
 // TestSignOutShowsEveryWrongFieldAtOnce: a master key's sign-out sent with
@@ -42,4 +45,51 @@ func TestSignOutWithoutAKeyAsksToChooseOne(t *testing.T) {
 	if f.Errs.Text("purpose") == "" {
 		t.Error("the missing purpose is not said beside the missing key")
 	}
+}
+
+// TestAHalfFilledFormIsKeptWhenAnotherRecordIsOpened: opening another key
+// (as the dashboard or a scan does) over a sign-out being typed keeps the
+// form aside, says so above the key, and brings it back as it was left;
+// a form saved or left untouched is not kept.
+func TestAHalfFilledFormIsKeptWhenAnotherRecordIsOpened(t *testing.T) {
+	_, sc := world(t, kit.Chinese)
+	f := sc.openSignOut("F3-SEC-A")
+	test.Type(f.purpose, "查房")
+	form := sc.Pane().Object()
+	sc.Show(kit.KindKey, "F3-MASTER")
+	if sc.Pane().Draft() != form {
+		t.Fatal("the half-filled sign-out was not kept")
+	}
+	kittest.Shows(t, sc.Pane().Content(), "“钥匙签出登记”尚未保存，已为您保留。")
+	tapButton(t, sc.Pane().Content(), "继续填写")
+	if sc.Pane().Object() != form || f.purpose.Text != "查房" {
+		t.Fatalf("back to the form: shows the form %v, purpose %q", sc.Pane().Object() == form, f.purpose.Text)
+	}
+	if sc.Pane().Draft() != nil {
+		t.Error("the form is back and still kept aside")
+	}
+	test.Tap(f.Save)
+	if f.Errs.Any() {
+		t.Fatalf("sign-out refused: %q", f.Errs.Text(""))
+	}
+	sc.openSignOut("F3-MASTER")
+	sc.Show(kit.KindKey, "F3-SEC-A")
+	if sc.Pane().Draft() != nil {
+		t.Error("a saved form or an untouched one was kept as a draft")
+	}
+}
+
+// tapButton taps the button showing text under o.
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	var found *widget.Button
+	kittest.Walk(o, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no %q button", text)
+	}
+	test.Tap(found)
 }

@@ -51,6 +51,34 @@ type Form struct {
 	rows    []*fyne.Container
 	widget  *widget.Form
 	body    *fyne.Container
+
+	// title is the form's heading; edited, that the user changed a
+	// field; done, that it was saved or cancelled; submitting, that its
+	// Submit runs (and may move the pane on). See unsaved.
+	title                    string
+	edited, done, submitting bool
+}
+
+// shownForms are the forms by the content Content made of them, so a
+// DetailPane can tell that what it replaces is a form being filled in.
+// Used on the Fyne goroutine; an entry goes when its form is done or the
+// pane leaves it.
+var shownForms = map[fyne.CanvasObject]*Form{}
+
+// unsaved reports whether the user typed or picked something in the form
+// that was neither saved nor cancelled.
+func (f *Form) unsaved() bool { return f.edited && !f.done && !f.submitting }
+
+// formOf is the form whose content o is, or nil.
+func formOf(o fyne.CanvasObject) *Form { return shownForms[o] }
+
+// Title is the form's heading.
+func (f *Form) Title() string { return f.title }
+
+// changed notes the user's change of a field.
+func (f *Form) changed() {
+	f.edited = true
+	f.relayout()
 }
 
 // NewForm returns an empty form.
@@ -114,26 +142,46 @@ func (e *Entry) typed(edit func()) {
 	before := e.Text
 	edit()
 	field, ok := e.f.entries[e]
-	if ok && e.Text != before && !e.f.checked[e] {
-		e.f.Errs.Edited(field, strings.TrimSpace(e.Text) == "")
-		e.f.relayout()
+	if e.Text == before {
+		return
 	}
+	if ok && !e.f.checked[e] {
+		e.f.Errs.Edited(field, strings.TrimSpace(e.Text) == "")
+	}
+	e.f.changed()
 }
 
 // Run submits the form: it hides the shown errors (unless KeepErrors) and
 // calls Submit.
+// A submit that shows no error saved the form.
 func (f *Form) Run() {
 	if !f.KeepErrors {
 		f.Errs.Clear()
 	}
 	if f.Submit != nil {
+		f.submitting = true
 		f.Submit()
+		f.submitting = false
+	}
+	if !f.Errs.Any() {
+		f.finish()
 	}
 }
 
 func (f *Form) runCancel() {
+	f.finish()
 	if f.Cancel != nil {
 		f.Cancel()
+	}
+}
+
+// finish ends the form: it is no draft to keep.
+func (f *Form) finish() {
+	f.done = true
+	for o, sf := range shownForms {
+		if sf == f {
+			delete(shownForms, o)
+		}
 	}
 }
 
@@ -185,7 +233,7 @@ func (f *Form) watchChoices() {
 	for field, objs := range f.inputs {
 		for _, o := range objs {
 			if _, ok := o.(*Entry); !ok {
-				f.Errs.watch(field, o, f.relayout)
+				f.Errs.watch(field, o, f.changed)
 			}
 		}
 	}
@@ -290,10 +338,13 @@ func (f *Form) Content(title, submitText string) fyne.CanvasObject {
 	f.widget = widget.NewForm(f.shownItems()...)
 	f.body = container.NewVBox(Heading(title), f.widget, f.Errs.Form(),
 		container.NewBorder(nil, nil, nil, buttons))
-	if f.NoScroll {
-		return f.body
+	f.title = title
+	var out fyne.CanvasObject = f.body
+	if !f.NoScroll {
+		out = container.NewVScroll(f.body)
 	}
-	return container.NewVScroll(f.body)
+	shownForms[out] = f
+	return out
 }
 
 // CheckTime is the format check of a time entry: "" when s is empty or a
