@@ -161,7 +161,9 @@ func runDesk(st *data.Store, f deskFlags) int {
 	backups := autoBackup(st, *f.backups)
 	go backups.Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
 
-	a := fyneapp.NewWithID(appID)
+	// The desk's preferences (the file dialog's folder) are the data
+	// folder's, written atomically, not Fyne's file shared by every folder.
+	a := ui.UsePreferences(fyneapp.NewWithID(appID), ui.OpenPreferences(st.Dir()))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	setTheme := func(v string) { a.Settings().SetTheme(themeFor(v)) }
 	v, _ := st.Setting(ui.SettingTheme)
