@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,4 +93,24 @@ func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 		t.Fatalf("no %q button", text)
 	}
 	test.Tap(found)
+}
+
+// TestADoubleClickOnSignInDoesNotSignTheKeyOutAgain: "Sign out" comes
+// where "Sign in" was; the second click of a double click, on it, does
+// nothing, and a click a moment later opens the sign-out form.
+func TestADoubleClickOnSignInDoesNotSignTheKeyOutAgain(t *testing.T) {
+	e, sc := world(t, kit.English)
+	signOut(sc, "F3-SEC-A", "turn-down", "", "")
+	sc.Open("F3-SEC-A")
+	tapButton(t, sc.Pane().Content(), "Sign in")
+	detail := sc.Pane().Object()
+	tapButton(t, sc.Pane().Content(), "Sign out a key")
+	if sc.Pane().Object() != detail {
+		t.Fatal("the second click of a double click opened the sign-out form")
+	}
+	e.Clock.Advance(2 * settleTime)
+	tapButton(t, sc.Pane().Content(), "Sign out a key")
+	if _, ok := sc.Pane().Object().(*container.Scroll); !ok || sc.Pane().Object() == detail {
+		t.Error("a click after a moment did not open the sign-out form")
+	}
 }

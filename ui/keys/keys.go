@@ -7,6 +7,8 @@
 package keys
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -24,6 +26,12 @@ type Screen struct {
 	s     *kit.Session
 	svc   Service
 	names *names // who holds a key, who may sign one out or witness it
+	// settling is the key just signed in and until when its buttons
+	// wait, so the second click of a double click does not act on it.
+	settling struct {
+		tag   string
+		until time.Time
+	}
 
 	printed func(path string) // tests: a document was printed
 }
