@@ -17,6 +17,10 @@ import (
 // while empty, so the form does not move when an error comes or goes. Use
 // it on the Fyne goroutine.
 type FieldErrors struct {
+	// Alias sends a refusal's field (or, for refusals naming no field,
+	// its code) to the field that shows it, for Show.
+	Alias map[string]string
+
 	fields  map[string]*widget.Label
 	general *widget.Label
 	// names and choices say how a missing field is asked for: "请填写
@@ -129,7 +133,7 @@ func (fe *FieldErrors) Form() *widget.Label { return fe.general }
 // its field is not on the form or err is not a refusal. It reports whether
 // an error was shown beside a field. Show(nil) clears.
 func (fe *FieldErrors) Show(err error) bool {
-	return fe.show(err, nil)
+	return fe.show(err, fe.Alias)
 }
 
 // show is Show with alias sending a refusal's field (or, for one naming no
