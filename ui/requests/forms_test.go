@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -29,5 +30,28 @@ func TestDispatchAsksForEveryMissingFieldAndClearsEach(t *testing.T) {
 	}
 	if errs.Text("notified") == "" {
 		t.Error("nobody is named as told and the error went")
+	}
+}
+
+// TestHistoryKeepsTheIntakeAsItWasTaken: a request taken for the desk
+// and later dispatched to engineering still reads, on its opening line,
+// as taken for the desk; the dispatch line says engineering.
+func TestHistoryKeepsTheIntakeAsItWasTaken(t *testing.T) {
+	d := newDesk(t)
+	d.openRequest("303", "Air conditioner noisy", "")
+	d.act(actDispatch)
+	d.choose("department", deptName("engineering"))
+	d.typeInto("notified", "Engineer Zhao")
+	d.save()
+	if d.sc.form != nil {
+		t.Fatalf("dispatch refused: %q", d.sc.form.Errs.Text(""))
+	}
+	dc := d.sc.Pane().Object().(*detailContent)
+	opened := dc.history[0]
+	if !strings.Contains(opened.detail, deptName("")) || strings.Contains(opened.detail, deptName("engineering")) {
+		t.Errorf("the intake line reads %q, want it taken for %q", opened.detail, deptName(""))
+	}
+	if last := dc.history[len(dc.history)-1]; !strings.Contains(last.detail, deptName("engineering")) {
+		t.Errorf("the dispatch line reads %q", last.detail)
 	}
 }
