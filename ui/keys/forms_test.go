@@ -114,3 +114,10 @@ func TestADoubleClickOnSignInDoesNotSignTheKeyOutAgain(t *testing.T) {
 		t.Error("a click after a moment did not open the sign-out form")
 	}
 }
+
+// TestTheKeyListSaysItsScope: the key screen lists the whole hotel's keys
+// and its count says so.
+func TestTheKeyListSaysItsScope(t *testing.T) {
+	_, sc := world(t, kit.Chinese)
+	kittest.Shows(t, sc.Content(), "全酒店共 2 把")
+}

@@ -49,7 +49,7 @@ func New(s *kit.Session, svc Service) kit.Screen {
 func (sc *Screen) look() kit.ListLook {
 	signOut := func() { sc.openSignOut(sc.Shown()) }
 	return kit.ListLook{Screen: "keys", Title: "keys.title", Icon: theme.AccountIcon,
-		Search: "keys.search", Pick: "keys.pick", Tools: sc.toolbar(signOut),
+		Search: "keys.search", Pick: "keys.pick", Count: "keys.list_count", Tools: sc.toolbar(signOut),
 		Shortcuts: []kit.Shortcut{{Key: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault,
 			Name: lang.L("keys.sign_out"), Run: signOut}}}
 }
