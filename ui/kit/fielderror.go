@@ -27,15 +27,12 @@ type FieldErrors struct {
 	// 房号" for a typed field, "请选择钥匙" for a choice (see Name).
 	names   map[string]string
 	choices map[string]bool
-	// codes holds the refusal code shown at each field ("" for a check
-	// made as the user types).
-	codes map[string]string
 }
 
 // NewFieldErrors returns an empty set of field errors.
 func NewFieldErrors() *FieldErrors {
 	return &FieldErrors{fields: map[string]*widget.Label{}, general: errorLabel(),
-		names: map[string]string{}, choices: map[string]bool{}, codes: map[string]string{}}
+		names: map[string]string{}, choices: map[string]bool{}}
 }
 
 // errorLabel is an empty red line in the caption size, holding its place.
@@ -156,7 +153,6 @@ func (fe *FieldErrors) show(err error, alias map[string]string) bool {
 			continue
 		}
 		if fe.Text(field) == "" {
-			fe.codes[field] = r.Code
 			setError(fe.fields[field], fe.say(field, r))
 		}
 		atField = true
@@ -208,14 +204,14 @@ func (fe *FieldErrors) addForm(text string) {
 // Set shows text under field (a check made as the user types); "" hides
 // it.
 func (fe *FieldErrors) Set(field, text string) {
-	fe.codes[field] = ""
 	setError(fe.For(field), text)
 }
 
-// Edited clears the field's error once the user changed it, unless it
-// says the field is missing and the field is still empty.
+// Edited clears the field's error once the user changed it, unless the
+// field is left empty: an empty field is not put right (and a form that
+// empties a refused PIN keeps saying why).
 func (fe *FieldErrors) Edited(field string, empty bool) {
-	if empty && fe.codes[field] == "field.required" {
+	if empty {
 		return
 	}
 	if l, ok := fe.fields[field]; ok && l.Text != "" {
