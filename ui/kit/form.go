@@ -70,7 +70,13 @@ var shownForms = map[fyne.CanvasObject]*Form{}
 func (f *Form) unsaved() bool { return f.edited && !f.done && !f.submitting }
 
 // formOf is the form whose content o is, or nil.
-func formOf(o fyne.CanvasObject) *Form { return shownForms[o] }
+// A form a screen put in a scroll of its own counts too.
+func formOf(o fyne.CanvasObject) *Form {
+	if s, ok := o.(*container.Scroll); ok && shownForms[o] == nil {
+		return shownForms[s.Content]
+	}
+	return shownForms[o]
+}
 
 // Title is the form's heading.
 func (f *Form) Title() string { return f.title }

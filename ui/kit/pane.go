@@ -174,7 +174,7 @@ func (p *DetailPane) keepDraft(view fyne.CanvasObject) {
 		return
 	}
 	if !f.unsaved() {
-		delete(shownForms, old)
+		f.finish() // left untouched: nothing to keep
 		return
 	}
 	if prev := formOf(p.draft); prev != nil {
