@@ -83,7 +83,7 @@ func (f *firstRun) layout() fyne.CanvasObject {
 // error goes once the field is changed.
 func item(key, field string, obj fyne.CanvasObject, errs *kit.FieldErrors) *widget.FormItem {
 	errs.Watch(field, lang.L(key), obj)
-	return widget.NewFormItem(lang.L(key), container.NewVBox(obj, errs.For(field)))
+	return widget.NewFormItem(lang.L(key), kit.WithError(obj, errs.For(field)))
 }
 
 var pinShape = regexp.MustCompile(`^[0-9]{4,8}$`)

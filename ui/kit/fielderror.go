@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -257,3 +258,41 @@ func setError(l *widget.Label, text string) {
 
 // SetForm shows text in the form's label; "" hides it.
 func (fe *FieldErrors) SetForm(text string) { setError(fe.general, text) }
+
+// WithError puts a field's error label right under obj, keeping one
+// caption line for it: the label's own padding is laid over the field's,
+// so a row grows by the error's text and no more.
+func WithError(obj fyne.CanvasObject, label *widget.Label) fyne.CanvasObject {
+	return container.New(underLayout{}, obj, label)
+}
+
+// underLayout stacks its objects with no gap, the last (an error label)
+// moved up by its inner padding and counted without it.
+type underLayout struct{}
+
+func (underLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		if i == len(objs)-1 {
+			m.Height -= 2 * theme.InnerPadding()
+		}
+		s.Height += m.Height
+	}
+	return s
+}
+
+func (underLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for i, o := range objs {
+		h := o.MinSize().Height
+		if i == len(objs)-1 {
+			o.Move(fyne.NewPos(0, y-theme.InnerPadding()))
+		} else {
+			o.Move(fyne.NewPos(0, y))
+			y += h
+		}
+		o.Resize(fyne.NewSize(size.Width, h))
+	}
+}

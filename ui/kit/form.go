@@ -194,7 +194,7 @@ func (f *Form) finish() {
 // Row adds a labelled field with its error label under it. The entries
 // and choices in obj clear the field's error when the user changes them.
 func (f *Form) Row(label, field string, obj fyne.CanvasObject) {
-	box := container.NewVBox(obj, f.Errs.For(field))
+	box := WithError(obj, f.Errs.For(field)).(*fyne.Container)
 	f.rows = append(f.rows, box)
 	f.items = append(f.items, widget.NewFormItem(label, box))
 	f.fields = append(f.fields, field)
@@ -342,7 +342,7 @@ func (f *Form) Content(title, submitText string) fyne.CanvasObject {
 	}
 	f.watchChoices()
 	f.widget = widget.NewForm(f.shownItems()...)
-	f.body = container.NewVBox(Heading(title), f.widget, f.Errs.Form(),
+	f.body = container.NewVBox(Heading(title), f.widget, container.New(underLayout{}, f.Errs.Form()),
 		container.NewBorder(nil, nil, nil, buttons))
 	f.title = title
 	var out fyne.CanvasObject = f.body
