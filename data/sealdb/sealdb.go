@@ -328,3 +328,16 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
+
+// Size is the bytes of Badger's files in dir: about the room an
+// encryption of it needs for its copy.
+func Size(dir string) uint64 {
+	entries, _ := os.ReadDir(dir)
+	var n uint64
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && private.StoreFile(e.Name()) {
+			n += uint64(info.Size())
+		}
+	}
+	return n
+}
