@@ -116,7 +116,8 @@ func Open(opts Options) (*Store, error) {
 	if err != nil {
 		return nil, translateOpenError(sealdb.Translate(err, opts.Key))
 	}
-	opts.Key = key // backups are sealed even while a full disk keeps the folder plain
+	// Backups are sealed even while a full disk keeps the folder plain.
+	opts.Key = key
 	private.Keep(opts.Dir, opts.Logger, false) // the files Badger just made
 	s := &Store{db: db, opts: opts, log: opts.Logger, disk: disk}
 	if err := s.load(); err != nil {
