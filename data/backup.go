@@ -41,7 +41,7 @@ const (
 // stays open and in use. The copy reflects one moment: writes that commit
 // during the backup are either wholly in it or wholly out.
 func (s *Store) Backup(w io.Writer) error {
-	err := sealed(w, s.opts.Key, func(w io.Writer) error {
+	err := seal.WriteSealed(w, s.opts.Key, func(w io.Writer) error {
 		return backupfmt.WriteFramed(w, backupMagic, s.writeCompressed)
 	})
 	if errors.Is(err, badger.ErrDBClosed) {
@@ -76,7 +76,10 @@ func RestoreWith(dir string, r io.Reader, key seal.Key) error {
 // load opens the seal, reads the header, then the stream into a new store
 // in dir, then checks the trailer.
 func load(dir string, r io.Reader, key seal.Key) error {
-	br, err := unsealed(bufio.NewReader(r), key)
+	br, err := seal.Unsealed(bufio.NewReader(r), key)
+	if errors.Is(err, seal.ErrDamaged) {
+		return fmt.Errorf("%w: %v", ErrBadBackup, err)
+	}
 	if err != nil {
 		return err
 	}

@@ -8,9 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
+	"floordesk/data/private"
 	"floordesk/data/seal"
 	"floordesk/data/wire"
 )
@@ -105,6 +107,7 @@ func TestPlainFolderIsEncryptedAtOpen(t *testing.T) {
 	}
 	s.Close()
 	grepFiles(t, filepath.Dir(dir), 301)
+	checkPrivate(t, dir)
 
 	other := seal.NewKey()
 	if _, err := Open(Options{Dir: dir, Fold: TraceFold, GCInterval: -1, Key: other}); !errors.Is(err, ErrWrongKey) {
@@ -143,4 +146,18 @@ func restoreWithKeys(t *testing.T, backup string, key, other seal.Key, events in
 		t.Fatalf("restored %d events, want %d", st.Events, events)
 	}
 	grepFiles(t, dir, 300)
+}
+
+// checkPrivate fails unless dir is its user's alone: the folder 0700,
+// Badger's files 0600.
+func checkPrivate(t *testing.T, dir string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		return
+	}
+	info, err := os.Stat(dir)
+	loose, lerr := private.Loose(dir)
+	if err != nil || info.Mode().Perm() != 0o700 || len(loose) > 0 || lerr != nil {
+		t.Fatalf("the encrypted folder is open to others: %v %v (%v %v)", info.Mode().Perm(), loose, err, lerr)
+	}
 }
