@@ -88,6 +88,8 @@ func run(args []string) int {
 			return restore(args[1:])
 		case "demo":
 			return demoCommand(args[1:])
+		case "export-key":
+			return exportKey(args[1:])
 		}
 	}
 	return desk(args)
@@ -124,8 +126,12 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
+	key, err := folderKey(*f.dir, keyFileFlag(fs))
+	if err != nil {
+		return openFailed(*f.dir, err, "cli.already_running")
+	}
 	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
-		IndexVersion: app.IndexVersion, DeferIndexes: true})
+		IndexVersion: app.IndexVersion, DeferIndexes: true, Key: key})
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -347,7 +353,11 @@ func backup(args []string) int {
 		say(os.Stderr, "cli.not_a_data_folder", map[string]string{"Dir": *dir})
 		return exitFailed
 	}
-	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
+	key, err := folderKey(*dir, keyFileFlag(fs))
+	if err != nil {
+		return openFailed(*dir, err, "")
+	}
+	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, Key: key})
 	if err != nil {
 		return openFailed(*dir, err, "cli.backup_while_running")
 	}
@@ -375,11 +385,21 @@ func restore(args []string) int {
 		return exitFailed
 	}
 	defer f.Close()
-	err = data.Restore(*dir, bufio.NewReaderSize(f, 1<<20))
+	key, keep, err := restoreKey(*dir, keyFileFlag(fs))
+	if err == nil {
+		err = data.RestoreWith(*dir, bufio.NewReaderSize(f, 1<<20), key)
+	}
+	if err == nil {
+		err = keep()
+	}
 	switch {
 	case err == nil:
 		say(os.Stdout, "cli.restore_done", names)
 		return exitOK
+	case errors.Is(err, data.ErrWrongKey) || errors.Is(err, data.ErrNoKey):
+		names["Key"] = wantedKey(err)
+		say(os.Stderr, "cli.restore_wrong_key", names)
+		slog.Error("restore", "err", err)
 	case errors.Is(err, data.ErrNotEmpty):
 		say(os.Stderr, "cli.restore_not_empty", names)
 	case errors.Is(err, data.ErrBadBackup):
@@ -400,6 +420,9 @@ func restore(args []string) int {
 // sentence for a folder another FloorDesk holds. A folder on a full disk
 // that cannot open even read-only (see data.Open) says so.
 func openFailed(dir string, err error, running string) int {
+	if code, ok := keyRefused(dir, err); ok {
+		return code
+	}
 	if errors.Is(err, data.ErrAlreadyRunning) && running != "" {
 		say(os.Stderr, running, nil)
 		return exitAlreadyRunning
@@ -421,6 +444,7 @@ func newFlags(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
+	fs.String("key-file", "", "the data folder's key file (default: $FLOORDESK_KEY_FILE, else the system key store)")
 	return fs, fs.String("data", "", "data folder (default: FloorDesk in the user's settings folder)")
 }
 

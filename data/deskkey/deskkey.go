@@ -176,3 +176,25 @@ func decode(secret string) (seal.Key, error) {
 	}
 	return seal.Key(k), nil
 }
+
+// Keep stores k as the folder's key where Find looks for it without a
+// named key file (the system key store, else the user's key file),
+// replacing what was there: after a restore with a key file, so the desk
+// finds the restored folder's key at its start.
+func (f Finder) Keep(k seal.Key) error {
+	id, err := f.id()
+	if err != nil {
+		return err
+	}
+	store := f.Store
+	if store == nil {
+		store = systemKeyStore{}
+	}
+	path := f.userFile(id)
+	if err := store.Set(keyStoreService, id, hex.EncodeToString(k)); err == nil {
+		os.Remove(path)
+		return nil
+	}
+	os.Remove(path)
+	return seal.WriteKeyFile(path, k)
+}

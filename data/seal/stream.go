@@ -105,6 +105,22 @@ func (s *Writer) flush(last bool) error {
 	return err
 }
 
+// KeyError is a sealed stream refused for its key: Err is ErrWrongKey or
+// ErrNoKey, Wanted the ID of the key it was sealed with.
+type KeyError struct {
+	Err           error
+	Wanted, Given string
+}
+
+func (e *KeyError) Error() string {
+	if e.Given == "" {
+		return fmt.Sprintf("%v: it wants key %s", e.Err, e.Wanted)
+	}
+	return fmt.Sprintf("%v: it wants key %s, and the key given is %s", e.Err, e.Wanted, e.Given)
+}
+
+func (e *KeyError) Unwrap() error { return e.Err }
+
 // Reader opens a sealed stream.
 type Reader struct {
 	r      io.Reader
@@ -118,9 +134,9 @@ type Reader struct {
 }
 
 // NewReader reads a sealed stream's header from r. It returns ErrDamaged
-// when r is not a sealed stream, and an error wrapping ErrWrongKey, naming
-// the stream's key ID, when it was sealed with another key than k, or
-// ErrNoKey when k is empty.
+// when r is not a sealed stream, and a *KeyError (ErrWrongKey, naming the
+// stream's key ID) when it was sealed with another key than k, or
+// (ErrNoKey) when k is empty.
 func NewReader(r io.Reader, k Key) (*Reader, error) {
 	header := make([]byte, headerLen)
 	if _, err := io.ReadFull(r, header); err != nil || string(header[:len(Magic)+4]) != Magic+"key " {
@@ -131,10 +147,10 @@ func NewReader(r io.Reader, k Key) (*Reader, error) {
 		return nil, ErrDamaged
 	}
 	if len(k) == 0 {
-		return nil, fmt.Errorf("%w (it wants key %s)", ErrNoKey, id)
+		return nil, &KeyError{Err: ErrNoKey, Wanted: id}
 	}
 	if id != k.ID() {
-		return nil, fmt.Errorf("%w: it wants key %s, and the key given is %s", ErrWrongKey, id, k.ID())
+		return nil, &KeyError{Err: ErrWrongKey, Wanted: id, Given: k.ID()}
 	}
 	aead, err := newAEAD(k)
 	if err != nil {

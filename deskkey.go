@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"log/slog"
+	"os"
+
+	"floordesk/data"
+	"floordesk/data/deskkey"
+	"floordesk/data/seal"
+)
+
+// keyFinder finds the key of the data folder dir: the key file named by
+// --key-file or FLOORDESK_KEY_FILE, else the system key store, else a key
+// file in the user's settings folder (see data/deskkey and the README).
+func keyFinder(dir, keyFile string) deskkey.Finder {
+	if keyFile == "" {
+		keyFile = os.Getenv(deskkey.KeyFileEnv)
+	}
+	cfg, _ := os.UserConfigDir()
+	return deskkey.Finder{Dir: dir, KeyFile: keyFile, ConfigDir: cfg}
+}
+
+// folderKey is the data folder's key, and the sentence to say when there
+// is none to be had (keyRefused).
+func folderKey(dir, keyFile string) (seal.Key, error) {
+	f := keyFinder(dir, keyFile)
+	k, src, err := f.Find()
+	if err != nil {
+		return nil, err
+	}
+	switch src {
+	case deskkey.FromUserFile:
+		slog.Info("the data folder's key is kept in a file in the user's settings folder: this system has no key store", "file", f.UserFile(), "key_id", k.ID())
+	default:
+		slog.Debug("the data folder's key", "from", string(src), "key_id", k.ID())
+	}
+	return k, nil
+}
+
+// keyRefused says why the data folder's key could not be had, if that is
+// what err is, and returns the exit code; ok is false for other errors.
+func keyRefused(dir string, err error) (code int, ok bool) {
+	names := map[string]string{"Dir": dir}
+	switch {
+	case errors.Is(err, deskkey.ErrKeyLost):
+		say(os.Stderr, "cli.key_lost", names)
+	case errors.Is(err, data.ErrWrongKey):
+		say(os.Stderr, "cli.key_wrong", names)
+	case errors.Is(err, seal.ErrKeyFileOpen):
+		say(os.Stderr, "cli.key_file_open", names)
+	case errors.Is(err, seal.ErrKeyFileBad):
+		say(os.Stderr, "cli.key_file_bad", names)
+	default:
+		return exitFailed, false
+	}
+	slog.Error("data folder key", "err", err)
+	return exitFailed, true
+}
+
+// exportKey writes the data folder's key to a key file (0600), for the
+// safe: a backup restores on another PC only with it.
+func exportKey(args []string) int {
+	fs, dir := newFlags("floordesk export-key")
+	files, code, ok := parse(fs, args, 1)
+	if !ok {
+		return code
+	}
+	k, err := folderKey(*dir, keyFileFlag(fs))
+	if err != nil {
+		if code, ok := keyRefused(*dir, err); ok {
+			return code
+		}
+		return openFailed(*dir, err, "")
+	}
+	if err := seal.WriteKeyFile(files[0], k); err != nil {
+		say(os.Stderr, "cli.key_export_failed", map[string]string{"File": files[0]})
+		slog.Error("export key", "err", err)
+		return exitFailed
+	}
+	say(os.Stdout, "cli.key_exported", map[string]string{"File": files[0], "Key": k.ID()})
+	return exitOK
+}
+
+// restoreKey is the key a restore opens the backup with and encrypts the
+// folder with: the key file named, else the folder's own key (made for a
+// new folder). keep, called once the restore worked, keeps a named key
+// where the desk looks for the folder's key at its start.
+func restoreKey(dir, keyFile string) (k seal.Key, keep func() error, err error) {
+	if keyFile == "" {
+		k, err = folderKey(dir, "")
+		return k, func() error { return nil }, err
+	}
+	if k, err = seal.ReadKeyFile(keyFile); err != nil {
+		return nil, nil, err
+	}
+	home := keyFinder(dir, "")
+	if home.KeyFile != "" { // FLOORDESK_KEY_FILE: the desk starts with that one
+		return k, func() error { return nil }, nil
+	}
+	return k, func() error { return home.Keep(k) }, nil
+}
+
+// keyFileFlag is the --key-file flag of a command's flag set.
+func keyFileFlag(fs *flag.FlagSet) string {
+	if f := fs.Lookup("key-file"); f != nil {
+		return f.Value.String()
+	}
+	return ""
+}
+
+// wantedKey is the ID of the key a refused backup names, for the sentence.
+func wantedKey(err error) string {
+	var ke *seal.KeyError
+	if errors.As(err, &ke) {
+		return ke.Wanted
+	}
+	return "?"
+}
