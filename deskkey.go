@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"log/slog"
@@ -84,22 +85,33 @@ func exportKey(args []string) int {
 }
 
 // restoreKey is the key a restore opens the backup with and encrypts the
-// folder with: the key file named, else the folder's own key (made for a
-// new folder). keep, called once the restore worked, keeps a named key
-// where the desk looks for the folder's key at its start.
-func restoreKey(dir, keyFile string) (k seal.Key, keep func() error, err error) {
-	if keyFile == "" {
-		k, err = folderKey(dir, "")
-		return k, func() error { return nil }, err
+// folder with: the key file named (--key-file, else FLOORDESK_KEY_FILE),
+// else the key the backup names, from this PC's key store or user key
+// file; a backup from before backups were sealed gets a new key. adopt,
+// called once the restore worked, names that key in the restored folder
+// and keeps it where the desk finds it at its start. A sealed backup
+// whose key is not on this PC is a *seal.KeyError.
+func restoreKey(dir, keyFile string, br *bufio.Reader) (k seal.Key, adopt func() error, err error) {
+	f := keyFinder(dir, keyFile)
+	home := f
+	home.KeyFile = ""
+	adopt = func() error { _, err := home.Adopt(k); return err }
+	if keyFile == "" && f.KeyFile != "" { // FLOORDESK_KEY_FILE: the desk starts with that one
+		adopt = func() error { return nil }
 	}
-	if k, err = seal.ReadKeyFile(keyFile); err != nil {
-		return nil, nil, err
+	head, _ := br.Peek(len(seal.Magic) + 20)
+	switch {
+	case f.KeyFile != "":
+		k, err = seal.ReadKeyFile(f.KeyFile)
+	case !seal.IsSealed(head):
+		k = seal.NewKey()
+	default:
+		id := seal.KeyID(head)
+		if k, _, err = f.Lookup(id); errors.Is(err, deskkey.ErrKeyLost) {
+			err = &seal.KeyError{Err: seal.ErrNoKey, Wanted: id}
+		}
 	}
-	home := keyFinder(dir, "")
-	if home.KeyFile != "" { // FLOORDESK_KEY_FILE: the desk starts with that one
-		return k, func() error { return nil }, nil
-	}
-	return k, func() error { return home.Keep(k) }, nil
+	return k, adopt, err
 }
 
 // keyFileFlag is the --key-file flag of a command's flag set.

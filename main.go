@@ -385,12 +385,13 @@ func restore(args []string) int {
 		return exitFailed
 	}
 	defer f.Close()
-	key, keep, err := restoreKey(*dir, keyFileFlag(fs))
+	br := bufio.NewReaderSize(f, 1<<20)
+	key, adopt, err := restoreKey(*dir, keyFileFlag(fs), br)
 	if err == nil {
-		err = data.RestoreWith(*dir, bufio.NewReaderSize(f, 1<<20), key)
+		err = data.RestoreWith(*dir, br, key)
 	}
 	if err == nil {
-		err = keep()
+		err = adopt()
 	}
 	switch {
 	case err == nil:

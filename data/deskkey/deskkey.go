@@ -3,19 +3,23 @@
 // Secret Service on Linux, the macOS keychain); and where the system has
 // no key store, in a key file in the user's settings folder.
 //
+// A data folder names its key by the key's ID in its file key-id (the ID
+// tells nothing of the key), so the folder can be moved or renamed and
+// still find its key; the key itself is never in the folder.
+//
 // The key encrypts the desk's data folder and its backups. Losing it
 // loses no hotel data: the server holds every event a desk sent, and a
 // desk set up anew (a new folder, enrolled again) receives them all.
 package deskkey
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/zalando/go-keyring"
 
@@ -39,9 +43,12 @@ const (
 // KeyFileEnv names a key file when no --key-file is given.
 const KeyFileEnv = "FLOORDESK_KEY_FILE"
 
-// keyStoreService names the desk's entries in the system key store; each
-// data folder has its own, under its absolute path.
+// keyStoreService names the desk's entries in the system key store, each
+// under its key's ID.
 const keyStoreService = "FloorDesk"
+
+// IDFile is the file in the data folder that names its key.
+const IDFile = "key-id"
 
 // ErrKeyLost: the data folder is encrypted and its key is nowhere to be
 // found. Its data is unreadable; the desk is set up anew and receives the
@@ -68,62 +75,78 @@ type Finder struct {
 }
 
 // Find returns the folder's key and where it came from: the key file IT
-// named, the system key store, or the user's key file. A folder new or plain
-// gets a new key kept in the first of these that works. An encrypted
-// folder whose key is nowhere returns ErrKeyLost.
+// named, else the key the folder names (Lookup). A folder that is new or
+// plain gets a new key, kept in the system key store or else the user's
+// key file, and named in the folder. An encrypted folder whose key is
+// nowhere returns ErrKeyLost.
 func (f Finder) Find() (seal.Key, Source, error) {
 	if f.KeyFile != "" {
 		k, err := f.fromFile(f.KeyFile)
 		return k, FromKeyFile, err
 	}
-	id, err := f.id()
-	if err != nil {
+	id, err := ReadID(f.Dir)
+	switch {
+	case err == nil:
+		return f.Lookup(id)
+	case !errors.Is(err, fs.ErrNotExist):
 		return nil, "", err
+	case encrypted(f.Dir):
+		return nil, "", fmt.Errorf("%w (the folder does not name its key: give its key file with --key-file)", ErrKeyLost)
 	}
-	k, err := f.fromKeyStore(id)
-	if err == nil {
-		return k, FromKeyStore, nil
-	}
-	if !errors.Is(err, errNoKeyStore) {
-		return nil, FromKeyStore, err
-	}
-	k, err = f.fromFile(f.userFile(id))
-	return k, FromUserFile, err
+	k := seal.NewKey()
+	src, err := f.Adopt(k)
+	return k, src, err
 }
 
-// errNoKeyStore: the system has no key store to use.
-var errNoKeyStore = errors.New("no system key store")
-
-// fromKeyStore reads the folder's key from the system key store, or keeps
-// a new one there for a folder that holds no encrypted store. A key in
-// the user's key file (kept there while the system had no key store) is
-// moved into it.
-func (f Finder) fromKeyStore(id string) (seal.Key, error) {
-	store := f.Store
-	if store == nil {
-		store = systemKeyStore{}
-	}
-	secret, err := store.Get(keyStoreService, id)
+// Lookup finds the key whose ID is id: in the system key store, else in
+// the user's key file (which moves into the key store once there is one).
+func (f Finder) Lookup(id string) (seal.Key, Source, error) {
+	secret, err := f.store().Get(keyStoreService, id)
 	if err == nil {
-		return decode(secret)
+		return decode(secret, id)
 	}
-	if !errors.Is(err, keyring.ErrNotFound) {
-		return nil, fmt.Errorf("%w: %v", errNoKeyStore, err)
-	}
-	k, err := seal.ReadKeyFile(f.userFile(id))
+	storeUp := errors.Is(err, keyring.ErrNotFound)
+	k, ferr := seal.ReadKeyFile(f.userFile(id))
 	switch {
-	case errors.Is(err, fs.ErrNotExist) && encrypted(f.Dir):
-		return nil, fmt.Errorf("%w (looked in the system key store under %s %s)", ErrKeyLost, keyStoreService, id)
-	case errors.Is(err, fs.ErrNotExist):
-		k = seal.NewKey()
-	case err != nil:
-		return nil, err
+	case errors.Is(ferr, fs.ErrNotExist):
+		return nil, "", fmt.Errorf("%w: key %s is in neither the system key store nor %s", ErrKeyLost, id, f.userFile(id))
+	case ferr != nil:
+		return nil, "", ferr
+	case storeUp && f.store().Set(keyStoreService, id, hex.EncodeToString(k)) == nil:
+		os.Remove(f.userFile(id))
+		return k, FromKeyStore, nil
 	}
-	if err := store.Set(keyStoreService, id, hex.EncodeToString(k)); err != nil {
-		return nil, fmt.Errorf("%w: %v", errNoKeyStore, err)
+	return k, FromUserFile, nil
+}
+
+// Adopt makes k the folder's key: kept in the system key store, else in
+// the user's key file, and named in the folder's key-id file (the folder
+// is made when missing). A restore adopts the backup's key.
+func (f Finder) Adopt(k seal.Key) (Source, error) {
+	src, err := f.keep(k)
+	if err != nil {
+		return "", err
 	}
-	os.Remove(f.userFile(id)) // now in the key store
-	return k, nil
+	if err := os.MkdirAll(f.Dir, 0o700); err != nil {
+		return "", fmt.Errorf("data folder: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(f.Dir, IDFile), []byte(k.ID()+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("data folder: %w", err)
+	}
+	return src, nil
+}
+
+// keep stores k where Lookup finds it.
+func (f Finder) keep(k seal.Key) (Source, error) {
+	if f.store().Set(keyStoreService, k.ID(), hex.EncodeToString(k)) == nil {
+		return FromKeyStore, nil
+	}
+	path := f.userFile(k.ID())
+	if have, err := seal.ReadKeyFile(path); err == nil && have.ID() == k.ID() {
+		return FromUserFile, nil
+	}
+	os.Remove(path)
+	return FromUserFile, seal.WriteKeyFile(path, k)
 }
 
 // fromFile reads the key file at path, or makes it for a folder that
@@ -140,61 +163,49 @@ func (f Finder) fromFile(path string) (seal.Key, error) {
 	return k, err
 }
 
-// id names the folder in the key store: its absolute path.
-func (f Finder) id() (string, error) {
-	abs, err := filepath.Abs(f.Dir)
-	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
+func (f Finder) store() KeyStore {
+	if f.Store == nil {
+		return systemKeyStore{}
 	}
-	return abs, nil
+	return f.Store
 }
 
-// userFile is the user's key file for the folder id, in the settings
-// folder beside FloorDesk's: FloorDesk-keys/<hash of the path>.key.
+// userFile is the user's key file for the key id, in the settings folder
+// beside FloorDesk's: FloorDesk-keys/<id>.key.
 func (f Finder) userFile(id string) string {
-	sum := sha256.Sum256([]byte(id))
-	return filepath.Join(f.ConfigDir, "FloorDesk-keys", hex.EncodeToString(sum[:8])+".key")
+	return filepath.Join(f.ConfigDir, "FloorDesk-keys", id+".key")
 }
 
 // UserFile is where Find keeps the folder's key when the system has no
-// key store, for the README and the log to name.
+// key store, for the log to name; "" when the folder names no key yet.
 func (f Finder) UserFile() string {
-	id, err := f.id()
+	id, err := ReadID(f.Dir)
 	if err != nil {
 		return ""
 	}
 	return f.userFile(id)
 }
 
+// ReadID reads the ID of the key the folder dir names.
+func ReadID(dir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, IDFile))
+	if err != nil {
+		return "", err
+	}
+	id := strings.TrimSpace(string(b))
+	if _, err := hex.DecodeString(id); err != nil || len(id) != 16 {
+		return "", fmt.Errorf("the data folder's %s file is damaged", IDFile)
+	}
+	return id, nil
+}
+
 // encrypted reports whether dir holds an encrypted store.
 func encrypted(dir string) bool { return backupfmt.IsStore(dir) && !sealdb.IsPlain(dir) }
 
-func decode(secret string) (seal.Key, error) {
+func decode(secret, id string) (seal.Key, Source, error) {
 	k, err := hex.DecodeString(secret)
-	if err != nil || len(k) != seal.KeySize {
-		return nil, errors.New("the system key store holds a damaged FloorDesk key")
+	if err != nil || len(k) != seal.KeySize || seal.Key(k).ID() != id {
+		return nil, "", errors.New("the system key store holds a damaged FloorDesk key")
 	}
-	return seal.Key(k), nil
-}
-
-// Keep stores k as the folder's key where Find looks for it without a
-// named key file (the system key store, else the user's key file),
-// replacing what was there: after a restore with a key file, so the desk
-// finds the restored folder's key at its start.
-func (f Finder) Keep(k seal.Key) error {
-	id, err := f.id()
-	if err != nil {
-		return err
-	}
-	store := f.Store
-	if store == nil {
-		store = systemKeyStore{}
-	}
-	path := f.userFile(id)
-	if err := store.Set(keyStoreService, id, hex.EncodeToString(k)); err == nil {
-		os.Remove(path)
-		return nil
-	}
-	os.Remove(path)
-	return seal.WriteKeyFile(path, k)
+	return seal.Key(k), FromKeyStore, nil
 }

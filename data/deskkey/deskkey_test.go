@@ -60,13 +60,23 @@ func TestKeyStoreThenUserFile(t *testing.T) {
 	if err != nil || src != deskkey.FromKeyStore || !k.Valid() {
 		t.Fatalf("a new folder with a key store: %v from %s", err, src)
 	}
+	if id, err := deskkey.ReadID(dir); err != nil || id != k.ID() {
+		t.Fatalf("the folder names key %q (%v), want %s", id, err, k.ID())
+	}
 	encrypt(t, dir, k)
+	// The folder moved elsewhere still finds its key.
+	moved := filepath.Join(t.TempDir(), "D-drive", "FloorDesk")
+	os.MkdirAll(filepath.Dir(moved), 0o700)
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	f.Dir = moved
 	again, _, err := f.Find()
 	if err != nil || !bytes.Equal(again, k) {
-		t.Fatalf("the key store's key again: %v", err)
+		t.Fatalf("the key of the moved folder: %v", err)
 	}
-	if _, err := os.Stat(f.UserFile()); err == nil {
-		t.Fatal("a user key file was made beside the key store")
+	if matches, _ := filepath.Glob(filepath.Join(cfg, "FloorDesk-keys", "*")); len(matches) > 0 {
+		t.Fatalf("a user key file was made beside the key store: %v", matches)
 	}
 
 	// A system without a key store keeps a new folder's key in the user's
@@ -82,6 +92,9 @@ func TestKeyStoreThenUserFile(t *testing.T) {
 		t.Fatalf("user key file: %v %v", info, err)
 	}
 	encrypt(t, dir2, k2)
+	if again, src, err := f2.Find(); err != nil || src != deskkey.FromUserFile || !bytes.Equal(again, k2) {
+		t.Fatalf("the user key file again: %v from %s", err, src)
+	}
 	// When the key store comes, the key moves into it.
 	store.down = false
 	k3, src, err := f2.Find()
@@ -97,14 +110,24 @@ func TestKeyStoreThenUserFile(t *testing.T) {
 // is made for it.
 func TestKeyLost(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "FloorDesk")
-	encrypt(t, dir, seal.NewKey())
+	k := seal.NewKey()
+	encrypt(t, dir, k)
+	named := filepath.Join(t.TempDir(), "FloorDesk")
+	encrypt(t, named, k)
+	os.WriteFile(filepath.Join(named, deskkey.IDFile), []byte(k.ID()), 0o600)
 	for name, f := range map[string]deskkey.Finder{
-		"key store": {Dir: dir, ConfigDir: t.TempDir(), Store: &memStore{m: map[string]string{}}},
-		"user file": {Dir: dir, ConfigDir: t.TempDir(), Store: &memStore{down: true}},
-		"key file":  {Dir: dir, KeyFile: filepath.Join(t.TempDir(), "desk.key")},
+		"names no key":          {Dir: dir, ConfigDir: t.TempDir(), Store: &memStore{m: map[string]string{}}},
+		"key not in the store":  {Dir: named, ConfigDir: t.TempDir(), Store: &memStore{m: map[string]string{}}},
+		"no store, no key file": {Dir: named, ConfigDir: t.TempDir(), Store: &memStore{down: true}},
+		"key file missing":      {Dir: dir, KeyFile: filepath.Join(t.TempDir(), "desk.key")},
 	} {
 		if _, _, err := f.Find(); !errors.Is(err, deskkey.ErrKeyLost) {
 			t.Errorf("%s: %v, want ErrKeyLost", name, err)
+		}
+		if f.KeyFile != "" {
+			if _, err := os.Stat(f.KeyFile); err == nil {
+				t.Errorf("%s: a new key file was made for an encrypted folder", name)
+			}
 		}
 	}
 }
