@@ -23,10 +23,15 @@ func keyFinder(dir, keyFile string) deskkey.Finder {
 	return deskkey.Finder{Dir: dir, KeyFile: keyFile, ConfigDir: cfg}
 }
 
-// folderKey is the data folder's key, and the sentence to say when there
-// is none to be had (keyRefused).
+// folderKey is the data folder's key for a command on the terminal, which
+// asks for the passphrase when the key is kept behind one (cliKey).
 func folderKey(dir, keyFile string) (seal.Key, error) {
-	f := keyFinder(dir, keyFile)
+	return cliKey(keyFinder(dir, keyFile))
+}
+
+// folderKeyWith is the key f finds, said in the log; ErrNeedPassphrase
+// when it is kept behind a passphrase.
+func folderKeyWith(f deskkey.Finder) (seal.Key, error) {
 	k, src, err := f.Find()
 	if err != nil {
 		return nil, err
@@ -53,6 +58,8 @@ func keyRefused(dir string, err error) (code int, ok bool) {
 		say(os.Stderr, "cli.key_file_open", names)
 	case errors.Is(err, seal.ErrKeyFileBad):
 		say(os.Stderr, "cli.key_file_bad", names)
+	case errors.Is(err, seal.ErrWrongPassphrase):
+		say(os.Stderr, "cli.passphrase_wrong", names)
 	default:
 		return exitFailed, false
 	}
@@ -107,8 +114,13 @@ func restoreKey(dir, keyFile string, br *bufio.Reader) (k seal.Key, adopt func()
 		k = seal.NewKey()
 	default:
 		id := seal.KeyID(head)
-		if k, _, err = f.Lookup(id); errors.Is(err, deskkey.ErrKeyLost) {
+		k, _, err = f.Lookup(id)
+		switch {
+		case errors.Is(err, deskkey.ErrKeyLost):
 			err = &seal.KeyError{Err: seal.ErrNoKey, Wanted: id}
+		case errors.Is(err, deskkey.ErrNeedPassphrase):
+			k, err = askUnlock(func(pass string) (seal.Key, error) { return f.UnlockID(id, pass) })
+			adopt = func() error { return home.NameKey(k) } // it stays behind the passphrase
 		}
 	}
 	return k, adopt, err

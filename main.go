@@ -44,6 +44,7 @@ import (
 	"floordesk/assets"
 	"floordesk/data"
 	"floordesk/data/backupfmt"
+	"floordesk/data/deskkey"
 	"floordesk/ui"
 	"floordesk/ui/found"
 	"floordesk/ui/guests"
@@ -90,6 +91,8 @@ func run(args []string) int {
 			return demoCommand(args[1:])
 		case "export-key":
 			return exportKey(args[1:])
+		case "passphrase":
+			return setPassphrase(args[1:])
 		}
 	}
 	return desk(args)
@@ -126,12 +129,15 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	key, err := folderKey(*f.dir, keyFileFlag(fs))
+	finder := keyFinder(*f.dir, keyFileFlag(fs))
+	key, err := folderKeyWith(finder)
+	if errors.Is(err, deskkey.ErrNeedPassphrase) {
+		return unlockDesk(f, finder, pinless)
+	}
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
-	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
-		IndexVersion: app.IndexVersion, DeferIndexes: true, Key: key})
+	st, err := openDeskStore(f, key)
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -150,56 +156,102 @@ func desk(args []string) int {
 
 // runDesk shows the desk's window on an open store until it is closed.
 func runDesk(st *data.Store, f deskFlags) int {
+	svc, code := prepareDesk(st, f)
+	if code != exitOK {
+		return code
+	}
+	d := newDeskSession()
+	d.show(st, svc, f)
+	return d.run()
+}
+
+// prepareDesk makes the desk's service on st, fills a demo hotel when
+// asked, and speaks the desk's language.
+func prepareDesk(st *data.Store, f deskFlags) (*app.Service, int) {
 	svc := app.New(st, nil)
 	svc.DeskCode, _ = st.Setting(ui.SettingDeskCode)
 	if *f.demo {
 		if code := fillDemo(st, svc, appdemo.DemoOptions{Seed: 1, Size: *f.demoSize}); code != exitOK {
-			return code
+			return nil, code
 		}
 	}
 	if _, err := ui.UseLanguage(chosenLanguage(st, *f.language)); err != nil {
 		slog.Error("translations", "err", err)
-		return exitFailed
+		return nil, exitFailed
 	}
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	backups := autoBackup(st, *f.backups)
-	go backups.Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
+	return svc, exitOK
+}
 
+// deskSession is the desk's window and what runs behind it, from its
+// first screen (the desk, or the passphrase it asks first) until it is
+// closed.
+type deskSession struct {
+	a    fyne.App
+	w    fyne.Window
+	ctx  context.Context
+	stop context.CancelFunc
+	dw   *ui.Window
+	code int
+}
+
+func newDeskSession() *deskSession {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	setTheme := func(v string) { a.Settings().SetTheme(themeFor(v)) }
-	v, _ := st.Setting(ui.SettingTheme)
-	setTheme(v)
+	a.Settings().SetTheme(themeFor("")) // the desk's font, for Chinese, before the store says which theme
 	w := a.NewWindow(lang.L("app.title"))
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
-	code := exitOK
-	var dw *ui.Window
+	ctx, stop := context.WithCancel(context.Background())
+	return &deskSession{a: a, w: w, ctx: ctx, stop: stop, code: exitOK}
+}
+
+// show starts the daily backups and shows the desk on st in the window,
+// once the store's indexes are built. Call it before run or on the Fyne
+// goroutine.
+func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
+	backups := autoBackup(st, *f.backups)
+	go backups.Run(d.ctx, func(err error) { slog.Error("auto backup", "err", err) })
+	setTheme := func(v string) { d.a.Settings().SetTheme(themeFor(v)) }
+	v, _ := st.Setting(ui.SettingTheme)
+	setTheme(v)
+	d.w.SetTitle(lang.L("app.title"))
 	open := func() {
-		if dw, code = openDesk(ctx, a, w, st, svc, backups, setTheme, f); code != exitOK {
-			a.Quit()
+		if d.dw, d.code = openDesk(d.ctx, d.a, d.w, st, svc, backups, setTheme, f); d.code != exitOK {
+			d.a.Quit()
 		}
 	}
-	if st.IndexesStale() {
-		ui.ShowIndexing(w, st, fyne.Do, func(err error) {
-			if err != nil {
-				slog.Error("build indexes", "err", err)
-				say(os.Stderr, "cli.indexing_failed", map[string]string{"Error": err.Error()})
-				code = exitFailed
-				a.Quit()
-				return
-			}
-			open()
-		})
-	} else {
+	if !st.IndexesStale() {
 		open()
+		return
 	}
-	defer quitOnSignal(a)()
-	w.ShowAndRun()
-	if dw != nil {
-		dw.Stop()
+	ui.ShowIndexing(d.w, st, fyne.Do, func(err error) {
+		if err != nil {
+			slog.Error("build indexes", "err", err)
+			say(os.Stderr, "cli.indexing_failed", map[string]string{"Error": err.Error()})
+			d.quit(exitFailed)
+			return
+		}
+		open()
+	})
+}
+
+// do runs fn on the Fyne goroutine.
+func (d *deskSession) do(fn func()) { fyne.Do(fn) }
+
+// quit ends the desk with code.
+func (d *deskSession) quit(code int) {
+	d.code = code
+	d.a.Quit()
+}
+
+// run shows the window until it is closed, then stops the desk.
+func (d *deskSession) run() int {
+	defer quitOnSignal(d.a)()
+	d.w.ShowAndRun()
+	if d.dw != nil {
+		d.dw.Stop()
 	}
-	return code
+	d.stop()
+	return d.code
 }
 
 // openDesk shows the desk in w, once the store's indexes are built, and

@@ -42,6 +42,14 @@ func (s *memStore) Set(svc, user, v string) error {
 	return nil
 }
 
+func (s *memStore) Delete(svc, user string) error {
+	if s.down {
+		return errors.New("no secret service")
+	}
+	delete(s.m, svc+"/"+user)
+	return nil
+}
+
 // encrypt makes dir hold a store encrypted with k.
 func encrypt(t *testing.T, dir string, k seal.Key) {
 	t.Helper()
@@ -142,5 +150,44 @@ func TestKeyFileFirst(t *testing.T) {
 	}
 	if read, err := seal.ReadKeyFile(path); err != nil || !bytes.Equal(read, k) {
 		t.Fatalf("the key file holds another key: %v", err)
+	}
+}
+
+// A key kept behind a passphrase is asked for at every start, opens with
+// that passphrase only, and is then in no key store or plain key file.
+func TestPassphrase(t *testing.T) {
+	for _, down := range []bool{false, true} {
+		dir, cfg := filepath.Join(t.TempDir(), "FloorDesk"), t.TempDir()
+		store := &memStore{m: map[string]string{}, down: down}
+		f := deskkey.Finder{Dir: dir, ConfigDir: cfg, Store: store}
+		k, _, err := f.Find()
+		if err != nil {
+			t.Fatal(err)
+		}
+		encrypt(t, dir, k)
+		if err := f.SetPassphrase(k, "short"); !errors.Is(err, seal.ErrPassphraseLength) {
+			t.Fatalf("a short passphrase: %v", err)
+		}
+		const pass = "二楼服务台 night shift"
+		if err := f.SetPassphrase(k, pass); err != nil {
+			t.Fatal(err)
+		}
+		if _, src, err := f.Find(); !errors.Is(err, deskkey.ErrNeedPassphrase) || src != deskkey.FromPassphrase {
+			t.Fatalf("key store down %v: Find after a passphrase: %v from %s, want ErrNeedPassphrase", down, err, src)
+		}
+		if len(store.m) != 0 {
+			t.Fatalf("the key is still in the key store: %v", store.m)
+		}
+		plain, _ := filepath.Glob(filepath.Join(cfg, "FloorDesk-keys", "*.key"))
+		if len(plain) > 0 {
+			t.Fatalf("a plain key file is left: %v", plain)
+		}
+		if _, err := f.Unlock("二楼服务台 day shift!"); !errors.Is(err, seal.ErrWrongPassphrase) {
+			t.Fatalf("a wrong passphrase: %v", err)
+		}
+		got, err := f.Unlock(pass)
+		if err != nil || !bytes.Equal(got, k) {
+			t.Fatalf("unlock: %v", err)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package seal_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -156,5 +157,32 @@ func TestPassphraseLimits(t *testing.T) {
 	c, _ := seal.FromPassphrase("correct horse battery", seal.NewSalt())
 	if !bytes.Equal(a, b) || bytes.Equal(a, c) {
 		t.Fatal("a passphrase must give the same key with its salt, another with another salt")
+	}
+}
+
+// A wrapped key opens with its passphrase only.
+func TestWrap(t *testing.T) {
+	k := seal.NewKey()
+	w, err := seal.Wrap(k, "前台主管的口令 2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(w, []byte(fmt.Sprintf("%x", []byte(k)))) {
+		t.Fatal("the key is readable in its wrapping")
+	}
+	got, err := seal.Unwrap(w, "前台主管的口令 2026")
+	if err != nil || !bytes.Equal(got, k) {
+		t.Fatalf("unwrap: %v", err)
+	}
+	for _, wrong := range []string{"前台主管的口令 2027", "short", ""} {
+		if _, err := seal.Unwrap(w, wrong); !errors.Is(err, seal.ErrWrongPassphrase) {
+			t.Fatalf("unwrap with %q: %v, want ErrWrongPassphrase", wrong, err)
+		}
+	}
+	if _, err := seal.Wrap(k, "too short"); !errors.Is(err, seal.ErrPassphraseLength) {
+		t.Fatalf("wrap with a short passphrase: %v", err)
+	}
+	if _, err := seal.Unwrap([]byte("floordesk-key-v1 00"), "whatever passphrase"); !errors.Is(err, seal.ErrKeyFileBad) {
+		t.Fatalf("unwrap of another file: %v", err)
 	}
 }
