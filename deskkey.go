@@ -77,9 +77,6 @@ func exportKey(args []string) int {
 	}
 	k, err := folderKey(*dir, keyFileFlag(fs))
 	if err != nil {
-		if code, ok := keyRefused(*dir, err); ok {
-			return code
-		}
 		return openFailed(*dir, err, "")
 	}
 	if err := seal.WriteKeyFile(files[0], k); err != nil {

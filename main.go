@@ -45,6 +45,7 @@ import (
 	"floordesk/data"
 	"floordesk/data/backupfmt"
 	"floordesk/data/deskkey"
+	"floordesk/data/seal"
 	"floordesk/ui"
 	"floordesk/ui/found"
 	"floordesk/ui/guests"
@@ -154,6 +155,12 @@ func desk(args []string) int {
 	return code
 }
 
+// openDeskStore opens the desk's data folder with key.
+func openDeskStore(f deskFlags, key seal.Key) (*data.Store, error) {
+	return data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
+		IndexVersion: app.IndexVersion, DeferIndexes: true, Key: key})
+}
+
 // runDesk shows the desk's window on an open store until it is closed.
 func runDesk(st *data.Store, f deskFlags) int {
 	svc, code := prepareDesk(st, f)
@@ -233,9 +240,6 @@ func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
 		open()
 	})
 }
-
-// do runs fn on the Fyne goroutine.
-func (d *deskSession) do(fn func()) { fyne.Do(fn) }
 
 // quit ends the desk with code.
 func (d *deskSession) quit(code int) {

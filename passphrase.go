@@ -7,9 +7,9 @@ import (
 	"os"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"golang.org/x/term"
 
-	"floordesk/app"
 	"floordesk/data"
 	"floordesk/data/deskkey"
 	"floordesk/data/seal"
@@ -150,7 +150,7 @@ func unlockDesk(f deskFlags, finder deskkey.Finder, pinless bool) int {
 		}
 		return err
 	}
-	ui.ShowUnlock(d.w, d.do, ui.Unlock{Max: seal.MaxPassphrase, Try: try}, func(err error) {
+	ui.ShowUnlock(d.w, fyne.Do, ui.Unlock{Max: seal.MaxPassphrase, Try: try}, func(err error) {
 		if err != nil {
 			d.quit(openFailed(*f.dir, err, "cli.already_running"))
 			return
@@ -174,10 +174,4 @@ func unlockDesk(f deskFlags, finder deskkey.Finder, pinless bool) int {
 		}
 	}
 	return code
-}
-
-// openDeskStore opens the desk's data folder with key.
-func openDeskStore(f deskFlags, key seal.Key) (*data.Store, error) {
-	return data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
-		IndexVersion: app.IndexVersion, DeferIndexes: true, Key: key})
 }
