@@ -1,15 +1,22 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"floordesk/app"
 	appdemo "floordesk/app/demo"
 	"floordesk/data"
 	"floordesk/data/seal"
+	"floordesk/server"
+	"floordesk/server/badgerstore"
 )
 
 // phoneNumber is how the demo writes a guest's mobile number.
@@ -108,5 +115,109 @@ func TestKeyRefusals(t *testing.T) {
 	wantSaid(t, "stdout", r.stdout, "cli.key_exported", map[string]string{"File": exported, "Key": testKey.ID()})
 	if k, err := seal.ReadKeyFile(exported); err != nil || k.ID() != testKey.ID() {
 		t.Fatalf("the exported key file: %v", err)
+	}
+}
+
+// The demo hotel's events, pushed to a real server on loopback whose
+// store is encrypted, leave no demo guest's phone readable in the
+// server's folder or in its backup.
+func TestServerFolderAndBackupHideTheDemoGuests(t *testing.T) {
+	t.Parallel()
+	ctx := t.Context()
+	dir := filepath.Join(t.TempDir(), "FloorDesk")
+	st, err := data.Open(data.Options{Dir: dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, Key: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	svc := app.New(st, nil)
+	svc.PINCost = app.TestPINCost
+	if err := appdemo.Demo(svc, appdemo.DemoOptions{Seed: 2, Size: 300, Days: 20}); err != nil {
+		t.Fatal(err)
+	}
+	phones := demoPhones(t, st)
+
+	serverDir := filepath.Join(t.TempDir(), "server-data")
+	quiet := slog.New(slog.DiscardHandler)
+	store, err := badgerstore.OpenWith(serverDir, seal.NewKey(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{Store: store, Logger: quiet, Version: "test", LongPoll: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+	defer srv.Close()
+	code, err := server.CreateEnrolment(ctx, store, "grand", time.Now(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := data.EnrollStore(ctx, st, hs.URL, code); err != nil {
+		t.Fatal(err)
+	}
+	pushAll(t, st)
+
+	var backup bytes.Buffer
+	if err := store.Backup(&backup); err != nil {
+		t.Fatal(err)
+	}
+	srv.Close()
+	store.Close()
+	files := phonesIn(t, serverDir)
+	for phone := range phones {
+		if path, ok := files[phone]; ok {
+			t.Errorf("a demo guest's phone %s is readable in the server's %s", phone, path)
+		}
+		if bytes.Contains(backup.Bytes(), []byte(phone)) {
+			t.Errorf("a demo guest's phone %s is readable in the server's backup", phone)
+		}
+	}
+}
+
+// demoPhones are the guests' phone numbers in the desk's events, as a
+// person reading the desk's screens would find them.
+func demoPhones(t *testing.T, st *data.Store) map[string]bool {
+	t.Helper()
+	phones := map[string]bool{}
+	for after := uint64(0); ; {
+		evs, next, err := st.Log(after, 500)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) == 0 {
+			break
+		}
+		for _, ev := range evs {
+			for _, m := range phoneNumber.FindAll(ev.Body, -1) {
+				phones[string(m)] = true
+			}
+		}
+		after = next
+	}
+	if len(phones) == 0 {
+		t.Fatal("the demo hotel holds no guest's phone: the test would prove nothing")
+	}
+	return phones
+}
+
+// pushAll syncs st until its outbox is empty.
+func pushAll(t *testing.T, st *data.Store) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	c := data.NewSyncClient(st, data.SyncConfig{})
+	done := make(chan error, 1)
+	go func() { done <- c.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if s := c.Status(); s.Online && s.Pending == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the desk did not send its events: %+v", c.Status())
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
