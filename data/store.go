@@ -97,11 +97,13 @@ type Store struct {
 	stale     staleIndexes // found by Open with DeferIndexes, until BuildIndexes
 }
 
-// Open opens (or creates) the store in opts.Dir. It returns
-// ErrAlreadyRunning when another process has the folder open. On a disk
-// with less than DiskReserve free it opens the store read-only (Disk says
-// so, and every write is refused with ErrDiskFull), or returns ErrDiskFull
-// when it cannot (see openBadger).
+// Open opens (or creates) the store in opts.Dir, encrypted with opts.Key
+// (a folder left plain by an earlier build is encrypted first, see
+// prepareKey). It returns ErrAlreadyRunning when another process has the
+// folder open, and an error wrapping ErrWrongKey when the folder was
+// encrypted with another key. On a disk with less than DiskReserve free it
+// opens the store read-only (Disk says so, and every write is refused with
+// ErrDiskFull), or returns ErrDiskFull when it cannot (see openBadger).
 func Open(opts Options) (*Store, error) {
 	if opts.Fold == nil {
 		return nil, errors.New("open store: no fold function")
