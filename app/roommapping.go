@@ -1,0 +1,194 @@
+package app
+
+import (
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"floordesk/tabular"
+)
+
+// When the desk cannot tell which column of a room list is which (a file
+// without a header whose columns could be misread, a header it does not
+// know), it asks: RoomColumns gives the file's first rows and the desk's
+// guess, the supervisor says which column is which, and
+// PreviewRoomsMapped reads the file so. Nothing is saved until the
+// preview is confirmed (ConfirmRooms).
+
+// SampleRows is how many rows of a file RoomColumns shows.
+const SampleRows = 5
+
+// RoomMapping says which column (from 0) holds what; -1 for none. A
+// Floor of -1 takes the floors from the room numbers. Start is the first
+// row of rooms: the rows above it (a header, titles) are skipped.
+type RoomMapping struct {
+	Room, Floor, Type         int
+	Building, Section, Status int
+	Start                     int
+}
+
+// NoRoomMapping maps no column.
+var NoRoomMapping = RoomMapping{Room: -1, Floor: -1, Type: -1, Building: -1, Section: -1, Status: -1}
+
+func (m RoomMapping) columns() [roomColumns]int {
+	return [roomColumns]int{colRoom: m.Room, colFloor: m.Floor, colType: m.Type,
+		colBuilding: m.Building, colSection: m.Section, colStatus: m.Status}
+}
+
+func mappingOf(cols [roomColumns]int, start int) RoomMapping {
+	return RoomMapping{Room: cols[colRoom], Floor: cols[colFloor], Type: cols[colType],
+		Building: cols[colBuilding], Section: cols[colSection], Status: cols[colStatus], Start: start}
+}
+
+// ColumnSample is the start of a table file, for a supervisor to say
+// which column is which: its first rows as read, how many columns the
+// widest has, and the desk's guess of each column.
+type ColumnSample struct {
+	Rows    [][]string
+	Columns int
+	Guess   RoomMapping
+}
+
+// columnCodes are the refusals of a file whose columns the desk could
+// not tell apart, which a supervisor settles by saying which is which.
+var columnCodes = []string{"rooms.no_header", "rooms.no_room_column", "rooms.no_type_column",
+	"rooms.no_floor_column", "rooms.unsure_columns"}
+
+// NeedsColumns reports whether err refuses a room list only because the
+// desk could not tell which column is which: the desk then asks
+// (RoomColumns, PreviewRoomsMapped) instead of refusing the file.
+func NeedsColumns(err error) bool {
+	r := RefusalOf(err)
+	return r != nil && slices.Contains(columnCodes, r.Code)
+}
+
+// RoomColumns reads a room list file and returns its first rows with the
+// desk's guess of its columns: those found by their header, and the rows
+// of rooms starting under the header (or at the top without one).
+func (s *Service) RoomColumns(r io.Reader) (ColumnSample, error) {
+	t, err := ReadTable("file", r, isRoomHeader)
+	if err != nil {
+		return ColumnSample{}, err
+	}
+	if len(t.Rows) == 0 {
+		return ColumnSample{}, Invalid("file", "rooms.empty")
+	}
+	var cs ColumnSample
+	for _, row := range t.Rows[:min(len(t.Rows), SampleRows)] {
+		cs.Rows = append(cs.Rows, row.Cells)
+		cs.Columns = max(cs.Columns, len(row.Cells))
+	}
+	cs.Guess = guessColumns(t.Rows)
+	return cs, nil
+}
+
+// guessColumns finds the row naming the most known columns among the
+// first rows; without one, the first row is a header when it holds no
+// number and the next does.
+func guessColumns(rows []tabular.Row) RoomMapping {
+	best, at := 0, -1
+	var cols [roomColumns]int
+	for i, row := range rows[:min(len(rows), headerRows)] {
+		if c, found := headerColumns(row.Cells); found > best {
+			best, at, cols = found, i, c
+		}
+	}
+	if at >= 0 {
+		return mappingOf(cols, at+1)
+	}
+	m := NoRoomMapping
+	if len(rows) > 1 && !hasNumber(rows[0].Cells) && hasNumber(rows[1].Cells) {
+		m.Start = 1
+	}
+	return m
+}
+
+func hasNumber(cells []string) bool {
+	return slices.ContainsFunc(cells, func(c string) bool {
+		return c != "" && strings.Trim(c, "0123456789") == ""
+	})
+}
+
+// PreviewRoomsMapped is PreviewRooms with the columns the supervisor
+// picked. Refusals: ErrInvalid "columns" when the room number or the
+// room type has no column, a column is picked twice or lies past the
+// file's widest row, or Start is past the file's rows; the refusals of
+// the rows' contents as PreviewRooms.
+func (s *Service) PreviewRoomsMapped(name string, r io.Reader, m RoomMapping) (RoomPreview, error) {
+	if err := Required("name", name); err != nil {
+		return RoomPreview{}, err
+	}
+	t, err := ReadTable("file", r, isRoomHeader)
+	if err != nil {
+		return RoomPreview{}, err
+	}
+	if err := checkMapping(m, t.Rows); err != nil {
+		return RoomPreview{}, err
+	}
+	p := RoomPreview{Name: name, Notes: tableNotes(t)}
+	for _, title := range t.Rows[:m.Start] {
+		p.Notes = append(p.Notes, newNote(NoteTitleLine, "line", strconv.Itoa(title.Line)))
+	}
+	p.Notes = append(p.Notes, newNote(NoteColumnsPicked))
+	return p, readRoomRows(&p, t.Rows, m.columns(), m.Start)
+}
+
+// checkMapping: room number and type picked, no column twice, each
+// within the file's widest row, rooms left under Start.
+func checkMapping(m RoomMapping, rows []tabular.Row) error {
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.Cells))
+	}
+	switch {
+	case m.Room < 0:
+		return Invalid("columns", "rooms.map_no_room")
+	case m.Type < 0:
+		return Invalid("columns", "rooms.map_no_type")
+	case m.Start < 0 || m.Start >= len(rows):
+		return Invalid("columns", "rooms.empty")
+	}
+	var used []int
+	for _, c := range m.columns() {
+		switch {
+		case c < 0:
+			continue
+		case c >= width:
+			return Invalid("columns", "rooms.map_no_such_column", "column", ColumnName(c))
+		case slices.Contains(used, c):
+			return Invalid("columns", "rooms.map_twice", "column", ColumnName(c))
+		}
+		used = append(used, c)
+	}
+	return nil
+}
+
+// ColumnName is a column as Excel names it: A, B, … Z, AA.
+func ColumnName(i int) string {
+	name := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		name = string(rune('A'+(i-1)%26)) + name
+	}
+	return name
+}
+
+func tableNotes(t *tabular.Table) []Note {
+	switch {
+	case t.Sheet != "":
+		return []Note{newNote(NoteSheet, "sheet", t.Sheet)}
+	case t.Encoding != "UTF-8":
+		return []Note{newNote(NoteEncoding, "encoding", t.Encoding)}
+	}
+	return nil
+}
+
+func init() {
+	RegisterMessages(map[string]string{
+		"rooms.unsure_columns":     "The file has no header, and its columns could be read more than one way (line {line}) — say which column is which.",
+		"rooms.map_no_room":        "Pick the column that holds the room numbers.",
+		"rooms.map_no_type":        "Pick the column that holds the room types.",
+		"rooms.map_twice":          "Column {column} is picked for two things — pick each column once.",
+		"rooms.map_no_such_column": "The file has no column {column} — pick one of its columns.",
+	})
+}
