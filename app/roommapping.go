@@ -127,7 +127,7 @@ func (s *Service) PreviewRoomsMapped(name string, r io.Reader, m RoomMapping) (R
 		return RoomPreview{}, err
 	}
 	p := RoomPreview{Name: name, Notes: tableNotes(t)}
-	for _, title := range t.Rows[:m.Start] {
+	for _, title := range t.Rows[:max(m.Start-1, 0)] { // the row above Start is the header
 		p.Notes = append(p.Notes, newNote(NoteTitleLine, "line", strconv.Itoa(title.Line)))
 	}
 	p.Notes = append(p.Notes, newNote(NoteColumnsPicked))
