@@ -16,9 +16,6 @@ import (
 // PreviewRoomsMapped reads the file so. Nothing is saved until the
 // preview is confirmed (ConfirmRooms).
 
-// SampleRows is how many rows of a file RoomColumns shows.
-const SampleRows = 5
-
 // RoomMapping says which column (from 0) holds what; -1 for none. A
 // Floor of -1 takes the floors from the room numbers. Start is the first
 // row of rooms: the rows above it (a header, titles) are skipped.
@@ -39,15 +36,6 @@ func (m RoomMapping) columns() [roomColumns]int {
 func mappingOf(cols [roomColumns]int, start int) RoomMapping {
 	return RoomMapping{Room: cols[colRoom], Floor: cols[colFloor], Type: cols[colType],
 		Building: cols[colBuilding], Section: cols[colSection], Status: cols[colStatus], Start: start}
-}
-
-// ColumnSample is the start of a table file, for a supervisor to say
-// which column is which: its first rows as read, how many columns the
-// widest has, and the desk's guess of each column.
-type ColumnSample struct {
-	Rows    [][]string
-	Columns int
-	Guess   RoomMapping
 }
 
 // columnCodes are the refusals of a file whose columns the desk could
@@ -74,13 +62,35 @@ func (s *Service) RoomColumns(r io.Reader) (ColumnSample, error) {
 	if len(t.Rows) == 0 {
 		return ColumnSample{}, Invalid("file", "rooms.empty")
 	}
-	var cs ColumnSample
-	for _, row := range t.Rows[:min(len(t.Rows), SampleRows)] {
-		cs.Rows = append(cs.Rows, row.Cells)
-		cs.Columns = max(cs.Columns, len(row.Cells))
+	cs := SampleOf(t.Rows)
+	m := guessColumns(t.Rows)
+	cs.Start = m.Start
+	for field, c := range m.Fields() {
+		if c >= 0 {
+			cs.Guess[field] = c
+		}
 	}
-	cs.Guess = guessColumns(t.Rows)
 	return cs, nil
+}
+
+// Fields is the mapping by field name: room, floor, type, building,
+// section, status.
+func (m RoomMapping) Fields() map[string]int {
+	return map[string]int{"room": m.Room, "floor": m.Floor, "type": m.Type,
+		"building": m.Building, "section": m.Section, "status": m.Status}
+}
+
+// RoomMappingOf is the mapping of the columns picked by field name (a
+// field left out has none) with the rooms from row start.
+func RoomMappingOf(fields map[string]int, start int) RoomMapping {
+	col := func(f string) int {
+		if c, ok := fields[f]; ok {
+			return c
+		}
+		return -1
+	}
+	return RoomMapping{Room: col("room"), Floor: col("floor"), Type: col("type"),
+		Building: col("building"), Section: col("section"), Status: col("status"), Start: start}
 }
 
 // guessColumns finds the row naming the most known columns among the
@@ -98,9 +108,7 @@ func guessColumns(rows []tabular.Row) RoomMapping {
 		return mappingOf(cols, at+1)
 	}
 	m := NoRoomMapping
-	if len(rows) > 1 && !hasNumber(rows[0].Cells) && hasNumber(rows[1].Cells) {
-		m.Start = 1
-	}
+	m.Start = GuessStart(rows)
 	return m
 }
 
@@ -137,40 +145,16 @@ func (s *Service) PreviewRoomsMapped(name string, r io.Reader, m RoomMapping) (R
 // checkMapping: room number and type picked, no column twice, each
 // within the file's widest row, rooms left under Start.
 func checkMapping(m RoomMapping, rows []tabular.Row) error {
-	width := 0
-	for _, r := range rows {
-		width = max(width, len(r.Cells))
-	}
+	cols := m.columns()
 	switch {
 	case m.Room < 0:
 		return Invalid("columns", "rooms.map_no_room")
 	case m.Type < 0:
 		return Invalid("columns", "rooms.map_no_type")
 	case m.Start < 0 || m.Start >= len(rows):
-		return Invalid("columns", "rooms.empty")
+		return Invalid("columns", "columns.no_rows")
 	}
-	var used []int
-	for _, c := range m.columns() {
-		switch {
-		case c < 0:
-			continue
-		case c >= width:
-			return Invalid("columns", "rooms.map_no_such_column", "column", ColumnName(c))
-		case slices.Contains(used, c):
-			return Invalid("columns", "rooms.map_twice", "column", ColumnName(c))
-		}
-		used = append(used, c)
-	}
-	return nil
-}
-
-// ColumnName is a column as Excel names it: A, B, … Z, AA.
-func ColumnName(i int) string {
-	name := ""
-	for i++; i > 0; i = (i - 1) / 26 {
-		name = string(rune('A'+(i-1)%26)) + name
-	}
-	return name
+	return CheckColumns(cols[:], rows)
 }
 
 func tableNotes(t *tabular.Table) []Note {
@@ -185,10 +169,8 @@ func tableNotes(t *tabular.Table) []Note {
 
 func init() {
 	RegisterMessages(map[string]string{
-		"rooms.unsure_columns":     "The file has no header, and its columns could be read more than one way (line {line}) — say which column is which.",
-		"rooms.map_no_room":        "Pick the column that holds the room numbers.",
-		"rooms.map_no_type":        "Pick the column that holds the room types.",
-		"rooms.map_twice":          "Column {column} is picked for two things — pick each column once.",
-		"rooms.map_no_such_column": "The file has no column {column} — pick one of its columns.",
+		"rooms.unsure_columns": "The file has no header, and its columns could be read more than one way (line {line}) — say which column is which.",
+		"rooms.map_no_room":    "Pick the column that holds the room numbers.",
+		"rooms.map_no_type":    "Pick the column that holds the room types.",
 	})
 }

@@ -31,20 +31,21 @@ func TestFilesWhoseColumnsTheDeskAsksFor(t *testing.T) {
 	tests := []struct {
 		file    string
 		code    string
-		guess   app.RoomMapping
+		start   int
+		guess   map[string]int
 		picked  app.RoomMapping
 		rooms   []app.Room
 		notes   []string
 		columns int
 	}{
-		{"gbk-no-header-room-first.csv", "rooms.no_header", app.NoRoomMapping,
+		{"gbk-no-header-room-first.csv", "rooms.no_header", 0, map[string]int{},
 			app.RoomMapping{Room: 0, Floor: 1, Type: 2, Building: -1, Section: -1, Status: -1},
 			[]app.Room{{Number: "0801", Floor: 8, Type: "豪华大床房"}, {Number: "0802", Floor: 8, Type: "标准双床房"}, {Number: "0901", Floor: 9, Type: "行政套房"}},
 			[]string{"encoding GB18030", "columns_picked"}, 3},
-		{"no-header-mixed.csv", "rooms.unsure_columns", app.NoRoomMapping,
+		{"no-header-mixed.csv", "rooms.unsure_columns", 0, map[string]int{},
 			app.RoomMapping{Room: 1, Floor: 0, Type: 2, Building: -1, Section: -1, Status: -1},
 			nil, nil, 3},
-		{"unknown-header.xlsx", "rooms.no_header", app.RoomMapping{Room: -1, Floor: -1, Type: -1, Building: 3, Section: -1, Status: -1, Start: 1},
+		{"unknown-header.xlsx", "rooms.no_header", 1, map[string]int{"building": 3},
 			app.RoomMapping{Room: 0, Floor: 1, Type: 2, Building: 3, Section: -1, Status: -1, Start: 1},
 			[]app.Room{{Number: "0801", Floor: 8, Type: "豪华大床房", Building: "A座"}, {Number: "0802", Floor: 8, Type: "标准双床房", Building: "A座"}, {Number: "1201", Floor: 12, Type: "行政套房", Building: "B座"}},
 			[]string{"sheet Sheet1", "columns_picked"}, 4},
@@ -59,8 +60,11 @@ func TestFilesWhoseColumnsTheDeskAsksFor(t *testing.T) {
 				t.Fatalf("%v does not ask which column is which", err)
 			}
 			cs, err := f.Core.RoomColumns(bytes.NewReader(b))
-			if err != nil || cs.Columns != tt.columns || len(cs.Rows) != 3+tt.guess.Start || cs.Guess != tt.guess {
-				t.Fatalf("sample = %+v, %v; want %d columns, guess %+v", cs, err, tt.columns, tt.guess)
+			if err != nil || cs.Columns != tt.columns || len(cs.Rows) != 3+tt.start || cs.Start != tt.start || !reflect.DeepEqual(cs.Guess, tt.guess) {
+				t.Fatalf("sample = %+v, %v; want %d columns, start %d, guess %+v", cs, err, tt.columns, tt.start, tt.guess)
+			}
+			if m := app.RoomMappingOf(tt.picked.Fields(), tt.picked.Start); m != tt.picked {
+				t.Fatalf("mapping by field %+v, want %+v", m, tt.picked)
 			}
 			if tt.rooms == nil {
 				return
@@ -98,9 +102,9 @@ func TestAPickThatCannotBeRead(t *testing.T) {
 	}{
 		{"no room column", func(m *app.RoomMapping) { m.Room = -1 }, "rooms.map_no_room"},
 		{"no type column", func(m *app.RoomMapping) { m.Type = -1 }, "rooms.map_no_type"},
-		{"a column twice", func(m *app.RoomMapping) { m.Building = 2 }, "rooms.map_twice"},
-		{"past the widest row", func(m *app.RoomMapping) { m.Status = 3 }, "rooms.map_no_such_column"},
-		{"start past the rows", func(m *app.RoomMapping) { m.Start = 3 }, "rooms.empty"},
+		{"a column twice", func(m *app.RoomMapping) { m.Building = 2 }, "columns.twice"},
+		{"past the widest row", func(m *app.RoomMapping) { m.Status = 3 }, "columns.no_such_column"},
+		{"start past the rows", func(m *app.RoomMapping) { m.Start = 3 }, "columns.no_rows"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
