@@ -92,7 +92,7 @@ func (s *Service) PreviewRooms(name string, r io.Reader) (RoomPreview, error) {
 	if err != nil {
 		return RoomPreview{}, err
 	}
-	p := RoomPreview{Name: name, Notes: tableNotes(t)}
+	p := RoomPreview{Name: name, Notes: TableNotes(t)}
 	if err := readRooms(&p, t.Rows); err != nil {
 		return RoomPreview{}, err
 	}

@@ -134,7 +134,7 @@ func (s *Service) PreviewRoomsMapped(name string, r io.Reader, m RoomMapping) (R
 	if err := checkMapping(m, t.Rows); err != nil {
 		return RoomPreview{}, err
 	}
-	p := RoomPreview{Name: name, Notes: tableNotes(t)}
+	p := RoomPreview{Name: name, Notes: TableNotes(t)}
 	for _, title := range t.Rows[:max(m.Start-1, 0)] { // the row above Start is the header
 		p.Notes = append(p.Notes, newNote(NoteTitleLine, "line", strconv.Itoa(title.Line)))
 	}
@@ -157,7 +157,10 @@ func checkMapping(m RoomMapping, rows []tabular.Row) error {
 	return CheckColumns(cols[:], rows)
 }
 
-func tableNotes(t *tabular.Table) []Note {
+// TableNotes say how a table file was read: a workbook's sheet, or a
+// text file's encoding when it is not UTF-8 (the guest list's notes
+// too).
+func TableNotes(t *tabular.Table) []Note {
 	switch {
 	case t.Sheet != "":
 		return []Note{newNote(NoteSheet, "sheet", t.Sheet)}
