@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 
 	"floordesk/tabular"
 )
@@ -45,6 +46,13 @@ func GuessStart(rows []tabular.Row) int {
 		return 1
 	}
 	return 0
+}
+
+// hasNumber says whether a row holds a whole number.
+func hasNumber(cells []string) bool {
+	return slices.ContainsFunc(cells, func(c string) bool {
+		return c != "" && strings.Trim(c, "0123456789") == ""
+	})
 }
 
 // CheckColumns checks the columns picked (-1 for none): each within the

@@ -4,7 +4,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"floordesk/tabular"
 )
@@ -110,12 +109,6 @@ func guessColumns(rows []tabular.Row) RoomMapping {
 	m := NoRoomMapping
 	m.Start = GuessStart(rows)
 	return m
-}
-
-func hasNumber(cells []string) bool {
-	return slices.ContainsFunc(cells, func(c string) bool {
-		return c != "" && strings.Trim(c, "0123456789") == ""
-	})
 }
 
 // PreviewRoomsMapped is PreviewRooms with the columns the supervisor
