@@ -85,13 +85,7 @@ func roomsOf(guests []Guest, day string) []string {
 // other dates show (a day over 12); when none does, the file is refused
 // rather than read one way by guess. Supervisors only.
 func (s *GuestRegister) PreviewGuests(actorID, file string, r io.Reader) (Preview, error) {
-	if _, err := s.Authorize(actorID, app.RoleSupervisor); err != nil {
-		return Preview{}, err
-	}
-	if err := app.Required("file", file); err != nil {
-		return Preview{}, err
-	}
-	t, err := app.ReadTable("file", r, isHeader)
+	t, err := s.readFile(actorID, file, r)
 	if err != nil {
 		return Preview{}, err
 	}
@@ -104,6 +98,17 @@ func (s *GuestRegister) PreviewGuests(actorID, file string, r io.Reader) (Previe
 		return Preview{}, err
 	}
 	return p, checkGuests(p.Guests)
+}
+
+// readFile reads a guest list file's table, for a supervisor.
+func (s *GuestRegister) readFile(actorID, file string, r io.Reader) (*tabular.Table, error) {
+	if _, err := s.Authorize(actorID, app.RoleSupervisor); err != nil {
+		return nil, err
+	}
+	if err := app.Required("file", file); err != nil {
+		return nil, err
+	}
+	return app.ReadTable("file", r, isHeader)
 }
 
 // headerRows is how far down a file its header row is looked for.

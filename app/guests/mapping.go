@@ -93,13 +93,7 @@ func (s *GuestRegister) GuestColumns(actorID string, r io.Reader) (app.ColumnSam
 // has no column, a column is picked twice or lies past the file's widest
 // row, or no row is left under Start; the refusals of PreviewGuests.
 func (s *GuestRegister) PreviewGuestsMapped(actorID, file string, r io.Reader, m Mapping) (Preview, error) {
-	if _, err := s.Authorize(actorID, app.RoleSupervisor); err != nil {
-		return Preview{}, err
-	}
-	if err := app.Required("file", file); err != nil {
-		return Preview{}, err
-	}
-	t, err := app.ReadTable("file", r, isHeader)
+	t, err := s.readFile(actorID, file, r)
 	if err != nil {
 		return Preview{}, err
 	}

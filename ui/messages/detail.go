@@ -1,9 +1,6 @@
 package messages
 
 import (
-	"slices"
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -71,27 +68,16 @@ func (sc *Screen) actions(m appmessages.Message) fyne.CanvasObject {
 
 // history lists what happened to a message, oldest first.
 func (sc *Screen) history(m appmessages.Message) []fyne.CanvasObject {
-	type step struct {
-		at   time.Time
-		text string
-	}
-	steps := []step{{m.TakenAt, lang.L("messages.h.taken", map[string]string{"Who": sc.staff.Name(m.TakenBy), "Desk": m.Desk})}}
+	steps := []kit.HistoryStep{{At: m.TakenAt, Text: lang.L("messages.h.taken", map[string]string{"Who": sc.staff.Name(m.TakenBy), "Desk": m.Desk})}}
 	if d := m.Delivery; d != nil {
-		steps = append(steps, step{d.At, kit.JoinParts([]string{lang.L("messages.h.delivered", map[string]string{
+		steps = append(steps, kit.HistoryStep{At: d.At, Text: kit.JoinParts([]string{lang.L("messages.h.delivered", map[string]string{
 			"Who": sc.staff.Name(d.By), "How": kit.Named("messages.how.", string(d.How))}), d.Note})})
 	}
 	if c := m.Closed; c != nil {
-		steps = append(steps, step{c.At, lang.L("messages.h."+string(c.Status), map[string]string{
+		steps = append(steps, kit.HistoryStep{At: c.At, Text: lang.L("messages.h."+string(c.Status), map[string]string{
 			"Who": sc.staff.Name(c.By), "Reason": c.Reason})})
 	}
-	slices.SortStableFunc(steps, func(a, b step) int { return a.at.Compare(b.at) })
-	out := make([]fyne.CanvasObject, len(steps))
-	for i, s := range steps {
-		w := widget.NewLabel(kit.When(s.at, sc.s.Now()) + "  " + s.text)
-		w.Wrapping = fyne.TextWrapWord
-		out[i] = w
-	}
-	return out
+	return kit.HistoryLines(steps, sc.s.Now())
 }
 
 // showDeliverForm asks how the message was delivered.
