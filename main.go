@@ -41,6 +41,7 @@ import (
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
 	appmessages "floordesk/app/messages"
+	appreports "floordesk/app/reports"
 	apprequests "floordesk/app/requests"
 	"floordesk/assets"
 	"floordesk/data"
@@ -245,7 +246,7 @@ func registers(core *app.Service, backups *data.AutoBackup) func(*kit.Session) [
 				Requests: apprequests.New(core), Found: appfound.New(core)}),
 		}
 		regs = append(regs, handover.Register(s, apphandover.New(core), regs))
-		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups)})
+		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups, appreports.New(core))})
 	}
 }
 

@@ -21,7 +21,7 @@ func chineseDesk(t *testing.T) (*kittest.Env, *Screen) {
 	e := kittest.NewIn(t, kit.Chinese)
 	e.Supervisor(t)
 	e.SignIn(t, "S01")
-	sc := newScreen(e.Session, e.Svc, backupsOf(e))
+	sc := newScreen(e.Session, e.Svc, backupsOf(e), reporterOf(e))
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }

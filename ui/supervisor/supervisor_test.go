@@ -24,7 +24,7 @@ func desk(t *testing.T) (*kittest.Env, *Screen) {
 	e.Supervisor(t)
 	e.Attendant(t, "S01", "A01", "Wang Fang")
 	e.SignIn(t, "S01")
-	sc := newScreen(e.Session, e.Svc, backupsOf(e))
+	sc := newScreen(e.Session, e.Svc, backupsOf(e), reporterOf(e))
 	e.Window.SetContent(sc.Content())
 	return e, sc
 }
