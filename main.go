@@ -40,6 +40,8 @@ import (
 	apphandover "floordesk/app/handover"
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
+	appmessages "floordesk/app/messages"
+	appreports "floordesk/app/reports"
 	apprequests "floordesk/app/requests"
 	"floordesk/assets"
 	"floordesk/data"
@@ -53,6 +55,7 @@ import (
 	"floordesk/ui/keys"
 	"floordesk/ui/kit"
 	"floordesk/ui/loans"
+	"floordesk/ui/messages"
 	"floordesk/ui/paper"
 	"floordesk/ui/requests"
 	"floordesk/ui/supervisor"
@@ -300,11 +303,12 @@ func registers(core *app.Service, backups *data.AutoBackup) func(*kit.Session) [
 			loans.Register(s, apploans.New(core)),
 			keys.Register(s, appkeys.New(core)),
 			found.Register(s, appfound.New(core)),
+			messages.Register(s, appmessages.New(core)),
 			guests.Register(s, appguests.New(core), guests.Collect{Loans: apploans.New(core),
 				Requests: apprequests.New(core), Found: appfound.New(core)}),
 		}
 		regs = append(regs, handover.Register(s, apphandover.New(core), regs))
-		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups)})
+		return append(regs, kit.Register{Screen: supervisor.New(s, appkeys.New(core), backups, appreports.New(core))})
 	}
 }
 

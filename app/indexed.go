@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -48,12 +47,12 @@ func ConflictViews[T any](s *Service, kind string) ([]T, error) {
 }
 
 func decodeInto[T any](out *[]T, ref wire.EntityRef, b []byte, keep func(*T) bool) error {
-	var v T
-	if err := json.Unmarshal(b, &v); err != nil {
+	v, err := listedView[T](ref, b)
+	if err != nil {
 		return fmt.Errorf("decode %s: %w", ref, err)
 	}
-	if keep == nil || keep(&v) {
-		*out = append(*out, v)
+	if keep == nil || keep(v) {
+		*out = append(*out, *v)
 	}
 	return nil
 }

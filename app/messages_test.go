@@ -10,7 +10,8 @@ import (
 	"testing"
 
 	"floordesk/app"
-	_ "floordesk/app/demo" // links its refusal messages
+	_ "floordesk/app/demo"    // links its refusal messages
+	_ "floordesk/app/reports" // and the reports'
 )
 
 // refusalCode finds the code of each refusal built in the source.

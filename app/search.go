@@ -115,12 +115,17 @@ func Search[T any](s *Service, kind string, q SearchQuery) (SearchPage[T], error
 }
 
 func decodeHit[T any](r wire.IndexReader, ref wire.EntityRef) (T, error) {
-	var v T
 	b, err := r.View(ref)
-	if err == nil {
-		err = json.Unmarshal(b, &v)
+	if err != nil {
+		var zero T
+		return zero, err
 	}
-	return v, err
+	p, err := listedView[T](ref, b)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *p, nil
 }
 
 // searchTerm is one word of a query: the keys within a week that match

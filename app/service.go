@@ -45,8 +45,10 @@ type Store interface {
 	// IndexKeys calls fn for every entry of index name, in key order,
 	// without reading the views (key is valid during the call only).
 	IndexKeys(name string, fn func(key []byte, ref wire.EntityRef) error) error
-	// Stream returns an entity's events in fold order.
+	// Stream returns an entity's events in fold order; StreamSince those
+	// stamped at since or later.
 	Stream(ref wire.EntityRef) ([]wire.Event, error)
+	StreamSince(ref wire.EntityRef, since wire.Timestamp) ([]wire.Event, error)
 	// Get returns one event; data.ErrNotFound when unknown.
 	Get(id string) (wire.Event, error)
 	// Desk is this desk's ID.
@@ -248,12 +250,8 @@ func statusViews[T any](s *Service, kind string, statuses []string, keep func(*T
 	slices.SortFunc(found, func(a, b filed) int { return strings.Compare(a.id, b.id) })
 	var out []T
 	for _, f := range found {
-		var v T
-		if err := json.Unmarshal(f.view, &v); err != nil {
-			return nil, fmt.Errorf("decode %s/%s: %w", kind, f.id, err)
-		}
-		if keep(&v) {
-			out = append(out, v)
+		if err := decodeInto(&out, Ref(kind, f.id), f.view, keep); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
@@ -265,14 +263,7 @@ func scanMarked[T any](s *Service, kind string, marks [][]byte, keep func(*T) bo
 		if !slices.ContainsFunc(marks, func(m []byte) bool { return bytes.Contains(b, m) }) {
 			return nil
 		}
-		var v T
-		if err := json.Unmarshal(b, &v); err != nil {
-			return fmt.Errorf("decode %s/%s: %w", kind, id, err)
-		}
-		if keep(&v) {
-			out = append(out, v)
-		}
-		return nil
+		return decodeInto(&out, Ref(kind, id), b, keep)
 	})
 	return out, err
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -432,6 +433,21 @@ func (s *Service) Rooms() (RoomList, error) {
 	return l, err
 }
 
+// roomList is the room list for reading only, shared with the
+// decoded-view cache: checking a room number copies no rooms. Nothing may
+// change it. An empty list before any is imported.
+func (s *Service) roomList() (*RoomList, error) {
+	ref := Ref(KindRooms, roomsID)
+	b, err := s.store.View(ref)
+	if errors.Is(err, wire.ErrNotFound) {
+		return &RoomList{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", ref, err)
+	}
+	return sharedView[RoomList](ref, b)
+}
+
 // CheckRoom refuses a room number not on the room list, naming the list.
 // A number is on the list when the list writes it so, or when it names
 // one listed room once leading zeros are left aside ("801" for "0801").
@@ -441,7 +457,7 @@ func (s *Service) CheckRoom(field, number string) error {
 	if err := Required(field, number); err != nil {
 		return err
 	}
-	l, err := s.Rooms()
+	l, err := s.roomList()
 	if err != nil || len(l.Rooms) == 0 {
 		return err
 	}
@@ -456,7 +472,7 @@ func (s *Service) CheckRoom(field, number string) error {
 // list, or before any list, is returned as it is. Commands keep the
 // listed number, so a record typed "801" is found by "0801".
 func (s *Service) ListedRoom(number string) string {
-	l, err := s.Rooms()
+	l, err := s.roomList()
 	if err != nil {
 		return number
 	}
@@ -471,7 +487,7 @@ func (s *Service) ListedRoom(number string) string {
 // list writes it, and whether it is on the list (every number is before
 // any list is imported).
 func (s *Service) RoomLookup() (func(number string) (listed string, ok bool), error) {
-	l, err := s.Rooms()
+	l, err := s.roomList()
 	if err != nil {
 		return nil, err
 	}
@@ -538,7 +554,7 @@ func (s *Service) SetDesk(actorID, code, name string, floors []int) (Desk, error
 }
 
 func (s *Service) checkFloors(floors []int) error {
-	l, err := s.Rooms()
+	l, err := s.roomList()
 	if err != nil || len(l.Rooms) == 0 {
 		return err
 	}

@@ -25,16 +25,34 @@ import (
 // at this desk or by sync, misses and is decoded again, so a cached value
 // is always what decoding its bytes gives. Cached values are never
 // changed; whoever takes one gets a deep copy (clone).
-var decoded = viewCache{byRef: map[wire.EntityRef][2]*cachedView{}}
+var decoded = newViewCache(cachedViews)
 
-// cachedViews bounds the entities the cache holds: enough for the views a
-// desk's commands read over and over (staff, the set-up, the entities
-// being worked on), small next to the store's own caches.
-const cachedViews = 512
+// listed is the same for the views the screens list (decodeInto): a
+// screen is read again after every change and on its clock, and most of
+// its rows have not changed, so a list costs reading its views and
+// decoding only those that changed. Apart from decoded, so a long list
+// does not push out the views commands need.
+var listed = newViewCache(listedViews)
+
+// cachedViews bounds the entities the commands' cache holds: enough for
+// the views a desk's commands read over and over (staff, the set-up, the
+// entities being worked on), small next to the store's own caches.
+// listedViews bounds the lists' cache: more than the open records of a
+// busy hotel's screens (open requests, loans, held items, keys), and a
+// few megabytes of memory; a longer list (a year of history) only misses.
+const (
+	cachedViews = 512
+	listedViews = 2048
+)
 
 type viewCache struct {
 	mu    sync.Mutex
+	limit int
 	byRef map[wire.EntityRef][2]*cachedView // the latest, and the one before
+}
+
+func newViewCache(limit int) *viewCache {
+	return &viewCache{limit: limit, byRef: map[wire.EntityRef][2]*cachedView{}}
 }
 
 type cachedView struct {
@@ -61,7 +79,7 @@ func (c *viewCache) put(ref wire.EntityRef, view []byte, val any) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	held, ok := c.byRef[ref]
-	if !ok && len(c.byRef) >= cachedViews {
+	if !ok && len(c.byRef) >= c.limit {
 		for r := range c.byRef { // any one: a map's order is random
 			delete(c.byRef, r)
 			break
@@ -85,6 +103,21 @@ func decodeView[T any](ref wire.EntityRef, view []byte) (*T, error) {
 		return nil, err
 	}
 	decoded.put(ref, view, clone(p))
+	return p, nil
+}
+
+// listedView is decodeView for the screens' lists, through the listed
+// cache. view may be a buffer the store reuses: the cache keeps a copy.
+func listedView[T any](ref wire.EntityRef, view []byte) (*T, error) {
+	if p, ok := listed.get(ref, view).(*T); ok {
+		checkCached(view, p)
+		return clone(p), nil
+	}
+	p := new(T)
+	if err := json.Unmarshal(view, p); err != nil {
+		return nil, err
+	}
+	listed.put(ref, bytes.Clone(view), clone(p))
 	return p, nil
 }
 
@@ -112,6 +145,23 @@ func peekView[T any](ref wire.EntityRef, view []byte) (*T, error) {
 	}
 	p := new(T)
 	return p, json.Unmarshal(view, p)
+}
+
+// sharedView is decodeView for a reader that changes nothing and reads
+// the same view over and over (the room list a command checks a number
+// against): the cached value itself, shared with every such reader and
+// the cache, so a read copies nothing.
+func sharedView[T any](ref wire.EntityRef, view []byte) (*T, error) {
+	if p, ok := decoded.get(ref, view).(*T); ok {
+		checkCached(view, p)
+		return p, nil
+	}
+	p := new(T)
+	if err := json.Unmarshal(view, p); err != nil {
+		return nil, err
+	}
+	decoded.put(ref, view, p)
+	return p, nil
 }
 
 // verifyCache makes every value taken from the cache be checked against

@@ -98,3 +98,36 @@ func TestDecodedViewFollowsItsBytes(t *testing.T) {
 		t.Fatalf("bytes the cache does not hold decoded as %q", got.Name)
 	}
 }
+
+// A list read again gives what its bytes say, whatever the reader did to
+// the rows it was given, and a view whose buffer the store reuses is
+// not kept by the cache.
+func TestListedViewFollowsItsBytes(t *testing.T) {
+	VerifyViewCache(t)
+	ref := Ref("probe", t.Name())
+	first, _ := json.Marshal(probe())
+	buf := append(make([]byte, 0, len(first)+64), first...)
+	var rows []cloneProbe
+	if err := decodeInto(&rows, ref, buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows[0].Lines[0].Item = "changed by the screen"
+	rows = nil
+	if err := decodeInto(&rows, ref, buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := rows[0].Lines[0].Item; got != "iron" {
+		t.Fatalf("a reader's change reached the lists' cache: %q", got)
+	}
+	changed := probe()
+	changed.Name = "renamed"
+	next, _ := json.Marshal(changed)
+	buf = append(buf[:0], next...) // the store reuses its buffer
+	rows = nil
+	if err := decodeInto(&rows, ref, buf[:len(next)], nil); err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].Name != "renamed" {
+		t.Fatalf("the changed view listed as %q", rows[0].Name)
+	}
+}

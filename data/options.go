@@ -31,8 +31,13 @@ const (
 	// LSM tree; the value log is mostly the write-ahead log, and smaller
 	// files are reclaimed by GC sooner.
 	deskValueLogFileSize = 64 << 20
-	// deskBaseTableSize: 2 MB level-1 tables, Badger's default, fine here.
-	deskBaseTableSize = 2 << 20
+	// deskBaseTableSize: 8 MB tables at the base level (Badger's default
+	// is 2 MB). Opening a table reads its index and its last block, and
+	// the kernel reads ahead around each, so every table costs the desk
+	// some 250 KB of resident memory however little it is used: a
+	// 700,000-record store in 2 MB tables (some 580) held 210 MB of them.
+	// Fewer, bigger tables hold a quarter of that and open faster.
+	deskBaseTableSize = 8 << 20
 	// deskCompactors: 2, the least Badger allows; a desk PC writes little.
 	deskCompactors = 2
 	// deskLevelZeroStall: 8 level-0 tables stall writes until compaction

@@ -2,8 +2,10 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/dgraph-io/badger/v4"
@@ -31,6 +33,23 @@ func (s *Store) Stream(ref wire.EntityRef) ([]wire.Event, error) {
 	var out []wire.Event
 	err := s.view(func(txn *badger.Txn) error {
 		return scan(txn, streamPrefix(ref), func(_, v []byte) error {
+			ev, err := wire.DecodeEvent(v)
+			out = append(out, ev)
+			return err
+		})
+	})
+	return out, err
+}
+
+// StreamSince returns an entity's events stamped at since or later, in
+// fold order: one seek into the stream, so reading a key's last week
+// does not read its years before.
+func (s *Store) StreamSince(ref wire.EntityRef, since wire.Timestamp) ([]wire.Event, error) {
+	var out []wire.Event
+	prefix := streamPrefix(ref)
+	start := binary.BigEndian.AppendUint64(slices.Clip(prefix), uint64(since))
+	err := s.view(func(txn *badger.Txn) error {
+		return scanFrom(txn, start, prefix, func(_, v []byte) error {
 			ev, err := wire.DecodeEvent(v)
 			out = append(out, ev)
 			return err

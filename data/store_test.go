@@ -370,3 +370,42 @@ func TestOutboxCountSurvivesReopenAndOldStores(t *testing.T) {
 		t.Errorf("Stats says %d in the outbox, want 4", st.Outbox)
 	}
 }
+
+// TestStreamSinceSeeksIntoTheStream: a key's events from a moment on,
+// without the ones before it, in fold order; the whole stream from zero.
+func TestStreamSinceSeeksIntoTheStream(t *testing.T) {
+	wall := time.UnixMilli(1_763_900_000_000)
+	s, err := Open(Options{Dir: t.TempDir(), Desk: "desk-a", Fold: TraceFold, GCInterval: -1, Wall: func() time.Time { return wall }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var stamps []wire.Timestamp
+	for range 5 {
+		ev, err := s.Append(newEvent("key", "K1", "key.signed_out"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Append(newEvent("key", "K2", "key.signed_out")); err != nil {
+			t.Fatal(err)
+		}
+		stamps = append(stamps, ev.HLC)
+		wall = wall.Add(24 * time.Hour)
+	}
+	ref := wire.EntityRef{Kind: "key", ID: "K1"}
+	for i, since := range []wire.Timestamp{0, stamps[2], stamps[2] + 1, stamps[4] + 1} {
+		got, err := s.StreamSince(ref, since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []int{5, 3, 2, 0}[i]
+		if len(got) != want {
+			t.Errorf("since %v: %d events, want %d", since, len(got), want)
+		}
+		for j, ev := range got {
+			if ev.Entity != ref || ev.HLC < since || (j > 0 && ev.HLC <= got[j-1].HLC) {
+				t.Errorf("since %v: event %d is %v at %v", since, j, ev.Entity, ev.HLC)
+			}
+		}
+	}
+}

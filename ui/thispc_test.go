@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	appreports "floordesk/app/reports"
 	"floordesk/data"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
@@ -35,7 +36,7 @@ func TestSupervisorChangesThisPCsDesk(t *testing.T) {
 	e.Session.Do = q.do
 	keys := newFake("keys", kit.KindKey, fyne.KeyK)
 	backups := &data.AutoBackup{Store: e.Store, Dir: e.Store.Dir() + "-backups", Now: e.Clock.Now}
-	sh := NewShell(e.Session, withDashboard(e.Svc, e.Session, keys, supervisor.New(e.Session, e.Svc, backups)),
+	sh := NewShell(e.Session, withDashboard(e.Svc, e.Session, keys, supervisor.New(e.Session, e.Svc, backups, appreports.New(e.Svc.Service))),
 		Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
 	e.Window.SetContent(sh.Content())
 	sh.Start()

@@ -13,7 +13,7 @@ func BenchmarkFoundCommand(b *testing.B) {
 	f := apptest.New(b, New)
 	f.SetupHotel()
 	apptest.BenchCommand(b, f.Store, func(int) {
-		if _, _, err := f.Svc.LogFound(apptest.AttID, wallet()); err != nil {
+		if _, err := f.Svc.FileFound(apptest.AttID, wallet()); err != nil {
 			b.Fatal(err)
 		}
 	})

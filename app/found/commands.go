@@ -22,38 +22,46 @@ type FoundInput struct {
 	Storage     string       `json:"storage"`
 	InSafe      bool         `json:"in_safe,omitempty"`
 	Dangerous   bool         `json:"dangerous,omitempty"` // dangerous or prohibited
-	// Filled by LogFound.
+	// Filled by FileFound.
 	Police    bool      `json:"police,omitempty"`
 	HoldUntil time.Time `json:"hold_until"`
 	Desk      string    `json:"desk"`
 	At        time.Time `json:"at"`
 }
 
-// LogFound logs a found item under a new tag, and lists the open guest
-// loss reports that may be about it.
+// LogFound logs a found item under a new tag (FileFound), then lists the
+// open guest loss reports that may be about it (MatchesForItem's answer).
+// An error after the item is filed comes with the item.
 func (s *FoundRegister) LogFound(actorID string, in FoundInput) (FoundItem, []ReportMatch, error) {
-	s.Lock()
-	defer s.Unlock()
-	actor, err := s.Authorize(actorID, app.RoleAttendant)
-	if err != nil {
-		return FoundItem{}, nil, err
-	}
-	if err := s.checkFound(actor, &in); err != nil {
-		return FoundItem{}, nil, err
-	}
-	if err := s.fillFound(&in); err != nil {
-		return FoundItem{}, nil, err
-	}
-	tag, err := s.nextTag(in.At)
-	if err != nil {
-		return FoundItem{}, nil, err
-	}
-	item, err := app.EmitView[FoundItem](s.Service, actor, app.Ref(KindFound, tag), TypeFoundLogged, in)
+	item, err := s.FileFound(actorID, in)
 	if err != nil {
 		return FoundItem{}, nil, err
 	}
 	matches, err := s.reportsMatching(item)
 	return item, matches, err
+}
+
+// FileFound logs a found item under a new tag: the command alone, which
+// costs about one write to disk; the desk then asks MatchesForItem for
+// the loss reports it may match.
+func (s *FoundRegister) FileFound(actorID string, in FoundInput) (FoundItem, error) {
+	s.Lock()
+	defer s.Unlock()
+	actor, err := s.Authorize(actorID, app.RoleAttendant)
+	if err != nil {
+		return FoundItem{}, err
+	}
+	if err := s.checkFound(actor, &in); err != nil {
+		return FoundItem{}, err
+	}
+	if err := s.fillFound(&in); err != nil {
+		return FoundItem{}, err
+	}
+	tag, err := s.nextTag(in.At)
+	if err != nil {
+		return FoundItem{}, err
+	}
+	return app.EmitView[FoundItem](s.Service, actor, app.Ref(KindFound, tag), TypeFoundLogged, in)
 }
 
 func (s *FoundRegister) checkFound(actor app.Staff, in *FoundInput) error {

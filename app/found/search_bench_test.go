@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -29,8 +30,15 @@ var benchNow = time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
 
 // benchDesk opens the benchmark's demo hotel: -search.size records over
 // -search.years years, made once in -search.dir when it is given.
+//
+// Under make bench ($FLOORDESK_BENCH_STORES) it opens the largest of its
+// cached demo hotels instead: the queries change nothing.
 func benchDesk(b *testing.B) (*data.Store, *found.FoundRegister) {
 	b.Helper()
+	if list := os.Getenv("FLOORDESK_BENCH_STORES"); list != "" {
+		stores := strings.Split(list, ",")
+		return openDesk(b, stores[len(stores)-1], "")
+	}
 	dir := *benchDir
 	if dir == "" {
 		dir = b.TempDir()
@@ -38,15 +46,9 @@ func benchDesk(b *testing.B) (*data.Store, *found.FoundRegister) {
 	made := filepath.Join(dir, fmt.Sprintf("made-%d-%d", *benchSize, *benchYears))
 	_, err := os.Stat(made)
 	fresh := err != nil
-	st, err := data.Open(data.Options{Dir: dir, Desk: "desk-demo", Fold: app.Fold, Index: app.Index,
-		IndexVersion: app.IndexVersion, GCInterval: -1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	core := app.New(st, func() time.Time { return benchNow })
-	core.PINCost = app.TestPINCost
+	st, reg := openDesk(b, dir, "desk-demo")
 	if fresh {
+		core := reg.Service
 		start := time.Now()
 		if err := demo.Demo(core, demo.DemoOptions{Seed: 1, Size: *benchSize, Days: *benchYears * 365}); err != nil {
 			b.Fatal(err)
@@ -56,6 +58,20 @@ func benchDesk(b *testing.B) (*data.Store, *found.FoundRegister) {
 			b.Fatal(err)
 		}
 	}
+	return st, reg
+}
+
+// openDesk opens the demo hotel in dir (or a new store there for desk),
+// its clock at benchNow.
+func openDesk(b *testing.B, dir, desk string) (*data.Store, *found.FoundRegister) {
+	st, err := data.Open(data.Options{Dir: dir, Desk: desk, Fold: app.Fold, Index: app.Index,
+		IndexVersion: app.IndexVersion, GCInterval: -1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	core := app.New(st, func() time.Time { return benchNow })
+	core.PINCost = app.TestPINCost
 	return st, found.New(core)
 }
 

@@ -2,6 +2,7 @@ package loans
 
 import (
 	"cmp"
+	"floordesk/app"
 	"slices"
 	"time"
 )
@@ -62,4 +63,54 @@ func rankFrequency(byItem map[string]*LoanFrequency, rooms map[string]map[string
 		return cmp.Or(cmp.Compare(b.Loans, a.Loans), cmp.Compare(a.Item, b.Item))
 	})
 	return out
+}
+
+// Report is what the loans opened in a period came to, for the
+// supervisor's report (app/reports): how many, how many items, how many
+// came back late or are still out past their due time, what was lost or
+// damaged and charged, and the items lent most.
+type Report struct {
+	Loans, Units   int
+	Overdue        int   // back after the due time, or still out past it
+	Lost, Damaged  int   // items
+	ChargesCents   int64 // charged for lost and damaged items
+	Items          []LoanFrequency
+	StillOut       int // loans not yet back
+	ReturnedOnTime int
+}
+
+// PeriodReport reports the loans opened in [from, to), read from the
+// opened-time index; overdue is judged at now.
+func (s *LoanRegister) PeriodReport(from, to, now time.Time) (Report, error) {
+	ls, err := app.TimeViews(s.Service, openedIndex, from, to, func(l *Loan) bool {
+		return !l.OpenedAt.Before(from) && l.OpenedAt.Before(to)
+	})
+	if err != nil {
+		return Report{}, err
+	}
+	rep := Report{Loans: len(ls), Items: loanFrequency(ls, from, to)}
+	for i := range ls {
+		countLoan(&rep, &ls[i], now)
+	}
+	return rep, nil
+}
+
+func countLoan(rep *Report, l *Loan, now time.Time) {
+	for _, ln := range l.Lines {
+		rep.Units += ln.Count
+		rep.Lost += ln.Lost
+		rep.Damaged += ln.Damaged
+	}
+	rep.ChargesCents += l.Charges
+	switch {
+	case l.IsOpen():
+		rep.StillOut++
+		if l.Overdue(now) {
+			rep.Overdue++
+		}
+	case !l.DueAt.IsZero() && l.ClosedAt.After(l.DueAt):
+		rep.Overdue++
+	default:
+		rep.ReturnedOnTime++
+	}
 }

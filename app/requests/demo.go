@@ -56,7 +56,7 @@ func DemoRequests(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 	if len(w.Staff) == 0 || len(w.Rooms) == 0 || len(w.Desks) == 0 {
 		return nil
 	}
-	recent := max(3, n/100) // a few in the last 45 minutes, still being worked on
+	recent := demoRecent(w, n)
 	for i := range n {
 		at := app.DemoTime(w.Rand, w.Start, w.End)
 		if i < recent {
@@ -67,6 +67,18 @@ func DemoRequests(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 		}
 	}
 	return nil
+}
+
+// demoRecent is how many of n requests come in the last 45 minutes and
+// are still being worked on: three times the history's average for 45
+// minutes (an evening rush), and at least eight. A longer history is the
+// same hotel for longer, so the requests open now do not grow with it.
+func demoRecent(w *app.DemoWorld, n int) int {
+	span := w.End.Sub(w.Start)
+	if span <= 0 {
+		return 8
+	}
+	return max(8, int(3*float64(n)*float64(45*time.Minute)/float64(span)))
 }
 
 func demoRequest(w *app.DemoWorld, at time.Time) []wire.Event {

@@ -23,7 +23,14 @@ type goBench struct {
 var goBenches = []goBench{
 	{pkg: "./app/demo", pattern: "^BenchmarkHistory$"},
 	{pkg: "./app/demo", pattern: "^BenchmarkPull$", times: 3}, // each copies the store
+	{pkg: "./app/demo", pattern: "^BenchmarkCommandsAtSize$", times: 300},
+	// The reference of BenchmarkSearchFound reads every item: seconds a
+	// query at 700k, and no part of a target.
+	{pkg: "./app/found", pattern: "^BenchmarkSearchFound$/^(" + strings.Join(searchKinds, "|") + ")$", times: 200},
 }
+
+// searchKinds are BenchmarkSearchFound's kinds of query.
+var searchKinds = []string{"room", "chinese", "initials", "tag", "one-letter", "two-words", "claimed-latest"}
 
 // benchResults are the metrics reported, by benchmark name (without its
 // GOMAXPROCS suffix), then by unit.
@@ -59,23 +66,38 @@ func runGoBenchmarks(stores []store, n int) (benchResults, error) {
 var procsSuffix = regexp.MustCompile(`-\d+$`)
 
 // parseBench reads go test's benchmark lines: name, iterations, then
-// value-unit pairs.
+// value-unit pairs. A log line the benchmark printed can split a result
+// line after its name (go test prints the name first); the figures on a
+// later line then belong to that name.
 func parseBench(r *bytes.Buffer, into benchResults) {
 	sc := bufio.NewScanner(r)
+	pending := ""
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+		if len(f) > 0 && strings.HasPrefix(f[0], "Benchmark") {
+			pending = procsSuffix.ReplaceAllString(f[0], "")
+			f = f[1:]
+		}
+		if pending == "" || len(f) < 3 {
 			continue
 		}
-		name := procsSuffix.ReplaceAllString(f[0], "")
-		m := map[string]float64{}
-		for i := 2; i+1 < len(f); i += 2 {
-			if v, err := strconv.ParseFloat(f[i], 64); err == nil {
-				m[f[i+1]] = v
-			}
+		if _, err := strconv.Atoi(f[0]); err != nil {
+			continue
 		}
-		into[name] = m
+		into[pending] = metrics(f[1:])
+		pending = ""
 	}
+}
+
+// metrics reads value-unit pairs.
+func metrics(f []string) map[string]float64 {
+	m := map[string]float64{}
+	for i := 0; i+1 < len(f); i += 2 {
+		if v, err := strconv.ParseFloat(f[i], 64); err == nil {
+			m[f[i+1]] = v
+		}
+	}
+	return m
 }
 
 // metric is a benchmark's metric, and whether it was reported.

@@ -45,10 +45,35 @@ func Write(w io.Writer, t export.Table) error {
 }
 
 func write(w io.Writer, t export.Table, maxRows int) error {
+	return writeBook(w, []export.Table{t}, maxRows)
+}
+
+// WriteBook writes several tables to w as one workbook, a sheet each in
+// order (a report's tables), with Write's limits on each.
+func WriteBook(w io.Writer, ts []export.Table) error {
+	return writeBook(w, ts, export.MaxRows)
+}
+
+func writeBook(w io.Writer, ts []export.Table, maxRows int) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	for i, t := range ts {
+		if err := writeSheet(f, i, t, maxRows); err != nil {
+			return err
+		}
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// writeSheet writes t as the workbook's i-th sheet.
+func writeSheet(f *excelize.File, i int, t export.Table, maxRows int) error {
 	sheet := sheetName(t.Name)
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	if i == 0 {
+		if err := f.SetSheetName("Sheet1", sheet); err != nil {
+			return fmt.Errorf("xlsx sheet: %w", err)
+		}
+	} else if _, err := f.NewSheet(sheet); err != nil {
 		return fmt.Errorf("xlsx sheet: %w", err)
 	}
 	s, err := newSheet(f, sheet, t, maxRows)
@@ -64,8 +89,7 @@ func write(w io.Writer, t export.Table, maxRows int) error {
 	if err := s.sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx flush: %w", err)
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return nil
 }
 
 // sheet writes one sheet's rows: the first sizeRows are held to measure

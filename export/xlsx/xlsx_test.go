@@ -136,3 +136,26 @@ func TestCellOverExcelsLimitIsRefused(t *testing.T) {
 		t.Errorf("%d bytes written", b.Len())
 	}
 }
+
+// TestBookHasASheetPerTable: a report's tables are one workbook, a sheet
+// each, in order, each with its header and rows.
+func TestBookHasASheetPerTable(t *testing.T) {
+	second := export.Table{Name: "各部门用时", Header: []string{"部门", "需求数"},
+		Rows: export.Slice([][]export.Cell{{export.TextCell("客房部"), export.NumberCell(96)}})}
+	var b bytes.Buffer
+	if err := xlsx.WriteBook(&b, []export.Table{loansTable(), second}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, b.Bytes())
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != loansTable().Name || got[1] != "各部门用时" {
+		t.Fatalf("sheets %q", got)
+	}
+	rows, err := f.GetRows("各部门用时")
+	if err != nil || len(rows) != 2 || rows[0][0] != "部门" || rows[1][0] != "客房部" || rows[1][1] != "96" {
+		t.Fatalf("second sheet %q, %v", rows, err)
+	}
+	first, _ := f.GetRows(loansTable().Name)
+	if len(first) < 2 {
+		t.Fatalf("first sheet %q", first)
+	}
+}

@@ -1,6 +1,7 @@
 package found
 
 import (
+	"log/slog"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -106,13 +107,17 @@ func (f *logForm) input(sc *Screen) appfound.FoundInput {
 }
 
 func (sc *Screen) submitLog(f *logForm) {
-	item, matches, err := sc.svc.LogFound(sc.s.UserID(), f.input(sc))
+	item, err := sc.svc.FileFound(sc.s.UserID(), f.input(sc))
 	if err != nil {
 		f.Show(err)
 		return
 	}
 	sc.Put(item)
 	sc.s.Notify(lang.L("found.logged", map[string]string{"Tag": item.Tag}))
+	matches, err := sc.svc.MatchesForItem(item.Tag)
+	if err != nil { // the item is saved; only the suggestions are missing
+		slog.Warn("match a found item", "tag", item.Tag, "err", err)
+	}
 	sc.showLabel(item.Tag, matches)
 }
 

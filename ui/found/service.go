@@ -15,7 +15,7 @@ type Service interface {
 	FileLostReport(actorID string, in appfound.LostReportInput) (appfound.LostReport, []appfound.FoundMatch, error)
 	FoundItem(tag string) (appfound.FoundItem, error)
 	FoundItems(status appfound.FoundStatus) ([]appfound.FoundItem, error)
-	LogFound(actorID string, in appfound.FoundInput) (appfound.FoundItem, []appfound.ReportMatch, error)
+	FileFound(actorID string, in appfound.FoundInput) (appfound.FoundItem, error)
 	LostReport(id string) (appfound.LostReport, error)
 	MatchesForItem(tag string) ([]appfound.ReportMatch, error)
 	MatchesForReport(id string) ([]appfound.FoundMatch, error)

@@ -16,6 +16,7 @@ import (
 	"floordesk/app/apptest"
 	"floordesk/app/apptest/registers"
 	appdemo "floordesk/app/demo"
+	appreports "floordesk/app/reports"
 	"floordesk/data"
 	"floordesk/export"
 	"floordesk/tabular"
@@ -70,7 +71,7 @@ func auditDesk(t *testing.T) (*data.Store, *fyneLoop, *Screen) {
 		t.Fatal(err)
 	}
 	s.SignIn(staff)
-	sc := newScreen(s, registers.New(svc), &data.AutoBackup{Store: st, Dir: st.Dir() + "-backups", Now: clock.Now})
+	sc := newScreen(s, registers.New(svc), &data.AutoBackup{Store: st, Dir: st.Dir() + "-backups", Now: clock.Now}, appreports.New(svc))
 	e.Window.SetContent(sc.Content())
 	return st, loop, sc
 }

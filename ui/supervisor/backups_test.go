@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	appreports "floordesk/app/reports"
 	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/ui/kit"
@@ -57,7 +58,7 @@ func dataDesk(t *testing.T, language string, backups func(*kittest.Env) *data.Au
 	e.Supervisor(t)
 	e.SignIn(t, "S01")
 	loop := onTestGoroutine(e)
-	sc := newScreen(e.Session, e.Svc, backups(e))
+	sc := newScreen(e.Session, e.Svc, backups(e), reporterOf(e))
 	e.Window.SetContent(sc.Content())
 	return e, loop, sc
 }
@@ -246,3 +247,6 @@ func TestDataTabListsWhatTheServerRefusedForGood(t *testing.T) {
 		t.Errorf("notice = %q", got)
 	}
 }
+
+// reporterOf is the reports on e's registers.
+func reporterOf(e *kittest.Env) ReportSource { return appreports.New(e.Svc.Service) }

@@ -24,7 +24,7 @@ func TestScreenshots(t *testing.T) {
 		if _, err := b.BackupNow(); err != nil {
 			t.Fatal(err)
 		}
-		sc := newScreen(e.Session, e.Svc, b)
+		sc := newScreen(e.Session, e.Svc, b, reporterOf(e))
 		e.Window.SetContent(sc.Content())
 		sc.staff.show("S01")
 		var titles []string
@@ -42,6 +42,7 @@ func TestScreenshots(t *testing.T) {
 			{"settings", []string{lang.L("supervisor.follow_up")}},
 			{"conflicts", []string{lang.L("supervisor.no_conflicts")}},
 			{"sync", []string{lang.L("supervisor.server_url")}},
+			{"reports", []string{lang.L("report.print"), lang.L("report.sheet.summary"), lang.L("report.fig.requests")}},
 			{"data", []string{lang.L("supervisor.backups_heading"), lang.L("status.heading"), "desk-test"}},
 		} {
 			sc.tabs.SelectIndex(i)

@@ -40,6 +40,7 @@ type Screen struct {
 	conflicts *conflictsTab
 	sync      *syncTab
 	data      *dataTab
+	reports   *reportsTab
 	all       []tab
 }
 
@@ -49,29 +50,33 @@ var (
 )
 
 // New returns the supervisor screen of session s; keys is the key
-// register, backups the desk's automatic backups, which must not be nil.
-func New(s *kit.Session, keys KeyAdmin, backups Backups) kit.Screen {
-	return newScreen(s, keys, backups)
+// register, backups the desk's automatic backups, reps the reports; none
+// may be nil.
+func New(s *kit.Session, keys KeyAdmin, backups Backups, reps ReportSource) kit.Screen {
+	return newScreen(s, keys, backups, reps)
 }
 
-func newScreen(s *kit.Session, keys KeyAdmin, backups Backups) *Screen {
+func newScreen(s *kit.Session, keys KeyAdmin, backups Backups, reps ReportSource) *Screen {
 	sc := &Screen{s: s}
 	sc.staff, sc.keys, sc.items = newStaffTab(s), newKeysTab(s, keys), newItemsTab(s)
 	sc.rooms, sc.settings = newRoomsTab(s), newSettingsTab(s)
 	sc.conflicts, sc.sync = newConflictsTab(s), newSyncTab(s)
-	sc.data = newDataTab(s, backups)
+	sc.data, sc.reports = newDataTab(s, backups), newReportsTab(s, reps)
 	sc.conflicts.onCount = sc.countConflicts
-	sc.all = []tab{sc.staff, sc.keys, sc.items, sc.rooms, sc.settings, sc.conflicts, sc.sync, sc.data}
+	sc.all = []tab{sc.staff, sc.keys, sc.items, sc.rooms, sc.settings, sc.conflicts, sc.sync, sc.reports, sc.data}
 	sc.tabs = container.NewAppTabs()
 	for _, t := range sc.all {
 		sc.tabs.Append(container.NewTabItem(t.title(), t.content()))
 	}
 	sc.ScreenBase = kit.NewScreenBase("supervisor", "supervisor.title", theme.VisibilityIcon, sc.tabs)
-	dataItem := sc.tabs.Items[len(sc.tabs.Items)-1]
+	reportsItem, dataItem := sc.tabs.Items[7], sc.tabs.Items[8]
 	sc.data.shown = func() bool { return sc.tabs.Selected() == dataItem }
 	sc.tabs.OnSelected = func(item *container.TabItem) {
-		if item == dataItem {
+		switch item {
+		case dataItem:
 			sc.data.refresh(nil)
+		case reportsItem:
+			sc.reports.opened()
 		}
 	}
 	sc.Refresh(nil)

@@ -29,7 +29,7 @@ func twoDesks(t *testing.T) (*kittest.Env, *thisPC) {
 		t.Fatal(err)
 	}
 	e.SignIn(t, "S01")
-	sc := newScreen(e.Session, e.Svc, backupsOf(e))
+	sc := newScreen(e.Session, e.Svc, backupsOf(e), reporterOf(e))
 	e.Window.SetContent(sc.Content())
 	return e, sc.rooms.thisPC
 }

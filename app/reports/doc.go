@@ -1,0 +1,8 @@
+// Package reports is the supervisor's report of a period: requests,
+// complaints, loans, keys and lost and found, each beside the same
+// figures for the period before, of the same length. The figures come
+// from each register's PeriodReport (reading through the registers'
+// by-time indexes, so a week's report reads that week); this package
+// picks the periods and puts the parts together, as plain values for the
+// screen, the printed report and the workbook.
+package reports
