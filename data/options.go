@@ -6,6 +6,8 @@ import (
 	"math"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/sealdb"
 )
 
 // Badger's defaults are sized for servers: 64 MB memtables (five of them),
@@ -77,7 +79,7 @@ func storeBadgerOptions(opts Options) badger.Options {
 	if opts.Bulk {
 		bo = bulkOptions(bo)
 	}
-	return bo
+	return sealdb.Options(bo, opts.Key)
 }
 
 func bulkOptions(o badger.Options) badger.Options {

@@ -35,8 +35,8 @@ type firstRun struct {
 	deskCode *widget.Entry
 	deskName *widget.Entry
 	roomsBtn *widget.Button
-	rooms    *app.RoomPreview      // the confirmed room list; nil: import later
-	roomsDlg *dialog.ConfirmDialog // the last room list preview shown
+	rooms    *app.RoomPreview // the confirmed room list; nil: import later
+	roomsImp *kit.RoomImport  // the last room list file picked, on its way to a preview
 	staffErr *kit.FieldErrors
 	deskErr  *kit.FieldErrors
 	created  *app.Staff // kept so a retry after a desk refusal does not lose it
@@ -120,15 +120,16 @@ func (f *firstRun) pickRooms() {
 // cannot read is refused at once.
 func (f *firstRun) useRooms(name string, r io.Reader) {
 	f.deskErr.Set("rooms", "")
-	p, err := f.s.Svc.PreviewRooms(name, io.LimitReader(r, kit.MaxRoomFile))
+	b, err := io.ReadAll(io.LimitReader(r, kit.MaxRoomFile))
+	if err == nil {
+		f.roomsImp, err = kit.PreviewRoomFile(f.s.Window, f.s.Svc, name, b, func(p app.RoomPreview) {
+			f.rooms = &p
+			f.roomsBtn.SetText(lang.L("shell.rooms_chosen", map[string]any{"Name": p.Name, "Count": len(p.Rooms)}))
+		})
+	}
 	if err != nil {
 		f.deskErr.Show(fieldRefusal(err, "rooms"))
-		return
 	}
-	f.roomsDlg = kit.ShowRoomPreview(f.s.Window, p, func() {
-		f.rooms = &p
-		f.roomsBtn.SetText(lang.L("shell.rooms_chosen", map[string]any{"Name": p.Name, "Count": len(p.Rooms)}))
-	})
 }
 
 // submit creates the supervisor (once), the rooms and the desk, then signs

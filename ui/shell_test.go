@@ -73,7 +73,7 @@ func TestFirstRunCreatesSupervisorAndDesk(t *testing.T) {
 	test.Type(f.pin2, "2468")
 	test.Type(f.deskName, "3rd floor desk")
 	f.useRooms("rooms.csv", strings.NewReader("floor,room,type\n3,301,double\n3,302,twin\n"))
-	f.roomsDlg.Confirm()
+	f.roomsImp.Preview.Confirm()
 	test.Type(f.deskCode, "D3")
 	f.deskCode.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	u, ok := se.Session.User()
