@@ -41,8 +41,12 @@ func demoCommand(args []string) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(demoMemoryLimit)
 	}
+	key, err := folderKey(*dir, keyFileFlag(fs))
+	if err != nil {
+		return openFailed(*dir, err, "cli.already_running")
+	}
 	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion,
-		GCInterval: -1, Bulk: true})
+		GCInterval: -1, Bulk: true, Key: key})
 	if err != nil {
 		return openFailed(*dir, err, "cli.already_running")
 	}

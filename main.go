@@ -6,7 +6,6 @@
 //	floordesk backup [--data DIR] FILE
 //	floordesk restore [--data DIR] FILE
 //	floordesk demo [--data DIR] [--size N] [--seed S]
-//	floordesk --version
 //
 // main only wires: flags to constructors, and errors to exit codes and to
 // sentences in Chinese and English.
@@ -41,11 +40,14 @@ import (
 	apphandover "floordesk/app/handover"
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
+	appmessages "floordesk/app/messages"
 	appreports "floordesk/app/reports"
 	apprequests "floordesk/app/requests"
 	"floordesk/assets"
 	"floordesk/data"
 	"floordesk/data/backupfmt"
+	"floordesk/data/deskkey"
+	"floordesk/data/seal"
 	"floordesk/ui"
 	"floordesk/ui/found"
 	"floordesk/ui/guests"
@@ -53,6 +55,7 @@ import (
 	"floordesk/ui/keys"
 	"floordesk/ui/kit"
 	"floordesk/ui/loans"
+	"floordesk/ui/messages"
 	"floordesk/ui/paper"
 	"floordesk/ui/requests"
 	"floordesk/ui/supervisor"
@@ -94,6 +97,10 @@ func run(args []string) int {
 		case "version", "--version", "-version":
 			fmt.Println("floordesk", version.String())
 			return exitOK
+		case "export-key":
+			return exportKey(args[1:])
+		case "passphrase":
+			return setPassphrase(args[1:])
 		}
 	}
 	return desk(args)
@@ -130,8 +137,15 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
-		IndexVersion: app.IndexVersion, DeferIndexes: true})
+	finder := keyFinder(*f.dir, keyFileFlag(fs))
+	key, err := folderKeyWith(finder)
+	if errors.Is(err, deskkey.ErrNeedPassphrase) {
+		return unlockDesk(f, finder, pinless)
+	}
+	if err != nil {
+		return openFailed(*f.dir, err, "cli.already_running")
+	}
+	st, err := openDeskStore(f, key)
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -148,61 +162,112 @@ func desk(args []string) int {
 	return code
 }
 
+// openDeskStore opens the desk's data folder with key.
+func openDeskStore(f deskFlags, key seal.Key) (*data.Store, error) {
+	return data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
+		IndexVersion: app.IndexVersion, DeferIndexes: true, Key: key})
+}
+
 // runDesk shows the desk's window on an open store until it is closed.
 func runDesk(st *data.Store, f deskFlags) int {
+	svc, code := prepareDesk(st, f)
+	if code != exitOK {
+		return code
+	}
+	if code := checkGraphics(); code != exitOK {
+		return code
+	}
+	d := newDeskSession(*f.dir)
+	d.show(st, svc, f)
+	return d.run()
+}
+
+// prepareDesk makes the desk's service on st, fills a demo hotel when
+// asked, and speaks the desk's language.
+func prepareDesk(st *data.Store, f deskFlags) (*app.Service, int) {
 	svc := app.New(st, nil)
 	svc.DeskCode, _ = st.Setting(ui.SettingDeskCode)
 	if *f.demo {
 		if code := fillDemo(st, svc, appdemo.DemoOptions{Seed: 1, Size: *f.demoSize}); code != exitOK {
-			return code
+			return nil, code
 		}
 	}
 	if _, err := ui.UseLanguage(chosenLanguage(st, *f.language)); err != nil {
 		slog.Error("translations", "err", err)
-		return exitFailed
+		return nil, exitFailed
 	}
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	backups := autoBackup(st, *f.backups)
-	go backups.Run(ctx, func(err error) { slog.Error("auto backup", "err", err) })
+	return svc, exitOK
+}
 
-	if code := checkGraphics(); code != exitOK {
-		return code
-	}
-	a := fyneapp.NewWithID(appID)
+// deskSession is the desk's window and what runs behind it, from its
+// first screen (the desk, or the passphrase it asks first) until it is
+// closed.
+type deskSession struct {
+	a    fyne.App
+	w    fyne.Window
+	ctx  context.Context
+	stop context.CancelFunc
+	dw   *ui.Window
+	code int
+}
+
+func newDeskSession(dir string) *deskSession {
+	// The desk's preferences (the file dialog's folder) are the data
+	// folder's, written atomically, not Fyne's file shared by every folder.
+	a := ui.UsePreferences(fyneapp.NewWithID(appID), ui.OpenPreferences(dir))
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	setTheme := func(v string) { a.Settings().SetTheme(themeFor(v)) }
-	v, _ := st.Setting(ui.SettingTheme)
-	setTheme(v)
+	a.Settings().SetTheme(themeFor("")) // the desk's font, for Chinese, before the store says which theme
 	w := a.NewWindow(lang.L("app.title"))
 	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
-	code := exitOK
-	var dw *ui.Window
+	ctx, stop := context.WithCancel(context.Background())
+	return &deskSession{a: a, w: w, ctx: ctx, stop: stop, code: exitOK}
+}
+
+// show starts the daily backups and shows the desk on st in the window,
+// once the store's indexes are built. Call it before run or on the Fyne
+// goroutine.
+func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
+	backups := autoBackup(st, *f.backups)
+	go backups.Run(d.ctx, func(err error) { slog.Error("auto backup", "err", err) })
+	setTheme := func(v string) { d.a.Settings().SetTheme(themeFor(v)) }
+	v, _ := st.Setting(ui.SettingTheme)
+	setTheme(v)
+	d.w.SetTitle(lang.L("app.title"))
 	open := func() {
-		if dw, code = openDesk(ctx, a, w, st, svc, backups, setTheme, f); code != exitOK {
-			a.Quit()
+		if d.dw, d.code = openDesk(d.ctx, d.a, d.w, st, svc, backups, setTheme, f); d.code != exitOK {
+			d.a.Quit()
 		}
 	}
-	if st.IndexesStale() {
-		ui.ShowIndexing(w, st, fyne.Do, func(err error) {
-			if err != nil {
-				slog.Error("build indexes", "err", err)
-				say(os.Stderr, "cli.indexing_failed", map[string]string{"Error": err.Error()})
-				code = exitFailed
-				a.Quit()
-				return
-			}
-			open()
-		})
-	} else {
+	if !st.IndexesStale() {
 		open()
+		return
 	}
-	defer quitOnSignal(a)()
-	w.ShowAndRun()
-	if dw != nil {
-		dw.Stop()
+	ui.ShowIndexing(d.w, st, fyne.Do, func(err error) {
+		if err != nil {
+			slog.Error("build indexes", "err", err)
+			say(os.Stderr, "cli.indexing_failed", map[string]string{"Error": err.Error()})
+			d.quit(exitFailed)
+			return
+		}
+		open()
+	})
+}
+
+// quit ends the desk with code.
+func (d *deskSession) quit(code int) {
+	d.code = code
+	d.a.Quit()
+}
+
+// run shows the window until it is closed, then stops the desk.
+func (d *deskSession) run() int {
+	defer quitOnSignal(d.a)()
+	d.w.ShowAndRun()
+	if d.dw != nil {
+		d.dw.Stop()
 	}
-	return code
+	d.stop()
+	return d.code
 }
 
 // openDesk shows the desk in w, once the store's indexes are built, and
@@ -247,6 +312,7 @@ func registers(core *app.Service, backups *data.AutoBackup) func(*kit.Session) [
 			loans.Register(s, apploans.New(core)),
 			keys.Register(s, appkeys.New(core)),
 			found.Register(s, appfound.New(core)),
+			messages.Register(s, appmessages.New(core)),
 			guests.Register(s, appguests.New(core), guests.Collect{Loans: apploans.New(core),
 				Requests: apprequests.New(core), Found: appfound.New(core)}),
 		}
@@ -356,7 +422,11 @@ func backup(args []string) int {
 		say(os.Stderr, "cli.not_a_data_folder", map[string]string{"Dir": *dir})
 		return exitFailed
 	}
-	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
+	key, err := folderKey(*dir, keyFileFlag(fs))
+	if err != nil {
+		return openFailed(*dir, err, "")
+	}
+	st, err := data.Open(data.Options{Dir: *dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, Key: key})
 	if err != nil {
 		return openFailed(*dir, err, "cli.backup_while_running")
 	}
@@ -384,11 +454,22 @@ func restore(args []string) int {
 		return exitFailed
 	}
 	defer f.Close()
-	err = data.Restore(*dir, bufio.NewReaderSize(f, 1<<20))
+	br := bufio.NewReaderSize(f, 1<<20)
+	key, adopt, err := restoreKey(*dir, keyFileFlag(fs), br)
+	if err == nil {
+		err = data.RestoreWith(*dir, br, key)
+	}
+	if err == nil {
+		err = adopt()
+	}
 	switch {
 	case err == nil:
 		say(os.Stdout, "cli.restore_done", names)
 		return exitOK
+	case errors.Is(err, data.ErrWrongKey) || errors.Is(err, data.ErrNoKey):
+		names["Key"] = wantedKey(err)
+		say(os.Stderr, "cli.restore_wrong_key", names)
+		slog.Error("restore", "err", err)
 	case errors.Is(err, data.ErrNotEmpty):
 		say(os.Stderr, "cli.restore_not_empty", names)
 	case errors.Is(err, data.ErrBadBackup):
@@ -409,6 +490,9 @@ func restore(args []string) int {
 // sentence for a folder another FloorDesk holds. A folder on a full disk
 // that cannot open even read-only (see data.Open) says so.
 func openFailed(dir string, err error, running string) int {
+	if code, ok := keyRefused(dir, err); ok {
+		return code
+	}
 	if errors.Is(err, data.ErrAlreadyRunning) && running != "" {
 		say(os.Stderr, running, nil)
 		return exitAlreadyRunning
@@ -430,6 +514,7 @@ func newFlags(name string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
+	fs.String("key-file", "", "the data folder's key file (default: $FLOORDESK_KEY_FILE, else the system key store)")
 	return fs, fs.String("data", "", "data folder (default: FloorDesk in the user's settings folder)")
 }
 

@@ -18,6 +18,8 @@ import (
 	appdemo "floordesk/app/demo"
 	"floordesk/assets"
 	"floordesk/data"
+	"floordesk/data/deskkey"
+	"floordesk/data/seal"
 )
 
 // These tests run the desk app's command line as a hotel's IT person does:
@@ -33,7 +35,26 @@ func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
 		os.Exit(run(os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	os.Exit(runTests(m))
+}
+
+// testKey is the data folders' key in these tests: the children find it
+// in the key file FLOORDESK_KEY_FILE names, as IT would set it, so no
+// test reaches the system's key store.
+var testKey seal.Key
+
+func runTests(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "floordesk-key")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "desk.key")
+	if testKey, _, err = seal.LoadOrCreateKeyFile(path); err != nil {
+		panic(err)
+	}
+	os.Setenv(deskkey.KeyFileEnv, path)
+	return m.Run()
 }
 
 // result is what a person sees of one command: its exit code and output.
@@ -150,7 +171,7 @@ func newHotel(t *testing.T) string {
 
 func openStore(t *testing.T, dir string) *data.Store {
 	t.Helper()
-	st, err := data.Open(data.Options{Dir: dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
+	st, err := data.Open(data.Options{Dir: dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, Key: testKey})
 	if err != nil {
 		t.Fatalf("open %s: %v", dir, err)
 	}

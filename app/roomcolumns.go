@@ -83,13 +83,24 @@ func isRoomHeader(cells []string) bool {
 // rows above it are titles.
 const headerRows = 5
 
-// readRooms reads the table's rows into the preview's rooms.
+// readRooms reads the table's rows into the preview's rooms, its columns
+// found by their header.
 func readRooms(p *RoomPreview, rows []tabular.Row) error {
 	cols, start, err := findColumns(p, rows)
 	if err != nil {
 		return err
 	}
-	header := rows[max(start-1, 0)].Cells
+	return readRoomRows(p, rows, cols, start)
+}
+
+// readRoomRows reads the rows from start on with the columns cols; the
+// row above start, when there is one, is the header (repeated lower
+// down, it is skipped).
+func readRoomRows(p *RoomPreview, rows []tabular.Row, cols [roomColumns]int, start int) error {
+	var header []string
+	if start > 0 {
+		header = rows[start-1].Cells
+	}
 	derive := cols[colFloor] < 0
 	if derive && !floorsInNumbers(rows[start:], header, cols[colRoom]) {
 		return Invalid("file", "rooms.no_floor_column", "header", strings.Join(header, ","))
@@ -122,8 +133,8 @@ func readRooms(p *RoomPreview, rows []tabular.Row) error {
 
 // findColumns finds the header among the first rows (the rows above it
 // are titles, noted) and returns the columns and the first row of rooms.
-// Without a header, a file whose columns cannot be mistaken is read as
-// floor, room number, room type.
+// Without a header, a file whose columns cannot be mistaken, on any of
+// its rows, is read as floor, room number, room type.
 func findColumns(p *RoomPreview, rows []tabular.Row) (cols [roomColumns]int, start int, err error) {
 	for i, row := range rows[:min(len(rows), headerRows)] {
 		cols, found := headerColumns(row.Cells)
@@ -148,6 +159,11 @@ func findColumns(p *RoomPreview, rows []tabular.Row) (cols [roomColumns]int, sta
 	if !plainRoomRow(rows[0].Cells) {
 		return cols, 0, Invalid("file", "rooms.no_header")
 	}
+	for _, row := range rows[1:] { // every row, or a later one is misread
+		if readOtherwise(row.Cells) {
+			return cols, 0, Invalid("file", "rooms.unsure_columns", "line", strconv.Itoa(row.Line))
+		}
+	}
 	p.Notes = append(p.Notes, newNote(NoteNoHeader))
 	return [roomColumns]int{colRoom: 1, colFloor: 0, colType: 2, colBuilding: -1, colSection: -1, colStatus: -1}, 0, nil
 }
@@ -166,6 +182,23 @@ func plainRoomRow(cells []string) bool {
 	f, num := strconv.Itoa(floor), strings.TrimLeft(cells[1], "0")
 	_, typeIsNumber := strconv.Atoi(cells[2])
 	return strings.HasPrefix(num, f) && len(num) > len(f) && typeIsNumber != nil
+}
+
+// readOtherwise says whether a row reads as floor, room number, room
+// type only in another order of its cells ("0801,8,大床房" under
+// "8,0801,大床房"): the file's columns are then not sure. A row that
+// reads in no order (a floor "three") is left to the reading, which
+// names what is wrong with it.
+func readOtherwise(cells []string) bool {
+	if len(cells) != 3 || plainRoomRow(cells) {
+		return false
+	}
+	for _, p := range [][3]int{{0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}} {
+		if plainRoomRow([]string{cells[p[0]], cells[p[1]], cells[p[2]]}) {
+			return true
+		}
+	}
+	return false
 }
 
 // floorsInNumbers says whether every room number has 3 or 4 digits, so

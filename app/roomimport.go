@@ -47,10 +47,11 @@ const (
 	NoteTitleLine      = "title_line"      // {line}: a line above the header, skipped
 	NoteRepeatedHeader = "repeated_header" // {line}: the header again, skipped
 	NoteNoNumber       = "no_number"       // {line}: a line without a room number, skipped
+	NoteColumnsPicked  = "columns_picked"  // read with the columns the supervisor picked
 )
 
 // RoomNoteCodes lists the note codes, for a test that every one is translated.
-var RoomNoteCodes = []string{NoteEncoding, NoteSheet, NoteNoHeader, NoteFloorDerived, NoteTitleLine, NoteRepeatedHeader, NoteNoNumber}
+var RoomNoteCodes = []string{NoteEncoding, NoteSheet, NoteNoHeader, NoteFloorDerived, NoteTitleLine, NoteRepeatedHeader, NoteNoNumber, NoteColumnsPicked}
 
 func newNote(code string, kv ...string) Note { return Note{Code: code, Params: pairs(kv)} }
 
@@ -76,7 +77,9 @@ func (s *Service) ImportRooms(actorID, name string, r io.Reader) (RoomList, erro
 // Columns are found by their header, Chinese or English, in any order:
 // room number, floor and room type, and optional building, section and
 // status. A file without a header is read only when its columns cannot be
-// mistaken: floor, room number (starting with the floor), room type.
+// mistaken: floor, room number (starting with the floor), room type, on
+// every row. A refusal for which NeedsColumns holds is settled by asking
+// the supervisor which column is which (RoomColumns, PreviewRoomsMapped).
 // Without a floor column, the floors are taken from the room numbers when
 // every number has 3 or 4 digits. A refusal names the file's line. It
 // reads only the file, so the first run previews the list before its
@@ -89,13 +92,7 @@ func (s *Service) PreviewRooms(name string, r io.Reader) (RoomPreview, error) {
 	if err != nil {
 		return RoomPreview{}, err
 	}
-	p := RoomPreview{Name: name}
-	switch {
-	case t.Sheet != "":
-		p.Notes = append(p.Notes, newNote(NoteSheet, "sheet", t.Sheet))
-	case t.Encoding != "UTF-8":
-		p.Notes = append(p.Notes, newNote(NoteEncoding, "encoding", t.Encoding))
-	}
+	p := RoomPreview{Name: name, Notes: TableNotes(t)}
 	if err := readRooms(&p, t.Rows); err != nil {
 		return RoomPreview{}, err
 	}

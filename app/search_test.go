@@ -37,6 +37,7 @@ type memIndex struct {
 	views map[string][]byte
 	keys  map[string][]string // note ID -> its entries' full keys
 	read  int
+	scans int
 }
 
 func newMemIndex() *memIndex {
@@ -58,6 +59,7 @@ func (m *memIndex) put(t testing.TB, n note) {
 }
 
 func (m *memIndex) Scan(prefix, from []byte, fn func(key []byte, ref wire.EntityRef) bool) error {
+	m.scans++
 	var all []string
 	for _, ks := range m.keys {
 		all = append(all, ks...)
@@ -172,6 +174,25 @@ func TestSearchReadsThePageNotTheHistory(t *testing.T) {
 	m.read = 0
 	if got, more := m.search(t, SearchQuery{Text: "ys", Limit: 600}); len(got) != 520 || more || got[519] != "N519" {
 		t.Fatalf("all of them: %d, more %v", len(got), more)
+	}
+}
+
+// A word only an old record has is looked for span by span, not week by
+// week: over ten years of records a few dozen reads of the index, not the
+// 520 a week each would take.
+func TestRareWordReadsSpansNotWeeks(t *testing.T) {
+	registerNotes(t)
+	m := newMemIndex()
+	for i := range 520 { // ten years, a note a week
+		m.put(t, note{fmt.Sprintf("N%03d", i), "雨伞 umbrella", "other", "held", monday.AddDate(0, 0, -7*i)})
+	}
+	m.put(t, note{"OLD", "护照 passport", "documents", "held", monday.AddDate(-9, 0, 0)})
+	m.scans = 0
+	if got, _ := m.search(t, SearchQuery{Text: "passport"}); !slices.Equal(got, []string{"OLD"}) {
+		t.Fatalf("passport finds %v", got)
+	}
+	if m.scans > 80 {
+		t.Errorf("one old record over ten years took %d reads of the index", m.scans)
 	}
 }
 

@@ -187,7 +187,7 @@ func init() {
 	RegisterKind(KindDesk, FoldWith(applyDesk, nil))
 	RegisterKind(KindItemType, FoldWith(applyItemType, nil))
 	RegisterMessages(map[string]string{
-		"room.unknown":     "Room {room} is not on the room list {list} — check the number.",
+		"room.unknown":     "Room {room} is not on the hotel's room list — check the number; a new room is added by a supervisor.",
 		"desk.unknown":     "No desk {desk} in the hotel set-up — add it first.",
 		"shift.bad_time":   "Shift {shift}: {field} must be a time like 07:00.",
 		"floor.unknown":    "Floor {floor} has no rooms on the room list {list}.",

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -10,13 +11,61 @@ import (
 // Field checks shared by every register's commands. Each returns nil or an
 // ErrInvalid refusal naming the field.
 
+// FirstErr returns nil when every check passed; otherwise the first
+// refusal of each field that failed, together, so a form shows every wrong
+// field at once (RefusalsOf lists them; errors.As and RefusalOf find the
+// first). An error naming no field is returned only when no field failed:
+// it is most often a consequence of one (no key "" was found).
 func FirstErr(errs ...error) error {
+	var fields, other []error
+	seen := map[string]bool{}
 	for _, err := range errs {
-		if err != nil {
-			return err
+		if err == nil {
+			continue
+		}
+		r := RefusalOf(err)
+		if r == nil || r.Field == "" {
+			other = append(other, err)
+			continue
+		}
+		if !seen[r.Field] {
+			seen[r.Field] = true
+			fields = append(fields, err)
 		}
 	}
-	return nil
+	if len(fields) == 0 && len(other) > 0 {
+		return other[0]
+	}
+	return joined(fields)
+}
+
+// joined is nil, the one error, or the errors together.
+func joined(errs []error) error {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return errors.Join(errs...)
+}
+
+// RefusalsOf lists the refusals in err, one for each refusal it joins
+// (see FirstErr); nil when there is none.
+func RefusalsOf(err error) []*Refusal {
+	switch e := err.(type) {
+	case nil:
+		return nil
+	case *Refusal:
+		return []*Refusal{e}
+	case interface{ Unwrap() []error }:
+		var out []*Refusal
+		for _, inner := range e.Unwrap() {
+			out = append(out, RefusalsOf(inner)...)
+		}
+		return out
+	}
+	return RefusalsOf(errors.Unwrap(err))
 }
 
 func Required(field, v string) error {

@@ -11,6 +11,8 @@ import (
 	"github.com/klauspost/compress/zstd"
 
 	"floordesk/data/backupfmt"
+	"floordesk/data/seal"
+	"floordesk/data/sealdb"
 )
 
 // A backup file is a header line, Badger's backup stream, and a trailer
@@ -25,6 +27,10 @@ import (
 // From version 3 the stream between them is compressed with zstd (the
 // trailer counts and sums the compressed bytes). Versions 2 and 1 (no
 // trailer) from earlier builds still restore.
+//
+// A store opened with a key seals the whole file with it (package seal:
+// AES-256-GCM in chunks, behind a header naming the key's ID), so a backup
+// on a share tells nothing without the key, and opens only with it.
 const (
 	backupMagic   = "FLOORDESK-BACKUP 3\n"
 	backupMagicV2 = "FLOORDESK-BACKUP 2\n"
@@ -35,7 +41,9 @@ const (
 // stays open and in use. The copy reflects one moment: writes that commit
 // during the backup are either wholly in it or wholly out.
 func (s *Store) Backup(w io.Writer) error {
-	err := backupfmt.WriteFramed(w, backupMagic, s.writeCompressed)
+	err := seal.WriteSealed(w, s.opts.Key, func(w io.Writer) error {
+		return backupfmt.WriteFramed(w, backupMagic, s.writeCompressed)
+	})
 	if errors.Is(err, badger.ErrDBClosed) {
 		return ErrClosed
 	}
@@ -53,14 +61,28 @@ func (s *Store) Backup(w io.Writer) error {
 // one cut short or damaged) and Restore returns ErrBadBackup, leaving dir
 // as it found it (missing, or empty). On a disk that would keep less than
 // DiskReserve free it stops with ErrDiskFull, leaving dir as it found it.
-func Restore(dir string, r io.Reader) error {
-	return backupfmt.RestoreEmpty(dir, func() error { return load(dir, r) })
+// A sealed backup needs its key: see RestoreWith.
+func Restore(dir string, r io.Reader) error { return RestoreWith(dir, r, nil) }
+
+// RestoreWith is Restore of a backup sealed with key (one from before
+// backups were sealed restores as well), into a folder encrypted with key
+// (plain when key is nil). A backup sealed with another key returns an
+// error wrapping ErrWrongKey, and one sealed when key is nil ErrNoKey;
+// both name the key the backup wants, and leave dir as it was found.
+func RestoreWith(dir string, r io.Reader, key seal.Key) error {
+	return backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, key) })
 }
 
-// load reads the header, then the stream into a new store in dir, then
-// checks the trailer.
-func load(dir string, r io.Reader) error {
-	br := bufio.NewReader(r)
+// load opens the seal, reads the header, then the stream into a new store
+// in dir, then checks the trailer.
+func load(dir string, r io.Reader, key seal.Key) error {
+	br, err := seal.Unsealed(bufio.NewReader(r), key)
+	if errors.Is(err, seal.ErrDamaged) {
+		return fmt.Errorf("%w: %v", ErrBadBackup, err)
+	}
+	if err != nil {
+		return err
+	}
 	stream, verify, err := openBackup(br)
 	if err != nil {
 		return err
@@ -69,7 +91,7 @@ func load(dir string, r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	db, err := badger.Open(badgerOptions(dir, slog.Default()))
+	db, err := badger.Open(sealdb.Options(badgerOptions(dir, slog.Default()), key))
 	if err != nil {
 		return translateOpenError(err)
 	}

@@ -86,6 +86,9 @@ func (s *Store) rebuild(kinds []string, progress func(done, total int)) error {
 		for i, kind := range kinds {
 			prefixes[i] = viewPrefix(kind)
 		}
+		if err := s.dropOwnedIndexes(kinds); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
@@ -118,6 +121,69 @@ func (s *Store) rebuild(kinds []string, progress func(done, total int)) error {
 		s.logRebuild(start, "indexes built again", "kinds", kinds)
 	}
 	return nil
+}
+
+// dropOwnedIndexes drops whole the indexes that file entities of kinds
+// only (a register's own: its status, its word index...), as Badger drops
+// a prefix, leaving no deleted keys behind; dropEntriesOf then deletes
+// the kinds' entries from indexes shared with other kinds. A drop by
+// deletes leaves a tombstone for each entry until compaction reaches the
+// bottom of the tree, and a read that starts before them steps over them
+// all: after the found items' word index was filed anew, one search at
+// 700,000 records stepped over six million and took two seconds.
+func (s *Store) dropOwnedIndexes(kinds []string) error {
+	var owned [][]byte
+	err := s.view(func(txn *badger.Txn) (err error) {
+		owned, err = ownedIndexes(txn, kinds)
+		return err
+	})
+	if err != nil || len(owned) == 0 {
+		return err
+	}
+	return s.db.DropPrefix(owned...)
+}
+
+// ownedIndexes are the key prefixes of the indexes whose entries all file
+// entities of kinds. It reads the keys of those indexes, and of the
+// others up to their first entry of another kind.
+func ownedIndexes(txn *badger.Txn, kinds []string) ([][]byte, error) {
+	of := map[string]bool{}
+	for _, k := range kinds {
+		of[k] = true
+	}
+	o := badger.DefaultIteratorOptions
+	o.PrefetchValues = false
+	it := txn.NewIterator(o)
+	defer it.Close()
+	var owned [][]byte
+	for _, p := range []byte{pIndex, pPrefixIndex} {
+		var base []byte // the index being read: its prefix byte, name and \0
+		mine := false
+		for it.Seek([]byte{p}); it.ValidForPrefix([]byte{p}); {
+			k := it.Item().Key()
+			nul := bytes.IndexByte(k, 0)
+			if nul < 0 {
+				it.Next()
+				continue
+			}
+			if !bytes.HasPrefix(k, base) || base == nil {
+				if mine {
+					owned = append(owned, base)
+				}
+				base, mine = bytes.Clone(k[:nul+1]), true
+			}
+			if ref, ok := entryRef(k); ok && of[ref.Kind] {
+				it.Next()
+				continue
+			}
+			mine = false // another kind's entry: skip the rest of this index
+			it.Seek(append(bytes.Clone(base[:len(base)-1]), 1))
+		}
+		if mine {
+			owned = append(owned, base)
+		}
+	}
+	return owned, nil
 }
 
 // dropEntriesOf deletes every index entry of an entity of kinds (reading

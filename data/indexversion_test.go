@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"floordesk/data/wire"
+
+	"github.com/dgraph-io/badger/v4"
 )
 
 func TestStaleKinds(t *testing.T) {
@@ -95,6 +97,33 @@ func TestAKindsNewIndexFilesThatKindOnly(t *testing.T) {
 	if after := indexed(t, s); !slices.Equal(after, before) {
 		t.Errorf("index open changed when loans.all went: %d entries before, %d after", len(before), len(after))
 	}
+	// loans.all was the loans' own: dropped whole, it leaves no deleted
+	// keys for a read to step over.
+	if n := deletedKeys(t, s, indexPrefix("loans.all")); n != 0 {
+		t.Errorf("the loans' own index left %d deleted keys behind", n)
+	}
+}
+
+// deletedKeys counts the deleted keys (tombstones) under prefix that a
+// read of it still steps over.
+func deletedKeys(t *testing.T, s *Store, prefix []byte) int {
+	n := 0
+	err := s.db.View(func(txn *badger.Txn) error {
+		o := badger.DefaultIteratorOptions
+		o.AllVersions, o.PrefetchValues, o.Prefix = true, false, prefix
+		it := txn.NewIterator(o)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if it.Item().IsDeletedOrExpired() {
+				n++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestDeferredIndexesAreBuiltWithProgress: opened with DeferIndexes, a

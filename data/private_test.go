@@ -8,6 +8,7 @@ import (
 
 	"floordesk/data"
 	"floordesk/data/private/privatetest"
+	"floordesk/data/seal"
 	"floordesk/data/wire"
 )
 
@@ -15,8 +16,9 @@ import (
 // found open to others, which is then reported.
 func TestDataFolderIsPrivate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "FloorDesk")
+	key := seal.NewKey()
 	privatetest.KeepsFolderPrivate(t, dir, func(log *slog.Logger) (io.Closer, error) {
-		st, err := data.Open(data.Options{Dir: dir, Desk: "desk-a", Logger: log, GCInterval: -1,
+		st, err := data.Open(data.Options{Dir: dir, Desk: "desk-a", Logger: log, GCInterval: -1, Key: key,
 			Fold: func(_ wire.EntityRef, _ []byte, ev wire.Event) ([]byte, error) { return ev.Body, nil }})
 		if err != nil {
 			return nil, err

@@ -18,6 +18,8 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"floordesk/data/private"
+	"floordesk/data/seal"
+	"floordesk/data/sealdb"
 	"floordesk/data/wire"
 )
 
@@ -63,6 +65,10 @@ type Options struct {
 	// everything written durable), and Badger leaves its level-0 tables to
 	// pile up until Close, which compacts them once (see bulkOptions).
 	Bulk bool
+	// Key encrypts the folder (Badger's AES encryption) and every backup
+	// (sealed as a whole); a folder an earlier build left plain is
+	// encrypted at Open (package sealdb). Nil leaves both plain, for tests.
+	Key seal.Key
 }
 
 // Store is a desk's durable event log and folded views. Its methods are safe
@@ -91,21 +97,29 @@ type Store struct {
 	stale     staleIndexes // found by Open with DeferIndexes, until BuildIndexes
 }
 
-// Open opens (or creates) the store in opts.Dir. It returns
-// ErrAlreadyRunning when another process has the folder open. On a disk
-// with less than DiskReserve free it opens the store read-only (Disk says
-// so, and every write is refused with ErrDiskFull), or returns ErrDiskFull
-// when it cannot (see openBadger).
+// Open opens (or creates) the store in opts.Dir, encrypted with opts.Key
+// (a folder left plain by an earlier build is encrypted first, see
+// prepareKey). It returns ErrAlreadyRunning when another process has the
+// folder open, and an error wrapping ErrWrongKey when the folder was
+// encrypted with another key. On a disk with less than DiskReserve free it
+// opens the store read-only (Disk says so, and every write is refused with
+// ErrDiskFull), or returns ErrDiskFull when it cannot (see openBadger).
 func Open(opts Options) (*Store, error) {
 	if opts.Fold == nil {
 		return nil, errors.New("open store: no fold function")
 	}
 	fillDefaults(&opts)
 	private.Keep(opts.Dir, opts.Logger, true)
-	db, disk, err := openBadger(opts)
-	if err != nil {
+	key := opts.Key
+	if err := prepareKey(&opts); err != nil {
 		return nil, translateOpenError(err)
 	}
+	db, disk, err := openBadger(opts)
+	if err != nil {
+		return nil, translateOpenError(sealdb.Translate(err, opts.Key))
+	}
+	// Backups are sealed even while a full disk keeps the folder plain.
+	opts.Key = key
 	private.Keep(opts.Dir, opts.Logger, false) // the files Badger just made
 	s := &Store{db: db, opts: opts, log: opts.Logger, disk: disk}
 	if err := s.load(); err != nil {
@@ -115,6 +129,9 @@ func Open(opts Options) (*Store, error) {
 	if err := s.checkIndexes(); err != nil {
 		s.closeBadger()
 		return nil, err
+	}
+	if len(key) > 0 && !disk.readOnly {
+		sealdb.Done(opts.Dir, opts.Logger)
 	}
 	s.lastWrite.touch(opts.Wall()) // start-up counts as busy
 	s.startGC()
@@ -153,7 +170,8 @@ func translateOpenError(err error) error {
 // open.
 func isLockError(err error) bool {
 	return errors.Is(err, ErrAlreadyRunning) ||
-		strings.Contains(err.Error(), "Another process is using this Badger database")
+		strings.Contains(err.Error(), "Another process is using this Badger database") ||
+		strings.Contains(err.Error(), "Cannot acquire directory lock")
 }
 
 // load reads the desk ID, the persisted clock and the log sequence.

@@ -49,6 +49,10 @@ export DISPLAY=":$(head -n1 "$work/display")"
 export LIBGL_ALWAYS_SOFTWARE=1
 
 mkdir "$work/data"
+# The desk's key goes where it goes on a PC without a key store (a file in
+# the user's settings folder), here inside $work, so no run leaves a key
+# behind in the real one.
+export XDG_CONFIG_HOME="$work/config" DBUS_SESSION_BUS_ADDRESS="unix:path=$work/no-bus"
 env ${SMOKE_PATH:+PATH="$SMOKE_PATH"} "$bin" --data "$work/data/desk" --lang "${SMOKE_LANG:-zh}" --demo --signed-in S01 >"$work/app.log" 2>&1 &
 app_pid=$!
 
@@ -79,4 +83,5 @@ if [ "${UPDATE_SCREENSHOT:-}" = 1 ]; then
 	cp "$shot" docs/screenshot-dashboard.png
 	echo "smoke: updated docs/screenshot-dashboard.png"
 fi
+ls "$work/config/FloorDesk-keys/"*.key >/dev/null 2>&1 || fail "the desk's key is not in the user's settings folder"
 echo "smoke: ok: window $win drawn with $colours colours (bin/smoke-dashboard.png)"

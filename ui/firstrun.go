@@ -35,8 +35,8 @@ type firstRun struct {
 	deskCode *widget.Entry
 	deskName *widget.Entry
 	roomsBtn *widget.Button
-	rooms    *app.RoomPreview      // the confirmed room list; nil: import later
-	roomsDlg *dialog.ConfirmDialog // the last room list preview shown
+	rooms    *app.RoomPreview // the confirmed room list; nil: import later
+	roomsImp *kit.RoomImport  // the last room list file picked, on its way to a preview
 	staffErr *kit.FieldErrors
 	deskErr  *kit.FieldErrors
 	created  *app.Staff // kept so a retry after a desk refusal does not lose it
@@ -61,14 +61,14 @@ func (f *firstRun) layout() fyne.CanvasObject {
 	intro := widget.NewLabel(lang.L("shell.first_run_intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	staff := widget.NewForm(
-		item("shell.staff_number", f.number, f.staffErr.For("number")),
-		item("shell.staff_name", f.name, f.staffErr.For("name")),
-		item("shell.new_pin", f.pin, f.staffErr.For("pin")),
-		item("shell.new_pin_again", f.pin2, f.staffErr.For("pin2")))
+		item("shell.staff_number", "number", f.number, f.staffErr),
+		item("shell.staff_name", "name", f.name, f.staffErr),
+		item("shell.new_pin", "pin", f.pin, f.staffErr),
+		item("shell.new_pin_again", "pin2", f.pin2, f.staffErr))
 	desk := widget.NewForm(
-		item("shell.desk_code", f.deskCode, f.deskErr.For("code")),
-		item("shell.desk_name", f.deskName, f.deskErr.For("name")),
-		item("shell.rooms", f.roomsBtn, f.deskErr.For("rooms")))
+		item("shell.desk_code", "code", f.deskCode, f.deskErr),
+		item("shell.desk_name", "name", f.deskName, f.deskErr),
+		item("shell.rooms", "rooms", f.roomsBtn, f.deskErr))
 	start := widget.NewButtonWithIcon(lang.L("shell.first_run_start"), theme.ConfirmIcon(), f.submit)
 	start.Importance = widget.HighImportance
 	back := widget.NewButtonWithIcon(lang.L("join.back"), theme.NavigateBackIcon(), f.back)
@@ -79,9 +79,11 @@ func (f *firstRun) layout() fyne.CanvasObject {
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 660), container.NewVScroll(body)))
 }
 
-// item is a form row with the field's error label under the field.
-func item(key string, field, errLabel fyne.CanvasObject) *widget.FormItem {
-	return widget.NewFormItem(lang.L(key), container.NewVBox(field, errLabel))
+// item is a form row with the field's error label under the field; the
+// error goes once the field is changed.
+func item(key, field string, obj fyne.CanvasObject, errs *kit.FieldErrors) *widget.FormItem {
+	errs.Watch(field, lang.L(key), obj)
+	return widget.NewFormItem(lang.L(key), kit.WithError(obj, errs.For(field)))
 }
 
 var pinShape = regexp.MustCompile(`^[0-9]{4,8}$`)
@@ -118,15 +120,16 @@ func (f *firstRun) pickRooms() {
 // cannot read is refused at once.
 func (f *firstRun) useRooms(name string, r io.Reader) {
 	f.deskErr.Set("rooms", "")
-	p, err := f.s.Svc.PreviewRooms(name, io.LimitReader(r, kit.MaxRoomFile))
+	b, err := io.ReadAll(io.LimitReader(r, kit.MaxRoomFile))
+	if err == nil {
+		f.roomsImp, err = kit.PreviewRoomFile(f.s.Window, f.s.Svc, name, b, func(p app.RoomPreview) {
+			f.rooms = &p
+			f.roomsBtn.SetText(lang.L("shell.rooms_chosen", map[string]any{"Name": p.Name, "Count": len(p.Rooms)}))
+		})
+	}
 	if err != nil {
 		f.deskErr.Show(fieldRefusal(err, "rooms"))
-		return
 	}
-	f.roomsDlg = kit.ShowRoomPreview(f.s.Window, p, func() {
-		f.rooms = &p
-		f.roomsBtn.SetText(lang.L("shell.rooms_chosen", map[string]any{"Name": p.Name, "Count": len(p.Rooms)}))
-	})
 }
 
 // submit creates the supervisor (once), the rooms and the desk, then signs

@@ -6,6 +6,7 @@ import (
 	"floordesk/ui/keys"
 	"floordesk/ui/kit"
 	"floordesk/ui/loans"
+	"floordesk/ui/messages"
 	"floordesk/ui/requests"
 )
 
@@ -20,5 +21,6 @@ func withDashboard(svc *registers.All, s *kit.Session, screens ...kit.Screen) []
 		kit.Register{Name: "requests", Dashboard: requests.Dashboard(s, svc)},
 		kit.Register{Name: "keys", Dashboard: keys.Dashboard(s, svc)},
 		kit.Register{Name: "loans", Dashboard: loans.Dashboard(s, svc)},
-		kit.Register{Name: "found", Dashboard: found.Dashboard(s, svc)})
+		kit.Register{Name: "found", Dashboard: found.Dashboard(s, svc)},
+		kit.Register{Name: "messages", Dashboard: messages.Dashboard(s, svc)})
 }

@@ -73,7 +73,7 @@ func TestFirstRunCreatesSupervisorAndDesk(t *testing.T) {
 	test.Type(f.pin2, "2468")
 	test.Type(f.deskName, "3rd floor desk")
 	f.useRooms("rooms.csv", strings.NewReader("floor,room,type\n3,301,double\n3,302,twin\n"))
-	f.roomsDlg.Confirm()
+	f.roomsImp.Preview.Confirm()
 	test.Type(f.deskCode, "D3")
 	f.deskCode.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	u, ok := se.Session.User()
@@ -315,5 +315,29 @@ func TestAChangeIsReadByTheScreenInFront(t *testing.T) {
 	se.sh.Select("keys")
 	if se.keys.refreshes != before+1 {
 		t.Errorf("shown again with nothing changed: %d refreshes, want none", se.keys.refreshes-before-1)
+	}
+}
+
+// TestFirstRunErrorsShowTogetherAndGoWhenPutRight: an empty staff number
+// and name are both refused by name, and each error goes as its field is
+// typed, while the other stays.
+func TestFirstRunErrorsShowTogetherAndGoWhenPutRight(t *testing.T) {
+	se := newShellEnv(t, kit.Chinese, nil)
+	f := findFirstRun(t, se.sh)
+	test.Type(f.pin, "2468")
+	test.Type(f.pin2, "2468")
+	f.submit()
+	if got := f.staffErr.Text("number"); got != "请填写“工号”。" {
+		t.Errorf("the staff number's error reads %q, want 请填写“工号”。", got)
+	}
+	if got := f.staffErr.Text("name"); got != "请填写“姓名”。" {
+		t.Errorf("the name's error reads %q, want 请填写“姓名”。", got)
+	}
+	test.Type(f.number, "S01")
+	if got := f.staffErr.Text("number"); got != "" {
+		t.Errorf("the staff number was typed and its error still reads %q", got)
+	}
+	if f.staffErr.Text("name") == "" {
+		t.Error("the name is still empty and its error went")
 	}
 }

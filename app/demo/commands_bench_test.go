@@ -75,7 +75,8 @@ func commandStores(b *testing.B) []commandStore {
 // openDemoCopy opens a copy of a demo data folder as desk D1 does, its
 // clock at the time of day the demo hotel ends.
 func openDemoCopy(b *testing.B, dir string) *apptest.Desk[*registers.All] {
-	st, err := data.Open(data.Options{Dir: copyStore(b, dir), Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
+	copied := copyStore(b, dir)
+	st, err := data.Open(data.Options{Dir: copied, Key: folderKey(b, copied), Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
 		IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		b.Fatal(err)

@@ -15,6 +15,8 @@ import (
 	"floordesk/app/loans"
 	"floordesk/app/requests"
 	"floordesk/data"
+	"floordesk/data/deskkey"
+	"floordesk/data/seal"
 	"floordesk/data/wire"
 )
 
@@ -179,9 +181,24 @@ func benchStores(b *testing.B) []string {
 	return []string{dir}
 }
 
+// folderKey is the key of a demo folder made by the demo command (found
+// as the desk finds it), or a new one for a new folder: every store a
+// benchmark opens is encrypted, as the desk's are.
+func folderKey(b *testing.B, dir string) seal.Key {
+	if _, err := deskkey.ReadID(dir); err != nil {
+		return seal.NewKey()
+	}
+	cfg, _ := os.UserConfigDir()
+	k, _, err := deskkey.Finder{Dir: dir, ConfigDir: cfg}.Find()
+	if err != nil {
+		b.Fatalf("the key of %s: %v", dir, err)
+	}
+	return k
+}
+
 // openBenchStore opens a demo folder as the desk does.
 func openBenchStore(b *testing.B, dir string) (*data.Store, *registers.All) {
-	st, err := data.Open(data.Options{Dir: dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: dir, Key: folderKey(b, dir), Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"floordesk/app/apptest"
 	"floordesk/app/found"
 	"floordesk/app/loans"
+	"floordesk/app/messages"
 	"floordesk/app/requests"
 	"floordesk/data"
 	"floordesk/data/wire"
@@ -30,6 +31,7 @@ func TestStatusIndexAgreesWithTheViews(t *testing.T) {
 		requests.KindRequest: {"open", "dispatched", "resolved", "confirmed", "cancelled"},
 		loans.KindLoan:       {"open", "returned"},
 		found.KindFound:      {"held", "claimed", "disposed"},
+		messages.KindMessage: {"waiting", "delivered", "cancelled", "expired"},
 	} {
 		filed := 0
 		_ = f.Store.Indexed("status/"+kind, func([]byte, wire.EntityRef, []byte) error { filed++; return nil })
@@ -192,7 +194,7 @@ func TestBulkDemoIndexesNeedNoRebuild(t *testing.T) {
 	}
 	defer st.Close()
 	names := []string{app.IndexConflicts, "requests/opened"}
-	for _, kind := range []string{requests.KindRequest, loans.KindLoan, found.KindFound} {
+	for _, kind := range []string{requests.KindRequest, loans.KindLoan, found.KindFound, messages.KindMessage} {
 		names = append(names, "status/"+kind)
 	}
 	before := indexEntries(t, st, names)

@@ -68,7 +68,7 @@ func otherDeskEvents(b *testing.B) []wire.Event {
 
 // pullInto opens the store in dir and times folding evs in, in pulls.
 func pullInto(b *testing.B, dir string, evs []wire.Event) time.Duration {
-	st, err := data.Open(data.Options{Dir: dir, Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
+	st, err := data.Open(data.Options{Dir: dir, Key: folderKey(b, dir), Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		b.Fatal(err)
 	}

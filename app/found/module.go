@@ -29,7 +29,7 @@ type HandoverFound struct {
 // handoverFound lists found items logged at desk and still held,
 // awaiting claim, oldest first.
 func (s *FoundRegister) handoverFound(desk string) ([]HandoverFound, error) {
-	items, err := s.heldWith(FoundHeld, func(f *FoundItem) bool { return f.Desk == desk })
+	items, err := s.heldWith(FoundHeld, heldAt(desk))
 	app.SortBy(items, func(f FoundItem) time.Time { return f.FoundAt })
 	out := make([]HandoverFound, len(items))
 	for i := range items {

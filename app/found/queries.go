@@ -27,6 +27,22 @@ func (s *FoundRegister) AwaitingClaim() ([]FoundItem, error) {
 	return list, err
 }
 
+// AwaitingClaimAt lists the items held at desk awaiting their owner, as
+// the handover lists them, oldest find first; desk "" is the whole hotel.
+func (s *FoundRegister) AwaitingClaimAt(desk string) ([]FoundItem, error) {
+	if desk == "" {
+		return s.AwaitingClaim()
+	}
+	list, err := s.heldWith(FoundHeld, heldAt(desk))
+	app.SortBy(list, func(f FoundItem) time.Time { return f.FoundAt })
+	return list, err
+}
+
+// heldAt keeps the items held at desk.
+func heldAt(desk string) func(f *FoundItem) bool {
+	return func(f *FoundItem) bool { return f.Desk == desk }
+}
+
 // DueForDisposal lists held items whose holding period has ended.
 func (s *FoundRegister) DueForDisposal() ([]FoundItem, error) {
 	now := s.Now()

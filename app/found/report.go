@@ -19,7 +19,8 @@ const (
 
 func init() {
 	app.RegisterIndex(KindFound, reportIndex)
-	app.RegisterIndexVersion(KindFound, "1")
+	// 1: the report's indexes; 2: the word index in spans of eight weeks.
+	app.RegisterIndexVersion(KindFound, "2")
 }
 
 func reportIndex(f *FoundItem) []wire.IndexEntry {

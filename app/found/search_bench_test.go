@@ -17,6 +17,8 @@ import (
 	"floordesk/app/found"
 	"floordesk/app/textsearch"
 	"floordesk/data"
+	"floordesk/data/deskkey"
+	"floordesk/data/seal"
 	"floordesk/data/wire"
 )
 
@@ -64,7 +66,14 @@ func benchDesk(b *testing.B) (*data.Store, *found.FoundRegister) {
 // openDesk opens the demo hotel in dir (or a new store there for desk),
 // its clock at benchNow.
 func openDesk(b *testing.B, dir, desk string) (*data.Store, *found.FoundRegister) {
-	st, err := data.Open(data.Options{Dir: dir, Desk: desk, Fold: app.Fold, Index: app.Index,
+	var key seal.Key
+	if _, err := deskkey.ReadID(dir); err == nil { // a demo folder made by the demo command
+		cfg, _ := os.UserConfigDir()
+		if key, _, err = (deskkey.Finder{Dir: dir, ConfigDir: cfg}).Find(); err != nil {
+			b.Fatalf("the key of %s: %v", dir, err)
+		}
+	}
+	st, err := data.Open(data.Options{Dir: dir, Key: key, Desk: desk, Fold: app.Fold, Index: app.Index,
 		IndexVersion: app.IndexVersion, GCInterval: -1})
 	if err != nil {
 		b.Fatal(err)

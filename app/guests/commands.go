@@ -40,11 +40,12 @@ const (
 	NoteDuplicate      = "duplicate"            // {line}: the same guest twice
 	NoteDayFirst       = "day_first"            // {date}: 05/06/2026 read as 5 June
 	NoteMonthFirst     = "month_first"          // {date}: 06/05/2026 read as 5 June
+	NoteColumnsPicked  = app.NoteColumnsPicked  // read with the columns the supervisor picked
 )
 
 // NoteCodes lists the note codes, for a test that every one is translated.
 var NoteCodes = []string{NoteEncoding, NoteSheet, NoteTitleLine, NoteRepeatedHeader, NoteNoRoom, NoteUnknownRoom,
-	NoteBadDate, NoteNoDeparture, NoteBeforeArrival, NoteDuplicate, NoteDayFirst, NoteMonthFirst}
+	NoteBadDate, NoteNoDeparture, NoteBeforeArrival, NoteDuplicate, NoteDayFirst, NoteMonthFirst, NoteColumnsPicked}
 
 // Preview is a guest list file read and checked, not yet saved.
 type Preview struct {
@@ -84,13 +85,7 @@ func roomsOf(guests []Guest, day string) []string {
 // other dates show (a day over 12); when none does, the file is refused
 // rather than read one way by guess. Supervisors only.
 func (s *GuestRegister) PreviewGuests(actorID, file string, r io.Reader) (Preview, error) {
-	if _, err := s.Authorize(actorID, app.RoleSupervisor); err != nil {
-		return Preview{}, err
-	}
-	if err := app.Required("file", file); err != nil {
-		return Preview{}, err
-	}
-	t, err := app.ReadTable("file", r, isHeader)
+	t, err := s.readFile(actorID, file, r)
 	if err != nil {
 		return Preview{}, err
 	}
@@ -98,17 +93,22 @@ func (s *GuestRegister) PreviewGuests(actorID, file string, r io.Reader) (Previe
 	if err != nil {
 		return Preview{}, err
 	}
-	p := Preview{File: file}
-	switch {
-	case t.Sheet != "":
-		p.Notes = append(p.Notes, app.NewNote(NoteSheet, "sheet", t.Sheet))
-	case t.Encoding != "UTF-8":
-		p.Notes = append(p.Notes, app.NewNote(NoteEncoding, "encoding", t.Encoding))
-	}
+	p := Preview{File: file, Notes: app.TableNotes(t)}
 	if err := readGuests(&p, t.Rows, lookup); err != nil {
 		return Preview{}, err
 	}
 	return p, checkGuests(p.Guests)
+}
+
+// readFile reads a guest list file's table, for a supervisor.
+func (s *GuestRegister) readFile(actorID, file string, r io.Reader) (*tabular.Table, error) {
+	if _, err := s.Authorize(actorID, app.RoleSupervisor); err != nil {
+		return nil, err
+	}
+	if err := app.Required("file", file); err != nil {
+		return nil, err
+	}
+	return app.ReadTable("file", r, isHeader)
 }
 
 // headerRows is how far down a file its header row is looked for.
@@ -120,14 +120,24 @@ func readGuests(p *Preview, rows []tabular.Row, lookup func(string) (string, boo
 	if err != nil {
 		return err
 	}
-	header := rows[start-1].Cells
+	return readGuestRows(p, rows, cols, start, lookup)
+}
+
+// readGuestRows reads the rows from start on with the columns cols; the
+// row above start, when there is one, is the header (repeated lower
+// down, it is skipped).
+func readGuestRows(p *Preview, rows []tabular.Row, cols [columns]int, start int, lookup func(string) (string, bool)) error {
+	var header []string
+	if start > 0 {
+		header = rows[start-1].Cells
+	}
 	order, err := orderOf(dateCells(rows[start:], cols))
 	if err != nil {
 		return err
 	}
 	seen := map[Guest]bool{}
 	for _, row := range rows[start:] {
-		if slices.Equal(row.Cells, header) {
+		if start > 0 && slices.Equal(row.Cells, header) {
 			p.Notes = append(p.Notes, app.NewNote(NoteRepeatedHeader, "line", strconv.Itoa(row.Line)))
 			continue
 		}

@@ -1,5 +1,7 @@
 package guests
 
+//go:generate go run testdata/make.go
+
 import "floordesk/app"
 
 // GuestRegister runs the guest list's import and queries on the desk's

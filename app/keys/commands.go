@@ -73,11 +73,11 @@ func (s *KeyRegister) SignOutKey(actorID string, in KeySignOut) (Key, error) {
 	if err != nil {
 		return Key{}, err
 	}
-	k, err := s.Key(in.Tag)
-	if err != nil {
-		return Key{}, err
+	k, keyErr := s.Key(in.Tag)
+	if strings.TrimSpace(in.Tag) == "" {
+		keyErr = app.Invalid("tag", "field.required")
 	}
-	if err := s.checkSignOut(k, in); err != nil {
+	if err := s.checkSignOut(k, keyErr, in); err != nil {
 		return Key{}, err
 	}
 	body := keyOutBody{Holder: in.Holder, Purpose: strings.TrimSpace(in.Purpose), Witness: in.Witness,
@@ -85,18 +85,23 @@ func (s *KeyRegister) SignOutKey(actorID string, in KeySignOut) (Key, error) {
 	return app.EmitView[Key](s.Service, actor, app.Ref(KindKey, k.Tag), TypeKeySignedOut, body)
 }
 
-func (s *KeyRegister) checkSignOut(k Key, in KeySignOut) error {
-	if err := s.keyAvailable(k); err != nil {
+// checkSignOut refuses every wrong field of a sign-out at once (keyErr is
+// the key's lookup); the witness's PIN is tried only when all else is
+// right, so a form left half-filled costs the witness no attempt.
+func (s *KeyRegister) checkSignOut(k Key, keyErr error, in KeySignOut) error {
+	if keyErr == nil {
+		keyErr = s.keyAvailable(k)
+	}
+	_, holderErr := s.ActiveStaff("holder", in.Holder)
+	if err := app.FirstErr(keyErr, holderErr, app.Required("purpose", in.Purpose), app.MaxLen("purpose", in.Purpose, 200),
+		s.dueAfterNow("due", in.Due), s.witnessChosen(k, in)); err != nil {
 		return err
 	}
-	if _, err := s.ActiveStaff("holder", in.Holder); err != nil {
-		return err
+	if !k.Type.NeedsWitness() {
+		return nil
 	}
-	if err := app.FirstErr(app.Required("purpose", in.Purpose), app.MaxLen("purpose", in.Purpose, 200),
-		s.dueAfterNow("due", in.Due)); err != nil {
-		return err
-	}
-	return s.checkWitness(k, in)
+	_, err := s.CheckPIN(in.Witness, in.WitnessPIN)
+	return err
 }
 
 func (s *KeyRegister) keyAvailable(k Key) error {
@@ -109,7 +114,9 @@ func (s *KeyRegister) keyAvailable(k Key) error {
 	return nil
 }
 
-func (s *KeyRegister) checkWitness(k Key, in KeySignOut) error {
+// witnessChosen refuses a master or emergency key without a witness other
+// than the holder.
+func (s *KeyRegister) witnessChosen(k Key, in KeySignOut) error {
 	if !k.Type.NeedsWitness() {
 		return nil
 	}
@@ -119,8 +126,7 @@ func (s *KeyRegister) checkWitness(k Key, in KeySignOut) error {
 	if in.Witness == in.Holder {
 		return app.Invalid("witness", "key.witness_same", "holder", s.StaffName(in.Holder))
 	}
-	_, err := s.CheckPIN(in.Witness, in.WitnessPIN)
-	return err
+	return nil
 }
 
 func (s *KeyRegister) dueAfterNow(field string, due time.Time) error {

@@ -3,6 +3,7 @@ package keys
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"time"
 
 	"floordesk/app"
@@ -82,14 +83,19 @@ func (s *KeyRegister) compareBoard(counted int, present []string) (KeyCount, err
 		return c, err
 	}
 	onBoard := map[string]bool{}
+	board := 0
 	for _, k := range keys {
-		if _, out := k.Current(); !out && !k.Lost && (k.Desk == "" || k.Desk == c.Desk) {
+		if !deskKey(&k, c.Desk) {
+			continue
+		}
+		board++
+		if _, out := k.Current(); !out && !k.Lost {
 			c.Expected = append(c.Expected, k.Tag)
 			onBoard[k.Tag] = true
 		}
 	}
 	if present == nil {
-		return c, app.Between("counted", counted, 0, 10000)
+		return c, checkCounted(counted, board)
 	}
 	return c, s.tickBoard(&c, keys, onBoard, present)
 }
@@ -138,4 +144,13 @@ func (s *KeyRegister) LastKeyCount(desk string) (KeyCount, bool, error) {
 	}
 	c, err := app.LoadView[KeyCount](s.Service, KindKeyCount, last.ID)
 	return c, err == nil, err
+}
+
+// checkCounted refuses a count of the board below zero, or above the keys
+// that hang on it (out or not): "40 of 13" is a slip of the hand.
+func checkCounted(counted, board int) error {
+	if counted > board && counted >= 0 {
+		return app.Invalid("counted", "keys.count_too_many", "counted", strconv.Itoa(counted), "board", strconv.Itoa(board))
+	}
+	return app.Between("counted", counted, 0, 10000)
 }

@@ -16,6 +16,7 @@ func init() {
 	})))
 	app.RegisterMessages(map[string]string{
 		"key.exists":              "Key {key} is already registered — pick another tag.",
+		"keys.count_too_many":     "{counted} keys counted, but only {board} keys hang on this desk's board — count again.",
 		"key.held":                "Key {key} is held by {holder} since {since} — sign it in first, or report it lost.",
 		"key.lost":                "Key {key} was reported lost — a supervisor must clear the re-keying first.",
 		"key.already_lost":        "Key {key} is already reported lost.",

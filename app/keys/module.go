@@ -48,6 +48,14 @@ type HandoverKey struct {
 // without a desk hangs on every board.
 func deskKey(k *Key, desk string) bool { return k.Desk == desk || k.Desk == "" }
 
+// outAt reports whether the open loan l of key k counts at desk: the key
+// hangs on its board, or was signed out there. Every desk count of keys
+// out (the dashboard's, the handover's) uses it, so they agree; desk ""
+// is the whole hotel.
+func outAt(k *Key, l KeyLoan, desk string) bool {
+	return desk == "" || deskKey(k, desk) || l.OutDesk == desk
+}
+
 // handoverKeys lists the keys of desk's board that are signed out, and
 // keys signed out at desk, by tag.
 func (s *KeyRegister) handoverKeys(desk string) ([]HandoverKey, error) {
@@ -56,7 +64,7 @@ func (s *KeyRegister) handoverKeys(desk string) ([]HandoverKey, error) {
 	for i := range keys {
 		k := &keys[i]
 		for _, l := range k.OpenLoans() {
-			if deskKey(k, desk) || l.OutDesk == desk {
+			if outAt(k, l, desk) {
 				out = append(out, HandoverKey{Tag: k.Tag, Holder: s.StaffName(l.Holder), Since: l.Out, DueAt: l.Due})
 			}
 		}

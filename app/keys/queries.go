@@ -40,16 +40,24 @@ type KeyOut struct {
 }
 
 // KeysOut lists every open loan, by tag.
-func (s *KeyRegister) KeysOut() ([]KeyOut, error) {
+func (s *KeyRegister) KeysOut() ([]KeyOut, error) { return s.KeysOutAt("") }
+
+// KeysOutAt lists the open loans that count at desk (see outAt): those of
+// its board's keys and those signed out there, by tag; desk "" is the
+// whole hotel. The handover's keys out are the same.
+func (s *KeyRegister) KeysOutAt(desk string) ([]KeyOut, error) {
 	keys, err := s.Keys()
 	if err != nil {
 		return nil, err
 	}
 	now := s.Now()
 	var out []KeyOut
-	for _, k := range keys {
+	for i := range keys {
+		k := &keys[i]
 		for _, l := range k.OpenLoans() {
-			out = append(out, KeyOut{Tag: k.Tag, Type: k.Type, KeyLoan: l, Overdue: l.LateAt(now)})
+			if outAt(k, l, desk) {
+				out = append(out, KeyOut{Tag: k.Tag, Type: k.Type, KeyLoan: l, Overdue: l.LateAt(now)})
+			}
 		}
 	}
 	return out, nil

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/data/wire"
 )
 
 // RequestRow is a request with what the clock derives from it: the same
@@ -239,6 +240,17 @@ type HistoryEntry struct {
 	Actor string    `json:"actor"`
 	Name  string    `json:"name"`
 	Desk  string    `json:"desk"`
+	// Intake is the request as it was taken, on the action that opened
+	// it: a later dispatch or escalation does not change it.
+	Intake *Intake `json:"intake,omitempty"`
+}
+
+// Intake is how a request was taken: by which channel, how urgent, and
+// for which department ("" = the desk).
+type Intake struct {
+	Channel    RequestChannel  `json:"channel"`
+	Priority   RequestPriority `json:"priority"`
+	Department string          `json:"department,omitempty"`
 }
 
 // RequestHistory lists every action on a request in fold order.
@@ -253,9 +265,21 @@ func (s *RequestRegister) RequestHistory(id string) ([]HistoryEntry, error) {
 	out := make([]HistoryEntry, len(evs))
 	for i, ev := range evs {
 		out[i] = HistoryEntry{At: ev.HLC.Time().UTC(), Type: ev.Type, Actor: ev.Actor,
-			Name: s.StaffName(ev.Actor), Desk: ev.Desk}
+			Name: s.StaffName(ev.Actor), Desk: ev.Desk, Intake: intakeOf(ev)}
 	}
 	return out, nil
+}
+
+// intakeOf is the intake an opening event recorded; nil for other events.
+func intakeOf(ev wire.Event) *Intake {
+	if ev.Type != TypeRequestOpened && ev.Type != TypeRequestScheduled {
+		return nil
+	}
+	b, err := app.DecodeBody[RequestOpened](ev) // a schedule's body holds the opening's fields
+	if err != nil {
+		return nil
+	}
+	return &Intake{Channel: b.Channel, Priority: b.Priority, Department: b.Department}
 }
 
 // handoverRequests lists desk's unfinished requests for the handover at

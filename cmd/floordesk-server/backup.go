@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -59,6 +60,7 @@ func restore(ctx context.Context, args []string, out io.Writer) error {
 	var sf storeFlags
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	sf.register(fs)
+	keyFile := fs.String("backup-key", "", "the key file the backup was sealed with (default: --key-file's)")
 	fs.SetOutput(os.Stderr)
 	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -75,10 +77,18 @@ func restore(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("restore: %w", err)
 	}
 	defer f.Close()
-	if err := badgerstore.Restore(sf.data, f, quietLogger()); err != nil {
+	br := bufio.NewReaderSize(f, 1<<20)
+	key, err := restoreKey(sf, *keyFile, br)
+	if err != nil {
 		return err
 	}
-	epoch, err := restoredEpoch(ctx, sf.data)
+	if err := badgerstore.RestoreWith(sf.data, br, key, quietLogger()); err != nil {
+		return err
+	}
+	if err := keepKey(sf.keyPath(), key, out); err != nil {
+		return err
+	}
+	epoch, err := restoredEpoch(ctx, sf)
 	if err != nil {
 		return err
 	}
@@ -109,8 +119,8 @@ func restoredPostgres(ctx context.Context, fs *flag.FlagSet, sf storeFlags, out 
 	return nil
 }
 
-func restoredEpoch(ctx context.Context, dir string) (string, error) {
-	st, err := badgerstore.Open(dir, quietLogger())
+func restoredEpoch(ctx context.Context, sf storeFlags) (string, error) {
+	st, err := sf.open(ctx, quietLogger())
 	if err != nil {
 		return "", err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"floordesk/data"
+	"floordesk/data/seal"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
 	"floordesk/server/pgstore"
@@ -39,16 +40,18 @@ func TestBackupWhileRunningThenRestore(t *testing.T) {
 	}
 	oldEpoch := storeEpoch(t, r)
 	restored := filepath.Join(t.TempDir(), "restored")
-	if err := restore(t.Context(), []string{"--data", restored, file}, &out); err != nil {
+	err := restore(t.Context(), []string{"--data", restored, file}, &out)
+	if err == nil || !strings.Contains(err.Error(), "--backup-key") {
+		t.Fatalf("restore of a sealed backup without its key: %v, want a refusal saying --backup-key", err)
+	}
+	serverKey := filepath.Join(r.dir, keyFileName)
+	if err := restore(t.Context(), []string{"--data", restored, "--backup-key", serverKey, file}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if err := restore(t.Context(), []string{"--data", restored, file}, &out); err == nil {
+	if err := restore(t.Context(), []string{"--data", restored, "--backup-key", serverKey, file}, &out); err == nil {
 		t.Fatal("restore into a folder that is not empty succeeded")
 	}
-	st, err := badgerstore.Open(restored, quietLogger())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openKeyed(t, restored)
 	defer st.Close()
 	list, _ := st.Desks(t.Context())
 	epoch, _ := st.Epoch(t.Context())
@@ -106,10 +109,7 @@ func TestRestorePostgres(t *testing.T) {
 // storeEpoch stops the server and reads its store's epoch.
 func storeEpoch(t *testing.T, r *running) string {
 	r.shutdown()
-	st, err := badgerstore.Open(r.dir, quietLogger())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openKeyed(t, r.dir)
 	defer st.Close()
 	epoch, err := st.Epoch(t.Context())
 	if err != nil {
@@ -142,4 +142,19 @@ func TestBackupWithoutServer(t *testing.T) {
 	if err := backup(t.Context(), []string{"--postgres", "host=/nowhere", file}, &out); !errors.Is(err, errPostgresBackup) {
 		t.Fatalf("backup with --postgres: %v", err)
 	}
+}
+
+// openKeyed opens the server store in dir with its key file, as the
+// commands do.
+func openKeyed(t *testing.T, dir string) *badgerstore.Store {
+	t.Helper()
+	k, err := seal.ReadKeyFile(filepath.Join(dir, keyFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := badgerstore.OpenWith(dir, k, quietLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

@@ -58,18 +58,24 @@ func run(ctx context.Context, args []string) error {
 type storeFlags struct {
 	data     string
 	postgres string
+	keyFile  string
 }
 
 func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.data, "data", "floordesk-server-data", "data folder of the embedded store")
 	fs.StringVar(&f.postgres, "postgres", "", "PostgreSQL URL; keeps events there instead of in --data")
+	fs.StringVar(&f.keyFile, "key-file", "", "the embedded store's key file, mode 0600 (default: $"+keyFileEnv+", else server.key in --data, made at first start)")
 }
 
 func (f *storeFlags) open(ctx context.Context, log *slog.Logger) (server.Store, error) {
 	if f.postgres != "" {
 		return pgstore.Open(ctx, f.postgres)
 	}
-	st, err := badgerstore.Open(f.data, log)
+	key, err := f.key(log)
+	if err != nil {
+		return nil, err
+	}
+	st, err := badgerstore.OpenWith(f.data, key, log)
 	if errors.Is(err, server.ErrLocked) {
 		return nil, fmt.Errorf("%w: a server is already running on this folder", err)
 	}

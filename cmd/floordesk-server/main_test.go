@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"floordesk/server"
+	"floordesk/server/pgstore"
 )
 
 func TestEnrollRevokeDesks(t *testing.T) {
@@ -63,5 +64,14 @@ func TestServeRefusesPlainHTTPOffLoopback(t *testing.T) {
 	err := run(t.Context(), []string{"--data", t.TempDir(), "--listen", "0.0.0.0:8420"})
 	if !errors.Is(err, server.ErrNeedTLS) {
 		t.Fatalf("serve on 0.0.0.0 without TLS: %v", err)
+	}
+}
+
+// The server refuses to start on a database on another machine without
+// TLS, saying what to add to --postgres.
+func TestServeRefusesPlainRemoteDatabase(t *testing.T) {
+	err := run(t.Context(), []string{"--data", t.TempDir(), "--postgres", "postgres://floordesk@db.hotel.lan/floordesk"})
+	if !errors.Is(err, pgstore.ErrPlainRemote) || !strings.Contains(err.Error(), "sslmode=verify-full") {
+		t.Fatalf("serve on a remote database without TLS: %v", err)
 	}
 }

@@ -93,7 +93,7 @@ func storePaths(dir string, fn func(path string, mode fs.FileMode) error) error 
 		return err
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !storeFile(e.Name()) {
+		if !e.Type().IsRegular() || !StoreFile(e.Name()) {
 			continue
 		}
 		info, err := e.Info()
@@ -107,8 +107,8 @@ func storePaths(dir string, fn func(path string, mode fs.FileMode) error) error 
 	return nil
 }
 
-// storeFile reports whether name is one of Badger's files.
-func storeFile(name string) bool {
+// StoreFile reports whether name is one of Badger's files.
+func StoreFile(name string) bool {
 	switch name {
 	case "MANIFEST", "KEYREGISTRY", "LOCK", "DISCARD":
 		return true

@@ -23,6 +23,8 @@ import (
 	"floordesk/data/backupfmt"
 	"floordesk/data/diskspace"
 	"floordesk/data/private"
+	"floordesk/data/seal"
+	"floordesk/data/sealdb"
 	"floordesk/server"
 )
 
@@ -33,6 +35,7 @@ var _ server.Store = (*Store)(nil)
 // Writes are serialised by a mutex, so sequence numbers follow commit order.
 type Store struct {
 	dir    string
+	key    seal.Key // encrypts the folder and seals the backups; nil: plain (tests)
 	log    *slog.Logger
 	db     *badger.DB
 	mu     sync.Mutex             // serialises every write transaction
@@ -42,10 +45,19 @@ type Store struct {
 	full   atomic.Bool            // the last check found the disk full
 }
 
-// Open opens (creating when missing) the store in dir. It returns
-// server.ErrLocked when another process has it open, and server.ErrDiskFull
-// when its disk has less than DiskReserve free.
-func Open(dir string, logger *slog.Logger) (*Store, error) {
+// Open opens (creating when missing) the store in dir, not encrypted:
+// for tests, and for tools that read an old folder. The server opens its
+// folder with OpenWith.
+func Open(dir string, logger *slog.Logger) (*Store, error) { return OpenWith(dir, nil, logger) }
+
+// OpenWith opens (creating when missing) the store in dir, encrypted with
+// key: Badger's AES encryption of its tables, value log and write-ahead
+// log, and every backup sealed whole. A folder an earlier build left plain
+// is encrypted first, without losing a record (package sealdb). It returns
+// server.ErrLocked when another process has it open, server.ErrDiskFull
+// when its disk has less than DiskReserve free, and an error wrapping
+// seal.ErrWrongKey when the folder was encrypted with another key.
+func OpenWith(dir string, key seal.Key, logger *slog.Logger) (*Store, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
@@ -56,7 +68,10 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 		return nil, err
 	}
 	private.Keep(dir, logger, true)
-	db, err := badger.Open(options(dir, logger))
+	if err := roomToEncrypt(dir, key); err != nil {
+		return nil, err
+	}
+	db, err := sealdb.Open(options(dir, logger), key, logger)
 	if err != nil {
 		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
 			return nil, fmt.Errorf("open store %s: %w", dir, server.ErrLocked)
@@ -64,7 +79,7 @@ func Open(dir string, logger *slog.Logger) (*Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	private.Keep(dir, logger, false) // the files Badger just made
-	s := &Store{dir: dir, log: logger, db: db, tokens: newTokenCache(), disk: diskspace.NewGuard(dir, DiskReserve)}
+	s := &Store{dir: dir, key: key, log: logger, db: db, tokens: newTokenCache(), disk: diskspace.NewGuard(dir, DiskReserve)}
 	if _, err := s.Epoch(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -84,6 +99,7 @@ func options(dir string, logger *slog.Logger) badger.Options {
 		WithNumMemtables(numMemtables).
 		WithNumLevelZeroTablesStall(levelZeroStall).
 		WithBlockCacheSize(32 << 20).
+		WithIndexCacheSize(indexCacheSize).
 		WithValueLogFileSize(valueLogFileSize).
 		WithValueThreshold(1 << 10)
 }
@@ -177,9 +193,11 @@ func IsStore(dir string) bool { return backupfmt.IsStore(dir) }
 
 // Backup writes a full backup of the store to w while it runs.
 func (s *Store) Backup(w io.Writer) error {
-	err := backupfmt.WriteFramed(w, backupMagic, func(w io.Writer) error {
-		_, err := s.db.Backup(w, 0)
-		return err
+	err := seal.WriteSealed(w, s.key, func(w io.Writer) error {
+		return backupfmt.WriteFramed(w, backupMagic, func(w io.Writer) error {
+			_, err := s.db.Backup(w, 0)
+			return err
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
@@ -193,21 +211,38 @@ func (s *Store) Backup(w io.Writer) error {
 // revoked and every unused code void, so none the backup remembers works
 // again. For a file that is not a whole server backup it returns
 // backupfmt.ErrBadBackup and leaves dir as it was; on a disk that would
-// keep less than DiskReserve free, server.ErrDiskFull, and the same.
+// keep less than DiskReserve free, server.ErrDiskFull, and the same. A
+// sealed backup needs its key: see RestoreWith.
 func Restore(dir string, r io.Reader, logger *slog.Logger) error {
-	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, time.Now(), logger) })
+	return RestoreWith(dir, r, nil, logger)
+}
+
+// RestoreWith is Restore of a backup sealed with key (one from before
+// backups were sealed restores as well) into a folder encrypted with key.
+// A backup sealed with another key returns an error wrapping
+// seal.ErrWrongKey (seal.ErrNoKey when key is nil) that names the key it
+// wants, and leaves dir as it was.
+func RestoreWith(dir string, r io.Reader, key seal.Key, logger *slog.Logger) error {
+	err := backupfmt.RestoreEmpty(dir, func() error { return load(dir, r, key, time.Now(), logger) })
 	if errors.Is(err, backupfmt.ErrNotEmpty) {
 		return fmt.Errorf("restore: %s is not empty", dir)
 	}
 	return err
 }
 
-func load(dir string, r io.Reader, now time.Time, logger *slog.Logger) error {
-	stream, verify, err := backupfmt.ReadFramed(bufio.NewReader(r), backupMagic)
+func load(dir string, r io.Reader, key seal.Key, now time.Time, logger *slog.Logger) error {
+	br, err := seal.Unsealed(bufio.NewReader(r), key)
+	if errors.Is(err, seal.ErrDamaged) {
+		return errBadBackup
+	}
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	stream, verify, err := backupfmt.ReadFramed(br, backupMagic)
 	if err != nil {
 		return errBadBackup
 	}
-	s, err := Open(dir, logger)
+	s, err := OpenWith(dir, key, logger)
 	if err != nil {
 		return err
 	}

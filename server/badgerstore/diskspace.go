@@ -14,6 +14,10 @@ const (
 	numMemtables     = 3
 	valueLogFileSize = 64 << 20
 	levelZeroStall   = 15 // level-0 tables that stall writes (Badger's default)
+	// indexCacheSize bounds the memory of table indexes and bloom
+	// filters. Badger needs one when it encrypts (it keeps indexes
+	// decrypted there); 64 MB holds those of a few GB of events.
+	indexCacheSize = 64 << 20
 )
 
 // DiskReserve is the room the store keeps free on its disk (384 MB): below

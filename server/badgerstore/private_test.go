@@ -7,17 +7,18 @@ import (
 	"testing"
 
 	"floordesk/data/private/privatetest"
+	"floordesk/data/seal"
 	"floordesk/server/badgerstore"
 	"floordesk/server/storetest"
 )
 
 // The server's data folder is its user's alone (0700, files 0600), fresh
-// or found open to others, which is then reported.
+// or found open to others, which is then reported; encrypted as it runs.
 func TestDataFolderIsPrivate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "server-data")
-	n := 0
+	n, key := 0, seal.NewKey()
 	privatetest.KeepsFolderPrivate(t, dir, func(log *slog.Logger) (io.Closer, error) {
-		s, err := badgerstore.Open(dir, log)
+		s, err := badgerstore.OpenWith(dir, key, log)
 		if err != nil {
 			return nil, err
 		}

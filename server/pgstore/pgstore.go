@@ -42,7 +42,8 @@ type Store struct {
 
 // Open connects to the database at url, applies the schema migrations and
 // starts listening for changes to desks made by other servers, on a
-// connection of its own.
+// connection of its own. A url that reaches a database on another machine
+// without TLS is refused before connecting (ErrPlainRemote, see CheckTLS).
 func Open(ctx context.Context, url string) (*Store, error) {
 	return open(ctx, url, quietCheck)
 }
@@ -50,6 +51,9 @@ func Open(ctx context.Context, url string) (*Store, error) {
 // open is Open, with the listener checking its connection after quiet
 // without a notification.
 func open(ctx context.Context, url string, quiet time.Duration) (*Store, error) {
+	if err := CheckTLS(url); err != nil {
+		return nil, err
+	}
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("postgres url: %w", err)

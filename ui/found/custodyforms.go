@@ -50,12 +50,36 @@ func (f *claimForm) addPeople(sc *Screen) {
 		f.returnedBy.SetSelected(staffOption(me))
 	}
 	f.reports, _ = sc.svc.MatchesForItem(f.tag)
+	from := sc.reportFor(f.tag)
+	pick := 0
+	for i, m := range f.reports {
+		if m.Report.ID == from.ID {
+			pick = i + 1
+		}
+	}
+	if pick == 0 && from.ID != "" {
+		f.reports = append(f.reports, appfound.ReportMatch{Report: from})
+		pick = len(f.reports)
+	}
 	opts := []string{lang.L("found.no_report")}
 	for _, m := range f.reports {
 		opts = append(opts, reportLine(m.Report))
 	}
 	f.report = kit.NewSelect(opts, nil)
-	f.report.SetSelectedIndex(0)
+	f.report.SetSelectedIndex(pick)
+}
+
+// reportFor is the open loss report the item with tag was opened from,
+// if any.
+func (sc *Screen) reportFor(tag string) appfound.LostReport {
+	if sc.claimFor.tag != tag || sc.claimFor.report == "" {
+		return appfound.LostReport{}
+	}
+	r, err := sc.svc.LostReport(sc.claimFor.report)
+	if err != nil || r.Closed {
+		return appfound.LostReport{}
+	}
+	return r
 }
 
 func (f *claimForm) layout() {

@@ -11,14 +11,16 @@ import (
 )
 
 // Dashboard is the lost-and-found register's part of the dashboard: items
-// awaiting claim, and a line for each one past its holding period.
+// held at this desk awaiting claim, and a line for each one past its
+// holding period.
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_found"}, Kinds: []string{appfound.KindFound},
-		Load: func() (kit.DashView, error) { return loadDash(svc) }}
+		Load: func() (kit.DashView, error) { return loadDash(svc, s.Desk()) }}
 }
 
-func loadDash(svc Service) (kit.DashView, error) {
-	held, err := svc.AwaitingClaim()
+// loadDash reads the items held at desk, as the handover lists them.
+func loadDash(svc Service, desk string) (kit.DashView, error) {
+	held, err := svc.AwaitingClaimAt(desk)
 	return func(now time.Time) kit.DashPart {
 		var p kit.DashPart
 		for _, f := range held {

@@ -33,8 +33,11 @@ type Screen struct {
 	lastReportForm *reportForm
 	lastClaim      *claimForm
 	lastDispose    *widget.Select
-	lastInSafe     *widget.Check
-	printed        func(path string) // tests: a document was printed
+	// claimFor is the loss report an item was opened from: its claim
+	// form starts on that report (see reportFor).
+	claimFor   struct{ tag, report string }
+	lastInSafe *widget.Check
+	printed    func(path string) // tests: a document was printed
 }
 
 // New returns the lost-and-found screen of session s.

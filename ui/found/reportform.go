@@ -104,9 +104,10 @@ func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) 
 		v.matches = append(v.matches, m.Item.Tag)
 		tag := m.Item.Tag
 		b := widget.NewButton(tag+"  "+categoryName(m.Item.Category)+" · "+m.Item.Description+" · "+m.Item.Place,
-			func() { sc.Open(tag) })
+			func() { sc.claimFor.tag, sc.claimFor.report = tag, id; sc.Open(tag) })
 		b.Alignment = widget.ButtonAlignLeading
-		box.Add(withWhy(b, m.Reasons))
+		claim := widget.NewButton(lang.L("found.claim"), func() { sc.claimFromReport(tag, id) })
+		box.Add(withWhy(container.NewBorder(nil, nil, nil, claim, b), m.Reasons))
 	}
 }
 
@@ -133,4 +134,12 @@ func (sc *Screen) openReports() fyne.CanvasObject {
 		box.Add(sc.reportButton(list[i]))
 	}
 	return box
+}
+
+// claimFromReport opens the claim form of the item with tag for the loss
+// report id, which the form starts on.
+func (sc *Screen) claimFromReport(tag, id string) {
+	sc.claimFor.tag, sc.claimFor.report = tag, id
+	sc.Open(tag)
+	sc.showClaimForm(tag)
 }

@@ -10,6 +10,7 @@ import (
 // the register itself (it embeds the core service).
 type Service interface {
 	AwaitingClaim() ([]appfound.FoundItem, error)
+	AwaitingClaimAt(desk string) ([]appfound.FoundItem, error)
 	ClaimFound(actorID string, in appfound.ClaimInput) (appfound.FoundItem, error)
 	DisposeFound(actorID, tag, method, reason string) (appfound.FoundItem, error)
 	FileLostReport(actorID string, in appfound.LostReportInput) (appfound.LostReport, []appfound.FoundMatch, error)

@@ -2,6 +2,7 @@ package guests
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -277,5 +278,52 @@ func TestOnlyASupervisorSeesTheImport(t *testing.T) {
 	w.SignIn(t, "A01")
 	if has() {
 		t.Error("an attendant sees the import button")
+	}
+}
+
+// TestTheDeskAsksWhichColumnOfTheGuestListIsWhich: a PMS export saved
+// without its header (GBK, CRLF, as in app/guests/testdata) is not
+// refused: the desk asks which column is which; a pick without the
+// departure is asked again saying so; the right pick shows the guests
+// to confirm. Before this step the file was refused ("export the
+// in-house list with its header").
+func TestTheDeskAsksWhichColumnOfTheGuestListIsWhich(t *testing.T) {
+	w := newWorld(t)
+	b, err := os.ReadFile("../../app/guests/testdata/gbk-no-header.csv")
+	must(t, err)
+	w.sc.imp.showPreview("inhouse.csv", b)
+	c := w.sc.imp.columns
+	if c == nil {
+		t.Fatalf("the desk did not ask; it says %q", w.sc.imp.errs.Text)
+	}
+	if got := c.Fields["room"].Options[1]; got != "A: 0801, 0802, 0805" {
+		t.Errorf("column A offered as %q", got)
+	}
+	c.Pick("room", 0)
+	c.Pick("name", 1)
+	c.Read()
+	if !strings.Contains(c.Why(), "departure dates") || w.sc.imp.confirm != nil {
+		t.Fatalf("a pick without the departure: %q", c.Why())
+	}
+	c.Pick("departure", 3)
+	c.Pick("arrival", 2)
+	c.Read()
+	if w.sc.imp.confirm == nil {
+		t.Fatalf("no preview; the picker says %q", c.Why())
+	}
+	shown := kittest.Labels(w.Window.Canvas().Overlays().Top())
+	for _, want := range []string{"2 guests in 2 rooms, 1 rooms departing today", "Read with the columns you picked",
+		"Line 3: room 0805 is not on the room list"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("the preview does not say %q:\n%s", want, shown)
+		}
+	}
+	if l, _ := w.Svc.Guests(); len(l.Guests) != 0 {
+		t.Fatal("saved before the preview was confirmed")
+	}
+	w.sc.imp.confirm.Confirm()
+	l, _ := w.Svc.Guests()
+	if len(l.Guests) != 2 || l.Guests[1] != (appguests.Guest{Room: "0802", Name: "王芳", Arrival: "2026-03-02", Departure: "2026-03-04"}) {
+		t.Fatalf("saved %+v", l.Guests)
 	}
 }

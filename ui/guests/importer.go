@@ -27,6 +27,15 @@ type importer struct {
 	svc     Service
 	errs    *widget.Label         // why a file was refused
 	confirm *dialog.ConfirmDialog // the last preview shown, for tests
+	columns *kit.ColumnPicker     // the last time the desk asked which column is which
+}
+
+// guestFields are the guest list's fields a supervisor finds the columns
+// of; room and departure are needed.
+var guestFields = []kit.PickField{
+	{Field: "room", Key: "guests.col_room", Required: true}, {Field: "name", Key: "guests.col_name"},
+	{Field: "arrival", Key: "guests.col_arrival"}, {Field: "departure", Key: "guests.col_departure", Required: true},
+	{Field: "vip", Key: "guests.col_vip"},
 }
 
 func (im *importer) label() *widget.Label {
@@ -57,15 +66,45 @@ func (im *importer) pickFile() {
 }
 
 // showPreview reads the file and shows the guests as they will be
-// stored, with what was skipped and why; a file the desk cannot read is
+// stored, with what was skipped and why, asking first which column is
+// which when the file does not say; a file the desk cannot read is
 // refused here. Nothing is saved until the preview is confirmed.
 func (im *importer) showPreview(name string, b []byte) {
 	im.label().SetText("")
+	im.columns, im.confirm = nil, nil
 	p, err := im.svc.PreviewGuests(im.s.UserID(), name, bytes.NewReader(b))
+	if appguests.NeedsColumns(err) {
+		im.askColumns(name, b, err)
+		return
+	}
 	if err != nil {
 		im.label().SetText(kit.Say(err))
 		return
 	}
+	im.showGuests(p)
+}
+
+// askColumns shows the file's first rows and asks which column is which;
+// the file read so is previewed, or asked about again saying why not.
+func (im *importer) askColumns(name string, b []byte, why error) {
+	sample, err := im.svc.GuestColumns(im.s.UserID(), bytes.NewReader(b))
+	if err != nil {
+		im.label().SetText(kit.Say(why))
+		return
+	}
+	im.columns = kit.AskColumns(im.s.Window, sample, guestFields, kit.WhyAsked(why), func(c *kit.ColumnPicker) {
+		m := appguests.MappingOf(c.Picked(), c.Start())
+		p, err := im.svc.PreviewGuestsMapped(im.s.UserID(), name, bytes.NewReader(b), m)
+		if err != nil {
+			c.Retry(im.s.Window, err)
+			return
+		}
+		im.showGuests(p)
+	})
+}
+
+// showGuests shows a preview to confirm.
+func (im *importer) showGuests(p appguests.Preview) {
 	im.confirm = dialog.NewCustomConfirm(lang.L("guests.preview_title"), lang.L("guests.preview_confirm"), lang.L("Cancel"),
 		previewView(p, appguests.Day(im.s.Now(), im.s.Location())), func(ok bool) {
 			if ok {

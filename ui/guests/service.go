@@ -15,6 +15,8 @@ type Service interface {
 	Guests() (appguests.List, error)
 	PreviewGuests(actorID, file string, r io.Reader) (appguests.Preview, error)
 	ConfirmGuests(actorID string, p appguests.Preview) (appguests.List, error)
+	GuestColumns(actorID string, r io.Reader) (app.ColumnSample, error)
+	PreviewGuestsMapped(actorID, file string, r io.Reader, m appguests.Mapping) (appguests.Preview, error)
 }
 
 var _ Service = (*appguests.GuestRegister)(nil)

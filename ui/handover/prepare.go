@@ -27,6 +27,7 @@ type preparePanel struct {
 
 func newPreparePanel(s *kit.Session, svc Service, done func(apphandover.Handover)) *preparePanel {
 	p := &preparePanel{s: s, svc: svc, errs: kit.NewFieldErrors(), done: done}
+	p.errs.Alias = map[string]string{"counted": "keys_counted"}
 	p.keys = newEntry(lang.L("handover.keys_counted_hint"), false)
 	p.keys.OnSubmitted = func(string) { p.submit() }
 	p.keys.onEscape = func() { p.keys.SetText(""); p.errs.Clear() }

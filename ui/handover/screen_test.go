@@ -132,8 +132,12 @@ func TestWrongPINIsRefusedBesideTheSignature(t *testing.T) {
 	d := newDesk(t)
 	d.prepare("0")
 	b := d.sign(apphandover.SignOutgoing, "Wang Fang", "9999")
-	if got := b.errs.Text(""); !strings.Contains(got, "Wrong PIN") {
-		t.Errorf("wrong PIN refusal = %q", got)
+	if got := b.errs.Text("pin"); !strings.Contains(got, "Wrong PIN") {
+		t.Errorf("wrong PIN refusal beside the PIN = %q (form: %q)", got, b.errs.Text(""))
+	}
+	test.Type(b.pin, "1")
+	if got := b.errs.Text("pin"); got != "" {
+		t.Errorf("a PIN is being typed again and the refusal still reads %q", got)
 	}
 	if d.sc.view.h.Outgoing != nil {
 		t.Error("signed with a wrong PIN")

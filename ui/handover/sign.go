@@ -38,6 +38,9 @@ func newSignBlock(v *view, role apphandover.SignRole) *signBlock {
 	b.pin = newEntry(lang.L("handover.pin"), true)
 	b.pin.OnSubmitted = func(string) { b.sign() }
 	b.pin.onEscape = func() { b.pin.SetText("") }
+	b.errs.Alias = map[string]string{"pin.wrong": "pin", "pin.format": "pin", "staff.locked": "pin"}
+	b.pin.OnChanged = func(s string) { b.errs.Edited("pin", s == "") }
+	b.staff.OnChanged = func(string) { b.errs.Edited("pin", false) } // the PIN refused was another person's
 	b.button = widget.NewButton(lang.L("handover.sign."+string(role)), b.sign)
 	b.button.Importance = widget.HighImportance
 	return b
@@ -53,6 +56,9 @@ func (b *signBlock) takeOver(old *signBlock) {
 	b.pin, b.errs = old.pin, old.errs
 	b.pin.OnSubmitted = func(string) { b.sign() }
 	b.pin.onEscape = func() { b.pin.SetText("") }
+	b.errs.Alias = map[string]string{"pin.wrong": "pin", "pin.format": "pin", "staff.locked": "pin"}
+	b.pin.OnChanged = func(s string) { b.errs.Edited("pin", s == "") }
+	b.staff.OnChanged = func(string) { b.errs.Edited("pin", false) } // the PIN refused was another person's
 	if _, ok := b.ids[old.staff.Selected]; ok {
 		b.staff.SetSelected(old.staff.Selected)
 	}

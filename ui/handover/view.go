@@ -1,6 +1,8 @@
 package handover
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -54,6 +56,7 @@ func (v *view) takeNote(typed *view) {
 		v.note = newEntry(lang.L("handover.note_hint"), false)
 	}
 	v.note.OnSubmitted = func(string) { v.addNote() }
+	v.note.OnChanged = func(s string) { v.noteErrs.Edited("text", strings.TrimSpace(s) == "") }
 	v.note.onEscape = func() { v.note.SetText("") }
 }
 

@@ -11,15 +11,18 @@ import (
 	"floordesk/ui/kit"
 )
 
-// Dashboard is the key register's part of the dashboard: keys out, and a
+// Dashboard is the key register's part of the dashboard: the keys out
+// that count at this desk (its board's, and those signed out here), and a
 // line for each one overdue, naming its holder.
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_keys_out"}, Kinds: []string{appkeys.KindKey, app.KindStaff},
-		Load: func() (kit.DashView, error) { return loadDash(svc) }}
+		Load: func() (kit.DashView, error) { return loadDash(svc, s.Desk()) }}
 }
 
-func loadDash(svc Service) (kit.DashView, error) {
-	out, err := svc.KeysOut()
+// loadDash reads the keys out that count at desk, as the handover counts
+// them.
+func loadDash(svc Service, desk string) (kit.DashView, error) {
+	out, err := svc.KeysOutAt(desk)
 	names := kit.NewStaffNames(svc)
 	holders := make([]string, len(out))
 	for i, k := range out {

@@ -3,6 +3,7 @@ package keys
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -50,21 +51,37 @@ func (sc *Screen) actions(k appkeys.Key) fyne.CanvasObject {
 	_, out := k.Current()
 	switch {
 	case out:
-		in := widget.NewButton(lang.L("keys.sign_in"), func() { sc.signIn(k.Tag) })
+		in := widget.NewButton(lang.L("keys.sign_in"), sc.settled(k.Tag, func() { sc.signIn(k.Tag) }))
 		in.Importance = widget.HighImportance
 		box.Add(in)
 	case !k.Lost:
-		o := widget.NewButton(lang.L("keys.sign_out"), func() { sc.openSignOut(k.Tag) })
+		o := widget.NewButton(lang.L("keys.sign_out"), sc.settled(k.Tag, func() { sc.openSignOut(k.Tag) }))
 		o.Importance = widget.HighImportance
 		box.Add(o)
 	}
 	if !k.Lost {
-		box.Add(widget.NewButton(lang.L("keys.report_lost"), func() { sc.openLost(k.Tag) }))
+		box.Add(widget.NewButton(lang.L("keys.report_lost"), sc.settled(k.Tag, func() { sc.openLost(k.Tag) })))
 	}
 	if k.Rekey && sc.s.IsSupervisor() {
 		box.Add(widget.NewButton(lang.L("keys.clear_rekey"), func() { sc.openClear(k.Tag) }))
 	}
 	return box
+}
+
+// settleTime is how long a key's buttons wait after it was signed in:
+// longer than a double click, shorter than a second look.
+const settleTime = time.Second
+
+// settled is run, unless the key with tag was signed in less than
+// settleTime ago: "Sign out" takes the place of "Sign in", and the second
+// click of a double click must not start signing the key out again.
+func (sc *Screen) settled(tag string, run func()) func() {
+	return func() {
+		if sc.settling.tag == tag && sc.s.Now().Before(sc.settling.until) {
+			return
+		}
+		run()
+	}
 }
 
 // signIn takes a key back from whoever holds it; the staff member at the
@@ -75,6 +92,7 @@ func (sc *Screen) signIn(tag string) {
 		sc.s.Notify(kit.Say(err))
 		return
 	}
+	sc.settling.tag, sc.settling.until = tag, sc.s.Now().Add(settleTime)
 	sc.saved(k, "keys.saved_in")
 }
 

@@ -7,6 +7,8 @@
 package keys
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -24,6 +26,12 @@ type Screen struct {
 	s     *kit.Session
 	svc   Service
 	names *names // who holds a key, who may sign one out or witness it
+	// settling is the key just signed in and until when its buttons
+	// wait, so the second click of a double click does not act on it.
+	settling struct {
+		tag   string
+		until time.Time
+	}
 
 	printed func(path string) // tests: a document was printed
 }
@@ -41,7 +49,7 @@ func New(s *kit.Session, svc Service) kit.Screen {
 func (sc *Screen) look() kit.ListLook {
 	signOut := func() { sc.openSignOut(sc.Shown()) }
 	return kit.ListLook{Screen: "keys", Title: "keys.title", Icon: theme.AccountIcon,
-		Search: "keys.search", Pick: "keys.pick", Tools: sc.toolbar(signOut),
+		Search: "keys.search", Pick: "keys.pick", Count: "keys.list_count", Tools: sc.toolbar(signOut),
 		Shortcuts: []kit.Shortcut{{Key: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault,
 			Name: lang.L("keys.sign_out"), Run: signOut}}}
 }

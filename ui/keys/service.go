@@ -20,6 +20,7 @@ type Service interface {
 	KeyLoansOut(from, to time.Time) ([]appkeys.KeyLoanOf, error)
 	Keys() ([]appkeys.Key, error)
 	KeysOut() ([]appkeys.KeyOut, error)
+	KeysOutAt(desk string) ([]appkeys.KeyOut, error)
 	OpenDoor(actorID string, in appkeys.DoorOpeningInput) (appkeys.DoorOpening, error)
 	ReportKeyLost(actorID, tag, note string) (appkeys.Key, error)
 	SignInKey(actorID, tag string) (appkeys.Key, error)

@@ -86,11 +86,6 @@ func (f *signOutForm) signOut() {
 	in := appkeys.KeySignOut{Tag: f.key.Selected, Holder: f.sc.names.idOf(f.holder.Selected),
 		Purpose: f.purpose.Text, Due: kit.ParseTime(f.due.Text, f.sc.s.Location()),
 		Witness: f.sc.names.idOf(f.witness.Selected), WitnessPIN: f.witnessPIN.Text}
-	if in.Tag == "" {
-		f.Errs.Clear()
-		f.Say("tag", lang.L("keys.key_required"))
-		return
-	}
 	k, err := f.sc.svc.SignOutKey(f.sc.s.UserID(), in)
 	if err != nil {
 		f.witnessPIN.SetText("")

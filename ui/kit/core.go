@@ -24,6 +24,8 @@ type Core interface {
 	ImportRooms(actorID, name string, r io.Reader) (app.RoomList, error)
 	PreviewRooms(name string, r io.Reader) (app.RoomPreview, error)
 	ConfirmRooms(actorID string, p app.RoomPreview) (app.RoomList, error)
+	RoomColumns(r io.Reader) (app.ColumnSample, error)
+	PreviewRoomsMapped(name string, r io.Reader, m app.RoomMapping) (app.RoomPreview, error)
 	ItemTypeByCode(code string) (app.ItemType, error)
 	ItemTypes() ([]app.ItemType, error)
 	LocalSetting(name string) (string, error)

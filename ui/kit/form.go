@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"floordesk/app"
 )
 
 // TimeLayout is how times are typed into forms: "2026-03-03 14:20".
@@ -44,14 +42,56 @@ type Form struct {
 
 	items  []*widget.FormItem
 	fields []string // the field of each item, "" for Plain
-	hidden map[string]bool
-	rows   []*fyne.Container
-	widget *widget.Form
-	body   *fyne.Container
+	// inputs are the entries and choices of each field's row, whose
+	// edits clear the field's error (see watch).
+	inputs  map[string][]fyne.CanvasObject
+	entries map[*Entry]string
+	checked map[*Entry]bool
+	hidden  map[string]bool
+	rows    []*fyne.Container
+	widget  *widget.Form
+	body    *fyne.Container
+
+	// title is the form's heading; edited, that the user changed a
+	// field; done, that it was saved or cancelled; submitting, that its
+	// Submit runs (and may move the pane on). See unsaved.
+	title                    string
+	edited, done, submitting bool
+}
+
+// shownForms are the forms by the content Content made of them, so a
+// DetailPane can tell that what it replaces is a form being filled in.
+// Used on the Fyne goroutine; an entry goes when its form is done or the
+// pane leaves it.
+var shownForms = map[fyne.CanvasObject]*Form{}
+
+// unsaved reports whether the user typed or picked something in the form
+// that was neither saved nor cancelled.
+func (f *Form) unsaved() bool { return f.edited && !f.done && !f.submitting }
+
+// formOf is the form whose content o is, or nil.
+// A form a screen put in a scroll of its own counts too.
+func formOf(o fyne.CanvasObject) *Form {
+	if s, ok := o.(*container.Scroll); ok && shownForms[o] == nil {
+		return shownForms[s.Content]
+	}
+	return shownForms[o]
+}
+
+// Title is the form's heading.
+func (f *Form) Title() string { return f.title }
+
+// changed notes the user's change of a field.
+func (f *Form) changed() {
+	f.edited = true
+	f.relayout()
 }
 
 // NewForm returns an empty form.
-func NewForm() *Form { return &Form{Errs: NewFieldErrors(), Alias: map[string]string{}} }
+func NewForm() *Form {
+	return &Form{Errs: NewFieldErrors(), Alias: map[string]string{},
+		inputs: map[string][]fyne.CanvasObject{}, entries: map[*Entry]string{}, checked: map[*Entry]bool{}}
+}
 
 // Entry is a form entry: Enter submits the form, Esc cancels it.
 type Entry struct {
@@ -83,7 +123,7 @@ func (f *Form) Entry(placeholder string) *Entry {
 // TypedRune counts as use of the desk (see activity.go).
 func (e *Entry) TypedRune(r rune) {
 	touchActive()
-	e.Entry.TypedRune(r)
+	e.typed(func() { e.Entry.TypedRune(r) })
 }
 
 // TypedKey cancels the form on Esc.
@@ -93,32 +133,116 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 		e.f.runCancel()
 		return
 	}
-	e.Entry.TypedKey(k)
+	e.typed(func() { e.Entry.TypedKey(k) })
+}
+
+// TypedShortcut lets a paste or a cut clear the field's error as typing
+// does.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	e.typed(func() { e.Entry.TypedShortcut(s) })
+}
+
+// typed runs an edit by the user and, when it changed the text, tells the
+// form: the field's error goes, unless a Check says it still holds.
+func (e *Entry) typed(edit func()) {
+	before := e.Text
+	edit()
+	field, ok := e.f.entries[e]
+	if e.Text == before {
+		return
+	}
+	if ok && !e.f.checked[e] {
+		e.f.Errs.Edited(field, strings.TrimSpace(e.Text) == "")
+	}
+	e.f.changed()
 }
 
 // Run submits the form: it hides the shown errors (unless KeepErrors) and
 // calls Submit.
+// A submit that shows no error saved the form.
 func (f *Form) Run() {
 	if !f.KeepErrors {
 		f.Errs.Clear()
 	}
 	if f.Submit != nil {
+		f.submitting = true
 		f.Submit()
+		f.submitting = false
+	}
+	if !f.Errs.Any() {
+		f.finish()
 	}
 }
 
 func (f *Form) runCancel() {
+	f.finish()
 	if f.Cancel != nil {
 		f.Cancel()
 	}
 }
 
-// Row adds a labelled field with its error label under it.
+// finish ends the form: it is no draft to keep.
+func (f *Form) finish() {
+	f.done = true
+	for o, sf := range shownForms {
+		if sf == f {
+			delete(shownForms, o)
+		}
+	}
+}
+
+// Row adds a labelled field with its error label under it. The entries
+// and choices in obj clear the field's error when the user changes them.
 func (f *Form) Row(label, field string, obj fyne.CanvasObject) {
-	box := container.NewVBox(obj, f.Errs.For(field))
+	box := WithError(obj, f.Errs.For(field)).(*fyne.Container)
 	f.rows = append(f.rows, box)
 	f.items = append(f.items, widget.NewFormItem(label, box))
 	f.fields = append(f.fields, field)
+	f.Watch(field, obj)
+	f.Errs.Name(field, label, f.isChoice(field))
+}
+
+// Watch makes the entries and choices in obj clear field's error when the
+// user changes them (Row does it for its object); a choice's error goes
+// once something is chosen.
+func (f *Form) Watch(field string, obj fyne.CanvasObject) {
+	walkInputs(obj, func(o fyne.CanvasObject) {
+		if e, ok := o.(*Entry); ok {
+			f.entries[e] = field
+		}
+		f.inputs[field] = append(f.inputs[field], o)
+	})
+}
+
+// isChoice reports whether the field's first input is a choice.
+func (f *Form) isChoice(field string) bool {
+	in := f.inputs[field]
+	return len(in) > 0 && isChoice(in[0])
+}
+
+// walkInputs calls fn for each entry or choice in obj and the containers
+// in it.
+func walkInputs(obj fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	switch o := obj.(type) {
+	case *Entry, *widget.Entry, *widget.Select, *widget.SelectEntry, *widget.RadioGroup, *widget.Check:
+		fn(o)
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			walkInputs(c, fn)
+		}
+	}
+}
+
+// watchChoices hooks the choices' (and plain entries') changes to clear
+// their field's error; a kit Entry reports the user's typing itself.
+func (f *Form) watchChoices() {
+	for field, objs := range f.inputs {
+		for _, o := range objs {
+			if _, ok := o.(*Entry); !ok {
+				f.Errs.watch(field, o, f.changed)
+			}
+		}
+	}
 }
 
 // Plain adds a labelled object without an error label.
@@ -166,6 +290,7 @@ func (f *Form) shownItems() []*widget.FormItem {
 // Check hides the field's error once the user edits e, and shows what fn
 // (a cheap format check, may be nil) says instead.
 func (f *Form) Check(e *Entry, field string, fn func(string) string) {
+	f.checked[e] = true
 	e.OnChanged = func(s string) {
 		msg := ""
 		if fn != nil {
@@ -184,32 +309,14 @@ func (f *Form) Say(field, text string) {
 
 // Show shows err beside its field (or under the form; nil clears) and lays
 // the form out again.
-func (f *Form) Show(err error) {
-	f.Errs.Show(err)
-	f.relayout()
-}
+func (f *Form) Show(err error) { f.Fail(err) }
 
-// Fail shows a command's refusal next to the field it concerns, after
-// Alias, or under the form when it concerns none.
+// Fail shows a command's refusals (every field's, see app.FirstErr) next
+// to the fields they concern, after Alias, or under the form when they
+// concern none.
 func (f *Form) Fail(err error) {
-	defer f.relayout()
-	r := app.RefusalOf(err)
-	if r == nil {
-		f.Errs.Show(err)
-		return
-	}
-	field := r.Field
-	if a, ok := f.Alias[r.Code]; ok && field == "" {
-		field = a
-	} else if a, ok := f.Alias[field]; ok {
-		field = a
-	}
-	if field == "" {
-		f.Errs.Show(err)
-		return
-	}
-	f.Errs.Clear()
-	f.Errs.Set(field, Say(err))
+	f.Errs.show(err, f.Alias)
+	f.relayout()
 }
 
 func (f *Form) relayout() {
@@ -233,13 +340,17 @@ func (f *Form) Content(title, submitText string) fyne.CanvasObject {
 	if f.Inline {
 		buttons = container.NewHBox(f.Save)
 	}
+	f.watchChoices()
 	f.widget = widget.NewForm(f.shownItems()...)
-	f.body = container.NewVBox(Heading(title), f.widget, f.Errs.Form(),
+	f.body = container.NewVBox(Heading(title), f.widget, container.New(underLayout{}, f.Errs.Form()),
 		container.NewBorder(nil, nil, nil, buttons))
-	if f.NoScroll {
-		return f.body
+	f.title = title
+	var out fyne.CanvasObject = f.body
+	if !f.NoScroll {
+		out = container.NewVScroll(f.body)
 	}
-	return container.NewVScroll(f.body)
+	shownForms[out] = f
+	return out
 }
 
 // CheckTime is the format check of a time entry: "" when s is empty or a

@@ -6,6 +6,7 @@ import (
 	apphandover "floordesk/app/handover"
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
+	appmessages "floordesk/app/messages"
 	apprequests "floordesk/app/requests"
 )
 
@@ -20,6 +21,7 @@ const (
 	KindDoor       = appkeys.KindDoor
 	KindFound      = appfound.KindFound
 	KindLostReport = appfound.KindLostReport
+	KindMessage    = appmessages.KindMessage
 	KindStaff      = app.KindStaff
 	KindItemType   = app.KindItemType
 	// KindHotel is the hotel settings (departments, shifts, the follow-up
@@ -43,6 +45,7 @@ var kinds = []struct{ kind, name string }{
 	{KindKey, "supervisor.kind.key"},
 	{KindFound, "supervisor.kind.found"},
 	{KindLostReport, "supervisor.kind.lostreport"},
+	{KindMessage, "supervisor.kind.message"},
 	{KindStaff, "supervisor.kind.staff"},
 	{KindDoor, "supervisor.kind.door"},
 	{KindItemType, "supervisor.kind.itemtype"},

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/data/wire"
@@ -25,6 +27,11 @@ type DetailPane struct {
 	// kinds in reads.
 	build func() (fyne.CanvasObject, *container.Scroll)
 	reads []string
+	// shown is what the pane shows, without the draft's bar; draft is a
+	// form the user was filling in when something else took the pane:
+	// a bar above offers to go back to it or to drop it.
+	shown fyne.CanvasObject
+	draft fyne.CanvasObject
 }
 
 // Placeholder is what a DetailPane shows while nothing is picked: text,
@@ -37,14 +44,35 @@ func Placeholder(text string) fyne.CanvasObject {
 
 // NewDetailPane returns a pane showing first.
 func NewDetailPane(first fyne.CanvasObject) *DetailPane {
-	return &DetailPane{box: container.NewStack(first)}
+	return &DetailPane{box: container.NewStack(first), shown: first}
 }
 
 // Content is the pane, for layouts.
 func (p *DetailPane) Content() fyne.CanvasObject { return p.box }
 
 // Object is what the pane shows now.
-func (p *DetailPane) Object() fyne.CanvasObject { return p.box.Objects[0] }
+// A draft's bar above it is not part of it.
+func (p *DetailPane) Object() fyne.CanvasObject { return p.shown }
+
+// Draft is the form kept aside while the pane shows something else, or
+// nil.
+func (p *DetailPane) Draft() fyne.CanvasObject { return p.draft }
+
+// ResumeDraft shows the form kept aside again, as it was left.
+func (p *DetailPane) ResumeDraft() {
+	if p.draft != nil {
+		p.Set(p.draft)
+	}
+}
+
+// DropDraft forgets the form kept aside.
+func (p *DetailPane) DropDraft() {
+	if f := formOf(p.draft); f != nil {
+		f.finish()
+	}
+	p.draft = nil
+	p.frame()
+}
 
 // Record is the record whose detail the pane shows, or the zero ref while
 // it shows a live view, a form or anything else.
@@ -125,9 +153,59 @@ func (p *DetailPane) place(view fyne.CanvasObject, scroll *container.Scroll, kee
 		at = p.scroll.Offset
 	}
 	p.scroll = scroll
-	p.box.Objects = []fyne.CanvasObject{view}
-	p.box.Refresh()
+	p.keepDraft(view)
+	p.shown = view
+	p.frame()
 	if keep {
 		scroll.ScrollToOffset(at) // after the layout, so Fyne clamps it to the new content
 	}
+}
+
+// keepDraft keeps the form shown aside when view replaces it with input
+// the user neither saved nor cancelled; a form that is left untouched, or
+// a later draft, takes its place (only the last is kept).
+func (p *DetailPane) keepDraft(view fyne.CanvasObject) {
+	if view == p.draft {
+		p.draft = nil // it is resumed
+	}
+	old := p.shown
+	f := formOf(old)
+	if f == nil || old == view {
+		return
+	}
+	if !f.unsaved() {
+		f.finish() // left untouched: nothing to keep
+		return
+	}
+	if prev := formOf(p.draft); prev != nil {
+		prev.finish()
+	}
+	p.draft = old
+}
+
+// frame puts what is shown in the pane, under the draft's bar when a form
+// is kept aside.
+func (p *DetailPane) frame() {
+	obj := p.shown
+	if p.draft != nil {
+		obj = container.NewBorder(p.draftBar(), nil, nil, nil, p.shown)
+	}
+	p.box.Objects = []fyne.CanvasObject{obj}
+	p.box.Refresh()
+}
+
+// draftBar says which form was left unsaved, with buttons to go back to
+// it or drop it.
+func (p *DetailPane) draftBar() fyne.CanvasObject {
+	title := ""
+	if f := formOf(p.draft); f != nil {
+		title = f.Title()
+	}
+	note := widget.NewLabel(lang.L("kit.draft_kept", map[string]string{"Form": title}))
+	note.Importance = widget.WarningImportance
+	note.Wrapping = fyne.TextWrapWord
+	resume := widget.NewButtonWithIcon(lang.L("kit.draft_resume"), theme.DocumentCreateIcon(), p.ResumeDraft)
+	resume.Importance = widget.HighImportance
+	drop := widget.NewButton(lang.L("kit.draft_drop"), p.DropDraft)
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewHBox(resume, drop), note)
 }

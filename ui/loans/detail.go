@@ -2,9 +2,7 @@ package loans
 
 import (
 	"fmt"
-	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -115,32 +113,19 @@ func (sc *Screen) saved(l apploans.Loan, key string) {
 	sc.s.Notify(lang.L(key, map[string]string{"Room": l.Room}))
 }
 
-// step is one line of a loan's history.
-type step struct {
-	at   time.Time
-	text string
-}
-
 // history lists what happened to a loan, oldest first.
 func (sc *Screen) history(l apploans.Loan) []fyne.CanvasObject {
-	steps := []step{{l.OpenedAt, lang.L("loans.h.opened", map[string]string{
+	steps := []kit.HistoryStep{{At: l.OpenedAt, Text: lang.L("loans.h.opened", map[string]string{
 		"Who": sc.names.Name(l.OpenedBy), "Items": sc.itemsText(l)})}}
 	for _, r := range l.Returns {
-		steps = append(steps, step{r.At, lang.L("loans.h.returned", map[string]string{
+		steps = append(steps, kit.HistoryStep{At: r.At, Text: lang.L("loans.h.returned", map[string]string{
 			"Who": sc.names.Name(r.By), "Items": sc.returnText(r.Lines)})})
 	}
 	for _, e := range l.Extensions {
-		steps = append(steps, step{e.At, lang.L("loans.h.extended", map[string]string{
+		steps = append(steps, kit.HistoryStep{At: e.At, Text: lang.L("loans.h.extended", map[string]string{
 			"Who": sc.names.Name(e.By), "To": kit.DateTime(e.To.In(sc.s.Location())), "Reason": e.Reason})})
 	}
-	slices.SortStableFunc(steps, func(a, b step) int { return a.at.Compare(b.at) })
-	out := make([]fyne.CanvasObject, len(steps))
-	for i, s := range steps {
-		w := widget.NewLabel(kit.When(s.at, sc.s.Now()) + "  " + s.text)
-		w.Wrapping = fyne.TextWrapWord
-		out[i] = w
-	}
-	return out
+	return kit.HistoryLines(steps, sc.s.Now())
 }
 
 // returnText lists the lines of one return with condition and charge.

@@ -42,7 +42,7 @@ func (sc *Screen) look() kit.ListLook {
 	tools := container.NewHBox(lend, widget.NewButton(lang.L("loans.stock"), sc.showStock),
 		widget.NewButton(lang.L("loans.frequent"), sc.showFrequent))
 	return kit.ListLook{Screen: "loans", Title: "loans.title", Icon: theme.StorageIcon,
-		Search: "loans.search", Pick: "loans.pick", Tools: tools,
+		Search: "loans.search", Pick: "loans.pick", Count: "loans.list_count", Tools: tools,
 		Shortcuts: []kit.Shortcut{{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault,
 			Name: lang.L("loans.lend"), Run: sc.showLendForm}}}
 }

@@ -63,12 +63,32 @@ func (f *returnForm) addLine(ln apploans.LoanLine) {
 	rl.count.SetText(strconv.Itoa(ln.Outstanding()))
 	rl.condition = widget.NewSelect(conditionNames(), nil)
 	rl.condition.SetSelectedIndex(0)
-	f.Check(rl.charge, "items", checkMoney)
+	field := lineField(ln.Item)
+	check := func(string) string { return rl.problem() }
+	f.Check(rl.count, field, check)
+	f.Check(rl.charge, field, check)
 	f.lines = append(f.lines, rl)
 	label := f.sc.names.item(ln.Item) + " · " + lang.L("loans.out_n", map[string]int{"N": ln.Outstanding()})
 	row := container.NewGridWithColumns(3, labelled("loans.count", rl.count),
 		labelled("loans.condition", rl.condition), labelled("loans.charge_yuan", rl.charge))
-	f.Plain(label, row)
+	f.Row(label, field, row)
+}
+
+// lineField is the form field of an item type's line.
+func lineField(item string) string { return "line." + item }
+
+// problem says what is wrong with the line's count and charge, naming
+// each; "" when both read.
+func (rl *returnLine) problem() string {
+	var out []string
+	n, err := strconv.Atoi(strings.TrimSpace(rl.count.Text))
+	if err != nil || n < 0 || n > rl.line.Outstanding() {
+		out = append(out, lang.L("loans.count_bad", map[string]int{"N": rl.line.Outstanding()}))
+	}
+	if _, ok := parseMoney(rl.charge.Text); !ok {
+		out = append(out, lang.L("loans.charge_bad"))
+	}
+	return strings.Join(out, " ")
 }
 
 // labelled puts a small caption above a field.
@@ -85,15 +105,21 @@ func conditionNames() []string {
 }
 
 // returnLines is what the form says: lines with a count above zero.
+// Every line that does not read says so under it.
 func (f *returnForm) returnLines() ([]apploans.ReturnLine, bool) {
+	ok := true
+	for _, rl := range f.lines {
+		p := rl.problem()
+		f.Say(lineField(rl.line.Item), p)
+		ok = ok && p == ""
+	}
+	if !ok {
+		return nil, false
+	}
 	var out []apploans.ReturnLine
 	for _, rl := range f.lines {
-		n, err := strconv.Atoi(strings.TrimSpace(rl.count.Text))
-		charge, ok := parseMoney(rl.charge.Text)
-		if err != nil || n < 0 || !ok {
-			f.Errs.Set("items", lang.L("loans.return_format"))
-			return nil, false
-		}
+		n, _ := strconv.Atoi(strings.TrimSpace(rl.count.Text))
+		charge, _ := parseMoney(rl.charge.Text)
 		if n == 0 {
 			continue
 		}

@@ -32,7 +32,7 @@ func (sc *Screen) dispatchForm(r *apprequests.RequestRow) *form {
 	promised = f.entry("promised_at", lang.L("requests.field.promised"), lang.L("requests.field.keep_hint"))
 	f.check = func() bool {
 		now := sc.s.Now()
-		return f.checkAll(fieldCheck{"notified", requiredText(person.Text)},
+		return f.checkAll(fieldCheck{"department", requiredText(dept.Selected)}, fieldCheck{"notified", requiredText(person.Text)},
 			fieldCheck{"notified_at", clockText(at.Text, now)}, fieldCheck{"promised_at", clockText(promised.Text, now)})
 	}
 	return f

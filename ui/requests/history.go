@@ -29,6 +29,9 @@ func timeline(r *apprequests.Request, hist []apprequests.HistoryEntry, now time.
 		n := seen[h.Type]
 		seen[h.Type] = n + 1
 		at, detail := actionDetail(r, h.Type, n, now.Location())
+		if h.Intake != nil {
+			detail = intakeDetail(r, h, now.Location())
+		}
 		if at.IsZero() {
 			at = h.At
 		}
@@ -98,6 +101,18 @@ func nth[T any](xs []T, n int, f func(T) (time.Time, string)) (time.Time, string
 
 func openedDetail(r *apprequests.Request) string {
 	return strings.Join([]string{channelName(r.Channel), priorityName(r.Priority), deptName(r.Department)}, " · ")
+}
+
+// intakeDetail is the request as it was taken, from the opening action
+// itself: the history is the record of what was done, so a later dispatch
+// to another department does not rewrite it.
+func intakeDetail(r *apprequests.Request, h apprequests.HistoryEntry, loc *time.Location) string {
+	in := h.Intake
+	text := strings.Join([]string{channelName(in.Channel), priorityName(in.Priority), deptName(in.Department)}, " · ")
+	if h.Type == apprequests.TypeRequestScheduled {
+		text += " · " + lang.L("requests.row.due", map[string]string{"Time": kit.Date(r.DueAt.In(loc)) + " " + kit.Clock(r.DueAt.In(loc))})
+	}
+	return text
 }
 
 func dispatchDetail(d apprequests.Dispatch, loc *time.Location) string {

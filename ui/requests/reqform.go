@@ -77,6 +77,9 @@ type fieldCheck struct{ field, text string }
 func (f *form) checkAll(checks ...fieldCheck) bool {
 	ok := true
 	for _, c := range checks {
+		if c.text == missing {
+			c.text = f.Errs.Missing(c.field)
+		}
 		f.Say(c.field, c.text)
 		ok = ok && c.text == ""
 	}

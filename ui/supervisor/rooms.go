@@ -1,7 +1,6 @@
 package supervisor
 
 import (
-	"bytes"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -26,8 +25,8 @@ type roomsTab struct {
 	s        *kit.Session
 	summary  *widget.Label
 	desks    *widget.Label
-	confirm  *dialog.ConfirmDialog // the last preview shown
-	imp      *kit.Form             // the import's error labels
+	pending  *kit.RoomImport // the last file picked, on its way to a preview
+	imp      *kit.Form       // the import's error labels
 	result   *widget.Label
 	deskForm *deskForm
 	thisPC   *thisPC
@@ -116,18 +115,18 @@ func (t *roomsTab) pickFile() {
 }
 
 // showPreview reads the file and shows its rooms as they will be stored,
-// to confirm; a file the desk cannot read is refused here, before it is
+// to confirm, asking first which column is which when the file does not
+// say; a file the desk cannot read is refused here, before it is
 // confirmed. Nothing is saved until then.
 func (t *roomsTab) showPreview(name string, b []byte) {
 	t.imp.Errs.Clear()
 	t.result.SetText("")
 	list := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	p, err := t.s.Svc.PreviewRooms(list, bytes.NewReader(b))
+	var err error
+	t.pending, err = kit.PreviewRoomFile(t.s.Window, t.s.Svc, list, b, t.importRooms)
 	if err != nil {
 		t.imp.Show(err)
-		return
 	}
-	t.confirm = kit.ShowRoomPreview(t.s.Window, p, func() { t.importRooms(p) })
 }
 
 // importRooms replaces the room list with the confirmed preview's rooms.

@@ -46,7 +46,7 @@ func TestGBKRoomListPreviewInChinese(t *testing.T) {
 	if l, _ := e.Svc.Rooms(); len(l.Rooms) != 0 {
 		t.Fatalf("%d rooms saved before the preview was confirmed", len(l.Rooms))
 	}
-	sc.rooms.confirm.Confirm()
+	sc.rooms.pending.Preview.Confirm()
 	l, _ := e.Svc.Rooms()
 	if len(l.Rooms) != 3 || l.Rooms[0] != (app.Room{Number: "0801", Floor: 8, Type: "豪华大床房"}) {
 		t.Fatalf("stored %+v", l.Rooms)
@@ -58,7 +58,6 @@ func TestGBKRoomListPreviewInChinese(t *testing.T) {
 func TestRoomListRefusalsInChinese(t *testing.T) {
 	_, sc := chineseDesk(t)
 	tests := []struct{ file, want string }{
-		{"0801,8,大床房\n0901,9,双床房\n", "请在第一行加上表头：房号,楼层,房型"},
 		{"房号,楼层,房型\n0801,八,大床房\n", "第 2 行：楼层“八”不是数字"},
 		{"房号,楼层,房型\n" + strings.Repeat("0801,8,大床房\n", 10_001), "文件超过 10000 行"},
 		{"房号,楼层,房型\n0801,8,\"大床房\n", "文件第 2 行无法读取"},

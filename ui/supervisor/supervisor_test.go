@@ -115,7 +115,7 @@ func TestSettingsAndRooms(t *testing.T) {
 	if l, _ := e.Svc.Rooms(); len(l.Rooms) != 0 {
 		t.Fatalf("%d rooms saved before the preview was confirmed", len(l.Rooms))
 	}
-	sc.rooms.confirm.Confirm()
+	sc.rooms.pending.Preview.Confirm()
 	if got := sc.rooms.result.Text; !strings.Contains(got, "3 rooms on floors 3–4") {
 		t.Fatalf("import says %q", got)
 	}

@@ -10,6 +10,7 @@ import (
 	"floordesk/app/handover"
 	"floordesk/app/keys"
 	"floordesk/app/loans"
+	"floordesk/app/messages"
 	"floordesk/app/requests"
 )
 
@@ -24,11 +25,12 @@ type All struct {
 	*requests.RequestRegister
 	*handover.HandoverRegister
 	*guests.GuestRegister
+	*messages.MessageRegister
 }
 
 // New returns every register on core.
 func New(core *app.Service) *All {
 	return &All{Service: core, KeyRegister: keys.New(core), LoanRegister: loans.New(core),
 		FoundRegister: found.New(core), RequestRegister: requests.New(core), HandoverRegister: handover.New(core),
-		GuestRegister: guests.New(core)}
+		GuestRegister: guests.New(core), MessageRegister: messages.New(core)}
 }

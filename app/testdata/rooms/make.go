@@ -31,6 +31,25 @@ func main() {
 	// One room a floor, the header in the PMS's order.
 	write("header-order.csv", "房号,楼层,房型\n0801,8,豪华大床房\n0901,9,标准双床房\n1201,12,行政套房\n")
 	writeXLSX("rooms.xlsx")
+	// Files whose columns the desk cannot tell apart by itself: the
+	// supervisor says which is which.
+	// No header, the room number first (Excel on Chinese Windows: GBK, CRLF).
+	write("gbk-no-header-room-first.csv", encode(gbk, "0801,8,豪华大床房\r\n0802,8,标准双床房\r\n0901,9,行政套房\r\n"))
+	// No header, two lists pasted together in different orders.
+	write("no-header-mixed.csv", "\ufeff8,0801,豪华大床房\r\n0802,8,标准双床房\r\n9,0901,行政套房\r\n")
+	writeUnknownHeader("unknown-header.xlsx")
+}
+
+// writeUnknownHeader writes a workbook whose header names its columns in
+// words the desk does not know.
+func writeUnknownHeader(name string) {
+	f := excelize.NewFile()
+	defer f.Close()
+	must(f.SetSheetRow("Sheet1", "A1", &[]any{"房间编码", "楼层号", "房间类别", "楼座"}))
+	must(f.SetSheetRow("Sheet1", "A2", &[]any{"0801", 8, "豪华大床房", "A座"}))
+	must(f.SetSheetRow("Sheet1", "A3", &[]any{"0802", 8, "标准双床房", "A座"}))
+	must(f.SetSheetRow("Sheet1", "A4", &[]any{"1201", 12, "行政套房", "B座"}))
+	must(f.SaveAs(filepath.Join(dir, name)))
 }
 
 var (
