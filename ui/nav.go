@@ -92,10 +92,14 @@ func (m *mainView) registerShortcuts(c fyne.Canvas) {
 	var items []*fyne.MenuItem
 	for _, scr := range m.visible {
 		for _, sc := range scr.Shortcuts() {
+			if sc.New {
+				continue
+			}
 			key := &desktop.CustomShortcut{KeyName: sc.Key, Modifier: sc.Modifier}
 			items = append(items, m.addShortcut(c, key, sc.Name, scr, sc.Run))
 		}
 	}
+	items = append(items, m.addShortcut(c, kit.NewKey, lang.L("shell.new"), nil, m.newRecord))
 	find := &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	items = append(items, m.addShortcut(c, find, lang.L("shell.find"), nil, m.focusSearch))
 	if m.signOut != nil {
@@ -138,6 +142,21 @@ func (m *mainView) addShortcut(c fyne.Canvas, sc *desktop.CustomShortcut, name s
 	item := fyne.NewMenuItem(name, action)
 	item.Shortcut = sc
 	return item
+}
+
+// newRecord runs the new-record shortcut of the screen in front, if it
+// has one: the same key starts a key's sign-out, a loan or a request.
+func (m *mainView) newRecord() {
+	cur := m.current()
+	if cur == nil {
+		return
+	}
+	for _, sc := range cur.Shortcuts() {
+		if sc.New && sc.Run != nil {
+			sc.Run()
+			return
+		}
+	}
 }
 
 // focusSearch focuses the search entry of the screen in front, or of the

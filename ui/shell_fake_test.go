@@ -19,6 +19,7 @@ type fakeScreen struct {
 	read      []wire.EntityRef // the last refresh's changes; nil: everything
 	ticks     int
 	ran       int
+	news      int // runs of its new-record shortcut
 	key       fyne.KeyName
 	search    *widget.Entry
 	label     *widget.Label
@@ -50,7 +51,8 @@ func (f *fakeScreen) Show(kind, id string) bool {
 }
 
 func (f *fakeScreen) Shortcuts() []kit.Shortcut {
-	return []kit.Shortcut{{Key: f.key, Modifier: fyne.KeyModifierShortcutDefault, Name: f.id, Run: func() { f.ran++ }}}
+	return []kit.Shortcut{{Key: f.key, Modifier: fyne.KeyModifierShortcutDefault, Name: f.id, Run: func() { f.ran++ }},
+		kit.NewRecord("new "+f.id, func() { f.news++ })}
 }
 
 // restrictedScreen is a fakeScreen only supervisors see.

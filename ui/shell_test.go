@@ -232,6 +232,36 @@ func TestOpenAndShortcutsReachTheOwningScreen(t *testing.T) {
 	}
 }
 
+// TestOneNewKeyOnEveryScreen: Ctrl+N starts the new record of the screen
+// in front, and of no other; on a screen with none it does nothing.
+func TestOneNewKeyOnEveryScreen(t *testing.T) {
+	se := newShellEnv(t, kit.English, nil)
+	se.Supervisor(t)
+	se.SignIn(t, "S01")
+	se.sh.showCurrent()
+	se.sh.Select("keys")
+	shortcut(se.Window, fyne.KeyN)
+	if se.keys.news != 1 || se.sup.news != 0 || se.sh.Current().ID() != "keys" {
+		t.Fatalf("Ctrl+N on the key screen: keys' new ran %d, the supervisor's %d", se.keys.news, se.sup.news)
+	}
+	se.sh.Select("supervisor")
+	shortcut(se.Window, fyne.KeyN)
+	if se.keys.news != 1 || se.sup.news != 1 {
+		t.Errorf("Ctrl+N on the supervisor screen: keys' new ran %d, the supervisor's %d", se.keys.news, se.sup.news)
+	}
+	se.sh.Select("dashboard")
+	shortcut(se.Window, fyne.KeyN)
+	if se.keys.news != 1 || se.sup.news != 1 || se.sh.Current().ID() != "dashboard" {
+		t.Errorf("Ctrl+N on the dashboard ran a screen's new record or left it")
+	}
+}
+
+func TestNewButtonsShowTheKey(t *testing.T) {
+	if got := kit.WithNewKey("Lend"); got != "Lend (Ctrl+N)" && got != "Lend (⌘N)" {
+		t.Errorf("the new-record button reads %q", got)
+	}
+}
+
 func shortcut(w fyne.Window, key fyne.KeyName) {
 	w.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
 }

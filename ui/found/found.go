@@ -50,9 +50,9 @@ func New(s *kit.Session, svc Service) kit.Screen {
 
 // look is the lost-and-found screen's look: logging an item, recording a
 // loss report and the open reports above the list, with their shortcuts:
-// Ctrl+I logs a found item, Ctrl+Shift+L records a loss report.
+// the new-record key (Ctrl+N) logs a found item, Ctrl+Shift+L records a loss report.
 func (sc *Screen) look() kit.ListLook {
-	logBtn := widget.NewButtonWithIcon(lang.L("found.log"), theme.ContentAddIcon(), sc.showLogForm)
+	logBtn := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("found.log")), theme.ContentAddIcon(), sc.showLogForm)
 	logBtn.Importance = widget.HighImportance
 	reportBtn := widget.NewButtonWithIcon(lang.L("found.report"), theme.DocumentCreateIcon(), sc.showReportForm)
 	police := widget.NewButtonWithIcon(lang.L("found.print_police"), theme.DocumentPrintIcon(), sc.printPoliceList)
@@ -60,7 +60,7 @@ func (sc *Screen) look() kit.ListLook {
 	return kit.ListLook{Screen: "found", Title: "found.title", Icon: theme.SearchIcon,
 		Search: "found.search", Pick: "found.pick", Count: "found.count", Tools: tools,
 		Shortcuts: []kit.Shortcut{
-			{Key: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault, Name: lang.L("found.log"), Run: sc.showLogForm},
+			kit.NewRecord(lang.L("found.log"), sc.showLogForm),
 			{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift, Name: lang.L("found.report"), Run: sc.showReportForm},
 		}}
 }

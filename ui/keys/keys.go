@@ -45,13 +45,12 @@ func New(s *kit.Session, svc Service) kit.Screen {
 }
 
 // look is the key screen's look: the sign-out button and the key views
-// above the board, Ctrl+K to sign a key out.
+// above the board, the new-record key (Ctrl+N) to sign a key out.
 func (sc *Screen) look() kit.ListLook {
 	signOut := func() { sc.openSignOut(sc.Shown()) }
 	return kit.ListLook{Screen: "keys", Title: "keys.title", Icon: theme.AccountIcon,
 		Search: "keys.search", Pick: "keys.pick", Count: "keys.list_count", Tools: sc.toolbar(signOut),
-		Shortcuts: []kit.Shortcut{{Key: fyne.KeyK, Modifier: fyne.KeyModifierShortcutDefault,
-			Name: lang.L("keys.sign_out"), Run: signOut}}}
+		Shortcuts: []kit.Shortcut{kit.NewRecord(lang.L("keys.sign_out"), signOut)}}
 }
 
 // Show opens a key by its tag, or the door openings for kind "door".
@@ -65,7 +64,7 @@ func (sc *Screen) Show(kind, id string) bool {
 
 // toolbar holds the screen's actions; signOut opens the sign-out form.
 func (sc *Screen) toolbar(signOut func()) fyne.CanvasObject {
-	out := widget.NewButtonWithIcon(lang.L("keys.sign_out"), theme.LogoutIcon(), signOut)
+	out := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("keys.sign_out")), theme.LogoutIcon(), signOut)
 	out.Importance = widget.HighImportance
 	more := []struct {
 		key string

@@ -1,9 +1,11 @@
 package kit
 
 import (
+	"runtime"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"floordesk/app"
 	"floordesk/data/wire"
@@ -50,6 +52,34 @@ type Shortcut struct {
 	// Name is the translated description, shown in menus and help.
 	Name string
 	Run  func()
+	// New marks the screen's new record (see NewRecord): the shell runs it
+	// on NewKey for the screen in front, whatever Key says.
+	New bool
+}
+
+// NewKey is the one shortcut for a new record on every screen: Ctrl+N
+// (Cmd+N on a Mac) signs a key out on the key screen, lends on the loans
+// screen, takes a request on the requests screen.
+var NewKey = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+
+// NewRecord is the screen's new-record shortcut, NewKey, described by
+// name.
+func NewRecord(name string, run func()) Shortcut {
+	return Shortcut{Key: NewKey.KeyName, Modifier: NewKey.Modifier, Name: name, Run: run, New: true}
+}
+
+// WithNewKey is a button text with the new-record key after it, as the
+// screen's new-record button shows it: "Sign out (Ctrl+N)".
+func WithNewKey(text string) string {
+	return text + " (" + keyText(NewKey) + ")"
+}
+
+// keyText is how the user's keyboard names a shortcut: "Ctrl+N", "⌘N".
+func keyText(sc *desktop.CustomShortcut) string {
+	if runtime.GOOS == "darwin" {
+		return "⌘" + string(sc.KeyName)
+	}
+	return "Ctrl+" + string(sc.KeyName)
 }
 
 // Searcher is a Screen with a search entry that the shell focuses on

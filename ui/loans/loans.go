@@ -5,7 +5,6 @@
 package loans
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -35,16 +34,15 @@ func New(s *kit.Session, svc Service) kit.Screen {
 }
 
 // look is the loans screen's look: lending, the stock and the frequent
-// loans above the list, Ctrl+L to lend items.
+// loans above the list, the new-record key (Ctrl+N) to lend items.
 func (sc *Screen) look() kit.ListLook {
-	lend := widget.NewButtonWithIcon(lang.L("loans.lend"), theme.ContentAddIcon(), sc.showLendForm)
+	lend := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("loans.lend")), theme.ContentAddIcon(), sc.showLendForm)
 	lend.Importance = widget.HighImportance
 	tools := container.NewHBox(lend, widget.NewButton(lang.L("loans.stock"), sc.showStock),
 		widget.NewButton(lang.L("loans.frequent"), sc.showFrequent))
 	return kit.ListLook{Screen: "loans", Title: "loans.title", Icon: theme.StorageIcon,
 		Search: "loans.search", Pick: "loans.pick", Count: "loans.list_count", Tools: tools,
-		Shortcuts: []kit.Shortcut{{Key: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault,
-			Name: lang.L("loans.lend"), Run: sc.showLendForm}}}
+		Shortcuts: []kit.Shortcut{kit.NewRecord(lang.L("loans.lend"), sc.showLendForm)}}
 }
 
 // closePane goes back from a form to the loan shown last, or to the empty

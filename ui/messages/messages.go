@@ -5,7 +5,6 @@
 package messages
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -32,15 +31,14 @@ func New(s *kit.Session, svc Service) kit.Screen {
 	return sc
 }
 
-// look is the screen's look: taking a message above the list, Ctrl+M to
-// take one.
+// look is the screen's look: taking a message above the list, the new-record
+// key (Ctrl+N) to take one.
 func (sc *Screen) look() kit.ListLook {
-	take := widget.NewButtonWithIcon(lang.L("messages.take"), theme.ContentAddIcon(), sc.showTakeForm)
+	take := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("messages.take")), theme.ContentAddIcon(), sc.showTakeForm)
 	take.Importance = widget.HighImportance
 	return kit.ListLook{Screen: "messages", Title: "messages.title", Icon: theme.MailComposeIcon,
 		Search: "messages.search", Pick: "messages.pick", Tools: container.NewHBox(take),
-		Shortcuts: []kit.Shortcut{{Key: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault,
-			Name: lang.L("messages.take"), Run: sc.showTakeForm}}}
+		Shortcuts: []kit.Shortcut{kit.NewRecord(lang.L("messages.take"), sc.showTakeForm)}}
 }
 
 // closePane goes back from a form to the message shown last, or to the

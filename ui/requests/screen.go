@@ -36,15 +36,14 @@ func New(s *kit.Session, svc Service) kit.Screen {
 }
 
 // look is the requests screen's look: the New button above the search,
-// the menus under it, Ctrl+N for a new request.
+// the menus under it, the new-record key (Ctrl+N) for a new request.
 func (sc *Screen) look() kit.ListLook {
-	newBtn := widget.NewButtonWithIcon(lang.L("requests.new"), theme.ContentAddIcon(), sc.NewRequest)
+	newBtn := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("requests.new")), theme.ContentAddIcon(), sc.NewRequest)
 	newBtn.Importance = widget.HighImportance
 	return kit.ListLook{Screen: "requests", Title: "requests.title", Icon: theme.ListIcon,
 		Search: "requests.search_hint", Pick: "requests.pick_hint", Count: "requests.count",
 		Tools: container.NewHBox(newBtn), Below: sc.newMenus(),
-		Shortcuts: []kit.Shortcut{{Key: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault,
-			Name: lang.L("requests.new"), Run: sc.NewRequest}}}
+		Shortcuts: []kit.Shortcut{kit.NewRecord(lang.L("requests.new"), sc.NewRequest)}}
 }
 
 // Refresh reads the list again when requests or the follow-up interval
