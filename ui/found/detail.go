@@ -91,6 +91,13 @@ func (sc *Screen) custodyLine(c appfound.Custody) string {
 	return line
 }
 
+// act is a found item's main action: the claim form while it is held.
+func (sc *Screen) act(f appfound.FoundItem) {
+	if held(f) {
+		sc.showClaimForm(f.Tag)
+	}
+}
+
 // actions are the commands for the item: claim, transfer and dispose while
 // it is held, the label to copy by hand and the printed tag, and the
 // claim receipt once it is claimed.

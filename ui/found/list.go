@@ -21,7 +21,7 @@ func (sc *Screen) itemList() kit.ListConfig[appfound.FoundItem] {
 		All: func() ([]appfound.FoundItem, error) { return sc.svc.FoundItems(appfound.FoundHeld) },
 		One: sc.svc.FoundItem, Names: sc.names.Load,
 		Words: words, Filters: sc.withHistory(filters), Compare: latestFirst,
-		Row: sc.fillRow, Detail: sc.detailView,
+		Row: sc.fillRow, Detail: sc.detailView, Act: sc.act,
 		Export: "found.export_name", Columns: sc.columns(),
 	}
 }

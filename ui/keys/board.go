@@ -59,7 +59,7 @@ func (sc *Screen) board() kit.ListConfig[appkeys.Key] {
 		Kind: kit.KindKey, Reads: []string{kit.KindStaff},
 		ID:  func(k appkeys.Key) string { return k.Tag },
 		All: sc.svc.Keys, One: sc.svc.Key, Names: sc.names.Load,
-		Words: sc.words, Filters: filters,
+		Words: sc.words, Filters: filters, Act: sc.act,
 		Compare: func(a, b appkeys.Key) int { return strings.Compare(a.Tag, b.Tag) },
 		Row:     sc.fillRow,
 		Detail:  func(k appkeys.Key) (fyne.CanvasObject, *container.Scroll) { return sc.detail(k), nil },

@@ -68,6 +68,18 @@ func (sc *Screen) actions(k appkeys.Key) fyne.CanvasObject {
 	return box
 }
 
+// act is a key's main action: signing it in when it is out, the sign-out
+// form when it hangs on the board.
+func (sc *Screen) act(k appkeys.Key) {
+	_, out := k.Current()
+	switch {
+	case out:
+		sc.settled(k.Tag, func() { sc.signIn(k.Tag) })()
+	case !k.Lost:
+		sc.settled(k.Tag, func() { sc.openSignOut(k.Tag) })()
+	}
+}
+
 // settleTime is how long a key's buttons wait after it was signed in:
 // longer than a double click, shorter than a second look.
 const settleTime = time.Second

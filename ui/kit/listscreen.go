@@ -79,6 +79,11 @@ type ListConfig[T any] struct {
 	Detail func(x T) (view fyne.CanvasObject, scroll *container.Scroll)
 	// Pick is what picking a row does; nil shows the record's Detail.
 	Pick func(id string)
+	// Act is the record's main action, the form the desk most often wants
+	// for it (a key's sign-out or sign-in, a loan's return, a found item's
+	// claim): Enter in the search runs it when the search lists only the
+	// record and the pane shows it already. nil for none.
+	Act func(x T)
 	// Export names the list's export, a translation key: the sheet and
 	// the file's name ("借用登记-2026-12-06.xlsx"). With Columns, the list
 	// has an Export button that saves what it lists (Listed) as XLSX or
@@ -174,7 +179,27 @@ func (l *ListScreen[T]) newSearch() *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder(lang.L(l.look.Search))
 	e.OnChanged = func(string) { l.apply() }
+	e.OnSubmitted = func(string) { l.enter() }
 	return e
+}
+
+// enter is Enter in the search: when the search lists one record, the
+// first Enter opens it, the next runs its main action (Act). A scanned tag
+// ends with Enter, so a scan opens the record, and one key more starts its
+// form.
+func (l *ListScreen[T]) enter() {
+	ids := l.list.IDs()
+	if len(ids) != 1 {
+		return
+	}
+	id := ids[0]
+	if r := l.pane.Record(); r.Kind != l.c.Kind || r.ID != id {
+		l.Open(id)
+		return
+	}
+	if x, ok := l.Record(id); ok && l.c.Act != nil {
+		l.c.Act(x)
+	}
 }
 
 func (l *ListScreen[T]) newFilter() *widget.Select {

@@ -87,6 +87,13 @@ func (sc *Screen) lineText(ln apploans.LoanLine) string {
 	return text
 }
 
+// act is a loan's main action: the return form while it is open.
+func (sc *Screen) act(l apploans.Loan) {
+	if l.IsOpen() {
+		sc.showReturnForm(l.ID)
+	}
+}
+
 // actions are the buttons on an open loan, the slip's last.
 func (sc *Screen) actions(l apploans.Loan) fyne.CanvasObject {
 	ret := widget.NewButton(lang.L("loans.return"), func() { sc.showReturnForm(l.ID) })

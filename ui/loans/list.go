@@ -28,7 +28,7 @@ func (sc *Screen) loanList() kit.ListConfig[apploans.Loan] {
 		ID:  func(l apploans.Loan) string { return l.ID },
 		All: sc.everyLoan, One: sc.svc.Loan, Names: sc.names.load,
 		Words: sc.words, Filters: sc.filters(), Compare: sc.compare,
-		Row:    sc.fillRow,
+		Row: sc.fillRow, Act: sc.act,
 		Detail: func(l apploans.Loan) (fyne.CanvasObject, *container.Scroll) { return sc.detail(l), nil },
 		Export: "loans.export_name", Columns: sc.columns(),
 	}

@@ -1,0 +1,51 @@
+package keys
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
+)
+
+// TestEnterInTheSearchOpensTheOneKeyThenItsForm: a tag typed or scanned
+// into the search, then Enter, opens the key; Enter again starts what the
+// key needs, the sign-out form while it hangs on the board and the sign-in
+// once it is out.
+func TestEnterInTheSearchOpensTheOneKeyThenItsForm(t *testing.T) {
+	_, sc := world(t, kit.English)
+	press := func() { sc.Search().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+	test.Type(sc.Search(), "F3")
+	press()
+	if r := sc.Pane().Record(); r.ID != "" {
+		t.Fatalf("Enter with two keys listed opened %q", r.ID)
+	}
+	sc.Search().SetText("")
+	test.Type(sc.Search(), "F3-SEC-A")
+	press()
+	if r := sc.Pane().Record(); r.Kind != kit.KindKey || r.ID != "F3-SEC-A" {
+		t.Fatalf("Enter on the one key listed shows %+v", r)
+	}
+	press()
+	if got := kittest.Labels(sc.Pane().Content()); !strings.Contains(got, "Sign out a key") {
+		t.Fatalf("the second Enter shows %q, not the sign-out form", got)
+	}
+}
+
+func TestEnterTwiceSignsAKeyOutBackIn(t *testing.T) {
+	_, sc := world(t, kit.English)
+	if f := signOut(sc, "F3-SEC-A", "turn-down", "", ""); f.Errs.Any() {
+		t.Fatalf("sign-out refused: %q", f.Errs.Text(""))
+	}
+	sc.settling.until = sc.s.Now() // no double click to guard against here
+	test.Type(sc.Search(), "F3-SEC-A")
+	sc.Search().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	sc.Search().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	k, _ := sc.svc.Key("F3-SEC-A")
+	if l, out := k.Current(); out {
+		t.Errorf("two Enters left the key with %q", l.Holder)
+	}
+}
