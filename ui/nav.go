@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -21,10 +23,11 @@ type mainView struct {
 	content fyne.CanvasObject
 	keys    []fyne.Shortcut // registered on the canvas
 	signOut func()          // signs the person out at once (signOutKey)
+	scan    scanner         // what is typed with no field focused
 }
 
 func newMainView(s *kit.Session, screens []kit.Screen, bar *statusBar) *mainView {
-	m := &mainView{s: s, all: screens, items: map[string]*container.TabItem{}}
+	m := &mainView{s: s, all: screens, items: map[string]*container.TabItem{}, scan: scanner{now: time.Now}}
 	m.tabs = container.NewAppTabs()
 	m.tabs.SetTabLocation(container.TabLocationLeading)
 	m.content = container.NewBorder(nil, bar.content, nil, nil, m.tabs)
@@ -85,8 +88,9 @@ func (m *mainView) open(kind, id string) bool {
 	return false
 }
 
-// registerShortcuts puts the reachable screens' shortcuts and the search
-// keys (Ctrl+/ and F3) on the canvas, replacing those of the last user.
+// registerShortcuts puts the reachable screens' shortcuts, the search
+// keys (Ctrl+/ and F3) and the scanner (see scanner.go) on the canvas,
+// replacing those of the last user.
 func (m *mainView) registerShortcuts(c fyne.Canvas) {
 	m.clearShortcuts(c)
 	var items []*fyne.MenuItem
@@ -105,11 +109,8 @@ func (m *mainView) registerShortcuts(c fyne.Canvas) {
 	if m.signOut != nil {
 		items = append(items, m.addShortcut(c, signOutKey, lang.L("shell.sign_out_now"), nil, m.signOut))
 	}
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyF3 {
-			m.focusSearch()
-		}
-	})
+	c.SetOnTypedKey(m.typedKey)
+	c.SetOnTypedRune(m.scan.typed)
 	// Shortcuts in the main menu fire even while an entry has the focus
 	// (an entry keeps the canvas's shortcuts from it); the menu also lists
 	// them.
@@ -123,6 +124,7 @@ func (m *mainView) clearShortcuts(c fyne.Canvas) {
 	}
 	m.keys = m.keys[:0]
 	c.SetOnTypedKey(nil)
+	c.SetOnTypedRune(nil)
 	m.s.Window.SetMainMenu(nil)
 }
 

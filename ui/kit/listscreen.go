@@ -155,6 +155,7 @@ var (
 	_ Screen   = (*ListScreen[int])(nil)
 	_ Ticker   = (*ListScreen[int])(nil)
 	_ Searcher = (*ListScreen[int])(nil)
+	_ Actor    = (*ListScreen[int])(nil)
 )
 
 // NewListScreen returns an empty list screen of session s that looks as
@@ -197,9 +198,21 @@ func (l *ListScreen[T]) enter() {
 		l.Open(id)
 		return
 	}
-	if x, ok := l.Record(id); ok && l.c.Act != nil {
+	l.Act()
+}
+
+// Act runs the main action (ListConfig.Act) of the record whose detail the
+// pane shows, and reports whether there was one to run.
+func (l *ListScreen[T]) Act() bool {
+	r := l.pane.Record()
+	if r.Kind != l.c.Kind || l.c.Act == nil {
+		return false
+	}
+	x, ok := l.Record(r.ID)
+	if ok {
 		l.c.Act(x)
 	}
+	return ok
 }
 
 func (l *ListScreen[T]) newFilter() *widget.Select {

@@ -88,6 +88,15 @@ type Searcher interface {
 	SearchEntry() fyne.Focusable
 }
 
+// Actor is a Screen whose records have a main action (a key's sign-out,
+// a found item's claim): Enter, with no field focused, runs it for the
+// record the screen shows, after a scanner opened it.
+type Actor interface {
+	// Act runs the main action of the record shown and reports whether
+	// there was one.
+	Act() bool
+}
+
 // Restricted is a Screen shown only to staff of at least a role; the shell
 // hides it from others. app.RoleSupervisor for the supervisor screens.
 type Restricted interface {

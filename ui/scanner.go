@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"floordesk/ui/kit"
+)
+
+// A barcode or QR scanner is a keyboard that types a whole tag, then
+// Enter, faster than anyone types by hand. With no field focused, the
+// shell takes such input as a scanned tag and opens its record.
+const (
+	// scanGap is the longest pause between two characters of a scan.
+	scanGap = 60 * time.Millisecond
+	// scanMin and scanMax bound a scanned tag's length: shorter input is
+	// a stray key, longer is no tag of this desk (and is not kept).
+	scanMin, scanMax = 3, 64
+)
+
+// scanKinds are the kinds of record a scanned tag may name, in the order
+// they are tried: key tags, then found-item tags (the QR on a printed tag).
+var scanKinds = []string{kit.KindKey, kit.KindFound}
+
+// scanner gathers the characters typed with no field focused. Used on
+// the Fyne goroutine.
+type scanner struct {
+	now   func() time.Time
+	runes []rune
+	last  time.Time
+}
+
+// typed takes one character; a pause longer than scanGap starts a new
+// scan.
+func (s *scanner) typed(r rune) {
+	t := s.now()
+	if len(s.runes) > 0 && t.Sub(s.last) > scanGap || len(s.runes) >= scanMax {
+		s.runes = s.runes[:0]
+	}
+	s.runes = append(s.runes, r)
+	s.last = t
+}
+
+// enter ends a scan: it returns the tag scanned, or "" when what came
+// before Enter was no scan (nothing, a stray key, or typing by hand).
+func (s *scanner) enter() string {
+	tag := string(s.runes)
+	fast := s.now().Sub(s.last) <= scanGap
+	s.runes = s.runes[:0]
+	if !fast || len(tag) < scanMin {
+		return ""
+	}
+	return tag
+}
+
+// typedKey is a key pressed with no field focused: F3 focuses the search,
+// Enter opens a scanned tag's record or, after none, runs the main action
+// of the record in front.
+func (m *mainView) typedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyF3:
+		m.focusSearch()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if tag := m.scan.enter(); tag != "" {
+			m.openScanned(tag)
+			return
+		}
+		if a, ok := m.current().(kit.Actor); ok {
+			a.Act()
+		}
+	}
+}
+
+// openScanned brings to the front the record the tag names and leaves no
+// field focused, so Enter starts its form and the next scan is read too.
+// A tag that names no record says so.
+func (m *mainView) openScanned(tag string) {
+	for _, kind := range scanKinds {
+		if m.open(kind, tag) {
+			m.s.Window.Canvas().Unfocus()
+			return
+		}
+	}
+	m.s.Notify(lang.L("shell.scan_unknown", map[string]string{"Tag": tag}))
+}

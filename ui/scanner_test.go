@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"floordesk/ui/kit"
+)
+
+// scanEnv is the shell signed in as a supervisor, on the dashboard, with
+// no field focused.
+func scanEnv(t *testing.T) *shellEnv {
+	t.Helper()
+	se := newShellEnv(t, kit.English, nil)
+	se.Supervisor(t)
+	se.SignIn(t, "S01")
+	se.sh.showCurrent()
+	se.sh.Select("dashboard")
+	se.Window.Canvas().Unfocus()
+	return se
+}
+
+func (se *shellEnv) pressEnter() {
+	se.Window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+// TestAScanAnywhereOpensItsRecord: a scanner types a key tag and Enter
+// with no field focused; the key screen comes to the front with the key,
+// and Enter starts its form. A tag of another kind (a found item's) goes
+// to the screen that owns it.
+func TestAScanAnywhereOpensItsRecord(t *testing.T) {
+	se := scanEnv(t)
+	test.TypeOnCanvas(se.Window.Canvas(), "F3-MASTER")
+	se.pressEnter()
+	if se.sh.Current().ID() != "keys" || len(se.keys.shown) != 1 || se.keys.shown[0] != "F3-MASTER" {
+		t.Fatalf("the scan left %s in front, keys shown %v", se.sh.Current().ID(), se.keys.shown)
+	}
+	if f := se.Window.Canvas().Focused(); f != nil {
+		t.Errorf("after the scan %v has the keyboard; the next scan would go into it", f)
+	}
+	se.pressEnter()
+	if se.keys.acts != 1 {
+		t.Errorf("Enter after the scan ran the key's form %d times, want 1", se.keys.acts)
+	}
+}
+
+// TestTypingByHandIsNoScan: characters typed slower than a scanner types
+// open nothing, and neither does a stray key before Enter.
+func TestTypingByHandIsNoScan(t *testing.T) {
+	se := scanEnv(t)
+	now := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
+	se.sh.main.scan.now = func() time.Time { return now }
+	for _, r := range "F3-MASTER" {
+		se.Window.Canvas().OnTypedRune()(r)
+		now = now.Add(200 * time.Millisecond)
+	}
+	se.pressEnter()
+	test.TypeOnCanvas(se.Window.Canvas(), "F3")
+	se.pressEnter()
+	if se.sh.Current().ID() != "dashboard" || len(se.keys.shown) != 0 {
+		t.Errorf("typing by hand opened %v on %s", se.keys.shown, se.sh.Current().ID())
+	}
+}
+
+// TestAnUnknownScanSaysSo: a tag no record has leaves the screen in front
+// and says what to do.
+func TestAnUnknownScanSaysSo(t *testing.T) {
+	se := scanEnv(t)
+	test.TypeOnCanvas(se.Window.Canvas(), "XX-404")
+	se.pressEnter()
+	if se.sh.Current().ID() != "dashboard" {
+		t.Errorf("an unknown tag brought %s to the front", se.sh.Current().ID())
+	}
+	if got := se.Session.LastNotice(); got != "No key or found item has the tag XX-404. Check the tag, or type it into the search." {
+		t.Errorf("the desk says %q", got)
+	}
+}
