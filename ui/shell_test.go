@@ -262,6 +262,16 @@ func TestNewButtonsShowTheKey(t *testing.T) {
 	}
 }
 
+// typeInFocused types text as the keyboard does: into what has the focus.
+func typeInFocused(w fyne.Window, text string) {
+	f := w.Canvas().Focused()
+	for _, r := range text {
+		if f != nil {
+			f.TypedRune(r)
+		}
+	}
+}
+
 func shortcut(w fyne.Window, key fyne.KeyName) {
 	w.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
 }
@@ -289,6 +299,38 @@ func TestSignInFindsNameByPinyin(t *testing.T) {
 	test.Type(si.pin, appdemo.DemoPIN)
 	si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if u, ok := se.Session.User(); !ok || u.Name != "王芳" {
+		t.Errorf("signed in %+v", u)
+	}
+}
+
+// TestSignInWithSeveralNamesKeepsThePINOutOfTheFilter: Enter in the name
+// filter with two names matching does not leave the keyboard in the
+// filter, where the PIN typed next would show; the desk says to pick, and
+// the list picks by keyboard.
+func TestSignInWithSeveralNamesKeepsThePINOutOfTheFilter(t *testing.T) {
+	se := newShellEnv(t, kit.Chinese, nil)
+	sup := se.Supervisor(t)
+	se.Attendant(t, sup.ID, "A01", "王芳")
+	se.Attendant(t, sup.ID, "A02", "王伟")
+	se.sh.showCurrent()
+	si := findSignIn(t, se.sh)
+	test.Type(si.filter, "王")
+	si.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	typeInFocused(se.Window, appdemo.DemoPIN)
+	if si.filter.Text != "王" || si.pin.Text != "" {
+		t.Fatalf("the PIN typed after Enter went into the filter (%q) or a PIN for nobody (%q)", si.filter.Text, si.pin.Text)
+	}
+	if got := si.errs.Text(""); !strings.Contains(got, "2 个名字相符") {
+		t.Errorf("the desk says %q", got)
+	}
+	se.Window.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	se.Window.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if si.list.Selected() != "A02" || se.Window.Canvas().Focused() != si.pin {
+		t.Fatalf("↓ and Space in the list picked %q", si.list.Selected())
+	}
+	test.Type(si.pin, appdemo.DemoPIN)
+	si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if u, ok := se.Session.User(); !ok || u.Name != "王伟" {
 		t.Errorf("signed in %+v", u)
 	}
 }

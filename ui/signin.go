@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"slices"
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -37,7 +40,7 @@ func newSignIn(s *kit.Session, done func()) *signIn {
 	si.filter = widget.NewEntry()
 	si.filter.SetPlaceHolder(lang.L("shell.find_name"))
 	si.filter.OnChanged = si.narrow
-	si.filter.OnSubmitted = func(string) { si.pickOnly() }
+	si.filter.OnSubmitted = func(string) { si.enterName() }
 	si.picked = widget.NewLabel(lang.L("shell.pick_name"))
 	si.note = widget.NewLabel("")
 	si.note.Importance = widget.WarningImportance
@@ -96,10 +99,20 @@ func (si *signIn) narrow(q string) {
 	si.list.SetIDs(si.index.Find(q))
 }
 
-// pickOnly picks the one person the filter leaves.
-func (si *signIn) pickOnly() {
-	if ids := si.list.IDs(); len(ids) == 1 {
+// enterName is Enter in the name filter. It picks the one person the
+// filter leaves, or moves to the PIN of the person picked already. With
+// several names and none picked, the keyboard goes to the list, where a
+// PIN typed next shows nowhere, and the desk says how to pick.
+func (si *signIn) enterName() {
+	ids := si.list.IDs()
+	switch {
+	case len(ids) == 1:
 		si.list.SelectID(ids[0])
+	case si.list.Selected() != "" && slices.Contains(ids, si.list.Selected()):
+		si.s.Window.Canvas().Focus(si.pin)
+	case len(ids) > 1:
+		si.errs.SetForm(lang.L("shell.pick_one_of", map[string]string{"Count": strconv.Itoa(len(ids))}))
+		si.s.Window.Canvas().Focus(si.list.List)
 	}
 }
 
