@@ -19,7 +19,8 @@ import (
 
 // lendForm is the form to lend items to a room. Items are added as lines
 // by type and count, or by asset tag: a barcode scanner types the tag and
-// ends with Enter, which adds it.
+// ends with Enter, which adds it. Picking a type adds its line at once;
+// the count typed next is that line's count.
 type lendForm struct {
 	*kit.Form
 	sc           *Screen
@@ -29,6 +30,9 @@ type lendForm struct {
 	item         *widget.Select
 	lines        []apploans.LoanLine
 	linesBox     *fyne.Container
+	// counting is the line the count entry sets, the one picked last; -1
+	// when the count typed is for the next pick.
+	counting int
 }
 
 // showLendForm shows an empty lend form in the pane.
@@ -43,13 +47,18 @@ func (sc *Screen) openLendForm() *lendForm {
 }
 
 func (sc *Screen) newLendForm() *lendForm {
-	f := &lendForm{Form: kit.NewForm(), sc: sc, linesBox: container.NewVBox()}
+	f := &lendForm{Form: kit.NewForm(), sc: sc, linesBox: container.NewVBox(), counting: -1}
 	f.room = f.Entry(lang.L("loans.room_hint"))
 	f.guest = f.Entry("")
-	f.item = widget.NewSelect(sc.names.itemNames(), nil)
+	f.item = widget.NewSelect(sc.names.itemNames(), func(s string) {
+		if s != "" {
+			f.addPicked()
+		}
+	})
 	f.item.PlaceHolder = lang.L("loans.item_pick")
 	f.count = f.Entry("1")
 	f.count.OnSubmit = func(string) { f.addOrSubmit() }
+	f.count.OnChanged = f.recount
 	f.tag = f.Entry(lang.L("loans.tag_hint"))
 	f.tag.OnSubmit = f.addTag
 	f.due = f.Entry(kit.TimeLayout)
@@ -88,34 +97,75 @@ func (sc *Screen) defaultDue() time.Time {
 	return time.Date(now.Year(), now.Month(), now.Day()+1, apploans.LoanDueHour, 0, 0, 0, now.Location())
 }
 
-// addPicked adds the picked item type with the typed count as a line.
+// addPicked adds the picked item type as a line, with the count typed
+// before it (1 for none); the count typed next is the line's count. With
+// nothing picked (the Add button after a pick) it ends the line's count.
 func (f *lendForm) addPicked() {
 	t, ok := f.sc.names.byName(f.item.Selected)
+	if !ok && f.counting >= 0 {
+		f.endCount()
+		return
+	}
 	if !ok {
 		f.Say("items", lang.L("loans.item_required"))
 		return
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(f.count.Text))
-	if strings.TrimSpace(f.count.Text) == "" {
-		n, err = 1, nil
+	n := 1
+	if f.counting < 0 {
+		if n, ok = readCount(f.count.Text); !ok {
+			f.Say("items", lang.L("loans.count_format"))
+			return
+		}
 	}
-	if err != nil || n < 1 {
+	f.endCount()
+	f.addLine(apploans.LoanLine{Item: t.Code, Count: n})
+	f.counting = slices.IndexFunc(f.lines, func(o apploans.LoanLine) bool { return o.Item == t.Code && len(o.Tags) == 0 })
+	f.item.ClearSelected()
+}
+
+// readCount reads a typed count of items, 1 when empty.
+func readCount(s string) (int, bool) {
+	if strings.TrimSpace(s) == "" {
+		return 1, true
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	return n, err == nil && n >= 1
+}
+
+// recount sets the count of the line picked last to what is typed.
+func (f *lendForm) recount(s string) {
+	if f.counting < 0 || f.counting >= len(f.lines) || strings.TrimSpace(s) == "" {
+		return
+	}
+	n, ok := readCount(s)
+	if !ok {
 		f.Say("items", lang.L("loans.count_format"))
 		return
 	}
-	f.addLine(apploans.LoanLine{Item: t.Code, Count: n})
-	f.item.ClearSelected()
+	f.Say("items", "")
+	f.lines[f.counting].Count = n
+	f.showLines()
+}
+
+// endCount ends the count of the line picked last: the count entry is
+// for the next pick.
+func (f *lendForm) endCount() {
+	f.counting = -1
 	f.count.SetText("")
 }
 
-// addOrSubmit adds the picked item, or submits when none is picked, so
-// Enter in the count entry never does nothing.
+// addOrSubmit is Enter in the count entry: it ends the count of the line
+// picked last, adds the picked item, or submits when there is neither,
+// so Enter in the count entry never does nothing.
 func (f *lendForm) addOrSubmit() {
-	if f.item.Selected == "" {
+	switch {
+	case f.counting >= 0:
+		f.endCount()
+	case f.item.Selected == "":
 		f.Run()
-		return
+	default:
+		f.addPicked()
 	}
-	f.addPicked()
 }
 
 // addTag adds a scanned or typed asset tag as a line of its item type;
@@ -166,6 +216,7 @@ func (f *lendForm) showLines() {
 
 func (f *lendForm) removeLine(i int) {
 	if i < len(f.lines) {
+		f.counting = -1
 		f.lines = slices.Delete(f.lines, i, i+1)
 		f.showLines()
 	}
