@@ -56,12 +56,16 @@ func (s *scanner) enter() string {
 }
 
 // typedKey is a key pressed with no field focused: F3 focuses the search,
-// Enter opens a scanned tag's record or, after none, runs the main action
-// of the record in front.
+// Esc cancels the form in front, Enter opens a scanned tag's record or,
+// after none, runs the main action of the record in front.
 func (m *mainView) typedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyF3:
 		m.focusSearch()
+	case fyne.KeyEscape:
+		if esc, ok := m.current().(kit.Escaper); ok {
+			esc.Escape()
+		}
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if tag := m.scan.enter(); tag != "" {
 			m.openScanned(tag)

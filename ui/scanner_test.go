@@ -78,3 +78,15 @@ func TestAnUnknownScanSaysSo(t *testing.T) {
 		t.Errorf("the desk says %q", got)
 	}
 }
+
+// TestEscWithNoFieldFocusedCancelsTheForm: Esc reaches the screen in
+// front when no field has the keyboard (a choice was just picked).
+func TestEscWithNoFieldFocusedCancelsTheForm(t *testing.T) {
+	se := scanEnv(t)
+	se.sh.Select("keys")
+	se.Window.Canvas().Unfocus()
+	se.Window.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if se.keys.escapes != 1 {
+		t.Errorf("Esc reached the key screen %d times, want 1", se.keys.escapes)
+	}
+}

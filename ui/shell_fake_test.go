@@ -23,6 +23,7 @@ type fakeScreen struct {
 	ran       int
 	news      int // runs of its new-record shortcut
 	acts      int // runs of the main action of the record shown
+	escapes   int // Esc with no field focused
 	key       fyne.KeyName
 	search    *widget.Entry
 	label     *widget.Label
@@ -41,6 +42,10 @@ func (f *fakeScreen) Content() fyne.CanvasObject {
 func (f *fakeScreen) Refresh(changed []wire.EntityRef) {
 	f.refreshes++
 	f.read = changed
+}
+func (f *fakeScreen) Escape() bool {
+	f.escapes++
+	return true
 }
 func (f *fakeScreen) Act() bool {
 	f.acts++

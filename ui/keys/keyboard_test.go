@@ -49,3 +49,20 @@ func TestEnterTwiceSignsAKeyOutBackIn(t *testing.T) {
 		t.Errorf("two Enters left the key with %q", l.Holder)
 	}
 }
+
+// TestEscapeCancelsTheSignOutForm: Esc cancels the form the pane shows,
+// back to the key shown before; with no form shown it does nothing.
+func TestEscapeCancelsTheSignOutForm(t *testing.T) {
+	_, sc := world(t, kit.English)
+	sc.Open("F3-MASTER")
+	sc.openSignOut("F3-MASTER")
+	if !sc.Escape() {
+		t.Fatal("Esc found no form to cancel")
+	}
+	if r := sc.Pane().Record(); r.ID != "F3-MASTER" {
+		t.Errorf("after Esc the pane shows %+v, want the key", r)
+	}
+	if sc.Escape() {
+		t.Error("Esc cancelled a form on the key's detail")
+	}
+}

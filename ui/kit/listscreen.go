@@ -156,6 +156,7 @@ var (
 	_ Ticker   = (*ListScreen[int])(nil)
 	_ Searcher = (*ListScreen[int])(nil)
 	_ Actor    = (*ListScreen[int])(nil)
+	_ Escaper  = (*ListScreen[int])(nil)
 )
 
 // NewListScreen returns an empty list screen of session s that looks as
@@ -200,6 +201,10 @@ func (l *ListScreen[T]) enter() {
 	}
 	l.Act()
 }
+
+// Escape cancels the form the pane shows, and reports whether there was
+// one.
+func (l *ListScreen[T]) Escape() bool { return l.pane.Escape() }
 
 // Act runs the main action (ListConfig.Act) of the record whose detail the
 // pane shows, and reports whether there was one to run.

@@ -54,6 +54,17 @@ func (p *DetailPane) Content() fyne.CanvasObject { return p.box }
 // A draft's bar above it is not part of it.
 func (p *DetailPane) Object() fyne.CanvasObject { return p.shown }
 
+// Escape cancels the form the pane shows, as its Cancel button would,
+// and reports whether it showed one (Esc with no field focused).
+func (p *DetailPane) Escape() bool {
+	f := formOf(p.shown)
+	if f == nil || f.done {
+		return false
+	}
+	f.runCancel()
+	return true
+}
+
 // Draft is the form kept aside while the pane shows something else, or
 // nil.
 func (p *DetailPane) Draft() fyne.CanvasObject { return p.draft }

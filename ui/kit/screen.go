@@ -97,6 +97,13 @@ type Actor interface {
 	Act() bool
 }
 
+// Escaper is a Screen that may show a form: Esc with no field focused
+// cancels it, as Esc in one of its entries does.
+type Escaper interface {
+	// Escape cancels the form shown and reports whether there was one.
+	Escape() bool
+}
+
 // Restricted is a Screen shown only to staff of at least a role; the shell
 // hides it from others. app.RoleSupervisor for the supervisor screens.
 type Restricted interface {
