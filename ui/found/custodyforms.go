@@ -17,7 +17,8 @@ type claimForm struct {
 	*kit.Form
 	tag                                               string
 	claimant, contact, desc, last4, carrier, tracking *kit.Entry
-	idType, returnedBy, report                        *widget.Select
+	idType, report                                    *widget.Select
+	returnedBy                                        *kit.Choice
 	staff                                             []app.Staff
 	reports                                           []appfound.ReportMatch
 }
@@ -45,7 +46,7 @@ func (sc *Screen) showClaimForm(tag string) {
 
 func (f *claimForm) addPeople(sc *Screen) {
 	f.staff, _ = sc.svc.StaffList(false)
-	f.returnedBy = kit.NewSelect(staffOptions(f.staff), nil)
+	f.returnedBy = kit.NewChoice(staffOptions(f.staff), nil)
 	if me, ok := sc.s.User(); ok {
 		f.returnedBy.SetSelected(staffOption(me))
 	}

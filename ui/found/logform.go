@@ -19,7 +19,8 @@ type logForm struct {
 	*kit.Form
 	foundAt, place, finder, desc, storage, pin *kit.Entry
 	placeKind                                  *widget.RadioGroup
-	category, witness                          *widget.Select
+	category                                   *widget.Select
+	witness                                    *kit.Choice
 	valuable, inSafe, dangerous                *widget.Check
 	witnesses                                  []app.Staff
 }
@@ -55,7 +56,7 @@ func (sc *Screen) newLogForm() *logForm {
 
 func (f *logForm) addValuableFields(sc *Screen) {
 	f.witnesses = sc.otherStaff()
-	f.witness = kit.NewSelect(staffOptions(f.witnesses), func(string) { f.Say("witness", "") })
+	f.witness = kit.NewChoice(staffOptions(f.witnesses), func(string) { f.Say("witness", "") })
 	f.pin = f.Entry(lang.L("found.witness_pin"))
 	f.pin.Password = true
 	f.inSafe = widget.NewCheck(lang.L("found.in_safe"), nil)

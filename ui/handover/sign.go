@@ -15,7 +15,7 @@ import (
 type signBlock struct {
 	v      *view
 	role   apphandover.SignRole
-	staff  *widget.Select
+	staff  *kit.Choice
 	pin    *entry
 	button *widget.Button
 	errs   *kit.FieldErrors
@@ -29,7 +29,7 @@ func newSignBlock(v *view, role apphandover.SignRole) *signBlock {
 	}
 	names, ids := v.sc.staffChoices()
 	b.ids = ids
-	b.staff = widget.NewSelect(names, nil)
+	b.staff = kit.NewChoice(names, nil)
 	if role == apphandover.SignOutgoing {
 		if u, ok := v.sc.s.User(); ok {
 			b.staff.SetSelected(u.Name)

@@ -25,7 +25,8 @@ type doorForm struct {
 	sc                 *Screen
 	room, guest, last4 *kit.Entry
 	noteE              *kit.Entry
-	idType, openedBy   *widget.Select
+	idType             *widget.Select
+	openedBy           *kit.Choice
 }
 
 // showDoors shows the door-opening form above the recent openings; the
@@ -40,7 +41,7 @@ func (sc *Screen) openDoors() *doorForm {
 	f.idType = widget.NewSelect(idTypeNames(), nil)
 	f.idType.SetSelectedIndex(0)
 	f.last4 = f.Entry(lang.L("keys.last4_hint"))
-	f.openedBy = widget.NewSelect(sc.names.choices(), nil)
+	f.openedBy = kit.NewChoice(sc.names.choices(), nil)
 	f.openedBy.PlaceHolder = lang.L("keys.pick_staff")
 	f.openedBy.SetSelected(sc.names.choiceOf(sc.s.UserID()))
 	f.noteE = f.Entry("")

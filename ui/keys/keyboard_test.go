@@ -66,3 +66,23 @@ func TestEscapeCancelsTheSignOutForm(t *testing.T) {
 		t.Error("Esc cancelled a form on the key's detail")
 	}
 }
+
+// TestTheHolderIsFoundByTyping: typing on the holder's drop-down searches
+// the staff; Enter picks the one left, and the key goes out to them.
+func TestTheHolderIsFoundByTyping(t *testing.T) {
+	e, sc := world(t, kit.English)
+	f := sc.openSignOut("F3-SEC-A")
+	e.Window.Canvas().Focus(f.holder)
+	f.holder.TypedRune('z')
+	test.Type(f.holder.Search(), "hang")
+	if got := f.holder.Shown(); len(got) != 1 || !strings.Contains(got[0], "Zhang Wei") {
+		t.Fatalf("typing zhang on the holder leaves %v", got)
+	}
+	f.holder.Search().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(f.purpose, "turn-down")
+	test.Tap(f.Save)
+	k, _ := sc.svc.Key("F3-SEC-A")
+	if l, out := k.Current(); !out || l.Holder != "A02" {
+		t.Errorf("the key went to %q (out %v), want A02 Zhang Wei", l.Holder, out)
+	}
+}

@@ -16,7 +16,7 @@ import (
 type lookupForm struct {
 	*kit.Form
 	sc     *Screen
-	key    *widget.Select
+	key    *kit.Choice
 	at     *kit.Entry
 	answer *fyne.Container
 	view   fyne.CanvasObject // the form, with the answer
@@ -25,7 +25,7 @@ type lookupForm struct {
 // openLookup shows the who-held lookup, for the picked key if any.
 func (sc *Screen) openLookup() *lookupForm {
 	f := &lookupForm{Form: kit.NewForm(), sc: sc, answer: container.NewVBox()}
-	f.key = widget.NewSelect(sc.allTags(), nil)
+	f.key = kit.NewChoice(sc.allTags(), nil)
 	f.key.PlaceHolder = lang.L("keys.pick_key")
 	if sc.Shown() != "" {
 		f.key.SetSelected(sc.Shown())

@@ -18,8 +18,8 @@ const defaultKeyTime = 2 * time.Hour
 type signOutForm struct {
 	*kit.Form
 	sc           *Screen
-	key, holder  *widget.Select
-	witness      *widget.Select
+	key, holder  *kit.Choice
+	witness      *kit.Choice
 	purpose, due *kit.Entry
 	witnessPIN   *kit.Entry
 	witnessHint  *widget.Label
@@ -29,15 +29,15 @@ type signOutForm struct {
 func (sc *Screen) openSignOut(tag string) *signOutForm {
 	sc.names.Load()
 	f := &signOutForm{Form: kit.NewForm(), sc: sc}
-	f.key = widget.NewSelect(sc.boardTags(), func(string) { f.showWitnessHint() })
+	f.key = kit.NewChoice(sc.boardTags(), func(string) { f.showWitnessHint() })
 	f.key.PlaceHolder = lang.L("keys.pick_key")
-	f.holder = widget.NewSelect(sc.names.choices(), nil)
+	f.holder = kit.NewChoice(sc.names.choices(), nil)
 	f.holder.PlaceHolder = lang.L("keys.pick_staff")
 	f.holder.SetSelected(sc.names.choiceOf(sc.s.UserID()))
 	f.purpose = f.Entry(lang.L("keys.purpose_hint"))
 	f.due = f.Entry(kit.TimeLayout)
 	f.due.SetText(sc.s.Now().In(sc.s.Location()).Add(defaultKeyTime).Format(kit.TimeLayout))
-	f.witness = widget.NewSelect(sc.names.choices(), nil)
+	f.witness = kit.NewChoice(sc.names.choices(), nil)
 	f.witness.PlaceHolder = lang.L("keys.witness_pick")
 	f.witnessPIN = f.Entry("")
 	f.witnessPIN.Password = true

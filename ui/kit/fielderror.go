@@ -88,6 +88,9 @@ func (fe *FieldErrors) watch(field string, o fyne.CanvasObject, after func()) {
 			after()
 		}
 	}
+	if c, ok := o.(*Choice); ok {
+		o = &c.Select
+	}
 	switch w := o.(type) {
 	case *widget.Select:
 		prev := w.OnChanged
@@ -110,7 +113,7 @@ func (fe *FieldErrors) watch(field string, o fyne.CanvasObject, after func()) {
 // isChoice reports whether o is picked rather than typed.
 func isChoice(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *widget.Select, *widget.RadioGroup, *widget.Check:
+	case *widget.Select, *Choice, *widget.RadioGroup, *widget.Check:
 		return true
 	}
 	return false

@@ -224,7 +224,7 @@ func (f *Form) isChoice(field string) bool {
 // in it.
 func walkInputs(obj fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	switch o := obj.(type) {
-	case *Entry, *widget.Entry, *widget.Select, *widget.SelectEntry, *widget.RadioGroup, *widget.Check:
+	case *Entry, *widget.Entry, *widget.Select, *Choice, *widget.SelectEntry, *widget.RadioGroup, *widget.Check:
 		fn(o)
 	case *fyne.Container:
 		for _, c := range o.Objects {

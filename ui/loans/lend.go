@@ -27,7 +27,7 @@ type lendForm struct {
 	room, guest  *kit.Entry
 	count, tag   *kit.Entry
 	due, deposit *kit.Entry
-	item         *widget.Select
+	item         *kit.Choice
 	lines        []apploans.LoanLine
 	linesBox     *fyne.Container
 	// counting is the line the count entry sets, the one picked last; -1
@@ -50,7 +50,7 @@ func (sc *Screen) newLendForm() *lendForm {
 	f := &lendForm{Form: kit.NewForm(), sc: sc, linesBox: container.NewVBox(), counting: -1}
 	f.room = f.Entry(lang.L("loans.room_hint"))
 	f.guest = f.Entry("")
-	f.item = widget.NewSelect(sc.names.itemNames(), func(s string) {
+	f.item = kit.NewChoice(sc.names.itemNames(), func(s string) {
 		if s != "" {
 			f.addPicked()
 		}
