@@ -86,3 +86,24 @@ func TestTheHolderIsFoundByTyping(t *testing.T) {
 		t.Errorf("the key went to %q (out %v), want A02 Zhang Wei", l.Holder, out)
 	}
 }
+
+// TestTheSignOutFormStartsWhereTypingIsNeeded: opened with no key, the
+// keyboard is on the key, so typing searches the keys; opened for a key,
+// it is on the purpose.
+func TestTheSignOutFormStartsWhereTypingIsNeeded(t *testing.T) {
+	e, sc := world(t, kit.English)
+	f := sc.openSignOut("")
+	if e.Window.Canvas().Focused() != f.key {
+		t.Fatalf("the empty form has the keyboard on %v, not the key", e.Window.Canvas().Focused())
+	}
+	f.key.TypedRune('s')
+	test.Type(f.key.Search(), "ec")
+	f.key.Search().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.key.Selected != "F3-SEC-A" {
+		t.Errorf("typing sec and Enter picked %q", f.key.Selected)
+	}
+	f = sc.openSignOut("F3-MASTER")
+	if e.Window.Canvas().Focused() != f.purpose {
+		t.Errorf("the form for a key has the keyboard on %v, not the purpose", e.Window.Canvas().Focused())
+	}
+}

@@ -3,6 +3,7 @@ package keys
 import (
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,8 +49,17 @@ func (sc *Screen) openSignOut(tag string) *signOutForm {
 		f.key.SetSelected(tag)
 	}
 	sc.Pane().Set(f.Content(lang.L("keys.sign_out_title"), lang.L("keys.sign_out")))
-	sc.s.Window.Canvas().Focus(f.purpose)
+	sc.s.Window.Canvas().Focus(f.firstEmpty())
 	return f
+}
+
+// firstEmpty is where typing starts: the key, unless the form was opened
+// for one, then the purpose.
+func (f *signOutForm) firstEmpty() fyne.Focusable {
+	if f.key.Selected == "" {
+		return f.key
+	}
+	return f.purpose
 }
 
 func (f *signOutForm) layout() {
