@@ -99,3 +99,21 @@ func positions(kf *keyForm) [2]fyne.Position {
 	d := fyne.CurrentApp().Driver()
 	return [2]fyne.Position{d.AbsolutePositionForObject(kf.due), d.AbsolutePositionForObject(kf.f.Save)}
 }
+
+// TestTabSkipsThePINsEye: Tab from a form's PIN goes to the next field,
+// not to the eye that shows the PIN.
+func TestTabSkipsThePINsEye(t *testing.T) {
+	f := kit.NewForm()
+	pin := f.Entry("")
+	pin.Password = true
+	next := f.Entry("")
+	f.Row("PIN", "pin", pin)
+	f.Row("Note", "note", next)
+	w := test.NewWindow(f.Content("Sign", "OK"))
+	t.Cleanup(w.Close)
+	w.Canvas().Focus(pin)
+	w.Canvas().FocusNext()
+	if w.Canvas().Focused() != next {
+		t.Errorf("Tab from the PIN went to %T, not the next field", w.Canvas().Focused())
+	}
+}
