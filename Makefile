@@ -21,13 +21,14 @@ build: deps-run
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o bin/floordesk .
 
 # The steps run in this order even under `make -j`.
-test: deps-test
+test: deps-dist
 	@$(MAKE) --no-print-directory fmt-check
 	@$(MAKE) --no-print-directory vet
 	@$(MAKE) --no-print-directory gotest
 	@$(MAKE) --no-print-directory fuzz-short
 	@$(MAKE) --no-print-directory windows
 	@$(MAKE) --no-print-directory smoke
+	@$(MAKE) --no-print-directory dist
 
 deps-run:
 	@scripts/setup-deps.sh run
@@ -40,7 +41,8 @@ deps-dist:
 
 # Release files in bin/dist (scripts/dist.sh: the Windows installer, the
 # Linux desk and server packages), then their checks (scripts/dist-check.sh,
-# also alone as dist-check). Not part of `make test`: about 10 minutes.
+# also alone as dist-check). The last step of `make test`: about 8 minutes
+# with a warm build cache, 10 cold.
 dist: deps-dist
 	GO="$(GO)" VERSION="$(VERSION)" scripts/dist.sh
 
