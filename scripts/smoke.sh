@@ -62,12 +62,12 @@ deadline=$((SECONDS + 60))
 while [ $SECONDS -lt $deadline ]; do
 	kill -0 "$app_pid" 2>/dev/null || fail "the app exited early"
 	win=$(xwininfo -root -tree 2>/dev/null | awk '/"FloorDesk"/ {print $1; exit}')
-	if [ -n "$win" ] && import -window "$win" "$shot" 2>/dev/null; then
+	if [ -n "$win" ] && timeout 10 import -window "$win" "$shot" 2>/dev/null; then
 		colours=$(identify -format '%k' "$shot" 2>/dev/null || echo 0)
 		# Rendered text is anti-aliased: a drawn window has many colours.
 		if [ "$colours" -ge 16 ]; then
 			sleep 1 # let the first frames settle
-			import -window "$win" "$shot" 2>/dev/null || true
+			timeout 10 import -window "$win" "$shot" 2>/dev/null || true
 			break
 		fi
 	fi
