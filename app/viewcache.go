@@ -94,22 +94,19 @@ func (c *viewCache) put(ref wire.EntityRef, view []byte, val any) {
 // decodeView returns view decoded as a T of its own, from the cache when
 // it holds these bytes, else decoded and cached.
 func decodeView[T any](ref wire.EntityRef, view []byte) (*T, error) {
-	if p, ok := decoded.get(ref, view).(*T); ok {
-		checkCached(view, p)
-		return clone(p), nil
-	}
-	p := new(T)
-	if err := json.Unmarshal(view, p); err != nil {
-		return nil, err
-	}
-	decoded.put(ref, view, clone(p))
-	return p, nil
+	return decodeVia[T](decoded, ref, view, false)
 }
 
 // listedView is decodeView for the screens' lists, through the listed
 // cache. view may be a buffer the store reuses: the cache keeps a copy.
 func listedView[T any](ref wire.EntityRef, view []byte) (*T, error) {
-	if p, ok := listed.get(ref, view).(*T); ok {
+	return decodeVia[T](listed, ref, view, true)
+}
+
+// decodeVia returns view decoded as a T of its own through cache c;
+// reused says view is a buffer its owner reuses, so c keeps a copy.
+func decodeVia[T any](c *viewCache, ref wire.EntityRef, view []byte, reused bool) (*T, error) {
+	if p, ok := c.get(ref, view).(*T); ok {
 		checkCached(view, p)
 		return clone(p), nil
 	}
@@ -117,7 +114,10 @@ func listedView[T any](ref wire.EntityRef, view []byte) (*T, error) {
 	if err := json.Unmarshal(view, p); err != nil {
 		return nil, err
 	}
-	listed.put(ref, bytes.Clone(view), clone(p))
+	if reused {
+		view = bytes.Clone(view)
+	}
+	c.put(ref, view, clone(p))
 	return p, nil
 }
 
