@@ -66,6 +66,25 @@ type Hotel struct {
 	// SignOutAfter is how long a desk goes without use before it signs
 	// its person out; zero means DefaultSignOutAfter.
 	SignOutAfter time.Duration `json:"sign_out_after,omitempty"`
+	// LateGrace is how far past its shift's start a clock-in is still on
+	// time, and how far before its end a clock-out (the attendance
+	// register); nil means DefaultLateGrace, and zero is no grace.
+	LateGrace *time.Duration `json:"late_grace,omitempty"`
+}
+
+// The grace of a clock-in or clock-out against the shift plan: a few
+// minutes at the staff entrance are not late.
+const (
+	DefaultLateGrace = 5 * time.Minute
+	MaxLateGrace     = time.Hour
+)
+
+// Grace is the hotel's LateGrace, or DefaultLateGrace when unset.
+func (h Hotel) Grace() time.Duration {
+	if h.LateGrace == nil {
+		return DefaultLateGrace
+	}
+	return *h.LateGrace
 }
 
 // Sign-out after a time without use: a desk PC stands in a corridor.
@@ -119,7 +138,9 @@ type HotelChange struct {
 	Areas *[]string `json:"areas,omitempty"`
 	// SignOutAfter sets Hotel.SignOutAfter (MinSignOutAfter..MaxSignOutAfter).
 	SignOutAfter *time.Duration `json:"sign_out_after,omitempty"`
-	At           time.Time      `json:"at"`
+	// LateGrace sets Hotel.LateGrace (0..MaxLateGrace).
+	LateGrace *time.Duration `json:"late_grace,omitempty"`
+	At        time.Time      `json:"at"`
 }
 
 // Room is one guest room.
@@ -234,6 +255,10 @@ func mergeHotel(h *Hotel, c HotelChange) {
 	if c.SignOutAfter != nil {
 		h.SignOutAfter = *c.SignOutAfter
 	}
+	if c.LateGrace != nil {
+		g := *c.LateGrace
+		h.LateGrace = &g
+	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
 	}
@@ -335,6 +360,9 @@ func checkHotelChange(c HotelChange) error {
 	}
 	if d := c.SignOutAfter; d != nil && (*d < MinSignOutAfter || *d > MaxSignOutAfter) {
 		return Invalid("sign_out_after", "field.bad_number", "min", "1", "max", "240")
+	}
+	if g := c.LateGrace; g != nil && (*g < 0 || *g > MaxLateGrace) {
+		return Invalid("late_grace", "field.bad_number", "min", "0", "max", "60")
 	}
 	if c.Areas != nil {
 		if err := checkAreas(*c.Areas); err != nil {
