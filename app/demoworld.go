@@ -39,8 +39,13 @@ type DemoWorld struct {
 	Rooms      []string
 	Desks      []string
 	Staff      []string // staff IDs that work at the desks
-	Items      []ItemType
-	NewID      func() string
+	// Shifts are the shifts of the staff in Staff, by staff ID, for
+	// the history of who came to work when.
+	Shifts map[string]Shift
+	// Names are their names, by staff ID.
+	Names map[string]string
+	Items []ItemType
+	NewID func() string
 }
 
 // DemoEvent builds an unsaved event; bodies always encode.

@@ -87,7 +87,7 @@ func newDemoWorld(o DemoOptions) *app.DemoWorld {
 	ids := rand.New(rand.NewPCG(o.Seed, 0x1D5))
 	return &app.DemoWorld{
 		Rand: r, Start: o.End.AddDate(0, 0, -o.Days), End: o.End,
-		Desks: []string{"D1", "D2", "D3"},
+		Desks: []string{"D1", "D2", "D3"}, Shifts: map[string]app.Shift{}, Names: map[string]string{},
 		NewID: func() string { return demoUUID(ids) },
 	}
 }
@@ -155,12 +155,23 @@ func demoStaff(s *app.Service, w *app.DemoWorld) error {
 		default:
 			_, err = s.AddStaff("S01", in)
 			w.Staff = append(w.Staff, in.Number)
+			w.Shifts[in.Number], w.Names[in.Number] = demoShift(in.Shift), in.Name
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// demoShift is the default set-up's shift of that name.
+func demoShift(name string) app.Shift {
+	for _, sh := range app.DefaultHotel().Shifts {
+		if sh.Name == name {
+			return sh
+		}
+	}
+	return app.Shift{}
 }
 
 var demoRoomTypes = []string{"king", "twin", "king", "twin", "suite"}
