@@ -5,6 +5,7 @@ package registers
 
 import (
 	"floordesk/app"
+	"floordesk/app/attendance"
 	"floordesk/app/found"
 	"floordesk/app/guests"
 	"floordesk/app/handover"
@@ -26,11 +27,13 @@ type All struct {
 	*handover.HandoverRegister
 	*guests.GuestRegister
 	*messages.MessageRegister
+	*attendance.AttendanceRegister
 }
 
 // New returns every register on core.
 func New(core *app.Service) *All {
 	return &All{Service: core, KeyRegister: keys.New(core), LoanRegister: loans.New(core),
 		FoundRegister: found.New(core), RequestRegister: requests.New(core), HandoverRegister: handover.New(core),
-		GuestRegister: guests.New(core), MessageRegister: messages.New(core)}
+		GuestRegister: guests.New(core), MessageRegister: messages.New(core),
+		AttendanceRegister: attendance.New(core)}
 }
