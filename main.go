@@ -34,6 +34,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"floordesk/app"
+	appattendance "floordesk/app/attendance"
 	appdemo "floordesk/app/demo"
 	appfound "floordesk/app/found"
 	appguests "floordesk/app/guests"
@@ -49,6 +50,7 @@ import (
 	"floordesk/data/deskkey"
 	"floordesk/data/seal"
 	"floordesk/ui"
+	"floordesk/ui/attendance"
 	"floordesk/ui/found"
 	"floordesk/ui/guests"
 	"floordesk/ui/handover"
@@ -313,6 +315,7 @@ func registers(core *app.Service, backups *data.AutoBackup) func(*kit.Session) [
 			keys.Register(s, appkeys.New(core)),
 			found.Register(s, appfound.New(core)),
 			messages.Register(s, appmessages.New(core)),
+			attendance.Register(s, appattendance.New(core)),
 			guests.Register(s, appguests.New(core), guests.Collect{Loans: apploans.New(core),
 				Requests: apprequests.New(core), Found: appfound.New(core)}),
 		}

@@ -79,11 +79,18 @@ func (m *mainView) typedKey(e *fyne.KeyEvent) {
 
 // openScanned brings to the front the record the tag names and leaves no
 // field focused, so Enter starts its form and the next scan is read too.
-// A tag that names no record says so.
+// A tag that names no record goes to the screens that take tags (a staff
+// badge clocks its owner in or out, the screen in front staying); one no
+// screen takes says so.
 func (m *mainView) openScanned(tag string) {
 	for _, kind := range scanKinds {
 		if m.open(kind, tag) {
 			m.s.Window.Canvas().Unfocus()
+			return
+		}
+	}
+	for _, scr := range m.visible {
+		if tt, ok := scr.(kit.TagTaker); ok && tt.TakeTag(tag) {
 			return
 		}
 	}

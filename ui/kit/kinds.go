@@ -2,6 +2,7 @@ package kit
 
 import (
 	"floordesk/app"
+	appattendance "floordesk/app/attendance"
 	appfound "floordesk/app/found"
 	apphandover "floordesk/app/handover"
 	appkeys "floordesk/app/keys"
@@ -22,6 +23,7 @@ const (
 	KindFound      = appfound.KindFound
 	KindLostReport = appfound.KindLostReport
 	KindMessage    = appmessages.KindMessage
+	KindAttendance = appattendance.KindAttendance
 	KindStaff      = app.KindStaff
 	KindItemType   = app.KindItemType
 	// KindHotel is the hotel settings (departments, shifts, the follow-up
@@ -46,6 +48,7 @@ var kinds = []struct{ kind, name string }{
 	{KindFound, "supervisor.kind.found"},
 	{KindLostReport, "supervisor.kind.lostreport"},
 	{KindMessage, "supervisor.kind.message"},
+	{KindAttendance, "supervisor.kind.attendance"},
 	{KindStaff, "supervisor.kind.staff"},
 	{KindDoor, "supervisor.kind.door"},
 	{KindItemType, "supervisor.kind.itemtype"},

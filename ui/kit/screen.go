@@ -104,6 +104,15 @@ type Escaper interface {
 	Escape() bool
 }
 
+// TagTaker is a Screen that takes scanned tags naming no record, such as
+// a staff badge (the staff number) clocking its owner in or out. The
+// shell offers it a scan no screen opened a record for.
+type TagTaker interface {
+	// TakeTag acts on the tag and reports whether it was the screen's:
+	// the screen has told the user what it did, or why not.
+	TakeTag(tag string) bool
+}
+
 // Restricted is a Screen shown only to staff of at least a role; the shell
 // hides it from others. app.RoleSupervisor for the supervisor screens.
 type Restricted interface {
