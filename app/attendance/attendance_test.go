@@ -176,10 +176,25 @@ func TestABadgeScanClocksInAndOut(t *testing.T) {
 	apptest.WantRefusal(t, err, app.ErrConflict, "attendance.double_scan")
 	_, err = d.Svc.Badge("B999")
 	apptest.WantRefusal(t, err, app.ErrForbidden, "staff.unknown")
-	_, err = d.Svc.Badge(strings.Repeat("9", attendance.MaxBadgeRunes+1))
+	_, err = d.Svc.Badge(strings.Repeat("9", attendance.MaxStaffRunes+1))
 	apptest.WantRefusal(t, err, app.ErrInvalid, "field.too_long")
-	_, err = d.Svc.Badge(strings.Repeat("9", attendance.MaxBadgeRunes))
+	_, err = d.Svc.Badge(strings.Repeat("9", attendance.MaxStaffRunes))
 	apptest.WantRefusal(t, err, app.ErrForbidden, "staff.unknown")
+}
+
+// TestAStaffNumberHasALimit: the staff number typed with a PIN holds
+// MaxStaffRunes characters; one more is refused before the PIN is
+// checked (no wrong PIN is counted), and none asks for it.
+func TestAStaffNumberHasALimit(t *testing.T) {
+	d := newDesk(t)
+	for _, id := range []string{"", "  ", strings.Repeat("9", attendance.MaxStaffRunes+1)} {
+		_, err := d.Svc.ClockIn(id, "1234")
+		if r := app.RefusalOf(err); !errors.Is(err, app.ErrInvalid) || r == nil || r.Field != "staff" {
+			t.Errorf("staff number %q: %v", id, err)
+		}
+	}
+	_, err := d.Svc.ClockOut(strings.Repeat("9", attendance.MaxStaffRunes), "1234")
+	apptest.WantRefusal(t, err, app.ErrForbidden, "")
 }
 
 // TestTheNoteHasALimit: a supervisor's note on a forgotten clock-out

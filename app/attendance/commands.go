@@ -11,8 +11,9 @@ import (
 const (
 	// MaxNoteRunes is a supervisor's note on a forgotten clock-out.
 	MaxNoteRunes = 200
-	// MaxBadgeRunes is a scanned badge: a staff number (app's limit).
-	MaxBadgeRunes = 20
+	// MaxStaffRunes is a staff number as typed at the desk or scanned
+	// from a badge (the staff list's limit).
+	MaxStaffRunes = 20
 	// MaxOnDuty is how long a clock-in stays open before it counts as a
 	// forgotten clock-out: a double shift and its overtime, no more. The
 	// person may then clock in again; a supervisor closes the old one.
@@ -23,13 +24,13 @@ const (
 )
 
 // ClockIn clocks staffID in at this desk after checking their PIN.
-// Refusals: ErrForbidden for an unknown or disabled staff member or a
+// Refusals: ErrInvalid "staff" (empty, past MaxStaffRunes); ErrForbidden for an unknown or disabled staff member or a
 // wrong PIN (counted towards a lock-out, ErrLocked); ErrConflict
 // "attendance.already_in" while they are on duty.
 func (s *AttendanceRegister) ClockIn(staffID, pin string) (Day, error) {
 	s.Lock()
 	defer s.Unlock()
-	st, err := s.CheckPIN(strings.TrimSpace(staffID), pin)
+	st, err := s.withPIN(staffID, pin)
 	if err != nil {
 		return Day{}, err
 	}
@@ -43,11 +44,21 @@ func (s *AttendanceRegister) ClockIn(staffID, pin string) (Day, error) {
 func (s *AttendanceRegister) ClockOut(staffID, pin string) (Day, error) {
 	s.Lock()
 	defer s.Unlock()
-	st, err := s.CheckPIN(strings.TrimSpace(staffID), pin)
+	st, err := s.withPIN(staffID, pin)
 	if err != nil {
 		return Day{}, err
 	}
 	return s.clockOut(st, HowPIN)
+}
+
+// withPIN checks the staff number typed and the PIN; the caller holds
+// the lock.
+func (s *AttendanceRegister) withPIN(staffID, pin string) (app.Staff, error) {
+	staffID = strings.TrimSpace(staffID)
+	if err := app.FirstErr(app.Required("staff", staffID), app.MaxLen("staff", staffID, MaxStaffRunes)); err != nil {
+		return app.Staff{}, err
+	}
+	return s.CheckPIN(staffID, pin)
 }
 
 // Punch is what a badge scan did: the day it clocked, and whether in.
@@ -58,12 +69,12 @@ type Punch struct {
 
 // Badge clocks the owner of a scanned badge (their staff number) in, or
 // out when they are on duty. Refusals: ErrInvalid "badge" past
-// MaxBadgeRunes; ErrForbidden for a badge of no active staff member;
+// MaxStaffRunes; ErrForbidden for a badge of no active staff member;
 // ErrConflict "attendance.double_scan" within MinBetween of their last
 // clock-in or clock-out, and "attendance.forgotten" as ClockOut.
 func (s *AttendanceRegister) Badge(badge string) (Punch, error) {
 	badge = strings.TrimSpace(badge)
-	if err := app.FirstErr(app.Required("badge", badge), app.MaxLen("badge", badge, MaxBadgeRunes)); err != nil {
+	if err := app.FirstErr(app.Required("badge", badge), app.MaxLen("badge", badge, MaxStaffRunes)); err != nil {
 		return Punch{}, err
 	}
 	s.Lock()
