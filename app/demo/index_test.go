@@ -13,6 +13,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/app/apptest"
+	"floordesk/app/attendance"
 	"floordesk/app/found"
 	"floordesk/app/loans"
 	"floordesk/app/messages"
@@ -193,8 +194,8 @@ func TestBulkDemoIndexesNeedNoRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	names := []string{app.IndexConflicts, "requests/opened"}
-	for _, kind := range []string{requests.KindRequest, loans.KindLoan, found.KindFound, messages.KindMessage} {
+	names := []string{app.IndexConflicts, "requests/opened", "attendance.in"}
+	for _, kind := range []string{requests.KindRequest, loans.KindLoan, found.KindFound, messages.KindMessage, attendance.KindAttendance} {
 		names = append(names, "status/"+kind)
 	}
 	before := indexEntries(t, st, names)
