@@ -2,6 +2,7 @@ package ui
 
 import (
 	"floordesk/app/apptest/registers"
+	"floordesk/ui/attendance"
 	"floordesk/ui/found"
 	"floordesk/ui/keys"
 	"floordesk/ui/kit"
@@ -22,5 +23,6 @@ func withDashboard(svc *registers.All, s *kit.Session, screens ...kit.Screen) []
 		kit.Register{Name: "keys", Dashboard: keys.Dashboard(s, svc)},
 		kit.Register{Name: "loans", Dashboard: loans.Dashboard(s, svc)},
 		kit.Register{Name: "found", Dashboard: found.Dashboard(s, svc)},
-		kit.Register{Name: "messages", Dashboard: messages.Dashboard(s, svc)})
+		kit.Register{Name: "messages", Dashboard: messages.Dashboard(s, svc)},
+		kit.Register{Name: "attendance", Dashboard: attendance.Dashboard(svc)})
 }
