@@ -261,3 +261,21 @@ func TestTheMonthExportsToAWorkbook(t *testing.T) {
 		t.Errorf("clock-in cell %s = %v, want 06:50 on the hotel's clock", raw, when)
 	}
 }
+
+// TestScreenshot is the screen at 07:30 with three staff on duty, one
+// of them late, and the late one's day open beside the list.
+func TestScreenshot(t *testing.T) {
+	for _, language := range []string{kit.Chinese, kit.English} {
+		e, sc := world(t, language, time.UTC)
+		e.UseFontTheme()
+		clockAt(sc, "A01", "1234", true)
+		sc.TakeTag("S01")
+		e.Clock.Set(time.Date(2026, 3, 3, 7, 18, 0, 0, time.UTC))
+		clockAt(sc, "A03", "1234", true)
+		e.Clock.Set(time.Date(2026, 3, 3, 7, 30, 0, 0, time.UTC))
+		sc.Refresh(nil)
+		sc.List().SelectID("2026-03-03/A03")
+		kittest.Shows(t, sc.Content(), "Wang Fang", "Chen Jing", "Li Na")
+		e.MatchShot(t, "attendance-"+language)
+	}
+}

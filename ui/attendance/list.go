@@ -126,8 +126,10 @@ func (sc *Screen) statusNote(d appattendance.Day) (string, widget.Importance) {
 	switch {
 	case d.Forgotten(now) != nil:
 		return lang.L("attendance.forgotten"), widget.DangerImportance
+	case d.OnDuty(now) != nil && len(flags) > 0:
+		return kit.JoinParts(append([]string{lang.L("attendance.on_duty")}, flags...)), widget.WarningImportance
 	case d.OnDuty(now) != nil:
-		return kit.JoinParts(append([]string{lang.L("attendance.on_duty")}, flags...)), widget.SuccessImportance
+		return lang.L("attendance.on_duty"), widget.SuccessImportance
 	case len(flags) > 0:
 		return kit.JoinParts(flags), widget.WarningImportance
 	}
