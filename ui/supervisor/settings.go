@@ -16,7 +16,8 @@ import (
 )
 
 // settingsTab sets the follow-up interval, how early scheduled requests
-// show, and the holding periods.
+// show, when an idle desk signs out, the grace of a clock-in against the
+// shift plan, the public areas and the holding periods.
 type settingsTab struct {
 	s      *kit.Session
 	f      *kit.Form
@@ -24,6 +25,7 @@ type settingsTab struct {
 	lead   *kit.Entry // minutes before its due time a scheduled request shows
 	areas  *kit.Entry // the public areas, one per line
 	idle   *kit.Entry // minutes without use before the desk signs out
+	grace  *kit.Entry // minutes past a shift's start a clock-in is on time
 	days   map[app.Category]*kit.Entry
 	police map[app.Category]*widget.Check
 	box    fyne.CanvasObject
@@ -40,6 +42,9 @@ func newSettingsTab(s *kit.Session) *settingsTab {
 	t.idle = t.f.Entry("5")
 	t.f.Check(t.idle, "sign_out_after", checkCount)
 	t.f.Row(lang.L("supervisor.sign_out_after"), "sign_out_after", t.idle)
+	t.grace = t.f.Entry("5")
+	t.f.Check(t.grace, "late_grace", checkCount)
+	t.f.Row(lang.L("supervisor.late_grace"), "late_grace", t.grace)
 	t.areas = t.f.Entry("")
 	t.areas.MultiLine = true
 	t.areas.Wrapping = fyne.TextWrapOff
@@ -76,6 +81,7 @@ func (t *settingsTab) refresh(changed []wire.EntityRef) {
 	t.follow.SetText(strconv.Itoa(int(h.FollowUp / time.Minute)))
 	t.lead.SetText(strconv.Itoa(int(h.Lead() / time.Minute)))
 	t.idle.SetText(strconv.Itoa(int(h.IdleSignOut() / time.Minute)))
+	t.grace.SetText(strconv.Itoa(int(h.Grace() / time.Minute)))
 	t.areas.SetText(strings.Join(h.PublicAreas(), "\n"))
 	for _, c := range app.Categories {
 		t.days[c].SetText(strconv.Itoa(h.Holding[c].Days))
@@ -108,8 +114,12 @@ func (t *settingsTab) save() {
 	if !ok {
 		return
 	}
+	grace, ok := t.minutes(t.grace, "late_grace")
+	if !ok {
+		return
+	}
 	areas := app.CleanAreas(strings.Split(t.areas.Text, "\n"))
-	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, SignOutAfter: &idle, Areas: &areas,
+	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, SignOutAfter: &idle, LateGrace: &grace, Areas: &areas,
 		Holding: map[app.Category]app.Holding{}}
 	for _, c := range app.Categories {
 		days, err := strconv.Atoi(strings.TrimSpace(t.days[c].Text))

@@ -96,13 +96,22 @@ func TestSettingsAndRooms(t *testing.T) {
 	if st.lead.Text != "15" {
 		t.Errorf("scheduled requests show %q minutes early, want the default 15", st.lead.Text)
 	}
+	if st.grace.Text != "5" {
+		t.Errorf("a clock-in is on time %q minutes past the shift's start, want the default 5", st.grace.Text)
+	}
 	st.follow.SetText("15")
 	st.lead.SetText("30")
+	st.grace.SetText("61")
+	test.Tap(st.f.Save)
+	if got := st.f.Errs.Text("late_grace"); got == "" {
+		t.Error("a grace of 61 minutes shows no refusal")
+	}
+	st.grace.SetText("10")
 	st.areas.SetText("大堂\n  \n西餐厅 \n")
 	st.days[app.CatClothing].SetText("30")
 	test.Tap(st.f.Save)
 	h, _ := e.Svc.Settings()
-	if h.FollowUp != 15*time.Minute || h.ScheduleLead != 30*time.Minute || h.Holding[app.CatClothing].Days != 30 ||
+	if h.FollowUp != 15*time.Minute || h.ScheduleLead != 30*time.Minute || h.Grace() != 10*time.Minute || h.Holding[app.CatClothing].Days != 30 ||
 		strings.Join(h.Areas, "|") != "大堂|西餐厅" {
 		t.Fatalf("settings %v %v %+v %q; %q", h.FollowUp, h.ScheduleLead, h.Holding, h.Areas, st.f.Errs.Text(""))
 	}
