@@ -14,7 +14,10 @@ import (
 // events to emit as soon as it has made them, in order for each entity,
 // so a demo of a million records is never all in memory; it stops at the
 // first error emit returns and returns it. Weight is its share of
-// DemoOptions.Size.
+// DemoOptions.Size. A generator of Weight 0 is given n = 0 and makes
+// history that follows the days and the staff rather than how busy the
+// hotel is (the staff's daily attendance): the size does not count it,
+// and the other generators' shares stay as they were.
 type DemoGenerator struct {
 	Name   string
 	Weight int

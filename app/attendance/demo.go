@@ -13,9 +13,19 @@ import (
 // shift; some are late or leave early; a few forget to clock out, and a
 // supervisor closes it the next morning.
 
-// DemoAttendance makes n work days: for each day back from the end of
-// the history, a day for each staff member on duty that day.
-func DemoAttendance(w *app.DemoWorld, n int, emit app.DemoEmit) error {
+// DemoDays is how many days back the demo's attendance goes: this month
+// and the two before, enough for the screen's months and the export.
+const DemoDays = 92
+
+// DemoAttendance makes the work days of the last DemoDays of the history
+// (a Weight 0 generator: n is not asked for): for each day back from the
+// end, a day for each staff member on duty that day.
+func DemoAttendance(w *app.DemoWorld, _ int, emit app.DemoEmit) error {
+	return demoDays(w, DemoDays*len(w.Staff), emit)
+}
+
+// demoDays makes n slots of staff and day, the latest day first.
+func demoDays(w *app.DemoWorld, n int, emit app.DemoEmit) error {
 	if len(w.Staff) == 0 {
 		return nil
 	}
