@@ -257,14 +257,15 @@ func (s *RequestRegister) ResolveRequest(actorID, id, department, result string)
 
 // ConfirmRequest records the result confirmed with the guest (for a
 // complaint, the call-back) with a satisfaction from 1 to 5, and closes the
-// request. Refused until the request is resolved.
+// request. Refused until the request is resolved; a complaint, until it
+// is ready to close (see CloseComplaint).
 func (s *RequestRegister) ConfirmRequest(actorID, id string, satisfaction int, comment string) (Request, error) {
 	comment = strings.TrimSpace(comment)
 	if err := app.FirstErr(app.Between("satisfaction", satisfaction, 1, 5), app.MaxLen("comment", comment, 500)); err != nil {
 		return Request{}, err
 	}
 	body := RequestConfirmed{At: s.Now(), Satisfaction: satisfaction, Comment: comment}
-	return s.requestCommand(actorID, id, requireResolved, TypeRequestConfirmed, body)
+	return s.requestCommand(actorID, id, requireConfirmable, TypeRequestConfirmed, body)
 }
 
 // CancelRequest closes a request that will not be done, with a reason.

@@ -34,7 +34,7 @@ func applyRequest(r *Request, ev wire.Event) error {
 	case TypeRequestCalled:
 		return applyRequestCalled(r, ev)
 	}
-	return nil
+	return applyCase(r, ev)
 }
 
 func applyRequestOpened(r *Request, ev wire.Event) error {

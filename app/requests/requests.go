@@ -111,6 +111,7 @@ type Request struct {
 	Cancellation *Cancellation  `json:"cancellation,omitempty"`
 	Touched      time.Time      `json:"touched"`
 	Compensation []Compensation `json:"compensation,omitempty"`
+	Case         *Case          `json:"case,omitempty"` // a complaint's investigation to close (complaint_case.go)
 }
 
 // Dispatch records that a department was notified.
