@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -23,7 +24,12 @@ func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 		NoticeTitle: "dash.follow_up_title", NoticeMany: "dash.follow_ups_notice",
 		Load: func() (kit.DashView, error) {
 			set, err := svc.OpenSet(s.Desk())
-			return func(now time.Time) kit.DashPart { return dashAt(set.At(now), now) }, err
+			actions, aerr := actionsDue(s, svc) // a supervisor's: overdue corrective actions
+			return func(now time.Time) kit.DashPart {
+				p := dashAt(set.At(now), now)
+				addOverdue(&p, actions, now)
+				return p
+			}, errors.Join(err, aerr)
 		}}
 }
 
