@@ -23,20 +23,20 @@ func ComplaintLog(w io.Writer, d Desk, log []apprequests.LogEntry, at time.Time)
 	p.para(d.T("paper.complaints.intro", map[string]string{"Date": d.DateTime(at), "Count": strconv.Itoa(len(log)),
 		"Repeats": strconv.Itoa(repeatCount(log)), "Days": strconv.Itoa(int(apprequests.RepeatWindow.Hours() / 24))}))
 	p.Ln(2)
-	p.font(8.5, false)
+	p.font(8, false)
 	cols := []column{
-		{d.T("paper.police.no"), 0.6, "C"},
-		{d.T("paper.complaints.severity"), 1.1, "L"},
-		{d.T("paper.complaints.room"), 1.1, "L"},
+		{d.T("paper.police.no"), 0.5, "C"},
+		{d.T("paper.complaints.severity"), 0.9, "L"},
+		{d.T("paper.complaints.room"), 1.4, "L"},
 		{d.T("paper.complaints.what"), 3.4, "L"},
-		{d.T("paper.complaints.opened"), 1.7, "L"},
-		{d.T("paper.complaints.stands"), 2.6, "L"},
-		{d.T("paper.complaints.repeat"), 1.6, "L"},
+		{d.T("paper.complaints.opened"), 1.3, "L"},
+		{d.T("paper.complaints.stands"), 3.0, "L"},
+		{d.T("paper.complaints.repeat"), 1.4, "L"},
 	}
 	rows := make([][]string, len(log))
 	for i, e := range log {
 		rows[i] = []string{strconv.Itoa(i + 1), severityText(d, e.Complaint), roomGuest(e),
-			complaintWhat(d, e), d.DateTime(e.OpenedAt) + "\n" + ageText(d, e.Age), standsText(d, e), repeatCell(d, e)}
+			complaintWhat(d, e), openedText(d, e.OpenedAt) + "\n" + ageText(d, e.Age), standsText(d, e), repeatCell(d, e)}
 	}
 	p.table(cols, rows)
 	if len(log) == 0 {
@@ -68,8 +68,11 @@ func roomGuest(e apprequests.LogEntry) string {
 	if e.Guest == "" {
 		return e.Where()
 	}
-	return e.Where() + "\n" + e.Guest
+	return e.Where() + " " + e.Guest
 }
+
+// openedText is when a complaint was taken, short: "03-05 07:00".
+func openedText(d Desk, t time.Time) string { return t.In(d.loc()).Format("01-02 15:04") }
 
 func complaintWhat(d Desk, e apprequests.LogEntry) string {
 	text := e.Description
@@ -101,7 +104,7 @@ func standsText(d Desk, e apprequests.LogEntry) string {
 	} else {
 		parts = append(parts, d.T("paper.complaints.not_called_back"))
 	}
-	return strings.Join(parts, "\n")
+	return strings.Join(parts, " · ")
 }
 
 // repeatCell names the earlier complaints that make this one a repeat.
