@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -335,6 +336,7 @@ func TestRepeatComplaints(t *testing.T) {
 	}
 	other := noiseComplaint(SeverityMinor)
 	other.Room, other.Guest = "1203", " 李娜 "
+	f.Clock.Advance(time.Hour)
 	moved := openReq(f, other)
 	p, _ = f.Svc.ComplaintRepeats(&moved)
 	if len(p.Room) != 0 || len(p.Guest) != 2 {
@@ -344,7 +346,12 @@ func TestRepeatComplaints(t *testing.T) {
 	if p, _ := f.Svc.ComplaintRepeats(&svc); p.Any() {
 		t.Fatalf("a service request flagged as a repeat complaint")
 	}
-	_ = first
+	rows := []RequestRow{{Request: first}, {Request: second}, {Request: third}, {Request: moved}, {Request: svc}}
+	counts, err := f.Svc.RepeatsOf(rows)
+	want := map[string]RepeatCount{third.ID: {Room: 1, Guest: 1}, moved.ID: {Guest: 2}}
+	if err != nil || len(counts) != len(want) || counts[third.ID] != want[third.ID] || counts[moved.ID] != want[moved.ID] {
+		t.Fatalf("the list's flags %+v, want %+v (%v)", counts, want, err)
+	}
 }
 
 // TestComplaintLog: the open complaints, gravest first then oldest,
@@ -371,4 +378,37 @@ func TestComplaintLog(t *testing.T) {
 	if log[1].Age != 4*time.Hour {
 		t.Errorf("age %v", log[1].Age)
 	}
+}
+
+// BenchmarkRepeatsOf: the repeat flags of a list of 200 complaints from
+// 20 rooms over 200 days (the list's cost on each read).
+func BenchmarkRepeatsOf(b *testing.B) {
+	f := apptest.New(b, New)
+	f.Must(f.Svc.ImportRooms(apptest.SupID, "rooms.csv", strings.NewReader(bigRooms())))
+	var rows []RequestRow
+	for i := range 200 {
+		in := noiseComplaint(SeverityMinor)
+		in.Room, in.Guest = strconv.Itoa(1001+i%20), "Guest "+strconv.Itoa(i%37)
+		r, err := f.Svc.OpenRequest(apptest.AttID, in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = append(rows, RequestRow{Request: r})
+		f.Clock.Advance(24 * time.Hour)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := f.Svc.RepeatsOf(rows); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func bigRooms() string {
+	var sb strings.Builder
+	sb.WriteString("floor,room,type\n")
+	for i := range 20 {
+		sb.WriteString("10," + strconv.Itoa(1001+i) + ",king\n")
+	}
+	return sb.String()
 }

@@ -88,18 +88,50 @@ func (s *RequestRegister) complaintsBefore(by, who string, r *Request) ([]Reques
 	return rs, err
 }
 
-// RepeatsOf finds the repeats of each complaint among rows, by request ID;
-// rows that are not complaints or have none are left out.
-func (s *RequestRegister) RepeatsOf(rows []RequestRow) (map[string]Repeats, error) {
-	out := map[string]Repeats{}
+// RepeatCount is how many earlier complaints make a complaint a repeat.
+type RepeatCount struct{ Room, Guest int }
+
+// Any reports whether there is an earlier complaint.
+func (c RepeatCount) Any() bool { return c.Room > 0 || c.Guest > 0 }
+
+// RepeatsOf counts the repeats of each complaint among rows, by request
+// ID, for a list's flags: from the index's keys, no view decoded. Rows
+// that are not complaints or have none are left out.
+func (s *RequestRegister) RepeatsOf(rows []RequestRow) (map[string]RepeatCount, error) {
+	out := map[string]RepeatCount{}
 	for i := range rows {
-		p, err := s.ComplaintRepeats(&rows[i].Request)
+		r := &rows[i].Request
+		if r.Kind != RequestComplaint {
+			continue
+		}
+		var c RepeatCount
+		var err error
+		if r.Room != "" {
+			c.Room, err = s.countBefore("r", r.Room, r)
+		}
+		if g := guestKey(r.Guest); g != "" && err == nil {
+			c.Guest, err = s.countBefore("g", g, r)
+		}
 		if err != nil {
 			return out, err
 		}
-		if p.Any() {
-			out[rows[i].ID] = p
+		if c.Any() {
+			out[r.ID] = c
 		}
 	}
 	return out, nil
+}
+
+// countBefore counts the complaints filed under by/who in the window
+// before r, r itself left out.
+func (s *RequestRegister) countBefore(by, who string, r *Request) (int, error) {
+	from, to := complaintKey(by, who, r.OpenedAt.Add(-RepeatWindow)), complaintKey(by, who, r.OpenedAt.Add(time.Millisecond))
+	n := 0
+	err := s.Store().IndexedRange(complaintIndexName, from, to, func(_ []byte, ref wire.EntityRef, _ []byte) error {
+		if ref.ID != r.ID {
+			n++
+		}
+		return nil
+	})
+	return n, err
 }

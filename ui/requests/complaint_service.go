@@ -20,6 +20,6 @@ type ComplaintService interface {
 	CloseBySupervisor(actorID, id, reason string) (apprequests.Request, error)
 	ActionsDue() ([]apprequests.ActionDue, error)
 	ComplaintRepeats(r *apprequests.Request) (apprequests.Repeats, error)
-	RepeatsOf(rows []apprequests.RequestRow) (map[string]apprequests.Repeats, error)
+	RepeatsOf(rows []apprequests.RequestRow) (map[string]apprequests.RepeatCount, error)
 	ComplaintLog(now time.Time) ([]apprequests.LogEntry, error)
 }

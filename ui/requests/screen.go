@@ -23,11 +23,11 @@ type Screen struct {
 	kind    *widget.Select // which kind, or every kind
 	filters choices
 	kinds   choices
-	failed  *widget.Label                  // why the list could not be read, when it could not
-	form    *form                          // the form shown, if any
-	repeats map[string]apprequests.Repeats // the listed complaints that are repeats, as last read
-	logBtn  *widget.Button                 // prints the complaint log
-	printed func(path string)              // tests: a document was printed
+	failed  *widget.Label                      // why the list could not be read, when it could not
+	form    *form                              // the form shown, if any
+	repeats map[string]apprequests.RepeatCount // the listed complaints that are repeats, as last read
+	logBtn  *widget.Button                     // prints the complaint log
+	printed func(path string)                  // tests: a document was printed
 }
 
 // New returns the guest requests screen of session s.
