@@ -412,3 +412,22 @@ func bigRooms() string {
 	}
 	return sb.String()
 }
+
+// TestTwoComplaintsAtOnceOneRepeat: two complaints from a room taken in
+// the same millisecond: the second (by ID) is the repeat, not both.
+func TestTwoComplaintsAtOnceOneRepeat(t *testing.T) {
+	f := newFixture(t)
+	importRooms(f)
+	a, b := openReq(f, noiseComplaint(SeverityMinor)), openReq(f, noiseComplaint(SeverityMinor))
+	counts, err := f.Svc.RepeatsOf([]RequestRow{{Request: a}, {Request: b}})
+	first, second := a, b
+	if b.ID < a.ID {
+		first, second = b, a
+	}
+	if err != nil || counts[first.ID].Any() || counts[second.ID] != (RepeatCount{Room: 1, Guest: 1}) {
+		t.Fatalf("flags %+v (%v)", counts, err)
+	}
+	if p, _ := f.Svc.ComplaintRepeats(&first); p.Any() {
+		t.Fatalf("the first of the two is a repeat: %+v", p)
+	}
+}

@@ -2,6 +2,7 @@ package requests
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"time"
@@ -83,7 +84,7 @@ func (s *RequestRegister) ComplaintRepeats(r *Request) (Repeats, error) {
 // window before r, r itself left out.
 func (s *RequestRegister) complaintsBefore(by, who string, r *Request) ([]Request, error) {
 	from, to := complaintKey(by, who, r.OpenedAt.Add(-RepeatWindow)), complaintKey(by, who, r.OpenedAt.Add(time.Millisecond))
-	rs, err := app.RangeViews(s.Service, complaintIndexName, from, to, func(o *Request) bool { return o.ID != r.ID })
+	rs, err := app.RangeViews(s.Service, complaintIndexName, from, to, func(o *Request) bool { return earlier(o.OpenedAt, o.ID, r) })
 	slices.SortFunc(rs, func(a, b Request) int { return cmp.Or(b.OpenedAt.Compare(a.OpenedAt), cmp.Compare(a.ID, b.ID)) })
 	return rs, err
 }
@@ -127,11 +128,27 @@ func (s *RequestRegister) RepeatsOf(rows []RequestRow) (map[string]RepeatCount, 
 func (s *RequestRegister) countBefore(by, who string, r *Request) (int, error) {
 	from, to := complaintKey(by, who, r.OpenedAt.Add(-RepeatWindow)), complaintKey(by, who, r.OpenedAt.Add(time.Millisecond))
 	n := 0
-	err := s.Store().IndexedRange(complaintIndexName, from, to, func(_ []byte, ref wire.EntityRef, _ []byte) error {
-		if ref.ID != r.ID {
+	err := s.Store().IndexedRange(complaintIndexName, from, to, func(key []byte, ref wire.EntityRef, _ []byte) error {
+		if at, ok := keyTime(key); ok && earlier(at, ref.ID, r) {
 			n++
 		}
 		return nil
 	})
 	return n, err
+}
+
+// earlier reports whether a complaint opened at at with ID id came before
+// r: two opened in the same millisecond are ordered by ID, so only the
+// second is a repeat.
+func earlier(at time.Time, id string, r *Request) bool {
+	at, opened := at.Truncate(time.Millisecond), r.OpenedAt.Truncate(time.Millisecond)
+	return at.Before(opened) || at.Equal(opened) && id < r.ID
+}
+
+// keyTime is the opening time at the end of a complaint index key.
+func keyTime(key []byte) (time.Time, bool) {
+	if len(key) < 8 {
+		return time.Time{}, false
+	}
+	return time.UnixMilli(int64(binary.BigEndian.Uint64(key[len(key)-8:]))), true
 }

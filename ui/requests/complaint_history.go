@@ -22,7 +22,7 @@ func caseDetail(r *apprequests.Request, typ string, n int, loc *time.Location) (
 	switch typ {
 	case apprequests.TypeComplaintInvestigated:
 		at, text = nth(c.Findings, n, func(f apprequests.Finding) (time.Time, string) {
-			return f.At, named("requests.finding.", string(f.Kind)) + ": " + f.Result
+			return f.At, lang.L("requests.case.finding_short", map[string]string{"What": named("requests.finding.", string(f.Kind)), "Result": f.Result})
 		})
 	case apprequests.TypeComplaintAttached:
 		at, text = nth(c.Attachments, n, func(a apprequests.Attachment) (time.Time, string) {

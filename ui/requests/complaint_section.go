@@ -153,7 +153,7 @@ func findingText(f apprequests.Finding, names map[string]string, now time.Time) 
 	if f.Checker != "" {
 		parts = append(parts, f.Checker)
 	}
-	return strings.Join(parts, " · ") + ": " + f.Result + "  (" + names[f.By] + ")"
+	return lang.L("requests.case.finding", map[string]string{"What": strings.Join(parts, " · "), "Result": f.Result, "Name": names[f.By]})
 }
 
 func causeText(c *apprequests.RootCause) string {

@@ -17,7 +17,9 @@ import (
 // calls) at this desk, each a line, and a notice when a follow-up or a
 // wake-up call falls due. The hotel's settings hold the follow-up
 // interval and the lead time. A scheduled request read while still quiet
-// comes up at its lead time through the view, without a store read.
+// comes up at its lead time through the view, without a store read. A
+// supervisor also sees the complaints' corrective actions past due at
+// every desk (complaint_dash.go).
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_follow_ups", "dash.tile_late"},
 		Kinds:       []string{apprequests.KindRequest, app.KindHotel},
