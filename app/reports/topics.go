@@ -55,6 +55,7 @@ type TopicWeek struct {
 	Calls    int       // requests opened in the week with a topic
 	Without  int       // and without one
 	Topics   []TopicCount
+	Prior    []TopicCount // the PriorWeeks weeks before, together
 	ByFloor  []TopicGroup // by floor number, the public areas last
 	ByType   []TopicGroup // by room type's name, the public areas last
 	Rising   []TopicRise  // the steepest rise first
@@ -79,7 +80,8 @@ func (r *Reporter) TopicWeek(day time.Time) (TopicWeek, error) {
 	}
 	w := TopicWeek{From: from, To: to, Calls: len(calls), Without: without, Topics: countTopics(calls)}
 	w.ByFloor, w.ByType = groupTopics(calls, rooms.Rooms)
-	w.Rising = rising(w.Topics, countTopics(before))
+	w.Prior = countTopics(before)
+	w.Rising = rising(w.Topics, w.Prior)
 	return w, nil
 }
 
