@@ -73,7 +73,7 @@ func roomSummary(l app.RoomList) string {
 	for _, r := range l.Rooms {
 		lo, hi = min(lo, r.Floor), max(hi, r.Floor)
 	}
-	return lang.L("supervisor.rooms_summary", map[string]any{"Count": len(l.Rooms), "Name": l.Name,
+	return kit.Counted("supervisor.rooms_summary", len(l.Rooms), map[string]any{"Name": l.Name,
 		"From": lo, "To": hi, "When": kit.Date(l.Imported)})
 }
 
