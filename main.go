@@ -65,7 +65,6 @@ import (
 // The desk's store is what the window's interfaces ask of it.
 var (
 	_ ui.Feed                  = (*data.Store)(nil)
-	_ ui.Counter               = (*data.Store)(nil)
 	_ ui.Disk                  = (*data.Store)(nil)
 	_ kit.LocalStore           = (*data.Store)(nil)
 	_ supervisor.StoreStats    = (*data.Store)(nil)
@@ -279,7 +278,7 @@ func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, sv
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
 		return nil, code
 	}
-	opt := ui.Options{Feed: st, Counter: st, Disk: st, SetTheme: setTheme,
+	opt := ui.Options{Feed: st, Disk: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) },
 		Ready:        benchReady(os.Getenv(benchReadyEnv))}
 	dw := ui.NewWindow(w, sess, registers(svc, backups), opt)

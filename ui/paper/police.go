@@ -18,7 +18,7 @@ func PoliceList(w io.Writer, d Desk, items []appfound.FoundItem, at time.Time) e
 	p.header(d, d.T("paper.police.title"))
 	p.font(10, false)
 	p.para(d.T("paper.police.intro", map[string]string{
-		"Date": d.DateTime(at), "Count": strconv.Itoa(len(items)), "Desk": d.Code}))
+		"Date": d.DateTime(at), "Count": strconv.Itoa(len(items)), "Desk": d.desk(d.Code)}))
 	p.Ln(2)
 	p.font(9, false)
 	cols := []column{

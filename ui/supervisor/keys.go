@@ -57,7 +57,7 @@ func (t *keysTab) content() fyne.CanvasObject { return t.Content() }
 func (t *keysTab) refresh(changed []wire.EntityRef) { t.Refresh(changed) }
 
 func (t *keysTab) fillRow(k appkeys.Key, r *kit.Row) {
-	imp, note := widget.MediumImportance, k.Desk
+	imp, note := widget.MediumImportance, t.s.DeskName(k.Desk)
 	if k.Rekey {
 		imp, note = widget.WarningImportance, lang.L("supervisor.rekey_flagged")
 	}
