@@ -217,7 +217,11 @@ func newDeskSession(dir string) *deskSession {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(themeFor("")) // the desk's font, for Chinese, before the store says which theme
 	w := a.NewWindow(lang.L("app.title"))
-	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
+	w.Resize(ui.RememberedWindowSize(a.Preferences())) // the size it had when last closed
+	w.SetCloseIntercept(func() {
+		ui.RememberWindowSize(w, a.Preferences())
+		w.Close()
+	})
 	ctx, stop := context.WithCancel(context.Background())
 	return &deskSession{a: a, w: w, ctx: ctx, stop: stop, code: exitOK}
 }
