@@ -259,6 +259,9 @@ func mergeHotel(h *Hotel, c HotelChange) {
 }
 
 func applyRooms(l *RoomList, ev wire.Event) error {
+	if ev.Type == TypeRoomSet {
+		return setRoom(l, ev)
+	}
 	if ev.Type != TypeRoomsImported {
 		return nil
 	}

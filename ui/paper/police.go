@@ -21,7 +21,7 @@ func PoliceList(w io.Writer, d Desk, h appfound.PoliceHandover, items []appfound
 	p.header(d, d.T("paper.police.title"))
 	p.font(10, false)
 	p.para(d.T("paper.police.intro", map[string]string{
-		"Date": d.DateTime(h.At), "Count": strconv.Itoa(len(items)), "Desk": h.Desk}))
+		"Date": d.DateTime(h.At), "Count": strconv.Itoa(len(items)), "Desk": d.desk(h.Desk)}))
 	const labelW = 34.0
 	p.field(d.T("paper.police.list_no"), h.ID, labelW)
 	p.field(d.T("paper.police.officer"), h.Officer, labelW)
