@@ -3,7 +3,6 @@ package found
 import (
 	"io"
 	"slices"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -120,7 +119,7 @@ func (sc *Screen) submitPolice(f *policeForm) {
 			sc.Put(item)
 		}
 	}
-	sc.s.Notify(lang.L("found.police_done", map[string]string{"ID": h.ID, "Count": strconv.Itoa(len(h.Tags))}))
+	sc.s.Notify(kit.Counted("found.police_done", len(h.Tags), map[string]any{"ID": h.ID}))
 	sc.printPoliceList(h.Tags[0])
 	sc.backToList()
 }
