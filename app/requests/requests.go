@@ -90,6 +90,7 @@ type Request struct {
 	Contact     string          `json:"contact,omitempty"` // a guest not in a room: how to reach them
 	Channel     RequestChannel  `json:"channel"`
 	Kind        RequestKind     `json:"kind"`
+	Topic       string          `json:"topic,omitempty"` // from the hotel's call topics (topics.go)
 	Description string          `json:"description"`
 	Department  string          `json:"department,omitempty"` // "" = the desk handles it
 	Priority    RequestPriority `json:"priority"`
@@ -193,6 +194,7 @@ type RequestOpened struct {
 	Contact     string          `json:"contact,omitempty"`
 	Channel     RequestChannel  `json:"channel"`
 	Kind        RequestKind     `json:"kind"`
+	Topic       string          `json:"topic,omitempty"`
 	Description string          `json:"description"`
 	Department  string          `json:"department,omitempty"`
 	Priority    RequestPriority `json:"priority"`
