@@ -67,7 +67,6 @@ import (
 // The desk's store is what the window's interfaces ask of it.
 var (
 	_ ui.Feed                  = (*data.Store)(nil)
-	_ ui.Counter               = (*data.Store)(nil)
 	_ ui.Disk                  = (*data.Store)(nil)
 	_ kit.LocalStore           = (*data.Store)(nil)
 	_ supervisor.StoreStats    = (*data.Store)(nil)
@@ -220,7 +219,11 @@ func newDeskSession(dir string) *deskSession {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(themeFor("")) // the desk's font, for Chinese, before the store says which theme
 	w := a.NewWindow(lang.L("app.title"))
-	w.Resize(fyne.NewSize(1280, 720)) // fits a 1366×768 desk screen with a taskbar
+	w.Resize(ui.RememberedWindowSize(a.Preferences())) // the size it had when last closed
+	w.SetCloseIntercept(func() {
+		ui.RememberWindowSize(w, a.Preferences())
+		w.Close()
+	})
 	ctx, stop := context.WithCancel(context.Background())
 	return &deskSession{a: a, w: w, ctx: ctx, stop: stop, code: exitOK}
 }
@@ -281,7 +284,7 @@ func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, sv
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
 		return nil, code
 	}
-	opt := ui.Options{Feed: st, Counter: st, Disk: st, SetTheme: setTheme,
+	opt := ui.Options{Feed: st, Disk: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) },
 		Ready:        benchReady(os.Getenv(benchReadyEnv))}
 	dw := ui.NewWindow(w, sess, registers(svc, backups), opt)

@@ -40,11 +40,16 @@ type Shift struct {
 	End   string `json:"end"`
 }
 
-// Holding says how long a found item of a category is kept before disposal,
-// and whether it must be reported to the police at once.
+// Holding says how long a found item of a category is kept before disposal
+// (days, and hours for perishables), whether it must be reported to the
+// police at once, and the disposal methods allowed once it is unclaimed.
+// Hours and Methods are omitted when unset, so set-ups saved before they
+// existed read the same; Hotel.HoldingOf fills in their defaults.
 type Holding struct {
-	Days   int  `json:"days"`
-	Police bool `json:"police,omitempty"`
+	Days    int      `json:"days"`
+	Hours   int      `json:"hours,omitempty"`
+	Police  bool     `json:"police,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 }
 
 // Hotel is the hotel-wide settings view.
@@ -66,6 +71,9 @@ type Hotel struct {
 	// SignOutAfter is how long a desk goes without use before it signs
 	// its person out; zero means DefaultSignOutAfter.
 	SignOutAfter time.Duration `json:"sign_out_after,omitempty"`
+	// Topics are what guests call about (see topics.go); nil until a
+	// supervisor sets them (DefaultTopics then).
+	Topics []string `json:"topics,omitempty"`
 	// LateGrace is how far past its shift's start a clock-in is still on
 	// time, and how far before its end a clock-out (the attendance
 	// register); nil means DefaultLateGrace, and zero is no grace.
@@ -116,10 +124,16 @@ func DefaultHotel() Hotel {
 	}
 }
 
+// defaultHolding is the holding a hotel's view starts from. It leaves out
+// perishables, and every category's methods, as it did before they
+// existed, so a hotel's events fold to the same view as before; HoldingOf
+// gives their defaults.
 func defaultHolding() map[Category]Holding {
 	h := map[Category]Holding{}
 	for _, c := range Categories {
-		h[c] = Holding{Days: 90}
+		if c != CatPerishables {
+			h[c] = Holding{Days: 90}
+		}
 	}
 	h[CatDocuments] = Holding{Days: 90, Police: true}
 	return h
@@ -138,6 +152,8 @@ type HotelChange struct {
 	Areas *[]string `json:"areas,omitempty"`
 	// SignOutAfter sets Hotel.SignOutAfter (MinSignOutAfter..MaxSignOutAfter).
 	SignOutAfter *time.Duration `json:"sign_out_after,omitempty"`
+	// Topics replaces Hotel.Topics (checkTopics).
+	Topics *[]string `json:"topics,omitempty"`
 	// LateGrace sets Hotel.LateGrace (0..MaxLateGrace).
 	LateGrace *time.Duration `json:"late_grace,omitempty"`
 	At        time.Time      `json:"at"`
@@ -259,12 +275,18 @@ func mergeHotel(h *Hotel, c HotelChange) {
 		g := *c.LateGrace
 		h.LateGrace = &g
 	}
+	if c.Topics != nil {
+		h.Topics = *c.Topics
+	}
 	for cat, hold := range c.Holding {
 		h.Holding[cat] = hold
 	}
 }
 
 func applyRooms(l *RoomList, ev wire.Event) error {
+	if ev.Type == TypeRoomSet {
+		return setRoom(l, ev)
+	}
 	if ev.Type != TypeRoomsImported {
 		return nil
 	}
@@ -369,14 +391,18 @@ func checkHotelChange(c HotelChange) error {
 			return err
 		}
 	}
+	if c.Topics != nil {
+		if err := checkTopics(*c.Topics); err != nil {
+			return err
+		}
+	}
 	for _, sh := range c.Shifts {
 		if err := checkShiftTimes(sh); err != nil {
 			return err
 		}
 	}
 	for cat, h := range c.Holding {
-		if err := FirstErr(Choice("category", string(cat), CategoryNames()...),
-			Between("holding.days", h.Days, 0, 3650)); err != nil {
+		if err := checkHolding(cat, h); err != nil {
 			return err
 		}
 	}

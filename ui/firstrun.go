@@ -124,7 +124,7 @@ func (f *firstRun) useRooms(name string, r io.Reader) {
 	if err == nil {
 		f.roomsImp, err = kit.PreviewRoomFile(f.s.Window, f.s.Svc, name, b, func(p app.RoomPreview) {
 			f.rooms = &p
-			f.roomsBtn.SetText(lang.L("shell.rooms_chosen", map[string]any{"Name": p.Name, "Count": len(p.Rooms)}))
+			f.roomsBtn.SetText(kit.Counted("shell.rooms_chosen", len(p.Rooms), map[string]any{"Name": p.Name}))
 		})
 	}
 	if err != nil {

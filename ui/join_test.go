@@ -214,7 +214,7 @@ func newJoiner(t *testing.T, language string, prepare ...func(*kittest.Env)) *jo
 	b := &joiner{Env: e, q: newUIQueue()}
 	e.Session.Do = b.q.do
 	b.sh = NewShell(e.Session, withDashboard(e.Svc, e.Session, newFake("keys", kit.KindKey, fyne.KeyK), restrictedScreen{newFake("supervisor", kit.KindStaff, fyne.KeyU)}),
-		Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
+		Options{Feed: e.Store, Tick: make(chan time.Time)})
 	e.Window.SetContent(b.sh.Content())
 	e.Window.Resize(fyne.NewSize(1280, 720))
 	b.sh.Start()

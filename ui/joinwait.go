@@ -175,7 +175,7 @@ func (w *joinWait) answered(info wire.InfoResponse, err error) {
 // it is known.
 func (w *joinWait) showProgress(stats data.Stats) {
 	if w.total == nil || w.total.LastSeq == 0 {
-		w.got.SetText(lang.L("join.received", map[string]int{"Count": stats.Events}))
+		w.got.SetText(kit.Counted("join.received", stats.Events))
 		w.bar.Hide()
 		w.spinner.Show()
 		return

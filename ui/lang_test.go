@@ -258,3 +258,28 @@ func TestFyneWordsSpeakTheDeskLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishHintsAreEnglish: the hints in search boxes and fields, and
+// the checks under them, speak English in the English desk; Chinese shows
+// only where the desk asks for Chinese words.
+func TestEnglishHintsAreEnglish(t *testing.T) {
+	chineseOnPurpose := map[string]string{
+		"supervisor.item_name_hint": "an item type's name is typed in both languages",
+	}
+	han := regexp.MustCompile(`\p{Han}`)
+	hint := regexp.MustCompile(`(\.search$|_hint$|\.hint\.|\.check\.|\.pick$)`)
+	en := loadTables(t)["en"]
+	n := 0
+	for key, text := range en {
+		if !hint.MatchString(key) || chineseOnPurpose[key] != "" {
+			continue
+		}
+		n++
+		if han.MatchString(text) {
+			t.Errorf("%s reads %q in the English desk", key, text)
+		}
+	}
+	if n < 10 {
+		t.Fatalf("found only %d hints to check", n)
+	}
+}

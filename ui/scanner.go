@@ -21,8 +21,9 @@ const (
 )
 
 // scanKinds are the kinds of record a scanned tag may name, in the order
-// they are tried: key tags, then found-item tags (the QR on a printed tag).
-var scanKinds = []string{kit.KindKey, kit.KindFound}
+// they are tried: key tags, found-item tags (the QR on a printed tag),
+// then the asset tags of lent items (the loan that has the item out).
+var scanKinds = []string{kit.KindKey, kit.KindFound, kit.KindAssetTag}
 
 // scanner gathers the characters typed with no field focused. Used on
 // the Fyne goroutine.

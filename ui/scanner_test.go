@@ -74,7 +74,7 @@ func TestAnUnknownScanSaysSo(t *testing.T) {
 	if se.sh.Current().ID() != "dashboard" {
 		t.Errorf("an unknown tag brought %s to the front", se.sh.Current().ID())
 	}
-	if got := se.Session.LastNotice(); got != "No key or found item has the tag XX-404. Check the tag, or type it into the search." {
+	if got := se.Session.LastNotice(); got != "No key, found item or lent item has the tag XX-404. Check the tag, or type it into the search." {
 		t.Errorf("the desk says %q", got)
 	}
 }

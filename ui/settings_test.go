@@ -62,11 +62,11 @@ func TestStatusBarShowsSync(t *testing.T) {
 func TestStatusBarPicksUpSyncStartedLater(t *testing.T) {
 	se := dashEnv(t, kit.Chinese)
 	se.sh.bar.refresh(se.sh.opt)
-	if got := se.sh.StatusText(); !strings.Contains(got, "未设置服务器") {
+	if got := se.sh.StatusText(); !strings.Contains(got, "单机工作") {
 		t.Fatalf("before enrolment: %q", got)
 	}
 	se.sh.SetSync(data.NewSyncClient(se.Store, data.SyncConfig{}))
-	if got := se.sh.StatusText(); !strings.Contains(got, "离线") || strings.Contains(got, "未设置服务器") {
+	if got := se.sh.StatusText(); !strings.Contains(got, "离线") || strings.Contains(got, "单机工作") {
 		t.Fatalf("after enrolment: %q", got)
 	}
 }

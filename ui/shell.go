@@ -28,12 +28,6 @@ type Feed interface {
 	Subscribe() *data.Subscription
 }
 
-// Counter counts the events waiting to sync, at no cost however many;
-// *data.Store implements it.
-type Counter interface {
-	OutboxLen() (int, error)
-}
-
 // Disk says whether the store can save; *data.Store implements it. It is
 // cheap enough to ask at every refresh.
 type Disk interface {
@@ -44,8 +38,6 @@ type Disk interface {
 type Options struct {
 	// Feed tells the shell about store changes; nil for none.
 	Feed Feed
-	// Counter gives the events waiting to sync when no server is set.
-	Counter Counter
 	// Disk tells the status bar when the disk is full; nil: never.
 	Disk Disk
 	// Sync is the running sync client; nil when no server is set.

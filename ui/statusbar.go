@@ -104,17 +104,12 @@ func deskText(s *kit.Session) string {
 	return lang.L("shell.desk", map[string]string{"Name": code})
 }
 
-// syncText is the sync state: "no server set" with the events waiting, or
+// syncText is the sync state: that the desk works on its own when no
+// server is set (a choice, not a fault: no count of records "waiting"), or
 // online/offline, events waiting and the last sync time.
 func syncText(s *kit.Session, opt Options) string {
 	if opt.Sync == nil {
-		parts := []string{lang.L("shell.no_server")}
-		if opt.Counter != nil {
-			if n, err := opt.Counter.OutboxLen(); err == nil && n > 0 {
-				parts = append(parts, lang.L("shell.pending", map[string]int{"Count": n}))
-			}
-		}
-		return strings.Join(parts, " · ")
+		return lang.L("shell.no_server")
 	}
 	st := opt.Sync.Status()
 	parts := []string{lang.L("shell.offline")}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -64,4 +65,50 @@ func sameColor(a, b color.Color) bool {
 	r1, g1, b1, _ := a.RGBA()
 	r2, g2, b2, _ := b.RGBA()
 	return r1 == r2 && g1 == g2 && b1 == b2
+}
+
+// TestThemeTextAndBordersAreReadable: low-importance text (times, notes,
+// status lines, drawn in the "disabled" colour), hints and the rings of
+// radio buttons stand out from the background on both variants (WCAG AA:
+// text 4.5:1, borders 3:1).
+func TestThemeTextAndBordersAreReadable(t *testing.T) {
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		th := NewTheme().WithVariant(v)
+		for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground} {
+			for name, min := range map[fyne.ThemeColorName]float64{
+				theme.ColorNameForeground: 4.5, theme.ColorNameDisabled: 4.5,
+				theme.ColorNamePlaceHolder: 4.5, theme.ColorNameInputBorder: 3,
+			} {
+				if c := contrast(th.Color(name, v), th.Color(bg, v)); c < min {
+					t.Errorf("variant %d: %s on %s is %.2f:1, want at least %.1f:1", v, name, bg, c, min)
+				}
+			}
+		}
+		if contrast(th.Color(theme.ColorNameDisabled, v), th.Color(theme.ColorNameBackground, v)) >=
+			contrast(th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameBackground, v)) {
+			t.Errorf("variant %d: low-importance text is as strong as the foreground", v)
+		}
+	}
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// luminance is a colour's WCAG relative luminance.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

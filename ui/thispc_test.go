@@ -37,7 +37,7 @@ func TestSupervisorChangesThisPCsDesk(t *testing.T) {
 	keys := newFake("keys", kit.KindKey, fyne.KeyK)
 	backups := &data.AutoBackup{Store: e.Store, Dir: e.Store.Dir() + "-backups", Now: e.Clock.Now}
 	sh := NewShell(e.Session, withDashboard(e.Svc, e.Session, keys, supervisor.New(e.Session, e.Svc, backups, appreports.New(e.Svc.Service))),
-		Options{Feed: e.Store, Counter: e.Store, Tick: make(chan time.Time)})
+		Options{Feed: e.Store, Tick: make(chan time.Time)})
 	e.Window.SetContent(sh.Content())
 	sh.Start()
 	t.Cleanup(sh.Stop)

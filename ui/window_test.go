@@ -22,7 +22,7 @@ func TestLanguageChangeShowsAtOnce(t *testing.T) {
 	areas := func(s *kit.Session) []kit.Register {
 		return withDashboard(e.Svc, s, newFake("keys", kit.KindKey, fyne.KeyK))
 	}
-	dw := NewWindow(e.Window, e.Session, areas, Options{Counter: e.Store, Tick: make(chan time.Time)})
+	dw := NewWindow(e.Window, e.Session, areas, Options{Tick: make(chan time.Time)})
 	dw.Start()
 	t.Cleanup(func() { dw.Stop() })
 

@@ -118,13 +118,10 @@ func (s *FoundRegister) fillFound(in *FoundInput) error {
 	if err != nil {
 		return err
 	}
-	hold, ok := h.Holding[in.Category]
-	if !ok {
-		hold = app.Holding{Days: 90}
-	}
+	hold := h.HoldingOf(in.Category)
 	in.FoundAt, in.At, in.Desk = in.FoundAt.UTC(), s.Now(), s.Desk()
 	in.Police = hold.Police || in.Dangerous || in.Category == app.CatDocuments
-	in.HoldUntil = in.FoundAt.AddDate(0, 0, hold.Days)
+	in.HoldUntil = hold.Until(in.FoundAt)
 	return nil
 }
 

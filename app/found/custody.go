@@ -142,9 +142,12 @@ func (s *FoundRegister) saveClaim(actor app.Staff, in ClaimInput) error {
 	return app.StoreRefusal(err)
 }
 
-// DisposeFound disposes of an unclaimed item: donate, destroy, police or
-// finder; supervisors only. Before the holding period ends it needs a
-// reason, except handing a police-flagged item to the police.
+// DisposeFound disposes of an unclaimed item: donate, destroy or finder,
+// as the hotel's set-up allows for its category (Hotel.HoldingOf);
+// supervisors only. Before the holding period ends it needs a reason.
+// Refusals: an unknown method (field.bad_value), the police (they take
+// items on a hand-over list: HandToPolice), a method the set-up does not
+// allow for the category (found.method_not_allowed).
 func (s *FoundRegister) DisposeFound(actorID, tag, method, reason string) (FoundItem, error) {
 	s.Lock()
 	defer s.Unlock()
@@ -156,15 +159,56 @@ func (s *FoundRegister) DisposeFound(actorID, tag, method, reason string) (Found
 	if err != nil {
 		return f, err
 	}
-	if err := app.Choice("method", method, disposalMethods...); err != nil {
+	if err := s.checkMethod(f, method); err != nil {
 		return f, err
 	}
 	d := Disposal{Method: method, Reason: strings.TrimSpace(reason), By: actor.ID, At: s.Now()}
 	d.Early = d.At.Before(f.HoldUntil)
-	if d.Early && d.Reason == "" && !(f.Police && method == "police") {
+	if err := app.MaxLen("reason", d.Reason, MaxReasonRunes); err != nil {
+		return f, err
+	}
+	if d.Early && d.Reason == "" {
 		return f, app.Conflicting("found.holding", "tag", tag, "until", s.ClockText(f.HoldUntil))
 	}
 	return app.EmitView[FoundItem](s.Service, actor, app.Ref(KindFound, tag), TypeFoundDisposed, d)
+}
+
+// MaxReasonRunes bounds a disposal's reason.
+const MaxReasonRunes = 200
+
+// checkMethod refuses a method DisposeFound does not take for f.
+func (s *FoundRegister) checkMethod(f FoundItem, method string) error {
+	if err := app.Choice("method", method, app.DisposalMethods...); err != nil {
+		return err
+	}
+	if method == app.DisposePolice {
+		return app.Invalid("method", "found.police_handover", "tag", f.Tag)
+	}
+	h, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	if !h.HoldingOf(f.Category).Allows(method) {
+		return app.Invalid("method", "found.method_not_allowed", "tag", f.Tag)
+	}
+	return nil
+}
+
+// DisposalMethodsFor lists the methods DisposeFound takes for an item of
+// category c, in display order: the set-up's, less the police.
+func (s *FoundRegister) DisposalMethodsFor(c app.Category) ([]string, error) {
+	h, err := s.Settings()
+	if err != nil {
+		return nil, err
+	}
+	hold := h.HoldingOf(c)
+	var out []string
+	for _, m := range app.DisposalMethods {
+		if m != app.DisposePolice && hold.Allows(m) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
 }
 
 // FoundLabel is the text of an item's printable tag label.

@@ -13,6 +13,9 @@ func init() {
 		{TypeFoundClaimed, TypeFoundDisposed}:        "found.claimed_and_disposed",
 		{TypeFoundDisposed, TypeFoundDisposed}:       "found.disposed_twice",
 		{TypeFoundTransferred, TypeFoundTransferred}: "found.moved_twice",
+		{TypeFoundToPolice, TypeFoundToPolice}:       "found.disposed_twice",
+		{TypeFoundClaimed, TypeFoundToPolice}:        "found.claimed_and_disposed",
+		{TypeFoundDisposed, TypeFoundToPolice}:       "found.disposed_twice",
 	})))
 	app.RegisterMessages(map[string]string{
 		"found.witness_required":     "A valuable item needs a witness — ask a second staff member to sign.",
@@ -48,6 +51,8 @@ func applyFound(f *FoundItem, ev wire.Event) error {
 		d, err := app.DecodeBody[Disposal](ev)
 		f.Disposal, f.Status = &d, FoundDisposed
 		return err
+	case TypeFoundToPolice:
+		return applyToPolice(f, ev)
 	}
 	return nil
 }

@@ -17,6 +17,9 @@ const (
 	TypeFoundTransferred = "found.transferred"
 	TypeFoundClaimed     = "found.claimed"
 	TypeFoundDisposed    = "found.disposed"
+	// TypeFoundToPolice hands the item to the police on a hand-over list
+	// (police.go). Versioned: an older desk folds it as nothing.
+	TypeFoundToPolice = "found.police.v1"
 )
 
 // FoundStatus is where a found item stands.
@@ -28,9 +31,6 @@ const (
 	FoundClaimed  FoundStatus = "claimed"
 	FoundDisposed FoundStatus = "disposed"
 )
-
-// Disposal methods.
-var disposalMethods = []string{"donate", "destroy", "police", "finder"}
 
 // FoundItem is a found item's view.
 type FoundItem struct {
@@ -54,8 +54,10 @@ type FoundItem struct {
 	LoggedAt    time.Time    `json:"logged_at"`
 	Status      FoundStatus  `json:"status"`
 	Custody     []Custody    `json:"custody"`
-	Claims      []Claim      `json:"claims,omitempty"` // two only after a conflict
-	Disposal    *Disposal    `json:"disposal,omitempty"`
+	// Handover is the police hand-over list the item went on, if it did.
+	Handover *PoliceHandover `json:"police_handover,omitempty"`
+	Claims   []Claim         `json:"claims,omitempty"` // two only after a conflict
+	Disposal *Disposal       `json:"disposal,omitempty"`
 }
 
 // Custody is one link of the custody chain: where the item was put, by whom.
@@ -65,6 +67,10 @@ type Custody struct {
 	Location string    `json:"location"`
 	InSafe   bool      `json:"in_safe,omitempty"`
 	Note     string    `json:"note,omitempty"`
+	// Police is the hand-over list's ID when this link is the item handed
+	// to the police (Location the unit, Note the officer, By who handed
+	// it over).
+	Police string `json:"police,omitempty"`
 }
 
 // Claim is a hand-over to the owner, in person or shipped.
@@ -92,6 +98,9 @@ type Disposal struct {
 	Early  bool      `json:"early,omitempty"` // before the holding period ended
 	By     string    `json:"by"`
 	At     time.Time `json:"at"`
+	// Handover is the police hand-over list's ID for a disposal to the
+	// police on one (police.go).
+	Handover string `json:"handover,omitempty"`
 }
 
 // Location is the item's current storage place.

@@ -121,7 +121,7 @@ func TestFoundTagsAndPoliceFlag(t *testing.T) {
 		t.Fatalf("label = %+v, %v", label, err)
 	}
 	// Handing a police-flagged item to the police needs no early reason.
-	if _, err := f.Svc.DisposeFound(apptest.SupID, b.Tag, "police", ""); err != nil {
+	if _, err := f.Svc.HandToPolice(apptest.SupID, PoliceInput{Tags: []string{b.Tag}, Officer: "张警官", Unit: "城关派出所"}); err != nil {
 		t.Fatal(err)
 	}
 }

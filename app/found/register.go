@@ -7,7 +7,8 @@ import "floordesk/app"
 // of every register are serialised by the core's lock.
 type FoundRegister struct {
 	*app.Service
-	tags tagCounter // guarded by the core's lock, as the commands are
+	tags   tagCounter // guarded by the core's lock, as the commands are
+	police policeIDs  // likewise
 }
 
 // New returns the register on core.

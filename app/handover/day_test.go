@@ -50,6 +50,7 @@ func TestWholeDayAtADesk(t *testing.T) {
 	at("09:05")
 	f.Must(f.Svc.ResolveRequest(apptest.AttID, noise.ID, "security", "neighbours asked to turn the music down"))
 	at("09:30")
+	f.Must(f.Svc.CallBack(apptest.AttID, noise.ID, requests.CallBackInput{Channel: requests.CallBackPhone, Satisfaction: 4}))
 	f.Must(f.Svc.ConfirmRequest(apptest.AttID, noise.ID, 4, "quiet now"))
 
 	inq := openReq(f, requests.NewRequest{Room: "1208", Kind: requests.RequestInquiry, Channel: requests.ChannelRoom, Description: "breakfast hours?"})

@@ -74,6 +74,7 @@ func seedRequests(t *testing.T, f *desk) {
 	id := request(t, f, day(4, 12, 0), complaint("302", "engineering", requests.ComplaintNoise, requests.SeverityModerate), 3, 25, 0)
 	at(f, day(4, 12, 30))
 	val(f.Svc.CompensateComplaint(apptest.SupID, id, "fruit basket", 8800))
+	val(f.Svc.CallBack(apptest.AttID, id, requests.CallBackInput{Channel: requests.CallBackPhone, Satisfaction: 4}))
 	val(f.Svc.ConfirmRequest(apptest.AttID, id, 4, ""))
 	request(t, f, day(5, 14, 0), complaint("303", "fnb", requests.ComplaintFood, requests.SeveritySerious), -1, -1, 0)
 	request(t, f, day(9, 9, 0), service("301", "housekeeping"), 5, 20, 0) // the week after

@@ -20,6 +20,7 @@ type NewRequest struct {
 	Contact     string // how to reach a guest not in a room: a phone number
 	Channel     RequestChannel
 	Kind        RequestKind
+	Topic       string // one of the hotel's call topics, or "" (topics.go)
 	Description string
 	Department  string // "" = the desk handles it itself
 	Priority    RequestPriority
@@ -67,7 +68,7 @@ func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, e
 func (s *RequestRegister) openedBody(in NewRequest, now time.Time) RequestOpened {
 	return RequestOpened{
 		At: now, Desk: s.Desk(), Room: in.Room, Area: in.Area, Guest: in.Guest, Contact: in.Contact,
-		Channel: in.Channel, Kind: in.Kind, Description: in.Description,
+		Channel: in.Channel, Kind: in.Kind, Topic: in.Topic, Description: in.Description,
 		Department: in.Department, Priority: in.Priority, PromisedAt: in.PromisedAt.UTC(),
 		FollowEvery: in.FollowEvery, Complaint: in.Complaint,
 	}
@@ -75,7 +76,7 @@ func (s *RequestRegister) openedBody(in NewRequest, now time.Time) RequestOpened
 
 func requestDefaults(in NewRequest, now time.Time) NewRequest {
 	in.Room, in.Guest = strings.TrimSpace(in.Room), strings.TrimSpace(in.Guest)
-	in.Area, in.Contact = strings.TrimSpace(in.Area), strings.TrimSpace(in.Contact)
+	in.Area, in.Contact, in.Topic = strings.TrimSpace(in.Area), strings.TrimSpace(in.Contact), strings.TrimSpace(in.Topic)
 	in.Description, in.Department = strings.TrimSpace(in.Description), strings.TrimSpace(in.Department)
 	if in.Channel == "" {
 		in.Channel = ChannelInPerson
@@ -106,7 +107,8 @@ func (s *RequestRegister) checkNewRequest(in NewRequest, now time.Time) error {
 	); err != nil {
 		return err
 	}
-	return app.FirstErr(s.checkPlace(in), s.checkRequestDepartment("department", in.Department, false))
+	return app.FirstErr(s.checkPlace(in), s.checkRequestDepartment("department", in.Department, false),
+		s.CheckTopic("topic", in.Topic))
 }
 
 // MaxContactRunes bounds a guest's contact details (a phone number, a
@@ -257,14 +259,15 @@ func (s *RequestRegister) ResolveRequest(actorID, id, department, result string)
 
 // ConfirmRequest records the result confirmed with the guest (for a
 // complaint, the call-back) with a satisfaction from 1 to 5, and closes the
-// request. Refused until the request is resolved.
+// request. Refused until the request is resolved; a complaint, until it
+// is ready to close (see CloseComplaint).
 func (s *RequestRegister) ConfirmRequest(actorID, id string, satisfaction int, comment string) (Request, error) {
 	comment = strings.TrimSpace(comment)
 	if err := app.FirstErr(app.Between("satisfaction", satisfaction, 1, 5), app.MaxLen("comment", comment, 500)); err != nil {
 		return Request{}, err
 	}
 	body := RequestConfirmed{At: s.Now(), Satisfaction: satisfaction, Comment: comment}
-	return s.requestCommand(actorID, id, requireResolved, TypeRequestConfirmed, body)
+	return s.requestCommand(actorID, id, requireConfirmable, TypeRequestConfirmed, body)
 }
 
 // CancelRequest closes a request that will not be done, with a reason.

@@ -107,7 +107,7 @@ func demoOpened(w *app.DemoWorld, at time.Time) RequestOpened {
 		o.Kind, o.Department, o.Description = RequestComplaint, g.dept, g.text
 		o.Complaint = &Complaint{Category: g.cat, Severity: sev, Responsible: g.dept}
 	}
-	o.PromisedAt = DefaultPromise(o.Priority, at)
+	o.PromisedAt, o.Topic = DefaultPromise(o.Priority, at), demoTopics[o.Description]
 	return o
 }
 

@@ -34,7 +34,7 @@ func applyRequest(r *Request, ev wire.Event) error {
 	case TypeRequestCalled:
 		return applyRequestCalled(r, ev)
 	}
-	return nil
+	return applyCase(r, ev)
 }
 
 func applyRequestOpened(r *Request, ev wire.Event) error {
@@ -52,7 +52,7 @@ func openRequest(r *Request, ev wire.Event, b RequestOpened) {
 	at := app.ActionTime(b.At, ev)
 	r.ID, r.Desk, r.Room, r.Guest = ev.Entity.ID, b.Desk, b.Room, b.Guest
 	r.Area, r.Contact = b.Area, b.Contact
-	r.Channel, r.Kind, r.Description = b.Channel, b.Kind, b.Description
+	r.Channel, r.Kind, r.Description, r.Topic = b.Channel, b.Kind, b.Description, b.Topic
 	r.Department, r.Priority, r.Complaint = b.Department, b.Priority, b.Complaint
 	r.OpenedAt, r.OpenedBy, r.FollowEvery = at, ev.Actor, b.FollowEvery
 	if r.PromisedAt.IsZero() {

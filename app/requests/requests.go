@@ -90,6 +90,7 @@ type Request struct {
 	Contact     string          `json:"contact,omitempty"` // a guest not in a room: how to reach them
 	Channel     RequestChannel  `json:"channel"`
 	Kind        RequestKind     `json:"kind"`
+	Topic       string          `json:"topic,omitempty"` // from the hotel's call topics (topics.go)
 	Description string          `json:"description"`
 	Department  string          `json:"department,omitempty"` // "" = the desk handles it
 	Priority    RequestPriority `json:"priority"`
@@ -111,6 +112,7 @@ type Request struct {
 	Cancellation *Cancellation  `json:"cancellation,omitempty"`
 	Touched      time.Time      `json:"touched"`
 	Compensation []Compensation `json:"compensation,omitempty"`
+	Case         *Case          `json:"case,omitempty"` // a complaint's investigation to close (complaint_case.go)
 }
 
 // Dispatch records that a department was notified.
@@ -192,6 +194,7 @@ type RequestOpened struct {
 	Contact     string          `json:"contact,omitempty"`
 	Channel     RequestChannel  `json:"channel"`
 	Kind        RequestKind     `json:"kind"`
+	Topic       string          `json:"topic,omitempty"`
 	Description string          `json:"description"`
 	Department  string          `json:"department,omitempty"`
 	Priority    RequestPriority `json:"priority"`

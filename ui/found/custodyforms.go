@@ -146,14 +146,27 @@ func (sc *Screen) showTransferForm(tag string) {
 
 // showDisposeForm opens the disposal form; the domain lets only a
 // supervisor dispose, and before the holding period only with a reason.
+// It offers the methods the hotel's set-up allows for the item's
+// category; the police take items on a hand-over list (showPoliceForm).
 func (sc *Screen) showDisposeForm(tag string) {
+	item, err := sc.svc.FoundItem(tag)
+	if err != nil {
+		sc.s.Notify(kit.Say(err))
+		return
+	}
+	methods, err := sc.svc.DisposalMethodsFor(item.Category)
+	if err != nil {
+		sc.s.Notify(kit.Say(err))
+		return
+	}
 	f := kit.NewForm()
-	method := kit.NewSelect(codeOptions("found.method.", disposalMethods), func(string) { f.Say("method", "") })
+	method := kit.NewSelect(codeOptions("found.method.", methods), func(string) { f.Say("method", "") })
 	reason := f.Entry(lang.L("found.reason_hint"))
 	f.Row(lang.L("found.method"), "method", method)
 	f.Row(lang.L("found.reason"), "reason", reason)
+	f.Plain("", widget.NewLabel(lang.L("found.dispose_police_note")))
 	f.Submit = func() {
-		item, err := sc.svc.DisposeFound(sc.s.UserID(), tag, codeOf("found.method.", disposalMethods, method.Selected), reason.Text)
+		item, err := sc.svc.DisposeFound(sc.s.UserID(), tag, codeOf("found.method.", methods, method.Selected), reason.Text)
 		sc.done(f, item, err, "found.disposed")
 	}
 	f.Cancel = sc.backToList

@@ -61,7 +61,7 @@ func (sc *Screen) facts(f appfound.FoundItem) fyne.CanvasObject {
 		widget.NewFormItem(lang.L("found.category"), wrapped(categoryName(f.Category))),
 		widget.NewFormItem(lang.L("found.description"), wrapped(f.Description)),
 		widget.NewFormItem(lang.L("found.storage"), wrapped(sc.storageText(f.Location()))),
-		widget.NewFormItem(lang.L("found.hold_until"), wrapped(kit.Date(f.HoldUntil))),
+		widget.NewFormItem(lang.L("found.hold_until"), wrapped(holdText(f))),
 	)
 	if f.Valuable {
 		form.Append(lang.L("found.witness"), wrapped(sc.names.Name(f.Witness)))
@@ -84,6 +84,10 @@ func (sc *Screen) storageText(c appfound.Custody) string {
 }
 
 func (sc *Screen) custodyLine(c appfound.Custody) string {
+	if c.Police != "" {
+		return kit.When(c.At, sc.s.Now()) + "  " + lang.L("found.custody_police",
+			map[string]string{"Unit": c.Location, "Officer": c.Note, "ID": c.Police}) + " — " + sc.names.Name(c.By)
+	}
 	line := kit.When(c.At, sc.s.Now()) + "  " + sc.storageText(c) + " — " + sc.names.Name(c.By)
 	if c.Note != "" {
 		line += " (" + c.Note + ")"
@@ -109,13 +113,22 @@ func (sc *Screen) actions(f appfound.FoundItem) fyne.CanvasObject {
 		if len(f.Claims) > 0 {
 			box.Add(widget.NewButtonWithIcon(lang.L("found.print_receipt"), theme.DocumentPrintIcon(), func() { sc.printReceipt(f) }))
 		}
+		if f.Handover != nil {
+			box.Add(widget.NewButtonWithIcon(lang.L("found.print_police"), theme.DocumentPrintIcon(), func() { sc.printPoliceList(f.Tag) }))
+		}
 		return box
 	}
 	claim := widget.NewButton(lang.L("found.claim"), func() { sc.showClaimForm(f.Tag) })
 	claim.Importance = widget.HighImportance
 	transfer := widget.NewButton(lang.L("found.transfer"), func() { sc.showTransferForm(f.Tag) })
-	dispose := widget.NewButton(lang.L("found.dispose"), func() { sc.showDisposeForm(f.Tag) })
-	return container.NewHBox(claim, transfer, dispose, label, printTag)
+	box := container.NewHBox(claim, transfer)
+	if methods, _ := sc.svc.DisposalMethodsFor(f.Category); len(methods) > 0 {
+		box.Add(widget.NewButton(lang.L("found.dispose"), func() { sc.showDisposeForm(f.Tag) }))
+	}
+	box.Add(sc.policeButton(f.Tag))
+	box.Add(label)
+	box.Add(printTag)
+	return box
 }
 
 // bigTag shows a tag number large, for the attendant to copy onto the bag.

@@ -33,6 +33,7 @@ type Screen struct {
 	lastReportForm *reportForm
 	lastClaim      *claimForm
 	lastDispose    *widget.Select
+	lastPolice     *policeForm
 	// claimFor is the loss report an item was opened from: its claim
 	// form starts on that report (see reportFor).
 	claimFor   struct{ tag, report string }
@@ -55,7 +56,7 @@ func (sc *Screen) look() kit.ListLook {
 	logBtn := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("found.log")), theme.ContentAddIcon(), sc.showLogForm)
 	logBtn.Importance = widget.HighImportance
 	reportBtn := widget.NewButtonWithIcon(lang.L("found.report"), theme.DocumentCreateIcon(), sc.showReportForm)
-	police := widget.NewButtonWithIcon(lang.L("found.print_police"), theme.DocumentPrintIcon(), sc.printPoliceList)
+	police := widget.NewButtonWithIcon(lang.L("found.to_police"), theme.DocumentPrintIcon(), func() { sc.showPoliceForm("") })
 	tools := container.NewHBox(logBtn, reportBtn, widget.NewButton(lang.L("found.reports"), sc.showReports), police)
 	return kit.ListLook{Screen: "found", Title: "found.title", Icon: theme.SearchIcon,
 		Search: "found.search", Pick: "found.pick", Count: "found.count", Tools: tools,

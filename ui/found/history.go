@@ -14,7 +14,7 @@ import (
 func (sc *Screen) history(f appfound.FoundItem) []string {
 	now := sc.s.Now()
 	out := []string{lang.L("found.h.logged", map[string]string{
-		"When": kit.When(f.LoggedAt, now), "By": sc.names.Name(f.LoggedBy), "Desk": f.Desk})}
+		"When": kit.When(f.LoggedAt, now), "By": sc.names.Name(f.LoggedBy), "Desk": sc.s.DeskName(f.Desk)})}
 	for _, c := range f.Custody[min(1, len(f.Custody)):] {
 		out = append(out, lang.L("found.h.moved", map[string]string{
 			"When": kit.When(c.At, now), "By": sc.names.Name(c.By), "Location": sc.storageText(c)}))

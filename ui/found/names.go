@@ -42,9 +42,6 @@ func categoryOf(name string) app.Category {
 	return ""
 }
 
-// disposalMethods are the domain's disposal methods.
-var disposalMethods = []string{"donate", "destroy", "police", "finder"}
-
 // idTypes are the identity documents a claimant may show.
 var idTypes = []string{"id_card", "passport", "hk_macau_permit", "taiwan_permit", "residence_permit", "other"}
 
@@ -77,5 +74,14 @@ func statusText(f appfound.FoundItem, now time.Time) string {
 	case !now.Before(f.HoldUntil):
 		return lang.L("found.status.past_holding")
 	}
-	return lang.L("found.status.held", map[string]string{"Until": kit.Date(f.HoldUntil)})
+	return lang.L("found.status.held", map[string]string{"Until": holdText(f)})
+}
+
+// holdText is when an item's hold ends: its date, with the time for a
+// hold shorter than three days (perishables, held in hours).
+func holdText(f appfound.FoundItem) string {
+	if f.HoldUntil.Sub(f.FoundAt) < 72*time.Hour {
+		return kit.DateTime(f.HoldUntil)
+	}
+	return kit.Date(f.HoldUntil)
 }

@@ -2,13 +2,8 @@ package found
 
 import (
 	"io"
-	"slices"
-	"strings"
-
-	"fyne.io/fyne/v2/lang"
 
 	appfound "floordesk/app/found"
-	"floordesk/ui/kit"
 	"floordesk/ui/paper"
 )
 
@@ -23,28 +18,4 @@ func (sc *Screen) printTag(f appfound.FoundItem) {
 func (sc *Screen) printReceipt(f appfound.FoundItem) {
 	d := sc.s.PaperDesk(sc.names.Name)
 	sc.s.Print("claim", f.Tag, func(w io.Writer) error { return paper.ClaimReceipt(w, d, f) }, sc.printed)
-}
-
-// printPoliceList prints the list of held items due to go to the police
-// (identity documents, dangerous items), oldest first, for the officer
-// who collects them to sign; with none, it says so and prints nothing.
-func (sc *Screen) printPoliceList() {
-	items, err := sc.svc.PoliceReportDue()
-	if err != nil {
-		sc.s.Notify(kit.Say(err))
-		return
-	}
-	if len(items) == 0 {
-		sc.s.Notify(lang.L("found.police_none"))
-		return
-	}
-	slices.SortFunc(items, func(a, b appfound.FoundItem) int {
-		if c := a.FoundAt.Compare(b.FoundAt); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Tag, b.Tag)
-	})
-	d := sc.s.PaperDesk(sc.names.Name)
-	at := sc.s.Now()
-	sc.s.Print("police", sc.s.Desk(), func(w io.Writer) error { return paper.PoliceList(w, d, items, at) }, sc.printed)
 }

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
-	"floordesk/app"
 	appfound "floordesk/app/found"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
@@ -144,35 +143,6 @@ func TestPrintClaimReceipt(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the receipt lacks %q: %s", want, text)
 		}
-	}
-}
-
-func TestPrintPoliceList(t *testing.T) {
-	e, sc := desk(t)
-	done := printer(t, e, sc, filepath.Join(t.TempDir(), "prints"))
-	sc.printPoliceList()
-	if n := e.Session.LastNotice(); n != lang.L("found.police_none") {
-		t.Fatalf("with nothing for the police: notice %q", n)
-	}
-	logRing(sc, true) // valuables: not for the police
-	sc.showLogForm()
-	f := sc.lastLogForm
-	test.Type(f.place, "Lobby")
-	test.Type(f.finder, "Zhao Min")
-	f.category.SetSelected(categoryName(app.CatDocuments))
-	test.Type(f.desc, "passport of Li Na")
-	test.Type(f.storage, "Safe 2")
-	test.Tap(f.Save)
-	passport := sc.lastLog.tag
-	tapButton(t, e.Window.Content(), lang.L("found.print_police"))
-	text := pdfText(t, waitPrinted(t, done))
-	for _, want := range []string{"Found items handed to the police", passport, "passport of Li Na", "Lobby", "Received by (police officer)"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("the police list lacks %q: %s", want, text)
-		}
-	}
-	if strings.Contains(text, "gold ring") {
-		t.Errorf("the police list holds the ring, which is not for the police: %s", text)
 	}
 }
 

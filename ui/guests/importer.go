@@ -121,7 +121,7 @@ func (im *importer) save(p appguests.Preview) {
 		im.label().SetText(kit.Say(err))
 		return
 	}
-	im.s.Notify(lang.L("guests.imported", map[string]any{"Count": len(l.Guests), "File": l.File}))
+	im.s.Notify(kit.Counted("guests.imported", len(l.Guests), map[string]any{"File": l.File}))
 }
 
 // PreviewText is the preview's summary and notes, a line each: the

@@ -102,7 +102,7 @@ func (sc *Screen) fillRow(id string, obj fyne.CanvasObject) {
 	if !h.Signed() {
 		imp = widget.WarningImportance
 	}
-	obj.(*kit.Row).Set(shiftText(h.Shift)+" · "+h.Desk, stateText(&h), kit.When(h.DraftedAt, sc.s.Now()), imp)
+	obj.(*kit.Row).Set(shiftText(h.Shift)+" · "+sc.s.DeskName(h.Desk), stateText(&h), kit.When(h.DraftedAt, sc.s.Now()), imp)
 }
 
 // drafted shows a handover just prepared.

@@ -65,7 +65,7 @@ func (v *view) editable() bool { return v.note != nil }
 
 // content is the view; the screen shows it in a scroll.
 func (v *view) content() fyne.CanvasObject {
-	title := widget.NewLabel(shiftText(v.h.Shift) + " · " + v.h.Desk)
+	title := widget.NewLabel(shiftText(v.h.Shift) + " · " + v.sc.s.DeskName(v.h.Desk))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(title, v.state)

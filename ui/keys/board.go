@@ -70,7 +70,7 @@ func (sc *Screen) board() kit.ListConfig[appkeys.Key] {
 // words are what the search finds a key by: tag, areas, type, desk and,
 // while it is out, holder and purpose.
 func (sc *Screen) words(k appkeys.Key) []string {
-	fields := []string{k.Tag, strings.Join(k.Areas, " "), keyType(k.Type), k.Desk}
+	fields := []string{k.Tag, strings.Join(k.Areas, " "), keyType(k.Type), k.Desk, sc.s.DeskName(k.Desk)}
 	if l, out := k.Current(); out {
 		fields = append(fields, sc.names.Name(l.Holder), l.Purpose)
 	}

@@ -21,7 +21,7 @@ func (sc *Screen) detail(k appkeys.Key) fyne.CanvasObject {
 	state := widget.NewLabel(strings.TrimSpace(where + "  " + due))
 	state.Importance, state.Wrapping = imp, fyne.TextWrapWord
 	box := container.NewVBox(kit.Heading(k.Tag+" · "+keyType(k.Type)), state,
-		widget.NewForm(fact("keys.areas", strings.Join(k.Areas, ", ")), fact("keys.board", k.Desk)))
+		widget.NewForm(fact("keys.areas", strings.Join(k.Areas, ", ")), fact("keys.board", sc.s.DeskName(k.Desk))))
 	for _, c := range k.Conflicts {
 		w := widget.NewLabel(kit.SayConflict(c))
 		w.Importance, w.Wrapping = widget.DangerImportance, fyne.TextWrapWord

@@ -34,6 +34,7 @@ type Core interface {
 	ResolveConflict(actorID, kind, id, conflictID, note string) error
 	Rooms() (app.RoomList, error)
 	SetDesk(actorID, code, name string, floors []int) (app.Desk, error)
+	SetRoom(actorID string, r app.Room) (app.RoomList, error)
 	SetItemType(actorID string, in app.ItemTypeInput) (app.ItemType, error)
 	SetLocalSetting(name, value string) error
 	Settings() (app.Hotel, error)

@@ -129,3 +129,16 @@ func floorsText(floors []int) string {
 type DeskLister interface {
 	Desks() ([]app.Desk, error)
 }
+
+// DeskName is the name of the hotel's desk with code ("三楼服务台"), for
+// showing where a record was made; the code itself when the desk is not
+// (yet) in the set-up or has no name, and "" for "".
+func (s *Session) DeskName(code string) string {
+	if code == "" || s.Svc == nil {
+		return code
+	}
+	if d, ok, err := FindDesk(s.Svc, code); err == nil && ok && d.Name != "" {
+		return d.Name
+	}
+	return code
+}

@@ -33,6 +33,11 @@ const (
 	KindDesk  = app.KindDesk
 )
 
+// KindAssetTag is no entity kind: Screen.Show(KindAssetTag, tag) opens the
+// open loan that has the lent item with asset tag tag (a scanned
+// hair dryer's label); the loans screen answers it.
+const KindAssetTag = "asset-tag"
+
 // KindConflict is no entity kind: Session.Open("conflict", "kind/entityID")
 // opens the conflicts list at the entity's conflict.
 const KindConflict = "conflict"

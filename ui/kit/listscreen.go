@@ -591,7 +591,7 @@ func (l *ListScreen[T]) setCount(n int, key string) {
 	if l.count == nil {
 		return
 	}
-	l.count.SetText(lang.L(cmp.Or(key, l.look.Count), map[string]int{"Count": n}))
+	l.count.SetText(Counted(cmp.Or(key, l.look.Count), n))
 }
 
 // kept are the IDs of the records matching query that keep keeps (every

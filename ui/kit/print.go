@@ -31,7 +31,7 @@ func (s *Session) SetPrinter(p Printer) {
 // language, the hotel's name and time zone, the desk's code, and names
 // for staff IDs (nil prints the IDs).
 func (s *Session) PaperDesk(names func(id string) string) paper.Desk {
-	d := paper.Desk{Lang: Language(), Loc: s.Location(), Name: names}
+	d := paper.Desk{Lang: Language(), Loc: s.Location(), Name: names, DeskName: s.DeskName}
 	if s.Svc != nil {
 		d.Code = s.Desk()
 		if h, err := s.Svc.Settings(); err == nil {

@@ -40,7 +40,7 @@ func RoomPreviewText(p app.RoomPreview) string {
 			hi = r.Floor
 		}
 	}
-	lines := []string{lang.L("rooms.preview_summary", map[string]any{"Name": p.Name, "Count": len(p.Rooms), "From": lo, "To": hi})}
+	lines := []string{Counted("rooms.preview_summary", len(p.Rooms), map[string]any{"Name": p.Name, "From": lo, "To": hi})}
 	for _, n := range p.Notes {
 		lines = append(lines, "• "+NoteText(n))
 	}

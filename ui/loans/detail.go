@@ -47,7 +47,7 @@ func (sc *Screen) facts(l apploans.Loan) []*widget.FormItem {
 	due, _ := sc.dueNote(l)
 	items := []*widget.FormItem{
 		fact("loans.guest", l.Guest),
-		fact("loans.desk", l.Desk),
+		fact("loans.desk", sc.s.DeskName(l.Desk)),
 		fact("loans.opened", kit.When(l.OpenedAt, now)+" · "+sc.names.Name(l.OpenedBy)),
 		fact("loans.due", kit.DateTime(l.DueAt.In(sc.s.Location()))+" · "+due),
 	}

@@ -71,7 +71,7 @@ func (sc *Screen) again(l apploans.Loan) apploans.Loan {
 // words are what the search finds a loan by: room, guest, desk, items and
 // tags.
 func (sc *Screen) words(l apploans.Loan) []string {
-	fields := []string{l.Room, l.Guest, l.Desk}
+	fields := []string{l.Room, l.Guest, l.Desk, sc.s.DeskName(l.Desk)}
 	for _, ln := range l.Lines {
 		fields = append(fields, sc.names.item(ln.Item), strings.Join(ln.Tags, " "))
 	}

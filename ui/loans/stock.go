@@ -35,7 +35,7 @@ func (sc *Screen) stockGrid() fyne.CanvasObject {
 		if r.Low {
 			imp = widget.DangerImportance
 		}
-		for _, text := range []string{r.Name, r.Desk, strconv.Itoa(r.Stock), strconv.Itoa(r.Out), sc.leftText(r.Left, r.Low)} {
+		for _, text := range []string{r.Name, sc.s.DeskName(r.Desk), strconv.Itoa(r.Stock), strconv.Itoa(r.Out), sc.leftText(r.Left, r.Low)} {
 			grid.Add(cell(text, imp))
 		}
 	}

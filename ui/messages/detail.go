@@ -91,7 +91,7 @@ func (sc *Screen) showDeliverForm(id string) {
 	for i, h := range appmessages.Hows {
 		names[i] = lang.L("messages.how." + string(h))
 	}
-	how := kit.NewSelect(names, nil)
+	how := kit.NewChoice(names, nil)
 	how.SetSelectedIndex(0)
 	note := f.Entry(lang.L("messages.note_hint"))
 	f.Plain(lang.L("messages.text"), kit.Note(m.Text))

@@ -112,7 +112,7 @@ func TestTakeAndDeliverAMessage(t *testing.T) {
 
 // deliverForm are the widgets of the deliver form shown in the pane.
 type deliverForm struct {
-	how  *widget.Select
+	how  *kit.Choice
 	note *kit.Entry
 	save *widget.Button
 }
@@ -123,7 +123,7 @@ func lastForm(t *testing.T, sc *Screen) deliverForm {
 	var f deliverForm
 	kittest.Walk(sc.Pane().Content(), func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *widget.Select:
+		case *kit.Choice:
 			f.how = w
 		case *kit.Entry:
 			f.note = w

@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	appmessages "floordesk/app/messages"
 	"floordesk/ui/kit"
@@ -18,7 +17,7 @@ import (
 type takeForm struct {
 	*kit.Form
 	sc                      *Screen
-	direction, area         *widget.Select
+	direction, area         *kit.Choice
 	room, guest             *kit.Entry
 	from, phone, visitor    *kit.Entry
 	text                    *kit.Entry
@@ -39,10 +38,10 @@ func (sc *Screen) openTakeForm() *takeForm {
 func (sc *Screen) newTakeForm() *takeForm {
 	f := &takeForm{Form: kit.NewForm(), sc: sc,
 		directions: []string{lang.L("messages.direction.for_guest"), lang.L("messages.direction.for_visitor")}}
-	f.direction = kit.NewSelect(f.directions, func(string) { f.showForDirection() })
+	f.direction = kit.NewChoice(f.directions, func(string) { f.showForDirection() })
 	f.room = f.Entry(lang.L("messages.room_hint"))
 	f.areaChoices = append([]string{lang.L("messages.area_none")}, sc.areas()...)
-	f.area = kit.NewSelect(f.areaChoices, nil)
+	f.area = kit.NewChoice(f.areaChoices, nil)
 	f.guest = f.Entry(lang.L("messages.guest_hint"))
 	f.from = f.Entry("")
 	f.phone = f.Entry("")

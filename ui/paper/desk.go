@@ -17,6 +17,16 @@ type Desk struct {
 	Code  string         // the desk's code
 	// Name gives a staff member's name for an ID; nil prints the ID.
 	Name func(staffID string) string
+	// DeskName gives a desk's name for its code; nil prints the code.
+	DeskName func(code string) string
+}
+
+// desk is the name of the desk with code, or the code.
+func (d Desk) desk(code string) string {
+	if d.DeskName == nil {
+		return code
+	}
+	return d.DeskName(code)
 }
 
 // table is the translation file of the desk's language.

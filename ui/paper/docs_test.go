@@ -53,7 +53,7 @@ var sections = []paper.Section{
 // policeItems are enough items to run the table onto a second page.
 func policeItems() []appfound.FoundItem {
 	var out []appfound.FoundItem
-	for i := range 40 {
+	for i := range 34 {
 		f := foundItem()
 		f.Tag = fmt.Sprintf("LF260303-D1-%03d", i+1)
 		f.Category = app.CatDocuments
@@ -62,6 +62,15 @@ func policeItems() []appfound.FoundItem {
 		out = append(out, f)
 	}
 	return out
+}
+
+func policeHandover() appfound.PoliceHandover {
+	h := appfound.PoliceHandover{ID: "PH260303-1430-D1", Officer: "张建国", Unit: "城关派出所",
+		At: time.Date(2026, 3, 3, 14, 30, 0, 0, shanghai), HandedBy: "S02", Desk: "D1"}
+	for _, f := range policeItems() {
+		h.Tags = append(h.Tags, f.Tag)
+	}
+	return h
 }
 
 func claimed() appfound.FoundItem {
@@ -151,11 +160,11 @@ func TestDocuments(t *testing.T) {
 		{
 			name: "police",
 			write: func(w io.Writer, d paper.Desk) error {
-				return paper.PoliceList(w, d, policeItems(), printed)
+				return paper.PoliceList(w, d, policeHandover(), policeItems(), printed)
 			},
 			size: "595.28 x 841.89", pages: "2",
-			zh: []string{"移交公安机关失物清单", "共 40 件", "LF260303-D1-001", "LF260303-D1-040", "身份证", "证件", "接收民警", "第 1 页，共 2 页", "第 2 页，共 2 页"},
-			en: []string{"Found items handed to the police", "items: 40", "LF260303-D1-001", "LF260303-D1-040", "Documents", "Received by (police officer)", "Page 1 of 2", "Page 2 of 2"},
+			zh: []string{"移交公安机关失物清单", "共 34 件", "PH260303-1430-D1", "张建国", "城关派出所", "LF260303-D1-001", "LF260303-D1-034", "身份证", "证件", "接收民警", "第 1 页，共 2 页", "第 2 页，共 2 页"},
+			en: []string{"Found items handed to the police", "items: 34", "PH260303-1430-D1", "张建国", "城关派出所", "LF260303-D1-001", "LF260303-D1-034", "Documents", "Received by (police officer)", "Page 1 of 2", "Page 2 of 2"},
 		},
 	}
 	for _, doc := range docs {

@@ -32,7 +32,7 @@ func HandoverSheet(w io.Writer, d Desk, h apphandover.Handover, sections []Secti
 	p.header(d, d.T("handover.title"))
 	const labelW = 32.0
 	p.font(11, false)
-	p.field(d.T("loans.desk"), h.Desk, labelW)
+	p.field(d.T("loans.desk"), d.desk(h.Desk), labelW)
 	p.field(d.T("paper.handover.shift"), shiftText(d, h.Shift), labelW)
 	p.field(d.T("paper.handover.drafted"), d.DateTime(h.DraftedAt)+" · "+d.staff(h.DraftedBy), labelW)
 	p.field(d.T("paper.handover.state"), handoverState(d, &h), labelW)

@@ -19,7 +19,7 @@ func KeySheet(w io.Writer, d Desk, day time.Time, loans []appkeys.KeyLoanOf, at 
 	p.pageNumbers(d, d.T("paper.keys.title")+" "+d.Date(day))
 	p.header(d, d.T("paper.keys.title"))
 	p.font(10, false)
-	p.para(d.T("paper.keys.intro", map[string]string{"Day": d.Date(day), "Desk": d.Code,
+	p.para(d.T("paper.keys.intro", map[string]string{"Day": d.Date(day), "Desk": d.desk(d.Code),
 		"Count": strconv.Itoa(len(loans)), "Printed": d.DateTime(at)}))
 	p.Ln(2)
 	p.font(8.5, false)

@@ -28,7 +28,7 @@ func available(r *apprequests.Request) map[string]bool {
 	open := r.Open()
 	return map[string]bool{
 		actDispatch: open, actFollowUp: open, actEscalate: open, actResolve: open, actCancel: open,
-		actConfirm:    r.Status == apprequests.StatusResolved,
+		actConfirm:    r.Status == apprequests.StatusResolved && r.Kind != apprequests.RequestComplaint, // a complaint closes by its case
 		actCall:       open && r.Kind == apprequests.RequestWakeUp,
 		actCompensate: r.Kind == apprequests.RequestComplaint && r.Status != apprequests.StatusCancelled,
 	}

@@ -1,6 +1,7 @@
 package requests
 
 import (
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -16,14 +17,21 @@ import (
 // calls) at this desk, each a line, and a notice when a follow-up or a
 // wake-up call falls due. The hotel's settings hold the follow-up
 // interval and the lead time. A scheduled request read while still quiet
-// comes up at its lead time through the view, without a store read.
+// comes up at its lead time through the view, without a store read. A
+// supervisor also sees the complaints' corrective actions past due at
+// every desk (complaint_dash.go).
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 	return &kit.DashSource{Tiles: []string{"dash.tile_follow_ups", "dash.tile_late"},
 		Kinds:       []string{apprequests.KindRequest, app.KindHotel},
 		NoticeTitle: "dash.follow_up_title", NoticeMany: "dash.follow_ups_notice",
 		Load: func() (kit.DashView, error) {
 			set, err := svc.OpenSet(s.Desk())
-			return func(now time.Time) kit.DashPart { return dashAt(set.At(now), now) }, err
+			actions, aerr := actionsDue(s, svc) // a supervisor's: overdue corrective actions
+			return func(now time.Time) kit.DashPart {
+				p := dashAt(set.At(now), now)
+				addOverdue(&p, actions, now)
+				return p
+			}, errors.Join(err, aerr)
 		}}
 }
 

@@ -61,8 +61,11 @@ func (sc *Screen) detail(id string) (*detailContent, error) {
 	if box := escalationBox(&row); box != nil {
 		parts = append(parts, box)
 	}
-	parts = append(parts, infoForm(&row, hist, now), actionBar(d.actions), widget.NewSeparator(),
-		sectionTitle(lang.L("requests.history")), historyBox(d.history))
+	parts = append(parts, infoForm(&row, hist, now), actionBar(d.actions))
+	if cs := sc.caseSection(&row, hist, d); cs != nil {
+		parts = append(parts, cs)
+	}
+	parts = append(parts, widget.NewSeparator(), sectionTitle(lang.L("requests.history")), historyBox(d.history))
 	d.scroll = container.NewVScroll(container.NewVBox(parts...))
 	d.ExtendBaseWidget(d)
 	return d, nil

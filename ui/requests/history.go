@@ -76,6 +76,9 @@ func actionDetail(r *apprequests.Request, typ string, n int, loc *time.Location)
 	case apprequests.TypeRequestCompensated:
 		return nth(r.Compensation, n, func(c apprequests.Compensation) (time.Time, string) { return c.At, compensationDetail(c) })
 	}
+	if at, detail, ok := caseDetail(r, typ, n, loc); ok {
+		return at, detail
+	}
 	return finalDetail(r, typ)
 }
 

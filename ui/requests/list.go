@@ -3,6 +3,7 @@ package requests
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	apprequests "floordesk/app/requests"
@@ -46,11 +47,15 @@ func (sc *Screen) newMenus() fyne.CanvasObject {
 func (sc *Screen) readRows() ([]apprequests.RequestRow, error) {
 	rows, err := loadRows(sc.svc, filter(sc.filters.code(sc.filter.Selected)), sc.kinds.code(sc.kind.Selected), sc.s.Now())
 	sc.setFailed(err)
+	sc.repeats, _ = sc.svc.RepeatsOf(rows) // a flag that cannot be read is left off
 	return rows, nil
 }
 
 func (sc *Screen) fillRow(r apprequests.RequestRow, row *kit.Row) {
 	v := viewRow(&r, sc.s.Now())
+	if sc.repeats[r.ID].Any() {
+		v.detail += " · " + lang.L("requests.row.repeat")
+	}
 	row.Set(v.title, v.detail, v.note, v.importance)
 }
 

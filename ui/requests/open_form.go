@@ -18,6 +18,8 @@ type openInputs struct {
 	channel, kind, dept, priority    *widget.Select
 	area                             *widget.Select // a public area instead of a room
 	areas                            choices
+	topic                            *widget.Select // what the guest called about (topics.go)
+	topics                           choices
 	category, severity, responsible  *widget.Select
 	kinds, channels, depts, prios    choices
 	categories, severities, respDept choices
@@ -78,6 +80,7 @@ func (sc *Screen) openFields(f *form) *openInputs {
 	in.contact = f.entry("contact", lang.L("requests.field.contact"), lang.L("requests.field.contact_hint"))
 	in.kind = f.selectField("kind", lang.L("requests.field.kind"), in.kinds, string(apprequests.RequestService))
 	in.channel = f.selectField("channel", lang.L("requests.field.channel"), in.channels, string(apprequests.ChannelInPerson))
+	in.topics, in.topic = sc.topicField(f)
 	in.desc = f.entry("description", lang.L("requests.field.description"), "")
 	in.due = f.entry("due_at", lang.L("requests.field.due"), lang.L("requests.field.due_hint"))
 	in.repeat = f.entry("repeat_until", lang.L("requests.field.repeat_until"), lang.L("requests.field.repeat_hint"))
@@ -118,7 +121,7 @@ func (in *openInputs) request(f *form, now time.Time) apprequests.NewRequest {
 	until, _ := parseDay(in.repeat.Text, now)
 	r := apprequests.NewRequest{
 		Room: in.room.Text, Area: in.areas.code(in.area.Selected), Guest: in.guest.Text,
-		Contact: in.contact.Text, Description: in.desc.Text,
+		Contact: in.contact.Text, Description: in.desc.Text, Topic: in.topics.code(in.topic.Selected),
 		Kind:       apprequests.RequestKind(in.kinds.code(in.kind.Selected)),
 		Channel:    apprequests.RequestChannel(in.channels.code(in.channel.Selected)),
 		Department: in.depts.code(in.dept.Selected),

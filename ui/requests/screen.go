@@ -23,8 +23,11 @@ type Screen struct {
 	kind    *widget.Select // which kind, or every kind
 	filters choices
 	kinds   choices
-	failed  *widget.Label // why the list could not be read, when it could not
-	form    *form         // the form shown, if any
+	failed  *widget.Label                      // why the list could not be read, when it could not
+	form    *form                              // the form shown, if any
+	repeats map[string]apprequests.RepeatCount // the listed complaints that are repeats, as last read
+	logBtn  *widget.Button                     // prints the complaint log
+	printed func(path string)                  // tests: a document was printed
 }
 
 // New returns the guest requests screen of session s.
@@ -42,7 +45,7 @@ func (sc *Screen) look() kit.ListLook {
 	newBtn.Importance = widget.HighImportance
 	return kit.ListLook{Screen: "requests", Title: "requests.title", Icon: theme.ListIcon,
 		Search: "requests.search_hint", Pick: "requests.pick_hint", Count: "requests.count",
-		Tools: container.NewHBox(newBtn), Below: sc.newMenus(),
+		Tools: container.NewHBox(newBtn, sc.logButton()), Below: sc.newMenus(),
 		Shortcuts: []kit.Shortcut{kit.NewRecord(lang.L("requests.new"), sc.NewRequest)}}
 }
 

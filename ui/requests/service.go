@@ -25,6 +25,7 @@ type Service interface {
 	ResolveRequest(actorID, id, department, result string) (apprequests.Request, error)
 	Rows(q apprequests.RowQuery) ([]apprequests.RequestRow, error)
 	Settings() (app.Hotel, error)
+	ComplaintService
 	SupervisorsOnDuty() ([]app.Staff, error)
 }
 

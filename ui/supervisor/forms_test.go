@@ -3,6 +3,7 @@ package supervisor
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/ui/kit"
@@ -28,5 +29,21 @@ func TestAddStaffAsksForEveryMissingFieldByName(t *testing.T) {
 	}
 	if f.Errs.Text("pin") == "" {
 		t.Error("the missing PIN is not said with the rest")
+	}
+}
+
+// TestStaffFormDropDownsAnswerTheKeyboard: on the add-staff form the
+// department is picked by typing its pinyin initials and Enter, like
+// every list of the desk.
+func TestStaffFormDropDownsAnswerTheKeyboard(t *testing.T) {
+	e, sc := chineseDesk(t)
+	sc.staff.showAdd()
+	f := sc.staff.addForm
+	e.Window.Canvas().Focus(f.dept)
+	f.dept.TypedRune('k')
+	test.Type(f.dept.Search(), "f")
+	f.dept.Search().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.dept.Selected != "客房部" {
+		t.Errorf("typing kf and Enter picked %q, want 客房部 (options %v)", f.dept.Selected, f.dept.Options)
 	}
 }

@@ -57,7 +57,7 @@ func (t *keysTab) content() fyne.CanvasObject { return t.Content() }
 func (t *keysTab) refresh(changed []wire.EntityRef) { t.Refresh(changed) }
 
 func (t *keysTab) fillRow(k appkeys.Key, r *kit.Row) {
-	imp, note := widget.MediumImportance, k.Desk
+	imp, note := widget.MediumImportance, t.s.DeskName(k.Desk)
 	if k.Rekey {
 		imp, note = widget.WarningImportance, lang.L("supervisor.rekey_flagged")
 	}
@@ -68,7 +68,7 @@ func (t *keysTab) fillRow(k appkeys.Key, r *kit.Row) {
 type keyForm struct {
 	*kit.Form
 	tag, areas, desk *kit.Entry
-	kind             *widget.Select
+	kind             *kit.Choice
 }
 
 func (t *keysTab) showRegister() {
@@ -78,7 +78,7 @@ func (t *keysTab) showRegister() {
 	for i, k := range keyTypes {
 		names[i] = keyTypeName(k)
 	}
-	f.kind = kit.NewSelect(names, nil)
+	f.kind = kit.NewChoice(names, nil)
 	f.areas = f.Entry(lang.L("supervisor.areas_hint"))
 	f.desk = f.Entry("D1")
 	f.Row(lang.L("supervisor.key_tag"), "tag", f.tag)

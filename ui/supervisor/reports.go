@@ -53,6 +53,7 @@ type reportsTab struct {
 	export   *widget.Button
 	box      fyne.CanvasObject
 	rep      *reports.Report
+	week     *reports.TopicWeek // the call topics shown, for tests
 	spans    map[string]reports.Span
 	// printed, when set, gets the printed file's path (for tests).
 	printed func(path string)
@@ -169,6 +170,7 @@ func (t *reportsTab) show(rep reports.Report) {
 	for _, tb := range tables[1:] {
 		objs = append(objs, tableGrid(tb))
 	}
+	objs = append(objs, t.topicTables(rep)...)
 	t.body.Objects = objs
 	t.body.Refresh()
 }

@@ -29,6 +29,7 @@ type roomsTab struct {
 	imp      *kit.Form       // the import's error labels
 	result   *widget.Label
 	deskForm *deskForm
+	roomForm *roomForm
 	thisPC   *thisPC
 }
 
@@ -42,8 +43,11 @@ func (t *roomsTab) title() string { return lang.L("supervisor.rooms") }
 func (t *roomsTab) content() fyne.CanvasObject {
 	pick := widget.NewButtonWithIcon(lang.L("supervisor.rooms_import"), theme.FolderOpenIcon(), t.pickFile)
 	pick.Importance = widget.HighImportance
+	t.roomForm = newRoomForm(t)
 	rooms := container.NewVBox(kit.Heading(lang.L("supervisor.rooms")), t.summary, container.NewHBox(pick),
-		wrapped(lang.L("supervisor.rooms_format")), t.imp.Errs.For("file"), t.imp.Errs.Form(), t.result)
+		wrapped(lang.L("supervisor.rooms_format")), t.imp.Errs.For("file"), t.imp.Errs.Form(), t.result,
+		widget.NewSeparator(), t.roomForm.Content(lang.L("supervisor.room_set"), lang.L("supervisor.save")),
+		wrapped(lang.L("supervisor.room_set_help")))
 	t.deskForm = newDeskForm(t)
 	desks := container.NewVBox(kit.Heading(lang.L("supervisor.desks")), t.thisPC.content(), widget.NewSeparator(), t.desks,
 		t.deskForm.Content(lang.L("supervisor.desk_set"), lang.L("supervisor.save")))
@@ -73,7 +77,7 @@ func roomSummary(l app.RoomList) string {
 	for _, r := range l.Rooms {
 		lo, hi = min(lo, r.Floor), max(hi, r.Floor)
 	}
-	return lang.L("supervisor.rooms_summary", map[string]any{"Count": len(l.Rooms), "Name": l.Name,
+	return kit.Counted("supervisor.rooms_summary", len(l.Rooms), map[string]any{"Name": l.Name,
 		"From": lo, "To": hi, "When": kit.Date(l.Imported)})
 }
 

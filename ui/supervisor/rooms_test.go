@@ -2,6 +2,7 @@ package supervisor
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -110,4 +111,41 @@ func dialogText(w fyne.Window) string {
 	}
 	walk(top)
 	return b.String()
+}
+
+// TestARoomIsAddedAndChangedOnTheRoomsTab: the supervisor adds room 0805
+// by hand, then types 0801's number, sees its type filled in and changes
+// it; a floor that is not a number is refused at its field, in Chinese.
+func TestARoomIsAddedAndChangedOnTheRoomsTab(t *testing.T) {
+	e, sc := chineseDesk(t)
+	if _, err := e.Svc.ImportRooms("S01", "房间表", strings.NewReader("房号,楼层,房型\n0801,8,豪华大床房\n")); err != nil {
+		t.Fatal(err)
+	}
+	f := sc.rooms.roomForm
+	test.Type(f.number, "0805")
+	test.Type(f.floor, "八")
+	test.Type(f.kind, "标准双床房")
+	f.Submit()
+	if got := f.Errs.For("floor").Text; !strings.Contains(got, "请输入楼层整数") {
+		t.Errorf("a floor typed in words is not refused at its field: %q", got)
+	}
+	if l, _ := e.Svc.Rooms(); len(l.Rooms) != 1 {
+		t.Fatalf("a refused room was saved: %+v", l.Rooms)
+	}
+	f.floor.SetText("8")
+	f.Submit()
+	f.number.SetText("0801")
+	if f.kind.Text != "豪华大床房" || f.floor.Text != "8" {
+		t.Fatalf("typing a listed number filled in %q on floor %q", f.kind.Text, f.floor.Text)
+	}
+	f.kind.SetText("行政大床房")
+	f.Submit()
+	l, _ := e.Svc.Rooms()
+	want := []app.Room{{Number: "0801", Floor: 8, Type: "行政大床房"}, {Number: "0805", Floor: 8, Type: "标准双床房"}}
+	if !reflect.DeepEqual(l.Rooms, want) {
+		t.Errorf("rooms %+v, want %+v", l.Rooms, want)
+	}
+	if f.number.Text != "" {
+		t.Errorf("the form keeps %q after saving", f.number.Text)
+	}
 }

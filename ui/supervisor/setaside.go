@@ -91,7 +91,7 @@ func asideLine(e data.SetAsideEvent, loc *time.Location) string {
 
 // confirm asks before putting the events back in line.
 func (p *setAsidePart) confirm() {
-	msg := lang.L("status.send_again_confirm", map[string]int{"Count": p.n})
+	msg := kit.Counted("status.send_again_confirm", p.n)
 	dialog.ShowConfirm(lang.L("status.send_again"), msg, func(ok bool) {
 		if ok {
 			p.sendAgain()
@@ -111,7 +111,7 @@ func (p *setAsidePart) sendAgain() {
 				p.s.Notify(kit.Say(err))
 				return
 			}
-			p.s.Notify(lang.L("status.sent_again", map[string]int{"Count": n}))
+			p.s.Notify(kit.Counted("status.sent_again", n))
 			if p.done != nil {
 				p.done()
 			}

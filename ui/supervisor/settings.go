@@ -24,15 +24,19 @@ type settingsTab struct {
 	follow *kit.Entry
 	lead   *kit.Entry // minutes before its due time a scheduled request shows
 	areas  *kit.Entry // the public areas, one per line
+	topics *kit.Entry // the call topics, one per line
 	idle   *kit.Entry // minutes without use before the desk signs out
 	grace  *kit.Entry // minutes past a shift's start a clock-in is on time
 	days   map[app.Category]*kit.Entry
 	police map[app.Category]*widget.Check
-	box    fyne.CanvasObject
+	// methods are the disposal methods allowed per category, by method
+	methods map[app.Category]map[string]*widget.Check
+	box     fyne.CanvasObject
 }
 
 func newSettingsTab(s *kit.Session) *settingsTab {
-	t := &settingsTab{s: s, f: newForm(), days: map[app.Category]*kit.Entry{}, police: map[app.Category]*widget.Check{}}
+	t := &settingsTab{s: s, f: newForm(), days: map[app.Category]*kit.Entry{}, police: map[app.Category]*widget.Check{},
+		methods: map[app.Category]map[string]*widget.Check{}}
 	t.follow = t.f.Entry("10")
 	t.f.Check(t.follow, "follow_up", checkCount)
 	t.f.Row(lang.L("supervisor.follow_up"), "follow_up", t.follow)
@@ -50,13 +54,13 @@ func newSettingsTab(s *kit.Session) *settingsTab {
 	t.areas.Wrapping = fyne.TextWrapOff
 	t.areas.SetMinRowsVisible(4)
 	t.f.Row(lang.L("supervisor.areas"), "areas", t.areas)
+	t.topics = t.f.Entry("")
+	t.topics.MultiLine = true
+	t.topics.Wrapping = fyne.TextWrapOff
+	t.topics.SetMinRowsVisible(4)
+	t.f.Row(lang.L("supervisor.topics"), "topics", t.topics)
 	for _, c := range app.Categories {
-		e := t.f.Entry("90")
-		t.f.Check(e, "holding.days", checkCount)
-		p := widget.NewCheck(lang.L("supervisor.police_at_once"), nil)
-		t.days[c], t.police[c] = e, p
-		t.f.Row(lang.L("supervisor.holding", map[string]string{"Category": lang.L("found.cat." + string(c))}),
-			"holding."+string(c), container.NewBorder(nil, nil, nil, p, e))
+		t.holdingRow(c)
 	}
 	t.f.Inline = true
 	t.f.Submit = t.save
@@ -83,9 +87,9 @@ func (t *settingsTab) refresh(changed []wire.EntityRef) {
 	t.idle.SetText(strconv.Itoa(int(h.IdleSignOut() / time.Minute)))
 	t.grace.SetText(strconv.Itoa(int(h.Grace() / time.Minute)))
 	t.areas.SetText(strings.Join(h.PublicAreas(), "\n"))
+	t.topics.SetText(strings.Join(h.CallTopics(), "\n"))
 	for _, c := range app.Categories {
-		t.days[c].SetText(strconv.Itoa(h.Holding[c].Days))
-		t.police[c].SetChecked(h.Holding[c].Police)
+		t.showHolding(c, h.HoldingOf(c))
 	}
 	t.f.Errs.Clear()
 }
@@ -119,15 +123,15 @@ func (t *settingsTab) save() {
 		return
 	}
 	areas := app.CleanAreas(strings.Split(t.areas.Text, "\n"))
+	topics := app.CleanAreas(strings.Split(t.topics.Text, "\n"))
 	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, SignOutAfter: &idle, LateGrace: &grace, Areas: &areas,
-		Holding: map[app.Category]app.Holding{}}
+		Topics: &topics, Holding: map[app.Category]app.Holding{}}
 	for _, c := range app.Categories {
-		days, err := strconv.Atoi(strings.TrimSpace(t.days[c].Text))
-		if err != nil {
-			t.f.Say("holding."+string(c), lang.L("supervisor.count_format"))
+		hold, ok := t.holding(c)
+		if !ok {
 			return
 		}
-		change.Holding[c] = app.Holding{Days: days, Police: t.police[c].Checked}
+		change.Holding[c] = hold
 	}
 	_, err := t.s.Svc.ChangeSettings(t.s.UserID(), change)
 	saved(t.s, t.f, err, "supervisor.settings_saved", nil)

@@ -14,17 +14,17 @@ import (
 type staffForm struct {
 	*kit.Form
 	number, name, pin *kit.Entry
-	dept, role, shift *widget.Select
+	dept, role, shift *kit.Choice
 }
 
 func (t *staffTab) showAdd() {
 	f := &staffForm{Form: newForm()}
 	f.number = f.Entry(lang.L("supervisor.number_hint"))
 	f.name = f.Entry("")
-	f.dept = kit.NewSelect(t.deptOptions(), nil)
-	f.role = kit.NewSelect(roleOptions(), nil)
+	f.dept = kit.NewChoice(t.deptOptions(), nil)
+	f.role = kit.NewChoice(roleOptions(), nil)
 	f.role.SetSelectedIndex(0)
-	f.shift = kit.NewSelect(t.shiftOptions(), nil)
+	f.shift = kit.NewChoice(t.shiftOptions(), nil)
 	f.shift.SetSelectedIndex(0)
 	f.pin = f.Entry(lang.L("supervisor.pin_hint"))
 	f.pin.Password = true
@@ -69,7 +69,7 @@ type staffEdit struct {
 	id                  string
 	update, pin, status *kit.Form
 	newPIN, reason      *kit.Entry
-	dept, role, shift   *widget.Select
+	dept, role, shift   *kit.Choice
 }
 
 // show opens a staff member's pane.
@@ -89,11 +89,11 @@ func (t *staffTab) show(id string) bool {
 
 func (t *staffTab) newStaffEdit(st app.Staff) *staffEdit {
 	e := &staffEdit{id: st.ID, update: newForm(), pin: newForm(), status: newForm()}
-	e.dept = kit.NewSelect(t.deptOptions(), nil)
+	e.dept = kit.NewChoice(t.deptOptions(), nil)
 	e.dept.SetSelected(deptName(st.Department))
-	e.role = kit.NewSelect(roleOptions(), nil)
+	e.role = kit.NewChoice(roleOptions(), nil)
 	e.role.SetSelected(roleName(st.Role))
-	e.shift = kit.NewSelect(t.shiftOptions(), nil)
+	e.shift = kit.NewChoice(t.shiftOptions(), nil)
 	e.shift.SetSelectedIndex(0)
 	if st.Shift != "" {
 		e.shift.SetSelected(shiftName(st.Shift))
