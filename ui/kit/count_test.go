@@ -37,6 +37,7 @@ var countNoun = regexp.MustCompile(`\{\{\.Count\}\} [a-z]+s\b`)
 var neverOne = map[string]string{
 	"dash.follow_ups_notice":   "the single follow-up has its own notice",
 	"messages.too_long":        "shown only past a limit of at least one character",
+	"attendance.too_long":      "shown only past a limit of at least one character",
 	"shell.pick_one_of":        "shown only when several names match",
 	"kit.latest_matches":       "shown only when more matches than fit",
 	"rooms.preview_summary":    "a room list of one room is no list",

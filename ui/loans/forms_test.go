@@ -59,7 +59,7 @@ func TestRoomRefusalDoesNotNameTheFile(t *testing.T) {
 	fillLend(f, "999", "王芳", "熨斗", "1")
 	test.Tap(f.Save)
 	got := f.Errs.Text("room")
-	if got != "房号 999 不在酒店的房间列表中——请核对房号；新房间请主管添加。" {
+	if got != "房号 999 不在酒店的房间列表中——请核对房号；新房间由主管在“主管 › 房间与服务台”中添加。" {
 		t.Errorf("the room's error reads %q", got)
 	}
 }

@@ -1,6 +1,7 @@
 package loans
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func world(t *testing.T, language string) (*kittest.Env, *Screen) {
 	_, err := e.Svc.ImportRooms(sup.ID, "rooms.csv", strings.NewReader(roomsCSV))
 	must(t, err)
 	for code, floor := range map[string]int{"D1": 3, "D2": 5} {
-		_, err := e.Svc.SetDesk(sup.ID, code, "Floor desk", []int{floor})
+		_, err := e.Svc.SetDesk(sup.ID, code, fmt.Sprintf("Floor %d desk", floor), []int{floor})
 		must(t, err)
 	}
 	for _, in := range []app.ItemTypeInput{

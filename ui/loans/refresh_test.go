@@ -120,10 +120,10 @@ func TestRefreshRebuildsTheTablesAtTheReadersPlace(t *testing.T) {
 		change func(*testing.T, *kittest.Env) []wire.EntityRef
 		want   string // the row that changed
 	}{
-		{"stock, an iron lent", (*Screen).showStock, lend, "熨斗\nD1\n3\n1\n2\n"},
+		{"stock, an iron lent", (*Screen).showStock, lend, "熨斗\nFloor 3 desk\n3\n1\n2\n"},
 		{"stock, irons bought", (*Screen).showStock, func(t *testing.T, e *kittest.Env) []wire.EntityRef {
 			return setItem(t, e, "iron", "熨斗", 5)
-		}, "熨斗\nD1\n5\n0\n5\n"},
+		}, "熨斗\nFloor 3 desk\n5\n0\n5\n"},
 		{"frequent loans, an iron lent", (*Screen).showFrequent, lend, "熨斗\n1\n1\n"},
 		{"frequent loans, a towel renamed", (*Screen).showFrequent, func(t *testing.T, e *kittest.Env) []wire.EntityRef {
 			return setItem(t, e, "towel_01", "Bath towel", 5)
