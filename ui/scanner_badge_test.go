@@ -29,7 +29,7 @@ func TestABadgeScanAnywhereClocksIn(t *testing.T) {
 	}
 	e.Clock.Set(time.Date(2026, 3, 3, 6, 55, 0, 0, time.UTC))
 	att := attendance.Register(e.Session, e.Svc)
-	sh := NewShell(e.Session, []kit.Register{keys.Register(e.Session, e.Svc), att}, Options{Counter: e.Store, Tick: make(chan time.Time)})
+	sh := NewShell(e.Session, []kit.Register{keys.Register(e.Session, e.Svc), att}, Options{Tick: make(chan time.Time)})
 	e.Window.SetContent(sh.Content())
 	sh.Start()
 	t.Cleanup(sh.Stop)
