@@ -229,3 +229,35 @@ func TestSignOutAfterBounds(t *testing.T) {
 		})
 	}
 }
+
+// TestRetentionBounds: a supervisor keeps closed records' personal data
+// from 7 to 3,650 days; beyond either the change is refused and the
+// setting stays; unset, it is 90 days.
+func TestRetentionBounds(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		days int
+		ok   bool
+	}{
+		{"six days", app.MinRetentionDays - 1, false},
+		{"a week", app.MinRetentionDays, true},
+		{"ten years", app.MaxRetentionDays, true},
+		{"beyond ten years", app.MaxRetentionDays + 1, false},
+		{"negative", -90, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t)
+			h, err := f.Core.ChangeSettings(apptest.SupID, app.HotelChange{RetentionDays: &tt.days})
+			if !tt.ok {
+				apptest.WantRefusal(t, err, app.ErrInvalid, "field.bad_number")
+				if h, _ := f.Core.Settings(); h.Retention() != 90 {
+					t.Errorf("after the refusal closed records keep personal data %d days", h.Retention())
+				}
+				return
+			}
+			if err != nil || h.Retention() != tt.days {
+				t.Fatalf("retention %d, %v", h.Retention(), err)
+			}
+		})
+	}
+}
