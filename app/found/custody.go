@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"floordesk/app"
-	"floordesk/data/wire"
+	"floordesk/app/personal"
 )
 
 // Custody, claims and disposal of found items.
@@ -125,11 +125,10 @@ func (s *FoundRegister) saveClaim(actor app.Staff, in ClaimInput) error {
 		IDType: in.IDType, IDLast4: strings.TrimSpace(in.IDLast4), Description: strings.TrimSpace(in.Description),
 		ReturnedBy: in.ReturnedBy, Carrier: in.Carrier, Tracking: in.Tracking, Report: in.Report,
 		At: s.Now(), Desk: s.Desk()}
-	ev, err := app.NewEvent(actor.ID, app.Ref(KindFound, in.Tag), TypeFoundClaimed, c)
+	evs, err := personal.SealedEvent(s.Service, actor.ID, app.Ref(KindFound, in.Tag), TypeFoundClaimed, c, personalFields...)
 	if err != nil {
 		return err
 	}
-	evs := []wire.Event{ev}
 	if in.Report != "" {
 		closed, err := app.NewEvent(actor.ID, app.Ref(KindLostReport, in.Report), TypeLostReportClosed,
 			reportCloseBody{Item: in.Tag, Reason: "claimed", At: c.At})

@@ -2,6 +2,7 @@ package found
 
 import (
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 )
 
@@ -44,9 +45,15 @@ func applyFound(f *FoundItem, ev wire.Event) error {
 		f.Custody = append(f.Custody, c)
 		return err
 	case TypeFoundClaimed:
-		c, err := app.DecodeBody[Claim](ev)
+		c, o, err := personal.DecodeBody[Claim](ev)
 		f.Claims, f.Status = append(f.Claims, c), FoundClaimed
+		f.Personal.Note(o)
 		return err
+	case personal.TypePurged:
+		for i := range f.Claims {
+			f.Claims[i].Claimant, f.Claims[i].Contact = "", ""
+		}
+		return f.Personal.Purge(ev)
 	case TypeFoundDisposed:
 		d, err := app.DecodeBody[Disposal](ev)
 		f.Disposal, f.Status = &d, FoundDisposed

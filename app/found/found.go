@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 )
 
 // Lost and found (失物招领): found items from intake through custody to a
@@ -58,6 +59,8 @@ type FoundItem struct {
 	Handover *PoliceHandover `json:"police_handover,omitempty"`
 	Claims   []Claim         `json:"claims,omitempty"` // two only after a conflict
 	Disposal *Disposal       `json:"disposal,omitempty"`
+	// Personal is the claimants' data's keys, and its removal.
+	Personal personal.State `json:"personal,omitzero"`
 }
 
 // Custody is one link of the custody chain: where the item was put, by whom.

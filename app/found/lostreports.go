@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 )
 
@@ -38,6 +39,9 @@ type LostReport struct {
 	Closed      bool         `json:"closed,omitempty"`
 	Item        string       `json:"item,omitempty"` // the found item that settled it
 	CloseReason string       `json:"close_reason,omitempty"`
+	ClosedAt    time.Time    `json:"closed_at,omitzero"`
+	// Personal is the guest's data's key, and its removal.
+	Personal personal.State `json:"personal,omitzero"`
 }
 
 // LostReportInput is the input for filing a loss report.
@@ -70,15 +74,19 @@ func init() {
 func applyLostReport(r *LostReport, ev wire.Event) error {
 	switch ev.Type {
 	case TypeLostReportFiled:
-		b, err := app.DecodeBody[LostReportInput](ev)
+		b, o, err := personal.DecodeBody[LostReportInput](ev)
 		*r = LostReport{Meta: r.Meta, ID: ev.Entity.ID, Guest: b.Guest, Contact: b.Contact, Room: b.Room,
 			LostAt: b.LostAt, Place: b.Place, Category: b.Category, Description: b.Description,
-			Desk: b.Desk, FiledBy: ev.Actor, FiledAt: b.At}
+			Desk: b.Desk, FiledBy: ev.Actor, FiledAt: b.At, Personal: r.Personal}
+		r.Personal.Note(o)
 		return err
 	case TypeLostReportClosed:
 		b, err := app.DecodeBody[reportCloseBody](ev)
-		r.Closed, r.Item, r.CloseReason = true, b.Item, b.Reason
+		r.Closed, r.Item, r.CloseReason, r.ClosedAt = true, b.Item, b.Reason, b.At
 		return err
+	case personal.TypePurged:
+		r.Guest, r.Contact = "", ""
+		return r.Personal.Purge(ev)
 	}
 	return nil
 }
@@ -97,7 +105,14 @@ func (s *FoundRegister) FileLostReport(actorID string, in LostReportInput) (Lost
 	}
 	in.Desk, in.At, in.LostAt = s.Desk(), s.Now(), in.LostAt.UTC()
 	id := s.NewID()
-	r, err := app.EmitView[LostReport](s.Service, actor, app.Ref(KindLostReport, id), TypeLostReportFiled, in)
+	evs, err := personal.SealedEvent(s.Service, actor.ID, app.Ref(KindLostReport, id), TypeLostReportFiled, in, personalFields...)
+	if err != nil {
+		return LostReport{}, nil, err
+	}
+	if _, err := s.Store().AppendAll(evs); err != nil {
+		return LostReport{}, nil, fmt.Errorf("save %s: %w", TypeLostReportFiled, app.StoreRefusal(err))
+	}
+	r, err := s.LostReport(id)
 	if err != nil {
 		return LostReport{}, nil, err
 	}

@@ -1,6 +1,9 @@
 package found
 
-import "floordesk/app"
+import (
+	"floordesk/app"
+	"floordesk/app/personal"
+)
 
 // FoundRegister runs the register's commands and queries on the desk's core
 // service, whose store, clock, staff and hotel set-up it shares; commands
@@ -12,4 +15,7 @@ type FoundRegister struct {
 }
 
 // New returns the register on core.
-func New(core *app.Service) *FoundRegister { return &FoundRegister{Service: core} }
+func New(core *app.Service) *FoundRegister {
+	personal.Attach(core.Store())
+	return &FoundRegister{Service: core}
+}

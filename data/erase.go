@@ -1,0 +1,69 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/wire"
+)
+
+// Erase rewrites the stored event id as erase returns it, under the same
+// stream key, and leaves every view as it is. It is the one change the
+// store makes to an event it holds: destroying the key of a guest's
+// personal data (data/pkey, app/personal) erases the body that carried
+// the key, on every desk. erase must keep the envelope (ID, entity, time,
+// desk) and may change only the body; an event erase leaves unchanged is
+// not written again. An unknown ID is not an error: the event may never
+// have reached this desk.
+//
+// Badger keeps an overwritten value in its files until compaction and
+// value-log GC reclaim it; the store is encrypted at rest, and Badger's
+// own cleanup drops the old value in time.
+func (s *Store) Erase(id string, erase func(wire.Event) wire.Event) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	if err := s.roomToWrite(); err != nil {
+		return fmt.Errorf("erase %s: %w", id, err)
+	}
+	err := s.db.Update(func(txn *badger.Txn) error {
+		idx, err := get(txn, eventKey(id))
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		_, sk := splitIndex(idx)
+		return eraseAt(txn, sk, erase)
+	})
+	if err != nil {
+		return fmt.Errorf("erase %s: %w", id, err)
+	}
+	return nil
+}
+
+func eraseAt(txn *badger.Txn, streamKey []byte, erase func(wire.Event) wire.Event) error {
+	old, err := get(txn, streamKey)
+	if err != nil {
+		return err
+	}
+	ev, err := wire.DecodeEvent(old)
+	if err != nil {
+		return err
+	}
+	out := erase(ev)
+	if out.ID != ev.ID || out.Entity != ev.Entity || out.HLC != ev.HLC || out.Desk != ev.Desk {
+		return fmt.Errorf("erase may change only the body of %s", ev.ID)
+	}
+	enc, err := out.Encode()
+	if err != nil || bytes.Equal(enc, old) {
+		return err
+	}
+	return txn.Set(streamKey, enc)
+}
