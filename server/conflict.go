@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 
+	"floordesk/data/pkey"
 	"floordesk/data/wire"
 )
 
@@ -26,10 +27,14 @@ func (e *ConflictError) Is(target error) bool { return target == ErrConflict }
 
 // SameEvent reports whether two encodings hold the same event: byte for
 // byte, or once decoded and encoded again (a desk of another version may
-// order its fields differently).
+// order its fields differently); or the same key event, one copy erased
+// since its key was destroyed (data/pkey).
 func SameEvent(a, b []byte) bool {
 	if bytes.Equal(a, b) {
 		return true
+	}
+	if pkey.ErasedOf(a, b) || pkey.ErasedOf(b, a) {
+		return true // a key destroyed since: the store keeps the erased copy
 	}
 	ea, err := wire.DecodeEvent(a)
 	if err != nil {

@@ -36,6 +36,10 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "push", err)
 		return
 	}
+	if err := s.eraseKeys(r.Context(), desk.Property, evs); err != nil {
+		s.internalError(w, "push", err)
+		return
+	}
 	if res.Stored > 0 {
 		s.hub.notify(desk.Property)
 	}

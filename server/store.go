@@ -90,6 +90,15 @@ type Store interface {
 	// not an error, when there are none.
 	Since(ctx context.Context, property string, after uint64, limit, maxBytes int) ([]Record, error)
 
+	// Erase replaces the stored bytes of property's event id with what
+	// erase makes of them, keeping its sequence: the one change a store
+	// makes to an event, for the key of a guest's personal data a
+	// "pkey.destroyed" event destroys (data/pkey, docs/data-protection.md).
+	// An event the store does not hold, or holds for another property, is
+	// left alone and is not an error; an error from erase is returned and
+	// nothing is changed.
+	Erase(ctx context.Context, property, id string, erase func(raw []byte) ([]byte, error)) error
+
 	// LastSeq is property's latest sequence number, 0 when it has none.
 	LastSeq(ctx context.Context, property string) (uint64, error)
 

@@ -1,0 +1,49 @@
+package badgerstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/dgraph-io/badger/v4"
+)
+
+// Erase rewrites property's event id as erase makes it, under its
+// sequence. Badger keeps the old value in its files until compaction and
+// value-log GC reclaim it (the store is encrypted at rest).
+func (s *Store) Erase(_ context.Context, property, id string, erase func([]byte) ([]byte, error)) error {
+	err := s.update(func(txn *badger.Txn) error {
+		item, err := txn.Get(idKey(id))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		prop, seq, ok := splitIDValue(v)
+		if !ok || prop != property {
+			return nil
+		}
+		stored, err := txn.Get(eventKey(property, seq))
+		if err != nil {
+			return err
+		}
+		raw, err := stored.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		out, err := erase(raw)
+		if err != nil {
+			return err
+		}
+		return txn.Set(eventKey(property, seq), out)
+	})
+	if err != nil {
+		return fmt.Errorf("erase %s: %w", id, err)
+	}
+	return nil
+}
