@@ -42,6 +42,7 @@ import (
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
 	appmessages "floordesk/app/messages"
+	"floordesk/app/personal"
 	appreports "floordesk/app/reports"
 	apprequests "floordesk/app/requests"
 	"floordesk/assets"
@@ -290,6 +291,7 @@ func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, sv
 	dw := ui.NewWindow(w, sess, registers(svc, backups), opt)
 	dw.Start()
 	startSync(ctx, st, dw)
+	go personal.Run(ctx, svc, slog.Default())
 	return dw, exitOK
 }
 

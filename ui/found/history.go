@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	appfound "floordesk/app/found"
+	"floordesk/app/personal"
 	"floordesk/ui/kit"
 )
 
@@ -20,7 +21,7 @@ func (sc *Screen) history(f appfound.FoundItem) []string {
 			"When": kit.When(c.At, now), "By": sc.names.Name(c.By), "Location": sc.storageText(c)}))
 	}
 	for _, c := range f.Claims {
-		out = append(out, sc.claimLine(c))
+		out = append(out, sc.claimLine(c, f.Personal))
 	}
 	if d := f.Disposal; d != nil {
 		out = append(out, sc.disposalLine(*d))
@@ -31,8 +32,8 @@ func (sc *Screen) history(f appfound.FoundItem) []string {
 	return out
 }
 
-func (sc *Screen) claimLine(c appfound.Claim) string {
-	m := map[string]string{"When": kit.When(c.At, sc.s.Now()), "Claimant": c.Claimant, "Contact": c.Contact,
+func (sc *Screen) claimLine(c appfound.Claim, st personal.State) string {
+	m := map[string]string{"When": kit.When(c.At, sc.s.Now()), "Claimant": kit.Personal(c.Claimant, st), "Contact": kit.Personal(c.Contact, st),
 		"ID": lang.L("found.id." + c.IDType), "Last4": c.IDLast4, "By": sc.names.Name(c.ReturnedBy),
 		"Description": c.Description, "Carrier": c.Carrier, "Tracking": c.Tracking}
 	if c.Shipped() {
@@ -75,7 +76,7 @@ func reportLine(r appfound.LostReport) string {
 	if r.Room != "" {
 		where = lang.L("found.in_room", map[string]string{"Room": r.Room})
 	}
-	return r.Guest + " · " + categoryName(r.Category) + " · " + r.Description + " · " + where
+	return kit.Personal(r.Guest, r.Personal) + " · " + categoryName(r.Category) + " · " + r.Description + " · " + where
 }
 
 // labelLines is the printable label of an item, in the user's language.

@@ -44,7 +44,7 @@ func claimant(f appfound.FoundItem) string {
 	if len(f.Claims) == 0 {
 		return ""
 	}
-	return f.Claims[len(f.Claims)-1].Claimant
+	return kit.Personal(f.Claims[len(f.Claims)-1].Claimant, f.Personal)
 }
 
 // fillRow shows an item: tag and category, description and place, and

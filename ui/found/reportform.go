@@ -76,7 +76,7 @@ func (sc *Screen) showReport(id string) bool {
 	}
 	v := &reportView{id: id}
 	box := container.NewVBox(kit.Heading(lang.L("found.report_heading")), wrapped(reportLine(r)),
-		wrapped(lang.L("found.report_contact", map[string]string{"Contact": r.Contact,
+		wrapped(lang.L("found.report_contact", map[string]string{"Contact": kit.Personal(r.Contact, r.Personal),
 			"When": kit.When(r.LostAt, sc.s.Now()), "By": sc.names.Name(r.FiledBy)})))
 	if r.Closed {
 		box.Add(wrapped(lang.L("found.report_closed", map[string]string{"Item": r.Item})))

@@ -27,6 +27,7 @@ type settingsTab struct {
 	topics *kit.Entry // the call topics, one per line
 	idle   *kit.Entry // minutes without use before the desk signs out
 	grace  *kit.Entry // minutes past a shift's start a clock-in is on time
+	keep   *kit.Entry // days a closed record keeps its guest's personal data
 	days   map[app.Category]*kit.Entry
 	police map[app.Category]*widget.Check
 	// methods are the disposal methods allowed per category, by method
@@ -49,6 +50,9 @@ func newSettingsTab(s *kit.Session) *settingsTab {
 	t.grace = t.f.Entry("5")
 	t.f.Check(t.grace, "late_grace", checkCount)
 	t.f.Row(lang.L("supervisor.late_grace"), "late_grace", t.grace)
+	t.keep = t.f.Entry("90")
+	t.f.Check(t.keep, "retention_days", checkCount)
+	t.f.Row(lang.L("supervisor.retention_days"), "retention_days", t.keep)
 	t.areas = t.f.Entry("")
 	t.areas.MultiLine = true
 	t.areas.Wrapping = fyne.TextWrapOff
@@ -86,6 +90,7 @@ func (t *settingsTab) refresh(changed []wire.EntityRef) {
 	t.lead.SetText(strconv.Itoa(int(h.Lead() / time.Minute)))
 	t.idle.SetText(strconv.Itoa(int(h.IdleSignOut() / time.Minute)))
 	t.grace.SetText(strconv.Itoa(int(h.Grace() / time.Minute)))
+	t.keep.SetText(strconv.Itoa(h.Retention()))
 	t.areas.SetText(strings.Join(h.PublicAreas(), "\n"))
 	t.topics.SetText(strings.Join(h.CallTopics(), "\n"))
 	for _, c := range app.Categories {
@@ -122,10 +127,15 @@ func (t *settingsTab) save() {
 	if !ok {
 		return
 	}
+	keep, err := strconv.Atoi(strings.TrimSpace(t.keep.Text))
+	if err != nil {
+		t.f.Say("retention_days", lang.L("supervisor.count_format"))
+		return
+	}
 	areas := app.CleanAreas(strings.Split(t.areas.Text, "\n"))
 	topics := app.CleanAreas(strings.Split(t.topics.Text, "\n"))
 	change := app.HotelChange{FollowUp: &follow, ScheduleLead: &lead, SignOutAfter: &idle, LateGrace: &grace, Areas: &areas,
-		Topics: &topics, Holding: map[app.Category]app.Holding{}}
+		Topics: &topics, RetentionDays: &keep, Holding: map[app.Category]app.Holding{}}
 	for _, c := range app.Categories {
 		hold, ok := t.holding(c)
 		if !ok {
@@ -133,6 +143,6 @@ func (t *settingsTab) save() {
 		}
 		change.Holding[c] = hold
 	}
-	_, err := t.s.Svc.ChangeSettings(t.s.UserID(), change)
+	_, err = t.s.Svc.ChangeSettings(t.s.UserID(), change)
 	saved(t.s, t.f, err, "supervisor.settings_saved", nil)
 }

@@ -41,6 +41,7 @@ type Screen struct {
 	sync      *syncTab
 	data      *dataTab
 	reports   *reportsTab
+	guests    *guestDataTab
 	all       []tab
 }
 
@@ -62,8 +63,9 @@ func newScreen(s *kit.Session, keys KeyAdmin, backups Backups, reps ReportSource
 	sc.rooms, sc.settings = newRoomsTab(s), newSettingsTab(s)
 	sc.conflicts, sc.sync = newConflictsTab(s), newSyncTab(s)
 	sc.data, sc.reports = newDataTab(s, backups), newReportsTab(s, reps)
+	sc.guests = newGuestDataTab(s)
 	sc.conflicts.onCount = sc.countConflicts
-	sc.all = []tab{sc.staff, sc.keys, sc.items, sc.rooms, sc.settings, sc.conflicts, sc.sync, sc.reports, sc.data}
+	sc.all = []tab{sc.staff, sc.keys, sc.items, sc.rooms, sc.settings, sc.conflicts, sc.sync, sc.reports, sc.data, sc.guests}
 	sc.tabs = container.NewAppTabs()
 	for _, t := range sc.all {
 		sc.tabs.Append(container.NewTabItem(t.title(), t.content()))

@@ -1,0 +1,25 @@
+package kit
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2/lang"
+
+	"floordesk/app/personal"
+)
+
+// Personal is a guest's name or phone as a record shows it: the value, or,
+// once the record's personal data was removed (app/personal), a neutral
+// line saying so and why, in the user's language.
+func Personal(value string, st personal.State) string {
+	r := st.Removed
+	switch {
+	case r == nil:
+		return value
+	case r.Reason == personal.ReasonRequest:
+		return lang.L("personal.removed_request")
+	case r.Days > 0:
+		return lang.L("personal.removed_after", map[string]string{"Days": strconv.Itoa(r.Days)})
+	}
+	return lang.L("personal.removed")
+}
