@@ -69,7 +69,11 @@ func openData(t *testing.T, loop *fyneLoop, sc *Screen) *dataTab {
 	if sc.data.loading {
 		t.Fatal("the data tab read the store before it was shown")
 	}
-	sc.tabs.SelectIndex(len(sc.tabs.Items) - 1)
+	for _, item := range sc.tabs.Items {
+		if item.Text == sc.data.title() {
+			sc.tabs.Select(item)
+		}
+	}
 	loop.until(t, "the data tab's first read", func() bool { return sc.data.status.dir.Text != "" || sc.data.status.problem.Visible() })
 	settle(t, loop, sc.data)
 	return sc.data

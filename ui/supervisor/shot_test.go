@@ -44,6 +44,7 @@ func TestScreenshots(t *testing.T) {
 			{"sync", []string{lang.L("supervisor.server_url")}},
 			{"reports", []string{lang.L("report.print"), lang.L("report.sheet.summary"), lang.L("report.fig.requests")}},
 			{"data", []string{lang.L("supervisor.backups_heading"), lang.L("status.heading"), "desk-test"}},
+			{"guestdata", []string{lang.L("guestdata.heading"), lang.L("guestdata.find")}},
 		} {
 			sc.tabs.SelectIndex(i)
 			settle(t, loop, sc.data)
