@@ -2,12 +2,14 @@ package loans
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 )
 
 // LoanDueHour is the hour (hotel time) a loan is due back the next day
@@ -47,7 +49,14 @@ func (s *LoanRegister) Lend(actorID string, in LendInput) (Loan, error) {
 	id := s.NewID()
 	body := LoanOpened{At: now, Desk: s.Desk(), Room: in.Room, Guest: in.Guest,
 		Lines: in.Lines, DueAt: in.DueAt, Deposit: in.Deposit}
-	return app.EmitView[Loan](s.Service, actor, app.Ref(KindLoan, id), TypeLoanOpened, body)
+	evs, err := personal.SealedEvent(s.Service, actor.ID, app.Ref(KindLoan, id), TypeLoanOpened, body, "guest")
+	if err != nil {
+		return Loan{}, err
+	}
+	if _, err := s.Store().AppendAll(evs); err != nil {
+		return Loan{}, fmt.Errorf("save %s: %w", TypeLoanOpened, app.StoreRefusal(err))
+	}
+	return s.Loan(id)
 }
 
 func (s *LoanRegister) lendDefaults(in LendInput, now time.Time) LendInput {

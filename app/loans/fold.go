@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 )
 
@@ -20,15 +21,19 @@ func applyLoan(l *Loan, ev wire.Event) error {
 		return applyLoanReturned(l, ev)
 	case TypeLoanExtended:
 		return applyLoanExtended(l, ev)
+	case personal.TypePurged:
+		l.Guest = ""
+		return l.Personal.Purge(ev)
 	}
 	return nil
 }
 
 func applyLoanOpened(l *Loan, ev wire.Event) error {
-	b, err := app.DecodeBody[LoanOpened](ev)
+	b, o, err := personal.DecodeBody[LoanOpened](ev)
 	if err != nil {
 		return err
 	}
+	l.Personal.Note(o)
 	at := app.ActionTime(b.At, ev)
 	l.ID, l.Desk, l.Room, l.Guest = ev.Entity.ID, b.Desk, b.Room, b.Guest
 	l.OpenedAt, l.OpenedBy, l.DueAt, l.Deposit = at, ev.Actor, b.DueAt, b.Deposit

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 )
 
 // Item loans (物品借用): hair dryers, power strips, adapters, irons, phone
@@ -62,6 +63,8 @@ type Loan struct {
 	Charges     int64           `json:"charges,omitempty"` // cents, sum of return charges
 	ClosedAt    time.Time       `json:"closed_at,omitzero"`
 	LastChanged time.Time       `json:"last_changed"`
+	// Personal is the guest's name's key, and its removal.
+	Personal personal.State `json:"personal,omitzero"`
 }
 
 // LoanLine is one item type on a loan: a count, or individual asset tags

@@ -135,7 +135,7 @@ func (s *LoanRegister) handoverLoans(desk string, now time.Time) ([]HandoverLoan
 	out := make([]HandoverLoan, len(ls))
 	for i := range ls {
 		l := &ls[i]
-		out[i] = HandoverLoan{ID: l.ID, Room: l.Room, Guest: l.Guest, Items: loanItems(l, names),
+		out[i] = HandoverLoan{ID: l.ID, Room: l.Room, Items: loanItems(l, names),
 			DueAt: l.DueAt, Overdue: l.Overdue(now)}
 	}
 	return out, err

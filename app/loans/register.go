@@ -1,6 +1,9 @@
 package loans
 
-import "floordesk/app"
+import (
+	"floordesk/app"
+	"floordesk/app/personal"
+)
 
 // LoanRegister runs the register's commands and queries on the desk's core
 // service, whose store, clock, staff and hotel set-up it shares; commands
@@ -10,4 +13,7 @@ type LoanRegister struct {
 }
 
 // New returns the register on core.
-func New(core *app.Service) *LoanRegister { return &LoanRegister{Service: core} }
+func New(core *app.Service) *LoanRegister {
+	personal.Attach(core.Store())
+	return &LoanRegister{Service: core}
+}

@@ -46,7 +46,7 @@ func (sc *Screen) facts(l apploans.Loan) []*widget.FormItem {
 	now := sc.s.Now()
 	due, _ := sc.dueNote(l)
 	items := []*widget.FormItem{
-		fact("loans.guest", l.Guest),
+		fact("loans.guest", kit.Personal(l.Guest, l.Personal)),
 		fact("loans.desk", sc.s.DeskName(l.Desk)),
 		fact("loans.opened", kit.When(l.OpenedAt, now)+" · "+sc.names.Name(l.OpenedBy)),
 		fact("loans.due", kit.DateTime(l.DueAt.In(sc.s.Location()))+" · "+due),
