@@ -164,10 +164,15 @@ func desk(args []string) int {
 	return code
 }
 
-// openDeskStore opens the desk's data folder with key.
+// openDeskStore opens the desk's data folder with key, its guests' data
+// keys readable to the folds from the start (app/personal).
 func openDeskStore(f deskFlags, key seal.Key) (*data.Store, error) {
-	return data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
+	st, err := data.Open(data.Options{Dir: *f.dir, Desk: *f.deskID, Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index,
 		IndexVersion: app.IndexVersion, DeferIndexes: true, Key: key})
+	if err == nil {
+		personal.Attach(st)
+	}
+	return st, err
 }
 
 // runDesk shows the desk's window on an open store until it is closed.

@@ -37,10 +37,9 @@ type State struct {
 
 // Note records what DecodeBody found of one event's fields.
 func (st *State) Note(o Opened) {
-	switch {
-	case o.Gone && st.Removed == nil:
-		st.Removed = &Purged{} // the key went before the purge came
-	case o.Key != "" && !slices.Contains(st.Keys, o.Key):
+	// A key not found (Gone) marks nothing: it may be destroyed, its
+	// purge folded next, or not yet readable; only the purge says removed.
+	if o.Key != "" && !slices.Contains(st.Keys, o.Key) {
 		st.Keys = append(st.Keys, o.Key)
 	}
 }
