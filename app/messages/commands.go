@@ -1,11 +1,13 @@
 package messages
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"floordesk/app"
 	"floordesk/app/guests"
+	"floordesk/app/personal"
 )
 
 // Limits of what a message holds. Names and phone numbers are personal
@@ -54,7 +56,15 @@ func (s *MessageRegister) Take(actorID string, in TakeInput) (Message, error) {
 	}
 	body := MessageTaken{At: s.Now(), Desk: s.Desk(), Room: in.Room, Area: in.Area, Guest: in.Guest,
 		Direction: in.Direction, From: in.From, Phone: in.Phone, Visitor: in.Visitor, Text: in.Text}
-	return app.EmitView[Message](s.Service, actor, app.Ref(KindMessage, s.NewID()), TypeMessageTaken, body)
+	id := s.NewID()
+	evs, err := personal.SealedEvent(s.Service, actor.ID, app.Ref(KindMessage, id), TypeMessageTaken, body, personalFields...)
+	if err != nil {
+		return Message{}, err
+	}
+	if _, err := s.Store().AppendAll(evs); err != nil {
+		return Message{}, fmt.Errorf("save %s: %w", TypeMessageTaken, app.StoreRefusal(err))
+	}
+	return app.LoadView[Message](s.Service, KindMessage, id)
 }
 
 func trimTake(in TakeInput) TakeInput {

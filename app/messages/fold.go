@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 )
 
@@ -19,15 +20,19 @@ func applyMessage(m *Message, ev wire.Event) error {
 		return applyDelivered(m, ev)
 	case TypeMessageClosed:
 		return applyClosed(m, ev)
+	case personal.TypePurged:
+		m.Guest, m.From, m.Phone, m.Visitor = "", "", "", ""
+		return m.Personal.Purge(ev)
 	}
 	return nil
 }
 
 func applyTaken(m *Message, ev wire.Event) error {
-	b, err := app.DecodeBody[MessageTaken](ev)
+	b, o, err := personal.DecodeBody[MessageTaken](ev)
 	if err != nil {
 		return err
 	}
+	m.Personal.Note(o)
 	at := app.ActionTime(b.At, ev)
 	m.ID, m.Desk, m.Room, m.Area, m.Guest = ev.Entity.ID, b.Desk, b.Room, b.Area, b.Guest
 	m.Direction, m.From, m.Phone, m.Visitor, m.Text = b.Direction, b.From, b.Phone, b.Visitor, b.Text

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 )
 
 // Messages (留言): this file holds a message's state and the bodies of its
@@ -77,6 +78,8 @@ type Message struct {
 	Delivery  *Delivery `json:"delivery,omitempty"`
 	Closed    *Closure  `json:"closed,omitempty"`
 	Changed   time.Time `json:"changed"`
+	// Personal is the names' and phone's key, and their removal.
+	Personal personal.State `json:"personal,omitzero"`
 }
 
 // Delivery is how, by whom and when a message was delivered.

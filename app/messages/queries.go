@@ -71,8 +71,7 @@ func (s *MessageRegister) handoverMessages(desk string, now time.Time) ([]Handov
 		if m.Desk != desk && !mine(m.Room) {
 			continue
 		}
-		out = append(out, HandoverMessage{ID: m.ID, Where: m.Where(), Guest: m.Guest, Direction: m.Direction,
-			From: m.From, Visitor: m.Visitor, Text: m.Text, TakenAt: m.TakenAt, Old: now.Sub(m.TakenAt) > OldAfter})
+		out = append(out, HandoverMessage{ID: m.ID, Where: m.Where(), Direction: m.Direction, Visitor: m.Visitor, Text: m.Text, TakenAt: m.TakenAt, Old: now.Sub(m.TakenAt) > OldAfter})
 	}
 	return out, nil
 }

@@ -1,6 +1,9 @@
 package messages
 
-import "floordesk/app"
+import (
+	"floordesk/app"
+	"floordesk/app/personal"
+)
 
 // MessageRegister runs the register's commands and queries on the desk's
 // core service, whose store, clock, staff and hotel set-up it shares;
@@ -10,4 +13,7 @@ type MessageRegister struct {
 }
 
 // New returns the register on core.
-func New(core *app.Service) *MessageRegister { return &MessageRegister{Service: core} }
+func New(core *app.Service) *MessageRegister {
+	personal.Attach(core.Store())
+	return &MessageRegister{Service: core}
+}

@@ -38,12 +38,12 @@ func (sc *Screen) facts(m appmessages.Message) []*widget.FormItem {
 	note, _ := sc.statusNote(m)
 	items := []*widget.FormItem{
 		fact("messages.direction", kit.Named("messages.direction.", string(m.Direction))),
-		fact("messages.guest", m.Guest),
+		fact("messages.guest", kit.Personal(m.Guest, m.Personal)),
 	}
 	if m.Direction == appmessages.ForVisitor {
-		items = append(items, fact("messages.visitor", m.Visitor))
+		items = append(items, fact("messages.visitor", kit.Personal(m.Visitor, m.Personal)))
 	} else {
-		items = append(items, fact("messages.from", m.From), fact("messages.phone", m.Phone))
+		items = append(items, fact("messages.from", kit.Personal(m.From, m.Personal)), fact("messages.phone", kit.Personal(m.Phone, m.Personal)))
 	}
 	return append(items, fact("messages.status", note))
 }
