@@ -61,8 +61,7 @@ func (s *RequestRegister) OpenRequest(actorID string, in NewRequest) (Request, e
 	if !in.DueAt.IsZero() {
 		return s.scheduleRequest(actor, in, now)
 	}
-	id := s.NewID()
-	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), TypeRequestOpened, s.openedBody(in, now))
+	return s.openSealed(actor, s.NewID(), s.openedBody(in, now))
 }
 
 func (s *RequestRegister) openedBody(in NewRequest, now time.Time) RequestOpened {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 )
 
@@ -33,15 +34,18 @@ func applyRequest(r *Request, ev wire.Event) error {
 		return applyRequestScheduled(r, ev)
 	case TypeRequestCalled:
 		return applyRequestCalled(r, ev)
+	case personal.TypePurged:
+		return purgeRequest(r, ev)
 	}
 	return applyCase(r, ev)
 }
 
 func applyRequestOpened(r *Request, ev wire.Event) error {
-	b, err := app.DecodeBody[RequestOpened](ev)
+	b, o, err := personal.DecodeBody[RequestOpened](ev)
 	if err != nil {
 		return err
 	}
+	r.Personal.Note(o)
 	openRequest(r, ev, b)
 	return nil
 }

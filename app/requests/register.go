@@ -1,6 +1,9 @@
 package requests
 
-import "floordesk/app"
+import (
+	"floordesk/app"
+	"floordesk/app/personal"
+)
 
 // RequestRegister runs the register's commands and queries on the desk's core
 // service, whose store, clock, staff and hotel set-up it shares; commands
@@ -10,4 +13,7 @@ type RequestRegister struct {
 }
 
 // New returns the register on core.
-func New(core *app.Service) *RequestRegister { return &RequestRegister{Service: core} }
+func New(core *app.Service) *RequestRegister {
+	personal.Attach(core.Store())
+	return &RequestRegister{Service: core}
+}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 )
 
 // Guest requests (客人需求): a service request, an inquiry or a complaint,
@@ -113,6 +114,8 @@ type Request struct {
 	Touched      time.Time      `json:"touched"`
 	Compensation []Compensation `json:"compensation,omitempty"`
 	Case         *Case          `json:"case,omitempty"` // a complaint's investigation to close (complaint_case.go)
+	// Personal is the guest's name's and contact's key, and their removal.
+	Personal personal.State `json:"personal,omitzero"`
 }
 
 // Dispatch records that a department was notified.

@@ -135,7 +135,7 @@ func infoForm(r *apprequests.RequestRow, hist []apprequests.HistoryEntry, now ti
 		}
 	}
 	add("requests.field.area", r.Area)
-	add("requests.field.guest", r.Guest)
+	add("requests.field.guest", kit.Personal(r.Guest, r.Personal))
 	add("requests.field.contact", r.Contact)
 	add("requests.field.channel", channelName(r.Channel))
 	add("requests.field.priority", priorityName(r.Priority))

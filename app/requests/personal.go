@@ -1,0 +1,54 @@
+package requests
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"floordesk/app"
+	"floordesk/app/personal"
+	"floordesk/data/wire"
+)
+
+// A request's guest name and contact are sealed under a key of the
+// request's own and removed after the hotel's retention once it is
+// confirmed or cancelled (app/personal); the room, the description and
+// the handling stay. Scheduled requests (schedule.go) are not sealed yet.
+var personalFields = []string{"guest", "contact"}
+
+func init() { personal.Register(KindRequest, readRequest) }
+
+// openSealed appends a request's opening with its guest's data sealed,
+// and returns the request.
+func (s *RequestRegister) openSealed(actor app.Staff, id string, body RequestOpened) (Request, error) {
+	evs, err := personal.SealedEvent(s.Service, actor.ID, app.Ref(KindRequest, id), TypeRequestOpened, body, personalFields...)
+	if err != nil {
+		return Request{}, err
+	}
+	if _, err := s.Store().AppendAll(evs); err != nil {
+		return Request{}, fmt.Errorf("save %s: %w", TypeRequestOpened, app.StoreRefusal(err))
+	}
+	return app.LoadView[Request](s.Service, KindRequest, id)
+}
+
+func purgeRequest(r *Request, ev wire.Event) error {
+	r.Guest, r.Contact = "", ""
+	return r.Personal.Purge(ev)
+}
+
+func readRequest(ref wire.EntityRef, b []byte) (personal.Record, error) {
+	var r Request
+	if err := json.Unmarshal(b, &r); err != nil {
+		return personal.Record{}, err
+	}
+	rec := personal.Record{Ref: ref, State: r.Personal, Holds: r.Guest != "" || r.Contact != "",
+		Names: []string{r.Guest}, Phones: []string{r.Contact}, Rooms: []string{r.Room},
+		Summary: r.Description}
+	switch {
+	case !r.Finished():
+	case r.Confirmation != nil:
+		rec.Closed = r.Confirmation.At
+	case r.Cancellation != nil:
+		rec.Closed = r.Cancellation.At
+	}
+	return rec, nil
+}
