@@ -1,7 +1,7 @@
 package guests
 
 import (
-	"encoding/json"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 	"floordesk/tabular"
 )
@@ -279,10 +280,17 @@ func (s *GuestRegister) ConfirmGuests(actorID string, p Preview) (List, error) {
 		}
 	}
 	body := Imported{File: p.File, At: s.Now(), Guests: p.Guests}
-	if b, err := json.Marshal(body); err != nil || len(b) > wire.MaxBodyBytes {
+	evs, err := personal.SealedEvent(s.Service, actor.ID, app.Ref(KindGuests, ListID), TypeGuestsImported, body, "guests")
+	if err != nil {
+		return List{}, err
+	}
+	if len(evs[1].Body) > wire.MaxBodyBytes {
 		return List{}, app.Invalid("file", "guests.too_large")
 	}
-	return app.EmitView[List](s.Service, actor, app.Ref(KindGuests, ListID), TypeGuestsImported, body)
+	if _, err := s.Store().AppendAll(evs); err != nil {
+		return List{}, fmt.Errorf("save %s: %w", TypeGuestsImported, app.StoreRefusal(err))
+	}
+	return app.LoadView[List](s.Service, KindGuests, ListID)
 }
 
 // ImportGuests previews and saves a file at once, for tests and tools.

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 )
 
 // KindGuests is the entity kind of the in-house guest list; the hotel
@@ -42,6 +43,10 @@ type List struct {
 	Guests   []Guest   `json:"guests"`
 	Imported time.Time `json:"imported,omitzero"`
 	By       string    `json:"by,omitempty"`
+	// Keys are the keys each imported list was sealed with, until the
+	// housekeeping destroys those of lists replaced longer than the
+	// retention (app/personal).
+	Keys []personal.KeyUse `json:"keys,omitempty"`
 }
 
 // Imported is the body of guests.imported: the whole list.

@@ -2,7 +2,10 @@ package guests
 
 //go:generate go run testdata/make.go
 
-import "floordesk/app"
+import (
+	"floordesk/app"
+	"floordesk/app/personal"
+)
 
 // GuestRegister runs the guest list's import and queries on the desk's
 // core service; its import takes the core's lock as every command does.
@@ -11,4 +14,7 @@ type GuestRegister struct {
 }
 
 // New returns the register on core.
-func New(core *app.Service) *GuestRegister { return &GuestRegister{Service: core} }
+func New(core *app.Service) *GuestRegister {
+	personal.Attach(core.Store())
+	return &GuestRegister{Service: core}
+}

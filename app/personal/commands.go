@@ -25,20 +25,33 @@ func Housekeep(s *app.Service, now time.Time) (int, error) {
 	}
 	days := h.Retention()
 	cutoff := now.Add(-time.Duration(days) * 24 * time.Hour)
-	var due []Record
+	var due, replaced []Record
 	err = Records(s, func(r Record) error {
 		if !r.Closed.IsZero() && !r.Closed.After(cutoff) && (r.Holds || len(r.State.Keys) > 0) && r.State.Removed == nil {
 			due = append(due, r)
+		}
+		if len(r.Retired) > 0 {
+			replaced = append(replaced, r)
 		}
 		return nil
 	})
 	if err != nil {
 		return 0, err
 	}
-	if _, err := EraseDestroyed(s); err != nil {
+	if err := retireAll(s, replaced, cutoff, days); err != nil {
 		return 0, err
 	}
-	return len(due), purgeAll(s, HousekeepActor, due, Purged{Reason: ReasonRetention, Days: days, At: s.Now()})
+	if err := purgeAll(s, HousekeepActor, due, Purged{Reason: ReasonRetention, Days: days, At: s.Now()}); err != nil {
+		return 0, err
+	}
+	_, err = EraseDestroyed(s)
+	return len(due), err
+}
+
+func retireAll(s *app.Service, recs []Record, cutoff time.Time, days int) error {
+	s.Lock()
+	defer s.Unlock()
+	return retire(s, recs, cutoff, days)
 }
 
 func purgeAll(s *app.Service, actor string, recs []Record, p Purged) error {

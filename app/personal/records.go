@@ -26,6 +26,9 @@ type Record struct {
 	Names, Phones, Rooms []string
 	// Summary is a line a supervisor recognises the record by.
 	Summary string
+	// Retired are the keys of a replaced-whole record's versions
+	// (retire.go); such a record is not purged, its old versions are.
+	Retired []KeyUse
 }
 
 // Reader decodes a view of one kind into its Record.
