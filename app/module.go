@@ -43,6 +43,11 @@ type Module struct {
 	// Demo makes the register's history for a demo hotel.
 	Demo   []DemoGenerator
 	NoDemo string
+
+	// NoScreen says why a module has no screen of its own on the desk
+	// (the personal-data keys: the supervisor's guest-data tab shows
+	// them); empty for a register with a screen.
+	NoScreen string
 }
 
 // BoardInput is what an attendant counted on the board at a handover:

@@ -24,7 +24,8 @@ func init() {
 	app.RegisterKind(pkey.Kind, app.FoldWith(applyKey, nil))
 	app.Register(app.Module{Name: "personal", Order: 900, Kinds: []string{pkey.Kind},
 		NoHandover: "keys are not work for the next shift",
-		NoDemo:     "the demo hotel's records are written without keys, as before this register"})
+		NoDemo:     "the demo hotel's records are written without keys, as before this register",
+		NoScreen:   "a supervisor carries out a guest's deletion request on the supervisor screen's guest-data tab"})
 }
 
 func applyKey(k *Key, ev wire.Event) error {
