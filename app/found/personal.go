@@ -1,11 +1,10 @@
 package found
 
 import (
-	"encoding/json"
 	"time"
 
+	"floordesk/app"
 	"floordesk/app/personal"
-	"floordesk/data/wire"
 )
 
 // A guest's personal data in this register: a loss report's guest and
@@ -16,16 +15,13 @@ import (
 var personalFields = []string{"guest", "contact", "claimant"}
 
 func init() {
-	personal.Register(KindLostReport, readReport)
-	personal.Register(KindFound, readItem)
+	personal.Register(KindLostReport, describeReport)
+	personal.Register(KindFound, describeItem)
+	app.RegisterIndexVersion(KindLostReport, "1") // 1: filed for the personal-data housekeeping
 }
 
-func readReport(ref wire.EntityRef, b []byte) (personal.Record, error) {
-	var r LostReport
-	if err := json.Unmarshal(b, &r); err != nil {
-		return personal.Record{}, err
-	}
-	rec := personal.Record{Ref: ref, State: r.Personal, Holds: r.Guest != "" || r.Contact != "",
+func describeReport(r *LostReport) personal.Record {
+	rec := personal.Record{State: r.Personal, Holds: r.Guest != "" || r.Contact != "",
 		Names: []string{r.Guest}, Phones: []string{r.Contact}, Rooms: []string{r.Room},
 		Summary: r.Description}
 	if r.Closed {
@@ -34,15 +30,11 @@ func readReport(ref wire.EntityRef, b []byte) (personal.Record, error) {
 			rec.Closed = r.FiledAt
 		}
 	}
-	return rec, nil
+	return rec
 }
 
-func readItem(ref wire.EntityRef, b []byte) (personal.Record, error) {
-	var f FoundItem
-	if err := json.Unmarshal(b, &f); err != nil {
-		return personal.Record{}, err
-	}
-	rec := personal.Record{Ref: ref, State: f.Personal, Summary: f.Tag + " " + f.Description}
+func describeItem(f *FoundItem) personal.Record {
+	rec := personal.Record{State: f.Personal, Summary: f.Tag + " " + f.Description}
 	for _, c := range f.Claims {
 		rec.Holds = rec.Holds || c.Claimant != "" || c.Contact != ""
 		rec.Names, rec.Phones = append(rec.Names, c.Claimant), append(rec.Phones, c.Contact)
@@ -50,8 +42,8 @@ func readItem(ref wire.EntityRef, b []byte) (personal.Record, error) {
 	if f.Room {
 		rec.Rooms = []string{f.Place}
 	}
-	rec.Closed = itemClosed(f)
-	return rec, nil
+	rec.Closed = itemClosed(*f)
+	return rec
 }
 
 // itemClosed is when the item's holding ended: its claim, its disposal or

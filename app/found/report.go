@@ -20,7 +20,7 @@ const (
 func init() {
 	app.RegisterIndex(KindFound, reportIndex)
 	// 1: the report's indexes; 2: the word index in spans of eight weeks.
-	app.RegisterIndexVersion(KindFound, "2")
+	app.RegisterIndexVersion(KindFound, "3") // 3: filed for the personal-data housekeeping
 }
 
 func reportIndex(f *FoundItem) []wire.IndexEntry {

@@ -17,7 +17,7 @@ const (
 
 func init() {
 	app.RegisterIndex(KindLoan, historyIndex)
-	app.RegisterIndexVersion(KindLoan, "2")
+	app.RegisterIndexVersion(KindLoan, "3") // 3: filed for the personal-data housekeeping
 }
 
 func historyIndex(l *Loan) []wire.IndexEntry {

@@ -16,7 +16,7 @@ const (
 func init() {
 	app.IndexStatus(KindMessage, func(m *Message) string { return string(m.Status) })
 	app.RegisterIndex(KindMessage, historyIndex)
-	app.RegisterIndexVersion(KindMessage, "1")
+	app.RegisterIndexVersion(KindMessage, "2") // 2: filed for the personal-data housekeeping
 }
 
 func historyIndex(m *Message) []wire.IndexEntry {

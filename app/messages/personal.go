@@ -1,10 +1,7 @@
 package messages
 
 import (
-	"encoding/json"
-
 	"floordesk/app/personal"
-	"floordesk/data/wire"
 )
 
 // A message's guest, caller, call-back number and visitor are sealed under
@@ -14,14 +11,10 @@ import (
 // names (the visitor's stays: the next shift hands the message to them).
 var personalFields = []string{"guest", "from", "phone", "visitor"}
 
-func init() { personal.Register(KindMessage, readMessage) }
+func init() { personal.Register(KindMessage, describeMessage) }
 
-func readMessage(ref wire.EntityRef, b []byte) (personal.Record, error) {
-	var m Message
-	if err := json.Unmarshal(b, &m); err != nil {
-		return personal.Record{}, err
-	}
-	rec := personal.Record{Ref: ref, State: m.Personal, Holds: m.Guest != "" || m.From != "" || m.Phone != "" || m.Visitor != "",
+func describeMessage(m *Message) personal.Record {
+	rec := personal.Record{State: m.Personal, Holds: m.Guest != "" || m.From != "" || m.Phone != "" || m.Visitor != "",
 		Names: []string{m.Guest, m.From, m.Visitor}, Phones: []string{m.Phone}, Rooms: []string{m.Room},
 		Summary: m.Where() + " " + m.TakenAt.Format("2006-01-02")}
 	switch {
@@ -30,5 +23,5 @@ func readMessage(ref wire.EntityRef, b []byte) (personal.Record, error) {
 	case m.Closed != nil:
 		rec.Closed = m.Closed.At
 	}
-	return rec, nil
+	return rec
 }

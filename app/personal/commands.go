@@ -1,6 +1,7 @@
 package personal
 
 import (
+	"slices"
 	"time"
 
 	"floordesk/app"
@@ -25,16 +26,12 @@ func Housekeep(s *app.Service, now time.Time) (int, error) {
 	}
 	days := h.Retention()
 	cutoff := now.Add(-time.Duration(days) * 24 * time.Hour)
-	var due, replaced []Record
-	err = Records(s, func(r Record) error {
-		if !r.Closed.IsZero() && !r.Closed.After(cutoff) && (r.Holds || len(r.State.Keys) > 0) && r.State.Removed == nil {
-			due = append(due, r)
-		}
-		if len(r.Retired) > 0 {
-			replaced = append(replaced, r)
-		}
-		return nil
-	})
+	due, err := filedBefore(s, closedIndex, cutoff)
+	if err != nil {
+		return 0, err
+	}
+	due = slices.DeleteFunc(due, func(r Record) bool { return !r.due() })
+	replaced, err := filedBefore(s, replacedIndex, cutoff)
 	if err != nil {
 		return 0, err
 	}

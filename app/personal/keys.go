@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"sync"
 
 	"floordesk/app"
@@ -154,38 +155,56 @@ type eraser interface {
 	Erase(id string, erase func(wire.Event) wire.Event) error
 }
 
+// logReader is the store's local log (data.Store).
+type logReader interface {
+	Log(after uint64, limit int) ([]wire.Event, uint64, error)
+}
+
+// eraseCursor is the local setting holding how far in this desk's log
+// EraseDestroyed has looked.
+const eraseCursor = "personal.erase_cursor"
+
 // EraseDestroyed erases, in this desk's store, the body of every issued
-// key a destroyed key's view names: the key material a purge on another
-// desk destroyed, pulled since. Housekeep runs it; it is idempotent.
+// key that a destruction in the desk's log names: the key material a
+// purge on another desk destroyed, pulled since. It reads the log from
+// where it stopped last time (the first run after the upgrade reads it
+// all). Housekeep runs it; it is idempotent.
 func EraseDestroyed(s *app.Service) (int, error) {
 	e, ok := s.Store().(eraser)
-	if !ok {
+	lr, ok2 := s.Store().(logReader)
+	if !ok || !ok2 {
 		return 0, nil
 	}
-	var ids []string
-	err := s.Store().Views(pkey.Kind, func(_ string, b []byte) error {
-		var k Key
-		if err := json.Unmarshal(b, &k); err != nil {
-			return err
-		}
-		if k.Destroyed != nil && k.Issued != "" {
-			ids = append(ids, k.Issued)
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, err
+	start := uint64(0)
+	if v, err := s.Store().Setting(eraseCursor); err == nil {
+		start, _ = strconv.ParseUint(v, 10, 64)
 	}
-	n := 0
-	for _, id := range ids {
-		ev, err := s.Store().Get(id)
-		if err != nil || pkey.IsErased(ev.Body) {
-			continue
-		}
-		if err := e.Erase(id, pkey.Erase); err != nil {
+	after, n := start, 0
+	for {
+		evs, next, err := lr.Log(after, 1024)
+		if err != nil {
 			return n, err
 		}
-		n++
+		for _, ev := range evs {
+			issued, ok := pkey.DestroyedIssued(ev)
+			if !ok {
+				continue
+			}
+			if kev, err := s.Store().Get(issued); err != nil || pkey.IsErased(kev.Body) {
+				continue
+			}
+			if err := e.Erase(issued, pkey.Erase); err != nil {
+				return n, err
+			}
+			n++
+		}
+		if len(evs) == 0 || next == after {
+			break
+		}
+		after = next
 	}
-	return n, nil
+	if after == start {
+		return n, nil
+	}
+	return n, s.Store().SetSetting(eraseCursor, strconv.FormatUint(after, 10))
 }

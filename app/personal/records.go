@@ -1,6 +1,7 @@
 package personal
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -31,18 +32,80 @@ type Record struct {
 	Retired []KeyUse
 }
 
-// Reader decodes a view of one kind into its Record.
-type Reader func(ref wire.EntityRef, view []byte) (Record, error)
+// reader decodes a view of one kind into its Record.
+type reader func(ref wire.EntityRef, view []byte) (Record, error)
 
-var readers = map[string]Reader{}
+var readers = map[string]reader{}
 
-// Register names a kind whose records hold personal data; each such
-// register calls it from init. A kind registered twice panics.
-func Register(kind string, read Reader) {
+// Indexes of the records the housekeeping looks at, by time: closed
+// records still holding personal data (by when they closed), and
+// replaced-whole records with an old version's key (by the earliest
+// replacement). A register that calls Register changes its kind's index
+// version (app.RegisterIndexVersion).
+const (
+	closedIndex   = "personal/closed"
+	replacedIndex = "personal/replaced"
+)
+
+// Register names a kind whose records hold personal data, with how its
+// view (a T) describes them (Ref is filled in); each such register calls
+// it from init. A kind registered twice panics.
+func Register[T any](kind string, describe func(*T) Record) {
 	if _, dup := readers[kind]; dup {
 		panic("personal: kind registered twice: " + kind)
 	}
-	readers[kind] = read
+	readers[kind] = func(ref wire.EntityRef, b []byte) (Record, error) {
+		var v T
+		if err := json.Unmarshal(b, &v); err != nil {
+			return Record{}, err
+		}
+		r := describe(&v)
+		r.Ref = ref
+		return r, nil
+	}
+	app.RegisterIndex(kind, func(v *T) []wire.IndexEntry { return describe(v).entries() })
+}
+
+// due reports whether r is closed and still holds personal data.
+func (r Record) due() bool {
+	return !r.Closed.IsZero() && (r.Holds || len(r.State.Keys) > 0) && r.State.Removed == nil
+}
+
+// entries files r where the housekeeping finds it.
+func (r Record) entries() []wire.IndexEntry {
+	var out []wire.IndexEntry
+	if r.due() {
+		out = append(out, wire.IndexEntry{Name: closedIndex, Key: app.TimeKey(r.Closed)})
+	}
+	var first time.Time
+	for _, u := range r.Retired {
+		if !u.Until.IsZero() && (first.IsZero() || u.Until.Before(first)) {
+			first = u.Until
+		}
+	}
+	if !first.IsZero() {
+		out = append(out, wire.IndexEntry{Name: replacedIndex, Key: app.TimeKey(first)})
+	}
+	return out
+}
+
+// filedBefore reads the records filed under index name before cutoff.
+func filedBefore(s *app.Service, name string, cutoff time.Time) ([]Record, error) {
+	var out []Record
+	err := s.Store().IndexedRange(name, app.TimeKey(time.Time{}), app.TimeKey(cutoff.Add(time.Millisecond)),
+		func(_ []byte, ref wire.EntityRef, b []byte) error {
+			read, ok := readers[ref.Kind]
+			if !ok {
+				return nil
+			}
+			r, err := read(ref, b)
+			if err != nil {
+				return fmt.Errorf("read %s: %w", ref, err)
+			}
+			out = append(out, r)
+			return nil
+		})
+	return out, err
 }
 
 // Kinds lists the kinds registered, sorted.

@@ -1,7 +1,6 @@
 package requests
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"floordesk/app"
@@ -15,7 +14,7 @@ import (
 // the handling stay. Scheduled requests (schedule.go) are not sealed yet.
 var personalFields = []string{"guest", "contact"}
 
-func init() { personal.Register(KindRequest, readRequest) }
+func init() { personal.Register(KindRequest, describeRequest) }
 
 // openSealed appends a request's opening with its guest's data sealed,
 // and returns the request.
@@ -35,12 +34,8 @@ func purgeRequest(r *Request, ev wire.Event) error {
 	return r.Personal.Purge(ev)
 }
 
-func readRequest(ref wire.EntityRef, b []byte) (personal.Record, error) {
-	var r Request
-	if err := json.Unmarshal(b, &r); err != nil {
-		return personal.Record{}, err
-	}
-	rec := personal.Record{Ref: ref, State: r.Personal, Holds: r.Guest != "" || r.Contact != "",
+func describeRequest(r *Request) personal.Record {
+	rec := personal.Record{State: r.Personal, Holds: r.Guest != "" || r.Contact != "",
 		Names: []string{r.Guest}, Phones: []string{r.Contact}, Rooms: []string{r.Room},
 		Summary: r.Description}
 	switch {
@@ -50,5 +45,5 @@ func readRequest(ref wire.EntityRef, b []byte) (personal.Record, error) {
 	case r.Cancellation != nil:
 		rec.Closed = r.Cancellation.At
 	}
-	return rec, nil
+	return rec
 }
