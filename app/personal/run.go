@@ -15,9 +15,21 @@ import (
 // this long.
 const HousekeepEvery = 6 * time.Hour
 
-// Run housekeeps s at once and then every HousekeepEvery until ctx ends,
-// logging what it did; the desk runs it in the background.
+// HousekeepFirst is how long after the desk starts it first housekeeps:
+// time to pull the purges other desks made meanwhile (so it does not make
+// them again), and, after the upgrade that brings the retention, for a
+// supervisor to set it before older records are purged.
+const HousekeepFirst = 10 * time.Minute
+
+// Run housekeeps s HousekeepFirst after it is called and then every
+// HousekeepEvery until ctx ends, logging what it did; the desk runs it in
+// the background.
 func Run(ctx context.Context, s *app.Service, log *slog.Logger) {
+	select {
+	case <-ctx.Done():
+		return
+	case <-time.After(HousekeepFirst):
+	}
 	t := time.NewTicker(HousekeepEvery)
 	defer t.Stop()
 	for {
