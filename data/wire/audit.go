@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Audit checks the chains of a store's events, fed one at a time in any
@@ -48,6 +49,9 @@ type Problem struct {
 
 func (p Problem) String() string {
 	s := "desk " + p.Desk
+	if p.Desk == "" {
+		s = "an event"
+	}
 	if p.Key != "" {
 		s += " (key " + p.Key + ")"
 	}
@@ -85,7 +89,7 @@ func (a *Audit) Add(ev Event) {
 	_, link, err := CheckSeal(ev, pub)
 	if err != nil {
 		a.bad = append(a.bad, Problem{Desk: ev.Desk, Key: s.Key, Event: ev.ID, What: describeSealError(err)})
-		return
+		link = claimedLink(ev.ID, s) // it holds its number: the events around it are checked as usual
 	}
 	c := a.chain(chainID{ev.Desk, s.Key})
 	c.events++
@@ -95,13 +99,27 @@ func (a *Audit) Add(ev Event) {
 	c.add(ev.Desk, s, link)
 }
 
+// Undecodable files an event that could not be read at all, named by
+// where it is stored.
+func (a *Audit) Undecodable(where string, err error) {
+	a.events++
+	a.bad = append(a.bad, Problem{Event: where, What: "it cannot be read (" + err.Error() + "): it was changed or damaged"})
+}
+
 func (a *Audit) addUnsealed(ev Event) {
 	if since, ok := a.keys.SealedSince(ev.Desk); ok && ev.HLC >= since {
 		a.late = append(a.late, Problem{Desk: ev.Desk, Event: ev.ID,
-			What: "no seal, though the desk sealed every event from " + since.String() + ": its seal was removed, or another desk wrote it"})
+			What: "no seal, though the desk sealed every event from " + since.Time().UTC().Format(time.RFC3339) + ": its seal was removed, or another desk wrote it"})
 		return
 	}
 	a.legacy[ev.Desk]++
+}
+
+// claimedLink is the link a seal claims for its event, for a chain to go
+// on past an event that fails its seal.
+func claimedLink(id string, s Seal) ChainLink {
+	h, _ := b64.DecodeString(s.Hash)
+	return ChainLink{N: s.N, ID: id, Hash: h}
 }
 
 func (a *Audit) chain(id chainID) *chainAudit {

@@ -45,7 +45,7 @@ func TestAudit(t *testing.T) {
 		{"body altered", func(e []Event) []Event {
 			e[1].Body = json.RawMessage(`{"holder":"staff-099"}`)
 			return e
-		}, []string{e2(1), "event 2 is missing"}},
+		}, []string{"changed after it was written"}},
 		{"replaced and re-sealed by its desk", func(e []Event) []Event {
 			e[1].Body = json.RawMessage(`{"holder":"staff-099"}`)
 			SealEvent(&e[1], testKey(1), ChainLink{N: 1, ID: e[0].ID, Hash: []byte("not the hash")})
@@ -88,7 +88,6 @@ func TestAudit(t *testing.T) {
 	}
 }
 
-func e2(int) string { return "changed after it was written" }
 
 func mustLink(t *testing.T, ev Event) ChainLink {
 	_, link, err := CheckSeal(ev, nil)

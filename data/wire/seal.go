@@ -160,6 +160,15 @@ func (s Seal) Follows(link ChainLink) bool {
 	return s.N == link.N+1 && s.Prev == link.ID && s.PrevHash == b64.EncodeToString(link.Hash)
 }
 
+// PrevLink is the link s names: the zero link for the first event.
+func (s Seal) PrevLink() ChainLink {
+	if s.N <= 1 {
+		return ChainLink{}
+	}
+	h, _ := b64.DecodeString(s.PrevHash)
+	return ChainLink{N: s.N - 1, ID: s.Prev, Hash: h}
+}
+
 // chainHash is SHA-256 over the domain, the seal's key, number and link,
 // and the SHA-256 of the event as encoded without its seal.
 func chainHash(ev Event, s Seal) ([]byte, error) {
