@@ -88,7 +88,6 @@ func TestAudit(t *testing.T) {
 	}
 }
 
-
 func mustLink(t *testing.T, ev Event) ChainLink {
 	_, link, err := CheckSeal(ev, nil)
 	if err != nil {

@@ -43,6 +43,8 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"RestoredSignsEveryoneOut", testRestoredSignsEveryoneOut},
 		{"ConcurrentPushersAndPullers", testConcurrent},
 		{"SameEventsTwoPropertiesAtOnce", testSameEventsTwoPropertiesAtOnce},
+		{"DeskKeys", testDeskKeys},
+		{"EventByID", testEventByID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
