@@ -44,6 +44,7 @@ type Server struct {
 	hub     *hub
 	metrics *metrics
 	held    heldPulls // pulls in flight, ended when their desk is revoked
+	keys    keyCache  // the desks' public keys
 
 	closeOnce sync.Once
 	closing   chan struct{} // closed by Close: held pulls answer at once
@@ -108,6 +109,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /v1/events", s.authed(jsonOnly(s.pushDeadlines(s.handlePush))))
 	mux.Handle("GET /v1/events", s.authed(s.pullDeadlines(s.endOnRevoke(s.handlePull))))
 	mux.Handle("GET /v1/info", s.authed(s.handleInfo))
+	mux.Handle("POST /v1/key", s.authed(noStore(jsonOnly(s.handleKey))))
 	mux.HandleFunc("/", s.handleUnknown)
 	return nosniff(s.protocol(s.recoverPanics(mux)))
 }

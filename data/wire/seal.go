@@ -169,6 +169,9 @@ func (s Seal) PrevLink() ChainLink {
 	return ChainLink{N: s.N - 1, ID: s.Prev, Hash: h}
 }
 
+// DecodeHash reads a chain hash as a seal writes it.
+func DecodeHash(s string) ([]byte, error) { return b64.DecodeString(s) }
+
 // chainHash is SHA-256 over the domain, the seal's key, number and link,
 // and the SHA-256 of the event as encoded without its seal.
 func chainHash(ev Event, s Seal) ([]byte, error) {
