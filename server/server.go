@@ -105,6 +105,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /v1/admin/enroll", s.adminLocal(noStore(jsonOnly(s.handleAdminEnroll))))
 	mux.Handle("POST /v1/admin/revoke", s.adminLocal(noStore(jsonOnly(s.handleAdminRevoke))))
 	mux.Handle("GET /v1/admin/desks", s.adminLocal(noStore(s.handleAdminDesks)))
+	mux.Handle("POST /v1/admin/verify", s.adminLocal(noStore(noWriteDeadline(s.handleAdminVerify))))
 	mux.HandleFunc("POST /v1/enroll", noStore(jsonOnly(s.handleEnroll)))
 	mux.Handle("POST /v1/events", s.authed(jsonOnly(s.pushDeadlines(s.handlePush))))
 	mux.Handle("GET /v1/events", s.authed(s.pullDeadlines(s.endOnRevoke(s.handlePull))))
