@@ -138,19 +138,22 @@ func CheckSeal(ev Event, pub ed25519.PublicKey) (Seal, ChainLink, error) {
 	if !ok {
 		return Seal{}, ChainLink{}, fmt.Errorf("%w: no seal", ErrSealMalformed)
 	}
+	claimed, err := b64.DecodeString(s.Hash)
+	if err != nil {
+		return Seal{}, ChainLink{}, fmt.Errorf("%w: hash not base64url", ErrSealMalformed)
+	}
+	if pub != nil { // first who signed it, then whether it changed since
+		sig, err := b64.DecodeString(s.Sig)
+		if err != nil || KeyID(pub) != s.Key || !ed25519.Verify(pub, claimed, sig) {
+			return Seal{}, ChainLink{}, fmt.Errorf("%w: event %s claims desk %s", ErrBadSignature, ev.ID, ev.Desk)
+		}
+	}
 	want, err := chainHash(ev, s)
 	if err != nil {
 		return Seal{}, ChainLink{}, err
 	}
-	got, err := b64.DecodeString(s.Hash)
-	if err != nil || string(got) != string(want) {
+	if string(claimed) != string(want) {
 		return Seal{}, ChainLink{}, fmt.Errorf("%w: event %s (number %d of desk %s)", ErrSealAltered, ev.ID, s.N, ev.Desk)
-	}
-	if pub != nil {
-		sig, err := b64.DecodeString(s.Sig)
-		if err != nil || KeyID(pub) != s.Key || !ed25519.Verify(pub, want, sig) {
-			return Seal{}, ChainLink{}, fmt.Errorf("%w: event %s claims desk %s", ErrBadSignature, ev.ID, ev.Desk)
-		}
 	}
 	return s, ChainLink{N: s.N, ID: ev.ID, Hash: want}, nil
 }
