@@ -2,9 +2,11 @@ package server
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime"
 	"strconv"
 	"sync"
 
@@ -81,8 +83,17 @@ func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (*pushError, erro
 		return nil, err
 	}
 	c := &sealCheck{s: s, ctx: ctx, ring: ring, links: map[string]sealedLink{}}
+	pubs := make([]ed25519.PublicKey, len(evs))
 	for i, p := range evs {
-		bad, err := c.check("events["+strconv.Itoa(i)+"]", p.Event)
+		if seal, ok, err := wire.SealOf(p.Event); ok && err == nil {
+			if pubs[i], err = c.key(p.Event.Desk, seal.Key); err != nil {
+				return nil, err
+			}
+		}
+	}
+	checked := checkAll(evs, pubs)
+	for i, p := range evs {
+		bad, err := c.check("events["+strconv.Itoa(i)+"]", p.Event, pubs[i], checked[i])
 		if bad != nil || err != nil {
 			return bad, err
 		}
@@ -90,7 +101,33 @@ func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (*pushError, erro
 	return nil, nil
 }
 
-func (c *sealCheck) check(field string, ev wire.Event) (*pushError, error) {
+// sealChecked is wire.CheckSeal's answer for one event.
+type sealChecked struct {
+	link wire.ChainLink
+	err  error
+}
+
+// checkAll checks the sealed events' hashes and signatures on every
+// processor: a signature takes most of the time the server spends on an
+// event, and each is checked on its own.
+func checkAll(evs []Pushed, pubs []ed25519.PublicKey) []sealChecked {
+	out := make([]sealChecked, len(evs))
+	workers := min(runtime.GOMAXPROCS(0), len(evs)/32+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(evs); i += workers {
+				if _, ok := evs[i].Event.Extra[wire.SealField]; ok {
+					_, out[i].link, out[i].err = wire.CheckSeal(evs[i].Event, pubs[i])
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+func (c *sealCheck) check(field string, ev wire.Event, pub ed25519.PublicKey, checked sealChecked) (*pushError, error) {
 	seal, sealed, err := wire.SealOf(ev)
 	if err != nil {
 		return badPush(field+".seal", fmt.Sprintf("%s: %v", field, err)).naming(ev.ID), nil
@@ -101,14 +138,10 @@ func (c *sealCheck) check(field string, ev wire.Event) (*pushError, error) {
 		}
 		return nil, nil
 	}
-	pub, err := c.key(ev.Desk, seal.Key)
-	if err != nil {
-		return nil, err
-	}
 	if _, hasKeys := c.ring.SealedSince(ev.Desk); pub == nil && hasKeys {
 		return forged(field, ev, "it is signed with a key desk "+ev.Desk+" never registered"), nil
 	}
-	_, link, err := wire.CheckSeal(ev, pub)
+	link, err := checked.link, checked.err
 	switch {
 	case errors.Is(err, wire.ErrSealAltered):
 		return chainBroken(field, ev, "it was changed after desk "+ev.Desk+" sealed it"), nil
@@ -124,7 +157,7 @@ func (c *sealCheck) check(field string, ev wire.Event) (*pushError, error) {
 
 // key finds the desk's key, reading the store again once per push when
 // it is not known (a desk registered it through another server).
-func (c *sealCheck) key(desk, kid string) (pubKey []byte, err error) {
+func (c *sealCheck) key(desk, kid string) (pubKey ed25519.PublicKey, err error) {
 	if pub, ok := c.ring.Key(desk, kid); ok {
 		return pub, nil
 	}

@@ -123,3 +123,31 @@ func TestUnsealedEventHasNoSeal(t *testing.T) {
 		t.Fatalf("SealOf(unsealed) = %v, %v", ok, err)
 	}
 }
+
+// BenchmarkCheckSeal is what the server spends on each event it stores:
+// the seal read, the event encoded again and hashed, the signature checked.
+func BenchmarkCheckSeal(b *testing.B) {
+	ev := sampleEvent()
+	if _, err := SealEvent(&ev, testKey(1), ChainLink{}); err != nil {
+		b.Fatal(err)
+	}
+	enc, _ := ev.Encode()
+	ev, _ = DecodeEvent(enc)
+	pub := testKey(1).Public().(ed25519.PublicKey)
+	for b.Loop() {
+		if _, _, err := CheckSeal(ev, pub); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSealEvent is what a desk spends sealing each event it makes.
+func BenchmarkSealEvent(b *testing.B) {
+	ev := sampleEvent()
+	key := testKey(1)
+	for b.Loop() {
+		if _, err := SealEvent(&ev, key, ChainLink{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
