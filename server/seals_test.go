@@ -116,6 +116,19 @@ func TestNoDeskWritesAsAnother(t *testing.T) {
 		unsealed := storetest.NewEvents("desk-a", 1, 50)
 		e.refused(tokenB, unsealed, http.StatusForbidden, wire.ErrCodeBadSignature, unsealed[0].Event.ID)
 
+		// A run of desk-a's chain whose last event bears a signature that is
+		// not its own: the last signature vouches for the run, so the run
+		// is refused from its first event.
+		var runLink wire.ChainLink
+		run := storetest.SealEvents("desk-a", keyA, &runLink, 3, 50)
+		var s1, s2 wire.Seal
+		json.Unmarshal(run[1].Event.Extra[wire.SealField], &s1)
+		json.Unmarshal(run[2].Event.Extra[wire.SealField], &s2)
+		s2.Sig = s1.Sig
+		run[2].Event.Extra[wire.SealField], _ = json.Marshal(s2)
+		run[2].Raw, _ = run[2].Event.Encode()
+		e.refused(tokenB, run, http.StatusForbidden, wire.ErrCodeBadSignature, run[0].Event.ID)
+
 		link = wire.ChainLink{}
 		genuine := storetest.SealEvents("desk-a", keyA, &link, 3, 50)
 		if res := e.push(tokenB, genuine); res.Stored != 3 {

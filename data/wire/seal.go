@@ -128,7 +128,8 @@ func SealOf(ev Event) (s Seal, ok bool, err error) {
 
 // CheckSeal checks that ev's content matches its seal's chain hash and,
 // when pub is not nil, that pub signed it (pub must be the key the seal
-// names). It returns the seal and the link the next event must name.
+// names). It returns the seal and the link the next event must name; with
+// ErrSealAltered, the seal as read.
 // Errors match ErrSealMalformed, ErrSealAltered or ErrBadSignature.
 func CheckSeal(ev Event, pub ed25519.PublicKey) (Seal, ChainLink, error) {
 	s, ok, err := SealOf(ev)
@@ -153,7 +154,7 @@ func CheckSeal(ev Event, pub ed25519.PublicKey) (Seal, ChainLink, error) {
 		return Seal{}, ChainLink{}, err
 	}
 	if string(claimed) != string(want) {
-		return Seal{}, ChainLink{}, fmt.Errorf("%w: event %s (number %d of desk %s)", ErrSealAltered, ev.ID, s.N, ev.Desk)
+		return s, ChainLink{}, fmt.Errorf("%w: event %s (number %d of desk %s)", ErrSealAltered, ev.ID, s.N, ev.Desk)
 	}
 	return s, ChainLink{N: s.N, ID: ev.ID, Hash: want}, nil
 }
@@ -161,6 +162,19 @@ func CheckSeal(ev Event, pub ed25519.PublicKey) (Seal, ChainLink, error) {
 // Follows reports whether s names link as the event before it.
 func (s Seal) Follows(link ChainLink) bool {
 	return s.N == link.N+1 && s.Prev == link.ID && s.PrevHash == b64.EncodeToString(link.Hash)
+}
+
+// CheckSignature checks that pub signed s's chain hash: ErrBadSignature
+// when not. With CheckSeal(ev, nil) it is CheckSeal(ev, pub) in two steps:
+// an event whose hash is in the next event's, and that one signed, needs
+// no check of its own signature to be its author's.
+func (s Seal) CheckSignature(pub ed25519.PublicKey) error {
+	h, err1 := b64.DecodeString(s.Hash)
+	sig, err2 := b64.DecodeString(s.Sig)
+	if err1 != nil || err2 != nil || KeyID(pub) != s.Key || !ed25519.Verify(pub, h, sig) {
+		return fmt.Errorf("%w: key %s", ErrBadSignature, s.Key)
+	}
+	return nil
 }
 
 // PrevLink is the link s names: the zero link for the first event.
