@@ -1,13 +1,16 @@
 package server_test
 
 import (
+	"context"
 	"crypto/ed25519"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
+	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/storetest"
@@ -171,4 +174,53 @@ func TestDeskFromBeforeTheChain(t *testing.T) {
 			t.Fatalf("verify: %v\n%s", err, rep)
 		}
 	})
+}
+
+// TestDeskEnrolledBeforeTheChainRegistersItsKey: a desk enrolled by an
+// earlier build (its enrolment carried no key) registers its key on its
+// next sync, before its first push; from then on the server checks its
+// events against that key.
+func TestDeskEnrolledBeforeTheChainRegistersItsKey(t *testing.T) {
+	e := newEnv(t, nil)
+	st, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-old", Fold: listFold, Logger: quiet, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	code, err := server.CreateEnrolment(t.Context(), e.store, "hotel", time.Now(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := data.Enroll(t.Context(), e.http.URL, code, "desk-old") // as an earlier build did
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ring, _ := e.store.DeskKeys(t.Context()); len(ring["desk-old"]) != 0 {
+		t.Fatal("the server holds a key the desk never sent")
+	}
+	st.SetSetting(data.SettingServerURL, e.http.URL)
+	st.SetSetting(data.SettingDeskToken, token)
+	for i := range 3 {
+		if _, err := st.Append(wire.Event{Actor: "staff-1", Entity: wire.EntityRef{Kind: "key", ID: fmt.Sprint(i)}, Type: "key.signed_out"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := data.NewSyncClient(st, data.SyncConfig{Logger: quiet, PollWait: time.Second, MinBackoff: 10 * time.Millisecond, MaxBackoff: 100 * time.Millisecond})
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan struct{})
+	go func() { c.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+	waitFor(t, "the desk's events on the server", 10*time.Second, func() bool { return e.lastSeq("hotel") == 3 })
+
+	ring, err := e.store.DeskKeys(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ring.Key("desk-old", wire.KeyID(st.SigningKey().Pub)); !ok {
+		t.Fatalf("the desk's key is not registered: %+v", ring)
+	}
+	rep, err := server.Verify(t.Context(), e.store)
+	if err != nil || !rep.OK() || len(rep.Chains) != 1 || rep.Chains[0].Unsigned != 0 {
+		t.Fatalf("verify: %v\n%s", err, rep)
+	}
 }
