@@ -84,14 +84,16 @@ func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (*pushError, erro
 	}
 	c := &sealCheck{s: s, ctx: ctx, ring: ring, links: map[string]sealedLink{}}
 	pubs := make([]ed25519.PublicKey, len(evs))
+	seals := make([]wire.Seal, len(evs)) // the zero seal: none, or malformed (check says which)
 	for i, p := range evs {
 		if seal, ok, err := wire.SealOf(p.Event); ok && err == nil {
+			seals[i] = seal
 			if pubs[i], err = c.key(p.Event.Desk, seal.Key); err != nil {
 				return nil, err
 			}
 		}
 	}
-	checked := checkAll(evs, pubs)
+	checked := checkAll(evs, seals, pubs)
 	for i, p := range evs {
 		bad, err := c.check("events["+strconv.Itoa(i)+"]", p.Event, pubs[i], checked[i])
 		if bad != nil || err != nil {
@@ -114,11 +116,11 @@ type sealChecked struct {
 // push needs only its last one's: each event's hash is in the next one's,
 // so the last signature covers them all, and nobody without the key can
 // make an event whose hash fits in it. Both steps run on every processor.
-func checkAll(evs []Pushed, pubs []ed25519.PublicKey) []sealChecked {
+func checkAll(evs []Pushed, seals []wire.Seal, pubs []ed25519.PublicKey) []sealChecked {
 	out := make([]sealChecked, len(evs))
 	eachOf(len(evs), func(i int) {
-		if _, ok := evs[i].Event.Extra[wire.SealField]; ok {
-			out[i].seal, out[i].link, out[i].err = wire.CheckSeal(evs[i].Event, nil)
+		if seals[i].N > 0 {
+			out[i].seal, out[i].link, out[i].err = wire.CheckSealOf(evs[i].Event, seals[i], evs[i].Raw, nil)
 		}
 	})
 	followed := make([]bool, len(evs)) // the next event of its chain is in the push

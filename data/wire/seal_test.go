@@ -151,3 +151,26 @@ func BenchmarkSealEvent(b *testing.B) {
 		}
 	}
 }
+
+// TestCheckSealOfRaw: the server's check from the stored bytes agrees with
+// the check from the decoded event: a whole event passes (a body holding
+// a "seal" key of its own too), a changed one is caught.
+func TestCheckSealOfRaw(t *testing.T) {
+	pub := testKey(1).Public().(ed25519.PublicKey)
+	for _, body := range []string{`{"n":1}`, `{"x":{"seal":{"k":"1"}},"y":2}`} {
+		ev := sampleEvent()
+		ev.Body = json.RawMessage(body)
+		SealEvent(&ev, testKey(1), ChainLink{})
+		raw, _ := ev.Encode()
+		back, _ := DecodeEvent(raw)
+		s, _, _ := SealOf(back)
+		if _, _, err := CheckSealOf(back, s, raw, pub); err != nil {
+			t.Fatalf("body %s: %v", body, err)
+		}
+		changed := bytes.Replace(raw, []byte("staff-017"), []byte("staff-018"), 1)
+		back, _ = DecodeEvent(changed)
+		if _, _, err := CheckSealOf(back, s, changed, pub); !errors.Is(err, ErrSealAltered) {
+			t.Fatalf("body %s changed: %v", body, err)
+		}
+	}
+}
