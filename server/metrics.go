@@ -22,6 +22,7 @@ type metrics struct {
 	pulledEvents atomic.Int64
 	unauthorized atomic.Int64
 	longPolls    atomic.Int64 // pulls held open right now: about the desks connected
+	peerWakes    atomic.Int64 // notices of events stored through another server
 	pushLatency  *histogram
 }
 

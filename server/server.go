@@ -86,6 +86,9 @@ func New(cfg Config) (*Server, error) {
 	if dw, ok := cfg.Store.(DeskWatcher); ok {
 		dw.WatchDesks(func(desk string) { go s.deskChanged(desk) })
 	}
+	if ew, ok := cfg.Store.(EventWatcher); ok {
+		ew.WatchEvents(s.notifyFromPeer)
+	}
 	return s, nil
 }
 
