@@ -152,6 +152,7 @@ func (s *Server) epoch(w http.ResponseWriter, ctx context.Context) (string, erro
 }
 
 func (s *Server) internalError(w http.ResponseWriter, op string, err error) {
+	s.metrics.storeError(op, err)
 	if errors.Is(err, ErrDiskFull) {
 		s.log.Warn(op+" refused: the disk is full", "err", err)
 		writeError(w, http.StatusInsufficientStorage, diskFull.body)
