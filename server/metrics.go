@@ -46,6 +46,13 @@ func newMetrics() *metrics {
 		storeErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "floordesk_store_errors_total",
 			Help: "Requests failed by the store, by operation and reason (disk_full or error)."}, []string{"op", "reason"}),
 	}
+	// The series of the requests that reach the store start at 0, so
+	// that rates and alerts see the first error.
+	for _, op := range []string{"push", "pull", "auth", "info", "enroll"} {
+		for _, reason := range []string{"error", "disk_full"} {
+			m.storeErrors.WithLabelValues(op, reason)
+		}
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
 		collectors.NewGoCollector(),

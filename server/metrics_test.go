@@ -2,7 +2,10 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
+	"os"
+	"regexp"
 	"runtime"
 	"testing"
 	"time"
@@ -161,3 +164,38 @@ func TestMetricsCountStoreErrors(t *testing.T) {
 		t.Fatalf(`floordesk_store_errors_total{op="push",reason="error"} = %v, want 1`, n)
 	}
 }
+
+// The example dashboard and alert rules in docs/ use only series the
+// server serves: a renamed metric fails here before it blanks a panel or
+// silences an alert.
+func TestDocsUseServedMetrics(t *testing.T) {
+	e := newEnv(t, nil)
+	fams := e.scrape()
+	dash, err := os.ReadFile("../docs/grafana-dashboard.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !json.Valid(dash) {
+		t.Fatal("docs/grafana-dashboard.json is not JSON")
+	}
+	alerts, err := os.ReadFile("../docs/alerts.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, text := range map[string][]byte{"grafana-dashboard.json": dash, "alerts.yml": alerts} {
+		names := servedName.FindAllString(string(text), -1)
+		if len(names) == 0 {
+			t.Errorf("docs/%s names no FloorDesk series", file)
+		}
+		for _, name := range names {
+			if fams[name] == nil && fams[histogramSeries.ReplaceAllString(name, "")] == nil {
+				t.Errorf("docs/%s uses %s, which /metrics does not serve", file, name)
+			}
+		}
+	}
+}
+
+var (
+	servedName      = regexp.MustCompile(`\b(floordesk|go|process)_[a-z_]+`)
+	histogramSeries = regexp.MustCompile(`_(bucket|sum|count)$`)
+)
