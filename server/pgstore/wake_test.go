@@ -114,3 +114,31 @@ func TestPushToldByPollingWithoutNotify(t *testing.T) {
 		t.Logf("round %d: told after %v", round, d)
 	}
 }
+
+// While a server's listening connection is lost it polls the counters,
+// so a push through another server still reaches it within the poll
+// interval; once it listens again, notifications take over.
+func TestPushToldWhileListenerIsCut(t *testing.T) {
+	url := pgtest.NewDB(t)
+	here, heardHere := watched(t, url)
+	there, _ := watched(t, url)
+	settle(t, heardHere, func() bool { return pgstore.Hears(here) }, true)
+	// A first push opens a pool connection of here's that outlives the cut.
+	if _, err := here.LastSeq(t.Context(), "hotel-a"); err != nil {
+		t.Fatal(err)
+	}
+	reconnect := cutListener(t, url, here)
+	for round := range 2 {
+		if _, err := there.Append(t.Context(), "hotel-a", storetest.NewEvents("desk-b", 1, 10)); err != nil {
+			t.Fatal(err)
+		}
+		d := told(t, heardHere, "hotel-a", 2*time.Second)
+		t.Logf("listener cut, round %d: told after %v", round, d)
+	}
+	reconnect()
+	settle(t, heardHere, func() bool { return pgstore.Hears(here) }, true)
+	if _, err := there.Append(t.Context(), "hotel-a", storetest.NewEvents("desk-b", 1, 10)); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("listening again: told after %v", told(t, heardHere, "hotel-a", 2*time.Second))
+}
