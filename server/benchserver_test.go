@@ -26,7 +26,7 @@ import (
 const (
 	benchServerEnv   = "FLOORDESK_BENCH_SERVER_DIR" // a folder to serve
 	benchServerPGEnv = "FLOORDESK_BENCH_SERVER_PG"  // a PostgreSQL database to serve
-	benchDesksEnv  = "FLOORDESK_BENCH_DESKS"      // "URL|PROPERTIES"
+	benchDesksEnv    = "FLOORDESK_BENCH_DESKS"      // "URL|PROPERTIES"
 
 	// benchServerProfileEnv, set by whoever runs the benchmark, names a
 	// file for the server process's CPU profile.
