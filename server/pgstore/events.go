@@ -23,14 +23,14 @@ const (
 // insertSQL (insertBodySQL and its answer) stores the events of a batch
 // the store does not hold yet (the first of repeats inside the batch),
 // numbered after the property's counter in batch order, moves the counter
-// and returns how many it stored. When
-// the store holds one of the batch's IDs with other bytes (but for the IDs
-// in $6, already found to hold the same event), it stores nothing and
-// returns those IDs, for Append to compare them as events. The
-// known IDs are looked up once through the index (an anti-join would let a
-// generic plan scan the whole table). It runs after lockSeqSQL, as its own
-// statement, so that (under READ COMMITTED) its snapshot sees every push
-// committed before the lock was granted.
+// and returns how many it stored. When the store holds one of the batch's
+// IDs with other bytes (but for the IDs in $6, already found to hold the
+// same event), it stores nothing and returns those IDs, for Append to
+// compare them as events. The known IDs are looked up once through the
+// index (an anti-join would let a generic plan scan the whole table). It
+// runs after lockSeqSQL, as its own statement, so that (under READ
+// COMMITTED) its snapshot sees every push committed before the lock was
+// granted.
 const insertBodySQL = `WITH input AS (
 	SELECT u.id, u.desk, u.type, u.data, u.ord
 	FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[]) WITH ORDINALITY AS u(id, desk, type, data, ord)
@@ -59,7 +59,8 @@ const (
 SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), 0`
 	// insertNotifySQL also notifies every server LISTENing on
 	// eventsChannel, on commit, when the batch stored any event; $7 is the
-	// payload (see eventsPayload).
+	// payload (see eventsPayload). Its answer reads the notifying CTE,
+	// which a query runs only when it reads it.
 	insertNotifySQL = insertBodySQL + `, notified AS (
 	SELECT pg_notify('` + eventsChannel + `', $7) FROM (SELECT 1 FROM ins LIMIT 1) stored
 )

@@ -29,8 +29,7 @@ const (
 
 // listener keeps a connection of its own, outside the pool, LISTENing on
 // deskChannel and eventsChannel (see wake.go), and keeps the token cache
-// on while it does. All its methods
-// but close run on its goroutine.
+// on while it does. All its methods but close run on its goroutine.
 type listener struct {
 	cfg    *pgx.ConnConfig
 	pool   *pgxpool.Pool // sends the probe that shows notifications arrive
