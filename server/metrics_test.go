@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
+	"os/exec"
 	"regexp"
 	"runtime"
 	"testing"
@@ -199,3 +200,21 @@ var (
 	servedName      = regexp.MustCompile(`\b(floordesk|go|process)_[a-z_]+`)
 	histogramSeries = regexp.MustCompile(`_(bucket|sum|count)$`)
 )
+
+// The alert rules parse, and fire as docs/alerts_test.yml says (a server
+// down, pushes failing, a full disk, a disk filling) and not otherwise:
+// promtool's own unit tests, run when promtool is installed (Debian's
+// prometheus package).
+func TestAlertRules(t *testing.T) {
+	promtool, err := exec.LookPath("promtool")
+	if err != nil {
+		t.Skip("skipping: promtool not installed (apt-get install prometheus)")
+	}
+	for _, args := range [][]string{{"check", "rules", "alerts.yml"}, {"test", "rules", "alerts_test.yml"}} {
+		cmd := exec.Command(promtool, args...)
+		cmd.Dir = "../docs"
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("promtool %v: %v\n%s", args, err, out)
+		}
+	}
+}
