@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -258,6 +259,29 @@ func TestOneNewKeyOnEveryScreen(t *testing.T) {
 	shortcut(se.Window, fyne.KeyN)
 	if se.keys.news != 1 || se.sup.news != 1 || se.sh.Current().ID() != "dashboard" {
 		t.Errorf("Ctrl+N on the dashboard ran a screen's new record or left it")
+	}
+}
+
+// TestCtrlDigitGoesToEachScreen: Ctrl+1, Ctrl+2... bring the screens to
+// the front in the navigation's order, with no field keeping the keyboard
+// (so a scan or Ctrl+N works next).
+func TestCtrlDigitGoesToEachScreen(t *testing.T) {
+	se := dashEnv(t, kit.English)
+	ids := make([]string, len(se.sh.main.visible))
+	for i, scr := range se.sh.main.visible {
+		ids[i] = scr.ID()
+	}
+	if len(ids) < 2 {
+		t.Fatalf("only %v on the desk", ids)
+	}
+	for i := len(ids) - 1; i >= 0; i-- {
+		shortcut(se.Window, fyne.KeyName(strconv.Itoa(i+1)))
+		if got := se.sh.Current().ID(); got != ids[i] {
+			t.Errorf("Ctrl+%d brought %s to the front, want %s", i+1, got, ids[i])
+		}
+		if f := se.Window.Canvas().Focused(); f != nil {
+			t.Errorf("after Ctrl+%d %v has the keyboard", i+1, f)
+		}
 	}
 }
 
