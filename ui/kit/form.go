@@ -375,11 +375,10 @@ func ParseTime(s string, loc *time.Location) time.Time {
 	return t
 }
 
-// NewSelect is a drop-down with the placeholder in the user's language.
-func NewSelect(options []string, changed func(string)) *widget.Select {
-	s := widget.NewSelect(options, changed)
-	s.PlaceHolder = lang.L("kit.select")
-	return s
+// NewSelect is a form's drop-down: a Choice, so that the keyboard opens,
+// searches and picks in every list of the desk alike.
+func NewSelect(options []string, changed func(string)) *Choice {
+	return NewChoice(options, changed)
 }
 
 // Heading is a bold label.

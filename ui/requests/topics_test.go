@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
 )
 
 // The new-request form offers the hotel's call topics after "none";
@@ -16,7 +16,7 @@ import (
 func TestOpenRequestWithATopic(t *testing.T) {
 	d := newDesk(t)
 	d.sc.NewRequest()
-	opts := d.sc.form.inputs["topic"].(*widget.Select).Options
+	opts := d.sc.form.inputs["topic"].(*kit.Choice).Options
 	if len(opts) != len(app.DefaultTopics)+1 || opts[0] != lang.L("requests.topic.none") || opts[2] != "空调" {
 		t.Fatalf("topics offered %q", opts)
 	}
