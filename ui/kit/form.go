@@ -210,6 +210,9 @@ func (f *Form) Watch(field string, obj fyne.CanvasObject) {
 		if e, ok := o.(*Entry); ok {
 			f.entries[e] = field
 		}
+		if c, ok := o.(*Choice); ok && c.OnEscape == nil {
+			c.OnEscape = f.runCancel
+		}
 		f.inputs[field] = append(f.inputs[field], o)
 	})
 }
