@@ -45,15 +45,16 @@ func (s *scanner) typed(r rune) {
 }
 
 // enter ends a scan: it returns the tag scanned, or "" when what came
-// before Enter was no scan (nothing, a stray key, or typing by hand).
-func (s *scanner) enter() string {
-	tag := string(s.runes)
+// before Enter was no scan (nothing, a stray key, or typing by hand), and
+// whether anything was typed before Enter at all.
+func (s *scanner) enter() (tag string, typed bool) {
+	tag = string(s.runes)
 	fast := s.now().Sub(s.last) <= scanGap
 	s.runes = s.runes[:0]
 	if !fast || len(tag) < scanMin {
-		return ""
+		return "", tag != ""
 	}
-	return tag
+	return tag, true
 }
 
 // typedKey is a key pressed with no field focused: F3 focuses the search,
@@ -68,12 +69,19 @@ func (m *mainView) typedKey(e *fyne.KeyEvent) {
 			esc.Escape()
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if tag := m.scan.enter(); tag != "" {
+		tag, typed := m.scan.enter()
+		switch {
+		case tag != "":
 			m.openScanned(tag)
-			return
-		}
-		if a, ok := m.current().(kit.Actor); ok {
-			a.Act()
+		case typed:
+			// Characters on no field, too slow for a scanner: a tag typed
+			// by hand, or a scan cut short. The record in front is not
+			// acted on; the desk says where typing goes.
+			m.s.Notify(lang.L("shell.typed_nowhere"))
+		default:
+			if a, ok := m.current().(kit.Actor); ok {
+				a.Act()
+			}
 		}
 	}
 }
