@@ -8,6 +8,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
 )
 
 // The new-request form offers the hotel's call topics after "none";
@@ -28,6 +29,12 @@ func TestOpenRequestWithATopic(t *testing.T) {
 	if err != nil || r.Topic != "电视/遥控器" {
 		t.Fatalf("request %+v, %v", r, err)
 	}
+	kittest.Shows(t, d.sc.Pane().Content(), "电视/遥控器")
+	d.sc.Search().SetText("遥控器")
+	if ids := d.sc.List().IDs(); len(ids) != 1 || ids[0] != r.ID {
+		t.Errorf("searching the topic lists %v, want the request %s", ids, r.ID)
+	}
+	d.sc.Search().SetText("")
 
 	d.sc.NewRequest()
 	d.typeInto("room", "302")
