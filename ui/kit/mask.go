@@ -5,7 +5,7 @@ import (
 	"unicode"
 )
 
-// Guests' names and phone numbers in lists are masked for attendants and
+// Guests' names in lists are masked for attendants and
 // shown whole to supervisors (PIPL's minimum necessary: a list on a
 // corridor PC need not show who is in which room). A record's detail,
 // opened on purpose, shows them whole to the person serving the guest.
@@ -17,14 +17,6 @@ func GuestName(name string) string {
 		return name
 	}
 	return MaskName(name)
-}
-
-// GuestPhone is a phone number as GuestName shows a name.
-func GuestPhone(phone string) string {
-	if s := active.Load(); s == nil || s.IsSupervisor() {
-		return phone
-	}
-	return MaskPhone(phone)
 }
 
 // MaskName keeps a name's first letter and hides the rest: "张*", "张**"
@@ -61,23 +53,4 @@ func maskWord(w string) string {
 		return w
 	}
 	return string(r[0]) + "***"
-}
-
-// MaskPhone keeps a phone number's first three and last four digits:
-// "138****1234"; a number of seven digits or fewer keeps its last two.
-func MaskPhone(phone string) string {
-	var digits []rune
-	for _, r := range phone {
-		if unicode.IsDigit(r) {
-			digits = append(digits, r)
-		}
-	}
-	switch n := len(digits); {
-	case n == 0:
-		return strings.Repeat("*", min(len([]rune(phone)), 4))
-	case n <= 7:
-		return strings.Repeat("*", n-min(n, 2)) + string(digits[n-min(n, 2):])
-	default:
-		return string(digits[:3]) + strings.Repeat("*", n-7) + string(digits[n-4:])
-	}
 }
