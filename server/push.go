@@ -38,6 +38,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if errors.Is(err, ErrDiskFull) {
+		s.metrics.storeError("push", err)
 		s.rejectPush(w, desk, diskFull)
 		return
 	}

@@ -87,6 +87,9 @@ func New(cfg Config) (*Server, error) {
 	if dw, ok := cfg.Store.(DeskWatcher); ok {
 		dw.WatchDesks(func(desk string) { go s.deskChanged(desk) })
 	}
+	if ew, ok := cfg.Store.(EventWatcher); ok {
+		ew.WatchEvents(s.notifyFromPeer)
+	}
 	return s, nil
 }
 
@@ -152,6 +155,7 @@ func (s *Server) epoch(w http.ResponseWriter, ctx context.Context) (string, erro
 }
 
 func (s *Server) internalError(w http.ResponseWriter, op string, err error) {
+	s.metrics.storeError(op, err)
 	if errors.Is(err, ErrDiskFull) {
 		s.log.Warn(op+" refused: the disk is full", "err", err)
 		writeError(w, http.StatusInsufficientStorage, diskFull.body)

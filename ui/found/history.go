@@ -75,7 +75,7 @@ func reportLine(r appfound.LostReport) string {
 	if r.Room != "" {
 		where = lang.L("found.in_room", map[string]string{"Room": r.Room})
 	}
-	return r.Guest + " · " + categoryName(r.Category) + " · " + r.Description + " · " + where
+	return kit.GuestName(r.Guest) + " · " + categoryName(r.Category) + " · " + r.Description + " · " + where
 }
 
 // labelLines is the printable label of an item, in the user's language.

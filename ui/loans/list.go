@@ -99,7 +99,7 @@ func (sc *Screen) compare(a, b apploans.Loan) int {
 func (sc *Screen) fillRow(l apploans.Loan, r *kit.Row) {
 	title := lang.L("loans.room", map[string]string{"Room": l.Room})
 	if l.Guest != "" {
-		title += " · " + l.Guest
+		title += " · " + kit.GuestName(l.Guest)
 	}
 	note, imp := sc.dueNote(l)
 	r.Set(title, sc.itemsText(l), note, imp)

@@ -95,7 +95,7 @@ func (sc *Screen) fillRow(m appmessages.Message, r *kit.Row) {
 
 // title is "0801 · 张伟 · 李先生留言" or "大堂 · 留给访客 陈经理".
 func title(m appmessages.Message) string {
-	return kit.JoinParts([]string{m.Where(), m.Guest, whoText(m)})
+	return kit.JoinParts([]string{m.Where(), kit.GuestName(m.Guest), who(m.Direction, kit.GuestName(m.From), kit.GuestName(m.Visitor))})
 }
 
 // whoText says who left it, or for which visitor it waits.
