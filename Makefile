@@ -116,7 +116,9 @@ smoke:
 	scripts/smoke.sh
 
 # Benchmarks beside their references, the real desk under Xvfb, one table
-# (see README, Performance). BENCH_ARGS=-write updates docs/ and the README.
+# (see README, Performance), with an event's way across three servers on
+# one PostgreSQL beside the same server's. BENCH_ARGS=-write updates docs/
+# and the README.
 BENCH_ARGS ?=
 bench: deps-test
 	$(GO) run ./cmd/floordesk-bench $(BENCH_ARGS)

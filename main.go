@@ -103,6 +103,8 @@ func run(args []string) int {
 			return exportKey(args[1:])
 		case "passphrase":
 			return setPassphrase(args[1:])
+		case "verify":
+			return verifyCommand(args[1:])
 		}
 	}
 	return desk(args)

@@ -83,6 +83,9 @@ func MaxLen(field, v string, max int) error {
 }
 
 func Choice(field, v string, allowed ...string) error {
+	if v == "" {
+		return Invalid(field, "field.required")
+	}
 	for _, a := range allowed {
 		if v == a {
 			return nil

@@ -84,5 +84,8 @@ func (s *Store) stamp(w *writer, ev wire.Event) (wire.Event, error) {
 	if err := checkLimits(&ev); err != nil {
 		return wire.Event{}, fmt.Errorf("append: %w", err)
 	}
+	if err := w.seal(&ev); err != nil {
+		return wire.Event{}, fmt.Errorf("append: %w", err)
+	}
 	return ev, nil
 }

@@ -102,6 +102,10 @@ func load(dir string, r io.Reader, key seal.Key) error {
 		}
 		return fmt.Errorf("%w: %v", ErrBadBackup, err)
 	}
+	if err := db.Update(forgetSigner); err != nil { // its old chain may have gone on after the backup
+		db.Close()
+		return fmt.Errorf("restore: %w", err)
+	}
 	if err := db.Close(); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}

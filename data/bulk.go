@@ -20,8 +20,10 @@ const (
 	// bulkBytes is about how much of a transaction the events' own
 	// entries (stream, event index, log, outbox) take before AppendBulk
 	// starts the next one; the views and index entries of the transaction
-	// fit in the rest of Badger's limit, 15% of a memtable.
-	bulkBytes = deskMemTableSize / 16
+	// fit in the rest of Badger's limit, 15% of a memtable (a tenth, not a
+	// sixteenth, since events carry their seal: bulkEvents small events
+	// still fit one transaction).
+	bulkBytes = deskMemTableSize / 10
 )
 
 // AppendBulk stores local events as AppendAll would store them one at a
@@ -50,7 +52,7 @@ func (s *Store) AppendBulk(evs []wire.Event) error {
 	if err := s.db.Update(func(txn *badger.Txn) error { return txn.Delete(metaKey("outbox")) }); err != nil {
 		return fmt.Errorf("append bulk: %w", err)
 	}
-	l := &bulkLoad{s: s, next: s.newWriter(), base: s.seq}
+	l := &bulkLoad{s: s, next: s.newWriter(), base: s.seq, chain: s.signer.head}
 	err := l.run(evs)
 	if werr := l.wait(); err == nil {
 		err = werr
@@ -82,6 +84,7 @@ func (s *Store) Sync() error {
 
 // stamped is a stamped event with its stream key and encoding.
 type stamped struct {
+	link     wire.ChainLink // the chain's head once this event is stored
 	ev       wire.Event
 	key, enc []byte
 }
@@ -91,7 +94,7 @@ type stamped struct {
 // stored or stamped before it. snap is read for the entities AppendBulk
 // does not remember. It leaves in s.bulk.recent the batch's entities as
 // the store holds them once the transactions before are stored.
-func (s *Store) stampBulk(snap *badger.Txn, evs []wire.Event) ([]stamped, error) {
+func (s *Store) stampBulk(snap *badger.Txn, evs []wire.Event, chain *wire.ChainLink) ([]stamped, error) {
 	now := map[wire.EntityRef]entityNow{}
 	head := map[wire.EntityRef][]byte{}
 	var out []stamped
@@ -118,6 +121,11 @@ func (s *Store) stampBulk(snap *badger.Txn, evs []wire.Event) ([]stamped, error)
 		if err := checkLimits(&ev); err != nil { // as stamp does: never an event the server refuses
 			return nil, err
 		}
+		link, err := wire.SealEvent(&ev, s.signer.priv, *chain)
+		if err != nil {
+			return nil, err
+		}
+		*chain = link
 		enc, err := ev.Encode()
 		if err != nil {
 			return nil, err
@@ -126,7 +134,7 @@ func (s *Store) stampBulk(snap *badger.Txn, evs []wire.Event) ([]stamped, error)
 		if k == nil || bytes.Compare(sk, k) > 0 {
 			head[ev.Entity] = sk // else a remote event from a clock ahead stays the head
 		}
-		out = append(out, stamped{ev, sk, enc})
+		out = append(out, stamped{link: link, ev: ev, key: sk, enc: enc})
 		size += len(enc) + 4*len(sk) + len(ev.ID)
 	}
 	s.bulk.recent = now
@@ -145,12 +153,13 @@ type bulkLoad struct {
 	base   uint64                       // the log sequence next starts from
 	after  map[wire.EntityRef]entityNow // its entities as it stores them
 	flight *writer                      // the transaction Badger is writing, or nil
+	chain  wire.ChainLink               // the chain's head after the events stamped so far
 	done   chan error                   // its outcome
 }
 
 func (l *bulkLoad) run(evs []wire.Event) error {
 	for len(evs) > 0 {
-		batch, err := l.s.stampBulk(l.next.snap, evs)
+		batch, err := l.s.stampBulk(l.next.snap, evs, &l.chain)
 		if err != nil {
 			return err
 		}
@@ -237,6 +246,9 @@ func (l *bulkLoad) wait() error {
 	}
 	s := l.s
 	s.seq, s.bulk.seq = w.seq, w.seq
+	if w.chain != nil {
+		s.signer.head = *w.chain
+	}
 	s.outbox += w.outbox
 	s.lastWrite.touch(s.opts.Wall())
 	s.feed.publish(w.touched)
@@ -281,6 +293,9 @@ func (w *writer) buildBulk(batch []stamped, now map[wire.EntityRef]entityNow) (m
 	if err := w.fileViews(); err != nil { // the entries move once per entity, as commit does
 		return nil, err
 	}
+	if err := w.saveChain(); err != nil {
+		return nil, err
+	}
 	return after, w.set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last())))
 }
 
@@ -288,6 +303,7 @@ func (w *writer) buildBulk(batch []stamped, now map[wire.EntityRef]entityNow) (m
 // entries, as put does.
 func (w *writer) record(b stamped) error {
 	w.seq++
+	w.chain = &b.link
 	for _, kv := range [][2][]byte{
 		{b.key, b.enc},
 		{eventKey(b.ev.ID), indexValue(w.seq, b.key)},

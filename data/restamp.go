@@ -53,7 +53,7 @@ func (s *Store) Restamp(ahead time.Duration) (int, error) {
 	var base wire.Timestamp
 	err := s.view(func(txn *badger.Txn) error {
 		var err error
-		if moving, err = outboxAbove(txn, over); err != nil || len(moving) == 0 {
+		if moving, err = outboxAbove(txn, s.desk, over); err != nil || len(moving) == 0 {
 			return err
 		}
 		base, err = latestUpTo(txn, over)
@@ -73,7 +73,7 @@ func (s *Store) Restamp(ahead time.Duration) (int, error) {
 }
 
 // outboxAbove lists the outbox events stamped above over, oldest first.
-func outboxAbove(txn *badger.Txn, over wire.Timestamp) ([]outboxEvent, error) {
+func outboxAbove(txn *badger.Txn, desk string, over wire.Timestamp) ([]outboxEvent, error) {
 	var out []outboxEvent
 	err := scan(txn, []byte{pOutbox}, func(k, sk []byte) error {
 		if hlc, ok := streamKeyHLC(sk); !ok || hlc <= over {
@@ -82,6 +82,9 @@ func outboxAbove(txn *badger.Txn, over wire.Timestamp) ([]outboxEvent, error) {
 		ev, err := getEvent(txn, sk)
 		if err != nil {
 			return err
+		}
+		if ev.Desk != desk { // requeued after a server restore: another desk signed it
+			return nil
 		}
 		out = append(out, outboxEvent{seq: uint64FromBytes(k[1:]), sk: sk, ev: ev})
 		return nil
@@ -122,10 +125,11 @@ func streamKeyHLC(sk []byte) (wire.Timestamp, bool) {
 
 // restampChunks moves the events in transactions of at most restampChunk.
 func (s *Store) restampChunks(evs []outboxEvent) error {
+	resealed := map[string]wire.ChainLink{}
 	for len(evs) > 0 {
 		n := min(len(evs), restampChunk)
 		for {
-			err := s.restampChunk(evs[:n])
+			err := s.restampChunk(evs[:n], resealed)
 			if err == nil {
 				break
 			}
@@ -141,12 +145,15 @@ func (s *Store) restampChunks(evs []outboxEvent) error {
 
 // restampChunk moves each event to a new reading, in place in the log and
 // the outbox, and folds its entity again.
-func (s *Store) restampChunk(evs []outboxEvent) error {
+func (s *Store) restampChunk(evs []outboxEvent, resealed map[string]wire.ChainLink) error {
 	w := s.newWriter()
 	defer w.discard()
 	moved := map[string]bool{} // old stream keys
 	for _, o := range evs {
 		o.ev.HLC = s.clock.Now()
+		if err := w.reseal(&o.ev, resealed); err != nil {
+			return err
+		}
 		enc, err := o.ev.Encode()
 		if err != nil {
 			return err

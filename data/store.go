@@ -10,6 +10,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -69,6 +70,10 @@ type Options struct {
 	// (sealed as a whole); a folder an earlier build left plain is
 	// encrypted at Open (package sealdb). Nil leaves both plain, for tests.
 	Key seal.Key
+	// KeyRand is where the desk's signing key comes from when the store
+	// makes it (see chain.go); nil means crypto/rand. Tests that compare
+	// two stores byte for byte give both the same.
+	KeyRand io.Reader
 }
 
 // Store is a desk's durable event log and folded views. Its methods are safe
@@ -85,6 +90,7 @@ type Store struct {
 	outbox int        // events in the outbox, as metaKey("outbox") keeps it
 	closed bool
 	bulk   bulkState // what AppendBulk remembers between calls
+	signer chainSigner
 
 	feed      feed
 	held      heldIndexes
@@ -187,6 +193,9 @@ func (s *Store) load() error {
 			return err
 		}
 		s.clock = NewClock(wire.Timestamp(last), s.opts.Wall, s.opts.MaxDrift)
+		if err := s.loadSigner(txn); err != nil {
+			return err
+		}
 		if s.seq, err = lastSeq(txn, pLog); err != nil {
 			return err
 		}

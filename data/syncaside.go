@@ -46,7 +46,7 @@ func refusedUnnamed(err error) bool {
 // bug, not one event's, and sets nothing aside.
 func permanentRefusal(se *ServerError) bool {
 	switch se.Body.Code {
-	case wire.ErrCodeInvalidEvent, wire.ErrCodeTooLarge, wire.ErrCodeConflict:
+	case wire.ErrCodeInvalidEvent, wire.ErrCodeTooLarge, wire.ErrCodeConflict, wire.ErrCodeBadSignature, wire.ErrCodeChainBroken:
 		return true
 	}
 	return se.Status == http.StatusRequestEntityTooLarge

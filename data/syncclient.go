@@ -116,12 +116,14 @@ const (
 	ProblemDiskFull                   // this PC's disk is full: pulled events cannot be saved; pulls wait for space
 	ProblemServerDiskFull             // the server's disk is full (507): the events wait in the outbox; IT frees space
 	ProblemUpdateNeeded               // the server needs a newer desk (426): nothing syncs until FloorDesk is updated on this PC
+	ProblemForged                     // the server refused an event as not signed by the desk it names: it is set aside; IT should look
+	ProblemChainBroken                // the server refused an event as changed after it was sealed: it is set aside; IT should look
 )
 
 // String names the problem: "unreachable", "refused"...
 func (p SyncProblem) String() string {
 	names := []string{"none", "unreachable", "refused", "server", "rejected", "other", "conflict", "clock_ahead",
-		"disk_full", "server_disk_full", "update_needed"}
+		"disk_full", "server_disk_full", "update_needed", "forged", "chain_broken"}
 	if p < 0 || int(p) >= len(names) {
 		return "other"
 	}
@@ -148,6 +150,7 @@ type SyncClient struct {
 	status    SyncStatus
 	watchers  map[chan struct{}]struct{}
 	pullAbort context.CancelFunc // cuts the pull in flight short after a requeue
+	keySent   string             // the token and key last registered with the server
 }
 
 // NewSyncClient makes a client for store. It does nothing until Run.

@@ -189,6 +189,12 @@ func plainError(err error) (SyncProblem, string) {
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeConflict:
 		return ProblemConflict, "The server already holds event " + se.Body.Event + " with other content than this desk's copy. " +
 			"The desk sets it aside and sends the rest; IT looks at it: " + se.Body.Message
+	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeBadSignature:
+		return ProblemForged, "The server refused an event as not written by the desk it names; the desk sets it aside and sends the rest. " +
+			"Keep this desk's data folder as it is and tell IT: " + se.Body.Message
+	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeChainBroken:
+		return ProblemChainBroken, "The server refused an event as changed after it was written; the desk sets it aside and sends the rest. " +
+			"Keep this desk's data folder as it is and tell IT (floordesk verify shows what changed): " + se.Body.Message
 	case errors.As(err, &se) && se.Body.Code == wire.ErrCodeClockAhead:
 		return ProblemClockAhead, "This PC's clock is ahead of the server's (the server's time is " +
 			se.Body.ServerTime.UTC().Format("2006-01-02 15:04:05 UTC") + "). Set this PC's date and time right: " +
@@ -210,7 +216,11 @@ func plainError(err error) (SyncProblem, string) {
 // and returns the desk's token. It fails with ErrEnrolmentRefused for a bad
 // code and ErrDeskEnrolled when the desk ID is taken.
 func Enroll(ctx context.Context, url, code, desk string) (string, error) {
-	body, err := json.Marshal(wire.EnrollRequest{Code: code, Desk: desk})
+	return enroll(ctx, url, wire.EnrollRequest{Code: code, Desk: desk})
+}
+
+func enroll(ctx context.Context, url string, req wire.EnrollRequest) (string, error) {
+	body, err := json.Marshal(req)
 	if err != nil {
 		return "", err
 	}
@@ -251,7 +261,8 @@ func EnrollStore(ctx context.Context, store *Store, url, code string) error {
 	if err := store.roomToWrite(); err != nil {
 		return fmt.Errorf("enrol: %w", err)
 	}
-	token, err := Enroll(ctx, url, code, store.Desk())
+	key := store.keyRequest()
+	token, err := enroll(ctx, url, wire.EnrollRequest{Code: code, Desk: store.Desk(), Key: &key})
 	if err != nil {
 		return err
 	}

@@ -74,6 +74,9 @@ func (c *SyncClient) pushAll(ctx context.Context) error {
 		if err != nil || len(evs) == 0 {
 			return err
 		}
+		if err := c.registerKey(ctx); err != nil {
+			return err
+		}
 		raws, err := encodeAll(evs)
 		if err != nil {
 			return err

@@ -28,6 +28,7 @@ type writer struct {
 	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
 	filed   map[wire.EntityRef]*filing       // index entries to move at commit
 	moved   map[string]bool                  // index keys set (true) or deleted at commit
+	chain   *wire.ChainLink                  // the chain's head as this transaction leaves it, when it moved
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -54,6 +55,9 @@ func (w *writer) commit() error {
 	if err := w.txn.Set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last()))); err != nil {
 		return translateTxnError(err)
 	}
+	if err := w.saveChain(); err != nil {
+		return translateTxnError(err)
+	}
 	if w.outbox > 0 {
 		if err := setOutboxCount(w.txn, w.s.outbox+w.outbox); err != nil {
 			return translateTxnError(err)
@@ -63,6 +67,9 @@ func (w *writer) commit() error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	w.s.held.move(w.moved)
+	if w.chain != nil {
+		w.s.signer.head = *w.chain
+	}
 	w.s.seq, w.s.outbox = w.seq, w.s.outbox+w.outbox
 	w.s.lastWrite.touch(w.s.opts.Wall())
 	return nil

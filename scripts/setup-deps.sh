@@ -8,7 +8,8 @@
 #                                Windows cross-compiler, Xvfb and ImageMagick
 #                                for the smoke test, PostgreSQL for server tests,
 #                                poppler-utils and zbar-tools to read the
-#                                printed PDFs back (ui/paper)
+#                                printed PDFs back (ui/paper), and Prometheus
+#                                for promtool, which checks docs/alerts.yml
 #   scripts/setup-deps.sh dist   test deps, plus what `make dist` needs: NSIS
 #                                for the Windows installer, xz, file and
 #                                desktop-file-utils for its checks
@@ -26,6 +27,7 @@ test_pkgs=(
 	xvfb xauth x11-utils imagemagick
 	postgresql
 	poppler-utils zbar-tools
+	prometheus
 )
 dist_pkgs=(nsis xz-utils file desktop-file-utils)
 
@@ -56,7 +58,8 @@ MSG
 		cat >&2 <<MSG
   for tests: the MinGW-w64 cross-compiler (x86_64-w64-mingw32-gcc),
   Xvfb with xauth and xwininfo, ImageMagick, PostgreSQL (initdb, pg_ctl),
-  poppler-utils (pdftotext, pdffonts, pdftoppm) and zbar-tools (zbarimg)
+  poppler-utils (pdftotext, pdffonts, pdftoppm), zbar-tools (zbarimg)
+  and Prometheus's promtool
 MSG
 	fi
 	exit 1

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"floordesk/data/wire"
+	"floordesk/server/pgstore/pgtest"
 	"floordesk/server/storetest"
 )
 
@@ -37,25 +38,51 @@ const (
 func BenchmarkManyDesks(b *testing.B) {
 	for _, props := range []int{50, 1} {
 		b.Run(fmt.Sprintf("properties=%d", props), func(b *testing.B) {
-			benchManyDesks(b, props)
+			benchManyDesks(b, props, func() []*helperProc {
+				return []*helperProc{startHelper(b, benchServerEnv, b.TempDir())}
+			})
 		})
 	}
 }
 
-func benchManyDesks(b *testing.B, properties int) {
+// BenchmarkManyDesksInstances is BenchmarkManyDesks with three servers on
+// one PostgreSQL: desk i long-polls server i mod 3, and push k goes to
+// server k mod 3, so two pushes in three wake pulls held on the other
+// servers. Memory is the largest server's; CPU is the three servers'
+// together.
+func BenchmarkManyDesksInstances(b *testing.B) {
+	for _, props := range []int{50, 1} {
+		b.Run(fmt.Sprintf("properties=%d", props), func(b *testing.B) {
+			benchManyDesks(b, props, func() []*helperProc {
+				db := pgtest.NewDB(b)
+				return []*helperProc{startHelper(b, benchServerPGEnv, db), startHelper(b, benchServerPGEnv, db), startHelper(b, benchServerPGEnv, db)}
+			})
+		})
+	}
+}
+
+func benchManyDesks(b *testing.B, properties int, start func() []*helperProc) {
 	if err := raiseFileLimit(2*manyDesks + 256); err != nil {
 		b.Skipf("skipping: %v", err)
 	}
-	srv := startHelper(b, benchServerEnv, b.TempDir())
-	desks := startHelper(b, benchDesksEnv, fmt.Sprintf("%s|%d", srv.first, properties))
-	p := newPusher(b, srv.first, properties)
+	servers := start()
+	var urls []string
+	for _, srv := range servers {
+		urls = append(urls, srv.first)
+	}
+	desks := startHelper(b, benchDesksEnv, fmt.Sprintf("%s|%d", strings.Join(urls, ","), properties))
+	p := newPusher(b, urls, properties)
 	// One round whatever b.N, so that "-bench . -benchtime 5x" stays
 	// short: the figures are per round, and -count gives more rounds.
 	b.ResetTimer()
 	lat, mem := p.round(b, desks)
 	b.StopTimer()
 	elapsed := b.Elapsed().Seconds()
-	cpu, desksCPU := srv.stop(), desks.stop()
+	var cpu time.Duration
+	for _, srv := range servers {
+		cpu += srv.stop()
+	}
+	desksCPU := desks.stop()
 	slices.Sort(lat)
 	b.ReportMetric(ms(lat[len(lat)/2]), "p50-ms")
 	b.ReportMetric(ms(lat[len(lat)*99/100]), "p99-ms")
@@ -67,20 +94,20 @@ func benchManyDesks(b *testing.B, properties int) {
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-// pusher pushes as one desk per property.
+// pusher pushes as one desk per property, to its servers in turn.
 type pusher struct {
-	url    string
+	urls   []string
 	hc     *http.Client
 	tokens []string
 	desks  []string
 }
 
-func newPusher(b *testing.B, url string, properties int) *pusher {
-	p := &pusher{url: url, hc: newBenchClient(64)}
+func newPusher(b *testing.B, urls []string, properties int) *pusher {
+	p := &pusher{urls: urls, hc: newBenchClient(64)}
 	b.Cleanup(p.hc.CloseIdleConnections)
 	for i := range properties {
 		desk := fmt.Sprintf("pusher-%d", i)
-		token, err := enrollBenchDesk(p.hc, url, fmt.Sprintf("hotel-%d", i), desk)
+		token, err := enrollBenchDesk(p.hc, urls[0], fmt.Sprintf("hotel-%d", i), desk)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -122,7 +149,7 @@ func (p *pusher) pushAll(b *testing.B) []time.Duration {
 		}
 		wg.Go(func() {
 			t0 := time.Now()
-			errs <- p.pushOne(b.Context(), k%len(p.tokens))
+			errs <- p.pushOne(b.Context(), p.urls[k%len(p.urls)], k%len(p.tokens))
 			lat[k] = time.Since(t0)
 		})
 	}
@@ -136,11 +163,11 @@ func (p *pusher) pushAll(b *testing.B) []time.Duration {
 	return lat
 }
 
-func (p *pusher) pushOne(ctx context.Context, i int) error {
+func (p *pusher) pushOne(ctx context.Context, url string, i int) error {
 	ev := storetest.NewEvent(p.desks[i], "key.signed_out", 200)
 	body, _ := json.Marshal(wire.PushRequest{Events: []json.RawMessage{ev.Raw}})
 	var res wire.PushResponse
-	return call(ctx, p.hc, "POST", p.url+"/v1/events", p.tokens[i], body, &res)
+	return call(ctx, p.hc, "POST", url+"/v1/events", p.tokens[i], body, &res)
 }
 
 // lastSeqs asks the server each property's latest sequence.
@@ -148,7 +175,7 @@ func (p *pusher) lastSeqs(b *testing.B) map[string]uint64 {
 	last := map[string]uint64{}
 	for _, token := range p.tokens {
 		var info wire.InfoResponse
-		if err := call(b.Context(), p.hc, "GET", p.url+"/v1/info", token, nil, &info); err != nil {
+		if err := call(b.Context(), p.hc, "GET", p.urls[0]+"/v1/info", token, nil, &info); err != nil {
 			b.Fatal(err)
 		}
 		last[info.Property] = info.LastSeq
@@ -167,8 +194,8 @@ type memSampler struct {
 	done chan memPeak
 }
 
-// startMemSampler reads the server's memory from its /metrics every 250 ms
-// until ctx is done.
+// startMemSampler reads the servers' memory from their /metrics every
+// 250 ms until ctx is done: the largest server's.
 func (p *pusher) startMemSampler(ctx context.Context) *memSampler {
 	s := &memSampler{done: make(chan memPeak, 1)}
 	go func() {
@@ -176,7 +203,9 @@ func (p *pusher) startMemSampler(ctx context.Context) *memSampler {
 		tick := time.NewTicker(250 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			peak.max(p.serverMemory(ctx))
+			for _, url := range p.urls {
+				peak.max(p.serverMemory(ctx, url))
+			}
 			select {
 			case <-ctx.Done():
 				s.done <- peak
@@ -191,8 +220,8 @@ func (p *pusher) startMemSampler(ctx context.Context) *memSampler {
 func (s *memSampler) stop() memPeak { return <-s.done }
 
 // serverMemory scrapes the server's Go memory gauges; zero on failure.
-func (p *pusher) serverMemory(ctx context.Context) memPeak {
-	req, _ := http.NewRequestWithContext(ctx, "GET", p.url+"/metrics", nil)
+func (p *pusher) serverMemory(ctx context.Context, url string) memPeak {
+	req, _ := http.NewRequestWithContext(ctx, "GET", url+"/metrics", nil)
 	req.Header.Set("Authorization", "Bearer "+testAdminToken)
 	resp, err := p.hc.Do(req)
 	if err != nil {
@@ -203,7 +232,8 @@ func (p *pusher) serverMemory(ctx context.Context) memPeak {
 	sc := bufio.NewScanner(resp.Body)
 	for sc.Scan() {
 		name, v, _ := strings.Cut(sc.Text(), " ")
-		n, _ := strconv.ParseUint(v, 10, 64)
+		f, _ := strconv.ParseFloat(v, 64) // large values come as 1.2e+07
+		n := uint64(f)
 		switch name {
 		case "go_memstats_heap_inuse_bytes":
 			m.heapInuse = n

@@ -21,18 +21,19 @@ import (
 )
 
 // runBenchDesks is the simulated desks' process: it enrols manyDesks desks
-// spread over the properties in spec ("URL|PROPERTIES"), has each
-// long-poll, and prints "ready". Then, for each line of last sequences by
+// spread over the properties in spec ("URL|PROPERTIES", or
+// "URL,URL,…|PROPERTIES" for several servers on one database, desk i on
+// the i-th in turn), has each long-poll, and prints "ready". Then, for each line of last sequences by
 // property it reads, it answers "ok" once every desk has pulled that far,
 // or an error. It ends when its input closes.
 func runBenchDesks(spec string) int {
-	url, props, _ := strings.Cut(spec, "|")
+	urls, props, _ := strings.Cut(spec, "|")
 	properties, err := strconv.Atoi(props)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bad desks spec:", spec)
 		return 1
 	}
-	f, err := enrollFleet(url, properties)
+	f, err := enrollFleet(strings.Split(urls, ","), properties)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -52,7 +53,7 @@ func runBenchDesks(spec string) int {
 // fleet is the simulated desks: their tokens and properties, and one HTTP
 // client whose pool keeps a connection per desk.
 type fleet struct {
-	url    string
+	urls   []string // desk i's server is urls[i%len(urls)]
 	hc     *http.Client
 	tokens []string
 	props  []string
@@ -65,11 +66,11 @@ func newBenchClient(conns int) *http.Client {
 	return &http.Client{Transport: tr, Timeout: time.Minute}
 }
 
-func enrollFleet(url string, properties int) (*fleet, error) {
-	f := &fleet{url: url, hc: newBenchClient(2 * manyDesks), seqs: make([]atomic.Uint64, manyDesks)}
+func enrollFleet(urls []string, properties int) (*fleet, error) {
+	f := &fleet{urls: urls, hc: newBenchClient(2 * manyDesks), seqs: make([]atomic.Uint64, manyDesks)}
 	for i := range manyDesks {
 		prop := fmt.Sprintf("hotel-%d", i%properties)
-		token, err := enrollBenchDesk(f.hc, url, prop, fmt.Sprintf("desk-%d", i))
+		token, err := enrollBenchDesk(f.hc, f.url(i), prop, fmt.Sprintf("desk-%d", i))
 		if err != nil {
 			return nil, err
 		}
@@ -88,10 +89,13 @@ func enrollBenchDesk(hc *http.Client, url, property, desk string) (string, error
 	return data.Enroll(context.Background(), url, code.Code, desk)
 }
 
+// url is desk i's server.
+func (f *fleet) url(i int) string { return f.urls[i%len(f.urls)] }
+
 // poll long-polls as desk i until ctx is done.
 func (f *fleet) poll(ctx context.Context, i int) {
 	for ctx.Err() == nil {
-		url := fmt.Sprintf("%s/v1/events?after=%d&wait=30", f.url, f.seqs[i].Load())
+		url := fmt.Sprintf("%s/v1/events?after=%d&wait=30", f.url(i), f.seqs[i].Load())
 		var res wire.PullResponse
 		if err := call(ctx, f.hc, "GET", url, f.tokens[i], nil, &res); err != nil {
 			if ctx.Err() == nil && f.failed.Add(1) > 100 {

@@ -16,6 +16,7 @@ import (
 
 	"floordesk/server"
 	"floordesk/server/badgerstore"
+	"floordesk/server/pgstore"
 )
 
 // The many-desks benchmark runs the server and the simulated desks each in
@@ -23,8 +24,9 @@ import (
 // pusher does not queue behind 500 desks' goroutines. Both are this test
 // binary started again with one of these variables set (see TestMain).
 const (
-	benchServerEnv = "FLOORDESK_BENCH_SERVER_DIR" // a folder to serve
-	benchDesksEnv  = "FLOORDESK_BENCH_DESKS"      // "URL|PROPERTIES"
+	benchServerEnv   = "FLOORDESK_BENCH_SERVER_DIR" // a folder to serve
+	benchServerPGEnv = "FLOORDESK_BENCH_SERVER_PG"  // a PostgreSQL database to serve
+	benchDesksEnv    = "FLOORDESK_BENCH_DESKS"      // "URL|PROPERTIES"
 
 	// benchServerProfileEnv, set by whoever runs the benchmark, names a
 	// file for the server process's CPU profile.
@@ -35,7 +37,10 @@ const (
 // it was asked to run one.
 func runHelper() (code int, ok bool) {
 	if dir := os.Getenv(benchServerEnv); dir != "" {
-		return runBenchServer(dir), true
+		return runBenchServer(func() (server.Store, error) { return badgerstore.Open(dir, quiet) }), true
+	}
+	if url := os.Getenv(benchServerPGEnv); url != "" {
+		return runBenchServer(func() (server.Store, error) { return pgstore.Open(context.Background(), url) }), true
 	}
 	if spec := os.Getenv(benchDesksEnv); spec != "" {
 		return runBenchDesks(spec), true
@@ -43,10 +48,10 @@ func runHelper() (code int, ok bool) {
 	return 0, false
 }
 
-// runBenchServer serves a Badger store in dir on 127.0.0.1, prints its URL
+// runBenchServer serves the store open opens on 127.0.0.1, prints its URL
 // on a line and serves until its standard input closes.
-func runBenchServer(dir string) int {
-	st, err := badgerstore.Open(dir, quiet)
+func runBenchServer(open func() (server.Store, error)) int {
+	st, err := open()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

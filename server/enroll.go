@@ -86,6 +86,14 @@ func (s *Server) handleEnroll(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "desk", Message: "desk must be 1 to 64 letters, digits, '.', '_' or '-'"})
 		return
 	}
+	var key wire.DeskKey
+	if req.Key != nil {
+		var bad *wire.ErrorBody
+		if key, bad = s.deskKey(req.Desk, *req.Key); bad != nil {
+			writeError(w, http.StatusBadRequest, *bad)
+			return
+		}
+	}
 	token := newToken()
 	desk, err := s.store.Enroll(r.Context(), HashSecret(normalCode(req.Code)), req.Desk, HashSecret(token), s.cfg.Now())
 	if err != nil {
@@ -93,6 +101,11 @@ func (s *Server) handleEnroll(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("desk enrolled", "desk", desk.ID, "property", desk.Property)
+	if key.Pub != nil {
+		if err := s.addKey(r.Context(), key); err != nil { // the desk registers it again at its next sync
+			s.log.Error("enroll: desk key not registered", "desk", desk.ID, "err", err)
+		}
+	}
 	writeJSON(w, r, http.StatusOK, wire.EnrollResponse{Token: token, Property: desk.Property, Desk: desk.ID})
 }
 

@@ -46,3 +46,20 @@ func (h *hub) notify(property string) {
 		delete(h.rounds, property)
 	}
 }
+
+// EventWatcher is a Store shared by several servers (PostgreSQL) that
+// tells each of them of the events stored through the others, so that a
+// push through any server wakes the pulls held open on every one.
+type EventWatcher interface {
+	// WatchEvents has fn called, on a goroutine of the store's, with the
+	// property of events another server stored. fn must not block. How
+	// soon it is called is the store's to document; a pull not woken
+	// still looks again at the end of its long poll.
+	WatchEvents(fn func(property string))
+}
+
+// notifyFromPeer ends property's round for events another server stored.
+func (s *Server) notifyFromPeer(property string) {
+	s.metrics.peerWakes.Add(1)
+	s.hub.notify(property)
+}

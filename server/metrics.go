@@ -1,18 +1,21 @@
 package server
 
 import (
-	"fmt"
-	"io"
+	"errors"
 	"net/http"
-	"runtime"
-	"strconv"
-	"sync"
+	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// metrics are the server's counters, served at /metrics in the Prometheus
-// text format.
+// metrics are the server's counters, served at /metrics by the Prometheus
+// client library beside its standard Go and process collectors. The names
+// are those the server wrote by hand before (dashboards may use them);
+// docs/SERVER.md lists them.
 type metrics struct {
 	pushes       atomic.Int64
 	pushRejected atomic.Int64
@@ -22,18 +25,70 @@ type metrics struct {
 	pulledEvents atomic.Int64
 	unauthorized atomic.Int64
 	longPolls    atomic.Int64 // pulls held open right now: about the desks connected
-	pushLatency  *histogram
+	peerWakes    atomic.Int64 // notices of events stored through another server
+
+	pushLatency prometheus.Histogram
+	pullLatency prometheus.Histogram
+	storeErrors *prometheus.CounterVec
+
+	handler http.Handler
 }
 
+// latencyBuckets are the push and pull histograms' bounds, in seconds.
+var latencyBuckets = []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5}
+
 func newMetrics() *metrics {
-	return &metrics{pushLatency: newHistogram(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5)}
+	m := &metrics{
+		pushLatency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "floordesk_push_duration_seconds",
+			Help: "Time to check and store a push.", Buckets: latencyBuckets}),
+		pullLatency: prometheus.NewHistogram(prometheus.HistogramOpts{Name: "floordesk_pull_duration_seconds",
+			Help: "Time to read a pull's answer from the store, not counting the time it was held waiting for events.", Buckets: latencyBuckets}),
+		storeErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "floordesk_store_errors_total",
+			Help: "Requests failed by the store, by operation and reason (disk_full or error)."}, []string{"op", "reason"}),
+	}
+	// The series of the requests that reach the store start at 0, so
+	// that rates and alerts see the first error.
+	for _, op := range []string{"push", "pull", "auth", "info", "enroll"} {
+		for _, reason := range []string{"error", "disk_full"} {
+			m.storeErrors.WithLabelValues(op, reason)
+		}
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		m.pushLatency, m.pullLatency, m.storeErrors,
+	)
+	for _, c := range []struct {
+		name, help string
+		v          *atomic.Int64
+	}{
+		{"floordesk_pushes_total", "Push requests accepted.", &m.pushes},
+		{"floordesk_push_rejected_total", "Push requests refused as malformed or too large, or for a full disk.", &m.pushRejected},
+		{"floordesk_events_stored_total", "Events stored (new to the server).", &m.stored},
+		{"floordesk_events_duplicate_total", "Pushed events the server already had.", &m.duplicates},
+		{"floordesk_pulls_total", "Pull requests answered.", &m.pulls},
+		{"floordesk_events_pulled_total", "Events sent in pull answers.", &m.pulledEvents},
+		{"floordesk_unauthorized_total", "Requests refused for a missing, unknown or revoked token.", &m.unauthorized},
+		{"floordesk_peer_wakeups_total", "Notices of events stored through another server sharing the database, each waking this server's held pulls of a property.", &m.peerWakes},
+	} {
+		reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: c.name, Help: c.help}, load(c.v)))
+	}
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "floordesk_longpolls_connected",
+		Help: "Pulls held open on this server now (about the desks connected to it)."}, load(&m.longPolls)))
+	m.handler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
+	return m
+}
+
+func load(v *atomic.Int64) func() float64 {
+	return func() float64 { return float64(v.Load()) }
 }
 
 func (m *metrics) pushed(res AppendResult, d time.Duration) {
 	m.pushes.Add(1)
 	m.stored.Add(int64(res.Stored))
 	m.duplicates.Add(int64(res.Duplicates))
-	m.pushLatency.observe(d.Seconds())
+	m.pushLatency.Observe(d.Seconds())
 }
 
 func (m *metrics) pulled(n int) {
@@ -41,70 +96,14 @@ func (m *metrics) pulled(n int) {
 	m.pulledEvents.Add(int64(n))
 }
 
-func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	counter(w, "floordesk_pushes_total", "Push requests accepted.", m.pushes.Load())
-	counter(w, "floordesk_push_rejected_total", "Push requests refused as malformed or too large.", m.pushRejected.Load())
-	counter(w, "floordesk_events_stored_total", "Events stored (new to the server).", m.stored.Load())
-	counter(w, "floordesk_events_duplicate_total", "Pushed events the server already had.", m.duplicates.Load())
-	counter(w, "floordesk_pulls_total", "Pull requests answered.", m.pulls.Load())
-	counter(w, "floordesk_events_pulled_total", "Events sent in pull answers.", m.pulledEvents.Load())
-	counter(w, "floordesk_unauthorized_total", "Requests refused for a missing, unknown or revoked token.", m.unauthorized.Load())
-	fmt.Fprintf(w, "# HELP floordesk_longpolls_connected Pulls held open now (about the desks connected).\n# TYPE floordesk_longpolls_connected gauge\nfloordesk_longpolls_connected %d\n", m.longPolls.Load())
-	m.pushLatency.write(w, "floordesk_push_duration_seconds", "Time to check and store a push.")
-	writeRuntime(w)
-}
-
-// writeRuntime adds the Go runtime's figures under their usual names.
-func writeRuntime(w io.Writer) {
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	gauge(w, "go_goroutines", "Goroutines that currently exist.", uint64(runtime.NumGoroutine()))
-	gauge(w, "go_memstats_heap_inuse_bytes", "Heap bytes in use.", ms.HeapInuse)
-	gauge(w, "go_memstats_sys_bytes", "Bytes obtained from the system.", ms.Sys)
-}
-
-func gauge(w io.Writer, name, help string, v uint64) {
-	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n%s %d\n", name, help, name, name, v)
-}
-
-func counter(w io.Writer, name, help string, v int64) {
-	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", name, help, name, name, v)
-}
-
-// histogram is a fixed-bucket Prometheus histogram.
-type histogram struct {
-	mu     sync.Mutex
-	bounds []float64
-	counts []uint64 // per bucket, not cumulative; the last is +Inf
-	sum    float64
-	n      uint64
-}
-
-func newHistogram(bounds ...float64) *histogram {
-	return &histogram{bounds: bounds, counts: make([]uint64, len(bounds)+1)}
-}
-
-func (h *histogram) observe(v float64) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	i := 0
-	for i < len(h.bounds) && v > h.bounds[i] {
-		i++
+// storeError counts a request the store failed, under op ("push",
+// "admin enroll": spaces become underscores).
+func (m *metrics) storeError(op string, err error) {
+	reason := "error"
+	if errors.Is(err, ErrDiskFull) {
+		reason = "disk_full"
 	}
-	h.counts[i]++
-	h.sum += v
-	h.n++
+	m.storeErrors.WithLabelValues(strings.ReplaceAll(op, " ", "_"), reason).Inc()
 }
 
-func (h *histogram) write(w io.Writer, name, help string) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s histogram\n", name, help, name)
-	var cum uint64
-	for i, b := range h.bounds {
-		cum += h.counts[i]
-		fmt.Fprintf(w, "%s_bucket{le=%q} %d\n", name, strconv.FormatFloat(b, 'g', -1, 64), cum)
-	}
-	fmt.Fprintf(w, "%s_bucket{le=\"+Inf\"} %d\n%s_sum %g\n%s_count %d\n", name, h.n, name, h.sum, name, h.n)
-}
+func (m *metrics) serve(w http.ResponseWriter, r *http.Request) { m.handler.ServeHTTP(w, r) }

@@ -87,12 +87,16 @@ func (s *Server) handlePull(w http.ResponseWriter, r *http.Request) {
 // With none, it waits for a push to the property, the poll interval, the
 // end of wait, the desk hanging up or the server closing, and looks again.
 // The answer may be shared with other pulls: see round.answer.
-func (s *Server) waitForEvents(ctx context.Context, property string, k answerKey, wait time.Duration) (*pullAnswer, error) {
+func (s *Server) waitForEvents(ctx context.Context, property string, k answerKey, wait time.Duration) (_ *pullAnswer, err error) {
 	deadline := time.Now().Add(wait)
 	held := false
+	var reading time.Duration // the time spent reading, not held
 	defer func() {
 		if held {
 			s.metrics.longPolls.Add(-1)
+		}
+		if err == nil {
+			s.metrics.pullLatency.Observe(reading.Seconds())
 		}
 	}()
 	read := func(ctx context.Context, k answerKey) (*pullAnswer, error) {
@@ -100,7 +104,9 @@ func (s *Server) waitForEvents(ctx context.Context, property string, k answerKey
 	}
 	for {
 		rnd := s.hub.join(property)
+		start := time.Now()
 		ans, err := rnd.answer(ctx, k, read)
+		reading += time.Since(start)
 		if err != nil || ans.events > 0 {
 			return ans, err
 		}

@@ -22,6 +22,15 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.rejectPush(w, desk, bad)
 		return
 	}
+	bad, err := s.checkSeals(r.Context(), evs)
+	if err != nil {
+		s.internalError(w, "push", err)
+		return
+	}
+	if bad != nil {
+		s.rejectPush(w, desk, bad)
+		return
+	}
 	res, err := s.store.Append(r.Context(), desk.Property, evs)
 	var conflict *ConflictError
 	if errors.As(err, &conflict) {
@@ -29,6 +38,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if errors.Is(err, ErrDiskFull) {
+		s.metrics.storeError("push", err)
 		s.rejectPush(w, desk, diskFull)
 		return
 	}

@@ -95,6 +95,20 @@ func TestEndToEndRestoreSignsOutThenHeals(t *testing.T) {
 		if got := views(t, d.store); !reflect.DeepEqual(got, want) {
 			t.Fatalf("desk %d views differ from desk a's", i)
 		}
+		if aside := d.client.Status().SetAside; aside != 0 {
+			t.Fatalf("desk %d set %d events aside: the server refused forwarded events", i, aside)
+		}
+	}
+	// Every desk's chain is whole on the server, each event signed by its
+	// own desk, whoever forwarded it.
+	rep, err := server.Verify(t.Context(), live.store)
+	if err != nil || !rep.OK() || len(rep.Chains) != 3 {
+		t.Fatalf("verify the healed server: %v\n%s", err, rep)
+	}
+	for _, c := range rep.Chains {
+		if c.Unsigned != 0 {
+			t.Fatalf("desk %s: %d signatures not checked", c.Desk, c.Unsigned)
+		}
 	}
 }
 

@@ -44,6 +44,7 @@ type Server struct {
 	hub     *hub
 	metrics *metrics
 	held    heldPulls // pulls in flight, ended when their desk is revoked
+	keys    keyCache  // the desks' public keys
 
 	closeOnce sync.Once
 	closing   chan struct{} // closed by Close: held pulls answer at once
@@ -86,6 +87,9 @@ func New(cfg Config) (*Server, error) {
 	if dw, ok := cfg.Store.(DeskWatcher); ok {
 		dw.WatchDesks(func(desk string) { go s.deskChanged(desk) })
 	}
+	if ew, ok := cfg.Store.(EventWatcher); ok {
+		ew.WatchEvents(s.notifyFromPeer)
+	}
 	return s, nil
 }
 
@@ -104,10 +108,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /v1/admin/enroll", s.adminLocal(noStore(jsonOnly(s.handleAdminEnroll))))
 	mux.Handle("POST /v1/admin/revoke", s.adminLocal(noStore(jsonOnly(s.handleAdminRevoke))))
 	mux.Handle("GET /v1/admin/desks", s.adminLocal(noStore(s.handleAdminDesks)))
+	mux.Handle("POST /v1/admin/verify", s.adminLocal(noStore(noWriteDeadline(s.handleAdminVerify))))
 	mux.HandleFunc("POST /v1/enroll", noStore(jsonOnly(s.handleEnroll)))
 	mux.Handle("POST /v1/events", s.authed(jsonOnly(s.pushDeadlines(s.handlePush))))
 	mux.Handle("GET /v1/events", s.authed(s.pullDeadlines(s.endOnRevoke(s.handlePull))))
 	mux.Handle("GET /v1/info", s.authed(s.handleInfo))
+	mux.Handle("POST /v1/key", s.authed(noStore(jsonOnly(s.handleKey))))
 	mux.HandleFunc("/", s.handleUnknown)
 	return nosniff(s.protocol(s.recoverPanics(mux)))
 }
@@ -149,6 +155,7 @@ func (s *Server) epoch(w http.ResponseWriter, ctx context.Context) (string, erro
 }
 
 func (s *Server) internalError(w http.ResponseWriter, op string, err error) {
+	s.metrics.storeError(op, err)
 	if errors.Is(err, ErrDiskFull) {
 		s.log.Warn(op+" refused: the disk is full", "err", err)
 		writeError(w, http.StatusInsufficientStorage, diskFull.body)

@@ -138,6 +138,20 @@ type Store interface {
 	// Desks lists every desk ever enrolled, by ID.
 	Desks(ctx context.Context) ([]Desk, error)
 
+	// AddDeskKey records a desk's public signing key and the clock
+	// reading from which that desk seals every event (wire.DeskKey). A key
+	// the desk has already is not an error and changes nothing: its first
+	// Since stays. Keys are never removed, and survive revoking and
+	// enrolling again: the events they signed stay in the log.
+	AddDeskKey(ctx context.Context, k wire.DeskKey) error
+
+	// DeskKeys returns every desk's keys.
+	DeskKeys(ctx context.Context) (wire.KeyRing, error)
+
+	// Event returns the stored encoding of the event with ID id, in any
+	// property: ErrNotFound when the store does not hold it.
+	Event(ctx context.Context, id string) ([]byte, error)
+
 	// Close releases the store.
 	Close() error
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -103,6 +104,7 @@ func (m *mainView) registerShortcuts(c fyne.Canvas) {
 			items = append(items, m.addShortcut(c, key, sc.Name, scr, sc.Run))
 		}
 	}
+	items = append(items, m.screenKeys(c)...)
 	items = append(items, m.addShortcut(c, kit.NewKey, lang.L("shell.new"), nil, m.newRecord))
 	find := &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	items = append(items, m.addShortcut(c, find, lang.L("shell.find"), nil, m.focusSearch))
@@ -176,4 +178,18 @@ func (m *mainView) focusSearch() {
 			return
 		}
 	}
+}
+
+// screenKeys puts Ctrl+1 to Ctrl+9 on the reachable screens in the order
+// the navigation lists them: the desk goes from screen to screen without
+// the mouse. The keyboard is left on no field, so a scan or Ctrl+N works
+// at once; F3 goes to the search.
+func (m *mainView) screenKeys(c fyne.Canvas) []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for i, scr := range m.visible[:min(9, len(m.visible))] {
+		key := &desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
+		name := lang.L("shell.go_to", map[string]string{"Screen": scr.Title()})
+		items = append(items, m.addShortcut(c, key, name, scr, c.Unfocus))
+	}
+	return items
 }

@@ -11,10 +11,20 @@ import (
 
 // A barcode or QR scanner is a keyboard that types a whole tag, then
 // Enter, faster than anyone types by hand. With no field focused, the
-// shell takes such input as a scanned tag and opens its record.
+// shell takes such input as a scanned tag and opens its record. The
+// characters are timed as the desk handles them: a busy moment of the
+// desk (a refresh, a slow PC) may hold one of them back, so a scan is
+// told by its mean pace, not by its longest gap.
 const (
-	// scanGap is the longest pause between two characters of a scan.
+	// scanGap is the longest mean pause between the characters of a scan
+	// (scanners type one every few ms; people every 100 ms and more).
 	scanGap = 60 * time.Millisecond
+	// scanEnter is the longest pause between a scan's last character and
+	// its Enter.
+	scanEnter = 300 * time.Millisecond
+	// scanReset is a pause after which what was typed before is dropped:
+	// the next character starts anew.
+	scanReset = time.Second
 	// scanMin and scanMax bound a scanned tag's length: shorter input is
 	// a stray key, longer is no tag of this desk (and is not kept).
 	scanMin, scanMax = 3, 64
@@ -28,32 +38,39 @@ var scanKinds = []string{kit.KindKey, kit.KindFound, kit.KindAssetTag}
 // scanner gathers the characters typed with no field focused. Used on
 // the Fyne goroutine.
 type scanner struct {
-	now   func() time.Time
-	runes []rune
-	last  time.Time
+	now         func() time.Time
+	runes       []rune
+	first, last time.Time
 }
 
-// typed takes one character; a pause longer than scanGap starts a new
-// scan.
+// typed takes one character; after a pause of scanReset, or past
+// scanMax characters, it starts anew.
 func (s *scanner) typed(r rune) {
 	t := s.now()
-	if len(s.runes) > 0 && t.Sub(s.last) > scanGap || len(s.runes) >= scanMax {
+	if len(s.runes) > 0 && t.Sub(s.last) > scanReset || len(s.runes) >= scanMax {
 		s.runes = s.runes[:0]
+	}
+	if len(s.runes) == 0 {
+		s.first = t
 	}
 	s.runes = append(s.runes, r)
 	s.last = t
 }
 
 // enter ends a scan: it returns the tag scanned, or "" when what came
-// before Enter was no scan (nothing, a stray key, or typing by hand).
-func (s *scanner) enter() string {
-	tag := string(s.runes)
-	fast := s.now().Sub(s.last) <= scanGap
+// before Enter was no scan (nothing, a stray key, or typing by hand), and
+// whether anything was typed before Enter at all.
+func (s *scanner) enter() (tag string, typed bool) {
+	tag = string(s.runes)
+	n := len(s.runes)
 	s.runes = s.runes[:0]
-	if !fast || len(tag) < scanMin {
-		return ""
+	if n < scanMin || s.now().Sub(s.last) > scanEnter {
+		return "", n > 0
 	}
-	return tag
+	if mean := s.last.Sub(s.first) / time.Duration(n-1); mean > scanGap {
+		return "", true
+	}
+	return tag, true
 }
 
 // typedKey is a key pressed with no field focused: F3 focuses the search,
@@ -68,12 +85,19 @@ func (m *mainView) typedKey(e *fyne.KeyEvent) {
 			esc.Escape()
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if tag := m.scan.enter(); tag != "" {
+		tag, typed := m.scan.enter()
+		switch {
+		case tag != "":
 			m.openScanned(tag)
-			return
-		}
-		if a, ok := m.current().(kit.Actor); ok {
-			a.Act()
+		case typed:
+			// Characters on no field, too slow for a scanner: a tag typed
+			// by hand, or a scan cut short. The record in front is not
+			// acted on; the desk says where typing goes.
+			m.s.Notify(lang.L("shell.typed_nowhere"))
+		default:
+			if a, ok := m.current().(kit.Actor); ok {
+				a.Act()
+			}
 		}
 	}
 }

@@ -65,6 +65,58 @@ func TestTypingByHandIsNoScan(t *testing.T) {
 	}
 }
 
+// TestAScanHeldUpByABusyDeskIsStillAScan: one character of a scan held
+// back 400 ms by the desk (a refresh on a slow PC) still makes the whole
+// tag, not its tail.
+func TestAScanHeldUpByABusyDeskIsStillAScan(t *testing.T) {
+	se := scanEnv(t)
+	now := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
+	se.sh.main.scan.now = func() time.Time { return now }
+	for i, r := range "F3-MASTER" {
+		gap := 5 * time.Millisecond
+		if i == 4 {
+			gap = 400 * time.Millisecond
+		}
+		now = now.Add(gap)
+		se.Window.Canvas().OnTypedRune()(r)
+	}
+	now = now.Add(10 * time.Millisecond)
+	se.pressEnter()
+	if len(se.keys.shown) != 1 || se.keys.shown[0] != "F3-MASTER" {
+		t.Errorf("the held-up scan opened %v", se.keys.shown)
+	}
+}
+
+// TestASlowScanDoesNotActOnTheRecordInFront: a scan too slow to be read
+// as one (a tired scanner, a tag typed by hand) ends with Enter; the
+// record in front is not acted on (the key shown would be signed in),
+// and the desk says where typing goes.
+func TestASlowScanDoesNotActOnTheRecordInFront(t *testing.T) {
+	se := scanEnv(t)
+	test.TypeOnCanvas(se.Window.Canvas(), "F3-MASTER")
+	se.pressEnter()
+	if len(se.keys.shown) != 1 {
+		t.Fatalf("the scan opened %v", se.keys.shown)
+	}
+	now := time.Now()
+	se.sh.main.scan.now = func() time.Time { return now }
+	for _, r := range "LF261207-D1-001" {
+		se.Window.Canvas().OnTypedRune()(r)
+	}
+	now = now.Add(time.Second)
+	se.pressEnter()
+	if se.keys.acts != 0 {
+		t.Errorf("Enter after a slow scan acted on the key in front %d times", se.keys.acts)
+	}
+	if got := se.Session.LastNotice(); got != "What was typed went to no field, so nothing was done. To find a record, press F3 and type into the search." {
+		t.Errorf("the desk says %q", got)
+	}
+	se.pressEnter()
+	if se.keys.acts != 1 {
+		t.Errorf("Enter alone did not act on the key in front (%d)", se.keys.acts)
+	}
+}
+
 // TestAnUnknownScanSaysSo: a tag no record has leaves the screen in front
 // and says what to do.
 func TestAnUnknownScanSaysSo(t *testing.T) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -261,6 +262,29 @@ func TestOneNewKeyOnEveryScreen(t *testing.T) {
 	}
 }
 
+// TestCtrlDigitGoesToEachScreen: Ctrl+1, Ctrl+2... bring the screens to
+// the front in the navigation's order, with no field keeping the keyboard
+// (so a scan or Ctrl+N works next).
+func TestCtrlDigitGoesToEachScreen(t *testing.T) {
+	se := dashEnv(t, kit.English)
+	ids := make([]string, len(se.sh.main.visible))
+	for i, scr := range se.sh.main.visible {
+		ids[i] = scr.ID()
+	}
+	if len(ids) < 2 {
+		t.Fatalf("only %v on the desk", ids)
+	}
+	for i := len(ids) - 1; i >= 0; i-- {
+		shortcut(se.Window, fyne.KeyName(strconv.Itoa(i+1)))
+		if got := se.sh.Current().ID(); got != ids[i] {
+			t.Errorf("Ctrl+%d brought %s to the front, want %s", i+1, got, ids[i])
+		}
+		if f := se.Window.Canvas().Focused(); f != nil {
+			t.Errorf("after Ctrl+%d %v has the keyboard", i+1, f)
+		}
+	}
+}
+
 func TestNewButtonsShowTheKey(t *testing.T) {
 	if got := kit.WithNewKey("Lend"); got != "Lend (Ctrl+N)" && got != "Lend (⌘N)" {
 		t.Errorf("the new-record button reads %q", got)
@@ -332,6 +356,12 @@ func TestSignInWithSeveralNamesKeepsThePINOutOfTheFilter(t *testing.T) {
 	se.Window.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	if si.list.Selected() != "A02" || se.Window.Canvas().Focused() != si.pin {
 		t.Fatalf("↓ and Space in the list picked %q", si.list.Selected())
+	}
+	// A real keyboard's Space is a key and then a character; the
+	// character reaches the PIN, which the pick has just focused.
+	se.Window.Canvas().Focused().TypedRune(' ')
+	if si.pin.Text != "" {
+		t.Fatalf("the Space that picked the name is in the PIN: %q", si.pin.Text)
 	}
 	test.Type(si.pin, appdemo.DemoPIN)
 	si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -27,7 +27,7 @@ type signIn struct {
 	filter  *widget.Entry
 	picked  *widget.Label
 	note    *widget.Label // why the desk signed its person out, when it did
-	pin     *widget.Entry
+	pin     *kit.PINEntry
 	errs    *kit.FieldErrors
 	button  *widget.Button
 	content fyne.CanvasObject
@@ -46,7 +46,7 @@ func newSignIn(s *kit.Session, done func()) *signIn {
 	si.note.Importance = widget.WarningImportance
 	si.note.Wrapping = fyne.TextWrapWord
 	si.note.Hide()
-	si.pin = widget.NewPasswordEntry()
+	si.pin = kit.NewPINEntry()
 	si.pin.SetPlaceHolder(lang.L("shell.pin"))
 	si.pin.OnSubmitted = func(string) { si.submit() }
 	si.button = widget.NewButtonWithIcon(lang.L("shell.sign_in"), theme.LoginIcon(), si.submit)

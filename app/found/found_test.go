@@ -261,7 +261,7 @@ func TestClaimFound(t *testing.T) {
 		{"unknown item", func(c *ClaimInput) { c.Tag = "LF-NOPE" }, app.ErrNotFound, "found.not_found"},
 		{"no claimant", func(c *ClaimInput) { c.Claimant = "" }, app.ErrInvalid, "field.required"},
 		{"no contact", func(c *ClaimInput) { c.Contact = "" }, app.ErrInvalid, "field.required"},
-		{"no id check", func(c *ClaimInput) { c.IDType = "" }, app.ErrInvalid, "field.bad_value"},
+		{"no id check", func(c *ClaimInput) { c.IDType = "" }, app.ErrInvalid, "field.required"},
 		{"whole id number", func(c *ClaimInput) { c.IDLast4 = "11010119900307123X" }, app.ErrInvalid, "door.id_last4"},
 		{"no own description", func(c *ClaimInput) { c.Description = "" }, app.ErrInvalid, "field.required"},
 		{"carrier without tracking", func(c *ClaimInput) { c.Carrier = "SF" }, app.ErrInvalid, "found.ship_details"},

@@ -27,6 +27,9 @@ var goBenches = []goBench{
 	// The reference of BenchmarkSearchFound reads every item: seconds a
 	// query at 700k, and no part of a target.
 	{pkg: "./app/found", pattern: "^BenchmarkSearchFound$/^(" + strings.Join(searchKinds, "|") + ")$", times: 200},
+	// Three servers on one PostgreSQL (started by the test; without
+	// PostgreSQL the rows read "not measured").
+	{pkg: "./server", pattern: "^BenchmarkInstancePropagation$", times: 200},
 }
 
 // searchKinds are BenchmarkSearchFound's kinds of query.

@@ -31,3 +31,22 @@ PASS
 		}
 	}
 }
+
+// The propagation across server instances reads as two rows, each beside
+// the same server's figure from the same run; p95 fails over 100 ms.
+func TestInstanceRows(t *testing.T) {
+	out := bytes.NewBufferString("BenchmarkInstancePropagation-2   	     200	  17902893 ns/op	         8.811 p50-ms	        42.89 p95-ms	        11.40 ref-p50-ms	        40.23 ref-p95-ms\n")
+	res := results{bench: benchResults{}}
+	parseBench(out, res.bench)
+	rows := instanceRows(res)
+	if len(rows) != 2 || rows[1].fig != 42.89 || rows[1].ref != 40.23 || rows[1].verdict() != "pass" || rows[0].verdict() != "info" {
+		t.Fatalf("rows = %+v", rows)
+	}
+	rows[1].fig = 120
+	if rows[1].verdict() != "fail" {
+		t.Fatalf("p95 of 120 ms: %s, want fail", rows[1].verdict())
+	}
+	if rows := instanceRows(results{bench: benchResults{}}); rows[1].verdict() != "not measured" {
+		t.Fatalf("without the benchmark: %s", rows[1].verdict())
+	}
+}

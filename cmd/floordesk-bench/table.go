@@ -105,6 +105,26 @@ func tableRows(res results) []row {
 	rows = append(rows, pull)
 	rows = append(rows, row{metric: "demo hotel made" + at, fig: big.made.Seconds(), ref: -1, unit: "s", maxFig: 60,
 		target: "<60 s"})
+	rows = append(rows, instanceRows(res)...)
+	return rows
+}
+
+// instanceRows are an event's way from a desk to a desk syncing through
+// another of three servers on one PostgreSQL, beside a desk syncing
+// through the writer's server, for the same events.
+func instanceRows(res results) []row {
+	const key = "BenchmarkInstancePropagation"
+	var rows []row
+	for _, p := range []struct {
+		pct    string
+		maxFig float64
+		target string
+	}{{"p50", 0, ""}, {"p95", 100, "<100 ms"}} {
+		fig, ok1 := res.bench.metric(key, p.pct+"-ms")
+		ref, ok2 := res.bench.metric(key, "ref-"+p.pct+"-ms")
+		rows = append(rows, row{metric: "desk to desk across server instances, " + p.pct + " (3 servers, one PostgreSQL)",
+			fig: fig, ref: ref, refName: "same server", unit: "ms", maxFig: p.maxFig, target: p.target, missing: !ok1 || !ok2})
+	}
 	return rows
 }
 

@@ -45,13 +45,15 @@ func run(ctx context.Context, args []string) error {
 		return desks(ctx, args, os.Stdout)
 	case "backup":
 		return backup(ctx, args, os.Stdout)
+	case "verify":
+		return verify(ctx, args, os.Stdout)
 	case "restore":
 		return restore(ctx, args, os.Stdout)
 	case "version", "--version", "-version":
 		fmt.Println("floordesk-server", version.String())
 		return nil
 	}
-	return fmt.Errorf("%w: unknown command %q (serve, enroll, revoke, desks, backup, restore, version)", errUsage, cmd)
+	return fmt.Errorf("%w: unknown command %q (serve, enroll, revoke, desks, backup, restore, verify, version)", errUsage, cmd)
 }
 
 // storeFlags are the flags that choose the store.

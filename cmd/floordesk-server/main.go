@@ -6,6 +6,7 @@
 //	floordesk-server desks  --data DIR
 //	floordesk-server backup --data DIR FILE
 //	floordesk-server restore --data DIR FILE
+//	floordesk-server verify --data DIR
 //	floordesk-server --version
 //
 // With --postgres URL the events live in PostgreSQL instead of DIR. While a

@@ -38,6 +38,7 @@ func TestCommandLineMistakes(t *testing.T) {
 		{"serve", "--log-level", "loud"},
 		{"backup", "--data", "x"},
 		{"restore", "--data", "x", "a", "b"},
+		{"verify", "--data", "x", "extra"},
 	}
 	for _, args := range tests {
 		err := run(t.Context(), args)

@@ -75,6 +75,9 @@ type InfoResponse struct {
 type EnrollRequest struct {
 	Code string `json:"code"`
 	Desk string `json:"desk"`
+	// Key is the desk's signing key, registered with the enrolment (absent
+	// from desks before the chain).
+	Key *KeyRequest `json:"key,omitempty"`
 }
 
 // EnrollResponse carries the desk's own token. The server keeps only its
@@ -114,4 +117,20 @@ const (
 	ErrCodeUnavailable  = "unavailable"
 	ErrCodeInternal     = "internal"
 	ErrCodeDiskFull     = "disk_full" // 507: the server's disk is full; nothing was stored, push again later
+	// ErrCodeBadSignature (403): an event is not signed by the desk it
+	// names (another key, none after the desk sealed every event, or a key
+	// the desk never registered). Nothing of the push was stored.
+	ErrCodeBadSignature = "bad_signature"
+	// ErrCodeChainBroken (409): an event was changed after it was sealed,
+	// or does not follow the event before it in its desk's chain as the
+	// server holds it. Nothing of the push was stored.
+	ErrCodeChainBroken = "chain_broken"
 )
+
+// KeyRequest is the body of POST /v1/key: the desk registers its public
+// signing key (EncodeKey) and the clock reading from which it seals every
+// event. Registering a key the server has is harmless.
+type KeyRequest struct {
+	PublicKey string    `json:"public_key"`
+	Since     Timestamp `json:"since"`
+}

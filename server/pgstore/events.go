@@ -20,17 +20,18 @@ const (
 	lockSeqSQL = `SELECT last_seq FROM fd_property_seq WHERE property = $1 FOR UPDATE`
 )
 
-// insertSQL stores the events of a batch the store does not hold yet (the
-// first of repeats inside the batch), numbered after the property's counter
-// in batch order, moves the counter and returns how many it stored. When
-// the store holds one of the batch's IDs with other bytes (but for the IDs
-// in $6, already found to hold the same event), it stores nothing and
-// returns those IDs, for Append to compare them as events. The
-// known IDs are looked up once through the index (an anti-join would let a
-// generic plan scan the whole table). It runs after lockSeqSQL, as its own
-// statement, so that (under READ COMMITTED) its snapshot sees every push
-// committed before the lock was granted.
-const insertSQL = `WITH input AS (
+// insertSQL (insertBodySQL and its answer) stores the events of a batch
+// the store does not hold yet (the first of repeats inside the batch),
+// numbered after the property's counter in batch order, moves the counter
+// and returns how many it stored. When the store holds one of the batch's
+// IDs with other bytes (but for the IDs in $6, already found to hold the
+// same event), it stores nothing and returns those IDs, for Append to
+// compare them as events. The known IDs are looked up once through the
+// index (an anti-join would let a generic plan scan the whole table). It
+// runs after lockSeqSQL, as its own statement, so that (under READ
+// COMMITTED) its snapshot sees every push committed before the lock was
+// granted.
+const insertBodySQL = `WITH input AS (
 	SELECT u.id, u.desk, u.type, u.data, u.ord
 	FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[]) WITH ORDINALITY AS u(id, desk, type, data, ord)
 ), differ AS (
@@ -51,8 +52,20 @@ const insertSQL = `WITH input AS (
 ), moved AS (
 	UPDATE fd_property_seq SET last_seq = (SELECT max(seq) FROM ins)
 	WHERE property = $1 AND EXISTS (SELECT 1 FROM ins)
+)`
+
+const (
+	insertSQL = insertBodySQL + `
+SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), 0`
+	// insertNotifySQL also notifies every server LISTENing on
+	// eventsChannel, on commit, when the batch stored any event; $7 is the
+	// payload (see eventsPayload). Its answer reads the notifying CTE,
+	// which a query runs only when it reads it.
+	insertNotifySQL = insertBodySQL + `, notified AS (
+	SELECT pg_notify('` + eventsChannel + `', $7) FROM (SELECT 1 FROM ins LIMIT 1) stored
 )
-SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ)`
+SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), (SELECT count(*) FROM notified)`
+)
 
 // Append stores the new events of a batch in one round trip: the three
 // statements go as one pipelined batch, which PostgreSQL runs as one
@@ -126,9 +139,13 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 	b := &pgx.Batch{}
 	b.Queue(addSeqSQL, property)
 	b.Queue(lockSeqSQL, property)
-	b.Queue(insertSQL, property, cols.id, cols.desk, cols.typ, cols.data, same)
+	if s.listener != nil {
+		b.Queue(insertNotifySQL, property, cols.id, cols.desk, cols.typ, cols.data, same, s.eventsPayload(property))
+	} else {
+		b.Queue(insertSQL, property, cols.id, cols.desk, cols.typ, cols.data, same)
+	}
 	br := s.pool.SendBatch(ctx, b)
-	var last, stored int64
+	var last, stored, notified int64
 	var differ []string
 	if _, err := br.Exec(); err != nil {
 		br.Close()
@@ -138,7 +155,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
-	if err := br.QueryRow().Scan(&stored, &differ); err != nil {
+	if err := br.QueryRow().Scan(&stored, &differ, &notified); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}

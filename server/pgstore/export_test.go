@@ -25,3 +25,12 @@ func Cached(s *Store, tokenHash string) bool {
 	_, _, ok := s.tokens.get(tokenHash)
 	return ok
 }
+
+// Hears reports whether s hears other servers' notifications now.
+func Hears(s *Store) bool {
+	_, hearing := s.hearing()
+	return hearing
+}
+
+// PollEvery is how often a store that does not hear polls the counters.
+const PollEvery = pollEvery

@@ -28,8 +28,8 @@ const (
 )
 
 // listener keeps a connection of its own, outside the pool, LISTENing on
-// deskChannel, and keeps the token cache on while it does. All its methods
-// but close run on its goroutine.
+// deskChannel and eventsChannel (see wake.go), and keeps the token cache
+// on while it does. All its methods but close run on its goroutine.
 type listener struct {
 	cfg    *pgx.ConnConfig
 	pool   *pgxpool.Pool // sends the probe that shows notifications arrive
@@ -37,15 +37,22 @@ type listener struct {
 	quiet  time.Duration                     // after this long without a notification, check the connection
 	watch  atomic.Pointer[func(desk string)] // told of each desk changed, once set
 
-	pid  atomic.Uint32 // the listening backend's process ID while the cache is on, else 0
-	stop context.CancelFunc
-	done chan struct{}
+	pid    atomic.Uint32        // the listening backend's process ID while the cache is on, else 0
+	rounds atomic.Uint64        // times the listener began to hear (counted before pid is set)
+	events func(payload string) // told of each eventsChannel notification
+	stop   context.CancelFunc
+	done   chan struct{}
 }
 
 // listen starts s's listener. When the engine has no LISTEN or pg_notify,
 // it leaves s.listener nil: the token cache stays off and nothing notifies.
 func (s *Store) listen(ctx context.Context, cfg *pgx.ConnConfig, quiet time.Duration) {
-	l := &listener{cfg: cfg, pool: s.pool, tokens: s.tokens, quiet: quiet, done: make(chan struct{})}
+	l := &listener{cfg: cfg, pool: s.pool, tokens: s.tokens, quiet: quiet, done: make(chan struct{}),
+		events: func(payload string) {
+			if property, ok := s.fromOther(payload); ok {
+				s.wakeOthers(property)
+			}
+		}}
 	conn, err := l.dial(ctx)
 	if errors.Is(err, errNoListen) {
 		return
@@ -114,7 +121,7 @@ func (l *listener) dial(ctx context.Context) (*pgx.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err = conn.Exec(ctx, "LISTEN "+deskChannel); err == nil {
+	if err = listenAll(ctx, conn); err == nil {
 		_, err = l.pool.Exec(ctx, `SELECT pg_notify($1, '')`, deskChannel)
 	}
 	if err != nil {
@@ -140,6 +147,7 @@ func (l *listener) serve(ctx context.Context, conn *pgx.Conn) bool {
 		return false
 	}
 	l.tokens.start()
+	l.rounds.Add(1)
 	l.pid.Store(conn.PgConn().PID())
 	defer func() {
 		l.tokens.stop()
@@ -158,6 +166,9 @@ func (l *listener) hear(ctx context.Context, conn *pgx.Conn) bool {
 	n, err := conn.WaitForNotification(wait)
 	cancel()
 	switch {
+	case err == nil && n.Channel == eventsChannel:
+		l.events(n.Payload)
+		return true
 	case err == nil:
 		l.tokens.forget(n.Payload)
 		if fn := l.watch.Load(); fn != nil && n.Payload != "" {
@@ -169,10 +180,20 @@ func (l *listener) hear(ctx context.Context, conn *pgx.Conn) bool {
 		// (a no-op) to find out.
 		check, cancel := context.WithTimeout(ctx, checkTimeout)
 		defer cancel()
-		_, err = conn.Exec(check, "LISTEN "+deskChannel)
-		return err == nil
+		return listenAll(check, conn) == nil
 	}
 	return false
+}
+
+// listenAll LISTENs on conn to the desks' and the events' channels (again
+// is a no-op).
+func listenAll(ctx context.Context, conn *pgx.Conn) error {
+	for _, ch := range []string{deskChannel, eventsChannel} {
+		if _, err := conn.Exec(ctx, "LISTEN "+ch); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func closeConn(conn *pgx.Conn) {

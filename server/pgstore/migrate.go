@@ -46,6 +46,15 @@ var migrations = []string{
 		hash text PRIMARY KEY,
 		desk text NOT NULL REFERENCES fd_desks (id)
 	);`,
+	// The desks' public signing keys (docs/ARCHITECTURE.md, The audit
+	// chain); since is the HLC from which the desk seals every event.
+	`CREATE TABLE fd_desk_keys (
+		desk   text   NOT NULL,
+		key_id text   NOT NULL,
+		pub    bytea  NOT NULL,
+		since  bigint NOT NULL,
+		PRIMARY KEY (desk, key_id)
+	);`,
 }
 
 // migrate brings the schema up to date. Servers starting together take

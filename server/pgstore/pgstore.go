@@ -3,7 +3,9 @@
 // in commit order by a counter row per property, locked inside the push
 // transaction, so a pull cursor never skips an event. Valid tokens are
 // kept in memory while a connection of the store's own LISTENs for the
-// revocations every server NOTIFYs.
+// revocations every server NOTIFYs; the same connection hears the pushes
+// stored through the other servers, so that each wakes its held pulls
+// (see wake.go).
 package pgstore
 
 import (
@@ -22,8 +24,9 @@ import (
 )
 
 var (
-	_ server.Store       = (*Store)(nil)
-	_ server.DeskWatcher = (*Store)(nil)
+	_ server.Store        = (*Store)(nil)
+	_ server.DeskWatcher  = (*Store)(nil)
+	_ server.EventWatcher = (*Store)(nil)
 )
 
 // Store keeps events, desks and enrolment codes in PostgreSQL.
@@ -38,6 +41,12 @@ type Store struct {
 	// listener is nil when the engine cannot LISTEN (CockroachDB): then
 	// the token cache is off, and changes to desks notify nobody.
 	listener *listener
+	// instance names this Store in its notifications of stored events.
+	instance string
+	// events is told of the properties other servers stored events in.
+	events atomic.Pointer[func(property string)]
+	// poller reads the counters while the listener does not hear.
+	poller *poller
 }
 
 // Open connects to the database at url, applies the schema migrations and
@@ -62,17 +71,19 @@ func open(ctx context.Context, url string, quiet time.Duration) (*Store, error) 
 	if err != nil {
 		return nil, fmt.Errorf("connect postgres: %w", err)
 	}
-	s := &Store{pool: pool, tokens: newTokenCache(tokenTTL, time.Now)}
+	s := &Store{pool: pool, tokens: newTokenCache(tokenTTL, time.Now), instance: uuid.NewString()}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
 	s.listen(ctx, cfg.ConnConfig, quiet)
+	s.startPoller(pollEvery)
 	return s, nil
 }
 
-// Close stops the listener and closes the connections.
+// Close stops the poller and the listener and closes the connections.
 func (s *Store) Close() error {
+	s.poller.close()
 	if s.listener != nil {
 		s.listener.close()
 	}

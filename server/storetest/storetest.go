@@ -44,6 +44,8 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"ConcurrentPushersAndPullers", testConcurrent},
 		{"SameEventsTwoPropertiesAtOnce", testSameEventsTwoPropertiesAtOnce},
 		{"Erase", testErase},
+		{"DeskKeys", testDeskKeys},
+		{"EventByID", testEventByID},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })

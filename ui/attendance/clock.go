@@ -17,7 +17,7 @@ import (
 type clockPanel struct {
 	sc       *Screen
 	staff    *widget.Entry
-	pin      *widget.Entry
+	pin      *kit.PINEntry
 	in, out  *widget.Button
 	said     *widget.Label
 	content  fyne.CanvasObject
@@ -25,7 +25,7 @@ type clockPanel struct {
 }
 
 func newClockPanel(sc *Screen) *clockPanel {
-	p := &clockPanel{sc: sc, staff: widget.NewEntry(), pin: widget.NewPasswordEntry(), said: widget.NewLabel("")}
+	p := &clockPanel{sc: sc, staff: widget.NewEntry(), pin: kit.NewPINEntry(), said: widget.NewLabel("")}
 	p.staff.SetPlaceHolder(lang.L("attendance.staff_hint"))
 	p.pin.SetPlaceHolder(lang.L("attendance.pin_hint"))
 	p.staff.OnChanged = func(string) { p.say("", widget.MediumImportance) }

@@ -76,7 +76,7 @@ func (sc *Screen) history(d appattendance.Day) []kit.HistoryStep {
 }
 
 func (sc *Screen) clockingText(key string, c appattendance.Clocking) string {
-	return kit.JoinParts([]string{lang.L(key, map[string]string{"Desk": c.Desk, "How": kit.Named("attendance.how.", string(c.How)),
+	return kit.JoinParts([]string{lang.L(key, map[string]string{"Desk": sc.s.DeskName(c.Desk), "How": kit.Named("attendance.how.", string(c.How)),
 		"Who": sc.staff.Name(c.By)}), c.Note})
 }
 

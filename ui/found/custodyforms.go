@@ -17,7 +17,7 @@ type claimForm struct {
 	*kit.Form
 	tag                                               string
 	claimant, contact, desc, last4, carrier, tracking *kit.Entry
-	idType, report                                    *widget.Select
+	idType, report                                    *kit.Choice
 	returnedBy                                        *kit.Choice
 	staff                                             []app.Staff
 	reports                                           []appfound.ReportMatch

@@ -32,7 +32,7 @@ type Screen struct {
 	lastForm       *kit.Form
 	lastReportForm *reportForm
 	lastClaim      *claimForm
-	lastDispose    *widget.Select
+	lastDispose    *kit.Choice
 	lastPolice     *policeForm
 	// claimFor is the loss report an item was opened from: its claim
 	// form starts on that report (see reportFor).

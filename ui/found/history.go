@@ -76,7 +76,7 @@ func reportLine(r appfound.LostReport) string {
 	if r.Room != "" {
 		where = lang.L("found.in_room", map[string]string{"Room": r.Room})
 	}
-	return kit.Personal(r.Guest, r.Personal) + " · " + categoryName(r.Category) + " · " + r.Description + " · " + where
+	return kit.ListedPersonal(r.Guest, r.Personal) + " · " + categoryName(r.Category) + " · " + r.Description + " · " + where
 }
 
 // labelLines is the printable label of an item, in the user's language.

@@ -19,7 +19,7 @@ type logForm struct {
 	*kit.Form
 	foundAt, place, finder, desc, storage, pin *kit.Entry
 	placeKind                                  *widget.RadioGroup
-	category                                   *widget.Select
+	category                                   *kit.Choice
 	witness                                    *kit.Choice
 	valuable, inSafe, dangerous                *widget.Check
 	witnesses                                  []app.Staff

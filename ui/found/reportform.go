@@ -17,7 +17,7 @@ import (
 type reportForm struct {
 	*kit.Form
 	guest, contact, room, place, lostAt, desc *kit.Entry
-	category                                  *widget.Select
+	category                                  *kit.Choice
 }
 
 // showReportForm opens the form for recording a guest's loss report.

@@ -96,7 +96,7 @@ func (sc *Screen) fillRow(r row, w *kit.Row) {
 	if r.Departure == appguests.Day(sc.s.Now(), sc.s.Location()) {
 		note, imp = lang.L("guests.departs_today"), widget.WarningImportance
 	}
-	w.Set(kit.RoomTitle(r.Room, guestName(r.Guest)), stay(r.Guest), note, imp)
+	w.Set(kit.RoomTitle(r.Room, kit.GuestName(guestName(r.Guest))), stay(r.Guest), note, imp)
 }
 
 // stay is a guest's dates: "3/1 – 3/3".

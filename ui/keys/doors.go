@@ -25,7 +25,7 @@ type doorForm struct {
 	sc                 *Screen
 	room, guest, last4 *kit.Entry
 	noteE              *kit.Entry
-	idType             *widget.Select
+	idType             *kit.Choice
 	openedBy           *kit.Choice
 }
 
@@ -38,7 +38,7 @@ func (sc *Screen) openDoors() *doorForm {
 	f := &doorForm{Form: kit.NewForm(), sc: sc}
 	f.room = f.Entry(lang.L("keys.room_hint"))
 	f.guest = f.Entry("")
-	f.idType = widget.NewSelect(idTypeNames(), nil)
+	f.idType = kit.NewSelect(idTypeNames(), nil)
 	f.idType.SetSelectedIndex(0)
 	f.last4 = f.Entry(lang.L("keys.last4_hint"))
 	f.openedBy = kit.NewChoice(sc.names.choices(), nil)

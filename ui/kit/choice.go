@@ -26,6 +26,9 @@ type Choice struct {
 	search *choiceSearch
 	list   *widget.List
 	shown  []string // the options the search leaves
+	// OnEscape runs on Esc while the Choice has the keyboard and its list
+	// is closed; a Form sets it to cancel the form.
+	OnEscape func()
 }
 
 // NewChoice returns a searchable drop-down of options, with the
@@ -57,6 +60,10 @@ func (c *Choice) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeySpace, fyne.KeyDown, fyne.KeyUp:
 		c.Open("")
+	case fyne.KeyEscape:
+		if c.OnEscape != nil {
+			c.OnEscape()
+		}
 	default:
 		c.Select.TypedKey(e)
 	}

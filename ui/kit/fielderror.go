@@ -177,7 +177,8 @@ func fieldOf(r *app.Refusal, alias map[string]string) string {
 
 // say is what the field's label says of r: a missing field by its name.
 func (fe *FieldErrors) say(field string, r *app.Refusal) string {
-	if r.Code != "field.required" || fe.names[field] == "" {
+	missing := r.Code == "field.required" || (r.Code == "field.bad_value" && fe.choices[field])
+	if !missing || fe.names[field] == "" {
 		return Say(r)
 	}
 	return fe.Missing(field)

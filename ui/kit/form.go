@@ -210,6 +210,9 @@ func (f *Form) Watch(field string, obj fyne.CanvasObject) {
 		if e, ok := o.(*Entry); ok {
 			f.entries[e] = field
 		}
+		if c, ok := o.(*Choice); ok && c.OnEscape == nil {
+			c.OnEscape = f.runCancel
+		}
 		f.inputs[field] = append(f.inputs[field], o)
 	})
 }
@@ -375,11 +378,10 @@ func ParseTime(s string, loc *time.Location) time.Time {
 	return t
 }
 
-// NewSelect is a drop-down with the placeholder in the user's language.
-func NewSelect(options []string, changed func(string)) *widget.Select {
-	s := widget.NewSelect(options, changed)
-	s.PlaceHolder = lang.L("kit.select")
-	return s
+// NewSelect is a form's drop-down: a Choice, so that the keyboard opens,
+// searches and picks in every list of the desk alike.
+func NewSelect(options []string, changed func(string)) *Choice {
+	return NewChoice(options, changed)
 }
 
 // Heading is a bold label.

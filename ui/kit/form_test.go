@@ -117,3 +117,37 @@ func TestTabSkipsThePINsEye(t *testing.T) {
 		t.Errorf("Tab from the PIN went to %T, not the next field", w.Canvas().Focused())
 	}
 }
+
+// TestAChoiceLeftEmptyIsAskedForByName: the domain's "not one of
+// electronics, documents…" for a drop-down left empty or holding a stale
+// option reads as 请选择“类别”, never as the option codes.
+func TestAChoiceLeftEmptyIsAskedForByName(t *testing.T) {
+	e := kittest.NewIn(t, kit.Chinese)
+	f := kit.NewForm()
+	cat := kit.NewChoice([]string{"衣物", "证件"}, nil)
+	f.Row("类别", "category", cat)
+	e.Window.SetContent(f.Content("登记", "保存"))
+	for _, err := range []error{app.Choice("category", "", "clothing", "documents"), app.Choice("category", "x", "clothing", "documents")} {
+		f.Fail(err)
+		if got := f.Errs.Text("category"); got != "请选择“类别”。" {
+			t.Errorf("%v reads %q, want 请选择“类别”。", err, got)
+		}
+	}
+}
+
+// TestEscOnAChoiceCancelsTheForm: with a drop-down holding the keyboard
+// (its list closed), Esc cancels the form as it does in a typed field.
+func TestEscOnAChoiceCancelsTheForm(t *testing.T) {
+	e := kittest.NewIn(t, kit.Chinese)
+	f := kit.NewForm()
+	cat := kit.NewChoice([]string{"衣物", "证件"}, nil)
+	f.Row("类别", "category", cat)
+	cancelled := 0
+	f.Cancel = func() { cancelled++ }
+	e.Window.SetContent(f.Content("登记", "保存"))
+	e.Window.Canvas().Focus(cat)
+	cat.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if cancelled != 1 {
+		t.Errorf("Esc on the drop-down cancelled the form %d times, want 1", cancelled)
+	}
+}

@@ -23,3 +23,13 @@ func Personal(value string, st personal.State) string {
 	}
 	return lang.L("personal.removed")
 }
+
+// ListedPersonal is a guest's field as a list shows it: the removal
+// marker once purged, otherwise the name as GuestName shows it (masked
+// for attendants).
+func ListedPersonal(value string, st personal.State) string {
+	if st.Removed != nil {
+		return Personal(value, st)
+	}
+	return GuestName(value)
+}

@@ -36,6 +36,8 @@ type Session struct {
 	onUser   []func()
 	printer  Printer
 	touched  atomic.Int64 // Unix ns of the last use (Touch)
+	pinAt    time.Time    // when the person at the desk last gave their PIN
+	asking   *PINEntry    // the PIN asked again while its dialog shows
 }
 
 // NewSession returns a session on svc, the desk's local store and w, with
@@ -87,6 +89,9 @@ func (s *Session) IsSupervisor() bool {
 // successful app Login; it then calls the functions given to OnUserChange.
 func (s *Session) SignIn(st app.Staff) {
 	s.Touch()
+	s.mu.Lock()
+	s.pinAt = s.Now()
+	s.mu.Unlock()
 	s.setUser(st, true)
 }
 

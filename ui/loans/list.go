@@ -98,7 +98,7 @@ func (sc *Screen) compare(a, b apploans.Loan) int {
 // fillRow shows one loan: room and guest, the items, and when it is due.
 func (sc *Screen) fillRow(l apploans.Loan, r *kit.Row) {
 	title := lang.L("loans.room", map[string]string{"Room": l.Room})
-	if g := kit.Personal(l.Guest, l.Personal); g != "" {
+	if g := kit.ListedPersonal(l.Guest, l.Personal); g != "" {
 		title += " · " + g
 	}
 	note, imp := sc.dueNote(l)

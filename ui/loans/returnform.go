@@ -19,7 +19,7 @@ var conditions = []apploans.LoanCondition{apploans.ConditionFine, apploans.Condi
 type returnLine struct {
 	line      apploans.LoanLine
 	count     *kit.Entry
-	condition *widget.Select
+	condition *kit.Choice
 	charge    *kit.Entry
 }
 
@@ -61,7 +61,7 @@ func (sc *Screen) openReturnForm(id string) *returnForm {
 func (f *returnForm) addLine(ln apploans.LoanLine) {
 	rl := &returnLine{line: ln, count: f.Entry(""), charge: f.Entry("0")}
 	rl.count.SetText(strconv.Itoa(ln.Outstanding()))
-	rl.condition = widget.NewSelect(conditionNames(), nil)
+	rl.condition = kit.NewSelect(conditionNames(), nil)
 	rl.condition.SetSelectedIndex(0)
 	field := lineField(ln.Item)
 	check := func(string) string { return rl.problem() }

@@ -68,7 +68,7 @@ func (sc *Screen) actions(m appmessages.Message) fyne.CanvasObject {
 
 // history lists what happened to a message, oldest first.
 func (sc *Screen) history(m appmessages.Message) []fyne.CanvasObject {
-	steps := []kit.HistoryStep{{At: m.TakenAt, Text: lang.L("messages.h.taken", map[string]string{"Who": sc.staff.Name(m.TakenBy), "Desk": m.Desk})}}
+	steps := []kit.HistoryStep{{At: m.TakenAt, Text: lang.L("messages.h.taken", map[string]string{"Who": sc.staff.Name(m.TakenBy), "Desk": sc.s.DeskName(m.Desk)})}}
 	if d := m.Delivery; d != nil {
 		steps = append(steps, kit.HistoryStep{At: d.At, Text: kit.JoinParts([]string{lang.L("messages.h.delivered", map[string]string{
 			"Who": sc.staff.Name(d.By), "How": kit.Named("messages.how.", string(d.How))}), d.Note})})

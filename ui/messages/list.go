@@ -95,7 +95,7 @@ func (sc *Screen) fillRow(m appmessages.Message, r *kit.Row) {
 
 // title is "0801 · 张伟 · 李先生留言" or "大堂 · 留给访客 陈经理".
 func title(m appmessages.Message) string {
-	return kit.JoinParts([]string{m.Where(), kit.Personal(m.Guest, m.Personal), whoText(m)})
+	return kit.JoinParts([]string{m.Where(), kit.ListedPersonal(m.Guest, m.Personal), who(m.Direction, kit.ListedPersonal(m.From, m.Personal), kit.GuestName(m.Visitor))})
 }
 
 // whoText says who left it, or for which visitor it waits.

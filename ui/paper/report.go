@@ -19,8 +19,9 @@ const chartDPI = 200
 
 // ReportPDF writes the supervisor's report of r (A4): the period and the
 // one it is compared with, the figures at a glance, the charts, then the
-// tables (ReportTables). at is when it is printed.
-func ReportPDF(w io.Writer, d Desk, r reports.Report, at time.Time) error {
+// tables (ReportTables) and any further tables (the week's call topics).
+// at is when it is printed.
+func ReportPDF(w io.Writer, d Desk, r reports.Report, at time.Time, more ...export.Table) error {
 	title := d.T("report.title")
 	p := newDoc(sizeA4, 15, title, at)
 	p.pageNumbers(d, title)
@@ -40,7 +41,7 @@ func ReportPDF(w io.Writer, d Desk, r reports.Report, at time.Time) error {
 		}
 		p.chart(fmt.Sprintf("chart%d", i), png, 80)
 	}
-	for _, t := range tables[1:] {
+	for _, t := range append(tables[1:], more...) {
 		if err := p.reportTable(t); err != nil {
 			return err
 		}

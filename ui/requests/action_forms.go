@@ -15,7 +15,7 @@ import (
 // refusal, if any, next to its field.
 
 func (sc *Screen) dispatchForm(r *apprequests.RequestRow) *form {
-	var dept *widget.Select
+	var dept *kit.Choice
 	var person, at, promised *kit.Entry
 	depts := deptChoices(sc.departments(), false)
 	f := sc.commandForm(actDispatch, r, func() error {
@@ -50,7 +50,7 @@ func (sc *Screen) followUpForm(r *apprequests.RequestRow) *form {
 }
 
 func (sc *Screen) escalateForm(r *apprequests.RequestRow) *form {
-	var to *widget.Select
+	var to *kit.Choice
 	var reason *kit.Entry
 	sups := sc.supervisors()
 	f := sc.commandForm(actEscalate, r, func() error {
@@ -93,7 +93,7 @@ func (sc *Screen) compensateForm(r *apprequests.RequestRow) *form {
 }
 
 func (sc *Screen) resolveForm(r *apprequests.RequestRow) *form {
-	var dept *widget.Select
+	var dept *kit.Choice
 	var result *kit.Entry
 	depts := deptChoices(sc.departments(), true)
 	f := sc.commandForm(actResolve, r, func() error {
@@ -157,7 +157,7 @@ func (sc *Screen) cancelForm(r *apprequests.RequestRow) *form {
 // callForm records one wake-up call: answered, no answer (the second call
 // comes due), or the guest woken at the door, with who went up.
 func (sc *Screen) callForm(r *apprequests.RequestRow) *form {
-	var outcome *widget.Select
+	var outcome *kit.Choice
 	var note *kit.Entry
 	outcomes := callChoices()
 	f := sc.commandForm(actCall, r, func() error {

@@ -57,7 +57,7 @@ func callBackChoices() choices {
 // follow the kind (CCTV: area, window, who reviewed; an account: the
 // department and who gave it; an item: which).
 func (sc *Screen) investigateForm(r *apprequests.RequestRow) *form {
-	var kind, dept *widget.Select
+	var kind, dept *kit.Choice
 	var subject, checker, from, to, result *kit.Entry
 	kinds, depts := findingChoices(), deptChoices(sc.departments(), false)
 	f := sc.commandForm(actInvestigate, r, func() error {
@@ -106,7 +106,7 @@ func showFindingRows(f *form, k apprequests.FindingKind) {
 }
 
 func (sc *Screen) causeForm(r *apprequests.RequestRow) *form {
-	var cause *widget.Select
+	var cause *kit.Choice
 	var note *kit.Entry
 	causes := causeChoices()
 	initial := ""
@@ -125,7 +125,7 @@ func (sc *Screen) causeForm(r *apprequests.RequestRow) *form {
 
 func (sc *Screen) addActionForm(r *apprequests.RequestRow) *form {
 	var what, due *kit.Entry
-	var dept *widget.Select
+	var dept *kit.Choice
 	depts := deptChoices(sc.departments(), false)
 	f := sc.commandForm(actAddAction, r, func() error {
 		day, _ := parseDueDay(due.Text, sc.s.Now())
@@ -159,7 +159,7 @@ func (sc *Screen) verifyForm(r *apprequests.RequestRow, a apprequests.Corrective
 }
 
 func (sc *Screen) callBackForm(r *apprequests.RequestRow) *form {
-	var channel *widget.Select
+	var channel *kit.Choice
 	var score *widget.RadioGroup
 	var wish *kit.Entry
 	channels := callBackChoices()

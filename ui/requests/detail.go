@@ -138,6 +138,7 @@ func infoForm(r *apprequests.RequestRow, hist []apprequests.HistoryEntry, now ti
 	add("requests.field.guest", kit.Personal(r.Guest, r.Personal))
 	add("requests.field.contact", r.Contact)
 	add("requests.field.channel", channelName(r.Channel))
+	add("requests.field.topic", r.Topic)
 	add("requests.field.priority", priorityName(r.Priority))
 	add("requests.field.department", deptName(r.Department))
 	add("requests.detail.opened", openedText(r, hist, now))

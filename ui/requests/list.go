@@ -61,7 +61,7 @@ func (sc *Screen) fillRow(r apprequests.RequestRow, row *kit.Row) {
 
 // searchFields are what the search finds a request by.
 func searchFields(r *apprequests.RequestRow) []string {
-	return []string{r.Room, r.Area, r.Guest, r.Contact, r.Description, deptName(r.Department), kindName(r.Kind)}
+	return []string{r.Room, r.Area, r.Guest, r.Contact, r.Description, deptName(r.Department), kindName(r.Kind), r.Topic}
 }
 
 func (sc *Screen) setFailed(err error) {

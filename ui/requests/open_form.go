@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	apprequests "floordesk/app/requests"
 	"floordesk/ui/kit"
@@ -15,12 +14,12 @@ import (
 type openInputs struct {
 	room, guest, desc, promised      *kit.Entry
 	due, repeat, contact             *kit.Entry
-	channel, kind, dept, priority    *widget.Select
-	area                             *widget.Select // a public area instead of a room
+	channel, kind, dept, priority    *kit.Choice
+	area                             *kit.Choice // a public area instead of a room
 	areas                            choices
-	topic                            *widget.Select // what the guest called about (topics.go)
+	topic                            *kit.Choice // what the guest called about (topics.go)
 	topics                           choices
-	category, severity, responsible  *widget.Select
+	category, severity, responsible  *kit.Choice
 	kinds, channels, depts, prios    choices
 	categories, severities, respDept choices
 }

@@ -2,7 +2,6 @@ package requests
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"floordesk/ui/kit"
 )
@@ -50,7 +49,7 @@ func (f *form) add(field, label string, obj fyne.CanvasObject) {
 }
 
 // selectField adds a Select of c's names for field.
-func (f *form) selectField(field, label string, c choices, initial string) *widget.Select {
+func (f *form) selectField(field, label string, c choices, initial string) *kit.Choice {
 	s := kit.NewSelect(c.names, nil)
 	if initial != "" || len(c.codes) > 0 && c.codes[0] == "" {
 		s.SetSelected(c.name(initial))

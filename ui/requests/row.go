@@ -32,7 +32,7 @@ func viewRow(r *apprequests.RequestRow, now time.Time) rowView {
 func rowDetail(r *apprequests.RequestRow) string {
 	parts := []string{}
 	if r.Guest != "" {
-		parts = append(parts, r.Guest)
+		parts = append(parts, kit.GuestName(r.Guest))
 	}
 	parts = append(parts, deptName(r.Department), statusName(r.Status))
 	if r.Series != nil {

@@ -52,7 +52,7 @@ func (d *desk) typeInto(field, text string) {
 func (d *desk) choose(field, name string) {
 	d.t.Helper()
 	switch w := d.sc.form.inputs[field].(type) {
-	case *widget.Select:
+	case *kit.Choice:
 		w.SetSelected(name)
 	case *widget.RadioGroup:
 		w.SetSelected(name)

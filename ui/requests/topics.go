@@ -1,8 +1,9 @@
 package requests
 
 import (
+	"floordesk/ui/kit"
+
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 )
 
 // Call topics on the new-request form: what the guest called about, one
@@ -12,7 +13,7 @@ import (
 
 // topicField adds the topic choice to f: "none" first, then the hotel's
 // topics; only "none" when the set-up cannot be read.
-func (sc *Screen) topicField(f *form) (choices, *widget.Select) {
+func (sc *Screen) topicField(f *form) (choices, *kit.Choice) {
 	var topics []string
 	if h, err := sc.svc.Settings(); err == nil {
 		topics = h.CallTopics()

@@ -5,9 +5,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/ui/kit"
+	"floordesk/ui/kit/kittest"
 )
 
 // The new-request form offers the hotel's call topics after "none";
@@ -16,7 +17,7 @@ import (
 func TestOpenRequestWithATopic(t *testing.T) {
 	d := newDesk(t)
 	d.sc.NewRequest()
-	opts := d.sc.form.inputs["topic"].(*widget.Select).Options
+	opts := d.sc.form.inputs["topic"].(*kit.Choice).Options
 	if len(opts) != len(app.DefaultTopics)+1 || opts[0] != lang.L("requests.topic.none") || opts[2] != "空调" {
 		t.Fatalf("topics offered %q", opts)
 	}
@@ -28,6 +29,12 @@ func TestOpenRequestWithATopic(t *testing.T) {
 	if err != nil || r.Topic != "电视/遥控器" {
 		t.Fatalf("request %+v, %v", r, err)
 	}
+	kittest.Shows(t, d.sc.Pane().Content(), "电视/遥控器")
+	d.sc.Search().SetText("遥控器")
+	if ids := d.sc.List().IDs(); len(ids) != 1 || ids[0] != r.ID {
+		t.Errorf("searching the topic lists %v, want the request %s", ids, r.ID)
+	}
+	d.sc.Search().SetText("")
 
 	d.sc.NewRequest()
 	d.typeInto("room", "302")

@@ -85,7 +85,7 @@ func (t *keysTab) showRegister() {
 	f.Row(lang.L("supervisor.key_type"), "type", f.kind)
 	f.Row(lang.L("supervisor.areas"), "areas", f.areas)
 	f.Row(lang.L("supervisor.key_desk"), "desk", f.desk)
-	f.Submit = func() { t.register(f) }
+	f.Submit = func() { t.s.WithPIN(func() { t.register(f) }) }
 	f.Cancel = func() { t.Back() }
 	t.regForm = f
 	t.Pane().Set(container.NewVScroll(f.Content(lang.L("supervisor.key_add"), lang.L("supervisor.key_add_save"))))
@@ -117,11 +117,13 @@ func (t *keysTab) show(tag string) {
 		note := f.Entry(lang.L("supervisor.rekey_note_hint"))
 		f.Row(lang.L("supervisor.note"), "note", note)
 		f.Submit = func() {
-			_, err := t.keys.ClearRekey(t.s.UserID(), tag, note.Text)
-			if saved(t.s, f, err, "supervisor.rekey_cleared", map[string]string{"Key": tag}) {
-				t.refresh(nil)
-				t.show(tag)
-			}
+			t.s.WithPIN(func() {
+				_, err := t.keys.ClearRekey(t.s.UserID(), tag, note.Text)
+				if saved(t.s, f, err, "supervisor.rekey_cleared", map[string]string{"Key": tag}) {
+					t.refresh(nil)
+					t.show(tag)
+				}
+			})
 		}
 		f.Cancel = func() { t.Back() }
 		t.clear = f

@@ -210,7 +210,8 @@ func (t *reportsTab) printReport() {
 		return
 	}
 	rep, d, now := *t.rep, t.desk(), t.s.Now()
-	t.s.Print("report", rep.Period.From.Format("20060102"), func(w io.Writer) error { return paper.ReportPDF(w, d, rep, now) }, t.printed)
+	topics := t.topicExport(d)
+	t.s.Print("report", rep.Period.From.Format("20060102"), func(w io.Writer) error { return paper.ReportPDF(w, d, rep, now, topics...) }, t.printed)
 }
 
 // askExport asks where to save the report's tables as a workbook.
@@ -226,7 +227,8 @@ func (t *reportsTab) askExport() {
 // the file went or why not.
 func (t *reportsTab) saveExport(w fyne.URIWriteCloser, err error) {
 	if err == nil {
-		err = xlsx.WriteBook(w, paper.ReportTables(t.desk(), *t.rep))
+		d := t.desk()
+		err = xlsx.WriteBook(w, append(paper.ReportTables(d, *t.rep), t.topicExport(d)...))
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

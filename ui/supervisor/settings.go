@@ -67,7 +67,7 @@ func newSettingsTab(s *kit.Session) *settingsTab {
 		t.holdingRow(c)
 	}
 	t.f.Inline = true
-	t.f.Submit = t.save
+	t.f.Submit = func() { t.s.WithPIN(t.save) }
 	t.f.Cancel = func() { t.refresh(nil) }
 	t.box = container.NewVScroll(t.f.Content(lang.L("supervisor.settings_heading"), lang.L("supervisor.save")))
 	return t

@@ -35,7 +35,7 @@ func (t *staffTab) showAdd() {
 	f.Row(lang.L("supervisor.role"), "role", f.role)
 	f.Row(lang.L("supervisor.shift"), "shift", f.shift)
 	f.Row(lang.L("supervisor.pin"), "pin", f.pin)
-	f.Submit = func() { t.add(f) }
+	f.Submit = func() { t.s.WithPIN(func() { t.add(f) }) }
 	f.Cancel = func() { t.Back() }
 	t.addForm = f
 	t.Pane().Set(container.NewVScroll(f.Content(lang.L("supervisor.staff_add"), lang.L("supervisor.staff_add_save"))))
@@ -101,14 +101,14 @@ func (t *staffTab) newStaffEdit(st app.Staff) *staffEdit {
 	e.update.Row(lang.L("supervisor.department"), "department", e.dept)
 	e.update.Row(lang.L("supervisor.role"), "role", e.role)
 	e.update.Row(lang.L("supervisor.shift"), "shift", e.shift)
-	e.update.Submit = func() { t.update(e) }
+	e.update.Submit = func() { t.s.WithPIN(func() { t.update(e) }) }
 	e.newPIN = e.pin.Entry(lang.L("supervisor.pin_hint"))
 	e.newPIN.Password = true
 	e.pin.Check(e.newPIN, "pin", checkPIN)
 	e.pin.Row(lang.L("supervisor.new_pin"), "pin", e.newPIN)
-	e.pin.Submit = func() { t.resetPIN(e) }
+	e.pin.Submit = func() { t.s.WithPIN(func() { t.resetPIN(e) }) }
 	e.reason = e.status.Entry(lang.L("supervisor.reason_hint"))
-	e.status.Submit = func() { t.toggle(e, st) }
+	e.status.Submit = func() { t.s.WithPIN(func() { t.toggle(e, st) }) }
 	for _, f := range []*kit.Form{e.update, e.pin, e.status} {
 		f.Cancel = func() { t.show(e.id) }
 		f.Inline = true

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"floordesk/app/reports"
+	"floordesk/export"
 	"floordesk/ui/paper"
 )
 
@@ -36,4 +37,13 @@ func (t *reportsTab) topicTables(rep reports.Report) []fyne.CanvasObject {
 		out = append(out, tableGrid(tb))
 	}
 	return out
+}
+
+// topicExport are the call topics' tables shown, for the printed report
+// and the workbook; none when none are shown.
+func (t *reportsTab) topicExport(d paper.Desk) []export.Table {
+	if t.week == nil {
+		return nil
+	}
+	return paper.TopicTables(d, *t.week)
 }

@@ -242,3 +242,34 @@ func giveTo(name, dir string) error {
 	}
 	return nil
 }
+
+// NewDBWithoutNotify is NewDB for a server on an engine without
+// LISTEN/NOTIFY (CockroachDB): the connection string logs in as a role of
+// its own that owns the database but may not call pg_notify, so the store
+// finds it refused at start, as it does there.
+func NewDBWithoutNotify(t testing.TB) string {
+	t.Helper()
+	url := NewDB(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var db string
+	if err := conn.QueryRow(ctx, "SELECT current_database()").Scan(&db); err != nil {
+		t.Fatal(err)
+	}
+	role := "nonotify_" + db
+	for _, sql := range []string{
+		"CREATE ROLE " + role + " LOGIN",
+		"ALTER DATABASE " + db + " OWNER TO " + role,
+		"ALTER SCHEMA public OWNER TO " + role,
+		"REVOKE EXECUTE ON FUNCTION pg_notify(text, text) FROM PUBLIC",
+	} {
+		if _, err := conn.Exec(ctx, sql); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	return strings.Replace(url, "user=postgres", "user="+role, 1)
+}
