@@ -279,12 +279,19 @@ func (s *RequestRegister) CancelRequest(actorID, id, reason string) (Request, er
 	return s.requestCommand(actorID, id, requireOpen, TypeRequestCancelled, body)
 }
 
-// requestCommand runs the steps every command on an existing request
-// shares: role check, load, state check, append, reload.
+// requestCommand runs the steps every attendant's command on an existing
+// request shares: role check, load, state check, append, reload.
 func (s *RequestRegister) requestCommand(actorID, id string, check func(*Request) error, typ string, body any) (Request, error) {
+	return s.requestStep(actorID, id, app.RoleAttendant, check, typ, func(*Request) any { return body })
+}
+
+// requestStep is requestCommand for actors of role and up, with the body
+// made from the request as loaded (a complaint's close carries its last
+// call-back).
+func (s *RequestRegister) requestStep(actorID, id string, role app.Role, check func(*Request) error, typ string, body func(*Request) any) (Request, error) {
 	s.Lock()
 	defer s.Unlock()
-	actor, err := s.Authorize(actorID, app.RoleAttendant)
+	actor, err := s.Authorize(actorID, role)
 	if err != nil {
 		return Request{}, err
 	}
@@ -295,7 +302,7 @@ func (s *RequestRegister) requestCommand(actorID, id string, check func(*Request
 	if err := check(&r); err != nil {
 		return Request{}, err
 	}
-	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), typ, body)
+	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), typ, body(&r))
 }
 
 func requireOpen(r *Request) error {

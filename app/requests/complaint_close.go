@@ -45,25 +45,17 @@ func (s *RequestRegister) CallBack(actorID, id string, in CallBackInput) (Reques
 // missing step named, until the department's result is recorded, every
 // corrective action is checked as done and the guest has been called back.
 func (s *RequestRegister) CloseComplaint(actorID, id string) (Request, error) {
-	s.Lock()
-	defer s.Unlock()
-	actor, err := s.Authorize(actorID, app.RoleAttendant)
-	if err != nil {
-		return Request{}, err
+	ready := func(r *Request) error {
+		if err := requireCaseOpen(r); err != nil {
+			return err
+		}
+		return readyToClose(r)
 	}
-	r, err := app.LoadView[Request](s.Service, KindRequest, id)
-	if err != nil {
-		return Request{}, err
+	confirmation := func(r *Request) any {
+		cb := r.Case.LastCallBack()
+		return RequestConfirmed{At: s.Now(), Satisfaction: cb.Satisfaction, Comment: cb.Wish}
 	}
-	if err := requireCaseOpen(&r); err != nil {
-		return Request{}, err
-	}
-	if err := readyToClose(&r); err != nil {
-		return Request{}, err
-	}
-	cb := r.Case.LastCallBack()
-	body := RequestConfirmed{At: s.Now(), Satisfaction: cb.Satisfaction, Comment: cb.Wish}
-	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), TypeRequestConfirmed, body)
+	return s.requestStep(actorID, id, app.RoleAttendant, ready, TypeRequestConfirmed, confirmation)
 }
 
 // requireConfirmable is ConfirmRequest's check: resolved, and for a

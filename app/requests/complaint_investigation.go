@@ -207,20 +207,8 @@ func (s *RequestRegister) ComplaintAttachment(id, eventID string) (AttachmentFil
 // caseCommand runs a step of a complaint's case: role check, load, the
 // complaint still open to it and check, append, reload.
 func (s *RequestRegister) caseCommand(actorID, id string, role app.Role, check func(*Request) error, typ string, body any) (Request, error) {
-	s.Lock()
-	defer s.Unlock()
-	actor, err := s.Authorize(actorID, role)
-	if err != nil {
-		return Request{}, err
-	}
-	r, err := app.LoadView[Request](s.Service, KindRequest, id)
-	if err != nil {
-		return Request{}, err
-	}
-	if err := app.FirstErr(requireCaseOpen(&r), check(&r)); err != nil {
-		return Request{}, err
-	}
-	return app.EmitView[Request](s.Service, actor, app.Ref(KindRequest, id), typ, body)
+	both := func(r *Request) error { return app.FirstErr(requireCaseOpen(r), check(r)) }
+	return s.requestStep(actorID, id, role, both, typ, func(*Request) any { return body })
 }
 
 // requireCaseOpen: the step is for a complaint not yet closed or
