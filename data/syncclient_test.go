@@ -66,6 +66,17 @@ func newSyncServer(t *testing.T) *syncServer {
 	return &syncServer{t: t, store: st, srv: srv, http: hs, sw: sw}
 }
 
+// waitHeld waits until the server holds n events of property. A sync
+// client's Pending is 0 before it has counted its outbox, so it cannot
+// tell that a push arrived.
+func (s *syncServer) waitHeld(property string, n uint64) {
+	s.t.Helper()
+	waitFor(s.t, fmt.Sprintf("%d events of %s on the server", n, property), 10*time.Second, func() bool {
+		last, _ := s.store.LastSeq(s.t.Context(), property)
+		return last == n
+	})
+}
+
 func (s *syncServer) code(property string) string {
 	s.t.Helper()
 	code, err := server.CreateEnrolment(s.t.Context(), s.store, property, time.Now(), time.Hour)
@@ -249,7 +260,8 @@ func TestSyncNewEpochRepushes(t *testing.T) {
 	}
 	c := startSync(t, desk, data.SyncConfig{})
 	evs := []wire.Event{appendKey(t, desk, "K1", "key.signed_out"), appendKey(t, desk, "K2", "loan.opened")}
-	waitFor(t, "the push", 10*time.Second, func() bool { return c.Status().Pending == 0 && c.Status().Online })
+	srv.waitHeld("hotel", 2)
+	waitFor(t, "the push acknowledged", 10*time.Second, func() bool { return c.Status().Pending == 0 })
 
 	restored := restoreServer(t, backup)
 	srv.sw.set(restored.Handler())
@@ -323,8 +335,8 @@ func TestServerInfoSaysWhatIsOnTheWay(t *testing.T) {
 	for i := range 3 {
 		appendKey(t, a, fmt.Sprintf("K%d", i), "key.registered")
 	}
-	ca := startSync(t, a, data.SyncConfig{})
-	waitFor(t, "desk a's events to reach the server", 10*time.Second, func() bool { return ca.Status().Pending == 0 })
+	startSync(t, a, data.SyncConfig{})
+	srv.waitHeld("grand", 3)
 	if err := data.EnrollStore(t.Context(), fresh, srv.http.URL, srv.code("grand")); err != nil {
 		t.Fatal(err)
 	}

@@ -101,55 +101,62 @@ var gzipBomb = sync.OnceValue(func() []byte {
 // rawPush is one bad push the bad desk sends itself, with its token, and
 // the answer it must get.
 type rawPush struct {
-	name   string
-	body   func(acked []string) (body []byte, ids []string, gzipped bool)
+	name string
+	// body is the push; acked is the last event the server acknowledged
+	// to the bad desk, nil while there is none.
+	body   func(acked *wire.Event) (body []byte, ids []string, gzipped bool)
 	status int
 }
 
 // rawPushes are sent in turn, over and over, while the soak runs.
 var rawPushes = []rawPush{
-	{"malformed JSON", func([]string) ([]byte, []string, bool) {
+	{"malformed JSON", func(*wire.Event) ([]byte, []string, bool) {
 		return []byte(`{"events":[{"id":"x",}]}`), nil, false
 	}, http.StatusBadRequest},
-	{"body over 1 MiB", func([]string) ([]byte, []string, bool) {
+	{"body over 1 MiB", func(*wire.Event) ([]byte, []string, bool) {
 		raw := bigEvent(wire.MaxBodyBytes + 1)
 		return pushBody(raw), idsOf(raw), false
 	}, http.StatusRequestEntityTooLarge},
 	{"name over 256 bytes", oneBad(func(e *wire.Event) { e.Entity.ID = strings.Repeat("k", wire.MaxNameBytes+1) }), http.StatusRequestEntityTooLarge},
 	{"control character", oneBad(func(e *wire.Event) { e.Actor = "staff\x00bad" }), http.StatusBadRequest},
-	{"not UTF-8", func([]string) ([]byte, []string, bool) {
+	{"not UTF-8", func(*wire.Event) ([]byte, []string, bool) {
 		raw := badEvent(func(e *wire.Event) { e.Body = json.RawMessage(`"` + "\xff\xfe" + `"`) })
 		return pushBody(raw), idsOf(raw), false
 	}, http.StatusBadRequest},
 	{"clock an hour ahead", oneBad(func(e *wire.Event) {
 		e.HLC = wire.MakeTimestamp(time.Now().Add(time.Hour).UnixMilli(), 0)
 	}), 422},
-	{"a good event beside a bad one", func([]string) ([]byte, []string, bool) {
+	{"a good event beside a bad one", func(*wire.Event) ([]byte, []string, bool) {
 		good := badEvent(func(*wire.Event) {})
 		bad := badEvent(func(e *wire.Event) { e.Version = 0 })
 		return pushBody(good, bad), idsOf(good, bad), false
 	}, http.StatusBadRequest},
-	{"1,001 events", func([]string) ([]byte, []string, bool) {
+	{"1,001 events", func(*wire.Event) ([]byte, []string, bool) {
 		var raws [][]byte
 		for range wire.DefaultMaxBatch + 1 {
 			raws = append(raws, badEvent(func(*wire.Event) {}))
 		}
 		return pushBody(raws...), idsOf(raws...), false
 	}, http.StatusRequestEntityTooLarge},
-	{"gzip bomb past 8 MiB", func([]string) ([]byte, []string, bool) {
+	{"gzip bomb past 8 MiB", func(*wire.Event) ([]byte, []string, bool) {
 		return gzipBomb(), nil, true
 	}, http.StatusRequestEntityTooLarge},
-	{"an acknowledged event changed", func(acked []string) ([]byte, []string, bool) {
-		if len(acked) == 0 {
+	{"an acknowledged event changed", func(acked *wire.Event) ([]byte, []string, bool) {
+		if acked == nil {
 			return nil, nil, false
 		}
-		raw := badEvent(func(e *wire.Event) { e.ID = acked[len(acked)-1] })
+		changed := *acked // sealed by the desk: the seal no longer matches
+		changed.Body = json.RawMessage(`{"changed":true}`)
+		raw, err := changed.Encode()
+		if err != nil {
+			panic(err)
+		}
 		return pushBody(raw), nil, false // its ID is stored: with its own content
 	}, http.StatusConflict},
 }
 
-func oneBad(spoil func(*wire.Event)) func([]string) ([]byte, []string, bool) {
-	return func([]string) ([]byte, []string, bool) {
+func oneBad(spoil func(*wire.Event)) func(*wire.Event) ([]byte, []string, bool) {
+	return func(*wire.Event) ([]byte, []string, bool) {
 		raw := badEvent(spoil)
 		return pushBody(raw), idsOf(raw), false
 	}
@@ -191,7 +198,7 @@ func newBadPusher(url, token string) *badPusher {
 }
 
 // send sends p and judges the answer.
-func (b *badPusher) send(ctx context.Context, p rawPush, acked []string) {
+func (b *badPusher) send(ctx context.Context, p rawPush, acked *wire.Event) {
 	body, ids, gz := p.body(acked)
 	if body == nil {
 		return
@@ -225,12 +232,25 @@ func (b *badPusher) send(ctx context.Context, p rawPush, acked []string) {
 	b.wrong = append(b.wrong, fmt.Sprintf("%s: %d %s (want %d)", p.name, resp.StatusCode, eb.Message, p.status))
 }
 
+// lastAcked is the last event of d the server acknowledged, as d holds
+// it (sealed); nil while there is none.
+func (d *desk) lastAcked() *wire.Event {
+	acked, err := d.acked()
+	if err != nil || len(acked) == 0 {
+		return nil
+	}
+	ev, err := d.store.Get(acked[len(acked)-1])
+	if err != nil {
+		return nil
+	}
+	return &ev
+}
+
 // run sends the pushes in turn, one every 50 to 150 ms, until ctx is done
 // or it has sent max.
 func (b *badPusher) run(ctx context.Context, bad *desk, max int) {
 	for i := 0; i < max && ctx.Err() == nil; i++ {
-		acked, _ := bad.acked()
-		b.send(ctx, rawPushes[i%len(rawPushes)], acked)
+		b.send(ctx, rawPushes[i%len(rawPushes)], bad.lastAcked())
 		select {
 		case <-ctx.Done():
 		case <-time.After(time.Duration(50+i%100) * time.Millisecond):
