@@ -37,6 +37,9 @@ type SyncConfig struct {
 	Now        func() time.Time                     // nil: time.Now
 	After      func(time.Duration) <-chan time.Time // backoff timer; nil: time.After
 	Logger     *slog.Logger                         // nil: slog.Default()
+	// NoSnapshot makes a new desk pull every event instead of loading the
+	// server's snapshot first (benchmarks compare the two).
+	NoSnapshot bool
 }
 
 func (c *SyncConfig) fill() {
@@ -97,6 +100,9 @@ type SyncStatus struct {
 	// wire.Protocol the server is newer than this desk, which still works
 	// but should be updated.
 	ServerProtocol int
+	// FromSnapshot is how many events this desk, joining new, loaded
+	// from the server's snapshot instead of pulling them (0: none).
+	FromSnapshot int
 }
 
 // SyncProblem is the kind of trouble the last exchange with the server

@@ -15,6 +15,9 @@ import (
 // events for this desk, or holds the request until one arrives.
 func (c *SyncClient) pullLoop(ctx context.Context) {
 	b := c.newBackoff()
+	if err := c.joinFromSnapshot(ctx); err != nil && ctx.Err() == nil {
+		c.log.Warn("snapshot not loaded; pulling instead", "err", err)
+	}
 	for ctx.Err() == nil {
 		err := c.pullOnce(ctx)
 		if ctx.Err() != nil {

@@ -113,6 +113,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /v1/events", s.authed(jsonOnly(s.pushDeadlines(s.handlePush))))
 	mux.Handle("GET /v1/events", s.authed(s.pullDeadlines(s.endOnRevoke(s.handlePull))))
 	mux.Handle("GET /v1/info", s.authed(s.handleInfo))
+	mux.Handle("GET "+wire.SnapshotPath, s.authed(noStore(noWriteDeadline(s.handleSnapshot))))
 	mux.Handle("POST /v1/key", s.authed(noStore(jsonOnly(s.handleKey))))
 	mux.HandleFunc("/", s.handleUnknown)
 	return nosniff(s.protocol(s.recoverPanics(mux)))
