@@ -17,7 +17,7 @@ import (
 var ErrNotNewDesk = errors.New("this desk already holds events: a snapshot loads only into a new desk")
 
 // snapshotEvents is the most events LoadSnapshot puts in one transaction.
-const snapshotEvents = bulkEvents
+const snapshotEvents = 512
 
 // SnapshotResult counts what LoadSnapshot stored.
 type SnapshotResult struct {

@@ -3,11 +3,13 @@ package demo
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
 
@@ -17,8 +19,12 @@ import (
 	"floordesk/server/badgerstore"
 )
 
-// joinSkipPulls leaves the reference out (it takes minutes at 700k).
-var joinSkipPulls = flag.Bool("join.nopulls", false, "BenchmarkJoin: time the snapshot only")
+// BenchmarkJoin's limits: at 700k records the server's load alone takes
+// minutes, and pulling every event (the reference) a quarter of an hour.
+var (
+	joinSkipPulls = flag.Bool("join.nopulls", false, "BenchmarkJoin: time the snapshot only")
+	joinMax       = flag.Int("join.max", 100_000, "BenchmarkJoin: the largest demo store (in records) joined")
+)
 
 var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))
 
@@ -84,9 +90,11 @@ func serveDemo(b *testing.B, dir string) *joinServer {
 }
 
 // joinDesk enrols a new desk and times it until its cursor holds
-// everything the server had; noSnapshot makes it pull everything (the
-// way before snapshots), as a desk of a server without them does.
-func joinDesk(b *testing.B, js *joinServer, noSnapshot bool) time.Duration {
+// everything the server had, in wall-clock time and in the processor time
+// of the process (the desk's and the server's: on a shared machine the
+// steadier figure); noSnapshot makes it pull everything (the way before
+// snapshots), as a desk of a server without them does.
+func joinDesk(b *testing.B, js *joinServer, noSnapshot bool) (wall, cpu time.Duration) {
 	st, err := data.Open(data.Options{Dir: b.TempDir(), Fold: app.Fold, FoldMany: app.FoldMany, Index: app.Index, IndexVersion: app.IndexVersion, GCInterval: -1, Logger: quietLog})
 	if err != nil {
 		b.Fatal(err)
@@ -96,7 +104,7 @@ func joinDesk(b *testing.B, js *joinServer, noSnapshot bool) time.Duration {
 	if err != nil {
 		b.Fatal(err)
 	}
-	start := time.Now()
+	start, cpu0 := time.Now(), processCPU()
 	if err := data.EnrollStore(context.Background(), st, js.url, code); err != nil {
 		b.Fatal(err)
 	}
@@ -111,10 +119,22 @@ func joinDesk(b *testing.B, js *joinServer, noSnapshot bool) time.Duration {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	took := time.Since(start)
+	wall, cpu = time.Since(start), processCPU()-cpu0
 	cancel()
 	<-done
-	return took
+	if got := c.Status().FromSnapshot; (got > 0) == noSnapshot {
+		b.Fatalf("the desk loaded %d events from the snapshot (told to pull: %v)", got, noSnapshot)
+	}
+	return wall, cpu
+}
+
+// processCPU is the processor time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkJoin times a new desk joining the hotel of each demo store
@@ -124,16 +144,24 @@ func joinDesk(b *testing.B, js *joinServer, noSnapshot bool) time.Duration {
 // ready once its cursor holds the server's latest event.
 func BenchmarkJoin(b *testing.B) {
 	for _, dir := range benchStores(b) {
+		var size int
+		if _, err := fmt.Sscanf(filepath.Base(dir), "demo-%d", &size); err == nil && size > *joinMax {
+			continue
+		}
 		b.Run("store="+filepath.Base(dir), func(b *testing.B) {
 			js := serveDemo(b, dir)
-			var figs, refs []time.Duration
+			var figs, refs, figCPU, refCPU []time.Duration
 			for range b.N {
-				figs = append(figs, joinDesk(b, js, false))
+				wall, cpu := joinDesk(b, js, false)
+				figs, figCPU = append(figs, wall), append(figCPU, cpu)
 				if !*joinSkipPulls {
-					refs = append(refs, joinDesk(b, js, true))
+					wall, cpu := joinDesk(b, js, true)
+					refs, refCPU = append(refs, wall), append(refCPU, cpu)
 				}
 			}
 			reportDurations(b, figs, refs)
+			b.ReportMetric(ms(percentile(figCPU, 50)), "fig-cpu-ms")
+			b.ReportMetric(ms(percentile(refCPU, 50)), "ref-cpu-ms")
 		})
 	}
 }

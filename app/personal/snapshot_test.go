@@ -62,6 +62,15 @@ func TestSnapshotJoinMatchesReplay(t *testing.T) {
 			t.Fatalf("key %d differs:\npulled:   %.300q\nsnapshot: %.300q", i, a[i], b[i])
 		}
 	}
+	// The snapshot's desk holds the other desks' chains as the pulled one
+	// does, in the same order: floordesk verify finds them whole, with
+	// the origin's signatures checked.
+	ring := origin.Store.KeyRing()
+	va, errA := pulled.Store.Verify(ring)
+	vb, errB := snap.Store.Verify(ring)
+	if errA != nil || errB != nil || !vb.OK() || vb.String() != va.String() || vb.Events != int(last) {
+		t.Fatalf("verify: pulled %v\n%s\nsnapshot %v\n%s", errA, va, errB, vb)
+	}
 	for _, d := range []*desk{pulled, snap} {
 		if bytes.Contains(readable(t, d.Store), []byte(guestPhone)) || bytes.Contains(readable(t, d.Store), []byte(guestName)) {
 			t.Errorf("desk %s can read the deleted guest", d.Store.Desk())

@@ -24,6 +24,9 @@ var goBenches = []goBench{
 	{pkg: "./app/demo", pattern: "^BenchmarkHistory$"},
 	{pkg: "./app/demo", pattern: "^BenchmarkPull$", times: 3}, // each copies the store
 	{pkg: "./app/demo", pattern: "^BenchmarkCommandsAtSize$", times: 300},
+	// A new desk joining through a real server, from its snapshot beside
+	// pulling every event; stores up to 100k records (-join.max).
+	{pkg: "./app/demo", pattern: "^BenchmarkJoin$", times: 1},
 	// The reference of BenchmarkSearchFound reads every item: seconds a
 	// query at 700k, and no part of a target.
 	{pkg: "./app/found", pattern: "^BenchmarkSearchFound$/^(" + strings.Join(searchKinds, "|") + ")$", times: 200},
