@@ -1,0 +1,68 @@
+package server_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"testing"
+
+	"github.com/klauspost/compress/gzip"
+
+	"floordesk/data/wire"
+	"floordesk/server/storetest"
+)
+
+// TestSnapshotHoldsThePropertysEvents: GET /v1/snapshot gives a desk
+// every event of its property stored so far, in sequence order, byte for
+// byte, up to the property's latest sequence, and none of another
+// property's; without a token it is refused.
+func TestSnapshotHoldsThePropertysEvents(t *testing.T) {
+	e := newEnv(t, nil)
+	a := e.enroll("hotel", "desk-a")
+	other := e.enroll("other-hotel", "desk-o")
+	evs := storetest.NewEvents("desk-a", 12_000, 200) // three pages of the store
+	for i := 0; i < len(evs); i += 1000 {
+		e.push(a, evs[i:i+1000])
+	}
+	e.push(other, storetest.NewEvents("desk-o", 3, 100))
+	joiner := e.enroll("hotel", "desk-new")
+
+	resp := e.do("GET", wire.SnapshotPath, joiner, nil, nil)
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != wire.SnapshotType || resp.Header.Get(wire.EpochHeader) == "" {
+		t.Fatalf("status %d, %s, epoch %q", resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get(wire.EpochHeader))
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr, err := wire.NewSnapshotReader(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sr.Header.Upto != 12_000 || sr.Header.Epoch != resp.Header.Get(wire.EpochHeader) {
+		t.Fatalf("header %+v", sr.Header)
+	}
+	for i := 0; ; i++ {
+		seq, raw, err := sr.Next()
+		if errors.Is(err, io.EOF) {
+			if i != len(evs) {
+				t.Fatalf("%d events, want %d", i, len(evs))
+			}
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seq != uint64(i+1) || !bytes.Equal(raw, evs[i].Raw) {
+			t.Fatalf("event %d: sequence %d, %.80s", i, seq, raw)
+		}
+	}
+
+	none := e.do("GET", wire.SnapshotPath, "", nil, nil)
+	none.Body.Close()
+	if none.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("without a token: status %d", none.StatusCode)
+	}
+}
