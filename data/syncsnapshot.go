@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/klauspost/compress/gzip"
 
@@ -28,6 +29,8 @@ func (c *SyncClient) joinFromSnapshot(ctx context.Context) error {
 	if err := c.store.roomToWrite(); err != nil {
 		return err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	url, token := c.endpoint()
 	req, err := newRequest(ctx, http.MethodGet, url+wire.SnapshotPath, nil)
 	if err != nil {
@@ -45,7 +48,9 @@ func (c *SyncClient) joinFromSnapshot(ctx context.Context) error {
 	if resp.StatusCode != http.StatusOK {
 		return &ServerError{Status: resp.StatusCode}
 	}
-	zr, err := gzip.NewReader(resp.Body)
+	body := newIdleReader(resp.Body, snapshotIdle, cancel)
+	defer body.stop()
+	zr, err := gzip.NewReader(body)
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
@@ -61,3 +66,26 @@ func (c *SyncClient) joinFromSnapshot(ctx context.Context) error {
 	_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<10))
 	return err
 }
+
+// snapshotIdle is how long a snapshot may send nothing before the desk
+// gives it up (and pulls from where it got to).
+var snapshotIdle = time.Minute
+
+// idleReader cancels its request when a read waits longer than idle.
+type idleReader struct {
+	r     io.Reader
+	timer *time.Timer
+	idle  time.Duration
+}
+
+func newIdleReader(r io.Reader, idle time.Duration, cancel func()) *idleReader {
+	return &idleReader{r: r, idle: idle, timer: time.AfterFunc(idle, cancel)}
+}
+
+func (ir *idleReader) Read(p []byte) (int, error) {
+	n, err := ir.r.Read(p)
+	ir.timer.Reset(ir.idle)
+	return n, err
+}
+
+func (ir *idleReader) stop() { ir.timer.Stop() }
