@@ -16,9 +16,12 @@ import (
 // TestSnapshotHoldsThePropertysEvents: GET /v1/snapshot gives a desk
 // every event of its property stored so far, in sequence order, byte for
 // byte, up to the property's latest sequence, and none of another
-// property's; without a token it is refused.
+// property's; without a token it is refused. On Badger and PostgreSQL.
 func TestSnapshotHoldsThePropertysEvents(t *testing.T) {
-	e := newEnv(t, nil)
+	onEachStore(t, nil, snapshotHoldsThePropertysEvents)
+}
+
+func snapshotHoldsThePropertysEvents(t *testing.T, e *env) {
 	a := e.enroll("hotel", "desk-a")
 	other := e.enroll("other-hotel", "desk-o")
 	evs := storetest.NewEvents("desk-a", 12_000, 200) // three pages of the store
