@@ -91,7 +91,7 @@ func (w *joinWait) refresh() {
 	if w.finished {
 		return
 	}
-	stats, err := w.store.Stats()
+	stats, err := w.progress()
 	if err != nil {
 		return
 	}
@@ -105,6 +105,18 @@ func (w *joinWait) refresh() {
 	w.showProgress(stats)
 	w.showSync()
 	w.showNoHotel(caughtUp && !has)
+}
+
+// progress reads how far the desk has got: once the server said what it
+// holds, the cursor alone (counting every event in the store at every
+// change would scan millions of keys over and over while years of
+// history arrive); before that, the events received.
+func (w *joinWait) progress() (data.Stats, error) {
+	if w.total == nil || w.total.LastSeq == 0 {
+		return w.store.Stats()
+	}
+	cursor, err := w.store.Cursor()
+	return data.Stats{Cursor: cursor}, err
 }
 
 // caughtUp tells whether the desk holds every event the server held when

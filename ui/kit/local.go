@@ -15,6 +15,7 @@ type LocalStore interface {
 	Setting(name string) (string, error)
 	SetSetting(name, value string) error
 	Stats() (data.Stats, error)
+	Cursor() (uint64, error)
 	Epoch() (string, error)
 	Enroll(ctx context.Context, url, code string) error
 	ServerInfo(ctx context.Context) (wire.InfoResponse, error)
