@@ -29,7 +29,7 @@ type How string
 const (
 	HowPIN        How = "pin"        // staff number and PIN at the desk
 	HowBadge      How = "badge"      // the badge (the staff number) scanned
-	HowSupervisor How = "supervisor" // a forgotten clock-out closed by a supervisor
+	HowSupervisor How = "supervisor" // a forgotten clock-out closed, or a missed clock-in entered, by a supervisor
 )
 
 // Status says whether a work day has a stint without a clock-out.
@@ -72,7 +72,7 @@ type Stint struct {
 }
 
 // Clocking is one clock-in or clock-out: when, at which desk, how, and
-// for one closed by a supervisor who did it and why.
+// for one a supervisor closed or entered who did it and why.
 type Clocking struct {
 	At   time.Time `json:"at"`
 	Desk string    `json:"desk"`

@@ -20,6 +20,8 @@ func applyDay(d *Day, ev wire.Event) error {
 		return applyOut(d, ev)
 	case TypeClosed:
 		return applyClosed(d, ev)
+	case TypeEntered:
+		return applyEntered(d, ev)
 	}
 	return nil
 }
