@@ -134,4 +134,7 @@ type HandoverClocking struct {
 	Early    int        `json:"early_min,omitempty"`
 	Shift    string     `json:"shift,omitempty"`
 	ClosedBy string     `json:"closed_by,omitempty"` // a supervisor closed the clock-out
+	// EnteredBy: a supervisor entered the missed clock-in (and its
+	// clock-out, when given); its lateness was not measured.
+	EnteredBy string `json:"entered_by,omitempty"`
 }

@@ -55,7 +55,8 @@ func TestASupervisorEntersAMissedClockIn(t *testing.T) {
 
 // TestAClockInEnteredWhileAtWork: Zhao Min came at 07:00 and is still at
 // work at 09:00; the supervisor enters her clock-in without a clock-out.
-// She is on duty, cannot clock in again, and clocks out herself.
+// She is on duty, cannot clock in again, and clocks out herself; the
+// handover lists her clock-in as entered by the supervisor.
 func TestAClockInEnteredWhileAtWork(t *testing.T) {
 	d := newDesk(t)
 	at(d, 0, 9, 0)
@@ -69,6 +70,18 @@ func TestAClockInEnteredWhileAtWork(t *testing.T) {
 	day := must(t)(d.Svc.ClockOut(A4, pins[A4]))
 	if day.Open() || day.Worked() != 8*time.Hour+5*time.Minute || day.LateBy(d.Svc.Grace()) != 0 {
 		t.Errorf("her day after clocking out: %+v", day)
+	}
+	var found bool
+	for _, r := range handoverRows(t, d) {
+		if r.Staff == A4 {
+			found = true
+			if r.EnteredBy != apptest.SupID || r.ClosedBy != "" || r.Out == nil {
+				t.Errorf("her line in the handover: %+v", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("the handover does not list her")
 	}
 }
 
