@@ -8,6 +8,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/app/apptest"
+	"floordesk/app/apptest/registers"
 	"floordesk/app/attendance"
 )
 
@@ -148,5 +149,38 @@ func TestEnteringAMissedClockInHasLimits(t *testing.T) {
 	d.Must(d.Svc.EnterMissed(apptest.SupID, attendance.EnterInput{Staff: A5, In: clock(12, 0), Note: "x"}))
 	if _, err := d.Svc.WorkDay("2026-01-31/" + A4); err != nil {
 		t.Errorf("the day 31 days back: %v", err)
+	}
+}
+
+// TestAnEnteredClockInOverlappingOneAtAnotherDesk: desk D2 clocks Chen
+// Jing in at 07:05 while it cannot reach D1, where the supervisor, not
+// knowing, enters her 07:00–15:00. After they sync both hold the same
+// day, marked in conflict for a supervisor to correct. A clock-in at D2
+// at 15:30, after the entered time, clashes with nothing.
+func TestAnEnteredClockInOverlappingOneAtAnotherDesk(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		hh, mm   int
+		conflict bool
+	}{{"overlapping", 7, 5, true}, {"after", 15, 30, false}} {
+		t.Run(c.name, func(t *testing.T) {
+			a, b := apptest.Pair(t, registers.New)
+			addStaff(a)
+			apptest.ExchangeDesks(t, a, b)
+			at(b, 0, c.hh, c.mm)
+			b.Must(b.Svc.ClockIn(A3, pins[A3]))
+			at(a, 0, 16, 0)
+			a.Must(a.Svc.EnterMissed(apptest.SupID, attendance.EnterInput{Staff: A3, In: clock(7, 0), Out: ptr(clock(15, 0)), Note: "desk busy"}))
+			apptest.ExchangeDesks(t, a, b)
+			ref := app.Ref(attendance.KindAttendance, "2026-03-03/"+A3)
+			apptest.SameViews(t, a, b, ref)
+			day := must(t)(a.Svc.WorkDay(ref.ID))
+			if len(day.Stints) != 2 || day.HasConflict() != c.conflict {
+				t.Fatalf("after sync: %+v", day)
+			}
+			if c.conflict && day.Conflicts[0].Code != "attendance.entered_overlap" {
+				t.Errorf("conflict %+v", day.Conflicts[0])
+			}
+		})
 	}
 }
