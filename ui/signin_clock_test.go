@@ -115,7 +115,8 @@ func TestClockingWithAWrongPINIsRefusedWithTriesLeft(t *testing.T) {
 // TestABadgeScanAtTheSignInClocks: a scanner types Zhang Wei's staff
 // number and Enter into the name filter (where the keyboard is at
 // sign-in): he is clocked in by badge, the sign-in says so and the
-// filter is empty again. The same with no field focused clocks him out
+// filter is empty again; a second scan at once is refused as a double
+// scan. The same with no field focused clocks him out
 // after his shift. The same number typed slowly by hand and Enter clocks
 // nobody: it narrows the names to his and picks him, as before.
 func TestABadgeScanAtTheSignInClocks(t *testing.T) {
@@ -137,6 +138,11 @@ func TestABadgeScanAtTheSignInClocks(t *testing.T) {
 	}
 	if _, ok := e.Session.User(); ok {
 		t.Error("the scan signed him in")
+	}
+	test.Type(si.filter, "A02")
+	si.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := si.errs.Text(""); !strings.HasPrefix(got, "Zhang Wei was clocked at 06:55 a moment ago") || si.said.Text != "" {
+		t.Errorf("a second scan at once says %q (and %q)", got, si.said.Text)
 	}
 
 	e.Clock.Set(time.Date(2026, 3, 3, 15, 1, 0, 0, time.UTC))
