@@ -52,7 +52,7 @@ func (sc *Screen) historyRows() ([]apprequests.RequestRow, error) {
 	now := sc.s.Now()
 	from, to := kit.PeriodOf(sc.period, now.In(sc.s.Location()))
 	q := apprequests.RequestQuery{Text: sc.Search().Text, From: from, To: to,
-		Kinds: names(kindCodes, func(c string) string { return kindName(apprequests.RequestKind(c)) }),
+		Kinds:       names(kindCodes, func(c string) string { return kindName(apprequests.RequestKind(c)) }),
 		Departments: names(sc.departments(), deptName), Limit: apprequests.HistoryPage}
 	rows, more, err := sc.svc.SearchRows(q, now)
 	if kind := sc.kinds.code(sc.kind.Selected); kind != "" {
