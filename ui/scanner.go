@@ -133,19 +133,18 @@ func (m *mainView) openScanned(tag string) {
 // the tag; else Enter submits as usual.
 type scanEntry struct {
 	widget.Entry
-	scan   *scanner
-	onScan func(tag string) bool
+	watch scanWatch
 }
 
 func newScanEntry(scan *scanner, onScan func(tag string) bool) *scanEntry {
-	e := &scanEntry{scan: scan, onScan: onScan}
+	e := &scanEntry{watch: scanWatch{scan: scan, onScan: onScan}}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
 // TypedRune times r and types it.
 func (e *scanEntry) TypedRune(r rune) {
-	e.scan.typed(r)
+	e.watch.Typed(r)
 	e.Entry.TypedRune(r)
 }
 
@@ -154,11 +153,26 @@ func (e *scanEntry) TypedRune(r rune) {
 func (e *scanEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if tag, _ := e.scan.enter(); tag != "" && e.onScan(tag) {
+		if e.watch.Enter() {
 			return
 		}
 	default:
-		e.scan.reset()
+		e.watch.Other()
 	}
 	e.Entry.TypedKey(k)
+}
+
+// scanWatch is a kit.ScanWatcher on scan: an Enter that ends a scan goes
+// to onScan, which reports whether it took the tag.
+type scanWatch struct {
+	scan   *scanner
+	onScan func(tag string) bool
+}
+
+func (w scanWatch) Typed(r rune) { w.scan.typed(r) }
+func (w scanWatch) Other()       { w.scan.reset() }
+
+func (w scanWatch) Enter() bool {
+	tag, _ := w.scan.enter()
+	return tag != "" && w.onScan(tag)
 }

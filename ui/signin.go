@@ -52,6 +52,7 @@ func newSignIn(s *kit.Session, clock kit.Clocker, done func()) *signIn {
 	si.note.Wrapping = fyne.TextWrapWord
 	si.note.Hide()
 	si.pin = kit.NewPINEntry()
+	si.pin.Scan = scanWatch{scan: &si.scan, onScan: si.pinScan} // a tag scanned into the PIN costs no try
 	si.pin.SetPlaceHolder(lang.L("shell.pin"))
 	si.pin.OnSubmitted = func(string) { si.submit() }
 	si.button = widget.NewButtonWithIcon(lang.L("shell.sign_in"), theme.LoginIcon(), si.submit)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -113,10 +114,31 @@ func (si *signIn) typedKey(e *fyne.KeyEvent) {
 	if e.Name != fyne.KeyReturn && e.Name != fyne.KeyEnter {
 		return
 	}
-	tag, _ := si.scan.enter()
-	if tag != "" && !si.takeBadge(tag) {
-		si.errs.SetForm(lang.L("shell.badge_unknown", map[string]string{"Tag": tag}))
+	if tag, _ := si.scan.enter(); tag != "" && !si.takeBadge(tag) {
+		si.unknownTag(tag)
 	}
+}
+
+// pinScan takes what was typed into the PIN at a scanner's pace: a
+// badge clocks its owner; a tag that is no PIN (it has more than digits:
+// a key's, an item's) is dropped and the sign-in says so, so it costs
+// the person picked no try. Digits alone (after the Space that picked a
+// name) are a PIN typed fast: they are not taken.
+func (si *signIn) pinScan(tag string) bool {
+	if si.takeBadge(tag) {
+		return true
+	}
+	if strings.Trim(tag, " 0123456789") == "" {
+		return false
+	}
+	si.pin.SetText("")
+	si.unknownTag(tag)
+	return true
+}
+
+// unknownTag says that a tag scanned is no staff member's badge.
+func (si *signIn) unknownTag(tag string) {
+	si.errs.SetForm(lang.L("shell.badge_unknown", map[string]string{"Tag": tag}))
 }
 
 // listen takes what is typed on no field while the sign-in shows;

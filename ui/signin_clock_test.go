@@ -181,3 +181,34 @@ func TestAScanOfNoBadgeAtTheSignInSaysSo(t *testing.T) {
 		t.Errorf("the sign-in says %q", got)
 	}
 }
+
+// TestABadgeScannedIntoThePINClocksAndCostsNoTry: Wang Fang picked her
+// name and walked off; Zhang Wei scans his badge with the keyboard in
+// her PIN. He is clocked in; her PIN tries are untouched; a key's tag
+// scanned there is no PIN either.
+func TestABadgeScannedIntoThePINClocksAndCostsNoTry(t *testing.T) {
+	e, _, si := clockEnv(t)
+	si.list.SelectID("A01")
+	if e.Window.Canvas().Focused() != si.pin {
+		t.Fatal("picking a name does not move the keyboard to the PIN")
+	}
+	test.Type(si.pin, "A02") // at scanner pace: the test's clock stands still
+	si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := si.said.Text; got != "Zhang Wei clocked in at 06:55." {
+		t.Errorf("after the scan into the PIN the sign-in says %q (refusal %q)", got, si.errs.Text("pin"))
+	}
+	if si.pin.Text != "" || si.errs.Text("pin") != "" {
+		t.Errorf("the PIN holds %q, refusal %q", si.pin.Text, si.errs.Text("pin"))
+	}
+	for range 6 { // more than the wrong PINs that lock a sign-in
+		si.list.SelectID("A01")
+		test.Type(si.pin, "F3-123")
+		si.pin.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if got := si.errs.Text(""); !strings.Contains(got, "F3-123") || si.pin.Text != "" {
+			t.Fatalf("a key's tag scanned into the PIN: %q, PIN %q", got, si.pin.Text)
+		}
+	}
+	if _, err := e.Svc.Login("A01", appdemo.DemoPIN); err != nil {
+		t.Errorf("her sign-in after the scans: %v", err)
+	}
+}
