@@ -15,7 +15,7 @@ import (
 // request (schedule.go) is sealed and purged on its own.
 var personalFields = []string{"guest", "contact"}
 
-func init() { personal.Register(KindRequest, describeRequest) }
+func init() { personal.Register(KindRequest, describeRequest, personalFields...) }
 
 // openSealed appends a request's opening with its guest's data sealed,
 // and returns the request.
