@@ -65,5 +65,6 @@ func eraseAt(txn *badger.Txn, streamKey []byte, erase func(wire.Event) wire.Even
 	if err != nil || bytes.Equal(enc, old) {
 		return err
 	}
-	return txn.Set(streamKey, enc)
+	// Discard the earlier versions: compaction may drop them at once.
+	return txn.SetEntry(badger.NewEntry(streamKey, enc).WithDiscard())
 }
