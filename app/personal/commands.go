@@ -39,13 +39,16 @@ func Housekeep(s *app.Service, now time.Time) (int, error) {
 	if err := retireAll(s, replaced, cutoff, days); err != nil {
 		return 0, err
 	}
+	if err := compactReplaced(s, cutoff); err != nil {
+		return 0, err
+	}
 	if err := purgeAll(s, HousekeepActor, due, Purged{Reason: ReasonRetention, Days: days, At: s.Now()}); err != nil {
 		return 0, err
 	}
-	if _, err = EraseDestroyed(s); err != nil {
+	if _, err = Compact(s); err != nil { // first: EraseDestroyed then reads past its erasures at once
 		return len(due), err
 	}
-	_, err = Compact(s)
+	_, err = EraseDestroyed(s)
 	return len(due), err
 }
 

@@ -2,6 +2,7 @@ package personal
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"floordesk/app"
@@ -28,6 +29,11 @@ const compactCursor = "personal.compact_cursor"
 
 // compactPage is how many log entries Compact reads at once.
 const compactPage = 1024
+
+// eraser is the store's EraseAll (data.Store).
+type eraser interface {
+	EraseAll(ids []string, erase func(wire.Event) wire.Event) error
+}
 
 // Compact erases, in this desk's store, the plain personal fields of the
 // records purged in the desk's log since it last looked (by this desk or
@@ -68,89 +74,114 @@ func Compact(s *app.Service) (int, error) {
 	return n, s.Store().SetSetting(compactCursor, strconv.FormatUint(after, 10))
 }
 
-// compactLogged carries out the erasures in evs, then compacts each record
-// purged in evs.
-func compactLogged(s *app.Service, e eraser, evs []wire.Event) (int, error) {
-	n := 0
-	purged := map[wire.EntityRef]bool{}
-	for _, ev := range evs {
-		if ev.Type == TypePurged && plainFields[ev.Entity.Kind] != nil {
-			purged[ev.Entity] = true
-		}
-		if targets, ok := pkey.ErasesFields(ev); ok {
-			m, err := eraseTargets(e, ev.Entity, targets)
-			if n += m; err != nil {
-				return n, err
-			}
-		}
-	}
-	for ref := range purged {
-		m, err := compactRecord(s, e, ref)
-		if n += m; err != nil {
-			return n, err
-		}
-	}
-	return n, nil
+// erasures are the events to erase, by ID: which fields, and the record
+// they must belong to.
+type erasures map[string]target
+
+type target struct {
+	record wire.EntityRef
+	fields []string
 }
 
-// compactRecord erases ref's plain personal fields: first as the
-// erasures in its stream say (one pulled from the desk that purged it),
-// then, for what is left, with an erasure of this desk's.
-func compactRecord(s *app.Service, e eraser, ref wire.EntityRef) (int, error) {
-	s.Lock()
-	defer s.Unlock()
-	stream, err := s.Store().Stream(ref)
-	if err != nil {
-		return 0, err
+func (es erasures) add(record wire.EntityRef, targets []pkey.ErasedEvent) {
+	for _, t := range targets {
+		es[t.ID] = target{record, t.Fields}
 	}
-	n := 0
-	var left []pkey.ErasedEvent
-	for _, ev := range stream {
+}
+
+// compactLogged carries out the erasures in evs and compacts each record
+// purged in evs.
+func compactLogged(s *app.Service, e eraser, evs []wire.Event) (int, error) {
+	todo := erasures{}
+	var purged []wire.EntityRef
+	for _, ev := range evs {
+		if ev.Type == TypePurged && plainFields[ev.Entity.Kind] != nil && !slices.Contains(purged, ev.Entity) {
+			purged = append(purged, ev.Entity)
+		}
 		if targets, ok := pkey.ErasesFields(ev); ok {
-			m, err := eraseTargets(e, ref, targets)
-			if n += m; err != nil {
-				return n, err
-			}
+			todo.add(ev.Entity, targets)
 		}
 	}
-	if stream, err = s.Store().Stream(ref); err != nil {
-		return n, err
+	var mine []wire.Event
+	for _, ref := range purged {
+		ev, ok, err := plainLeft(s, ref, todo)
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			mine = append(mine, ev)
+		}
+	}
+	if err := appendErasures(s, mine); err != nil {
+		return 0, err
+	}
+	return todo.eraseIn(e)
+}
+
+// plainLeft adds to todo the erasures ref's stream holds (one pulled from
+// the desk that purged it), and returns the erasure this desk writes for
+// the plain fields no erasure names; ok is false when there are none.
+func plainLeft(s *app.Service, ref wire.EntityRef, todo erasures) (wire.Event, bool, error) {
+	stream, err := s.Store().Stream(ref)
+	if err != nil {
+		return wire.Event{}, false, err
 	}
 	for _, ev := range stream {
-		if f := pkey.PlainFields(ev, plainFields[ref.Kind]); len(f) > 0 && ev.Type != pkey.TypeFieldsErased {
+		if targets, ok := pkey.ErasesFields(ev); ok {
+			todo.add(ref, targets)
+		}
+	}
+	var left []pkey.ErasedEvent
+	for _, ev := range stream {
+		if _, named := todo[ev.ID]; named || ev.Type == pkey.TypeFieldsErased {
+			continue
+		}
+		if f := pkey.PlainFields(ev, plainFields[ref.Kind]); len(f) > 0 {
 			left = append(left, pkey.ErasedEvent{ID: ev.ID, Fields: f})
 		}
 	}
 	if len(left) == 0 {
-		return n, nil
+		return wire.Event{}, false, nil
 	}
+	todo.add(ref, left)
 	ev, err := app.NewEvent(HousekeepActor, ref, pkey.TypeFieldsErased, pkey.FieldsErased{Events: left})
-	if err != nil {
-		return n, err
-	}
-	if _, err := s.Store().AppendAll([]wire.Event{ev}); err != nil {
-		return n, fmt.Errorf("compact %s: %w", ref, app.StoreRefusal(err))
-	}
-	m, err := eraseTargets(e, ref, left)
-	return n + m, err
+	return ev, err == nil, err
 }
 
-// eraseTargets erases the fields of the events of record that targets
-// name, in this desk's store; an event of another record is left alone.
-func eraseTargets(e eraser, record wire.EntityRef, targets []pkey.ErasedEvent) (int, error) {
-	n := 0
-	for _, t := range targets {
-		err := e.Erase(t.ID, func(ev wire.Event) wire.Event {
-			out, ok := pkey.EraseFields(ev, nil, t.Fields)
-			if ev.Entity != record || !ok {
-				return ev
-			}
-			n++
-			return out
-		})
-		if err != nil {
-			return n, err
+// appendErasures appends evs, purgeBatch at a time, under the core's lock.
+func appendErasures(s *app.Service, evs []wire.Event) error {
+	s.Lock()
+	defer s.Unlock()
+	for len(evs) > 0 {
+		n := min(len(evs), purgeBatch)
+		if _, err := s.Store().AppendAll(evs[:n]); err != nil {
+			return fmt.Errorf("compact: %w", app.StoreRefusal(err))
 		}
+		evs = evs[n:]
 	}
-	return n, nil
+	return nil
+}
+
+// eraseIn erases the fields es names in the store, each event only when
+// it is of the record its erasure is on; it returns how many it erased.
+func (es erasures) eraseIn(e eraser) (int, error) {
+	if len(es) == 0 {
+		return 0, nil
+	}
+	ids := make([]string, 0, len(es))
+	for id := range es {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	n := 0
+	err := e.EraseAll(ids, func(ev wire.Event) wire.Event {
+		t := es[ev.ID]
+		out, ok := pkey.EraseFields(ev, nil, t.fields)
+		if ev.Entity != t.record || !ok {
+			return ev
+		}
+		n++
+		return out
+	})
+	return n, err
 }

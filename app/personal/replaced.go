@@ -1,0 +1,107 @@
+package personal
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"floordesk/app"
+	"floordesk/data/pkey"
+	"floordesk/data/wire"
+)
+
+// A replaced-whole record's versions imported before sealing (the in-house
+// guest list from before this package) hold their guests in the clear and
+// have no key to destroy. Once a later version has replaced one for longer
+// than the retention, compactReplaced erases its fields as Compact does a
+// purged record's.
+
+// replacedKinds are the kinds whose records are replaced whole
+// (RegisterReplaced).
+var replacedKinds = map[string]bool{}
+
+// RegisterReplaced is Register for a kind whose records are replaced
+// whole, each version carrying fields (sealed, or in the clear before
+// sealing), rather than closed.
+func RegisterReplaced[T any](kind string, describe func(*T) Record, fields ...string) {
+	Register(kind, describe, fields...)
+	replacedKinds[kind] = true
+}
+
+// plainVersionsDone is the local setting saying no replaced-whole record
+// holds a plain version any more: new versions are sealed, so the streams
+// need not be read again.
+const plainVersionsDone = "personal.plain_versions_done"
+
+// compactReplaced erases the fields of the plain versions of replaced-whole
+// records that a later version replaced before cutoff.
+func compactReplaced(s *app.Service, cutoff time.Time) error {
+	if v, err := s.Store().Setting(plainVersionsDone); err == nil && v == "1" {
+		return nil
+	}
+	e, ok := s.Store().(eraser)
+	if !ok {
+		return nil
+	}
+	plainLeft := false
+	for kind := range replacedKinds {
+		err := s.Store().Views(kind, func(id string, _ []byte) error {
+			left, err := compactVersions(s, e, app.Ref(kind, id), cutoff)
+			plainLeft = plainLeft || left
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if plainLeft {
+		return nil
+	}
+	return s.Store().SetSetting(plainVersionsDone, "1")
+}
+
+// compactVersions erases ref's plain versions replaced before cutoff; it
+// reports whether a plain version is left (the current one, or one
+// replaced since).
+func compactVersions(s *app.Service, e eraser, ref wire.EntityRef, cutoff time.Time) (bool, error) {
+	s.Lock()
+	defer s.Unlock()
+	stream, err := s.Store().Stream(ref)
+	if err != nil {
+		return false, err
+	}
+	fields := plainFields[ref.Kind]
+	var versions []wire.Event
+	for _, ev := range stream {
+		if len(pkey.PlainFields(ev, fields)) > 0 || strings.Contains(string(ev.Body), `"`+sealedField+`":`) {
+			versions = append(versions, ev)
+		}
+	}
+	var due []pkey.ErasedEvent
+	left := false
+	for i, v := range versions {
+		plain := pkey.PlainFields(v, fields)
+		if len(plain) == 0 {
+			continue
+		}
+		if i+1 < len(versions) && versions[i+1].HLC.Time().Before(cutoff) {
+			due = append(due, pkey.ErasedEvent{ID: v.ID, Fields: plain})
+		} else {
+			left = true
+		}
+	}
+	if len(due) == 0 {
+		return left, nil
+	}
+	ev, err := app.NewEvent(HousekeepActor, ref, pkey.TypeFieldsErased, pkey.FieldsErased{Events: due})
+	if err != nil {
+		return left, err
+	}
+	if _, err := s.Store().AppendAll([]wire.Event{ev}); err != nil {
+		return left, fmt.Errorf("compact %s: %w", ref, app.StoreRefusal(err))
+	}
+	todo := erasures{}
+	todo.add(ref, due)
+	_, err = todo.eraseIn(e)
+	return left, err
+}
