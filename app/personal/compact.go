@@ -104,13 +104,11 @@ func compactLogged(s *app.Service, e eraser, evs []wire.Event) (int, error) {
 	}
 	var mine []wire.Event
 	for _, ref := range purged {
-		ev, ok, err := plainLeft(s, ref, todo)
+		evs, err := plainLeft(s, ref, todo)
 		if err != nil {
 			return 0, err
 		}
-		if ok {
-			mine = append(mine, ev)
-		}
+		mine = append(mine, evs...)
 	}
 	if err := appendErasures(s, mine); err != nil {
 		return 0, err
@@ -119,12 +117,12 @@ func compactLogged(s *app.Service, e eraser, evs []wire.Event) (int, error) {
 }
 
 // plainLeft adds to todo the erasures ref's stream holds (one pulled from
-// the desk that purged it), and returns the erasure this desk writes for
-// the plain fields no erasure names; ok is false when there are none.
-func plainLeft(s *app.Service, ref wire.EntityRef, todo erasures) (wire.Event, bool, error) {
+// the desk that purged it), and returns the erasures this desk writes for
+// the plain fields no erasure names (none when there are none).
+func plainLeft(s *app.Service, ref wire.EntityRef, todo erasures) ([]wire.Event, error) {
 	stream, err := s.Store().Stream(ref)
 	if err != nil {
-		return wire.Event{}, false, err
+		return nil, err
 	}
 	for _, ev := range stream {
 		if targets, ok := pkey.ErasesFields(ev); ok {
@@ -140,12 +138,24 @@ func plainLeft(s *app.Service, ref wire.EntityRef, todo erasures) (wire.Event, b
 			left = append(left, pkey.ErasedEvent{ID: ev.ID, Fields: f})
 		}
 	}
-	if len(left) == 0 {
-		return wire.Event{}, false, nil
-	}
 	todo.add(ref, left)
-	ev, err := app.NewEvent(HousekeepActor, ref, pkey.TypeFieldsErased, pkey.FieldsErased{Events: left})
-	return ev, err == nil, err
+	return erasureEvents(ref, left)
+}
+
+// erasureEvents are the events erasing targets on ref, each naming at
+// most pkey.MaxErasedEvents.
+func erasureEvents(ref wire.EntityRef, targets []pkey.ErasedEvent) ([]wire.Event, error) {
+	var out []wire.Event
+	for len(targets) > 0 {
+		n := min(len(targets), pkey.MaxErasedEvents)
+		ev, err := app.NewEvent(HousekeepActor, ref, pkey.TypeFieldsErased, pkey.FieldsErased{Events: targets[:n]})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ev)
+		targets = targets[n:]
+	}
+	return out, nil
 }
 
 // appendErasures appends evs, purgeBatch at a time, under the core's lock.

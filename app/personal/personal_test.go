@@ -364,3 +364,39 @@ func TestQueryLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestErasureLimit: a purged record with pkey.MaxErasedEvents plain
+// events is erased by one erasure, one with more by as many as it takes,
+// each within the limit; either way no event keeps the guest.
+func TestErasureLimit(t *testing.T) {
+	for _, tt := range []struct {
+		plain, erasures int
+	}{{pkey.MaxErasedEvents, 1}, {pkey.MaxErasedEvents + 1, 2}} {
+		t.Run(strconv.Itoa(tt.plain), func(t *testing.T) {
+			a := apptest.New(t, found.New)
+			ref := app.Ref(found.KindLostReport, "old-report")
+			var evs []wire.Event
+			for i := range tt.plain {
+				ev, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportFiled, found.LostReportInput{Guest: guestName,
+					Contact: guestPhone, Place: "大堂", LostAt: apptest.Start, Category: app.CatElectronics, Description: "phone " + strconv.Itoa(i), At: apptest.Start})
+				evs = append(evs, ev)
+			}
+			closed, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportClosed, map[string]any{"reason": "found it", "at": apptest.Start})
+			for evs = append(evs, closed); len(evs) > 0; evs = evs[min(len(evs), 200):] {
+				if _, err := a.Store.AppendAll(evs[:min(len(evs), 200)]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a.Clock.Advance(91 * 24 * time.Hour)
+			if n, err := personal.Housekeep(a.Core, a.Clock.Now()); err != nil || n != 1 {
+				t.Fatalf("purged %d (%v)", n, err)
+			}
+			if n := countType(t, a.Store, pkey.TypeFieldsErased); n != tt.erasures {
+				t.Fatalf("%d erasures, want %d", n, tt.erasures)
+			}
+			if bytes.Contains(readable(t, a.Store), []byte(guestPhone)) {
+				t.Fatal("an event still holds the guest's phone")
+			}
+		})
+	}
+}

@@ -93,11 +93,11 @@ func compactVersions(s *app.Service, e eraser, ref wire.EntityRef, cutoff time.T
 	if len(due) == 0 {
 		return left, nil
 	}
-	ev, err := app.NewEvent(HousekeepActor, ref, pkey.TypeFieldsErased, pkey.FieldsErased{Events: due})
+	evs, err := erasureEvents(ref, due)
 	if err != nil {
 		return left, err
 	}
-	if _, err := s.Store().AppendAll([]wire.Event{ev}); err != nil {
+	if _, err := s.Store().AppendAll(evs); err != nil {
 		return left, fmt.Errorf("compact %s: %w", ref, app.StoreRefusal(err))
 	}
 	todo := erasures{}

@@ -24,6 +24,11 @@ import (
 // every store erases (FieldsErased).
 const TypeFieldsErased = "personal.erased.v1"
 
+// MaxErasedEvents is how many events one TypeFieldsErased event names at
+// most: a record with more plain events gets several, so none comes near
+// the body limit (wire.MaxBodyBytes; about 60 bytes an event).
+const MaxErasedEvents = 1000
+
 // FieldsErased is TypeFieldsErased's body.
 type FieldsErased struct {
 	Events []ErasedEvent `json:"events"`
