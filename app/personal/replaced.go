@@ -29,8 +29,9 @@ func RegisterReplaced[T any](kind string, describe func(*T) Record, fields ...st
 }
 
 // plainVersionsDone is the local setting saying no replaced-whole record
-// holds a plain version any more: new versions are sealed, so the streams
-// need not be read again.
+// holds a plain version any more, and a sealed version was seen (so this
+// desk has its history, not an empty store yet to pull it): new versions
+// are sealed, so the streams need not be read again.
 const plainVersionsDone = "personal.plain_versions_done"
 
 // compactReplaced erases the fields of the plain versions of replaced-whole
@@ -43,18 +44,18 @@ func compactReplaced(s *app.Service, cutoff time.Time) error {
 	if !ok {
 		return nil
 	}
-	plainLeft := false
+	plainLeft, sealedSeen := false, false
 	for kind := range replacedKinds {
 		err := s.Store().Views(kind, func(id string, _ []byte) error {
-			left, err := compactVersions(s, e, app.Ref(kind, id), cutoff)
-			plainLeft = plainLeft || left
+			left, sealed, err := compactVersions(s, e, app.Ref(kind, id), cutoff)
+			plainLeft, sealedSeen = plainLeft || left, sealedSeen || sealed
 			return err
 		})
 		if err != nil {
 			return err
 		}
 	}
-	if plainLeft {
+	if plainLeft || !sealedSeen {
 		return nil
 	}
 	return s.Store().SetSetting(plainVersionsDone, "1")
@@ -62,23 +63,24 @@ func compactReplaced(s *app.Service, cutoff time.Time) error {
 
 // compactVersions erases ref's plain versions replaced before cutoff; it
 // reports whether a plain version is left (the current one, or one
-// replaced since).
-func compactVersions(s *app.Service, e eraser, ref wire.EntityRef, cutoff time.Time) (bool, error) {
+// replaced since), and whether ref has a sealed version.
+func compactVersions(s *app.Service, e eraser, ref wire.EntityRef, cutoff time.Time) (left, sealed bool, err error) {
 	s.Lock()
 	defer s.Unlock()
 	stream, err := s.Store().Stream(ref)
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	fields := plainFields[ref.Kind]
 	var versions []wire.Event
 	for _, ev := range stream {
-		if len(pkey.PlainFields(ev, fields)) > 0 || strings.Contains(string(ev.Body), `"`+sealedField+`":`) {
+		isSealed := strings.Contains(string(ev.Body), `"`+sealedField+`":`)
+		sealed = sealed || isSealed
+		if isSealed || len(pkey.PlainFields(ev, fields)) > 0 {
 			versions = append(versions, ev)
 		}
 	}
 	var due []pkey.ErasedEvent
-	left := false
 	for i, v := range versions {
 		plain := pkey.PlainFields(v, fields)
 		if len(plain) == 0 {
@@ -91,17 +93,17 @@ func compactVersions(s *app.Service, e eraser, ref wire.EntityRef, cutoff time.T
 		}
 	}
 	if len(due) == 0 {
-		return left, nil
+		return left, sealed, nil
 	}
 	evs, err := erasureEvents(ref, due)
 	if err != nil {
-		return left, err
+		return left, sealed, err
 	}
 	if _, err := s.Store().AppendAll(evs); err != nil {
-		return left, fmt.Errorf("compact %s: %w", ref, app.StoreRefusal(err))
+		return left, sealed, fmt.Errorf("compact %s: %w", ref, app.StoreRefusal(err))
 	}
 	todo := erasures{}
 	todo.add(ref, due)
 	_, err = todo.eraseIn(e)
-	return left, err
+	return left, sealed, err
 }
