@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/data/pkey"
 	"floordesk/data/wire"
 )
 
@@ -55,6 +56,11 @@ const (
 func Register[T any](kind string, describe func(*T) Record, fields ...string) {
 	if _, dup := readers[kind]; dup {
 		panic("personal: kind registered twice: " + kind)
+	}
+	for _, f := range fields {
+		if !slices.Contains(pkey.Erasable[kind], f) {
+			panic("personal: " + kind + "." + f + " is not in data/pkey.Erasable: the server would not erase it")
+		}
 	}
 	plainFields[kind] = fields
 	readers[kind] = func(ref wire.EntityRef, b []byte) (Record, error) {

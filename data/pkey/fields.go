@@ -20,6 +20,19 @@ import (
 // so its desk's chain still checks; an unsealed one keeps no hash (a hash
 // of a name and a phone number could be guessed back).
 
+// Erasable lists, by entity kind, the body fields an erasure may remove:
+// the fields each register seals (app/personal.Register checks its own
+// against it). Any other field, and any other kind's, stays: an erasure
+// cannot be used to remove what a record says about the hotel's work.
+var Erasable = map[string][]string{
+	"found":      {"guest", "contact", "claimant"},
+	"lostreport": {"guest", "contact", "claimant"},
+	"loan":       {"guest"},
+	"request":    {"guest", "contact"},
+	"message":    {"guest", "from", "phone", "visitor"},
+	"guests":     {"guests"},
+}
+
 // TypeFieldsErased names the events of its record whose personal fields
 // every store erases (FieldsErased).
 const TypeFieldsErased = "personal.erased.v1"
@@ -76,9 +89,10 @@ func isEmpty(v json.RawMessage) bool {
 }
 
 // EraseFields returns ev with fields erased from its body (raw, when
-// given, is ev as stored). ok is false, and ev is returned unchanged, when
-// there is nothing to erase, or ev is sealed and its content no longer
-// matches its seal (erasing it would hide that alteration).
+// given, is ev as stored); only the fields Erasable lists for ev's kind
+// are erased. ok is false, and ev is returned unchanged, when there is
+// nothing to erase, or ev is sealed and its content no longer matches its
+// seal (erasing it would hide that alteration).
 func EraseFields(ev wire.Event, raw []byte, fields []string) (wire.Event, bool) {
 	var body map[string]json.RawMessage
 	if json.Unmarshal(ev.Body, &body) != nil {
@@ -90,7 +104,7 @@ func EraseFields(ev wire.Event, raw []byte, fields []string) (wire.Event, bool) 
 	}
 	var gone []string
 	for _, f := range fields {
-		if _, ok := body[f]; ok && f != wire.ErasedFieldsMember {
+		if _, ok := body[f]; ok && slices.Contains(Erasable[ev.Entity.Kind], f) {
 			gone = append(gone, f)
 		}
 	}
