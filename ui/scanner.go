@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"floordesk/ui/kit"
 )
@@ -56,6 +57,10 @@ func (s *scanner) typed(r rune) {
 	s.runes = append(s.runes, r)
 	s.last = t
 }
+
+// reset drops what was typed: a key other than a character (Backspace,
+// an arrow) means a person is editing, not a scanner typing.
+func (s *scanner) reset() { s.runes = s.runes[:0] }
 
 // enter ends a scan: it returns the tag scanned, or "" when what came
 // before Enter was no scan (nothing, a stray key, or typing by hand), and
@@ -120,4 +125,40 @@ func (m *mainView) openScanned(tag string) {
 		}
 	}
 	m.s.Notify(lang.L("shell.scan_unknown", map[string]string{"Tag": tag}))
+}
+
+// scanEntry is an entry a scanner may type into (the sign-in's name
+// filter): it times the characters as the shell's scanner does, and an
+// Enter that ends a scan goes to onScan, which reports whether it took
+// the tag; else Enter submits as usual.
+type scanEntry struct {
+	widget.Entry
+	scan   *scanner
+	onScan func(tag string) bool
+}
+
+func newScanEntry(scan *scanner, onScan func(tag string) bool) *scanEntry {
+	e := &scanEntry{scan: scan, onScan: onScan}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedRune times r and types it.
+func (e *scanEntry) TypedRune(r rune) {
+	e.scan.typed(r)
+	e.Entry.TypedRune(r)
+}
+
+// TypedKey gives a scan ended by Enter to onScan; any other key drops
+// what the scanner gathered.
+func (e *scanEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if tag, _ := e.scan.enter(); tag != "" && e.onScan(tag) {
+			return
+		}
+	default:
+		e.scan.reset()
+	}
+	e.Entry.TypedKey(k)
 }
