@@ -148,8 +148,8 @@ func (e *scanEntry) TypedRune(r rune) {
 	e.Entry.TypedRune(r)
 }
 
-// TypedKey gives a scan ended by Enter to onScan; any other key drops
-// what the scanner gathered.
+// TypedKey gives a scan ended by Enter to onScan; a key that edits or
+// moves drops what the scanner gathered.
 func (e *scanEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -157,7 +157,7 @@ func (e *scanEntry) TypedKey(k *fyne.KeyEvent) {
 			return
 		}
 	default:
-		e.watch.Other()
+		e.watch.Key(k.Name)
 	}
 	e.Entry.TypedKey(k)
 }
@@ -170,7 +170,23 @@ type scanWatch struct {
 }
 
 func (w scanWatch) Typed(r rune) { w.scan.typed(r) }
-func (w scanWatch) Other()       { w.scan.reset() }
+
+// Key drops what was gathered on a key that edits or moves: the
+// driver's key presses before each character it types (a letter's, a
+// digit's, Shift) are part of a scan.
+func (w scanWatch) Key(name fyne.KeyName) {
+	if editKeys[name] {
+		w.scan.reset()
+	}
+}
+
+// editKeys are the keys that edit or move in a field: typed between the
+// characters, they make what was typed no scan.
+var editKeys = map[fyne.KeyName]bool{
+	fyne.KeyBackspace: true, fyne.KeyDelete: true, fyne.KeyTab: true, fyne.KeyEscape: true,
+	fyne.KeyLeft: true, fyne.KeyRight: true, fyne.KeyUp: true, fyne.KeyDown: true,
+	fyne.KeyHome: true, fyne.KeyEnd: true, fyne.KeyPageUp: true, fyne.KeyPageDown: true,
+}
 
 func (w scanWatch) Enter() bool {
 	tag, _ := w.scan.enter()

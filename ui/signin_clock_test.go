@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"floordesk/app"
@@ -210,5 +212,47 @@ func TestABadgeScannedIntoThePINClocksAndCostsNoTry(t *testing.T) {
 	}
 	if _, err := e.Svc.Login("A01", appdemo.DemoPIN); err != nil {
 		t.Errorf("her sign-in after the scans: %v", err)
+	}
+}
+
+// driverType types text into f as the desktop driver delivers a key
+// board's (and a scanner's) typing, seen in the real window: for each
+// character a key press (Shift first for a capital), then the character.
+func driverType(f fyne.Focusable, text string) {
+	for _, r := range text {
+		if unicode.IsUpper(r) {
+			f.TypedKey(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+		}
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyName(strings.ToUpper(string(r)))})
+		f.TypedRune(r)
+	}
+	f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+}
+
+// TestABadgeScanAsTheDriverDeliversIt: the driver presses a key before
+// each character; a scan is still a scan, into the name filter and into
+// the PIN; a Backspace in the middle makes it typing.
+func TestABadgeScanAsTheDriverDeliversIt(t *testing.T) {
+	e, _, si := clockEnv(t)
+	driverType(si.filter, "A02")
+	if got := si.said.Text; got != "Zhang Wei clocked in at 06:55." {
+		t.Fatalf("a scan into the filter: the sign-in says %q", got)
+	}
+	e.Clock.Set(time.Date(2026, 3, 3, 15, 0, 0, 0, time.UTC))
+	si.list.SelectID("A01")
+	driverType(si.pin, "A02")
+	if got := si.said.Text; got != "Zhang Wei clocked out at 15:00." || si.pin.Text != "" {
+		t.Fatalf("a scan into the PIN: the sign-in says %q, the PIN holds %q", got, si.pin.Text)
+	}
+	e.Clock.Set(time.Date(2026, 3, 3, 15, 30, 0, 0, time.UTC))
+	e.Window.Canvas().Focus(si.filter)
+	for _, r := range "A0" {
+		si.filter.TypedRune(r)
+	}
+	si.filter.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) // "A", fixed by hand
+	driverType(si.filter, "02")
+	day, err := e.Svc.WorkDay("2026-03-03/A02")
+	if err != nil || len(day.Stints) != 1 || si.list.Selected() != "A02" || si.filter.Text != "A02" {
+		t.Errorf("typed with a Backspace: filter %q, picked %q, his day %+v, %v", si.filter.Text, si.list.Selected(), day.Stints, err)
 	}
 }

@@ -25,8 +25,11 @@ type ScanWatcher interface {
 	// Enter ends what was typed; it reports whether it was a scan the
 	// watcher took, and the field then drops what it holds.
 	Enter() bool
-	// Other is any other key: what was typed is no scan.
-	Other()
+	// Key is any other key pressed. The desktop driver presses a key
+	// before each character it types ("S", then the rune 'S'), so only
+	// the keys that edit or move (Backspace, Tab, arrows) say that what
+	// was typed is no scan.
+	Key(name fyne.KeyName)
 }
 
 // NewPINEntry returns an empty PIN entry with the eye that shows what was
@@ -60,7 +63,7 @@ func (e *PINEntry) TypedKey(k *fyne.KeyEvent) {
 				return
 			}
 		default:
-			e.Scan.Other()
+			e.Scan.Key(k.Name)
 		}
 	}
 	e.Entry.TypedKey(k)
