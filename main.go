@@ -288,7 +288,7 @@ func (d *deskSession) run() int {
 func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, svc *app.Service,
 	backups *data.AutoBackup, setTheme func(string), f deskFlags) (*ui.Window, int) {
 	sess := kit.NewSession(svc, st, w)
-	sess.SetPrinter(paper.Folder{Dir: paper.PrintsDir(st.Dir())})
+	sess.SetPrinter(paper.Folder{Dir: paper.PrintsDir(st.Dir()), Direct: ui.PrintsDirect(svc)})
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
 		return nil, code
 	}

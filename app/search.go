@@ -68,6 +68,10 @@ type SearchQuery struct {
 	Codes map[string]string
 	// Limit is the most records answered; 0 means SearchPageSize.
 	Limit int
+	// From and To bound the records' times (SearchDoc.At): at or after
+	// From, before To; a zero one leaves that side open. A search reads
+	// only the spans of the period.
+	From, To time.Time
 }
 
 // SearchPage is a search's answer: the records, the latest first, and
@@ -139,16 +143,26 @@ type searchTerm struct {
 // query's words, for records found by a word longer than the tokens
 // filed.
 type searchPlan struct {
-	terms []searchTerm
-	check []string
-	kind  string
-	codes map[string]string
+	terms    []searchTerm
+	check    []string
+	kind     string
+	codes    map[string]string
+	from, to int64 // the period in seconds since 1970, to excluded; 0: open
 }
 
 // planSearch makes the reads of q; ok is false for a query that can
 // match nothing (a word no token starts with).
 func planSearch(kind string, q SearchQuery) (p searchPlan, ok bool) {
 	p.kind, p.codes = kind, q.Codes
+	if !q.From.IsZero() {
+		p.from = max(q.From.Unix(), 1)
+	}
+	if !q.To.IsZero() {
+		p.to = max(q.To.Unix(), 1)
+		if p.to <= p.from {
+			return p, false
+		}
+	}
 	words := textsearch.Terms(q.Text)
 	slices.SortStableFunc(words, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 	for _, w := range words {
@@ -186,19 +200,46 @@ type searchHit struct {
 // and answers the latest limit of them and whether there were more.
 func (p searchPlan) run(r wire.IndexReader, limit int) ([]searchHit, bool, error) {
 	var hits []searchHit
-	wk, more := uint16(0), true
-	for more && len(hits) <= limit {
+	wk, last, more := p.spans()
+	for more && wk <= last && len(hits) <= limit {
 		found, next, ok, err := p.week(r, wk)
 		if err != nil {
 			return nil, false, err
 		}
-		hits = append(hits, found...)
+		hits = append(hits, p.within(wk, found)...)
 		wk, more = next, ok
 	}
 	if len(hits) > limit {
 		return hits[:limit], true, nil
 	}
 	return hits, false, nil
+}
+
+// spans are the first span (the newest) and the last a search of the
+// plan reads: those of its period, every span for none.
+func (p searchPlan) spans() (first, last uint16, ok bool) {
+	first, last = 0, 0xFFFF
+	if p.to > 0 {
+		wk, _ := week(time.Unix(p.to-1, 0))
+		first = binary.BigEndian.Uint16(wk[:])
+	}
+	if p.from > 0 {
+		wk, _ := week(time.Unix(p.from, 0))
+		last = binary.BigEndian.Uint16(wk[:])
+	}
+	return first, last, first <= last
+}
+
+// within keeps the hits of span wk in the plan's period.
+func (p searchPlan) within(wk uint16, hits []searchHit) []searchHit {
+	if p.from == 0 && p.to == 0 {
+		return hits
+	}
+	start := int64(0xFFFF-wk) * spanSecs
+	return slices.DeleteFunc(hits, func(h searchHit) bool {
+		at := start + spanSecs - 1 - int64(h.second)
+		return at < p.from || p.to > 0 && at >= p.to
+	})
 }
 
 // week finds the records of week wk that every term matches, the latest

@@ -257,3 +257,37 @@ func TestSearchWeekKeysSortLatestFirst(t *testing.T) {
 		t.Errorf("week keys of later times do not sort first: %x", keys)
 	}
 }
+
+// A period keeps the records at or after From and before To, and reads
+// only its spans: a month five years back costs a few reads, not the
+// five years in front of it.
+func TestSearchWithinAPeriod(t *testing.T) {
+	registerNotes(t)
+	m := newMemIndex()
+	for i := range 520 { // ten years, a note a week
+		m.put(t, note{fmt.Sprintf("N%03d", i), "雨伞 umbrella", "other", "held", monday.AddDate(0, 0, -7*i)})
+	}
+	tests := []struct {
+		name     string
+		from, to time.Time
+		want     []string
+	}{
+		{"the last 30 days", monday.AddDate(0, 0, -30), monday.Add(time.Hour), []string{"N000", "N001", "N002", "N003", "N004"}},
+		{"From is kept, To is not", monday.AddDate(0, 0, -14), monday, []string{"N001", "N002"}},
+		{"open before", time.Time{}, monday.AddDate(0, 0, -7*517), []string{"N518", "N519"}},
+		{"open after", monday.AddDate(0, 0, -7), time.Time{}, []string{"N000", "N001"}},
+		{"five years back", monday.AddDate(0, 0, -7*261), monday.AddDate(0, 0, -7*259), []string{"N260", "N261"}},
+		{"a period with none", monday.AddDate(0, 0, -6), monday.AddDate(0, 0, -1), nil},
+		{"To before From", monday, monday.AddDate(0, 0, -30), nil},
+	}
+	for _, tt := range tests {
+		m.scans = 0
+		got, more := m.search(t, SearchQuery{Text: "ys", From: tt.from, To: tt.to})
+		if !slices.Equal(got, tt.want) || more {
+			t.Errorf("%s: %v (more %v), want %v", tt.name, got, more, tt.want)
+		}
+		if m.scans > 6 {
+			t.Errorf("%s: %d reads of the index", tt.name, m.scans)
+		}
+	}
+}

@@ -23,27 +23,46 @@ import (
 // value-log GC reclaim it; the store is encrypted at rest, and Badger's
 // own cleanup drops the old value in time.
 func (s *Store) Erase(id string, erase func(wire.Event) wire.Event) error {
+	return s.EraseAll([]string{id}, erase)
+}
+
+// eraseChunk is how many events EraseAll rewrites in one transaction.
+const eraseChunk = 256
+
+// EraseAll is Erase of each of ids, eraseChunk events to a transaction
+// (a purge of thousands of records erases as many events).
+func (s *Store) EraseAll(ids []string, erase func(wire.Event) wire.Event) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
 		return ErrClosed
 	}
-	if err := s.roomToWrite(); err != nil {
-		return fmt.Errorf("erase %s: %w", id, err)
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), eraseChunk)]
+		ids = ids[len(chunk):]
+		if err := s.roomToWrite(); err != nil {
+			return fmt.Errorf("erase %s: %w", chunk[0], err)
+		}
+		if err := s.db.Update(func(txn *badger.Txn) error { return eraseIDs(txn, chunk, erase) }); err != nil {
+			return fmt.Errorf("erase %s: %w", chunk[0], err)
+		}
 	}
-	err := s.db.Update(func(txn *badger.Txn) error {
+	return nil
+}
+
+func eraseIDs(txn *badger.Txn, ids []string, erase func(wire.Event) wire.Event) error {
+	for _, id := range ids {
 		idx, err := get(txn, eventKey(id))
 		if errors.Is(err, ErrNotFound) {
-			return nil
+			continue
 		}
 		if err != nil {
 			return err
 		}
 		_, sk := splitIndex(idx)
-		return eraseAt(txn, sk, erase)
-	})
-	if err != nil {
-		return fmt.Errorf("erase %s: %w", id, err)
+		if err := eraseAt(txn, sk, erase); err != nil {
+			return fmt.Errorf("%s: %w", id, err)
+		}
 	}
 	return nil
 }
@@ -65,5 +84,6 @@ func eraseAt(txn *badger.Txn, streamKey []byte, erase func(wire.Event) wire.Even
 	if err != nil || bytes.Equal(enc, old) {
 		return err
 	}
-	return txn.Set(streamKey, enc)
+	// Discard the earlier versions: compaction may drop them at once.
+	return txn.SetEntry(badger.NewEntry(streamKey, enc).WithDiscard())
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"floordesk/data/pkey"
 	"floordesk/data/wire"
 )
 
@@ -42,5 +43,45 @@ func TestEraseRewritesOnlyTheBody(t *testing.T) {
 	}
 	if o, _ := s.Get(other.ID); o.Desk != "desk-a" || string(o.Body) != `{"n":1}` {
 		t.Fatalf("the refused erase changed the other event: %+v", o)
+	}
+}
+
+// TestPulledErasedCopyReplacesThePlainOne: a desk that holds another
+// desk's event with a guest's fields in the clear and pulls the same event
+// erased (a re-pull after the server erased it) keeps the erased copy; a
+// pulled copy that differs otherwise leaves the stored event as it was.
+func TestPulledErasedCopyReplacesThePlainOne(t *testing.T) {
+	a := openTest(t, t.TempDir(), "desk-a")
+	b := openTest(t, t.TempDir(), "desk-b")
+	plain, err := b.Append(wire.Event{Actor: "staff-1", Entity: wire.EntityRef{Kind: "lostreport", ID: "r1"}, Type: "lostreport.filed",
+		Body: json.RawMessage(`{"guest":"陈晓燕","contact":"13912345678","room":"302"}`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.ApplyRemote([]wire.Event{plain}, 0); err != nil {
+		t.Fatal(err)
+	}
+	changed := plain
+	changed.Body = json.RawMessage(`{"erased_fields":{"fields":["guest"]},"room":"303"}`)
+	erased, ok := pkey.EraseFields(plain, nil, []string{"guest", "contact"})
+	if !ok {
+		t.Fatal("nothing to erase")
+	}
+	for _, tt := range []struct {
+		name  string
+		pull  wire.Event
+		phone bool
+	}{{"a copy changed otherwise", changed, true}, {"the erased copy", erased, false}} {
+		res, err := a.ApplyRemote([]wire.Event{tt.pull}, 0)
+		if err != nil || res.Duplicates != 1 {
+			t.Fatalf("%s: %+v, %v", tt.name, res, err)
+		}
+		got, _ := a.Get(plain.ID)
+		if bytes.Contains(got.Body, []byte("13912345678")) != tt.phone {
+			t.Fatalf("after pulling %s the desk holds %s", tt.name, got.Body)
+		}
+	}
+	if rep, err := a.Verify(nil); err != nil || !rep.OK() {
+		t.Fatalf("the chain after the erased copy: %v\n%s", err, rep)
 	}
 }

@@ -1,9 +1,13 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
+	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/data/pkey"
 	"floordesk/data/wire"
 )
 
@@ -107,7 +111,7 @@ func (s *Store) applyOne(w *writer, ev wire.Event, res *ApplyResult, refolded ma
 	}
 	if dup {
 		res.Duplicates++
-		return nil
+		return w.adoptErased(ev)
 	}
 	if !s.clock.Observe(ev.HLC) {
 		res.Drifted++
@@ -132,4 +136,28 @@ func (r *ApplyResult) add(o ApplyResult) {
 	r.Duplicates += o.Duplicates
 	r.Refolded += o.Refolded
 	r.Drifted += o.Drifted
+}
+
+// adoptErased keeps a pulled copy of an event this desk holds when it is
+// the same event erased since (data/pkey: a destroyed key, a guest's plain
+// fields): the desk then holds no more than the server. Views stay as they
+// are: the purge that led to the erasure has cleared them.
+func (w *writer) adoptErased(ev wire.Event) error {
+	if !bytes.Contains(ev.Body, []byte("erased")) {
+		return nil
+	}
+	idx, err := get(w.txn, eventKey(ev.ID))
+	if err != nil {
+		return err
+	}
+	_, sk := splitIndex(idx)
+	stored, err := get(w.txn, sk)
+	if err != nil {
+		return err
+	}
+	enc, err := ev.Encode()
+	if err != nil || bytes.Equal(enc, stored) || !pkey.ErasedOf(enc, stored) {
+		return err
+	}
+	return translateTxnError(w.txn.SetEntry(badger.NewEntry(sk, enc).WithDiscard()))
 }

@@ -27,7 +27,7 @@ type foundDesk = apptest.Desk[*found.FoundRegister]
 
 // syncing enrols d's store with the server and keeps it syncing until the
 // test ends.
-func syncing(t *testing.T, e *env, d *foundDesk) *data.SyncClient {
+func syncing[R any](t *testing.T, e *env, d *apptest.Desk[R]) *data.SyncClient {
 	t.Helper()
 	code, err := server.CreateEnrolment(t.Context(), e.store, "hotel", time.Now(), time.Hour)
 	if err != nil {

@@ -46,7 +46,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "push", err)
 		return
 	}
-	if err := s.eraseKeys(r.Context(), desk.Property, evs); err != nil {
+	if err := s.eraseAsTold(r.Context(), desk.Property, evs); err != nil {
 		s.internalError(w, "push", err)
 		return
 	}

@@ -24,5 +24,5 @@ func withDashboard(svc *registers.All, s *kit.Session, screens ...kit.Screen) []
 		kit.Register{Name: "loans", Dashboard: loans.Dashboard(s, svc)},
 		kit.Register{Name: "found", Dashboard: found.Dashboard(s, svc)},
 		kit.Register{Name: "messages", Dashboard: messages.Dashboard(s, svc)},
-		kit.Register{Name: "attendance", Dashboard: attendance.Dashboard(svc)})
+		kit.Register{Name: "attendance", Dashboard: attendance.Dashboard(svc), Clock: attendance.Clocker(s, svc)})
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"floordesk/ui/kit"
 )
@@ -56,6 +57,10 @@ func (s *scanner) typed(r rune) {
 	s.runes = append(s.runes, r)
 	s.last = t
 }
+
+// reset drops what was typed: a key other than a character (Backspace,
+// an arrow) means a person is editing, not a scanner typing.
+func (s *scanner) reset() { s.runes = s.runes[:0] }
 
 // enter ends a scan: it returns the tag scanned, or "" when what came
 // before Enter was no scan (nothing, a stray key, or typing by hand), and
@@ -120,4 +125,70 @@ func (m *mainView) openScanned(tag string) {
 		}
 	}
 	m.s.Notify(lang.L("shell.scan_unknown", map[string]string{"Tag": tag}))
+}
+
+// scanEntry is an entry a scanner may type into (the sign-in's name
+// filter): it times the characters as the shell's scanner does, and an
+// Enter that ends a scan goes to onScan, which reports whether it took
+// the tag; else Enter submits as usual.
+type scanEntry struct {
+	widget.Entry
+	watch scanWatch
+}
+
+func newScanEntry(scan *scanner, onScan func(tag string) bool) *scanEntry {
+	e := &scanEntry{watch: scanWatch{scan: scan, onScan: onScan}}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedRune times r and types it.
+func (e *scanEntry) TypedRune(r rune) {
+	e.watch.Typed(r)
+	e.Entry.TypedRune(r)
+}
+
+// TypedKey gives a scan ended by Enter to onScan; a key that edits or
+// moves drops what the scanner gathered.
+func (e *scanEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if e.watch.Enter() {
+			return
+		}
+	default:
+		e.watch.Key(k.Name)
+	}
+	e.Entry.TypedKey(k)
+}
+
+// scanWatch is a kit.ScanWatcher on scan: an Enter that ends a scan goes
+// to onScan, which reports whether it took the tag.
+type scanWatch struct {
+	scan   *scanner
+	onScan func(tag string) bool
+}
+
+func (w scanWatch) Typed(r rune) { w.scan.typed(r) }
+
+// Key drops what was gathered on a key that edits or moves: the
+// driver's key presses before each character it types (a letter's, a
+// digit's, Shift) are part of a scan.
+func (w scanWatch) Key(name fyne.KeyName) {
+	if editKeys[name] {
+		w.scan.reset()
+	}
+}
+
+// editKeys are the keys that edit or move in a field: typed between the
+// characters, they make what was typed no scan.
+var editKeys = map[fyne.KeyName]bool{
+	fyne.KeyBackspace: true, fyne.KeyDelete: true, fyne.KeyTab: true, fyne.KeyEscape: true,
+	fyne.KeyLeft: true, fyne.KeyRight: true, fyne.KeyUp: true, fyne.KeyDown: true,
+	fyne.KeyHome: true, fyne.KeyEnd: true, fyne.KeyPageUp: true, fyne.KeyPageDown: true,
+}
+
+func (w scanWatch) Enter() bool {
+	tag, _ := w.scan.enter()
+	return tag != "" && w.onScan(tag)
 }

@@ -15,7 +15,21 @@ import (
 const (
 	SettingLanguage = "ui.lang"  // "zh", "en" or "" for the system's
 	SettingTheme    = "ui.theme" // "light", "dark" or "" for the system's
+	SettingPrint    = "ui.print" // PrintDirect, or "" to open documents in the viewer
 )
+
+// PrintDirect is SettingPrint's value that sends printed documents
+// straight to the PC's default printer (paper.SendToPrinter).
+const PrintDirect = "direct"
+
+// PrintsDirect tells whether the desk of svc sends documents straight to
+// the printer (see SettingPrint); for paper.Folder.Direct.
+func PrintsDirect(svc interface{ LocalSetting(string) (string, error) }) func() bool {
+	return func() bool {
+		v, _ := svc.LocalSetting(SettingPrint)
+		return v == PrintDirect
+	}
+}
 
 // Settings is the desk's own settings: language and light or dark theme,
 // both applied at once.
@@ -26,6 +40,7 @@ type Settings struct {
 	setLanguage func(string) error
 	language    *widget.RadioGroup
 	variant     *widget.RadioGroup
+	printing    *widget.RadioGroup
 	errs        *kit.FieldErrors
 }
 
@@ -40,9 +55,12 @@ func NewSettings(s *kit.Session, setTheme func(string), setLanguage func(string)
 	themes := choices{{"", "shell.settings_follow_system"}, {"light", "shell.settings_light"}, {"dark", "shell.settings_dark"}}
 	st.language = langs.radio(st.setting(SettingLanguage), st.saveLanguage)
 	st.variant = themes.radio(st.setting(SettingTheme), st.saveTheme)
+	prints := choices{{"", "shell.settings_print_viewer"}, {PrintDirect, "shell.settings_print_direct"}}
+	st.printing = prints.radio(st.setting(SettingPrint), func(v string) { st.save(SettingPrint, v, "shell.settings_print_saved") })
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("shell.settings_language"), st.language),
 		widget.NewFormItem(lang.L("shell.settings_theme"), st.variant),
+		widget.NewFormItem(lang.L("shell.settings_print"), st.printing),
 		widget.NewFormItem(lang.L("shell.settings_about"), widget.NewLabel(AboutText())))
 	content := container.NewPadded(container.NewVBox(form, st.errs.Form()))
 	st.ScreenBase = kit.NewScreenBase("settings", "shell.settings_title", theme.SettingsIcon, content)
@@ -107,11 +125,15 @@ func (st *Settings) Show(kind, id string) bool { return false }
 // Shortcuts implements kit.Screen.
 func (st *Settings) Shortcuts() []kit.Shortcut { return nil }
 
-// Choose picks a language or theme as a tap on its radio would, for tests.
+// Choose picks a language, theme or way of printing as a tap on its
+// radio would, for tests.
 func (st *Settings) Choose(setting, value string) {
 	radio := st.language
-	if setting == SettingTheme {
+	switch setting {
+	case SettingTheme:
 		radio = st.variant
+	case SettingPrint:
+		radio = st.printing
 	}
 	radio.SetSelected(radio.Options[choiceIndex(value)])
 }
@@ -142,6 +164,6 @@ func (c choices) radio(current string, onChange func(string)) *widget.RadioGroup
 }
 
 func choiceIndex(value string) int {
-	order := map[string]int{"": 0, Chinese: 1, English: 2, "light": 1, "dark": 2}
+	order := map[string]int{"": 0, Chinese: 1, English: 2, "light": 1, "dark": 2, PrintDirect: 1}
 	return order[value]
 }

@@ -64,6 +64,7 @@ type Shell struct {
 	s       *kit.Session
 	opt     Options
 	screens []kit.Screen // dashboard first, settings last
+	clock   kit.Clocker  // clocks staff in and out from the sign-in; nil: none
 	dash    *Dashboard
 	root    *fyne.Container
 	main    *mainView
@@ -96,6 +97,9 @@ func NewShell(s *kit.Session, regs []kit.Register, opt Options) *Shell {
 	for _, r := range regs {
 		if r.Screen != nil {
 			screens = append(screens, r.Screen)
+		}
+		if r.Clock != nil {
+			sh.clock = r.Clock
 		}
 	}
 	sh.dash = NewDashboard(s, kit.DashSources(regs))
@@ -173,10 +177,13 @@ func (sh *Shell) showStep(step any, content fyne.CanvasObject) {
 }
 
 // show puts o in the window; the widget focused before (the PIN entry)
-// is gone, so the focus goes too, letting the canvas get the shortcuts.
+// is gone, so the focus goes too, letting the canvas get the shortcuts,
+// and what is typed on no field goes nowhere until o's step takes it.
 func (sh *Shell) show(o fyne.CanvasObject) {
 	if c := sh.s.Window.Canvas(); c != nil {
 		c.Unfocus()
+		c.SetOnTypedRune(nil)
+		c.SetOnTypedKey(nil)
 	}
 	sh.root.Objects = []fyne.CanvasObject{o}
 	sh.root.Refresh()
@@ -211,8 +218,9 @@ func (sh *Shell) SwitchUser() {
 }
 
 func (sh *Shell) showSignIn() {
-	si := newSignIn(sh.s, sh.signedIn)
+	si := newSignIn(sh.s, sh.clock, sh.signedIn)
 	sh.showStep(si, si.content)
+	si.listen()
 	sh.s.Window.Canvas().Focus(si.filter)
 }
 

@@ -17,27 +17,32 @@ import (
 
 // signIn is the sign-in step: pick your name from the staff list, enter
 // your PIN. A wrong PIN shows the domain's refusal (tries left, locked)
-// under the PIN.
+// under the PIN. With a register that keeps attendance, staff also clock
+// in and out here without signing in (see signin_clock.go).
 type signIn struct {
 	s       *kit.Session
 	done    func()
 	staff   map[string]app.Staff
 	list    *kit.IDList
 	index   *kit.Index
-	filter  *widget.Entry
+	filter  *scanEntry
 	picked  *widget.Label
 	note    *widget.Label // why the desk signed its person out, when it did
 	pin     *kit.PINEntry
 	errs    *kit.FieldErrors
 	button  *widget.Button
 	content fyne.CanvasObject
+	clocking
 }
 
-func newSignIn(s *kit.Session, done func()) *signIn {
+// newSignIn returns the sign-in of session s; done runs once someone
+// signed in. clock clocks staff in and out from it; nil: it does not.
+func newSignIn(s *kit.Session, clock kit.Clocker, done func()) *signIn {
 	si := &signIn{s: s, done: done, staff: map[string]app.Staff{}, errs: kit.NewFieldErrors(), index: kit.NewIndex()}
 	si.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, si.fillRow)
 	si.list.OnSelectedID(si.pick)
-	si.filter = widget.NewEntry()
+	si.clocking = newClocking(clock)
+	si.filter = newScanEntry(&si.scan, si.takeBadge)
 	si.filter.SetPlaceHolder(lang.L("shell.find_name"))
 	si.filter.OnChanged = si.narrow
 	si.filter.OnSubmitted = func(string) { si.enterName() }
@@ -47,10 +52,14 @@ func newSignIn(s *kit.Session, done func()) *signIn {
 	si.note.Wrapping = fyne.TextWrapWord
 	si.note.Hide()
 	si.pin = kit.NewPINEntry()
+	si.pin.Scan = scanWatch{scan: &si.scan, onScan: si.pinScan} // a tag scanned into the PIN costs no try
 	si.pin.SetPlaceHolder(lang.L("shell.pin"))
 	si.pin.OnSubmitted = func(string) { si.submit() }
 	si.button = widget.NewButtonWithIcon(lang.L("shell.sign_in"), theme.LoginIcon(), si.submit)
 	si.button.Importance = widget.HighImportance
+	if clock != nil {
+		si.addClockButtons()
+	}
 	si.load()
 	si.content = si.layout()
 	return si
@@ -60,6 +69,10 @@ func (si *signIn) layout() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(lang.L("shell.sign_in_title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	form := container.NewVBox(si.note, si.picked, si.pin, si.errs.For("pin"), si.errs.Form(), si.button)
+	if si.clock != nil {
+		form.Add(container.NewGridWithColumns(2, si.in, si.out))
+		form.Add(si.said)
+	}
 	names := container.NewBorder(si.filter, nil, nil, nil, si.list.List)
 	body := container.NewBorder(title, nil, nil, nil,
 		container.NewGridWithColumns(2, names, container.NewVBox(layout.NewSpacer(), form, layout.NewSpacer())))
@@ -120,6 +133,7 @@ func (si *signIn) enterName() {
 func (si *signIn) pick(id string) {
 	si.picked.SetText(lang.L("shell.picked", map[string]string{"Name": si.staff[id].Name}))
 	si.errs.Clear()
+	si.confirm("")
 	si.pin.SetText("")
 	si.s.Window.Canvas().Focus(si.pin)
 }
@@ -133,14 +147,21 @@ func (si *signIn) submit() {
 	}
 	st, err := si.s.Svc.Login(id, si.pin.Text)
 	if err != nil {
-		si.pin.SetText("")
-		if !si.errs.Show(err) {
-			si.errs.Show(fieldRefusal(err, "pin"))
-		}
+		si.refused(err)
 		return
 	}
+	si.leave()
 	si.s.SignIn(st)
 	si.done()
+}
+
+// refused shows why the PIN typed was refused (tries left, locked)
+// under it, and clears it.
+func (si *signIn) refused(err error) {
+	si.pin.SetText("")
+	if !si.errs.Show(err) {
+		si.errs.Show(fieldRefusal(err, "pin"))
+	}
 }
 
 // fieldRefusal shows a refusal that names no field (a wrong PIN) at field.

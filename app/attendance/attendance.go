@@ -29,7 +29,7 @@ type How string
 const (
 	HowPIN        How = "pin"        // staff number and PIN at the desk
 	HowBadge      How = "badge"      // the badge (the staff number) scanned
-	HowSupervisor How = "supervisor" // a forgotten clock-out closed by a supervisor
+	HowSupervisor How = "supervisor" // a forgotten clock-out closed, or a missed clock-in entered, by a supervisor
 )
 
 // Status says whether a work day has a stint without a clock-out.
@@ -72,7 +72,7 @@ type Stint struct {
 }
 
 // Clocking is one clock-in or clock-out: when, at which desk, how, and
-// for one closed by a supervisor who did it and why.
+// for one a supervisor closed or entered who did it and why.
 type Clocking struct {
 	At   time.Time `json:"at"`
 	Desk string    `json:"desk"`
@@ -134,4 +134,7 @@ type HandoverClocking struct {
 	Early    int        `json:"early_min,omitempty"`
 	Shift    string     `json:"shift,omitempty"`
 	ClosedBy string     `json:"closed_by,omitempty"` // a supervisor closed the clock-out
+	// EnteredBy: a supervisor entered the missed clock-in (and its
+	// clock-out, when given); its lateness was not measured.
+	EnteredBy string `json:"entered_by,omitempty"`
 }

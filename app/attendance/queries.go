@@ -154,10 +154,13 @@ func handoverRow(d Day, i int, grace time.Duration) HandoverClocking {
 	if i == 0 {
 		r.Late = int(d.LateBy(grace) / time.Minute)
 	}
+	if st.Entered() {
+		r.EnteredBy = st.In.By
+	}
 	if st.Out != nil {
 		out := st.Out.At
 		r.Out = &out
-		if st.Out.How == HowSupervisor {
+		if st.Out.How == HowSupervisor && !st.Entered() {
 			r.ClosedBy = st.Out.By
 		}
 		if i == len(d.Stints)-1 {

@@ -21,15 +21,19 @@ type DayRow struct {
 	EarlyMin  int
 	Forgotten bool // a clock-out forgotten (open past MaxOnDuty)
 	OnDuty    bool
-	Closed    bool   // a clock-out closed by a supervisor
-	Notes     string // the supervisors' notes
+	Closed    bool // a clock-out closed by a supervisor
+	Entered   bool // a missed clock-in entered by a supervisor
+	// LateEntered: the lateness counts from an entered clock-in, a time
+	// a supervisor gave, not one measured at the desk.
+	LateEntered bool
+	Notes       string // the supervisors' notes
 }
 
 // RowOf is d as a DayRow at now with the hotel's grace.
 func RowOf(d Day, grace time.Duration, now time.Time) DayRow {
 	r := DayRow{Date: d.Date, Staff: d.Staff, Name: d.Name, In: d.FirstIn(), Worked: d.Worked(),
 		LateMin: int(d.LateBy(grace) / time.Minute), EarlyMin: int(d.EarlyBy(grace) / time.Minute),
-		Forgotten: d.Forgotten(now) != nil, OnDuty: d.OnDuty(now) != nil}
+		Forgotten: d.Forgotten(now) != nil, OnDuty: d.OnDuty(now) != nil, LateEntered: d.LateEntered()}
 	if d.Plan != nil {
 		r.Shift = d.Plan.Shift
 	}
@@ -38,7 +42,11 @@ func RowOf(d Day, grace time.Duration, now time.Time) DayRow {
 	}
 	var notes []string
 	for _, st := range d.Stints {
-		if st.Out != nil && st.Out.How == HowSupervisor {
+		switch {
+		case st.Entered():
+			r.Entered = true
+			notes = append(notes, st.In.Note)
+		case st.Out != nil && st.Out.How == HowSupervisor:
 			r.Closed = true
 			notes = append(notes, st.Out.Note)
 		}

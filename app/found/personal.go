@@ -15,8 +15,8 @@ import (
 var personalFields = []string{"guest", "contact", "claimant"}
 
 func init() {
-	personal.Register(KindLostReport, describeReport)
-	personal.Register(KindFound, describeItem)
+	personal.Register(KindLostReport, describeReport, personalFields...)
+	personal.Register(KindFound, describeItem, personalFields...)
 	app.RegisterIndexVersion(KindLostReport, "1") // 1: filed for the personal-data housekeeping
 }
 

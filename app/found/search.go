@@ -1,6 +1,10 @@
 package found
 
-import "floordesk/app"
+import (
+	"time"
+
+	"floordesk/app"
+)
 
 func init() { app.RegisterSearch(KindFound, searchDoc) }
 
@@ -26,6 +30,9 @@ type FoundQuery struct {
 	Status FoundStatus
 	// Categories are the categories' names as the desk shows them.
 	Categories map[app.Category]string
+	// From and To bound when the items were found (To excluded); zero:
+	// open.
+	From, To time.Time
 	// Limit is the most items answered; 0 means app.SearchPageSize.
 	Limit int
 }
@@ -39,5 +46,5 @@ func (s *FoundRegister) SearchFound(q FoundQuery) (app.SearchPage[FoundItem], er
 		names[string(c)] = name
 	}
 	return app.Search[FoundItem](s.Service, KindFound,
-		app.SearchQuery{Text: q.Text, Facet: string(q.Status), Codes: names, Limit: q.Limit})
+		app.SearchQuery{Text: q.Text, Facet: string(q.Status), Codes: names, From: q.From, To: q.To, Limit: q.Limit})
 }

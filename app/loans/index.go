@@ -17,7 +17,7 @@ const (
 
 func init() {
 	app.RegisterIndex(KindLoan, historyIndex)
-	app.RegisterIndexVersion(KindLoan, "3") // 3: filed for the personal-data housekeeping
+	app.RegisterIndexVersion(KindLoan, "4") // 3: filed for the personal-data housekeeping; 4: the word index (search.go)
 }
 
 func historyIndex(l *Loan) []wire.IndexEntry {

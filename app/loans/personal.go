@@ -7,7 +7,7 @@ import (
 // A loan's guest name is sealed under a key of the loan's own and removed
 // after the hotel's retention once the loan is returned (app/personal);
 // the room stays. A handover lists loans by room, without the name.
-func init() { personal.Register(KindLoan, describeLoan) }
+func init() { personal.Register(KindLoan, describeLoan, "guest") }
 
 func describeLoan(l *Loan) personal.Record {
 	rec := personal.Record{State: l.Personal, Holds: l.Guest != "",

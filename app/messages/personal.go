@@ -11,7 +11,7 @@ import (
 // names (the visitor's stays: the next shift hands the message to them).
 var personalFields = []string{"guest", "from", "phone", "visitor"}
 
-func init() { personal.Register(KindMessage, describeMessage) }
+func init() { personal.Register(KindMessage, describeMessage, personalFields...) }
 
 func describeMessage(m *Message) personal.Record {
 	rec := personal.Record{State: m.Personal, Holds: m.Guest != "" || m.From != "" || m.Phone != "" || m.Visitor != "",

@@ -15,8 +15,9 @@ const HousekeepActor = "housekeeping"
 const purgeBatch = 256
 
 // Housekeep purges the personal data of every record closed longer than
-// the hotel's retention before now, and erases the key material purges on
-// other desks destroyed. Any desk may run it (each runs it daily): two
+// the hotel's retention before now, erases the key material purges on
+// other desks destroyed, and erases the plain personal fields of purged
+// records' older events (Compact). Any desk may run it (each runs it daily): two
 // desks purging one record write two purges that mean the same. It
 // returns how many records it purged.
 func Housekeep(s *app.Service, now time.Time) (int, error) {
@@ -38,8 +39,14 @@ func Housekeep(s *app.Service, now time.Time) (int, error) {
 	if err := retireAll(s, replaced, cutoff, days); err != nil {
 		return 0, err
 	}
+	if err := compactReplaced(s, cutoff); err != nil {
+		return 0, err
+	}
 	if err := purgeAll(s, HousekeepActor, due, Purged{Reason: ReasonRetention, Days: days, At: s.Now()}); err != nil {
 		return 0, err
+	}
+	if _, err = Compact(s); err != nil { // first: EraseDestroyed then reads past its erasures at once
+		return len(due), err
 	}
 	_, err = EraseDestroyed(s)
 	return len(due), err
@@ -121,5 +128,9 @@ func DeleteGuest(s *app.Service, actorID string, q Query) ([]Record, error) {
 	if err != nil || len(recs) == 0 {
 		return recs, err
 	}
-	return recs, purgeAll(s, actorID, recs, Purged{Reason: ReasonRequest, At: s.Now()})
+	if err := purgeAll(s, actorID, recs, Purged{Reason: ReasonRequest, At: s.Now()}); err != nil {
+		return recs, err
+	}
+	_, err = Compact(s)
+	return recs, err
 }

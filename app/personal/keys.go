@@ -150,11 +150,6 @@ func destroyKey(s *app.Service, actor, id, reason string, days int) (wire.Event,
 	return ev, err == nil, err
 }
 
-// eraser is the store's Erase (data.Store).
-type eraser interface {
-	Erase(id string, erase func(wire.Event) wire.Event) error
-}
-
 // logReader is the store's local log (data.Store).
 type logReader interface {
 	Log(after uint64, limit int) ([]wire.Event, uint64, error)
@@ -193,7 +188,7 @@ func EraseDestroyed(s *app.Service) (int, error) {
 			if kev, err := s.Store().Get(issued); err != nil || pkey.IsErased(kev.Body) {
 				continue
 			}
-			if err := e.Erase(issued, pkey.Erase); err != nil {
+			if err := e.EraseAll([]string{issued}, pkey.Erase); err != nil {
 				return n, err
 			}
 			n++

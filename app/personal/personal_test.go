@@ -3,6 +3,7 @@ package personal_test
 import (
 	"bytes"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -197,27 +198,105 @@ func keysErased(t *testing.T, st *data.Store) {
 	}
 }
 
-// TestPlainRecordsPurged: a record written before sealing (its fields in
-// its event's body) is purged from the views and indexes the same way;
-// its event keeps the text, as docs/data-protection.md says.
+// TestPlainRecordsPurged: records written before sealing hold the guest
+// in their events' bodies, one sealed in its desk's chain (as a build
+// with the chain but without sealing wrote it), one from before the
+// chain, pulled from another desk. Purged after the retention, they leave
+// the views and the events: both desks erase the fields in place (the
+// second from the erasure it pulls, writing none of its own), every event
+// stays, the rest of each record stays, and both desks' chains still
+// check.
 func TestPlainRecordsPurged(t *testing.T) {
-	a := apptest.New(t, found.New)
+	a, b := apptest.Pair(t, found.New)
 	a.SetupHotel()
-	ref := app.Ref(found.KindLostReport, "old-report")
-	filed, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportFiled, found.LostReportInput{Guest: guestName,
-		Contact: guestPhone, Place: "大堂", LostAt: apptest.Start, Category: app.CatElectronics, Description: "phone", At: apptest.Start})
-	closed, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportClosed, map[string]any{"reason": "found it", "at": apptest.Start})
-	if _, err := a.Store.AppendAll([]wire.Event{filed, closed}); err != nil {
-		t.Fatal(err)
+	sealedRef := plainReport(t, "old-report", nil, a.Store)
+	legacyRef := plainReport(t, "older-report", &wire.Event{ID: "0190f0e0-0000-7000-8000-00000000a001",
+		HLC: wire.MakeTimestamp(apptest.Start.UnixMilli()-1000, 0), Desk: "desk-old"}, a.Store, b.Store)
+	apptest.ExchangeDesks(t, a, b)
+	if !bytes.Contains(readable(t, b.Store), []byte(guestPhone)) {
+		t.Fatal("desk B should hold the old reports' plain copies")
 	}
+	before := eventIDs(t, a.Store)
+
 	a.Clock.Advance(91 * 24 * time.Hour)
-	if n, err := personal.Housekeep(a.Core, a.Clock.Now()); err != nil || n != 1 {
+	if n, err := personal.Housekeep(a.Core, a.Clock.Now()); err != nil || n != 2 {
 		t.Fatalf("purged %d (%v)", n, err)
 	}
-	view, _ := a.Store.View(ref)
-	if bytes.Contains(view, []byte(guestPhone)) || bytes.Contains(view, []byte(guestName)) {
-		t.Fatalf("the old report's view still shows the guest: %s", view)
+	apptest.ExchangeDesks(t, a, b)
+	b.Clock.Advance(91 * 24 * time.Hour)
+	if _, err := personal.Housekeep(b.Core, b.Clock.Now()); err != nil {
+		t.Fatal(err)
 	}
+	for _, d := range []*desk{a, b} {
+		for _, secret := range []string{guestPhone, guestName} {
+			if bytes.Contains(readable(t, d.Store), []byte(secret)) {
+				t.Errorf("desk %s still holds %q readable", d.Store.Desk(), secret)
+			}
+		}
+		for _, ref := range []wire.EntityRef{sealedRef, legacyRef} {
+			r, err := d.Svc.LostReport(ref.ID)
+			if err != nil || r.Guest != "" || r.Description != "Huawei phone" || !r.Closed || r.Personal.Removed == nil {
+				t.Errorf("desk %s reads %s as %+v (%v)", d.Store.Desk(), ref.ID, r, err)
+			}
+		}
+		if rep, err := d.Store.Verify(nil); err != nil || !rep.OK() {
+			t.Errorf("desk %s's chains after the erasure: %v\n%s", d.Store.Desk(), err, rep)
+		}
+	}
+	after := eventIDs(t, a.Store)
+	if len(after) <= len(before) || strings.Join(after[:len(before)], ",") != strings.Join(before, ",") {
+		t.Fatalf("the audit trail changed: %d events before, %d after", len(before), len(after))
+	}
+	if n := countType(t, b.Store, pkey.TypeFieldsErased); n != 2 {
+		t.Fatalf("desk B holds %d erasures, want desk A's two and none of its own", n)
+	}
+	apptest.SameViews(t, a, b, sealedRef)
+	apptest.SameViews(t, a, b, legacyRef)
+}
+
+// plainReport stores a closed loss report of the test guest with the
+// guest in its events in the clear, as a build before sealing wrote it:
+// appended by the first store's desk (sealed in its chain), or, with
+// from, pulled by each store from from's desk at from's time (from before
+// the chain: unsealed).
+func plainReport(t *testing.T, id string, from *wire.Event, stores ...*data.Store) wire.EntityRef {
+	t.Helper()
+	ref := app.Ref(found.KindLostReport, id)
+	filed, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportFiled, found.LostReportInput{Guest: guestName,
+		Contact: guestPhone, Place: "大堂", LostAt: apptest.Start, Category: app.CatElectronics, Description: "Huawei phone", At: apptest.Start})
+	closed, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportClosed, map[string]any{"reason": "found it", "at": apptest.Start})
+	evs := []wire.Event{filed, closed}
+	if from == nil {
+		if _, err := stores[0].AppendAll(evs); err != nil {
+			t.Fatal(err)
+		}
+		return ref
+	}
+	for i := range evs {
+		evs[i].ID, evs[i].Desk, evs[i].HLC = from.ID[:len(from.ID)-1]+strconv.Itoa(i), from.Desk, from.HLC+wire.Timestamp(i)
+	}
+	for _, st := range stores {
+		if _, err := st.ApplyRemote(evs, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ref
+}
+
+// countType counts the events of type typ in st.
+func countType(t *testing.T, st *data.Store, typ string) int {
+	t.Helper()
+	evs, _, err := st.Log(0, 1_000_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, ev := range evs {
+		if ev.Type == typ {
+			n++
+		}
+	}
+	return n
 }
 
 // TestDeleteGuestOnRequest: a supervisor finds a guest's records by phone
@@ -282,6 +361,42 @@ func TestQueryLimits(t *testing.T) {
 				return
 			}
 			apptest.WantRefusal(t, err, app.ErrInvalid, tt.code)
+		})
+	}
+}
+
+// TestErasureLimit: a purged record with pkey.MaxErasedEvents plain
+// events is erased by one erasure, one with more by as many as it takes,
+// each within the limit; either way no event keeps the guest.
+func TestErasureLimit(t *testing.T) {
+	for _, tt := range []struct {
+		plain, erasures int
+	}{{pkey.MaxErasedEvents, 1}, {pkey.MaxErasedEvents + 1, 2}} {
+		t.Run(strconv.Itoa(tt.plain), func(t *testing.T) {
+			a := apptest.New(t, found.New)
+			ref := app.Ref(found.KindLostReport, "old-report")
+			var evs []wire.Event
+			for i := range tt.plain {
+				ev, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportFiled, found.LostReportInput{Guest: guestName,
+					Contact: guestPhone, Place: "大堂", LostAt: apptest.Start, Category: app.CatElectronics, Description: "phone " + strconv.Itoa(i), At: apptest.Start})
+				evs = append(evs, ev)
+			}
+			closed, _ := app.NewEvent(apptest.AttID, ref, found.TypeLostReportClosed, map[string]any{"reason": "found it", "at": apptest.Start})
+			for evs = append(evs, closed); len(evs) > 0; evs = evs[min(len(evs), 200):] {
+				if _, err := a.Store.AppendAll(evs[:min(len(evs), 200)]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			a.Clock.Advance(91 * 24 * time.Hour)
+			if n, err := personal.Housekeep(a.Core, a.Clock.Now()); err != nil || n != 1 {
+				t.Fatalf("purged %d (%v)", n, err)
+			}
+			if n := countType(t, a.Store, pkey.TypeFieldsErased); n != tt.erasures {
+				t.Fatalf("%d erasures, want %d", n, tt.erasures)
+			}
+			if bytes.Contains(readable(t, a.Store), []byte(guestPhone)) {
+				t.Fatal("an event still holds the guest's phone")
+			}
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/data/pkey"
 	"floordesk/data/wire"
 )
 
@@ -48,12 +49,20 @@ const (
 )
 
 // Register names a kind whose records hold personal data, with how its
-// view (a T) describes them (Ref is filled in); each such register calls
-// it from init. A kind registered twice panics.
-func Register[T any](kind string, describe func(*T) Record) {
+// view (a T) describes them (Ref is filled in) and the body fields its
+// events carry them in (those it seals; events from before sealing hold
+// them in the clear, and a purge erases them: compact.go); each such
+// register calls it from init. A kind registered twice panics.
+func Register[T any](kind string, describe func(*T) Record, fields ...string) {
 	if _, dup := readers[kind]; dup {
 		panic("personal: kind registered twice: " + kind)
 	}
+	for _, f := range fields {
+		if !slices.Contains(pkey.Erasable[kind], f) {
+			panic("personal: " + kind + "." + f + " is not in data/pkey.Erasable: the server would not erase it")
+		}
+	}
+	plainFields[kind] = fields
 	readers[kind] = func(ref wire.EntityRef, b []byte) (Record, error) {
 		var v T
 		if err := json.Unmarshal(b, &v); err != nil {

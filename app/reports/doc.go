@@ -1,5 +1,6 @@
 // Package reports is the supervisor's report of a period: requests,
-// complaints, loans, keys and lost and found, each beside the same
+// complaints, loans, keys, lost and found and the staff's attendance,
+// each beside the same
 // figures for the period before, of the same length. The figures come
 // from each register's PeriodReport (reading through the registers'
 // by-time indexes, so a week's report reads that week); this package

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/attendance"
 	"floordesk/app/found"
 	"floordesk/app/keys"
 	"floordesk/app/loans"
@@ -25,12 +26,13 @@ type Reporter struct {
 	loans    *loans.LoanRegister
 	keys     *keys.KeyRegister
 	found    *found.FoundRegister
+	attend   *attendance.AttendanceRegister
 }
 
 // New returns the reporter on core.
 func New(core *app.Service) *Reporter {
 	return &Reporter{core: core, requests: requests.New(core), loans: loans.New(core),
-		keys: keys.New(core), found: found.New(core)}
+		keys: keys.New(core), found: found.New(core), attend: attendance.New(core)}
 }
 
 // Report is one period beside the period before it.
@@ -48,6 +50,9 @@ type Figures struct {
 	Loans    loans.Report
 	Keys     keys.Report
 	Found    found.Report
+	// Attendance is the staff's: days worked, hours, lateness, and the
+	// clock-outs and clock-ins supervisors put right.
+	Attendance attendance.Report
 }
 
 // Report reports p and the period of the same length before it, with
@@ -91,6 +96,9 @@ func (r *Reporter) figures(p Period, now time.Time) (Figures, error) {
 	}
 	if f.Found, err = r.found.PeriodReport(p.From, p.To); err != nil {
 		return Figures{}, fmt.Errorf("report found: %w", err)
+	}
+	if f.Attendance, err = r.attend.PeriodReport(p.From, p.To); err != nil {
+		return Figures{}, fmt.Errorf("report attendance: %w", err)
 	}
 	return f, nil
 }

@@ -17,5 +17,5 @@ func init() {
 		}
 		return []wire.IndexEntry{{Name: roomIndexName, Key: []byte(r.Room)}}
 	})
-	app.RegisterIndexVersion(KindRequest, "3") // 2: complaints by room and guest (complaint_repeat.go); 3: filed for the personal-data housekeeping
+	app.RegisterIndexVersion(KindRequest, "5") // 2: complaints by room and guest (complaint_repeat.go); 3: filed for the personal-data housekeeping; 4: wake-up calls filed closed when made; 5: the word index (search.go)
 }

@@ -10,11 +10,12 @@ import (
 
 // A request's guest name and contact are sealed under a key of the
 // request's own and removed after the hotel's retention once it is
-// confirmed or cancelled (app/personal); the room, the description and
-// the handling stay. Scheduled requests (schedule.go) are not sealed yet.
+// confirmed or cancelled, or a wake-up call made (app/personal); the room,
+// the description and the handling stay. Each occurrence of a scheduled
+// request (schedule.go) is sealed and purged on its own.
 var personalFields = []string{"guest", "contact"}
 
-func init() { personal.Register(KindRequest, describeRequest) }
+func init() { personal.Register(KindRequest, describeRequest, personalFields...) }
 
 // openSealed appends a request's opening with its guest's data sealed,
 // and returns the request.
@@ -44,6 +45,8 @@ func describeRequest(r *Request) personal.Record {
 		rec.Closed = r.Confirmation.At
 	case r.Cancellation != nil:
 		rec.Closed = r.Cancellation.At
+	case r.Resolution != nil: // a wake-up call closes when it is made (applyRequestCalled)
+		rec.Closed = r.Resolution.At
 	}
 	return rec
 }

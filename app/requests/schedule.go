@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 )
 
@@ -125,10 +126,11 @@ type RequestCalled struct {
 }
 
 func applyRequestScheduled(r *Request, ev wire.Event) error {
-	b, err := app.DecodeBody[RequestScheduled](ev)
+	b, o, err := personal.DecodeBody[RequestScheduled](ev)
 	if err != nil {
 		return err
 	}
+	r.Personal.Note(o)
 	openRequest(r, ev, b.RequestOpened)
 	r.DueAt, r.Series = b.DueAt, b.Series
 	return nil

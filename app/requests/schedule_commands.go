@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"floordesk/app"
+	"floordesk/app/personal"
 	"floordesk/data/wire"
 )
 
@@ -21,7 +22,7 @@ func (s *RequestRegister) scheduleRequest(actor app.Staff, in NewRequest, now ti
 	if len(dues) > 1 {
 		series = &Series{ID: first, Of: len(dues), Until: dues[len(dues)-1].UTC()}
 	}
-	evs := make([]wire.Event, len(dues))
+	evs := make([]wire.Event, 0, 2*len(dues))
 	for i, due := range dues {
 		id := first
 		if i > 0 {
@@ -32,11 +33,13 @@ func (s *RequestRegister) scheduleRequest(actor app.Staff, in NewRequest, now ti
 		if !in.PromisedAt.IsZero() { // the same time after each occurrence's due time
 			body.PromisedAt = due.Add(in.PromisedAt.Sub(in.DueAt)).UTC()
 		}
-		ev, err := app.NewEvent(actor.ID, app.Ref(KindRequest, id), TypeRequestScheduled, body)
+		// Each occurrence is a record of its own, purged on its own: its
+		// guest's data is sealed under a key of its own (personal.go).
+		sealed, err := personal.SealedEvent(s.Service, actor.ID, app.Ref(KindRequest, id), TypeRequestScheduled, body, personalFields...)
 		if err != nil {
 			return Request{}, err
 		}
-		evs[i] = ev
+		evs = append(evs, sealed...)
 	}
 	if _, err := s.Store().AppendAll(evs); err != nil {
 		return Request{}, fmt.Errorf("save %s: %w", TypeRequestScheduled, app.StoreRefusal(err))

@@ -80,18 +80,29 @@ func IsErased(body []byte) bool {
 }
 
 // ErasedOf reports whether stored is pushed erased: the same event, its
-// key destroyed since. A desk that has not yet heard of the destruction
-// may push the event again with its key; the server keeps its erased copy.
+// key destroyed since, or its personal fields erased (fields.go). A desk
+// that has not yet heard of the erasure may push the event again as it
+// was; the server keeps its erased copy.
 func ErasedOf(stored, pushed []byte) bool {
 	s, err := wire.DecodeEvent(stored)
-	if err != nil || s.Entity.Kind != Kind || !IsErased(s.Body) {
+	if err != nil {
+		return false
+	}
+	fields, fieldsErased := erasedFieldsOf(s)
+	keyErased := s.Entity.Kind == Kind && IsErased(s.Body)
+	if !keyErased && !fieldsErased {
 		return false
 	}
 	p, err := wire.DecodeEvent(pushed)
 	if err != nil || p.ID != s.ID {
 		return false
 	}
-	a, errA := Erase(p).Encode()
+	if keyErased {
+		p = Erase(p)
+	} else {
+		p, _ = EraseFields(p, pushed, fields)
+	}
+	a, errA := p.Encode()
 	b, errB := s.Encode()
 	return errA == nil && errB == nil && bytes.Equal(a, b)
 }

@@ -167,7 +167,7 @@ func CheckSealOf(ev Event, s Seal, raw []byte, pub ed25519.PublicKey) (Seal, Cha
 			return Seal{}, ChainLink{}, err
 		}
 	}
-	if string(claimed) != string(want) && !erasedKey(ev) {
+	if string(claimed) != string(want) && !erasedKey(ev) && !erasedFields(ev, s, claimed) {
 		return s, ChainLink{}, fmt.Errorf("%w: event %s (number %d of desk %s)", ErrSealAltered, ev.ID, s.N, ev.Desk)
 	}
 	return s, ChainLink{N: s.N, ID: ev.ID, Hash: claimed}, nil
@@ -180,6 +180,67 @@ func CheckSealOf(ev Event, s Seal, raw []byte, pub ed25519.PublicKey) (Seal, Cha
 // chain (the next event names its hash) and its signature is still checked.
 func erasedKey(ev Event) bool {
 	return ev.Entity.Kind == "pkey" && bytes.HasPrefix(ev.Body, []byte(`{"erased":true,`))
+}
+
+// ErasedFieldsMember is the body member of an event whose guest's
+// personal fields, written in the clear before they were sealed, were
+// erased (data/pkey): the fields erased and, for a sealed event, the
+// SHA-256 of its content as signed (hex), so its chain still checks.
+const ErasedFieldsMember = "erased_fields"
+
+// ErasedFields is the value of ErasedFieldsMember.
+type ErasedFields struct {
+	Fields  []string `json:"fields"`
+	Content string   `json:"content,omitempty"`
+}
+
+// erasedFields reports whether ev's personal fields were erased after s
+// sealed it, and the content digest its body keeps is the one s's hash
+// covers: the rest of the event as it stands cannot be checked (its
+// hash was over the fields), but the chain still links through it and the
+// signature still names its author.
+func erasedFields(ev Event, s Seal, claimed []byte) bool {
+	var body map[string]json.RawMessage
+	if !bytes.Contains(ev.Body, []byte(ErasedFieldsMember)) || json.Unmarshal(ev.Body, &body) != nil {
+		return false
+	}
+	var e ErasedFields
+	if json.Unmarshal(body[ErasedFieldsMember], &e) != nil || e.Content == "" {
+		return false
+	}
+	digest, err := hex.DecodeString(e.Content)
+	return err == nil && len(digest) == sha256.Size && bytes.Equal(hashOfDigest(s, digest), claimed)
+}
+
+// SignedContent returns the SHA-256 of ev's content as its seal's hash
+// covers it (the encoding without the seal; raw, when given, is the
+// stored encoding, tried first), or false when ev is not sealed or its
+// content does not match its seal.
+func SignedContent(ev Event, raw []byte) ([]byte, bool) {
+	s, ok, err := SealOf(ev)
+	if !ok || err != nil {
+		return nil, false
+	}
+	claimed, err := b64.DecodeString(s.Hash)
+	if err != nil {
+		return nil, false
+	}
+	var encs [][]byte
+	if i := bytes.LastIndex(raw, sealMember); i >= 0 && rawChainHash(s, raw) != nil {
+		encs = append(encs, append(append([]byte{}, raw[:i]...), '}'))
+	}
+	ev.Extra = maps.Clone(ev.Extra)
+	delete(ev.Extra, SealField)
+	if enc, err := ev.Encode(); err == nil {
+		encs = append(encs, enc)
+	}
+	for _, enc := range encs {
+		d := sha256.Sum256(enc)
+		if bytes.Equal(hashOfDigest(s, d[:]), claimed) {
+			return d[:], true
+		}
+	}
+	return nil, false
 }
 
 // Follows reports whether s names link as the event before it.
@@ -245,11 +306,16 @@ func rawChainHash(s Seal, raw []byte) []byte {
 // hashOf is the chain hash of s over an event's encoding without its seal.
 func hashOf(s Seal, enc []byte) []byte {
 	content := sha256.Sum256(enc)
+	return hashOfDigest(s, content[:])
+}
+
+// hashOfDigest is hashOf given the SHA-256 of the encoding.
+func hashOfDigest(s Seal, content []byte) []byte {
 	h := sha256.New()
 	h.Write([]byte(sealDomain))
 	h.Write([]byte(s.Key + "\n"))
 	h.Write(binary.BigEndian.AppendUint64(nil, s.N))
 	h.Write([]byte(s.Prev + "\n" + s.PrevHash + "\n"))
-	h.Write(content[:])
+	h.Write(content)
 	return h.Sum(nil)
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // Erase rewrites property's event id as erase makes it, under its
-// sequence. Badger keeps the old value in its files until compaction and
-// value-log GC reclaim it (the store is encrypted at rest).
+// sequence, and marks the old value for Badger to discard: no backup made
+// after it holds the old value, and Badger's files keep it only until
+// compaction and value-log GC reclaim it (the store is encrypted at rest).
 func (s *Store) Erase(_ context.Context, property, id string, erase func([]byte) ([]byte, error)) error {
 	err := s.update(func(txn *badger.Txn) error {
 		item, err := txn.Get(idKey(id))
@@ -40,7 +41,10 @@ func (s *Store) Erase(_ context.Context, property, id string, erase func([]byte)
 		if err != nil {
 			return err
 		}
-		return txn.Set(eventKey(property, seq), out)
+		// Discarding the earlier versions keeps them out of every backup
+		// from now on (Badger's backup stops at the discard) and lets
+		// compaction drop them.
+		return txn.SetEntry(badger.NewEntry(eventKey(property, seq), out).WithDiscard())
 	})
 	if err != nil {
 		return fmt.Errorf("erase %s: %w", id, err)

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"floordesk/app"
@@ -54,7 +53,7 @@ func (sc *Screen) look() kit.ListLook {
 // tag that is no staff number is not the screen's.
 func (sc *Screen) TakeTag(tag string) bool {
 	p, err := sc.svc.Badge(tag)
-	if r := app.RefusalOf(err); r != nil && (r.Code == "staff.unknown" || r.Field == "badge") {
+	if notABadge(err) {
 		return false
 	}
 	if err != nil {
@@ -69,11 +68,7 @@ func (sc *Screen) TakeTag(tag string) bool {
 // notice and returns the confirmation.
 func (sc *Screen) clocked(d appattendance.Day, in bool) string {
 	sc.Put(d)
-	key, at := "attendance.clocked_out", d.Changed
-	if in {
-		key = "attendance.clocked_in"
-	}
-	text := lang.L(key, map[string]string{"Name": d.Name, "Time": kit.Clock(at.In(sc.s.Location()))})
+	text := clockedText(sc.s, d, in)
 	sc.s.Notify(text)
 	return text
 }

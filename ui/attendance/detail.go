@@ -35,6 +35,9 @@ func (sc *Screen) detail(d appattendance.Day) fyne.CanvasObject {
 		in := st.In.At
 		box.Add(widget.NewButton(lang.L("attendance.close"), func() { sc.showCloseForm(d, in) }))
 	}
+	if sc.s.IsSupervisor() {
+		box.Add(widget.NewButton(lang.L("attendance.enter"), func() { sc.showEnterForm(d.Staff, d.Date) }))
+	}
 	return box
 }
 
@@ -60,7 +63,11 @@ func (sc *Screen) planText(d appattendance.Day) string {
 func (sc *Screen) history(d appattendance.Day) []kit.HistoryStep {
 	var steps []kit.HistoryStep
 	for _, st := range d.Stints {
-		steps = append(steps, kit.HistoryStep{At: st.In.At, Text: sc.clockingText("attendance.h.in", st.In)})
+		in := "attendance.h.in"
+		if st.Entered() {
+			in = "attendance.h.entered"
+		}
+		steps = append(steps, kit.HistoryStep{At: st.In.At, Text: sc.clockingText(in, st.In)})
 		for _, c := range st.Also {
 			steps = append(steps, kit.HistoryStep{At: c.At, Text: sc.clockingText("attendance.h.also", c)})
 		}

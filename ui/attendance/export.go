@@ -18,13 +18,15 @@ import (
 // The month's attendance as a workbook: a row per person per work day,
 // headers in the user's language, times in the hotel's zone.
 
-// exportRow is the supervisor's export of this month's or last month's
-// attendance; hidden from others (see names).
+// exportRow is the supervisor's tools: the export of this month's or
+// last month's attendance, and the entry of a missed clock-in; hidden
+// from others (see names).
 func (sc *Screen) exportRow() fyne.CanvasObject {
 	this := widget.NewButtonWithIcon(lang.L("attendance.export_this"), theme.DownloadIcon(), func() { sc.askExport(0) })
 	last := widget.NewButtonWithIcon(lang.L("attendance.export_last"), theme.DownloadIcon(), func() { sc.askExport(-1) })
-	this.Importance, last.Importance = widget.LowImportance, widget.LowImportance
-	sc.exports = container.NewHBox(this, last)
+	enter := widget.NewButtonWithIcon(lang.L("attendance.enter"), theme.ContentAddIcon(), func() { sc.showEnterForm("", "") })
+	this.Importance, last.Importance, enter.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
+	sc.exports = container.NewHBox(this, last, enter)
 	return sc.exports
 }
 
@@ -97,15 +99,17 @@ func (sc *Screen) rowCells(r appattendance.DayRow) []export.Cell {
 		kit.Number(float64(r.LateMin)), kit.Number(float64(r.EarlyMin)), kit.Text(flags(r)), kit.Text(r.Notes)}
 }
 
-// flags are the row's marks a supervisor reads: late, early, forgotten,
-// closed by a supervisor, still on duty.
+// flags are the row's marks a supervisor reads: late (measured, or from
+// a clock-in a supervisor entered), early, forgotten, closed or entered
+// by a supervisor, still on duty.
 func flags(r appattendance.DayRow) string {
 	var out []string
 	for _, f := range []struct {
 		on  bool
 		key string
-	}{{r.LateMin > 0, "attendance.flag.late"}, {r.EarlyMin > 0, "attendance.flag.early"},
-		{r.Forgotten, "attendance.flag.forgotten"}, {r.Closed, "attendance.flag.closed"}, {r.OnDuty, "attendance.flag.on_duty"}} {
+	}{{r.LateMin > 0 && !r.LateEntered, "attendance.flag.late"}, {r.LateMin > 0 && r.LateEntered, "attendance.flag.late_entered"},
+		{r.EarlyMin > 0, "attendance.flag.early"}, {r.Forgotten, "attendance.flag.forgotten"}, {r.Closed, "attendance.flag.closed"},
+		{r.Entered, "attendance.flag.entered"}, {r.OnDuty, "attendance.flag.on_duty"}} {
 		if f.on {
 			out = append(out, lang.L(f.key))
 		}

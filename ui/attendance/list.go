@@ -118,7 +118,11 @@ func (sc *Screen) statusNote(d appattendance.Day) (string, widget.Importance) {
 	late, early := d.LateBy(sc.grace), d.EarlyBy(sc.grace)
 	var flags []string
 	if late > 0 {
-		flags = append(flags, lang.L("attendance.late", map[string]string{"Span": kit.Duration(late)}))
+		key := "attendance.late"
+		if d.LateEntered() {
+			key = "attendance.late_entered"
+		}
+		flags = append(flags, lang.L(key, map[string]string{"Span": kit.Duration(late)}))
 	}
 	if early > 0 {
 		flags = append(flags, lang.L("attendance.early", map[string]string{"Span": kit.Duration(early)}))

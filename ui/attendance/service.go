@@ -15,6 +15,7 @@ type Service interface {
 	ClockOut(staffID, pin string) (appattendance.Day, error)
 	Badge(badge string) (appattendance.Punch, error)
 	CloseForgotten(actorID string, in appattendance.CloseInput) (appattendance.Day, error)
+	EnterMissed(actorID string, in appattendance.EnterInput) (appattendance.Day, error)
 	WorkDay(id string) (appattendance.Day, error)
 	OpenDays() ([]appattendance.Day, error)
 	DaysIn(from, to time.Time) ([]appattendance.Day, error)

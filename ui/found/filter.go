@@ -40,8 +40,9 @@ func (sc *Screen) withHistory(fs []kit.Filter[appfound.FoundItem]) []kit.Filter[
 		if !ok {
 			continue
 		}
-		out[i].Search = func(query string) ([]appfound.FoundItem, bool, error) {
-			page, err := sc.svc.SearchFound(appfound.FoundQuery{Text: query, Status: status, Categories: categoryNames()})
+		out[i].Search = func(q kit.HistoryQuery) ([]appfound.FoundItem, bool, error) {
+			page, err := sc.svc.SearchFound(appfound.FoundQuery{Text: q.Text, Status: status, Categories: categoryNames(),
+				From: q.From, To: q.To})
 			return page.Items, page.More, err
 		}
 	}

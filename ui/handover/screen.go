@@ -9,6 +9,7 @@ import (
 
 	apphandover "floordesk/app/handover"
 	"floordesk/data/wire"
+	"floordesk/export"
 	"floordesk/ui/kit"
 )
 
@@ -45,7 +46,9 @@ func newScreen(s *kit.Session, svc Service, regs []kit.Register) *Screen {
 	sc.list.OnSelectedID(sc.showHandover)
 	earlier := widget.NewLabel(lang.L("handover.earlier"))
 	earlier.TextStyle.Bold = true
-	left := container.NewBorder(container.NewVBox(sc.prepare.content(), widget.NewSeparator(), earlier, sc.failed), nil, nil, nil, sc.list.List)
+	exp := kit.ExportButton(func(f export.Format) { kit.AskExportTable(s, sc.table(), f) })
+	head := container.NewVBox(sc.prepare.content(), widget.NewSeparator(), container.NewBorder(nil, nil, nil, exp, earlier), sc.failed)
+	left := container.NewBorder(head, nil, nil, nil, sc.list.List)
 	split := container.NewHSplit(left, sc.pane.Content())
 	split.SetOffset(0.36)
 	sc.ScreenBase = kit.NewScreenBase("handover", "handover.title", theme.DocumentIcon, split)

@@ -48,11 +48,14 @@ func (l *ListScreen[T]) ExportName(f export.Format) string {
 
 // AskExport takes what the list shows now, asks for the file to save it
 // in as f, and saves it there (ExportTo).
-func (l *ListScreen[T]) AskExport(f export.Format) {
-	t := l.Table()
-	AskExportFile(l.s, l.ExportName(f), func(w fyne.URIWriteCloser, err error) {
-		SaveExport(l.s, t, f, w, err)
-	})
+func (l *ListScreen[T]) AskExport(f export.Format) { AskExportTable(l.s, l.Table(), f) }
+
+// AskExportTable asks for the file to save t in as f, offering t's name
+// and today's date in the hotel's zone, and saves it there (SaveExport):
+// the export of a list that is not a ListScreen.
+func AskExportTable(s *Session, t export.Table, f export.Format) {
+	name := export.FileName(t.Name, s.Now().In(s.Location()), f)
+	AskExportFile(s, name, func(w fyne.URIWriteCloser, err error) { SaveExport(s, t, f, w, err) })
 }
 
 // ExportTo saves what the list shows now as f in w, the file the save

@@ -107,12 +107,14 @@ type Filter[T any] struct {
 	More func(query string) []T
 	// Search, when set, answers the choice from the store instead of from
 	// the records held (the history, which the screen does not hold): the
-	// records the search text finds, every record for none, in the order
-	// to list them, at most a page, and whether more match past them. The
-	// list shows what it answers, Keep and Compare aside, and its count
-	// says when there are more. It runs when the choice or the search text
-	// changes and after a change of Kind, never on a tick.
-	Search func(query string) (xs []T, more bool, err error)
+	// records the search text finds in the period picked beside it (the
+	// list shows a period menu while such a choice is picked), every
+	// record for no text, in the order to list them, at most a page, and
+	// whether more match past them. The list shows what it answers, Keep
+	// and Compare aside, and its count says when there are more. It runs
+	// when the choice, the search text or the period changes and after a
+	// change of Kind, never on a tick.
+	Search func(q HistoryQuery) (xs []T, more bool, err error)
 }
 
 // ListScreen is the screen of a register: on the left the records it
@@ -134,7 +136,9 @@ type ListScreen[T any] struct {
 	search  *widget.Entry  // nil without ListLook.Search
 	export  *widget.Button // nil without ListConfig.Export
 	filter  *widget.Select // nil without Filters
-	count   *widget.Label  // nil without ListLook.Count
+	period  *widget.Select // nil without a Filter with Search
+	periods fyne.CanvasObject
+	count   *widget.Label // nil without ListLook.Count
 	list    *IDList
 	pane    *DetailPane
 	shown   string // the record shown last, to go back to from a form
@@ -167,6 +171,11 @@ func NewListScreen[T any](s *Session, look ListLook, c ListConfig[T]) *ListScree
 	l.list.OnSelectedID(l.pick)
 	l.pane = NewDetailPane(l.placeholder())
 	l.search, l.filter, l.count = l.newSearch(), l.newFilter(), l.newCount()
+	if slices.ContainsFunc(c.Filters, func(f Filter[T]) bool { return f.Search != nil }) {
+		l.period = NewPeriodMenu(l.apply)
+		l.periods = wideEnough(l.period)
+		l.periods.Hide()
+	}
 	if c.Export != "" {
 		l.export = ExportButton(l.AskExport)
 	}
@@ -277,6 +286,9 @@ func (l *ListScreen[T]) searchRow() fyne.CanvasObject {
 	var end []fyne.CanvasObject
 	if l.filter != nil {
 		end = append(end, wideEnough(l.filter))
+	}
+	if l.periods != nil {
+		end = append(end, l.periods)
 	}
 	if l.export != nil {
 		end = append(end, l.export)
@@ -541,8 +553,9 @@ func (l *ListScreen[T]) hold(xs ...T) {
 // apply lists the records the search and the filter keep, in order.
 func (l *ListScreen[T]) apply() {
 	query, f := l.query(), l.choice()
+	l.showPeriod(f.Search != nil)
 	if f.Search != nil {
-		l.showPage(f, query)
+		l.showPage(f, l.historyQuery(query))
 		return
 	}
 	l.page = page[T]{}
@@ -558,12 +571,41 @@ func (l *ListScreen[T]) apply() {
 	l.setCount(len(ids), "")
 }
 
-// showPage lists what f's Search answers for query, asking again only
-// when the choice or the text changed or the answer is out of date; its
-// count says when more records match.
-func (l *ListScreen[T]) showPage(f Filter[T], query string) {
-	if asked := f.Name + "\x00" + query; asked != l.page.asked {
-		xs, more, err := f.Search(query)
+// showPeriod shows the period menu while a history choice is picked.
+func (l *ListScreen[T]) showPeriod(show bool) {
+	if l.periods == nil || show == l.periods.Visible() {
+		return
+	}
+	if show {
+		l.periods.Show()
+	} else {
+		l.periods.Hide()
+	}
+}
+
+// historyQuery is query in the period picked, now in the hotel's zone.
+func (l *ListScreen[T]) historyQuery(query string) HistoryQuery {
+	q := HistoryQuery{Text: query}
+	if l.period != nil {
+		q.From, q.To = PeriodOf(l.period, l.s.Now().In(l.s.Location()))
+	}
+	return q
+}
+
+// Period is the period menu of the history choices, or nil without one.
+func (l *ListScreen[T]) Period() *widget.Select { return l.period }
+
+// PeriodShown tells whether the period menu shows (a history choice is
+// picked).
+func (l *ListScreen[T]) PeriodShown() bool { return l.periods != nil && l.periods.Visible() }
+
+// showPage lists what f's Search answers for q, asking again only when
+// the choice, the text or the period changed or the answer is out of
+// date; its count says when more records match.
+func (l *ListScreen[T]) showPage(f Filter[T], q HistoryQuery) {
+	query := q.Text
+	if asked := f.Name + "\x00" + query + "\x00" + q.From.String() + q.To.String(); asked != l.page.asked {
+		xs, more, err := f.Search(q)
 		if err != nil {
 			l.s.Notify(Say(err))
 		}

@@ -309,13 +309,15 @@ func TestListScreenFilterReadsMore(t *testing.T) {
 type history struct {
 	loans    []loan
 	searches []string
+	periods  [][2]time.Time
 }
 
-func (h *history) search(q string) ([]loan, bool, error) {
-	h.searches = append(h.searches, q)
+func (h *history) search(q kit.HistoryQuery) ([]loan, bool, error) {
+	h.searches = append(h.searches, q.Text)
+	h.periods = append(h.periods, [2]time.Time{q.From, q.To})
 	var out []loan
 	for _, l := range h.loans {
-		if strings.Contains(l.Item, q) {
+		if strings.Contains(l.Item, q.Text) && !l.Due.Before(q.From) && (q.To.IsZero() || l.Due.Before(q.To)) {
 			out = append(out, l)
 		}
 	}
@@ -363,6 +365,45 @@ func TestListScreenFilterSearchesTheStore(t *testing.T) {
 	ls.Filter().SetSelectedIndex(0)
 	if _, ok := ls.Record("R7"); ok {
 		t.Error("the search's records stay after another choice")
+	}
+}
+
+// TestListScreenHistoryPeriod: a history choice shows the period menu
+// (hidden for the others); a period picked asks the search for its days
+// in the hotel's zone, and lists what falls in them.
+func TestListScreenHistoryPeriod(t *testing.T) {
+	e, sh, _ := loanScreen(t)
+	now := e.Clock.Now().In(e.Session.Location())
+	h := &history{loans: []loan{{ID: "R9", Room: "305", Item: "雨伞 umbrella", Due: now.Add(-time.Minute)},
+		{ID: "R8", Room: "306", Item: "熨斗 iron", Due: now.AddDate(0, 0, -1)},
+		{ID: "R7", Room: "307", Item: "雨伞 umbrella", Due: now.AddDate(0, -2, 0)}}}
+	c := loanConfig(sh)
+	c.Filters = append(c.Filters, kit.Filter[loan]{Name: "loans.filter.returned", Search: h.search})
+	ls := kit.NewListScreen(e.Session, kit.ListLook{Search: "loans.search", Count: "found.count"}, c)
+	ls.Refresh(nil)
+	if ls.Period() == nil || ls.PeriodShown() {
+		t.Fatal("the period menu shows before a history choice is picked")
+	}
+	ls.Filter().SetSelectedIndex(2)
+	if !ls.PeriodShown() || ls.Period().Selected != "Any time" {
+		t.Fatalf("a history choice: period menu shown %v on %q", ls.PeriodShown(), ls.Period().Selected)
+	}
+	ls.Period().SetSelected("Today")
+	y, m, d := now.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, now.Location())
+	if got := h.periods[len(h.periods)-1]; !got[0].Equal(today) || !got[1].Equal(today.AddDate(0, 0, 1)) {
+		t.Errorf("today asks for %v", got)
+	}
+	if got := ls.List().IDs(); !slices.Equal(got, []string{"R9"}) {
+		t.Errorf("today lists %v", got)
+	}
+	ls.Period().SetSelected("Last 30 days")
+	if got := ls.List().IDs(); !slices.Equal(got, []string{"R9", "R8"}) {
+		t.Errorf("the last 30 days list %v", got)
+	}
+	ls.Filter().SetSelectedIndex(0)
+	if ls.PeriodShown() {
+		t.Error("the period menu stays after another choice")
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 // OpenDocument writes a document that is not one the desk prints (a photo
@@ -19,9 +21,9 @@ func (s *Session) OpenDocument(name string, write func(io.Writer) error, done fu
 	go func() {
 		path, err := "", errors.New("no printer set")
 		if p != nil {
-			path, err = p.Print(file, write)
+			path, err = p.Show(file, write)
 		}
-		s.Notify(printNotice(p, path, err))
+		s.Notify(openNotice(p, path, err))
 		if done != nil {
 			done(path)
 		}
@@ -36,4 +38,12 @@ func SafeFileName(name string) string {
 		}
 		return r
 	}, name)
+}
+
+// openNotice says that a document opened in the viewer, or why not.
+func openNotice(p Printer, path string, err error) string {
+	if err == nil {
+		return lang.L("kit.print_opened", map[string]string{"File": path})
+	}
+	return printNotice(p, path, err)
 }

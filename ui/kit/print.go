@@ -11,10 +11,13 @@ import (
 )
 
 // Printer writes a document to a file and opens it in the system's viewer,
-// which prints it (Fyne cannot print). It returns the file's path; the
-// errors are paper.Folder.Print's.
+// which prints it (Fyne cannot print), or sends it to the default printer
+// when the desk is set so (Sends). It returns the file's path; the errors
+// are paper.Folder.Print's. Show writes a file to open, never to print.
 type Printer interface {
 	Print(name string, write func(io.Writer) error) (string, error)
+	Show(name string, write func(io.Writer) error) (string, error)
+	Sends() bool
 }
 
 var _ Printer = paper.Folder{}
@@ -64,8 +67,13 @@ func (s *Session) Print(kind, id string, write func(io.Writer) error, done func(
 
 func printNotice(p Printer, path string, err error) string {
 	switch {
+	case err == nil && p.Sends():
+		return lang.L("kit.print_sent", map[string]string{"File": path})
 	case err == nil:
 		return lang.L("kit.print_opened", map[string]string{"File": path})
+	case errors.Is(err, paper.ErrNotSent) && !errors.Is(err, paper.ErrViewer):
+		slog.Warn("print: send to the printer", "path", path, "err", err)
+		return lang.L("kit.print_not_sent", map[string]string{"File": path})
 	case errors.Is(err, paper.ErrViewer):
 		slog.Warn("print: open the document", "path", path, "err", err)
 		return lang.L("kit.print_no_viewer", map[string]string{"File": path})

@@ -28,6 +28,9 @@ type Register struct {
 	// Handover lays out the register's section of a handover from the rows
 	// it saved; nil when it adds nothing to a handover.
 	Handover func(rows json.RawMessage, now time.Time) HandoverSection
+	// Clock clocks staff in and out from the sign-in; nil: the register
+	// keeps no attendance (only the attendance register fills it).
+	Clock Clocker
 }
 
 // DashSource is a register's part of the dashboard.

@@ -16,13 +16,15 @@ const (
 	filterOverdue
 	filterRoom
 	filterReturned
+	filterHistory
 )
 
 var filterKeys = []string{"loans.filter.open", "loans.filter.due_today", "loans.filter.overdue",
-	"loans.filter.room", "loans.filter.returned"}
+	"loans.filter.room", "loans.filter.returned", "loans.filter.history"}
 
 // filters are the filter menu's choices; the room filter brings in the
-// room's returned loans.
+// room's returned loans; the returned and every loan ever are searched
+// in the store's history, in the period picked beside them.
 func (sc *Screen) filters() []kit.Filter[apploans.Loan] {
 	out := make([]kit.Filter[apploans.Loan], len(filterKeys))
 	for i, key := range filterKeys {
@@ -31,7 +33,20 @@ func (sc *Screen) filters() []kit.Filter[apploans.Loan] {
 		}}
 	}
 	out[filterRoom].More = sc.roomLoans
+	out[filterReturned].Search = sc.searchHistory(apploans.LoanStatusReturned)
+	out[filterHistory].Search = sc.searchHistory("")
 	return out
+}
+
+// searchHistory searches every loan ever made in status ("" for any) for
+// what is typed, by room, guest, tag, item or staff name, in the period
+// picked.
+func (sc *Screen) searchHistory(status apploans.LoanStatus) func(kit.HistoryQuery) ([]apploans.Loan, bool, error) {
+	return func(q kit.HistoryQuery) ([]apploans.Loan, bool, error) {
+		page, err := sc.svc.SearchLoans(apploans.LoanQuery{Text: q.Text, Status: status, From: q.From, To: q.To,
+			Items: sc.names.itemsByCode(), Staff: sc.names.staffByID()})
+		return page.Items, page.More, err
+	}
 }
 
 func (sc *Screen) currentFilter() filter {
@@ -53,6 +68,8 @@ func (f filter) keep(l apploans.Loan, query string, now time.Time) bool {
 		return query != "" && l.Room == query
 	case filterReturned:
 		return !l.IsOpen()
+	case filterHistory:
+		return true
 	}
 	return l.IsOpen()
 }

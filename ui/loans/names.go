@@ -77,3 +77,21 @@ func (n *names) tagOwner(tag string) (app.ItemType, bool) {
 	}
 	return app.ItemType{}, false
 }
+
+// itemsByCode are the item types' names by code, for the history search.
+func (n *names) itemsByCode() map[string]string {
+	out := make(map[string]string, len(n.items))
+	for _, t := range n.items {
+		out[t.Code] = t.Name
+	}
+	return out
+}
+
+// staffByID are the staff's names by ID, for the history search.
+func (n *names) staffByID() map[string]string {
+	out := map[string]string{}
+	for _, st := range n.Staff() {
+		out[st.ID] = st.Name
+	}
+	return out
+}

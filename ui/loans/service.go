@@ -21,6 +21,7 @@ type Service interface {
 	OpenLoans(desk string) ([]apploans.Loan, error)
 	ReturnAll(actorID, id string) (apploans.Loan, error)
 	ReturnLoan(actorID, id string, lines []apploans.ReturnLine) (apploans.Loan, error)
+	SearchLoans(q apploans.LoanQuery) (app.SearchPage[apploans.Loan], error)
 	StaffList(withDisabled bool) ([]app.Staff, error)
 	Stock(desk string) ([]apploans.StockRow, error)
 }

@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 )
 
@@ -15,13 +17,24 @@ import (
 // no viewer could be started for it: the file is there to open by hand.
 var ErrViewer = errors.New("no viewer opened the document")
 
+// ErrNotSent is wrapped by Folder.Print when the desk prints straight to
+// the printer and the system would not take the document: it is open in
+// the viewer instead, to print from there.
+var ErrNotSent = errors.New("the printer did not take the document")
+
 // Folder keeps printed documents in one folder (by default the data
 // folder's name + "-prints", beside it) and opens each in the system's PDF
-// viewer, from which the attendant prints.
+// viewer, from which the attendant prints, or, when Direct says so, sends
+// it to the system's default printer.
 type Folder struct {
 	Dir string
 	// Open shows a file in the system's viewer; nil uses OpenFile.
 	Open func(path string) error
+	// Direct tells, at each print, whether to send documents straight to
+	// the default printer (a desk setting); nil never does.
+	Direct func() bool
+	// Send sends a file to the default printer; nil uses SendToPrinter.
+	Send func(path string) error
 }
 
 // PrintsDir is the prints folder beside a data folder: "…/FloorDesk-prints".
@@ -33,7 +46,48 @@ func PrintsDir(dataDir string) string { return filepath.Clean(dataDir) + "-print
 // document is written and opened (nil); it cannot be written (an error
 // naming the folder; nothing is left behind); or it is written but the
 // viewer does not start (an error wrapping ErrViewer, with the path).
+//
+// When Direct says so, the document goes to the default printer instead
+// of the viewer; when the printer does not take it, it opens in the
+// viewer and the error wraps ErrNotSent (or ErrViewer as well).
 func (f Folder) Print(name string, write func(io.Writer) error) (string, error) {
+	path, err := f.write(name, write)
+	if err != nil {
+		return path, err
+	}
+	if !f.Sends() {
+		return path, f.open(path)
+	}
+	send := f.Send
+	if send == nil {
+		send = SendToPrinter
+	}
+	serr := send(path)
+	if serr == nil {
+		return path, nil
+	}
+	if err := f.open(path); err != nil {
+		return path, fmt.Errorf("%w (%v); %w", ErrNotSent, serr, err)
+	}
+	return path, fmt.Errorf("%w: %v", ErrNotSent, serr)
+}
+
+// Sends tells whether Print sends documents straight to the printer now.
+func (f Folder) Sends() bool { return f.Direct != nil && f.Direct() }
+
+// Show writes a document that is opened, never printed straight away (a
+// photo attached to a record), and opens it in the viewer; its errors are
+// Print's without ErrNotSent.
+func (f Folder) Show(name string, write func(io.Writer) error) (string, error) {
+	path, err := f.write(name, write)
+	if err != nil {
+		return path, err
+	}
+	return path, f.open(path)
+}
+
+// write writes the document into the folder, made first when missing.
+func (f Folder) write(name string, write func(io.Writer) error) (string, error) {
 	if err := os.MkdirAll(f.Dir, 0o700); err != nil {
 		return "", fmt.Errorf("prints folder: %w", err)
 	}
@@ -41,14 +95,19 @@ func (f Folder) Print(name string, write func(io.Writer) error) (string, error) 
 	if err := writeFile(path, write); err != nil {
 		return "", err
 	}
+	return path, nil
+}
+
+// open opens path in the viewer; an error wraps ErrViewer.
+func (f Folder) open(path string) error {
 	open := f.Open
 	if open == nil {
 		open = OpenFile
 	}
 	if err := open(path); err != nil {
-		return path, fmt.Errorf("%w: %v", ErrViewer, err)
+		return fmt.Errorf("%w: %v", ErrViewer, err)
 	}
-	return path, nil
+	return nil
 }
 
 func writeFile(path string, write func(io.Writer) error) error {
@@ -97,6 +156,52 @@ func OpenFile(path string) error {
 		return err
 	case <-time.After(2 * time.Second):
 		return nil // the launcher goes on; its goroutine reaps it
+	}
+}
+
+// SendToPrinter sends a PDF to the system's default printer: on Windows
+// through the print verb of the program registered for PDF (PowerShell's
+// Start-Process -Verb Print, as "Print" in Explorer's menu), elsewhere
+// with CUPS's lp. It waits up to sendWait for the command: one that
+// fails (no printer, no program that prints PDF) is an error.
+func SendToPrinter(path string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		quoted := "'" + strings.ReplaceAll(path, "'", "''") + "'"
+		cmd = exec.Command("powershell", "-NoProfile", "-NonInteractive", "-Command",
+			"Start-Process -FilePath "+quoted+" -Verb Print -ErrorAction Stop")
+	default:
+		cmd = exec.Command("lp", "--", path)
+	}
+	out, err := runWithin(cmd, sendWait)
+	if err != nil && len(out) > 0 {
+		return fmt.Errorf("%w: %s", err, strings.TrimSpace(string(out)))
+	}
+	return err
+}
+
+// sendWait bounds how long SendToPrinter waits for the system to take a
+// document.
+const sendWait = 20 * time.Second
+
+// runWithin runs cmd and returns what it wrote, or an error when it fails
+// or has not ended within d (it is then stopped).
+func runWithin(cmd *exec.Cmd, d time.Duration) ([]byte, error) {
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return out.Bytes(), err
+	case <-time.After(d):
+		cmd.Process.Kill()
+		<-done
+		return out.Bytes(), fmt.Errorf("no answer within %s", d)
 	}
 }
 

@@ -15,8 +15,8 @@ import (
 
 // ReportTables lays out r as tables with headers in the desk's language:
 // the period at a glance beside the period before, the times per
-// department, complaints, requests per day, the items lent most and the
-// keys overdue per holder.
+// department, complaints, requests per day, the items lent most, the
+// keys overdue per holder and the staff's attendance.
 func ReportTables(d Desk, r reports.Report) []export.Table {
 	return []export.Table{
 		summaryTable(d, r),
@@ -25,6 +25,7 @@ func ReportTables(d Desk, r reports.Report) []export.Table {
 		dayTable(d, r.Now.Requests),
 		itemTable(d, r),
 		keyTable(d, r),
+		attendanceTable(d, r),
 	}
 }
 
@@ -64,6 +65,11 @@ func summaryTable(d Desk, r reports.Report) export.Table {
 		{"report.fig.claim_rate", percent(n.Found.ClaimRate()), percent(b.Found.ClaimRate())},
 		{"report.fig.claim_hours", hours(n.Found.ClaimMedian), hours(b.Found.ClaimMedian)},
 		{"report.fig.found_disposed", float64(n.Found.Disposed), float64(b.Found.Disposed)},
+		{"report.fig.days_worked", float64(n.Attendance.Total.Days), float64(b.Attendance.Total.Days)},
+		{"report.fig.hours_worked", hours(n.Attendance.Total.Worked), hours(b.Attendance.Total.Worked)},
+		{"report.fig.late_arrivals", float64(n.Attendance.Total.Late), float64(b.Attendance.Total.Late)},
+		{"report.fig.clockouts_closed", float64(n.Attendance.Total.Closed), float64(b.Attendance.Total.Closed)},
+		{"report.fig.clockins_entered", float64(n.Attendance.Total.Entered), float64(b.Attendance.Total.Entered)},
 	}
 	cells := make([][]export.Cell, len(rows))
 	for i, f := range rows {
@@ -131,6 +137,24 @@ func keyTable(d Desk, r reports.Report) export.Table {
 		cells[i] = []export.Cell{export.TextCell(d.staff(c.Staff)), num(c.N)}
 	}
 	return table(d, "report.sheet.keys", []string{"report.col.staff", "report.col.keys_overdue"}, cells)
+}
+
+// attendanceTable is each staff member's attendance in the period: days
+// worked, hours, days late (of them, how many from a clock-in a
+// supervisor entered, not measured), and the clock-outs and clock-ins
+// supervisors put right.
+func attendanceTable(d Desk, r reports.Report) export.Table {
+	cells := make([][]export.Cell, len(r.Now.Attendance.People))
+	for i, p := range r.Now.Attendance.People {
+		name := p.Name
+		if n := d.staff(p.Staff); n != p.Staff {
+			name = n
+		}
+		cells[i] = []export.Cell{export.TextCell(name + " · " + p.Staff), num(p.Days), export.NumberCell(hours(p.Worked)),
+			num(p.Late), num(p.LateEntered), num(p.Closed), num(p.Entered)}
+	}
+	return table(d, "report.sheet.attendance", []string{"report.col.staff", "report.col.days_worked",
+		"report.col.hours", "report.col.late", "report.col.late_entered", "report.col.clockouts_closed", "report.col.clockins_entered"}, cells)
 }
 
 func table(d Desk, name string, heads []string, cells [][]export.Cell) export.Table {

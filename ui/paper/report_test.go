@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	appattendance "floordesk/app/attendance"
 	appfound "floordesk/app/found"
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
@@ -46,6 +47,12 @@ func sampleReport() reports.Report {
 			Items: []apploans.LoanFrequency{{Item: "hairdryer", Loans: 24, Units: 25, Rooms: 22, PerDay: 3.4, Suggest: true}, {Item: "adapter", Loans: 9, Units: 12, Rooms: 9, PerDay: 1.3}}},
 		Keys:  appkeys.Report{SignOuts: 140, Overdue: 5, OverdueBy: []appkeys.StaffCount{{Staff: "S02", N: 3}, {Staff: "S01", N: 2}}, Lost: 1},
 		Found: appfound.Report{Logged: 18, LoggedClaimed: 11, Claimed: 12, Shipped: 3, Disposed: 4, ClaimMedian: 30 * time.Hour, ClaimP90: 200 * time.Hour},
+		Attendance: appattendance.Report{
+			People: []appattendance.PersonPeriod{
+				{Staff: "S01", Name: "李强", Days: 5, Worked: 40*time.Hour + 30*time.Minute, Late: 2, LateEntered: 1, Entered: 1},
+				{Staff: "A07", Name: "赵敏", Days: 4, Worked: 32 * time.Hour, Closed: 1},
+			},
+			Total: appattendance.PersonPeriod{Days: 9, Worked: 72*time.Hour + 30*time.Minute, Late: 2, LateEntered: 1, Closed: 1, Entered: 1}},
 	}
 	before := now
 	before.Requests.Opened, before.Loans.Loans, before.Keys.SignOuts = 170, 40, 150
@@ -60,9 +67,11 @@ func TestReportPDF(t *testing.T) {
 		want []string
 	}{
 		{"zh", []string{"服务报表", "锦江宾馆", "2026年3月2日至2026年3月8日（共7天），对比2026年2月23日至2026年3月1日", "概览", "客人需求", "187", "170", "+10%",
-			"平均满意度", "4.4", "各部门用时", "客房部", "工程部", "前台自办", "每日需求", "借用最多的物品", "吹风机", "员工钥匙逾期", "李强", "第 1 页"}},
+			"平均满意度", "4.4", "各部门用时", "客房部", "工程部", "前台自办", "每日需求", "借用最多的物品", "吹风机", "员工钥匙逾期", "李强",
+			"员工出勤人次", "员工工时（小时）", "72.5", "员工出勤", "出勤天数", "40.5", "赵敏", "第 1 页"}},
 		{"en", []string{"Service report", "2 Mar 2026 to 8 Mar 2026 (7 days), compared with 23 Feb 2026 to 1 Mar 2026", "At a glance", "Guest requests", "187", "+10%",
-			"Satisfaction, average", "4.4", "Times per department", "Housekeeping", "Desk itself", "Requests per day", "Items lent most", "吹风机", "Keys late per staff", "李强", "Page 1 of"}},
+			"Satisfaction, average", "4.4", "Times per department", "Housekeeping", "Desk itself", "Requests per day", "Items lent most", "吹风机", "Keys late per staff", "李强",
+			"Staff days worked", "Late arrivals", "Staff attendance", "Days worked", "40.5", "赵敏", "Page 1 of"}},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			var b bytes.Buffer

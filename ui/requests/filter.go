@@ -24,12 +24,15 @@ const (
 	filterToday     filter = "today"
 	filterScheduled filter = "scheduled"
 	filterRecent    filter = "recent"
+	// filterHistory searches every request ever taken, in the period
+	// picked, for what is typed (history.go).
+	filterHistory filter = "history"
 )
 
 // recentDays is how far back the "last 30 days" filter reads.
 const recentDays = 30
 
-var filters = []filter{filterOpen, filterFollowUp, filterLate, filterEscalated, filterScheduled, filterToday, filterRecent}
+var filters = []filter{filterOpen, filterFollowUp, filterLate, filterEscalated, filterScheduled, filterToday, filterRecent, filterHistory}
 
 func (f filter) name() string { return lang.L("requests.filter." + string(f)) }
 
@@ -66,8 +69,8 @@ func keeps(f filter, kind string, r *apprequests.RequestRow, now time.Time) bool
 		return len(r.Escalated) > 0
 	case filterToday:
 		return sameDay(r.OpenedAt, now)
-	case filterRecent:
-		return true // the days read are the filter
+	case filterRecent, filterHistory:
+		return true // the days read, or the search, are the filter
 	case filterScheduled:
 		return r.Open() && r.Scheduled()
 	}

@@ -39,13 +39,21 @@ func (sc *Screen) newMenus() fyne.CanvasObject {
 	sc.failed = widget.NewLabel("")
 	sc.failed.Importance = widget.DangerImportance
 	sc.failed.Hide()
-	return container.NewVBox(container.NewGridWithColumns(2, sc.filter, sc.kind), sc.failed)
+	sc.newHistoryMenus()
+	return container.NewVBox(container.NewGridWithColumns(2, sc.filter, sc.kind), sc.period, sc.latest, sc.failed)
 }
 
 // readRows reads the rows of the chosen filter and kind afresh; what went
 // wrong shows above the list, with the rows that could be read.
 func (sc *Screen) readRows() ([]apprequests.RequestRow, error) {
-	rows, err := loadRows(sc.svc, filter(sc.filters.code(sc.filter.Selected)), sc.kinds.code(sc.kind.Selected), sc.s.Now())
+	sc.showHistoryMenus()
+	var rows []apprequests.RequestRow
+	var err error
+	if sc.inHistory() {
+		rows, err = sc.historyRows()
+	} else {
+		rows, err = loadRows(sc.svc, filter(sc.filters.code(sc.filter.Selected)), sc.kinds.code(sc.kind.Selected), sc.s.Now())
+	}
 	sc.setFailed(err)
 	sc.repeats, _ = sc.svc.RepeatsOf(rows) // a flag that cannot be read is left off
 	return rows, nil

@@ -21,6 +21,8 @@ type Screen struct {
 	svc     Service
 	filter  *widget.Select // which requests: open, late, today...
 	kind    *widget.Select // which kind, or every kind
+	period  *widget.Select // the history's period (history_search.go)
+	latest  *widget.Label  // says the history shows the latest page
 	filters choices
 	kinds   choices
 	failed  *widget.Label                      // why the list could not be read, when it could not
@@ -34,6 +36,7 @@ type Screen struct {
 func New(s *kit.Session, svc Service) kit.Screen {
 	sc := &Screen{s: s, svc: svc}
 	sc.ListScreen = kit.NewListScreen(s, sc.look(), sc.requestList())
+	sc.searchAsTyped()
 	sc.Reload()
 	return sc
 }

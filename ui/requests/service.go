@@ -3,6 +3,7 @@ package requests
 import (
 	"floordesk/app"
 	apprequests "floordesk/app/requests"
+	"time"
 )
 
 // Service is what the requests screens need of the desk: their register's
@@ -24,6 +25,7 @@ type Service interface {
 	RequestRow(id string) (apprequests.RequestRow, error)
 	ResolveRequest(actorID, id, department, result string) (apprequests.Request, error)
 	Rows(q apprequests.RowQuery) ([]apprequests.RequestRow, error)
+	SearchRows(q apprequests.RequestQuery, now time.Time) ([]apprequests.RequestRow, bool, error)
 	Settings() (app.Hotel, error)
 	ComplaintService
 	SupervisorsOnDuty() ([]app.Staff, error)

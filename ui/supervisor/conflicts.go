@@ -10,6 +10,7 @@ import (
 
 	"floordesk/app"
 	"floordesk/data/wire"
+	"floordesk/export"
 	"floordesk/ui/kit"
 )
 
@@ -23,6 +24,7 @@ type conflictsTab struct {
 	resolve   *kit.Form
 	note      *kit.Entry
 	empty     *widget.Label
+	export    *widget.Button
 	onCount   func() // called after the list changed, on the Fyne goroutine
 
 	mu      sync.Mutex // guards running and again
@@ -37,6 +39,7 @@ func newConflictsTab(s *kit.Session) *conflictsTab {
 	t.empty = widget.NewLabel(lang.L("supervisor.no_conflicts"))
 	t.empty.Importance = widget.LowImportance
 	t.pane = container.NewStack(widget.NewLabel(""))
+	t.export = kit.ExportButton(func(f export.Format) { kit.AskExportTable(s, t.table(), f) })
 	return t
 }
 
@@ -48,7 +51,8 @@ func (t *conflictsTab) title() string {
 }
 
 func (t *conflictsTab) content() fyne.CanvasObject {
-	return split(container.NewBorder(t.empty, nil, nil, nil, t.list.List), t.pane)
+	head := container.NewBorder(nil, nil, nil, t.export, t.empty)
+	return split(container.NewBorder(head, nil, nil, nil, t.list.List), t.pane)
 }
 
 func conflictKey(c app.EntityConflict) string { return c.Kind + "/" + c.EntityID + "/" + c.ID }

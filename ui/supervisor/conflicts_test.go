@@ -1,17 +1,21 @@
 package supervisor
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"floordesk/app"
 	"floordesk/app/apptest/registers"
 	appkeys "floordesk/app/keys"
 	"floordesk/data"
 	"floordesk/data/wire"
+	"floordesk/export"
+	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
 
@@ -82,6 +86,7 @@ func TestResolveConflictFromTwoOfflineDesks(t *testing.T) {
 	if c.list.Len() != 1 || !strings.Contains(sc.tabs.Items[5].Text, "(1)") {
 		t.Fatalf("conflicts %v, tab %q", c.list.IDs(), sc.tabs.Items[5].Text)
 	}
+	checkConflictExport(t, e, c)
 	if !sc.Show("conflict", "key/F3-SEC-A") {
 		t.Fatal("Show did not open the conflict")
 	}
@@ -115,5 +120,26 @@ func waitScan(t *testing.T, c *conflictsTab) {
 			t.Fatal("the conflict scan did not end")
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// checkConflictExport saves the conflicts listed as an Excel workbook and
+// reads it back: the key, what the conflict is, and its two sign-outs.
+func checkConflictExport(t *testing.T, e *kittest.Env, c *conflictsTab) {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "conflicts.xlsx")
+	w, err := kittest.SaveFile(name)
+	if _, err := kit.SaveExport(e.Session, c.table(), export.XLSX, w, err); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(f.GetSheetName(0))
+	if len(rows) != 2 || rows[0][1] != "Record" || rows[1][1] != "F3-SEC-A" || rows[1][2] != kit.SayConflict(c.conflicts[c.list.IDs()[0]].Conflict) ||
+		rows[1][3] != "2" || len(strings.Fields(rows[1][4])) != 2 {
+		t.Errorf("exported %q", rows)
 	}
 }

@@ -163,10 +163,10 @@ func TestExportReportTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"概览", "各部门用时", "投诉", "每日需求", "借用最多的物品", "员工钥匙逾期", "来电类别", "各楼层来电类别", "各房型来电类别"}
+	want := []string{"概览", "各部门用时", "投诉", "每日需求", "借用最多的物品", "员工钥匙逾期", "员工出勤", "来电类别", "各楼层来电类别", "各房型来电类别"}
 	got := f.GetSheetList()
 	if len(got) == len(want) { // the week's topics sheet is named with its dates
-		got[6], _, _ = strings.Cut(got[6], "（")
+		got[7], _, _ = strings.Cut(got[7], "（")
 	}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %q, want %q", got, want)
@@ -177,6 +177,20 @@ func TestExportReportTables(t *testing.T) {
 	}
 	if got := rows[1][1]; got != summaryValue(t, sc, "客人需求") {
 		t.Errorf("the workbook says %s requests, the screen %s", got, summaryValue(t, sc, "客人需求"))
+	}
+	// The demo hotel's staff come to work every day: a line each, whose
+	// days add up to the summary's figure.
+	people, _ := f.GetRows("员工出勤")
+	if len(people) < 2 || people[0][0] != "员工" || people[0][1] != "出勤天数" {
+		t.Fatalf("attendance sheet %q", people)
+	}
+	sum := 0
+	for _, p := range people[1:] {
+		n, _ := strconv.Atoi(p[1])
+		sum += n
+	}
+	if got := summaryValue(t, sc, "员工出勤人次"); got != strconv.Itoa(sum) {
+		t.Errorf("the summary counts %s days worked, the people's lines %d", got, sum)
 	}
 	days, _ := f.GetRows("每日需求")
 	if len(days) != sc.reports.rep.Period.Days()+1 {
