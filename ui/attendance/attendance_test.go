@@ -13,6 +13,7 @@ import (
 
 	"floordesk/app"
 	appattendance "floordesk/app/attendance"
+	"floordesk/export"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -259,6 +260,21 @@ func TestTheMonthExportsToAWorkbook(t *testing.T) {
 	v, _ := strconv.ParseFloat(raw, 64)
 	if when, err := excelize.ExcelDateToTime(v, false); err != nil || !when.Equal(time.Date(2026, 3, 3, 6, 50, 0, 0, time.UTC)) {
 		t.Errorf("clock-in cell %s = %v, want 06:50 on the hotel's clock", raw, when)
+	}
+
+	// The list's own Export saves what it lists: those on duty now.
+	sc.Refresh(nil)
+	listBook := filepath.Join(t.TempDir(), "on-duty.xlsx")
+	w, err = kittest.SaveFile(listBook)
+	if _, err := sc.ExportTo(export.XLSX, w, err); err != nil {
+		t.Fatal(err)
+	}
+	lf, err := excelize.OpenFile(listBook)
+	must(t, err)
+	defer lf.Close()
+	listed, _ := lf.GetRows("考勤记录")
+	if len(listed) != 2 || listed[1][2] != "Zhang Wei" || listed[1][9] != "迟到 · 在岗" {
+		t.Errorf("the on-duty list exports %q", listed)
 	}
 }
 

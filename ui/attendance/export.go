@@ -116,3 +116,15 @@ func flags(r appattendance.DayRow) string {
 	}
 	return kit.JoinParts(out)
 }
+
+// columns are the list's export (its Export button): the month sheet's
+// columns for each work day listed.
+func (sc *Screen) columns() []kit.Column[appattendance.Day] {
+	out := make([]kit.Column[appattendance.Day], len(monthHeads))
+	for i, head := range monthHeads {
+		out[i] = kit.Column[appattendance.Day]{Head: head, Cell: func(d appattendance.Day) export.Cell {
+			return sc.rowCells(appattendance.RowOf(d, sc.grace, sc.s.Now()))[i]
+		}}
+	}
+	return out
+}

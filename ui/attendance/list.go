@@ -22,7 +22,8 @@ func (sc *Screen) config() kit.ListConfig[appattendance.Day] {
 		Kind: kit.KindAttendance, Reads: []string{kit.KindStaff, kit.KindHotel},
 		ID:  func(d appattendance.Day) string { return d.ID },
 		All: sc.all, One: sc.svc.WorkDay, Names: sc.names,
-		Words: func(d appattendance.Day) []string { return []string{d.Name, d.Staff, d.Date, sc.staff.Name(d.Staff)} },
+		Words:  func(d appattendance.Day) []string { return []string{d.Name, d.Staff, d.Date, sc.staff.Name(d.Staff)} },
+		Export: "attendance.list_export_name", Columns: sc.columns(),
 		Filters: []kit.Filter[appattendance.Day]{
 			{Name: "attendance.filter.on_duty", Keep: func(d appattendance.Day, _ string, now time.Time) bool { return d.OnDuty(now) != nil }},
 			{Name: "attendance.filter.today", Keep: func(d appattendance.Day, _ string, now time.Time) bool {

@@ -18,7 +18,7 @@ func (sc *Screen) columns() []kit.Column[apploans.Loan] {
 	}
 	return []kit.Column[apploans.Loan]{
 		{Head: "loans.room_label", Cell: text(func(l apploans.Loan) string { return l.Room })},
-		{Head: "loans.guest", Cell: text(func(l apploans.Loan) string { return l.Guest })},
+		{Head: "loans.guest", Cell: text(func(l apploans.Loan) string { return kit.ListedPersonal(l.Guest, l.Personal) })},
 		{Head: "loans.items", Cell: text(sc.itemsText)},
 		{Head: "loans.col_tags", Cell: text(tags)},
 		{Head: "loans.desk", Cell: text(func(l apploans.Loan) string { return l.Desk })},

@@ -43,6 +43,7 @@ func (sc *Screen) config() kit.ListConfig[appmessages.Message] {
 				More: sc.roomMessages},
 		},
 		Compare: compare, Row: sc.fillRow,
+		Export: "messages.export_name", Columns: sc.columns(),
 		Detail: func(m appmessages.Message) (fyne.CanvasObject, *container.Scroll) { return sc.detail(m), nil },
 	}
 }

@@ -14,7 +14,7 @@ func columns() []kit.Column[apprequests.RequestRow] {
 	}
 	return []kit.Column[apprequests.RequestRow]{
 		{Head: "requests.field.room", Cell: text(func(r apprequests.RequestRow) string { return r.Room })},
-		{Head: "requests.field.guest", Cell: text(func(r apprequests.RequestRow) string { return r.Guest })},
+		{Head: "requests.field.guest", Cell: text(func(r apprequests.RequestRow) string { return kit.ListedPersonal(r.Guest, r.Personal) })},
 		{Head: "requests.field.kind", Cell: text(func(r apprequests.RequestRow) string { return kindName(r.Kind) })},
 		{Head: "requests.field.description", Cell: text(func(r apprequests.RequestRow) string { return r.Description })},
 		{Head: "requests.field.channel", Cell: text(func(r apprequests.RequestRow) string { return channelName(r.Channel) })},
