@@ -74,6 +74,19 @@ type SearchQuery struct {
 	From, To time.Time
 }
 
+// CodeNames adds names, by code, to into under prefix+code, for a
+// SearchQuery's Codes when a kind is found by codes of several sorts (an
+// item type's, a staff member's); it returns into, made when nil.
+func CodeNames(into map[string]string, prefix string, names map[string]string) map[string]string {
+	if into == nil {
+		into = make(map[string]string, len(names))
+	}
+	for code, name := range names {
+		into[prefix+code] = name
+	}
+	return into
+}
+
 // SearchPage is a search's answer: the records, the latest first, and
 // whether older ones match too.
 type SearchPage[T any] struct {

@@ -54,13 +54,7 @@ type LoanQuery struct {
 // latest lent first, at most a page, and says whether older ones match
 // too. Its cost follows the page and the period, not the history.
 func (s *LoanRegister) SearchLoans(q LoanQuery) (app.SearchPage[Loan], error) {
-	names := make(map[string]string, len(q.Items)+len(q.Staff))
-	for id, name := range q.Items {
-		names[itemCode+id] = name
-	}
-	for id, name := range q.Staff {
-		names[staffCode+id] = name
-	}
+	names := app.CodeNames(app.CodeNames(nil, itemCode, q.Items), staffCode, q.Staff)
 	return app.Search[Loan](s.Service, KindLoan, app.SearchQuery{Text: q.Text, Facet: string(q.Status),
 		Codes: names, From: q.From, To: q.To, Limit: q.Limit})
 }

@@ -49,13 +49,7 @@ type RequestQuery struct {
 // the latest opened first, at most a page, and says whether older ones
 // match too. Its cost follows the page and the period, not the history.
 func (s *RequestRegister) SearchRequests(q RequestQuery) (app.SearchPage[Request], error) {
-	names := make(map[string]string, len(q.Kinds)+len(q.Departments))
-	for code, name := range q.Kinds {
-		names[kindCode+code] = name
-	}
-	for code, name := range q.Departments {
-		names[deptCode+code] = name
-	}
+	names := app.CodeNames(app.CodeNames(nil, kindCode, q.Kinds), deptCode, q.Departments)
 	return app.Search[Request](s.Service, KindRequest, app.SearchQuery{Text: q.Text, Facet: string(q.Status),
 		Codes: names, From: q.From, To: q.To, Limit: q.Limit})
 }
