@@ -122,7 +122,7 @@ func (sc *Screen) showReports() {
 
 // openReports is the open loss reports, newest first.
 func (sc *Screen) openReports() fyne.CanvasObject {
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, sc.exportReportsButton(), kit.Heading(lang.L("found.open_reports"))))
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, kit.TableExportButton(sc.s, sc.reportsTable), kit.Heading(lang.L("found.open_reports"))))
 	list, err := sc.svc.OpenLostReports()
 	if err != nil {
 		box.Add(kit.Note(kit.Say(err)))

@@ -2,27 +2,14 @@ package found
 
 import (
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"floordesk/export"
 	"floordesk/ui/kit"
 )
 
-// exportReportsButton exports the open loss reports as their list shows
-// them (the guest's name masked for attendants), with when and where each
-// was filed.
-func (sc *Screen) exportReportsButton() *widget.Button {
-	return kit.ExportButton(func(f export.Format) {
-		t, err := sc.reportsTable()
-		if err != nil {
-			sc.s.Notify(kit.Say(err))
-			return
-		}
-		kit.AskExportTable(sc.s, t, f)
-	})
-}
-
-// reportsTable is the open loss reports, newest first.
+// reportsTable is the open loss reports' export, newest first, as their
+// list shows them: the guest's name masked for attendants, no phone; with
+// when and where each was filed.
 func (sc *Screen) reportsTable() (export.Table, error) {
 	list, err := sc.svc.OpenLostReports()
 	if err != nil {

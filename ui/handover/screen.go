@@ -46,7 +46,7 @@ func newScreen(s *kit.Session, svc Service, regs []kit.Register) *Screen {
 	sc.list.OnSelectedID(sc.showHandover)
 	earlier := widget.NewLabel(lang.L("handover.earlier"))
 	earlier.TextStyle.Bold = true
-	exp := kit.ExportButton(func(f export.Format) { kit.AskExportTable(s, sc.table(), f) })
+	exp := kit.TableExportButton(s, func() (export.Table, error) { return sc.table(), nil })
 	head := container.NewVBox(sc.prepare.content(), widget.NewSeparator(), container.NewBorder(nil, nil, nil, exp, earlier), sc.failed)
 	left := container.NewBorder(head, nil, nil, nil, sc.list.List)
 	split := container.NewHSplit(left, sc.pane.Content())

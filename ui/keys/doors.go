@@ -106,7 +106,7 @@ func (f *doorForm) record() {
 func (sc *Screen) doorList() *container.Scroll {
 	now := sc.s.Now()
 	list, err := sc.svc.DoorOpenings(now.AddDate(0, 0, -doorDays), now.Add(time.Minute), "")
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(sc.exportDoorsButton(), sc.printDoorsButton()), kit.Heading(lang.L("keys.doors_recent", map[string]int{"Days": doorDays})))
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(kit.TableExportButton(sc.s, sc.doorsTable), sc.printDoorsButton()), kit.Heading(lang.L("keys.doors_recent", map[string]int{"Days": doorDays})))
 	box := container.NewVBox(head)
 	if err != nil {
 		box.Add(kit.Note(kit.Say(err)))

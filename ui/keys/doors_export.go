@@ -4,24 +4,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"floordesk/export"
 	"floordesk/ui/kit"
 )
-
-// exportDoorsButton exports the door openings the list shows (the last
-// doorDays days).
-func (sc *Screen) exportDoorsButton() *widget.Button {
-	return kit.ExportButton(func(f export.Format) {
-		t, err := sc.doorsTable()
-		if err != nil {
-			sc.s.Notify(kit.Say(err))
-			return
-		}
-		kit.AskExportTable(sc.s, t, f)
-	})
-}
 
 // doorsTable is the door openings of the last doorDays days, oldest
 // first: when, room, guest, the ID checked, who opened, desk and note.

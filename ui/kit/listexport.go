@@ -50,6 +50,21 @@ func (l *ListScreen[T]) ExportName(f export.Format) string {
 // in as f, and saves it there (ExportTo).
 func (l *ListScreen[T]) AskExport(f export.Format) { AskExportTable(l.s, l.Table(), f) }
 
+// TableExportButton is an Export button for a list that is not a
+// ListScreen: table reads what the list shows when the button is used,
+// and the desk asks where to save it (AskExportTable), or says in a
+// notice why it could not be read.
+func TableExportButton(s *Session, table func() (export.Table, error)) *widget.Button {
+	return ExportButton(func(f export.Format) {
+		t, err := table()
+		if err != nil {
+			s.Notify(Say(err))
+			return
+		}
+		AskExportTable(s, t, f)
+	})
+}
+
 // AskExportTable asks for the file to save t in as f, offering t's name
 // and today's date in the hotel's zone, and saves it there (SaveExport):
 // the export of a list that is not a ListScreen.

@@ -39,7 +39,7 @@ func newConflictsTab(s *kit.Session) *conflictsTab {
 	t.empty = widget.NewLabel(lang.L("supervisor.no_conflicts"))
 	t.empty.Importance = widget.LowImportance
 	t.pane = container.NewStack(widget.NewLabel(""))
-	t.export = kit.ExportButton(func(f export.Format) { kit.AskExportTable(s, t.table(), f) })
+	t.export = kit.TableExportButton(s, func() (export.Table, error) { return t.table(), nil })
 	return t
 }
 
