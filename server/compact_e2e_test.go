@@ -2,11 +2,8 @@ package server_test
 
 import (
 	"bytes"
-	"io"
 	"testing"
 	"time"
-
-	"github.com/klauspost/compress/zstd"
 
 	"floordesk/app"
 	"floordesk/app/apptest"
@@ -68,7 +65,7 @@ func TestPlainEventsErasedEverywhere(t *testing.T) {
 
 		for _, secret := range []string{e2ePhone, e2eGuest} {
 			for _, d := range []*foundDesk{a, b} {
-				if bytes.Contains(deskReadable(t, d.Store), []byte(secret)) {
+				if bytes.Contains(apptest.Readable(t, d.Store), []byte(secret)) {
 					t.Errorf("desk %s holds %q readable", d.Store.Desk(), secret)
 				}
 			}
@@ -152,35 +149,6 @@ func serverBackup(t *testing.T, e *env) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
-}
-
-// deskReadable is everything a desk's store holds: a new backup unpacked
-// (every live key and value) and every event's body as its log gives it.
-func deskReadable(t *testing.T, st *data.Store) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := st.Backup(&b); err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(b.Bytes(), []byte{0x28, 0xb5, 0x2f, 0xfd}) // the zstd stream inside the frame
-	if i < 0 {
-		t.Fatal("no zstd stream in the desk's backup")
-	}
-	zr, err := zstd.NewReader(bytes.NewReader(b.Bytes()[i:]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var out bytes.Buffer
-	io.Copy(&out, zr) // the frame's trailer follows the stream: its error is expected
-	evs, _, err := st.Log(0, 1_000_000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, ev := range evs {
-		out.Write(ev.Body)
-	}
-	return out.Bytes()
 }
 
 // TestScheduledPurgeReachesTheServer: a wake-up call's guest is sealed on

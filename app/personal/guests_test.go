@@ -71,12 +71,12 @@ func TestPlainGuestListErased(t *testing.T) {
 
 	d.Clock.Advance(89 * 24 * time.Hour)
 	d.Must(personal.Housekeep(d.Core, d.Clock.Now()))
-	if !bytes.Contains(readable(t, d.Store), []byte(guestName)) {
+	if !bytes.Contains(apptest.Readable(t, d.Store), []byte(guestName)) {
 		t.Fatal("monday's plain list was erased before the retention passed")
 	}
 	d.Clock.Advance(24*time.Hour + time.Minute)
 	d.Must(personal.Housekeep(d.Core, d.Clock.Now()))
-	if bytes.Contains(readable(t, d.Store), []byte(guestName)) {
+	if bytes.Contains(apptest.Readable(t, d.Store), []byte(guestName)) {
 		t.Fatal("monday's plain list still holds its guest after the retention")
 	}
 	l, err := d.Svc.Guests()

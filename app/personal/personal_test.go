@@ -2,13 +2,10 @@ package personal_test
 
 import (
 	"bytes"
-	"io"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/klauspost/compress/zstd"
 
 	"floordesk/app"
 	"floordesk/app/apptest"
@@ -55,39 +52,6 @@ func claimedWithReport(t *testing.T, d *desk) (found.FoundItem, found.LostReport
 	return item, r
 }
 
-// readable is everything a desk's store holds, decrypted: a new backup
-// unpacked (every live key and value: events, views, indexes, settings)
-// and every event's body as the log gives it.
-func readable(t *testing.T, st *data.Store) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	if err := st.Backup(&b); err != nil {
-		t.Fatal(err)
-	}
-	i := bytes.Index(b.Bytes(), []byte{0x28, 0xb5, 0x2f, 0xfd}) // the zstd stream inside the frame
-	if i < 0 {
-		t.Fatal("no zstd stream in the backup")
-	}
-	zr, err := zstd.NewReader(bytes.NewReader(b.Bytes()[i:]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var buf bytes.Buffer
-	io.Copy(&buf, zr) // the frame's trailer follows the stream: its error is expected
-	if buf.Len() == 0 {
-		t.Fatal("the backup unpacked to nothing")
-	}
-	evs, _, err := st.Log(0, 1_000_000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, ev := range evs {
-		buf.Write(ev.Body)
-	}
-	return buf.Bytes()
-}
-
 func eventIDs(t *testing.T, st *data.Store) []string {
 	t.Helper()
 	evs, _, err := st.Log(0, 1_000_000)
@@ -127,7 +91,7 @@ func TestPurgeAfterRetention(t *testing.T) {
 	if r, _ := b.Svc.LostReport(report.ID); r.Guest != guestName {
 		t.Fatalf("the second desk reads the report's guest as %q", r.Guest)
 	}
-	if !bytes.Contains(readable(t, a.Store), []byte(guestPhone)) {
+	if !bytes.Contains(apptest.Readable(t, a.Store), []byte(guestPhone)) {
 		t.Fatal("the open records' views should show the guest's phone")
 	}
 
@@ -143,7 +107,7 @@ func TestPurgeAfterRetention(t *testing.T) {
 		t.Fatalf("housekeeping at 90 days purged %d records (%v), want the report and the item", n, err)
 	}
 	for _, secret := range []string{guestPhone, guestName} {
-		if bytes.Contains(readable(t, a.Store), []byte(secret)) {
+		if bytes.Contains(apptest.Readable(t, a.Store), []byte(secret)) {
 			t.Errorf("desk A still holds %q readable after the purge", secret)
 		}
 	}
@@ -169,7 +133,7 @@ func TestPurgeAfterRetention(t *testing.T) {
 		t.Fatalf("desk B after the purge: report %q %+v, claim %q %+v", rb.Guest, rb.Personal.Removed, ib.Claims[0].Claimant, ib.Personal.Removed)
 	}
 	for _, secret := range []string{guestPhone, guestName} {
-		if bytes.Contains(readable(t, b.Store), []byte(secret)) {
+		if bytes.Contains(apptest.Readable(t, b.Store), []byte(secret)) {
 			t.Errorf("desk B still holds %q readable after the purge", secret)
 		}
 	}
@@ -213,7 +177,7 @@ func TestPlainRecordsPurged(t *testing.T) {
 	legacyRef := plainReport(t, "older-report", &wire.Event{ID: "0190f0e0-0000-7000-8000-00000000a001",
 		HLC: wire.MakeTimestamp(apptest.Start.UnixMilli()-1000, 0), Desk: "desk-old"}, a.Store, b.Store)
 	apptest.ExchangeDesks(t, a, b)
-	if !bytes.Contains(readable(t, b.Store), []byte(guestPhone)) {
+	if !bytes.Contains(apptest.Readable(t, b.Store), []byte(guestPhone)) {
 		t.Fatal("desk B should hold the old reports' plain copies")
 	}
 	before := eventIDs(t, a.Store)
@@ -229,7 +193,7 @@ func TestPlainRecordsPurged(t *testing.T) {
 	}
 	for _, d := range []*desk{a, b} {
 		for _, secret := range []string{guestPhone, guestName} {
-			if bytes.Contains(readable(t, d.Store), []byte(secret)) {
+			if bytes.Contains(apptest.Readable(t, d.Store), []byte(secret)) {
 				t.Errorf("desk %s still holds %q readable", d.Store.Desk(), secret)
 			}
 		}
@@ -324,7 +288,7 @@ func TestDeleteGuestOnRequest(t *testing.T) {
 	if r, _ := a.Svc.LostReport(report.ID); r.Guest != "" || r.Personal.Removed == nil || r.Personal.Removed.Reason != personal.ReasonRequest {
 		t.Fatalf("the guest's report after deletion: %q %+v", r.Guest, r.Personal.Removed)
 	}
-	if bytes.Contains(readable(t, a.Store), []byte(guestPhone)) {
+	if bytes.Contains(apptest.Readable(t, a.Store), []byte(guestPhone)) {
 		t.Error("the guest's phone is still readable after the deletion")
 	}
 	if r, _ := a.Svc.LostReport(other.ID); r.Guest != "王先生" {
@@ -394,7 +358,7 @@ func TestErasureLimit(t *testing.T) {
 			if n := countType(t, a.Store, pkey.TypeFieldsErased); n != tt.erasures {
 				t.Fatalf("%d erasures, want %d", n, tt.erasures)
 			}
-			if bytes.Contains(readable(t, a.Store), []byte(guestPhone)) {
+			if bytes.Contains(apptest.Readable(t, a.Store), []byte(guestPhone)) {
 				t.Fatal("an event still holds the guest's phone")
 			}
 		})

@@ -31,7 +31,7 @@ func TestRequestGuestPurged(t *testing.T) {
 		t.Fatalf("the request after the retention: %+v", after)
 	}
 	for _, secret := range []string{guestName, guestPhone} {
-		if bytes.Contains(readable(t, d.Store), []byte(secret)) {
+		if bytes.Contains(apptest.Readable(t, d.Store), []byte(secret)) {
 			t.Errorf("%q is still readable on the desk", secret)
 		}
 	}
@@ -85,7 +85,7 @@ func TestScheduledRequestGuestPurged(t *testing.T) {
 		t.Fatalf("housekeeping 90 days after the cancellation purged %d requests (%v)", n, err)
 	}
 	for _, secret := range []string{guestName, guestPhone} {
-		if bytes.Contains(readable(t, d.Store), []byte(secret)) {
+		if bytes.Contains(apptest.Readable(t, d.Store), []byte(secret)) {
 			t.Errorf("%q is still readable on the desk", secret)
 		}
 	}

@@ -72,7 +72,7 @@ func TestSnapshotJoinMatchesReplay(t *testing.T) {
 		t.Fatalf("verify: pulled %v\n%s\nsnapshot %v\n%s", errA, va, errB, vb)
 	}
 	for _, d := range []*desk{pulled, snap} {
-		if bytes.Contains(readable(t, d.Store), []byte(guestPhone)) || bytes.Contains(readable(t, d.Store), []byte(guestName)) {
+		if bytes.Contains(apptest.Readable(t, d.Store), []byte(guestPhone)) || bytes.Contains(apptest.Readable(t, d.Store), []byte(guestName)) {
 			t.Errorf("desk %s can read the deleted guest", d.Store.Desk())
 		}
 		if r, err := d.Svc.LostReport(other); err != nil || r.Guest != "王先生" {
