@@ -146,17 +146,26 @@ func OpenFile(path string) error {
 	default:
 		cmd = exec.Command("xdg-open", path)
 	}
-	if err := cmd.Start(); err != nil {
+	done, err := started(cmd)
+	if err != nil {
 		return err
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		return err
 	case <-time.After(2 * time.Second):
 		return nil // the launcher goes on; its goroutine reaps it
 	}
+}
+
+// started starts cmd and returns the channel its Wait's result comes on.
+func started(cmd *exec.Cmd) (<-chan error, error) {
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	return done, nil
 }
 
 // SendToPrinter sends a PDF to the system's default printer: on Windows
@@ -190,11 +199,10 @@ const sendWait = 20 * time.Second
 func runWithin(cmd *exec.Cmd, d time.Duration) ([]byte, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
+	done, err := started(cmd)
+	if err != nil {
 		return nil, err
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		return out.Bytes(), err
