@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"floordesk/app/textsearch"
 	"floordesk/data/wire"
@@ -49,6 +51,29 @@ func RegisterSearch[T any](kind string, doc func(*T) SearchDoc) {
 		}
 		return doc(&v), true
 	}
+}
+
+// The longest search: each word is read span by span, so a paste of a
+// page of text into a search box would read the index for a long time at
+// every keystroke.
+const (
+	MaxSearchRunes = 200
+	MaxSearchWords = 10
+)
+
+func init() {
+	RegisterMessages(map[string]string{
+		"search.too_long": "Search for at most {max_words} words ({max_chars} characters) — shorten what is typed.",
+	})
+}
+
+// CheckSearchText refuses a search text past MaxSearchRunes characters or
+// MaxSearchWords words (ErrInvalid "search").
+func CheckSearchText(text string) error {
+	if utf8.RuneCountInString(text) <= MaxSearchRunes && len(textsearch.Terms(text)) <= MaxSearchWords {
+		return nil
+	}
+	return Invalid("search", "search.too_long", "max_words", strconv.Itoa(MaxSearchWords), "max_chars", strconv.Itoa(MaxSearchRunes))
 }
 
 // SearchPageSize is how many records a search answers when the query
@@ -102,6 +127,9 @@ type SearchPage[T any] struct {
 // each week. It fails only when the store does.
 func Search[T any](s *Service, kind string, q SearchQuery) (SearchPage[T], error) {
 	var page SearchPage[T]
+	if err := CheckSearchText(q.Text); err != nil {
+		return page, err
+	}
 	limit := cmp.Or(q.Limit, SearchPageSize)
 	plan, ok := planSearch(kind, q)
 	if !ok {

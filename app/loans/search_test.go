@@ -1,10 +1,13 @@
 package loans
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"floordesk/app"
 	"floordesk/app/apptest"
 )
 
@@ -50,6 +53,26 @@ func TestSearchLoansOverTheHistory(t *testing.T) {
 		}
 		if err != nil || !slices.Equal(got, tt.want) || page.More {
 			t.Errorf("%s: %v (more %v), %v; want %v", tt.name, got, page.More, err, tt.want)
+		}
+	}
+}
+
+// A search of MaxSearchWords words or MaxSearchRunes characters runs; one
+// word or one character more is refused, as invalid, naming the search.
+func TestSearchTextLimits(t *testing.T) {
+	f := newFixture(t)
+	setupLoans(f)
+	words := strings.TrimSpace(strings.Repeat("a ", app.MaxSearchWords))
+	chars := strings.Repeat("雨", app.MaxSearchRunes)
+	for _, q := range []string{words, chars} {
+		if _, err := f.Svc.SearchLoans(LoanQuery{Text: q}); err != nil {
+			t.Errorf("a search at the limit (%d runes) refused: %v", len([]rune(q)), err)
+		}
+	}
+	for _, q := range []string{words + " a", chars + "雨"} {
+		_, err := f.Svc.SearchLoans(LoanQuery{Text: q})
+		if r := app.RefusalOf(err); !errors.Is(err, app.ErrInvalid) || r == nil || r.Field != "search" {
+			t.Errorf("a search past the limit (%d runes): %v", len([]rune(q)), err)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package requests
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,6 +56,11 @@ func TestHistoryFindsARequestClosedMonthsAgo(t *testing.T) {
 	if !d.sc.ShowDetail(old) {
 		t.Error("the old request cannot be opened")
 	}
+	d.sc.Search().SetText(strings.Repeat("pillow ", 11))
+	if !d.sc.failed.Visible() || !strings.Contains(d.sc.failed.Text, "at most 10 words") {
+		t.Errorf("eleven words: the list says %q (shown %v)", d.sc.failed.Text, d.sc.failed.Visible())
+	}
+	d.sc.Search().SetText("")
 	d.sc.filter.SetSelected(filterOpen.name())
 	if d.sc.period.Visible() || d.listed(old) {
 		t.Error("back on the open requests: the period menu or the old request stays")
