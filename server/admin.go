@@ -23,7 +23,7 @@ import (
 type AdminEnrollRequest struct {
 	Property string   `json:"property,omitempty"`
 	Group    []string `json:"group,omitempty"` // a group grant's properties (CheckGroup), instead of Property
-	Valid    string `json:"valid,omitempty"` // a Go duration up to MaxEnrolmentValidity; "": DefaultEnrolmentValidity
+	Valid    string   `json:"valid,omitempty"` // a Go duration up to MaxEnrolmentValidity; "": DefaultEnrolmentValidity
 }
 
 // AdminEnrollResponse carries a new one-time enrolment code.
