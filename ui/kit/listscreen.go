@@ -256,6 +256,9 @@ func (l *ListScreen[T]) newCount() *widget.Label {
 // the list on the left, the pane on the right.
 func (l *ListScreen[T]) layout() fyne.CanvasObject {
 	tools, row := l.look.Tools, l.searchRow()
+	if l.s.ReadOnly() {
+		tools = nil // its actions: a group viewer only reads
+	}
 	exportInTools := l.export != nil && row == nil && l.count == nil && tools != nil
 	if exportInTools { // a list with no search and no count: the button ends the tools' row
 		tools = container.NewBorder(nil, nil, nil, l.export, tools)
@@ -322,7 +325,12 @@ func (l *ListScreen[T]) SearchEntry() fyne.Focusable {
 }
 
 // Shortcuts are the shortcuts of ListLook.
-func (l *ListScreen[T]) Shortcuts() []Shortcut { return l.look.Shortcuts }
+func (l *ListScreen[T]) Shortcuts() []Shortcut {
+	if l.s.ReadOnly() {
+		return nil
+	}
+	return l.look.Shortcuts
+}
 
 // Search is the search entry, or nil without one.
 func (l *ListScreen[T]) Search() *widget.Entry { return l.search }
