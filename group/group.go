@@ -123,3 +123,19 @@ func (d *Desk) Close() error {
 func Viewer(desk string) app.Staff {
 	return app.Staff{ID: "group:" + desk, Name: desk, Role: app.RoleGroupViewer}
 }
+
+// OptionsFor are the Options of the group desk whose own store is own
+// (enrolled with a group code: data.GroupOf lists its properties): its
+// folder, ID, server and token, and key (the folder's key).
+func OptionsFor(own *data.Store, key seal.Key) (Options, error) {
+	url, err := own.Setting(data.SettingServerURL)
+	if err != nil {
+		return Options{}, fmt.Errorf("group desk: %w", err)
+	}
+	token, err := own.Setting(data.SettingDeskToken)
+	if err != nil {
+		return Options{}, fmt.Errorf("group desk: %w", err)
+	}
+	return Options{Dir: own.Dir(), Desk: own.Desk(), Key: key, Properties: data.GroupOf(own),
+		Sync: data.SyncConfig{URL: url, Token: token}}, nil
+}
