@@ -18,8 +18,8 @@ import (
 	"floordesk/group"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
-	"floordesk/ui/kit"
 	uigroup "floordesk/ui/group"
+	"floordesk/ui/kit"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
