@@ -56,6 +56,10 @@ type Options struct {
 	// Ready is called once, on the Fyne goroutine, when the screens first
 	// show a signed-in person's data (for the benchmarks); nil: nothing.
 	Ready func()
+	// GroupJoined is called, on the Fyne goroutine, when the desk was
+	// just enrolled with a group supervisor's code (data.SettingGroup):
+	// the desk becomes the group overview; nil: the join's wait shows.
+	GroupJoined func()
 }
 
 // Shell is the desk app's window content: first run, sign-in, then the

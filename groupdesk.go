@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"floordesk/data"
+	"floordesk/group"
+	"floordesk/ui"
+	uigroup "floordesk/ui/group"
+	"floordesk/ui/kit"
+)
+
+// groupDesk is a group supervisor's desk running in the window: the
+// overview of its properties and the copies it keeps of them.
+type groupDesk struct {
+	g    *group.Desk
+	o    *uigroup.Overview
+	stop context.CancelFunc
+	done chan struct{}
+}
+
+// showGroupDesk opens the copies of the properties the desk whose own
+// store is st reads, syncs them (pull-only) until ctx ends or Stop, and
+// shows their overview in w. Call it on the Fyne goroutine.
+func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store) (*groupDesk, error) {
+	opt, err := group.OptionsFor(st, st.FolderKey())
+	if err != nil {
+		return nil, err
+	}
+	g, err := group.Open(opt)
+	if err != nil {
+		return nil, err
+	}
+	ctx, stop := context.WithCancel(ctx)
+	d := &groupDesk{g: g, stop: stop, done: make(chan struct{})}
+	go func() { defer close(d.done); g.Run(ctx) }()
+	sess := kit.NewSession(nil, st, w)
+	props := make([]uigroup.Property, len(g.Properties))
+	for i, p := range g.Properties {
+		props[i] = uigroup.Property{Name: p.Name, Svc: p.Svc, Feed: p.Store, Sync: p.Sync}
+	}
+	d.o = uigroup.New(sess, st.Desk(), props, func(name string) { openGroupProperty(a, g, name, st.Desk()) })
+	w.SetTitle(lang.L("group.title"))
+	w.SetContent(d.o.Content())
+	d.o.Start()
+	return d, nil
+}
+
+// openGroupProperty opens property's copy read-only in a window of its
+// own: the register screens with the group viewer signed in.
+func openGroupProperty(a fyne.App, g *group.Desk, name, desk string) {
+	for _, p := range g.Properties {
+		if p.Name != name {
+			continue
+		}
+		w := a.NewWindow(lang.L("group.read_only", map[string]string{"Property": name}))
+		sess := uigroup.Viewer(p.Svc, desk, w, fyne.Do, time.Now)
+		dw := ui.NewWindow(w, sess, registers(p.Svc, nil), ui.Options{Feed: p.Store, Disk: p.Store, Sync: p.Sync})
+		w.SetTitle(lang.L("group.read_only", map[string]string{"Property": name}))
+		w.SetOnClosed(dw.Stop)
+		w.Resize(fyne.NewSize(1280, 800))
+		dw.Start()
+		w.Show()
+		return
+	}
+}
+
+// Stop stops the overview and the syncing, and closes the copies.
+func (d *groupDesk) Stop() {
+	d.o.Stop()
+	d.stop()
+	<-d.done
+	if err := d.g.Close(); err != nil {
+		slog.Error("close the group's copies", "err", err)
+	}
+}
