@@ -22,8 +22,8 @@ import (
 // last month's attendance, and the entry of a missed clock-in; hidden
 // from others (see names).
 func (sc *Screen) exportRow() fyne.CanvasObject {
-	this := widget.NewButtonWithIcon(lang.L("attendance.export_this"), theme.DownloadIcon(), func() { sc.askExport(0) })
-	last := widget.NewButtonWithIcon(lang.L("attendance.export_last"), theme.DownloadIcon(), func() { sc.askExport(-1) })
+	this := kit.Reading(widget.NewButtonWithIcon(lang.L("attendance.export_this"), theme.DownloadIcon(), func() { sc.askExport(0) }))
+	last := kit.Reading(widget.NewButtonWithIcon(lang.L("attendance.export_last"), theme.DownloadIcon(), func() { sc.askExport(-1) }))
 	enter := widget.NewButtonWithIcon(lang.L("attendance.enter"), theme.ContentAddIcon(), func() { sc.showEnterForm("", "") })
 	this.Importance, last.Importance, enter.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
 	sc.exports = container.NewHBox(this, last, enter)

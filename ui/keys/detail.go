@@ -48,9 +48,6 @@ func fact(key, value string) *widget.FormItem {
 // actions are the buttons that fit the key's state.
 func (sc *Screen) actions(k appkeys.Key) fyne.CanvasObject {
 	box := container.NewHBox()
-	if sc.s.ReadOnly() {
-		return box // a group viewer only reads
-	}
 	_, out := k.Current()
 	switch {
 	case out:

@@ -170,6 +170,7 @@ func NewListScreen[T any](s *Session, look ListLook, c ListConfig[T]) *ListScree
 	l.list = NewIDList(func() fyne.CanvasObject { return NewRow() }, l.fillRow)
 	l.list.OnSelectedID(l.pick)
 	l.pane = NewDetailPane(l.placeholder())
+	l.pane.ReadOnlyFor(s)
 	l.search, l.filter, l.count = l.newSearch(), l.newFilter(), l.newCount()
 	if slices.ContainsFunc(c.Filters, func(f Filter[T]) bool { return f.Search != nil }) {
 		l.period = NewPeriodMenu(l.apply)
@@ -216,10 +217,11 @@ func (l *ListScreen[T]) enter() {
 func (l *ListScreen[T]) Escape() bool { return l.pane.Escape() }
 
 // Act runs the main action (ListConfig.Act) of the record whose detail the
-// pane shows, and reports whether there was one to run.
+// pane shows, and reports whether there was one to run; a read-only
+// session has none.
 func (l *ListScreen[T]) Act() bool {
 	r := l.pane.Record()
-	if r.Kind != l.c.Kind || l.c.Act == nil {
+	if r.Kind != l.c.Kind || l.c.Act == nil || l.s.ReadOnly() {
 		return false
 	}
 	x, ok := l.Record(r.ID)
@@ -256,9 +258,6 @@ func (l *ListScreen[T]) newCount() *widget.Label {
 // the list on the left, the pane on the right.
 func (l *ListScreen[T]) layout() fyne.CanvasObject {
 	tools, row := l.look.Tools, l.searchRow()
-	if l.s.ReadOnly() {
-		tools = nil // its actions: a group viewer only reads
-	}
 	exportInTools := l.export != nil && row == nil && l.count == nil && tools != nil
 	if exportInTools { // a list with no search and no count: the button ends the tools' row
 		tools = container.NewBorder(nil, nil, nil, l.export, tools)
@@ -325,12 +324,7 @@ func (l *ListScreen[T]) SearchEntry() fyne.Focusable {
 }
 
 // Shortcuts are the shortcuts of ListLook.
-func (l *ListScreen[T]) Shortcuts() []Shortcut {
-	if l.s.ReadOnly() {
-		return nil
-	}
-	return l.look.Shortcuts
-}
+func (l *ListScreen[T]) Shortcuts() []Shortcut { return l.look.Shortcuts }
 
 // Search is the search entry, or nil without one.
 func (l *ListScreen[T]) Search() *widget.Entry { return l.search }
