@@ -13,6 +13,7 @@ import (
 	"floordesk/ui"
 	uigroup "floordesk/ui/group"
 	"floordesk/ui/kit"
+	"floordesk/ui/paper"
 )
 
 // groupDesk is a group supervisor's desk running in the window: the
@@ -42,9 +43,9 @@ func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Stor
 	sess := kit.NewSession(nil, st, w)
 	props := make([]uigroup.Property, len(g.Properties))
 	for i, p := range g.Properties {
-		props[i] = uigroup.Property{Name: p.Name, Svc: p.Svc, Feed: p.Store, Sync: p.Sync}
+		props[i] = uigroup.Property{Name: p.Name, Svc: p.Svc, Feed: p.Store, Sync: p.Sync, Copy: p}
 	}
-	d.o = uigroup.New(sess, st.Desk(), props, func(name string) { openGroupProperty(a, g, name, st.Desk()) })
+	d.o = uigroup.New(sess, st.Desk(), props, func(name string) { openGroupProperty(a, g, name, st) })
 	w.SetTitle(lang.L("group.title"))
 	w.SetContent(d.o.Content())
 	d.o.Start()
@@ -52,22 +53,37 @@ func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Stor
 }
 
 // openGroupProperty opens property's copy read-only in a window of its
-// own: the register screens with the group viewer signed in.
-func openGroupProperty(a fyne.App, g *group.Desk, name, desk string) {
+// own: the register screens with the group viewer signed in. own is the
+// group desk's own store.
+func openGroupProperty(a fyne.App, g *group.Desk, name string, own *data.Store) {
 	for _, p := range g.Properties {
 		if p.Name != name {
 			continue
 		}
 		w := a.NewWindow(lang.L("group.read_only", map[string]string{"Property": name}))
-		sess := uigroup.Viewer(p.Svc, desk, w, fyne.Do, time.Now)
-		dw := ui.NewWindow(w, sess, registers(p.Svc, nil), ui.Options{Feed: p.Store, Disk: p.Store, Sync: p.Sync})
-		w.SetTitle(lang.L("group.read_only", map[string]string{"Property": name}))
+		sess := uigroup.Viewer(p.Svc, own.Desk(), w, fyne.Do, time.Now)
+		dw := propertyWindow(w, sess, p, paper.PrintsDir(own.Dir()))
 		w.SetOnClosed(dw.Stop)
 		w.Resize(fyne.NewSize(1280, 800))
 		dw.Start()
 		w.Show()
 		return
 	}
+}
+
+// propertyWindow fills w with the register screens of property p's copy
+// for the group viewer's session sess (uigroup.Viewer): read-only, with
+// the copy's sync state in the status bar; what is printed goes to
+// prints. Start it, and Stop it when w closes.
+func propertyWindow(w fyne.Window, sess *kit.Session, p *group.Property, prints string) *ui.Window {
+	sess.SetPrinter(paper.Folder{Dir: prints})
+	opt := ui.Options{Feed: p.Store, Disk: p.Store}
+	if p.Sync != nil {
+		opt.Sync = p.Sync
+	}
+	dw := ui.NewWindow(w, sess, registers(p.Svc, nil), opt)
+	w.SetTitle(lang.L("group.read_only", map[string]string{"Property": p.Name}))
+	return dw
 }
 
 // Stop stops the overview and the syncing, and closes the copies.

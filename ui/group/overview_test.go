@@ -72,12 +72,44 @@ func secondStore(t *testing.T, clock *apptest.Clock) (*data.Store, *registers.Al
 	return st, registers.New(svc)
 }
 
-// TestOverviewShots: the overview of two properties shows each one's
-// overdue keys as its dashboard counts them, in red, and its sync state;
-// a key signed back in at a property shows when its copy changes, a copy
-// coming online when its client says so, and Open opens the row's
-// property. In
-// Chinese and English, against testdata/shots.
+// copyAt is what the overview keeps of a copy, set by the test.
+type copyAt struct {
+	mu     sync.Mutex
+	synced bool
+	last   time.Time
+}
+
+func (c *copyAt) Synced() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.synced
+}
+
+func (c *copyAt) LastReceived() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.last
+}
+
+func (c *copyAt) Received(at time.Time) {
+	c.mu.Lock()
+	c.last = at
+	c.mu.Unlock()
+}
+
+func (c *copyAt) arrived() {
+	c.mu.Lock()
+	c.synced = true
+	c.mu.Unlock()
+}
+
+// TestOverviewShots: the overview of three properties shows each one's
+// overdue keys as its dashboard counts them, in red, and its sync state:
+// online, when its copy last received an event; offline, since when and
+// why; a copy still arriving cannot be opened and says so. A key signed
+// back in at a property shows when its copy changes, with the time it was
+// received; a copy coming online when its client says so; the copy that
+// arrived opens. In Chinese and English, against testdata/shots.
 func TestOverviewShots(t *testing.T) {
 	for _, language := range []string{kit.Chinese, kit.English} {
 		e := kittest.NewIn(t, language)
@@ -85,35 +117,57 @@ func TestOverviewShots(t *testing.T) {
 		property(t, e.Svc, 1)
 		st2, svc2 := secondStore(t, e.Clock)
 		property(t, svc2, 3)
+		st3, svc3 := secondStore(t, e.Clock) // nothing arrived yet
 		e.Clock.Set(kittest.Start.Add(3 * time.Hour))
-		synced := time.Date(2026, 3, 3, 16, 55, 0, 0, time.Local)
-		a := &syncAt{st: data.SyncStatus{Online: true, LastSync: synced}, ch: make(chan struct{}, 1)}
-		b := &syncAt{st: data.SyncStatus{LastSync: synced.Add(-2 * time.Hour)}, ch: make(chan struct{}, 1)}
+		at := func(h, m int) time.Time { return time.Date(2026, 3, 3, h, m, 0, 0, time.UTC) }
+		a := &syncAt{st: data.SyncStatus{Online: true, LastSync: at(17, 0)}, ch: make(chan struct{}, 1)}
+		b := &syncAt{st: data.SyncStatus{LastSync: at(14, 55), Problem: data.ProblemUnreachable}, ch: make(chan struct{}, 1)}
+		c := &syncAt{st: data.SyncStatus{Problem: data.ProblemUnreachable}, ch: make(chan struct{}, 1)}
+		ca, cb, cc := &copyAt{synced: true, last: at(16, 40)}, &copyAt{synced: true, last: at(14, 50)}, &copyAt{}
 		var opened string
 		o := New(e.Session, "group-desk", []Property{
-			{Name: "grand-hotel", Svc: e.Svc.Service, Feed: e.Store, Sync: a},
-			{Name: "harbour-hotel", Svc: svc2.Service, Feed: st2, Sync: b},
+			{Name: "grand-hotel", Svc: e.Svc.Service, Feed: e.Store, Sync: a, Copy: ca},
+			{Name: "harbour-hotel", Svc: svc2.Service, Feed: st2, Sync: b, Copy: cb},
+			{Name: "river-hotel", Svc: svc3.Service, Feed: st3, Sync: c, Copy: cc},
 		}, func(name string) { opened = name })
 		e.Window.SetContent(o.Content())
 		o.Start()
-		kittest.Shows(t, o.Content(), lang.L("group.title"), "grand-hotel", "harbour-hotel", "3",
-			lang.L("group.online", map[string]string{"Time": "16:55"}), lang.L("group.offline", map[string]string{"Time": "14:55"}))
+		why := lang.L("group.why.unreachable")
+		kittest.Shows(t, o.Content(), lang.L("group.title"), "grand-hotel", "harbour-hotel", "river-hotel", "3",
+			lang.L("group.online", map[string]string{"Time": "16:40"}),
+			lang.L("group.offline", map[string]string{"Time": "14:55", "Why": why}),
+			lang.L("group.offline_never", map[string]string{"Why": why}), lang.L("group.arriving"))
 		if got := o.rows[1].counts[1]; got.Text != "3" || got.Importance != widget.DangerImportance {
 			t.Errorf("harbour-hotel's keys overdue read %q (importance %d), want 3 in red", got.Text, got.Importance)
 		}
+		if !o.rows[2].open.Disabled() || o.rows[0].open.Disabled() {
+			t.Errorf("Open enabled: river-hotel (not arrived) %v, grand-hotel (arrived) %v", !o.rows[2].open.Disabled(), !o.rows[0].open.Disabled())
+		}
 		e.MatchShot(t, "group-overview-"+language)
 
+		test.Tap(o.rows[2].open)
+		if opened != "" {
+			t.Errorf("Open opened %q before its copy arrived", opened)
+		}
 		if _, err := e.Svc.SignInKey(apptest.AttID, "F3-SEC-A"); err != nil {
 			t.Fatal(err)
 		}
-		waitUntil(t, "the key back counted", func() bool { return o.rows[0].counts[1].Text == "0" })
-		b.set(data.SyncStatus{Online: true, LastSync: synced})
-		waitUntil(t, "harbour-hotel online", func() bool {
-			return o.rows[1].state.Text == lang.L("group.online", map[string]string{"Time": "16:55"})
+		waitUntil(t, "the key back counted, received now", func() bool {
+			return o.rows[0].counts[1].Text == "0" && o.rows[0].state.Text == lang.L("group.online", map[string]string{"Time": "17:00"})
 		})
-		test.Tap(o.rows[1].open)
-		if opened != "harbour-hotel" {
-			t.Errorf("Open on harbour-hotel's row opened %q", opened)
+		b.set(data.SyncStatus{Online: true, LastSync: at(17, 0)})
+		waitUntil(t, "harbour-hotel online", func() bool {
+			return o.rows[1].state.Text == lang.L("group.online", map[string]string{"Time": "14:50"})
+		})
+		cc.arrived()
+		c.set(data.SyncStatus{Online: true, LastSync: at(17, 0)})
+		waitUntil(t, "river-hotel arrived", func() bool {
+			return !o.rows[2].open.Disabled() && o.rows[2].open.Text == lang.L("group.open") &&
+				o.rows[2].state.Text == lang.L("group.online_no_event")
+		})
+		test.Tap(o.rows[2].open)
+		if opened != "river-hotel" {
+			t.Errorf("Open on river-hotel's row opened %q", opened)
 		}
 		o.Stop()
 	}

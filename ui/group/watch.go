@@ -49,17 +49,32 @@ func (o *Overview) watch(r *row) {
 			if !ok {
 				return
 			}
-			sub.Next()
-			vs, err := Load(r.sources)
-			o.do(func() { r.views, r.failed = vs, err != nil; r.show(o.s.Now()) })
+			if len(sub.Next()) == 0 {
+				continue // a setting of the copy's own, no event
+			}
+			if r.p.Copy != nil {
+				r.p.Copy.Received(o.s.Now())
+			}
+			o.refresh(r)
 		case <-status:
-			o.do(func() { r.state.SetText(r.syncText()) })
+			synced, last := r.copyState()
+			o.do(func() { r.synced, r.last = synced, last; r.showState(o.s.Now()) })
 		case <-tick.C:
 			o.do(func() { r.show(o.s.Now()) })
 		case <-o.stop:
 			return
 		}
 	}
+}
+
+// refresh reads r's copy again and shows it.
+func (o *Overview) refresh(r *row) {
+	vs, err := Load(r.sources)
+	synced, last := r.copyState()
+	o.do(func() {
+		r.views, r.failed, r.synced, r.last = vs, err != nil, synced, last
+		r.show(o.s.Now())
+	})
 }
 
 // do runs f on the Fyne goroutine and waits for it, unless the overview
