@@ -150,8 +150,14 @@ func TestGroupDeskSeesEachPropertysDashboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer g.Close()
-	go g.Run(ctx)
+	for _, p := range g.Properties {
+		if p.Synced() {
+			t.Errorf("%s's copy says it synced before its first pull", p.Name)
+		}
+	}
+	runCtx, stopRun := context.WithCancel(ctx)
+	ran := make(chan struct{})
+	go func() { defer close(ran); g.Run(runCtx) }()
 	for _, p := range g.Properties {
 		waitFor(t, p.Name+" pulled", func() bool {
 			last, _ := st.LastSeq(ctx, p.Name)
@@ -181,5 +187,30 @@ func TestGroupDeskSeesEachPropertysDashboard(t *testing.T) {
 	}
 	if after, _ := st.LastSeq(ctx, "hotel-a"); after != before {
 		t.Errorf("hotel-a went from %d to %d events after the group desk's command", before, after)
+	}
+
+	// What the overview keeps of each copy stays across a restart, before
+	// any sync: it opens at once, and says when its last event came.
+	received := time.Date(2026, 3, 3, 16, 55, 0, 0, time.UTC)
+	for _, p := range g.Properties {
+		if !p.Synced() {
+			t.Errorf("%s's copy pulled everything but does not say it synced", p.Name)
+		}
+		p.Received(received)
+	}
+	stopRun()
+	<-ran
+	if err := g.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := group.Open(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	for _, p := range again.Properties {
+		if !p.Synced() || !p.LastReceived().Equal(received) {
+			t.Errorf("%s's copy after a restart: synced %v, last event received %v; want true, %v", p.Name, p.Synced(), p.LastReceived(), received)
+		}
 	}
 }
