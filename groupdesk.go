@@ -27,8 +27,10 @@ type groupDesk struct {
 
 // showGroupDesk opens the copies of the properties the desk whose own
 // store is st reads, syncs them (pull-only) until ctx ends or Stop, and
-// shows their overview in w. Call it on the Fyne goroutine.
-func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store) (*groupDesk, error) {
+// shows their overview in w; rejoined runs, on the Fyne goroutine, once
+// the desk is enrolled again from the overview with a new code. Call it
+// on the Fyne goroutine.
+func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, rejoined func()) (*groupDesk, error) {
 	opt, err := group.OptionsFor(st, st.FolderKey())
 	if err != nil {
 		return nil, err
@@ -47,6 +49,7 @@ func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Stor
 	}
 	d.o = uigroup.New(sess, st.Desk(), props, func(name string) { openGroupProperty(a, g, name, st) })
 	w.SetTitle(lang.L("group.title"))
+	d.o.OnNewCode(func(ctx context.Context, url, code string) error { return data.EnrollStore(ctx, st, url, code) }, rejoined)
 	w.SetContent(d.o.Content())
 	d.o.Start()
 	return d, nil

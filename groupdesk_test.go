@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -18,6 +21,8 @@ import (
 	appmessages "floordesk/app/messages"
 	"floordesk/data"
 	"floordesk/group"
+	"floordesk/server"
+	"floordesk/server/badgerstore"
 	"floordesk/ui"
 	uigroup "floordesk/ui/group"
 	"floordesk/ui/kit"
@@ -252,3 +257,122 @@ func TestScreenshotReadOnlyProperty(t *testing.T) {
 		e.MatchShot(t, "readonly-property-"+language)
 	}
 }
+
+// TestGroupDeskTakesANewCodeWithoutRestart: a group desk given one
+// property, over a real server on loopback: a code the server refuses
+// says so in words and changes nothing; revoked, its Sync column says the
+// server refuses it and what to do; given a new group code for two
+// properties, entered from the overview, the overview shows both at once.
+func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	ss, err := badgerstore.Open(t.TempDir(), quietLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := server.New(server.Config{Store: ss, Logger: quietLog, LongPoll: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	defer func() { cancel(); srv.Close(); hs.Close(); ss.Close() }()
+	for _, p := range []string{"hotel-a", "hotel-b"} { // a desk of each makes the server know it
+		code, err := server.CreateEnrolment(ctx, ss, p, time.Now(), time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := data.EnrollStore(ctx, openStore(t, t.TempDir()), hs.URL, code); err != nil {
+			t.Fatal(err)
+		}
+	}
+	groupCode := func(props ...string) string {
+		code, err := server.CreateGroupEnrolment(ctx, ss, props, time.Now(), time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return code
+	}
+	dir := t.TempDir()
+	own := openStore(t, dir)
+	if err := data.EnrollStore(ctx, own, hs.URL, groupCode("hotel-a")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ui.UseLanguage(ui.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	runCtx, stop := context.WithCancel(ctx)
+	d := &deskSession{a: a, w: a.NewWindow(""), ctx: runCtx, stop: stop, code: exitOK}
+	d.w.Resize(fyne.NewSize(1280, 800))
+	backups := t.TempDir()
+	d.show(own, app.New(own, nil), deskFlags{backups: &backups})
+	defer func() {
+		if g := d.group; g != nil {
+			g.Stop()
+		}
+		stop()
+	}()
+	kittest.Shows(t, d.w.Content(), "hotel-a")
+	if strings.Contains(kittest.Labels(d.w.Content()), "hotel-b") {
+		t.Fatal("the overview shows hotel-b before its code")
+	}
+
+	enter := func(code string) {
+		t.Helper()
+		var newCode *widget.Button
+		kittest.WalkShown(d.w.Content(), func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == lang.L("group.new_code") {
+				newCode = b
+			}
+		})
+		if newCode == nil {
+			t.Fatal("the overview offers no new group code")
+		}
+		test.Tap(newCode)
+		top := d.w.Canvas().Overlays().Top()
+		var entries []*widget.Entry
+		var save *widget.Button
+		kittest.WalkShown(top, func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *widget.Entry:
+				entries = append(entries, w)
+			case *widget.Button:
+				if w.Text == lang.L("group.new_code_save") {
+					save = w
+				}
+			}
+		})
+		if len(entries) != 2 || entries[0].Text != hs.URL || save == nil {
+			t.Fatalf("the new-code form holds %d entries (address %q) and Connect %v", len(entries), entries[0].Text, save != nil)
+		}
+		entries[1].SetText(code)
+		test.Tap(save)
+	}
+	enter("not-a-code")
+	refused := lang.L("kit.enrol_refused")
+	waitUntil(t, "the refusal said", func() bool {
+		top := d.w.Canvas().Overlays().Top()
+		return top != nil && strings.Contains(kittest.Labels(top), refused)
+	})
+	if got := data.GroupOf(own); len(got) != 1 {
+		t.Errorf("a refused code changed the grant to %v", got)
+	}
+	d.w.Canvas().Overlays().Top().Hide()
+	d.w.Canvas().Overlays().Remove(d.w.Canvas().Overlays().Top())
+
+	// IT revokes the desk (the server keeps one grant a desk) and gives a
+	// new code: the overview says the server refuses it, then takes it.
+	if err := ss.Revoke(ctx, own.Desk(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the refusal shown in the Sync column", func() bool {
+		return strings.Contains(kittest.Labels(d.w.Content()), lang.L("group.why.refused"))
+	})
+	enter(groupCode("hotel-a", "hotel-b"))
+	waitUntil(t, "both properties shown", func() bool {
+		l := kittest.Labels(d.w.Content())
+		return strings.Contains(l, "hotel-a") && strings.Contains(l, "hotel-b")
+	})
+}
+
+var quietLog = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -218,6 +218,7 @@ type deskSession struct {
 	stop  context.CancelFunc
 	dw    *ui.Window
 	group *groupDesk // a group supervisor's desk: the overview instead of dw
+	open  func()     // shows the desk or the overview, as the store's enrolment says
 	code  int
 }
 
@@ -256,6 +257,7 @@ func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
 			d.a.Quit()
 		}
 	}
+	d.open = open
 	if !st.IndexesStale() {
 		open()
 		return
@@ -274,7 +276,7 @@ func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
 // showGroup shows the group overview of the group desk whose own store
 // is st, or quits when its copies cannot be opened.
 func (d *deskSession) showGroup(st *data.Store) {
-	g, err := showGroupDesk(d.ctx, d.a, d.w, st)
+	g, err := showGroupDesk(d.ctx, d.a, d.w, st, d.regroup)
 	if err != nil {
 		slog.Error("open the group desk", "err", err)
 		say(os.Stderr, "cli.group_failed", map[string]string{"Error": err.Error()})
@@ -292,6 +294,19 @@ func (d *deskSession) joinedGroup(st *data.Store) {
 		d.dw = nil
 	}
 	d.showGroup(st)
+}
+
+// regroup opens the desk again after the overview enrolled it with a new
+// code, without a restart: the overview of the new grant's properties (or
+// the desk, for a property's code). The old copies are closed first, off
+// the Fyne goroutine. On the Fyne goroutine.
+func (d *deskSession) regroup() {
+	g := d.group
+	d.group = nil
+	go func() {
+		g.Stop()
+		fyne.Do(d.open)
+	}()
 }
 
 // quit ends the desk with code.

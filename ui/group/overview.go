@@ -55,8 +55,11 @@ type Overview struct {
 	s       *kit.Session // the window's
 	rows    []*row
 	content fyne.CanvasObject
-	stop    chan struct{}
-	done    chan struct{}
+	newCode *widget.Button // enter a new group code (OnNewCode); hidden without
+	// codeForm is the new-code form last shown, for tests.
+	codeForm *newCodeForm
+	stop     chan struct{}
+	done     chan struct{}
 }
 
 // row is one property's line: the viewer's session on its copy and the
@@ -141,8 +144,10 @@ func (o *Overview) layout(open func(string)) fyne.CanvasObject {
 		rows.Add(line)
 	}
 	intro := kit.Note(lang.L("group.intro"))
-	return container.NewBorder(container.NewVBox(kit.Heading(lang.L("group.title")), intro), nil, nil, nil,
-		container.NewVScroll(rows))
+	o.newCode = widget.NewButtonWithIcon(lang.L("group.new_code"), theme.LoginIcon(), nil)
+	o.newCode.Hide()
+	title := container.NewBorder(nil, nil, nil, o.newCode, kit.Heading(lang.L("group.title")))
+	return container.NewBorder(container.NewVBox(title, intro), nil, nil, nil, container.NewVScroll(rows))
 }
 
 // shares are the columns' shares of the width: the property, the four
