@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +27,7 @@ func (sc *Screen) exportRow() fyne.CanvasObject {
 	last := kit.Reading(widget.NewButtonWithIcon(lang.L("attendance.export_last"), theme.DownloadIcon(), func() { sc.askExport(-1) }))
 	enter := widget.NewButtonWithIcon(lang.L("attendance.enter"), theme.ContentAddIcon(), func() { sc.showEnterForm("", "") })
 	this.Importance, last.Importance, enter.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
-	sc.exports = container.NewHBox(this, last, enter)
+	sc.exports = container.New(layout.NewRowWrapLayout(), this, last, enter) // wraps in a narrow pane
 	return sc.exports
 }
 
