@@ -49,6 +49,15 @@ type AppendResult struct {
 	LastSeq    uint64 // the property's latest sequence after the append
 }
 
+// PendingErasure is an erasure whose target the store did not hold when
+// it came: after a restore, desks push again in their own order, and a
+// "pkey.destroyed" event (or a record's "personal.erased") may come before
+// the event it erases. The target is erased as it arrives.
+type PendingErasure struct {
+	Target  string // the ID of the event to erase
+	Erasure string // the ID of the stored event that erases it
+}
+
 // Desk is an enrolled desk. Only the hash of its token is kept.
 type Desk struct {
 	ID        string
@@ -102,9 +111,25 @@ type Store interface {
 	// makes to an event, for the key of a guest's personal data a
 	// "pkey.destroyed" event destroys (data/pkey, docs/data-protection.md).
 	// An event the store does not hold, or holds for another property, is
-	// left alone and is not an error; an error from erase is returned and
+	// left alone and the error is ErrNotFound (the server then remembers
+	// the erasure: AddPendingErasure); an error from erase is returned and
 	// nothing is changed.
 	Erase(ctx context.Context, property, id string, erase func(raw []byte) ([]byte, error)) error
+
+	// AddPendingErasure remembers, durably, an erasure of property's event
+	// p.Target that came before the event itself (server/erase.go), until
+	// DropPendingErasure. Adding one the store remembers already changes
+	// nothing. When property then has more than max, the oldest added are
+	// forgotten to leave max, and returned.
+	AddPendingErasure(ctx context.Context, property string, p PendingErasure, max int) (dropped []PendingErasure, err error)
+
+	// PendingErasures returns property's pending erasures of the events
+	// targets names, oldest first; none (and no error) when there are none.
+	PendingErasures(ctx context.Context, property string, targets []string) ([]PendingErasure, error)
+
+	// DropPendingErasure forgets p, once applied. Forgetting one the store
+	// does not remember is not an error.
+	DropPendingErasure(ctx context.Context, property string, p PendingErasure) error
 
 	// LastSeq is property's latest sequence number, 0 when it has none.
 	LastSeq(ctx context.Context, property string) (uint64, error)

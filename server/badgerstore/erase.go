@@ -6,17 +6,19 @@ import (
 	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
+
+	"floordesk/server"
 )
 
 // Erase rewrites property's event id as erase makes it, under its
-// sequence, and marks the old value for Badger to discard: no backup made
+// sequence (server.ErrNotFound when property does not hold it), and marks the old value for Badger to discard: no backup made
 // after it holds the old value, and Badger's files keep it only until
 // compaction and value-log GC reclaim it (the store is encrypted at rest).
 func (s *Store) Erase(_ context.Context, property, id string, erase func([]byte) ([]byte, error)) error {
 	err := s.update(func(txn *badger.Txn) error {
 		item, err := txn.Get(idKey(id))
 		if errors.Is(err, badger.ErrKeyNotFound) {
-			return nil
+			return server.ErrNotFound
 		}
 		if err != nil {
 			return err
@@ -27,7 +29,7 @@ func (s *Store) Erase(_ context.Context, property, id string, erase func([]byte)
 		}
 		prop, seq, ok := splitIDValue(v)
 		if !ok || prop != property {
-			return nil
+			return server.ErrNotFound
 		}
 		stored, err := txn.Get(eventKey(property, seq))
 		if err != nil {

@@ -6,9 +6,12 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"floordesk/server"
 )
 
-// Erase rewrites property's event id as erase makes it, in place. The
+// Erase rewrites property's event id as erase makes it, in place
+// (server.ErrNotFound when property does not hold it). The
 // row's old version stays in the table's files until VACUUM reclaims it,
 // and in the write-ahead log and base backups the database keeps
 // (docs/data-protection.md).
@@ -17,7 +20,7 @@ func (s *Store) Erase(ctx context.Context, property, id string, erase func([]byt
 		var raw []byte
 		err := tx.QueryRow(ctx, `SELECT data FROM fd_events WHERE id = $1 AND property = $2 FOR UPDATE`, id, property).Scan(&raw)
 		if errors.Is(err, pgx.ErrNoRows) {
-			return nil
+			return server.ErrNotFound
 		}
 		if err != nil {
 			return err

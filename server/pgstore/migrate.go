@@ -59,6 +59,15 @@ var migrations = []string{
 	// (server.Desk.Group); NULL for a property's own desk and code.
 	`ALTER TABLE fd_enrolments ADD COLUMN grp text[];
 	ALTER TABLE fd_desks ADD COLUMN grp text[];`,
+	// 4: erasures that came before the event they erase
+	// (server.PendingErasure), oldest first by n.
+	`CREATE TABLE fd_pending_erasures (
+		n        bigserial PRIMARY KEY,
+		property text NOT NULL,
+		target   text NOT NULL,
+		erasure  text NOT NULL,
+		UNIQUE (property, target, erasure)
+	);`,
 }
 
 // migrate brings the schema up to date. Servers starting together take

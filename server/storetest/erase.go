@@ -9,8 +9,8 @@ import (
 )
 
 // testErase: Erase rewrites one event in place, under its sequence, and
-// leaves alone an unknown ID, another property's event, and everything
-// when erase fails.
+// leaves alone (ErrNotFound) an unknown ID and another property's event,
+// and everything when erase fails.
 func testErase(t *testing.T, s server.Store) {
 	evs := NewEvents("desk-a", 3, 10)
 	mustAppend(t, s, "hotel-a", evs)
@@ -21,11 +21,11 @@ func testErase(t *testing.T, s server.Store) {
 	if err := s.Erase(ctx(t), "hotel-a", evs[1].Event.ID, to); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Erase(ctx(t), "hotel-a", "no-such-event", to); err != nil {
-		t.Fatalf("an unknown event: %v", err)
+	if err := s.Erase(ctx(t), "hotel-a", "no-such-event", to); !errors.Is(err, server.ErrNotFound) {
+		t.Fatalf("an unknown event: %v, want ErrNotFound", err)
 	}
-	if err := s.Erase(ctx(t), "hotel-a", other[0].Event.ID, to); err != nil {
-		t.Fatalf("another property's event: %v", err)
+	if err := s.Erase(ctx(t), "hotel-a", other[0].Event.ID, to); !errors.Is(err, server.ErrNotFound) {
+		t.Fatalf("another property's event: %v, want ErrNotFound", err)
 	}
 	boom := errors.New("boom")
 	if err := s.Erase(ctx(t), "hotel-a", evs[2].Event.ID, func([]byte) ([]byte, error) { return nil, boom }); !errors.Is(err, boom) {

@@ -44,6 +44,7 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"ConcurrentPushersAndPullers", testConcurrent},
 		{"SameEventsTwoPropertiesAtOnce", testSameEventsTwoPropertiesAtOnce},
 		{"Erase", testErase},
+		{"PendingErasures", testPendingErasures},
 		{"DeskKeys", testDeskKeys},
 		{"EventByID", testEventByID},
 		{"GroupGrant", testGroupGrant},
