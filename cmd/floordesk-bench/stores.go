@@ -102,7 +102,8 @@ func cachedStore(bin string, st store) (time.Duration, error) {
 	return took, os.WriteFile(st.dir+".json", b, 0o644)
 }
 
-// pruneCache removes the stores of other code versions.
+// pruneCache removes the stores of other code versions; it keeps the
+// PouchDB reference's packages.
 func pruneCache(cache, keep string) error {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
@@ -112,7 +113,7 @@ func pruneCache(cache, keep string) error {
 		return err
 	}
 	for _, e := range entries {
-		if e.Name() != keep {
+		if e.Name() != keep && e.Name() != pouchDir {
 			if err := os.RemoveAll(filepath.Join(cache, e.Name())); err != nil {
 				return err
 			}
