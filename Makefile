@@ -65,7 +65,7 @@ gotest:
 # where plain `go test` runs it from then on: commit it with the fix.
 FUZZ_TARGETS := \
 	data/wire:FuzzScannerValid data/wire:FuzzDecodeEvent data/wire:FuzzEventRoundTrip \
-	data/wire:FuzzDecodePushRequest data/wire:FuzzDecodePullResponse \
+	data/wire:FuzzDecodePushRequest data/wire:FuzzDecodePullResponse data/wire:FuzzDecodeSeal \
 	server:FuzzPush server:FuzzPull server:FuzzParsePull app:FuzzImportRooms
 FUZZTIME   ?= 60s
 FUZZ_SHORT ?= 3s
