@@ -6,7 +6,8 @@
 // LevelDB with every write fsynced (as CouchDB commits, and as
 // FloorDesk's server stores do). Each run replicates into a fresh
 // database and is timed from the start of the replication to its
-// completion. One line a run:
+// completion, after one untimed replication into each server. One line a
+// run:
 //
 //   pouchdb fsync=0 batch=100 run=1 docs=10000 bytes=573 seconds=3.245 docs/s=3081
 //
