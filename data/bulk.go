@@ -251,6 +251,7 @@ func (l *bulkLoad) wait() error {
 	}
 	s.outbox += w.outbox
 	s.lastWrite.touch(s.opts.Wall())
+	s.views.drop()
 	s.feed.publish(w.touched)
 	return nil
 }

@@ -67,6 +67,7 @@ func (w *writer) commit() error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	w.s.held.move(w.moved)
+	w.s.views.committed(w.filed)
 	if w.chain != nil {
 		w.s.signer.head = *w.chain
 	}
