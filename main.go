@@ -212,12 +212,14 @@ func prepareDesk(st *data.Store, f deskFlags) (*app.Service, int) {
 // first screen (the desk, or the passphrase it asks first) until it is
 // closed.
 type deskSession struct {
-	a    fyne.App
-	w    fyne.Window
-	ctx  context.Context
-	stop context.CancelFunc
-	dw   *ui.Window
-	code int
+	a     fyne.App
+	w     fyne.Window
+	ctx   context.Context
+	stop  context.CancelFunc
+	dw    *ui.Window
+	group *groupDesk // a group supervisor's desk: the overview instead of dw
+	open  func()     // shows the desk or the overview, as the store's enrolment says
+	code  int
 }
 
 func newDeskSession(dir string) *deskSession {
@@ -247,10 +249,15 @@ func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
 	setTheme(v)
 	d.w.SetTitle(lang.L("app.title"))
 	open := func() {
-		if d.dw, d.code = openDesk(d.ctx, d.a, d.w, st, svc, backups, setTheme, f); d.code != exitOK {
+		if data.GroupOf(st) != nil {
+			d.showGroup(st)
+			return
+		}
+		if d.dw, d.code = openDesk(d.ctx, d.a, d.w, st, svc, backups, setTheme, f, func() { d.joinedGroup(st) }); d.code != exitOK {
 			d.a.Quit()
 		}
 	}
+	d.open = open
 	if !st.IndexesStale() {
 		open()
 		return
@@ -266,6 +273,42 @@ func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
 	})
 }
 
+// showGroup shows the group overview of the group desk whose own store
+// is st, or quits when its copies cannot be opened.
+func (d *deskSession) showGroup(st *data.Store) {
+	g, err := showGroupDesk(d.ctx, d.a, d.w, st, d.regroup)
+	if err != nil {
+		slog.Error("open the group desk", "err", err)
+		say(os.Stderr, "cli.group_failed", map[string]string{"Error": err.Error()})
+		d.quit(exitFailed)
+		return
+	}
+	d.group = g
+}
+
+// joinedGroup turns the desk, just enrolled with a group code, into the
+// group overview.
+func (d *deskSession) joinedGroup(st *data.Store) {
+	if d.dw != nil {
+		d.dw.Stop()
+		d.dw = nil
+	}
+	d.showGroup(st)
+}
+
+// regroup opens the desk again after the overview enrolled it with a new
+// code, without a restart: the overview of the new grant's properties (or
+// the desk, for a property's code). The old copies are closed first, off
+// the Fyne goroutine. On the Fyne goroutine.
+func (d *deskSession) regroup() {
+	g := d.group
+	d.group = nil
+	go func() {
+		g.Stop()
+		fyne.Do(d.open)
+	}()
+}
+
 // quit ends the desk with code.
 func (d *deskSession) quit(code int) {
 	d.code = code
@@ -279,6 +322,9 @@ func (d *deskSession) run() int {
 	if d.dw != nil {
 		d.dw.Stop()
 	}
+	if d.group != nil {
+		d.group.Stop()
+	}
 	d.stop()
 	return d.code
 }
@@ -286,7 +332,7 @@ func (d *deskSession) run() int {
 // openDesk shows the desk in w, once the store's indexes are built, and
 // starts syncing.
 func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, svc *app.Service,
-	backups *data.AutoBackup, setTheme func(string), f deskFlags) (*ui.Window, int) {
+	backups *data.AutoBackup, setTheme func(string), f deskFlags, groupJoined func()) (*ui.Window, int) {
 	sess := kit.NewSession(svc, st, w)
 	sess.SetPrinter(paper.Folder{Dir: paper.PrintsDir(st.Dir()), Direct: ui.PrintsDirect(svc)})
 	if code := signInDemo(sess, *f.signedIn); code != exitOK {
@@ -294,7 +340,7 @@ func openDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, sv
 	}
 	opt := ui.Options{Feed: st, Disk: st, SetTheme: setTheme,
 		SystemNotify: func(title, text string) { a.SendNotification(fyne.NewNotification(title, text)) },
-		Ready:        benchReady(os.Getenv(benchReadyEnv))}
+		Ready:        benchReady(os.Getenv(benchReadyEnv)), GroupJoined: groupJoined}
 	dw := ui.NewWindow(w, sess, registers(svc, backups), opt)
 	dw.Start()
 	startSync(ctx, st, dw)

@@ -13,10 +13,14 @@ const KindStaff = "staff"
 // Role is what a staff member may do.
 type Role string
 
-// Roles. A supervisor may do everything an attendant may.
+// Roles. A supervisor may do everything an attendant may. A group
+// viewer (a supervisor of the hotel group, reading a property's copy on a
+// group desk) may do nothing: AtLeast is false for every role a command
+// asks, so Authorize refuses every command; it is no staff member's role.
 const (
-	RoleAttendant  Role = "attendant"
-	RoleSupervisor Role = "supervisor"
+	RoleAttendant   Role = "attendant"
+	RoleSupervisor  Role = "supervisor"
+	RoleGroupViewer Role = "group_viewer"
 )
 
 // AtLeast reports whether r includes min.

@@ -17,6 +17,9 @@ func RunSyncWhenConfigured(ctx context.Context, store *Store, cfg SyncConfig, st
 	for {
 		c := NewSyncClient(store, cfg)
 		err := c.resolve()
+		if err == nil && GroupOf(store) != nil && cfg.Property == "" {
+			err = ErrSyncNotConfigured // a group desk's own store syncs nothing: its properties' stores do
+		}
 		if err == nil {
 			sub.Close()
 			if started != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"floordesk/data/diskspace"
+	"floordesk/data/seal"
 	"floordesk/data/sealdb"
 )
 
@@ -28,3 +29,7 @@ func prepareKey(opts *Options) error {
 	}
 	return sealdb.Encrypt(badgerOptions(opts.Dir, opts.Logger), opts.Key, opts.Logger)
 }
+
+// FolderKey is the key the store's folder is encrypted with (nil: a
+// plain folder): a group desk encrypts its properties' copies with it.
+func (s *Store) FolderKey() seal.Key { return s.opts.Key }

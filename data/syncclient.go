@@ -18,7 +18,18 @@ import (
 const (
 	SettingServerURL = "sync.url"   // the server's base URL, such as https://sync.hotel.example:8420
 	SettingDeskToken = "sync.token" // the desk's own token, from enrolment
+	SettingGroup     = "sync.group" // a group supervisor's desk: the properties it reads, comma-separated; "" for a property's desk
 )
+
+// GroupOf lists the properties a group supervisor's desk reads (its
+// enrolment's grant, SettingGroup), or nil for a property's own desk.
+func GroupOf(store *Store) []string {
+	v, err := store.Setting(SettingGroup)
+	if err != nil || v == "" {
+		return nil
+	}
+	return strings.Split(v, ",")
+}
 
 // ErrSyncNotConfigured: no server URL or token, in the config or the settings.
 var ErrSyncNotConfigured = errors.New("sync is not configured: enrol the desk with a server first")
@@ -40,6 +51,13 @@ type SyncConfig struct {
 	// NoSnapshot makes a new desk pull every event instead of loading the
 	// server's snapshot first (benchmarks compare the two).
 	NoSnapshot bool
+	// Property names the property to pull (wire.PropertyParam): a group
+	// supervisor's desk keeps one store per property, each pulled by its
+	// own client; "" is the desk's own property.
+	Property string
+	// PullOnly keeps the client from pushing or registering a key: the
+	// store is a read-only copy (a group desk's), and its outbox stays.
+	PullOnly bool
 }
 
 func (c *SyncConfig) fill() {
@@ -188,7 +206,9 @@ func (c *SyncClient) Run(ctx context.Context) error {
 	defer c.store.enrolled.add(c.reEnrolled)()
 	c.refreshPending()
 	var wg sync.WaitGroup
-	wg.Go(func() { c.pushLoop(ctx, sub) })
+	if !c.cfg.PullOnly {
+		wg.Go(func() { c.pushLoop(ctx, sub) })
+	}
 	wg.Go(func() { c.pullLoop(ctx) })
 	wg.Wait()
 	return nil

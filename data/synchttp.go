@@ -216,22 +216,23 @@ func plainError(err error) (SyncProblem, string) {
 // and returns the desk's token. It fails with ErrEnrolmentRefused for a bad
 // code and ErrDeskEnrolled when the desk ID is taken.
 func Enroll(ctx context.Context, url, code, desk string) (string, error) {
-	return enroll(ctx, url, wire.EnrollRequest{Code: code, Desk: desk})
+	resp, err := enroll(ctx, url, wire.EnrollRequest{Code: code, Desk: desk})
+	return resp.Token, err
 }
 
-func enroll(ctx context.Context, url string, req wire.EnrollRequest) (string, error) {
+func enroll(ctx context.Context, url string, req wire.EnrollRequest) (wire.EnrollResponse, error) {
+	var resp wire.EnrollResponse
 	body, err := json.Marshal(req)
 	if err != nil {
-		return "", err
+		return resp, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	var resp wire.EnrollResponse
 	hc := &http.Client{Timeout: 30 * time.Second}
 	if err := roundTrip(ctx, hc, http.MethodPost, strings.TrimRight(url, "/")+"/v1/enroll", "", body, &resp); err != nil {
-		return "", fmt.Errorf("enroll: %w", err)
+		return resp, fmt.Errorf("enroll: %w", err)
 	}
-	return resp.Token, nil
+	return resp, nil
 }
 
 // ServerInfo asks the server store is enrolled with what it holds for the
@@ -262,14 +263,17 @@ func EnrollStore(ctx context.Context, store *Store, url, code string) error {
 		return fmt.Errorf("enrol: %w", err)
 	}
 	key := store.keyRequest()
-	token, err := enroll(ctx, url, wire.EnrollRequest{Code: code, Desk: store.Desk(), Key: &key})
+	resp, err := enroll(ctx, url, wire.EnrollRequest{Code: code, Desk: store.Desk(), Key: &key})
 	if err != nil {
 		return err
 	}
 	if err := store.SetSetting(SettingServerURL, strings.TrimRight(url, "/")); err != nil {
 		return err
 	}
-	if err := store.SetSetting(SettingDeskToken, token); err != nil {
+	if err := store.SetSetting(SettingGroup, strings.Join(resp.Group, ",")); err != nil {
+		return err
+	}
+	if err := store.SetSetting(SettingDeskToken, resp.Token); err != nil {
 		return err
 	}
 	store.enrolled.notify()

@@ -49,7 +49,7 @@ func (c *SyncClient) pullOnce(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	q := url.Values{}
+	q := c.propertyQuery()
 	q.Set("after", strconv.FormatUint(cursor, 10))
 	if asked != "" {
 		q.Set("epoch", asked)
@@ -110,4 +110,14 @@ func (c *SyncClient) apply(asked string, resp wire.PullResponse) error {
 	}
 	_, err = c.store.ApplyRemote(evs, resp.Next)
 	return err
+}
+
+// propertyQuery is the query naming the property the client pulls, when
+// its config names one.
+func (c *SyncClient) propertyQuery() url.Values {
+	q := url.Values{}
+	if c.cfg.Property != "" {
+		q.Set(wire.PropertyParam, c.cfg.Property)
+	}
+	return q
 }

@@ -32,7 +32,11 @@ func (c *SyncClient) joinFromSnapshot(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	url, token := c.endpoint()
-	req, err := newRequest(ctx, http.MethodGet, url+wire.SnapshotPath, nil)
+	path := wire.SnapshotPath
+	if q := c.propertyQuery(); len(q) > 0 {
+		path += "?" + q.Encode()
+	}
+	req, err := newRequest(ctx, http.MethodGet, url+path, nil)
 	if err != nil {
 		return err
 	}

@@ -21,14 +21,16 @@ import (
 
 // AdminEnrollRequest is the body of POST /v1/admin/enroll.
 type AdminEnrollRequest struct {
-	Property string `json:"property"`
-	Valid    string `json:"valid,omitempty"` // a Go duration up to MaxEnrolmentValidity; "": DefaultEnrolmentValidity
+	Property string   `json:"property,omitempty"`
+	Group    []string `json:"group,omitempty"` // a group grant's properties (CheckGroup), instead of Property
+	Valid    string   `json:"valid,omitempty"` // a Go duration up to MaxEnrolmentValidity; "": DefaultEnrolmentValidity
 }
 
 // AdminEnrollResponse carries a new one-time enrolment code.
 type AdminEnrollResponse struct {
 	Code     string    `json:"code"`
-	Property string    `json:"property"`
+	Property string    `json:"property,omitempty"`
+	Group    []string  `json:"group,omitempty"`
 	Expires  time.Time `json:"expires"`
 }
 
@@ -43,6 +45,7 @@ type AdminDesk struct {
 	Property string     `json:"property"`
 	Enrolled time.Time  `json:"enrolled"`
 	Revoked  *time.Time `json:"revoked,omitempty"`
+	Group    []string   `json:"group,omitempty"`
 }
 
 // AdminDesksResponse answers GET /v1/admin/desks.
@@ -125,6 +128,14 @@ func (s *Server) handleAdminEnroll(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "valid", Message: err.Error()})
 		return
 	}
+	if req.Group != nil && req.Property != "" {
+		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "group", Message: "give a property or a group, not both"})
+		return
+	}
+	if req.Group != nil {
+		s.adminEnrollGroup(w, r, req.Group, valid)
+		return
+	}
 	if !ValidProperty(req.Property) {
 		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "property", Message: "property must be 1 to 64 letters, digits, '.', '_' or '-'"})
 		return
@@ -137,6 +148,23 @@ func (s *Server) handleAdminEnroll(w http.ResponseWriter, r *http.Request) {
 	}
 	s.log.Info("enrolment code created", "property", req.Property)
 	writeJSON(w, r, http.StatusOK, AdminEnrollResponse{Code: code, Property: req.Property, Expires: now.Add(valid)})
+}
+
+// adminEnrollGroup answers POST /v1/admin/enroll for a group grant.
+func (s *Server) adminEnrollGroup(w http.ResponseWriter, r *http.Request, group []string, valid time.Duration) {
+	now := s.cfg.Now()
+	code, err := CreateGroupEnrolment(r.Context(), s.store, group, now, valid)
+	var bad *GroupError
+	if errors.As(err, &bad) {
+		writeError(w, http.StatusBadRequest, wire.ErrorBody{Code: wire.ErrCodeBadRequest, Field: "group", Message: bad.Reason})
+		return
+	}
+	if err != nil {
+		s.internalError(w, "admin enroll", err)
+		return
+	}
+	s.log.Info("group enrolment code created", "group", group)
+	writeJSON(w, r, http.StatusOK, AdminEnrollResponse{Code: code, Group: group, Expires: now.Add(valid)})
 }
 
 func (s *Server) handleAdminRevoke(w http.ResponseWriter, r *http.Request) {
@@ -166,7 +194,7 @@ func (s *Server) handleAdminDesks(w http.ResponseWriter, r *http.Request) {
 	}
 	out := AdminDesksResponse{Desks: make([]AdminDesk, 0, len(list))}
 	for _, d := range list {
-		ad := AdminDesk{ID: d.ID, Property: d.Property, Enrolled: d.Enrolled}
+		ad := AdminDesk{ID: d.ID, Property: d.Property, Enrolled: d.Enrolled, Group: d.Group}
 		if !d.Revoked.IsZero() {
 			ad.Revoked = &d.Revoked
 		}

@@ -10,7 +10,6 @@ import (
 	"floordesk/app/found"
 	"floordesk/app/personal"
 	"floordesk/app/requests"
-	"floordesk/data"
 	"floordesk/data/pkey"
 	"floordesk/data/wire"
 	"floordesk/server"
@@ -55,7 +54,7 @@ func TestPlainEventsErasedEverywhere(t *testing.T) {
 		waitFor(t, "the server to erase the fields", 10*time.Second, func() bool { return !serverHolds(t, e, e2ePhone) })
 		cb.SyncNow()
 		waitFor(t, "desk B to pull the purges and erasures", 10*time.Second, func() bool {
-			return countType(t, b.Store, personal.TypePurged) == 2 && countType(t, b.Store, pkey.TypeFieldsErased) == 2
+			return apptest.CountType(t, b.Store, personal.TypePurged) == 2 && apptest.CountType(t, b.Store, pkey.TypeFieldsErased) == 2
 		})
 		b.Clock.Advance(91 * 24 * time.Hour)
 		if _, err := personal.Housekeep(b.Core, b.Clock.Now()); err != nil {
@@ -189,22 +188,6 @@ func keyCount(t *testing.T, e *env) int {
 	n := 0
 	for _, rec := range serverEvents(t, e) {
 		if ev, err := wire.DecodeEvent(rec.Raw); err == nil && ev.Type == pkey.TypeIssued {
-			n++
-		}
-	}
-	return n
-}
-
-// countType counts the events of type typ in st.
-func countType(t *testing.T, st *data.Store, typ string) int {
-	t.Helper()
-	evs, _, err := st.Log(0, 1_000_000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, ev := range evs {
-		if ev.Type == typ {
 			n++
 		}
 	}

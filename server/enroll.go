@@ -100,13 +100,13 @@ func (s *Server) handleEnroll(w http.ResponseWriter, r *http.Request) {
 		s.enrollError(w, req.Desk, err)
 		return
 	}
-	s.log.Info("desk enrolled", "desk", desk.ID, "property", desk.Property)
+	s.log.Info("desk enrolled", "desk", desk.ID, "property", desk.Property, "group", desk.Group)
 	if key.Pub != nil {
 		if err := s.addKey(r.Context(), key); err != nil { // the desk registers it again at its next sync
 			s.log.Error("enroll: desk key not registered", "desk", desk.ID, "err", err)
 		}
 	}
-	writeJSON(w, r, http.StatusOK, wire.EnrollResponse{Token: token, Property: desk.Property, Desk: desk.ID})
+	writeJSON(w, r, http.StatusOK, wire.EnrollResponse{Token: token, Property: desk.Property, Desk: desk.ID, Group: desk.Group})
 }
 
 func (s *Server) enrollError(w http.ResponseWriter, desk string, err error) {

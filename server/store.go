@@ -56,6 +56,10 @@ type Desk struct {
 	TokenHash string
 	Enrolled  time.Time
 	Revoked   time.Time // zero while the token is valid
+	// Group lists the properties a group supervisor's desk may read (a
+	// group grant, server/group.go); empty for a property's own desk.
+	// A group desk has no Property of its own and never pushes.
+	Group []string
 }
 
 // Enrolment is a one-time code an administrator created for a property.
@@ -64,6 +68,9 @@ type Enrolment struct {
 	CodeHash string
 	Property string
 	Expires  time.Time
+	// Group lists the properties of a group grant (Property is then
+	// empty): the desk enrolled with the code gets Desk.Group.
+	Group []string
 }
 
 // Store is where the server keeps events, desks and enrolment codes. All
@@ -116,7 +123,8 @@ type Store interface {
 	// from zero.
 	Restored(ctx context.Context, now time.Time) (string, error)
 
-	// AddEnrolment records a one-time enrolment code (by its hash).
+	// AddEnrolment records a one-time enrolment code (by its hash), with
+	// its group grant when it has one.
 	AddEnrolment(ctx context.Context, e Enrolment) error
 
 	// Enroll uses up the enrolment code with hash codeHash at time now and
@@ -125,6 +133,7 @@ type Store interface {
 	// unknown (ErrNotFound) or used or expired (ErrCodeUsed); or a desk
 	// with that ID is already enrolled and not revoked (ErrDeskExists), and
 	// the code stays unused. A revoked desk may enrol again with a new code.
+	// The desk gets the code's Property, or its Group for a group grant.
 	Enroll(ctx context.Context, codeHash, desk, tokenHash string, now time.Time) (Desk, error)
 
 	// DeskByToken finds the desk whose token has hash tokenHash: ErrNotFound

@@ -25,9 +25,10 @@ func useDesk(s *kit.Session, code string) error {
 // desks, as on a PC that joined the hotel's FloorDesk. The registers (loan
 // stock, keys, requests) are kept per desk, so a PC that is none of them
 // would work on nobody's records. A store with no desk at all (a lone
-// desk from before desks were named) goes on as it did.
+// desk from before desks were named) goes on as it did, and a group
+// viewer reads every desk of the property.
 func needsDesk(s *kit.Session) bool {
-	if s.Svc.ConfiguredDesk() != "" {
+	if s.ReadOnly() || s.Svc.ConfiguredDesk() != "" {
 		return false
 	}
 	desks, err := s.Svc.Desks()

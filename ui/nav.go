@@ -91,9 +91,15 @@ func (m *mainView) open(kind, id string) bool {
 
 // registerShortcuts puts the reachable screens' shortcuts, the search
 // keys (Ctrl+/ and F3) and the scanner (see scanner.go) on the canvas,
-// replacing those of the last user.
+// replacing those of the last user. A read-only session gets only the
+// keys that go to a screen or a search: no screen's shortcut starts a
+// command, and no one signs out of it.
 func (m *mainView) registerShortcuts(c fyne.Canvas) {
 	m.clearShortcuts(c)
+	if m.s.ReadOnly() {
+		m.registerReading(c)
+		return
+	}
 	var items []*fyne.MenuItem
 	for _, scr := range m.visible {
 		for _, sc := range scr.Shortcuts() {
@@ -116,6 +122,18 @@ func (m *mainView) registerShortcuts(c fyne.Canvas) {
 	// Shortcuts in the main menu fire even while an entry has the focus
 	// (an entry keeps the canvas's shortcuts from it); the menu also lists
 	// them.
+	m.s.Window.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("shell.actions"), items...)))
+}
+
+// registerReading puts the keys of a read-only session on the canvas:
+// Ctrl+1 to Ctrl+9, the search keys and the scanner, which opens a
+// scanned tag's record.
+func (m *mainView) registerReading(c fyne.Canvas) {
+	items := m.screenKeys(c)
+	find := &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	items = append(items, m.addShortcut(c, find, lang.L("shell.find"), nil, m.focusSearch))
+	c.SetOnTypedKey(m.typedKey)
+	c.SetOnTypedRune(m.scan.typed)
 	m.s.Window.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu(lang.L("shell.actions"), items...)))
 }
 

@@ -120,7 +120,7 @@ func (m *mainView) openScanned(tag string) {
 		}
 	}
 	for _, scr := range m.visible {
-		if tt, ok := scr.(kit.TagTaker); ok && tt.TakeTag(tag) {
+		if tt, ok := scr.(kit.TagTaker); ok && !m.s.ReadOnly() && tt.TakeTag(tag) { // a badge clocks in: a command
 			return
 		}
 	}

@@ -56,6 +56,10 @@ type Options struct {
 	// Ready is called once, on the Fyne goroutine, when the screens first
 	// show a signed-in person's data (for the benchmarks); nil: nothing.
 	Ready func()
+	// GroupJoined is called, on the Fyne goroutine, when the desk was
+	// just enrolled with a group supervisor's code (data.SettingGroup):
+	// the desk becomes the group overview; nil: the join's wait shows.
+	GroupJoined func()
 }
 
 // Shell is the desk app's window content: first run, sign-in, then the
@@ -88,8 +92,8 @@ type stepRefresher interface{ refresh() }
 
 // NewShell builds the shell around the registers' screens, in navigation
 // order; it adds the dashboard (the registers' parts, in their modules'
-// order) before them and the settings after. Call it on the Fyne
-// goroutine after UseLanguage, then Start.
+// order) before them and the settings after (none for a read-only
+// session). Call it on the Fyne goroutine after UseLanguage, then Start.
 func NewShell(s *kit.Session, regs []kit.Register, opt Options) *Shell {
 	sh := &Shell{s: s, opt: opt, root: container.NewStack(), stop: make(chan struct{})}
 	sh.ctx, sh.cancel = context.WithCancel(context.Background())
@@ -104,7 +108,10 @@ func NewShell(s *kit.Session, regs []kit.Register, opt Options) *Shell {
 	}
 	sh.dash = NewDashboard(s, kit.DashSources(regs))
 	sh.dash.systemNotify = opt.SystemNotify
-	sh.screens = append(append([]kit.Screen{sh.dash}, screens...), NewSettings(s, opt.SetTheme, opt.SetLanguage))
+	sh.screens = append([]kit.Screen{sh.dash}, screens...)
+	if !s.ReadOnly() { // a group viewer's settings are the group desk's, in its overview
+		sh.screens = append(sh.screens, NewSettings(s, opt.SetTheme, opt.SetLanguage))
+	}
 	sh.bar = newStatusBar(s, sh.SwitchUser)
 	s.SetOpener(sh.open)
 	s.SetNotifier(sh.notice)
@@ -114,6 +121,7 @@ func NewShell(s *kit.Session, regs []kit.Register, opt Options) *Shell {
 	sh.main.tabs.OnSelected = func(*container.TabItem) {
 		s.Touch()
 		sh.stale.bringForward(sh.main.current())
+		sh.stripCommands()
 	}
 	return sh
 }
@@ -153,8 +161,14 @@ func (sh *Shell) background(fn func(ctx context.Context)) {
 // showCurrent shows the step the desk is at: no staff yet → first run, or
 // the wait for the hotel's data when the desk has joined a server; nobody
 // signed in → sign-in; else the screens (after naming the desk, on a PC
-// that does not know which desk it is).
+// that does not know which desk it is). A read-only session (a group
+// supervisor reading a property's copy) goes to the screens at once: it
+// never starts a hotel, joins or signs in.
 func (sh *Shell) showCurrent() {
+	if sh.s.ReadOnly() {
+		sh.signedIn()
+		return
+	}
 	if has, err := sh.s.Svc.HasStaff(); err == nil && !has {
 		if enrolled(sh.store()) {
 			sh.showJoinWait()
@@ -204,6 +218,7 @@ func (sh *Shell) signedIn() {
 	sh.show(sh.main.content)
 	sh.refreshAll(nil)
 	sh.main.registerShortcuts(sh.s.Window.Canvas())
+	sh.stripCommands()
 	if ready := sh.opt.Ready; ready != nil {
 		sh.opt.Ready = nil
 		ready()
@@ -255,7 +270,13 @@ func (sh *Shell) refreshAll(changed []wire.EntityRef) {
 		}
 	}
 	sh.bar.refresh(sh.opt)
+	sh.stripCommands()
 }
+
+// stripCommands hides every command button of the screens and the status
+// bar for a read-only session (kit.Session.StripCommands): after each
+// refresh, as a screen may show a button again.
+func (sh *Shell) stripCommands() { sh.s.StripCommands(sh.main.content) }
 
 // Screens returns the screens the signed-in user can reach, in order.
 func (sh *Shell) Screens() []kit.Screen { return append([]kit.Screen(nil), sh.main.visible...) }

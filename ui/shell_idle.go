@@ -26,9 +26,11 @@ func (sh *Shell) readSignOutAfter(changed []wire.EntityRef) {
 
 // signOutIfIdle signs the person out when the desk has gone without use
 // for the hotel's time, saying so on the sign-in; it reports whether it
-// did. On the Fyne goroutine.
+// did. A read-only session (a group supervisor reading a property) is
+// never signed out: no one could sign in again in its window, and it can
+// change nothing. On the Fyne goroutine.
 func (sh *Shell) signOutIfIdle() bool {
-	if sh.signOutAfter <= 0 || sh.s.Idle() < sh.signOutAfter {
+	if sh.signOutAfter <= 0 || sh.s.Idle() < sh.signOutAfter || sh.s.ReadOnly() {
 		return false
 	}
 	sh.SwitchUser()

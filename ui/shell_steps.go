@@ -39,9 +39,21 @@ func (sh *Shell) showJoin() {
 		sh.showJoinWait()
 		return
 	}
-	j := newJoinForm(sh.s, sh.store(), sh.background, sh.showJoinWait, sh.showChoice)
+	j := newJoinForm(sh.s, sh.store(), sh.background, sh.joined, sh.showChoice)
 	sh.showStep(j, j.content)
 	sh.s.Window.Canvas().Focus(j.url)
+}
+
+// joined goes on from an enrolment: to the group overview for a group
+// supervisor's code, else to the wait for the hotel's data.
+func (sh *Shell) joined() {
+	if st := sh.store(); st != nil && sh.opt.GroupJoined != nil {
+		if g, _ := st.Setting(data.SettingGroup); g != "" {
+			sh.opt.GroupJoined()
+			return
+		}
+	}
+	sh.showJoinWait()
 }
 
 func (sh *Shell) showJoinWait() {

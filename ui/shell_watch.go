@@ -167,4 +167,5 @@ func (sh *Shell) Tick() {
 	}
 	sh.bar.refresh(sh.opt)
 	sh.bar.expire()
+	sh.stripCommands()
 }

@@ -82,6 +82,9 @@ func userText(s *kit.Session) string {
 	if !ok {
 		return ""
 	}
+	if s.ReadOnly() { // no one of the property: the group desk reading it
+		return lang.L("shell.group_viewer")
+	}
 	return lang.L("shell.user", map[string]string{"Name": u.Name, "Role": roleName(u.Role)})
 }
 
@@ -92,8 +95,12 @@ func roleName(r app.Role) string {
 	return lang.L("shell.role_attendant")
 }
 
-// deskText is the desk's name from the hotel set-up, or its code.
+// deskText is the desk's name from the hotel set-up, or its code; every
+// desk for a session that reads them all (a group desk's).
 func deskText(s *kit.Session) string {
+	if s.EveryDesk {
+		return lang.L("shell.desk", map[string]string{"Name": lang.L("shell.every_desk")})
+	}
 	code := s.Desk()
 	desks, _ := s.Svc.Desks()
 	for _, d := range desks {

@@ -43,3 +43,19 @@ func Readable(t testing.TB, st *data.Store) []byte {
 	}
 	return buf.Bytes()
 }
+
+// CountType counts the events of type typ in st's arrival log.
+func CountType(t testing.TB, st *data.Store, typ string) int {
+	t.Helper()
+	evs, _, err := st.Log(0, 1_000_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, ev := range evs {
+		if ev.Type == typ {
+			n++
+		}
+	}
+	return n
+}

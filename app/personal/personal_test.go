@@ -211,7 +211,7 @@ func TestPlainRecordsPurged(t *testing.T) {
 	if len(after) <= len(before) || strings.Join(after[:len(before)], ",") != strings.Join(before, ",") {
 		t.Fatalf("the audit trail changed: %d events before, %d after", len(before), len(after))
 	}
-	if n := countType(t, b.Store, pkey.TypeFieldsErased); n != 2 {
+	if n := apptest.CountType(t, b.Store, pkey.TypeFieldsErased); n != 2 {
 		t.Fatalf("desk B holds %d erasures, want desk A's two and none of its own", n)
 	}
 	apptest.SameViews(t, a, b, sealedRef)
@@ -245,22 +245,6 @@ func plainReport(t *testing.T, id string, from *wire.Event, stores ...*data.Stor
 		}
 	}
 	return ref
-}
-
-// countType counts the events of type typ in st.
-func countType(t *testing.T, st *data.Store, typ string) int {
-	t.Helper()
-	evs, _, err := st.Log(0, 1_000_000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, ev := range evs {
-		if ev.Type == typ {
-			n++
-		}
-	}
-	return n
 }
 
 // TestDeleteGuestOnRequest: a supervisor finds a guest's records by phone
@@ -355,7 +339,7 @@ func TestErasureLimit(t *testing.T) {
 			if n, err := personal.Housekeep(a.Core, a.Clock.Now()); err != nil || n != 1 {
 				t.Fatalf("purged %d (%v)", n, err)
 			}
-			if n := countType(t, a.Store, pkey.TypeFieldsErased); n != tt.erasures {
+			if n := apptest.CountType(t, a.Store, pkey.TypeFieldsErased); n != tt.erasures {
 				t.Fatalf("%d erasures, want %d", n, tt.erasures)
 			}
 			if bytes.Contains(apptest.Readable(t, a.Store), []byte(guestPhone)) {

@@ -118,33 +118,53 @@ func enroll(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
 	sf.register(fs)
 	property := fs.String("property", "", "property (hotel) the desk will belong to")
+	group := fs.String("group", "", "instead of --property: a group supervisor's read-only grant of these properties, comma-separated (1 to 50)")
 	valid := fs.Duration("valid", server.DefaultEnrolmentValidity, "how long the code can be used (at most 168h)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *property == "" {
-		return fmt.Errorf("%w: --property is required", errUsage)
+	if (*property == "") == (*group == "") {
+		return fmt.Errorf("%w: give --property, or --group for a group supervisor", errUsage)
 	}
 	if err := server.CheckEnrolmentValidity(*valid); err != nil {
 		return fmt.Errorf("%w: --valid: %v", errUsage, err)
 	}
-	var code string
-	err := withStore(ctx, sf, func(st server.Store) error {
-		var err error
-		code, err = server.CreateEnrolment(ctx, st, *property, time.Now(), *valid)
-		return err
-	}, func(c *adminClient) error {
-		var res server.AdminEnrollResponse
-		err := c.call(ctx, "POST", "/v1/admin/enroll", server.AdminEnrollRequest{Property: *property, Valid: valid.String()}, &res)
-		code = res.Code
-		return err
-	})
+	req := server.AdminEnrollRequest{Property: *property, Valid: valid.String()}
+	if *group != "" {
+		req = server.AdminEnrollRequest{Group: strings.Split(*group, ","), Valid: valid.String()}
+	}
+	code, err := createCode(ctx, sf, req, *valid)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "%s\n", code)
-	fmt.Fprintf(os.Stderr, "one-time enrolment code for property %q, valid until %s\n", *property, time.Now().Add(*valid).Format(time.DateTime))
+	what := fmt.Sprintf("property %q", *property)
+	if *group != "" {
+		what = fmt.Sprintf("a group supervisor reading %s", *group)
+	}
+	fmt.Fprintf(os.Stderr, "one-time enrolment code for %s, valid until %s\n", what, time.Now().Add(*valid).Format(time.DateTime))
 	return nil
+}
+
+// createCode makes the enrolment code req asks for, in the store or
+// through the running server's admin API.
+func createCode(ctx context.Context, sf storeFlags, req server.AdminEnrollRequest, valid time.Duration) (string, error) {
+	var code string
+	err := withStore(ctx, sf, func(st server.Store) error {
+		var err error
+		if req.Group != nil {
+			code, err = server.CreateGroupEnrolment(ctx, st, req.Group, time.Now(), valid)
+		} else {
+			code, err = server.CreateEnrolment(ctx, st, req.Property, time.Now(), valid)
+		}
+		return err
+	}, func(c *adminClient) error {
+		var res server.AdminEnrollResponse
+		err := c.call(ctx, "POST", "/v1/admin/enroll", req, &res)
+		code = res.Code
+		return err
+	})
+	return code, err
 }
 
 func revoke(ctx context.Context, args []string, out io.Writer) error {
@@ -197,7 +217,7 @@ func desks(ctx context.Context, args []string, out io.Writer) error {
 }
 
 func deskFromAdmin(d server.AdminDesk) server.Desk {
-	desk := server.Desk{ID: d.ID, Property: d.Property, Enrolled: d.Enrolled}
+	desk := server.Desk{ID: d.ID, Property: d.Property, Enrolled: d.Enrolled, Group: d.Group}
 	if d.Revoked != nil {
 		desk.Revoked = *d.Revoked
 	}
@@ -212,7 +232,11 @@ func printDesks(out io.Writer, list []server.Desk) error {
 		if !d.Revoked.IsZero() {
 			revoked = d.Revoked.Local().Format(time.DateTime)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.ID, d.Property, d.Enrolled.Local().Format(time.DateTime), revoked)
+		property := d.Property
+		if d.IsGroup() {
+			property = "group: " + strings.Join(d.Group, ",")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.ID, property, d.Enrolled.Local().Format(time.DateTime), revoked)
 	}
 	return tw.Flush()
 }

@@ -86,7 +86,15 @@ type EnrollResponse struct {
 	Token    string `json:"token"`
 	Property string `json:"property"`
 	Desk     string `json:"desk"`
+	// Group lists the properties a group grant may read (Property is then
+	// empty): the desk pulls each with PropertyParam and never pushes.
+	Group []string `json:"group,omitempty"`
 }
+
+// PropertyParam is the query parameter of a pull, a snapshot or an info
+// request naming the property asked for: required of a group grant's
+// desk, optional for a property's own desk (which may name only its own).
+const PropertyParam = "property"
 
 // ErrorBody is the JSON body of every answer with a 4xx or 5xx status. Code
 // is a stable machine word (see docs/API.md); Message says what is wrong in

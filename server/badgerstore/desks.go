@@ -23,6 +23,7 @@ type enrolmentRec struct {
 	Expires  time.Time `json:"expires"`
 	Used     bool      `json:"used,omitempty"`
 	Desk     string    `json:"desk,omitempty"`
+	Group    []string  `json:"group,omitempty"`
 }
 
 type deskRec struct {
@@ -30,12 +31,13 @@ type deskRec struct {
 	TokenHash string    `json:"token_hash"`
 	Enrolled  time.Time `json:"enrolled"`
 	Revoked   time.Time `json:"revoked,omitzero"`
+	Group     []string  `json:"group,omitempty"`
 }
 
 // AddEnrolment records a one-time enrolment code.
 func (s *Store) AddEnrolment(_ context.Context, e server.Enrolment) error {
 	err := s.update(func(txn *badger.Txn) error {
-		return putJSON(txn, codePrefix+e.CodeHash, enrolmentRec{Property: e.Property, Expires: e.Expires})
+		return putJSON(txn, codePrefix+e.CodeHash, enrolmentRec{Property: e.Property, Expires: e.Expires, Group: e.Group})
 	})
 	if err != nil {
 		return fmt.Errorf("add enrolment: %w", err)
@@ -63,7 +65,7 @@ func (s *Store) Enroll(_ context.Context, codeHash, desk, tokenHash string, now 
 			return err
 		}
 		code.Used, code.Desk = true, desk
-		rec := deskRec{Property: code.Property, TokenHash: tokenHash, Enrolled: now}
+		rec := deskRec{Property: code.Property, TokenHash: tokenHash, Enrolled: now, Group: code.Group}
 		d = rec.desk(desk)
 		return putAll(txn, code, rec, codeHash, desk, tokenHash)
 	})
@@ -167,7 +169,7 @@ func (s *Store) Desks(context.Context) ([]server.Desk, error) {
 }
 
 func (r deskRec) desk(id string) server.Desk {
-	return server.Desk{ID: id, Property: r.Property, TokenHash: r.TokenHash, Enrolled: r.Enrolled, Revoked: r.Revoked}
+	return server.Desk{ID: id, Property: r.Property, TokenHash: r.TokenHash, Enrolled: r.Enrolled, Revoked: r.Revoked, Group: r.Group}
 }
 
 func getJSON(txn *badger.Txn, key string, v any) error {

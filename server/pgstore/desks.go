@@ -13,8 +13,8 @@ import (
 
 // AddEnrolment records a one-time enrolment code.
 func (s *Store) AddEnrolment(ctx context.Context, e server.Enrolment) error {
-	_, err := s.pool.Exec(ctx, `INSERT INTO fd_enrolments (code_hash, property, expires) VALUES ($1, $2, $3)`,
-		e.CodeHash, e.Property, e.Expires)
+	_, err := s.pool.Exec(ctx, `INSERT INTO fd_enrolments (code_hash, property, expires, grp) VALUES ($1, $2, $3, $4)`,
+		e.CodeHash, e.Property, e.Expires, e.Group)
 	if err != nil {
 		return fmt.Errorf("add enrolment: %w", diskFull(err))
 	}
@@ -44,8 +44,9 @@ func enrollTx(ctx context.Context, tx pgx.Tx, codeHash, desk, tokenHash string, 
 	var property string
 	var expires time.Time
 	var used *time.Time
-	err := tx.QueryRow(ctx, `SELECT property, expires, used_at FROM fd_enrolments WHERE code_hash = $1 FOR UPDATE`, codeHash).
-		Scan(&property, &expires, &used)
+	var group []string
+	err := tx.QueryRow(ctx, `SELECT property, expires, used_at, grp FROM fd_enrolments WHERE code_hash = $1 FOR UPDATE`, codeHash).
+		Scan(&property, &expires, &used, &group)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return server.Desk{}, server.ErrNotFound
 	}
@@ -63,7 +64,7 @@ func enrollTx(ctx context.Context, tx pgx.Tx, codeHash, desk, tokenHash string, 
 	case err != nil && !errors.Is(err, pgx.ErrNoRows):
 		return server.Desk{}, err
 	}
-	d := server.Desk{ID: desk, Property: property, TokenHash: tokenHash, Enrolled: now}
+	d := server.Desk{ID: desk, Property: property, TokenHash: tokenHash, Enrolled: now, Group: group}
 	return d, writeEnrolment(ctx, tx, d, codeHash)
 }
 
@@ -71,9 +72,9 @@ func writeEnrolment(ctx context.Context, tx pgx.Tx, d server.Desk, codeHash stri
 	if _, err := tx.Exec(ctx, `UPDATE fd_enrolments SET used_at = $2, desk = $3 WHERE code_hash = $1`, codeHash, d.Enrolled, d.ID); err != nil {
 		return err
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO fd_desks (id, property, token_hash, enrolled, revoked) VALUES ($1, $2, $3, $4, NULL)
+	_, err := tx.Exec(ctx, `INSERT INTO fd_desks (id, property, token_hash, enrolled, revoked, grp) VALUES ($1, $2, $3, $4, NULL, $5)
 		ON CONFLICT (id) DO UPDATE SET property = excluded.property, token_hash = excluded.token_hash,
-			enrolled = excluded.enrolled, revoked = NULL`, d.ID, d.Property, d.TokenHash, d.Enrolled)
+			enrolled = excluded.enrolled, revoked = NULL, grp = excluded.grp`, d.ID, d.Property, d.TokenHash, d.Enrolled, d.Group)
 	if err != nil {
 		return err
 	}
@@ -81,12 +82,12 @@ func writeEnrolment(ctx context.Context, tx pgx.Tx, d server.Desk, codeHash stri
 	return err
 }
 
-const deskColumns = `d.id, d.property, d.token_hash, d.enrolled, d.revoked`
+const deskColumns = `d.id, d.property, d.token_hash, d.enrolled, d.revoked, d.grp`
 
 func scanDesk(row pgx.Row) (server.Desk, error) {
 	var d server.Desk
 	var revoked *time.Time
-	if err := row.Scan(&d.ID, &d.Property, &d.TokenHash, &d.Enrolled, &revoked); err != nil {
+	if err := row.Scan(&d.ID, &d.Property, &d.TokenHash, &d.Enrolled, &revoked, &d.Group); err != nil {
 		return server.Desk{}, err
 	}
 	if revoked != nil {

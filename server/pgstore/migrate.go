@@ -55,6 +55,10 @@ var migrations = []string{
 		since  bigint NOT NULL,
 		PRIMARY KEY (desk, key_id)
 	);`,
+	// A group supervisor's grant: the properties its desk may read
+	// (server.Desk.Group); NULL for a property's own desk and code.
+	`ALTER TABLE fd_enrolments ADD COLUMN grp text[];
+	ALTER TABLE fd_desks ADD COLUMN grp text[];`,
 }
 
 // migrate brings the schema up to date. Servers starting together take

@@ -49,7 +49,7 @@ func TestTokenCacheKeepsAQuietLookup(t *testing.T) {
 	c, _ := newTestCache()
 	_, gen, _ := c.get("tok-1")
 	c.put("tok-1", desk1, gen)
-	if d, _, ok := c.get("tok-1"); !ok || d != desk1 {
+	if d, _, ok := c.get("tok-1"); !ok || d.ID != desk1.ID || d.TokenHash != desk1.TokenHash {
 		t.Fatalf("get = %+v, %v; want the desk", d, ok)
 	}
 }

@@ -46,6 +46,7 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"Erase", testErase},
 		{"DeskKeys", testDeskKeys},
 		{"EventByID", testEventByID},
+		{"GroupGrant", testGroupGrant},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })

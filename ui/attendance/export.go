@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,11 +23,11 @@ import (
 // last month's attendance, and the entry of a missed clock-in; hidden
 // from others (see names).
 func (sc *Screen) exportRow() fyne.CanvasObject {
-	this := widget.NewButtonWithIcon(lang.L("attendance.export_this"), theme.DownloadIcon(), func() { sc.askExport(0) })
-	last := widget.NewButtonWithIcon(lang.L("attendance.export_last"), theme.DownloadIcon(), func() { sc.askExport(-1) })
+	this := kit.Reading(widget.NewButtonWithIcon(lang.L("attendance.export_this"), theme.DownloadIcon(), func() { sc.askExport(0) }))
+	last := kit.Reading(widget.NewButtonWithIcon(lang.L("attendance.export_last"), theme.DownloadIcon(), func() { sc.askExport(-1) }))
 	enter := widget.NewButtonWithIcon(lang.L("attendance.enter"), theme.ContentAddIcon(), func() { sc.showEnterForm("", "") })
 	this.Importance, last.Importance, enter.Importance = widget.LowImportance, widget.LowImportance, widget.LowImportance
-	sc.exports = container.NewHBox(this, last, enter)
+	sc.exports = container.New(layout.NewRowWrapLayout(), this, last, enter) // wraps in a narrow pane
 	return sc.exports
 }
 

@@ -106,15 +106,15 @@ func (sc *Screen) act(f appfound.FoundItem) {
 // it is held, the label to copy by hand and the printed tag, and the
 // claim receipt once it is claimed.
 func (sc *Screen) actions(f appfound.FoundItem) fyne.CanvasObject {
-	label := widget.NewButton(lang.L("found.label"), func() { sc.showLabelOf(f.Tag) })
-	printTag := widget.NewButtonWithIcon(lang.L("found.print_tag"), theme.DocumentPrintIcon(), func() { sc.printTag(f) })
+	label := kit.Reading(widget.NewButton(lang.L("found.label"), func() { sc.showLabelOf(f.Tag) }))
+	printTag := kit.Reading(widget.NewButtonWithIcon(lang.L("found.print_tag"), theme.DocumentPrintIcon(), func() { sc.printTag(f) }))
 	if !held(f) {
 		box := container.NewHBox(label, printTag)
 		if len(f.Claims) > 0 {
-			box.Add(widget.NewButtonWithIcon(lang.L("found.print_receipt"), theme.DocumentPrintIcon(), func() { sc.printReceipt(f) }))
+			box.Add(kit.Reading(widget.NewButtonWithIcon(lang.L("found.print_receipt"), theme.DocumentPrintIcon(), func() { sc.printReceipt(f) })))
 		}
 		if f.Handover != nil {
-			box.Add(widget.NewButtonWithIcon(lang.L("found.print_police"), theme.DocumentPrintIcon(), func() { sc.printPoliceList(f.Tag) }))
+			box.Add(kit.Reading(widget.NewButtonWithIcon(lang.L("found.print_police"), theme.DocumentPrintIcon(), func() { sc.printPoliceList(f.Tag) })))
 		}
 		return box
 	}

@@ -57,7 +57,7 @@ func (sc *Screen) look() kit.ListLook {
 	logBtn.Importance = widget.HighImportance
 	reportBtn := widget.NewButtonWithIcon(lang.L("found.report"), theme.DocumentCreateIcon(), sc.showReportForm)
 	police := widget.NewButtonWithIcon(lang.L("found.to_police"), theme.DocumentPrintIcon(), func() { sc.showPoliceForm("") })
-	tools := container.NewHBox(logBtn, reportBtn, widget.NewButton(lang.L("found.reports"), sc.showReports), police)
+	tools := container.NewHBox(logBtn, reportBtn, kit.Reading(widget.NewButton(lang.L("found.reports"), sc.showReports)), police)
 	return kit.ListLook{Screen: "found", Title: "found.title", Icon: theme.SearchIcon,
 		Search: "found.search", Pick: "found.pick", Count: "found.count", Tools: tools,
 		Shortcuts: []kit.Shortcut{

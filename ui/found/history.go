@@ -66,7 +66,7 @@ func (sc *Screen) addMatches(box *fyne.Container, d *detail, tag string) {
 
 // reportButton shows a loss report in one line and opens it when tapped.
 func (sc *Screen) reportButton(r appfound.LostReport) fyne.CanvasObject {
-	b := widget.NewButton(reportLine(r), func() { sc.showReport(r.ID) })
+	b := kit.Reading(widget.NewButton(reportLine(r), func() { sc.showReport(r.ID) }))
 	b.Alignment = widget.ButtonAlignLeading
 	return b
 }
@@ -125,7 +125,7 @@ func (sc *Screen) showLabel(tag string, matches []appfound.ReportMatch) {
 		box.Add(withWhy(sc.reportButton(m.Report), m.Reasons))
 	}
 	sc.lastLog = res
-	back := widget.NewButton(lang.L("found.open_item"), func() { sc.Open(tag) })
+	back := kit.Reading(widget.NewButton(lang.L("found.open_item"), func() { sc.Open(tag) }))
 	sc.Pane().Set(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(box)))
 }
 

@@ -84,7 +84,7 @@ func (sc *Screen) showReport(id string) bool {
 		sc.addItemMatches(box, v, id)
 	}
 	sc.lastReport = v
-	back := widget.NewButton(lang.L("found.back"), sc.backToList)
+	back := kit.Reading(widget.NewButton(lang.L("found.back"), sc.backToList))
 	scroll := container.NewVScroll(box)
 	sc.Pane().SetDetail(wire.EntityRef{Kind: kit.KindLostReport, ID: id},
 		container.NewBorder(nil, container.NewHBox(back), nil, nil, scroll), scroll)
@@ -103,8 +103,8 @@ func (sc *Screen) addItemMatches(box *fyne.Container, v *reportView, id string) 
 	for _, m := range matches {
 		v.matches = append(v.matches, m.Item.Tag)
 		tag := m.Item.Tag
-		b := widget.NewButton(tag+"  "+categoryName(m.Item.Category)+" · "+m.Item.Description+" · "+m.Item.Place,
-			func() { sc.claimFor.tag, sc.claimFor.report = tag, id; sc.Open(tag) })
+		b := kit.Reading(widget.NewButton(tag+"  "+categoryName(m.Item.Category)+" · "+m.Item.Description+" · "+m.Item.Place,
+			func() { sc.claimFor.tag, sc.claimFor.report = tag, id; sc.Open(tag) }))
 		b.Alignment = widget.ButtonAlignLeading
 		claim := widget.NewButton(lang.L("found.claim"), func() { sc.claimFromReport(tag, id) })
 		box.Add(withWhy(container.NewBorder(nil, nil, nil, claim, b), m.Reasons))

@@ -134,7 +134,7 @@ func (sc *Screen) detail(r row) fyne.CanvasObject {
 		box.Add(widget.NewLabel(lang.L("guests.nothing_to_collect")))
 	}
 	for _, ln := range lines {
-		b := widget.NewButton(kit.JoinParts([]string{ln.Detail, ln.Title}), func() { sc.s.Open(ln.Kind, ln.ID) })
+		b := kit.Reading(widget.NewButton(kit.JoinParts([]string{ln.Detail, ln.Title}), func() { sc.s.Open(ln.Kind, ln.ID) }))
 		b.Alignment = widget.ButtonAlignLeading
 		box.Add(b)
 	}

@@ -13,7 +13,7 @@ import (
 
 // printButton prints the signed handover for the file.
 func (v *view) printButton() *widget.Button {
-	return widget.NewButtonWithIcon(lang.L("handover.print"), theme.DocumentPrintIcon(), v.print)
+	return kit.Reading(widget.NewButtonWithIcon(lang.L("handover.print"), theme.DocumentPrintIcon(), v.print))
 }
 
 // print writes the handover sheet (A4) with the sections as the screen

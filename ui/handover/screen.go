@@ -38,6 +38,7 @@ func New(s *kit.Session, svc Service, regs []kit.Register) kit.Screen { return n
 
 func newScreen(s *kit.Session, svc Service, regs []kit.Register) *Screen {
 	sc := &Screen{s: s, svc: svc, regs: regs, hs: map[string]apphandover.Handover{}, pane: kit.NewDetailPane(placeholder())}
+	sc.pane.ReadOnlyFor(s)
 	sc.prepare = newPreparePanel(s, svc, sc.drafted)
 	sc.failed = widget.NewLabel("")
 	sc.failed.Importance = widget.DangerImportance

@@ -67,17 +67,22 @@ func (sc *Screen) toolbar(signOut func()) fyne.CanvasObject {
 	out := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("keys.sign_out")), theme.LogoutIcon(), signOut)
 	out.Importance = widget.HighImportance
 	more := []struct {
-		key string
-		run func()
+		key     string
+		run     func()
+		reading bool // it only shows what is there (kit.Reading)
 	}{
-		{"keys.doors", sc.showDoors},
-		{"keys.count", func() { sc.openCount() }},
-		{"keys.who_held", func() { sc.openLookup() }},
-		{"keys.reports", sc.showReports},
+		{"keys.doors", sc.showDoors, false},
+		{"keys.count", func() { sc.openCount() }, false},
+		{"keys.who_held", func() { sc.openLookup() }, false},
+		{"keys.reports", sc.showReports, true},
 	}
 	box := container.NewHBox(out)
 	for _, m := range more {
-		box.Add(widget.NewButton(lang.L(m.key), m.run))
+		b := widget.NewButton(lang.L(m.key), m.run)
+		if m.reading {
+			kit.Reading(b)
+		}
+		box.Add(b)
 	}
 	return box
 }

@@ -14,7 +14,7 @@ import (
 
 // printDoorsButton prints the door openings the list shows.
 func (sc *Screen) printDoorsButton() *widget.Button {
-	return widget.NewButtonWithIcon(lang.L("keys.print_doors"), theme.DocumentPrintIcon(), sc.printDoors)
+	return kit.Reading(widget.NewButtonWithIcon(lang.L("keys.print_doors"), theme.DocumentPrintIcon(), sc.printDoors))
 }
 
 // printDoors prints the record of the last doorDays days' door openings
@@ -33,7 +33,7 @@ func (sc *Screen) printDoors() {
 
 // printDayButton prints today's key sign-out sheet.
 func (sc *Screen) printDayButton() *widget.Button {
-	return widget.NewButtonWithIcon(lang.L("keys.print_day"), theme.DocumentPrintIcon(), sc.printDay)
+	return kit.Reading(widget.NewButtonWithIcon(lang.L("keys.print_day"), theme.DocumentPrintIcon(), sc.printDay))
 }
 
 // printDay prints the sheet (A4) of every key signed out today, in the

@@ -43,7 +43,7 @@ func (sc *Screen) openReports() *reportsPane {
 	p := &reportsPane{sc: sc, results: container.NewStack()}
 	p.who = widget.NewSelect(nil, func(string) { p.show() })
 	p.kind = widget.NewSelect(reportNames(), func(string) { p.pickKind() })
-	back := widget.NewButton(lang.L("keys.close"), sc.closePane)
+	back := kit.Reading(widget.NewButton(lang.L("keys.close"), sc.closePane))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(sc.printDayButton(), back), kit.Heading(lang.L("keys.reports"))),
 		container.NewGridWithColumns(2, p.kind, p.who))
 	p.view = container.NewBorder(top, nil, nil, nil, p.results)

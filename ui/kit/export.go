@@ -58,7 +58,7 @@ func ExportButton(pick func(export.Format)) *widget.Button {
 		widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), c, fyne.NewPos(0, b.Size().Height), b)
 	})
 	b.Importance = widget.LowImportance
-	return b
+	return Reading(b)
 }
 
 // formatName is a format as the export menu offers it.

@@ -170,6 +170,7 @@ func NewListScreen[T any](s *Session, look ListLook, c ListConfig[T]) *ListScree
 	l.list = NewIDList(func() fyne.CanvasObject { return NewRow() }, l.fillRow)
 	l.list.OnSelectedID(l.pick)
 	l.pane = NewDetailPane(l.placeholder())
+	l.pane.ReadOnlyFor(s)
 	l.search, l.filter, l.count = l.newSearch(), l.newFilter(), l.newCount()
 	if slices.ContainsFunc(c.Filters, func(f Filter[T]) bool { return f.Search != nil }) {
 		l.period = NewPeriodMenu(l.apply)
@@ -216,10 +217,11 @@ func (l *ListScreen[T]) enter() {
 func (l *ListScreen[T]) Escape() bool { return l.pane.Escape() }
 
 // Act runs the main action (ListConfig.Act) of the record whose detail the
-// pane shows, and reports whether there was one to run.
+// pane shows, and reports whether there was one to run; a read-only
+// session has none.
 func (l *ListScreen[T]) Act() bool {
 	r := l.pane.Record()
-	if r.Kind != l.c.Kind || l.c.Act == nil {
+	if r.Kind != l.c.Kind || l.c.Act == nil || l.s.ReadOnly() {
 		return false
 	}
 	x, ok := l.Record(r.ID)

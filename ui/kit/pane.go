@@ -32,6 +32,9 @@ type DetailPane struct {
 	// a bar above offers to go back to it or to drop it.
 	shown fyne.CanvasObject
 	draft fyne.CanvasObject
+	// strip hides the command buttons of what is shown for a read-only
+	// session (ReadOnlyFor); nil: none.
+	strip func(fyne.CanvasObject)
 }
 
 // Placeholder is what a DetailPane shows while nothing is picked: text,
@@ -45,6 +48,13 @@ func Placeholder(text string) fyne.CanvasObject {
 // NewDetailPane returns a pane showing first.
 func NewDetailPane(first fyne.CanvasObject) *DetailPane {
 	return &DetailPane{box: container.NewStack(first), shown: first}
+}
+
+// ReadOnlyFor makes the pane hide, whenever it shows something, the
+// command buttons in it while s is read-only (Session.StripCommands).
+func (p *DetailPane) ReadOnlyFor(s *Session) {
+	p.strip = s.StripCommands
+	p.strip(p.box)
 }
 
 // Content is the pane, for layouts.
@@ -202,6 +212,9 @@ func (p *DetailPane) frame() {
 		obj = container.NewBorder(p.draftBar(), nil, nil, nil, p.shown)
 	}
 	p.box.Objects = []fyne.CanvasObject{obj}
+	if p.strip != nil {
+		p.strip(obj)
+	}
 	p.box.Refresh()
 }
 

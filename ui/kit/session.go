@@ -26,6 +26,10 @@ type Session struct {
 	Do func(f func())
 	// Clock is the time now; it defaults to the service's clock.
 	Clock func() time.Time
+	// EveryDesk makes Desk "" (every desk of the property): a group
+	// desk's view of a property counts the whole property, as no one
+	// desk of it.
+	EveryDesk bool
 
 	mu       sync.Mutex
 	user     app.Staff
@@ -83,6 +87,14 @@ func (s *Session) UserID() string {
 func (s *Session) IsSupervisor() bool {
 	u, ok := s.User()
 	return ok && u.Role.AtLeast(app.RoleSupervisor)
+}
+
+// ReadOnly tells whether the person signed in may only read: a group
+// supervisor viewing a property's copy (app.RoleGroupViewer). Screens
+// hide their actions then; app.Authorize would refuse them anyway.
+func (s *Session) ReadOnly() bool {
+	u, ok := s.User()
+	return ok && u.Role == app.RoleGroupViewer
 }
 
 // SignIn makes st the staff member at the desk. The shell calls it after a
@@ -176,5 +188,8 @@ func (s *Session) LastNotice() string {
 // domain's desk-filtered queries take; the store's desk ID when none is
 // set.
 func (s *Session) Desk() string {
+	if s.EveryDesk {
+		return ""
+	}
 	return s.Svc.Desk()
 }

@@ -25,8 +25,10 @@ func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
 func loadDash(s *kit.Session, svc Service) (kit.DashView, error) {
 	desk := s.Desk()
 	loans, err := svc.OpenLoans(desk)
-	loans = slices.DeleteFunc(loans, func(l apploans.Loan) bool { return l.Desk != desk }) // "" is every desk
-	items := &names{svc: svc}                                                              // the item types only: a loan line names no staff
+	if !s.EveryDesk { // OpenLoans takes "" as every desk: a desk without a code shows its own only
+		loans = slices.DeleteFunc(loans, func(l apploans.Loan) bool { return l.Desk != desk })
+	}
+	items := &names{svc: svc} // the item types only: a loan line names no staff
 	items.loadItems()
 	titles := make([]string, len(loans))
 	for i, l := range loans {

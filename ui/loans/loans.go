@@ -38,8 +38,8 @@ func New(s *kit.Session, svc Service) kit.Screen {
 func (sc *Screen) look() kit.ListLook {
 	lend := widget.NewButtonWithIcon(kit.WithNewKey(lang.L("loans.lend")), theme.ContentAddIcon(), sc.showLendForm)
 	lend.Importance = widget.HighImportance
-	tools := container.NewHBox(lend, widget.NewButton(lang.L("loans.stock"), sc.showStock),
-		widget.NewButton(lang.L("loans.frequent"), sc.showFrequent))
+	tools := container.NewHBox(lend, kit.Reading(widget.NewButton(lang.L("loans.stock"), sc.showStock)),
+		kit.Reading(widget.NewButton(lang.L("loans.frequent"), sc.showFrequent)))
 	return kit.ListLook{Screen: "loans", Title: "loans.title", Icon: theme.StorageIcon,
 		Search: "loans.search", Pick: "loans.pick", Count: "loans.list_count", Tools: tools,
 		Shortcuts: []kit.Shortcut{kit.NewRecord(lang.L("loans.lend"), sc.showLendForm)}}

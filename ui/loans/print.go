@@ -8,12 +8,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	apploans "floordesk/app/loans"
+	"floordesk/ui/kit"
 	"floordesk/ui/paper"
 )
 
 // printButton prints the loan's slip for the guest to sign.
 func (sc *Screen) printButton(l apploans.Loan) *widget.Button {
-	return widget.NewButtonWithIcon(lang.L("loans.print_slip"), theme.DocumentPrintIcon(), func() { sc.printSlip(l) })
+	return kit.Reading(widget.NewButtonWithIcon(lang.L("loans.print_slip"), theme.DocumentPrintIcon(), func() { sc.printSlip(l) }))
 }
 
 // printSlip prints the slip (A5) and opens it in the system's viewer.

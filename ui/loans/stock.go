@@ -84,7 +84,7 @@ func (sc *Screen) frequentGrid() fyne.CanvasObject {
 // again when they change.
 func (sc *Screen) showTable(title string, intro fyne.CanvasObject, grid func() fyne.CanvasObject, reads ...string) {
 	sc.Unpick()
-	back := widget.NewButton(lang.L("loans.close"), sc.closePane)
+	back := kit.Reading(widget.NewButton(lang.L("loans.close"), sc.closePane))
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, back, kit.Heading(title)), intro)
 	sc.Pane().SetView(func() (fyne.CanvasObject, *container.Scroll) {
 		scroll := container.NewVScroll(container.NewVBox(grid()))

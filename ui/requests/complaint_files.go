@@ -70,8 +70,8 @@ func (sc *Screen) attachFile(r *apprequests.RequestRow, name string, data []byte
 // attachmentRow is one attachment: its name and size, with buttons to
 // open and to save it.
 func (sc *Screen) attachmentRow(r *apprequests.RequestRow, a apprequests.Attachment, d *detailContent) fyne.CanvasObject {
-	open := widget.NewButton(lang.L("requests.attachment.open"), func() { sc.openAttachment(r.ID, a) })
-	save := widget.NewButton(lang.L("requests.attachment.save"), func() { sc.saveAttachment(r.ID, a) })
+	open := kit.Reading(widget.NewButton(lang.L("requests.attachment.open"), func() { sc.openAttachment(r.ID, a) }))
+	save := kit.Reading(widget.NewButton(lang.L("requests.attachment.save"), func() { sc.saveAttachment(r.ID, a) }))
 	d.actions["open/"+a.Event], d.actions["save/"+a.Event] = open, save
 	text := lang.L("requests.attachment.line", map[string]string{"Name": a.Name, "KB": kbText(a.Size)})
 	return container.NewBorder(nil, nil, nil, container.NewHBox(open, save), wrapLabel(text))

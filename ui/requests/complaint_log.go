@@ -14,7 +14,7 @@ import (
 
 // logButton prints the duty manager's complaint log.
 func (sc *Screen) logButton() fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(lang.L("requests.complaint_log"), theme.DocumentPrintIcon(), sc.printComplaintLog)
+	b := kit.Reading(widget.NewButtonWithIcon(lang.L("requests.complaint_log"), theme.DocumentPrintIcon(), sc.printComplaintLog))
 	sc.logBtn = b
 	return b
 }

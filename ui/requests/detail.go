@@ -30,6 +30,11 @@ func (d *detailContent) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(d.scroll)
 }
 
+var _ kit.Holder = (*detailContent)(nil)
+
+// Held is what the detail shows, for kit.StripCommands.
+func (d *detailContent) Held() fyne.CanvasObject { return d.scroll }
+
 // detailView is request r's detail for the pane, read afresh, since the
 // row held was derived when the list was read; nil when it cannot be
 // read. Showing a detail closes the form.

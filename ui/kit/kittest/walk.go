@@ -17,8 +17,8 @@ import (
 // widgets' rendered parts, parents before their children.
 func Walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) { walk(o, fn, false) }
 
-// walkShown is Walk leaving out what is hidden, and all under it.
-func walkShown(o fyne.CanvasObject, fn func(fyne.CanvasObject)) { walk(o, fn, true) }
+// WalkShown is Walk leaving out what is hidden, and all under it.
+func WalkShown(o fyne.CanvasObject, fn func(fyne.CanvasObject)) { walk(o, fn, true) }
 
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject), shownOnly bool) {
 	if shownOnly && !o.Visible() {
@@ -128,7 +128,7 @@ func Mask(o fyne.CanvasObject, text, replacement string) (restore func()) {
 // what is hidden. A label that wraps is there whole and line by line.
 func Visible(o fyne.CanvasObject) string {
 	var b strings.Builder
-	walkShown(o, func(o fyne.CanvasObject) {
+	WalkShown(o, func(o fyne.CanvasObject) {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
