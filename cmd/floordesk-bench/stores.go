@@ -36,10 +36,11 @@ func (s store) label() string {
 	return fmt.Sprint(s.size)
 }
 
-// buildDesk builds the desk app into bin/.
+// buildDesk builds the desk app into bin/ as `make build` does (the
+// Makefile's TAGS), so its memory is the shipped desk's.
 func buildDesk() (string, error) {
 	bin := filepath.Join("bin", "floordesk")
-	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".")
+	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo,no_emoji", "-o", bin, ".")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("build the desk: %w", err)
