@@ -89,7 +89,7 @@ func Index(ref wire.EntityRef, view []byte) []wire.IndexEntry {
 	for _, fn := range indexers[ref.Kind] {
 		out = append(out, fn(ref, view)...)
 	}
-	return append(out, searchEntries(ref.Kind, view)...)
+	return append(out, searchEntries(ref, view)...)
 }
 
 // conflictsMark is how an open conflict starts in a view: Meta.Conflicts

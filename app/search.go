@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -34,22 +33,24 @@ type SearchDoc struct {
 
 // searchDocs are the kinds RegisterSearch named, with what their views
 // are found by.
-var searchDocs = map[string]func(view []byte) (SearchDoc, bool){}
+var searchDocs = map[string]func(ref wire.EntityRef, view []byte) (SearchDoc, bool){}
 
 // RegisterSearch files every view of kind in the store's word index by
 // what doc says of it, so Search finds them over the whole history; a
 // register calls it from init (and changes IndexVersion with it). doc
-// must be pure and quick: it runs in every write of the kind.
+// must be pure and quick: it runs in every write of the kind, for the
+// view before and after, and must change nothing in the view it is given,
+// which usually comes decoded from the fold that made it (as an index's).
 func RegisterSearch[T any](kind string, doc func(*T) SearchDoc) {
 	if _, dup := searchDocs[kind]; dup {
 		panic("app: search registered twice for kind " + kind)
 	}
-	searchDocs[kind] = func(view []byte) (SearchDoc, bool) {
-		var v T
-		if json.Unmarshal(view, &v) != nil {
+	searchDocs[kind] = func(ref wire.EntityRef, view []byte) (SearchDoc, bool) {
+		v, err := peekView[T](ref, view)
+		if err != nil {
 			return SearchDoc{}, false
 		}
-		return doc(&v), true
+		return doc(v), true
 	}
 }
 
@@ -361,7 +362,7 @@ func (p searchPlan) confirm(r wire.IndexReader, ref wire.EntityRef) (bool, error
 	if err != nil {
 		return false, err
 	}
-	d, ok := searchDocs[p.kind](b)
+	d, ok := searchDocs[p.kind](ref, b)
 	if !ok {
 		return false, nil
 	}

@@ -51,7 +51,7 @@ func (m *memIndex) put(t testing.TB, n note) {
 	}
 	m.views[n.ID] = view
 	m.keys[n.ID] = nil
-	for _, e := range searchEntries(kindNote, view) {
+	for _, e := range searchEntries(Ref(kindNote, n.ID), view) {
 		full := append(append(slices.Clip(e.Key), kindNote+"\x00"+n.ID...), 0, 0)
 		binary.BigEndian.PutUint16(full[len(full)-2:], uint16(len(e.Key)))
 		m.keys[n.ID] = append(m.keys[n.ID], string(full))
@@ -221,12 +221,12 @@ func TestSearchTokenLimits(t *testing.T) {
 	if got, _ := m.search(t, SearchQuery{Text: at + " x"}); got != nil {
 		t.Errorf("a token past the limit finds %v", got)
 	}
-	for _, e := range searchEntries(kindNote, m.views["OVER"]) {
+	for _, e := range searchEntries(Ref(kindNote, "OVER"), m.views["OVER"]) {
 		if n := len(e.Key) - 2 - 1 - 3; n > SearchTokenBytes {
 			t.Errorf("a token of %d bytes: %q", n, e.Key)
 		}
 	}
-	if n := len(searchEntries(kindNote, m.views["OVER"])); n != SearchTokens+2 {
+	if n := len(searchEntries(Ref(kindNote, "OVER"), m.views["OVER"])); n != SearchTokens+2 {
 		t.Errorf("a record past the limit has %d entries, want %d tokens, a code and a facet", n, SearchTokens)
 	}
 

@@ -67,12 +67,13 @@ func secondOf(key []byte) uint32 {
 
 // searchEntries are the word index entries of a view of a kind that
 // RegisterSearch names, none for another kind or a view it cannot read.
-func searchEntries(kind string, view []byte) []wire.IndexEntry {
+func searchEntries(ref wire.EntityRef, view []byte) []wire.IndexEntry {
+	kind := ref.Kind
 	doc, ok := searchDocs[kind]
 	if !ok {
 		return nil
 	}
-	d, ok := doc(view)
+	d, ok := doc(ref, view)
 	if !ok {
 		return nil
 	}

@@ -16,7 +16,7 @@ import (
 // FoldMany call, its index entries moved once.
 const (
 	// bulkEvents is the most events AppendBulk puts in one transaction.
-	bulkEvents = 2048
+	bulkEvents = 1536
 	// bulkBytes is about how much of a transaction the events' own
 	// entries (stream, event index, log, outbox) take before AppendBulk
 	// starts the next one; the views and index entries of the transaction
@@ -251,6 +251,7 @@ func (l *bulkLoad) wait() error {
 	}
 	s.outbox += w.outbox
 	s.lastWrite.touch(s.opts.Wall())
+	s.views.drop()
 	s.feed.publish(w.touched)
 	return nil
 }

@@ -20,7 +20,7 @@ import (
 // the store.
 var ErrDiskFull = wire.ErrDiskFull
 
-// DiskReserve is the room the store keeps free on its disk (256 MB): below
+// DiskReserve is the room the store keeps free on its disk (208 MB): below
 // it, it refuses every write with ErrDiskFull, and it opens read-only.
 //
 // Badger writes its logs and tables through memory maps of files it sizes
@@ -30,22 +30,23 @@ var ErrDiskFull = wire.ErrDiskFull
 // while everything Badger may still write after its last write fits:
 //
 //   - 2 memtables: the active memtable's write-ahead log, which Badger
-//     maps at twice a memtable and fills page by page (32 MB);
+//     maps at twice a memtable and fills page by page (24 MB);
 //   - deskNumMemtables memtables: flushing each to a level-0 table, as
-//     Close does (32 MB);
+//     Close does (24 MB);
 //   - deskLevelZeroStall memtables: the largest compaction, level 0 at
 //     its stall (8 tables of at most a memtable each) merged into level
-//     1, whose new tables are written before the old ones go (128 MB);
+//     1, whose new tables are written before the old ones go (96 MB);
 //   - a value-log file: what one value-log GC pass rewrites (the store
 //     starts one only with the reserve free), and room for level 1's
 //     10 MB and one pull's events between two checks (64 MB).
 //
 // Measured on a tmpfs holding 1.2 GB of incompressible records, Badger's
-// own work after the writes stopped took at most 72 MB. 256 MB is little
-// on a desk PC's disk, and a disk that low is the moment to call IT.
+// own work after the writes stopped took at most 72 MB (with 16 MB
+// memtables). 208 MB is little on a desk PC's disk, and a disk that low
+// is the moment to call IT.
 const DiskReserve = (2+deskNumMemtables+deskLevelZeroStall)*deskMemTableSize + deskValueLogFileSize
 
-// closeRoom is the room Close needs to let Badger flush its memtables (32
+// closeRoom is the room Close needs to let Badger flush its memtables (24
 // MB), with as much again to spare. With less (the disk filled by another
 // program after the store's last write), Close leaves Badger as a crash
 // would rather than let the flush crash the process: what was saved is in

@@ -28,6 +28,9 @@ func TestAppendHoldsEventsToTheServersLimits(t *testing.T) {
 		{"tab in entity id", func(e *wire.Event) { e.Entity.ID = "F3\tM" }, "entity.id"},
 		{"line break in type", func(e *wire.Event) { e.Type = "a\nb" }, "type"},
 		{"body at the limit", func(e *wire.Event) { e.Body = body(wire.MaxBodyBytes) }, ""},
+		// Badger counts an event under its value threshold (1 MiB) whole
+		// in the transaction's limit, beside the view and index entries.
+		{"event just under Badger's value threshold", func(e *wire.Event) { e.Body = body(1<<20 - 2<<10) }, ""},
 		{"body over", func(e *wire.Event) { e.Body = body(wire.MaxBodyBytes + 1) }, "body"},
 		// Encoded, each < becomes \u003c: the limit is on what is sent.
 		{"body over once escaped", func(e *wire.Event) {

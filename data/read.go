@@ -58,13 +58,27 @@ func (s *Store) StreamSince(ref wire.EntityRef, since wire.Timestamp) ([]wire.Ev
 	return out, err
 }
 
-// View returns the entity's folded state, or ErrNotFound.
+// View returns the entity's folded state, or ErrNotFound. The view may
+// be shared with the store's cache (viewcache.go): it must not be changed.
 func (s *Store) View(ref wire.EntityRef) ([]byte, error) {
-	var v []byte
+	key := viewKey(ref)
+	v, gen, ok := s.views.get(key)
+	switch {
+	case ok && v == nil:
+		return nil, ErrNotFound
+	case ok:
+		return v, nil
+	}
 	err := s.view(func(txn *badger.Txn) (err error) {
-		v, err = get(txn, viewKey(ref))
+		v, err = get(txn, key)
 		return err
 	})
+	switch {
+	case err == nil && len(v) > 0:
+		s.views.add(key, v, gen)
+	case errors.Is(err, ErrNotFound):
+		s.views.add(key, nil, gen)
+	}
 	return v, err
 }
 

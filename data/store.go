@@ -94,6 +94,7 @@ type Store struct {
 
 	feed      feed
 	held      heldIndexes
+	views     viewCache
 	enrolled  enrolWatchers
 	lastWrite lastWrite
 	gcRuns    gcCounter
@@ -234,6 +235,7 @@ func (s *Store) Close() error {
 	}
 	s.closed = true
 	s.held.drop()
+	s.views.drop() // a read after Close gets ErrClosed, not a cached view
 	s.mu.Unlock()
 	s.stopBackground()
 	s.feed.closeAll()

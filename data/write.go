@@ -26,6 +26,7 @@ type writer struct {
 	outbox  int // events this transaction put in the outbox
 	touched map[wire.EntityRef]struct{}
 	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
+	lastIn  map[wire.EntityRef]lastInSnap    // the last stream key in snap, by entity, once read
 	filed   map[wire.EntityRef]*filing       // index entries to move at commit
 	moved   map[string]bool                  // index keys set (true) or deleted at commit
 	chain   *wire.ChainLink                  // the chain's head as this transaction leaves it, when it moved
@@ -34,6 +35,12 @@ type writer struct {
 // streamEntry is one stream key and its encoded event.
 type streamEntry struct{ key, enc []byte }
 
+// lastInSnap is the greatest key of an entity's stream in the snapshot.
+type lastInSnap struct {
+	key []byte
+	ok  bool
+}
+
 func (s *Store) newWriter() *writer {
 	return &writer{
 		s: s, seq: s.seq,
@@ -41,6 +48,7 @@ func (s *Store) newWriter() *writer {
 		snap:    s.db.NewTransaction(false),
 		touched: map[wire.EntityRef]struct{}{},
 		written: map[wire.EntityRef][]streamEntry{},
+		lastIn:  map[wire.EntityRef]lastInSnap{},
 		filed:   map[wire.EntityRef]*filing{},
 		moved:   map[string]bool{},
 	}
@@ -67,6 +75,7 @@ func (w *writer) commit() error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	w.s.held.move(w.moved)
+	w.s.views.committed(w.filed)
 	if w.chain != nil {
 		w.s.signer.head = *w.chain
 	}
@@ -81,9 +90,15 @@ func (w *writer) discard() {
 }
 
 // lastStreamKey is the greatest key in the entity's stream, this
-// transaction's writes included.
+// transaction's writes included. The snapshot's is sought once a
+// transaction: stamping an event (its Prev) and storing it both ask.
 func (w *writer) lastStreamKey(ref wire.EntityRef) ([]byte, bool) {
-	last, ok := lastKey(w.snap, streamPrefix(ref))
+	in, read := w.lastIn[ref]
+	if !read {
+		in.key, in.ok = lastKey(w.snap, streamPrefix(ref))
+		w.lastIn[ref] = in
+	}
+	last, ok := in.key, in.ok
 	for _, e := range w.written[ref] {
 		if !ok || bytes.Compare(e.key, last) > 0 {
 			last, ok = e.key, true

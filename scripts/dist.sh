@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 GO=${GO:-go}
-TAGS=migrated_fynedo
+TAGS=migrated_fynedo,no_emoji # as the Makefile's TAGS
 VERSION=${VERSION:-$(scripts/version.sh)}
 NUMERIC=$(scripts/version.sh numeric "$VERSION")
 LDFLAGS="-X floordesk/version.Version=$VERSION"

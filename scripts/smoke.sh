@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 bin=${SMOKE_BIN:-bin/floordesk}
 if [ -z "${SMOKE_BIN:-}" ]; then
-	go build -tags migrated_fynedo -o bin/floordesk .
+	go build -tags migrated_fynedo,no_emoji -o bin/floordesk .
 fi
 
 work=$(mktemp -d)

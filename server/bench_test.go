@@ -41,33 +41,39 @@ const benchEvents = 10_000
 func BenchmarkPushPull(b *testing.B) {
 	stores := []struct {
 		name string
-		open func(b *testing.B) server.Store
+		open func(b *testing.B) (server.Store, cpuClock)
 	}{
-		{"badger", func(b *testing.B) server.Store {
+		{"badger", func(b *testing.B) (server.Store, cpuClock) {
 			s, err := badgerstore.Open(b.TempDir(), quiet)
 			if err != nil {
 				b.Fatal(err)
 			}
-			return s
+			return s, cpuClock{}
 		}},
-		{"postgres", func(b *testing.B) server.Store {
-			s, err := pgstore.Open(b.Context(), pgtest.NewDB(b))
+		{"postgres", func(b *testing.B) (server.Store, cpuClock) {
+			url := pgtest.NewDB(b)
+			s, err := pgstore.Open(b.Context(), url)
 			if err != nil {
 				b.Fatal(err)
 			}
-			return s
+			return s, newCPUClock(b.Context(), url)
 		}},
 	}
 	for _, st := range stores {
 		for _, batch := range []int{100, 1000} {
 			b.Run(fmt.Sprintf("%s/batch=%d", st.name, batch), func(b *testing.B) {
-				benchPushPull(b, st.open(b), batch)
+				s, clock := st.open(b)
+				benchPushPull(b, s, clock, batch)
 			})
 		}
 	}
 }
 
-func benchPushPull(b *testing.B, st server.Store, batch int) {
+// benchPushPull reports, besides events/s, the processor time of each
+// 10,000 events pushed and pulled: this process's (desk and server,
+// cpu-ms) and PostgreSQL's (pg-cpu-ms), which other work on a shared
+// machine does not stretch as it stretches the elapsed time.
+func benchPushPull(b *testing.B, st server.Store, clock cpuClock, batch int) {
 	defer st.Close()
 	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Second})
 	if err != nil {
@@ -85,14 +91,26 @@ func benchPushPull(b *testing.B, st server.Store, batch int) {
 	c.registerKey(b, key)
 	var cursor uint64
 	var link wire.ChainLink
+	var cpu, pgCPU time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		bodies := pushBodies(b, batch, key, &link)
+		self0, pg0 := clock.read()
 		b.StartTimer()
 		for _, body := range bodies {
 			c.push(b, body)
 		}
 		cursor = c.pullAll(b, cursor, batch)
+		b.StopTimer()
+		self1, pg1 := clock.read()
+		cpu, pgCPU = cpu+self1-self0, pgCPU+pg1-pg0
+		b.StartTimer()
+	}
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms")
+	}
+	if clock.postmaster != 0 {
+		b.ReportMetric(float64(pgCPU.Milliseconds())/float64(b.N), "pg-cpu-ms")
 	}
 	b.ReportMetric(float64(benchEvents*b.N)/b.Elapsed().Seconds(), "events/s")
 }

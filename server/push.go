@@ -22,7 +22,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.rejectPush(w, desk, bad)
 		return
 	}
-	bad, err := s.checkSeals(r.Context(), evs)
+	bad, tips, err := s.checkSeals(r.Context(), evs)
 	if err != nil {
 		s.internalError(w, "push", err)
 		return
@@ -46,6 +46,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "push", err)
 		return
 	}
+	s.tips.remember(tips)
 	if err := s.eraseAsTold(r.Context(), desk.Property, evs); err != nil {
 		s.internalError(w, "push", err)
 		return

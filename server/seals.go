@@ -67,6 +67,7 @@ type sealCheck struct {
 	ring     wire.KeyRing
 	reloaded bool
 	links    map[string]sealedLink // the batch's sealed events so far, by ID
+	tips     map[string]tip        // each author's last sealed event in the batch
 }
 
 // sealedLink is where a sealed event stands in its chain.
@@ -76,20 +77,22 @@ type sealedLink struct {
 }
 
 // checkSeals checks every event's seal, or its being from before the
-// chain. An error is the store's; a *pushError refuses the push.
-func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (*pushError, error) {
+// chain. An error is the store's; a *pushError refuses the push. tips are
+// each author's last sealed event in the push, for the tip cache once the
+// push is stored.
+func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (bad *pushError, tips map[string]tip, err error) {
 	ring, err := s.keys.get(ctx, s.store, false)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	c := &sealCheck{s: s, ctx: ctx, ring: ring, links: map[string]sealedLink{}}
+	c := &sealCheck{s: s, ctx: ctx, ring: ring, links: map[string]sealedLink{}, tips: map[string]tip{}}
 	pubs := make([]ed25519.PublicKey, len(evs))
 	seals := make([]wire.Seal, len(evs)) // the zero seal: none, or malformed (check says which)
 	for i, p := range evs {
 		if seal, ok, err := wire.SealOf(p.Event); ok && err == nil {
 			seals[i] = seal
 			if pubs[i], err = c.key(p.Event.Desk, seal.Key); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 	}
@@ -97,10 +100,10 @@ func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (*pushError, erro
 	for i, p := range evs {
 		bad, err := c.check("events["+strconv.Itoa(i)+"]", p.Event, pubs[i], checked[i])
 		if bad != nil || err != nil {
-			return bad, err
+			return bad, nil, err
 		}
 	}
-	return nil, nil
+	return nil, c.tips, nil
 }
 
 // sealChecked is wire.CheckSeal's answer for one event.
@@ -193,6 +196,7 @@ func (c *sealCheck) check(field string, ev wire.Event, pub ed25519.PublicKey, ch
 		return bad, err
 	}
 	c.links[ev.ID] = sealedLink{ev.Desk, seal.Key, link}
+	c.tips[ev.Desk] = tip{ev.ID, c.links[ev.ID]}
 	return nil, nil
 }
 
@@ -220,6 +224,9 @@ func (c *sealCheck) checkLink(field string, ev wire.Event, seal wire.Seal) (*pus
 		return nil, nil
 	}
 	prev, ok := c.links[seal.Prev]
+	if !ok {
+		prev, ok = c.s.tips.get(ev.Desk, seal.Prev)
+	}
 	if !ok {
 		var err error
 		if prev, ok, err = c.stored(seal.Prev); err != nil || !ok {

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/server"
+	"floordesk/server/badgerstore"
 	"floordesk/server/storetest"
 )
 
@@ -222,5 +224,45 @@ func TestDeskEnrolledBeforeTheChainRegistersItsKey(t *testing.T) {
 	rep, err := server.Verify(t.Context(), e.store)
 	if err != nil || !rep.OK() || len(rep.Chains) != 1 || rep.Chains[0].Unsigned != 0 {
 		t.Fatalf("verify: %v\n%s", err, rep)
+	}
+}
+
+// eventReads counts the store's reads of single events.
+type eventReads struct {
+	server.Store
+	n atomic.Int64
+}
+
+func (s *eventReads) Event(ctx context.Context, id string) ([]byte, error) {
+	s.n.Add(1)
+	return s.Store.Event(ctx, id)
+}
+
+// TestChainLinkFromMemory: each push of a desk starts with the event after
+// the last one it pushed; the server checks that link from memory, without
+// reading the event back from the store, and still refuses a push whose
+// link does not fit.
+func TestChainLinkFromMemory(t *testing.T) {
+	st, err := badgerstore.Open(t.TempDir(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := &eventReads{Store: st}
+	e := newEnvOn(t, reads, nil)
+	key := storetest.NewKey(1)
+	token := e.enrollWithKey("hotel", "desk-a", key)
+	var link wire.ChainLink
+	for range 3 {
+		if res := e.push(token, storetest.SealEvents("desk-a", key, &link, 5, 50)); res.Stored != 5 {
+			t.Fatalf("push: %+v", res)
+		}
+	}
+	if n := reads.n.Load(); n != 0 {
+		t.Fatalf("the server read %d events back to check links it had stored itself", n)
+	}
+	wrong := storetest.SealEvents("desk-a", key, &wire.ChainLink{N: link.N, ID: link.ID, Hash: []byte("not its hash")}, 1, 50)
+	e.refused(token, wrong, http.StatusConflict, wire.ErrCodeChainBroken, wrong[0].Event.ID)
+	if res := e.push(token, storetest.SealEvents("desk-a", key, &link, 1, 50)); res.Stored != 1 {
+		t.Fatalf("the genuine next event: %+v", res)
 	}
 }

@@ -45,6 +45,7 @@ type Server struct {
 	metrics *metrics
 	held    heldPulls // pulls in flight, ended when their desk is revoked
 	keys    keyCache  // the desks' public keys
+	tips    tipCache  // each desk's latest sealed event stored
 
 	closeOnce sync.Once
 	closing   chan struct{} // closed by Close: held pulls answer at once

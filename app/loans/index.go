@@ -17,7 +17,7 @@ const (
 
 func init() {
 	app.RegisterIndex(KindLoan, historyIndex)
-	app.RegisterIndexVersion(KindLoan, "4") // 3: filed for the personal-data housekeeping; 4: the word index (search.go)
+	app.RegisterIndexVersion(KindLoan, "5") // 3: filed for the personal-data housekeeping; 4: the word index (search.go); 5: outIndex's keys without JSON
 }
 
 func historyIndex(l *Loan) []wire.IndexEntry {

@@ -1,8 +1,8 @@
 package loans
 
 import (
+	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -38,11 +38,31 @@ func lowStock(stock, left int) bool {
 // counted from the index's keys alone, without reading a loan.
 const outIndexName = "loans/out"
 
-// outKey is an entry's key in outIndexName, as JSON.
+// outKey is an entry's key in outIndexName: desk, item and count, split
+// by NUL bytes (codes are entity IDs, which hold no control characters).
+// A loan lent reads every key of the index to count the stock left, so
+// the key is read without JSON (issue 12; it was JSON up to the loans'
+// index version 4).
 type outKey struct {
-	Desk string `json:"desk"`
-	Item string `json:"item"`
-	Out  int    `json:"out"`
+	Desk string
+	Item string
+	Out  int
+}
+
+func (k outKey) encode() []byte {
+	b := append([]byte(k.Desk), 0)
+	b = append(append(b, k.Item...), 0)
+	return strconv.AppendInt(b, int64(k.Out), 10)
+}
+
+func parseOutKey(b []byte) (outKey, error) {
+	desk, rest, ok := bytes.Cut(b, []byte{0})
+	item, count, ok2 := bytes.Cut(rest, []byte{0})
+	n, err := strconv.Atoi(string(count))
+	if !ok || !ok2 || err != nil {
+		return outKey{}, fmt.Errorf("malformed key %q", b)
+	}
+	return outKey{Desk: string(desk), Item: string(item), Out: n}, nil
 }
 
 // outIndex files an open loan's items still out: one entry per item type
@@ -65,8 +85,7 @@ func outIndex(l *Loan) []wire.IndexEntry {
 	}
 	out := make([]wire.IndexEntry, 0, len(keys))
 	for _, k := range keys {
-		b, _ := json.Marshal(k) // strings and an int always encode
-		out = append(out, wire.IndexEntry{Name: outIndexName, Key: b})
+		out = append(out, wire.IndexEntry{Name: outIndexName, Key: k.encode()})
 	}
 	return out
 }
@@ -76,8 +95,8 @@ func outIndex(l *Loan) []wire.IndexEntry {
 func (s *LoanRegister) outByDesk() (map[string]map[string]int, error) {
 	out := map[string]map[string]int{}
 	err := s.Store().IndexKeys(outIndexName, func(key []byte, ref wire.EntityRef) error {
-		var k outKey
-		if err := json.Unmarshal(key, &k); err != nil {
+		k, err := parseOutKey(key)
+		if err != nil {
 			return fmt.Errorf("index %s of %s: %w", outIndexName, ref, err)
 		}
 		if out[k.Desk] == nil {

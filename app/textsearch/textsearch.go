@@ -5,7 +5,8 @@
 // all match, each as the start of a token. The desk's in-memory search
 // (ui/kit.Index) and the store's search over the history (app.Search) use
 // the same tokens, so both find a record by the same words. It imports only
-// the standard library and go-pinyin.
+// the standard library: its pinyin is a table made from go-pinyin's
+// dictionary (pinyin.go).
 package textsearch
 
 import (

@@ -50,23 +50,32 @@ func runGoBenchmarks(stores []store, n int) (benchResults, error) {
 	}
 	out := benchResults{}
 	for _, gb := range goBenches {
-		times := n
-		if gb.times > 0 {
-			times = gb.times
+		if err := runGoBench(gb, dirs, n, out); err != nil {
+			return nil, err
 		}
-		cmd := exec.Command("go", "test", "-tags", "migrated_fynedo", "-run", "^$", "-bench", gb.pattern,
-			"-benchtime", fmt.Sprintf("%dx", times), "-timeout", "60m", gb.pkg)
-		cmd.Env = append(os.Environ(), "FLOORDESK_BENCH_STORES="+strings.Join(dirs, ","))
-		var buf bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &buf, os.Stderr
-		fmt.Fprintf(os.Stderr, "running %s %s\n", gb.pkg, gb.pattern)
-		if err := cmd.Run(); err != nil {
-			os.Stderr.Write(buf.Bytes())
-			return nil, fmt.Errorf("go test -bench %s %s: %w", gb.pattern, gb.pkg, err)
-		}
-		parseBench(&buf, out)
 	}
 	return out, nil
+}
+
+// runGoBench runs one benchmark, n iterations unless it says how many, on
+// the stores in dirs, and adds its metrics to out.
+func runGoBench(gb goBench, dirs []string, n int, out benchResults) error {
+	times := n
+	if gb.times > 0 {
+		times = gb.times
+	}
+	cmd := exec.Command("go", "test", "-tags", "migrated_fynedo", "-run", "^$", "-bench", gb.pattern,
+		"-benchtime", fmt.Sprintf("%dx", times), "-timeout", "60m", gb.pkg)
+	cmd.Env = append(os.Environ(), "FLOORDESK_BENCH_STORES="+strings.Join(dirs, ","))
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, os.Stderr
+	fmt.Fprintf(os.Stderr, "running %s %s\n", gb.pkg, gb.pattern)
+	if err := cmd.Run(); err != nil {
+		os.Stderr.Write(buf.Bytes())
+		return fmt.Errorf("go test -bench %s %s: %w", gb.pattern, gb.pkg, err)
+	}
+	parseBench(&buf, out)
+	return nil
 }
 
 var procsSuffix = regexp.MustCompile(`-\d+$`)

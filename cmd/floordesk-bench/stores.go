@@ -36,10 +36,11 @@ func (s store) label() string {
 	return fmt.Sprint(s.size)
 }
 
-// buildDesk builds the desk app into bin/.
+// buildDesk builds the desk app into bin/ as `make build` does (the
+// Makefile's TAGS), so its memory is the shipped desk's.
 func buildDesk() (string, error) {
 	bin := filepath.Join("bin", "floordesk")
-	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".")
+	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo,no_emoji", "-o", bin, ".")
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("build the desk: %w", err)
@@ -102,7 +103,8 @@ func cachedStore(bin string, st store) (time.Duration, error) {
 	return took, os.WriteFile(st.dir+".json", b, 0o644)
 }
 
-// pruneCache removes the stores of other code versions.
+// pruneCache removes the stores of other code versions; it keeps the
+// PouchDB reference's packages.
 func pruneCache(cache, keep string) error {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
@@ -112,7 +114,7 @@ func pruneCache(cache, keep string) error {
 		return err
 	}
 	for _, e := range entries {
-		if e.Name() != keep {
+		if e.Name() != keep && e.Name() != pouchDir {
 			if err := os.RemoveAll(filepath.Join(cache, e.Name())); err != nil {
 				return err
 			}

@@ -10,21 +10,24 @@ type results struct {
 	stores []store // the empty reference first, then by size
 	bench  benchResults
 	desk   map[int]deskFigures
+	pouch  pouchResults
 }
 
 // row is one line of the table. A row passes when the figure meets its
 // absolute limit (when it has one) and its ratio to the reference meets
-// maxRatio (when it has one); a row with neither only informs.
+// maxRatio or minRatio (when it has one); a row with none only informs.
 type row struct {
-	metric         string
-	fig, ref       float64 // ref < 0: no reference
-	unit           string
-	maxRatio       float64 // 0: none
-	maxFig         float64 // 0: none
-	maxOver        float64 // 0: none; fig-ref at most this
-	target         string
-	missing        bool // a figure was not measured
-	refName, notes string
+	metric   string
+	fig, ref float64 // ref < 0: no reference
+	unit     string
+	maxRatio float64 // 0: none
+	minRatio float64 // 0: none; for figures where more is better
+	maxFig   float64 // 0: none
+	maxOver  float64 // 0: none; fig-ref at most this
+	target   string
+	missing  bool // a figure was not measured
+	refName  string
+	why      string // why a figure was not measured, when known
 }
 
 func (r row) ratio() float64 {
@@ -38,9 +41,10 @@ func (r row) verdict() string {
 	switch {
 	case r.missing:
 		return "not measured"
-	case r.maxRatio == 0 && r.maxFig == 0 && r.maxOver == 0:
+	case r.maxRatio == 0 && r.minRatio == 0 && r.maxFig == 0 && r.maxOver == 0:
 		return "info"
 	case r.maxRatio > 0 && r.ratio() > r.maxRatio,
+		r.minRatio > 0 && r.ratio() < r.minRatio,
 		r.maxFig > 0 && r.fig > r.maxFig,
 		r.maxOver > 0 && r.fig-r.ref > r.maxOver:
 		return "fail"
@@ -69,7 +73,11 @@ func renderTable(rows []row) string {
 		if r.missing {
 			fig = "—"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", r.metric, fig, ref, ratio, r.target, r.verdict())
+		verdict := r.verdict()
+		if r.missing && r.why != "" {
+			verdict += ": " + r.why
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", r.metric, fig, ref, ratio, r.target, verdict)
 	}
 	return b.String()
 }
@@ -107,6 +115,7 @@ func tableRows(res results) []row {
 	rows = append(rows, row{metric: "demo hotel made" + at, fig: big.made.Seconds(), ref: -1, unit: "s", maxFig: 60,
 		target: "<60 s"})
 	rows = append(rows, instanceRows(res)...)
+	rows = append(rows, throughputRows(res)...)
 	return rows
 }
 

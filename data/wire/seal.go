@@ -117,7 +117,7 @@ func SealOf(ev Event) (s Seal, ok bool, err error) {
 	if !ok {
 		return Seal{}, false, nil
 	}
-	if err := json.Unmarshal(raw, &s); err != nil {
+	if s, err = decodeSeal(raw); err != nil {
 		return Seal{}, true, fmt.Errorf("%w: %v", ErrSealMalformed, err)
 	}
 	if len(s.Key) != 16 || s.N == 0 || s.Hash == "" || s.Sig == "" || (s.N > 1) != (s.Prev != "") ||
