@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
+	"floordesk/app/apptest"
 	appmessages "floordesk/app/messages"
 	"floordesk/data"
 	"floordesk/group"
@@ -204,7 +205,7 @@ func TestGroupDeskFolderStartsAsTheOverview(t *testing.T) {
 		t.Errorf("the window is titled %q, want %q", got, lang.L("group.title"))
 	}
 	offline := lang.L("group.offline_never", map[string]string{"Why": lang.L("group.why.unreachable")})
-	waitUntil(t, "both copies say they cannot reach the server", func() bool {
+	apptest.WaitFor(t, "both copies say they cannot reach the server", 10*time.Second, func() bool {
 		return strings.Count(kittest.Labels(d.w.Content()), offline) == 2
 	})
 	kittest.Shows(t, d.w.Content(), "grand-hotel", "harbour-hotel", lang.L("group.late_requests"))
@@ -221,17 +222,6 @@ func TestGroupDeskFolderStartsAsTheOverview(t *testing.T) {
 		if _, err := os.Stat(group.StoreDir(dir, p)); err != nil {
 			t.Errorf("no copy of %s: %v", p, err)
 		}
-	}
-}
-
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }
 
@@ -350,7 +340,7 @@ func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
 	}
 	enter("not-a-code")
 	refused := lang.L("kit.enrol_refused")
-	waitUntil(t, "the refusal said", func() bool {
+	apptest.WaitFor(t, "the refusal said", 10*time.Second, func() bool {
 		top := d.w.Canvas().Overlays().Top()
 		return top != nil && strings.Contains(kittest.Labels(top), refused)
 	})
@@ -365,11 +355,11 @@ func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
 	if err := ss.Revoke(ctx, own.Desk(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "the refusal shown in the Sync column", func() bool {
+	apptest.WaitFor(t, "the refusal shown in the Sync column", 10*time.Second, func() bool {
 		return strings.Contains(kittest.Labels(d.w.Content()), lang.L("group.why.refused"))
 	})
 	enter(groupCode("hotel-a", "hotel-b"))
-	waitUntil(t, "both properties shown", func() bool {
+	apptest.WaitFor(t, "both properties shown", 10*time.Second, func() bool {
 		l := kittest.Labels(d.w.Content())
 		return strings.Contains(l, "hotel-a") && strings.Contains(l, "hotel-b")
 	})

@@ -66,7 +66,7 @@ func (h *hotel) pushAll(t *testing.T, ctx context.Context, st server.Store, url 
 		t.Fatal(err)
 	}
 	go data.NewSyncClient(h.desk.Store, data.SyncConfig{Logger: quiet}).Run(ctx)
-	waitFor(t, h.name+" pushed", func() bool {
+	apptest.WaitFor(t, h.name+" pushed", 20*time.Second, func() bool {
 		n, _ := st.LastSeq(ctx, h.name)
 		return n == uint64(made)
 	})
@@ -87,17 +87,6 @@ func counts(t *testing.T, s *kit.Session, svc *app.Service, now time.Time) uigro
 		t.Fatal(err)
 	}
 	return vs.At(now)
-}
-
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 // TestGroupDeskSeesEachPropertysDashboard: two properties on a real
@@ -159,7 +148,7 @@ func TestGroupDeskSeesEachPropertysDashboard(t *testing.T) {
 	ran := make(chan struct{})
 	go func() { defer close(ran); g.Run(runCtx) }()
 	for _, p := range g.Properties {
-		waitFor(t, p.Name+" pulled", func() bool {
+		apptest.WaitFor(t, p.Name+" pulled", 20*time.Second, func() bool {
 			last, _ := st.LastSeq(ctx, p.Name)
 			cur, _ := p.Store.Cursor()
 			return cur == last && p.Sync.Status().Online

@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/klauspost/compress/gzip"
-
 	"floordesk/data/pkey"
 	"floordesk/data/wire"
 	"floordesk/server"
@@ -174,30 +172,15 @@ func pullText(t *testing.T, e *env, token string) string {
 // snapshotText is every event of a desk's GET /v1/snapshot, as text.
 func snapshotText(t *testing.T, e *env, token string) string {
 	t.Helper()
-	resp := e.do("GET", wire.SnapshotPath, token, nil, nil)
-	defer resp.Body.Close()
-	zr, err := gzip.NewReader(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sr, err := wire.NewSnapshotReader(zr)
-	if err != nil {
-		t.Fatal(err)
+	_, entries := readSnapshot(t, e.do("GET", wire.SnapshotPath, token, nil, nil))
+	if len(entries) == 0 {
+		t.Fatal("an empty snapshot")
 	}
 	var b strings.Builder
-	for n := 0; ; n++ {
-		_, raw, err := sr.Next()
-		if errors.Is(err, io.EOF) {
-			if n == 0 {
-				t.Fatal("an empty snapshot")
-			}
-			return b.String()
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(raw)
+	for _, en := range entries {
+		b.Write(en.Raw)
 	}
+	return b.String()
 }
 
 // TestKeyComingWhileItsDestroyWaits: the key event's whole push runs

@@ -1,15 +1,12 @@
 package server_test
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/klauspost/compress/gzip"
 
 	"floordesk/data/wire"
 	"floordesk/server"
@@ -126,34 +123,16 @@ func groupGrantReadsItsProperties(t *testing.T, e *env) {
 
 func snapshotIDs(t *testing.T, e *env, token, property string) []string {
 	t.Helper()
-	resp := e.do("GET", wire.SnapshotPath+"?property="+property, token, nil, nil)
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("snapshot of %s: status %d", property, resp.StatusCode)
-	}
-	zr, err := gzip.NewReader(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sr, err := wire.NewSnapshotReader(zr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, entries := readSnapshot(t, e.do("GET", wire.SnapshotPath+"?property="+property, token, nil, nil))
 	var out []string
-	for {
-		_, raw, err := sr.Next()
-		if errors.Is(err, io.EOF) {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		ev, err := wire.DecodeEvent(raw)
+	for _, en := range entries {
+		ev, err := wire.DecodeEvent(en.Raw)
 		if err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, ev.ID)
 	}
+	return out
 }
 
 // TestGroupGrantLimits: a group code lists 1 to 50 properties, each known

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -193,4 +194,40 @@ func readerOrNil(r *strings.Reader) io.Reader {
 		return nil
 	}
 	return r
+}
+
+// snapshotEntry is one event of a snapshot stream.
+type snapshotEntry struct {
+	Seq uint64
+	Raw []byte
+}
+
+// readSnapshot reads a whole GET /v1/snapshot answer: its header and its
+// events in stream order. Another status than 200 or a broken stream
+// fails the test.
+func readSnapshot(t *testing.T, resp *http.Response) (wire.SnapshotHeader, []snapshotEntry) {
+	t.Helper()
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("snapshot: status %d", resp.StatusCode)
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr, err := wire.NewSnapshotReader(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []snapshotEntry
+	for {
+		seq, raw, err := sr.Next()
+		if errors.Is(err, io.EOF) {
+			return sr.Header, out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, snapshotEntry{Seq: seq, Raw: raw})
+	}
 }

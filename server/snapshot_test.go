@@ -2,12 +2,8 @@ package server_test
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"net/http"
 	"testing"
-
-	"github.com/klauspost/compress/gzip"
 
 	"floordesk/data/wire"
 	"floordesk/server/storetest"
@@ -32,34 +28,19 @@ func snapshotHoldsThePropertysEvents(t *testing.T, e *env) {
 	joiner := e.enroll("hotel", "desk-new")
 
 	resp := e.do("GET", wire.SnapshotPath, joiner, nil, nil)
-	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != wire.SnapshotType || resp.Header.Get(wire.EpochHeader) == "" {
 		t.Fatalf("status %d, %s, epoch %q", resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get(wire.EpochHeader))
 	}
-	zr, err := gzip.NewReader(resp.Body)
-	if err != nil {
-		t.Fatal(err)
+	hdr, entries := readSnapshot(t, resp)
+	if hdr.Upto != 12_000 || hdr.Epoch != resp.Header.Get(wire.EpochHeader) {
+		t.Fatalf("header %+v", hdr)
 	}
-	sr, err := wire.NewSnapshotReader(zr)
-	if err != nil {
-		t.Fatal(err)
+	if len(entries) != len(evs) {
+		t.Fatalf("%d events, want %d", len(entries), len(evs))
 	}
-	if sr.Header.Upto != 12_000 || sr.Header.Epoch != resp.Header.Get(wire.EpochHeader) {
-		t.Fatalf("header %+v", sr.Header)
-	}
-	for i := 0; ; i++ {
-		seq, raw, err := sr.Next()
-		if errors.Is(err, io.EOF) {
-			if i != len(evs) {
-				t.Fatalf("%d events, want %d", i, len(evs))
-			}
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if seq != uint64(i+1) || !bytes.Equal(raw, evs[i].Raw) {
-			t.Fatalf("event %d: sequence %d, %.80s", i, seq, raw)
+	for i, en := range entries {
+		if en.Seq != uint64(i+1) || !bytes.Equal(en.Raw, evs[i].Raw) {
+			t.Fatalf("event %d: sequence %d, %.80s", i, en.Seq, en.Raw)
 		}
 	}
 

@@ -152,16 +152,16 @@ func TestOverviewShots(t *testing.T) {
 		if _, err := e.Svc.SignInKey(apptest.AttID, "F3-SEC-A"); err != nil {
 			t.Fatal(err)
 		}
-		waitUntil(t, "the key back counted, received now", func() bool {
+		apptest.WaitFor(t, "the key back counted, received now", 10*time.Second, func() bool {
 			return o.rows[0].counts[1].Text == "0" && o.rows[0].state.Text == lang.L("group.online", map[string]string{"Time": "17:00"})
 		})
 		b.set(data.SyncStatus{Online: true, LastSync: at(17, 0)})
-		waitUntil(t, "harbour-hotel online", func() bool {
+		apptest.WaitFor(t, "harbour-hotel online", 10*time.Second, func() bool {
 			return o.rows[1].state.Text == lang.L("group.online", map[string]string{"Time": "14:50"})
 		})
 		cc.arrived()
 		c.set(data.SyncStatus{Online: true, LastSync: at(17, 0)})
-		waitUntil(t, "river-hotel arrived", func() bool {
+		apptest.WaitFor(t, "river-hotel arrived", 10*time.Second, func() bool {
 			return !o.rows[2].open.Disabled() && o.rows[2].open.Text == lang.L("group.open") &&
 				o.rows[2].state.Text == lang.L("group.online_no_event")
 		})
@@ -170,16 +170,5 @@ func TestOverviewShots(t *testing.T) {
 			t.Errorf("Open on river-hotel's row opened %q", opened)
 		}
 		o.Stop()
-	}
-}
-
-func waitUntil(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
 	}
 }
