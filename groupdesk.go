@@ -27,10 +27,11 @@ type groupDesk struct {
 
 // showGroupDesk opens the copies of the properties the desk whose own
 // store is st reads, syncs them (pull-only) until ctx ends or Stop, and
-// shows their overview in w; rejoined runs, on the Fyne goroutine, once
+// shows their overview in w (do runs on the Fyne goroutine: fyne.Do);
+// rejoined runs, on the Fyne goroutine, once
 // the desk is enrolled again from the overview with a new code. Call it
 // on the Fyne goroutine.
-func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, rejoined func()) (*groupDesk, error) {
+func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Store, do func(func()), rejoined func()) (*groupDesk, error) {
 	opt, err := group.OptionsFor(st, st.FolderKey())
 	if err != nil {
 		return nil, err
@@ -43,11 +44,12 @@ func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Stor
 	d := &groupDesk{g: g, stop: stop, done: make(chan struct{})}
 	go func() { defer close(d.done); g.Run(ctx) }()
 	sess := kit.NewSession(nil, st, w)
+	sess.Do = do
 	props := make([]uigroup.Property, len(g.Properties))
 	for i, p := range g.Properties {
 		props[i] = uigroup.Property{Name: p.Name, Svc: p.Svc, Feed: p.Store, Sync: p.Sync, Copy: p}
 	}
-	d.o = uigroup.New(sess, st.Desk(), props, func(name string) { openGroupProperty(a, g, name, st) })
+	d.o = uigroup.New(sess, st.Desk(), props, func(name string) { openGroupProperty(a, g, name, st, do) })
 	w.SetTitle(lang.L("group.title"))
 	d.o.OnNewCode(func(ctx context.Context, url, code string) error { return data.EnrollStore(ctx, st, url, code) }, rejoined)
 	w.SetContent(d.o.Content())
@@ -58,14 +60,14 @@ func showGroupDesk(ctx context.Context, a fyne.App, w fyne.Window, st *data.Stor
 // openGroupProperty opens property's copy read-only in a window of its
 // own: the register screens with the group viewer signed in. own is the
 // group desk's own store.
-func openGroupProperty(a fyne.App, g *group.Desk, name string, own *data.Store) {
+func openGroupProperty(a fyne.App, g *group.Desk, name string, own *data.Store, do func(func())) {
 	for _, p := range g.Properties {
 		if p.Name != name {
 			continue
 		}
 		w := a.NewWindow(lang.L("group.read_only", map[string]string{"Property": name}))
-		sess := uigroup.Viewer(p.Svc, own.Desk(), w, fyne.Do, time.Now)
-		dw := propertyWindow(w, sess, p, paper.PrintsDir(own.Dir()))
+		sess := uigroup.Viewer(p.Svc, own.Desk(), w, do, time.Now)
+		dw := propertyWindow(w, sess, p, paper.PrintsDir(own.Dir()), nil)
 		w.SetOnClosed(dw.Stop)
 		w.Resize(fyne.NewSize(1280, 800))
 		dw.Start()
@@ -77,10 +79,11 @@ func openGroupProperty(a fyne.App, g *group.Desk, name string, own *data.Store) 
 // propertyWindow fills w with the register screens of property p's copy
 // for the group viewer's session sess (uigroup.Viewer): read-only, with
 // the copy's sync state in the status bar; what is printed goes to
-// prints. Start it, and Stop it when w closes.
-func propertyWindow(w fyne.Window, sess *kit.Session, p *group.Property, prints string) *ui.Window {
+// prints; tick moves the times shown (nil: every 15 s). Start it, and
+// Stop it when w closes.
+func propertyWindow(w fyne.Window, sess *kit.Session, p *group.Property, prints string, tick <-chan time.Time) *ui.Window {
 	sess.SetPrinter(paper.Folder{Dir: prints})
-	opt := ui.Options{Feed: p.Store, Disk: p.Store}
+	opt := ui.Options{Feed: p.Store, Disk: p.Store, Tick: tick}
 	if p.Sync != nil {
 		opt.Sync = p.Sync
 	}

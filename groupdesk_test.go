@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"floordesk/app"
-	"floordesk/app/apptest"
 	appmessages "floordesk/app/messages"
 	"floordesk/data"
 	"floordesk/group"
@@ -46,7 +45,7 @@ func readOnlyProperty(t *testing.T, language string) (*kittest.Env, *ui.Window) 
 	}
 	sess := uigroup.Viewer(e.Svc.Service, "group-desk", e.Window, e.Session.Do, e.Clock.Now)
 	p := &group.Property{Name: "grand-hotel", Store: e.Store, Svc: e.Svc.Service}
-	dw := propertyWindow(e.Window, sess, p, t.TempDir())
+	dw := propertyWindow(e.Window, sess, p, t.TempDir(), make(chan time.Time)) // no tick: the test is the only goroutine on the widgets
 	dw.Start()
 	t.Cleanup(dw.Stop)
 	return e, dw
@@ -192,9 +191,10 @@ func TestGroupDeskFolderStartsAsTheOverview(t *testing.T) {
 	if _, err := ui.UseLanguage(ui.English); err != nil {
 		t.Fatal(err)
 	}
+	q := kittest.NewUIQueue() // the overview's goroutines touch widgets only through it
 	a := test.NewTempApp(t)
 	ctx, stop := context.WithCancel(context.Background())
-	d := &deskSession{a: a, w: a.NewWindow(""), ctx: ctx, stop: stop, code: exitOK}
+	d := &deskSession{a: a, w: a.NewWindow(""), ctx: ctx, stop: stop, code: exitOK, do: q.Do}
 	backups := t.TempDir()
 	d.show(st, app.New(st, nil), deskFlags{backups: &backups})
 	if d.group == nil || d.dw != nil || d.code != exitOK {
@@ -205,7 +205,7 @@ func TestGroupDeskFolderStartsAsTheOverview(t *testing.T) {
 		t.Errorf("the window is titled %q, want %q", got, lang.L("group.title"))
 	}
 	offline := lang.L("group.offline_never", map[string]string{"Why": lang.L("group.why.unreachable")})
-	apptest.WaitFor(t, "both copies say they cannot reach the server", 10*time.Second, func() bool {
+	q.Until(t, "both copies say they cannot reach the server", func() bool {
 		return strings.Count(kittest.Labels(d.w.Content()), offline) == 2
 	})
 	kittest.Shows(t, d.w.Content(), "grand-hotel", "harbour-hotel", lang.L("group.late_requests"))
@@ -290,9 +290,10 @@ func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
 	if _, err := ui.UseLanguage(ui.Chinese); err != nil {
 		t.Fatal(err)
 	}
+	q := kittest.NewUIQueue()
 	a := test.NewTempApp(t)
 	runCtx, stop := context.WithCancel(ctx)
-	d := &deskSession{a: a, w: a.NewWindow(""), ctx: runCtx, stop: stop, code: exitOK}
+	d := &deskSession{a: a, w: a.NewWindow(""), ctx: runCtx, stop: stop, code: exitOK, do: q.Do}
 	d.w.Resize(fyne.NewSize(1280, 800))
 	backups := t.TempDir()
 	d.show(own, app.New(own, nil), deskFlags{backups: &backups})
@@ -340,7 +341,7 @@ func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
 	}
 	enter("not-a-code")
 	refused := lang.L("kit.enrol_refused")
-	apptest.WaitFor(t, "the refusal said", 10*time.Second, func() bool {
+	q.Until(t, "the refusal said", func() bool {
 		top := d.w.Canvas().Overlays().Top()
 		return top != nil && strings.Contains(kittest.Labels(top), refused)
 	})
@@ -355,11 +356,11 @@ func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
 	if err := ss.Revoke(ctx, own.Desk(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	apptest.WaitFor(t, "the refusal shown in the Sync column", 10*time.Second, func() bool {
+	q.Until(t, "the refusal shown in the Sync column", func() bool {
 		return strings.Contains(kittest.Labels(d.w.Content()), lang.L("group.why.refused"))
 	})
 	enter(groupCode("hotel-a", "hotel-b"))
-	apptest.WaitFor(t, "both properties shown", 10*time.Second, func() bool {
+	q.Until(t, "both properties shown", func() bool {
 		l := kittest.Labels(d.w.Content())
 		return strings.Contains(l, "hotel-a") && strings.Contains(l, "hotel-b")
 	})

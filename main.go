@@ -220,6 +220,15 @@ type deskSession struct {
 	group *groupDesk // a group supervisor's desk: the overview instead of dw
 	open  func()     // shows the desk or the overview, as the store's enrolment says
 	code  int
+	do    func(func()) // runs on the Fyne goroutine; nil: fyne.Do (tests queue it)
+}
+
+// fyneDo is d.do, or fyne.Do when it is not set.
+func (d *deskSession) fyneDo() func(func()) {
+	if d.do != nil {
+		return d.do
+	}
+	return fyne.Do
 }
 
 func newDeskSession(dir string) *deskSession {
@@ -276,7 +285,7 @@ func (d *deskSession) show(st *data.Store, svc *app.Service, f deskFlags) {
 // showGroup shows the group overview of the group desk whose own store
 // is st, or quits when its copies cannot be opened.
 func (d *deskSession) showGroup(st *data.Store) {
-	g, err := showGroupDesk(d.ctx, d.a, d.w, st, d.regroup)
+	g, err := showGroupDesk(d.ctx, d.a, d.w, st, d.fyneDo(), d.regroup)
 	if err != nil {
 		slog.Error("open the group desk", "err", err)
 		say(os.Stderr, "cli.group_failed", map[string]string{"Error": err.Error()})
@@ -305,7 +314,7 @@ func (d *deskSession) regroup() {
 	d.group = nil
 	go func() {
 		g.Stop()
-		fyne.Do(d.open)
+		d.fyneDo()(d.open)
 	}()
 }
 

@@ -26,8 +26,8 @@ func TestJoinWithAGroupCode(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := kittest.NewIn(t, kit.Chinese)
-	b := &joiner{Env: e, q: newUIQueue()}
-	e.Session.Do = b.q.do
+	b := &joiner{Env: e, q: kittest.NewUIQueue()}
+	e.Session.Do = b.q.Do
 	joined := false
 	b.sh = NewShell(e.Session, withDashboard(e.Svc, e.Session, newFake("keys", kit.KindKey, fyne.KeyK)),
 		Options{Feed: e.Store, Tick: make(chan time.Time), GroupJoined: func() { joined = true }})
@@ -36,7 +36,7 @@ func TestJoinWithAGroupCode(t *testing.T) {
 	t.Cleanup(b.sh.Stop)
 
 	b.join(t, srv.url, code)
-	b.q.until(t, "the group overview", func() bool { return joined })
+	b.q.Until(t, "the group overview", func() bool { return joined })
 	if _, waiting := b.sh.step.(*joinWait); waiting {
 		t.Error("a group desk waits for one hotel's data")
 	}

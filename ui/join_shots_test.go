@@ -30,7 +30,7 @@ func TestJoinShots(t *testing.T) {
 		b.MatchShot(t, "join-choice-"+language)
 
 		j := b.join(t, srv.url, "AAAA-BBBB-CCCC-DDDD")
-		b.q.until(t, "the refusal", func() bool { return !j.f.Save.Disabled() })
+		b.q.Until(t, "the refusal", func() bool { return !j.f.Save.Disabled() })
 		if j.result.Importance != widget.DangerImportance || j.result.Text == "" {
 			t.Errorf("a wrong code reads %q", j.result.Text)
 		}
@@ -40,12 +40,12 @@ func TestJoinShots(t *testing.T) {
 		j.code.SetText(srv.code(t, "grand"))
 		test.Tap(j.f.Save)
 		var w *joinWait
-		b.q.until(t, "the wait", func() bool { w, _ = b.sh.step.(*joinWait); return w != nil })
+		b.q.Until(t, "the wait", func() bool { w, _ = b.sh.step.(*joinWait); return w != nil })
 		kittest.Shows(t, b.sh.Content(), lang.L("join.wait_title"), srv.url)
 		showFixedProgress(w)
 		b.matchShotAt(t, srv, "join-wait-"+language)
 
-		b.q.until(t, "the sign-in", func() bool { _, ok := b.sh.step.(*signIn); return ok })
+		b.q.Until(t, "the sign-in", func() bool { _, ok := b.sh.step.(*signIn); return ok })
 		signInAs(t, b.sh, "A01")
 		kittest.Shows(t, b.sh.Content(), lang.L("join.desk_title"), lang.L("join.desk_supervisor_only"))
 		b.MatchShot(t, "join-desk-attendant-"+language)
@@ -69,7 +69,7 @@ func TestJoinShots(t *testing.T) {
 				}
 			}
 		}()
-		e.q.until(t, "no hotel", func() bool { w, _ = e.sh.step.(*joinWait); return w != nil && w.noHotel.Visible() })
+		e.q.Until(t, "no hotel", func() bool { w, _ = e.sh.step.(*joinWait); return w != nil && w.noHotel.Visible() })
 		kittest.Shows(t, e.sh.Content(), lang.L("join.no_hotel_title"), lang.L("join.back_new_hotel"))
 		e.MatchShot(t, "join-no-hotel-"+language)
 	}

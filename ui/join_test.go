@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -31,68 +30,10 @@ import (
 	"floordesk/ui/kit/kittest"
 )
 
-// waitFor bounds every wait on something another goroutine does.
-const waitFor = 20 * time.Second
-
 // fast is a sync client that keeps a test quick: short long polls and
 // retries.
 var fast = data.SyncConfig{PollWait: 300 * time.Millisecond, MinBackoff: 20 * time.Millisecond,
 	MaxBackoff: 200 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
-
-// uiQueue stands in for the Fyne goroutine: what other goroutines hand to
-// Session.Do waits in it until the test goroutine runs it, so widgets are
-// only touched by the test goroutine.
-type uiQueue struct {
-	mu    sync.Mutex
-	fns   []func()
-	ready chan struct{}
-}
-
-func newUIQueue() *uiQueue { return &uiQueue{ready: make(chan struct{}, 1)} }
-
-func (q *uiQueue) do(f func()) {
-	q.mu.Lock()
-	q.fns = append(q.fns, f)
-	q.mu.Unlock()
-	select {
-	case q.ready <- struct{}{}:
-	default:
-	}
-}
-
-// next takes the oldest queued work, or nil.
-func (q *uiQueue) next() func() {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if len(q.fns) == 0 {
-		return nil
-	}
-	f := q.fns[0]
-	q.fns = q.fns[1:]
-	return f
-}
-
-// until runs the queued work, one piece at a time, until cond holds, and
-// fails the test when it does not within waitFor.
-func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.After(waitFor)
-	for {
-		if cond() {
-			return
-		}
-		if f := q.next(); f != nil {
-			f()
-			continue
-		}
-		select {
-		case <-q.ready:
-		case <-time.After(20 * time.Millisecond): // cond may hang on another goroutine's store
-		case <-deadline:
-			t.Fatalf("not within %s: %s", waitFor, what)
-		}
-	}
-}
 
 // syncServer is a real sync server on loopback over a real Badger store.
 type syncServer struct {
@@ -197,12 +138,12 @@ func runSync(t *testing.T, st *data.Store, started func(*data.SyncClient)) {
 	})
 }
 
-// joiner is desk B: a fresh desk app whose shell runs on a uiQueue, with
+// joiner is desk B: a fresh desk app whose shell runs on a kittest.UIQueue, with
 // the sync client main.go would start.
 type joiner struct {
 	*kittest.Env
 	sh *Shell
-	q  *uiQueue
+	q  *kittest.UIQueue
 }
 
 func newJoiner(t *testing.T, language string, prepare ...func(*kittest.Env)) *joiner {
@@ -211,15 +152,15 @@ func newJoiner(t *testing.T, language string, prepare ...func(*kittest.Env)) *jo
 	for _, p := range prepare {
 		p(e)
 	}
-	b := &joiner{Env: e, q: newUIQueue()}
-	e.Session.Do = b.q.do
+	b := &joiner{Env: e, q: kittest.NewUIQueue()}
+	e.Session.Do = b.q.Do
 	b.sh = NewShell(e.Session, withDashboard(e.Svc, e.Session, newFake("keys", kit.KindKey, fyne.KeyK), restrictedScreen{newFake("supervisor", kit.KindStaff, fyne.KeyU)}),
 		Options{Feed: e.Store, Tick: make(chan time.Time)})
 	e.Window.SetContent(b.sh.Content())
 	e.Window.Resize(fyne.NewSize(1280, 720))
 	b.sh.Start()
 	t.Cleanup(b.sh.Stop)
-	runSync(t, e.Store, func(c *data.SyncClient) { b.q.do(func() { b.sh.SetSync(c) }) })
+	runSync(t, e.Store, func(c *data.SyncClient) { b.q.Do(func() { b.sh.SetSync(c) }) })
 	return b
 }
 
@@ -259,14 +200,14 @@ func TestJoinGetsTheHotelAndNamesTheDesk(t *testing.T) {
 		t.Error("the form is not locked while the server is asked")
 	}
 	var w *joinWait
-	b.q.until(t, "the wait for the hotel's data", func() bool { w, _ = b.sh.step.(*joinWait); return w != nil })
+	b.q.Until(t, "the wait for the hotel's data", func() bool { w, _ = b.sh.step.(*joinWait); return w != nil })
 	if !strings.Contains(w.got.Text, "received") {
 		t.Errorf("the wait shows %q", w.got.Text)
 	}
 	if url, _ := b.Store.Setting(data.SettingServerURL); url != srv.url {
 		t.Errorf("enrolled with %q, want %q", url, srv.url)
 	}
-	b.q.until(t, "the sign-in once the staff are here", func() bool { _, ok := b.sh.step.(*signIn); return ok })
+	b.q.Until(t, "the sign-in once the staff are here", func() bool { _, ok := b.sh.step.(*signIn); return ok })
 	if got := findSignIn(t, b.sh).list.IDs(); !slices.Equal(got, []string{"A01", "S01"}) {
 		t.Errorf("sign-in lists %v", got)
 	}
@@ -309,11 +250,11 @@ func TestJoinGetsTheHotelAndNamesTheDesk(t *testing.T) {
 	if !strings.Contains(kittest.Labels(b.sh.Content()), "F3-SEC-A") {
 		t.Error("A's overdue key is not on B's dashboard")
 	}
-	b.q.until(t, "the status bar online as desk D2", func() bool {
+	b.q.Until(t, "the status bar online as desk D2", func() bool {
 		s := b.sh.StatusText()
 		return strings.Contains(s, "Desk: 4th floor desk") && strings.Contains(s, "Online")
 	})
-	b.q.until(t, "desk D2 at desk A", func() bool {
+	b.q.Until(t, "desk D2 at desk A", func() bool {
 		desks, _ := a.svc.Desks()
 		return slices.ContainsFunc(desks, func(d app.Desk) bool { return d.Code == "D2" })
 	})
@@ -369,7 +310,7 @@ func TestJoinRefusalsInPlainWords(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			b := newJoiner(t, kit.English)
 			j := b.join(t, c.url, c.code)
-			b.q.until(t, "the answer", func() bool { return !j.f.Save.Disabled() })
+			b.q.Until(t, "the answer", func() bool { return !j.f.Save.Disabled() })
 			if !strings.Contains(j.result.Text, c.want) {
 				t.Errorf("reads %q, want %q", j.result.Text, c.want)
 			}
@@ -409,7 +350,7 @@ func TestJoinServerWithoutHotel(t *testing.T) {
 	b := newJoiner(t, kit.Chinese)
 	b.join(t, srv.url, srv.code(t, "new-hotel"))
 	var w *joinWait
-	b.q.until(t, "the wait says the server has no hotel", func() bool {
+	b.q.Until(t, "the wait says the server has no hotel", func() bool {
 		w, _ = b.sh.step.(*joinWait)
 		return w != nil && w.noHotel.Visible()
 	})
@@ -428,7 +369,7 @@ func TestJoinServerWithoutHotel(t *testing.T) {
 	if b.sh.step != nil {
 		t.Fatalf("after the new hotel the shell shows %T", b.sh.step)
 	}
-	b.q.until(t, "the new hotel on the server", func() bool {
+	b.q.Until(t, "the new hotel on the server", func() bool {
 		n, err := srv.store.LastSeq(context.Background(), "new-hotel")
 		return err == nil && n > 0
 	})
@@ -549,7 +490,7 @@ func TestJoinWaitAfterARestart(t *testing.T) {
 	if !strings.Contains(w.intro.Text, url) {
 		t.Errorf("the wait reads %q", w.intro.Text)
 	}
-	b.q.until(t, "the sync client offline", func() bool { return w.status.Text == "Cannot reach the server just now; FloorDesk keeps trying." })
+	b.q.Until(t, "the sync client offline", func() bool { return w.status.Text == "Cannot reach the server just now; FloorDesk keeps trying." })
 }
 
 // TestJoinWaitSaysWhySyncFailsInTheDesksLanguage: on a Chinese desk the

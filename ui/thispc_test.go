@@ -32,8 +32,8 @@ func TestSupervisorChangesThisPCsDesk(t *testing.T) {
 	if _, err := e.Session.UseDesk("D1"); err != nil {
 		t.Fatal(err)
 	}
-	q := newUIQueue()
-	e.Session.Do = q.do
+	q := kittest.NewUIQueue()
+	e.Session.Do = q.Do
 	keys := newFake("keys", kit.KindKey, fyne.KeyK)
 	backups := &data.AutoBackup{Store: e.Store, Dir: e.Store.Dir() + "-backups", Now: e.Clock.Now}
 	sh := NewShell(e.Session, withDashboard(e.Svc, e.Session, keys, supervisor.New(e.Session, e.Svc, backups, appreports.New(e.Svc.Service))),
@@ -71,7 +71,7 @@ func TestSupervisorChangesThisPCsDesk(t *testing.T) {
 	if saved != "D2" || e.Svc.DeskCode != "D2" {
 		t.Fatalf("after the change: setting %q, desk %q", saved, e.Svc.DeskCode)
 	}
-	q.until(t, "the status bar on desk D2", func() bool {
+	q.Until(t, "the status bar on desk D2", func() bool {
 		return strings.Contains(sh.StatusText(), "Desk: 4th floor desk")
 	})
 	sh.Select("keys")

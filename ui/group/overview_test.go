@@ -114,6 +114,8 @@ func TestOverviewShots(t *testing.T) {
 	for _, language := range []string{kit.Chinese, kit.English} {
 		e := kittest.NewIn(t, language)
 		e.UseFontTheme()
+		q := kittest.NewUIQueue() // the overview's watchers touch widgets only through it
+		e.Session.Do = q.Do
 		property(t, e.Svc, 1)
 		st2, svc2 := secondStore(t, e.Clock)
 		property(t, svc2, 3)
@@ -152,16 +154,16 @@ func TestOverviewShots(t *testing.T) {
 		if _, err := e.Svc.SignInKey(apptest.AttID, "F3-SEC-A"); err != nil {
 			t.Fatal(err)
 		}
-		apptest.WaitFor(t, "the key back counted, received now", 10*time.Second, func() bool {
+		q.Until(t, "the key back counted, received now", func() bool {
 			return o.rows[0].counts[1].Text == "0" && o.rows[0].state.Text == lang.L("group.online", map[string]string{"Time": "17:00"})
 		})
 		b.set(data.SyncStatus{Online: true, LastSync: at(17, 0)})
-		apptest.WaitFor(t, "harbour-hotel online", 10*time.Second, func() bool {
+		q.Until(t, "harbour-hotel online", func() bool {
 			return o.rows[1].state.Text == lang.L("group.online", map[string]string{"Time": "14:50"})
 		})
 		cc.arrived()
 		c.set(data.SyncStatus{Online: true, LastSync: at(17, 0)})
-		apptest.WaitFor(t, "river-hotel arrived", 10*time.Second, func() bool {
+		q.Until(t, "river-hotel arrived", func() bool {
 			return !o.rows[2].open.Disabled() && o.rows[2].open.Text == lang.L("group.open") &&
 				o.rows[2].state.Text == lang.L("group.online_no_event")
 		})
