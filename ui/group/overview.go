@@ -262,6 +262,9 @@ func (r *row) syncText(now time.Time) string {
 		}
 		return lang.L("group.online", map[string]string{"Time": kit.When(r.last, now)})
 	}
+	if st.Problem == data.ProblemNone { // not answered yet, nothing went wrong
+		return lang.L("group.connecting")
+	}
 	why := lang.L("group.why." + whyKey(st.Problem))
 	if st.LastSync.IsZero() {
 		return lang.L("group.offline_never", map[string]string{"Why": why})
@@ -273,7 +276,7 @@ func (r *row) syncText(now time.Time) string {
 // pull meets, the rest as "other" (retried).
 func whyKey(p data.SyncProblem) string {
 	switch p {
-	case data.ProblemNone, data.ProblemUnreachable:
+	case data.ProblemUnreachable:
 		return "unreachable"
 	case data.ProblemRefused:
 		return "refused"

@@ -174,3 +174,21 @@ func TestOverviewShots(t *testing.T) {
 		o.Stop()
 	}
 }
+
+// TestSyncTextBeforeTheFirstAnswer: a copy whose client has not had an
+// answer yet, with nothing gone wrong, says it is connecting, not that the
+// server cannot be reached (which the overview said for the seconds after
+// a group desk joined); once the server cannot be reached, it says so.
+func TestSyncTextBeforeTheFirstAnswer(t *testing.T) {
+	kittest.NewIn(t, kit.Chinese)
+	s := &syncAt{ch: make(chan struct{}, 1)}
+	r := &row{p: Property{Name: "grand-hotel", Sync: s}}
+	now := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC)
+	if got, want := r.syncText(now), lang.L("group.connecting"); got != want {
+		t.Errorf("before the first answer: %q, want %q", got, want)
+	}
+	s.set(data.SyncStatus{Problem: data.ProblemUnreachable})
+	if got, want := r.syncText(now), lang.L("group.offline_never", map[string]string{"Why": lang.L("group.why.unreachable")}); got != want {
+		t.Errorf("unreachable: %q, want %q", got, want)
+	}
+}
