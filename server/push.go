@@ -47,7 +47,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.tips.remember(tips)
-	if err := s.eraseAsTold(r.Context(), desk.Property, evs); err != nil {
+	if err := s.eraseAsTold(r.Context(), desk.Property, evs, res.Pending); err != nil {
 		s.internalError(w, "push", err)
 		return
 	}

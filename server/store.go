@@ -47,6 +47,12 @@ type AppendResult struct {
 	Stored     int
 	Duplicates int
 	LastSeq    uint64 // the property's latest sequence after the append
+	// Pending lists property's pending erasures (AddPendingErasure) of
+	// the batch's events, stored now or before, oldest first, as
+	// PendingErasures would return them once the append committed: the
+	// server erases those events before it answers the push. A store
+	// reads them in the append's own round trip where it has one.
+	Pending []PendingErasure
 }
 
 // PendingErasure is an erasure whose target the store did not hold when
@@ -95,7 +101,10 @@ type Store interface {
 	// has seen sequence n, every later commit gets a sequence above n, so a
 	// reader that moves its cursor to n never skips an event. On a disk
 	// too full to take the batch it stores nothing and the error is
-	// ErrDiskFull, as for every other write.
+	// ErrDiskFull, as for every other write. Once the append commits, an
+	// AddPendingErasure of one of its events either is in the result's
+	// Pending or finds the event stored (its second Erase; see
+	// server/erase.go), never neither.
 	Append(ctx context.Context, property string, evs []Pushed) (AppendResult, error)
 
 	// Since returns up to limit events of property with a sequence above

@@ -11,8 +11,10 @@ import (
 	"floordesk/server"
 )
 
-// Append stores the new events of a batch in one transaction.
-func (s *Store) Append(_ context.Context, property string, evs []server.Pushed) (server.AppendResult, error) {
+// Append stores the new events of a batch in one transaction, then reads
+// the pending erasures of its events (in memory, most often only the
+// property's count of them).
+func (s *Store) Append(ctx context.Context, property string, evs []server.Pushed) (server.AppendResult, error) {
 	var res server.AppendResult
 	err := s.update(func(txn *badger.Txn) error {
 		res = server.AppendResult{}
@@ -48,6 +50,13 @@ func (s *Store) Append(_ context.Context, property string, evs []server.Pushed) 
 	}
 	if err != nil {
 		return server.AppendResult{}, fmt.Errorf("append: %w", err)
+	}
+	ids := make([]string, len(evs))
+	for i, p := range evs {
+		ids[i] = p.Event.ID
+	}
+	if res.Pending, err = s.PendingErasures(ctx, property, ids); err != nil {
+		return server.AppendResult{}, err
 	}
 	return res, nil
 }

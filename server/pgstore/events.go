@@ -30,7 +30,11 @@ const (
 // index (an anti-join would let a generic plan scan the whole table). It
 // runs after lockSeqSQL, as its own statement, so that (under READ
 // COMMITTED) its snapshot sees every push committed before the lock was
-// granted.
+// granted. It also returns the property's pending erasures of the batch's
+// IDs (server.AppendResult.Pending): an AddPendingErasure takes the same
+// lock (pending.go), so it either committed before this snapshot, which
+// then sees it, or waits for this push to commit and its erasure's second
+// look finds the event.
 const insertBodySQL = `WITH input AS (
 	SELECT u.id, u.desk, u.type, u.data, u.ord
 	FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[]) WITH ORDINALITY AS u(id, desk, type, data, ord)
@@ -52,11 +56,17 @@ const insertBodySQL = `WITH input AS (
 ), moved AS (
 	UPDATE fd_property_seq SET last_seq = (SELECT max(seq) FROM ins)
 	WHERE property = $1 AND EXISTS (SELECT 1 FROM ins)
+), pending AS (
+	SELECT n, target, erasure FROM fd_pending_erasures WHERE property = $1 AND target = ANY($2)
 )`
+
+// insertAnswerSQL is the answer of insertSQL and insertNotifySQL, after
+// the count they notified.
+const insertAnswerSQL = `, ARRAY(SELECT target FROM pending ORDER BY n), ARRAY(SELECT erasure FROM pending ORDER BY n)`
 
 const (
 	insertSQL = insertBodySQL + `
-SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), 0`
+SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), 0` + insertAnswerSQL
 	// insertNotifySQL also notifies every server LISTENing on
 	// eventsChannel, on commit, when the batch stored any event; $7 is the
 	// payload (see eventsPayload). Its answer reads the notifying CTE,
@@ -64,7 +74,7 @@ SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), 0`
 	insertNotifySQL = insertBodySQL + `, notified AS (
 	SELECT pg_notify('` + eventsChannel + `', $7) FROM (SELECT 1 FROM ins LIMIT 1) stored
 )
-SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), (SELECT count(*) FROM notified)`
+SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), (SELECT count(*) FROM notified)` + insertAnswerSQL
 )
 
 // Append stores the new events of a batch in one round trip: the three
@@ -146,7 +156,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 	}
 	br := s.pool.SendBatch(ctx, b)
 	var last, stored, notified int64
-	var differ []string
+	var differ, targets, erasures []string
 	if _, err := br.Exec(); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
@@ -155,7 +165,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
-	if err := br.QueryRow().Scan(&stored, &differ, &notified); err != nil {
+	if err := br.QueryRow().Scan(&stored, &differ, &notified, &targets, &erasures); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
@@ -166,7 +176,21 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		Stored:     int(stored),
 		Duplicates: len(evs) - int(stored),
 		LastSeq:    uint64(last + stored),
+		Pending:    pendingOf(targets, erasures),
 	}, differ, nil
+}
+
+// pendingOf pairs the pending erasures' targets and erasures; nil when
+// there are none.
+func pendingOf(targets, erasures []string) []server.PendingErasure {
+	if len(targets) == 0 {
+		return nil
+	}
+	out := make([]server.PendingErasure, len(targets))
+	for i := range targets {
+		out[i] = server.PendingErasure{Target: targets[i], Erasure: erasures[i]}
+	}
+	return out
 }
 
 // columns holds a batch column by column, for unnest.

@@ -10,14 +10,18 @@ import (
 )
 
 // AddPendingErasure remembers p for property and forgets the oldest
-// beyond max, in one transaction. Adders of one property take turns
-// (a transaction-scoped advisory lock on the property), so the count
-// holds.
+// beyond max, in one transaction. It holds the property's counter row
+// locked, as a push does (events.go), so adders of one property take
+// turns (the count holds), and a push either sees the new pending erasure
+// in its Append or commits before it is added.
 func (s *Store) AddPendingErasure(ctx context.Context, property string, p server.PendingErasure, max int) ([]server.PendingErasure, error) {
 	var dropped []server.PendingErasure
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		dropped = nil
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(846271002, hashtext($1))`, property); err != nil {
+		if _, err := tx.Exec(ctx, addSeqSQL, property); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, lockSeqSQL, property); err != nil {
 			return err
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO fd_pending_erasures (property, target, erasure) VALUES ($1, $2, $3)

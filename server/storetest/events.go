@@ -10,7 +10,7 @@ import (
 func testAppendAssignsSequence(t *testing.T, s server.Store) {
 	evs := NewEvents("desk-a", 3, 50)
 	res := mustAppend(t, s, "hotel", evs)
-	if res != (server.AppendResult{Stored: 3, LastSeq: 3}) {
+	if counts(res) != (counted{Stored: 3, LastSeq: 3}) {
 		t.Fatalf("append = %+v, want 3 stored, last seq 3", res)
 	}
 	more := NewEvents("desk-b", 2, 50)
@@ -65,18 +65,18 @@ func testSinceLimitAndCursor(t *testing.T, s server.Store) {
 func testAppendIsIdempotent(t *testing.T, s server.Store) {
 	evs := NewEvents("desk-a", 4, 20)
 	mustAppend(t, s, "hotel", evs)
-	if res := mustAppend(t, s, "hotel", evs); res != (server.AppendResult{Duplicates: 4, LastSeq: 4}) {
+	if res := mustAppend(t, s, "hotel", evs); counts(res) != (counted{Duplicates: 4, LastSeq: 4}) {
 		t.Fatalf("repeated push = %+v, want 4 duplicates and last seq 4", res)
 	}
 	fresh := NewEvent("desk-a", "loan.opened", 20)
 	batch := []server.Pushed{evs[0], fresh, fresh, evs[3]}
-	if res := mustAppend(t, s, "hotel", batch); res != (server.AppendResult{Stored: 1, Duplicates: 3, LastSeq: 5}) {
+	if res := mustAppend(t, s, "hotel", batch); counts(res) != (counted{Stored: 1, Duplicates: 3, LastSeq: 5}) {
 		t.Fatalf("mixed push = %+v, want 1 stored, 3 duplicates, last seq 5", res)
 	}
 	if n := len(mustSince(t, s, "hotel", 0, 100)); n != 5 {
 		t.Fatalf("store holds %d events, want 5", n)
 	}
-	if res := mustAppend(t, s, "hotel", nil); res != (server.AppendResult{LastSeq: 5}) {
+	if res := mustAppend(t, s, "hotel", nil); counts(res) != (counted{LastSeq: 5}) {
 		t.Fatalf("empty push = %+v, want nothing but last seq 5", res)
 	}
 }

@@ -72,3 +72,60 @@ func mustPending(t *testing.T, s server.Store, property string, targets ...strin
 	}
 	return got
 }
+
+// testAppendFindsPending: an append returns the property's pending
+// erasures of its events, stored now or before, oldest first, and none of
+// another property's; none once they are dropped.
+func testAppendFindsPending(t *testing.T, s server.Store) {
+	evs := NewEvents("desk-a", 3, 20)
+	first := server.PendingErasure{Target: evs[2].Event.ID, Erasure: "erasure-1"}
+	second := server.PendingErasure{Target: evs[0].Event.ID, Erasure: "erasure-2"}
+	mustAddPending(t, s, "hotel-a", first, 10)
+	mustAddPending(t, s, "hotel-a", second, 10)
+	mustAddPending(t, s, "hotel-b", server.PendingErasure{Target: evs[1].Event.ID, Erasure: "erasure-3"}, 10)
+	want := []server.PendingErasure{first, second}
+	if res := mustAppend(t, s, "hotel-a", evs); !slices.Equal(res.Pending, want) || res.Stored != 3 {
+		t.Fatalf("append = %+v, want 3 stored and pending %v", res, want)
+	}
+	if res := mustAppend(t, s, "hotel-a", evs[:1]); !slices.Equal(res.Pending, want[1:]) || res.Duplicates != 1 {
+		t.Fatalf("the push again = %+v, want a duplicate and pending %v", res, want[1:])
+	}
+	for _, p := range want {
+		if err := s.DropPendingErasure(ctx(t), "hotel-a", p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res := mustAppend(t, s, "hotel-a", evs); len(res.Pending) != 0 {
+		t.Fatalf("after the drops the append still finds %v", res.Pending)
+	}
+	if res := mustAppend(t, s, "hotel-c", NewEvents("desk-c", 2, 20)); len(res.Pending) != 0 {
+		t.Fatalf("a property without pending erasures: %v", res.Pending)
+	}
+}
+
+// testAppendRacesPending: an append and an erasure of one of its events
+// added at the same time: either the append finds the pending erasure or
+// the adder, looking after it added, finds the event (so the server
+// erases it either way).
+func testAppendRacesPending(t *testing.T, s server.Store) {
+	for i := range 30 {
+		ev := NewEvent("desk-a", "key.signed_out", 20)
+		p := server.PendingErasure{Target: ev.Event.ID, Erasure: fmt.Sprintf("erasure-%d", i)}
+		var res server.AppendResult
+		var appendErr error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			res, appendErr = s.Append(ctx(t), "hotel", []server.Pushed{ev})
+		}()
+		mustAddPending(t, s, "hotel", p, 100)
+		_, err := s.Event(ctx(t), ev.Event.ID)
+		<-done
+		if appendErr != nil {
+			t.Fatal(appendErr)
+		}
+		if !slices.Contains(res.Pending, p) && err != nil {
+			t.Fatalf("round %d: the append did not find the pending erasure and the adder did not find the event (%v)", i, err)
+		}
+	}
+}

@@ -45,6 +45,8 @@ func Run(t *testing.T, newStore func(t *testing.T) server.Store) {
 		{"SameEventsTwoPropertiesAtOnce", testSameEventsTwoPropertiesAtOnce},
 		{"Erase", testErase},
 		{"PendingErasures", testPendingErasures},
+		{"AppendFindsPendingErasures", testAppendFindsPending},
+		{"AppendRacesPendingErasure", testAppendRacesPending},
 		{"DeskKeys", testDeskKeys},
 		{"EventByID", testEventByID},
 		{"GroupGrant", testGroupGrant},
@@ -96,6 +98,14 @@ func filler(n int) string {
 }
 
 func ctx(t *testing.T) context.Context { return t.Context() }
+
+// counted is what an AppendResult counts, comparable with ==.
+type counted struct {
+	Stored, Duplicates int
+	LastSeq            uint64
+}
+
+func counts(r server.AppendResult) counted { return counted{r.Stored, r.Duplicates, r.LastSeq} }
 
 func mustAppend(t *testing.T, s server.Store, property string, evs []server.Pushed) server.AppendResult {
 	t.Helper()
