@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,7 +23,18 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.rejectPush(w, desk, bad)
 		return
 	}
-	bad, tips, err := s.checkSeals(r.Context(), evs)
+	if follows := r.Header.Get(wire.FollowsHeader); follows != "" {
+		bad, err := s.awaitFollowed(r.Context(), desk.ID, follows)
+		if err != nil {
+			s.internalError(w, "push", err)
+			return
+		}
+		if bad != nil {
+			s.rejectPush(w, desk, bad)
+			return
+		}
+	}
+	bad, check, err := s.checkSeals(r.Context(), evs)
 	if err != nil {
 		s.internalError(w, "push", err)
 		return
@@ -31,7 +43,11 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.rejectPush(w, desk, bad)
 		return
 	}
-	res, err := s.store.Append(r.Context(), desk.Property, evs)
+	res, err := s.appendInOrder(r.Context(), desk.Property, evs, check)
+	if errors.Is(err, errAfterFailed) {
+		s.rejectPush(w, desk, afterFailed)
+		return
+	}
 	var conflict *ConflictError
 	if errors.As(err, &conflict) {
 		s.rejectPush(w, desk, conflictRefusal(conflict.ID))
@@ -46,7 +62,6 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.internalError(w, "push", err)
 		return
 	}
-	s.tips.remember(tips)
 	if err := s.eraseAsTold(r.Context(), desk.Property, evs, res.Pending); err != nil {
 		s.internalError(w, "push", err)
 		return
@@ -61,7 +76,22 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.pushed(res, time.Since(start))
 	s.log.Debug("push", "desk", desk.ID, "property", desk.Property, "stored", res.Stored, "duplicates", res.Duplicates)
+	w.Header().Set(wire.PushAheadHeader, strconv.Itoa(PushAhead))
 	writeJSON(w, r, http.StatusOK, wire.PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, LastSeq: res.LastSeq, Epoch: epoch})
+}
+
+// appendInOrder stores a checked push through its property's append
+// queue, behind the pushes in flight that it follows, and remembers its
+// tips once stored.
+func (s *Server) appendInOrder(ctx context.Context, property string, evs []Pushed, check *sealCheck) (AppendResult, error) {
+	p := newQueuedPush(ctx, evs, check.after)
+	s.flights.start(p, check.tips, func() { s.queue.enqueue(property, p) })
+	res, err := p.wait()
+	if err == nil {
+		s.tips.remember(check.tips)
+	}
+	s.flights.end(p, check.tips)
+	return res, err
 }
 
 // pushError is a push refused before anything was stored.

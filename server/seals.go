@@ -68,6 +68,7 @@ type sealCheck struct {
 	reloaded bool
 	links    map[string]sealedLink // the batch's sealed events so far, by ID
 	tips     map[string]tip        // each author's last sealed event in the batch
+	after    []*queuedPush         // the pushes in flight whose events the batch's links follow
 }
 
 // sealedLink is where a sealed event stands in its chain.
@@ -77,15 +78,16 @@ type sealedLink struct {
 }
 
 // checkSeals checks every event's seal, or its being from before the
-// chain. An error is the store's; a *pushError refuses the push. tips are
-// each author's last sealed event in the push, for the tip cache once the
-// push is stored.
-func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (bad *pushError, tips map[string]tip, err error) {
+// chain. An error is the store's; a *pushError refuses the push. The
+// check's tips are each author's last sealed event in the push, for the
+// tip cache once the push is stored; its after the pushes in flight
+// (flights.go) the push's links follow.
+func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (bad *pushError, c *sealCheck, err error) {
 	ring, err := s.keys.get(ctx, s.store, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	c := &sealCheck{s: s, ctx: ctx, ring: ring, links: map[string]sealedLink{}, tips: map[string]tip{}}
+	c = &sealCheck{s: s, ctx: ctx, ring: ring, links: map[string]sealedLink{}, tips: map[string]tip{}}
 	pubs := make([]ed25519.PublicKey, len(evs))
 	seals := make([]wire.Seal, len(evs)) // the zero seal: none, or malformed (check says which)
 	for i, p := range evs {
@@ -103,7 +105,7 @@ func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (bad *pushError, 
 			return bad, nil, err
 		}
 	}
-	return nil, c.tips, nil
+	return nil, c, nil
 }
 
 // sealChecked is wire.CheckSeal's answer for one event.
@@ -218,12 +220,22 @@ func (c *sealCheck) key(desk, kid string) (pubKey ed25519.PublicKey, err error) 
 }
 
 // checkLink checks that a sealed event names the event before it as the
-// server holds it; one it does not hold is a gap, accepted.
+// server holds it, or as a push in flight holds it (then this push is
+// stored after that one); one it does not hold is a gap, accepted.
 func (c *sealCheck) checkLink(field string, ev wire.Event, seal wire.Seal) (*pushError, error) {
 	if seal.N == 1 {
 		return nil, nil
 	}
 	prev, ok := c.links[seal.Prev]
+	if !ok {
+		// In flight before stored: a push leaves the flights only once
+		// the tip cache has it.
+		var fl flight
+		if fl, ok = c.s.flights.get(seal.Prev); ok {
+			prev = fl.link
+			c.after = append(c.after, fl.push)
+		}
+	}
 	if !ok {
 		prev, ok = c.s.tips.get(ev.Desk, seal.Prev)
 	}

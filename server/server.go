@@ -33,6 +33,10 @@ type Config struct {
 	// MinDeskProtocol is the oldest desk protocol level served; 0:
 	// wire.MinDeskProtocol. Older desks are told to update (426).
 	MinDeskProtocol int
+
+	// FollowWait bounds how long a push waits for the push it follows
+	// (wire.FollowsHeader); 0: FollowWait.
+	FollowWait time.Duration
 }
 
 // Server serves the sync API. Create it with New; its Handler is safe for
@@ -46,6 +50,10 @@ type Server struct {
 	held    heldPulls // pulls in flight, ended when their desk is revoked
 	keys    keyCache  // the desks' public keys
 	tips    tipCache  // each desk's latest sealed event stored
+	flights flights   // the pushes checked and not yet stored
+	queue   *appendQueue
+
+	followWait time.Duration
 
 	closeOnce sync.Once
 	closing   chan struct{} // closed by Close: held pulls answer at once
@@ -77,13 +85,18 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MinDeskProtocol <= 0 {
 		cfg.MinDeskProtocol = wire.MinDeskProtocol
 	}
+	if cfg.FollowWait <= 0 {
+		cfg.FollowWait = FollowWait
+	}
 	s := &Server{
-		cfg:     cfg,
-		store:   cfg.Store,
-		log:     cfg.Logger,
-		hub:     newHub(),
-		metrics: newMetrics(),
-		closing: make(chan struct{}),
+		cfg:        cfg,
+		store:      cfg.Store,
+		queue:      newAppendQueue(cfg.Store, cfg.MaxBatch, cfg.MaxBodyBytes),
+		followWait: cfg.FollowWait,
+		log:        cfg.Logger,
+		hub:        newHub(),
+		metrics:    newMetrics(),
+		closing:    make(chan struct{}),
 	}
 	if dw, ok := cfg.Store.(DeskWatcher); ok {
 		dw.WatchDesks(func(desk string) { go s.deskChanged(desk) })

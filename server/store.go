@@ -47,6 +47,10 @@ type AppendResult struct {
 	Stored     int
 	Duplicates int
 	LastSeq    uint64 // the property's latest sequence after the append
+	// DuplicateAt lists the indexes in the batch of the events skipped as
+	// duplicates, in order (nil when none was): the server tells each
+	// push of an append that stored several (appendq.go) its own counts.
+	DuplicateAt []int
 	// Pending lists property's pending erasures (AddPendingErasure) of
 	// the batch's events, stored now or before, oldest first, as
 	// PendingErasures would return them once the append committed: the

@@ -21,6 +21,14 @@ const (
 	DefaultPullLimit    = 1000              // events in one pull answer
 	MaxPullLimit        = 5000              // the largest limit a pull may ask for
 	EpochHeader         = "FloorDesk-Epoch" // carries the server epoch on every answer
+	// FollowsHeader, on a push, names the last event of the desk's
+	// previous push when that push is not answered yet: the server stores
+	// this push after that one, and only if that one is stored.
+	FollowsHeader = "FloorDesk-Follows"
+	// PushAheadHeader, on a push answer, says how many pushes the desk
+	// may have unanswered at once (each after the first carrying
+	// FollowsHeader); a server that does not send it takes one at a time.
+	PushAheadHeader = "FloorDesk-Push-Ahead"
 )
 
 // PushRequest is the body of POST /v1/events: a batch of events, each in its

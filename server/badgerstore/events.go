@@ -23,13 +23,14 @@ func (s *Store) Append(ctx context.Context, property string, evs []server.Pushed
 			return err
 		}
 		batch := make(map[string][]byte, len(evs))
-		for _, p := range evs {
+		for i, p := range evs {
 			dup, err := known(txn, batch, p)
 			if err != nil {
 				return err
 			}
 			if dup {
 				res.Duplicates++
+				res.DuplicateAt = append(res.DuplicateAt, i)
 				continue
 			}
 			last++

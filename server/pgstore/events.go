@@ -62,7 +62,8 @@ const insertBodySQL = `WITH input AS (
 
 // insertAnswerSQL is the answer of insertSQL and insertNotifySQL, after
 // the count they notified.
-const insertAnswerSQL = `, ARRAY(SELECT target FROM pending ORDER BY n), ARRAY(SELECT erasure FROM pending ORDER BY n)`
+const insertAnswerSQL = `, ARRAY(SELECT target FROM pending ORDER BY n), ARRAY(SELECT erasure FROM pending ORDER BY n),
+	ARRAY(SELECT i.ord - 1 FROM input i WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.ord = i.ord) ORDER BY i.ord)`
 
 const (
 	insertSQL = insertBodySQL + `
@@ -157,6 +158,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 	br := s.pool.SendBatch(ctx, b)
 	var last, stored, notified int64
 	var differ, targets, erasures []string
+	var dupAt []int
 	if _, err := br.Exec(); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
@@ -165,7 +167,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
-	if err := br.QueryRow().Scan(&stored, &differ, &notified, &targets, &erasures); err != nil {
+	if err := br.QueryRow().Scan(&stored, &differ, &notified, &targets, &erasures, &dupAt); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
@@ -173,11 +175,19 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		return server.AppendResult{}, nil, err
 	}
 	return server.AppendResult{
-		Stored:     int(stored),
-		Duplicates: len(evs) - int(stored),
-		LastSeq:    uint64(last + stored),
-		Pending:    pendingOf(targets, erasures),
+		Stored:      int(stored),
+		Duplicates:  len(evs) - int(stored),
+		LastSeq:     uint64(last + stored),
+		Pending:     pendingOf(targets, erasures),
+		DuplicateAt: nilIfEmpty(dupAt),
 	}, differ, nil
+}
+
+func nilIfEmpty(s []int) []int {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // pendingOf pairs the pending erasures' targets and erasures; nil when

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"floordesk/server"
@@ -70,13 +71,17 @@ func testAppendIsIdempotent(t *testing.T, s server.Store) {
 	}
 	fresh := NewEvent("desk-a", "loan.opened", 20)
 	batch := []server.Pushed{evs[0], fresh, fresh, evs[3]}
-	if res := mustAppend(t, s, "hotel", batch); counts(res) != (counted{Stored: 1, Duplicates: 3, LastSeq: 5}) {
-		t.Fatalf("mixed push = %+v, want 1 stored, 3 duplicates, last seq 5", res)
+	if res := mustAppend(t, s, "hotel", batch); counts(res) != (counted{Stored: 1, Duplicates: 3, LastSeq: 5}) ||
+		!slices.Equal(res.DuplicateAt, []int{0, 2, 3}) {
+		t.Fatalf("mixed push = %+v, want 1 stored, 3 duplicates (at 0, 2 and 3), last seq 5", res)
 	}
 	if n := len(mustSince(t, s, "hotel", 0, 100)); n != 5 {
 		t.Fatalf("store holds %d events, want 5", n)
 	}
-	if res := mustAppend(t, s, "hotel", nil); counts(res) != (counted{LastSeq: 5}) {
+	if res := mustAppend(t, s, "hotel", evs[1:2]); !slices.Equal(res.DuplicateAt, []int{0}) {
+		t.Fatalf("a repeated event = %+v, want a duplicate at 0", res)
+	}
+	if res := mustAppend(t, s, "hotel", nil); counts(res) != (counted{LastSeq: 5}) || res.DuplicateAt != nil {
 		t.Fatalf("empty push = %+v, want nothing but last seq 5", res)
 	}
 }
