@@ -62,8 +62,11 @@ const insertBodySQL = `WITH input AS (
 
 // insertAnswerSQL is the answer of insertSQL and insertNotifySQL, after
 // the count they notified.
+// The places of the events stored (fresh) come back rather than those of
+// the duplicates: an anti-join of the batch with them cost PostgreSQL a
+// nested loop, quadratic in the batch.
 const insertAnswerSQL = `, ARRAY(SELECT target FROM pending ORDER BY n), ARRAY(SELECT erasure FROM pending ORDER BY n),
-	ARRAY(SELECT i.ord - 1 FROM input i WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.ord = i.ord) ORDER BY i.ord)`
+	ARRAY(SELECT ord FROM fresh)`
 
 const (
 	insertSQL = insertBodySQL + `
@@ -158,7 +161,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 	br := s.pool.SendBatch(ctx, b)
 	var last, stored, notified int64
 	var differ, targets, erasures []string
-	var dupAt []int
+	var freshAt []int64
 	if _, err := br.Exec(); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
@@ -167,7 +170,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
-	if err := br.QueryRow().Scan(&stored, &differ, &notified, &targets, &erasures, &dupAt); err != nil {
+	if err := br.QueryRow().Scan(&stored, &differ, &notified, &targets, &erasures, &freshAt); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
@@ -179,15 +182,28 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		Duplicates:  len(evs) - int(stored),
 		LastSeq:     uint64(last + stored),
 		Pending:     pendingOf(targets, erasures),
-		DuplicateAt: nilIfEmpty(dupAt),
+		DuplicateAt: duplicatesOf(len(evs), freshAt),
 	}, differ, nil
 }
 
-func nilIfEmpty(s []int) []int {
-	if len(s) == 0 {
+// duplicatesOf lists the indexes of a batch of n events that are not
+// among fresh, the places (counted from 1) of the events stored; nil when
+// every one was stored.
+func duplicatesOf(n int, fresh []int64) []int {
+	if len(fresh) == n {
 		return nil
 	}
-	return s
+	stored := make([]bool, n)
+	for _, ord := range fresh {
+		stored[ord-1] = true
+	}
+	var out []int
+	for i, ok := range stored {
+		if !ok {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // pendingOf pairs the pending erasures' targets and erasures; nil when
