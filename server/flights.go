@@ -113,7 +113,9 @@ func (s *Server) awaitFollowed(ctx context.Context, desk, id string) (*pushError
 	defer deadline.Stop()
 	poll := time.NewTicker(followPoll)
 	defer poll.Stop()
-	for checked := false; ; {
+	// The store is looked in only after a first wait: the push followed
+	// is most often being read on another connection, in flight soon.
+	for checked := true; ; {
 		changed := s.flights.watch()
 		if _, ok := s.flights.get(id); ok {
 			return nil, nil
