@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -86,7 +87,11 @@ func benchPushPull(b *testing.B, st server.Store, clock cpuClock, batch int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := &benchClient{url: hs.URL, token: token, hc: hs.Client()}
+	hc := hs.Client()
+	// Idle connections kept as the sync client keeps them (SyncConfig):
+	// its pushes ahead and its pull each have one.
+	hc.Transport.(*http.Transport).MaxIdleConnsPerHost = 4
+	c := &benchClient{url: hs.URL, token: token, hc: hc}
 	key := storetest.NewKey(1)
 	c.registerKey(b, key)
 	var cursor uint64
@@ -94,13 +99,11 @@ func benchPushPull(b *testing.B, st server.Store, clock cpuClock, batch int) {
 	var cpu, pgCPU time.Duration
 	for b.Loop() {
 		b.StopTimer()
-		bodies := pushBodies(b, batch, key, &link)
+		bodies, lasts := pushBodies(b, batch, key, &link)
 		self0, pg0 := clock.read()
 		b.StartTimer()
-		for _, body := range bodies {
-			c.push(b, body)
-		}
-		cursor = c.pullAll(b, cursor, batch)
+		c.pushAll(b, bodies, lasts)
+		cursor = c.pullAll(b, cursor, wire.DefaultPullLimit)
 		b.StopTimer()
 		self1, pg1 := clock.read()
 		cpu, pgCPU = cpu+self1-self0, pgCPU+pg1-pg0
@@ -117,17 +120,17 @@ func benchPushPull(b *testing.B, st server.Store, clock cpuClock, batch int) {
 
 // pushBodies encodes 10,000 fresh events, sealed in the desk's chain as
 // a desk's are (so the server checks every signature and link), as
-// gzipped push bodies. It uses
+// gzipped push bodies, with the ID of each body's last event. It uses
 // one gzip writer throughout, as the sync client would: a writer per body
 // left a gigabyte of garbage per run for the timed part's collections.
-func pushBodies(b *testing.B, batch int, key ed25519.PrivateKey, link *wire.ChainLink) [][]byte {
-	var bodies [][]byte
+func pushBodies(b *testing.B, batch int, key ed25519.PrivateKey, link *wire.ChainLink) (bodies [][]byte, lasts []string) {
 	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
 	for i := 0; i < benchEvents; i += batch {
 		var req wire.PushRequest
 		for _, p := range storetest.SealEvents("desk-bench", key, link, batch, 100) {
 			req.Events = append(req.Events, p.Raw)
 		}
+		lasts = append(lasts, link.ID)
 		raw, err := json.Marshal(req)
 		if err != nil {
 			b.Fatal(err)
@@ -138,7 +141,7 @@ func pushBodies(b *testing.B, batch int, key ed25519.PrivateKey, link *wire.Chai
 		zw.Close()
 		bodies = append(bodies, buf.Bytes())
 	}
-	return bodies
+	return bodies, lasts
 }
 
 type benchClient struct {
@@ -146,25 +149,29 @@ type benchClient struct {
 	hc         *http.Client
 }
 
-func (c *benchClient) do(b *testing.B, req *http.Request, out any) {
-	if err := json.Unmarshal(c.send(b, req), out); err != nil {
-		b.Fatal(err)
-	}
-}
-
 // send sends req with the desk's token and returns the answer's body.
 func (c *benchClient) send(b *testing.B, req *http.Request) []byte {
+	body, _, err := c.exchange(req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return body
+}
+
+// exchange sends req with the desk's token and returns the answer's body
+// and headers. Safe to call from any goroutine.
+func (c *benchClient) exchange(req *http.Request) ([]byte, http.Header, error) {
 	req.Header.Set("Authorization", "Bearer "+c.token)
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		b.Fatal(err)
+		return nil, nil, err
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 {
-		b.Fatalf("%s: %d %s", req.URL.Path, resp.StatusCode, body)
+		return nil, nil, fmt.Errorf("%s: %d %s", req.URL.Path, resp.StatusCode, body)
 	}
-	return body
+	return body, resp.Header, nil
 }
 
 // registerKey registers the bench desk's key, as a desk does before its
@@ -176,12 +183,64 @@ func (c *benchClient) registerKey(b *testing.B, key ed25519.PrivateKey) {
 	c.send(b, req)
 }
 
-func (c *benchClient) push(b *testing.B, body []byte) {
+// pushAll pushes the bodies as the sync client does: each before the
+// ones before it are answered, as many at once as the server's answers
+// allow (wire.PushAheadHeader; one until the first answer), each naming
+// the last event of the one before it while that one is unanswered.
+func (c *benchClient) pushAll(b *testing.B, bodies [][]byte, lasts []string) {
+	type answer struct {
+		ahead int
+		err   error
+	}
+	ahead := 1
+	var window []chan answer
+	next := func() {
+		a := <-window[0]
+		window = window[1:]
+		if a.err != nil {
+			b.Fatal(a.err)
+		}
+		ahead = a.ahead
+	}
+	for i, body := range bodies {
+		for len(window) >= ahead {
+			next()
+		}
+		follows := ""
+		if len(window) > 0 {
+			follows = lasts[i-1]
+		}
+		done := make(chan answer, 1)
+		go func() {
+			n, err := c.push(body, follows)
+			done <- answer{n, err}
+		}()
+		window = append(window, done)
+	}
+	for len(window) > 0 {
+		next()
+	}
+}
+
+// push sends one push body and returns how many pushes the server takes
+// at once.
+func (c *benchClient) push(body []byte, follows string) (ahead int, err error) {
 	req, _ := http.NewRequest("POST", c.url+"/v1/events", bytes.NewReader(body))
 	req.Header.Set("Content-Encoding", "gzip")
 	req.Header.Set("Content-Type", "application/json")
+	if follows != "" {
+		req.Header.Set(wire.FollowsHeader, follows)
+	}
+	raw, h, err := c.exchange(req)
+	if err != nil {
+		return 0, err
+	}
 	var res wire.PushResponse
-	c.do(b, req, &res)
+	if err := json.Unmarshal(raw, &res); err != nil {
+		return 0, err
+	}
+	ahead, _ = strconv.Atoi(h.Get(wire.PushAheadHeader))
+	return max(ahead, 1), nil
 }
 
 // pull sends a pull and decodes the answer as the desk does.
@@ -194,7 +253,8 @@ func (c *benchClient) pull(b *testing.B, req *http.Request) wire.PullResponse {
 }
 
 // pullAll pulls pages until it has 10,000 events, decoding each event as
-// the desk does.
+// the desk does. The sync client asks for pages of its PullLimit,
+// wire.DefaultPullLimit unless configured, whatever its push batch.
 func (c *benchClient) pullAll(b *testing.B, cursor uint64, limit int) uint64 {
 	for got := 0; got < benchEvents; {
 		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/v1/events?after=%d&limit=%d&wait=0", c.url, cursor, limit), nil)
