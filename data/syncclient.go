@@ -166,6 +166,7 @@ type SyncClient struct {
 	running    atomic.Bool
 	settings   bool          // URL and token come from the store's settings, read at each call
 	pushBudget int           // bytes of events in one push; the pusher's own
+	pushAhead  atomic.Int32  // pushes the server takes unanswered at once (wire.PushAheadHeader); 0: not said
 	epochMu    sync.Mutex    // orders epoch checks, Requeue and ApplyRemote
 	pushKick   chan struct{} // wakes the pusher
 	pullKick   chan struct{} // cuts the puller's backoff short

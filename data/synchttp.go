@@ -66,41 +66,53 @@ func (e *ServerError) Is(target error) bool {
 
 // call sends one request with the desk's token and decodes the answer.
 func (c *SyncClient) call(ctx context.Context, method, path string, body []byte, timeout time.Duration, out any) error {
+	_, err := c.exchange(ctx, method, path, body, nil, timeout, out)
+	return err
+}
+
+// exchange is call with further request headers (nil: none), returning
+// what the answer told of the server too.
+func (c *SyncClient) exchange(ctx context.Context, method, path string, body []byte, hdr http.Header, timeout time.Duration, out any) (answered, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	url, token := c.endpoint()
-	ans, err := serverExchange(ctx, c.cfg.HTTPClient, method, url+path, token, body, out)
+	ans, err := serverExchange(ctx, c.cfg.HTTPClient, method, url+path, token, body, hdr, out)
 	if !ans.date.IsZero() {
 		c.noteServerClock(ans.date)
 	}
 	if ans.protocol != 0 {
 		c.noteServerProtocol(ans.protocol)
 	}
-	return err
+	return ans, err
 }
 
 func roundTrip(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) error {
-	_, err := serverExchange(ctx, hc, method, url, token, body, out)
+	_, err := serverExchange(ctx, hc, method, url, token, body, nil, out)
 	return err
 }
 
 // answered is what every answer tells of its server: its clock (the Date
-// header) and its sync protocol level; zero when there was no answer or
-// the header was missing.
+// header), its sync protocol level and, on a push answer, how many pushes
+// it takes at once (wire.PushAheadHeader); zero when there was no answer
+// or the header was missing.
 type answered struct {
-	date     time.Time
-	protocol int
+	date      time.Time
+	protocol  int
+	pushAhead int
 }
 
-// serverExchange is roundTrip that also returns what the answer told of
-// the server.
-func serverExchange(ctx context.Context, hc *http.Client, method, url, token string, body []byte, out any) (answered, error) {
+// serverExchange is roundTrip with further request headers, that also
+// returns what the answer told of the server.
+func serverExchange(ctx context.Context, hc *http.Client, method, url, token string, body []byte, hdr http.Header, out any) (answered, error) {
 	req, err := newRequest(ctx, method, url, body)
 	if err != nil {
 		return answered{}, err
 	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range hdr {
+		req.Header[k] = v
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
@@ -112,6 +124,7 @@ func serverExchange(ctx context.Context, hc *http.Client, method, url, token str
 	if h := resp.Header.Get(wire.ProtocolHeader); h != "" {
 		ans.protocol, _ = wire.ParseProtocol(h)
 	}
+	ans.pushAhead, _ = strconv.Atoi(resp.Header.Get(wire.PushAheadHeader))
 	b, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerRead+1))
 	if err != nil {
 		return ans, fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)

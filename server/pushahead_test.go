@@ -1,18 +1,23 @@
 package server_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/server"
+	"floordesk/server/badgerstore"
 	"floordesk/server/storetest"
 )
 
@@ -203,5 +208,67 @@ func pulledIDs(t *testing.T, e *env, token string) []string {
 			return out
 		}
 		after = res.Next
+	}
+}
+
+// TestDeskPushesAhead: a desk that worked offline sends its outbox in
+// pushes of 100 without waiting for each answer, as the server allows,
+// and the server holds its events in the order the desk wrote them.
+func TestDeskPushesAhead(t *testing.T) {
+	st, err := badgerstore.Open(t.TempDir(), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv, _ := server.New(server.Config{Store: st, Logger: quiet})
+	var inFlight, most atomic.Int32
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == "POST" && r.URL.Path == "/v1/events" {
+			n := inFlight.Add(1)
+			defer inFlight.Add(-1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+		}
+		srv.Handler().ServeHTTP(w, r)
+	}))
+	defer hs.Close()
+	defer srv.Close()
+
+	ds, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "desk-a", Fold: listFold, Logger: quiet, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ds.Close()
+	code, _ := server.CreateEnrolment(t.Context(), st, "hotel", time.Now(), time.Hour)
+	if err := data.EnrollStore(t.Context(), ds, hs.URL, code); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 1500 {
+		ref := wire.EntityRef{Kind: "key", ID: fmt.Sprintf("K%d", i)}
+		if _, err := ds.Append(wire.Event{Actor: "s", Entity: ref, Type: "key.signed_out", Body: json.RawMessage(`{"x":1}`)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	written, err := ds.Outbox(2000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := data.NewSyncClient(ds, data.SyncConfig{Logger: quiet, PushBatch: 100})
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	go c.Run(ctx)
+	waitFor(t, "the outbox to empty", 30*time.Second, func() bool { return c.Status().Pending == 0 && c.Status().Online })
+
+	if most.Load() < 2 {
+		t.Errorf("at most %d push at a time: the desk waited for each answer", most.Load())
+	}
+	token, _ := ds.Setting(data.SettingDeskToken)
+	e := &env{t: t, store: st, http: hs}
+	want := make([]string, len(written))
+	for i, ev := range written {
+		want[i] = ev.ID
+	}
+	if got := pulledIDs(t, e, token); !slices.Equal(got, want) {
+		t.Fatalf("the server holds %d events, not in the order the desk wrote its %d", len(got), len(want))
 	}
 }
