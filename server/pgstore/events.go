@@ -62,11 +62,7 @@ const insertBodySQL = `WITH input AS (
 
 // insertAnswerSQL is the answer of insertSQL and insertNotifySQL, after
 // the count they notified.
-// The places of the events stored (fresh) come back rather than those of
-// the duplicates: an anti-join of the batch with them cost PostgreSQL a
-// nested loop, quadratic in the batch.
-const insertAnswerSQL = `, ARRAY(SELECT target FROM pending ORDER BY n), ARRAY(SELECT erasure FROM pending ORDER BY n),
-	ARRAY(SELECT ord FROM fresh)`
+const insertAnswerSQL = `, ARRAY(SELECT target FROM pending ORDER BY n), ARRAY(SELECT erasure FROM pending ORDER BY n)`
 
 const (
 	insertSQL = insertBodySQL + `
@@ -113,6 +109,12 @@ func (s *Store) Append(ctx context.Context, property string, evs []server.Pushed
 	}
 	if err != nil {
 		return server.AppendResult{}, fmt.Errorf("append: %w", err)
+	}
+	if res.Duplicates > 0 {
+		first := res.LastSeq - uint64(res.Stored)
+		if res.DuplicateAt, err = s.duplicatesAt(ctx, property, evs, first, res.LastSeq); err != nil {
+			return server.AppendResult{}, err
+		}
 	}
 	return res, nil
 }
@@ -161,7 +163,6 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 	br := s.pool.SendBatch(ctx, b)
 	var last, stored, notified int64
 	var differ, targets, erasures []string
-	var freshAt []int64
 	if _, err := br.Exec(); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
@@ -170,7 +171,7 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
-	if err := br.QueryRow().Scan(&stored, &differ, &notified, &targets, &erasures, &freshAt); err != nil {
+	if err := br.QueryRow().Scan(&stored, &differ, &notified, &targets, &erasures); err != nil {
 		br.Close()
 		return server.AppendResult{}, nil, err
 	}
@@ -178,32 +179,47 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 		return server.AppendResult{}, nil, err
 	}
 	return server.AppendResult{
-		Stored:      int(stored),
-		Duplicates:  len(evs) - int(stored),
-		LastSeq:     uint64(last + stored),
-		Pending:     pendingOf(targets, erasures),
-		DuplicateAt: duplicatesOf(len(evs), freshAt),
+		Stored:     int(stored),
+		Duplicates: len(evs) - int(stored),
+		LastSeq:    uint64(last + stored),
+		Pending:    pendingOf(targets, erasures),
 	}, differ, nil
 }
 
-// duplicatesOf lists the indexes of a batch of n events that are not
-// among fresh, the places (counted from 1) of the events stored; nil when
-// every one was stored.
-func duplicatesOf(n int, fresh []int64) []int {
-	if len(fresh) == n {
-		return nil
+// duplicatesAt lists the indexes of a batch's events that an append
+// skipped as duplicates, given the sequences after first up to last it
+// stored: those stored before (or for another property), and the repeats
+// of an ID inside the batch. Asked only when an append skipped some
+// (Duplicates > 0), after it: a stored event never moves. (Inside the
+// append, a join of the batch with the events it stored cost PostgreSQL
+// a nested loop, quadratic in the batch, on every push.)
+func (s *Store) duplicatesAt(ctx context.Context, property string, evs []server.Pushed, first, last uint64) ([]int, error) {
+	ids := make([]string, len(evs))
+	for i, p := range evs {
+		ids[i] = p.Event.ID
 	}
-	stored := make([]bool, n)
-	for _, ord := range fresh {
-		stored[ord-1] = true
+	rows, err := s.pool.Query(ctx, `SELECT id FROM fd_events WHERE id = ANY($1) AND property = $2 AND seq > $3 AND seq <= $4`,
+		ids, property, int64(first), int64(last))
+	if err != nil {
+		return nil, fmt.Errorf("duplicates: %w", err)
+	}
+	storedNow, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("duplicates: %w", err)
+	}
+	fresh := make(map[string]bool, len(storedNow))
+	for _, id := range storedNow {
+		fresh[id] = true
 	}
 	var out []int
-	for i, ok := range stored {
-		if !ok {
-			out = append(out, i)
+	for i, id := range ids {
+		if fresh[id] {
+			delete(fresh, id) // its first place in the batch; a repeat is a duplicate
+			continue
 		}
+		out = append(out, i)
 	}
-	return out
+	return out, nil
 }
 
 // pendingOf pairs the pending erasures' targets and erasures; nil when
