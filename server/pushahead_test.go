@@ -221,12 +221,24 @@ func TestDeskPushesAhead(t *testing.T) {
 	}
 	defer st.Close()
 	srv, _ := server.New(server.Config{Store: st, Logger: quiet})
+	// Until two pushes were seen at once, each waits (up to a second)
+	// for another to come before the server takes it: a desk that waits
+	// for each answer is then seen to, however fast the server answers.
 	var inFlight, most atomic.Int32
+	twoSeen := make(chan struct{})
+	var once sync.Once
 	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == "POST" && r.URL.Path == "/v1/events" {
 			n := inFlight.Add(1)
 			defer inFlight.Add(-1)
 			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			if n >= 2 {
+				once.Do(func() { close(twoSeen) })
+			}
+			select {
+			case <-twoSeen:
+			case <-time.After(time.Second):
 			}
 		}
 		srv.Handler().ServeHTTP(w, r)
