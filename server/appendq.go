@@ -139,11 +139,16 @@ func (q *appendQueue) storeGroup(property string, group []*queuedPush) {
 }
 
 // ready is nil when p may be stored: its desk still waits for it and the
-// pushes it follows were stored.
+// pushes it follows were stored. (One it follows that is not done yet is
+// in p's own group, stored with it.)
 func (p *queuedPush) ready() error {
 	for _, a := range p.after {
-		if a.err != nil {
-			return errAfterFailed
+		select {
+		case <-a.done:
+			if a.err != nil {
+				return errAfterFailed
+			}
+		default:
 		}
 	}
 	return p.ctx.Err()
@@ -165,7 +170,11 @@ func (q *appendQueue) storeTogether(property string, group []*queuedPush) bool {
 	if CheckRepeats(all) != nil {
 		return false
 	}
-	res, err := q.store.Append(context.WithoutCancel(group[0].ctx), property, all)
+	// The group is stored for every push in it: not given up when the
+	// first one's desk hangs up, but within the time a desk waits.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(group[0].ctx), DeskAnswerTimeout)
+	defer cancel()
+	res, err := q.store.Append(ctx, property, all)
 	if err != nil {
 		return false
 	}
