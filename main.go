@@ -88,6 +88,7 @@ const appID = "com.floordesk.desk"
 func main() { os.Exit(run(os.Args[1:])) }
 
 func run(args []string) int {
+	profileStart()
 	if len(args) > 0 {
 		switch args[0] {
 		case "backup":
