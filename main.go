@@ -150,7 +150,7 @@ func desk(args []string) int {
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
-	st, err := openDeskStore(f, key)
+	st, graphics, err := openWhileCheckingGraphics(f, key)
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -158,6 +158,9 @@ func desk(args []string) int {
 	if pinless && !isDemoStore(st) {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
+	}
+	if code := graphics.say(); code != exitOK {
+		return code
 	}
 	code := runDesk(st, f)
 	if err := st.Close(); err != nil {
@@ -182,9 +185,6 @@ func openDeskStore(f deskFlags, key seal.Key) (*data.Store, error) {
 func runDesk(st *data.Store, f deskFlags) int {
 	svc, code := prepareDesk(st, f)
 	if code != exitOK {
-		return code
-	}
-	if code := checkGraphics(); code != exitOK {
 		return code
 	}
 	d := newDeskSession(*f.dir)
