@@ -159,10 +159,7 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	if code := graphics.say(); code != exitOK {
-		return code
-	}
-	code := runDesk(st, f)
+	code := runDesk(st, graphics, f)
 	if err := st.Close(); err != nil {
 		slog.Error("close store", "err", err)
 		return exitFailed
@@ -181,10 +178,14 @@ func openDeskStore(f deskFlags, key seal.Key) (*data.Store, error) {
 	return st, err
 }
 
-// runDesk shows the desk's window on an open store until it is closed.
-func runDesk(st *data.Store, f deskFlags) int {
+// runDesk shows the desk's window on an open store until it is closed,
+// or says what graphics found missing.
+func runDesk(st *data.Store, graphics graphicsCheck, f deskFlags) int {
 	svc, code := prepareDesk(st, f)
 	if code != exitOK {
+		return code
+	}
+	if code := graphics.say(); code != exitOK {
 		return code
 	}
 	d := newDeskSession(*f.dir)
