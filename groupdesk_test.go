@@ -161,6 +161,38 @@ func TestReadOnlyPropertyHasNoCommand(t *testing.T) {
 	}
 }
 
+// TestReadOnlyPropertyMasksGuestsAndCountsTheHotel: a group supervisor
+// reading a property sees its guests masked in lists and in the records
+// they open (they serve no guest), and the dashboard's tiles say they
+// count the whole hotel, not "this desk".
+func TestReadOnlyPropertyMasksGuestsAndCountsTheHotel(t *testing.T) {
+	e, dw := readOnlyProperty(t, kit.Chinese)
+	sh := dw.Shell()
+	sh.Select("dashboard")
+	kittest.Shows(t, e.Window.Content(), "全酒店钥匙已签出", "全酒店今日应还借用", "全酒店待认领失物")
+	if got := kittest.Visible(e.Window.Content()); strings.Contains(got, "本台") {
+		t.Errorf("the group reader's dashboard counts every desk but says 本台:\n%s", got)
+	}
+	whole := []string{"王芳", "Mr Chen", "13800000000", "Anna Müller"}
+	for _, id := range []string{"messages", "guests"} {
+		sh.Select(id)
+		lists, _ := listsAndTabs(sh.Current().Content())
+		if len(lists) == 0 || lists[0].Length() == 0 {
+			t.Fatalf("%s lists nothing", id)
+		}
+		for i := range min(lists[0].Length(), 4) {
+			sh.Select(id)
+			lists[0].Select(i)
+			got := kittest.Visible(e.Window.Content())
+			for _, w := range whole {
+				if strings.Contains(got, w) {
+					t.Errorf("%s row %d shows %q whole to a group reader:\n%s", id, i, w, got)
+				}
+			}
+		}
+	}
+}
+
 // listsAndTabs are the lists and the tabs shown in o.
 func listsAndTabs(o fyne.CanvasObject) (lists []*widget.List, tabs []*container.AppTabs) {
 	kittest.WalkShown(o, func(o fyne.CanvasObject) {
