@@ -2,9 +2,13 @@ package group_test
 
 import (
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -201,5 +205,46 @@ func TestGroupDeskSeesEachPropertysDashboard(t *testing.T) {
 		if !p.Synced() || !p.LastReceived().Equal(received) {
 			t.Errorf("%s's copy after a restart: synced %v, last event received %v; want true, %v", p.Name, p.Synced(), p.LastReceived(), received)
 		}
+	}
+}
+
+// TestANewGrantRemovesCopiesNoLongerListed: a group desk given a new code
+// that lists fewer properties deletes the copies of the others (their
+// guests' data has no reason to stay on this PC; the server keeps it),
+// and leaves alone what is not a copy.
+func TestANewGrantRemovesCopiesNoLongerListed(t *testing.T) {
+	dir := t.TempDir()
+	open := func(props ...string) *group.Desk {
+		t.Helper()
+		d, err := group.Open(group.Options{Dir: dir, Desk: "group-desk", Properties: props,
+			Sync: data.SyncConfig{URL: "http://127.0.0.1:1", Token: "t"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		return d
+	}
+	d := open("grand-hotel", "harbour-hotel")
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(dir, "group", "notes")
+	if err := os.MkdirAll(notes, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	d = open("harbour-hotel")
+	if !slices.Equal(d.Removed, []string{"grand-hotel"}) {
+		t.Errorf("removed %v, want [grand-hotel]", d.Removed)
+	}
+	if _, err := os.Stat(group.StoreDir(dir, "grand-hotel")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the copy of grand-hotel is still there: %v", err)
+	}
+	for _, keep := range []string{group.StoreDir(dir, "harbour-hotel"), notes} {
+		if _, err := os.Stat(keep); err != nil {
+			t.Errorf("%s is gone: %v", keep, err)
+		}
+	}
+	if len(d.Properties) != 1 || d.Properties[0].Name != "harbour-hotel" {
+		t.Errorf("the granted copy is not open: %v", d.Properties)
 	}
 }
