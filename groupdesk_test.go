@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -22,7 +21,7 @@ import (
 	"floordesk/data"
 	"floordesk/group"
 	"floordesk/server"
-	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 	"floordesk/ui"
 	uigroup "floordesk/ui/group"
 	"floordesk/ui/kit"
@@ -288,16 +287,8 @@ func TestScreenshotReadOnlyProperty(t *testing.T) {
 func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	ss, err := badgerstore.Open(t.TempDir(), quietLog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: ss, Logger: quietLog, LongPoll: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	defer func() { cancel(); srv.Close(); hs.Close(); ss.Close() }()
+	srv := servertest.Start(t, servertest.Options{})
+	ss, hs := srv.Store, srv.HTTP
 	for _, p := range []string{"hotel-a", "hotel-b"} { // a desk of each makes the server know it
 		code, err := server.CreateEnrolment(ctx, ss, p, time.Now(), time.Hour)
 		if err != nil {

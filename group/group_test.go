@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,7 +21,7 @@ import (
 	"floordesk/data/diskspace/disktest"
 	"floordesk/group"
 	"floordesk/server"
-	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 	uigroup "floordesk/ui/group"
 	"floordesk/ui/kit"
 )
@@ -97,17 +96,8 @@ func counts(t *testing.T, s *kit.Session, svc *app.Service, now time.Time) uigro
 // newServer starts a server on loopback on a Badger store of its own,
 // stopped when the test ends; it returns the store and the server's URL.
 func newServer(t *testing.T) (server.Store, string) {
-	st, err := badgerstore.Open(t.TempDir(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { srv.Close(); hs.Close(); st.Close() })
-	return st, hs.URL
+	srv := servertest.Start(t, servertest.Options{})
+	return srv.Store, srv.URL
 }
 
 // enrolGroupDesk makes a group desk's own store in dir, enrols it with a
