@@ -9,6 +9,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -32,6 +33,9 @@ type Options struct {
 	TLS      bool                 // serve HTTPS with httptest's certificate
 	LongPoll time.Duration        // 0: a second
 	Config   func(*server.Config) // changes the server's configuration last
+	// Wrap, if set, is given the server's handler and returns the one
+	// the listener serves (a test that swaps or breaks the server).
+	Wrap func(http.Handler) http.Handler
 }
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -59,7 +63,11 @@ func Start(t testing.TB, o Options) *Server {
 		st.Close()
 		t.Fatal(err)
 	}
-	hs := httptest.NewUnstartedServer(srv.Handler())
+	h := srv.Handler()
+	if o.Wrap != nil {
+		h = o.Wrap(h)
+	}
+	hs := httptest.NewUnstartedServer(h)
 	hs.Config.ErrorLog = log.New(io.Discard, "", 0)
 	if o.TLS {
 		hs.StartTLS()
