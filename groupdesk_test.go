@@ -168,7 +168,7 @@ func TestReadOnlyPropertyMasksGuestsAndCountsTheHotel(t *testing.T) {
 	e, dw := readOnlyProperty(t, kit.Chinese)
 	sh := dw.Shell()
 	sh.Select("dashboard")
-	kittest.Shows(t, e.Window.Content(), "全酒店钥匙已签出", "全酒店今日应还借用", "全酒店待认领失物")
+	kittest.Shows(t, e.Window.Content(), "全店钥匙已签出", "全店今日应还", "全店待认领失物")
 	if got := kittest.Visible(e.Window.Content()); strings.Contains(got, "本台") {
 		t.Errorf("the group reader's dashboard counts every desk but says 本台:\n%s", got)
 	}
