@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,44 @@ import (
 // signed-in person's data, for `make bench` (cmd/floordesk-bench), which
 // times the start from outside and reads the Go heap from the file.
 const benchReadyEnv = "FLOORDESK_BENCH_READY"
+
+// startProfileEnv names a file prefix: with benchReadyEnv set too, the desk
+// profiles its processor (PREFIX.cpu.pprof) and traces its goroutines
+// (PREFIX.trace) from main's start to the report, to explain a start-up
+// figure (`go tool pprof`, `go tool trace`). Development only.
+const startProfileEnv = "FLOORDESK_START_PROFILE"
+
+// stopStartProfile ends the start-up profile; nil when none runs.
+var stopStartProfile func()
+
+// profileStart starts the start-up profile when startProfileEnv names a
+// prefix and the bench report is asked for.
+func profileStart() {
+	prefix := os.Getenv(startProfileEnv)
+	if prefix == "" || os.Getenv(benchReadyEnv) == "" {
+		return
+	}
+	cpu, err := os.Create(prefix + ".cpu.pprof")
+	if err != nil {
+		return
+	}
+	tr, err := os.Create(prefix + ".trace")
+	if err != nil {
+		cpu.Close()
+		return
+	}
+	if pprof.StartCPUProfile(cpu) != nil || trace.Start(tr) != nil {
+		cpu.Close()
+		tr.Close()
+		return
+	}
+	stopStartProfile = func() {
+		pprof.StopCPUProfile()
+		trace.Stop()
+		cpu.Close()
+		tr.Close()
+	}
+}
 
 // started is when the process began running Go code.
 var started = time.Now()
@@ -33,6 +72,10 @@ func benchReady(path string) func() {
 	}
 	return func() {
 		ready := time.Since(started)
+		if stopStartProfile != nil {
+			stopStartProfile()
+			stopStartProfile = nil
+		}
 		go fyne.Do(func() { // after the frame the refresh asked for
 			go writeBenchReport(path, ready)
 			go profileIdle(path + ".cpu.pprof")

@@ -4,32 +4,21 @@ package main
 
 import (
 	"fmt"
-	"log/slog"
-	"os"
 	"strings"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
 
-// checkGraphics makes sure the desk's window can open before Fyne tries:
+// probeOpenGL makes sure the desk's window can open before Fyne tries:
 // Fyne needs OpenGL 2.1 and, without it (old PCs, the basic display
 // driver, some remote desktop sessions), only logs "window creation
 // error" and quits, which on Windows nobody sees. So the desk opens a
 // hidden 1×1 window with the context Fyne will ask for
 // (internal/driver/glfw/glfw_core.go) and, when that fails, says what to
-// do in both languages (a message box on Windows). It runs on the main
-// goroutine, which Fyne's driver has locked to the main thread.
-func checkGraphics() int {
-	key, detail := probeOpenGL()
-	if key == "" {
-		return exitOK
-	}
-	slog.Error("graphics", "err", detail)
-	say(os.Stderr, key, map[string]string{"Error": detail})
-	return exitFailed
-}
-
-// probeOpenGL is the translation key of what is missing, "" when nothing,
+// do in both languages (sayGraphics; a message box on Windows). It runs on
+// the main goroutine, which Fyne's driver has locked to the main thread.
+//
+// It returns the translation key of what is missing, "" when nothing,
 // and the driver's words. go-gl/glfw logs a platform error and goes on,
 // and panics on errors it does not expect (a failed start shows as "not
 // initialized" at the next call): both are caught here.

@@ -2,5 +2,5 @@
 
 package main
 
-// checkGraphics leaves OpenGL ES builds to Fyne's own checks.
-func checkGraphics() int { return exitOK }
+// probeOpenGL leaves OpenGL ES builds to Fyne's own checks.
+func probeOpenGL() (key, detail string) { return "", "" }

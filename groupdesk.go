@@ -69,7 +69,7 @@ func openGroupProperty(a fyne.App, g *group.Desk, name string, own *data.Store, 
 		sess := uigroup.Viewer(p.Svc, own.Desk(), w, do, time.Now)
 		dw := propertyWindow(w, sess, p, paper.PrintsDir(own.Dir()), nil)
 		w.SetOnClosed(dw.Stop)
-		w.Resize(fyne.NewSize(1280, 800))
+		w.Resize(ui.DefaultWindowSize) // fits a 1366×768 screen with a taskbar
 		dw.Start()
 		w.Show()
 		return

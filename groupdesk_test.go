@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -22,7 +21,7 @@ import (
 	"floordesk/data"
 	"floordesk/group"
 	"floordesk/server"
-	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 	"floordesk/ui"
 	uigroup "floordesk/ui/group"
 	"floordesk/ui/kit"
@@ -161,6 +160,38 @@ func TestReadOnlyPropertyHasNoCommand(t *testing.T) {
 	}
 }
 
+// TestReadOnlyPropertyMasksGuestsAndCountsTheHotel: a group supervisor
+// reading a property sees its guests masked in lists and in the records
+// they open (they serve no guest), and the dashboard's tiles say they
+// count the whole hotel, not "this desk".
+func TestReadOnlyPropertyMasksGuestsAndCountsTheHotel(t *testing.T) {
+	e, dw := readOnlyProperty(t, kit.Chinese)
+	sh := dw.Shell()
+	sh.Select("dashboard")
+	kittest.Shows(t, e.Window.Content(), "全店钥匙已签出", "全店今日应还", "全店待认领失物")
+	if got := kittest.Visible(e.Window.Content()); strings.Contains(got, "本台") {
+		t.Errorf("the group reader's dashboard counts every desk but says 本台:\n%s", got)
+	}
+	whole := []string{"王芳", "Mr Chen", "13800000000", "Anna Müller"}
+	for _, id := range []string{"messages", "guests"} {
+		sh.Select(id)
+		lists, _ := listsAndTabs(sh.Current().Content())
+		if len(lists) == 0 || lists[0].Length() == 0 {
+			t.Fatalf("%s lists nothing", id)
+		}
+		for i := range min(lists[0].Length(), 4) {
+			sh.Select(id)
+			lists[0].Select(i)
+			got := kittest.Visible(e.Window.Content())
+			for _, w := range whole {
+				if strings.Contains(got, w) {
+					t.Errorf("%s row %d shows %q whole to a group reader:\n%s", id, i, w, got)
+				}
+			}
+		}
+	}
+}
+
 // listsAndTabs are the lists and the tabs shown in o.
 func listsAndTabs(o fyne.CanvasObject) (lists []*widget.List, tabs []*container.AppTabs) {
 	kittest.WalkShown(o, func(o fyne.CanvasObject) {
@@ -256,16 +287,8 @@ func TestScreenshotReadOnlyProperty(t *testing.T) {
 func TestGroupDeskTakesANewCodeWithoutRestart(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	ss, err := badgerstore.Open(t.TempDir(), quietLog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: ss, Logger: quietLog, LongPoll: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	defer func() { cancel(); srv.Close(); hs.Close(); ss.Close() }()
+	srv := servertest.Start(t, servertest.Options{})
+	ss, hs := srv.Store, srv.HTTP
 	for _, p := range []string{"hotel-a", "hotel-b"} { // a desk of each makes the server know it
 		code, err := server.CreateEnrolment(ctx, ss, p, time.Now(), time.Hour)
 		if err != nil {

@@ -88,6 +88,7 @@ const appID = "com.floordesk.desk"
 func main() { os.Exit(run(os.Args[1:])) }
 
 func run(args []string) int {
+	profileStart()
 	if len(args) > 0 {
 		switch args[0] {
 		case "backup":
@@ -149,7 +150,7 @@ func desk(args []string) int {
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
-	st, err := openDeskStore(f, key)
+	st, graphics, err := openWhileCheckingGraphics(f, key)
 	if err != nil {
 		return openFailed(*f.dir, err, "cli.already_running")
 	}
@@ -158,7 +159,7 @@ func desk(args []string) int {
 		say(os.Stderr, "cli.signed_in_demo_only", nil)
 		return exitUsage
 	}
-	code := runDesk(st, f)
+	code := runDesk(st, graphics, f)
 	if err := st.Close(); err != nil {
 		slog.Error("close store", "err", err)
 		return exitFailed
@@ -177,13 +178,14 @@ func openDeskStore(f deskFlags, key seal.Key) (*data.Store, error) {
 	return st, err
 }
 
-// runDesk shows the desk's window on an open store until it is closed.
-func runDesk(st *data.Store, f deskFlags) int {
+// runDesk shows the desk's window on an open store until it is closed,
+// or says what graphics found missing.
+func runDesk(st *data.Store, graphics graphicsCheck, f deskFlags) int {
 	svc, code := prepareDesk(st, f)
 	if code != exitOK {
 		return code
 	}
-	if code := checkGraphics(); code != exitOK {
+	if code := graphics.say(); code != exitOK {
 		return code
 	}
 	d := newDeskSession(*f.dir)

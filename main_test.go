@@ -401,6 +401,13 @@ func TestDeskRunningOnTheFolder(t *testing.T) {
 		r := floordesk(t, "--data", dir)
 		r.wantCode(t, exitAlreadyRunning)
 		wantSaid(t, "stderr", r.stderr, "cli.already_running", nil)
+		// The child has no screen either, checked while the folder
+		// opened: the held folder is what to tell.
+		for _, l := range assets.Languages {
+			if no := sentence(t, l, "cli.no_display", map[string]string{"Error": ""}); strings.Contains(r.stderr, no) {
+				t.Fatalf("stderr speaks of the screen as well as the held folder; it reads:\n%s", r.stderr)
+			}
+		}
 	})
 	t.Run("restore", func(t *testing.T) {
 		backup := filepath.Join(t.TempDir(), "other.fdbackup")

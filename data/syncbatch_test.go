@@ -2,7 +2,7 @@ package data_test
 
 import (
 	"encoding/json"
-	"net/http/httptest"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -10,31 +10,16 @@ import (
 	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/server"
-	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 )
 
 // newSyncServerWith is newSyncServer with a server config tweaked.
 func newSyncServerWith(t *testing.T, tweak func(*server.Config)) *syncServer {
 	t.Helper()
-	st, err := badgerstore.Open(t.TempDir(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := server.Config{Store: st, Logger: quiet, LongPoll: 5 * time.Second}
-	tweak(&cfg)
-	srv, err := server.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
 	sw := &switchable{}
-	sw.set(srv.Handler())
-	hs := httptest.NewServer(sw)
-	t.Cleanup(func() {
-		srv.Close()
-		hs.Close()
-		st.Close()
-	})
-	return &syncServer{t: t, store: st, srv: srv, http: hs, sw: sw}
+	srv := servertest.Start(t, servertest.Options{LongPoll: 5 * time.Second, Config: tweak,
+		Wrap: func(h http.Handler) http.Handler { sw.set(h); return sw }})
+	return &syncServer{t: t, store: srv.Store, srv: srv.Server, http: srv.HTTP, sw: sw}
 }
 
 // TestSyncPushesBigEventsInBatchesTheServerTakes: an outbox of events

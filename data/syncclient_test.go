@@ -20,6 +20,7 @@ import (
 	"floordesk/data/wire"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -45,26 +46,7 @@ type syncServer struct {
 	sw    *switchable
 }
 
-func newSyncServer(t *testing.T) *syncServer {
-	t.Helper()
-	st, err := badgerstore.Open(t.TempDir(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sw := &switchable{}
-	sw.set(srv.Handler())
-	hs := httptest.NewServer(sw)
-	t.Cleanup(func() {
-		srv.Close()
-		hs.Close()
-		st.Close()
-	})
-	return &syncServer{t: t, store: st, srv: srv, http: hs, sw: sw}
-}
+func newSyncServer(t *testing.T) *syncServer { return newSyncServerWith(t, nil) }
 
 // waitHeld waits until the server holds n events of property. A sync
 // client's Pending is 0 before it has counted its outbox, so it cannot
@@ -298,19 +280,8 @@ func restoreServer(t *testing.T, backup []byte) restoredServer {
 	if err := badgerstore.Restore(dir, bytes.NewReader(backup), quiet); err != nil {
 		t.Fatal(err)
 	}
-	st, err := badgerstore.Open(dir, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: 5 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		srv.Close()
-		st.Close()
-	})
-	return restoredServer{srv, st}
+	srv := servertest.Start(t, servertest.Options{Dir: dir, LongPoll: 5 * time.Second})
+	return restoredServer{srv.Server, srv.Store}
 }
 
 // switchable serves through whichever handler was set last.

@@ -4,8 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sync"
 
 	"floordesk/app"
@@ -49,6 +53,10 @@ type Options struct {
 // Desk is an open group desk: its properties in the grant's order.
 type Desk struct {
 	Properties []*Property
+	// Removed are the copies Open deleted: properties the grant no longer
+	// lists (a new group code), whose guests' data the desk has no reason
+	// to keep; the server still holds everything.
+	Removed []string
 }
 
 // StoreDir is where property's copy lives under the desk's data folder.
@@ -71,7 +79,43 @@ func Open(o Options) (*Desk, error) {
 		}
 		d.Properties = append(d.Properties, p)
 	}
+	removed, err := pruneCopies(o.Dir, o.Properties)
+	d.Removed = removed
+	if err != nil {
+		slog.Warn("a copy of a property no longer granted could not be removed", "err", err)
+	}
 	return d, nil
+}
+
+// pruneCopies deletes the copies under dir/group of properties not in
+// keep: folders named as properties are that hold a store (a Badger
+// MANIFEST); anything else there is left alone.
+func pruneCopies(dir string, keep []string) ([]string, error) {
+	entries, err := os.ReadDir(filepath.Join(dir, "group"))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	var removed []string
+	var errs []error
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || !propertyRE.MatchString(name) || slices.Contains(keep, name) {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(StoreDir(dir, name), "MANIFEST")); err != nil {
+			continue
+		}
+		if err := os.RemoveAll(StoreDir(dir, name)); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		slog.Info("removed the copy of a property the group grant no longer lists", "property", name)
+		removed = append(removed, name)
+	}
+	return removed, errors.Join(errs...)
 }
 
 func checkGrant(names []string) error {

@@ -2,9 +2,12 @@ package group_test
 
 import (
 	"context"
+	"errors"
 	"io"
+	"io/fs"
 	"log/slog"
-	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -15,9 +18,10 @@ import (
 	appkeys "floordesk/app/keys"
 	apploans "floordesk/app/loans"
 	"floordesk/data"
+	"floordesk/data/diskspace/disktest"
 	"floordesk/group"
 	"floordesk/server"
-	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 	uigroup "floordesk/ui/group"
 	"floordesk/ui/kit"
 )
@@ -89,6 +93,40 @@ func counts(t *testing.T, s *kit.Session, svc *app.Service, now time.Time) uigro
 	return vs.At(now)
 }
 
+// newServer starts a server on loopback on a Badger store of its own,
+// stopped when the test ends; it returns the store and the server's URL.
+func newServer(t *testing.T) (server.Store, string) {
+	srv := servertest.Start(t, servertest.Options{})
+	return srv.Store, srv.URL
+}
+
+// enrolGroupDesk makes a group desk's own store in dir, enrols it with a
+// group code for properties, and returns its group options.
+func enrolGroupDesk(t *testing.T, st server.Store, url, dir string, properties ...string) group.Options {
+	t.Helper()
+	own, err := data.Open(data.Options{Dir: dir, Desk: "group-desk", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { own.Close() })
+	code, err := server.CreateGroupEnrolment(t.Context(), st, properties, time.Now(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := data.EnrollStore(t.Context(), own, url, code); err != nil {
+		t.Fatal(err)
+	}
+	if got := data.GroupOf(own); !slices.Equal(got, properties) {
+		t.Fatalf("the group desk reads %v, want %v", got, properties)
+	}
+	opt, err := group.OptionsFor(own, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Sync.Logger = quiet
+	return opt
+}
+
 // TestGroupDeskSeesEachPropertysDashboard: two properties on a real
 // server on loopback, each with records its desk made; a group desk joins
 // with a group code for both, loads each property into its own store
@@ -96,45 +134,14 @@ func counts(t *testing.T, s *kit.Session, svc *app.Service, now time.Time) uigro
 // that property's own dashboard's. A command on the group desk is
 // refused and nothing reaches the server.
 func TestGroupDeskSeesEachPropertysDashboard(t *testing.T) {
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	st, err := badgerstore.Open(t.TempDir(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	defer func() { cancel(); srv.Close(); hs.Close(); st.Close() }()
-
+	ctx := t.Context()
+	st, url := newServer(t)
 	a := newHotel(t, "hotel-a", "desk-a", 1, 2)
 	b := newHotel(t, "hotel-b", "desk-b", 2, 0)
 	for _, h := range []*hotel{a, b} {
-		h.pushAll(t, ctx, st, hs.URL)
+		h.pushAll(t, ctx, st, url)
 	}
-
-	own, err := data.Open(data.Options{Dir: t.TempDir(), Desk: "group-desk", Fold: app.Fold, Index: app.Index, IndexVersion: app.IndexVersion})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer own.Close()
-	code, err := server.CreateGroupEnrolment(ctx, st, []string{"hotel-a", "hotel-b"}, time.Now(), time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := data.EnrollStore(ctx, own, hs.URL, code); err != nil {
-		t.Fatal(err)
-	}
-	if got := data.GroupOf(own); !slices.Equal(got, []string{"hotel-a", "hotel-b"}) {
-		t.Fatalf("the group desk reads %v, want both properties", got)
-	}
-	opt, err := group.OptionsFor(own, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt.Sync.Logger = quiet
+	opt := enrolGroupDesk(t, st, url, t.TempDir(), "hotel-a", "hotel-b")
 	g, err := group.Open(opt)
 	if err != nil {
 		t.Fatal(err)
@@ -201,5 +208,106 @@ func TestGroupDeskSeesEachPropertysDashboard(t *testing.T) {
 		if !p.Synced() || !p.LastReceived().Equal(received) {
 			t.Errorf("%s's copy after a restart: synced %v, last event received %v; want true, %v", p.Name, p.Synced(), p.LastReceived(), received)
 		}
+	}
+}
+
+// TestANewGrantRemovesCopiesNoLongerListed: a group desk given a new code
+// that lists fewer properties deletes the copies of the others (their
+// guests' data has no reason to stay on this PC; the server keeps it),
+// and leaves alone what is not a copy.
+func TestANewGrantRemovesCopiesNoLongerListed(t *testing.T) {
+	dir := t.TempDir()
+	open := func(props ...string) *group.Desk {
+		t.Helper()
+		d, err := group.Open(group.Options{Dir: dir, Desk: "group-desk", Properties: props,
+			Sync: data.SyncConfig{URL: "http://127.0.0.1:1", Token: "t"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		return d
+	}
+	d := open("grand-hotel", "harbour-hotel")
+	if err := d.Close(); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(dir, "group", "notes")
+	if err := os.MkdirAll(notes, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	d = open("harbour-hotel")
+	if !slices.Equal(d.Removed, []string{"grand-hotel"}) {
+		t.Errorf("removed %v, want [grand-hotel]", d.Removed)
+	}
+	if _, err := os.Stat(group.StoreDir(dir, "grand-hotel")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the copy of grand-hotel is still there: %v", err)
+	}
+	for _, keep := range []string{group.StoreDir(dir, "harbour-hotel"), notes} {
+		if _, err := os.Stat(keep); err != nil {
+			t.Errorf("%s is gone: %v", keep, err)
+		}
+	}
+	if len(d.Properties) != 1 || d.Properties[0].Name != "harbour-hotel" {
+		t.Errorf("the granted copy is not open: %v", d.Properties)
+	}
+}
+
+// TestGroupCopyOnAFullDiskWaitsAndCatchesUp: a group desk whose disk
+// fills saves nothing it pulls for a property: its copy keeps what it
+// had, its sync state says the disk is full (which the overview says in
+// words), the other property's copy is not stopped by it, and once space
+// is freed the copy catches up without a restart.
+func TestGroupCopyOnAFullDiskWaitsAndCatchesUp(t *testing.T) {
+	root := disktest.Tmpfs(t, data.DiskReserve+96<<20)
+	st, url := newServer(t)
+	a := newHotel(t, "hotel-a", "desk-a", 1, 0)
+	b := newHotel(t, "hotel-b", "desk-b", 1, 0)
+	for _, h := range []*hotel{a, b} {
+		h.pushAll(t, t.Context(), st, url)
+	}
+	g, err := group.Open(enrolGroupDesk(t, st, url, disktest.Dir(t, root, "group-desk"), "hotel-a", "hotel-b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := make(chan struct{})
+	ctx, stop := context.WithCancel(t.Context())
+	go func() { defer close(ran); g.Run(ctx) }()
+	t.Cleanup(func() { stop(); <-ran; g.Close() })
+	pulled := func(p *group.Property) bool {
+		last, _ := st.LastSeq(t.Context(), p.Name)
+		cur, _ := p.Store.Cursor()
+		return cur == last
+	}
+	for _, p := range g.Properties {
+		apptest.WaitFor(t, p.Name+" pulled", 20*time.Second, func() bool { return pulled(p) })
+	}
+	copyA, copyB := g.Properties[0], g.Properties[1]
+	held, _ := copyA.Store.Cursor()
+
+	filler := disktest.Fill(t, root, data.DiskReserve-8<<20)
+	apptest.WaitFor(t, "the copy to see its disk full", 10*time.Second, func() bool { return copyA.Store.Disk().Full })
+	signOut := func(h *hotel) {
+		h.desk.Must(h.desk.Svc.SignOutKey(apptest.AttID, appkeys.KeySignOut{Tag: "F3-SEC-Z", Holder: apptest.Att2ID, Purpose: "clean", Due: apptest.Start.Add(time.Hour)}))
+	}
+	signOut(a)
+	apptest.WaitFor(t, "hotel-a's copy to say its disk is full", 15*time.Second, func() bool {
+		return copyA.Sync.Status().Problem == data.ProblemDiskFull
+	})
+	if cur, _ := copyA.Store.Cursor(); cur != held {
+		t.Errorf("hotel-a's copy moved its cursor from %d to %d on a full disk", held, cur)
+	}
+
+	filler.Remove()
+	signOut(b)
+	for _, p := range []*group.Property{copyA, copyB} {
+		apptest.WaitFor(t, p.Name+" caught up once space is freed", 20*time.Second, func() bool {
+			return pulled(p) && p.Sync.Status().Problem == data.ProblemNone
+		})
+	}
+	now := apptest.Start.Add(48 * time.Hour)
+	viewer := &kit.Session{Svc: copyA.Svc, Do: func(f func()) { f() }, Clock: func() time.Time { return now }, EveryDesk: true}
+	viewer.SignIn(group.Viewer("group-desk"))
+	if got := counts(t, viewer, copyA.Svc, now); got.KeysOverdue != 2 {
+		t.Errorf("hotel-a's copy counts %d keys overdue after catching up, want 2", got.KeysOverdue)
 	}
 }

@@ -35,6 +35,15 @@ type Dashboard struct {
 
 var _ kit.Screen = (*Dashboard)(nil)
 
+// tileName is the translation key of src's tile k: "this desk's" tiles
+// say "whole hotel" where every desk is counted.
+func tileName(s *kit.Session, src *kit.DashSource, k string) string {
+	if name, ok := src.EveryDeskTiles[k]; ok && s.EveryDesk {
+		return name
+	}
+	return k
+}
+
 // NewDashboard builds the dashboard from the registers' sources, in
 // order, and the conflicts; the shell calls Refresh to fill it.
 func NewDashboard(s *kit.Session, sources []*kit.DashSource) *Dashboard {
@@ -44,9 +53,11 @@ func NewDashboard(s *kit.Session, sources []*kit.DashSource) *Dashboard {
 		d.tileKeys = append(d.tileKeys, src.Tiles...)
 	}
 	d.tileBox = container.NewGridWithColumns(len(d.tileKeys))
-	for _, k := range d.tileKeys {
-		d.tiles[k] = newTile(lang.L(k))
-		d.tileBox.Add(d.tiles[k].content)
+	for _, src := range d.sources {
+		for _, k := range src.Tiles {
+			d.tiles[k] = newTile(lang.L(tileName(s, src, k)))
+			d.tileBox.Add(d.tiles[k].content)
+		}
 	}
 	d.list = kit.NewIDList(func() fyne.CanvasObject { return kit.NewRow() }, d.fillRow)
 	d.list.OnSelectedID(d.openLine)

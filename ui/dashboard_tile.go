@@ -23,7 +23,7 @@ func newTile(name string) *tile {
 	t.count.TextStyle.Bold = true
 	t.count.Alignment = fyne.TextAlignCenter
 	t.name.Alignment = fyne.TextAlignCenter
-	t.name.Truncation = fyne.TextTruncateEllipsis
+	t.name.Wrapping = fyne.TextWrapWord // a long name takes two lines rather than losing its end
 	t.overdue.Alignment = fyne.TextAlignCenter
 	t.overdue.Importance = widget.DangerImportance
 	t.content = widget.NewCard("", "", container.NewVBox(t.count, t.name, t.overdue))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"log"
 	"log/slog"
 	"net"
 	"net/http/httptest"
@@ -25,7 +24,7 @@ import (
 	"floordesk/data"
 	"floordesk/data/wire"
 	"floordesk/server"
-	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 	"floordesk/ui/kit"
 	"floordesk/ui/kit/kittest"
 )
@@ -44,28 +43,9 @@ type syncServer struct {
 
 func newSyncServer(t *testing.T, withTLS bool) *syncServer {
 	t.Helper()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	st, err := badgerstore.Open(t.TempDir(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: st, Logger: quiet, Version: "test", LongPoll: 300 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewUnstartedServer(srv.Handler())
-	hs.Config.ErrorLog = log.New(io.Discard, "", 0)
-	if withTLS {
-		hs.StartTLS()
-	} else {
-		hs.Start()
-	}
-	t.Cleanup(func() {
-		srv.Close()
-		hs.Close()
-		st.Close()
-	})
-	return &syncServer{store: st, http: hs, url: hs.URL}
+	srv := servertest.Start(t, servertest.Options{TLS: withTLS, LongPoll: 300 * time.Millisecond,
+		Config: func(c *server.Config) { c.Version = "test" }})
+	return &syncServer{store: srv.Store, http: srv.HTTP, url: srv.URL}
 }
 
 // code makes a one-time enrolment code for property.

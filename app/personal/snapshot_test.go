@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -18,6 +17,7 @@ import (
 	"floordesk/data/pkey"
 	"floordesk/server"
 	"floordesk/server/badgerstore"
+	"floordesk/server/servertest"
 )
 
 // TestSnapshotJoinMatchesReplay: a hotel's history on a real server on
@@ -138,17 +138,8 @@ type testServer struct {
 }
 
 func startServer(t *testing.T) *testServer {
-	st, err := badgerstore.Open(t.TempDir(), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { srv.Close(); hs.Close(); st.Close() })
-	return &testServer{store: st, url: hs.URL}
+	srv := servertest.Start(t, servertest.Options{})
+	return &testServer{store: srv.Store, url: srv.URL}
 }
 
 // sync enrols st and runs its sync client until its outbox is empty.

@@ -49,7 +49,13 @@ var knownFields = map[string]bool{"id": true, "hlc": true, "desk": true, "actor"
 // MarshalJSON writes the known fields in their fixed order, then any Extra
 // fields sorted by name. An event without extras encodes exactly as the
 // golden file pins.
-func (e Event) MarshalJSON() ([]byte, error) {
+func (e Event) MarshalJSON() ([]byte, error) { return e.marshal(false) }
+
+// marshal is MarshalJSON; with escape, the Extra fields are HTML-escaped
+// as json.Marshal escapes what a Marshaler returns (the known fields are
+// already), so Encode gives json.Marshal's bytes without its second pass
+// over the whole event.
+func (e Event) marshal(escape bool) ([]byte, error) {
 	b, err := json.Marshal(envelope(e))
 	if err != nil || len(e.Extra) == 0 {
 		return b, err
@@ -67,12 +73,26 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		out.WriteByte(',')
 		out.Write(name)
 		out.WriteByte(':')
-		if err := json.Compact(out, e.Extra[k]); err != nil {
+		if err := compactExtra(out, e.Extra[k], escape); err != nil {
 			return nil, fmt.Errorf("event field %s: %w", k, err)
 		}
 	}
 	out.WriteByte('}')
 	return out.Bytes(), nil
+}
+
+// compactExtra writes an Extra field's value compacted, and HTML-escaped
+// with escape.
+func compactExtra(out *bytes.Buffer, v json.RawMessage, escape bool) error {
+	if !escape {
+		return json.Compact(out, v)
+	}
+	var c bytes.Buffer
+	if err := json.Compact(&c, v); err != nil {
+		return err
+	}
+	json.HTMLEscape(out, c.Bytes())
+	return nil
 }
 
 // Less orders events for folding: by HLC, then desk, then ID. Every desk
@@ -90,7 +110,7 @@ func (e Event) Less(o Event) bool {
 // Encode returns the event's canonical encoding, used both on disk and on
 // the wire. It is pinned by a golden file.
 func (e Event) Encode() ([]byte, error) {
-	b, err := json.Marshal(e)
+	b, err := e.marshal(true)
 	if err != nil {
 		return nil, fmt.Errorf("encode event: %w", err)
 	}

@@ -18,6 +18,7 @@ var roundTripSamples = []string{
 	`{"id":"0190c3e2-6a1b-7c3d-8e4f-0123456789ab","hlc":"1718000000000.65535","desk":"D","actor":"","entity":{"kind":"k","id":"K"},"type":"t","v":9223372036854775807,"zeta":{"b":1,"a":2},"alpha":[ ],"":null}`,
 	`{"id":"0190c3e2-6a1b-7c3d-8e4f-0123456789ab","hlc":"281474976710655.0","desk":"D","entity":{"kind":"k","id":"K"},"type":"t","v":1,"body":null,"prev":null,"actor":null}`,
 	`{"id":"0190C3E2-6A1B-7C3D-8E4F-0123456789AB","hlc":"1.1","desk":"D","entity":{"kind":"k","id":"K","kind":"k2"},"type":"t","v":1,"body":1e400}`,
+	`{"id":"0190c3e2-6a1b-7c3d-8e4f-0123456789ab","hlc":"1.1","desk":"D","entity":{"kind":"k","id":"K"},"type":"t","v":1,"seal":{"sig":"<&>\u2028"},"x":[ "a>b" ]}`,
 	"{\"id\":\"0190c3e2-6a1b-7c3d-8e4f-0123456789ab\",\"hlc\":\"1.1\",\"desk\":\"D\xff\",\"entity\":{\"kind\":\"k\",\"id\":\"K\"},\"type\":\"t\",\"v\":1,\"body\":\"\xff\xfe\"}",
 }
 
@@ -53,6 +54,9 @@ func checkRoundTrip(t *testing.T, b []byte, ev Event) {
 	}
 	if !sameEvent(ev, back) {
 		t.Fatalf("%q:\n decoded  %+v\n re-read  %+v\n from     %q", b, ev, back, enc)
+	}
+	if std, err := json.Marshal(ev); err != nil || !bytes.Equal(std, enc) {
+		t.Fatalf("%q: Encode gives %q, json.Marshal %q (%v): the bytes stored must not change", b, enc, std, err)
 	}
 	again, err := back.Encode()
 	if err != nil || !bytes.Equal(again, enc) {

@@ -14,7 +14,7 @@ import (
 // held at this desk awaiting claim, and a line for each one past its
 // holding period.
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
-	return &kit.DashSource{Tiles: []string{"dash.tile_found"}, Kinds: []string{appfound.KindFound},
+	return &kit.DashSource{Tiles: []string{"dash.tile_found"}, EveryDeskTiles: map[string]string{"dash.tile_found": "dash.tile_found_whole"}, Kinds: []string{appfound.KindFound},
 		Load: func() (kit.DashView, error) { return loadDash(svc, s.Desk()) }}
 }
 

@@ -90,9 +90,11 @@ func New(s *kit.Session, desk string, props []Property, open func(name string)) 
 
 // Viewer is the session through which a group desk reads a property's
 // copy: the group viewer signed in (no command authorizes it), counting
-// every desk of the property. w and do are the window's.
+// every desk of the property. w and do are the window's. It is the
+// active session from then on (guests' names masked for a reader).
 func Viewer(svc *app.Service, desk string, w fyne.Window, do func(func()), clock func() time.Time) *kit.Session {
-	s := &kit.Session{Svc: svc, Window: w, Do: do, Clock: clock, EveryDesk: true}
+	s := kit.NewSession(svc, nil, w)
+	s.Do, s.Clock, s.EveryDesk = do, clock, true
 	s.SignIn(app.Staff{ID: "group:" + desk, Name: desk, Role: app.RoleGroupViewer})
 	return s
 }

@@ -1,6 +1,7 @@
 package group
 
 import (
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -38,7 +39,10 @@ func (s *syncAt) set(st data.SyncStatus) {
 	s.mu.Lock()
 	s.st = st
 	s.mu.Unlock()
-	s.ch <- struct{}{}
+	select { // a watcher reads at most one kick: the status is read whole
+	case s.ch <- struct{}{}:
+	default:
+	}
 }
 
 // property fills a property's store with staff and keys signed out due
@@ -190,5 +194,9 @@ func TestSyncTextBeforeTheFirstAnswer(t *testing.T) {
 	s.set(data.SyncStatus{Problem: data.ProblemUnreachable})
 	if got, want := r.syncText(now), lang.L("group.offline_never", map[string]string{"Why": lang.L("group.why.unreachable")}); got != want {
 		t.Errorf("unreachable: %q, want %q", got, want)
+	}
+	s.set(data.SyncStatus{Problem: data.ProblemDiskFull, LastSync: now.Add(-time.Hour)})
+	if got, why := r.syncText(now), lang.L("group.why.disk_full"); !strings.Contains(got, why) {
+		t.Errorf("this PC's disk full: %q does not say %q", got, why)
 	}
 }

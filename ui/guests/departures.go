@@ -144,7 +144,7 @@ func departuresAt(guests []appguests.Guest, collect map[string]*toCollect, day s
 		room := leaving[i].Room
 		var names []string
 		for ; i < len(leaving) && leaving[i].Room == room; i++ {
-			names = append(names, guestName(leaving[i]))
+			names = append(names, kit.GuestName(guestName(leaving[i])))
 		}
 		rooms++
 		var lines []kit.DashLine

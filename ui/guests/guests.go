@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	appguests "floordesk/app/guests"
+	"floordesk/app/personal"
 	"floordesk/ui/kit"
 )
 
@@ -120,7 +121,7 @@ func (sc *Screen) Show(kind, id string) bool {
 // detail is a guest's room: its guests' stay and what it has to settle,
 // each record a button that opens it.
 func (sc *Screen) detail(r row) fyne.CanvasObject {
-	box := container.NewVBox(kit.Heading(kit.RoomTitle(r.Room, guestName(r.Guest))), widget.NewLabel(stay(r.Guest)))
+	box := container.NewVBox(kit.Heading(kit.RoomTitle(r.Room, kit.Personal(guestName(r.Guest), personal.State{}))), widget.NewLabel(stay(r.Guest)))
 	c, err := readCollect(sc.collect, []string{r.Room}, map[string]string{r.Room: r.Arrival})
 	if err != nil {
 		box.Add(widget.NewLabel(kit.Say(err)))

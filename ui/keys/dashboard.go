@@ -15,7 +15,7 @@ import (
 // that count at this desk (its board's, and those signed out here), and a
 // line for each one overdue, naming its holder.
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
-	return &kit.DashSource{Tiles: []string{"dash.tile_keys_out"}, Kinds: []string{appkeys.KindKey, app.KindStaff},
+	return &kit.DashSource{Tiles: []string{"dash.tile_keys_out"}, EveryDeskTiles: map[string]string{"dash.tile_keys_out": "dash.tile_keys_out_whole"}, Kinds: []string{appkeys.KindKey, app.KindStaff},
 		Load: func() (kit.DashView, error) { return loadDash(svc, s.Desk()) }}
 }
 

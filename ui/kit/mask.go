@@ -19,6 +19,34 @@ func GuestName(name string) string {
 	return MaskName(name)
 }
 
+// MaskPersonal is a guest's name or contact masked for a reader who does
+// not serve the guest: a phone number (seven digits or more) keeps its
+// first three and last four digits, "138****5678"; anything else is
+// masked as a name.
+func MaskPersonal(value string) string {
+	n := 0
+	for _, r := range value {
+		if unicode.IsDigit(r) {
+			n++
+		}
+	}
+	if n < 7 {
+		return MaskName(value)
+	}
+	var b strings.Builder
+	i := 0
+	for _, r := range value {
+		if unicode.IsDigit(r) {
+			if i >= 3 && i < n-4 {
+				r = '*'
+			}
+			i++
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // MaskName keeps a name's first letter and hides the rest: "张*", "张**"
 // for three characters, "John Smith" → "J*** S***".
 func MaskName(name string) string {

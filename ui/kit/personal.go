@@ -10,10 +10,14 @@ import (
 
 // Personal is a guest's name or phone as a record shows it: the value, or,
 // once the record's personal data was removed (app/personal), a neutral
-// line saying so and why, in the user's language.
+// line saying so and why, in the user's language. A reader who does not
+// serve the guest (a group supervisor viewing a property's copy) sees it
+// masked even there (MaskPersonal).
 func Personal(value string, st personal.State) string {
 	r := st.Removed
 	switch {
+	case r == nil && readingOnly():
+		return MaskPersonal(value)
 	case r == nil:
 		return value
 	case r.Reason == personal.ReasonRequest:
@@ -32,4 +36,10 @@ func ListedPersonal(value string, st personal.State) string {
 		return Personal(value, st)
 	}
 	return GuestName(value)
+}
+
+// readingOnly tells whether the person at the active window may only read.
+func readingOnly() bool {
+	s := active.Load()
+	return s != nil && s.ReadOnly()
 }

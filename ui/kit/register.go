@@ -37,6 +37,10 @@ type Register struct {
 type DashSource struct {
 	// Tiles are the translation keys of its tiles, in order.
 	Tiles []string
+	// EveryDeskTiles name the tiles that count this desk's records (tile
+	// key → translation key) as they read when every desk of the hotel is
+	// counted (Session.EveryDesk: a group supervisor's view).
+	EveryDeskTiles map[string]string
 	// Kinds are the record kinds whose changes move this part (its own,
 	// and those it names records by); a change to no other kind reads it
 	// again.

@@ -16,7 +16,7 @@ import (
 // Dashboard is the loan register's part of the dashboard: loans due back
 // today at this desk and those overdue, each a line.
 func Dashboard(s *kit.Session, svc Service) *kit.DashSource {
-	return &kit.DashSource{Tiles: []string{"dash.tile_loans_due"}, Kinds: []string{apploans.KindLoan, app.KindItemType},
+	return &kit.DashSource{Tiles: []string{"dash.tile_loans_due"}, EveryDeskTiles: map[string]string{"dash.tile_loans_due": "dash.tile_loans_due_whole"}, Kinds: []string{apploans.KindLoan, app.KindItemType},
 		Load: func() (kit.DashView, error) { return loadDash(s, svc) }}
 }
 
