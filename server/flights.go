@@ -104,10 +104,13 @@ func (f *flights) watch() <-chan struct{} {
 const followPoll = 50 * time.Millisecond
 
 // awaitFollowed waits until the event id, which the desk's push follows,
-// is in flight or stored: nil then, else a refusal.
-func (s *Server) awaitFollowed(ctx context.Context, desk, id string) (*pushError, error) {
+// is in flight or stored. It returns the push in flight that holds it
+// (nil when stored): the desk's push is stored only if that one is, even
+// when it has ended (refused) by the time this push's links are checked,
+// which would otherwise take its missing events for a gap.
+func (s *Server) awaitFollowed(ctx context.Context, desk, id string) (*queuedPush, *pushError, error) {
 	if !wire.ValidID(id) {
-		return badPush(wire.FollowsHeader, wire.FollowsHeader+" must be an event ID"), nil
+		return nil, badPush(wire.FollowsHeader, wire.FollowsHeader+" must be an event ID"), nil
 	}
 	deadline := time.NewTimer(s.followWait)
 	defer deadline.Stop()
@@ -117,20 +120,20 @@ func (s *Server) awaitFollowed(ctx context.Context, desk, id string) (*pushError
 	// is most often being read on another connection, in flight soon.
 	for checked := true; ; {
 		changed := s.flights.watch()
-		if _, ok := s.flights.get(id); ok {
-			return nil, nil
+		if fl, ok := s.flights.get(id); ok {
+			return fl.push, nil, nil
 		}
 		if _, ok := s.tips.get(desk, id); ok {
-			return nil, nil
+			return nil, nil, nil
 		}
 		if !checked {
 			checked = true
 			_, err := s.store.Event(ctx, id)
 			if err == nil {
-				return nil, nil
+				return nil, nil, nil
 			}
 			if !errors.Is(err, ErrNotFound) {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		select {
@@ -138,9 +141,9 @@ func (s *Server) awaitFollowed(ctx context.Context, desk, id string) (*pushError
 		case <-poll.C:
 			checked = false
 		case <-deadline.C:
-			return followedMissing, nil
+			return nil, followedMissing, nil
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
 	}
 }

@@ -23,8 +23,13 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.rejectPush(w, desk, bad)
 		return
 	}
+	var followed *queuedPush // the push in flight this one follows
 	if follows := r.Header.Get(wire.FollowsHeader); follows != "" {
-		bad, err := s.awaitFollowed(r.Context(), desk.ID, follows)
+		var (
+			bad *pushError
+			err error
+		)
+		followed, bad, err = s.awaitFollowed(r.Context(), desk.ID, follows)
 		if err != nil {
 			s.internalError(w, "push", err)
 			return
@@ -42,6 +47,9 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 	if bad != nil {
 		s.rejectPush(w, desk, bad)
 		return
+	}
+	if followed != nil {
+		check.after = append(check.after, followed)
 	}
 	res, err := s.appendInOrder(r.Context(), desk.Property, evs, check)
 	if errors.Is(err, errAfterFailed) {
