@@ -3,11 +3,13 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
 	"regexp"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -218,3 +220,54 @@ func TestAlertRules(t *testing.T) {
 		}
 	}
 }
+
+// A push whose desk hung up before it was answered (a desk pushing ahead
+// cancels the pushes after one that failed) is no store error: the server
+// notes it quietly, and no alert on store errors fires for it.
+func TestAPushTheDeskGaveUpIsNoStoreError(t *testing.T) {
+	seen := make(chan string, 1024)
+	log := slog.New(&noteHandler{seen: seen})
+	e := newEnv(t, func(c *server.Config) { c.Logger = log; c.FollowWait = 10 * time.Second })
+	key := storetest.NewKey(1)
+	token := e.enrollWithKey("hotel", "desk-a", key)
+	var link wire.ChainLink
+	ctx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "POST", e.http.URL+"/v1/events", pushBody(storetest.SealEvents("desk-a", key, &link, 3, 50)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(wire.FollowsHeader, "0190c3e2-6a1b-7c3d-8e4f-0123456789ab") // a push that never comes
+	if resp, err := e.http.Client().Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("the push was answered %d before the desk gave up", resp.StatusCode)
+	}
+	deadline := time.After(5 * time.Second)
+	for given := false; !given; {
+		select {
+		case msg := <-seen:
+			given = strings.Contains(msg, "the desk went away")
+		case <-deadline:
+			t.Fatal("the server did not note the push its desk gave up")
+		}
+	}
+	if n := sample(e.scrape(), "floordesk_store_errors_total", "op", "push", "reason", "error"); n > 0 {
+		t.Fatalf(`floordesk_store_errors_total{op="push",reason="error"} = %v for a desk that hung up, want none`, n)
+	}
+}
+
+// noteHandler sends every log message, debug included, to seen.
+type noteHandler struct{ seen chan<- string }
+
+func (h *noteHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h *noteHandler) Handle(_ context.Context, r slog.Record) error {
+	select {
+	case h.seen <- r.Message:
+	default:
+	}
+	return nil
+}
+func (h *noteHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
+func (h *noteHandler) WithGroup(string) slog.Handler      { return h }

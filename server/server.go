@@ -170,6 +170,12 @@ func (s *Server) epoch(w http.ResponseWriter, ctx context.Context) (string, erro
 }
 
 func (s *Server) internalError(w http.ResponseWriter, op string, err error) {
+	if errors.Is(err, context.Canceled) {
+		// The desk hung up (a desk pushing ahead cancels the pushes after
+		// one that failed): nothing failed here, and no alert should fire.
+		s.log.Debug(op+" given up: the desk went away", "err", err)
+		return
+	}
 	s.metrics.storeError(op, err)
 	if errors.Is(err, ErrDiskFull) {
 		s.log.Warn(op+" refused: the disk is full", "err", err)
