@@ -23,23 +23,7 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 		s.rejectPush(w, desk, bad)
 		return
 	}
-	var followed *queuedPush // the push in flight this one follows
-	if follows := r.Header.Get(wire.FollowsHeader); follows != "" {
-		var (
-			bad *pushError
-			err error
-		)
-		followed, bad, err = s.awaitFollowed(r.Context(), desk.ID, follows)
-		if err != nil {
-			s.internalError(w, "push", err)
-			return
-		}
-		if bad != nil {
-			s.rejectPush(w, desk, bad)
-			return
-		}
-	}
-	bad, check, err := s.checkSeals(r.Context(), evs)
+	bad, check, err := s.checkPush(r, desk.ID, evs)
 	if err != nil {
 		s.internalError(w, "push", err)
 		return
@@ -47,9 +31,6 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 	if bad != nil {
 		s.rejectPush(w, desk, bad)
 		return
-	}
-	if followed != nil {
-		check.after = append(check.after, followed)
 	}
 	res, err := s.appendInOrder(r.Context(), desk.Property, evs, check)
 	if errors.Is(err, errAfterFailed) {
@@ -86,6 +67,30 @@ func (s *Server) handlePush(w http.ResponseWriter, r *http.Request) {
 	s.log.Debug("push", "desk", desk.ID, "property", desk.Property, "stored", res.Stored, "duplicates", res.Duplicates)
 	w.Header().Set(wire.PushAheadHeader, strconv.Itoa(PushAhead))
 	writeJSON(w, r, http.StatusOK, wire.PushResponse{Stored: res.Stored, Duplicates: res.Duplicates, LastSeq: res.LastSeq, Epoch: epoch})
+}
+
+// checkPush checks a push before it is stored: it waits for the push
+// this one follows (wire.FollowsHeader) to reach the server, then checks
+// the seals; the followed push, when still in flight, joins those this
+// one is stored after, so it is stored only if that one is (even one
+// refused before these links were checked, whose missing events would
+// otherwise pass for a gap).
+func (s *Server) checkPush(r *http.Request, desk string, evs []Pushed) (*pushError, *sealCheck, error) {
+	var followed *queuedPush
+	if follows := r.Header.Get(wire.FollowsHeader); follows != "" {
+		var (
+			bad *pushError
+			err error
+		)
+		if followed, bad, err = s.awaitFollowed(r.Context(), desk, follows); bad != nil || err != nil {
+			return bad, nil, err
+		}
+	}
+	bad, check, err := s.checkSeals(r.Context(), evs)
+	if bad == nil && err == nil && followed != nil {
+		check.after = append(check.after, followed)
+	}
+	return bad, check, err
 }
 
 // appendInOrder stores a checked push through its property's append
