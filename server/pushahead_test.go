@@ -284,3 +284,33 @@ func TestDeskPushesAhead(t *testing.T) {
 		t.Fatalf("the server holds %d events, not in the order the desk wrote its %d", len(got), len(want))
 	}
 }
+
+// TestPushFollowingWhatNeverCame: the FloorDesk-Follows header's limits.
+// One that names no event ID is refused as a bad request; one naming an
+// event that reaches the server neither in flight nor stored within the
+// follow wait is refused as unavailable (the desk sends its outbox again
+// in order). Neither stores anything.
+func TestPushFollowingWhatNeverCame(t *testing.T) {
+	e := newEnv(t, func(c *server.Config) { c.FollowWait = 300 * time.Millisecond })
+	key := storetest.NewKey(1)
+	token := e.enrollWithKey("hotel", "desk-a", key)
+	var link wire.ChainLink
+	evs := storetest.SealEvents("desk-a", key, &link, 3, 50)
+	for _, tc := range []struct {
+		follows string
+		status  int
+		code    string
+	}{
+		{"not-an-event", http.StatusBadRequest, wire.ErrCodeInvalidEvent},
+		{"0190c3e2-6a1b-7c3d-8e4f-0123456789ab", http.StatusServiceUnavailable, wire.ErrCodeUnavailable},
+	} {
+		a := e.pushFollowing(token, evs, tc.follows)
+		var body wire.ErrorBody
+		if a.status != tc.status || json.Unmarshal(a.body, &body) != nil || body.Code != tc.code {
+			t.Errorf("following %q: %d %s, want %d %s", tc.follows, a.status, a.body, tc.status, tc.code)
+		}
+	}
+	if n, _ := e.store.LastSeq(t.Context(), "hotel"); n != 0 {
+		t.Fatalf("the server holds %d events after pushes it refused", n)
+	}
+}
