@@ -89,23 +89,33 @@ func (s *Server) checkSeals(ctx context.Context, evs []Pushed) (bad *pushError, 
 	}
 	c = &sealCheck{s: s, ctx: ctx, ring: ring, links: map[string]sealedLink{}, tips: map[string]tip{}}
 	pubs := make([]ed25519.PublicKey, len(evs))
-	seals := make([]wire.Seal, len(evs)) // the zero seal: none, or malformed (check says which)
+	seals := make([]wire.Seal, len(evs)) // the zero seal: none, or malformed (read says which)
+	read := make([]sealRead, len(evs))
 	for i, p := range evs {
-		if seal, ok, err := wire.SealOf(p.Event); ok && err == nil {
-			seals[i] = seal
-			if pubs[i], err = c.key(p.Event.Desk, seal.Key); err != nil {
+		r := &read[i]
+		r.seal, r.sealed, r.err = wire.SealOf(p.Event)
+		if r.sealed && r.err == nil {
+			seals[i] = r.seal
+			if pubs[i], err = c.key(p.Event.Desk, r.seal.Key); err != nil {
 				return nil, nil, err
 			}
 		}
 	}
 	checked := checkAll(evs, seals, pubs)
 	for i, p := range evs {
-		bad, err := c.check("events["+strconv.Itoa(i)+"]", p.Event, pubs[i], checked[i])
+		bad, err := c.check("events["+strconv.Itoa(i)+"]", p.Event, read[i], pubs[i], checked[i])
 		if bad != nil || err != nil {
 			return bad, nil, err
 		}
 	}
 	return nil, c, nil
+}
+
+// sealRead is wire.SealOf's answer for one event, read once per push.
+type sealRead struct {
+	seal   wire.Seal
+	sealed bool
+	err    error
 }
 
 // sealChecked is wire.CheckSeal's answer for one event.
@@ -173,8 +183,8 @@ func eachOf(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-func (c *sealCheck) check(field string, ev wire.Event, pub ed25519.PublicKey, checked sealChecked) (*pushError, error) {
-	seal, sealed, err := wire.SealOf(ev)
+func (c *sealCheck) check(field string, ev wire.Event, read sealRead, pub ed25519.PublicKey, checked sealChecked) (*pushError, error) {
+	seal, sealed, err := read.seal, read.sealed, read.err
 	if err != nil {
 		return badPush(field+".seal", fmt.Sprintf("%s: %v", field, err)).naming(ev.ID), nil
 	}
