@@ -24,7 +24,7 @@ const (
 // the store does not hold yet (the first of repeats inside the batch),
 // numbered after the property's counter in batch order, moves the counter
 // and returns how many it stored. When the store holds one of the batch's
-// IDs with other bytes (but for the IDs in $6, already found to hold the
+// IDs with other bytes (but for the IDs in $7, already found to hold the
 // same event), it stores nothing and returns those IDs, for Append to
 // compare them as events. The known IDs are looked up once through the
 // index (an anti-join would let a generic plan scan the whole table). It
@@ -34,13 +34,14 @@ const (
 // IDs (server.AppendResult.Pending): an AddPendingErasure takes the same
 // lock (pending.go), so it either committed before this snapshot, which
 // then sees it, or waits for this push to commit and its erasure's second
-// look finds the event.
+// look finds the event. The events' bytes come as one value, $8, cut at
+// the starts and sizes in $5 and $6 (see columns).
 const insertBodySQL = `WITH input AS (
-	SELECT u.id, u.desk, u.type, u.data, u.ord
-	FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[]) WITH ORDINALITY AS u(id, desk, type, data, ord)
+	SELECT u.id, u.desk, u.type, substring($8::bytea FROM u.start FOR u.size) AS data, u.ord
+	FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[]) WITH ORDINALITY AS u(id, desk, type, start, size, ord)
 ), differ AS (
 	SELECT e.id FROM fd_events e JOIN input i ON i.id = e.id
-	WHERE e.id = ANY($2) AND e.data <> i.data AND e.id <> ALL ($6::text[])
+	WHERE e.id = ANY($2) AND e.data <> i.data AND e.id <> ALL ($7::text[])
 ), fresh AS (
 	SELECT DISTINCT ON (i.id) i.id, i.desk, i.type, i.data, i.ord FROM input i
 	WHERE i.id <> ALL (ARRAY(SELECT e.id FROM fd_events e WHERE e.id = ANY($2)))
@@ -68,11 +69,11 @@ const (
 	insertSQL = insertBodySQL + `
 SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), 0` + insertAnswerSQL
 	// insertNotifySQL also notifies every server LISTENing on
-	// eventsChannel, on commit, when the batch stored any event; $7 is the
+	// eventsChannel, on commit, when the batch stored any event; $9 is the
 	// payload (see eventsPayload). Its answer reads the notifying CTE,
 	// which a query runs only when it reads it.
 	insertNotifySQL = insertBodySQL + `, notified AS (
-	SELECT pg_notify('` + eventsChannel + `', $7) FROM (SELECT 1 FROM ins LIMIT 1) stored
+	SELECT pg_notify('` + eventsChannel + `', $9) FROM (SELECT 1 FROM ins LIMIT 1) stored
 )
 SELECT (SELECT count(*) FROM ins), ARRAY(SELECT id FROM differ), (SELECT count(*) FROM notified)` + insertAnswerSQL
 )
@@ -156,9 +157,9 @@ func (s *Store) appendBatch(ctx context.Context, property string, evs []server.P
 	b.Queue(addSeqSQL, property)
 	b.Queue(lockSeqSQL, property)
 	if s.listener != nil {
-		b.Queue(insertNotifySQL, property, cols.id, cols.desk, cols.typ, cols.data, same, s.eventsPayload(property))
+		b.Queue(insertNotifySQL, property, cols.id, cols.desk, cols.typ, cols.start, cols.size, same, cols.data, s.eventsPayload(property))
 	} else {
-		b.Queue(insertSQL, property, cols.id, cols.desk, cols.typ, cols.data, same)
+		b.Queue(insertSQL, property, cols.id, cols.desk, cols.typ, cols.start, cols.size, same, cols.data)
 	}
 	br := s.pool.SendBatch(ctx, b)
 	var last, stored, notified int64
@@ -235,21 +236,37 @@ func pendingOf(targets, erasures []string) []server.PendingErasure {
 	return out
 }
 
-// columns holds a batch column by column, for unnest.
+// columns holds a batch column by column, for unnest. The events' bytes
+// are one value, data, with each event's start (from 1, as substring
+// counts) and size: pgx encodes a bytea[] into a buffer it grows from 256
+// bytes by doubling, and copies again into a message buffer it grows
+// likewise; one bytea takes one growth each, and those buffers of a few
+// hundred kilobytes per append were a good part of the server's garbage.
+// The events are the batch's last parameter but the notify payload, so
+// that no later one grows the buffers holding them.
 type columns struct {
 	id, desk, typ []string
-	data          [][]byte
+	start, size   []int32
+	data          []byte
 }
 
 func newColumns(evs []server.Pushed) columns {
+	n := 0
+	for _, p := range evs {
+		n += len(p.Raw)
+	}
 	c := columns{
-		id:   make([]string, len(evs)),
-		desk: make([]string, len(evs)),
-		typ:  make([]string, len(evs)),
-		data: make([][]byte, len(evs)),
+		id:    make([]string, len(evs)),
+		desk:  make([]string, len(evs)),
+		typ:   make([]string, len(evs)),
+		start: make([]int32, len(evs)),
+		size:  make([]int32, len(evs)),
+		data:  make([]byte, 0, n),
 	}
 	for i, p := range evs {
-		c.id[i], c.desk[i], c.typ[i], c.data[i] = p.Event.ID, p.Event.Desk, p.Event.Type, p.Raw
+		c.id[i], c.desk[i], c.typ[i] = p.Event.ID, p.Event.Desk, p.Event.Type
+		c.start[i], c.size[i] = int32(len(c.data)+1), int32(len(p.Raw))
+		c.data = append(c.data, p.Raw...)
 	}
 	return c
 }
