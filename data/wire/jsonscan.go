@@ -73,6 +73,12 @@ func (s *scanner) end() error {
 // object reads an object, calling member for each key with the scanner at
 // the key's value, which member must read (or skip with value).
 func (s *scanner) object(member func(key string) error) error {
+	return s.members(true, member)
+}
+
+// members reads an object's members; without decodeKeys, member gets ""
+// for every key, which is then checked but not made into a string.
+func (s *scanner) members(decodeKeys bool, member func(key string) error) error {
 	if err := s.enter('{'); err != nil {
 		return err
 	}
@@ -85,7 +91,7 @@ func (s *scanner) object(member func(key string) error) error {
 		if s.peek() != '"' {
 			return s.fail("want an object key")
 		}
-		key, err := s.str()
+		key, err := s.key(decodeKeys)
 		if err != nil {
 			return err
 		}
@@ -99,6 +105,76 @@ func (s *scanner) object(member func(key string) error) error {
 			return err
 		}
 	}
+}
+
+// key reads an object key, at a '"'. The wire format's own member names
+// come back as constants, not new strings: a decoded event has some
+// fifteen keys, which were half the strings its decoding made.
+func (s *scanner) key(decode bool) (string, error) {
+	raw, plain, err := s.rawString()
+	if err != nil || (plain && !decode) {
+		return "", err
+	}
+	if plain {
+		if k := wireKey(raw[1 : len(raw)-1]); k != "" {
+			return k, nil
+		}
+	}
+	return s.decodeString(raw, plain)
+}
+
+// wireKey returns b as a constant when it is a member name of the wire
+// format's objects (events, seals, pushes and pulls), else "".
+func wireKey(b []byte) string {
+	switch string(b) { // compared in place: no string is made
+	case "id":
+		return "id"
+	case "hlc":
+		return "hlc"
+	case "desk":
+		return "desk"
+	case "actor":
+		return "actor"
+	case "entity":
+		return "entity"
+	case "kind":
+		return "kind"
+	case "type":
+		return "type"
+	case "v":
+		return "v"
+	case "prev":
+		return "prev"
+	case "body":
+		return "body"
+	case SealField:
+		return SealField
+	case "k":
+		return "k"
+	case "n":
+		return "n"
+	case "p":
+		return "p"
+	case "ph":
+		return "ph"
+	case "h":
+		return "h"
+	case "s":
+		return "s"
+	case "epoch":
+		return "epoch"
+	case "events":
+		return "events"
+	case "seq":
+		return "seq"
+	case "event":
+		return "event"
+	case "next":
+		return "next"
+	case "more":
+		return "more"
+	}
+	return ""
 }
 
 // array reads an array, calling elem with the scanner at each element.
@@ -154,7 +230,7 @@ func (s *scanner) value() ([]byte, error) {
 	var err error
 	switch {
 	case c == '{':
-		err = s.object(func(string) error { _, err := s.value(); return err })
+		err = s.members(false, func(string) error { _, err := s.value(); return err })
 	case c == '[':
 		err = s.array(func(int) error { _, err := s.value(); return err })
 	case c == '"':
@@ -268,6 +344,11 @@ func (s *scanner) str() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return s.decodeString(raw, plain)
+}
+
+// decodeString decodes a string rawString read.
+func (s *scanner) decodeString(raw []byte, plain bool) (string, error) {
 	if plain {
 		return string(raw[1 : len(raw)-1]), nil
 	}

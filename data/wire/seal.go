@@ -245,7 +245,8 @@ func SignedContent(ev Event, raw []byte) ([]byte, bool) {
 
 // Follows reports whether s names link as the event before it.
 func (s Seal) Follows(link ChainLink) bool {
-	return s.N == link.N+1 && s.Prev == link.ID && s.PrevHash == b64.EncodeToString(link.Hash)
+	var buf [64]byte // a SHA-256 in base64url is 43 bytes
+	return s.N == link.N+1 && s.Prev == link.ID && s.PrevHash == string(b64.AppendEncode(buf[:0], link.Hash))
 }
 
 // CheckSignature checks that pub signed s's chain hash: ErrBadSignature
@@ -298,9 +299,13 @@ func rawChainHash(s Seal, raw []byte) []byte {
 	if i < 0 || !bytes.HasSuffix(raw, []byte("}}")) || bytes.ContainsAny(raw[i+len(sealMember):len(raw)-2], "{}") {
 		return nil
 	}
-	content := make([]byte, 0, i+1)
-	content = append(append(content, raw[:i]...), '}')
-	return hashOf(s, content)
+	// The encoding without its seal is raw[:i] and a closing brace,
+	// hashed in place rather than copied.
+	h := sha256.New()
+	h.Write(raw[:i])
+	h.Write([]byte{'}'})
+	var content [sha256.Size]byte
+	return hashOfDigest(s, h.Sum(content[:0]))
 }
 
 // hashOf is the chain hash of s over an event's encoding without its seal.
