@@ -161,7 +161,7 @@ func checkEvents(raws []json.RawMessage) ([]Pushed, *pushError) {
 	evs := make([]Pushed, 0, len(raws))
 	for i, raw := range raws {
 		field := "events[" + strconv.Itoa(i) + "]"
-		ev, err := wire.DecodeEvent(raw)
+		ev, compact, err := wire.DecodeEventCompact(raw)
 		if err != nil {
 			var env *wire.EnvelopeError
 			if errors.As(err, &env) {
@@ -170,14 +170,16 @@ func checkEvents(raws []json.RawMessage) ([]Pushed, *pushError) {
 			}
 			return nil, badPush(field, field+": "+err.Error())
 		}
-		compact, err := compactJSON(raw)
-		if err != nil {
-			return nil, badPush(field, field+": "+err.Error())
+		stored := raw
+		if !compact {
+			if stored, err = compactJSON(raw); err != nil {
+				return nil, badPush(field, field+": "+err.Error())
+			}
 		}
-		if bad := checkLimits(field, ev, compact); bad != nil {
+		if bad := checkLimits(field, ev, stored); bad != nil {
 			return nil, bad
 		}
-		evs = append(evs, Pushed{Event: ev, Raw: compact})
+		evs = append(evs, Pushed{Event: ev, Raw: stored})
 	}
 	var conflict *ConflictError
 	if errors.As(CheckRepeats(evs), &conflict) {

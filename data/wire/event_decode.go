@@ -8,15 +8,24 @@ import (
 // DecodeEvent parses an encoded event and checks its envelope. It reads the
 // event once: syntax, fields and body together.
 func DecodeEvent(b []byte) (Event, error) {
+	e, _, err := DecodeEventCompact(b)
+	return e, err
+}
+
+// DecodeEventCompact is DecodeEvent that also reports whether b is
+// compact: no whitespace outside strings, as desks encode events (the
+// server stores a pushed event as sent when it is, and learns it from
+// the same reading).
+func DecodeEventCompact(b []byte) (ev Event, compact bool, err error) {
 	var e Event
 	s := scanner{b: b}
 	if err := s.event(&e); err != nil {
-		return Event{}, fmt.Errorf("decode event: %w", err)
+		return Event{}, false, fmt.Errorf("decode event: %w", err)
 	}
 	if err := s.end(); err != nil {
-		return Event{}, fmt.Errorf("decode event: %w", err)
+		return Event{}, false, fmt.Errorf("decode event: %w", err)
 	}
-	return e, e.validateEnvelope()
+	return e, !s.spaced, e.validateEnvelope()
 }
 
 // UnmarshalJSON reads the known fields and keeps every other one in Extra.

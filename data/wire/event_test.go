@@ -107,6 +107,37 @@ func TestUnknownEnvelopeFieldsSurvive(t *testing.T) {
 
 }
 
+// TestDecodeEventCompact: an event is compact when it has no whitespace
+// outside its strings, however deep, before or after it.
+func TestDecodeEventCompact(t *testing.T) {
+	base, _ := sampleEvent().Encode()
+	open := string(base[:len(base)-1])
+	tests := []struct {
+		name string
+		raw  string
+		want bool
+	}{
+		{"as encoded", string(base), true},
+		{"space inside a string", open + `,"note":"a b\t c"}`, true},
+		{"space between members", open + `, "note":"x"}`, false},
+		{"space inside an unknown member", open + `,"chain":{"n": 7}}`, false},
+		{"newline inside an array", open + `,"list":[1,` + "\n" + `2]}`, false},
+		{"trailing newline", string(base) + "\n", false},
+		{"leading space", " " + string(base), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, compact, err := DecodeEventCompact([]byte(tt.raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if compact != tt.want {
+				t.Fatalf("compact = %v, want %v for %s", compact, tt.want, tt.raw)
+			}
+		})
+	}
+}
+
 // BenchmarkEncodeSealed encodes a sealed event as a desk stores it
 // ("encode") beside json.Marshal of the same event ("json.Marshal", the
 // way Encode worked before: a second pass over every byte), same bytes.

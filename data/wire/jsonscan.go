@@ -13,9 +13,10 @@ import (
 // before it decodes, and again for every json.RawMessage inside: an event
 // pushed or pulled was read up to seven times over.
 type scanner struct {
-	b     []byte
-	i     int
-	depth int
+	b      []byte
+	i      int
+	depth  int
+	spaced bool // whitespace was skipped outside strings
 }
 
 // maxDepth bounds nesting, so a hostile body cannot run the stack deep.
@@ -39,6 +40,7 @@ func (s *scanner) skipSpace() {
 		switch s.b[s.i] {
 		case ' ', '\t', '\n', '\r':
 			s.i++
+			s.spaced = true
 		default:
 			return
 		}
