@@ -115,7 +115,26 @@ func FuzzDecodeEvent(f *testing.F) {
 			return
 		}
 		compareDecoders(t, b)
+		checkCompactness(t, b)
 	})
+}
+
+// checkCompactness: DecodeEventCompact calls an event compact exactly
+// when json.Compact would leave it as it is (the server then stores the
+// bytes as sent).
+func checkCompactness(t *testing.T, b []byte) {
+	t.Helper()
+	_, compact, err := DecodeEventCompact(b)
+	if err != nil {
+		return
+	}
+	var c bytes.Buffer
+	if err := json.Compact(&c, b); err != nil {
+		t.Fatalf("%q decodes but json.Compact refuses it: %v", b, err)
+	}
+	if want := bytes.Equal(c.Bytes(), b); compact != want {
+		t.Fatalf("%q: compact = %v, json.Compact says %v", b, compact, want)
+	}
 }
 
 // foldedKey reports a known field spelled in another case, which
