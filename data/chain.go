@@ -153,19 +153,20 @@ func (s *Store) KeyRing() wire.KeyRing {
 	return r
 }
 
-// seal seals a stamped event as the next of the chain this transaction
-// leaves.
-func (w *writer) seal(ev *wire.Event) error {
+// link links a stamped event as the next of the chain this transaction
+// leaves and starts signing it (signing.go).
+func (w *writer) link(ev wire.Event) (*signing, error) {
 	head := w.s.signer.head
 	if w.chain != nil {
 		head = *w.chain
 	}
-	next, err := wire.SealEvent(ev, w.s.signer.priv, head)
+	priv := w.s.signer.priv
+	l, next, err := wire.LinkEvent(ev, wire.KeyID(priv.Public().(ed25519.PublicKey)), head)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	w.chain = &next
-	return nil
+	return startSigning(l, ev, priv), nil
 }
 
 // reseal seals again an event of this desk's chain that Restamp moved,
