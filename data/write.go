@@ -99,7 +99,7 @@ func (w *writer) discard() {
 func (w *writer) lastStreamKey(ref wire.EntityRef) ([]byte, bool) {
 	in, read := w.lastIn[ref]
 	if !read {
-		in.key, in.ok = lastKey(w.snap, streamPrefix(ref))
+		in.key, in.ok = w.snapStreamEnd(ref)
 		w.lastIn[ref] = in
 	}
 	last, ok := in.key, in.ok
@@ -109,6 +109,19 @@ func (w *writer) lastStreamKey(ref wire.EntityRef) ([]byte, bool) {
 		}
 	}
 	return last, ok
+}
+
+// snapStreamEnd is the greatest key of the entity's stream in the snapshot.
+// An entity without a view has no events (its view is written in the
+// transaction that stores its first event, bulkEntity relies on it too),
+// and a point read that misses, which Badger's Bloom filters mostly answer,
+// costs a fraction of seeking the end of a stream: most commands start a
+// record (a loan and its personal-data key are two).
+func (w *writer) snapStreamEnd(ref wire.EntityRef) ([]byte, bool) {
+	if _, err := w.snap.Get(viewKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false
+	}
+	return lastKey(w.snap, streamPrefix(ref))
 }
 
 // stream returns the entity's stream in fold order, this transaction's
