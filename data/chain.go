@@ -160,13 +160,12 @@ func (w *writer) link(ev wire.Event) (*signing, error) {
 	if w.chain != nil {
 		head = *w.chain
 	}
-	priv := w.s.signer.priv
-	l, next, err := wire.LinkEvent(ev, wire.KeyID(priv.Public().(ed25519.PublicKey)), head)
+	l, next, err := wire.LinkEvent(ev, wire.KeyID(w.s.signer.priv.Public().(ed25519.PublicKey)), head)
 	if err != nil {
 		return nil, err
 	}
 	w.chain = &next
-	return startSigning(l, ev, priv), nil
+	return w.startSigning(l, ev), nil
 }
 
 // reseal seals again an event of this desk's chain that Restamp moved,

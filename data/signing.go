@@ -18,20 +18,44 @@ import (
 
 // signing is one event of this transaction being signed.
 type signing struct {
-	done chan struct{}
-	ev   wire.Event // the event with its seal, once done
-	enc  []byte     // its encoding
-	err  error
+	linked wire.Linked
+	done   chan struct{}
+	ev     wire.Event // the event, with its seal once done
+	enc    []byte     // its encoding
+	err    error
 }
 
-// startSigning signs the linked event ev with priv on its own goroutine.
-func startSigning(l wire.Linked, ev wire.Event, priv ed25519.PrivateKey) *signing {
-	sg := &signing{done: make(chan struct{})}
-	go func() {
-		defer close(sg.done)
-		sg.ev, sg.enc, sg.err = l.Sign(ev, priv)
-	}()
+// startSigning queues the linked event ev to be signed with the desk's
+// key by the transaction's signer, a goroutine of its own that signs its
+// events in order and ends when the writer is discarded.
+func (w *writer) startSigning(l wire.Linked, ev wire.Event) *signing {
+	if w.toSign == nil {
+		w.toSign = make(chan *signing, signQueue)
+		go signAll(w.toSign, w.s.signer.priv)
+	}
+	sg := &signing{linked: l, done: make(chan struct{}), ev: ev}
+	w.toSign <- sg
 	return sg
+}
+
+// signQueue is how many events a transaction's signer holds before the
+// writer waits for it.
+const signQueue = 64
+
+func signAll(queue <-chan *signing, priv ed25519.PrivateKey) {
+	for sg := range queue {
+		sg.ev, sg.enc, sg.err = sg.linked.Sign(sg.ev, priv)
+		close(sg.done)
+	}
+}
+
+// stopSigning ends the transaction's signer, once it has signed what it
+// was given.
+func (w *writer) stopSigning() {
+	if w.toSign != nil {
+		close(w.toSign)
+		w.toSign = nil
+	}
 }
 
 // wait returns the signed event and its encoding.

@@ -31,6 +31,7 @@ type writer struct {
 	moved    map[string]bool                  // index keys set (true) or deleted at commit
 	chain    *wire.ChainLink                  // the chain's head as this transaction leaves it, when it moved
 	unsigned []unsigned                       // local events whose stream entries wait for their signatures
+	toSign   chan *signing                    // the signer's queue, once an event was linked (signing.go)
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -89,6 +90,7 @@ func (w *writer) commit() error {
 }
 
 func (w *writer) discard() {
+	w.stopSigning()
 	w.txn.Discard()
 	w.snap.Discard()
 }
