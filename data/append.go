@@ -51,26 +51,31 @@ func (s *Store) appendAll(evs []wire.Event) ([]wire.Event, *writer, error) {
 	}
 	w := s.newWriter()
 	defer w.discard()
-	out := make([]wire.Event, len(evs))
+	sigs := make([]*signing, len(evs))
 	for i, ev := range evs {
-		stamped, err := s.stamp(w, ev)
+		stamped, sig, err := s.stamp(w, ev)
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := w.put(stamped, true); err != nil {
+		sigs[i] = sig
+		if err := w.putSigning(stamped, sig); err != nil {
 			return nil, nil, fmt.Errorf("append: %w", err)
 		}
-		out[i] = stamped
 	}
 	if err := w.commit(); err != nil {
 		return nil, nil, fmt.Errorf("append: %w", err)
+	}
+	out, err := signed(sigs)
+	if err != nil {
+		return nil, nil, err
 	}
 	s.feed.publish(w.touched)
 	return out, w, nil
 }
 
-// stamp fills the fields the store owns and checks the envelope.
-func (s *Store) stamp(w *writer, ev wire.Event) (wire.Event, error) {
+// stamp fills the fields the store owns, checks the envelope and links
+// the event into the desk's chain; its signature is being made.
+func (s *Store) stamp(w *writer, ev wire.Event) (wire.Event, *signing, error) {
 	ev.ID = s.opts.NewID()
 	ev.HLC = s.clock.Now()
 	ev.Desk = s.desk
@@ -79,13 +84,14 @@ func (s *Store) stamp(w *writer, ev wire.Event) (wire.Event, error) {
 		ev.Version = 1
 	}
 	if err := ev.Validate(); err != nil {
-		return wire.Event{}, fmt.Errorf("append: %w", err)
+		return wire.Event{}, nil, fmt.Errorf("append: %w", err)
 	}
 	if err := checkLimits(&ev); err != nil {
-		return wire.Event{}, fmt.Errorf("append: %w", err)
+		return wire.Event{}, nil, fmt.Errorf("append: %w", err)
 	}
-	if err := w.seal(&ev); err != nil {
-		return wire.Event{}, fmt.Errorf("append: %w", err)
+	sig, err := w.link(ev)
+	if err != nil {
+		return wire.Event{}, nil, fmt.Errorf("append: %w", err)
 	}
-	return ev, nil
+	return ev, sig, nil
 }

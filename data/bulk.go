@@ -303,22 +303,11 @@ func (w *writer) buildBulk(batch []stamped, now map[wire.EntityRef]entityNow) (m
 // record writes an event's stream entry, event index, local log and outbox
 // entries, as put does.
 func (w *writer) record(b stamped) error {
-	w.seq++
 	w.chain = &b.link
-	for _, kv := range [][2][]byte{
-		{b.key, b.enc},
-		{eventKey(b.ev.ID), indexValue(w.seq, b.key)},
-		{seqKey(pLog, w.seq), b.key},
-		{seqKey(pOutbox, w.seq), b.key},
-	} {
-		if err := w.set(kv[0], kv[1]); err != nil {
-			return err
-		}
+	if err := w.set(b.key, b.enc); err != nil {
+		return err
 	}
-	w.outbox++
-	w.touched[b.ev.Entity] = struct{}{}
-	w.written[b.ev.Entity] = append(w.written[b.ev.Entity], streamEntry{b.key, b.enc})
-	return nil
+	return w.recordNew(b.ev, b.key, b.enc, true)
 }
 
 // foldBulk folds an entity's events of this transaction, in stream order,

@@ -153,19 +153,19 @@ func (s *Store) KeyRing() wire.KeyRing {
 	return r
 }
 
-// seal seals a stamped event as the next of the chain this transaction
-// leaves.
-func (w *writer) seal(ev *wire.Event) error {
+// link links a stamped event as the next of the chain this transaction
+// leaves and starts signing it (signing.go).
+func (w *writer) link(ev wire.Event) (*signing, error) {
 	head := w.s.signer.head
 	if w.chain != nil {
 		head = *w.chain
 	}
-	next, err := wire.SealEvent(ev, w.s.signer.priv, head)
+	l, next, err := wire.LinkEvent(ev, wire.KeyID(w.s.signer.priv.Public().(ed25519.PublicKey)), head)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	w.chain = &next
-	return nil
+	return w.startSigning(l, ev), nil
 }
 
 // reseal seals again an event of this desk's chain that Restamp moved,

@@ -409,3 +409,42 @@ func TestStreamSinceSeeksIntoTheStream(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendChainsPrevOfAKindNotFolded: an entity whose events this build
+// does not fold (a kind a newer desk made) has no view to speak of, yet
+// the next event on it still names the one before: stamping finds the
+// end of a stream from the view's key, which its first event wrote.
+func TestAppendChainsPrevOfAKindNotFolded(t *testing.T) {
+	dir := t.TempDir()
+	fold := func(ref wire.EntityRef, state []byte, ev wire.Event) ([]byte, error) {
+		if ref.Kind == "newer" {
+			return state, nil
+		}
+		return TraceFold(ref, state, ev)
+	}
+	s, err := Open(Options{Dir: dir, Desk: "desk-a", Fold: fold, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.Append(newEvent("newer", "N1", "newer.made"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.Append(newEvent("newer", "N1", "newer.changed"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Prev != first.ID {
+		t.Fatalf("second event's prev %q, want the first's %q", second.Prev, first.ID)
+	}
+	s.Close()
+	s, err = Open(Options{Dir: dir, Desk: "desk-a", Fold: fold, GCInterval: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	third, err := s.Append(newEvent("newer", "N1", "newer.changed"))
+	if err != nil || third.Prev != second.ID {
+		t.Fatalf("after reopening, third event's prev %q (%v), want the second's %q", third.Prev, err, second.ID)
+	}
+}

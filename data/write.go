@@ -19,17 +19,19 @@ import (
 // the writer never iterates its own transaction: it iterates the snapshot
 // and remembers what it wrote to each stream itself.
 type writer struct {
-	s       *Store
-	txn     *badger.Txn
-	snap    *badger.Txn
-	seq     uint64
-	outbox  int // events this transaction put in the outbox
-	touched map[wire.EntityRef]struct{}
-	written map[wire.EntityRef][]streamEntry // stream entries written in this txn
-	lastIn  map[wire.EntityRef]lastInSnap    // the last stream key in snap, by entity, once read
-	filed   map[wire.EntityRef]*filing       // index entries to move at commit
-	moved   map[string]bool                  // index keys set (true) or deleted at commit
-	chain   *wire.ChainLink                  // the chain's head as this transaction leaves it, when it moved
+	s        *Store
+	txn      *badger.Txn
+	snap     *badger.Txn
+	seq      uint64
+	outbox   int // events this transaction put in the outbox
+	touched  map[wire.EntityRef]struct{}
+	written  map[wire.EntityRef][]streamEntry // stream entries written in this txn
+	lastIn   map[wire.EntityRef]lastInSnap    // the last stream key in snap, by entity, once read
+	filed    map[wire.EntityRef]*filing       // index entries to move at commit
+	moved    map[string]bool                  // index keys set (true) or deleted at commit
+	chain    *wire.ChainLink                  // the chain's head as this transaction leaves it, when it moved
+	unsigned []unsigned                       // local events whose stream entries wait for their signatures
+	toSign   chan *signing                    // the signer's queue, once an event was linked (signing.go)
 }
 
 // streamEntry is one stream key and its encoded event.
@@ -60,6 +62,9 @@ func (w *writer) commit() error {
 	if err := w.fileViews(); err != nil {
 		return err
 	}
+	if err := w.finishSigning(); err != nil {
+		return err
+	}
 	if err := w.txn.Set(metaKey("hlc"), encodeU64(uint64(w.s.clock.Last()))); err != nil {
 		return translateTxnError(err)
 	}
@@ -85,6 +90,7 @@ func (w *writer) commit() error {
 }
 
 func (w *writer) discard() {
+	w.stopSigning()
 	w.txn.Discard()
 	w.snap.Discard()
 }
@@ -95,7 +101,7 @@ func (w *writer) discard() {
 func (w *writer) lastStreamKey(ref wire.EntityRef) ([]byte, bool) {
 	in, read := w.lastIn[ref]
 	if !read {
-		in.key, in.ok = lastKey(w.snap, streamPrefix(ref))
+		in.key, in.ok = w.snapStreamEnd(ref)
 		w.lastIn[ref] = in
 	}
 	last, ok := in.key, in.ok
@@ -107,9 +113,25 @@ func (w *writer) lastStreamKey(ref wire.EntityRef) ([]byte, bool) {
 	return last, ok
 }
 
+// snapStreamEnd is the greatest key of the entity's stream in the snapshot.
+// An entity without a view has no events (its view is written in the
+// transaction that stores its first event, bulkEntity relies on it too),
+// and a point read that misses, which Badger's Bloom filters mostly answer,
+// costs a fraction of seeking the end of a stream: most commands start a
+// record (a loan and its personal-data key are two).
+func (w *writer) snapStreamEnd(ref wire.EntityRef) ([]byte, bool) {
+	if _, err := w.snap.Get(viewKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false
+	}
+	return lastKey(w.snap, streamPrefix(ref))
+}
+
 // stream returns the entity's stream in fold order, this transaction's
 // writes included.
 func (w *writer) stream(ref wire.EntityRef) ([]streamEntry, error) {
+	if err := w.finishSigning(); err != nil {
+		return nil, err
+	}
 	var out []streamEntry
 	err := scan(w.snap, streamPrefix(ref), func(k, v []byte) error {
 		out = append(out, streamEntry{k, v})
@@ -129,10 +151,44 @@ func (w *writer) put(ev wire.Event, outbox bool) error {
 	}
 	sk := streamKey(ev)
 	last, hasLast := w.lastStreamKey(ev.Entity)
-	w.seq++
 	if err := w.set(sk, enc); err != nil {
 		return err
 	}
+	if err := w.recordNew(ev, sk, enc, outbox); err != nil {
+		return err
+	}
+	if hasLast && bytes.Compare(last, sk) > 0 {
+		return w.refold(ev.Entity)
+	}
+	return w.foldOne(ev)
+}
+
+// putSigning is put for a local event whose signature is being made: its
+// stream entry is written when the signature is there (finishSigning),
+// the rest now. An event that lands before the head of its stream (a
+// remote event from a clock ahead) is refolded with the stream's
+// encodings, so it waits for its signature first.
+func (w *writer) putSigning(ev wire.Event, sig *signing) error {
+	sk := streamKey(ev)
+	if last, ok := w.lastStreamKey(ev.Entity); ok && bytes.Compare(last, sk) > 0 {
+		sealed, _, err := sig.wait()
+		if err != nil {
+			return err
+		}
+		return w.put(sealed, true)
+	}
+	if err := w.recordNew(ev, sk, nil, true); err != nil {
+		return err
+	}
+	w.unsigned = append(w.unsigned, unsigned{sig: sig, ref: ev.Entity, at: len(w.written[ev.Entity]) - 1})
+	return w.foldOne(ev)
+}
+
+// recordNew files a new event under its ID, in the arrival log and
+// optionally the outbox, and remembers its stream entry (enc nil: still
+// to come).
+func (w *writer) recordNew(ev wire.Event, sk, enc []byte, outbox bool) error {
+	w.seq++
 	if err := w.set(eventKey(ev.ID), indexValue(w.seq, sk)); err != nil {
 		return err
 	}
@@ -147,10 +203,7 @@ func (w *writer) put(ev wire.Event, outbox bool) error {
 	}
 	w.touched[ev.Entity] = struct{}{}
 	w.written[ev.Entity] = append(w.written[ev.Entity], streamEntry{sk, enc})
-	if hasLast && bytes.Compare(last, sk) > 0 {
-		return w.refold(ev.Entity)
-	}
-	return w.foldOne(ev)
+	return nil
 }
 
 // foldOne folds an event that sorts after everything in its stream.

@@ -199,23 +199,31 @@ func loanHolding(open []Loan, item, tag string) *Loan {
 // condition or a negative charge.
 func (s *LoanRegister) ReturnLoan(actorID, id string, lines []ReturnLine) (Loan, error) {
 	lines = trimReturnLines(lines)
-	body := LoanReturned{At: s.Now(), Desk: s.Desk(), Lines: lines}
-	return s.loanCommand(actorID, id, func(l *Loan) error { return checkReturn(l, lines) }, TypeLoanReturned, body)
+	return s.returnLines(actorID, id, func(*Loan) []ReturnLine { return lines })
 }
 
 // ReturnAll takes back everything still out on a loan, in good condition.
 func (s *LoanRegister) ReturnAll(actorID, id string) (Loan, error) {
-	l, err := s.Loan(id)
-	if err != nil {
-		return Loan{}, err
-	}
+	return s.returnLines(actorID, id, outstandingLines)
+}
+
+// returnLines returns the lines lines gives for the loan as it stands.
+func (s *LoanRegister) returnLines(actorID, id string, lines func(*Loan) []ReturnLine) (Loan, error) {
+	return s.loanCommand(actorID, id, TypeLoanReturned, func(l *Loan) (any, error) {
+		back := lines(l)
+		return LoanReturned{At: s.Now(), Desk: s.Desk(), Lines: back}, checkReturn(l, back)
+	})
+}
+
+// outstandingLines returns everything still out on l, in good condition.
+func outstandingLines(l *Loan) []ReturnLine {
 	var lines []ReturnLine
 	for _, ln := range l.Lines {
 		if n := ln.Outstanding(); n > 0 {
 			lines = append(lines, ReturnLine{Item: ln.Item, Count: n, Tags: tagsOut(ln), Condition: ConditionFine})
 		}
 	}
-	return s.ReturnLoan(actorID, id, lines)
+	return lines
 }
 
 func tagsOut(ln LoanLine) []string {
@@ -293,11 +301,12 @@ func (s *LoanRegister) ExtendLoan(actorID, id string, due time.Time, reason stri
 		return Loan{}, err
 	}
 	body := LoanExtended{At: now, DueAt: due.UTC(), Reason: reason}
-	return s.loanCommand(actorID, id, requireLoanOpen, TypeLoanExtended, body)
+	return s.loanCommand(actorID, id, TypeLoanExtended, func(l *Loan) (any, error) { return body, requireLoanOpen(l) })
 }
 
-// loanCommand runs the steps every command on an existing loan shares.
-func (s *LoanRegister) loanCommand(actorID, id string, check func(*Loan) error, typ string, body any) (Loan, error) {
+// loanCommand runs the steps every command on an existing loan shares:
+// body makes the event's body from the loan as it stands, or refuses.
+func (s *LoanRegister) loanCommand(actorID, id, typ string, body func(*Loan) (any, error)) (Loan, error) {
 	s.Lock()
 	defer s.Unlock()
 	actor, err := s.Authorize(actorID, app.RoleAttendant)
@@ -308,10 +317,11 @@ func (s *LoanRegister) loanCommand(actorID, id string, check func(*Loan) error, 
 	if err != nil {
 		return Loan{}, err
 	}
-	if err := check(&l); err != nil {
+	b, err := body(&l)
+	if err != nil {
 		return Loan{}, err
 	}
-	return app.EmitView[Loan](s.Service, actor, app.Ref(KindLoan, id), typ, body)
+	return app.EmitView[Loan](s.Service, actor, app.Ref(KindLoan, id), typ, b)
 }
 
 func requireLoanOpen(l *Loan) error {

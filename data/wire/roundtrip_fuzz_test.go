@@ -2,6 +2,7 @@ package wire
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -61,6 +62,30 @@ func checkRoundTrip(t *testing.T, b []byte, ev Event) {
 	again, err := back.Encode()
 	if err != nil || !bytes.Equal(again, enc) {
 		t.Fatalf("%q: encoding not canonical:\n first  %q\n second %q (%v)", b, enc, again, err)
+	}
+	checkSignedEncoding(t, ev)
+}
+
+// checkSignedEncoding: the encoding Sign gives (spliced, for an event
+// without extra fields) is the sealed event's Encode, byte for byte, and
+// its seal checks.
+func checkSignedEncoding(t *testing.T, ev Event) {
+	t.Helper()
+	priv := testKey(3)
+	l, _, err := LinkEvent(ev, KeyID(priv.Public().(ed25519.PublicKey)), ChainLink{N: 4, ID: ev.ID, Hash: []byte("previous hash")})
+	if err != nil {
+		return // not encodable: checkRoundTrip says so
+	}
+	sealed, enc, err := l.Sign(ev, priv)
+	if err != nil {
+		t.Fatalf("sign %+v: %v", ev, err)
+	}
+	want, err := sealed.Encode()
+	if err != nil || !bytes.Equal(enc, want) {
+		t.Fatalf("Sign encodes %q, Encode %q (%v)", enc, want, err)
+	}
+	if _, _, err := CheckSeal(sealed, priv.Public().(ed25519.PublicKey)); err != nil {
+		t.Fatalf("signed event does not check: %v", err)
 	}
 }
 

@@ -90,25 +90,82 @@ func DecodeKey(s string) (ed25519.PublicKey, error) {
 // setting its seal field. ev must be complete: any later change breaks it.
 // It returns the link the next event names.
 func SealEvent(ev *Event, priv ed25519.PrivateKey, prev ChainLink) (ChainLink, error) {
-	s := Seal{Key: KeyID(priv.Public().(ed25519.PublicKey)), N: prev.N + 1}
-	if prev.N > 0 {
-		s.Prev, s.PrevHash = prev.ID, b64.EncodeToString(prev.Hash)
-	}
-	h, err := chainHash(*ev, s)
+	l, next, err := LinkEvent(*ev, KeyID(priv.Public().(ed25519.PublicKey)), prev)
 	if err != nil {
 		return ChainLink{}, err
 	}
-	s.Hash, s.Sig = b64.EncodeToString(h), b64.EncodeToString(ed25519.Sign(priv, h))
+	sealed, _, err := l.Sign(*ev, priv)
+	if err != nil {
+		return ChainLink{}, err
+	}
+	*ev = sealed
+	return next, nil
+}
+
+// Linked is an event linked into its author's chain whose signature is
+// still to be made: the chain hash is what the next event needs, the
+// signature (the costly part, an Ed25519 signing) only the event itself,
+// so a desk can sign while it goes on with the transaction.
+type Linked struct {
+	seal    Seal   // without its signature
+	hash    []byte // the chain hash the signature covers
+	content []byte // the event's encoding without its seal, when the seal will be its only extra field
+}
+
+// LinkEvent links ev after prev in the chain of the key named keyID (its
+// KeyID): it returns the seal to sign and the link the next event names.
+// ev must be complete and must not change until Sign.
+func LinkEvent(ev Event, keyID string, prev ChainLink) (Linked, ChainLink, error) {
+	s := Seal{Key: keyID, N: prev.N + 1}
+	if prev.N > 0 {
+		s.Prev, s.PrevHash = prev.ID, b64.EncodeToString(prev.Hash)
+	}
+	onlySeal := len(ev.Extra) == 0 || (len(ev.Extra) == 1 && ev.Extra[SealField] != nil)
+	if _, ok := ev.Extra[SealField]; ok {
+		ev.Extra = maps.Clone(ev.Extra)
+		delete(ev.Extra, SealField)
+	}
+	content, err := ev.Encode()
+	if err != nil {
+		return Linked{}, ChainLink{}, err
+	}
+	l := Linked{seal: s, hash: hashOf(s, content)}
+	if onlySeal {
+		l.content = content
+	}
+	return l, ChainLink{N: s.N, ID: ev.ID, Hash: l.hash}, nil
+}
+
+// Sign signs the linked event ev with priv (the key LinkEvent named) and
+// returns it with its seal field set, and its encoding (Encode's bytes).
+func (l Linked) Sign(ev Event, priv ed25519.PrivateKey) (Event, []byte, error) {
+	s := l.seal
+	s.Hash, s.Sig = b64.EncodeToString(l.hash), b64.EncodeToString(ed25519.Sign(priv, l.hash))
 	raw, err := json.Marshal(s)
 	if err != nil {
-		return ChainLink{}, fmt.Errorf("seal event: %w", err)
+		return Event{}, nil, fmt.Errorf("seal event: %w", err)
 	}
 	ev.Extra = maps.Clone(ev.Extra)
 	if ev.Extra == nil {
 		ev.Extra = map[string]json.RawMessage{}
 	}
 	ev.Extra[SealField] = raw
-	return ChainLink{N: s.N, ID: ev.ID, Hash: h}, nil
+	if l.content == nil {
+		enc, err := ev.Encode()
+		return ev, enc, err
+	}
+	return ev, withSeal(l.content, raw), nil
+}
+
+// withSeal is an encoding without extra fields with the seal added as its
+// last field, as Encode writes it: the seal's JSON (base64url, hex and
+// numbers) has nothing to escape or compact.
+func withSeal(content, seal []byte) []byte {
+	out := make([]byte, 0, len(content)+len(sealMember)+len(seal))
+	out = append(out, content[:len(content)-1]...)
+	out = append(out, `,"`+SealField+`":`...)
+	out = append(out, seal...)
+	return append(out, '}')
 }
 
 // SealOf reads ev's seal: ok is false for an event from before the chain.
