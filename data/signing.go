@@ -2,6 +2,7 @@ package data
 
 import (
 	"crypto/ed25519"
+	"sync/atomic"
 
 	"floordesk/data/wire"
 )
@@ -16,13 +17,18 @@ import (
 // while it folds the views and files their index entries, and writes the
 // stream entries once the signatures are made, before the commit.
 
-// signing is one event of this transaction being signed.
+// signing is one event of this transaction being signed. Whoever claims
+// it signs it: the signer goroutine, or the writer when it needs the
+// signature before the signer got to it (a goroutine on another core can
+// take longer to wake than a signature takes).
 type signing struct {
-	linked wire.Linked
-	done   chan struct{}
-	ev     wire.Event // the event, with its seal once done
-	enc    []byte     // its encoding
-	err    error
+	linked  wire.Linked
+	claimed atomic.Bool
+	done    chan struct{}
+	ev      wire.Event // the event, with its seal once done
+	enc     []byte     // its encoding
+	err     error
+	priv    ed25519.PrivateKey
 }
 
 // startSigning queues the linked event ev to be signed with the desk's
@@ -31,9 +37,9 @@ type signing struct {
 func (w *writer) startSigning(l wire.Linked, ev wire.Event) *signing {
 	if w.toSign == nil {
 		w.toSign = make(chan *signing, signQueue)
-		go signAll(w.toSign, w.s.signer.priv)
+		go signAll(w.toSign)
 	}
-	sg := &signing{linked: l, done: make(chan struct{}), ev: ev}
+	sg := &signing{linked: l, done: make(chan struct{}), ev: ev, priv: w.s.signer.priv}
 	w.toSign <- sg
 	return sg
 }
@@ -42,9 +48,16 @@ func (w *writer) startSigning(l wire.Linked, ev wire.Event) *signing {
 // writer waits for it.
 const signQueue = 64
 
-func signAll(queue <-chan *signing, priv ed25519.PrivateKey) {
+func signAll(queue <-chan *signing) {
 	for sg := range queue {
-		sg.ev, sg.enc, sg.err = sg.linked.Sign(sg.ev, priv)
+		sg.sign()
+	}
+}
+
+// sign signs the event unless someone else claimed it.
+func (sg *signing) sign() {
+	if sg.claimed.CompareAndSwap(false, true) {
+		sg.ev, sg.enc, sg.err = sg.linked.Sign(sg.ev, sg.priv)
 		close(sg.done)
 	}
 }
@@ -60,6 +73,7 @@ func (w *writer) stopSigning() {
 
 // wait returns the signed event and its encoding.
 func (sg *signing) wait() (wire.Event, []byte, error) {
+	sg.sign()
 	<-sg.done
 	return sg.ev, sg.enc, sg.err
 }

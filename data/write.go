@@ -118,9 +118,15 @@ func (w *writer) lastStreamKey(ref wire.EntityRef) ([]byte, bool) {
 // transaction that stores its first event, bulkEntity relies on it too),
 // and a point read that misses, which Badger's Bloom filters mostly answer,
 // costs a fraction of seeking the end of a stream: most commands start a
-// record (a loan and its personal-data key are two).
+// record (a loan and its personal-data key are two). A view the cache
+// holds (the committed one) answers without the read: the records a desk
+// works on again, such as its keys.
 func (w *writer) snapStreamEnd(ref wire.EntityRef) ([]byte, bool) {
-	if _, err := w.snap.Get(viewKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
+	if view, _, ok := w.s.views.get(viewKey(ref)); ok {
+		if view == nil {
+			return nil, false
+		}
+	} else if _, err := w.snap.Get(viewKey(ref)); errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, false
 	}
 	return lastKey(w.snap, streamPrefix(ref))
