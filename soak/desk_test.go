@@ -23,6 +23,7 @@ type desk struct {
 	store  *data.Store
 	client *data.SyncClient
 	token  string
+	hc     *http.Client
 
 	mu       sync.Mutex
 	appended []string                    // IDs of the events it made, in order
@@ -55,10 +56,11 @@ func newDesk(t *testing.T, url, code, name string, opts deskOptions) *desk {
 	if tr == nil {
 		tr = &http.Transport{MaxIdleConnsPerHost: 4, IdleConnTimeout: 30 * time.Second}
 	}
-	d := &desk{name: name, store: st, token: token,
+	hc := &http.Client{Transport: tr}
+	d := &desk{name: name, store: st, token: token, hc: hc,
 		problems: map[data.SyncProblem]int{}, lastErr: map[data.SyncProblem]string{}}
 	d.client = data.NewSyncClient(st, data.SyncConfig{
-		Logger: quiet, HTTPClient: &http.Client{Transport: tr}, PollWait: time.Second, PushBatch: 16,
+		Logger: quiet, HTTPClient: hc, PollWait: time.Second, PushBatch: 16,
 		MinBackoff: 20 * time.Millisecond, MaxBackoff: 300 * time.Millisecond,
 	})
 	runCtx, cancel := context.WithCancel(context.Background())

@@ -40,13 +40,13 @@ const (
 func TestSoak(t *testing.T) {
 	r := newRun(t)
 	r.warmUp()
-	before := settle()
+	before := r.settle()
 	r.work()
 	r.heal()
 	held := checkServer(t, t.Context(), r.live, r.desks, r.pusher)
 	checkDesks(t, r.desks, held)
 	checkStatus(t, r.desks[:len(r.desks)-1], r.bad, r.pusher, int(r.mangle.mangled.Load()))
-	after := settle()
+	after := r.settle()
 	checkFlat(t, before, after)
 	r.report(len(held), before, after)
 }
@@ -274,7 +274,15 @@ type sample struct {
 
 // settle reads the heap after a collection and the goroutines, the least
 // of five readings a tenth of a second apart (held pulls come and go).
-func settle() sample {
+// The desks' idle keep-alive connections are closed first: how many a
+// desk keeps depends on how many pushes it had in flight at once (up to
+// three, pushing ahead), and each holds goroutines at both ends.
+func (r *run) settle() sample {
+	for _, d := range r.desks {
+		d.hc.CloseIdleConnections()
+	}
+	r.pusher.hc.CloseIdleConnections()
+	r.mangle.next.(*http.Transport).CloseIdleConnections()
 	best := sample{heap: ^uint64(0), goroutines: 1 << 30}
 	for range 5 {
 		runtime.GC()
