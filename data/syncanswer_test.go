@@ -2,11 +2,14 @@ package data_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -88,4 +91,102 @@ func TestDeskReadsAPullAnswerAtTheServersCap(t *testing.T) {
 	if st := c.Status(); st.Problem != data.ProblemNone {
 		t.Fatalf("status = %+v", st)
 	}
+}
+
+// gzipped is b gzipped, as the server sends a pull answer.
+func gzipped(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestDeskReadsAGzippedPullAnswerAtTheServersCap: the desk asks for gzip
+// and ungzips the answer itself; the largest answer the server may send,
+// gzipped, is read and stored whole.
+func TestDeskReadsAGzippedPullAnswerAtTheServersCap(t *testing.T) {
+	const epoch = "e-1"
+	ans, ids := answerOfSize(t, epoch, wire.MaxAnswerBytes)
+	zipped := gzipped(t, ans)
+	empty := []byte(`{"epoch":"` + epoch + `","events":[],"next":` + strconv.Itoa(len(ids)) + `,"more":false}`)
+	var asked atomic.Bool
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.Method != http.MethodGet || r.URL.Query().Get("after") != "0" {
+			time.Sleep(50 * time.Millisecond)
+			w.Write(empty)
+			return
+		}
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			http.Error(w, "ask for gzip", http.StatusBadRequest)
+			return
+		}
+		asked.Store(true)
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(zipped)
+	}))
+	defer hs.Close()
+	st := openDesk(t, "desk-a")
+	c := startSync(t, st, data.SyncConfig{URL: hs.URL, Token: "fdt_x"})
+	waitFor(t, "every event of the answer stored", 3*time.Minute, func() bool { return hasEvent(st, ids[len(ids)-1]) })
+	for _, id := range ids {
+		if !hasEvent(st, id) {
+			t.Fatalf("event %s missing", id)
+		}
+	}
+	if !asked.Load() {
+		t.Fatal("the desk never asked for a gzipped answer")
+	}
+	if st := c.Status(); st.Problem != data.ProblemNone {
+		t.Fatalf("status = %+v", st)
+	}
+}
+
+// TestDeskRefusesAnAnswerThatUngzipsPastItsLimit: a gzipped answer of a
+// few hundred kilobytes that ungzips past what the desk reads (four
+// times the server's cap) is refused as it is read, the desk says so and
+// stores nothing of it; answers under the limit still go through.
+func TestDeskRefusesAnAnswerThatUngzipsPastItsLimit(t *testing.T) {
+	const epoch = "e-1"
+	limit := 4 * wire.MaxAnswerBytes
+	bomb := gzipped(t, append([]byte(`{"epoch":"e-1","events":[`), bytes.Repeat([]byte(" "), limit)...))
+	if len(bomb) > 1<<20 {
+		t.Fatalf("the gzipped answer is %d bytes: not a bomb", len(bomb))
+	}
+	ans, ids := answerOfSize(t, epoch, 4096)
+	empty := []byte(`{"epoch":"` + epoch + `","events":[],"next":` + strconv.Itoa(len(ids)) + `,"more":false}`)
+	var bombs atomic.Int32
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.Method != http.MethodGet {
+			w.Write([]byte(`{}`))
+			return
+		}
+		w.Header().Set("Content-Encoding", "gzip")
+		switch {
+		case r.URL.Query().Get("after") != "0":
+			time.Sleep(50 * time.Millisecond)
+			w.Write(gzipped(t, empty))
+		case bombs.Add(1) <= 2:
+			w.Write(bomb)
+		default:
+			w.Write(gzipped(t, ans))
+		}
+	}))
+	defer hs.Close()
+	st := openDesk(t, "desk-a")
+	c := startSync(t, st, data.SyncConfig{URL: hs.URL, Token: "fdt_x"})
+	waitFor(t, "the desk to refuse the answer", time.Minute, func() bool {
+		return strings.Contains(c.Status().LastError, fmt.Sprintf("answer over %d bytes", limit))
+	})
+	if hasEvent(st, ids[0]) {
+		t.Fatal("an event was stored before the refused answers were done")
+	}
+	waitFor(t, "the next, smaller answer stored", time.Minute, func() bool { return hasEvent(st, ids[len(ids)-1]) })
 }

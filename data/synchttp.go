@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,9 +17,9 @@ import (
 )
 
 const (
-	// maxAnswerRead is the largest answer the desk reads: the server's cap
-	// on a pull answer (wire.MaxAnswerBytes), four times over for a server
-	// from before answers were capped.
+	// maxAnswerRead is the largest answer the desk reads (as sent, and
+	// ungzipped): the server's cap on a pull answer (wire.MaxAnswerBytes),
+	// four times over for a server from before answers were capped.
 	maxAnswerRead = 4 * wire.MaxAnswerBytes
 	pushTimeout   = time.Minute      // one push, from sending to the answer
 	pullMargin    = 20 * time.Second // beyond the long-poll wait before a pull is given up
@@ -125,12 +124,9 @@ func serverExchange(ctx context.Context, hc *http.Client, method, url, token str
 		ans.protocol, _ = wire.ParseProtocol(h)
 	}
 	ans.pushAhead, _ = strconv.Atoi(resp.Header.Get(wire.PushAheadHeader))
-	b, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerRead+1))
+	b, err := readAnswer(resp, maxAnswerRead)
 	if err != nil {
 		return ans, fmt.Errorf("%s %s: read answer: %w", method, req.URL.Path, err)
-	}
-	if len(b) > maxAnswerRead {
-		return ans, fmt.Errorf("%s %s: answer over %d bytes", method, req.URL.Path, maxAnswerRead)
 	}
 	if resp.StatusCode != http.StatusOK {
 		se := &ServerError{Status: resp.StatusCode}
@@ -162,22 +158,20 @@ func newRequest(ctx context.Context, method, url string, body []byte) (*http.Req
 		req, err := http.NewRequestWithContext(ctx, method, url, nil)
 		if err == nil {
 			req.Header.Set(wire.ProtocolHeader, protocolLevel)
+			req.Header.Set("Accept-Encoding", "gzip") // readAnswer ungzips
 		}
 		return req, err
 	}
 	gz := len(body) > gzipOver
 	if gz {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
-		zw.Write(body)
-		zw.Close()
-		body = buf.Bytes()
+		body = gzipBody(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set(wire.ProtocolHeader, protocolLevel)
+	req.Header.Set("Accept-Encoding", "gzip") // readAnswer ungzips
 	req.Header.Set("Content-Type", "application/json")
 	if gz {
 		req.Header.Set("Content-Encoding", "gzip")

@@ -6,7 +6,6 @@ import (
 	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -162,12 +161,16 @@ func (c *benchClient) send(b *testing.B, req *http.Request) []byte {
 // and headers. Safe to call from any goroutine.
 func (c *benchClient) exchange(req *http.Request) ([]byte, http.Header, error) {
 	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Accept-Encoding", "gzip")
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
+	body, err := data.ReadAnswer(resp) // as the desk reads it
+	if err != nil {
+		return nil, nil, err
+	}
 	if resp.StatusCode != 200 {
 		return nil, nil, fmt.Errorf("%s: %d %s", req.URL.Path, resp.StatusCode, body)
 	}
