@@ -76,11 +76,6 @@ func BenchmarkPushPull(b *testing.B) {
 // machine does not stretch as it stretches the elapsed time.
 func benchPushPull(b *testing.B, st server.Store, clock cpuClock, batch int) {
 	defer st.Close()
-	// The collector as the server binary sets it (floordesk-server serve);
-	// the desk's side shares it in this process, where a real desk runs
-	// on its own PC with Go's defaults.
-	_, restore := server.TuneCollector(os.Getenv)
-	defer restore()
 	srv, err := server.New(server.Config{Store: st, Logger: quiet, LongPoll: time.Second})
 	if err != nil {
 		b.Fatal(err)

@@ -59,8 +59,6 @@ func serve(ctx context.Context, args []string) error {
 }
 
 func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
-	collector, restore := server.TuneCollector(os.Getenv)
-	defer restore()
 	st, err := f.store.open(ctx, log)
 	if err != nil {
 		return err
@@ -83,7 +81,7 @@ func serveWith(ctx context.Context, f serveFlags, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("floordesk-server starting", "version", version.String(), "store", f.storeName(), "epoch", epoch, "collector", collector)
+	log.Info("floordesk-server starting", "version", version.String(), "store", f.storeName(), "epoch", epoch)
 	return server.Serve(ctx, srv, f.listen, 10*time.Second, func(a net.Addr) {
 		if err := writeAdminServer(f.store.data, a, f.listen); err != nil {
 			log.Warn("commands will not reach this server", "err", err)
