@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,22 @@ func TestInstanceRows(t *testing.T) {
 	}
 	if rows := instanceRows(results{bench: benchResults{}}); rows[1].verdict() != "not measured" {
 		t.Fatalf("without the benchmark: %s", rows[1].verdict())
+	}
+}
+
+// A join not measured (the 700k store, left out by make bench) reads
+// "not measured" with how to measure it, and no reference of 0 s.
+func TestJoinRowNotMeasured(t *testing.T) {
+	res := results{bench: benchResults{}, stores: []store{{size: 0}, {size: 700_000, dir: "demo-700000"}}}
+	rows := joinRows(res)
+	if len(rows) != 1 || rows[0].verdict() != "not measured" {
+		t.Fatalf("rows = %+v", rows)
+	}
+	table := renderTable(rows)
+	if !strings.Contains(table, "| — | — | — |") {
+		t.Errorf("the reference not measured shows as a figure:\n%s", table)
+	}
+	if !strings.Contains(table, "-join.max 700000") {
+		t.Errorf("the row does not say how to measure it:\n%s", table)
 	}
 }
