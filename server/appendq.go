@@ -29,6 +29,7 @@ type appendQueue struct {
 // stored.
 type propertyQueue struct {
 	waiting []*queuedPush
+	idle    chan struct{} // closed when the last waiting push is stored
 }
 
 // queuedPush is one push in the queue. Its result is set before done is
@@ -68,7 +69,7 @@ func (q *appendQueue) enqueue(property string, p *queuedPush) {
 	defer q.mu.Unlock()
 	pq, running := q.props[property]
 	if !running {
-		pq = &propertyQueue{}
+		pq = &propertyQueue{idle: make(chan struct{})}
 		q.props[property] = pq
 	}
 	pq.waiting = append(pq.waiting, p)
@@ -91,6 +92,7 @@ func (q *appendQueue) run(property string, pq *propertyQueue) {
 		group := q.take(pq)
 		if len(group) == 0 {
 			delete(q.props, property)
+			close(pq.idle)
 			q.mu.Unlock()
 			return
 		}
@@ -214,4 +216,15 @@ func shareOf(group *AppendResult, evs []Pushed) AppendResult {
 		group.DuplicateAt[i] -= n
 	}
 	return res
+}
+
+// idle returns a channel closed once every push queued for property is
+// stored or refused, or nil when none is.
+func (q *appendQueue) idle(property string) <-chan struct{} {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if pq, ok := q.props[property]; ok {
+		return pq.idle
+	}
+	return nil
 }

@@ -102,7 +102,11 @@ func (s *Server) waitForEvents(ctx context.Context, property string, k answerKey
 	read := func(ctx context.Context, k answerKey) (*pullAnswer, error) {
 		return s.readAnswer(ctx, property, k)
 	}
+	gatherUntil := time.Now().Add(s.cfg.GatherPulls)
 	for {
+		if s.gather(ctx, property, gatherUntil) {
+			continue
+		}
 		rnd := s.hub.join(property)
 		start := time.Now()
 		ans, err := rnd.answer(ctx, k, read)
@@ -121,6 +125,38 @@ func (s *Server) waitForEvents(ctx context.Context, property string, k answerKey
 		if !s.hold(ctx, rnd.woken, left) {
 			return ans, nil
 		}
+		gatherUntil = time.Now().Add(s.cfg.GatherPulls)
+	}
+}
+
+// GatherPulls is how long a pull waits at most for the pushes being
+// stored to its property to land (Config.GatherPulls).
+const GatherPulls = 20 * time.Millisecond
+
+// gather waits until the pushes being stored to property, if any, are
+// stored, or until, and reports whether it waited (then the caller asks
+// again). A desk pushing a backlog is stored a group at a time, every few
+// milliseconds; a pull answered between each would carry a few hundred
+// events, and the desk pulling would commit each as a transaction of its
+// own. Waiting a little gives it the backlog in pages of its pull limit.
+// A pull made when nothing is being stored is answered at once.
+func (s *Server) gather(ctx context.Context, property string, until time.Time) bool {
+	left := time.Until(until)
+	idle := s.queue.idle(property)
+	if left <= 0 || idle == nil {
+		return false
+	}
+	timer := time.NewTimer(left)
+	defer timer.Stop()
+	select {
+	case <-idle:
+		return true
+	case <-timer.C:
+		return true
+	case <-ctx.Done():
+		return false
+	case <-s.closing:
+		return false
 	}
 }
 

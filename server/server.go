@@ -37,6 +37,11 @@ type Config struct {
 	// FollowWait bounds how long a push waits for the push it follows
 	// (wire.FollowsHeader); 0: FollowWait.
 	FollowWait time.Duration
+
+	// GatherPulls bounds how long a pull waits, while pushes to its
+	// property are being stored, for them to land, so that it takes them
+	// in one answer (see gather); 0: GatherPulls, negative: never.
+	GatherPulls time.Duration
 }
 
 // Server serves the sync API. Create it with New; its Handler is safe for
@@ -87,6 +92,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.FollowWait <= 0 {
 		cfg.FollowWait = FollowWait
+	}
+	if cfg.GatherPulls == 0 {
+		cfg.GatherPulls = GatherPulls
 	}
 	s := &Server{
 		cfg:        cfg,
