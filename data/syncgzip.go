@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +9,8 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/gzip"
+
+	"floordesk/data/wire"
 )
 
 // The desk gzips its pushes and ungzips the server's answers itself,
@@ -44,7 +45,7 @@ func gzipBody(body []byte) []byte {
 // grown by doubling from nothing.
 func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
 	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("answer over %d bytes", limit)
+		return nil, answerTooLarge(limit)
 	}
 	sent, err := readLimited(resp.Body, limit, resp.ContentLength)
 	if err != nil || !strings.EqualFold(resp.Header.Get("Content-Encoding"), "gzip") {
@@ -55,11 +56,7 @@ func readAnswer(resp *http.Response, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("gzip answer: %w", err)
 	}
 	defer gzipReaders.Put(zr)
-	size := int64(-1)
-	if n := len(sent); n >= 4 {
-		size = min(int64(binary.LittleEndian.Uint32(sent[n-4:])), gzipHintRatio*int64(n))
-	}
-	return readLimited(zr, limit, size)
+	return readLimited(zr, limit, wire.GzipSizeHint(sent))
 }
 
 // ReadAnswer reads a server's answer as the sync client does (readAnswer,
@@ -69,11 +66,6 @@ func ReadAnswer(resp *http.Response) ([]byte, error) {
 	return readAnswer(resp, maxAnswerRead)
 }
 
-// gzipHintRatio bounds the size a gzip trailer may make readAnswer
-// expect, as a multiple of the gzipped size: JSON events shrink about
-// four times.
-const gzipHintRatio = 16
-
 func newGzipReader(r io.Reader) (*gzip.Reader, error) {
 	if zr, ok := gzipReaders.Get().(*gzip.Reader); ok {
 		return zr, zr.Reset(r)
@@ -81,24 +73,13 @@ func newGzipReader(r io.Reader) (*gzip.Reader, error) {
 	return gzip.NewReader(r)
 }
 
-// readLimited reads r to its end, refusing more than limit bytes, into a
-// buffer of size bytes when size is not negative.
+// readLimited is wire.ReadAtMost saying, past limit, by how much.
 func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
-	b := make([]byte, 0, min(limit, max(size, 511))+1)
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if int64(len(b)) > limit {
-			return nil, fmt.Errorf("answer over %d bytes", limit)
-		}
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
+	b, err := wire.ReadAtMost(r, limit, size)
+	if err == wire.ErrTooLarge {
+		return nil, answerTooLarge(limit)
 	}
+	return b, err
 }
+
+func answerTooLarge(limit int64) error { return fmt.Errorf("answer over %d bytes", limit) }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,7 +16,7 @@ import (
 )
 
 // errTooLarge marks a body over the size limit.
-var errTooLarge = errors.New("body too large")
+var errTooLarge = wire.ErrTooLarge
 
 // readBody reads a request body of at most max bytes, both as sent and
 // after gzip decoding when the client sent Content-Encoding: gzip. It
@@ -52,38 +51,18 @@ func readGzip(body io.Reader, max, length int64) ([]byte, error) {
 		return nil, tooLargeOr(err, "gzip body")
 	}
 	defer gzipReaders.Put(zr)
-	size := int64(-1)
-	if n := len(zipped); n >= 4 {
-		size = min(int64(binary.LittleEndian.Uint32(zipped[n-4:])), gzipHintRatio*int64(n))
-	}
-	return readAtMost(zr, max, size)
+	return readAtMost(zr, max, wire.GzipSizeHint(zipped))
 }
 
-// gzipHintRatio bounds the decoded size a gzip trailer may make
-// readGzip expect, as a multiple of the gzipped size: JSON events
-// shrink about four times.
-const gzipHintRatio = 16
-
-// readAtMost reads r to its end, at most limit bytes (errTooLarge past
-// them), into a buffer of size bytes when size is not negative.
+// readAtMost is wire.ReadAtMost with a body's read errors sorted: over
+// the limit (as sent, through http.MaxBytesReader, or decoded) is
+// errTooLarge.
 func readAtMost(r io.Reader, limit, size int64) ([]byte, error) {
-	b := make([]byte, 0, min(limit, max(size, 511))+1)
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if int64(len(b)) > limit {
-			return nil, errTooLarge
-		}
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return nil, tooLargeOr(err, "read body")
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
+	b, err := wire.ReadAtMost(r, limit, size)
+	if err != nil && err != errTooLarge {
+		return nil, tooLargeOr(err, "read body")
 	}
+	return b, err
 }
 
 // gzipReaders keeps gzip readers for reuse across requests.
