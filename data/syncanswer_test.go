@@ -65,31 +65,48 @@ func answerOfSize(t *testing.T, epoch string, size int) ([]byte, []string) {
 }
 
 // TestDeskReadsAPullAnswerAtTheServersCap: the largest answer the server
-// may send (wire.MaxAnswerBytes) is read, decoded and stored whole.
+// may send (wire.MaxAnswerBytes) is read, decoded and stored whole, as
+// sent and gzipped (the desk asks for gzip and ungzips it itself).
 func TestDeskReadsAPullAnswerAtTheServersCap(t *testing.T) {
 	const epoch = "e-1"
 	ans, ids := answerOfSize(t, epoch, wire.MaxAnswerBytes)
 	empty := []byte(`{"epoch":"` + epoch + `","events":[],"next":` + strconv.Itoa(len(ids)) + `,"more":false}`)
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.Method != http.MethodGet || r.URL.Query().Get("after") != "0" {
-			time.Sleep(50 * time.Millisecond)
-			w.Write(empty)
-			return
-		}
-		w.Write(ans)
-	}))
-	defer hs.Close()
-	st := openDesk(t, "desk-a")
-	c := startSync(t, st, data.SyncConfig{URL: hs.URL, Token: "fdt_x"})
-	waitFor(t, "every event of the answer stored", 3*time.Minute, func() bool { return hasEvent(st, ids[len(ids)-1]) })
-	for _, id := range ids {
-		if !hasEvent(st, id) {
-			t.Fatalf("event %s missing", id)
-		}
-	}
-	if st := c.Status(); st.Problem != data.ProblemNone {
-		t.Fatalf("status = %+v", st)
+	for _, gz := range []bool{false, true} {
+		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
+			body := ans
+			if gz {
+				body = gzipped(t, ans)
+			}
+			var asked atomic.Bool
+			hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				if r.Method != http.MethodGet || r.URL.Query().Get("after") != "0" {
+					time.Sleep(50 * time.Millisecond)
+					w.Write(empty)
+					return
+				}
+				asked.Store(strings.Contains(r.Header.Get("Accept-Encoding"), "gzip"))
+				if gz {
+					w.Header().Set("Content-Encoding", "gzip")
+				}
+				w.Write(body)
+			}))
+			defer hs.Close()
+			st := openDesk(t, "desk-a")
+			c := startSync(t, st, data.SyncConfig{URL: hs.URL, Token: "fdt_x"})
+			waitFor(t, "every event of the answer stored", 3*time.Minute, func() bool { return hasEvent(st, ids[len(ids)-1]) })
+			for _, id := range ids {
+				if !hasEvent(st, id) {
+					t.Fatalf("event %s missing", id)
+				}
+			}
+			if !asked.Load() {
+				t.Error("the desk did not ask for a gzipped answer")
+			}
+			if st := c.Status(); st.Problem != data.ProblemNone {
+				t.Fatalf("status = %+v", st)
+			}
+		})
 	}
 }
 
@@ -105,47 +122,6 @@ func gzipped(t *testing.T, b []byte) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// TestDeskReadsAGzippedPullAnswerAtTheServersCap: the desk asks for gzip
-// and ungzips the answer itself; the largest answer the server may send,
-// gzipped, is read and stored whole.
-func TestDeskReadsAGzippedPullAnswerAtTheServersCap(t *testing.T) {
-	const epoch = "e-1"
-	ans, ids := answerOfSize(t, epoch, wire.MaxAnswerBytes)
-	zipped := gzipped(t, ans)
-	empty := []byte(`{"epoch":"` + epoch + `","events":[],"next":` + strconv.Itoa(len(ids)) + `,"more":false}`)
-	var asked atomic.Bool
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.Method != http.MethodGet || r.URL.Query().Get("after") != "0" {
-			time.Sleep(50 * time.Millisecond)
-			w.Write(empty)
-			return
-		}
-		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-			http.Error(w, "ask for gzip", http.StatusBadRequest)
-			return
-		}
-		asked.Store(true)
-		w.Header().Set("Content-Encoding", "gzip")
-		w.Write(zipped)
-	}))
-	defer hs.Close()
-	st := openDesk(t, "desk-a")
-	c := startSync(t, st, data.SyncConfig{URL: hs.URL, Token: "fdt_x"})
-	waitFor(t, "every event of the answer stored", 3*time.Minute, func() bool { return hasEvent(st, ids[len(ids)-1]) })
-	for _, id := range ids {
-		if !hasEvent(st, id) {
-			t.Fatalf("event %s missing", id)
-		}
-	}
-	if !asked.Load() {
-		t.Fatal("the desk never asked for a gzipped answer")
-	}
-	if st := c.Status(); st.Problem != data.ProblemNone {
-		t.Fatalf("status = %+v", st)
-	}
 }
 
 // TestDeskRefusesAnAnswerThatUngzipsPastItsLimit: a gzipped answer of a
