@@ -146,18 +146,7 @@ func (s *Server) gather(ctx context.Context, property string, until time.Time) b
 	if left <= 0 || idle == nil {
 		return false
 	}
-	timer := time.NewTimer(left)
-	defer timer.Stop()
-	select {
-	case <-idle:
-		return true
-	case <-timer.C:
-		return true
-	case <-ctx.Done():
-		return false
-	case <-s.closing:
-		return false
-	}
+	return s.hold(ctx, idle, left)
 }
 
 // readAnswer reads up to limit+1 events, or up to one past the answer's
