@@ -54,22 +54,32 @@ func (g *gatedStore) Append(ctx context.Context, property string, evs []server.P
 	return g.Store.Append(ctx, property, evs)
 }
 
+// pushBeingStored sets a server gathering pulls for up to gather, has
+// desk-a push n events in two pushes, the first of stored events, and
+// holds the second in the store. It returns the server, desk-b's token,
+// the events, and land, which lets the second push land and waits for
+// its answer: the test defers it, so that it runs whatever the test
+// finds, while the push's request is still alive.
+func pushBeingStored(t *testing.T, gather time.Duration, n, stored int) (e *env, reader string, evs []server.Pushed, land func()) {
+	st := newGatedStore(t)
+	e = newEnvOn(t, st, func(c *server.Config) { c.GatherPulls = gather })
+	a, b := e.enroll("hotel", "desk-a"), e.enroll("hotel", "desk-b")
+	evs = storetest.NewEvents("desk-a", n, 10)
+	e.push(a, evs[:stored])
+	st.shut()
+	pushed := make(chan struct{})
+	go func() { defer close(pushed); e.push(a, evs[stored:]) }()
+	<-st.entered // the second push is being stored
+	return e, b, evs, func() { st.open(); <-pushed }
+}
+
 // A desk pushing a backlog is stored a push at a time; a pull made while
 // a push is being stored waits for it to land and takes what was stored
 // before and that push in one answer, instead of answering with what was
 // there and pulling again a few milliseconds later.
 func TestAPullWaitsForThePushBeingStored(t *testing.T) {
-	st := newGatedStore(t)
-	e := newEnvOn(t, st, func(c *server.Config) { c.GatherPulls = 10 * time.Second })
-	t.Cleanup(st.open) // before the server closes, whatever the test found
-	a, b := e.enroll("hotel", "desk-a"), e.enroll("hotel", "desk-b")
-	evs := storetest.NewEvents("desk-a", 8, 10)
-	e.push(a, evs[:3])
-	st.shut()
-	pushed := make(chan struct{})
-	go func() { defer close(pushed); e.push(a, evs[3:]) }()
-	t.Cleanup(func() { st.open(); <-pushed })
-	<-st.entered // the second push is being stored
+	e, b, evs, land := pushBeingStored(t, 10*time.Second, 8, 3)
+	defer land()
 	got := make(chan pullOutcome, 1)
 	go e.pullAsync(b, "after=0&limit=100&wait=0", "gzip", got)
 	select {
@@ -77,40 +87,28 @@ func TestAPullWaitsForThePushBeingStored(t *testing.T) {
 		t.Fatalf("the pull answered while a push was being stored: %d events, %v", len(o.resp.Events), o.err)
 	case <-time.After(300 * time.Millisecond):
 	}
-	st.open()
+	land()
 	o := <-got
 	if o.err != nil {
 		t.Fatal(o.err)
 	}
 	checkPulled(t, o.resp, evs, 1, 8, false)
-	<-pushed
 }
 
 // The wait is bounded: a push that takes longer than GatherPulls to store
 // does not hold the pulls back; they answer with what is stored.
 func TestAPullWaitsForAPushBeingStoredOnlySoLong(t *testing.T) {
-	st := newGatedStore(t)
-	e := newEnvOn(t, st, func(c *server.Config) { c.GatherPulls = 50 * time.Millisecond })
-	t.Cleanup(st.open)
-	a, b := e.enroll("hotel", "desk-a"), e.enroll("hotel", "desk-b")
-	evs := storetest.NewEvents("desk-a", 5, 10)
-	e.push(a, evs[:2])
-	st.shut()
-	pushed := make(chan struct{})
-	go func() { defer close(pushed); e.push(a, evs[2:]) }()
-	<-st.entered
+	e, b, evs, land := pushBeingStored(t, 50*time.Millisecond, 5, 2)
+	defer land()
 	got := make(chan pullOutcome, 1)
 	go e.pullAsync(b, "after=0&limit=100&wait=0", "gzip", got)
-	var o pullOutcome
 	select {
-	case o = <-got:
+	case o := <-got:
+		if o.err != nil {
+			t.Fatal(o.err)
+		}
+		checkPulled(t, o.resp, evs[:2], 1, 2, false)
 	case <-time.After(5 * time.Second):
-		t.Error("the pull waited past its bound for a push being stored")
+		t.Fatal("the pull waited past its bound for a push being stored")
 	}
-	st.open()
-	<-pushed
-	if o.err != nil {
-		t.Fatal(o.err)
-	}
-	checkPulled(t, o.resp, evs[:2], 1, 2, false)
 }
